@@ -1,2 +1,20 @@
-// placeholder, replaced by its owner
-export {};
+import type * as vscode from 'vscode';
+import { registerCodeActions } from './codeActions';
+import { registerCommands } from './commands';
+import { createCtx } from './ctx';
+import { registerDiagnostics } from './diagnostics';
+import { registerHovers } from './hovers';
+import { registerPlayground } from './playground';
+
+export function activate(context: vscode.ExtensionContext): void {
+  const ctx = createCtx(context);
+  registerHovers(ctx);
+  registerDiagnostics(ctx);
+  registerCodeActions(ctx);
+  registerCommands(ctx);
+  registerPlayground(ctx);
+}
+
+export function deactivate(): void {
+  // Everything is disposed through `context.subscriptions`.
+}

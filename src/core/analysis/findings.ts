@@ -28,6 +28,38 @@ export interface SourceRange {
   endColumn: number;
 }
 
+export interface TextEdit {
+  range: SourceRange;
+  newText: string;
+}
+
+/** A quick fix that is safe to apply without further user input. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+/** Values resolved from the code, for hovers and the playground; absent when unknown. */
+export interface FindingDetails {
+  lossKind?: LossKind;
+  /** Class count K when the code fixes it (constructor argument or literal). */
+  classes?: number;
+  weight?: boolean;
+  reduction?: string;
+  ignoreIndex?: number;
+  labelSmoothing?: number;
+  dim?: number;
+  targetKind?: 'index' | 'probability' | 'binary';
+  /** The ε parameter holds the confidence 1 − ε. */
+  epsilonIsConfidence?: boolean;
+  /** Targets are renormalised, so the effective ε is not the parameter. */
+  renormalised?: boolean;
+  /** Ignored / padding rows are zeroed but still counted in a mean's denominator. */
+  maskedRowsInMean?: boolean;
+  /** Where a called instance or class was constructed / defined (1-based). */
+  definedAt?: { line: number; column: number };
+}
+
 export interface Finding extends SourceRange {
   kind: 'loss' | 'pitfall';
   /** Class / function name for hand-written losses, the called name for torch calls, null for pitfalls without one. */
@@ -38,4 +70,6 @@ export interface Finding extends SourceRange {
   torchEquivalent: string | null;
   rule: string | null;
   message: string;
+  fix?: Fix;
+  details?: FindingDetails;
 }

@@ -4,7 +4,10 @@ import { numel, type Tensor } from '../tensor';
  * Splits a shape around `dim` into (outer, size, inner) so that element (o, c, i) sits at
  * o * size * inner + c * inner + i. Every reduction over one dimension walks this layout.
  */
-export function splitAround(shape: readonly number[], dim: number): { outer: number; size: number; inner: number } {
+export function splitAround(
+  shape: readonly number[],
+  dim: number,
+): { outer: number; size: number; inner: number } {
   const d = normaliseDim(dim, shape.length);
   return { outer: numel(shape.slice(0, d)), size: shape[d] ?? 1, inner: numel(shape.slice(d + 1)) };
 }
@@ -27,19 +30,39 @@ export function logSumExp(x: Float64Array, start: number, size: number, stride: 
   return max + Math.log(sum);
 }
 
-/** torch.log_softmax(input, dim). */
+/** torch.log_softmax(input, dim). A row holding +inf is all nan, as in torch (inf - inf poisons its sum). */
 export function logSoftmax(input: Tensor, dim = -1): Tensor {
-  const { outer, size, inner } = splitAround(input.shape, dim);
   const x = input.data;
   const out = new Float64Array(x.length);
-  for (let o = 0; o < outer; o++) {
-    for (let i = 0; i < inner; i++) {
-      const start = o * size * inner + i;
-      const lse = logSumExp(x, start, size, inner);
-      for (let c = 0, j = start; c < size; c++, j += inner) out[j] = x[j]! - lse;
-    }
-  }
+  forEachLine(input.shape, dim, (start, size, stride) => {
+    const lse = logSumExp(x, start, size, stride);
+    const shift = lse === Number.POSITIVE_INFINITY ? Number.NaN : lse;
+    for (let c = 0, j = start; c < size; c++, j += stride) out[j] = x[j]! - shift;
+  });
   return { shape: [...input.shape], data: out };
+}
+
+/** Gradient of log_softmax through its output: gradOutput - softmax · Σ gradOutput along `dim`. */
+export function logSoftmaxBackward(output: Tensor, gradOutput: Tensor, dim = -1): Tensor {
+  const y = output.data;
+  const g = gradOutput.data;
+  const grad = new Float64Array(y.length);
+  forEachLine(output.shape, dim, (start, size, stride) => {
+    let total = 0;
+    for (let c = 0, j = start; c < size; c++, j += stride) total += g[j]!;
+    for (let c = 0, j = start; c < size; c++, j += stride) grad[j] = g[j]! - Math.exp(y[j]!) * total;
+  });
+  return { shape: [...output.shape], data: grad };
+}
+
+/** Calls `visit` with the start and stride of every line along `dim`. */
+function forEachLine(
+  shape: readonly number[],
+  dim: number,
+  visit: (start: number, size: number, stride: number) => void,
+): void {
+  const { outer, size, inner } = splitAround(shape, dim);
+  for (let o = 0; o < outer; o++) for (let i = 0; i < inner; i++) visit(o * size * inner + i, size, inner);
 }
 
 /** torch.softmax(input, dim). */

@@ -1,0 +1,51 @@
+// Activation cost of the bundled extension host: require + activate of dist/extension.js with a fake `vscode`.
+// Goals: < 30 ms cold, bundle < 300 KB (built with `node scripts/build.mjs --production`).
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { anything, installFakeVscode } from '../test/extension/support/fakeVscode';
+
+const BUNDLE = join(__dirname, '..', 'dist', 'extension.js');
+const ACTIVATION_GOAL_MS = 30;
+const SIZE_GOAL_KB = 300;
+const REPEATS = 20;
+
+interface ExtensionModule {
+  activate(context: unknown): void;
+}
+
+/** Milliseconds to require the bundle afresh and activate it; disposes what activation registered. */
+function requireAndActivate(): number {
+  delete require.cache[BUNDLE];
+  const subscriptions: { dispose(): unknown }[] = [];
+  const context = Object.assign(anything(), { subscriptions });
+  const start = performance.now();
+  const extension: ExtensionModule = require(BUNDLE);
+  extension.activate(context);
+  const elapsed = performance.now() - start;
+  for (const s of subscriptions) s.dispose();
+  return elapsed;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)]!;
+}
+
+function verdict(met: boolean): string {
+  return met ? 'goal met' : 'goal missed';
+}
+
+export async function run(): Promise<void> {
+  if (!existsSync(BUNDLE)) {
+    console.log('dist/extension.js missing: run `node scripts/build.mjs --production` first');
+    return;
+  }
+  installFakeVscode();
+  const cold = requireAndActivate();
+  const warm = median(Array.from({ length: REPEATS }, requireAndActivate));
+  const sizeKb = statSync(BUNDLE).size / 1024;
+  console.log(`activation (require + activate), cold: ${cold.toFixed(2)} ms — ${verdict(cold < ACTIVATION_GOAL_MS)} (< ${ACTIVATION_GOAL_MS} ms)`);
+  console.log(`activation, median of ${REPEATS} re-requires: ${warm.toFixed(2)} ms`);
+  console.log(`dist/extension.js: ${sizeKb.toFixed(1)} KB — ${verdict(sizeKb < SIZE_GOAL_KB)} (< ${SIZE_GOAL_KB} KB, production build)`);
+}

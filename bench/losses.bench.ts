@@ -1,0 +1,117 @@
+// Forward + gradient of cross-entropy (index targets, label smoothing 0.1, mean) on 4096 x 1000 float64 logits:
+// core vs @tensorflow/tfjs (cpu backend), core vs one plain Math.exp pass, and the core's extra memory.
+import * as tf from '@tensorflow/tfjs';
+import { crossEntropy } from '../src/core/losses';
+import type { Tensor } from '../src/core/tensor';
+
+const ROWS = 4096;
+const CLASSES = 1000;
+const EPSILON = 0.1;
+const REPS = 11;
+const TFJS_REPS = 3;
+const GOALS = { tfjsSpeedup: 50, expRatio: 1.5, memoryRatio: 3 };
+
+/** Deterministic uniform values in [0, 1) from a fixed LCG. */
+function uniforms(n: number, seed: number): Float64Array {
+  let state = seed;
+  return Float64Array.from({ length: n }, () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 2 ** 32;
+  });
+}
+
+function problem(): { logits: Tensor; labels: Tensor } {
+  const logits = uniforms(ROWS * CLASSES, 12345).map((u) => 8 * u - 4);
+  const labels = uniforms(ROWS, 777).map((u) => Math.floor(u * CLASSES));
+  return { logits: { shape: [ROWS, CLASSES], data: logits }, labels: { shape: [ROWS], data: labels } };
+}
+
+const collectGarbage = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+function median(xs: readonly number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1]!;
+}
+
+function timeMs(f: () => unknown): number {
+  collectGarbage();
+  const start = performance.now();
+  f();
+  return performance.now() - start;
+}
+
+function coreStep(logits: Tensor, labels: Tensor): number {
+  const { output, gradInput } = crossEntropy(logits, labels, { labelSmoothing: EPSILON, grad: true });
+  return output.data[0]! + gradInput!.data[0]!;
+}
+
+function expPass(x: Float64Array): number {
+  let total = 0;
+  for (let i = 0; i < x.length; i++) total += Math.exp(x[i]!);
+  return total;
+}
+
+/** tf.losses.softmaxCrossEntropy(onehot, logits, undefined, 0.1) and its gradient (float32: tfjs has no float64). */
+async function tfjsStep(logits: Tensor, labels: Tensor): Promise<() => number> {
+  await tf.setBackend('cpu');
+  const x = tf.tensor2d(Float32Array.from(logits.data), [ROWS, CLASSES]);
+  const onehot = tf.oneHot(tf.tensor1d(Int32Array.from(labels.data), 'int32'), CLASSES);
+  const lossAndGrad = tf.valueAndGrad((z: tf.Tensor) =>
+    tf.losses.softmaxCrossEntropy(onehot, z, undefined, EPSILON),
+  );
+  return () =>
+    tf.tidy(() => {
+      const { value, grad } = lossAndGrad(x);
+      return value.dataSync()[0]! + grad.dataSync()[0]!;
+    });
+}
+
+/** Core, the exp pass and (in the first rounds) tfjs interleaved so all see the same machine load; median ms. */
+async function timeAll(logits: Tensor, labels: Tensor): Promise<{ core: number; exp: number; tfjs: number }> {
+  const tfjsRun = await tfjsStep(logits, labels);
+  const times = { core: [] as number[], exp: [] as number[], tfjs: [] as number[] };
+  for (let rep = 0; rep < REPS; rep++) {
+    times.exp.push(timeMs(() => expPass(logits.data)));
+    times.core.push(timeMs(() => coreStep(logits, labels)));
+    if (rep < TFJS_REPS) times.tfjs.push(timeMs(tfjsRun));
+  }
+  return { core: median(times.core), exp: median(times.exp), tfjs: median(times.tfjs) };
+}
+
+/** Bytes the call allocates (array buffers + JS heap, no GC in between): an upper bound of its peak. */
+function extraBytes(logits: Tensor, labels: Tensor): number {
+  collectGarbage();
+  const before = process.memoryUsage();
+  const result = crossEntropy(logits, labels, { labelSmoothing: EPSILON, grad: true });
+  const after = process.memoryUsage();
+  if (!result.gradInput) throw new Error('no gradient');
+  return after.arrayBuffers - before.arrayBuffers + Math.max(0, after.heapUsed - before.heapUsed);
+}
+
+function verdict(met: boolean): string {
+  return met ? 'goal met' : 'goal missed';
+}
+
+export async function run(): Promise<void> {
+  const { logits, labels } = problem();
+  const inputBytes = logits.data.byteLength;
+  coreStep(logits, labels);
+  const { core, exp, tfjs } = await timeAll(logits, labels);
+  const memory = extraBytes(logits, labels) / inputBytes;
+  const speedup = tfjs / core;
+  const expRatio = core / exp;
+  const name = `cross-entropy fwd+grad ${ROWS}x${CLASSES} float64, eps ${EPSILON}, mean`;
+  console.log(`${name}: core ${core.toFixed(1)} ms (median of ${REPS})`);
+  console.log(
+    `core vs tfjs cpu: ${tfjs.toFixed(1)} ms / ${core.toFixed(1)} ms = ${speedup.toFixed(1)}x faster ` +
+      `(goal >= ${GOALS.tfjsSpeedup}x): ${verdict(speedup >= GOALS.tfjsSpeedup)}`,
+  );
+  console.log(
+    `core vs one Math.exp pass: ${core.toFixed(1)} ms / ${exp.toFixed(1)} ms = ${expRatio.toFixed(2)}x ` +
+      `(goal <= ${GOALS.expRatio}x): ${verdict(expRatio <= GOALS.expRatio)}`,
+  );
+  console.log(
+    `peak extra memory: ${memory.toFixed(2)}x input bytes (${(inputBytes / 2 ** 20).toFixed(1)} MiB input, ` +
+      `goal <= ${GOALS.memoryRatio}x): ${verdict(memory <= GOALS.memoryRatio)}`,
+  );
+}

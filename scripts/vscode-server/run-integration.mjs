@@ -1,0 +1,72 @@
+// Runs test/integration in the extension host of a real VS Code (the server from `code-server`, its web
+// client in headless Chromium). Exit code = the tests' exit code.
+// usage: node scripts/vscode-server/run-integration.mjs [--no-build] [--grep PATTERN]
+// env: LOSS_LENS_TEST_TIMEOUT (s, default 600), LOSS_LENS_KEEP_LOGS=1
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { buildIntegrationTests } from './build-tests.mjs';
+import { checkChromium, ensureInstalled } from './install.mjs';
+import { ARTIFACTS, OUT_INTEGRATION, REPO, SAMPLE_WORKSPACE } from './paths.mjs';
+import { remoteUri, startServer } from './server.mjs';
+import { runTestSession } from './session.mjs';
+
+const argv = process.argv.slice(2);
+const grepAt = argv.indexOf('--grep');
+const grep = grepAt >= 0 ? argv[grepAt + 1] : (process.env.LOSS_LENS_TEST_GREP ?? '');
+const timeoutMs = Number(process.env.LOSS_LENS_TEST_TIMEOUT ?? 600) * 1000;
+
+async function main() {
+  const t0 = Date.now();
+  ensureInstalled();
+  checkChromium();
+  if (!argv.includes('--no-build')) {
+    const build = spawnSync(process.execPath, [join(REPO, 'scripts', 'build.mjs')], {
+      cwd: REPO,
+      stdio: 'inherit',
+    });
+    if (build.status !== 0) return 1;
+  }
+  const files = await buildIntegrationTests();
+  console.log(`[harness] ${files.length} integration files bundled to ${OUT_INTEGRATION}`);
+  // The extension host inherits the server's environment: that is how options reach the tests.
+  const env = {
+    LOSS_LENS_TEST_GREP: grep,
+    LOSS_LENS_ARTIFACTS: ARTIFACTS,
+    LOSS_LENS_SAMPLE_WORKSPACE: SAMPLE_WORKSPACE,
+  };
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    const server = await startServer({ name: 'integration-server', env });
+    try {
+      const outcome = await runTestSession(server, {
+        name: 'integration',
+        folder: SAMPLE_WORKSPACE,
+        payload: [
+          ['extensionDevelopmentPath', remoteUri(server, REPO)],
+          ['extensionTestsPath', remoteUri(server, join(OUT_INTEGRATION, 'index.js'))],
+        ],
+        startTimeoutMs: 120_000,
+        timeoutMs,
+      });
+      if (outcome.reason !== 'no-start') {
+        console.log(
+          `[harness] integration: exit ${outcome.code} in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+        );
+        return outcome.code;
+      }
+      console.error(`[harness] the extension host never started the tests (attempt ${attempt}/2)`);
+    } finally {
+      await server.stop();
+    }
+  }
+  return 1;
+}
+
+process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(e);
+    process.exit(1);
+  },
+);

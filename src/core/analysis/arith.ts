@@ -1,0 +1,135 @@
+import type { Span } from './expr';
+import { add, div, mul, neg, num, op, type Sym } from './sym';
+import {
+  type AV,
+  addLoss,
+  addMix,
+  divMix,
+  isTensorish,
+  type Mix,
+  paramMix,
+  scalarOf,
+  scaleMix,
+  TENSOR,
+  tensorMix,
+  UNKNOWN,
+} from './values';
+
+/** Abstract arithmetic: how scalars, log-probabilities, target mixes and losses combine. */
+export function binop(o: string, a: AV, b: AV, bSpan: Span, aSpan: Span): AV {
+  const sa = scalarOf(a);
+  const sb = scalarOf(b);
+  if (sa && sb && (o === '+' || o === '-' || o === '*' || o === '/')) return scalarOp(a, b, op(o, sa, sb));
+  if (o === '*' && (isCandidate(a) || isCandidate(b)) && (isLogLike(a) || isLogLike(b))) {
+    return isCandidate(a) ? times(paramDist(a), b, aSpan, bSpan) : times(a, paramDist(b), aSpan, bSpan);
+  }
+  if (o === '+' || o === '-') return addSub(o, a, b, sa, sb);
+  if (o === '*') return sb ? scale(a, (x) => mul(x, sb)) : sa ? scale(b, (x) => mul(sa, x)) : times(a, b, aSpan, bSpan);
+  if (o === '/') return divide(a, b, sb);
+  return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
+}
+
+function scalarOp(a: AV, b: AV, s: Sym): AV {
+  const p = a.k === 'param' ? a : b.k === 'param' ? b : null;
+  if (p && p.k === 'param') return { ...p, s };
+  return { k: 'num', s };
+}
+
+function isCandidate(v: AV): boolean {
+  return v.k === 'param' && (v.tensorish || v.cand !== null);
+}
+
+function isLogLike(v: AV): boolean {
+  return v.k === 'logp' || v.k === 'blog' || v.k === 'prob';
+}
+
+function paramDist(v: AV): AV {
+  const m = paramMix(v);
+  return m ? { k: 'dist', d: m } : v;
+}
+
+function addSub(o: '+' | '-', a: AV, b: AV, sa: Sym | null, sb: Sym | null): AV {
+  if (sa?.k === 'n' && sa.v === 0) return o === '+' ? b : negate(b);
+  if (sb) return shift(a, o === '+' ? sb : neg(sb));
+  if (sa) return o === '+' ? shift(b, sa) : shift(negate(b), sa);
+  const rb = o === '+' ? b : negate(b);
+  const ma = mixOf(a);
+  const mb = mixOf(rb);
+  if (a.k === 'loss' && rb.k === 'loss') return { k: 'loss', l: addLoss(a.l, rb.l) };
+  if (a.k === 'prod' && rb.k === 'prod') return a.binary === 'p' || !rb.binary ? a : rb;
+  if (ma && mb && (a.k === 'dist' || rb.k === 'dist')) return { k: 'dist', d: addMix(ma, mb) };
+  if (a.k === 'loss') return a;
+  if (rb.k === 'loss') return rb;
+  return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
+}
+
+export function mixOf(v: AV): Mix | null {
+  if (v.k === 'dist') return v.d;
+  if (v.k === 'tensor') return tensorMix();
+  return paramMix(v);
+}
+
+/** x + s for a scalar s. */
+function shift(v: AV, s: Sym): AV {
+  if (v.k === 'tensor' || (v.k === 'param' && v.tensorish)) return { k: 'dist', d: { ...tensorMix(), off: s } };
+  if (v.k === 'dist') return { k: 'dist', d: { ...v.d, off: add(v.d.off, s) } };
+  if (v.k === 'prob' && s.k === 'n' && s.v >= 1 - 1e-9 && s.v <= 1 + 1e-9) return { ...v, neg: !v.neg };
+  return v;
+}
+
+export function negate(v: AV): AV {
+  if (v.k === 'param' && !v.tensorish) return { ...v, s: neg(v.s) };
+  const s = scalarOf(v);
+  if (s) return { k: 'num', s: neg(s) };
+  if (v.k === 'prob') return v;
+  return scale(v, neg);
+}
+
+function scale(v: AV, f: (s: Sym) => Sym): AV {
+  switch (v.k) {
+    case 'tensor':
+      return { k: 'dist', d: scaleMix(tensorMix(), f) };
+    case 'param':
+      return v.tensorish ? scale(TENSOR, f) : { k: 'num', s: f(v.s) };
+    case 'dist':
+      return { k: 'dist', d: scaleMix(v.d, f) };
+    case 'loss':
+      return { k: 'loss', l: scaleMix(v.l, f) };
+    case 'logp':
+    case 'prod':
+      return { ...v, c: f(v.c) };
+    default:
+      return v;
+  }
+}
+
+function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
+  const [x, y, ySpan] = rank(a) >= rank(b) ? [a, b, bSpan] : [b, a, aSpan];
+  const my = mixOf(y);
+  if (x.k === 'logp' && y.k === 'dist') return { k: 'prod', d: y.d, c: x.c, factors: x.factors, binary: null };
+  if (x.k === 'logp' && my) return { ...x, factors: [...x.factors, ySpan] };
+  if (x.k === 'blog' && my) return { k: 'prod', d: my, c: num(1), factors: [], binary: x.neg ? 'q' : 'p' };
+  if (x.k === 'prod' && y.k === 'dist' && !x.d) return { ...x, d: y.d };
+  if (x.k === 'prod' && my) return { ...x, factors: [...x.factors, ySpan] };
+  if (x.k === 'dist' && my) return { k: 'dist', d: { ...x.d, rowMask: true } };
+  if (x.k === 'loss') return x;
+  return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
+}
+
+const RANK: Partial<Record<AV['k'], number>> = { loss: 6, prod: 5, logp: 4, blog: 3, dist: 2 };
+
+function rank(v: AV): number {
+  return RANK[v.k] ?? 0;
+}
+
+function divide(a: AV, b: AV, sb: Sym | null): AV {
+  if (a.k === 'dist' && b.k === 'num' && b.mass) return { k: 'dist', d: { ...divMix(a.d, b.s), renorm: true } };
+  if (sb) return scale(a, (x) => div(x, sb));
+  if (a.k === 'loss') return a;
+  return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
+}
+
+/** Sum of a target mix over K classes: hot + K·off. */
+export function mixMass(m: Mix, classes: Sym): Sym {
+  return add(m.hot, mul(classes, m.off));
+}

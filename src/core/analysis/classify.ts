@@ -1,0 +1,152 @@
+import type { Convention } from './findings';
+import type { SymInfo } from './scope';
+import { add, evalSym, mul, num, type Sym, sub, symNames } from './sym';
+import type { Mix } from './values';
+
+export interface Classification {
+  convention: Convention;
+  epsilon: number | null;
+  epsilonParam: string | null;
+  epsilonIsConfidence: boolean;
+  /** The parameter or constant that holds K, when the code names one. */
+  classesParam: string | null;
+  classes: number | null;
+  /** ε as computed from the targets differs from the parameter (e.g. renormalised targets). */
+  effectiveDiffers: boolean;
+  reason: string;
+}
+
+type Env = Record<string, number>;
+type KRole = { sym: string } | { fixed: number };
+
+const BASES: Env[] = [{}, {}];
+const EPS_VALUES = [0.137, 0.291, 0.413, 0.079, 0.353, 0.211];
+const K_VALUES = [7, 11];
+const TOL = 1e-9;
+
+interface Form {
+  convention: Convention;
+  /** ε and the target mass as functions of (hot, off, K). */
+  eps: (hot: number, off: number, k: number) => number;
+  mass: (hot: number, off: number, k: number) => number;
+}
+
+const uniformMass = (h: number, o: number, k: number) => h + k * o;
+const UNIFORM: Form = { convention: 'uniform', eps: (h, o, k) => (k * o) / (h + k * o), mass: uniformMass };
+const K_MINUS_1: Form = { convention: 'k_minus_1', eps: (h, o, k) => ((k - 1) * o) / (h + k * o), mass: uniformMass };
+const K_MINUS_2: Form = {
+  convention: 'k_minus_2_padding',
+  eps: (h, o, k) => ((k - 2) * o) / (h + (k - 1) * o),
+  mass: (h, o, k) => h + (k - 1) * o,
+};
+
+function close(a: number, b: number): boolean {
+  return Math.abs(a - b) <= TOL * Math.max(1, Math.abs(a), Math.abs(b));
+}
+
+function envFor(names: string[], base: number, kRole: KRole, k: number): Env {
+  const env: Env = {};
+  names.forEach((n, i) => {
+    env[n] = EPS_VALUES[(i + base * 3) % EPS_VALUES.length];
+  });
+  if ('sym' in kRole) env[kRole.sym] = k;
+  return env;
+}
+
+/** Which smoothing convention a target mix (or loss coefficients) implements, found by numeric probing. */
+export function classifyMix(m: Mix, binary: boolean, syms: Map<string, SymInfo>): Classification {
+  const names = [...symNames(m.off, symNames(m.hot))];
+  if (m.classes) symNames(m.classes, new Set(names)).forEach((n) => names.includes(n) || names.push(n));
+  const base = { epsilon: null, epsilonParam: null, epsilonIsConfidence: false, classesParam: null, classes: null, effectiveDiffers: false };
+  const offZero = BASES.every((_, b) => close(evalSym(m.off, (n) => envFor(names, b, { fixed: 0 }, 0)[n] ?? 1), 0));
+  if (offZero) {
+    const soft = m.src === 'tensor' && !binary;
+    return { ...base, convention: soft ? 'soft_target' : 'none', reason: soft ? 'probability targets, no smoothing' : 'no smoothing' };
+  }
+  for (const kRole of kRoles(names, m, binary, syms)) {
+    for (const form of formsFor(kRole, m, binary)) {
+      const found = tryForm(form, kRole, m, names, syms);
+      if (found) return found;
+    }
+  }
+  return { ...base, convention: 'other', reason: otherReason(m) };
+}
+
+function kRoles(names: string[], m: Mix, binary: boolean, syms: Map<string, SymInfo>): KRole[] {
+  const roles: KRole[] = [];
+  const byOrigin = (o: SymInfo['origin']) => names.filter((n) => syms.get(n)?.origin === o).map((sym) => ({ sym }));
+  roles.push(...byOrigin('dim'), ...byOrigin('batch'));
+  if (m.classes?.k === 's') roles.push({ sym: m.classes.name });
+  if (m.classes?.k === 'n') roles.push({ fixed: m.classes.v });
+  roles.push(...names.filter((n) => !['dim', 'batch'].includes(syms.get(n)?.origin ?? '')).map((sym) => ({ sym })));
+  if (binary) roles.push({ fixed: 2 });
+  return roles;
+}
+
+function formsFor(kRole: KRole, m: Mix, binary: boolean): Form[] {
+  if ('fixed' in kRole && kRole.fixed === 2 && binary) return [{ ...UNIFORM, convention: 'binary' }];
+  if ('sym' in kRole && kRole.sym === '#B') return [{ ...UNIFORM, convention: 'batch_max_plus_1' }];
+  return m.colZero ? [K_MINUS_2] : [UNIFORM, K_MINUS_1];
+}
+
+function tryForm(form: Form, kRole: KRole, m: Mix, names: string[], syms: Map<string, SymInfo>): Classification | null {
+  const ks = 'sym' in kRole ? K_VALUES : [kRole.fixed];
+  const samples = BASES.flatMap((_, b) => ks.map((k) => ({ b, k, env: envFor(names, b, kRole, k) })));
+  const at = (s: Sym, env: Env) => evalSym(s, (n) => env[n] ?? Number.NaN);
+  const eps = samples.map(({ k, env }) => form.eps(at(m.hot, env), at(m.off, env), k));
+  const mass = samples.map(({ k, env }) => form.mass(at(m.hot, env), at(m.off, env), k));
+  if (eps.some((e) => !Number.isFinite(e))) return null;
+  const kIndependent = samples.every((s, i) => samples.every((t, j) => s.b !== t.b || close(eps[i], eps[j])));
+  if (!kIndependent) return null;
+  const candidates = names.filter((n) => !('sym' in kRole) || n !== kRole.sym);
+  const match = identify(candidates, samples.map((s) => s.env), eps);
+  const massOk = samples.every((s, i) => samples.every((t, j) => s.b !== t.b || close(mass[i], mass[j])));
+  const kName = 'sym' in kRole ? kRole.sym : null;
+  const kInfo = kName ? syms.get(kName) : undefined;
+  const classes = 'fixed' in kRole ? kRole.fixed : (kInfo?.value ?? null);
+  const param = match?.name ?? (candidates.length === 1 ? candidates[0] : null);
+  const info = param ? syms.get(param) : undefined;
+  const defaultValue = info?.value;
+  const epsilon = match
+    ? defaultValue === undefined
+      ? null
+      : match.confidence
+        ? 1 - defaultValue
+        : defaultValue
+    : effectiveAtDefaults(form, m, kRole, syms, classes);
+  const result: Classification = {
+    convention: massOk || !match ? form.convention : 'other',
+    epsilon,
+    epsilonParam: info?.label ?? null,
+    epsilonIsConfidence: match?.confidence ?? false,
+    classesParam: kInfo && kInfo.origin !== 'dim' && kInfo.origin !== 'batch' ? kInfo.label : null,
+    classes,
+    effectiveDiffers: !match && candidates.length > 0,
+    reason: massOk ? '' : `targets sum to ${'n'} per row, not 1`,
+  };
+  return massOk || match ? result : null;
+}
+
+function identify(candidates: string[], envs: Env[], eps: number[]): { name: string; confidence: boolean } | null {
+  for (const name of candidates) {
+    if (envs.every((env, i) => close(eps[i], env[name]))) return { name, confidence: false };
+    if (envs.every((env, i) => close(eps[i], 1 - env[name]))) return { name, confidence: true };
+  }
+  return null;
+}
+
+function effectiveAtDefaults(form: Form, m: Mix, kRole: KRole, syms: Map<string, SymInfo>, classes: number | null): number | null {
+  const k = 'fixed' in kRole ? kRole.fixed : classes;
+  if (k === null) return null;
+  const env = (n: string) => ('sym' in kRole && n === kRole.sym ? k : (syms.get(n)?.value ?? Number.NaN));
+  const v = form.eps(evalSym(m.hot, env), evalSym(m.off, env), k);
+  return Number.isFinite(v) ? v : null;
+}
+
+function otherReason(m: Mix): string {
+  void add;
+  void mul;
+  void num;
+  void sub;
+  return m.colZero ? 'a class column is zeroed but the fill is not ε/(K−2)' : 'the off-target weight is neither ε/K nor ε/(K−1)';
+}

@@ -1,0 +1,88 @@
+import type { SyntaxNode } from '@lezer/common';
+import { type Classification, classifyMix } from './classify';
+import { children, toExpr } from './expr';
+import { runFunction } from './interp';
+import type { Definition, ModuleContext } from './module';
+import { type ClassScope, type Ctx, classScope, functionBody, type Param, paramsOf } from './scope';
+import { pickReturn } from './semantics';
+import { sym } from './sym';
+import { reduce } from './tensorOps';
+import { type AV, type LossInfo, lossOf } from './values';
+
+/** A class or function whose code computes a classification loss or smoothed targets. */
+export interface DefinitionResult {
+  def: Definition;
+  loss: LossInfo;
+  /** True when the definition returns smoothed targets rather than a loss. */
+  targetsOnly: boolean;
+  classification: Classification;
+  /** Parameters of `__init__` (classes) or of the function, to resolve ε and K at construction sites. */
+  params: Param[];
+  ctx: Ctx;
+}
+
+const ENTRY_METHODS = ['forward', '__call__'];
+
+export function analyzeDefinition(def: Definition, mod: ModuleContext): DefinitionResult | null {
+  const ctx: Ctx = { mod, syms: new Map(), depth: 0 };
+  const value = def.kind === 'class' ? runClass(def, ctx) : pickReturn(runFunction(def.node, new Map(), null, ctx, false));
+  const loss = asLoss(value, ctx);
+  if (!loss) return null;
+  const init = def.kind === 'class' ? classScope(def, mod.text).methods.get('__init__') : def.node;
+  return {
+    def,
+    loss,
+    targetsOnly: value.k === 'dist',
+    classification: classifyMix(loss, loss.binary, ctx.syms),
+    params: init ? paramsOf(init, mod.text) : [],
+    ctx,
+  };
+}
+
+function asLoss(value: AV, ctx: Ctx): LossInfo | null {
+  if (value.k === 'prod') return asLoss(reduce(value, 'sum', true, ctx), ctx);
+  if (value.k === 'loss') return value.l;
+  if (value.k === 'dist' && value.d.src !== 'none' && !(value.d.off.k === 'n' && value.d.off.v === 0)) {
+    return (lossOf(value.d) as AV & { k: 'loss' }).l;
+  }
+  return null;
+}
+
+function runClass(def: Definition, ctx: Ctx): AV {
+  const scope = classScope(def, ctx.mod.text);
+  addClassFields(scope, ctx);
+  const init = scope.methods.get('__init__');
+  if (init) runFunction(init, new Map(), scope, ctx, true);
+  const order = [...ENTRY_METHODS, ...[...scope.methods.keys()].filter((n) => !ENTRY_METHODS.includes(n) && n !== '__init__')];
+  let fallback: AV = { k: 'unknown' };
+  for (const name of order) {
+    const fn = scope.methods.get(name);
+    if (!fn) continue;
+    const value = pickReturn(runFunction(fn, new Map(), scope, ctx, false));
+    if (value.k === 'loss' || value.k === 'prod') return value;
+    if (value.k === 'dist' && fallback.k === 'unknown') fallback = value;
+  }
+  return fallback;
+}
+
+/** Class-level `eps: float = 0.1` (dataclasses, attrs) act like constructor parameters. */
+function addClassFields(scope: ClassScope, ctx: Ctx): void {
+  const body = functionBody(scope.def.node);
+  for (const st of body ? children(body) : []) {
+    if (st.name !== 'AssignStatement') continue;
+    const [target, ...rest] = children(st);
+    const valueNode = rest.at(-1);
+    if (target?.name !== 'VariableName' || !valueNode) continue;
+    const name = ctx.mod.text.slice(target.from, target.to);
+    const value = literalNumber(valueNode, ctx.mod.text);
+    ctx.syms.set(name, { origin: 'param', label: name, value: value ?? undefined });
+    scope.attrs.set(name, { k: 'param', s: sym(name), cand: null, tensorish: false });
+  }
+}
+
+function literalNumber(node: SyntaxNode, text: string): number | null {
+  const e = toExpr(node, text);
+  if (e.t === 'num') return e.v;
+  if (e.t === 'unary' && e.op === '-' && e.e.t === 'num') return -e.e.v;
+  return null;
+}

@@ -1,0 +1,145 @@
+import type { SyntaxNode } from '@lezer/common';
+
+/** A small expression tree built from the lezer syntax tree; offsets into the source text. */
+export interface Span {
+  from: number;
+  to: number;
+}
+
+export interface Arg extends Span {
+  name: string | null;
+  value: Expr;
+  star: boolean;
+}
+
+export type Expr = Span &
+  (
+    | { t: 'num'; v: number }
+    | { t: 'str'; v: string }
+    | { t: 'const'; v: boolean | null }
+    | { t: 'name'; id: string }
+    | { t: 'attr'; obj: Expr; name: string }
+    | { t: 'call'; fn: Expr; args: Arg[]; argsFrom: number; argsTo: number }
+    | { t: 'sub'; obj: Expr; index: (Expr | 'slice')[] }
+    | { t: 'bin'; op: string; l: Expr; r: Expr }
+    | { t: 'unary'; op: string; e: Expr }
+    | { t: 'cond'; body: Expr; test: Expr; orelse: Expr }
+    | { t: 'tuple'; items: Expr[] }
+    | { t: 'other' }
+  );
+
+const PUNCTUATION = new Set(['(', ')', '[', ']', ',', ':', '.', 'Comment']);
+
+export function children(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let c = node.firstChild; c; c = c.nextSibling) out.push(c);
+  return out;
+}
+
+function operands(node: SyntaxNode): SyntaxNode[] {
+  return children(node).filter((c) => !PUNCTUATION.has(c.name) && !c.type.isError);
+}
+
+/** Splits children separated by commas; a group holding `:` is a slice. */
+function commaGroups(nodes: SyntaxNode[]): SyntaxNode[][] {
+  const groups: SyntaxNode[][] = [[]];
+  for (const n of nodes) {
+    if (n.name === ',') groups.push([]);
+    else groups[groups.length - 1].push(n);
+  }
+  return groups.filter((g) => g.length > 0);
+}
+
+export function toExpr(node: SyntaxNode, text: string): Expr {
+  const span = { from: node.from, to: node.to };
+  const src = (n: SyntaxNode): string => text.slice(n.from, n.to);
+  const kids = (): SyntaxNode[] => operands(node);
+  switch (node.name) {
+    case 'Number':
+      return { ...span, t: 'num', v: parseNumber(src(node)) };
+    case 'String':
+      return { ...span, t: 'str', v: stripQuotes(src(node)) };
+    case 'Boolean':
+      return { ...span, t: 'const', v: src(node) === 'True' };
+    case 'None':
+      return { ...span, t: 'const', v: null };
+    case 'VariableName':
+      return { ...span, t: 'name', id: src(node) };
+    case 'ParenthesizedExpression': {
+      const inner = kids()[0];
+      return inner ? toExpr(inner, text) : { ...span, t: 'other' };
+    }
+    case 'MemberExpression':
+      return memberExpr(node, text);
+    case 'CallExpression':
+      return callExpr(node, text);
+    case 'BinaryExpression': {
+      const parts = children(node).filter((c) => c.name !== 'Comment');
+      if (parts.length < 3) return { ...span, t: 'other' };
+      const op = parts.slice(1, -1).map(src).join(' ');
+      return { ...span, t: 'bin', op, l: toExpr(parts[0], text), r: toExpr(parts[parts.length - 1], text) };
+    }
+    case 'UnaryExpression': {
+      const [op, e] = children(node);
+      if (!op || !e) return { ...span, t: 'other' };
+      return { ...span, t: 'unary', op: src(op), e: toExpr(e, text) };
+    }
+    case 'ConditionalExpression': {
+      const [body, , test, , orelse] = children(node);
+      if (!body || !test || !orelse) return { ...span, t: 'other' };
+      return { ...span, t: 'cond', body: toExpr(body, text), test: toExpr(test, text), orelse: toExpr(orelse, text) };
+    }
+    case 'TupleExpression':
+    case 'ArrayExpression':
+      return { ...span, t: 'tuple', items: kids().map((k) => toExpr(k, text)) };
+    default:
+      return { ...span, t: 'other' };
+  }
+}
+
+function memberExpr(node: SyntaxNode, text: string): Expr {
+  const span = { from: node.from, to: node.to };
+  const kids = children(node);
+  const obj = kids[0] ? toExpr(kids[0], text) : ({ ...span, t: 'other' } as Expr);
+  const prop = kids.find((k) => k.name === 'PropertyName');
+  if (prop) return { ...span, t: 'attr', obj, name: text.slice(prop.from, prop.to) };
+  const inner = kids.slice(2, -1);
+  const index = commaGroups(inner).map((g) =>
+    g.some((n) => n.name === ':') ? ('slice' as const) : toExpr(g[0], text),
+  );
+  return { ...span, t: 'sub', obj, index };
+}
+
+function callExpr(node: SyntaxNode, text: string): Expr {
+  const span = { from: node.from, to: node.to };
+  const fnNode = node.firstChild;
+  const argList = node.lastChild;
+  if (!fnNode || !argList || argList.name !== 'ArgList') return { ...span, t: 'other' };
+  const args: Arg[] = commaGroups(children(argList).filter((c) => c.name !== '(' && c.name !== ')')).map((g) =>
+    toArg(g, text),
+  );
+  return { ...span, t: 'call', fn: toExpr(fnNode, text), args, argsFrom: argList.from, argsTo: argList.to };
+}
+
+function toArg(group: SyntaxNode[], text: string): Arg {
+  const from = group[0].from;
+  const to = group[group.length - 1].to;
+  const star = group[0].name === '*' || group[0].name === '**';
+  const rest = star ? group.slice(1) : group;
+  if (rest.length >= 3 && rest[1].name === 'AssignOp' && rest[0].name === 'VariableName') {
+    return { from, to, star, name: text.slice(rest[0].from, rest[0].to), value: toExpr(rest[2], text) };
+  }
+  const value = rest[0] ? toExpr(rest[0], text) : ({ from, to, t: 'other' } as Expr);
+  return { from, to, star, name: null, value };
+}
+
+function parseNumber(s: string): number {
+  const clean = s.replace(/_/g, '').replace(/[jJlL]$/, '');
+  if (/^0[xob]/i.test(clean)) return Number(clean);
+  return Number.parseFloat(clean);
+}
+
+function stripQuotes(s: string): string {
+  const m = /^[rbuf]*('''|"""|'|")([\s\S]*)\1$/i.exec(s);
+  return m ? m[2] : s;
+}

@@ -1,0 +1,157 @@
+import type { SyntaxNode } from '@lezer/common';
+import { binop, negate } from './arith';
+import type { Expr } from './expr';
+import { type ClassScope, type Ctx, type Frame, functionBody, paramsOf } from './scope';
+import { evalCall, gatherLoss } from './semantics';
+import { bodyStatements, type Stmt } from './stmt';
+import { num, sym } from './sym';
+import { type AV, TENSOR, UNKNOWN } from './values';
+
+const MAX_DEPTH = 5;
+
+export function evalExpr(e: Expr, f: Frame, ctx: Ctx): AV {
+  switch (e.t) {
+    case 'num':
+      return { k: 'num', s: num(e.v) };
+    case 'str':
+      return { k: 'str', v: e.v };
+    case 'const':
+      return e.v === null ? UNKNOWN : { k: 'num', s: num(e.v ? 1 : 0) };
+    case 'name':
+      return lookup(e.id, f, ctx);
+    case 'attr':
+      return attribute(e, f, ctx);
+    case 'sub':
+      return subscript(e, f, ctx);
+    case 'call':
+      return evalCall(e, f, ctx);
+    case 'bin':
+      return binop(e.op, evalExpr(e.l, f, ctx), evalExpr(e.r, f, ctx), e.r, e.l);
+    case 'unary':
+      return e.op === '-' ? negate(evalExpr(e.e, f, ctx)) : e.op === '+' ? evalExpr(e.e, f, ctx) : TENSOR;
+    case 'cond':
+      return evalExpr(e.body, f, ctx);
+    case 'tuple':
+      return { k: 'tuple', items: e.items.map((i) => evalExpr(i, f, ctx)) };
+    default:
+      return UNKNOWN;
+  }
+}
+
+function lookup(id: string, f: Frame, ctx: Ctx): AV {
+  const local = f.vars.get(id);
+  if (local) return local;
+  if (id === 'self' && f.cls) return { k: 'self' };
+  const constant = ctx.mod.constants.get(id);
+  if (!constant) return UNKNOWN;
+  const value = evalExpr(constant, { vars: new Map(), returns: [], cls: null }, ctx);
+  if (value.k !== 'num' || value.s.k !== 'n') return value;
+  ctx.syms.set(id, { origin: 'const', label: id, value: value.s.v });
+  return { k: 'num', s: sym(id) };
+}
+
+function attribute(e: Expr & { t: 'attr' }, f: Frame, ctx: Ctx): AV {
+  const obj = evalExpr(e.obj, f, ctx);
+  if (obj.k === 'self' && f.cls) return f.cls.attrs.get(e.name) ?? selfParam(e.name, ctx);
+  if (e.name === 'shape') return { k: 'shape' };
+  if (e.name === 'data' || e.name === 'T' || e.name === 'mT') return obj;
+  return UNKNOWN;
+}
+
+function selfParam(name: string, ctx: Ctx): AV {
+  const id = `self.${name}`;
+  if (!ctx.syms.has(id)) ctx.syms.set(id, { origin: 'free', label: id });
+  return { k: 'param', s: sym(id), cand: null, tensorish: false };
+}
+
+function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
+  const obj = evalExpr(e.obj, f, ctx);
+  const first = e.index[0];
+  if (obj.k === 'shape' && first && first !== 'slice') return dimSize(evalExpr(first, f, ctx), ctx);
+  if (obj.k === 'tuple' && first && first !== 'slice' && first.t === 'num') return obj.items.at(first.v) ?? UNKNOWN;
+  if (obj.k === 'logp' && e.index.length === 2 && e.index.every((i) => i !== 'slice')) {
+    return { k: 'loss', l: gatherLoss(obj) };
+  }
+  if (obj.k === 'loss') return { k: 'loss', l: { ...obj.l, rowMask: true } };
+  if (obj.k === 'param' || obj.k === 'unknown') return TENSOR;
+  return obj;
+}
+
+/** `x.size(d)` / `x.shape[d]`: the last (or second) axis is the class count K, the first the batch size N. */
+export function dimSize(d: AV, ctx: Ctx): AV {
+  const v = d.k === 'num' && d.s.k === 'n' ? d.s.v : null;
+  const name = v === -1 || v === 1 ? '#K' : v === 0 ? '#N' : `#dim${v}`;
+  if (!ctx.syms.has(name)) ctx.syms.set(name, { origin: name === '#K' ? 'dim' : 'free', label: name === '#K' ? 'K' : 'N' });
+  return { k: 'num', s: sym(name) };
+}
+
+export function execBody(stmts: Stmt[], f: Frame, ctx: Ctx): void {
+  for (const st of stmts) execStmt(st, f, ctx);
+}
+
+function execStmt(st: Stmt, f: Frame, ctx: Ctx): void {
+  if (st.s === 'assign') {
+    const value = evalExpr(st.value, f, ctx);
+    for (const t of st.targets) assign(t, value, f, ctx, st.value);
+  } else if (st.s === 'update') {
+    const cur = evalExpr(st.target, f, ctx);
+    const value = binop(st.op.replace('=', ''), cur, evalExpr(st.value, f, ctx), st.value, st.target);
+    assign(st.target, value, f, ctx, st.value);
+  } else if (st.s === 'expr') evalExpr(st.e, f, ctx);
+  else if (st.s === 'return') f.returns.push(st.value ? evalExpr(st.value, f, ctx) : UNKNOWN);
+  else if (st.s === 'block') {
+    const literalTrue = st.test && (st.test.t === 'num' || st.test.t === 'const') && Boolean(st.test.v);
+    for (const body of literalTrue ? st.bodies.slice(0, 1) : st.bodies) execBody(body, f, ctx);
+  }
+}
+
+export function assign(target: Expr, value: AV, f: Frame, ctx: Ctx, source: Expr): void {
+  if (target.t === 'name') f.vars.set(target.id, value);
+  else if (target.t === 'tuple') {
+    target.items.forEach((t, i) => {
+      assign(t, value.k === 'tuple' ? (value.items[i] ?? UNKNOWN) : UNKNOWN, f, ctx, source);
+    });
+  } else if (target.t === 'attr' && target.obj.t === 'name' && target.obj.id === 'self' && f.cls) {
+    f.cls.attrs.set(target.name, value);
+    f.cls.attrSpans.set(target.name, source);
+  } else if (target.t === 'sub') assignItem(target, value, f, ctx);
+}
+
+/** `d[:, pad] = 0` zeroes a class column, `d[mask] = 0` rows; `d[rows, y] = v` sets the true class. */
+function assignItem(target: Expr & { t: 'sub' }, value: AV, f: Frame, ctx: Ctx): void {
+  const obj = evalExpr(target.obj, f, ctx);
+  if (obj.k !== 'dist') return;
+  const idx = target.index;
+  const zero = value.k === 'num' && value.s.k === 'n' && value.s.v === 0;
+  let d = obj.d;
+  if (zero && idx.length === 2 && idx[0] === 'slice') d = { ...d, colZero: true };
+  else if (zero && idx.length === 1 && idx[0] !== 'slice') {
+    d = idx[0].t === 'bin' || idx[0].t === 'unary' ? { ...d, rowMask: true } : { ...d, colZero: true };
+  }
+  assign(target.obj, { k: 'dist', d }, f, ctx, target);
+}
+
+/** Runs a function with some arguments bound; unbound parameters become symbols (scalars) or target candidates. */
+export function runFunction(fn: SyntaxNode, bound: Map<string, AV>, cls: ClassScope | null, ctx: Ctx, config: boolean): AV[] {
+  const body = functionBody(fn);
+  if (!body || ctx.depth > MAX_DEPTH) return [];
+  const f: Frame = { vars: new Map(), returns: [], cls };
+  for (const p of paramsOf(fn, ctx.mod.text)) {
+    if (p.name === 'self' || p.name === 'cls') continue;
+    f.vars.set(p.name, bound.get(p.name) ?? paramValue(p.name, p.defaultExpr, ctx, config));
+  }
+  ctx.depth++;
+  execBody(bodyStatements(body, ctx.mod.text), f, ctx);
+  ctx.depth--;
+  return f.returns;
+}
+
+function paramValue(name: string, defaultExpr: Expr | null, ctx: Ctx, config: boolean): AV {
+  const d = defaultExpr ? evalExpr(defaultExpr, { vars: new Map(), returns: [], cls: null }, ctx) : null;
+  if (d?.k === 'str') return d;
+  const isNone = defaultExpr?.t === 'const' && defaultExpr.v === null;
+  const value = d?.k === 'num' && d.s.k === 'n' ? d.s.v : undefined;
+  if (!ctx.syms.has(name) || value !== undefined) ctx.syms.set(name, { origin: 'param', label: name, value });
+  if (isNone) return { k: 'param', s: sym(name), cand: null, tensorish: true };
+  return { k: 'param', s: sym(name), cand: config || value !== undefined ? null : name, tensorish: false };
+}

@@ -1,0 +1,109 @@
+import type { SyntaxNode, Tree } from '@lezer/common';
+import { children, type Expr, toExpr } from './expr';
+import { bodyStatements, type Stmt } from './stmt';
+
+/** A top-level class or function definition. */
+export interface Definition {
+  kind: 'class' | 'def';
+  name: string;
+  node: SyntaxNode;
+  nameFrom: number;
+}
+
+/** What the whole file says that every analysis needs: import aliases, constants, definitions, top-level code. */
+export interface ModuleContext {
+  text: string;
+  aliases: Map<string, string>;
+  /** Module-level names assigned once from a literal expression; null when assigned more than once. */
+  constants: Map<string, Expr | null>;
+  definitions: Definition[];
+  statements: Stmt[];
+}
+
+/** Conventional names people use without importing (notebook cells, snippets). */
+const CONVENTIONAL: Record<string, string> = { torch: 'torch', nn: 'torch.nn', F: 'torch.nn.functional' };
+
+export function buildModule(tree: Tree, text: string): ModuleContext {
+  const mod: ModuleContext = { text, aliases: new Map(), constants: new Map(), definitions: [], statements: [] };
+  collect(tree.topNode, mod);
+  return mod;
+}
+
+function collect(container: SyntaxNode, mod: ModuleContext): void {
+  for (const node of children(container)) {
+    if (node.name === 'ImportStatement') addImport(node, mod);
+    else if (node.name === 'ClassDefinition' || node.name === 'FunctionDefinition') addDefinition(node, mod);
+    else if (node.name === 'DecoratedStatement' && node.lastChild) addDefinition(node.lastChild, mod);
+    else if (node.name === 'AssignStatement') addConstant(node, mod);
+    else if (node.name === 'IfStatement' || node.name === 'TryStatement' || node.name === 'WithStatement') {
+      for (const body of children(node)) if (body.name === 'Body') collect(body, mod);
+    }
+  }
+  mod.statements.push(...bodyStatements(container, mod.text).filter((s) => s.s !== 'def' && s.s !== 'class'));
+}
+
+function addDefinition(node: SyntaxNode, mod: ModuleContext): void {
+  const nameNode = node.getChild('VariableName');
+  if (!nameNode) return;
+  const kind = node.name === 'ClassDefinition' ? 'class' : 'def';
+  mod.definitions.push({ kind, name: mod.text.slice(nameNode.from, nameNode.to), node, nameFrom: nameNode.from });
+}
+
+function addConstant(node: SyntaxNode, mod: ModuleContext): void {
+  const kids = children(node);
+  if (kids.length !== 3 || kids[0].name !== 'VariableName' || kids[1].name !== 'AssignOp') return;
+  const name = mod.text.slice(kids[0].from, kids[0].to);
+  const value = toExpr(kids[2], mod.text);
+  const literal = value.t === 'num' || value.t === 'str' || value.t === 'const' || value.t === 'unary' || value.t === 'bin';
+  mod.constants.set(name, literal && !mod.constants.has(name) ? value : null);
+}
+
+function addImport(node: SyntaxNode, mod: ModuleContext): void {
+  const kids = children(node);
+  const words = kids.map((k) => ({ name: k.name, text: mod.text.slice(k.from, k.to) }));
+  const importAt = words.findIndex((w) => w.name === 'import');
+  const dotted = (ws: typeof words): string =>
+    ws
+      .filter((w) => w.name === 'VariableName' || w.name === '.')
+      .map((w) => w.text)
+      .join('');
+  const base = words[0]?.name === 'from' ? dotted(words.slice(1, importAt)) : '';
+  for (const clause of splitClauses(words.slice(importAt + 1))) {
+    const asAt = clause.findIndex((w) => w.name === 'as');
+    const path = dotted(asAt >= 0 ? clause.slice(0, asAt) : clause);
+    if (!path) continue;
+    const full = base ? `${base}.${path}` : path;
+    const local = asAt >= 0 ? clause[asAt + 1]?.text : base ? path : path.split('.')[0];
+    if (local) mod.aliases.set(local, asAt >= 0 || base ? full : local);
+  }
+}
+
+function splitClauses<T extends { name: string }>(words: T[]): T[][] {
+  const out: T[][] = [[]];
+  for (const w of words) {
+    if (w.name === ',') out.push([]);
+    else if (w.name !== '(' && w.name !== ')') out[out.length - 1].push(w);
+  }
+  return out;
+}
+
+/** The dotted name an expression denotes after resolving import aliases, or null. */
+export function qualify(e: Expr, mod: ModuleContext): string | null {
+  if (e.t === 'name') return mod.aliases.get(e.id) ?? CONVENTIONAL[e.id] ?? e.id;
+  if (e.t === 'attr') {
+    const base = qualify(e.obj, mod);
+    return base ? `${base}.${e.name}` : null;
+  }
+  return null;
+}
+
+export function findDefinition(mod: ModuleContext, name: string, before: number, kind?: 'class' | 'def'): Definition | null {
+  let last: Definition | null = null;
+  let first: Definition | null = null;
+  for (const d of mod.definitions) {
+    if (d.name !== name || (kind && d.kind !== kind)) continue;
+    if (d.node.from <= before) last = d;
+    else first ??= d;
+  }
+  return last ?? first;
+}

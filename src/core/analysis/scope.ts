@@ -1,0 +1,75 @@
+import type { SyntaxNode } from '@lezer/common';
+import { children, type Expr, toExpr } from './expr';
+import type { Definition, ModuleContext } from './module';
+import type { Stmt } from './stmt';
+import type { AV } from './values';
+
+export interface SymInfo {
+  origin: 'param' | 'const' | 'dim' | 'batch' | 'free';
+  label: string;
+  value?: number;
+}
+
+export interface ClassScope {
+  def: Definition;
+  methods: Map<string, SyntaxNode>;
+  /** `self.x` values set in `__init__` (and updated by other methods while they run). */
+  attrs: Map<string, AV>;
+  /** Where each attribute was assigned (for linking instance calls to their constructor). */
+  attrSpans: Map<string, Expr>;
+}
+
+export interface Ctx {
+  mod: ModuleContext;
+  syms: Map<string, SymInfo>;
+  depth: number;
+  /** Loss-module instances met while running (for pitfalls and call findings). */
+  onLossCall?: (call: Expr, value: AV) => void;
+}
+
+export interface Frame {
+  vars: Map<string, AV>;
+  returns: AV[];
+  cls: ClassScope | null;
+  /** Statements that assigned each local, in order (for pitfalls following a variable to its source). */
+  body?: Stmt[];
+}
+
+export interface Param {
+  name: string;
+  defaultExpr: Expr | null;
+  star: boolean;
+}
+
+export function paramsOf(fn: SyntaxNode, text: string): Param[] {
+  const list = fn.getChild('ParamList');
+  if (!list) return [];
+  const out: Param[] = [];
+  let star = false;
+  let pendingDefault = false;
+  for (const c of children(list)) {
+    if (c.name === '*' || c.name === '**') star = true;
+    else if (c.name === ',') star = false;
+    else if (c.name === 'AssignOp') pendingDefault = true;
+    else if (pendingDefault && out.length) {
+      out[out.length - 1].defaultExpr = toExpr(c, text);
+      pendingDefault = false;
+    } else if (c.name === 'VariableName') out.push({ name: text.slice(c.from, c.to), defaultExpr: null, star });
+  }
+  return out;
+}
+
+export function functionBody(fn: SyntaxNode): SyntaxNode | null {
+  return fn.getChild('Body');
+}
+
+export function classScope(def: Definition, text: string): ClassScope {
+  const methods = new Map<string, SyntaxNode>();
+  const body = functionBody(def.node);
+  for (const c of body ? children(body) : []) {
+    const fn = c.name === 'DecoratedStatement' ? c.lastChild : c;
+    const nameNode = fn?.name === 'FunctionDefinition' ? fn.getChild('VariableName') : null;
+    if (fn && nameNode) methods.set(text.slice(nameNode.from, nameNode.to), fn);
+  }
+  return { def, methods, attrs: new Map(), attrSpans: new Map() };
+}

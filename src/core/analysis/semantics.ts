@@ -1,0 +1,125 @@
+import type { SyntaxNode } from '@lezer/common';
+import type { Expr } from './expr';
+import { assign, dimSize, evalExpr, runFunction } from './interp';
+import { findDefinition, qualify } from './module';
+import { type ClassScope, type Ctx, type Frame, paramsOf } from './scope';
+import { sym } from './sym';
+import { classDim, lossFunction, tensorMethod, torchFunction } from './tensorOps';
+import { bindArgs, resolveTorchApi } from './torchApi';
+import { type AV, TENSOR, UNKNOWN } from './values';
+
+export { gatherLoss } from './tensorOps';
+
+type CallExpr = Expr & { t: 'call' };
+
+interface Evaluated {
+  args: AV[];
+  kw: Map<string, AV>;
+}
+
+function evalArgs(e: CallExpr, f: Frame, ctx: Ctx): Evaluated {
+  const args: AV[] = [];
+  const kw = new Map<string, AV>();
+  for (const a of e.args) {
+    if (a.star) continue;
+    const v = evalExpr(a.value, f, ctx);
+    if (a.name) kw.set(a.name === 'axis' ? 'dim' : a.name, v);
+    else args.push(v);
+  }
+  return { args, kw };
+}
+
+export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
+  const api = resolveTorchApi(e.fn, ctx.mod);
+  if (api) {
+    const bound = new Map<string, AV>();
+    for (const [name, a] of bindArgs(e.args, api.params)) bound.set(name, evalExpr(a.value, f, ctx));
+    if (api.form === 'module') return { k: 'module', api: api.kind, args: bound };
+    if (api.form === 'method') bound.set('input', evalExpr((e.fn as Expr & { t: 'attr' }).obj, f, ctx));
+    const result = lossFunction(api.kind, bound, classDim(ctx));
+    ctx.onLossCall?.(e, result);
+    return result;
+  }
+  const ev = evalArgs(e, f, ctx);
+  const q = qualify(e.fn, ctx.mod);
+  if (q?.startsWith('torch.')) {
+    const r = torchFunction(q.slice(q.lastIndexOf('.') + 1), ev.args, ev.kw, ctx);
+    if (r) return r;
+  }
+  const callee = e.fn.t === 'call' ? evalExpr(e.fn, f, ctx) : null;
+  if (callee?.k === 'module') return applyModule(callee, ev, e, ctx);
+  if (e.fn.t === 'attr') return methodCall(e, e.fn as Expr & { t: 'attr' }, ev, f, ctx);
+  if (e.fn.t === 'name') return nameCall(e, e.fn.id, ev, f, ctx);
+  return wrapper(ev);
+}
+
+function applyModule(m: AV & { k: 'module' }, ev: Evaluated, e: CallExpr, ctx: Ctx): AV {
+  const bound = new Map(m.args);
+  bound.set('input', ev.args[0] ?? ev.kw.get('input') ?? UNKNOWN);
+  bound.set('target', ev.args[1] ?? ev.kw.get('target') ?? UNKNOWN);
+  const result = lossFunction(m.api, bound, classDim(ctx));
+  ctx.onLossCall?.(e, result);
+  return result;
+}
+
+function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Frame, ctx: Ctx): AV {
+  const obj = evalExpr(fn.obj, f, ctx);
+  if (obj.k === 'self' && f.cls) return selfCall(e, fn.name, ev, f.cls, ctx);
+  if (fn.obj.t === 'name' && f.cls && fn.obj.id === f.cls.def.name) return userMethod(f.cls, fn.name, ev, ctx);
+  if (obj.k === 'module') return applyModule(obj, ev, e, ctx);
+  if (fn.name === 'size') return ev.args[0] ? dimSize(ev.args[0], ctx) : { k: 'shape' };
+  if (fn.name === 'dim' || fn.name === 'numel') return { k: 'num', s: sym(`#${fn.name}`) };
+  const result = tensorMethod(obj, fn.name, ev.args, ev.kw, ctx);
+  const rebindable = fn.obj.t === 'name' || (fn.obj.t === 'attr' && fn.obj.obj.t === 'name' && fn.obj.obj.id === 'self');
+  if (fn.name.endsWith('_') && rebindable && result.k !== 'tensor') assign(fn.obj, result, f, ctx, e);
+  return result;
+}
+
+function selfCall(e: CallExpr, name: string, ev: Evaluated, cls: ClassScope, ctx: Ctx): AV {
+  const held = cls.attrs.get(name);
+  if (held?.k === 'module') return applyModule(held, ev, e, ctx);
+  if (name === 'register_buffer' && ev.args[0]?.k === 'str') {
+    cls.attrs.set(ev.args[0].v, ev.args[1] ?? UNKNOWN);
+    return UNKNOWN;
+  }
+  if (cls.methods.has(name)) return userMethod(cls, name, ev, ctx);
+  return wrapper(ev);
+}
+
+function userMethod(cls: ClassScope, name: string, ev: Evaluated, ctx: Ctx): AV {
+  const fn = cls.methods.get(name);
+  return fn ? inline(fn, ev, cls, ctx) : wrapper(ev);
+}
+
+function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): AV {
+  const local = f.vars.get(id);
+  if (local?.k === 'module') return applyModule(local, ev, e, ctx);
+  if (id === 'len') return dimSize({ k: 'num', s: { k: 'n', v: 0 } }, ctx);
+  if (id === 'int' || id === 'float' || id === 'abs') return ev.args[0] ?? UNKNOWN;
+  const def = local ? null : findDefinition(ctx.mod, id, e.from, 'def');
+  if (def) return inline(def.node, ev, null, ctx);
+  return wrapper(ev);
+}
+
+function inline(fn: SyntaxNode, ev: Evaluated, cls: ClassScope | null, ctx: Ctx): AV {
+  const params = paramsOf(fn, ctx.mod.text).filter((p) => p.name !== 'self' && p.name !== 'cls' && !p.star);
+  const bound = new Map(ev.kw);
+  ev.args.forEach((a, i) => {
+    if (params[i]) bound.set(params[i].name, a);
+  });
+  return pickReturn(runFunction(fn, bound, cls, ctx, false));
+}
+
+/** A call we cannot see into: a loss passed through (e.g. a reduction helper) stays a loss. */
+function wrapper(ev: Evaluated): AV {
+  const loss = ev.args.find((a) => a.k === 'loss' || a.k === 'prod');
+  return loss ?? TENSOR;
+}
+
+/** The return that carries the most: a smoothed loss, else any loss, else the last value. */
+export function pickReturn(returns: AV[]): AV {
+  const flat = returns.map((r) => (r.k === 'tuple' ? (r.items[0] ?? UNKNOWN) : r));
+  const losses = flat.filter((r) => r.k === 'loss');
+  const smoothed = losses.filter((r) => r.k === 'loss' && !(r.l.off.k === 'n' && r.l.off.v === 0));
+  return smoothed.at(-1) ?? losses.at(-1) ?? flat.filter((r) => r.k === 'prod' || r.k === 'dist').at(-1) ?? flat.at(-1) ?? UNKNOWN;
+}

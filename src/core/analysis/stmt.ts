@@ -1,0 +1,83 @@
+import type { SyntaxNode } from '@lezer/common';
+import { children, type Expr, type Span, toExpr } from './expr';
+
+/** Statements of a body, simplified to what the dataflow needs. */
+export type Stmt = Span &
+  (
+    | { s: 'assign'; targets: Expr[]; value: Expr }
+    | { s: 'update'; target: Expr; op: string; value: Expr }
+    | { s: 'expr'; e: Expr }
+    | { s: 'return'; value: Expr | null }
+    | { s: 'block'; test: Expr | null; bodies: Stmt[][] }
+    | { s: 'def'; node: SyntaxNode }
+    | { s: 'class'; node: SyntaxNode }
+  );
+
+const BLOCKS = new Set(['IfStatement', 'ForStatement', 'WhileStatement', 'WithStatement', 'TryStatement']);
+
+export function bodyStatements(body: SyntaxNode, text: string): Stmt[] {
+  const out: Stmt[] = [];
+  for (const c of children(body)) {
+    const stmt = toStmt(c, text);
+    if (stmt) out.push(stmt);
+  }
+  return out;
+}
+
+function toStmt(node: SyntaxNode, text: string): Stmt | null {
+  const span = { from: node.from, to: node.to };
+  switch (node.name) {
+    case 'AssignStatement':
+      return assignStmt(node, text);
+    case 'UpdateStatement': {
+      const [target, op, value] = children(node);
+      if (!target || !op || !value) return null;
+      return { ...span, s: 'update', target: toExpr(target, text), op: text.slice(op.from, op.to), value: toExpr(value, text) };
+    }
+    case 'ExpressionStatement':
+      return node.firstChild ? { ...span, s: 'expr', e: toExpr(node.firstChild, text) } : null;
+    case 'ReturnStatement': {
+      const parts = children(node).filter((c) => c.name !== 'return');
+      return { ...span, s: 'return', value: parts.length ? groupExpr(parts, text) : null };
+    }
+    case 'FunctionDefinition':
+      return { ...span, s: 'def', node };
+    case 'ClassDefinition':
+      return { ...span, s: 'class', node };
+    case 'DecoratedStatement': {
+      const inner = node.lastChild;
+      return inner ? toStmt(inner, text) : null;
+    }
+    default:
+      return BLOCKS.has(node.name) ? blockStmt(node, text) : null;
+  }
+}
+
+function blockStmt(node: SyntaxNode, text: string): Stmt {
+  const kids = children(node);
+  const bodies = kids.filter((c) => c.name === 'Body').map((b) => bodyStatements(b, text));
+  const testNode = kids[1] && kids[1].name !== 'Body' ? kids[1] : null;
+  const test = node.name === 'IfStatement' && testNode ? toExpr(testNode, text) : null;
+  return { from: node.from, to: node.to, s: 'block', test, bodies };
+}
+
+function assignStmt(node: SyntaxNode, text: string): Stmt | null {
+  const groups: SyntaxNode[][] = [[]];
+  for (const c of children(node)) {
+    if (c.name === 'AssignOp') groups.push([]);
+    else if (c.name !== 'TypeDef' && c.name !== 'Comment') groups[groups.length - 1].push(c);
+  }
+  if (groups.length < 2) return null;
+  const exprs = groups.map((g) => groupExpr(g, text));
+  const value = exprs.pop()!;
+  return { from: node.from, to: node.to, s: 'assign', targets: exprs, value };
+}
+
+/** `a, b` without brackets is a tuple. */
+function groupExpr(nodes: SyntaxNode[], text: string): Expr {
+  const items = nodes.filter((n) => n.name !== ',');
+  if (items.length === 1 && nodes.length === 1) return toExpr(items[0], text);
+  const from = nodes[0].from;
+  const to = nodes[nodes.length - 1].to;
+  return { from, to, t: 'tuple', items: items.map((n) => toExpr(n, text)) };
+}

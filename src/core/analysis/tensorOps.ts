@@ -1,0 +1,151 @@
+import { binop, mixMass, mixOf } from './arith';
+import type { LossKind } from './findings';
+import type { Ctx } from './scope';
+import { div, evalSym, mul, neg, num, ONE, type Sym, sub, sym, ZERO } from './sym';
+import { type AV, type LossInfo, lossOf, type Mix, mix, scalarOf, scaleMix, TENSOR, UNKNOWN } from './values';
+
+/** Methods that return their receiver's value unchanged for our purposes. */
+const PASS = new Set(
+  'unsqueeze squeeze view reshape contiguous float double half long int to cuda cpu detach clone t permute transpose expand expand_as repeat flatten type_as requires_grad_ clamp clamp_ clamp_min type item squeeze_ unsqueeze_ view_as detach_ bool'.split(
+    ' ',
+  ),
+);
+const ZEROS = new Set(['zeros_like', 'empty_like', 'zeros', 'empty', 'new_zeros', 'new_empty']);
+const ONES = new Set(['ones_like', 'ones', 'new_ones']);
+const FULL = new Set(['full_like', 'full', 'new_full']);
+
+export function reductionOf(v: AV | undefined, fallback: LossInfo['reduction']): LossInfo['reduction'] {
+  if (v?.k !== 'str') return fallback;
+  return v.v === 'sum' ? 'sum' : v.v === 'none' ? 'none' : 'mean';
+}
+
+export function asLogp(v: AV): AV & { k: 'logp' } {
+  return v.k === 'logp' ? v : { k: 'logp', c: ONE, factors: [] };
+}
+
+export function gatherLoss(v: AV): LossInfo {
+  const lp = asLogp(v);
+  const l = lossOf(mix(neg(lp.c), ZERO, 'index'), { weightSpans: lp.factors });
+  return (l as AV & { k: 'loss' }).l;
+}
+
+/** torch.nn.functional losses and activations applied to abstract arguments. */
+export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym): AV {
+  const input = args.get('input') ?? UNKNOWN;
+  const target = args.get('target') ?? UNKNOWN;
+  const reduction = reductionOf(args.get('reduction'), 'mean');
+  if (kind === 'log_softmax') return { k: 'logp', c: ONE, factors: [] };
+  if (kind === 'softmax') return { k: 'prob', multi: true, neg: false };
+  if (kind === 'binary_cross_entropy' || kind === 'binary_cross_entropy_with_logits') {
+    return lossOf(mixOf(target) ?? mix(ONE, ZERO, 'tensor'), { binary: true, reduction });
+  }
+  const lp = asLogp(input);
+  const extra = { reduction, weightSpans: lp.factors, kl: kind === 'kl_div' };
+  if (target.k === 'dist' || kind === 'kl_div') {
+    const m = mixOf(target) ?? mix(ONE, ZERO, 'tensor');
+    return lossOf(scaleMix(m, (x) => mul(lp.c, x)), extra);
+  }
+  const eps = kind === 'cross_entropy' ? (scalarOf(args.get('label_smoothing') ?? UNKNOWN) ?? ZERO) : ZERO;
+  return lossOf(mix(mul(lp.c, sub(ONE, eps)), mul(lp.c, div(eps, classes)), 'index'), extra);
+}
+
+export function classDim(ctx: Ctx): Sym {
+  if (!ctx.syms.has('#K')) ctx.syms.set('#K', { origin: 'dim', label: 'K' });
+  return sym('#K');
+}
+
+/** `torch.x(...)` helpers that build or reduce tensors. */
+export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx: Ctx): AV | null {
+  if (ZEROS.has(name)) return { k: 'dist', d: mix(ZERO, ZERO, 'none') };
+  if (ONES.has(name)) return { k: 'dist', d: mix(ZERO, ONE, 'none') };
+  if (FULL.has(name)) {
+    const d = mix(ZERO, scalarOf(args[1] ?? kw.get('fill_value') ?? UNKNOWN) ?? ZERO, 'none');
+    const size = args[0];
+    const classes = size?.k === 'tuple' && size.items.length === 1 ? scalarOf(size.items[0]) : null;
+    return { k: 'dist', d: classes ? { ...d, classes } : d };
+  }
+  if (name === 'one_hot') {
+    const classes = scalarOf(args[1] ?? kw.get('num_classes') ?? UNKNOWN) ?? undefined;
+    return { k: 'dist', d: { ...mix(ONE, ZERO, 'index'), classes } };
+  }
+  if (name === 'log') return logOf(args[0] ?? UNKNOWN, ctx);
+  if (name === 'sigmoid') return { k: 'prob', multi: false, neg: false };
+  if (name === 'logsigmoid') return { k: 'blog', neg: isNegated(args[0] ?? UNKNOWN, ctx) };
+  if (name === 'sum' || name === 'mean') return reduce(args[0] ?? UNKNOWN, name, args.length > 1 || kw.has('dim'), ctx);
+  if (name === 'gather') return { k: 'loss', l: gatherLoss(args[0] ?? UNKNOWN) };
+  if (name === 'where') return masked(args[2] ?? UNKNOWN);
+  if (name === 'clamp' || name === 'Variable') return args[0] ?? UNKNOWN;
+  return null;
+}
+
+function isNegated(v: AV, ctx: Ctx): boolean {
+  const m = v.k === 'prob' ? null : mixOf(v);
+  if (v.k === 'prob') return v.neg;
+  return m ? evalSym(m.hot, (n) => ctx.syms.get(n)?.value ?? 0.1) < 0 : false;
+}
+
+export function logOf(v: AV, ctx: Ctx): AV {
+  if (v.k === 'prob' && v.multi) return { k: 'logp', c: ONE, factors: [] };
+  if (v.k === 'logp') return UNKNOWN;
+  return { k: 'blog', neg: isNegated(v, ctx) };
+}
+
+function masked(v: AV): AV {
+  if (v.k === 'dist') return { k: 'dist', d: { ...v.d, rowMask: true } };
+  if (v.k === 'loss') return { k: 'loss', l: { ...v.l, rowMask: true } };
+  return v;
+}
+
+export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): AV {
+  const reduction = hasDim ? 'none' : name;
+  const perClass = (s: Sym): Sym => (name === 'mean' && (hasDim || v.k === 'logp') ? div(s, classDim(ctx)) : s);
+  if (v.k === 'param' && hasDim) return reduce({ k: 'logp', c: ONE, factors: [] }, name, hasDim, ctx);
+  if (v.k === 'logp' && v.factors.length > 0) {
+    return lossOf(mix(neg(v.c), ZERO, 'tensor'), { reduction, weightSpans: v.factors.slice(0, -1) });
+  }
+  if (v.k === 'logp') return lossOf(mix(ZERO, perClass(neg(v.c)), 'index'), { reduction });
+  if (v.k === 'prod' && v.d) {
+    if (v.binary) return lossOf(v.d, { binary: true, reduction });
+    return lossOf(scaleMix(v.d, (x) => perClass(mul(neg(v.c), x))), { reduction, weightSpans: v.factors });
+  }
+  if (v.k === 'loss' && !hasDim) {
+    const maskedRowsInMean = v.l.maskedRowsInMean || (v.l.rowMask && name === 'mean');
+    return { k: 'loss', l: { ...v.l, reduction: name, maskedRowsInMean } };
+  }
+  if (v.k === 'dist') return { k: 'num', s: mixMass(v.d, v.d.classes ?? classDim(ctx)), mass: true };
+  if (v.k === 'num' || v.k === 'loss') return v;
+  return TENSOR;
+}
+
+/** Tensor methods: in-place fills and scatters build target mixes; reductions build losses. */
+export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, AV>, ctx: Ctx): AV {
+  const arg = (i: number, key: string): AV => args[i] ?? kw.get(key) ?? UNKNOWN;
+  const base: Mix = obj.k === 'dist' ? obj.d : mix(ZERO, ZERO, 'none');
+  if (PASS.has(name)) return obj.k === 'param' && name !== 'item' && name !== 'float' ? TENSOR : obj;
+  if (name === 'fill_' || name === 'fill') return { k: 'dist', d: { ...base, hot: ZERO, off: scalarOf(arg(0, 'value')) ?? ZERO } };
+  if (name.startsWith('scatter')) {
+    const v = scalarOf(arg(2, 'value')) ?? scalarOf(arg(2, 'src')) ?? ONE;
+    return { k: 'dist', d: { ...base, hot: sub(v, base.off), src: 'index' } };
+  }
+  if (name === 'masked_fill_' || name === 'masked_fill') return masked(obj);
+  if (name === 'index_fill_' || name === 'index_fill') {
+    const dim = scalarOf(arg(0, 'dim'));
+    const column = dim?.k === 'n' && dim.v !== 0;
+    return obj.k === 'dist' && column ? { k: 'dist', d: { ...obj.d, colZero: true } } : masked(obj);
+  }
+  const arith = /^(mul|add|sub|div)_?$/.exec(name);
+  if (arith) return binop({ mul: '*', add: '+', sub: '-', div: '/' }[arith[1]] ?? '*', obj, arg(0, 'other'), ZSPAN, ZSPAN);
+  if (name === 'sum' || name === 'mean') return reduce(obj, name, args.length > 0 || kw.has('dim'), ctx);
+  if (name === 'gather') return { k: 'loss', l: gatherLoss(obj) };
+  if (name === 'log') return logOf(obj, ctx);
+  if (name === 'sigmoid') return { k: 'prob', multi: false, neg: false };
+  if (name === 'max' && args.length === 0 && kw.size === 0) return batchMax(ctx);
+  return obj.k === 'dist' || obj.k === 'loss' ? obj : TENSOR;
+}
+
+const ZSPAN = { from: 0, to: 0 };
+
+function batchMax(ctx: Ctx): AV {
+  if (!ctx.syms.has('#B')) ctx.syms.set('#B', { origin: 'batch', label: 'max(target)+1' });
+  return { k: 'num', s: sub(sym('#B'), num(1)) };
+}

@@ -1,0 +1,123 @@
+import type { LossKind } from './findings';
+import type { Span } from './expr';
+import { add, div, mul, neg, ONE, type Sym, sub, substitute, ZERO } from './sym';
+
+/**
+ * A target distribution q = hot·onehot(y) + off (or hot·t + off for a target tensor t).
+ * For losses the same pair holds the coefficients of −log p_y and of −Σ log p.
+ */
+export interface Mix {
+  hot: Sym;
+  off: Sym;
+  /** 'index': built from class indices; 'tensor': from a target tensor; 'none': constant fill so far. */
+  src: 'index' | 'tensor' | 'none';
+  colZero: boolean;
+  rowMask: boolean;
+  renorm: boolean;
+  classes?: Sym;
+}
+
+export interface LossInfo extends Mix {
+  binary: boolean;
+  kl: boolean;
+  reduction: 'none' | 'mean' | 'sum';
+  maskedRowsInMean: boolean;
+  /** Spans where a weight was multiplied into log-probabilities. */
+  weightSpans: Span[];
+}
+
+export type AV =
+  | { k: 'num'; s: Sym; mass?: boolean }
+  | { k: 'str'; v: string }
+  /** A function argument: a scalar in arithmetic with scalars, a target tensor `cand` next to log-probabilities. */
+  | { k: 'param'; s: Sym; cand: string | null; tensorish: boolean }
+  | { k: 'shape' }
+  | { k: 'tensor' }
+  | { k: 'prob'; multi: boolean; neg: boolean }
+  | { k: 'logp'; c: Sym; factors: Span[] }
+  | { k: 'blog'; neg: boolean }
+  | { k: 'dist'; d: Mix }
+  | { k: 'prod'; d: Mix | null; c: Sym; factors: Span[]; binary: 'p' | 'q' | null }
+  | { k: 'loss'; l: LossInfo }
+  | { k: 'tuple'; items: AV[] }
+  | { k: 'module'; api: LossKind; args: Map<string, AV> }
+  | { k: 'self' }
+  | { k: 'unknown' };
+
+export const UNKNOWN: AV = { k: 'unknown' };
+export const TENSOR: AV = { k: 'tensor' };
+export const numAV = (s: Sym): AV => ({ k: 'num', s });
+
+export function mix(hot: Sym, off: Sym, src: Mix['src']): Mix {
+  return { hot, off, src, colZero: false, rowMask: false, renorm: false };
+}
+
+export function lossOf(m: Mix, extra: Partial<LossInfo> = {}): AV {
+  const l: LossInfo = { binary: false, kl: false, reduction: 'none', maskedRowsInMean: false, weightSpans: [], ...m };
+  return { k: 'loss', l: { ...l, ...extra } };
+}
+
+/** A scalar view of a value, when it is one. */
+export function scalarOf(v: AV): Sym | null {
+  if (v.k === 'num') return v.s;
+  if (v.k === 'param' && !v.tensorish) return v.s;
+  return null;
+}
+
+export function scaleMix<T extends Mix>(m: T, f: (s: Sym) => Sym): T {
+  return { ...m, hot: f(m.hot), off: f(m.off) };
+}
+
+export function addMix<T extends Mix>(a: T, b: Mix): T {
+  const src = a.src === 'none' ? b.src : a.src;
+  return {
+    ...a,
+    hot: add(a.hot, b.hot),
+    off: add(a.off, b.off),
+    src,
+    colZero: a.colZero || b.colZero,
+    rowMask: a.rowMask || b.rowMask,
+    renorm: a.renorm || b.renorm,
+    classes: a.classes ?? b.classes,
+  };
+}
+
+export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
+  return {
+    ...addMix(a, b),
+    binary: a.binary || b.binary,
+    kl: a.kl || b.kl,
+    maskedRowsInMean: a.maskedRowsInMean || b.maskedRowsInMean,
+    weightSpans: [...a.weightSpans, ...b.weightSpans],
+  };
+}
+
+/** An opaque tensor used as a target-like operand: t = 1·t + 0. */
+export function tensorMix(): Mix {
+  return mix(ONE, ZERO, 'tensor');
+}
+
+/** Scalar − mix, e.g. `1 - target`. */
+export function rsubMix(s: Sym, m: Mix): Mix {
+  return { ...m, hot: neg(m.hot), off: sub(s, m.off) };
+}
+
+export function mulMix<T extends Mix>(m: T, s: Sym): T {
+  return scaleMix(m, (x) => mul(x, s));
+}
+
+export function divMix<T extends Mix>(m: T, s: Sym): T {
+  return scaleMix(m, (x) => div(x, s));
+}
+
+/** `a·t + b` written with a parameter t that turns out to be a target tensor. */
+export function paramMix(v: AV): Mix | null {
+  if (v.k !== 'param') return null;
+  if (v.tensorish || !v.cand) return tensorMix();
+  const off = substitute(v.s, v.cand, ZERO);
+  return mix(sub(substitute(v.s, v.cand, ONE), off), off, 'tensor');
+}
+
+export function isTensorish(v: AV): boolean {
+  return ['tensor', 'prob', 'logp', 'blog', 'dist', 'prod', 'loss'].includes(v.k) || (v.k === 'param' && v.tensorish);
+}

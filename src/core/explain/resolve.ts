@@ -1,0 +1,28 @@
+import type { Finding } from '../analysis/findings';
+import { DEFAULT_TABLE_CLASSES } from './targets';
+
+/** The ε and K an explanation uses, and whether the code fixed them or a default filled in. */
+export interface Resolved {
+  readonly epsilon: number;
+  readonly epsilonFromCode: boolean;
+  readonly classes: number;
+  readonly classesFromCode: boolean;
+}
+
+/** K−2 with padding needs a target, a padding class and one more; every other convention needs two classes. */
+function minClasses(finding: Finding): number {
+  return finding.convention === 'k_minus_2_padding' ? 3 : 2;
+}
+
+export function resolve(finding: Finding, defaultEpsilon: number): Resolved {
+  const epsilon = finding.epsilon ?? finding.details?.labelSmoothing;
+  const classes = finding.details?.classes;
+  const classesFromCode =
+    classes !== undefined && Number.isInteger(classes) && classes >= minClasses(finding);
+  return {
+    epsilon: epsilon ?? defaultEpsilon,
+    epsilonFromCode: epsilon !== undefined,
+    classes: classesFromCode ? classes : DEFAULT_TABLE_CLASSES,
+    classesFromCode,
+  };
+}

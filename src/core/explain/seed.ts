@@ -1,0 +1,23 @@
+import type { Finding } from '../analysis/findings';
+import { PLAYGROUND_LOSSES, REDUCTIONS } from '../playground/state';
+import type { PlaygroundSeed } from '../protocol';
+import { isSmoothingConvention } from '../smoothing';
+import type { Resolved } from './resolve';
+
+function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | undefined {
+  return values.find((v) => v === value);
+}
+
+/** What "Open in playground" passes: the loss, convention, ε, K and options the code fixes (unknown ones undefined). */
+export function seedFromFinding(finding: Finding, r: Resolved): PlaygroundSeed {
+  const d = finding.details ?? {};
+  return {
+    loss: oneOf(PLAYGROUND_LOSSES, d.lossKind),
+    convention:
+      finding.convention && isSmoothingConvention(finding.convention) ? finding.convention : undefined,
+    epsilon: r.epsilon >= 0 && r.epsilon <= 1 ? r.epsilon : undefined,
+    classes: r.classesFromCode ? r.classes : undefined,
+    reduction: oneOf(REDUCTIONS, d.reduction),
+    ignoreIndex: d.ignoreIndex,
+  };
+}

@@ -1,0 +1,40 @@
+import type { Tensor } from '../tensor';
+import { classLayout, classWeights, sameShape } from './classLayout';
+import { crossEntropyWithIndices } from './indexTargets';
+import { crossEntropyWithProbabilities } from './probabilityTargets';
+import { plainReduction } from './reduce';
+import { kMinus1IndexTargets, kMinus1Smoothing, uniformSmoothing } from './smoothedTargets';
+import type { CrossEntropyOptions, LossResult } from './types';
+
+const keepTarget = (t: number): number => t;
+
+/** torch.nn.functional.cross_entropy on logits (C), (N, C) or (N, C, d1, ...), class dim 1 (0 for 1-D input). */
+export function crossEntropy(input: Tensor, target: Tensor, options: CrossEntropyOptions = {}): LossResult {
+  const reduction = plainReduction(options.reduction, 'crossEntropy');
+  const epsilon = checkLabelSmoothing(options.labelSmoothing ?? 0);
+  const { classes } = classLayout(input.shape);
+  const weights = classWeights(options.weight, classes);
+  const ignoreIndex = options.ignoreIndex ?? -100;
+  const grad = options.grad ?? false;
+  const byIndex = (options.targetKind ?? inferTargetKind(input, target)) === 'index';
+  const kMinus1 = options.smoothingConvention === 'k_minus_1';
+  if (byIndex && !kMinus1) {
+    return crossEntropyWithIndices(input, target, { weights, ignoreIndex, epsilon, reduction, grad });
+  }
+  // Every other combination is a probability-target loss; K-1 index targets are expanded to dense ones first.
+  const probabilities = byIndex ? kMinus1IndexTargets(input, target, epsilon, ignoreIndex) : target;
+  const smoothTarget = byIndex
+    ? keepTarget
+    : (kMinus1 ? kMinus1Smoothing : uniformSmoothing)(epsilon, classes);
+  return crossEntropyWithProbabilities(input, probabilities, { weights, smoothTarget, reduction, grad });
+}
+
+function inferTargetKind(input: Tensor, target: Tensor): 'index' | 'probability' {
+  return sameShape(input.shape, target.shape) ? 'probability' : 'index';
+}
+
+function checkLabelSmoothing(epsilon: number): number {
+  if (!(epsilon >= 0 && epsilon <= 1))
+    throw new RangeError(`labelSmoothing must be in [0, 1], got ${epsilon}`);
+  return epsilon;
+}

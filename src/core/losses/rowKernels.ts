@@ -1,0 +1,61 @@
+import { fastExp } from './fastExp';
+
+/**
+ * Kernels over one softmax row: `size` values of `x` from `start`, `stride` apart. A per-class coefficient row
+ * `coef` is read from `coefStart` with `coefStride` (class weights: 0 and 1; a dense target: the row's own layout).
+ */
+
+/** Largest value of the row. NaN is skipped here; it reaches every output through the exponentials instead. */
+export function rowMax(x: Float64Array, start: number, size: number, stride: number): number {
+  let max = Number.NEGATIVE_INFINITY;
+  for (let c = 0, j = start; c < size; c++, j += stride) if (x[j]! > max) max = x[j]!;
+  return max;
+}
+
+export interface ShiftedExpSums {
+  /** Σ exp(x - max). */
+  sumExp: number;
+  /** Σ coef · (x - max), so that Σ coef · logp = coefShift - Σ coef · log(sumExp). */
+  coefShift: number;
+}
+
+/** The row's single exponential pass: writes exp(x - max) into `out` at the row's positions. */
+export function shiftedExpRow(
+  x: Float64Array,
+  start: number,
+  size: number,
+  stride: number,
+  max: number,
+  out: Float64Array,
+  coef: Float64Array,
+  coefStart: number,
+  coefStride: number,
+): ShiftedExpSums {
+  let sumExp = 0;
+  let coefShift = 0;
+  for (let c = 0, j = start, k = coefStart; c < size; c++, j += stride, k += coefStride) {
+    const shifted = x[j]! - max;
+    const e = fastExp(shifted);
+    out[j] = e;
+    sumExp += e;
+    coefShift += coef[k]! * shifted;
+  }
+  return { sumExp, coefShift };
+}
+
+/** g ← g · factor - offset · coef over the row: turns stored exponentials into the softmax gradient. */
+export function scaleRow(
+  g: Float64Array,
+  start: number,
+  size: number,
+  stride: number,
+  factor: number,
+  offset: number,
+  coef: Float64Array,
+  coefStart: number,
+  coefStride: number,
+): void {
+  for (let c = 0, j = start, k = coefStart; c < size; c++, j += stride, k += coefStride) {
+    g[j] = g[j]! * factor - offset * coef[k]!;
+  }
+}

@@ -1,0 +1,278 @@
+// Everything that runs once per character lives in this module on purpose: when TypeScript is transpiled
+// to CommonJS file by file (tsx, mocha), every imported binding becomes a getter call, which would
+// dominate the per-character loop. Other modules only call methods on `Scanner`.
+import { ParseFailure } from './failure';
+import { ValueBuffer } from './values';
+
+export const TAB = 9;
+export const LF = 10;
+export const CR = 13;
+export const SPACE = 32;
+export const DQUOTE = 34;
+export const HASH = 35;
+export const SQUOTE = 39;
+export const LPAREN = 40;
+export const RPAREN = 41;
+export const PLUS = 43;
+export const COMMA = 44;
+export const MINUS = 45;
+export const DOT = 46;
+export const ZERO = 48;
+export const NINE = 57;
+export const COLON = 58;
+export const LT = 60;
+export const EQUALS = 61;
+export const GT = 62;
+export const UPPER_E = 69;
+export const LBRACKET = 91;
+export const RBRACKET = 93;
+export const UNDERSCORE = 95;
+export const LOWER_E = 101;
+export const BOM = 0xfeff;
+
+export function isSpace(c: number): boolean {
+  return c === SPACE || c === LF || c === CR || c === TAB;
+}
+
+export function isDigit(c: number): boolean {
+  return c >= ZERO && c <= NINE;
+}
+
+export function isIdentChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || isDigit(c) || c === UNDERSCORE;
+}
+
+export function isOpenBracket(c: number): boolean {
+  return c === LBRACKET || c === LPAREN;
+}
+
+export function isCloseBracket(c: number): boolean {
+  return c === RBRACKET || c === RPAREN;
+}
+
+/** What the next non-space character starts; 'value' covers numbers and anything that is not. */
+export type TokenKind = 'comma' | 'open' | 'close' | 'end' | 'value';
+
+const SHOWN_TOKEN_CHARS = 24;
+const GENERIC_ELISION = "this text is elided with '...'; paste the full values";
+
+/** A cursor over the pasted text that collects values; every reader in this folder shares one. */
+export class Scanner {
+  pos = 0;
+  /** Some syntax seen so far is Python's but not JSON's. */
+  loose = false;
+  /** What to say when the text contains '...' where a value should be. */
+  elisionMessage = GENERIC_ELISION;
+  /** Set by `readCommaSeparated`. */
+  afterComma = false;
+  readonly values: ValueBuffer;
+  private readonly token: NumberToken = { value: 0, loose: false };
+
+  constructor(
+    readonly text: string,
+    maxElements: number,
+  ) {
+    this.values = new ValueBuffer(maxElements, text.length);
+  }
+
+  peek(): number {
+    return this.text.charCodeAt(this.pos);
+  }
+
+  atEnd(): boolean {
+    return this.pos >= this.text.length;
+  }
+
+  /** Skips whitespace including line breaks; true when there was any. */
+  skipSpace(): boolean {
+    const text = this.text;
+    const start = this.pos;
+    let i = start;
+    while (isSpace(text.charCodeAt(i))) i++;
+    this.pos = i;
+    return i > start;
+  }
+
+  /** Skips spaces, and tabs when asked, but not line breaks. */
+  skipInlineSpace(includeTabs: boolean): void {
+    let c = this.peek();
+    while (c === SPACE || (includeTabs && c === TAB)) c = this.text.charCodeAt(++this.pos);
+  }
+
+  kind(): TokenKind {
+    const c = this.text.charCodeAt(this.pos);
+    if (c === COMMA) return 'comma';
+    if (c === RBRACKET || c === RPAREN) return 'close';
+    if (c === LBRACKET || c === LPAREN) return 'open';
+    return this.pos >= this.text.length ? 'end' : 'value';
+  }
+
+  /** True when a number starts at the cursor and ends where a value may end. */
+  numberAhead(): boolean {
+    const end = readNumber(this.text, this.pos, this.token);
+    return end >= 0 && endsValue(this.text.charCodeAt(end));
+  }
+
+  /** Reads the number at the cursor into `values`, or fails naming the token found instead. */
+  readValue(): void {
+    const start = this.pos;
+    const token = this.token;
+    const end = readNumber(this.text, start, token);
+    if (end < 0 || !endsValue(this.text.charCodeAt(end))) this.failBadToken(start);
+    if (!this.values.push(token.value)) this.fail(`more than ${this.values.limit} values: too large to load`, start);
+    if (token.loose) this.loose = true;
+    this.pos = end;
+  }
+
+  /**
+   * Reads a run of comma-separated numbers (the bulk of any list) in one tight loop and returns how many.
+   * Stops before the first thing that is not a number, e.g. ']' or a word such as nan; `afterComma` tells
+   * whether a comma was the last thing read.
+   */
+  readCommaSeparated(): number {
+    const text = this.text;
+    let count = 0;
+    for (;;) {
+      this.readValue();
+      count++;
+      let i = this.pos;
+      let c = text.charCodeAt(i);
+      while (isSpace(c)) c = text.charCodeAt(++i);
+      this.afterComma = c === COMMA;
+      if (!this.afterComma) break;
+      c = text.charCodeAt(++i);
+      while (isSpace(c)) c = text.charCodeAt(++i);
+      this.pos = i;
+      if (!(isDigit(c) || c === MINUS || c === DOT || c === PLUS)) break;
+    }
+    return count;
+  }
+
+  expectEnd(): void {
+    this.skipSpace();
+    if (!this.atEnd()) this.fail(`unexpected '${this.tokenAt(this.pos)}' after the tensor`);
+  }
+
+  fail(message: string, at = this.pos): never {
+    throw new ParseFailure(at, message);
+  }
+
+  failBadToken(at: number): never {
+    if (this.text.startsWith('...', at) || this.text.startsWith('…', at)) this.fail(this.elisionMessage, at);
+    this.fail(`'${this.tokenAt(at)}' is not a number`, at);
+  }
+
+  /** The text from `at` to the next separator (at least one character), shortened for messages. */
+  tokenAt(at: number): string {
+    const text = this.text;
+    let end = at + 1;
+    if (text.charCodeAt(at) >= 0xd800 && text.charCodeAt(at) < 0xdc00) end++;
+    while (end < text.length && end - at < SHOWN_TOKEN_CHARS && !endsValue(text.charCodeAt(end))) end++;
+    const token = text.slice(at, end);
+    return end - at >= SHOWN_TOKEN_CHARS ? `${token}…` : token;
+  }
+}
+
+/** Characters that may follow a value: a separator, a bracket or the end of the text. */
+function endsValue(c: number): boolean {
+  return isSpace(c) || c === COMMA || isCloseBracket(c) || isOpenBracket(c) || Number.isNaN(c);
+}
+
+/** Powers of ten that float64 holds exactly: one multiply or divide by them rounds correctly. */
+const EXACT_POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+const MAX_EXACT_POW = EXACT_POW10.length - 1;
+const EXPONENT_CAP = 100_000;
+const LONGEST_WORD = 'infinity'.length;
+
+interface NumberToken {
+  value: number;
+  /** The token is valid Python but not JSON (as Python's `json` writes it): `+1`, `1.`, `.5`, `01`, `nan`, `True`. */
+  loose: boolean;
+}
+
+/**
+ * Reads a number at `start` into `out` and returns the offset after it, or -1 when no number starts there.
+ * Decimals with at most 2^53 as digits and a power of ten within ±22 are computed directly
+ * (Clinger's fast path, bit-identical to `Number(token)`); anything else falls back to `Number(token)`.
+ */
+function readNumber(s: string, start: number, out: NumberToken): number {
+  let i = start;
+  let c = s.charCodeAt(i);
+  const negative = c === MINUS;
+  const signed = negative || c === PLUS;
+  if (signed) c = s.charCodeAt(++i);
+  const digitsStart = i;
+  let mantissa = 0;
+  while (c >= ZERO && c <= NINE) {
+    mantissa = mantissa * 10 + (c - ZERO);
+    c = s.charCodeAt(++i);
+  }
+  const intDigits = i - digitsStart;
+  let fracDigits = 0;
+  const dot = c === DOT;
+  if (dot) {
+    const fracStart = ++i;
+    c = s.charCodeAt(i);
+    while (c >= ZERO && c <= NINE) {
+      mantissa = mantissa * 10 + (c - ZERO);
+      c = s.charCodeAt(++i);
+    }
+    fracDigits = i - fracStart;
+  }
+  if (intDigits + fracDigits === 0) return readWord(s, start, digitsStart, out);
+  let exponent = 0;
+  if (c === LOWER_E || c === UPPER_E) {
+    i = readExponent(s, i + 1, out);
+    if (i < 0) return -1;
+    exponent = out.value;
+  }
+  out.loose =
+    (signed && !negative) ||
+    intDigits === 0 ||
+    (dot && fracDigits === 0) ||
+    (intDigits > 1 && s.charCodeAt(digitsStart) === ZERO);
+  const pow = exponent - fracDigits;
+  if (mantissa > Number.MAX_SAFE_INTEGER || pow < -MAX_EXACT_POW || pow > MAX_EXACT_POW) {
+    out.value = Number(s.slice(start, i));
+  } else {
+    const magnitude = pow < 0 ? mantissa / EXACT_POW10[-pow]! : mantissa * EXACT_POW10[pow]!;
+    out.value = negative ? -magnitude : magnitude;
+  }
+  return i;
+}
+
+/** Reads `[+-]digits` after an 'e' into out.value (capped, which still over/underflows); -1 without digits. */
+function readExponent(s: string, start: number, out: NumberToken): number {
+  let i = start;
+  let c = s.charCodeAt(i);
+  const negative = c === MINUS;
+  if (negative || c === PLUS) c = s.charCodeAt(++i);
+  const digitsStart = i;
+  let exponent = 0;
+  while (c >= ZERO && c <= NINE) {
+    if (exponent < EXPONENT_CAP) exponent = exponent * 10 + (c - ZERO);
+    c = s.charCodeAt(++i);
+  }
+  if (i === digitsStart) return -1;
+  out.value = negative ? -exponent : exponent;
+  return i;
+}
+
+/** nan / inf / infinity in any case, optionally signed; True / False as 1 / 0. */
+function readWord(s: string, start: number, wordStart: number, out: NumberToken): number {
+  let end = wordStart;
+  while (end - wordStart <= LONGEST_WORD && isIdentChar(s.charCodeAt(end))) end++;
+  if (end - wordStart > LONGEST_WORD) return -1;
+  const word = s.slice(wordStart, end);
+  const lower = word.toLowerCase();
+  const sign = s.charCodeAt(start) === MINUS ? -1 : 1;
+  const signed = wordStart > start;
+  if (lower === 'nan') out.value = Number.NaN;
+  else if (lower === 'inf' || lower === 'infinity') out.value = sign * Number.POSITIVE_INFINITY;
+  else if (signed) return -1;
+  else if (lower === 'true') out.value = 1;
+  else if (lower === 'false') out.value = 0;
+  else return -1;
+  out.loose = !(word === 'NaN' || word === 'Infinity') || (signed && sign > 0);
+  return end;
+}

@@ -1,0 +1,160 @@
+/** The playground's computation, state in, plot-ready results out; runs in the worker or, for small inputs, inline. */
+import { type Calibration, calibration } from '../smoothing';
+import { familyOf, SMOOTHING_CONVENTIONS, type SmoothingConvention } from '../smoothing/conventions';
+import { type Tensor, tensor } from '../tensor';
+import { evaluateLoss, smoothedTargets } from './evaluate';
+import {
+  calibrationLogits,
+  LOSS_INPUT,
+  type LossInputKind,
+  lossInput,
+  predictedProbabilities,
+} from './lossInput';
+import { buildModel, type EpsilonModel, epsilonGrid, headline } from './model';
+import { type FieldError, type FieldName, type Prepare, type Prepared, prepare } from './prepare';
+import { isBinaryLoss, type PlaygroundState } from './state';
+import { downsample, type HeatGrid, type RowView, rowView, type SampleTable, sampleTable } from './views';
+
+export interface SweepCurve {
+  convention: SmoothingConvention;
+  epsilons: number[];
+  values: number[];
+}
+
+/** The torch-exact headline at one ε (the model's interpolation serves the slider's fast path). */
+export interface ExactValues {
+  epsilon: number;
+  value: number;
+}
+
+export interface PlaygroundResult {
+  ok: true;
+  rows: number;
+  cols: number;
+  family: Prepared['family'];
+  targetKind: Prepared['targetKind'];
+  lossInput: LossInputKind;
+  model: EpsilonModel;
+  sweep: SweepCurve[];
+  /** Smoothed targets at ε = 0 and ε = 1 (affine in ε in between). */
+  heat: { at0: HeatGrid; at1: HeatGrid };
+  row: RowView;
+  table: SampleTable;
+  calibration: Calibration | null;
+  exact: ExactValues;
+}
+
+export type ComputeOutcome = PlaygroundResult | { ok: false; errors: FieldError[] };
+
+let cache: { key: unknown[]; value: Prepare } | undefined;
+
+/** Parsing megabytes of text is the slow part; an ε or option change reuses the last parse. */
+function preparedFor(state: PlaygroundState): Prepare {
+  const { logitsText, targetsText, weightText, synthetic, loss } = state;
+  const key = [logitsText, targetsText, weightText, JSON.stringify(synthetic), isBinaryLoss(loss)];
+  if (!cache || cache.key.some((k, i) => k !== key[i])) cache = { key, value: prepare(state) };
+  return cache.value;
+}
+
+function fieldOf(message: string): FieldName {
+  if (/weight/i.test(message)) return 'weights';
+  if (/target|class|index/i.test(message)) return 'targets';
+  return 'options';
+}
+
+/** Core errors (shape mismatches, out-of-range classes) become messages on the field they concern. */
+function guarded<T>(run: () => T): T | { ok: false; errors: FieldError[] } {
+  try {
+    return run();
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    return { ok: false, errors: [{ field: fieldOf(message), line: 1, column: 1, message }] };
+  }
+}
+
+function options(state: PlaygroundState) {
+  const { loss, convention, reduction, ignoreIndex } = state;
+  return { loss, convention, reduction, ignoreIndex };
+}
+
+export function computeExact(
+  state: PlaygroundState,
+): { ok: true; exact: ExactValues } | { ok: false; errors: FieldError[] } {
+  const ready = preparedFor(state);
+  if (!ready.ok) return ready;
+  return guarded(() => ({ ok: true as const, exact: exactAt(ready.prepared, state) }));
+}
+
+function exactAt(p: Prepared, state: PlaygroundState): ExactValues {
+  const input = lossInput(p.input, state.inputKind, state.loss, state.temperature);
+  const reduced = evaluateLoss(p, input, { ...options(state), epsilon: state.epsilon, grad: false });
+  return { epsilon: state.epsilon, value: headline(reduced.output) };
+}
+
+export function computePlayground(state: PlaygroundState): ComputeOutcome {
+  const ready = preparedFor(state);
+  if (!ready.ok) return ready;
+  return guarded(() => fullResult(ready.prepared, state));
+}
+
+function fullResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
+  const input = lossInput(p.input, state.inputKind, state.loss, state.temperature);
+  const model = buildModel(p, input, options(state), state.row);
+  const probs = predictedProbabilities(p.input, state.inputKind, p.family === 'binary', state.temperature);
+  const [at0, at1] = [0, 1].map((e) => smoothedTargets(p, e, state.convention, state.ignoreIndex)) as [
+    Tensor,
+    Tensor,
+  ];
+  return {
+    ok: true,
+    rows: p.rows,
+    cols: p.cols,
+    family: p.family,
+    targetKind: p.targetKind,
+    lossInput: LOSS_INPUT[state.loss],
+    model,
+    sweep: sweepCurves(p, input, state, model),
+    heat: { at0: downsample(at0.data, p.rows, p.cols), at1: downsample(at1.data, p.rows, p.cols) },
+    row: rowView(p, probs, at0, at1, state.row),
+    table: sampleTable(p, probs),
+    calibration: p.family === 'categorical' ? calibrationOf(p, state) : null,
+    exact: exactAt(p, state),
+  };
+}
+
+/** The headline value against ε for every convention of the chosen loss's family. */
+function sweepCurves(p: Prepared, input: Tensor, state: PlaygroundState, model: EpsilonModel): SweepCurve[] {
+  const family = familyOf(state.convention);
+  const epsilons = epsilonGrid(state.loss);
+  return SMOOTHING_CONVENTIONS.filter((c) => familyOf(c) === family).map((convention) => ({
+    convention,
+    epsilons,
+    values:
+      convention === state.convention
+        ? model.values
+        : epsilons.map((epsilon) =>
+            headline(evaluateLoss(p, input, { ...options(state), convention, epsilon, grad: false }).output),
+          ),
+  }));
+}
+
+/** Reliability of softmax(logits / T) against the class labels (argmax of soft targets), ignored rows left out. */
+function calibrationOf(p: Prepared, state: PlaygroundState): Calibration | null {
+  const logits = calibrationLogits(p.input, state.inputKind, state.temperature);
+  const table = sampleTable(p, logits);
+  const kept = [...table.target.keys()].filter(
+    (r) => p.targetKind !== 'index' || p.target.data[r] !== state.ignoreIndex,
+  );
+  if (kept.length === 0) return null;
+  const rows = new Float64Array(kept.length * p.cols);
+  kept.forEach((r, i) => rows.set(logits.data.subarray(r * p.cols, (r + 1) * p.cols), i * p.cols));
+  const labels = Float64Array.from(kept, (r) => table.target[r]!);
+  return calibration(tensor([kept.length, p.cols], rows), tensor([kept.length], labels), state.bins);
+}
+
+export type ExactOutcome = { ok: true; exact: ExactValues } | { ok: false; errors: FieldError[] };
+
+/** The worker's (and the inline path's) single entry point. */
+export function compute(params: { state: PlaygroundState; scope: 'full' | 'exact' }): ComputeOutcome | ExactOutcome {
+  return params.scope === 'full' ? computePlayground(params.state) : computeExact(params.state);
+}

@@ -1,0 +1,84 @@
+/** One loss evaluation for the playground's (loss, convention, ε) through the shared torch-exact core. */
+import {
+  binaryCrossEntropy,
+  binaryCrossEntropyWithLogits,
+  crossEntropy,
+  klDiv,
+  type LossResult,
+  nllLoss,
+  type Reduction,
+} from '../losses';
+import { smoothTargets } from '../smoothing';
+import { type SmoothingConvention, targetValues } from '../smoothing/conventions';
+import { type Tensor, tensor } from '../tensor';
+import type { Prepared } from './prepare';
+import type { PlaygroundLoss } from './state';
+
+export interface EvaluateOptions {
+  loss: PlaygroundLoss;
+  convention: SmoothingConvention;
+  epsilon: number;
+  reduction: Reduction;
+  ignoreIndex: number;
+  grad: boolean;
+}
+
+/** The smoothed target as an (N, C) matrix (binary: the target's own shape); ignored rows are all zero. */
+export function smoothedTargets(
+  p: Prepared,
+  epsilon: number,
+  convention: SmoothingConvention,
+  ignoreIndex: number,
+): Tensor {
+  if (p.family === 'binary') return smoothTargets(p.target, 2, epsilon, convention);
+  const { on, off } = targetValues(convention, p.cols, epsilon);
+  if (p.targetKind === 'probability')
+    return { shape: p.target.shape, data: p.target.data.map((t) => off + t * (on - off)) };
+  const out = new Float64Array(p.rows * p.cols);
+  p.target.data.forEach((y, r) => {
+    if (y === ignoreIndex) return;
+    if (y < 0 || y >= p.cols)
+      throw new RangeError(`target ${y} in row ${r + 1} is not a class in [0, ${p.cols})`);
+    out.fill(off, r * p.cols, (r + 1) * p.cols);
+    out[r * p.cols + y] = on;
+  });
+  return tensor([p.rows, p.cols], out);
+}
+
+/** `input` is already the loss's own input (see lossInput). */
+export function evaluateLoss(p: Prepared, input: Tensor, o: EvaluateOptions): LossResult {
+  const base = { reduction: o.reduction, grad: o.grad };
+  const weight = p.weight ?? null;
+  switch (o.loss) {
+    case 'cross_entropy':
+    case 'nll_loss':
+      return categorical(p, input, o, weight);
+    case 'kl_div':
+      return klDiv(input, smoothedTargets(p, o.epsilon, o.convention, o.ignoreIndex), base);
+    case 'binary_cross_entropy':
+      return binaryCrossEntropy(input, smoothedTargets(p, o.epsilon, o.convention, o.ignoreIndex), {
+        ...base,
+        weight,
+      });
+    case 'binary_cross_entropy_with_logits':
+      return binaryCrossEntropyWithLogits(input, smoothedTargets(p, o.epsilon, o.convention, o.ignoreIndex), {
+        ...base,
+        weight,
+      });
+  }
+}
+
+/** NLL has no label smoothing in torch; smoothed NLL is cross-entropy on log-probabilities (seed 000). */
+function categorical(p: Prepared, input: Tensor, o: EvaluateOptions, weight: Tensor | null): LossResult {
+  const options = { reduction: o.reduction, grad: o.grad, weight, ignoreIndex: o.ignoreIndex };
+  if (o.loss === 'nll_loss' && o.epsilon === 0 && p.targetKind === 'index')
+    return nllLoss(input, p.target, options);
+  if (o.convention !== 'uniform' && o.convention !== 'k_minus_1') {
+    throw new RangeError(`${o.convention} smoothing is for binary losses; choose uniform or K−1`);
+  }
+  return crossEntropy(input, p.target, {
+    ...options,
+    labelSmoothing: o.epsilon,
+    smoothingConvention: o.convention,
+  });
+}

@@ -1,0 +1,133 @@
+/** The playground's persisted state: everything the user typed or chose, JSON-serialisable and versioned. */
+import {
+  familyOf,
+  isSmoothingConvention,
+  SMOOTHING_CONVENTIONS,
+  type SmoothingConvention,
+} from '../smoothing/conventions';
+import { type Guard, inRange, isInteger, isRecord, maxLength, nullable, objectOf, oneOf } from './guards';
+
+export const PLAYGROUND_LOSSES = [
+  'cross_entropy',
+  'nll_loss',
+  'binary_cross_entropy',
+  'binary_cross_entropy_with_logits',
+  'kl_div',
+] as const;
+export type PlaygroundLoss = (typeof PLAYGROUND_LOSSES)[number];
+
+export const INPUT_KINDS = ['logits', 'probabilities', 'log_probabilities'] as const;
+export type InputKind = (typeof INPUT_KINDS)[number];
+
+export const REDUCTIONS = ['mean', 'sum', 'none', 'batchmean'] as const;
+export type Reduction = (typeof REDUCTIONS)[number];
+
+export { SMOOTHING_CONVENTIONS, type SmoothingConvention };
+
+/** Longest text kept per field (characters); well above what MAX_ELEMENTS numbers need. */
+export const MAX_TEXT_LENGTH = 32_000_000;
+export const MAX_SYNTHETIC_ROWS = 8192;
+export const MAX_SYNTHETIC_COLS = 2048;
+
+/** Deterministic random logits/targets generated in the worker instead of pasted text (stress tests). */
+export interface SyntheticData {
+  rows: number;
+  cols: number;
+  seed: number;
+}
+
+export interface PlaygroundState {
+  version: 1;
+  loss: PlaygroundLoss;
+  inputKind: InputKind;
+  convention: SmoothingConvention;
+  epsilon: number;
+  reduction: Reduction;
+  ignoreIndex: number;
+  temperature: number;
+  logitsText: string;
+  targetsText: string;
+  weightText: string;
+  synthetic: SyntheticData | null;
+  /** Sample shown in the "probabilities vs target" plot (0-based). */
+  row: number;
+  /** Reliability-diagram bins. */
+  bins: number;
+}
+
+export const TORCH_IGNORE_INDEX = -100;
+
+export const DEFAULT_STATE: PlaygroundState = {
+  version: 1,
+  loss: 'cross_entropy',
+  inputKind: 'logits',
+  convention: 'uniform',
+  epsilon: 0.5,
+  reduction: 'mean',
+  ignoreIndex: TORCH_IGNORE_INDEX,
+  temperature: 1,
+  logitsText: '[[0, 0.2, 0.7, 0.1, 0],\n [0, 0.9, 0.2, 0.2, 1],\n [1, 0.2, 0.7, 0.9, 1]]',
+  targetsText: '[2, 1, 0]',
+  weightText: '',
+  synthetic: null,
+  row: 0,
+  bins: 10,
+};
+
+const isSynthetic = objectOf<SyntheticData>({
+  rows: (v): v is number => isInteger(v) && inRange(1, MAX_SYNTHETIC_ROWS)(v),
+  cols: (v): v is number => isInteger(v) && inRange(2, MAX_SYNTHETIC_COLS)(v),
+  seed: isInteger,
+});
+
+const isText = maxLength(MAX_TEXT_LENGTH);
+
+const FIELD_GUARDS: { [K in keyof PlaygroundState]-?: Guard<PlaygroundState[K]> } = {
+  version: (v): v is 1 => v === 1,
+  loss: oneOf(PLAYGROUND_LOSSES),
+  inputKind: oneOf(INPUT_KINDS),
+  convention: isSmoothingConvention,
+  epsilon: inRange(0, 1),
+  reduction: oneOf(REDUCTIONS),
+  ignoreIndex: isInteger,
+  temperature: inRange(1e-3, 1e3),
+  logitsText: isText,
+  targetsText: isText,
+  weightText: isText,
+  synthetic: nullable(isSynthetic),
+  row: (v): v is number => isInteger(v) && (v as number) >= 0,
+  bins: (v): v is number => isInteger(v) && inRange(2, 50)(v),
+};
+
+/** Strict check used by the protocol: every field present and valid, nothing extra. */
+export const isPlaygroundState: Guard<PlaygroundState> = objectOf<PlaygroundState>(FIELD_GUARDS);
+
+/** Lenient restore (old versions, partial or damaged saved state): each valid field kept, the rest defaulted. */
+export function restoreState(saved: unknown, defaults: PlaygroundState = DEFAULT_STATE): PlaygroundState {
+  if (!isRecord(saved)) return defaults;
+  const out: Record<string, unknown> = { ...defaults };
+  for (const key of Object.keys(FIELD_GUARDS) as (keyof PlaygroundState)[]) {
+    const guard: Guard<unknown> = FIELD_GUARDS[key];
+    if (key in saved && guard(saved[key])) out[key] = saved[key];
+  }
+  return normaliseState(out as unknown as PlaygroundState);
+}
+
+/** Cross-field rules: 'batchmean' exists only for KL; binary losses take the binary conventions, the rest K-class ones. */
+export function normaliseState(state: PlaygroundState): PlaygroundState {
+  const reduction = state.reduction === 'batchmean' && state.loss !== 'kl_div' ? 'mean' : state.reduction;
+  const wantBinary = isBinaryLoss(state.loss);
+  const convention =
+    (familyOf(state.convention) === 'binary') === wantBinary
+      ? state.convention
+      : wantBinary
+        ? 'binary'
+        : 'uniform';
+  return reduction === state.reduction && convention === state.convention
+    ? state
+    : { ...state, reduction, convention };
+}
+
+export function isBinaryLoss(loss: PlaygroundLoss): boolean {
+  return loss === 'binary_cross_entropy' || loss === 'binary_cross_entropy_with_logits';
+}

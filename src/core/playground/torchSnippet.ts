@@ -1,0 +1,84 @@
+/** "Copy as PyTorch": a self-contained Python script that prints the number the playground shows. */
+import { formatTensor } from '../parse';
+import { targetValues } from '../smoothing/conventions';
+import type { Tensor } from '../tensor';
+import { LOSS_INPUT } from './lossInput';
+import type { Prepared } from './prepare';
+import type { PlaygroundState } from './state';
+
+const tensorLiteral = (t: Tensor, dtype: 'float64' | 'long'): string =>
+  dtype === 'long'
+    ? `torch.tensor([${Array.from(t.data).join(', ')}])`
+    : `torch.tensor(${formatTensor(t, 'python')}, dtype=torch.float64)`;
+
+/** The same conversion as lossInput(): pasted values → logits / T → what the loss takes. */
+function inputLines(state: PlaygroundState, binary: boolean): string[] {
+  const need = LOSS_INPUT[state.loss];
+  if (need === state.inputKind && state.temperature === 1) return ['inp = x'];
+  const t = state.temperature === 1 ? '' : ` / ${state.temperature}`;
+  const toLogits = {
+    logits: `x${t}`,
+    probabilities: binary ? `torch.logit(x)${t}` : `torch.log(x)${t}`,
+    log_probabilities: binary ? `torch.logit(x.exp())${t}` : `x${t}`,
+  }[state.inputKind];
+  const fromLogits = { logits: 'z', log_probabilities: 'F.log_softmax(z, dim=-1)', probabilities: 'torch.sigmoid(z)' }[need];
+  return [`z = ${toLogits}`, `inp = ${fromLogits}`];
+}
+
+/** Dense smoothed targets q for the losses that take them (K−1 cross-entropy, KL, BCE). */
+function smoothedTargetLines(p: Prepared, state: PlaygroundState): string[] {
+  const eps = state.epsilon;
+  if (p.family === 'binary') {
+    const divisor = state.convention === 'binary' ? '2' : '(target.max() + 1)';
+    return [`q = target * (1 - ${eps}) + ${eps} / ${divisor}`];
+  }
+  const { on, off } = targetValues(state.convention, p.cols, eps);
+  if (p.targetKind === 'probability') return [`q = ${off} + target * (${on} - ${off})`];
+  return [
+    `keep = target != ${state.ignoreIndex}  # ignored rows get an all-zero target`,
+    `q = torch.zeros(${p.rows}, ${p.cols}, dtype=torch.float64)`,
+    `q[keep] = ${off}`,
+    `q[keep.nonzero().squeeze(1), target[keep]] = ${on}`,
+  ];
+}
+
+function lossLines(p: Prepared, state: PlaygroundState): string[] {
+  const w = p.weight ? 'weight=weight, ' : '';
+  const r = `reduction='${state.reduction}'`;
+  const ii = `ignore_index=${state.ignoreIndex}, `;
+  const { loss, convention, epsilon } = state;
+  if ((loss === 'cross_entropy' || loss === 'nll_loss') && convention === 'uniform') {
+    if (loss === 'nll_loss' && epsilon === 0) return [`loss = F.nll_loss(inp, target, ${w}${ii}${r})`];
+    const note = loss === 'nll_loss' ? '  # on log-probabilities: log_softmax leaves them as they are' : '';
+    return [`loss = F.cross_entropy(inp, target, ${w}${ii}${r}, label_smoothing=${epsilon})${note}`];
+  }
+  const call = {
+    cross_entropy: `F.cross_entropy(inp, q, ${w}${r})`,
+    nll_loss: `F.cross_entropy(inp, q, ${w}${r})`,
+    kl_div: `F.kl_div(inp, q, ${r})`,
+    binary_cross_entropy: `F.binary_cross_entropy(inp, q, ${w}${r})`,
+    binary_cross_entropy_with_logits: `F.binary_cross_entropy_with_logits(inp, q, ${w}${r})`,
+  }[loss];
+  return [...smoothedTargetLines(p, state), `loss = ${call}`];
+}
+
+export function torchSnippet(p: Prepared, state: PlaygroundState): string {
+  const binary = p.family === 'binary';
+  const indexTargets = p.targetKind === 'index';
+  const show = state.reduction === 'none' ? 'print(loss)' : 'print(f"{loss.item():.4f}  ({loss.item()!r})")';
+  return [
+    `# Loss Lens playground: ${state.loss}, ${state.convention} smoothing ε = ${state.epsilon}, reduction '${state.reduction}'`,
+    'from math import inf, nan',
+    '',
+    'import torch',
+    'import torch.nn.functional as F',
+    '',
+    `x = ${tensorLiteral(p.input, 'float64')}  # ${state.inputKind}`,
+    `target = ${tensorLiteral(p.target, indexTargets ? 'long' : 'float64')}`,
+    ...(p.weight ? [`weight = ${tensorLiteral(p.weight, 'float64')}`] : []),
+    ...inputLines(state, binary),
+    ...lossLines(p, state),
+    show,
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,106 @@
+/** Display-sized views of the input: the smoothed-target heatmap grid, one row, and the per-sample table. */
+import type { Tensor } from '../tensor';
+import type { Prepared } from './prepare';
+
+/** Block averages of a (rows, cols) matrix, at most maxRows × maxCols cells. */
+export interface HeatGrid {
+  rows: number;
+  cols: number;
+  rowStep: number;
+  colStep: number;
+  values: Float64Array;
+}
+
+export const HEAT_MAX_ROWS = 96;
+export const HEAT_MAX_COLS = 120;
+
+export function downsample(data: Float64Array, rows: number, cols: number): HeatGrid {
+  const rowStep = Math.ceil(rows / HEAT_MAX_ROWS);
+  const colStep = Math.ceil(cols / HEAT_MAX_COLS);
+  const gr = Math.ceil(rows / rowStep);
+  const gc = Math.ceil(cols / colStep);
+  const sums = new Float64Array(gr * gc);
+  const counts = new Float64Array(gr * gc);
+  for (let r = 0; r < rows; r++) {
+    const base = Math.floor(r / rowStep) * gc;
+    for (let c = 0; c < cols; c++) {
+      const cell = base + Math.floor(c / colStep);
+      sums[cell]! += data[r * cols + c]!;
+      counts[cell]! += 1;
+    }
+  }
+  return { rows: gr, cols: gc, rowStep, colStep, values: sums.map((s, i) => s / counts[i]!) };
+}
+
+/** The row the probabilities plot shows: one sample's classes, or every element of a binary vector. */
+export interface RowView {
+  index: number;
+  label: 'class' | 'element';
+  probabilities: Float64Array;
+  targetAt0: Float64Array;
+  targetAt1: Float64Array;
+}
+
+export const MAX_ELEMENTS_SHOWN = 2000;
+
+export function rowView(p: Prepared, probs: Tensor, at0: Tensor, at1: Tensor, row: number): RowView {
+  const slice = (t: Tensor, start: number, end: number): Float64Array =>
+    Float64Array.from(t.data.subarray(start, end));
+  if (p.cols === 1) {
+    const end = Math.min(p.rows, MAX_ELEMENTS_SHOWN);
+    return {
+      index: 0,
+      label: 'element',
+      probabilities: slice(probs, 0, end),
+      targetAt0: slice(at0, 0, end),
+      targetAt1: slice(at1, 0, end),
+    };
+  }
+  const index = Math.min(Math.max(row, 0), p.rows - 1);
+  const [start, end] = [index * p.cols, (index + 1) * p.cols];
+  return {
+    index,
+    label: 'class',
+    probabilities: slice(probs, start, end),
+    targetAt0: slice(at0, start, end),
+    targetAt1: slice(at1, start, end),
+  };
+}
+
+/** Per sample: the target (class index, or mean target for multi-label rows), the prediction and its probability. */
+export interface SampleTable {
+  target: Float64Array;
+  predicted: Float64Array;
+  probability: Float64Array;
+}
+
+function argmax(data: Float64Array, start: number, size: number): number {
+  let best = 0;
+  for (let c = 1; c < size; c++) if (data[start + c]! > data[start + best]!) best = c;
+  return best;
+}
+
+export function sampleTable(p: Prepared, probs: Tensor): SampleTable {
+  const table: SampleTable = {
+    target: new Float64Array(p.rows),
+    predicted: new Float64Array(p.rows),
+    probability: new Float64Array(p.rows),
+  };
+  for (let r = 0; r < p.rows; r++) {
+    const start = r * p.cols;
+    const y = p.targetKind === 'index' ? p.target.data[r]! : argmax(p.target.data, start, p.cols);
+    const binary = p.family === 'binary';
+    table.target[r] = binary ? mean(p.target.data, start, p.cols) : y;
+    table.predicted[r] = binary
+      ? Number(mean(probs.data, start, p.cols) > 0.5)
+      : argmax(probs.data, start, p.cols);
+    table.probability[r] = binary ? mean(probs.data, start, p.cols) : (probs.data[start + y] ?? Number.NaN);
+  }
+  return table;
+}
+
+function mean(data: Float64Array, start: number, size: number): number {
+  let s = 0;
+  for (let i = 0; i < size; i++) s += data[start + i]!;
+  return s / size;
+}

@@ -1,0 +1,125 @@
+/**
+ * Every message between the extension host, the playground webview and its worker, declared once with its
+ * validator; both sides import these. Envelope `{id, method, params}`; replies `{id, result}` or `{id, error}`.
+ * The host queues what it sends until `webview/ready`.
+ */
+import type { ComputeOutcome, ExactOutcome } from './playground/compute';
+import {
+  arrayOf,
+  type Guard,
+  isBoolean,
+  isFiniteNumber,
+  isRecord,
+  isString,
+  maxLength,
+  nullable,
+  objectOf,
+  oneOf,
+} from './playground/guards';
+import { notification, request } from './playground/rpc';
+import { isPlaygroundSeed, type PlaygroundSeed } from './playground/seed';
+import { isPlaygroundState, MAX_TEXT_LENGTH, type PlaygroundState } from './playground/state';
+
+export { Endpoint, type Notification, type Request } from './playground/rpc';
+export type { ComputeOutcome, ExactOutcome, PlaygroundSeed, PlaygroundState };
+
+type Empty = Record<string, never>;
+const isEmpty: Guard<Empty> = (v): v is Empty => isRecord(v) && Object.keys(v).length === 0;
+
+// ── webview → host ───────────────────────────────────────────────────────────────────────────────
+
+export interface ReadyParams {
+  /** The webview restored its own state (getState); the host then sends no saved state back. */
+  hasState: boolean;
+}
+export const WebviewReady = notification<ReadyParams>(
+  'webview/ready',
+  objectOf<ReadyParams>({ hasState: isBoolean }),
+);
+
+/** Sent on every change (debounced) so the host keeps the last state in workspaceState. */
+export const StateChanged = notification<PlaygroundState>('playground/stateChanged', isPlaygroundState);
+
+export interface ProblemParams {
+  message: string;
+}
+/** Something the webview rejected or failed at, for the host's log. */
+export const WebviewProblem = notification<ProblemParams>(
+  'webview/problem',
+  objectOf<ProblemParams>({ message: maxLength(2000) }),
+);
+
+export const SAVE_KINDS = ['csv', 'png', 'py'] as const;
+export interface SaveFileParams {
+  kind: (typeof SAVE_KINDS)[number];
+  suggestedName: string;
+  /** Text for csv/py; a `data:image/png;base64,` URL for png. */
+  content: string;
+}
+export interface SaveFileResult {
+  saved: boolean;
+}
+export const SaveFile = request<SaveFileParams, SaveFileResult>(
+  'playground/saveFile',
+  objectOf<SaveFileParams>({
+    kind: oneOf(SAVE_KINDS),
+    suggestedName: (v): v is string => isString(v) && /^[\w.-]{1,80}$/.test(v),
+    content: maxLength(MAX_TEXT_LENGTH),
+  }),
+  objectOf<SaveFileResult>({ saved: isBoolean }),
+);
+
+export interface CopyParams {
+  text: string;
+}
+export const CopyText = request<CopyParams, SaveFileResult>(
+  'playground/copy',
+  objectOf<CopyParams>({ text: maxLength(MAX_TEXT_LENGTH) }),
+  objectOf<SaveFileResult>({ saved: isBoolean }),
+);
+
+// ── host → webview ───────────────────────────────────────────────────────────────────────────────
+
+/** Context from a hover or command; applied over the current state. */
+export const ApplySeed = notification<PlaygroundSeed>('playground/seed', isPlaygroundSeed);
+
+/** The host's saved state, sent after `webview/ready` when the webview had none of its own. */
+export const RestoreState = notification<PlaygroundState>('playground/restore', isPlaygroundState);
+
+export interface Snapshot {
+  state: PlaygroundState;
+  /** What `#loss-value` shows, e.g. "1.4670". */
+  lossText: string;
+  /** Full precision, null while inputs have errors. */
+  lossValue: number | null;
+  errors: string[];
+}
+/** For integration tests: what the panel shows right now. */
+export const GetSnapshot = request<Empty, Snapshot>(
+  'playground/snapshot',
+  isEmpty,
+  objectOf<Snapshot>({
+    state: isPlaygroundState,
+    lossText: maxLength(10_000),
+    lossValue: nullable(isFiniteNumber),
+    errors: arrayOf(isString, 100),
+  }),
+);
+
+// ── webview → worker ─────────────────────────────────────────────────────────────────────────────
+
+export interface ComputeParams {
+  state: PlaygroundState;
+  /** 'full' rebuilds every plot's data; 'exact' only the torch-exact headline at the state's ε. */
+  scope: 'full' | 'exact';
+}
+
+/** Our own worker's results: the shape is checked, the typed arrays inside are trusted. */
+const isOutcome = (v: unknown): v is ComputeOutcome | ExactOutcome =>
+  isRecord(v) && (v.ok === true ? 'exact' in v : v.ok === false && Array.isArray(v.errors));
+
+export const Compute = request<ComputeParams, ComputeOutcome | ExactOutcome>(
+  'worker/compute',
+  objectOf<ComputeParams>({ state: isPlaygroundState, scope: oneOf(['full', 'exact'] as const) }),
+  isOutcome,
+);

@@ -1,0 +1,48 @@
+import * as vscode from 'vscode';
+import type { Finding } from '../core/analysis/findings';
+import type { Ctx } from './ctx';
+import { DIAGNOSTIC_SOURCE } from './diagnostics';
+import { PYTHON } from './documents';
+import { toRange } from './ranges';
+
+/** The finding a diagnostic was made from: same rule, same range, in the current analysis. */
+function findingFor(findings: readonly Finding[], diagnostic: vscode.Diagnostic): Finding | undefined {
+  if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
+  return findings.find((f) => f.fix && f.rule === diagnostic.code && toRange(f).isEqual(diagnostic.range));
+}
+
+function quickFix(
+  document: vscode.TextDocument,
+  finding: Finding,
+  diagnostic: vscode.Diagnostic,
+): vscode.CodeAction {
+  const fix = finding.fix!;
+  const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+  action.edit = new vscode.WorkspaceEdit();
+  for (const edit of fix.edits) action.edit.replace(document.uri, toRange(edit.range), edit.newText);
+  action.diagnostics = [diagnostic];
+  action.isPreferred = true;
+  return action;
+}
+
+function provideCodeActions(
+  ctx: Ctx,
+  document: vscode.TextDocument,
+  context: vscode.CodeActionContext,
+): vscode.CodeAction[] {
+  const findings = ctx.analysis.findings(document);
+  return context.diagnostics.flatMap((diagnostic) => {
+    const finding = findingFor(findings, diagnostic);
+    return finding ? [quickFix(document, finding, diagnostic)] : [];
+  });
+}
+
+export function registerCodeActions(ctx: Ctx): void {
+  ctx.subscriptions.push(
+    vscode.languages.registerCodeActionsProvider(
+      PYTHON,
+      { provideCodeActions: (document, _range, context) => provideCodeActions(ctx, document, context) },
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    ),
+  );
+}

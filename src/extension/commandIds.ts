@@ -1,0 +1,12 @@
+/** Command names (ids are `lossLens.<name>`); the command table must have exactly these keys. */
+export type CommandName =
+  | 'openPlayground'
+  | 'explainLoss'
+  | 'sendSelectionToPlayground'
+  | 'compareConventions'
+  | 'insertTorchEquivalent'
+  | 'verifyWithPython';
+
+export function commandId(name: CommandName): string {
+  return `lossLens.${name}`;
+}

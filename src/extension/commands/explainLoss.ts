@@ -1,0 +1,16 @@
+import { explainFinding } from '../../core/explain';
+import { findingsAtCursor } from './cursor';
+import type { CommandCtx } from './types';
+
+/** Shows the full explanation of the loss at the cursor; returns its Markdown. */
+export async function explainAtCursor(ctx: CommandCtx): Promise<string | undefined> {
+  const at = findingsAtCursor(ctx);
+  if (!at) return undefined;
+  const text = explainFinding(at.primary, {
+    detail: 'full',
+    defaultEpsilon: ctx.config.defaultEpsilon,
+    related: at.related,
+  });
+  await ctx.views.show('Loss explanation', text);
+  return text;
+}

@@ -1,0 +1,45 @@
+import * as vscode from 'vscode';
+import { type CommandName, commandId } from '../commandIds';
+import type { Ctx } from '../ctx';
+import { MarkdownViews } from '../markdownViews';
+import { compareAtCursor } from './compareConventions';
+import { explainAtCursor } from './explainLoss';
+import { insertTorchEquivalent } from './insertTorchEquivalent';
+import { openPlaygroundWith, sendSelectionToPlayground } from './playground';
+import type { CommandCtx, CommandFactory, CommandHandler } from './types';
+import { verifyWithPython } from './verifyWithPython';
+
+/** Every command, registered as `lossLens.<name>`; keys must equal `contributes.commands` (tested). */
+export const COMMANDS: Readonly<Record<CommandName, CommandFactory>> = {
+  openPlayground: (ctx) => (seed) => openPlaygroundWith(ctx, seed),
+  explainLoss: (ctx) => () => explainAtCursor(ctx),
+  sendSelectionToPlayground: (ctx) => () => sendSelectionToPlayground(ctx),
+  compareConventions: (ctx) => (args) => compareAtCursor(ctx, args),
+  insertTorchEquivalent: (ctx) => () => insertTorchEquivalent(ctx),
+  verifyWithPython: (ctx) => () => verifyWithPython(ctx),
+};
+
+/** Commands never throw into VS Code's log: failures are logged and shown, and the command returns undefined. */
+function guarded(ctx: Ctx, name: string, handler: CommandHandler): CommandHandler {
+  return async (...args) => {
+    try {
+      return await handler(...args);
+    } catch (error) {
+      ctx.log.error(`command ${name} failed`, error);
+      void vscode.window.showErrorMessage(
+        `Loss Lens: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return undefined;
+    }
+  };
+}
+
+export function registerCommands(ctx: Ctx): void {
+  const views = new MarkdownViews();
+  const commandCtx: CommandCtx = { ...ctx, views };
+  ctx.subscriptions.push(views);
+  for (const [name, factory] of Object.entries(COMMANDS)) {
+    const id = commandId(name as CommandName);
+    ctx.subscriptions.push(vscode.commands.registerCommand(id, guarded(ctx, id, factory(commandCtx))));
+  }
+}

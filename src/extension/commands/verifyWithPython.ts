@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import { formatNumber } from '../../core/explain';
+import { coreValue, type VerifyCase, verifyCaseFor } from '../verify/case';
+import { findInterpreter, type PythonResult, runTorch } from '../verify/python';
+import { findingsAtCursor } from './cursor';
+import type { CommandCtx } from './types';
+
+/** Relative agreement expected between torch (float64) and the core. */
+const TOLERANCE = 1e-9;
+
+export interface VerifyReport {
+  readonly case: VerifyCase;
+  readonly core: number;
+  readonly torch: PythonResult;
+  readonly agree: boolean;
+  readonly message: string;
+}
+
+function report(c: VerifyCase, core: number, torch: PythonResult): VerifyReport {
+  const what = `${c.method} (ε = ${formatNumber(c.epsilon)}, reduction '${c.reduction}', example tensors)`;
+  if (!torch.ok) return { case: c, core, torch, agree: false, message: `Loss Lens: ${torch.error}` };
+  const agree = Math.abs(torch.value - core) <= TOLERANCE * Math.max(1, Math.abs(core));
+  const numbers = `PyTorch ${torch.torch} gives ${torch.value.toPrecision(12)}, Loss Lens ${core.toPrecision(12)}`;
+  return {
+    case: c,
+    core,
+    torch,
+    agree,
+    message: `Loss Lens: ${what}: ${numbers}${agree ? ' — they agree.' : ' — they DIFFER.'}`,
+  };
+}
+
+async function runWithProgress(ctx: CommandCtx, c: VerifyCase, resource: vscode.Uri): Promise<PythonResult> {
+  const python = await findInterpreter(ctx.config, resource);
+  ctx.log.info(`verify: running ${python} for ${c.method}`);
+  return vscode.window.withProgress(
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: 'Loss Lens: verifying with Python…',
+      cancellable: true,
+    },
+    (_progress, token) => {
+      const abort = new AbortController();
+      const cancel = token.onCancellationRequested(() => abort.abort());
+      return runTorch(python, c, abort.signal).finally(() => cancel.dispose());
+    },
+  );
+}
+
+/** Trusted workspaces only: computes the loss at the cursor on example tensors with torch and with the core. */
+export async function verifyWithPython(ctx: CommandCtx): Promise<VerifyReport | undefined> {
+  if (!vscode.workspace.isTrusted) {
+    void vscode.window.showWarningMessage('Loss Lens: verifying with Python needs a trusted workspace.');
+    return undefined;
+  }
+  const at = findingsAtCursor(ctx);
+  const c = at && verifyCaseFor(at.primary, ctx.config.defaultEpsilon);
+  if (!at || !c) {
+    if (at) void vscode.window.showInformationMessage('Loss Lens: there is no loss value to verify here.');
+    return undefined;
+  }
+  const result = report(c, coreValue(c), await runWithProgress(ctx, c, at.editor.document.uri));
+  const show = result.agree ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
+  void show(result.message);
+  return result;
+}

@@ -1,0 +1,44 @@
+import * as vscode from 'vscode';
+import { explainFinding, type LinkCommands } from '../core/explain';
+import { commandId } from './commandIds';
+import type { Ctx } from './ctx';
+import { PYTHON } from './documents';
+import { findingsAt } from './findingsAt';
+import { toRange } from './ranges';
+
+export const HOVER_LINKS: LinkCommands = {
+  openPlayground: commandId('openPlayground'),
+  compareConventions: commandId('compareConventions'),
+};
+
+function hoverMarkdown(text: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(text);
+  md.isTrusted = { enabledCommands: Object.values(HOVER_LINKS) };
+  md.supportHtml = false;
+  md.supportThemeIcons = false;
+  return md;
+}
+
+function provideHover(
+  ctx: Ctx,
+  document: vscode.TextDocument,
+  position: vscode.Position,
+): vscode.Hover | undefined {
+  const found = findingsAt(ctx, document, position);
+  if (!found) return undefined;
+  const text = explainFinding(found.primary, {
+    detail: ctx.config.hoverDetail,
+    defaultEpsilon: ctx.config.defaultEpsilon,
+    related: found.related,
+    links: HOVER_LINKS,
+  });
+  return new vscode.Hover(hoverMarkdown(text), toRange(found.primary));
+}
+
+export function registerHovers(ctx: Ctx): void {
+  ctx.subscriptions.push(
+    vscode.languages.registerHoverProvider(PYTHON, {
+      provideHover: (document, position) => provideHover(ctx, document, position),
+    }),
+  );
+}

@@ -1,0 +1,25 @@
+import * as vscode from 'vscode';
+import type { PlaygroundSeed, Snapshot } from '../../core/protocol';
+import { type PlaygroundCtx, PlaygroundPanel } from './panel';
+
+/** Restores the panel after a reload or restart (activation event `onWebviewPanel:lossLens.playground`). */
+export function registerPlayground(ctx: PlaygroundCtx & { subscriptions: vscode.Disposable[] }): void {
+  ctx.subscriptions.push(
+    vscode.window.registerWebviewPanelSerializer(PlaygroundPanel.viewType, {
+      deserializeWebviewPanel: async (panel) => PlaygroundPanel.revive(ctx, panel),
+    }),
+    { dispose: () => PlaygroundPanel.current?.dispose() },
+  );
+}
+
+/** Opens (or reveals) the one playground, applies the seed; resolves once the webview is ready. */
+export function openPlayground(ctx: PlaygroundCtx, seed?: PlaygroundSeed): Promise<void> {
+  return PlaygroundPanel.createOrShow(ctx, seed);
+}
+
+/** For extension-host integration tests only. */
+export const playgroundTestAccess = {
+  isOpen: (): boolean => PlaygroundPanel.current !== undefined,
+  snapshot: (): Promise<Snapshot> | undefined => PlaygroundPanel.current?.snapshot(),
+  panel: (): vscode.WebviewPanel | undefined => PlaygroundPanel.current?.panel,
+};

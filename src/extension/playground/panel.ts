@@ -1,0 +1,132 @@
+import * as vscode from 'vscode';
+import {
+  ApplySeed,
+  CopyText,
+  Endpoint,
+  GetSnapshot,
+  type PlaygroundSeed,
+  type PlaygroundState,
+  RestoreState,
+  SaveFile,
+  type Snapshot,
+  StateChanged,
+  WebviewProblem,
+  WebviewReady,
+} from '../../core/protocol';
+import type { Ctx } from '../ctx';
+import { saveFile } from './saveFile';
+import { getWebviewOptions } from './webviewOptions';
+import { webviewHtml } from './webviewHtml';
+
+export type PlaygroundCtx = Pick<Ctx, 'extension' | 'log'>;
+
+/** workspaceState key of the last state, for a panel opened again after it was closed. */
+export const SAVED_STATE_KEY = 'lossLens.playground.state';
+
+/** The one playground panel. Messages to the webview wait until it says `webview/ready`. */
+export class PlaygroundPanel {
+  static readonly viewType = 'lossLens.playground';
+  static readonly title = 'Loss Lens Playground';
+  static current: PlaygroundPanel | undefined;
+
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly endpoint: Endpoint;
+  private readonly outbox: (() => void)[] = [];
+  private ready = false;
+  private readyWaiters: (() => void)[] = [];
+
+  /** Reveals the panel (creating it if needed) and resolves once the webview is ready and the seed posted. */
+  static createOrShow(ctx: PlaygroundCtx, seed?: PlaygroundSeed): Promise<void> {
+    if (!PlaygroundPanel.current) {
+      const panel = vscode.window.createWebviewPanel(
+        PlaygroundPanel.viewType,
+        PlaygroundPanel.title,
+        vscode.ViewColumn.Beside,
+        getWebviewOptions(ctx.extension.extensionUri),
+      );
+      PlaygroundPanel.current = new PlaygroundPanel(ctx, panel);
+    }
+    const current = PlaygroundPanel.current;
+    current.panel.reveal(undefined, false);
+    if (seed) current.send(() => current.endpoint.notify(ApplySeed, seed));
+    return current.whenReady();
+  }
+
+  /** Restores a panel after a reload; the webview brings its own state back through getState(). */
+  static revive(ctx: PlaygroundCtx, panel: vscode.WebviewPanel): void {
+    PlaygroundPanel.current?.dispose();
+    panel.webview.options = getWebviewOptions(ctx.extension.extensionUri);
+    PlaygroundPanel.current = new PlaygroundPanel(ctx, panel);
+  }
+
+  private constructor(
+    private readonly ctx: PlaygroundCtx,
+    readonly panel: vscode.WebviewPanel,
+  ) {
+    const { log } = ctx;
+    this.endpoint = new Endpoint({
+      post: (message) => void panel.webview.postMessage(message),
+      report: (problem) => log.warn(`playground: ${problem}`),
+      schedule: (run, ms) => {
+        const timer = setTimeout(run, ms);
+        return () => clearTimeout(timer);
+      },
+    });
+    this.registerHandlers();
+    panel.title = PlaygroundPanel.title;
+    panel.iconPath = vscode.Uri.joinPath(ctx.extension.extensionUri, 'media', 'playground.svg');
+    panel.webview.html = webviewHtml(panel.webview, ctx.extension.extensionUri);
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m: unknown) => this.endpoint.receive(m)),
+      panel.onDidChangeViewState(() => {
+        // A hidden webview is torn down; it says ready again when shown.
+        if (!panel.visible) this.ready = false;
+      }),
+    );
+  }
+
+  /** What the page shows now (for integration tests). */
+  async snapshot(): Promise<Snapshot> {
+    await this.whenReady();
+    return this.endpoint.request(GetSnapshot, {});
+  }
+
+  dispose(): void {
+    if (PlaygroundPanel.current === this) PlaygroundPanel.current = undefined;
+    this.endpoint.dispose();
+    this.panel.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+  }
+
+  private registerHandlers(): void {
+    const { extension, log } = this.ctx;
+    this.endpoint.onNotification(WebviewReady, ({ hasState }) => this.onReady(hasState));
+    this.endpoint.onNotification(StateChanged, (state) => void extension.workspaceState.update(SAVED_STATE_KEY, state));
+    this.endpoint.onNotification(WebviewProblem, ({ message }) => log.warn(`playground webview: ${message}`));
+    this.endpoint.onRequest(SaveFile, (params) => saveFile(params));
+    this.endpoint.onRequest(CopyText, async ({ text }) => {
+      await vscode.env.clipboard.writeText(text);
+      return { saved: true };
+    });
+  }
+
+  private onReady(hasState: boolean): void {
+    const saved = this.ctx.extension.workspaceState.get<PlaygroundState>(SAVED_STATE_KEY);
+    if (!hasState && saved) this.endpoint.notify(RestoreState, saved);
+    this.ready = true;
+    for (const post of this.outbox.splice(0)) post();
+    for (const wake of this.readyWaiters.splice(0)) wake();
+  }
+
+  private send(post: () => void): void {
+    if (this.ready) post();
+    else this.outbox.push(post);
+  }
+
+  private whenReady(): Promise<void> {
+    return this.ready && this.outbox.length === 0
+      ? Promise.resolve()
+      : new Promise((resolve) => this.readyWaiters.push(resolve));
+  }
+}

@@ -1,0 +1,32 @@
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+
+/** The page shell: strict CSP, one nonce'd script; the webview builds the rest and fetches its worker script. */
+export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  const nonce = randomBytes(16).toString('base64');
+  const asset = (...path: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
+  const src = webview.cspSource;
+  const csp = [
+    "default-src 'none'",
+    `script-src 'nonce-${nonce}'`,
+    `style-src ${src}`,
+    `img-src ${src} data:`,
+    `font-src ${src}`,
+    `connect-src ${src}`,
+    'worker-src blob:',
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+  <meta charset="UTF-8">
+  <meta http-equiv="Content-Security-Policy" content="${csp}">
+  <meta name="viewport" content="width=device-width, initial-scale=1.0">
+  <link href="${asset('media', 'playground.css')}" rel="stylesheet">
+  <title>Loss Lens Playground</title>
+</head>
+<body>
+  <main id="app" data-worker-src="${asset('dist', 'webview', 'worker.js')}"></main>
+  <script nonce="${nonce}" src="${asset('dist', 'webview', 'main.js')}"></script>
+</body>
+</html>`;
+}

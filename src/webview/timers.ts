@@ -1,0 +1,14 @@
+/** setTimeout as the Endpoint's `schedule`: start a timer, get its cancel function. */
+export function schedule(run: () => void, ms: number): () => void {
+  const timer = setTimeout(run, ms);
+  return () => clearTimeout(timer);
+}
+
+/** Calls `run` once `ms` after the last call. */
+export function debounce<A extends unknown[]>(run: (...args: A) => void, ms: number): (...args: A) => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  return (...args) => {
+    clearTimeout(timer);
+    timer = setTimeout(() => run(...args), ms);
+  };
+}

@@ -1,0 +1,22 @@
+import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { fastExp } from '../../src/core/losses/fastExp';
+
+describe('fastExp', () => {
+  it('is within 1e-15 relative of Math.exp over the whole normal range', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -708, max: 709, noNaN: true }), (x) => {
+        const want = Math.exp(x);
+        assert.ok(Math.abs(fastExp(x) - want) <= 1e-15 * want, `${x}: ${fastExp(x)} vs ${want}`);
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it('agrees exactly with Math.exp at the edges and for non-finite values', () => {
+    for (const x of [0, -0, -708, 709, 710, -745, -746, Number.NEGATIVE_INFINITY, Number.POSITIVE_INFINITY]) {
+      assert.equal(fastExp(x), Math.exp(x), String(x));
+    }
+    assert.ok(Number.isNaN(fastExp(Number.NaN)));
+  });
+});

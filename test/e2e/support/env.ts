@@ -1,0 +1,25 @@
+// What scripts/vscode-server/run-e2e.mjs passes to the e2e tests.
+import { join } from 'node:path';
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} is not set: run the e2e tests with \`npm run test:e2e\``);
+  return value;
+}
+
+export const env = {
+  /** Web client URL: the sample workspace, the extension under development loaded. */
+  get url(): string {
+    return required('LOSS_LENS_E2E_URL');
+  },
+  /** The server's user settings.json (the web client applies changes at once). */
+  get settingsFile(): string {
+    return required('LOSS_LENS_E2E_SETTINGS');
+  },
+  get chromium(): string {
+    return process.env.CHROMIUM ?? '/usr/bin/chromium';
+  },
+  artifact(name: string): string {
+    return join(process.env.LOSS_LENS_ARTIFACTS ?? 'test-artifacts', name);
+  },
+};
