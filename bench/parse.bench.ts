@@ -4,7 +4,7 @@ import type { Tensor } from '../src/core/tensor';
 
 const ROWS = 4096;
 const COLUMNS = 1000;
-const REPS = 9;
+const REPS = Number(process.env.REPS ?? 9);
 const GOAL = 1.0;
 /** torch's default print width; full-profile reprs wrap long rows at it. */
 const LINE_WIDTH = 80;
@@ -31,13 +31,13 @@ function torchFullRepr(values: Float64Array): string {
     }
     rows.push(`[${lines.join(',\n         ')}]`);
   }
-  return `tensor([${rows.join(',\n        ')}])`;
+  return ['tensor([', rows.join(',\n        '), '])'].join('');
 }
 
 function jsonOf(t: Tensor): string {
   const rows: string[] = [];
   for (let r = 0; r < ROWS; r++) rows.push(`[${t.data.subarray(r * COLUMNS, (r + 1) * COLUMNS).join(',')}]`);
-  return `[${rows.join(',')}]`;
+  return ['[', rows.join(','), ']'].join('');
 }
 
 function median(xs: number[]): number {

@@ -1,6 +1,22 @@
-import { type ChangedRange, TreeFragment } from '@lezer/common';
+import type { ChangedRange } from '@lezer/common';
 import * as vscode from 'vscode';
-import { analyzeParsed, type Finding, type PythonParse, parsePython } from '../core/analysis';
+import type { Finding, PythonParse } from '../core/analysis';
+
+type Analysis = Pick<typeof import('../core/analysis'), 'analyzeParsed' | 'parsePython'> &
+  Pick<typeof import('@lezer/common'), 'TreeFragment'>;
+let analysis: Analysis | undefined;
+
+/**
+ * The parser and analysis load on first use, not at activation (they are most of the bundle's start-up cost);
+ * esbuild turns this `require` into a lazy initialiser.
+ */
+function loadAnalysis(): Analysis {
+  analysis ??= {
+    ...require('../core/analysis'),
+    TreeFragment: require('@lezer/common').TreeFragment,
+  } as Analysis;
+  return analysis;
+}
 
 interface Entry {
   version: number;
@@ -62,6 +78,7 @@ export class AnalysisCache implements vscode.Disposable {
   /** Reuses the previous tree when the recorded edits lead exactly to this version. */
   private reparse(document: vscode.TextDocument, previous: Entry | undefined): PythonParse {
     const text = document.getText();
+    const { parsePython, TreeFragment } = loadAnalysis();
     if (previous?.editedVersion !== document.version) return parsePython(text);
     const fragments = previous.edits.reduce(
       (kept, edit) => TreeFragment.applyChanges(kept, [edit]),
@@ -74,7 +91,13 @@ export class AnalysisCache implements vscode.Disposable {
     const parse = this.reparse(document, previous);
     const version = document.version;
     try {
-      return { version, parse, findings: analyzeParsed(parse), edits: [], editedVersion: version };
+      return {
+        version,
+        parse,
+        findings: loadAnalysis().analyzeParsed(parse),
+        edits: [],
+        editedVersion: version,
+      };
     } catch (error) {
       this.log.error(`analysis failed for ${document.uri.toString(true)}`, error);
       return { version, parse, findings: [], edits: [], editedVersion: version };

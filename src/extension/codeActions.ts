@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Finding } from '../core/analysis/findings';
+import type { Finding } from '../core/analysis';
 import type { Ctx } from './ctx';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { PYTHON } from './documents';

@@ -1,5 +1,12 @@
 import * as vscode from 'vscode';
-import type { Finding } from '../core/analysis/findings';
+import type { Finding } from '../core/analysis';
+import {
+  DEPRECATED_SIZE_AVERAGE_REDUCE,
+  DEPRECATED_VARIABLE,
+  K_MINUS_1_DOCUMENTED_AS_UNIFORM,
+  LABEL_SMOOTHING_OUT_OF_RANGE,
+  type RuleId,
+} from '../core/analysis/rules';
 import type { Ctx } from './ctx';
 import { isPython } from './documents';
 import { toRange } from './ranges';
@@ -8,14 +15,21 @@ export const DIAGNOSTIC_SOURCE = 'Loss Lens';
 /** Typing pauses shorter than this do not re-run the analysis. */
 const DEBOUNCE_MS = 200;
 
+/** Rules not listed are warnings: the code runs but computes something else than it seems to. */
+const SEVERITY: Partial<Record<RuleId, vscode.DiagnosticSeverity>> = {
+  [LABEL_SMOOTHING_OUT_OF_RANGE]: vscode.DiagnosticSeverity.Error,
+  [DEPRECATED_SIZE_AVERAGE_REDUCE]: vscode.DiagnosticSeverity.Information,
+  [DEPRECATED_VARIABLE]: vscode.DiagnosticSeverity.Information,
+  [K_MINUS_1_DOCUMENTED_AS_UNIFORM]: vscode.DiagnosticSeverity.Information,
+};
+const DEPRECATED: readonly (string | null)[] = [DEPRECATED_SIZE_AVERAGE_REDUCE, DEPRECATED_VARIABLE];
+
 function toDiagnostic(finding: Finding): vscode.Diagnostic {
-  const diagnostic = new vscode.Diagnostic(
-    toRange(finding),
-    finding.message,
-    vscode.DiagnosticSeverity.Warning,
-  );
+  const severity = SEVERITY[finding.rule as RuleId] ?? vscode.DiagnosticSeverity.Warning;
+  const diagnostic = new vscode.Diagnostic(toRange(finding), finding.message, severity);
   diagnostic.source = DIAGNOSTIC_SOURCE;
   if (finding.rule) diagnostic.code = finding.rule;
+  if (DEPRECATED.includes(finding.rule)) diagnostic.tags = [vscode.DiagnosticTag.Deprecated];
   return diagnostic;
 }
 

@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
-import { type Finding, findingAt } from '../core/analysis';
+import type { Finding } from '../core/analysis';
+import { findingAt } from '../core/analysis/findingAt';
 import type { Ctx } from './ctx';
 import { toLineColumn } from './ranges';
 
@@ -11,7 +12,11 @@ export interface FindingsAt {
 }
 
 /** Findings at `position` (end inclusive, so a cursor just after a call counts); undefined when none. */
-export function findingsAt(ctx: Ctx, document: vscode.TextDocument, position: vscode.Position): FindingsAt | undefined {
+export function findingsAt(
+  ctx: Ctx,
+  document: vscode.TextDocument,
+  position: vscode.Position,
+): FindingsAt | undefined {
   const { line, column } = toLineColumn(position);
   const findings = ctx.analysis.findings(document);
   const loss = findingAt(

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { SourceRange } from '../core/analysis/findings';
+import type { SourceRange } from '../core/analysis';
 
 /** 1-based analysis range → 0-based editor range. */
 export function toRange(r: SourceRange): vscode.Range {

@@ -1,2 +1,134 @@
-// placeholder, replaced by its owner
-export {};
+/**
+ * Loss Lens playground webview.
+ *
+ * Stable element ids (used by e2e tests; keep them):
+ *   inputs      #logits-input #targets-input #weights-input (textareas; `input` events recompute)
+ *               #error-logits #error-targets #error-weights #error-options (aria-live error text, "Line L, column C: …")
+ *               #sample-select (loads an example on `change`)
+ *   controls    #loss-select #input-kind-select #convention-select #reduction-select (native selects, `change`)
+ *               #epsilon-slider (range 0–1) #epsilon-input (number; `input`/`change`, arrow keys work)
+ *               #ignore-index-input #temperature-input #row-input #bins-input (number inputs)
+ *   outputs     #loss-value (headline, e.g. "1.4670"; "—" while inputs have errors) #loss-full (full precision)
+ *               #loss-note #busy #copy-torch #export-csv #copy-table #numbers-summary #numbers-table
+ *   plots       #plot-sweep #plot-heatmap #plot-per-sample #plot-probabilities #plot-gradient #plot-gap
+ *               #plot-reliability, each with #<id>-canvas, #<id>-summary (the plot in words) and #<id>-png (export)
+ */
+import { prepare } from '../core/playground/prepare';
+import { DEFAULT_STATE, restoreState } from '../core/playground/state';
+import { sampleHeader, sampleRows, toCsv, toTsv } from '../core/playground/table';
+import { torchSnippet } from '../core/playground/torchSnippet';
+import { computePlayground } from '../core/playground/compute';
+import { modelAt } from '../core/playground/model';
+import {
+  ApplySeed,
+  CopyText,
+  Endpoint,
+  GetSnapshot,
+  RestoreState,
+  SaveFile,
+  type SaveFileParams,
+  StateChanged,
+  WebviewProblem,
+  WebviewReady,
+} from '../core/protocol';
+import { ComputeClient } from './computeClient';
+import { PlaygroundApp } from './controller';
+import { heatmapPlot } from './plots/heatmapPlot';
+import { gapPlot } from './plots/gapPlot';
+import { gradientPlot, perSamplePlot, probabilityPlot } from './plots/indexPlots';
+import type { Plot } from './plots/plot';
+import { reliabilityPlot } from './plots/reliabilityPlot';
+import { sweepPlot } from './plots/sweepPlot';
+import { onThemeChange } from './plots/theme';
+import { debounce, schedule } from './timers';
+import { h } from './ui/dom';
+import { button, section } from './ui/elements';
+import { buildControls, buildInputs } from './ui/form';
+import { buildOutputs, summaryRows } from './ui/outputs';
+import { vscodeApi } from './vscodeApi';
+
+const api = vscodeApi();
+const host = new Endpoint({
+  post: (m) => api.postMessage(m),
+  report: (message) => host.notify(WebviewProblem, { message: message.slice(0, 2000) }),
+  schedule,
+});
+const report = (message: string) => host.notify(WebviewProblem, { message: message.slice(0, 2000) });
+
+const saved = api.getState();
+const app = new PlaygroundApp(saved ? restoreState(saved) : DEFAULT_STATE, {
+  plots: [sweepPlot(), heatmapPlot(), perSamplePlot(), probabilityPlot(), gradientPlot(), gapPlot(), reliabilityPlot()],
+  compute: (params) => computeClient.run(params),
+  persist: (state) => {
+    api.setState(state);
+    notifyHost(state);
+  },
+  report,
+});
+const dispatch = app.dispatch.bind(app);
+const notifyHost = debounce((state: typeof DEFAULT_STATE) => host.notify(StateChanged, state), 300);
+const root = document.getElementById('app')!;
+const computeClient = new ComputeClient(root.dataset.workerSrc ?? '', report);
+
+async function save(params: SaveFileParams): Promise<void> {
+  await host.request(SaveFile, params).catch((e: unknown) => report(`save failed: ${String(e)}`));
+}
+
+async function copy(text: string): Promise<void> {
+  await host.request(CopyText, { text }).catch((e: unknown) => report(`copy failed: ${String(e)}`));
+}
+
+/** The inputs parsed again for exports (exports are rare; the worker keeps its own copy). */
+function exportData() {
+  const state = app.current;
+  const ready = prepare(state);
+  const result = computePlayground(state);
+  if (!ready.ok || !result.ok) return undefined;
+  return { state, prepared: ready.prepared, result, point: modelAt(result.model, state.epsilon) };
+}
+
+const actions = {
+  copyTorch: () => {
+    const data = exportData();
+    if (!data || data.state.synthetic) return report('Copy as PyTorch needs pasted (not generated) inputs without errors');
+    void copy(torchSnippet(data.prepared, data.state));
+  },
+  exportCsv: () => {
+    const data = exportData();
+    if (data) void save({ kind: 'csv', suggestedName: 'loss-lens-samples.csv', content: toCsv(sampleHeader(data.result), sampleRows(data.result, data.point)) });
+  },
+  copyTable: () => {
+    const data = exportData();
+    if (!data) return;
+    const summary = toTsv(['quantity', 'value'], summaryRows(data.state, data.result, data.point.value));
+    void copy(`${summary}\n${toTsv(sampleHeader(data.result), sampleRows(data.result, data.point))}`);
+  },
+};
+
+function withExport(plot: Plot): HTMLElement {
+  const png = button(`${plot.id}-png`, 'Export PNG', () =>
+    void save({ kind: 'png', suggestedName: `${plot.id}.png`, content: plot.canvas.toDataURL('image/png') }),
+  );
+  plot.figure.append(png);
+  return plot.figure;
+}
+
+function layout(plots: Plot[]): void {
+  root.replaceChildren(
+    h('h1', {}, 'Loss Lens Playground'),
+    h('div', { class: 'top' }, section('inputs-section', 'Inputs', buildInputs(dispatch)), section('controls-section', 'Loss and smoothing', buildControls(dispatch))),
+    section('results-section', 'Result', buildOutputs(actions)),
+    section('plots-section', 'Plots', h('div', { class: 'plots' }, ...plots.map(withExport))),
+    section('numbers-section', 'Numbers', h('table', { id: 'numbers-summary', class: 'numbers' }), h('table', { id: 'numbers-table', class: 'numbers' })),
+  );
+}
+
+layout(app['deps'].plots);
+host.onNotification(ApplySeed, (seed) => dispatch({ type: 'seed', seed }));
+host.onNotification(RestoreState, (state) => dispatch({ type: 'restore', state }));
+host.onRequest(GetSnapshot, () => app.snapshot());
+window.addEventListener('message', (e: MessageEvent) => host.receive(e.data));
+onThemeChange(() => app.redraw());
+window.addEventListener('resize', debounce(() => app.redraw(), 150));
+app.start();
+host.notify(WebviewReady, { hasState: saved !== undefined && saved !== null });

@@ -9,7 +9,9 @@ const properties: Record<string, { default?: unknown }> = pkg.contributes.config
 describe('package.json contributes', () => {
   it('declares exactly the command table, each in the "Loss Lens" category', () => {
     installFakeVscode();
-    const { COMMANDS }: typeof import('../../src/extension/commands') = require('../../src/extension/commands');
+    const {
+      COMMANDS,
+    }: typeof import('../../src/extension/commands') = require('../../src/extension/commands');
     assert.deepEqual(
       [...contributed].sort(),
       Object.keys(COMMANDS)

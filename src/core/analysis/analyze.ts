@@ -6,7 +6,7 @@ import { LineIndex, parsePython, type PythonParse } from './parse';
 import type { RawFinding } from './raw';
 import { callFindings } from './calls';
 import { definitionPitfalls } from './pitfalls/definitionPitfalls';
-import { scanPitfalls } from './pitfalls/scan';
+import { collectNodes, scanPitfalls } from './pitfalls/scan';
 
 export function analyzePython(text: string): Finding[] {
   return analyzeParsed(parsePython(text));
@@ -15,12 +15,13 @@ export function analyzePython(text: string): Finding[] {
 /** Findings for a parse (pass the previous parse to `parsePython` to reuse its tree after an edit). */
 export function analyzeParsed(parse: PythonParse): Finding[] {
   const mod = buildModule(parse.tree, parse.text);
+  const nodes = collectNodes(parse.tree);
   const results = mod.definitions.map((d) => analyzeDefinition(d, mod)).filter((r): r is DefinitionResult => r !== null);
   const raw: RawFinding[] = [
     ...results.map(definitionFinding),
     ...results.flatMap((r) => definitionPitfalls(r)),
-    ...callFindings(mod, results),
-    ...scanPitfalls(parse.tree, mod),
+    ...callFindings(nodes.calls, mod, results),
+    ...scanPitfalls(nodes, mod),
   ];
   return toFindings(raw, parse.text);
 }
@@ -61,9 +62,10 @@ function toFindings(raw: RawFinding[], text: string): Finding[] {
   const lines = new LineIndex(text);
   return raw
     .sort((a, b) => a.from - b.from || a.to - b.to)
-    .map(({ from, to, fix, ...rest }) => ({
+    .map(({ from, to, fix, definedAt, ...rest }) => ({
       ...lines.range(from, to),
       ...rest,
+      ...(definedAt !== undefined ? { details: { ...rest.details, definedAt: lines.position(definedAt) } } : {}),
       ...(fix ? { fix: { title: fix.title, edits: fix.edits.map((e) => ({ range: lines.range(e.from, e.to), newText: e.newText })) } } : {}),
     }));
 }

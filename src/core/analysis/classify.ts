@@ -107,13 +107,13 @@ function tryForm(form: Form, kRole: KRole, m: Mix, names: string[], syms: Map<st
   const param = match?.name ?? (candidates.length === 1 ? candidates[0] : null);
   const info = param ? syms.get(param) : undefined;
   const defaultValue = info?.value;
-  const epsilon = match
+  const epsilon = roundEps(match
     ? defaultValue === undefined
       ? null
       : match.confidence
         ? 1 - defaultValue
         : defaultValue
-    : effectiveAtDefaults(form, m, kRole, syms, classes);
+    : effectiveAtDefaults(form, m, kRole, syms, classes));
   const result: Classification = {
     convention: massOk || !match ? form.convention : 'other',
     epsilon,
@@ -125,6 +125,10 @@ function tryForm(form: Form, kRole: KRole, m: Mix, names: string[], syms: Map<st
     reason: massOk ? '' : `targets sum to ${'n'} per row, not 1`,
   };
   return massOk || match ? result : null;
+}
+
+function roundEps(v: number | null): number | null {
+  return v === null ? null : Number(v.toPrecision(12));
 }
 
 function identify(candidates: string[], envs: Env[], eps: number[]): { name: string; confidence: boolean } | null {

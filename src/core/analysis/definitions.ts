@@ -7,7 +7,7 @@ import { type ClassScope, type Ctx, classScope, functionBody, type Param, params
 import { pickReturn } from './semantics';
 import { sym } from './sym';
 import { reduce } from './tensorOps';
-import { type AV, type LossInfo, lossOf } from './values';
+import { type AV, type LossInfo, lossOf, paramMix } from './values';
 
 /** A class or function whose code computes a classification loss or smoothed targets. */
 export interface DefinitionResult {
@@ -24,24 +24,33 @@ export interface DefinitionResult {
 const ENTRY_METHODS = ['forward', '__call__'];
 
 export function analyzeDefinition(def: Definition, mod: ModuleContext): DefinitionResult | null {
-  const ctx: Ctx = { mod, syms: new Map(), depth: 0 };
+  const ctx: Ctx = { mod, syms: new Map(), depth: 0, calls: { opaque: 0, torchLosses: 0 } };
   const value = def.kind === 'class' ? runClass(def, ctx) : pickReturn(runFunction(def.node, new Map(), null, ctx, false));
   const loss = asLoss(value, ctx);
-  if (!loss) return null;
+  if (!loss || !(loss.handwritten || isWrapper(ctx))) return null;
   const init = def.kind === 'class' ? classScope(def, mod.text).methods.get('__init__') : def.node;
   return {
     def,
     loss,
-    targetsOnly: value.k === 'dist',
+    targetsOnly: value.k === 'dist' || value.k === 'param',
     classification: classifyMix(loss, loss.binary, ctx.syms),
     params: init ? paramsOf(init, mod.text) : [],
     ctx,
   };
 }
 
+/** A definition that only forwards its inputs to one torch loss (not a model or a training step). */
+function isWrapper(ctx: Ctx): boolean {
+  return ctx.calls.opaque === 0 && ctx.calls.torchLosses === 1;
+}
+
 function asLoss(value: AV, ctx: Ctx): LossInfo | null {
   if (value.k === 'prod') return asLoss(reduce(value, 'sum', true, ctx), ctx);
   if (value.k === 'loss') return value.l;
+  const binaryTarget = value.k === 'param' && value.cand ? paramMix(value) : null;
+  if (binaryTarget && !(binaryTarget.off.k === 'n' && binaryTarget.off.v === 0)) {
+    return (lossOf(binaryTarget, { binary: true }) as AV & { k: 'loss' }).l;
+  }
   if (value.k === 'dist' && value.d.src !== 'none' && !(value.d.off.k === 'n' && value.d.off.v === 0)) {
     return (lossOf(value.d) as AV & { k: 'loss' }).l;
   }
@@ -53,6 +62,7 @@ function runClass(def: Definition, ctx: Ctx): AV {
   addClassFields(scope, ctx);
   const init = scope.methods.get('__init__');
   if (init) runFunction(init, new Map(), scope, ctx, true);
+  ctx.calls = { opaque: 0, torchLosses: 0 };
   const order = [...ENTRY_METHODS, ...[...scope.methods.keys()].filter((n) => !ENTRY_METHODS.includes(n) && n !== '__init__')];
   let fallback: AV = { k: 'unknown' };
   for (const name of order) {
@@ -60,6 +70,7 @@ function runClass(def: Definition, ctx: Ctx): AV {
     if (!fn) continue;
     const value = pickReturn(runFunction(fn, new Map(), scope, ctx, false));
     if (value.k === 'loss' || value.k === 'prod') return value;
+    ctx.calls = { opaque: 0, torchLosses: 0 };
     if (value.k === 'dist' && fallback.k === 'unknown') fallback = value;
   }
   return fallback;

@@ -11,4 +11,6 @@ export interface RawFinding extends Omit<Finding, keyof SourceRange | 'fix'> {
   from: number;
   to: number;
   fix?: { title: string; edits: RawEdit[] };
+  /** Offset of the constructor or definition a call refers to. */
+  definedAt?: number;
 }

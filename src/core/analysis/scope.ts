@@ -23,8 +23,8 @@ export interface Ctx {
   mod: ModuleContext;
   syms: Map<string, SymInfo>;
   depth: number;
-  /** Loss-module instances met while running (for pitfalls and call findings). */
-  onLossCall?: (call: Expr, value: AV) => void;
+  /** Calls into code we cannot see (a model, a layer) and torch loss invocations, counted while running. */
+  calls: { opaque: number; torchLosses: number };
 }
 
 export interface Frame {

@@ -36,9 +36,8 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
     for (const [name, a] of bindArgs(e.args, api.params)) bound.set(name, evalExpr(a.value, f, ctx));
     if (api.form === 'module') return { k: 'module', api: api.kind, args: bound };
     if (api.form === 'method') bound.set('input', evalExpr((e.fn as Expr & { t: 'attr' }).obj, f, ctx));
-    const result = lossFunction(api.kind, bound, classDim(ctx));
-    ctx.onLossCall?.(e, result);
-    return result;
+    if (!api.kind.endsWith('softmax')) ctx.calls.torchLosses++;
+    return lossFunction(api.kind, bound, classDim(ctx));
   }
   const ev = evalArgs(e, f, ctx);
   const q = qualify(e.fn, ctx.mod);
@@ -47,26 +46,25 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
     if (r) return r;
   }
   const callee = e.fn.t === 'call' ? evalExpr(e.fn, f, ctx) : null;
-  if (callee?.k === 'module') return applyModule(callee, ev, e, ctx);
+  if (callee?.k === 'module') return applyModule(callee, ev, ctx);
   if (e.fn.t === 'attr') return methodCall(e, e.fn as Expr & { t: 'attr' }, ev, f, ctx);
   if (e.fn.t === 'name') return nameCall(e, e.fn.id, ev, f, ctx);
-  return wrapper(ev);
+  return wrapper(ev, ctx);
 }
 
-function applyModule(m: AV & { k: 'module' }, ev: Evaluated, e: CallExpr, ctx: Ctx): AV {
+function applyModule(m: AV & { k: 'module' }, ev: Evaluated, ctx: Ctx): AV {
   const bound = new Map(m.args);
   bound.set('input', ev.args[0] ?? ev.kw.get('input') ?? UNKNOWN);
   bound.set('target', ev.args[1] ?? ev.kw.get('target') ?? UNKNOWN);
-  const result = lossFunction(m.api, bound, classDim(ctx));
-  ctx.onLossCall?.(e, result);
-  return result;
+  ctx.calls.torchLosses++;
+  return lossFunction(m.api, bound, classDim(ctx));
 }
 
 function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Frame, ctx: Ctx): AV {
   const obj = evalExpr(fn.obj, f, ctx);
-  if (obj.k === 'self' && f.cls) return selfCall(e, fn.name, ev, f.cls, ctx);
+  if (obj.k === 'self' && f.cls) return selfCall(fn.name, ev, f.cls, ctx);
   if (fn.obj.t === 'name' && f.cls && fn.obj.id === f.cls.def.name) return userMethod(f.cls, fn.name, ev, ctx);
-  if (obj.k === 'module') return applyModule(obj, ev, e, ctx);
+  if (obj.k === 'module') return applyModule(obj, ev, ctx);
   if (fn.name === 'size') return ev.args[0] ? dimSize(ev.args[0], ctx) : { k: 'shape' };
   if (fn.name === 'dim' || fn.name === 'numel') return { k: 'num', s: sym(`#${fn.name}`) };
   const result = tensorMethod(obj, fn.name, ev.args, ev.kw, ctx);
@@ -75,30 +73,30 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
   return result;
 }
 
-function selfCall(e: CallExpr, name: string, ev: Evaluated, cls: ClassScope, ctx: Ctx): AV {
+function selfCall(name: string, ev: Evaluated, cls: ClassScope, ctx: Ctx): AV {
   const held = cls.attrs.get(name);
-  if (held?.k === 'module') return applyModule(held, ev, e, ctx);
+  if (held?.k === 'module') return applyModule(held, ev, ctx);
   if (name === 'register_buffer' && ev.args[0]?.k === 'str') {
     cls.attrs.set(ev.args[0].v, ev.args[1] ?? UNKNOWN);
     return UNKNOWN;
   }
   if (cls.methods.has(name)) return userMethod(cls, name, ev, ctx);
-  return wrapper(ev);
+  return wrapper(ev, ctx);
 }
 
 function userMethod(cls: ClassScope, name: string, ev: Evaluated, ctx: Ctx): AV {
   const fn = cls.methods.get(name);
-  return fn ? inline(fn, ev, cls, ctx) : wrapper(ev);
+  return fn ? inline(fn, ev, cls, ctx) : wrapper(ev, ctx);
 }
 
 function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): AV {
   const local = f.vars.get(id);
-  if (local?.k === 'module') return applyModule(local, ev, e, ctx);
+  if (local?.k === 'module') return applyModule(local, ev, ctx);
   if (id === 'len') return dimSize({ k: 'num', s: { k: 'n', v: 0 } }, ctx);
   if (id === 'int' || id === 'float' || id === 'abs') return ev.args[0] ?? UNKNOWN;
   const def = local ? null : findDefinition(ctx.mod, id, e.from, 'def');
   if (def) return inline(def.node, ev, null, ctx);
-  return wrapper(ev);
+  return wrapper(ev, ctx);
 }
 
 function inline(fn: SyntaxNode, ev: Evaluated, cls: ClassScope | null, ctx: Ctx): AV {
@@ -111,8 +109,9 @@ function inline(fn: SyntaxNode, ev: Evaluated, cls: ClassScope | null, ctx: Ctx)
 }
 
 /** A call we cannot see into: a loss passed through (e.g. a reduction helper) stays a loss. */
-function wrapper(ev: Evaluated): AV {
+function wrapper(ev: Evaluated, ctx: Ctx): AV {
   const loss = ev.args.find((a) => a.k === 'loss' || a.k === 'prod');
+  if (!loss) ctx.calls.opaque++;
   return loss ?? TENSOR;
 }
 

@@ -37,10 +37,10 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
   if (kind === 'log_softmax') return { k: 'logp', c: ONE, factors: [] };
   if (kind === 'softmax') return { k: 'prob', multi: true, neg: false };
   if (kind === 'binary_cross_entropy' || kind === 'binary_cross_entropy_with_logits') {
-    return lossOf(mixOf(target) ?? mix(ONE, ZERO, 'tensor'), { binary: true, reduction });
+    return lossOf(mixOf(target) ?? mix(ONE, ZERO, 'tensor'), { binary: true, reduction, handwritten: target.k === 'dist' });
   }
   const lp = asLogp(input);
-  const extra = { reduction, weightSpans: lp.factors, kl: kind === 'kl_div' };
+  const extra = { reduction, weightSpans: lp.factors, kl: kind === 'kl_div', handwritten: target.k === 'dist' };
   if (target.k === 'dist' || kind === 'kl_div') {
     const m = mixOf(target) ?? mix(ONE, ZERO, 'tensor');
     return lossOf(scaleMix(m, (x) => mul(lp.c, x)), extra);
@@ -114,7 +114,7 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
   }
   if (v.k === 'dist') return { k: 'num', s: mixMass(v.d, v.d.classes ?? classDim(ctx)), mass: true };
   if (v.k === 'num' || v.k === 'loss') return v;
-  return TENSOR;
+  return hasDim ? TENSOR : { k: 'num', s: sym('#count') };
 }
 
 /** Tensor methods: in-place fills and scatters build target mixes; reductions build losses. */

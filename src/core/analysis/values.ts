@@ -18,6 +18,8 @@ export interface Mix {
 }
 
 export interface LossInfo extends Mix {
+  /** Computed by hand (reductions of log-probabilities, built targets), not only by a torch loss call. */
+  handwritten: boolean;
   binary: boolean;
   kl: boolean;
   reduction: 'none' | 'mean' | 'sum';
@@ -53,7 +55,7 @@ export function mix(hot: Sym, off: Sym, src: Mix['src']): Mix {
 }
 
 export function lossOf(m: Mix, extra: Partial<LossInfo> = {}): AV {
-  const l: LossInfo = { binary: false, kl: false, reduction: 'none', maskedRowsInMean: false, weightSpans: [], ...m };
+  const l: LossInfo = { handwritten: true, binary: false, kl: false, reduction: 'none', maskedRowsInMean: false, weightSpans: [], ...m };
   return { k: 'loss', l: { ...l, ...extra } };
 }
 
@@ -85,6 +87,7 @@ export function addMix<T extends Mix>(a: T, b: Mix): T {
 export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
   return {
     ...addMix(a, b),
+    handwritten: a.handwritten || b.handwritten,
     binary: a.binary || b.binary,
     kl: a.kl || b.kl,
     maskedRowsInMean: a.maskedRowsInMean || b.maskedRowsInMean,

@@ -119,7 +119,7 @@ export class Scanner {
     const token = this.token;
     const end = readNumber(this.text, start, token);
     if (end < 0 || !endsValue(this.text.charCodeAt(end))) this.failBadToken(start);
-    if (!this.values.push(token.value)) this.fail(`more than ${this.values.limit} values: too large to load`, start);
+    if (!this.values.push(token.value)) this.failTooMany(start);
     if (token.loose) this.loose = true;
     this.pos = end;
   }
@@ -131,21 +131,35 @@ export class Scanner {
    */
   readCommaSeparated(): number {
     const text = this.text;
+    const token = this.token;
+    const values = this.values;
+    let i = this.pos;
     let count = 0;
     for (;;) {
-      this.readValue();
+      const start = i;
+      i = readNumber(text, start, token);
+      if (i < 0) this.failBadToken(start);
+      if (!values.push(token.value)) this.failTooMany(start);
+      if (token.loose) this.loose = true;
       count++;
-      let i = this.pos;
       let c = text.charCodeAt(i);
+      if (!isSpace(c) && c !== COMMA && !endsValue(c)) this.failBadToken(start);
       while (isSpace(c)) c = text.charCodeAt(++i);
-      this.afterComma = c === COMMA;
-      if (!this.afterComma) break;
-      c = text.charCodeAt(++i);
-      while (isSpace(c)) c = text.charCodeAt(++i);
-      this.pos = i;
-      if (!(isDigit(c) || c === MINUS || c === DOT || c === PLUS)) break;
+      const afterComma = c === COMMA;
+      if (afterComma) {
+        c = text.charCodeAt(++i);
+        while (isSpace(c)) c = text.charCodeAt(++i);
+      }
+      if (!afterComma || !(isDigit(c) || c === MINUS || c === DOT || c === PLUS)) {
+        this.pos = i;
+        this.afterComma = afterComma;
+        return count;
+      }
     }
-    return count;
+  }
+
+  private failTooMany(at: number): never {
+    this.fail(`more than ${this.values.limit} values: too large to load`, at);
   }
 
   expectEnd(): void {

@@ -41,7 +41,7 @@ class NestedReader {
       if (kind === 'comma') this.comma();
       else if (kind === 'value') {
         this.separate(spaced);
-        this.number();
+        this.numbers();
       } else if (kind === 'close') this.close(sc.peek());
       else if (kind === 'open') {
         this.separate(spaced);
@@ -64,14 +64,21 @@ class NestedReader {
     this.sc.pos++;
   }
 
-  private number(): void {
+  private numbers(): void {
     if (this.rank !== this.depth) {
       if (this.rank !== UNKNOWN) this.sc.fail("expected '[' here: the other rows are nested deeper");
       this.rank = this.depth;
     }
-    this.sc.readValue();
-    this.counts[this.depth]++;
-    this.expectElement = false;
+    const sc = this.sc;
+    if (this.separator === SPACES) {
+      sc.readValue();
+      this.counts[this.depth]++;
+      this.expectElement = false;
+      return;
+    }
+    this.counts[this.depth] += sc.readCommaSeparated();
+    this.expectElement = sc.afterComma;
+    if (sc.afterComma) this.separator = COMMAS;
   }
 
   private comma(): void {

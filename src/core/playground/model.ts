@@ -7,6 +7,7 @@ import type { Tensor } from '../tensor';
 import { type EvaluateOptions, evaluateLoss } from './evaluate';
 import type { Prepared } from './prepare';
 import type { PlaygroundLoss } from './state';
+import { rowRange } from './views';
 
 export interface EpsilonModel {
   /** Ascending grid from 0 to 1. */
@@ -44,7 +45,8 @@ export function perRow(output: Tensor, rows: number): Float64Array {
 }
 
 function rowOf(t: Tensor | undefined, p: Prepared, row: number): Float64Array {
-  return t ? Float64Array.from(t.data.subarray(row * p.cols, (row + 1) * p.cols)) : new Float64Array(p.cols);
+  const { start, end } = rowRange(p, row);
+  return t ? Float64Array.from(t.data.subarray(start, end)) : new Float64Array(end - start);
 }
 
 export function buildModel(
@@ -68,7 +70,7 @@ export function buildModel(
 }
 
 /** Where ε falls on the grid: the segment's left index and the fraction along it. */
-function locate(epsilons: number[], epsilon: number): { j: number; t: number } {
+export function locate(epsilons: number[], epsilon: number): { j: number; t: number } {
   let j = 0;
   while (j < epsilons.length - 2 && epsilon > epsilons[j + 1]!) j++;
   return { j, t: (epsilon - epsilons[j]!) / (epsilons[j + 1]! - epsilons[j]!) };
@@ -84,11 +86,17 @@ export function lerpArray(
   return out;
 }
 
+/** A curve sampled on the grid, at ε. */
+export function interpolate(epsilons: number[], values: number[], epsilon: number): number {
+  const { j, t } = locate(epsilons, epsilon);
+  return values[j]! + (values[j + 1]! - values[j]!) * t;
+}
+
 /** O(N + C): the model at ε. */
 export function modelAt(model: EpsilonModel, epsilon: number): ModelPoint {
   const { j, t } = locate(model.epsilons, epsilon);
   return {
-    value: model.values[j]! + (model.values[j + 1]! - model.values[j]!) * t,
+    value: interpolate(model.epsilons, model.values, epsilon),
     perSample: lerpArray(model.perSample[j]!, model.perSample[j + 1]!, t),
     rowGrad: lerpArray(model.rowGrad[j]!, model.rowGrad[j + 1]!, t),
   };

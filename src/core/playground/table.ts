@@ -33,3 +33,10 @@ export function toCsv(header: string[], rows: string[][]): string {
 export function toTsv(header: string[], rows: string[][]): string {
   return `${[header, ...rows].map((row) => row.join('\t')).join('\n')}\n`;
 }
+
+/** What `#loss-value` shows: torch's 4 decimals, or the first values of an unreduced loss. */
+export function headlineText(reduction: string, value: number, perSample: Float64Array): string {
+  if (reduction !== 'none') return formatLoss(value);
+  const shown = Array.from(perSample.slice(0, 8), formatLoss).join(', ');
+  return `[${shown}${perSample.length > 8 ? ', …' : ''}]`;
+}

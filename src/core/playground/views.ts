@@ -43,28 +43,18 @@ export interface RowView {
 
 export const MAX_ELEMENTS_SHOWN = 2000;
 
-export function rowView(p: Prepared, probs: Tensor, at0: Tensor, at1: Tensor, row: number): RowView {
-  const slice = (t: Tensor, start: number, end: number): Float64Array =>
-    Float64Array.from(t.data.subarray(start, end));
-  if (p.cols === 1) {
-    const end = Math.min(p.rows, MAX_ELEMENTS_SHOWN);
-    return {
-      index: 0,
-      label: 'element',
-      probabilities: slice(probs, 0, end),
-      targetAt0: slice(at0, 0, end),
-      targetAt1: slice(at1, 0, end),
-    };
-  }
+/** The flat range the row plots show: the chosen row's classes, or the first elements of a binary vector. */
+export function rowRange(p: Prepared, row: number): { index: number; start: number; end: number } {
+  if (p.cols === 1) return { index: 0, start: 0, end: Math.min(p.rows, MAX_ELEMENTS_SHOWN) };
   const index = Math.min(Math.max(row, 0), p.rows - 1);
-  const [start, end] = [index * p.cols, (index + 1) * p.cols];
-  return {
-    index,
-    label: 'class',
-    probabilities: slice(probs, start, end),
-    targetAt0: slice(at0, start, end),
-    targetAt1: slice(at1, start, end),
-  };
+  return { index, start: index * p.cols, end: (index + 1) * p.cols };
+}
+
+export function rowView(p: Prepared, probs: Tensor, at0: Tensor, at1: Tensor, row: number): RowView {
+  const { index, start, end } = rowRange(p, row);
+  const slice = (t: Tensor): Float64Array => Float64Array.from(t.data.subarray(start, end));
+  const label = p.cols === 1 ? 'element' : 'class';
+  return { index, label, probabilities: slice(probs), targetAt0: slice(at0), targetAt1: slice(at1) };
 }
 
 /** Per sample: the target (class index, or mean target for multi-label rows), the prediction and its probability. */

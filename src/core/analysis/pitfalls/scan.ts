@@ -1,6 +1,66 @@
-import type { Tree } from '@lezer/common';
-import type { ModuleContext } from '../module';
+import type { SyntaxNode, Tree } from '@lezer/common';
+import { type Expr, toExpr } from '../expr';
+import { type ModuleContext, qualify } from '../module';
 import type { RawFinding } from '../raw';
-export function scanPitfalls(_t: Tree, _m: ModuleContext): RawFinding[] {
-  return [];
+import { BATCH_MAX_CLASS_COUNT, DEPRECATED_VARIABLE } from '../rules';
+import { pitfall } from './pitfall';
+
+/** The nodes the call findings and syntactic pitfalls look at, gathered in one pass over the tree. */
+export interface ScannedNodes {
+  calls: SyntaxNode[];
+  sums: SyntaxNode[];
+}
+
+export function collectNodes(tree: Tree): ScannedNodes {
+  const calls: SyntaxNode[] = [];
+  const sums: SyntaxNode[] = [];
+  tree.iterate({
+    enter(n) {
+      if (n.name === 'CallExpression') calls.push(n.node);
+      else if (n.name === 'BinaryExpression') sums.push(n.node);
+    },
+  });
+  return { calls, sums };
+}
+
+const VARIABLE = new Set(['torch.autograd.Variable', 'torch.autograd.variable.Variable']);
+
+export function scanPitfalls(nodes: ScannedNodes, mod: ModuleContext): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const node of nodes.calls) {
+    const callee = node.firstChild;
+    if (callee?.name !== 'VariableName' && callee?.name !== 'MemberExpression') continue;
+    const fn = toExpr(callee, mod.text);
+    if (VARIABLE.has(qualify(fn, mod) ?? '')) out.push(variablePitfall(toExpr(node, mod.text), mod));
+  }
+  for (const node of nodes.sums) {
+    const e = toExpr(node, mod.text);
+    if (e.t === 'bin' && e.op === '+' && e.r.t === 'num' && e.r.v === 1 && isBatchMax(e.l)) {
+      out.push(
+        pitfall(
+          e,
+          BATCH_MAX_CLASS_COUNT,
+          'max(target) + 1 as the number of classes depends on the batch: a batch without the highest class gives a smaller K (for binary targets, α/1 instead of α/2). Use the known class count.',
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function variablePitfall(call: Expr, mod: ModuleContext): RawFinding {
+  const args = call.t === 'call' ? call.args : [];
+  const only = args.length === 1 && !args[0].name && !args[0].star ? args[0].value : null;
+  const fix = only ? { title: 'Drop the Variable wrapper', edits: [{ from: call.from, to: call.to, newText: mod.text.slice(only.from, only.to) }] } : undefined;
+  return pitfall(call, DEPRECATED_VARIABLE, 'torch.autograd.Variable is deprecated since PyTorch 0.4: tensors carry autograd themselves.', fix);
+}
+
+/** `t.max()`, `t.max().item()`, `int(t.max())`, `torch.max(t)`. */
+function isBatchMax(e: Expr): boolean {
+  if (e.t !== 'call') return false;
+  if (e.fn.t === 'attr' && (e.fn.name === 'item' || e.fn.name === 'long' || e.fn.name === 'int')) return isBatchMax(e.fn.obj);
+  if (e.fn.t === 'name' && e.fn.id === 'int' && e.args.length === 1) return isBatchMax(e.args[0].value);
+  if (e.fn.t !== 'attr' || e.fn.name !== 'max') return false;
+  const onTorch = e.fn.obj.t === 'name' && e.fn.obj.id === 'torch';
+  return onTorch ? e.args.length === 1 : e.args.length === 0;
 }

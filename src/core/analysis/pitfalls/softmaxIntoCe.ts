@@ -1,0 +1,35 @@
+import type { SyntaxNode } from '@lezer/common';
+import type { Arg } from '../expr';
+import type { ModuleContext } from '../module';
+import type { RawFinding } from '../raw';
+import { LOG_SOFTMAX_INTO_CROSS_ENTROPY, SOFTMAX_INTO_CROSS_ENTROPY } from '../rules';
+import { bindArgs, resolveTorchApi } from '../torchApi';
+import { pitfall } from './pitfall';
+import { resolveArg } from './resolve';
+
+/** cross_entropy applies log_softmax itself: feeding it probabilities or log-probabilities normalises twice. */
+export function softmaxIntoCrossEntropy(input: Arg, node: SyntaxNode, mod: ModuleContext): RawFinding[] {
+  const { value, direct } = resolveArg(input.value, node, mod);
+  if (value.t !== 'call') return [];
+  const api = resolveTorchApi(value.fn, mod);
+  if (!api || (api.kind !== 'softmax' && api.kind !== 'log_softmax')) return [];
+  const logits =
+    api.form === 'method' && value.fn.t === 'attr' ? value.fn.obj : bindArgs(value.args, api.params).get('input')?.value;
+  const logitsText = logits ? mod.text.slice(logits.from, logits.to) : null;
+  const simple = logits && (logits.t === 'name' || logits.t === 'attr');
+  const fix =
+    logitsText && (direct || simple)
+      ? { title: 'Pass the logits (cross_entropy applies log_softmax itself)', edits: [{ from: input.value.from, to: input.value.to, newText: logitsText }] }
+      : undefined;
+  const isLog = api.kind === 'log_softmax';
+  return [
+    pitfall(
+      input,
+      isLog ? LOG_SOFTMAX_INTO_CROSS_ENTROPY : SOFTMAX_INTO_CROSS_ENTROPY,
+      isLog
+        ? 'cross_entropy already applies log_softmax; passing log-probabilities gives the right loss only by accident of idempotence and hides intent. Pass the logits, or use nll_loss on log-probabilities.'
+        : 'cross_entropy applies log_softmax to its input; feeding softmax probabilities squashes the gradients and gives the wrong loss. Pass the raw logits.',
+      fix,
+    ),
+  ];
+}

@@ -1,0 +1,147 @@
+/**
+ * The webview's one stateful object: every change goes through `dispatch` → reducer → persist → recompute.
+ * An ε change redraws from the precomputed model at once (O(N)) and asks for the torch-exact headline after.
+ */
+import type { ComputeOutcome, ExactOutcome, PlaygroundResult } from '../core/playground/compute';
+import { type ModelPoint, modelAt } from '../core/playground/model';
+import type { FieldError } from '../core/playground/prepare';
+import { type PlaygroundAction, recomputeKind, reduce } from '../core/playground/reducer';
+import type { PlaygroundState } from '../core/playground/state';
+import { headlineText } from '../core/playground/table';
+import type { ComputeParams, Snapshot } from '../core/protocol';
+import { LatestRunner } from './latestRunner';
+import type { Plot, View } from './plots/plot';
+import { readTheme } from './plots/theme';
+import { showErrors } from './ui/errors';
+import { writeForm } from './ui/form';
+import { showHeadline, showTable } from './ui/outputs';
+
+export interface AppDeps {
+  plots: Plot[];
+  compute: (params: ComputeParams) => Promise<ComputeOutcome | ExactOutcome>;
+  persist: (state: PlaygroundState) => void;
+  report: (problem: string) => void;
+}
+
+const mergeScope = (older: ComputeParams, newer: ComputeParams): ComputeParams =>
+  older.scope === 'full' ? { ...newer, scope: 'full' } : newer;
+
+export class PlaygroundApp {
+  private result: { of: PlaygroundState; value: PlaygroundResult } | undefined;
+  private exact: { of: PlaygroundState; value: number } | undefined;
+  private errors: FieldError[] = [];
+  private readonly runner: LatestRunner<ComputeParams, ComputeOutcome | ExactOutcome>;
+
+  constructor(
+    private state: PlaygroundState,
+    private readonly deps: AppDeps,
+  ) {
+    this.runner = new LatestRunner(deps.compute, (p, o) => this.received(p, o), (p, e) => this.failed(p, e), mergeScope);
+  }
+
+  get current(): PlaygroundState {
+    return this.state;
+  }
+
+  start(): void {
+    writeForm(this.state);
+    this.recompute('full');
+  }
+
+  dispatch(action: PlaygroundAction): void {
+    const next = reduce(this.state, action);
+    const kind = recomputeKind(this.state, next);
+    this.state = next;
+    if (kind === 'none') return;
+    this.deps.persist(next);
+    writeForm(next);
+    if (kind === 'epsilon' && this.result) this.moveEpsilon();
+    this.recompute(kind === 'epsilon' ? 'exact' : 'full');
+  }
+
+  /** Theme or size changed: draw everything again from the last result. */
+  redraw(): void {
+    if (this.result) this.drawAll();
+  }
+
+  snapshot(): Snapshot {
+    const point = this.point();
+    return {
+      state: this.state,
+      lossText: document.getElementById('loss-value')?.textContent ?? '',
+      lossValue: this.errors.length === 0 && point ? this.headlineValue(point) : null,
+      errors: this.errors.map((e) => `${e.field} ${e.line}:${e.column}: ${e.message}`),
+    };
+  }
+
+  private recompute(scope: ComputeParams['scope']): void {
+    this.runner.run({ state: this.state, scope });
+    this.renderHeadline();
+  }
+
+  private received(params: ComputeParams, outcome: ComputeOutcome | ExactOutcome): void {
+    if (!outcome.ok) return this.showFailure(outcome.errors);
+    this.errors = [];
+    showErrors([]);
+    if ('model' in outcome) {
+      this.result = { of: params.state, value: outcome };
+      this.drawAll();
+    }
+    this.exact = { of: params.state, value: outcome.exact.value };
+    this.renderHeadline();
+  }
+
+  private failed(params: ComputeParams, error: unknown): void {
+    this.deps.report(`compute (${params.scope}) failed: ${String(error)}`);
+    this.showFailure([{ field: 'options', line: 1, column: 1, message: `computation failed: ${String(error)}` }]);
+  }
+
+  private showFailure(errors: FieldError[]): void {
+    this.errors = errors;
+    showErrors(errors);
+    document.body.classList.add('stale');
+    this.renderHeadline();
+  }
+
+  /** The model at the current ε, when the last result still describes the current inputs. */
+  private point(): ModelPoint | undefined {
+    if (!this.result || recomputeKind(this.result.of, this.state) === 'full') return undefined;
+    return modelAt(this.result.value.model, this.state.epsilon);
+  }
+
+  private headlineValue(point: ModelPoint): number {
+    const exact = this.exact && recomputeKind(this.exact.of, this.state) === 'none' ? this.exact.value : undefined;
+    return exact ?? point.value;
+  }
+
+  private renderHeadline(): void {
+    const point = this.point();
+    const busy = this.runner.busy;
+    if (this.errors.length > 0 || !point) {
+      return showHeadline('—', '', this.errors.length ? 'fix the highlighted input' : 'computing…', busy);
+    }
+    const value = this.headlineValue(point);
+    const exact = this.exact && recomputeKind(this.exact.of, this.state) === 'none';
+    const note = exact ? 'torch-exact (float64)' : 'from the precomputed ε sweep; exact value follows';
+    showHeadline(headlineText(this.state.reduction, value, point.perSample), String(value), note, busy);
+    showTable(this.state, this.result!.value, point, value);
+  }
+
+  private view(): View | undefined {
+    const point = this.point();
+    return this.result && point ? { state: this.state, result: this.result.value, point, theme: readTheme() } : undefined;
+  }
+
+  private drawAll(): void {
+    const view = this.view();
+    if (!view) return;
+    document.body.classList.remove('stale');
+    for (const plot of this.deps.plots) plot.draw(view);
+  }
+
+  private moveEpsilon(): void {
+    const view = this.view();
+    if (!view) return;
+    for (const plot of this.deps.plots) plot.moveEpsilon(view);
+  }
+}

@@ -1,0 +1,73 @@
+/**
+ * One builder for the value-per-index plots (per-sample loss, probabilities vs target, gradient): bars while the
+ * count is small, a min/max-decimated line beyond; a second series is outlined and dashed, not only recoloured.
+ */
+import type { ChartDataset } from 'chart.js';
+import { axis, baseOptions, type Chart, replaceChart } from './chartBase';
+import { figure, type Plot, type View } from './plot';
+import { DASHES } from './theme';
+
+export interface Series {
+  label: string;
+  values: Float64Array;
+}
+
+export interface BarSpec {
+  id: string;
+  caption: string;
+  title: (view: View) => string;
+  xTitle: (view: View) => string;
+  yTitle: string;
+  /** Every series at the view's ε; the fast path calls it again. */
+  series: (view: View) => Series[];
+  summary: (view: View, series: Series[]) => string;
+}
+
+const BAR_LIMIT = 200;
+
+const points = (values: Float64Array) => Array.from(values, (y, x) => ({ x, y }));
+
+function dataset(view: View, s: Series, i: number, bars: boolean): ChartDataset<'bar' | 'line'> {
+  const colour = view.theme.series[i === 0 ? 0 : 1]!;
+  const common = { label: s.label, data: points(s.values), borderColor: colour, parsing: false as const };
+  if (!bars) return { ...common, type: 'line', borderDash: DASHES[i], borderWidth: 1, pointRadius: 0, backgroundColor: colour };
+  return { ...common, type: 'bar', backgroundColor: i === 0 ? colour : 'transparent', borderWidth: i === 0 ? 0 : 2 };
+}
+
+export function barPlot(spec: BarSpec): Plot {
+  const { figure: fig, canvas, summary } = figure(spec.id, spec.caption);
+  let chart: Chart | undefined;
+  return {
+    id: spec.id,
+    figure: fig,
+    canvas,
+    draw(view) {
+      const series = spec.series(view);
+      const bars = (series[0]?.values.length ?? 0) <= BAR_LIMIT;
+      const { theme } = view;
+      chart = replaceChart(canvas, {
+        type: bars ? 'bar' : 'line',
+        data: { datasets: series.map((s, i) => dataset(view, s, i, bars)) },
+        options: {
+          ...baseOptions(theme, spec.title(view)),
+          plugins: { ...baseOptions(theme, spec.title(view)).plugins, decimation: { enabled: !bars, algorithm: 'min-max' } },
+          scales: {
+            x: axis(theme, spec.xTitle(view), { type: 'linear', offset: bars, ticks: { color: theme.foreground, precision: 0 } }),
+            y: axis(theme, spec.yTitle),
+          },
+        },
+      });
+      summary.textContent = spec.summary(view, series);
+    },
+    moveEpsilon(view) {
+      if (!chart) return;
+      const series = spec.series(view);
+      series.forEach((s, i) => {
+        chart!.data.datasets[i]!.data = points(s.values);
+      });
+      chart.options.plugins!.title!.text = spec.title(view);
+      chart.update('none');
+      summary.textContent = spec.summary(view, series);
+    },
+  };
+}

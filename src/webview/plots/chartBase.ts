@@ -1,0 +1,80 @@
+/** Chart.js set-up shared by every plot: registration, theme-aware axes, a painted background for PNG export. */
+import {
+  BarController,
+  BarElement,
+  CategoryScale,
+  Chart,
+  type ChartConfiguration,
+  Decimation,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  type Plugin,
+  PointElement,
+  ScatterController,
+  Title,
+  Tooltip,
+} from 'chart.js';
+import type { Theme } from './theme';
+
+
+/** Fills the canvas with the editor background so an exported PNG reads like the panel. */
+const background: Plugin = {
+  id: 'lossLensBackground',
+  beforeDraw(chart, _args, options: { color?: string }) {
+    const { ctx, width, height } = chart;
+    ctx.save();
+    ctx.fillStyle = options.color ?? 'transparent';
+    ctx.fillRect(0, 0, width, height);
+    ctx.restore();
+  },
+};
+
+export function axis(theme: Theme, title: string, extra: Record<string, unknown> = {}) {
+  return {
+    title: { display: true, text: title, color: theme.foreground },
+    ticks: { color: theme.foreground },
+    grid: { color: theme.grid },
+    border: { color: theme.muted },
+    ...extra,
+  };
+}
+
+export function baseOptions(theme: Theme, title: string) {
+  return {
+    animation: false as const,
+    responsive: true,
+    maintainAspectRatio: false,
+    plugins: {
+      title: { display: true, text: title, color: theme.foreground },
+      legend: { labels: { color: theme.foreground, usePointStyle: true } },
+      lossLensBackground: { color: theme.background },
+      tooltip: { enabled: true },
+    },
+  };
+}
+
+Chart.register(
+  BarController,
+  BarElement,
+  CategoryScale,
+  Decimation,
+  Legend,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  ScatterController,
+  Title,
+  Tooltip,
+  background,
+);
+
+/** Replaces the canvas's chart (theme change, new data) with a new one. */
+export function replaceChart(canvas: HTMLCanvasElement, config: ChartConfiguration): Chart {
+  Chart.getChart(canvas)?.destroy();
+  return new Chart(canvas, config);
+}
+
+export type { Chart };

@@ -1,0 +1,109 @@
+/**
+ * The smoothed targets as a heatmap drawn straight to canvas (block averages for big inputs). Each cell also shows
+ * its value when there is room, and a labelled colour bar gives the scale, so colour is never the only cue.
+ */
+import { lerpArray } from '../../core/playground/model';
+import type { HeatGrid } from '../../core/playground/views';
+import { figure, fmt, type Plot, type View } from './plot';
+import type { Theme } from './theme';
+
+const MARGIN = { left: 56, top: 28, right: 70, bottom: 34 };
+const MIN_CELL_FOR_TEXT = 34;
+
+type Rgb = [number, number, number];
+
+/** Any CSS colour → RGB, through the canvas's own colour parser. */
+function rgbOf(ctx: CanvasRenderingContext2D, colour: string): Rgb {
+  ctx.fillStyle = '#000';
+  ctx.fillStyle = colour;
+  const s = String(ctx.fillStyle);
+  if (s.startsWith('#')) return [1, 3, 5].map((i) => Number.parseInt(s.slice(i, i + 2), 16)) as Rgb;
+  return (s.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map(Number) as Rgb;
+}
+
+/** A monotone ramp from the background to the theme's first series colour. */
+function ramp(ctx: CanvasRenderingContext2D, theme: Theme): (share: number) => Rgb {
+  const [from, to] = [rgbOf(ctx, theme.background), rgbOf(ctx, theme.series[0]!)];
+  return (share) => from.map((f, i) => Math.round(f + (to[i]! - f) * share)) as Rgb;
+}
+
+/** One pixel per cell, scaled up without smoothing: cheap enough for every slider step. */
+function cellImage(grid: HeatGrid, values: Float64Array, colour: (share: number) => Rgb, max: number): HTMLCanvasElement {
+  const image = new ImageData(grid.cols, grid.rows);
+  values.forEach((v, i) => {
+    image.data.set([...colour(max > 0 ? Math.min(Math.max(v / max, 0), 1) : 0), 255], i * 4);
+  });
+  const off = document.createElement('canvas');
+  [off.width, off.height] = [grid.cols, grid.rows];
+  off.getContext('2d')!.putImageData(image, 0, 0);
+  return off;
+}
+
+function drawCells(ctx: CanvasRenderingContext2D, grid: HeatGrid, values: Float64Array, theme: Theme, w: number, h: number): void {
+  const max = Math.max(1e-12, ...values);
+  const colour = ramp(ctx, theme);
+  ctx.imageSmoothingEnabled = false;
+  ctx.drawImage(cellImage(grid, values, colour, max), MARGIN.left, MARGIN.top, w, h);
+  const [cw, ch] = [w / grid.cols, h / grid.rows];
+  if (cw >= MIN_CELL_FOR_TEXT && ch >= 14) drawCellValues(ctx, grid, values, theme, max, cw, ch);
+  drawScale(ctx, theme, colour, max, MARGIN.left + w + 16, h);
+}
+
+function drawCellValues(ctx: CanvasRenderingContext2D, grid: HeatGrid, values: Float64Array, theme: Theme, max: number, cw: number, ch: number): void {
+  ctx.font = '11px sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  values.forEach((v, i) => {
+    const [r, c] = [Math.floor(i / grid.cols), i % grid.cols];
+    ctx.fillStyle = v / max > 0.55 ? theme.background : theme.foreground;
+    ctx.fillText(v.toFixed(3), MARGIN.left + (c + 0.5) * cw, MARGIN.top + (r + 0.5) * ch);
+  });
+  ctx.textBaseline = 'alphabetic';
+}
+
+function drawScale(ctx: CanvasRenderingContext2D, theme: Theme, colour: (share: number) => Rgb, max: number, x: number, h: number): void {
+  for (let i = 0; i < 32; i++) {
+    ctx.fillStyle = `rgb(${colour(1 - i / 31).join(',')})`;
+    ctx.fillRect(x, MARGIN.top + (i * h) / 32, 12, Math.ceil(h / 32));
+  }
+  ctx.fillStyle = theme.foreground;
+  ctx.textAlign = 'left';
+  ctx.fillText(fmt(max, 3), x + 16, MARGIN.top + 10);
+  ctx.fillText('0', x + 16, MARGIN.top + h);
+}
+
+function drawAxes(ctx: CanvasRenderingContext2D, grid: HeatGrid, theme: Theme, w: number, h: number): void {
+  ctx.fillStyle = theme.foreground;
+  ctx.textAlign = 'center';
+  const colLabel = grid.colStep > 1 ? `class (blocks of ${grid.colStep})` : 'class';
+  ctx.fillText(colLabel, MARGIN.left + w / 2, MARGIN.top + h + 22);
+  ctx.save();
+  ctx.translate(16, MARGIN.top + h / 2);
+  ctx.rotate(-Math.PI / 2);
+  ctx.fillText(grid.rowStep > 1 ? `sample (blocks of ${grid.rowStep})` : 'sample', 0, 0);
+  ctx.restore();
+}
+
+export function heatmapPlot(): Plot {
+  const { figure: fig, canvas, summary } = figure('plot-heatmap', 'Smoothed targets');
+  const paint = (view: View) => {
+    const { at0, at1 } = view.result.heat;
+    const values = lerpArray(at0.values, at1.values, view.state.epsilon);
+    const box = canvas.parentElement!.getBoundingClientRect();
+    const ratio = window.devicePixelRatio || 1;
+    canvas.width = Math.max(200, box.width) * ratio;
+    canvas.height = Math.max(160, box.height) * ratio;
+    const ctx = canvas.getContext('2d')!;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    const [w, h] = [canvas.width / ratio - MARGIN.left - MARGIN.right, canvas.height / ratio - MARGIN.top - MARGIN.bottom];
+    ctx.fillStyle = view.theme.background;
+    ctx.fillRect(0, 0, canvas.width, canvas.height);
+    ctx.fillStyle = view.theme.foreground;
+    ctx.font = '12px sans-serif';
+    ctx.fillText(`Smoothed targets at ε = ${view.state.epsilon}`, MARGIN.left, 16);
+    drawCells(ctx, at0, values, view.theme, w, h);
+    drawAxes(ctx, at0, view.theme, w, h);
+    summary.textContent = `${view.result.rows}×${view.result.cols} targets; values from ${fmt(Math.min(...values))} to ${fmt(Math.max(...values))}.`;
+  };
+  return { id: 'plot-heatmap', figure: fig, canvas, draw: paint, moveEpsilon: paint };
+}
