@@ -54,7 +54,8 @@ function timeMs(f: () => unknown): number {
 /** Interleaves the two parsers so both see the same machine state; returns JSON time / core time. */
 function compare(label: string, repr: string, json: string, expected: Tensor): number {
   const parsed = parseTensor(repr);
-  if (!parsed.ok || parsed.tensor.data.length !== expected.data.length) throw new Error(`${label}: parse failed`);
+  if (!parsed.ok || parsed.tensor.data.length !== expected.data.length)
+    throw new Error(`${label}: parse failed`);
   const core: number[] = [];
   const baseline: number[] = [];
   for (let i = 0; i < REPS; i++) {
@@ -86,6 +87,13 @@ export async function run(): Promise<void> {
     fourDecimals.tensor,
   );
   const full: Tensor = { shape: [ROWS, COLUMNS], data: values };
-  compare(`torch repr ${ROWS}x${COLUMNS}, float64 shortest digits`, formatTensor(full, 'torch'), jsonOf(full), full);
-  console.log(`goal (>= ${GOAL.toFixed(1)}x JSON.parse on the 4-decimal repr): ${goalRatio >= GOAL ? 'met' : 'missed'}`);
+  compare(
+    `torch repr ${ROWS}x${COLUMNS}, float64 shortest digits`,
+    formatTensor(full, 'torch'),
+    jsonOf(full),
+    full,
+  );
+  console.log(
+    `goal (>= ${GOAL.toFixed(1)}x JSON.parse on the 4-decimal repr): ${goalRatio >= GOAL ? 'met' : 'missed'}`,
+  );
 }

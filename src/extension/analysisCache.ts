@@ -2,20 +2,13 @@ import type { ChangedRange } from '@lezer/common';
 import * as vscode from 'vscode';
 import type { Finding, PythonParse } from '../core/analysis';
 
-type Analysis = Pick<typeof import('../core/analysis'), 'analyzeParsed' | 'parsePython'> &
-  Pick<typeof import('@lezer/common'), 'TreeFragment'>;
-let analysis: Analysis | undefined;
+type Engine = typeof import('./incrementalAnalysis');
+let engine: Engine | undefined;
 
-/**
- * The parser and analysis load on first use, not at activation (they are most of the bundle's start-up cost);
- * esbuild turns this `require` into a lazy initialiser.
- */
-function loadAnalysis(): Analysis {
-  analysis ??= {
-    ...require('../core/analysis'),
-    TreeFragment: require('@lezer/common').TreeFragment,
-  } as Analysis;
-  return analysis;
+/** esbuild turns this `require` into a lazy initialiser: activation does not pay for the parser. */
+function loadEngine(): Engine {
+  engine ??= require('./incrementalAnalysis') as Engine;
+  return engine;
 }
 
 interface Entry {
@@ -77,14 +70,8 @@ export class AnalysisCache implements vscode.Disposable {
 
   /** Reuses the previous tree when the recorded edits lead exactly to this version. */
   private reparse(document: vscode.TextDocument, previous: Entry | undefined): PythonParse {
-    const text = document.getText();
-    const { parsePython, TreeFragment } = loadAnalysis();
-    if (previous?.editedVersion !== document.version) return parsePython(text);
-    const fragments = previous.edits.reduce(
-      (kept, edit) => TreeFragment.applyChanges(kept, [edit]),
-      previous.parse.fragments,
-    );
-    return parsePython(text, { ...previous.parse, fragments }, []);
+    const incremental = previous?.editedVersion === document.version ? previous : undefined;
+    return loadEngine().reparse(document.getText(), incremental);
   }
 
   private analyze(document: vscode.TextDocument, previous: Entry | undefined): Entry {
@@ -94,7 +81,7 @@ export class AnalysisCache implements vscode.Disposable {
       return {
         version,
         parse,
-        findings: loadAnalysis().analyzeParsed(parse),
+        findings: loadEngine().analyze(parse),
         edits: [],
         editedVersion: version,
       };

@@ -47,7 +47,12 @@ export class ComputeClient {
   private async start(): Promise<Endpoint> {
     const source = await (await fetch(this.workerUrl)).blob();
     const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
-    const endpoint = new Endpoint({ post: (m) => worker.postMessage(m), report: this.report, schedule, timeoutMs: 120_000 });
+    const endpoint = new Endpoint({
+      post: (m) => worker.postMessage(m),
+      report: this.report,
+      schedule,
+      timeoutMs: 120_000,
+    });
     endpoint.onNotification(WebviewProblem, ({ message }) => this.report(message));
     worker.addEventListener('message', (e: MessageEvent) => endpoint.receive(e.data));
     worker.addEventListener('error', (e) => this.report(`worker error: ${e.message}`));

@@ -36,7 +36,12 @@ export class PlaygroundApp {
     private state: PlaygroundState,
     private readonly deps: AppDeps,
   ) {
-    this.runner = new LatestRunner(deps.compute, (p, o) => this.received(p, o), (p, e) => this.failed(p, e), mergeScope);
+    this.runner = new LatestRunner(
+      deps.compute,
+      (p, o) => this.received(p, o),
+      (p, e) => this.failed(p, e),
+      mergeScope,
+    );
   }
 
   get current(): PlaygroundState {
@@ -64,6 +69,14 @@ export class PlaygroundApp {
     if (this.result) this.drawAll();
   }
 
+  /** The last result and the model at the current ε, for exports; undefined while inputs have errors. */
+  exportView(): { state: PlaygroundState; result: PlaygroundResult; point: ModelPoint } | undefined {
+    const point = this.point();
+    return this.result && point && this.errors.length === 0
+      ? { state: this.state, result: this.result.value, point }
+      : undefined;
+  }
+
   snapshot(): Snapshot {
     const point = this.point();
     return {
@@ -80,7 +93,10 @@ export class PlaygroundApp {
   }
 
   private received(params: ComputeParams, outcome: ComputeOutcome | ExactOutcome): void {
-    if (!outcome.ok) return this.showFailure(outcome.errors);
+    if (!outcome.ok) {
+      this.showFailure(outcome.errors);
+      return;
+    }
     this.errors = [];
     showErrors([]);
     if ('model' in outcome) {
@@ -93,7 +109,9 @@ export class PlaygroundApp {
 
   private failed(params: ComputeParams, error: unknown): void {
     this.deps.report(`compute (${params.scope}) failed: ${String(error)}`);
-    this.showFailure([{ field: 'options', line: 1, column: 1, message: `computation failed: ${String(error)}` }]);
+    this.showFailure([
+      { field: 'options', line: 1, column: 1, message: `computation failed: ${String(error)}` },
+    ]);
   }
 
   private showFailure(errors: FieldError[]): void {
@@ -110,7 +128,8 @@ export class PlaygroundApp {
   }
 
   private headlineValue(point: ModelPoint): number {
-    const exact = this.exact && recomputeKind(this.exact.of, this.state) === 'none' ? this.exact.value : undefined;
+    const exact =
+      this.exact && recomputeKind(this.exact.of, this.state) === 'none' ? this.exact.value : undefined;
     return exact ?? point.value;
   }
 
@@ -118,7 +137,8 @@ export class PlaygroundApp {
     const point = this.point();
     const busy = this.runner.busy;
     if (this.errors.length > 0 || !point) {
-      return showHeadline('—', '', this.errors.length ? 'fix the highlighted input' : 'computing…', busy);
+      showHeadline('—', '', this.errors.length ? 'fix the highlighted input' : 'computing…', busy);
+      return;
     }
     const value = this.headlineValue(point);
     const exact = this.exact && recomputeKind(this.exact.of, this.state) === 'none';
@@ -129,7 +149,9 @@ export class PlaygroundApp {
 
   private view(): View | undefined {
     const point = this.point();
-    return this.result && point ? { state: this.state, result: this.result.value, point, theme: readTheme() } : undefined;
+    return this.result && point
+      ? { state: this.state, result: this.result.value, point, theme: readTheme() }
+      : undefined;
   }
 
   private drawAll(): void {

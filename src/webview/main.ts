@@ -14,11 +14,9 @@
  *               #plot-reliability, each with #<id>-canvas, #<id>-summary (the plot in words) and #<id>-png (export)
  */
 import { prepare } from '../core/playground/prepare';
-import { DEFAULT_STATE, restoreState } from '../core/playground/state';
+import { DEFAULT_STATE, type PlaygroundState, restoreState } from '../core/playground/state';
 import { sampleHeader, sampleRows, toCsv, toTsv } from '../core/playground/table';
 import { torchSnippet } from '../core/playground/torchSnippet';
-import { computePlayground } from '../core/playground/compute';
-import { modelAt } from '../core/playground/model';
 import {
   ApplySeed,
   CopyText,
@@ -33,8 +31,8 @@ import {
 } from '../core/protocol';
 import { ComputeClient } from './computeClient';
 import { PlaygroundApp } from './controller';
-import { heatmapPlot } from './plots/heatmapPlot';
 import { gapPlot } from './plots/gapPlot';
+import { heatmapPlot } from './plots/heatmapPlot';
 import { gradientPlot, perSamplePlot, probabilityPlot } from './plots/indexPlots';
 import type { Plot } from './plots/plot';
 import { reliabilityPlot } from './plots/reliabilityPlot';
@@ -50,14 +48,28 @@ import { vscodeApi } from './vscodeApi';
 const api = vscodeApi();
 const host = new Endpoint({
   post: (m) => api.postMessage(m),
-  report: (message) => host.notify(WebviewProblem, { message: message.slice(0, 2000) }),
+  report: (message) => report(message),
   schedule,
 });
-const report = (message: string) => host.notify(WebviewProblem, { message: message.slice(0, 2000) });
+function report(message: string): void {
+  host.notify(WebviewProblem, { message: message.slice(0, 2000) });
+}
 
+const root = document.getElementById('app')!;
+const computeClient = new ComputeClient(root.dataset.workerSrc ?? '', report);
+const notifyHost = debounce((state: PlaygroundState) => host.notify(StateChanged, state), 300);
+const plots = [
+  sweepPlot(),
+  heatmapPlot(),
+  perSamplePlot(),
+  probabilityPlot(),
+  gradientPlot(),
+  gapPlot(),
+  reliabilityPlot(),
+];
 const saved = api.getState();
 const app = new PlaygroundApp(saved ? restoreState(saved) : DEFAULT_STATE, {
-  plots: [sweepPlot(), heatmapPlot(), perSamplePlot(), probabilityPlot(), gradientPlot(), gapPlot(), reliabilityPlot()],
+  plots,
   compute: (params) => computeClient.run(params),
   persist: (state) => {
     api.setState(state);
@@ -66,9 +78,6 @@ const app = new PlaygroundApp(saved ? restoreState(saved) : DEFAULT_STATE, {
   report,
 });
 const dispatch = app.dispatch.bind(app);
-const notifyHost = debounce((state: typeof DEFAULT_STATE) => host.notify(StateChanged, state), 300);
-const root = document.getElementById('app')!;
-const computeClient = new ComputeClient(root.dataset.workerSrc ?? '', report);
 
 async function save(params: SaveFileParams): Promise<void> {
   await host.request(SaveFile, params).catch((e: unknown) => report(`save failed: ${String(e)}`));
@@ -78,57 +87,68 @@ async function copy(text: string): Promise<void> {
   await host.request(CopyText, { text }).catch((e: unknown) => report(`copy failed: ${String(e)}`));
 }
 
-/** The inputs parsed again for exports (exports are rare; the worker keeps its own copy). */
-function exportData() {
-  const state = app.current;
-  const ready = prepare(state);
-  const result = computePlayground(state);
-  if (!ready.ok || !result.ok) return undefined;
-  return { state, prepared: ready.prepared, result, point: modelAt(result.model, state.epsilon) };
-}
-
 const actions = {
   copyTorch: () => {
-    const data = exportData();
-    if (!data || data.state.synthetic) return report('Copy as PyTorch needs pasted (not generated) inputs without errors');
-    void copy(torchSnippet(data.prepared, data.state));
+    const state = app.current;
+    const ready = state.synthetic ? undefined : prepare(state);
+    if (ready?.ok) void copy(torchSnippet(ready.prepared, state));
+    else report('Copy as PyTorch needs pasted (not generated) inputs without errors');
   },
   exportCsv: () => {
-    const data = exportData();
-    if (data) void save({ kind: 'csv', suggestedName: 'loss-lens-samples.csv', content: toCsv(sampleHeader(data.result), sampleRows(data.result, data.point)) });
+    const view = app.exportView();
+    if (!view) return;
+    const content = toCsv(sampleHeader(view.result), sampleRows(view.result, view.point));
+    void save({ kind: 'csv', suggestedName: 'loss-lens-samples.csv', content });
   },
   copyTable: () => {
-    const data = exportData();
-    if (!data) return;
-    const summary = toTsv(['quantity', 'value'], summaryRows(data.state, data.result, data.point.value));
-    void copy(`${summary}\n${toTsv(sampleHeader(data.result), sampleRows(data.result, data.point))}`);
+    const view = app.exportView();
+    if (!view) return;
+    const summary = toTsv(['quantity', 'value'], summaryRows(view.state, view.result, view.point.value));
+    void copy(`${summary}\n${toTsv(sampleHeader(view.result), sampleRows(view.result, view.point))}`);
   },
 };
 
 function withExport(plot: Plot): HTMLElement {
-  const png = button(`${plot.id}-png`, 'Export PNG', () =>
-    void save({ kind: 'png', suggestedName: `${plot.id}.png`, content: plot.canvas.toDataURL('image/png') }),
+  const png = button(
+    `${plot.id}-png`,
+    'Export PNG',
+    () =>
+      void save({
+        kind: 'png',
+        suggestedName: `${plot.id}.png`,
+        content: plot.canvas.toDataURL('image/png'),
+      }),
   );
   plot.figure.append(png);
   return plot.figure;
 }
 
-function layout(plots: Plot[]): void {
-  root.replaceChildren(
-    h('h1', {}, 'Loss Lens Playground'),
-    h('div', { class: 'top' }, section('inputs-section', 'Inputs', buildInputs(dispatch)), section('controls-section', 'Loss and smoothing', buildControls(dispatch))),
-    section('results-section', 'Result', buildOutputs(actions)),
-    section('plots-section', 'Plots', h('div', { class: 'plots' }, ...plots.map(withExport))),
-    section('numbers-section', 'Numbers', h('table', { id: 'numbers-summary', class: 'numbers' }), h('table', { id: 'numbers-table', class: 'numbers' })),
-  );
-}
+root.replaceChildren(
+  h('h1', {}, 'Loss Lens Playground'),
+  h(
+    'div',
+    { class: 'top' },
+    section('inputs-section', 'Inputs', buildInputs(dispatch)),
+    section('controls-section', 'Loss and smoothing', buildControls(dispatch)),
+  ),
+  section('results-section', 'Result', buildOutputs(actions)),
+  section('plots-section', 'Plots', h('div', { class: 'plots' }, ...plots.map(withExport))),
+  section(
+    'numbers-section',
+    'Numbers',
+    h('table', { id: 'numbers-summary', class: 'numbers' }),
+    h('table', { id: 'numbers-table', class: 'numbers' }),
+  ),
+);
 
-layout(app['deps'].plots);
 host.onNotification(ApplySeed, (seed) => dispatch({ type: 'seed', seed }));
 host.onNotification(RestoreState, (state) => dispatch({ type: 'restore', state }));
 host.onRequest(GetSnapshot, () => app.snapshot());
 window.addEventListener('message', (e: MessageEvent) => host.receive(e.data));
 onThemeChange(() => app.redraw());
-window.addEventListener('resize', debounce(() => app.redraw(), 150));
+window.addEventListener(
+  'resize',
+  debounce(() => app.redraw(), 150),
+);
 app.start();
 host.notify(WebviewReady, { hasState: saved !== undefined && saved !== null });

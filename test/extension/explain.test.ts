@@ -97,6 +97,7 @@ describe('explain/explainFinding', () => {
     const text = explainFinding(pitfallFinding({ fix }), full);
     assert.match(text, /Pitfalls here/);
     assert.match(text, /quick fix: Pass logits/);
+    assert.doesNotMatch(text, /command:/);
   });
 
   it('explains torch semantics for the options used', () => {

@@ -68,7 +68,7 @@ function pitfallLine(pitfall: Finding): string {
 }
 
 function linksLine(finding: Finding, r: Resolved, links: LinkCommands | undefined): string | null {
-  if (!links) return null;
+  if (!links || finding.kind !== 'loss') return null;
   const compare = { epsilon: r.epsilon, classes: r.classes, convention: finding.convention };
   return [
     commandLink('Open in playground', links.openPlayground, [seedFromFinding(finding, r)]),

@@ -8,14 +8,14 @@ function oneOf<T extends string>(values: readonly T[], value: string | undefined
   return values.find((v) => v === value);
 }
 
-/** What "Open in playground" passes: the loss, convention, ε, K and options the code fixes (unknown ones undefined). */
+/** What "Open in playground" passes: the loss, convention, ε, K and options the code fixes (what it leaves open stays undefined). */
 export function seedFromFinding(finding: Finding, r: Resolved): PlaygroundSeed {
   const d = finding.details ?? {};
   return {
     loss: oneOf(PLAYGROUND_LOSSES, d.lossKind),
     convention:
       finding.convention && isSmoothingConvention(finding.convention) ? finding.convention : undefined,
-    epsilon: r.epsilon >= 0 && r.epsilon <= 1 ? r.epsilon : undefined,
+    epsilon: r.epsilonFromCode && r.epsilon >= 0 && r.epsilon <= 1 ? r.epsilon : undefined,
     classes: r.classesFromCode ? r.classes : undefined,
     reduction: oneOf(REDUCTIONS, d.reduction),
     ignoreIndex: d.ignoreIndex,

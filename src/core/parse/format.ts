@@ -42,9 +42,17 @@ export function formatTensor(t: Tensor, format: TensorFormat): string {
     case 'numpy':
       return reprText(t, 'array', 'shape', 'float64');
     case 'json':
-      return nestedText(t, jsonNumber, t.shape.map(() => ','));
+      return nestedText(
+        t,
+        jsonNumber,
+        t.shape.map(() => ','),
+      );
     case 'python':
-      return nestedText(t, pythonNumber, t.shape.map(() => ', '));
+      return nestedText(
+        t,
+        pythonNumber,
+        t.shape.map(() => ', '),
+      );
     case 'csv':
       return tableText(t, ',');
     case 'tsv':

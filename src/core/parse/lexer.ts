@@ -53,6 +53,11 @@ export function isCloseBracket(c: number): boolean {
 /** What the next non-space character starts; 'value' covers numbers and anything that is not. */
 export type TokenKind = 'comma' | 'open' | 'close' | 'end' | 'value';
 
+/** Powers of ten that float64 holds exactly: one multiply or divide by them rounds correctly. */
+const EXACT_POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+const MAX_EXACT_POW = EXACT_POW10.length - 1;
+const EXPONENT_CAP = 100_000;
+const LONGEST_WORD = 'infinity'.length;
 const SHOWN_TOKEN_CHARS = 24;
 const GENERIC_ELISION = "this text is elided with '...'; paste the full values";
 
@@ -66,7 +71,8 @@ export class Scanner {
   /** Set by `readCommaSeparated`. */
   afterComma = false;
   readonly values: ValueBuffer;
-  private readonly token: NumberToken = { value: 0, loose: false };
+  /** Where the number read by `numberAt` ends, or -1 when none started there. */
+  private numberEnd = -1;
 
   constructor(
     readonly text: string,
@@ -109,18 +115,17 @@ export class Scanner {
 
   /** True when a number starts at the cursor and ends where a value may end. */
   numberAhead(): boolean {
-    const end = readNumber(this.text, this.pos, this.token);
-    return end >= 0 && endsValue(this.text.charCodeAt(end));
+    this.numberAt(this.pos);
+    return this.numberEnd >= 0 && endsValue(this.text.charCodeAt(this.numberEnd));
   }
 
   /** Reads the number at the cursor into `values`, or fails naming the token found instead. */
   readValue(): void {
     const start = this.pos;
-    const token = this.token;
-    const end = readNumber(this.text, start, token);
+    const value = this.numberAt(start);
+    const end = this.numberEnd;
     if (end < 0 || !endsValue(this.text.charCodeAt(end))) this.failBadToken(start);
-    if (!this.values.push(token.value)) this.failTooMany(start);
-    if (token.loose) this.loose = true;
+    if (!this.values.push(value)) this.failTooMany(start);
     this.pos = end;
   }
 
@@ -131,16 +136,15 @@ export class Scanner {
    */
   readCommaSeparated(): number {
     const text = this.text;
-    const token = this.token;
     const values = this.values;
     let i = this.pos;
     let count = 0;
     for (;;) {
       const start = i;
-      i = readNumber(text, start, token);
+      const value = this.numberAt(start);
+      i = this.numberEnd;
       if (i < 0) this.failBadToken(start);
-      if (!values.push(token.value)) this.failTooMany(start);
-      if (token.loose) this.loose = true;
+      if (!values.push(value)) this.failTooMany(start);
       count++;
       let c = text.charCodeAt(i);
       if (!isSpace(c) && c !== COMMA && !endsValue(c)) this.failBadToken(start);
@@ -185,108 +189,103 @@ export class Scanner {
     const token = text.slice(at, end);
     return end - at >= SHOWN_TOKEN_CHARS ? `${token}…` : token;
   }
+  /**
+   * Reads a number at `start`, returns it and sets `numberEnd` (-1 when no number starts there).
+   * Decimals with at most 2^53 as digits and a power of ten within ±22 are computed directly
+   * (Clinger's fast path, bit-identical to `Number(token)`); anything else falls back to `Number(token)`.
+   */
+  private numberAt(start: number): number {
+    const s = this.text;
+    let i = start;
+    let c = s.charCodeAt(i);
+    const negative = c === MINUS;
+    const signed = negative || c === PLUS;
+    if (signed) c = s.charCodeAt(++i);
+    const digitsStart = i;
+    let mantissa = 0;
+    while (c >= ZERO && c <= NINE) {
+      mantissa = mantissa * 10 + (c - ZERO);
+      c = s.charCodeAt(++i);
+    }
+    const intDigits = i - digitsStart;
+    let fracDigits = 0;
+    const dot = c === DOT;
+    if (dot) {
+      const fracStart = ++i;
+      c = s.charCodeAt(i);
+      while (c >= ZERO && c <= NINE) {
+        mantissa = mantissa * 10 + (c - ZERO);
+        c = s.charCodeAt(++i);
+      }
+      fracDigits = i - fracStart;
+    }
+    if (intDigits + fracDigits === 0) return this.wordAt(start, digitsStart);
+    let pow = -fracDigits;
+    if (c === LOWER_E || c === UPPER_E) {
+      pow += this.exponentAt(i + 1);
+      i = this.numberEnd;
+      if (i < 0) return Number.NaN;
+    }
+    this.numberEnd = i;
+    if (
+      (signed && !negative) ||
+      intDigits === 0 ||
+      (dot && fracDigits === 0) ||
+      (intDigits > 1 && s.charCodeAt(digitsStart) === ZERO)
+    ) {
+      this.loose = true;
+    }
+    if (mantissa > Number.MAX_SAFE_INTEGER || pow < -MAX_EXACT_POW || pow > MAX_EXACT_POW)
+      return Number(s.slice(start, i));
+    const magnitude = pow < 0 ? mantissa / EXACT_POW10[-pow]! : mantissa * EXACT_POW10[pow]!;
+    return negative ? -magnitude : magnitude;
+  }
+
+  /** Reads `[+-]digits` after an 'e' (capped, which still over/underflows); numberEnd is -1 without digits. */
+  private exponentAt(start: number): number {
+    const s = this.text;
+    let i = start;
+    let c = s.charCodeAt(i);
+    const negative = c === MINUS;
+    if (negative || c === PLUS) c = s.charCodeAt(++i);
+    const digitsStart = i;
+    let exponent = 0;
+    while (c >= ZERO && c <= NINE) {
+      if (exponent < EXPONENT_CAP) exponent = exponent * 10 + (c - ZERO);
+      c = s.charCodeAt(++i);
+    }
+    this.numberEnd = i === digitsStart ? -1 : i;
+    return negative ? -exponent : exponent;
+  }
+
+  /** nan / inf / infinity in any case, optionally signed; True / False as 1 / 0. */
+  private wordAt(start: number, wordStart: number): number {
+    const s = this.text;
+    let end = wordStart;
+    while (end - wordStart <= LONGEST_WORD && isIdentChar(s.charCodeAt(end))) end++;
+    const word = end - wordStart > LONGEST_WORD ? '' : s.slice(wordStart, end);
+    const sign = s.charCodeAt(start);
+    const value = wordValue(word.toLowerCase(), sign === MINUS ? -1 : wordStart > start ? 1 : 0);
+    if (value === undefined) {
+      this.numberEnd = -1;
+      return Number.NaN;
+    }
+    if (!(word === 'NaN' || word === 'Infinity') || sign === PLUS) this.loose = true;
+    this.numberEnd = end;
+    return value;
+  }
+}
+
+/** The value of a lower-case word; `sign` is 0 when none was written. */
+function wordValue(word: string, sign: number): number | undefined {
+  if (word === 'nan') return Number.NaN;
+  if (word === 'inf' || word === 'infinity')
+    return sign < 0 ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
+  if (sign !== 0) return undefined;
+  return word === 'true' ? 1 : word === 'false' ? 0 : undefined;
 }
 
 /** Characters that may follow a value: a separator, a bracket or the end of the text. */
 function endsValue(c: number): boolean {
   return isSpace(c) || c === COMMA || isCloseBracket(c) || isOpenBracket(c) || Number.isNaN(c);
-}
-
-/** Powers of ten that float64 holds exactly: one multiply or divide by them rounds correctly. */
-const EXACT_POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
-const MAX_EXACT_POW = EXACT_POW10.length - 1;
-const EXPONENT_CAP = 100_000;
-const LONGEST_WORD = 'infinity'.length;
-
-interface NumberToken {
-  value: number;
-  /** The token is valid Python but not JSON (as Python's `json` writes it): `+1`, `1.`, `.5`, `01`, `nan`, `True`. */
-  loose: boolean;
-}
-
-/**
- * Reads a number at `start` into `out` and returns the offset after it, or -1 when no number starts there.
- * Decimals with at most 2^53 as digits and a power of ten within ±22 are computed directly
- * (Clinger's fast path, bit-identical to `Number(token)`); anything else falls back to `Number(token)`.
- */
-function readNumber(s: string, start: number, out: NumberToken): number {
-  let i = start;
-  let c = s.charCodeAt(i);
-  const negative = c === MINUS;
-  const signed = negative || c === PLUS;
-  if (signed) c = s.charCodeAt(++i);
-  const digitsStart = i;
-  let mantissa = 0;
-  while (c >= ZERO && c <= NINE) {
-    mantissa = mantissa * 10 + (c - ZERO);
-    c = s.charCodeAt(++i);
-  }
-  const intDigits = i - digitsStart;
-  let fracDigits = 0;
-  const dot = c === DOT;
-  if (dot) {
-    const fracStart = ++i;
-    c = s.charCodeAt(i);
-    while (c >= ZERO && c <= NINE) {
-      mantissa = mantissa * 10 + (c - ZERO);
-      c = s.charCodeAt(++i);
-    }
-    fracDigits = i - fracStart;
-  }
-  if (intDigits + fracDigits === 0) return readWord(s, start, digitsStart, out);
-  let exponent = 0;
-  if (c === LOWER_E || c === UPPER_E) {
-    i = readExponent(s, i + 1, out);
-    if (i < 0) return -1;
-    exponent = out.value;
-  }
-  out.loose =
-    (signed && !negative) ||
-    intDigits === 0 ||
-    (dot && fracDigits === 0) ||
-    (intDigits > 1 && s.charCodeAt(digitsStart) === ZERO);
-  const pow = exponent - fracDigits;
-  if (mantissa > Number.MAX_SAFE_INTEGER || pow < -MAX_EXACT_POW || pow > MAX_EXACT_POW) {
-    out.value = Number(s.slice(start, i));
-  } else {
-    const magnitude = pow < 0 ? mantissa / EXACT_POW10[-pow]! : mantissa * EXACT_POW10[pow]!;
-    out.value = negative ? -magnitude : magnitude;
-  }
-  return i;
-}
-
-/** Reads `[+-]digits` after an 'e' into out.value (capped, which still over/underflows); -1 without digits. */
-function readExponent(s: string, start: number, out: NumberToken): number {
-  let i = start;
-  let c = s.charCodeAt(i);
-  const negative = c === MINUS;
-  if (negative || c === PLUS) c = s.charCodeAt(++i);
-  const digitsStart = i;
-  let exponent = 0;
-  while (c >= ZERO && c <= NINE) {
-    if (exponent < EXPONENT_CAP) exponent = exponent * 10 + (c - ZERO);
-    c = s.charCodeAt(++i);
-  }
-  if (i === digitsStart) return -1;
-  out.value = negative ? -exponent : exponent;
-  return i;
-}
-
-/** nan / inf / infinity in any case, optionally signed; True / False as 1 / 0. */
-function readWord(s: string, start: number, wordStart: number, out: NumberToken): number {
-  let end = wordStart;
-  while (end - wordStart <= LONGEST_WORD && isIdentChar(s.charCodeAt(end))) end++;
-  if (end - wordStart > LONGEST_WORD) return -1;
-  const word = s.slice(wordStart, end);
-  const lower = word.toLowerCase();
-  const sign = s.charCodeAt(start) === MINUS ? -1 : 1;
-  const signed = wordStart > start;
-  if (lower === 'nan') out.value = Number.NaN;
-  else if (lower === 'inf' || lower === 'infinity') out.value = sign * Number.POSITIVE_INFINITY;
-  else if (signed) return -1;
-  else if (lower === 'true') out.value = 1;
-  else if (lower === 'false') out.value = 0;
-  else return -1;
-  out.loose = !(word === 'NaN' || word === 'Infinity') || (signed && sign > 0);
-  return end;
 }

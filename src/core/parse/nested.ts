@@ -46,7 +46,11 @@ class NestedReader {
       else if (kind === 'open') {
         this.separate(spaced);
         this.open(sc.peek());
-      } else sc.fail(`'${String.fromCharCode(this.openers[this.depth]!)}' is never closed`, this.openedAt[this.depth]);
+      } else
+        sc.fail(
+          `'${String.fromCharCode(this.openers[this.depth]!)}' is never closed`,
+          this.openedAt[this.depth],
+        );
     }
     return { shape: this.shape.slice(0, this.rank), spaceSeparated: this.separator === SPACES };
   }
@@ -99,7 +103,8 @@ class NestedReader {
   private close(c: number): void {
     const d = this.depth;
     const expected = closerOf(this.openers[d]!);
-    if (c !== expected.charCodeAt(0)) this.sc.fail(`expected '${expected}', found '${String.fromCharCode(c)}'`);
+    if (c !== expected.charCodeAt(0))
+      this.sc.fail(`expected '${expected}', found '${String.fromCharCode(c)}'`);
     const n = this.counts[d]!;
     if (this.expectElement && n > 0) this.sc.loose = true;
     if (this.rank === UNKNOWN) this.rank = d;

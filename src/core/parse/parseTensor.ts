@@ -1,11 +1,16 @@
 import { tensor } from '../tensor';
-import { BOM, DOT, isDigit, isIdentChar, isOpenBracket, LPAREN, SPACE } from './lexer';
 import { ParseFailure, positionAt } from './failure';
+import { BOM, DOT, isDigit, isIdentChar, isOpenBracket, LPAREN, Scanner, SPACE } from './lexer';
 import { readNested } from './nested';
 import { type ReprKind, readRepr } from './repr';
-import { Scanner } from './lexer';
 import { readTable } from './table';
-import { MAX_ELEMENTS, type ParseOptions, type ParseResult, type ParseSuccess, type TensorFormat } from './types';
+import {
+  MAX_ELEMENTS,
+  type ParseOptions,
+  type ParseResult,
+  type ParseSuccess,
+  type TensorFormat,
+} from './types';
 
 const REPR_NAMES = new Map<string, ReprKind>([
   ['tensor', 'torch'],
@@ -69,9 +74,11 @@ function reprAhead(sc: Scanner): ReprKind | undefined {
   const name = sc.text.slice(start, end);
   let paren = end;
   while (sc.text.charCodeAt(paren) === SPACE) paren++;
-  if (end === start || isDigit(sc.text.charCodeAt(start)) || sc.text.charCodeAt(paren) !== LPAREN) return undefined;
+  if (end === start || isDigit(sc.text.charCodeAt(start)) || sc.text.charCodeAt(paren) !== LPAREN)
+    return undefined;
   const kind = REPR_NAMES.get(name);
-  if (!kind) sc.fail(`'${name}(...)' is not a tensor: paste tensor(...), array(...), a list or a table`, start);
+  if (!kind)
+    sc.fail(`'${name}(...)' is not a tensor: paste tensor(...), array(...), a list or a table`, start);
   sc.pos = paren;
   return kind;
 }

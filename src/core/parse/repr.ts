@@ -1,4 +1,5 @@
 import { numel } from '../tensor';
+import type { Scanner } from './lexer';
 import {
   COLON,
   COMMA,
@@ -16,7 +17,6 @@ import {
   SQUOTE,
 } from './lexer';
 import { readNested } from './nested';
-import type { Scanner } from './lexer';
 
 export type ReprKind = 'torch' | 'numpy';
 
@@ -54,7 +54,8 @@ export function readRepr(sc: Scanner, kind: ReprKind): ReprResult {
 
 function applyKeyword(sc: Scanner, result: ReprResult, k: Keyword): void {
   if (k.name === 'dtype') result.dtype = k.value;
-  else if (k.name === 'grad_fn' || (k.name === 'requires_grad' && k.value === 'True')) result.requiresGrad = true;
+  else if (k.name === 'grad_fn' || (k.name === 'requires_grad' && k.value === 'True'))
+    result.requiresGrad = true;
   else if (k.name === 'size' || k.name === 'shape') result.shape = declaredShape(sc, k, result.shape);
 }
 

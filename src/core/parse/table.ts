@@ -1,5 +1,5 @@
-import { COMMA, CR, HASH, LF, TAB } from './lexer';
 import type { Scanner } from './lexer';
+import { COMMA, CR, HASH, LF, TAB } from './lexer';
 
 export type TableFormat = 'csv' | 'tsv' | 'whitespace';
 
@@ -51,7 +51,8 @@ class TableReader {
     const start = sc.pos;
     while (!atLineEnd(sc)) sc.pos++;
     const line = sc.text.slice(start, sc.pos).trim();
-    const cells = this.delimiter === WHITESPACE ? line.split(/[ \t]+/) : line.split(String.fromCharCode(this.delimiter));
+    const cells =
+      this.delimiter === WHITESPACE ? line.split(/[ \t]+/) : line.split(String.fromCharCode(this.delimiter));
     this.columns = cells.length;
     return cells.map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
   }
@@ -71,7 +72,10 @@ class TableReader {
     }
     if (this.columns === UNKNOWN) this.columns = count;
     else if (count !== this.columns) {
-      sc.fail(`row ${this.rows + 1} has ${count} values, expected ${this.columns}`, count > this.columns ? surplusAt : sc.pos);
+      sc.fail(
+        `row ${this.rows + 1} has ${count} values, expected ${this.columns}`,
+        count > this.columns ? surplusAt : sc.pos,
+      );
     }
     this.rows++;
   }
@@ -81,7 +85,8 @@ class TableReader {
     const sc = this.sc;
     sc.skipInlineSpace(this.delimiter !== TAB);
     if (atLineEnd(sc)) return false;
-    if (sc.peek() !== this.delimiter) sc.fail(`expected '${this.delimiter === TAB ? '\\t' : ','}' between values`);
+    if (sc.peek() !== this.delimiter)
+      sc.fail(`expected '${this.delimiter === TAB ? '\\t' : ','}' between values`);
     sc.pos++;
     return true;
   }

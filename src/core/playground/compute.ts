@@ -147,7 +147,9 @@ function calibrationOf(p: Prepared, state: PlaygroundState): Calibration | null 
   );
   if (kept.length === 0) return null;
   const rows = new Float64Array(kept.length * p.cols);
-  kept.forEach((r, i) => rows.set(logits.data.subarray(r * p.cols, (r + 1) * p.cols), i * p.cols));
+  kept.forEach((r, i) => {
+    rows.set(logits.data.subarray(r * p.cols, (r + 1) * p.cols), i * p.cols);
+  });
   const labels = Float64Array.from(kept, (r) => table.target[r]!);
   return calibration(tensor([kept.length, p.cols], rows), tensor([kept.length], labels), state.bins);
 }
@@ -155,6 +157,9 @@ function calibrationOf(p: Prepared, state: PlaygroundState): Calibration | null 
 export type ExactOutcome = { ok: true; exact: ExactValues } | { ok: false; errors: FieldError[] };
 
 /** The worker's (and the inline path's) single entry point. */
-export function compute(params: { state: PlaygroundState; scope: 'full' | 'exact' }): ComputeOutcome | ExactOutcome {
+export function compute(params: {
+  state: PlaygroundState;
+  scope: 'full' | 'exact';
+}): ComputeOutcome | ExactOutcome {
   return params.scope === 'full' ? computePlayground(params.state) : computeExact(params.state);
 }

@@ -81,8 +81,8 @@ export class Endpoint {
   }
 
   notify<P>(type: Notification<P>, params: P): void {
-    if (!type.isParams(params)) return this.options.report(`not sent: invalid params for ${type.method}`);
-    this.options.post({ method: type.method, params });
+    if (type.isParams(params)) this.options.post({ method: type.method, params });
+    else this.options.report(`not sent: invalid params for ${type.method}`);
   }
 
   request<P, R>(type: Request<P, R>, params: P): Promise<R> {
@@ -106,14 +106,8 @@ export class Endpoint {
 
   /** Feed every incoming message here. */
   receive(message: unknown): void {
-    if (isReply(message)) return this.settle(message.id, message);
-    if (!isEnvelope(message)) return this.options.report(`rejected malformed message: ${describe(message)}`);
-    const handler = this.handlers.get(message.method);
-    if (!handler) return this.options.report(`rejected unknown method ${message.method}`);
-    if (!handler.isParams(message.params)) return this.rejectParams(message);
-    if (handler.replies && message.id !== undefined)
-      void this.answer(message.id, handler.handle, message.params);
-    else this.run(message.method, handler.handle, message.params);
+    const problem = this.dispatch(message);
+    if (problem) this.options.report(problem);
   }
 
   /** Fails every outstanding request (the other side went away). */
@@ -121,10 +115,21 @@ export class Endpoint {
     for (const id of [...this.pending.keys()]) this.settle(id, { id, error: 'channel closed' });
   }
 
-  private rejectParams(message: Envelope): void {
-    this.options.report(`rejected ${message.method}: invalid params`);
-    if (message.id !== undefined)
-      this.options.post({ id: message.id, error: `invalid params for ${message.method}` });
+  /** Routes a message; returns what was wrong with it, if anything. */
+  private dispatch(message: unknown): string | undefined {
+    if (isReply(message)) return this.settle(message.id, message);
+    if (!isEnvelope(message)) return `rejected malformed message: ${describe(message)}`;
+    const handler = this.handlers.get(message.method);
+    if (!handler) return `rejected unknown method ${message.method}`;
+    if (!handler.isParams(message.params)) {
+      if (message.id !== undefined)
+        this.options.post({ id: message.id, error: `invalid params for ${message.method}` });
+      return `rejected ${message.method}: invalid params`;
+    }
+    if (handler.replies && message.id !== undefined)
+      void this.answer(message.id, handler.handle, message.params);
+    else this.run(message.method, handler.handle, message.params);
+    return undefined;
   }
 
   private run(method: string, handle: Handler, params: unknown): void {
@@ -143,14 +148,15 @@ export class Endpoint {
     }
   }
 
-  private settle(id: number, reply: Reply): void {
+  private settle(id: number, reply: Reply): string | undefined {
     const pending = this.pending.get(id);
-    if (!pending) return this.options.report(`rejected reply to unknown request ${id}`);
+    if (!pending) return `rejected reply to unknown request ${id}`;
     this.pending.delete(id);
     pending.cancelTimer();
     if (reply.error !== undefined) pending.reject(new Error(reply.error));
     else if (pending.isResult(reply.result)) pending.resolve(reply.result);
     else pending.reject(new Error(`invalid result for request ${id}`));
+    return undefined;
   }
 }
 

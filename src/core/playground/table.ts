@@ -6,7 +6,11 @@ export const formatLoss = (value: number): string =>
   Number.isNaN(value) ? 'nan' : Number.isFinite(value) ? value.toFixed(4) : value > 0 ? 'inf' : '-inf';
 
 /** Per-sample rows: index, target, predicted, probability of the target, loss at the current ε. */
-export function sampleRows(result: PlaygroundResult, point: ModelPoint, limit = Number.POSITIVE_INFINITY): string[][] {
+export function sampleRows(
+  result: PlaygroundResult,
+  point: ModelPoint,
+  limit = Number.POSITIVE_INFINITY,
+): string[][] {
   const n = Math.min(result.rows, limit);
   const { target, predicted, probability } = result.table;
   return Array.from({ length: n }, (_, i) => [

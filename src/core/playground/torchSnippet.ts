@@ -21,7 +21,11 @@ function inputLines(state: PlaygroundState, binary: boolean): string[] {
     probabilities: binary ? `torch.logit(x)${t}` : `torch.log(x)${t}`,
     log_probabilities: binary ? `torch.logit(x.exp())${t}` : `x${t}`,
   }[state.inputKind];
-  const fromLogits = { logits: 'z', log_probabilities: 'F.log_softmax(z, dim=-1)', probabilities: 'torch.sigmoid(z)' }[need];
+  const fromLogits = {
+    logits: 'z',
+    log_probabilities: 'F.log_softmax(z, dim=-1)',
+    probabilities: 'torch.sigmoid(z)',
+  }[need];
   return [`z = ${toLogits}`, `inp = ${fromLogits}`];
 }
 

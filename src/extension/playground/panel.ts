@@ -15,8 +15,8 @@ import {
 } from '../../core/protocol';
 import type { Ctx } from '../ctx';
 import { saveFile } from './saveFile';
-import { getWebviewOptions } from './webviewOptions';
 import { webviewHtml } from './webviewHtml';
+import { getWebviewOptions } from './webviewOptions';
 
 export type PlaygroundCtx = Pick<Ctx, 'extension' | 'log'>;
 
@@ -102,7 +102,10 @@ export class PlaygroundPanel {
   private registerHandlers(): void {
     const { extension, log } = this.ctx;
     this.endpoint.onNotification(WebviewReady, ({ hasState }) => this.onReady(hasState));
-    this.endpoint.onNotification(StateChanged, (state) => void extension.workspaceState.update(SAVED_STATE_KEY, state));
+    this.endpoint.onNotification(
+      StateChanged,
+      (state) => void extension.workspaceState.update(SAVED_STATE_KEY, state),
+    );
     this.endpoint.onNotification(WebviewProblem, ({ message }) => log.warn(`playground webview: ${message}`));
     this.endpoint.onRequest(SaveFile, (params) => saveFile(params));
     this.endpoint.onRequest(CopyText, async ({ text }) => {

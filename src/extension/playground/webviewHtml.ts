@@ -4,7 +4,8 @@ import * as vscode from 'vscode';
 /** The page shell: strict CSP, one nonce'd script; the webview builds the rest and fetches its worker script. */
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
   const nonce = randomBytes(16).toString('base64');
-  const asset = (...path: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
+  const asset = (...path: string[]): string =>
+    webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
   const src = webview.cspSource;
   const csp = [
     "default-src 'none'",

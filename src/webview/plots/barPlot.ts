@@ -30,8 +30,21 @@ const points = (values: Float64Array) => Array.from(values, (y, x) => ({ x, y })
 function dataset(view: View, s: Series, i: number, bars: boolean): ChartDataset<'bar' | 'line'> {
   const colour = view.theme.series[i === 0 ? 0 : 1]!;
   const common = { label: s.label, data: points(s.values), borderColor: colour, parsing: false as const };
-  if (!bars) return { ...common, type: 'line', borderDash: DASHES[i], borderWidth: 1, pointRadius: 0, backgroundColor: colour };
-  return { ...common, type: 'bar', backgroundColor: i === 0 ? colour : 'transparent', borderWidth: i === 0 ? 0 : 2 };
+  if (!bars)
+    return {
+      ...common,
+      type: 'line',
+      borderDash: DASHES[i],
+      borderWidth: 1,
+      pointRadius: 0,
+      backgroundColor: colour,
+    };
+  return {
+    ...common,
+    type: 'bar',
+    backgroundColor: i === 0 ? colour : 'transparent',
+    borderWidth: i === 0 ? 0 : 2,
+  };
 }
 
 export function barPlot(spec: BarSpec): Plot {
@@ -50,9 +63,16 @@ export function barPlot(spec: BarSpec): Plot {
         data: { datasets: series.map((s, i) => dataset(view, s, i, bars)) },
         options: {
           ...baseOptions(theme, spec.title(view)),
-          plugins: { ...baseOptions(theme, spec.title(view)).plugins, decimation: { enabled: !bars, algorithm: 'min-max' } },
+          plugins: {
+            ...baseOptions(theme, spec.title(view)).plugins,
+            decimation: { enabled: !bars, algorithm: 'min-max' },
+          },
           scales: {
-            x: axis(theme, spec.xTitle(view), { type: 'linear', offset: bars, ticks: { color: theme.foreground, precision: 0 } }),
+            x: axis(theme, spec.xTitle(view), {
+              type: 'linear',
+              offset: bars,
+              ticks: { color: theme.foreground, precision: 0 },
+            }),
             y: axis(theme, spec.yTitle),
           },
         },

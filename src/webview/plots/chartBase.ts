@@ -18,7 +18,6 @@ import {
 } from 'chart.js';
 import type { Theme } from './theme';
 
-
 /** Fills the canvas with the editor background so an exported PNG reads like the panel. */
 const background: Plugin = {
   id: 'lossLensBackground',

@@ -12,7 +12,9 @@ const conventionOf = (view: View) => (view.result.family === 'binary' ? 'uniform
 const GRID = Array.from({ length: 100 }, (_, i) => (i + 1) / 100);
 
 function marker(view: View) {
-  return [{ x: view.state.epsilon, y: optimalLogitGap(classesOf(view), view.state.epsilon, conventionOf(view)) }];
+  return [
+    { x: view.state.epsilon, y: optimalLogitGap(classesOf(view), view.state.epsilon, conventionOf(view)) },
+  ];
 }
 
 function describe(view: View): string {
@@ -26,7 +28,11 @@ function describe(view: View): string {
 }
 
 export function gapPlot(): Plot {
-  const { figure: fig, canvas, summary } = figure('plot-gap', 'Optimal logit gap and the probabilities it implies');
+  const {
+    figure: fig,
+    canvas,
+    summary,
+  } = figure('plot-gap', 'Optimal logit gap and the probabilities it implies');
   let chart: Chart | undefined;
   return {
     id: 'plot-gap',
@@ -56,7 +62,10 @@ export function gapPlot(): Plot {
         data: { datasets: [curve, current] },
         options: {
           ...baseOptions(theme, 'Logit gap at which the smoothed loss is minimal'),
-          scales: { x: axis(theme, 'ε', { type: 'linear', min: 0, max: 1 }), y: axis(theme, 'target logit − other logits') },
+          scales: {
+            x: axis(theme, 'ε', { type: 'linear', min: 0, max: 1 }),
+            y: axis(theme, 'target logit − other logits'),
+          },
         },
       });
       summary.textContent = describe(view);

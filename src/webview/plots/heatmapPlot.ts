@@ -28,7 +28,12 @@ function ramp(ctx: CanvasRenderingContext2D, theme: Theme): (share: number) => R
 }
 
 /** One pixel per cell, scaled up without smoothing: cheap enough for every slider step. */
-function cellImage(grid: HeatGrid, values: Float64Array, colour: (share: number) => Rgb, max: number): HTMLCanvasElement {
+function cellImage(
+  grid: HeatGrid,
+  values: Float64Array,
+  colour: (share: number) => Rgb,
+  max: number,
+): HTMLCanvasElement {
   const image = new ImageData(grid.cols, grid.rows);
   values.forEach((v, i) => {
     image.data.set([...colour(max > 0 ? Math.min(Math.max(v / max, 0), 1) : 0), 255], i * 4);
@@ -39,7 +44,14 @@ function cellImage(grid: HeatGrid, values: Float64Array, colour: (share: number)
   return off;
 }
 
-function drawCells(ctx: CanvasRenderingContext2D, grid: HeatGrid, values: Float64Array, theme: Theme, w: number, h: number): void {
+function drawCells(
+  ctx: CanvasRenderingContext2D,
+  grid: HeatGrid,
+  values: Float64Array,
+  theme: Theme,
+  w: number,
+  h: number,
+): void {
   const max = Math.max(1e-12, ...values);
   const colour = ramp(ctx, theme);
   ctx.imageSmoothingEnabled = false;
@@ -49,7 +61,15 @@ function drawCells(ctx: CanvasRenderingContext2D, grid: HeatGrid, values: Float6
   drawScale(ctx, theme, colour, max, MARGIN.left + w + 16, h);
 }
 
-function drawCellValues(ctx: CanvasRenderingContext2D, grid: HeatGrid, values: Float64Array, theme: Theme, max: number, cw: number, ch: number): void {
+function drawCellValues(
+  ctx: CanvasRenderingContext2D,
+  grid: HeatGrid,
+  values: Float64Array,
+  theme: Theme,
+  max: number,
+  cw: number,
+  ch: number,
+): void {
   ctx.font = '11px sans-serif';
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
@@ -61,7 +81,14 @@ function drawCellValues(ctx: CanvasRenderingContext2D, grid: HeatGrid, values: F
   ctx.textBaseline = 'alphabetic';
 }
 
-function drawScale(ctx: CanvasRenderingContext2D, theme: Theme, colour: (share: number) => Rgb, max: number, x: number, h: number): void {
+function drawScale(
+  ctx: CanvasRenderingContext2D,
+  theme: Theme,
+  colour: (share: number) => Rgb,
+  max: number,
+  x: number,
+  h: number,
+): void {
   for (let i = 0; i < 32; i++) {
     ctx.fillStyle = `rgb(${colour(1 - i / 31).join(',')})`;
     ctx.fillRect(x, MARGIN.top + (i * h) / 32, 12, Math.ceil(h / 32));
@@ -95,7 +122,10 @@ export function heatmapPlot(): Plot {
     canvas.height = Math.max(160, box.height) * ratio;
     const ctx = canvas.getContext('2d')!;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    const [w, h] = [canvas.width / ratio - MARGIN.left - MARGIN.right, canvas.height / ratio - MARGIN.top - MARGIN.bottom];
+    const [w, h] = [
+      canvas.width / ratio - MARGIN.left - MARGIN.right,
+      canvas.height / ratio - MARGIN.top - MARGIN.bottom,
+    ];
     ctx.fillStyle = view.theme.background;
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.fillStyle = view.theme.foreground;

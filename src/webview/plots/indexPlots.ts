@@ -36,7 +36,10 @@ export function probabilityPlot(): Plot {
     yTitle: 'probability',
     series: (v): Series[] => [
       { label: 'predicted p', values: v.result.row.probabilities },
-      { label: 'smoothed target', values: lerpArray(v.result.row.targetAt0, v.result.row.targetAt1, v.state.epsilon) },
+      {
+        label: 'smoothed target',
+        values: lerpArray(v.result.row.targetAt0, v.result.row.targetAt1, v.state.epsilon),
+      },
     ],
     summary: (v, [p, t]) =>
       `${rowName(v)}: predicted ${Array.from(p!.values.slice(0, 8), (x) => fmt(x)).join(', ')}${p!.values.length > 8 ? ', …' : ''}; ` +

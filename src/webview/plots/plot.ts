@@ -22,9 +22,16 @@ export interface Plot {
 }
 
 /** A labelled figure: caption, canvas (role img, labelled by the text summary), and the summary in words. */
-export function figure(id: string, caption: string): { figure: HTMLElement; canvas: HTMLCanvasElement; summary: HTMLElement } {
+export function figure(
+  id: string,
+  caption: string,
+): { figure: HTMLElement; canvas: HTMLCanvasElement; summary: HTMLElement } {
   const summary = h('p', { id: `${id}-summary`, class: 'summary' });
-  const canvas = h('canvas', { id: `${id}-canvas`, role: 'img', 'aria-labelledby': `${id}-caption ${id}-summary` });
+  const canvas = h('canvas', {
+    id: `${id}-canvas`,
+    role: 'img',
+    'aria-labelledby': `${id}-caption ${id}-summary`,
+  });
   const fig = h(
     'figure',
     { id, class: 'plot' },

@@ -14,7 +14,11 @@ export function reliabilityPlot(): Plot {
       const { theme } = view;
       const cal = view.result.calibration;
       if (!cal) {
-        replaceChart(canvas, { type: 'bar', data: { datasets: [] }, options: baseOptions(theme, 'Reliability: class-index targets only') });
+        replaceChart(canvas, {
+          type: 'bar',
+          data: { datasets: [] },
+          options: baseOptions(theme, 'Reliability: class-index targets only'),
+        });
         summary.textContent = 'Calibration needs a categorical loss (cross-entropy, NLL, KL).';
         return;
       }
@@ -29,7 +33,10 @@ export function reliabilityPlot(): Plot {
       const ideal: ChartDataset<'line', Point[]> = {
         type: 'line',
         label: 'perfect calibration',
-        data: [{ x: 0, y: 0 }, { x: 1, y: 1 }],
+        data: [
+          { x: 0, y: 0 },
+          { x: 1, y: 1 },
+        ],
         borderColor: theme.foreground,
         borderDash: DASHES[1],
         pointRadius: 0,
@@ -49,7 +56,10 @@ export function reliabilityPlot(): Plot {
         data: { datasets: [accuracy, ideal, confidence] as ChartDataset[] },
         options: {
           ...baseOptions(theme, `Reliability (T = ${view.state.temperature}), ECE = ${fmt(cal.ece)}`),
-          scales: { x: axis(theme, 'confidence', { type: 'linear', min: 0, max: 1 }), y: axis(theme, 'accuracy', { min: 0, max: 1 }) },
+          scales: {
+            x: axis(theme, 'confidence', { type: 'linear', min: 0, max: 1 }),
+            y: axis(theme, 'accuracy', { min: 0, max: 1 }),
+          },
         },
       });
       summary.textContent = `ECE ${fmt(cal.ece)}, accuracy ${fmt(cal.accuracy)}, mean confidence ${fmt(cal.meanConfidence)}, mean entropy ${fmt(cal.meanEntropy)} nats.`;

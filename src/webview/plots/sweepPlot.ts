@@ -9,7 +9,10 @@ import { DASHES, POINT_STYLES } from './theme';
 type Points = { x: number; y: number }[];
 
 function markers(view: View): Points {
-  return view.result.sweep.map((c) => ({ x: view.state.epsilon, y: interpolate(c.epsilons, c.values, view.state.epsilon) }));
+  return view.result.sweep.map((c) => ({
+    x: view.state.epsilon,
+    y: interpolate(c.epsilons, c.values, view.state.epsilon),
+  }));
 }
 
 export function sweepPlot(): Plot {
@@ -18,7 +21,10 @@ export function sweepPlot(): Plot {
   const describe = (view: View) => {
     const at = markers(view);
     summary.textContent = view.result.sweep
-      .map((c, i) => `${CONVENTIONS[c.convention].label}: ${fmt(c.values[0]!)} at ε=0 → ${fmt(c.values.at(-1)!)} at ε=1; ${fmt(at[i]!.y)} at ε=${view.state.epsilon}`)
+      .map(
+        (c, i) =>
+          `${CONVENTIONS[c.convention].label}: ${fmt(c.values[0]!)} at ε=0 → ${fmt(c.values.at(-1)!)} at ε=1; ${fmt(at[i]!.y)} at ε=${view.state.epsilon}`,
+      )
       .join('. ');
   };
   return {
@@ -50,7 +56,10 @@ export function sweepPlot(): Plot {
         data: { datasets: [...curves, marker as unknown as ChartDataset<'line'>] },
         options: {
           ...baseOptions(theme, `Loss vs ε, ${title}`),
-          scales: { x: axis(theme, 'ε (smoothing)', { type: 'linear', min: 0, max: 1 }), y: axis(theme, 'loss') },
+          scales: {
+            x: axis(theme, 'ε (smoothing)', { type: 'linear', min: 0, max: 1 }),
+            y: axis(theme, 'loss'),
+          },
         },
       });
       describe(view);

@@ -10,7 +10,14 @@ export interface Theme {
 }
 
 const FALLBACK_SERIES = ['#3794ff', '#f14c4c', '#89d185', '#cca700', '#b180d7', '#d18616'];
-const SERIES_VARS = ['--vscode-charts-blue', '--vscode-charts-red', '--vscode-charts-green', '--vscode-charts-yellow', '--vscode-charts-purple', '--vscode-charts-orange'];
+const SERIES_VARS = [
+  '--vscode-charts-blue',
+  '--vscode-charts-red',
+  '--vscode-charts-green',
+  '--vscode-charts-yellow',
+  '--vscode-charts-purple',
+  '--vscode-charts-orange',
+];
 
 export function readTheme(): Theme {
   const style = getComputedStyle(document.body);
@@ -22,7 +29,9 @@ export function readTheme(): Theme {
     grid: css('--vscode-editorWidget-border', css('--vscode-panel-border', 'rgba(128,128,128,0.35)')),
     background: css('--vscode-editor-background', '#1e1e1e'),
     series: SERIES_VARS.map((name, i) => css(name, FALLBACK_SERIES[i]!)),
-    highContrast: document.body.classList.contains('vscode-high-contrast') || document.body.classList.contains('vscode-high-contrast-light'),
+    highContrast:
+      document.body.classList.contains('vscode-high-contrast') ||
+      document.body.classList.contains('vscode-high-contrast-light'),
   };
 }
 

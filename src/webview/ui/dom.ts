@@ -2,7 +2,11 @@
 export type Attrs = Record<string, string | number | boolean | undefined>;
 export type Child = Node | string;
 
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   return withAttrs(document.createElement(tag), attrs, children);
 }
 
@@ -26,6 +30,9 @@ export function byId<T extends HTMLElement>(id: string, type: { new (): T; proto
   return el;
 }
 
-export function optionList(select: HTMLSelectElement, options: readonly (readonly [value: string, label: string])[]): void {
+export function optionList(
+  select: HTMLSelectElement,
+  options: readonly (readonly [value: string, label: string])[],
+): void {
   select.replaceChildren(...options.map(([value, label]) => h('option', { value }, label)));
 }

@@ -3,7 +3,11 @@ import type { FieldError, FieldName } from '../../core/playground/prepare';
 import { h } from './dom';
 
 const FIELDS: FieldName[] = ['logits', 'targets', 'weights', 'options'];
-const INPUT_OF: Partial<Record<FieldName, string>> = { logits: 'logits-input', targets: 'targets-input', weights: 'weights-input' };
+const INPUT_OF: Partial<Record<FieldName, string>> = {
+  logits: 'logits-input',
+  targets: 'targets-input',
+  weights: 'weights-input',
+};
 
 /** Offset of a 1-based line/column in text. */
 export function offsetOf(text: string, line: number, column: number): number {

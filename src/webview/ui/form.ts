@@ -1,9 +1,10 @@
 /** The inputs and controls: declared once as data, built into labelled native controls, read and written here. */
-import { CONVENTIONS, familyOf, SMOOTHING_CONVENTIONS } from '../../core/smoothing/conventions';
+
 import type { FieldName } from '../../core/playground/prepare';
+import type { PlaygroundAction } from '../../core/playground/reducer';
 import { SAMPLES, type SampleId } from '../../core/playground/samples';
 import { isBinaryLoss, type PlaygroundState } from '../../core/playground/state';
-import type { PlaygroundAction } from '../../core/playground/reducer';
+import { CONVENTIONS, familyOf, SMOOTHING_CONVENTIONS } from '../../core/smoothing/conventions';
 import { h, optionList } from './dom';
 
 type Dispatch = (action: PlaygroundAction) => void;
@@ -11,17 +12,54 @@ type TextKey = 'logitsText' | 'targetsText' | 'weightText';
 type NumberKey = 'ignoreIndex' | 'temperature' | 'row' | 'bins';
 type SelectKey = 'loss' | 'inputKind' | 'convention' | 'reduction';
 
-interface TextControl { id: string; key: TextKey; field: FieldName; label: string; hint: string; rows: number }
-interface SelectControl { id: string; key: SelectKey; label: string; options: [string, string][] }
-interface NumberControl { id: string; key: NumberKey; label: string; min: number; max?: number; step: string }
+interface TextControl {
+  id: string;
+  key: TextKey;
+  field: FieldName;
+  label: string;
+  hint: string;
+  rows: number;
+}
+interface SelectControl {
+  id: string;
+  key: SelectKey;
+  label: string;
+  options: [string, string][];
+}
+interface NumberControl {
+  id: string;
+  key: NumberKey;
+  label: string;
+  min: number;
+  max?: number;
+  step: string;
+}
 
 export const TEXT_CONTROLS: TextControl[] = [
-  { id: 'logits-input', key: 'logitsText', field: 'logits', label: 'Input tensor', rows: 6,
-    hint: 'tensor([[…]]), array([…]), nested lists, CSV/TSV or whitespace table' },
-  { id: 'targets-input', key: 'targetsText', field: 'targets', label: 'Targets', rows: 2,
-    hint: 'class indices (N), one-hot or soft (N, C); 0/1 or soft values for binary losses' },
-  { id: 'weights-input', key: 'weightText', field: 'weights', label: 'Class weights (optional)', rows: 1,
-    hint: 'weight (C) for cross-entropy / NLL; broadcast weight for BCE' },
+  {
+    id: 'logits-input',
+    key: 'logitsText',
+    field: 'logits',
+    label: 'Input tensor',
+    rows: 6,
+    hint: 'tensor([[…]]), array([…]), nested lists, CSV/TSV or whitespace table',
+  },
+  {
+    id: 'targets-input',
+    key: 'targetsText',
+    field: 'targets',
+    label: 'Targets',
+    rows: 2,
+    hint: 'class indices (N), one-hot or soft (N, C); 0/1 or soft values for binary losses',
+  },
+  {
+    id: 'weights-input',
+    key: 'weightText',
+    field: 'weights',
+    label: 'Class weights (optional)',
+    rows: 1,
+    hint: 'weight (C) for cross-entropy / NLL; broadcast weight for BCE',
+  },
 ];
 
 const LOSS_OPTIONS: [string, string][] = [
@@ -34,17 +72,45 @@ const LOSS_OPTIONS: [string, string][] = [
 
 export const SELECT_CONTROLS: SelectControl[] = [
   { id: 'loss-select', key: 'loss', label: 'Loss', options: LOSS_OPTIONS },
-  { id: 'input-kind-select', key: 'inputKind', label: 'Input holds', options: [
-    ['logits', 'logits'], ['probabilities', 'probabilities'], ['log_probabilities', 'log-probabilities']] },
-  { id: 'convention-select', key: 'convention', label: 'Smoothing convention',
-    options: SMOOTHING_CONVENTIONS.map((c) => [c, CONVENTIONS[c].label]) },
-  { id: 'reduction-select', key: 'reduction', label: 'Reduction', options: [
-    ['mean', 'mean'], ['sum', 'sum'], ['none', 'none'], ['batchmean', 'batchmean (KL only)']] },
+  {
+    id: 'input-kind-select',
+    key: 'inputKind',
+    label: 'Input holds',
+    options: [
+      ['logits', 'logits'],
+      ['probabilities', 'probabilities'],
+      ['log_probabilities', 'log-probabilities'],
+    ],
+  },
+  {
+    id: 'convention-select',
+    key: 'convention',
+    label: 'Smoothing convention',
+    options: SMOOTHING_CONVENTIONS.map((c) => [c, CONVENTIONS[c].label]),
+  },
+  {
+    id: 'reduction-select',
+    key: 'reduction',
+    label: 'Reduction',
+    options: [
+      ['mean', 'mean'],
+      ['sum', 'sum'],
+      ['none', 'none'],
+      ['batchmean', 'batchmean (KL only)'],
+    ],
+  },
 ];
 
 export const NUMBER_CONTROLS: NumberControl[] = [
   { id: 'ignore-index-input', key: 'ignoreIndex', label: 'Ignore index', min: -1_000_000, step: '1' },
-  { id: 'temperature-input', key: 'temperature', label: 'Temperature T (input ÷ T)', min: 0.001, max: 1000, step: '0.1' },
+  {
+    id: 'temperature-input',
+    key: 'temperature',
+    label: 'Temperature T (input ÷ T)',
+    min: 0.001,
+    max: 1000,
+    step: '0.1',
+  },
   { id: 'row-input', key: 'row', label: 'Row shown in plots', min: 0, step: '1' },
   { id: 'bins-input', key: 'bins', label: 'Reliability bins', min: 2, max: 50, step: '1' },
 ];
@@ -54,9 +120,21 @@ const labelled = (id: string, label: string, control: HTMLElement, ...after: HTM
 
 function textControl(c: TextControl, dispatch: Dispatch): HTMLElement {
   const hintId = `${c.id}-hint`;
-  const area = h('textarea', { id: c.id, rows: c.rows, spellcheck: false, 'aria-describedby': `${hintId} error-${c.field}` });
-  area.addEventListener('input', () => dispatch({ type: 'patch', patch: { [c.key]: area.value, synthetic: null } }));
-  const error = h('div', { id: `error-${c.field}`, class: 'field-error', role: 'status', 'aria-live': 'polite' });
+  const area = h('textarea', {
+    id: c.id,
+    rows: c.rows,
+    spellcheck: false,
+    'aria-describedby': `${hintId} error-${c.field}`,
+  });
+  area.addEventListener('input', () =>
+    dispatch({ type: 'patch', patch: { [c.key]: area.value, synthetic: null } }),
+  );
+  const error = h('div', {
+    id: `error-${c.field}`,
+    class: 'field-error',
+    role: 'status',
+    'aria-live': 'polite',
+  });
   return labelled(c.id, c.label, area, h('div', { id: hintId, class: 'hint' }, c.hint), error);
 }
 
@@ -69,7 +147,8 @@ function selectControl(c: SelectControl, dispatch: Dispatch): HTMLElement {
 
 function numberControl(c: NumberControl, dispatch: Dispatch): HTMLElement {
   const input = h('input', { id: c.id, type: 'number', min: c.min, max: c.max, step: c.step });
-  const read = () => input.value.trim() !== '' && dispatch({ type: 'patch', patch: { [c.key]: Number(input.value) } });
+  const read = () =>
+    input.value.trim() !== '' && dispatch({ type: 'patch', patch: { [c.key]: Number(input.value) } });
   input.addEventListener('input', read);
   input.addEventListener('change', read);
   return labelled(c.id, c.label, input);
@@ -77,7 +156,14 @@ function numberControl(c: NumberControl, dispatch: Dispatch): HTMLElement {
 
 /** ε: a slider and an exact number input, both keyboard-operable, kept in step. */
 function epsilonControl(dispatch: Dispatch): HTMLElement {
-  const slider = h('input', { id: 'epsilon-slider', type: 'range', min: 0, max: 1, step: 0.001, 'aria-label': 'ε (smoothing), slider' });
+  const slider = h('input', {
+    id: 'epsilon-slider',
+    type: 'range',
+    min: 0,
+    max: 1,
+    step: 0.001,
+    'aria-label': 'ε (smoothing), slider',
+  });
   const exact = h('input', { id: 'epsilon-input', type: 'number', min: 0, max: 1, step: 0.01 });
   const send = (value: string) => {
     const epsilon = Number(value);
@@ -100,19 +186,39 @@ function sampleControl(dispatch: Dispatch): HTMLElement {
 }
 
 export function buildInputs(dispatch: Dispatch): HTMLElement {
-  return h('div', { class: 'inputs' }, sampleControl(dispatch), ...TEXT_CONTROLS.map((c) => textControl(c, dispatch)));
+  return h(
+    'div',
+    { class: 'inputs' },
+    sampleControl(dispatch),
+    ...TEXT_CONTROLS.map((c) => textControl(c, dispatch)),
+  );
 }
 
 export function buildControls(dispatch: Dispatch): HTMLElement {
-  const [loss, kind, convention, reduction] = SELECT_CONTROLS.map((c) => selectControl(c, dispatch)) as HTMLElement[];
+  const [loss, kind, convention, reduction] = SELECT_CONTROLS.map((c) =>
+    selectControl(c, dispatch),
+  ) as HTMLElement[];
   const numbers = NUMBER_CONTROLS.map((c) => numberControl(c, dispatch));
-  return h('div', { class: 'controls' }, loss!, kind!, convention!, epsilonControl(dispatch), reduction!, ...numbers);
+  return h(
+    'div',
+    { class: 'controls' },
+    loss!,
+    kind!,
+    convention!,
+    epsilonControl(dispatch),
+    reduction!,
+    ...numbers,
+  );
 }
 
 /** Writes state into the controls, leaving alone the one being typed in (its text is already the state). */
 export function writeForm(state: PlaygroundState): void {
   const set = (id: string, value: string) => {
-    const el = document.getElementById(id) as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null;
+    const el = document.getElementById(id) as
+      | HTMLInputElement
+      | HTMLTextAreaElement
+      | HTMLSelectElement
+      | null;
     if (el && el.value !== value && document.activeElement !== el) el.value = value;
   };
   for (const c of TEXT_CONTROLS) set(c.id, state[c.key]);

@@ -22,7 +22,16 @@ export function buildOutputs(actions: OutputActions): HTMLElement {
       'div',
       { class: 'headline' },
       h('span', { id: 'loss-label' }, 'Loss'),
-      h('output', { id: 'loss-value', 'aria-live': 'polite', 'aria-labelledby': 'loss-label', for: 'logits-input targets-input' }, '—'),
+      h(
+        'output',
+        {
+          id: 'loss-value',
+          'aria-live': 'polite',
+          'aria-labelledby': 'loss-label',
+          for: 'logits-input targets-input',
+        },
+        '—',
+      ),
       h('span', { id: 'loss-full', class: 'full' }),
       busyRing('busy'),
     ),
@@ -54,7 +63,10 @@ export function summaryRows(state: PlaygroundState, result: PlaygroundResult, va
     ['ε', String(state.epsilon)],
   ];
   if (state.convention === 'k_minus_1') {
-    rows.push(['same targets as uniform ε', String(convertEpsilon(state.epsilon, 'k_minus_1', 'uniform', result.cols))]);
+    rows.push([
+      'same targets as uniform ε',
+      String(convertEpsilon(state.epsilon, 'k_minus_1', 'uniform', result.cols)),
+    ]);
   }
   if (result.calibration) rows.push(['ECE', String(result.calibration.ece)]);
   return rows;
@@ -62,15 +74,28 @@ export function summaryRows(state: PlaygroundState, result: PlaygroundResult, va
 
 export const TABLE_ROWS_SHOWN = 50;
 
-export function showTable(state: PlaygroundState, result: PlaygroundResult, point: ModelPoint, value: number): void {
+export function showTable(
+  state: PlaygroundState,
+  result: PlaygroundResult,
+  point: ModelPoint,
+  value: number,
+): void {
   const cells = (row: string[], tag: 'td' | 'th') => h('tr', {}, ...row.map((c) => h(tag, {}, c)));
-  const summary = summaryRows(state, result, value).map(([k, v]) => h('tr', {}, h('th', { scope: 'row' }, k!), h('td', {}, v!)));
-  const samples = sampleRows(result, point, TABLE_ROWS_SHOWN).map((r) => cells(r.map((c, i) => (i === 4 ? formatLoss(Number(c)) : c)), 'td'));
-  const more = result.rows > TABLE_ROWS_SHOWN ? [h('caption', {}, `first ${TABLE_ROWS_SHOWN} of ${result.rows} samples; Export CSV has all`)] : [];
-  document.getElementById('numbers-summary')!.replaceChildren(...summary);
-  document.getElementById('numbers-table')!.replaceChildren(
-    ...more,
-    h('thead', {}, cells(sampleHeader(result), 'th')),
-    h('tbody', {}, ...samples),
+  const summary = summaryRows(state, result, value).map(([k, v]) =>
+    h('tr', {}, h('th', { scope: 'row' }, k!), h('td', {}, v!)),
   );
+  const samples = sampleRows(result, point, TABLE_ROWS_SHOWN).map((r) =>
+    cells(
+      r.map((c, i) => (i === 4 ? formatLoss(Number(c)) : c)),
+      'td',
+    ),
+  );
+  const more =
+    result.rows > TABLE_ROWS_SHOWN
+      ? [h('caption', {}, `first ${TABLE_ROWS_SHOWN} of ${result.rows} samples; Export CSV has all`)]
+      : [];
+  document.getElementById('numbers-summary')!.replaceChildren(...summary);
+  document
+    .getElementById('numbers-table')!
+    .replaceChildren(...more, h('thead', {}, cells(sampleHeader(result), 'th')), h('tbody', {}, ...samples));
 }

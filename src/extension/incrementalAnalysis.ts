@@ -1,0 +1,20 @@
+/** Parsing and analysis, loaded on first use by `AnalysisCache` (they are most of the bundle's start-up cost). */
+import { type ChangedRange, TreeFragment } from '@lezer/common';
+import { analyzeParsed, type Finding, type PythonParse, parsePython } from '../core/analysis';
+
+/** Parses `text`, reusing `previous`'s tree when `edits` (applied one by one) lead from its text to `text`. */
+export function reparse(
+  text: string,
+  previous?: { parse: PythonParse; edits: readonly ChangedRange[] },
+): PythonParse {
+  if (!previous) return parsePython(text);
+  const fragments = previous.edits.reduce(
+    (kept, edit) => TreeFragment.applyChanges(kept, [edit]),
+    previous.parse.fragments,
+  );
+  return parsePython(text, { ...previous.parse, fragments }, []);
+}
+
+export function analyze(parse: PythonParse): Finding[] {
+  return analyzeParsed(parse);
+}

@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { run } from '../../src/cli/main';
+
+const FIXTURES = join(__dirname, '..', 'fixtures', 'python');
+const seed = (n: string) => join(FIXTURES, n);
+const KEYS = ['line', 'column', 'endLine', 'endColumn', 'kind', 'symbol', 'convention', 'epsilon', 'epsilonParam', 'torchEquivalent', 'rule', 'message'];
+
+function cli(...argv: string[]): { code: number; out: string; err: string } {
+  let out = '';
+  let err = '';
+  const code = run(
+    argv,
+    (s) => {
+      out += s;
+    },
+    (s) => {
+      err += s;
+    },
+  );
+  return { code, out, err };
+}
+
+describe('cli: loss-lens explain', () => {
+  it('prints the exact JSON shape, 1-based positions, class line for classes', () => {
+    const { code, out } = cli('explain', '--json', seed('seed004_four_implementations.py'));
+    assert.equal(code, 0);
+    const parsed = JSON.parse(out) as { files: { file: string; findings: Record<string, unknown>[] }[] };
+    assert.deepEqual(Object.keys(parsed), ['files']);
+    assert.deepEqual(Object.keys(parsed.files[0]), ['file', 'findings']);
+    for (const f of parsed.files[0].findings) assert.deepEqual(Object.keys(f), KEYS);
+    const devin = parsed.files[0].findings.find((f) => f.line === 9);
+    assert.equal(devin?.convention, 'k_minus_1');
+    assert.equal(devin?.column, 1);
+  });
+
+  it('exits 1 with --fail-on pitfall when pitfalls are found, 0 without', () => {
+    assert.equal(cli('explain', '--fail-on', 'pitfall', seed('pitfalls.py')).code, 1);
+    assert.equal(cli('explain', seed('pitfalls.py')).code, 0);
+    assert.equal(cli('explain', '--fail-on=pitfall', seed('seed002_fastai.py')).code, 1);
+  });
+
+  it('exits 2 on bad arguments and unreadable files, still reporting the others', () => {
+    assert.equal(cli('explain').code, 2);
+    assert.equal(cli('explain', '--bogus', 'x.py').code, 2);
+    assert.equal(cli('frobnicate').code, 2);
+    const r = cli('explain', '--json', join(FIXTURES, 'missing.py'), seed('seed000_linear_combination.py'));
+    assert.equal(r.code, 2);
+    assert.match(r.err, /cannot read .*missing\.py/);
+    assert.equal((JSON.parse(r.out) as { files: unknown[] }).files.length, 1);
+  });
+
+  it('prints a readable report and help', () => {
+    const text = cli('explain', seed('seed003_bce_batch_max.py')).out;
+    assert.match(text, /BCELossWithLabelSmoothing {2}batch_max_plus_1/);
+    assert.match(text, /pitfall {2}batch-max-class-count/);
+    assert.match(cli('--help').out, /usage: loss-lens explain/);
+  });
+
+  it('the bundled dist/cli.js behaves the same (after npm run build)', function () {
+    const bundle = join(__dirname, '..', '..', 'dist', 'cli.js');
+    if (!existsSync(bundle)) this.skip();
+    const r = spawnSync(process.execPath, [bundle, 'explain', '--json', '--fail-on', 'pitfall', seed('pitfalls.py')], { encoding: 'utf8' });
+    assert.equal(r.status, 1);
+    assert.ok((JSON.parse(r.stdout) as { files: unknown[] }).files.length === 1);
+    const bad = spawnSync(process.execPath, [bundle, 'explain', '/nonexistent.py'], { encoding: 'utf8' });
+    assert.equal(bad.status, 2);
+  });
+});

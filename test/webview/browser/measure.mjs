@@ -1,0 +1,133 @@
+// Loads the built playground webview in headless Chromium under the panel's CSP, with a stand-in for the VS Code
+// API, checks it end to end and measures the ε path. Not part of `npm test` (needs Chromium and a build):
+//   npm run build && node test/webview/browser/measure.mjs [/usr/bin/chromium]
+// Writes screenshots to test-artifacts/playground-{dark,light}.png.
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { extname, join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+
+const root = resolve(import.meta.dirname, '../../..');
+const TYPES = { '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.html': 'text/html' };
+
+const THEMES = {
+  dark: { class: 'vscode-dark', fg: '#cccccc', bg: '#1e1e1e', input: '#3c3c3c', border: '#454545' },
+  light: { class: 'vscode-light', fg: '#3b3b3b', bg: '#ffffff', input: '#ffffff', border: '#cecece' },
+};
+
+function harness(origin, theme) {
+  const nonce = 'bWVhc3VyZW5vbmNlMTIzNA==';
+  const t = THEMES[theme];
+  const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src ${origin} 'nonce-${nonce}'; img-src ${origin} data:; font-src ${origin}; connect-src ${origin}; worker-src blob:`;
+  const vars = `--vscode-foreground:${t.fg};--vscode-editor-foreground:${t.fg};--vscode-editor-background:${t.bg};--vscode-input-background:${t.input};--vscode-input-foreground:${t.fg};--vscode-dropdown-background:${t.input};--vscode-dropdown-foreground:${t.fg};--vscode-panel-border:${t.border};--vscode-descriptionForeground:${t.fg}b0;--vscode-errorForeground:#f14c4c;--vscode-focusBorder:#007fd4;--vscode-font-family:sans-serif;--vscode-font-size:13px;--vscode-editor-font-family:monospace;--vscode-button-background:#0e639c;--vscode-button-foreground:#fff`;
+  return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<link href="${origin}/media/playground.css" rel="stylesheet"><style nonce="${nonce}">html{${vars}}</style>
+<script nonce="${nonce}">
+  window.__posted = []; window.__violations = [];
+  document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
+  let state;
+  window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => state, setState: (s) => { state = s; } });
+</script></head>
+<body class="${t.class}"><main id="app" data-worker-src="${origin}/dist/webview/worker.js"></main>
+<script nonce="${nonce}" src="${origin}/dist/webview/main.js"></script></body></html>`;
+}
+
+function serve() {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    if (url.pathname === '/harness.html') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      return res.end(harness(origin, url.searchParams.get('theme') ?? 'dark'));
+    }
+    try {
+      const body = readFileSync(join(root, url.pathname));
+      res.writeHead(200, { 'content-type': TYPES[extname(url.pathname)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+const text = (page, sel) => page.$eval(sel, (el) => el.textContent.trim());
+const waitText = (page, sel, expected) =>
+  page.waitForFunction(([s, e]) => document.querySelector(s)?.textContent.trim() === e, [sel, expected], { timeout: 20_000 });
+
+/** Moves ε `steps` times like a slider drag; returns per-step synchronous UI time and long tasks seen. */
+async function drag(page, steps) {
+  return page.evaluate(async (n) => {
+    const longTasks = [];
+    const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration)));
+    observer.observe({ type: 'longtask', buffered: false });
+    const slider = document.getElementById('epsilon-slider');
+    const times = [];
+    for (let i = 0; i < n; i++) {
+      slider.value = String(0.05 + (0.9 * i) / n);
+      const t0 = performance.now();
+      slider.dispatchEvent(new Event('input', { bubbles: true }));
+      times.push(performance.now() - t0);
+      await new Promise((r) => requestAnimationFrame(() => r()));
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    observer.disconnect();
+    times.sort((a, b) => a - b);
+    return { median: times[Math.floor(n / 2)], p95: times[Math.floor(n * 0.95)], max: times.at(-1), longTasks };
+  }, steps);
+}
+
+async function main() {
+  const server = await serve();
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const browser = await chromium.launch({ executablePath: process.argv[2] ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const page = await browser.newPage({ viewport: { width: 1300, height: 1800 } });
+  const logs = [];
+  page.on('console', (m) => logs.push(m.text()));
+  page.on('pageerror', (e) => logs.push(`pageerror ${e.message}`));
+  await page.goto(`${origin}/harness.html?theme=dark`);
+  await waitText(page, '#loss-value', '1.4670');
+  console.log('seed 000 headline:', await text(page, '#loss-value'), await text(page, '#loss-full'));
+  mkdirSync(join(root, 'test-artifacts'), { recursive: true });
+  await page.screenshot({ path: join(root, 'test-artifacts/playground-dark.png'), fullPage: true });
+
+  await page.fill('#epsilon-input', '0.3');
+  await page.waitForFunction(() => document.getElementById('loss-note').textContent.startsWith('torch-exact'));
+  console.log('ε = 0.3:', await text(page, '#loss-value'));
+  await page.selectOption('#convention-select', 'k_minus_1');
+  await page.waitForFunction(() => document.getElementById('loss-value').textContent !== '—');
+  console.log('K−1 at ε = 0.3:', await text(page, '#loss-value'));
+  await page.fill('#logits-input', '[[0, 1, 2],\n [3, x, 5]]');
+  await page.waitForFunction(() => document.getElementById('error-logits').textContent.length > 0);
+  console.log('error shown:', await text(page, '#error-logits'), '| headline', await text(page, '#loss-value'));
+
+  await page.selectOption('#sample-select', 'stress');
+  const t0 = Date.now();
+  await page.waitForFunction(() => document.getElementById('numbers-summary')?.textContent.includes('4096 × 1000'), null, { timeout: 120_000 });
+  await page.waitForFunction(() => document.getElementById('busy').hidden, null, { timeout: 120_000 });
+  console.log(`4096×1000 full compute in the worker: ${Date.now() - t0} ms; headline ${await text(page, '#loss-value')}`);
+  const stats = await drag(page, 60);
+  console.log(`ε step at 4096×1000 (UI thread, all plots): median ${stats.median.toFixed(2)} ms, p95 ${stats.p95.toFixed(2)} ms, max ${stats.max.toFixed(2)} ms; long tasks > 50 ms: ${JSON.stringify(stats.longTasks.map((d) => Math.round(d)))}`);
+
+  const violations = await page.evaluate(() => window.__violations);
+  const posted = await page.evaluate(() => window.__posted.map((m) => m.method ?? `reply ${m.id}`));
+  console.log('CSP violations:', JSON.stringify(violations));
+  console.log('posted to host:', JSON.stringify([...new Set(posted)]));
+  const painted = await page.evaluate(() =>
+    [...document.querySelectorAll('canvas')].map((c) => `${c.id}:${c.width}x${c.height}`),
+  );
+  console.log('canvases:', painted.join(' '));
+  const light = await browser.newPage({ viewport: { width: 1300, height: 1800 } });
+  await light.goto(`${origin}/harness.html?theme=light`);
+  await waitText(light, '#loss-value', '1.4670');
+  await light.screenshot({ path: join(root, 'test-artifacts/playground-light.png'), fullPage: true });
+  if (logs.length) console.log('console:', logs.slice(0, 10).join('\n'));
+  await browser.close();
+  server.close();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
