@@ -2,6 +2,7 @@
 // `vscode` and `mocha` stay external: the extension host provides `vscode`, `mocha` resolves from node_modules.
 import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 import { OUT_INTEGRATION, REPO } from './paths.mjs';
 
@@ -30,4 +31,9 @@ export async function buildIntegrationTests() {
     logLevel: 'warning',
   });
   return entryPoints.map((p) => relative(SRC, p));
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const files = await buildIntegrationTests();
+  console.log(`bundled ${files.length} files to ${OUT_INTEGRATION}`);
 }

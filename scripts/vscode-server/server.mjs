@@ -2,7 +2,7 @@
 // usage as a module: const server = await startServer({ settings }); …; await server.stop();
 // usage from a shell: node scripts/vscode-server/server.mjs   (prints the URL, Ctrl-C stops it)
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,14 +61,15 @@ function killTree(child) {
 
 /**
  * @param {{ name?: string, settings?: Record<string, unknown>, env?: Record<string, string>,
- *           extensionsDir?: string, readyTimeoutMs?: number, attempts?: number }} options
+ *           dataRoot?: string, port?: number, readyTimeoutMs?: number, attempts?: number }} options
+ * `dataRoot`: keep user data, server data and extensions there (kept after stop); default a temp dir (removed).
  */
 export async function startServer(options = {}) {
   const { name = 'server', settings = {}, env = {}, readyTimeoutMs = 60_000, attempts = 3 } = options;
   let lastError;
   for (let attempt = 1; attempt <= attempts; attempt++) {
     try {
-      return await startOnce(name, settings, env, options.extensionsDir, readyTimeoutMs);
+      return await startOnce(name, settings, env, options, readyTimeoutMs);
     } catch (e) {
       lastError = e;
       console.error(
@@ -79,14 +80,14 @@ export async function startServer(options = {}) {
   throw lastError;
 }
 
-async function startOnce(name, settings, env, extensionsDir, readyTimeoutMs) {
-  const port = await freePort();
-  const root = mkdtempSync(join(tmpdir(), 'loss-lens-vscode-'));
+async function startOnce(name, settings, env, options, readyTimeoutMs) {
+  const port = options.port ?? (await freePort());
+  const root = options.dataRoot ?? mkdtempSync(join(tmpdir(), 'loss-lens-vscode-'));
   const dirs = {
     root,
     userData: join(root, 'user-data'),
     serverData: join(root, 'server-data'),
-    extensions: extensionsDir ?? join(root, 'extensions'),
+    extensions: join(root, 'extensions'),
   };
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
   mkdirSync(dirs.extensions, { recursive: true });
@@ -98,9 +99,11 @@ async function startOnce(name, settings, env, extensionsDir, readyTimeoutMs) {
     'extensions.autoCheckUpdates': false,
     'extensions.autoUpdate': false,
     'update.mode': 'none',
+    'chat.disableAIFeatures': true,
     ...settings,
   };
-  writeFileSync(join(dirs.userData, 'User', 'settings.json'), JSON.stringify(userSettings, null, 2));
+  const settingsFile = join(dirs.userData, 'User', 'settings.json');
+  if (!existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify(userSettings, null, 2));
   mkdirSync(ARTIFACTS, { recursive: true });
   const logFile = join(ARTIFACTS, `${name}.log`);
   const log = createWriteStream(logFile);
@@ -140,7 +143,7 @@ async function startOnce(name, settings, env, extensionsDir, readyTimeoutMs) {
     process.off('exit', onExit);
     await killTree(child);
     log.end();
-    if (!extensionsDir) rmSync(root, { recursive: true, force: true });
+    if (!options.dataRoot) rmSync(root, { recursive: true, force: true });
   };
   try {
     await waitUntilReady(url, child, readyTimeoutMs);

@@ -117,7 +117,7 @@ export class PlaygroundApp {
   private showFailure(errors: FieldError[]): void {
     this.errors = errors;
     showErrors(errors);
-    document.body.classList.add('stale');
+    document.getElementById('app')?.classList.add('stale');
     this.renderHeadline();
   }
 
@@ -157,7 +157,7 @@ export class PlaygroundApp {
   private drawAll(): void {
     const view = this.view();
     if (!view) return;
-    document.body.classList.remove('stale');
+    document.getElementById('app')?.classList.remove('stale');
     for (const plot of this.deps.plots) plot.draw(view);
   }
 

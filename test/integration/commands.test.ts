@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { playgroundTabs, snapshotWhen } from './support/playground';
-import { contributedCommands, openSample, positionOf, waitFor } from './support/workspace';
+import { activateExtension, contributedCommands, openSample, positionOf, waitFor } from './support/workspace';
 
 /** Puts the cursor `offset` characters into `needle` in a sample file. */
 async function cursorAt(file: string, needle: string, offset: number): Promise<vscode.TextEditor> {
@@ -72,6 +72,7 @@ const CHECKS: Record<string, () => Promise<void>> = {
 };
 
 describe('commands', () => {
+  before(activateExtension);
   afterEach(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
   it('every contributed command has a check here', () => {

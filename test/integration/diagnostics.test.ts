@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { codeOf, diagnosticsWhen, ourDiagnostics, quickFixes } from './support/diagnostics';
-import { lineOf, openSample, waitFor } from './support/workspace';
+import { activateExtension, lineOf, openSample, waitFor } from './support/workspace';
 
 /** Each pitfall in sample-workspace/pitfalls.py: a diagnostic must start on one of these lines. */
 const PITFALLS: { pitfall: string; lines: string[] }[] = [
@@ -27,6 +27,7 @@ async function revertActive(): Promise<void> {
 }
 
 describe('diagnostics and quick fixes', () => {
+  before(activateExtension);
   afterEach(revertActive);
 
   it('flags every pitfall in pitfalls.py on its line', async () => {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { CONVENTION_TEXT, commandLinks, hoverText } from './support/hovers';
-import { openSample, positionOf } from './support/workspace';
+import { activateExtension, openSample, positionOf } from './support/workspace';
 
 type Convention = keyof typeof CONVENTION_TEXT;
 
@@ -85,6 +85,7 @@ function checkHover(c: HoverCase, text: string): void {
 }
 
 describe('hovers', () => {
+  before(activateExtension);
   for (const c of SMOOTHING_CLASSES) {
     it(`${c.file}: "${c.at}" is explained as ${c.convention}, with links to our commands`, async () => {
       const text = await hoverAt(c);

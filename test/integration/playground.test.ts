@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { playgroundTabs, SEED_000, snapshotWhen } from './support/playground';
-import { waitFor } from './support/workspace';
+import { activateExtension, waitFor } from './support/workspace';
 
 describe('playground panel', () => {
+  before(activateExtension);
   before(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
 
   it('opens from lossLens.openPlayground as one lossLens.playground panel', async () => {

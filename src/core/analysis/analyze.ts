@@ -1,12 +1,12 @@
 import { type DefinitionResult, analyzeDefinition } from './definitions';
 import { describeDefinition, torchEquivalent } from './describe';
 import type { Finding } from './findings';
-import { buildModule } from './module';
+import { buildModule, type Definition, type ModuleContext } from './module';
+import { type CachedDefinition, cachedDefinition, definitionKey, moduleSignature, shift } from './cache';
 import { LineIndex, parsePython, type PythonParse } from './parse';
 import type { RawFinding } from './raw';
-import { callFindings } from './calls';
 import { definitionPitfalls } from './pitfalls/definitionPitfalls';
-import { collectNodes, scanPitfalls } from './pitfalls/scan';
+import { statementFindings } from './incremental';
 
 export function analyzePython(text: string): Finding[] {
   return analyzeParsed(parsePython(text));
@@ -15,15 +15,23 @@ export function analyzePython(text: string): Finding[] {
 /** Findings for a parse (pass the previous parse to `parsePython` to reuse its tree after an edit). */
 export function analyzeParsed(parse: PythonParse): Finding[] {
   const mod = buildModule(parse.tree, parse.text);
-  const nodes = collectNodes(parse.tree);
-  const results = mod.definitions.map((d) => analyzeDefinition(d, mod)).filter((r): r is DefinitionResult => r !== null);
-  const raw: RawFinding[] = [
-    ...results.map(definitionFinding),
-    ...results.flatMap((r) => definitionPitfalls(r)),
-    ...callFindings(nodes.calls, mod, results),
-    ...scanPitfalls(nodes, mod),
-  ];
+  const signature = moduleSignature(mod);
+  const results: DefinitionResult[] = [];
+  const raw: RawFinding[] = [];
+  for (const def of mod.definitions) {
+    const cached = cachedDefinition(definitionKey(def, mod, signature), () => analyzeFresh(def, mod));
+    if (cached.result) results.push({ ...cached.result, def, ctx: { mod, syms: new Map(), depth: 0, calls: { opaque: 0, torchLosses: 0 } } });
+    raw.push(...cached.findings.map((f) => shift(f, def.node.from)));
+  }
+  raw.push(...statementFindings(parse.tree.topNode, mod, results, signature));
   return toFindings(raw, parse.text);
+}
+
+function analyzeFresh(def: Definition, mod: ModuleContext): CachedDefinition {
+  const r = analyzeDefinition(def, mod);
+  if (!r) return { result: null, findings: [] };
+  const { def: _def, ctx: _ctx, ...result } = r;
+  return { result, findings: [definitionFinding(r), ...definitionPitfalls(r)].map((f) => shift(f, -def.node.from)) };
 }
 
 function definitionFinding(r: DefinitionResult): RawFinding {

@@ -26,17 +26,32 @@ interface Binding {
   target: Target;
 }
 
-export function callFindings(calls: SyntaxNode[], mod: ModuleContext, results: DefinitionResult[]): RawFinding[] {
+/** Findings for `calls`; `seeds` are module-level constructor calls elsewhere that instances may come from. */
+export function callFindings(calls: SyntaxNode[], mod: ModuleContext, results: DefinitionResult[], seeds: SyntaxNode[] = []): RawFinding[] {
   const byNode = new Map(results.map((r) => [r.def.node.from, r]));
   const bindings: Binding[] = [];
   const out: RawFinding[] = [];
+  const keys = new Set<string>();
+  for (const node of seeds) {
+    const target = targetOf(toExpr(node, mod.text) as CallExpr, mod, byNode);
+    const key = target ? bindingKey(node, mod) : null;
+    if (target && key) {
+      bindings.push({ key: key.key, at: node.from, target });
+      keys.add(key.key);
+    }
+  }
   for (const node of calls) {
+    const callee = node.firstChild;
+    if (!callee || !worthLooking(toExpr(callee, mod.text), node, mod, keys)) continue;
     const e = toExpr(node, mod.text) as CallExpr;
     const direct = targetOf(e, mod, byNode);
     if (direct) {
       out.push(describeCall(e, direct, mod, null), ...pitfallsOf(e, node, direct, mod));
       const key = bindingKey(node, mod);
-      if (key) bindings.push({ key: key.key, at: node.from, target: direct });
+      if (key) {
+        bindings.push({ key: key.key, at: node.from, target: direct });
+        keys.add(key.key);
+      }
       continue;
     }
     const key = calleeKey(e, node);
@@ -54,6 +69,13 @@ function pitfallsOf(e: CallExpr, node: SyntaxNode, target: Target, mod: ModuleCo
   const eps = constantNumber(arg?.value, mod);
   if (!arg || eps === null || (eps >= 0 && eps <= 1)) return [];
   return [pitfall(arg, LABEL_SMOOTHING_OUT_OF_RANGE, `${param} = ${eps} is outside [0, 1]; the smoothed targets are no longer a distribution.`)];
+}
+
+/** Cheap test on the callee alone, so most calls in a big file are never converted whole. */
+function worthLooking(fn: Expr, node: SyntaxNode, mod: ModuleContext, keys: Set<string>): boolean {
+  if (resolveTorchApi(fn, mod)) return true;
+  if (fn.t === 'name') return keys.has(fn.id) || mod.definitionNames.has(fn.id);
+  return fn.t === 'attr' && fn.obj.t === 'name' && fn.obj.id === 'self' && keys.has(`self.${fn.name}@${classOf(node)}`);
 }
 
 function targetOf(e: CallExpr, mod: ModuleContext, byNode: Map<number, DefinitionResult>): Target | null {

@@ -17,14 +17,30 @@ export interface ModuleContext {
   /** Module-level names assigned once from a literal expression; null when assigned more than once. */
   constants: Map<string, Expr | null>;
   definitions: Definition[];
-  statements: Stmt[];
+  definitionNames: Set<string>;
+  /** `name = Call(...)` at module level, by name: instance calls elsewhere in the file link to these. */
+  bindingCalls: Map<string, SyntaxNode[]>;
+  /** Top-level statements, converted on first use (only pitfalls following a module-level variable need them). */
+  statements: () => Stmt[];
 }
 
 /** Conventional names people use without importing (notebook cells, snippets). */
 const CONVENTIONAL: Record<string, string> = { torch: 'torch', nn: 'torch.nn', F: 'torch.nn.functional' };
 
 export function buildModule(tree: Tree, text: string): ModuleContext {
-  const mod: ModuleContext = { text, aliases: new Map(), constants: new Map(), definitions: [], statements: [] };
+  let statements: Stmt[] | null = null;
+  const mod: ModuleContext = {
+    text,
+    aliases: new Map(),
+    constants: new Map(),
+    definitions: [],
+    definitionNames: new Set(),
+    bindingCalls: new Map(),
+    statements: () => {
+      statements ??= bodyStatements(tree.topNode, text).filter((s) => s.s !== 'def' && s.s !== 'class');
+      return statements;
+    },
+  };
   collect(tree.topNode, mod);
   return mod;
 }
@@ -39,23 +55,26 @@ function collect(container: SyntaxNode, mod: ModuleContext): void {
       for (const body of children(node)) if (body.name === 'Body') collect(body, mod);
     }
   }
-  mod.statements.push(...bodyStatements(container, mod.text).filter((s) => s.s !== 'def' && s.s !== 'class'));
 }
 
 function addDefinition(node: SyntaxNode, mod: ModuleContext): void {
   const nameNode = node.getChild('VariableName');
   if (!nameNode) return;
   const kind = node.name === 'ClassDefinition' ? 'class' : 'def';
-  mod.definitions.push({ kind, name: mod.text.slice(nameNode.from, nameNode.to), node, nameFrom: nameNode.from });
+  const name = mod.text.slice(nameNode.from, nameNode.to);
+  mod.definitions.push({ kind, name, node, nameFrom: nameNode.from });
+  mod.definitionNames.add(name);
 }
+
+const LITERALS = new Set(['Number', 'String', 'Boolean', 'None', 'UnaryExpression', 'BinaryExpression', 'ParenthesizedExpression']);
 
 function addConstant(node: SyntaxNode, mod: ModuleContext): void {
   const kids = children(node);
   if (kids.length !== 3 || kids[0].name !== 'VariableName' || kids[1].name !== 'AssignOp') return;
   const name = mod.text.slice(kids[0].from, kids[0].to);
-  const value = toExpr(kids[2], mod.text);
-  const literal = value.t === 'num' || value.t === 'str' || value.t === 'const' || value.t === 'unary' || value.t === 'bin';
-  mod.constants.set(name, literal && !mod.constants.has(name) ? value : null);
+  if (kids[2].name === 'CallExpression') mod.bindingCalls.set(name, [...(mod.bindingCalls.get(name) ?? []), kids[2]]);
+  const literal = LITERALS.has(kids[2].name);
+  mod.constants.set(name, literal && !mod.constants.has(name) ? toExpr(kids[2], mod.text) : null);
 }
 
 function addImport(node: SyntaxNode, mod: ModuleContext): void {

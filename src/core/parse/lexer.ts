@@ -71,8 +71,8 @@ export class Scanner {
   /** Set by `readCommaSeparated`. */
   afterComma = false;
   readonly values: ValueBuffer;
-  /** Where the number read by `numberAt` ends, or -1 when none started there. */
-  private numberEnd = -1;
+  /** The exponent read by `exponentAt`. */
+  private exponent = 0;
 
   constructor(
     readonly text: string,
@@ -113,19 +113,19 @@ export class Scanner {
     return this.pos >= this.text.length ? 'end' : 'value';
   }
 
-  /** True when a number starts at the cursor and ends where a value may end. */
+  /** True when a number starts at the cursor and ends where a value may end; nothing is kept. */
   numberAhead(): boolean {
-    this.numberAt(this.pos);
-    return this.numberEnd >= 0 && endsValue(this.text.charCodeAt(this.numberEnd));
+    const held = this.values.length;
+    const end = this.pushNumber(this.pos);
+    this.values.length = held;
+    return end >= 0 && endsValue(this.text.charCodeAt(end));
   }
 
   /** Reads the number at the cursor into `values`, or fails naming the token found instead. */
   readValue(): void {
     const start = this.pos;
-    const value = this.numberAt(start);
-    const end = this.numberEnd;
+    const end = this.pushNumber(start);
     if (end < 0 || !endsValue(this.text.charCodeAt(end))) this.failBadToken(start);
-    if (!this.values.push(value)) this.failTooMany(start);
     this.pos = end;
   }
 
@@ -136,15 +136,12 @@ export class Scanner {
    */
   readCommaSeparated(): number {
     const text = this.text;
-    const values = this.values;
     let i = this.pos;
     let count = 0;
     for (;;) {
       const start = i;
-      const value = this.numberAt(start);
-      i = this.numberEnd;
+      i = this.pushNumber(start);
       if (i < 0) this.failBadToken(start);
-      if (!values.push(value)) this.failTooMany(start);
       count++;
       let c = text.charCodeAt(i);
       if (!isSpace(c) && c !== COMMA && !endsValue(c)) this.failBadToken(start);
@@ -160,10 +157,6 @@ export class Scanner {
         return count;
       }
     }
-  }
-
-  private failTooMany(at: number): never {
-    this.fail(`more than ${this.values.limit} values: too large to load`, at);
   }
 
   expectEnd(): void {
@@ -190,17 +183,17 @@ export class Scanner {
     return end - at >= SHOWN_TOKEN_CHARS ? `${token}…` : token;
   }
   /**
-   * Reads a number at `start`, returns it and sets `numberEnd` (-1 when no number starts there).
+   * Appends the number at `start` to `values` and returns the offset after it, or -1 when none starts there.
+   * It returns an integer rather than the value so that, inlined or not, no float is boxed per number.
    * Decimals with at most 2^53 as digits and a power of ten within ±22 are computed directly
    * (Clinger's fast path, bit-identical to `Number(token)`); anything else falls back to `Number(token)`.
    */
-  private numberAt(start: number): number {
+  private pushNumber(start: number): number {
     const s = this.text;
     let i = start;
     let c = s.charCodeAt(i);
     const negative = c === MINUS;
-    const signed = negative || c === PLUS;
-    if (signed) c = s.charCodeAt(++i);
+    if (negative || c === PLUS) c = s.charCodeAt(++i);
     const digitsStart = i;
     let mantissa = 0;
     while (c >= ZERO && c <= NINE) {
@@ -209,8 +202,7 @@ export class Scanner {
     }
     const intDigits = i - digitsStart;
     let fracDigits = 0;
-    const dot = c === DOT;
-    if (dot) {
+    if (c === DOT) {
       const fracStart = ++i;
       c = s.charCodeAt(i);
       while (c >= ZERO && c <= NINE) {
@@ -218,30 +210,31 @@ export class Scanner {
         c = s.charCodeAt(++i);
       }
       fracDigits = i - fracStart;
+      if (fracDigits === 0) this.loose = true;
     }
-    if (intDigits + fracDigits === 0) return this.wordAt(start, digitsStart);
+    if (intDigits + fracDigits === 0) return this.pushWord(start, digitsStart);
     let pow = -fracDigits;
     if (c === LOWER_E || c === UPPER_E) {
-      pow += this.exponentAt(i + 1);
-      i = this.numberEnd;
-      if (i < 0) return Number.NaN;
+      i = this.exponentAt(i + 1);
+      if (i < 0) return -1;
+      pow += this.exponent;
     }
-    this.numberEnd = i;
-    if (
-      (signed && !negative) ||
-      intDigits === 0 ||
-      (dot && fracDigits === 0) ||
-      (intDigits > 1 && s.charCodeAt(digitsStart) === ZERO)
-    ) {
-      this.loose = true;
+    const leadingZero = intDigits > 1 && s.charCodeAt(digitsStart) === ZERO;
+    if (intDigits === 0 || leadingZero || (digitsStart > start && !negative)) this.loose = true;
+    if (mantissa > Number.MAX_SAFE_INTEGER || pow < -MAX_EXACT_POW || pow > MAX_EXACT_POW) {
+      this.push(Number(s.slice(start, i)), start);
+    } else {
+      const magnitude = pow < 0 ? mantissa / EXACT_POW10[-pow]! : mantissa * EXACT_POW10[pow]!;
+      this.push(negative ? -magnitude : magnitude, start);
     }
-    if (mantissa > Number.MAX_SAFE_INTEGER || pow < -MAX_EXACT_POW || pow > MAX_EXACT_POW)
-      return Number(s.slice(start, i));
-    const magnitude = pow < 0 ? mantissa / EXACT_POW10[-pow]! : mantissa * EXACT_POW10[pow]!;
-    return negative ? -magnitude : magnitude;
+    return i;
   }
 
-  /** Reads `[+-]digits` after an 'e' (capped, which still over/underflows); numberEnd is -1 without digits. */
+  private push(value: number, at: number): void {
+    if (!this.values.push(value)) this.fail(`more than ${this.values.limit} values: too large to load`, at);
+  }
+
+  /** Reads `[+-]digits` after an 'e' into `exponent` (capped, which still over/underflows); -1 without digits. */
   private exponentAt(start: number): number {
     const s = this.text;
     let i = start;
@@ -254,25 +247,22 @@ export class Scanner {
       if (exponent < EXPONENT_CAP) exponent = exponent * 10 + (c - ZERO);
       c = s.charCodeAt(++i);
     }
-    this.numberEnd = i === digitsStart ? -1 : i;
-    return negative ? -exponent : exponent;
+    this.exponent = negative ? -exponent : exponent;
+    return i === digitsStart ? -1 : i;
   }
 
   /** nan / inf / infinity in any case, optionally signed; True / False as 1 / 0. */
-  private wordAt(start: number, wordStart: number): number {
+  private pushWord(start: number, wordStart: number): number {
     const s = this.text;
     let end = wordStart;
     while (end - wordStart <= LONGEST_WORD && isIdentChar(s.charCodeAt(end))) end++;
     const word = end - wordStart > LONGEST_WORD ? '' : s.slice(wordStart, end);
     const sign = s.charCodeAt(start);
     const value = wordValue(word.toLowerCase(), sign === MINUS ? -1 : wordStart > start ? 1 : 0);
-    if (value === undefined) {
-      this.numberEnd = -1;
-      return Number.NaN;
-    }
+    if (value === undefined) return -1;
     if (!(word === 'NaN' || word === 'Infinity') || sign === PLUS) this.loose = true;
-    this.numberEnd = end;
-    return value;
+    this.push(value, start);
+    return end;
   }
 }
 

@@ -35,9 +35,22 @@ export function readTheme(): Theme {
   };
 }
 
+const themeKind = (): string =>
+  [...document.body.classList].filter((c) => c.startsWith('vscode-')).join(' ') +
+  (document.body.dataset.vscodeThemeId ?? '');
+
 /** Calls `run` after VS Code switches theme (it swaps vscode-light / vscode-dark / vscode-high-contrast on body). */
 export function onThemeChange(run: () => void): void {
-  new MutationObserver(run).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+  let last = themeKind();
+  const changed = () => {
+    const now = themeKind();
+    if (now !== last) run();
+    last = now;
+  };
+  new MutationObserver(changed).observe(document.body, {
+    attributes: true,
+    attributeFilter: ['class', 'data-vscode-theme-id'],
+  });
 }
 
 export const DASHES: number[][] = [[], [6, 4], [2, 3], [10, 3, 2, 3]];

@@ -49,15 +49,36 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await quickInput(page, 'F1', title, title);
 }
 
-/** Rests the mouse on a token in the active editor and returns the hover widget's text. */
+/** In-page script: the centre of the first occurrence of a string in the active editor's visible lines. */
+const TOKEN_CENTRE = `(wanted) => {
+  for (const line of document.querySelectorAll('.editor-instance .view-lines .view-line')) {
+    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const r = range.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+    }
+  }
+  return null;
+}`;
+
+function tokenBox(page: Page, token: string): Promise<{ x: number; y: number } | null> {
+  return page.evaluate(`(${TOKEN_CENTRE})(${JSON.stringify(token)})`);
+}
+
+/** Rests the mouse on a token in the active editor and returns the Loss Lens hover widget. */
 export async function hoverToken(page: Page, token: string): Promise<Locator> {
-  const span = page
-    .locator('.editor-instance .view-lines span span', { hasText: new RegExp(`^${token}$`) })
-    .first();
-  await span.waitFor();
-  const box = await span.boundingBox();
+  let box = await tokenBox(page, token);
+  for (let i = 0; !box && i < 50; i++) {
+    await page.waitForTimeout(200);
+    box = await tokenBox(page, token);
+  }
   if (!box) throw new Error(`"${token}" is not on screen`);
-  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.move(box.x, box.y);
   const hover = page.locator('.monaco-hover:visible', { hasText: 'Loss Lens' }).first();
   await hover.waitFor({ timeout: 15_000 });
   return hover;

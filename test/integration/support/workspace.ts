@@ -69,3 +69,8 @@ export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+/** Activates the extension first, so no suite races its activation (hovers registered late, etc.). */
+export async function activateExtension(): Promise<void> {
+  await extension().activate();
+}

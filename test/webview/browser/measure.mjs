@@ -81,7 +81,7 @@ async function drag(page, steps) {
 async function main() {
   const server = await serve();
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({ executablePath: process.argv[2] ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+  const browser = await chromium.launch({ executablePath: process.argv.slice(2).find((a) => a.startsWith('/')) ?? '/usr/bin/chromium', args: ['--no-sandbox', '--no-proxy-server'] });
   const page = await browser.newPage({ viewport: { width: 1300, height: 1800 } });
   const logs = [];
   page.on('console', (m) => logs.push(m.text()));
@@ -127,7 +127,13 @@ async function main() {
   server.close();
 }
 
-main().catch((e) => {
+/** `--serve`: only serve the harness (open http://127.0.0.1:<port>/harness.html by hand or with a debugger). */
+async function serveOnly() {
+  const server = await serve();
+  console.log(`http://127.0.0.1:${server.address().port}/harness.html`);
+}
+
+(process.argv.includes('--serve') ? serveOnly() : main()).catch((e) => {
   console.error(e);
   process.exit(1);
 });

@@ -17,7 +17,7 @@ export function lastAssignment(name: string, node: SyntaxNode, mod: ModuleContex
       if (st.s === 'block') st.bodies.forEach(visit);
     }
   };
-  visit(body.name === 'Script' ? mod.statements : bodyStatements(body, mod.text));
+  visit(body.name === 'Script' ? mod.statements() : bodyStatements(body, mod.text));
   return found;
 }
 

@@ -1,4 +1,4 @@
-import type { SyntaxNode, Tree } from '@lezer/common';
+import type { SyntaxNode } from '@lezer/common';
 import { type Expr, toExpr } from '../expr';
 import { type ModuleContext, qualify } from '../module';
 import type { RawFinding } from '../raw';
@@ -11,15 +11,14 @@ export interface ScannedNodes {
   sums: SyntaxNode[];
 }
 
-export function collectNodes(tree: Tree): ScannedNodes {
+export function collectNodes(root: SyntaxNode): ScannedNodes {
   const calls: SyntaxNode[] = [];
   const sums: SyntaxNode[] = [];
-  tree.iterate({
-    enter(n) {
-      if (n.name === 'CallExpression') calls.push(n.node);
-      else if (n.name === 'BinaryExpression') sums.push(n.node);
-    },
-  });
+  const cur = root.cursor();
+  do {
+    if (cur.name === 'CallExpression') calls.push(cur.node);
+    else if (cur.name === 'BinaryExpression') sums.push(cur.node);
+  } while (cur.next() && cur.from < root.to);
   return { calls, sums };
 }
 
@@ -29,11 +28,12 @@ export function scanPitfalls(nodes: ScannedNodes, mod: ModuleContext): RawFindin
   const out: RawFinding[] = [];
   for (const node of nodes.calls) {
     const callee = node.firstChild;
-    if (callee?.name !== 'VariableName' && callee?.name !== 'MemberExpression') continue;
-    const fn = toExpr(callee, mod.text);
-    if (VARIABLE.has(qualify(fn, mod) ?? '')) out.push(variablePitfall(toExpr(node, mod.text), mod));
+    if (!callee || !mod.text.slice(callee.from, callee.to).endsWith('Variable')) continue;
+    if (VARIABLE.has(qualify(toExpr(callee, mod.text), mod) ?? '')) out.push(variablePitfall(toExpr(node, mod.text), mod));
   }
   for (const node of nodes.sums) {
+    const last = node.lastChild;
+    if (last?.name !== 'Number' || mod.text.slice(last.from, last.to) !== '1') continue;
     const e = toExpr(node, mod.text);
     if (e.t === 'bin' && e.op === '+' && e.r.t === 'num' && e.r.v === 1 && isBatchMax(e.l)) {
       out.push(

@@ -1,0 +1,61 @@
+import type { DefinitionResult } from './definitions';
+import type { Definition, ModuleContext } from './module';
+import type { RawFinding } from './raw';
+
+/** A definition's analysis, independent of where the definition sits in the file. */
+export interface CachedDefinition {
+  result: Omit<DefinitionResult, 'def' | 'ctx'> | null;
+  /** Findings with offsets relative to the definition's start. */
+  findings: RawFinding[];
+}
+
+const MAX_ENTRIES = 4000;
+const analyses = new Map<string, CachedDefinition>();
+const calleesByText = new Map<string, string[]>();
+
+/** Module facts every definition's meaning depends on: import aliases and constants. */
+export function moduleSignature(mod: ModuleContext): string {
+  const constants = [...mod.constants].map(([k, v]) => `${k}=${v ? mod.text.slice(v.from, v.to) : '?'}`);
+  return `${[...mod.aliases].join(';')}|${constants.join(';')}`;
+}
+
+function bareCallees(def: Definition, text: string): string[] {
+  const names = new Set<string>();
+  const cur = def.node.cursor();
+  while (cur.next() && cur.from < def.node.to) {
+    const callee = cur.name === 'CallExpression' ? cur.node.firstChild : null;
+    if (callee?.name === 'VariableName') names.add(text.slice(callee.from, callee.to));
+  }
+  return [...names];
+}
+
+/** The key of a definition: its text, the module facts, and the text of the module functions it calls. */
+export function definitionKey(def: Definition, mod: ModuleContext, signature: string): string {
+  const own = mod.text.slice(def.node.from, def.node.to);
+  let callees = calleesByText.get(own);
+  if (!callees) {
+    callees = bareCallees(def, mod.text);
+    calleesByText.set(own, callees);
+  }
+  const deps = callees
+    .filter((n) => mod.definitionNames.has(n) && n !== def.name)
+    .map((n) => mod.definitions.filter((d) => d.name === n).map((d) => mod.text.slice(d.node.from, d.node.to)).join('\0'));
+  return `${signature}\u0001${own}\u0001${deps.join('\u0002')}`;
+}
+
+export function cachedDefinition(key: string, compute: () => CachedDefinition): CachedDefinition {
+  const hit = analyses.get(key);
+  if (hit) return hit;
+  if (analyses.size >= MAX_ENTRIES) {
+    analyses.clear();
+    calleesByText.clear();
+  }
+  const value = compute();
+  analyses.set(key, value);
+  return value;
+}
+
+export function shift(f: RawFinding, by: number): RawFinding {
+  const fix = f.fix && { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, from: e.from + by, to: e.to + by })) };
+  return { ...f, from: f.from + by, to: f.to + by, ...(fix ? { fix } : {}), ...(f.definedAt !== undefined ? { definedAt: f.definedAt + by } : {}) };
+}
