@@ -49,6 +49,3 @@ def distillation_loss(student_logits, teacher_logits, temperature=2.0):
 
 def token_loss(log_probs, tokens, pad_id=0):
     return F.nll_loss(log_probs.view(-1, log_probs.size(-1)), tokens.view(-1), ignore_index=pad_id)
-
-
-bad = nn.CrossEntropyLoss(label_smoothing=2.0)

@@ -4,7 +4,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { checkChromium, ensureInstalled } from './install.mjs';
 import { ARTIFACTS, CHROMIUM, REPO, SAMPLE_WORKSPACE } from './paths.mjs';
-import { clientUrl, remoteUri, startServer } from './server.mjs';
+import { clientUrl, copyWorkspace, remoteUri, startServer } from './server.mjs';
 
 const argv = process.argv.slice(2);
 const mochaArgs = argv.filter((a) => a !== '--no-build');
@@ -36,7 +36,7 @@ async function main() {
   const server = await startServer({ name: 'e2e-server' });
   try {
     const url = clientUrl(server, {
-      folder: SAMPLE_WORKSPACE,
+      folder: copyWorkspace(server, SAMPLE_WORKSPACE),
       payload: [['extensionDevelopmentPath', remoteUri(server, REPO)]],
     });
     const code = await runMocha({

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { buildIntegrationTests } from './build-tests.mjs';
 import { checkChromium, ensureInstalled } from './install.mjs';
 import { ARTIFACTS, OUT_INTEGRATION, REPO, SAMPLE_WORKSPACE } from './paths.mjs';
-import { remoteUri, startServer } from './server.mjs';
+import { copyWorkspace, remoteUri, startServer } from './server.mjs';
 import { runTestSession } from './session.mjs';
 
 const argv = process.argv.slice(2);
@@ -39,7 +39,7 @@ async function main() {
     try {
       const outcome = await runTestSession(server, {
         name: 'integration',
-        folder: SAMPLE_WORKSPACE,
+        folder: copyWorkspace(server, SAMPLE_WORKSPACE),
         payload: [
           ['extensionDevelopmentPath', remoteUri(server, REPO)],
           ['extensionTestsPath', remoteUri(server, join(OUT_INTEGRATION, 'index.js'))],

@@ -2,10 +2,18 @@
 // usage as a module: const server = await startServer({ settings }); …; await server.stop();
 // usage from a shell: node scripts/vscode-server/server.mjs   (prints the URL, Ctrl-C stops it)
 import { spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ARTIFACTS, NODE24, SERVER_MAIN } from './paths.mjs';
 
@@ -100,6 +108,8 @@ async function startOnce(name, settings, env, options, readyTimeoutMs) {
     'extensions.autoUpdate': false,
     'update.mode': 'none',
     'chat.disableAIFeatures': true,
+    'files.autoSave': 'off',
+    'workbench.secondarySideBar.defaultVisibility': 'hidden',
     ...settings,
   };
   const settingsFile = join(dirs.userData, 'User', 'settings.json');
@@ -152,6 +162,13 @@ async function startOnce(name, settings, env, options, readyTimeoutMs) {
     throw new Error(`${e instanceof Error ? e.message : e} (log: ${logFile})`);
   }
   return { url, host: `${HOST}:${port}`, port, dirs, logFile, stop };
+}
+
+/** A throwaway copy of the sample workspace, so tests can never change the repository's files. */
+export function copyWorkspace(server, source) {
+  const copy = join(server.dirs.root, 'workspace', basename(source));
+  cpSync(source, copy, { recursive: true });
+  return copy;
 }
 
 /** A vscode-remote URI for a path on the server's machine, as the web client's payload wants. */

@@ -27,7 +27,11 @@ function publicFinding(f: Finding): Record<string, unknown> {
 }
 
 export function jsonReport(files: FileReport[]): string {
-  return JSON.stringify({ files: files.map((r) => ({ file: r.file, findings: r.findings.map(publicFinding) })) }, null, 2);
+  return JSON.stringify(
+    { files: files.map((r) => ({ file: r.file, findings: r.findings.map(publicFinding) })) },
+    null,
+    2,
+  );
 }
 
 function describe(f: Finding): string {
@@ -41,7 +45,9 @@ function describe(f: Finding): string {
 }
 
 export function textReport(files: FileReport[]): string {
-  const blocks = files.map((r) => [r.file, ...(r.findings.length ? r.findings.map(describe) : ['  no loss code found'])].join('\n'));
+  const blocks = files.map((r) =>
+    [r.file, ...(r.findings.length ? r.findings.map(describe) : ['  no loss code found'])].join('\n'),
+  );
   const pitfalls = files.reduce((n, r) => n + r.findings.filter((f) => f.kind === 'pitfall').length, 0);
   const losses = files.reduce((n, r) => n + r.findings.filter((f) => f.kind === 'loss').length, 0);
   return `${blocks.join('\n\n')}\n\n${files.length} file(s), ${losses} loss finding(s), ${pitfalls} pitfall(s)`;

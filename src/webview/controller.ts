@@ -10,6 +10,7 @@ import type { PlaygroundState } from '../core/playground/state';
 import { headlineText } from '../core/playground/table';
 import type { ComputeParams, Snapshot } from '../core/protocol';
 import { LatestRunner } from './latestRunner';
+import { debounce } from './timers';
 import type { Plot, View } from './plots/plot';
 import { readTheme } from './plots/theme';
 import { showErrors } from './ui/errors';
@@ -23,6 +24,8 @@ export interface AppDeps {
   report: (problem: string) => void;
 }
 
+const EXACT_DELAY_MS = 120;
+
 const mergeScope = (older: ComputeParams, newer: ComputeParams): ComputeParams =>
   older.scope === 'full' ? { ...newer, scope: 'full' } : newer;
 
@@ -31,6 +34,13 @@ export class PlaygroundApp {
   private exact: { of: PlaygroundState; value: number } | undefined;
   private errors: FieldError[] = [];
   private readonly runner: LatestRunner<ComputeParams, ComputeOutcome | ExactOutcome>;
+  private moveQueued = false;
+  private theme = readTheme();
+  /** Plots on screen; the others catch up when scrolled into view. */
+  private readonly visible = new Set<Plot>();
+  private readonly behind = new Set<Plot>();
+  /** The exact headline is asked for once the slider rests, so the worker does not compete with the drag. */
+  private readonly requestExact = debounce(() => this.recompute('exact'), EXACT_DELAY_MS);
 
   constructor(
     private state: PlaygroundState,
@@ -50,6 +60,7 @@ export class PlaygroundApp {
 
   start(): void {
     writeForm(this.state);
+    this.watchVisibility();
     this.recompute('full');
   }
 
@@ -60,12 +71,14 @@ export class PlaygroundApp {
     if (kind === 'none') return;
     this.deps.persist(next);
     writeForm(next);
-    if (kind === 'epsilon' && this.result) this.moveEpsilon();
-    this.recompute(kind === 'epsilon' ? 'exact' : 'full');
+    if (kind === 'epsilon' && this.result) this.scheduleMove();
+    if (kind === 'epsilon') this.requestExact();
+    else this.recompute('full');
   }
 
   /** Theme or size changed: draw everything again from the last result. */
   redraw(): void {
+    this.theme = readTheme();
     if (this.result) this.drawAll();
   }
 
@@ -89,7 +102,7 @@ export class PlaygroundApp {
 
   private recompute(scope: ComputeParams['scope']): void {
     this.runner.run({ state: this.state, scope });
-    this.renderHeadline();
+    if (scope === 'full') this.renderHeadline();
   }
 
   private received(params: ComputeParams, outcome: ComputeOutcome | ExactOutcome): void {
@@ -133,7 +146,8 @@ export class PlaygroundApp {
     return exact ?? point.value;
   }
 
-  private renderHeadline(): void {
+  /** The table is redrawn when a computation lands, not on every slider step (it is the costly DOM part). */
+  private renderHeadline(withTable = true): void {
     const point = this.point();
     const busy = this.runner.busy;
     if (this.errors.length > 0 || !point) {
@@ -144,13 +158,13 @@ export class PlaygroundApp {
     const exact = this.exact && recomputeKind(this.exact.of, this.state) === 'none';
     const note = exact ? 'torch-exact (float64)' : 'from the precomputed ε sweep; exact value follows';
     showHeadline(headlineText(this.state.reduction, value, point.perSample), String(value), note, busy);
-    showTable(this.state, this.result!.value, point, value);
+    if (withTable) showTable(this.state, this.result!.value, point, value);
   }
 
   private view(): View | undefined {
     const point = this.point();
     return this.result && point
-      ? { state: this.state, result: this.result.value, point, theme: readTheme() }
+      ? { state: this.state, result: this.result.value, point, theme: this.theme }
       : undefined;
   }
 
@@ -159,11 +173,46 @@ export class PlaygroundApp {
     if (!view) return;
     document.getElementById('app')?.classList.remove('stale');
     for (const plot of this.deps.plots) plot.draw(view);
+    this.behind.clear();
+  }
+
+  /** At most one redraw per frame however fast the slider sends input events. */
+  private scheduleMove(): void {
+    if (this.moveQueued) return;
+    this.moveQueued = true;
+    requestAnimationFrame(() => {
+      this.moveQueued = false;
+      this.moveEpsilon();
+    });
   }
 
   private moveEpsilon(): void {
     const view = this.view();
     if (!view) return;
-    for (const plot of this.deps.plots) plot.moveEpsilon(view);
+    performance.mark('lossLens:epsilon:start');
+    for (const plot of this.deps.plots) {
+      if (this.visible.has(plot)) plot.moveEpsilon(view);
+      else this.behind.add(plot);
+    }
+    this.renderHeadline(false);
+    performance.measure('lossLens:epsilon', 'lossLens:epsilon:start');
+  }
+
+  private watchVisibility(): void {
+    const byFigure = new Map(this.deps.plots.map((p) => [p.figure, p]));
+    const observer = new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        const plot = byFigure.get(entry.target as HTMLElement)!;
+        if (!entry.isIntersecting) this.visible.delete(plot);
+        else this.reveal(plot);
+      }
+    });
+    for (const plot of this.deps.plots) observer.observe(plot.figure);
+  }
+
+  private reveal(plot: Plot): void {
+    this.visible.add(plot);
+    const view = this.behind.delete(plot) ? this.view() : undefined;
+    if (view) plot.moveEpsilon(view);
   }
 }

@@ -4,6 +4,7 @@
  */
 export class LatestRunner<P, R> {
   private running = false;
+  private executing = false;
   private waiting: P | undefined;
 
   constructor(
@@ -18,8 +19,9 @@ export class LatestRunner<P, R> {
     if (!this.running) void this.drain();
   }
 
+  /** A job is computing or waiting (false inside the `done` callback of the last one). */
   get busy(): boolean {
-    return this.running;
+    return this.executing || this.waiting !== undefined;
   }
 
   private async drain(): Promise<void> {
@@ -28,8 +30,12 @@ export class LatestRunner<P, R> {
       const params = this.waiting;
       this.waiting = undefined;
       try {
-        this.done(params, await this.exec(params));
+        this.executing = true;
+        const result = await this.exec(params);
+        this.executing = false;
+        this.done(params, result);
       } catch (e) {
+        this.executing = false;
         this.failed(params, e);
       }
     }

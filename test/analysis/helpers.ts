@@ -10,8 +10,13 @@ export function analyzeFixture(name: string): Finding[] {
 
 /** The finding for a class or function definition starting at `line`. */
 export function definitionAt(findings: Finding[], line: number): Finding {
-  const f = findings.find((x) => x.line === line && x.kind === 'loss' && x.details?.lossKind === 'custom' && !x.details.definedAt);
-  if (!f) throw new Error(`no definition finding at line ${line}: ${JSON.stringify(findings.map((x) => [x.line, x.symbol]))}`);
+  const f = findings.find(
+    (x) => x.line === line && x.kind === 'loss' && x.details?.lossKind === 'custom' && !x.details.definedAt,
+  );
+  if (!f)
+    throw new Error(
+      `no definition finding at line ${line}: ${JSON.stringify(findings.map((x) => [x.line, x.symbol]))}`,
+    );
   return f;
 }
 

@@ -9,7 +9,8 @@ describe('analysis: pitfalls with ranges and fixes', () => {
     if (!f) throw new Error(`no ${rule} at line ${line}`);
     return f;
   };
-  const edit = (rule: string, line: number) => one(rule, line).fix?.edits.map((e) => [e.range.line, e.range.column, e.range.endColumn, e.newText]);
+  const edit = (rule: string, line: number) =>
+    one(rule, line).fix?.edits.map((e) => [e.range.line, e.range.column, e.range.endColumn, e.newText]);
 
   it('softmax / log_softmax into cross_entropy, with "pass the logits" fixes', () => {
     const f = one('softmax-into-cross-entropy', 14);
@@ -25,7 +26,10 @@ describe('analysis: pitfalls with ranges and fixes', () => {
   });
 
   it('label smoothing outside [0, 1] through a constant', () => {
-    assert.deepEqual([one('label-smoothing-out-of-range', 19).column, one('label-smoothing-out-of-range', 19).endColumn], [13, 35]);
+    assert.deepEqual(
+      [one('label-smoothing-out-of-range', 19).column, one('label-smoothing-out-of-range', 19).endColumn],
+      [13, 35],
+    );
   });
 
   it('legacy size_average/reduce → reduction', () => {

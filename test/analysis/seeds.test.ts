@@ -1,7 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { analyzeFixture, definitionAt } from './helpers';
 
-type Expected = [line: number, symbol: string, convention: string, epsilonParam: string | null, epsilon: number | null];
+type Expected = [
+  line: number,
+  symbol: string,
+  convention: string,
+  epsilonParam: string | null,
+  epsilon: number | null,
+];
 
 const CASES: Record<string, Expected[]> = {
   'seed000_linear_combination.py': [[9, 'LabelSmoothingLoss', 'uniform', 'epsilon', 0.1]],

@@ -22,7 +22,10 @@ describe('analysis: torch calls through aliases', () => {
     const [b] = only(text, 'Fn.cross_entropy');
     assert.equal(b.epsilon, 0.2);
     assert.equal(only(text, 'nn.NLLLoss')[0].details?.ignoreIndex, 0);
-    assert.equal(only(text, 'torch.nn.BCEWithLogitsLoss')[0].details?.lossKind, 'binary_cross_entropy_with_logits');
+    assert.equal(
+      only(text, 'torch.nn.BCEWithLogitsLoss')[0].details?.lossKind,
+      'binary_cross_entropy_with_logits',
+    );
   });
 
   it('links an instance call (also via self) to its construction', () => {
@@ -86,14 +89,21 @@ describe('analysis: decided by the math, never by the name', () => {
     ].join('\n');
 
   it('same class name, different maths', () => {
-    const kMinus1 = analyzePython(body('self.smoothing / (x.size(-1) - 1)')).find((f) => f.symbol === 'LabelSmoothingLoss');
-    const other = analyzePython(body('self.smoothing / x.size(-1)')).find((f) => f.symbol === 'LabelSmoothingLoss');
+    const kMinus1 = analyzePython(body('self.smoothing / (x.size(-1) - 1)')).find(
+      (f) => f.symbol === 'LabelSmoothingLoss',
+    );
+    const other = analyzePython(body('self.smoothing / x.size(-1)')).find(
+      (f) => f.symbol === 'LabelSmoothingLoss',
+    );
     assert.equal(kMinus1?.convention, 'k_minus_1');
     assert.equal(other?.convention, 'other');
   });
 
   it('a renamed class with renamed variables is still recognised', () => {
-    const text = body('self.smoothing / (x.size(-1) - 1)').replace(/LabelSmoothingLoss/g, 'Foo').replace(/smoothing/g, 'zz').replace(/\blp\b/g, 'a');
+    const text = body('self.smoothing / (x.size(-1) - 1)')
+      .replace(/LabelSmoothingLoss/g, 'Foo')
+      .replace(/smoothing/g, 'zz')
+      .replace(/\blp\b/g, 'a');
     const f = analyzePython(text).find((x) => x.symbol === 'Foo');
     assert.equal(f?.convention, 'k_minus_1');
     assert.equal(f?.epsilonParam, 'zz');

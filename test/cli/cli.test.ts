@@ -6,7 +6,20 @@ import { run } from '../../src/cli/main';
 
 const FIXTURES = join(__dirname, '..', 'fixtures', 'python');
 const seed = (n: string) => join(FIXTURES, n);
-const KEYS = ['line', 'column', 'endLine', 'endColumn', 'kind', 'symbol', 'convention', 'epsilon', 'epsilonParam', 'torchEquivalent', 'rule', 'message'];
+const KEYS = [
+  'line',
+  'column',
+  'endLine',
+  'endColumn',
+  'kind',
+  'symbol',
+  'convention',
+  'epsilon',
+  'epsilonParam',
+  'torchEquivalent',
+  'rule',
+  'message',
+];
 
 function cli(...argv: string[]): { code: number; out: string; err: string } {
   let out = '';
@@ -62,7 +75,11 @@ describe('cli: loss-lens explain', () => {
   it('the bundled dist/cli.js behaves the same (after npm run build)', function () {
     const bundle = join(__dirname, '..', '..', 'dist', 'cli.js');
     if (!existsSync(bundle)) this.skip();
-    const r = spawnSync(process.execPath, [bundle, 'explain', '--json', '--fail-on', 'pitfall', seed('pitfalls.py')], { encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [bundle, 'explain', '--json', '--fail-on', 'pitfall', seed('pitfalls.py')],
+      { encoding: 'utf8' },
+    );
     assert.equal(r.status, 1);
     assert.ok((JSON.parse(r.stdout) as { files: unknown[] }).files.length === 1);
     const bad = spawnSync(process.execPath, [bundle, 'explain', '/nonexistent.py'], { encoding: 'utf8' });

@@ -28,7 +28,7 @@ describe('e2e: the playground in the browser VS Code', () => {
   const loss = () => textOf(panel, 'loss-value');
 
   before(async () => {
-    setColorTheme('Default Dark Modern');
+    setColorTheme('Dark Modern');
     ({ browser, page } = await launch());
     await openWorkbench(page);
   });
@@ -88,9 +88,9 @@ describe('e2e: the playground in the browser VS Code', () => {
   });
 
   for (const [name, theme, bodyClass] of [
-    ['light', 'Default Light Modern', 'vscode-light'],
+    ['light', 'Light Modern', 'vscode-light'],
     ['high-contrast', 'Default High Contrast', 'vscode-high-contrast'],
-    ['dark', 'Default Dark Modern', 'vscode-dark'],
+    ['dark', 'Dark Modern', 'vscode-dark'],
   ] as const) {
     it(`renders in the ${name} theme (screenshot)`, async () => {
       setColorTheme(theme);

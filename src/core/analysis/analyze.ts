@@ -1,12 +1,12 @@
-import { type DefinitionResult, analyzeDefinition } from './definitions';
+import { type CachedDefinition, cachedDefinition, definitionKey, moduleSignature, shift } from './cache';
+import { analyzeDefinition, type DefinitionResult } from './definitions';
 import { describeDefinition, torchEquivalent } from './describe';
 import type { Finding } from './findings';
-import { buildModule, type Definition, type ModuleContext } from './module';
-import { type CachedDefinition, cachedDefinition, definitionKey, moduleSignature, shift } from './cache';
-import { LineIndex, parsePython, type PythonParse } from './parse';
-import type { RawFinding } from './raw';
-import { definitionPitfalls } from './pitfalls/definitionPitfalls';
 import { statementFindings } from './incremental';
+import { buildModule, type Definition, type ModuleContext } from './module';
+import { LineIndex, type PythonParse, parsePython } from './parse';
+import { definitionPitfalls } from './pitfalls/definitionPitfalls';
+import type { RawFinding } from './raw';
 
 export function analyzePython(text: string): Finding[] {
   return analyzeParsed(parsePython(text));
@@ -20,7 +20,12 @@ export function analyzeParsed(parse: PythonParse): Finding[] {
   const raw: RawFinding[] = [];
   for (const def of mod.definitions) {
     const cached = cachedDefinition(definitionKey(def, mod, signature), () => analyzeFresh(def, mod));
-    if (cached.result) results.push({ ...cached.result, def, ctx: { mod, syms: new Map(), depth: 0, calls: { opaque: 0, torchLosses: 0 } } });
+    if (cached.result)
+      results.push({
+        ...cached.result,
+        def,
+        ctx: { mod, syms: new Map(), depth: 0, calls: { opaque: 0, torchLosses: 0 } },
+      });
     raw.push(...cached.findings.map((f) => shift(f, def.node.from)));
   }
   raw.push(...statementFindings(parse.tree.topNode, mod, results, signature));
@@ -31,7 +36,10 @@ function analyzeFresh(def: Definition, mod: ModuleContext): CachedDefinition {
   const r = analyzeDefinition(def, mod);
   if (!r) return { result: null, findings: [] };
   const { def: _def, ctx: _ctx, ...result } = r;
-  return { result, findings: [definitionFinding(r), ...definitionPitfalls(r)].map((f) => shift(f, -def.node.from)) };
+  return {
+    result,
+    findings: [definitionFinding(r), ...definitionPitfalls(r)].map((f) => shift(f, -def.node.from)),
+  };
 }
 
 function definitionFinding(r: DefinitionResult): RawFinding {
@@ -73,7 +81,16 @@ function toFindings(raw: RawFinding[], text: string): Finding[] {
     .map(({ from, to, fix, definedAt, ...rest }) => ({
       ...lines.range(from, to),
       ...rest,
-      ...(definedAt !== undefined ? { details: { ...rest.details, definedAt: lines.position(definedAt) } } : {}),
-      ...(fix ? { fix: { title: fix.title, edits: fix.edits.map((e) => ({ range: lines.range(e.from, e.to), newText: e.newText })) } } : {}),
+      ...(definedAt !== undefined
+        ? { details: { ...rest.details, definedAt: lines.position(definedAt) } }
+        : {}),
+      ...(fix
+        ? {
+            fix: {
+              title: fix.title,
+              edits: fix.edits.map((e) => ({ range: lines.range(e.from, e.to), newText: e.newText })),
+            },
+          }
+        : {}),
     }));
 }

@@ -24,7 +24,8 @@ export function binop(o: string, a: AV, b: AV, bSpan: Span, aSpan: Span): AV {
     return isCandidate(a) ? times(paramDist(a), b, aSpan, bSpan) : times(a, paramDist(b), aSpan, bSpan);
   }
   if (o === '+' || o === '-') return addSub(o, a, b, sa, sb);
-  if (o === '*') return sb ? scale(a, (x) => mul(x, sb)) : sa ? scale(b, (x) => mul(sa, x)) : times(a, b, aSpan, bSpan);
+  if (o === '*')
+    return sb ? scale(a, (x) => mul(x, sb)) : sa ? scale(b, (x) => mul(sa, x)) : times(a, b, aSpan, bSpan);
   if (o === '/') return divide(a, b, sb);
   return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
 }
@@ -71,7 +72,8 @@ export function mixOf(v: AV): Mix | null {
 
 /** x + s for a scalar s. */
 function shift(v: AV, s: Sym): AV {
-  if (v.k === 'tensor' || (v.k === 'param' && v.tensorish)) return { k: 'dist', d: { ...tensorMix(), off: s } };
+  if (v.k === 'tensor' || (v.k === 'param' && v.tensorish))
+    return { k: 'dist', d: { ...tensorMix(), off: s } };
   if (v.k === 'dist') return { k: 'dist', d: { ...v.d, off: add(v.d.off, s) } };
   if (v.k === 'prob' && s.k === 'n' && s.v >= 1 - 1e-9 && s.v <= 1 + 1e-9) return { ...v, neg: !v.neg };
   return v;
@@ -106,7 +108,8 @@ function scale(v: AV, f: (s: Sym) => Sym): AV {
 function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
   const [x, y, ySpan] = rank(a) >= rank(b) ? [a, b, bSpan] : [b, a, aSpan];
   const my = mixOf(y);
-  if (x.k === 'logp' && y.k === 'dist') return { k: 'prod', d: y.d, c: x.c, factors: x.factors, binary: null };
+  if (x.k === 'logp' && y.k === 'dist')
+    return { k: 'prod', d: y.d, c: x.c, factors: x.factors, binary: null };
   if (x.k === 'logp' && my) return { ...x, factors: [...x.factors, ySpan] };
   if (x.k === 'blog' && my) return { k: 'prod', d: my, c: num(1), factors: [], binary: x.neg ? 'q' : 'p' };
   if (x.k === 'prod' && y.k === 'dist' && !x.d) return { ...x, d: y.d };
@@ -123,7 +126,8 @@ function rank(v: AV): number {
 }
 
 function divide(a: AV, b: AV, sb: Sym | null): AV {
-  if (a.k === 'dist' && b.k === 'num' && b.mass) return { k: 'dist', d: { ...divMix(a.d, b.s), renorm: true } };
+  if (a.k === 'dist' && b.k === 'num' && b.mass)
+    return { k: 'dist', d: { ...divMix(a.d, b.s), renorm: true } };
   if (sb) return scale(a, (x) => div(x, sb));
   if (a.k === 'loss') return a;
   return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;

@@ -1,5 +1,5 @@
 import type { DefinitionResult } from './definitions';
-import type { Definition, ModuleContext } from './module';
+import { type Definition, findDefinition, type ModuleContext } from './module';
 import type { RawFinding } from './raw';
 
 /** A definition's analysis, independent of where the definition sits in the file. */
@@ -39,7 +39,8 @@ export function definitionKey(def: Definition, mod: ModuleContext, signature: st
   }
   const deps = callees
     .filter((n) => mod.definitionNames.has(n) && n !== def.name)
-    .map((n) => mod.definitions.filter((d) => d.name === n).map((d) => mod.text.slice(d.node.from, d.node.to)).join('\0'));
+    .map((n) => findDefinition(mod, n, def.node.from))
+    .map((d) => (d ? mod.text.slice(d.node.from, d.node.to) : ''));
   return `${signature}\u0001${own}\u0001${deps.join('\u0002')}`;
 }
 
@@ -56,6 +57,15 @@ export function cachedDefinition(key: string, compute: () => CachedDefinition): 
 }
 
 export function shift(f: RawFinding, by: number): RawFinding {
-  const fix = f.fix && { ...f.fix, edits: f.fix.edits.map((e) => ({ ...e, from: e.from + by, to: e.to + by })) };
-  return { ...f, from: f.from + by, to: f.to + by, ...(fix ? { fix } : {}), ...(f.definedAt !== undefined ? { definedAt: f.definedAt + by } : {}) };
+  const fix = f.fix && {
+    ...f.fix,
+    edits: f.fix.edits.map((e) => ({ ...e, from: e.from + by, to: e.to + by })),
+  };
+  return {
+    ...f,
+    from: f.from + by,
+    to: f.to + by,
+    ...(fix ? { fix } : {}),
+    ...(f.definedAt !== undefined ? { definedAt: f.definedAt + by } : {}),
+  };
 }

@@ -6,12 +6,12 @@ import { toExpr } from './expr';
 import type { Convention } from './findings';
 import { evalExpr } from './interp';
 import { findDefinition, type ModuleContext } from './module';
-import type { RawFinding } from './raw';
-import { evalSym } from './sym';
-import { bindArgs, resolveTorchApi, type TorchApi } from './torchApi';
 import { torchCallPitfalls } from './pitfalls/callPitfalls';
 import { pitfall } from './pitfalls/pitfall';
+import type { RawFinding } from './raw';
 import { LABEL_SMOOTHING_OUT_OF_RANGE } from './rules';
+import { evalSym } from './sym';
+import { bindArgs, resolveTorchApi, type TorchApi } from './torchApi';
 import { torchCallFinding } from './torchCallFinding';
 
 export type CallExpr = Expr & { t: 'call' };
@@ -27,7 +27,12 @@ interface Binding {
 }
 
 /** Findings for `calls`; `seeds` are module-level constructor calls elsewhere that instances may come from. */
-export function callFindings(calls: SyntaxNode[], mod: ModuleContext, results: DefinitionResult[], seeds: SyntaxNode[] = []): RawFinding[] {
+export function callFindings(
+  calls: SyntaxNode[],
+  mod: ModuleContext,
+  results: DefinitionResult[],
+  seeds: SyntaxNode[] = [],
+): RawFinding[] {
   const byNode = new Map(results.map((r) => [r.def.node.from, r]));
   const bindings: Binding[] = [];
   const out: RawFinding[] = [];
@@ -56,7 +61,11 @@ export function callFindings(calls: SyntaxNode[], mod: ModuleContext, results: D
     }
     const key = calleeKey(e, node);
     const bound = key ? latest(bindings, key, node.from) : null;
-    if (bound) out.push(describeCall(e, bound.target, mod, mod.text.slice(e.fn.from, e.fn.to)), ...pitfallsOf(e, node, bound.target, mod));
+    if (bound)
+      out.push(
+        describeCall(e, bound.target, mod, mod.text.slice(e.fn.from, e.fn.to)),
+        ...pitfallsOf(e, node, bound.target, mod),
+      );
   }
   return out;
 }
@@ -68,14 +77,25 @@ function pitfallsOf(e: CallExpr, node: SyntaxNode, target: Target, mod: ModuleCo
   const arg = e === target.ctor && param ? target.ctor.args.find((a) => a.name === param) : undefined;
   const eps = constantNumber(arg?.value, mod);
   if (!arg || eps === null || (eps >= 0 && eps <= 1)) return [];
-  return [pitfall(arg, LABEL_SMOOTHING_OUT_OF_RANGE, `${param} = ${eps} is outside [0, 1]; the smoothed targets are no longer a distribution.`)];
+  return [
+    pitfall(
+      arg,
+      LABEL_SMOOTHING_OUT_OF_RANGE,
+      `${param} = ${eps} is outside [0, 1]; the smoothed targets are no longer a distribution.`,
+    ),
+  ];
 }
 
 /** Cheap test on the callee alone, so most calls in a big file are never converted whole. */
 function worthLooking(fn: Expr, node: SyntaxNode, mod: ModuleContext, keys: Set<string>): boolean {
   if (resolveTorchApi(fn, mod)) return true;
   if (fn.t === 'name') return keys.has(fn.id) || mod.definitionNames.has(fn.id);
-  return fn.t === 'attr' && fn.obj.t === 'name' && fn.obj.id === 'self' && keys.has(`self.${fn.name}@${classOf(node)}`);
+  return (
+    fn.t === 'attr' &&
+    fn.obj.t === 'name' &&
+    fn.obj.id === 'self' &&
+    keys.has(`self.${fn.name}@${classOf(node)}`)
+  );
 }
 
 function targetOf(e: CallExpr, mod: ModuleContext, byNode: Map<number, DefinitionResult>): Target | null {
@@ -93,13 +113,15 @@ function bindingKey(call: SyntaxNode, mod: ModuleContext): { key: string } | nul
   if (parent?.name !== 'AssignStatement' || parent.lastChild?.from !== call.from) return null;
   const target = toExpr(parent.firstChild!, mod.text);
   if (target.t === 'name') return { key: target.id };
-  if (target.t === 'attr' && target.obj.t === 'name' && target.obj.id === 'self') return { key: `self.${target.name}@${classOf(call)}` };
+  if (target.t === 'attr' && target.obj.t === 'name' && target.obj.id === 'self')
+    return { key: `self.${target.name}@${classOf(call)}` };
   return null;
 }
 
 function calleeKey(e: CallExpr, node: SyntaxNode): string | null {
   if (e.fn.t === 'name') return e.fn.id;
-  if (e.fn.t === 'attr' && e.fn.obj.t === 'name' && e.fn.obj.id === 'self') return `self.${e.fn.name}@${classOf(node)}`;
+  if (e.fn.t === 'attr' && e.fn.obj.t === 'name' && e.fn.obj.id === 'self')
+    return `self.${e.fn.name}@${classOf(node)}`;
   return null;
 }
 
@@ -110,7 +132,8 @@ function classOf(node: SyntaxNode): number {
 
 function latest(bindings: Binding[], key: string, at: number): Binding | null {
   let best: Binding | null = null;
-  for (const b of bindings) if (b.key === key && (b.at <= at || key.startsWith('self.')) && (!best || b.at > best.at)) best = b;
+  for (const b of bindings)
+    if (b.key === key && (b.at <= at || key.startsWith('self.')) && (!best || b.at > best.at)) best = b;
   return best;
 }
 
@@ -127,17 +150,20 @@ function describeCall(e: CallExpr, target: Target, mod: ModuleContext, instance:
   if ('torch' in target) return torchCallFinding(e, target.torch, target.ctor, mod, instance);
   const r = target.user;
   const init = r.params.filter((p) => p.name !== 'self' && !p.star);
-  const args = bindArgs(target.ctor.args, init.map((p) => p.name));
-  const valueOf = (param: string | null): number | null => {
+  const args = bindArgs(
+    target.ctor.args,
+    init.map((p) => p.name),
+  );
+  const constructedValue = (param: string | null): number | null => {
     if (!param) return null;
     const arg = args.get(param);
     const defaultExpr = init.find((p) => p.name === param)?.defaultExpr ?? undefined;
     return constantNumber(arg?.value, mod) ?? constantNumber(defaultExpr, mod);
   };
   const c = r.classification;
-  const raw = valueOf(c.epsilonParam);
+  const raw = constructedValue(c.epsilonParam);
   const epsilon = raw === null ? c.epsilon : c.epsilonIsConfidence ? 1 - raw : raw;
-  const classes = valueOf(c.classesParam) ?? c.classes;
+  const classes = constructedValue(c.classesParam) ?? c.classes;
   const constructed = { ...c, epsilon, classes };
   const where = instance ? `\`${instance}\` is a ${r.def.name}` : `constructs ${r.def.name}`;
   return {

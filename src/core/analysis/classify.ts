@@ -1,6 +1,6 @@
 import type { Convention } from './findings';
 import type { SymInfo } from './scope';
-import { add, evalSym, mul, num, type Sym, sub, symNames } from './sym';
+import { evalSym, type Sym, symNames } from './sym';
 import type { Mix } from './values';
 
 export interface Classification {
@@ -33,7 +33,11 @@ interface Form {
 
 const uniformMass = (h: number, o: number, k: number) => h + k * o;
 const UNIFORM: Form = { convention: 'uniform', eps: (h, o, k) => (k * o) / (h + k * o), mass: uniformMass };
-const K_MINUS_1: Form = { convention: 'k_minus_1', eps: (h, o, k) => ((k - 1) * o) / (h + k * o), mass: uniformMass };
+const K_MINUS_1: Form = {
+  convention: 'k_minus_1',
+  eps: (h, o, k) => ((k - 1) * o) / (h + k * o),
+  mass: uniformMass,
+};
 const K_MINUS_2: Form = {
   convention: 'k_minus_2_padding',
   eps: (h, o, k) => ((k - 2) * o) / (h + (k - 1) * o),
@@ -55,13 +59,30 @@ function envFor(names: string[], base: number, kRole: KRole, k: number): Env {
 
 /** Which smoothing convention a target mix (or loss coefficients) implements, found by numeric probing. */
 export function classifyMix(m: Mix, binary: boolean, syms: Map<string, SymInfo>): Classification {
-  const names = [...symNames(m.off, symNames(m.hot))];
-  if (m.classes) symNames(m.classes, new Set(names)).forEach((n) => names.includes(n) || names.push(n));
-  const base = { epsilon: null, epsilonParam: null, epsilonIsConfidence: false, classesParam: null, classes: null, effectiveDiffers: false };
-  const offZero = BASES.every((_, b) => close(evalSym(m.off, (n) => envFor(names, b, { fixed: 0 }, 0)[n] ?? 1), 0));
+  const found = symNames(m.off, symNames(m.hot));
+  if (m.classes) symNames(m.classes, found);
+  const names = [...found];
+  const base = {
+    epsilon: null,
+    epsilonParam: null,
+    epsilonIsConfidence: false,
+    classesParam: null,
+    classes: null,
+    effectiveDiffers: false,
+  };
+  const offZero = BASES.every((_, b) =>
+    close(
+      evalSym(m.off, (n) => envFor(names, b, { fixed: 0 }, 0)[n] ?? 1),
+      0,
+    ),
+  );
   if (offZero) {
     const soft = m.src === 'tensor' && !binary;
-    return { ...base, convention: soft ? 'soft_target' : 'none', reason: soft ? 'probability targets, no smoothing' : 'no smoothing' };
+    return {
+      ...base,
+      convention: soft ? 'soft_target' : 'none',
+      reason: soft ? 'probability targets, no smoothing' : 'no smoothing',
+    };
   }
   for (const kRole of kRoles(names, m, binary, syms)) {
     for (const form of formsFor(kRole, m, binary)) {
@@ -74,11 +95,14 @@ export function classifyMix(m: Mix, binary: boolean, syms: Map<string, SymInfo>)
 
 function kRoles(names: string[], m: Mix, binary: boolean, syms: Map<string, SymInfo>): KRole[] {
   const roles: KRole[] = [];
-  const byOrigin = (o: SymInfo['origin']) => names.filter((n) => syms.get(n)?.origin === o).map((sym) => ({ sym }));
+  const byOrigin = (o: SymInfo['origin']) =>
+    names.filter((n) => syms.get(n)?.origin === o).map((sym) => ({ sym }));
   roles.push(...byOrigin('dim'), ...byOrigin('batch'));
   if (m.classes?.k === 's') roles.push({ sym: m.classes.name });
   if (m.classes?.k === 'n') roles.push({ fixed: m.classes.v });
-  roles.push(...names.filter((n) => !['dim', 'batch'].includes(syms.get(n)?.origin ?? '')).map((sym) => ({ sym })));
+  roles.push(
+    ...names.filter((n) => !['dim', 'batch'].includes(syms.get(n)?.origin ?? '')).map((sym) => ({ sym })),
+  );
   if (binary) roles.push({ fixed: 2 });
   return roles;
 }
@@ -89,7 +113,13 @@ function formsFor(kRole: KRole, m: Mix, binary: boolean): Form[] {
   return m.colZero ? [K_MINUS_2] : [UNIFORM, K_MINUS_1];
 }
 
-function tryForm(form: Form, kRole: KRole, m: Mix, names: string[], syms: Map<string, SymInfo>): Classification | null {
+function tryForm(
+  form: Form,
+  kRole: KRole,
+  m: Mix,
+  names: string[],
+  syms: Map<string, SymInfo>,
+): Classification | null {
   const ks = 'sym' in kRole ? K_VALUES : [kRole.fixed];
   const samples = BASES.flatMap((_, b) => ks.map((k) => ({ b, k, env: envFor(names, b, kRole, k) })));
   const at = (s: Sym, env: Env) => evalSym(s, (n) => env[n] ?? Number.NaN);
@@ -99,7 +129,11 @@ function tryForm(form: Form, kRole: KRole, m: Mix, names: string[], syms: Map<st
   const kIndependent = samples.every((s, i) => samples.every((t, j) => s.b !== t.b || close(eps[i], eps[j])));
   if (!kIndependent) return null;
   const candidates = names.filter((n) => !('sym' in kRole) || n !== kRole.sym);
-  const match = identify(candidates, samples.map((s) => s.env), eps);
+  const match = identify(
+    candidates,
+    samples.map((s) => s.env),
+    eps,
+  );
   const massOk = samples.every((s, i) => samples.every((t, j) => s.b !== t.b || close(mass[i], mass[j])));
   const kName = 'sym' in kRole ? kRole.sym : null;
   const kInfo = kName ? syms.get(kName) : undefined;
@@ -107,13 +141,15 @@ function tryForm(form: Form, kRole: KRole, m: Mix, names: string[], syms: Map<st
   const param = match?.name ?? (candidates.length === 1 ? candidates[0] : null);
   const info = param ? syms.get(param) : undefined;
   const defaultValue = info?.value;
-  const epsilon = roundEps(match
-    ? defaultValue === undefined
-      ? null
-      : match.confidence
-        ? 1 - defaultValue
-        : defaultValue
-    : effectiveAtDefaults(form, m, kRole, syms, classes));
+  const epsilon = roundEps(
+    match
+      ? defaultValue === undefined
+        ? null
+        : match.confidence
+          ? 1 - defaultValue
+          : defaultValue
+      : effectiveAtDefaults(form, m, kRole, syms, classes),
+  );
   const result: Classification = {
     convention: massOk || !match ? form.convention : 'other',
     epsilon,
@@ -122,7 +158,7 @@ function tryForm(form: Form, kRole: KRole, m: Mix, names: string[], syms: Map<st
     classesParam: kInfo && kInfo.origin !== 'dim' && kInfo.origin !== 'batch' ? kInfo.label : null,
     classes,
     effectiveDiffers: !match && candidates.length > 0,
-    reason: massOk ? '' : `targets sum to ${'n'} per row, not 1`,
+    reason: massOk ? '' : 'the smoothed targets do not sum to 1 (their total depends on ε)',
   };
   return massOk || match ? result : null;
 }
@@ -131,7 +167,11 @@ function roundEps(v: number | null): number | null {
   return v === null ? null : Number(v.toPrecision(12));
 }
 
-function identify(candidates: string[], envs: Env[], eps: number[]): { name: string; confidence: boolean } | null {
+function identify(
+  candidates: string[],
+  envs: Env[],
+  eps: number[],
+): { name: string; confidence: boolean } | null {
   for (const name of candidates) {
     if (envs.every((env, i) => close(eps[i], env[name]))) return { name, confidence: false };
     if (envs.every((env, i) => close(eps[i], 1 - env[name]))) return { name, confidence: true };
@@ -139,7 +179,13 @@ function identify(candidates: string[], envs: Env[], eps: number[]): { name: str
   return null;
 }
 
-function effectiveAtDefaults(form: Form, m: Mix, kRole: KRole, syms: Map<string, SymInfo>, classes: number | null): number | null {
+function effectiveAtDefaults(
+  form: Form,
+  m: Mix,
+  kRole: KRole,
+  syms: Map<string, SymInfo>,
+  classes: number | null,
+): number | null {
   const k = 'fixed' in kRole ? kRole.fixed : classes;
   if (k === null) return null;
   const env = (n: string) => ('sym' in kRole && n === kRole.sym ? k : (syms.get(n)?.value ?? Number.NaN));
@@ -148,9 +194,7 @@ function effectiveAtDefaults(form: Form, m: Mix, kRole: KRole, syms: Map<string,
 }
 
 function otherReason(m: Mix): string {
-  void add;
-  void mul;
-  void num;
-  void sub;
-  return m.colZero ? 'a class column is zeroed but the fill is not ε/(K−2)' : 'the off-target weight is neither ε/K nor ε/(K−1)';
+  return m.colZero
+    ? 'a class column is zeroed but the fill is not ε/(K−2)'
+    : 'the off-target weight is neither ε/K nor ε/(K−1)';
 }

@@ -25,7 +25,10 @@ const ENTRY_METHODS = ['forward', '__call__'];
 
 export function analyzeDefinition(def: Definition, mod: ModuleContext): DefinitionResult | null {
   const ctx: Ctx = { mod, syms: new Map(), depth: 0, calls: { opaque: 0, torchLosses: 0 } };
-  const value = def.kind === 'class' ? runClass(def, ctx) : pickReturn(runFunction(def.node, new Map(), null, ctx, false));
+  const value =
+    def.kind === 'class'
+      ? runClass(def, ctx)
+      : pickReturn(runFunction(def.node, new Map(), null, ctx, false));
   const loss = asLoss(value, ctx);
   if (!loss || !(loss.handwritten || isWrapper(ctx))) return null;
   const init = def.kind === 'class' ? classScope(def, mod.text).methods.get('__init__') : def.node;
@@ -63,7 +66,10 @@ function runClass(def: Definition, ctx: Ctx): AV {
   const init = scope.methods.get('__init__');
   if (init) runFunction(init, new Map(), scope, ctx, true);
   ctx.calls = { opaque: 0, torchLosses: 0 };
-  const order = [...ENTRY_METHODS, ...[...scope.methods.keys()].filter((n) => !ENTRY_METHODS.includes(n) && n !== '__init__')];
+  const order = [
+    ...ENTRY_METHODS,
+    ...[...scope.methods.keys()].filter((n) => !ENTRY_METHODS.includes(n) && n !== '__init__'),
+  ];
   let fallback: AV = { k: 'unknown' };
   for (const name of order) {
     const fn = scope.methods.get(name);

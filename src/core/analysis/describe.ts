@@ -4,9 +4,11 @@ import { formatNumber } from './sym';
 import type { LossInfo } from './values';
 
 const TARGETS: Record<Convention, string> = {
-  uniform: 'uniform label smoothing: target (1−ε)·onehot + ε/K over all K classes (as nn.CrossEntropyLoss(label_smoothing=ε))',
+  uniform:
+    'uniform label smoothing: target (1−ε)·onehot + ε/K over all K classes (as nn.CrossEntropyLoss(label_smoothing=ε))',
   k_minus_1: 'K−1 label smoothing: true class 1−ε, every other class ε/(K−1)',
-  k_minus_2_padding: 'padding-aware label smoothing: true class 1−ε, ε/(K−2) on the other non-padding classes, padding class 0',
+  k_minus_2_padding:
+    'padding-aware label smoothing: true class 1−ε, ε/(K−2) on the other non-padding classes, padding class 0',
   binary: 'binary label smoothing: targets t·(1−α) + α/2',
   batch_max_plus_1:
     'batch-dependent label smoothing: targets t·(1−α) + α/(max(t)+1); the class count comes from the batch, so it equals α/2 only when the batch holds a 1',
@@ -40,19 +42,30 @@ export function torchEquivalent(c: Classification, loss: LossInfo): string | nul
     case 'soft_target':
       return 'nn.CrossEntropyLoss()(logits, target_probs)';
     case 'none':
-      return loss.kl ? "nn.KLDivLoss(reduction='batchmean')" : loss.binary ? 'nn.BCELoss()' : 'nn.CrossEntropyLoss()';
+      return loss.kl
+        ? "nn.KLDivLoss(reduction='batchmean')"
+        : loss.binary
+          ? 'nn.BCELoss()'
+          : 'nn.CrossEntropyLoss()';
     default:
       return null;
   }
 }
 
-export function describeDefinition(kind: 'class' | 'def', c: Classification, loss: LossInfo, targetsOnly: boolean): string {
+export function describeDefinition(
+  kind: 'class' | 'def',
+  c: Classification,
+  loss: LossInfo,
+  targetsOnly: boolean,
+): string {
   const what = targetsOnly ? 'builds smoothed targets' : kind === 'class' ? 'loss class' : 'loss function';
   const parts = [`${what}: ${TARGETS[c.convention]}`];
   if (c.convention === 'other') parts.push(`(${c.reason || 'unrecognised mix'})`);
-  if (c.epsilonParam) parts.push(`ε is \`${c.epsilonParam}\`${c.epsilon !== null ? ` = ${formatNumber(c.epsilon)}` : ''}`);
+  if (c.epsilonParam)
+    parts.push(`ε is \`${c.epsilonParam}\`${c.epsilon !== null ? ` = ${formatNumber(c.epsilon)}` : ''}`);
   if (c.epsilonIsConfidence) parts.push(`\`${c.epsilonParam}\` holds the confidence 1−ε, not ε`);
-  if (c.effectiveDiffers) parts.push('the effective ε differs from the parameter (targets are renormalised or rescaled)');
+  if (c.effectiveDiffers)
+    parts.push('the effective ε differs from the parameter (targets are renormalised or rescaled)');
   if (c.convention === 'k_minus_1') parts.push('equals uniform smoothing with ε·K/(K−1)');
   if (loss.kl) parts.push('computed as a KL divergence to the smoothed distribution');
   if (loss.maskedRowsInMean) parts.push('masked / padding rows are zeroed but still counted in the mean');

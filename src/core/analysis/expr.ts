@@ -87,7 +87,13 @@ export function toExpr(node: SyntaxNode, text: string): Expr {
     case 'ConditionalExpression': {
       const [body, , test, , orelse] = children(node);
       if (!body || !test || !orelse) return { ...span, t: 'other' };
-      return { ...span, t: 'cond', body: toExpr(body, text), test: toExpr(test, text), orelse: toExpr(orelse, text) };
+      return {
+        ...span,
+        t: 'cond',
+        body: toExpr(body, text),
+        test: toExpr(test, text),
+        orelse: toExpr(orelse, text),
+      };
     }
     case 'TupleExpression':
     case 'ArrayExpression':
@@ -115,8 +121,8 @@ function callExpr(node: SyntaxNode, text: string): Expr {
   const fnNode = node.firstChild;
   const argList = node.lastChild;
   if (!fnNode || !argList || argList.name !== 'ArgList') return { ...span, t: 'other' };
-  const args: Arg[] = commaGroups(children(argList).filter((c) => c.name !== '(' && c.name !== ')')).map((g) =>
-    toArg(g, text),
+  const args: Arg[] = commaGroups(children(argList).filter((c) => c.name !== '(' && c.name !== ')')).map(
+    (g) => toArg(g, text),
   );
   return { ...span, t: 'call', fn: toExpr(fnNode, text), args, argsFrom: argList.from, argsTo: argList.to };
 }

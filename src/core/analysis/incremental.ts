@@ -3,7 +3,7 @@ import { shift } from './cache';
 import { callFindings } from './calls';
 import type { DefinitionResult } from './definitions';
 import { children } from './expr';
-import type { ModuleContext } from './module';
+import { findDefinition, type ModuleContext } from './module';
 import { collectNodes, scanPitfalls } from './pitfalls/scan';
 import type { RawFinding } from './raw';
 
@@ -26,39 +26,52 @@ function calledNames(node: SyntaxNode, text: string, own: string): string[] {
   return names;
 }
 
-function dependencyText(name: string, mod: ModuleContext): string {
-  const defs = mod.definitions.filter((d) => d.name === name).map((d) => mod.text.slice(d.node.from, d.node.to));
-  const bound = (mod.bindingCalls.get(name) ?? []).map((c) => {
-    const callee = c.firstChild ? mod.text.slice(c.firstChild.from, c.firstChild.to) : '';
-    return `${mod.text.slice(c.from, c.to)}\u0003${dependencyText2(callee, mod)}`;
-  });
-  return `${name}\u0004${defs.join('\0')}\u0004${bound.join('\0')}`;
+function definitionText(name: string, mod: ModuleContext, at: number): string {
+  const d = findDefinition(mod, name, at);
+  return d ? mod.text.slice(d.node.from, d.node.to) : '';
 }
 
-function dependencyText2(callee: string, mod: ModuleContext): string {
-  return mod.definitions.filter((d) => d.name === callee).map((d) => mod.text.slice(d.node.from, d.node.to)).join('\0');
+/** A called name's meaning: the definition and the latest module-level construction (with its class) it refers to. */
+function dependencyText(name: string, mod: ModuleContext, at: number): string {
+  const before = (mod.bindingCalls.get(name) ?? []).filter((c) => c.from < at).at(-1);
+  const callee = before?.firstChild ? mod.text.slice(before.firstChild.from, before.firstChild.to) : '';
+  const bound = before
+    ? `${mod.text.slice(before.from, before.to)}\u0003${definitionText(callee, mod, before.from)}`
+    : '';
+  return `${name}\u0004${definitionText(name, mod, at)}\u0004${bound}`;
 }
 
 /**
  * Call findings and syntactic pitfalls, computed per top-level statement and reused while the statement's text,
  * the module facts and what it calls by name are unchanged — so an edit re-analyses one statement.
  */
-export function statementFindings(root: SyntaxNode, mod: ModuleContext, results: DefinitionResult[], signature: string): RawFinding[] {
+export function statementFindings(
+  root: SyntaxNode,
+  mod: ModuleContext,
+  results: DefinitionResult[],
+  signature: string,
+): RawFinding[] {
   if (byKey.size > MAX_ENTRIES) {
     byKey.clear();
     namesByText.clear();
   }
-  const seeds = [...mod.bindingCalls.values()].flat();
   const out: RawFinding[] = [];
   for (const node of children(root)) {
     if (node.name === 'Comment') continue;
     const own = mod.text.slice(node.from, node.to);
-    const deps = calledNames(node, mod.text, own).filter((n) => mod.definitionNames.has(n) || mod.bindingCalls.has(n));
-    const key = `${signature}\u0001${own}\u0001${deps.map((n) => dependencyText(n, mod)).join('\u0002')}`;
+    const deps = calledNames(node, mod.text, own).filter(
+      (n) => mod.definitionNames.has(n) || mod.bindingCalls.has(n),
+    );
+    const key = `${signature}\u0001${own}\u0001${deps.map((n) => dependencyText(n, mod, node.from)).join('\u0002')}`;
     let found = byKey.get(key);
     if (!found) {
       const nodes = collectNodes(node);
-      found = [...callFindings(nodes.calls, mod, results, seeds), ...scanPitfalls(nodes, mod)].map((f) => shift(f, -node.from));
+      const seeds = deps.flatMap((n) =>
+        (mod.bindingCalls.get(n) ?? []).filter((c) => c.from < node.from).slice(-1),
+      );
+      found = [...callFindings(nodes.calls, mod, results, seeds), ...scanPitfalls(nodes, mod)].map((f) =>
+        shift(f, -node.from),
+      );
       byKey.set(key, found);
     }
     for (const f of found) out.push(shift(f, node.from));

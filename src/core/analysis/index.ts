@@ -1,5 +1,5 @@
-export { type PythonParse, parsePython } from './parse';
 export { analyzeParsed, analyzePython } from './analyze';
 export { findingAt } from './findingAt';
 export * from './findings';
+export { type PythonParse, parsePython } from './parse';
 export * from './rules';

@@ -68,7 +68,8 @@ function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
   const obj = evalExpr(e.obj, f, ctx);
   const first = e.index[0];
   if (obj.k === 'shape' && first && first !== 'slice') return dimSize(evalExpr(first, f, ctx), ctx);
-  if (obj.k === 'tuple' && first && first !== 'slice' && first.t === 'num') return obj.items.at(first.v) ?? UNKNOWN;
+  if (obj.k === 'tuple' && first && first !== 'slice' && first.t === 'num')
+    return obj.items.at(first.v) ?? UNKNOWN;
   if (obj.k === 'logp' && e.index.length === 2 && e.index.every((i) => i !== 'slice')) {
     return { k: 'loss', l: gatherLoss(obj) };
   }
@@ -81,7 +82,8 @@ function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
 export function dimSize(d: AV, ctx: Ctx): AV {
   const v = d.k === 'num' && d.s.k === 'n' ? d.s.v : null;
   const name = v === -1 || v === 1 ? '#K' : v === 0 ? '#N' : `#dim${v}`;
-  if (!ctx.syms.has(name)) ctx.syms.set(name, { origin: name === '#K' ? 'dim' : 'free', label: name === '#K' ? 'K' : 'N' });
+  if (!ctx.syms.has(name))
+    ctx.syms.set(name, { origin: name === '#K' ? 'dim' : 'free', label: name === '#K' ? 'K' : 'N' });
   return { k: 'num', s: sym(name) };
 }
 
@@ -132,7 +134,13 @@ function assignItem(target: Expr & { t: 'sub' }, value: AV, f: Frame, ctx: Ctx):
 }
 
 /** Runs a function with some arguments bound; unbound parameters become symbols (scalars) or target candidates. */
-export function runFunction(fn: SyntaxNode, bound: Map<string, AV>, cls: ClassScope | null, ctx: Ctx, config: boolean): AV[] {
+export function runFunction(
+  fn: SyntaxNode,
+  bound: Map<string, AV>,
+  cls: ClassScope | null,
+  ctx: Ctx,
+  config: boolean,
+): AV[] {
   const body = functionBody(fn);
   if (!body || ctx.depth > MAX_DEPTH) return [];
   const f: Frame = { vars: new Map(), returns: [], cls };

@@ -66,13 +66,22 @@ function addDefinition(node: SyntaxNode, mod: ModuleContext): void {
   mod.definitionNames.add(name);
 }
 
-const LITERALS = new Set(['Number', 'String', 'Boolean', 'None', 'UnaryExpression', 'BinaryExpression', 'ParenthesizedExpression']);
+const LITERALS = new Set([
+  'Number',
+  'String',
+  'Boolean',
+  'None',
+  'UnaryExpression',
+  'BinaryExpression',
+  'ParenthesizedExpression',
+]);
 
 function addConstant(node: SyntaxNode, mod: ModuleContext): void {
   const kids = children(node);
   if (kids.length !== 3 || kids[0].name !== 'VariableName' || kids[1].name !== 'AssignOp') return;
   const name = mod.text.slice(kids[0].from, kids[0].to);
-  if (kids[2].name === 'CallExpression') mod.bindingCalls.set(name, [...(mod.bindingCalls.get(name) ?? []), kids[2]]);
+  if (kids[2].name === 'CallExpression')
+    mod.bindingCalls.set(name, [...(mod.bindingCalls.get(name) ?? []), kids[2]]);
   const literal = LITERALS.has(kids[2].name);
   mod.constants.set(name, literal && !mod.constants.has(name) ? toExpr(kids[2], mod.text) : null);
 }
@@ -116,7 +125,12 @@ export function qualify(e: Expr, mod: ModuleContext): string | null {
   return null;
 }
 
-export function findDefinition(mod: ModuleContext, name: string, before: number, kind?: 'class' | 'def'): Definition | null {
+export function findDefinition(
+  mod: ModuleContext,
+  name: string,
+  before: number,
+  kind?: 'class' | 'def',
+): Definition | null {
   let last: Definition | null = null;
   let first: Definition | null = null;
   for (const d of mod.definitions) {

@@ -9,7 +9,11 @@ export interface PythonParse {
   fragments: readonly TreeFragment[];
 }
 
-export function parsePython(text: string, previous?: PythonParse, changes?: readonly ChangedRange[]): PythonParse {
+export function parsePython(
+  text: string,
+  previous?: PythonParse,
+  changes?: readonly ChangedRange[],
+): PythonParse {
   const reused = previous && changes ? TreeFragment.applyChanges(previous.fragments, changes) : undefined;
   const tree = parser.parse(text, reused);
   return { text, tree, fragments: TreeFragment.addTree(tree, reused) };

@@ -54,7 +54,8 @@ export function paramsOf(fn: SyntaxNode, text: string): Param[] {
     else if (pendingDefault && out.length) {
       out[out.length - 1].defaultExpr = toExpr(c, text);
       pendingDefault = false;
-    } else if (c.name === 'VariableName') out.push({ name: text.slice(c.from, c.to), defaultExpr: null, star });
+    } else if (c.name === 'VariableName')
+      out.push({ name: text.slice(c.from, c.to), defaultExpr: null, star });
   }
   return out;
 }

@@ -63,12 +63,14 @@ function applyModule(m: AV & { k: 'module' }, ev: Evaluated, ctx: Ctx): AV {
 function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Frame, ctx: Ctx): AV {
   const obj = evalExpr(fn.obj, f, ctx);
   if (obj.k === 'self' && f.cls) return selfCall(fn.name, ev, f.cls, ctx);
-  if (fn.obj.t === 'name' && f.cls && fn.obj.id === f.cls.def.name) return userMethod(f.cls, fn.name, ev, ctx);
+  if (fn.obj.t === 'name' && f.cls && fn.obj.id === f.cls.def.name)
+    return userMethod(f.cls, fn.name, ev, ctx);
   if (obj.k === 'module') return applyModule(obj, ev, ctx);
   if (fn.name === 'size') return ev.args[0] ? dimSize(ev.args[0], ctx) : { k: 'shape' };
   if (fn.name === 'dim' || fn.name === 'numel') return { k: 'num', s: sym(`#${fn.name}`) };
   const result = tensorMethod(obj, fn.name, ev.args, ev.kw, ctx);
-  const rebindable = fn.obj.t === 'name' || (fn.obj.t === 'attr' && fn.obj.obj.t === 'name' && fn.obj.obj.id === 'self');
+  const rebindable =
+    fn.obj.t === 'name' || (fn.obj.t === 'attr' && fn.obj.obj.t === 'name' && fn.obj.obj.id === 'self');
   if (fn.name.endsWith('_') && rebindable && result.k !== 'tensor') assign(fn.obj, result, f, ctx, e);
   return result;
 }
@@ -120,5 +122,11 @@ export function pickReturn(returns: AV[]): AV {
   const flat = returns.map((r) => (r.k === 'tuple' ? (r.items[0] ?? UNKNOWN) : r));
   const losses = flat.filter((r) => r.k === 'loss');
   const smoothed = losses.filter((r) => r.k === 'loss' && !(r.l.off.k === 'n' && r.l.off.v === 0));
-  return smoothed.at(-1) ?? losses.at(-1) ?? flat.filter((r) => r.k === 'prod' || r.k === 'dist').at(-1) ?? flat.at(-1) ?? UNKNOWN;
+  return (
+    smoothed.at(-1) ??
+    losses.at(-1) ??
+    flat.filter((r) => r.k === 'prod' || r.k === 'dist').at(-1) ??
+    flat.at(-1) ??
+    UNKNOWN
+  );
 }

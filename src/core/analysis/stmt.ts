@@ -32,7 +32,13 @@ function toStmt(node: SyntaxNode, text: string): Stmt | null {
     case 'UpdateStatement': {
       const [target, op, value] = children(node);
       if (!target || !op || !value) return null;
-      return { ...span, s: 'update', target: toExpr(target, text), op: text.slice(op.from, op.to), value: toExpr(value, text) };
+      return {
+        ...span,
+        s: 'update',
+        target: toExpr(target, text),
+        op: text.slice(op.from, op.to),
+        value: toExpr(value, text),
+      };
     }
     case 'ExpressionStatement':
       return node.firstChild ? { ...span, s: 'expr', e: toExpr(node.firstChild, text) } : null;

@@ -37,13 +37,25 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
   if (kind === 'log_softmax') return { k: 'logp', c: ONE, factors: [] };
   if (kind === 'softmax') return { k: 'prob', multi: true, neg: false };
   if (kind === 'binary_cross_entropy' || kind === 'binary_cross_entropy_with_logits') {
-    return lossOf(mixOf(target) ?? mix(ONE, ZERO, 'tensor'), { binary: true, reduction, handwritten: target.k === 'dist' });
+    return lossOf(mixOf(target) ?? mix(ONE, ZERO, 'tensor'), {
+      binary: true,
+      reduction,
+      handwritten: target.k === 'dist',
+    });
   }
   const lp = asLogp(input);
-  const extra = { reduction, weightSpans: lp.factors, kl: kind === 'kl_div', handwritten: target.k === 'dist' };
+  const extra = {
+    reduction,
+    weightSpans: lp.factors,
+    kl: kind === 'kl_div',
+    handwritten: target.k === 'dist',
+  };
   if (target.k === 'dist' || kind === 'kl_div') {
     const m = mixOf(target) ?? mix(ONE, ZERO, 'tensor');
-    return lossOf(scaleMix(m, (x) => mul(lp.c, x)), extra);
+    return lossOf(
+      scaleMix(m, (x) => mul(lp.c, x)),
+      extra,
+    );
   }
   const eps = kind === 'cross_entropy' ? (scalarOf(args.get('label_smoothing') ?? UNKNOWN) ?? ZERO) : ZERO;
   return lossOf(mix(mul(lp.c, sub(ONE, eps)), mul(lp.c, div(eps, classes)), 'index'), extra);
@@ -71,7 +83,8 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
   if (name === 'log') return logOf(args[0] ?? UNKNOWN, ctx);
   if (name === 'sigmoid') return { k: 'prob', multi: false, neg: false };
   if (name === 'logsigmoid') return { k: 'blog', neg: isNegated(args[0] ?? UNKNOWN, ctx) };
-  if (name === 'sum' || name === 'mean') return reduce(args[0] ?? UNKNOWN, name, args.length > 1 || kw.has('dim'), ctx);
+  if (name === 'sum' || name === 'mean')
+    return reduce(args[0] ?? UNKNOWN, name, args.length > 1 || kw.has('dim'), ctx);
   if (name === 'gather') return { k: 'loss', l: gatherLoss(args[0] ?? UNKNOWN) };
   if (name === 'where') return masked(args[2] ?? UNKNOWN);
   if (name === 'clamp' || name === 'Variable') return args[0] ?? UNKNOWN;
@@ -98,7 +111,8 @@ function masked(v: AV): AV {
 
 export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): AV {
   const reduction = hasDim ? 'none' : name;
-  const perClass = (s: Sym): Sym => (name === 'mean' && (hasDim || v.k === 'logp') ? div(s, classDim(ctx)) : s);
+  const perClass = (s: Sym): Sym =>
+    name === 'mean' && (hasDim || v.k === 'logp') ? div(s, classDim(ctx)) : s;
   if (v.k === 'param' && hasDim) return reduce({ k: 'logp', c: ONE, factors: [] }, name, hasDim, ctx);
   if (v.k === 'logp' && v.factors.length > 0) {
     return lossOf(mix(neg(v.c), ZERO, 'tensor'), { reduction, weightSpans: v.factors.slice(0, -1) });
@@ -106,7 +120,10 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
   if (v.k === 'logp') return lossOf(mix(ZERO, perClass(neg(v.c)), 'index'), { reduction });
   if (v.k === 'prod' && v.d) {
     if (v.binary) return lossOf(v.d, { binary: true, reduction });
-    return lossOf(scaleMix(v.d, (x) => perClass(mul(neg(v.c), x))), { reduction, weightSpans: v.factors });
+    return lossOf(
+      scaleMix(v.d, (x) => perClass(mul(neg(v.c), x))),
+      { reduction, weightSpans: v.factors },
+    );
   }
   if (v.k === 'loss' && !hasDim) {
     const maskedRowsInMean = v.l.maskedRowsInMean || (v.l.rowMask && name === 'mean');
@@ -122,7 +139,8 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   const arg = (i: number, key: string): AV => args[i] ?? kw.get(key) ?? UNKNOWN;
   const base: Mix = obj.k === 'dist' ? obj.d : mix(ZERO, ZERO, 'none');
   if (PASS.has(name)) return obj.k === 'param' && name !== 'item' && name !== 'float' ? TENSOR : obj;
-  if (name === 'fill_' || name === 'fill') return { k: 'dist', d: { ...base, hot: ZERO, off: scalarOf(arg(0, 'value')) ?? ZERO } };
+  if (name === 'fill_' || name === 'fill')
+    return { k: 'dist', d: { ...base, hot: ZERO, off: scalarOf(arg(0, 'value')) ?? ZERO } };
   if (name.startsWith('scatter')) {
     const v = scalarOf(arg(2, 'value')) ?? scalarOf(arg(2, 'src')) ?? ONE;
     return { k: 'dist', d: { ...base, hot: sub(v, base.off), src: 'index' } };
@@ -134,7 +152,14 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
     return obj.k === 'dist' && column ? { k: 'dist', d: { ...obj.d, colZero: true } } : masked(obj);
   }
   const arith = /^(mul|add|sub|div)_?$/.exec(name);
-  if (arith) return binop({ mul: '*', add: '+', sub: '-', div: '/' }[arith[1]] ?? '*', obj, arg(0, 'other'), ZSPAN, ZSPAN);
+  if (arith)
+    return binop(
+      { mul: '*', add: '+', sub: '-', div: '/' }[arith[1]] ?? '*',
+      obj,
+      arg(0, 'other'),
+      ZSPAN,
+      ZSPAN,
+    );
   if (name === 'sum' || name === 'mean') return reduce(obj, name, args.length > 0 || kw.has('dim'), ctx);
   if (name === 'gather') return { k: 'loss', l: gatherLoss(obj) };
   if (name === 'log') return logOf(obj, ctx);

@@ -13,20 +13,43 @@ export interface TorchApi {
 }
 
 const FUNCTIONAL: Record<string, readonly string[]> = {
-  cross_entropy: ['input', 'target', 'weight', 'size_average', 'ignore_index', 'reduce', 'reduction', 'label_smoothing'],
+  cross_entropy: [
+    'input',
+    'target',
+    'weight',
+    'size_average',
+    'ignore_index',
+    'reduce',
+    'reduction',
+    'label_smoothing',
+  ],
   nll_loss: ['input', 'target', 'weight', 'size_average', 'ignore_index', 'reduce', 'reduction'],
   binary_cross_entropy: ['input', 'target', 'weight', 'size_average', 'reduce', 'reduction'],
-  binary_cross_entropy_with_logits: ['input', 'target', 'weight', 'size_average', 'reduce', 'reduction', 'pos_weight'],
+  binary_cross_entropy_with_logits: [
+    'input',
+    'target',
+    'weight',
+    'size_average',
+    'reduce',
+    'reduction',
+    'pos_weight',
+  ],
   kl_div: ['input', 'target', 'size_average', 'reduce', 'reduction', 'log_target'],
   log_softmax: ['input', 'dim', '_stacklevel', 'dtype'],
   softmax: ['input', 'dim', '_stacklevel', 'dtype'],
 };
 
 const MODULES: Record<string, { kind: LossKind; params: readonly string[] }> = {
-  CrossEntropyLoss: { kind: 'cross_entropy', params: ['weight', 'size_average', 'ignore_index', 'reduce', 'reduction', 'label_smoothing'] },
+  CrossEntropyLoss: {
+    kind: 'cross_entropy',
+    params: ['weight', 'size_average', 'ignore_index', 'reduce', 'reduction', 'label_smoothing'],
+  },
   NLLLoss: { kind: 'nll_loss', params: ['weight', 'size_average', 'ignore_index', 'reduce', 'reduction'] },
   BCELoss: { kind: 'binary_cross_entropy', params: ['weight', 'size_average', 'reduce', 'reduction'] },
-  BCEWithLogitsLoss: { kind: 'binary_cross_entropy_with_logits', params: ['weight', 'size_average', 'reduce', 'reduction', 'pos_weight'] },
+  BCEWithLogitsLoss: {
+    kind: 'binary_cross_entropy_with_logits',
+    params: ['weight', 'size_average', 'reduce', 'reduction', 'pos_weight'],
+  },
   KLDivLoss: { kind: 'kl_div', params: ['size_average', 'reduce', 'reduction', 'log_target'] },
   LogSoftmax: { kind: 'log_softmax', params: ['dim'] },
   Softmax: { kind: 'softmax', params: ['dim'] },
@@ -34,7 +57,14 @@ const MODULES: Record<string, { kind: LossKind; params: readonly string[] }> = {
 
 const METHODS: Record<string, LossKind> = { log_softmax: 'log_softmax', softmax: 'softmax' };
 
-const TORCH_ROOTS = ['torch.nn.functional.', 'torch.nn.modules.loss.', 'torch.nn.modules.activation.', 'torch.nn.', 'torch.special.', 'torch.'];
+const TORCH_ROOTS = [
+  'torch.nn.functional.',
+  'torch.nn.modules.loss.',
+  'torch.nn.modules.activation.',
+  'torch.nn.',
+  'torch.special.',
+  'torch.',
+];
 
 /** Recognises a callee as a torch loss/activation through any import alias; null for anything else. */
 export function resolveTorchApi(fn: Expr, mod: ModuleContext): TorchApi | null {
@@ -46,8 +76,11 @@ export function resolveTorchApi(fn: Expr, mod: ModuleContext): TorchApi | null {
     if (short in MODULES && root !== 'torch.nn.functional.' && root !== 'torch.') {
       return { ...MODULES[short], form: 'module', written };
     }
-    const isFunctionalRoot = root === 'torch.nn.functional.' || ((short === 'log_softmax' || short === 'softmax') && root !== 'torch.nn.');
-    if (short in FUNCTIONAL && isFunctionalRoot) return { kind: short as LossKind, form: 'functional', params: FUNCTIONAL[short], written };
+    const isFunctionalRoot =
+      root === 'torch.nn.functional.' ||
+      ((short === 'log_softmax' || short === 'softmax') && root !== 'torch.nn.');
+    if (short in FUNCTIONAL && isFunctionalRoot)
+      return { kind: short as LossKind, form: 'functional', params: FUNCTIONAL[short], written };
     return null;
   }
   const onSelf = fn.t === 'attr' && fn.obj.t === 'name' && fn.obj.id === 'self';

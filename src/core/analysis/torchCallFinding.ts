@@ -52,9 +52,13 @@ export function torchCallFinding(
   const written = instance ?? api.written;
   const parts = [`${written}: ${LOSS_NAMES[api.kind] ?? api.kind}`];
   if (instance) parts.push(`instance of ${api.written}`);
-  if (isCE && smoothing !== 0) parts.push(`uniform label smoothing ε = ${smoothing === null ? 'label_smoothing' : formatNumber(smoothing)} (target (1−ε)·onehot + ε/K)`);
+  if (isCE && smoothing !== 0)
+    parts.push(
+      `uniform label smoothing ε = ${smoothing === null ? 'label_smoothing' : formatNumber(smoothing)} (target (1−ε)·onehot + ε/K)`,
+    );
   if (details.weight) parts.push("class weights: 'mean' divides by Σ w[y_i], not N");
-  if (details.ignoreIndex !== undefined) parts.push(`rows with target ${details.ignoreIndex} are excluded from the loss and the mean`);
+  if (details.ignoreIndex !== undefined)
+    parts.push(`rows with target ${details.ignoreIndex} are excluded from the loss and the mean`);
   return {
     from: e.from,
     to: e.to,
@@ -63,7 +67,10 @@ export function torchCallFinding(
     convention,
     epsilon: isCE ? smoothing : null,
     epsilonParam: isCE && args.has('label_smoothing') ? 'label_smoothing' : null,
-    torchEquivalent: isCE && smoothing !== null && smoothing !== 0 ? `nn.CrossEntropyLoss(label_smoothing=${formatNumber(smoothing)})` : null,
+    torchEquivalent:
+      isCE && smoothing !== null && smoothing !== 0
+        ? `nn.CrossEntropyLoss(label_smoothing=${formatNumber(smoothing)})`
+        : null,
     rule: null,
     message: `${parts.join('; ')}.`,
     details,

@@ -1,5 +1,5 @@
-import type { LossKind } from './findings';
 import type { Span } from './expr';
+import type { LossKind } from './findings';
 import { add, div, mul, neg, ONE, type Sym, sub, substitute, ZERO } from './sym';
 
 /**
@@ -55,7 +55,15 @@ export function mix(hot: Sym, off: Sym, src: Mix['src']): Mix {
 }
 
 export function lossOf(m: Mix, extra: Partial<LossInfo> = {}): AV {
-  const l: LossInfo = { handwritten: true, binary: false, kl: false, reduction: 'none', maskedRowsInMean: false, weightSpans: [], ...m };
+  const l: LossInfo = {
+    handwritten: true,
+    binary: false,
+    kl: false,
+    reduction: 'none',
+    maskedRowsInMean: false,
+    weightSpans: [],
+    ...m,
+  };
   return { k: 'loss', l: { ...l, ...extra } };
 }
 
@@ -122,5 +130,8 @@ export function paramMix(v: AV): Mix | null {
 }
 
 export function isTensorish(v: AV): boolean {
-  return ['tensor', 'prob', 'logp', 'blog', 'dist', 'prod', 'loss'].includes(v.k) || (v.k === 'param' && v.tensorish);
+  return (
+    ['tensor', 'prob', 'logp', 'blog', 'dist', 'prod', 'loss'].includes(v.k) ||
+    (v.k === 'param' && v.tensorish)
+  );
 }

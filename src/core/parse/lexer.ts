@@ -54,7 +54,7 @@ export function isCloseBracket(c: number): boolean {
 export type TokenKind = 'comma' | 'open' | 'close' | 'end' | 'value';
 
 /** Powers of ten that float64 holds exactly: one multiply or divide by them rounds correctly. */
-const EXACT_POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i);
+const EXACT_POW10 = Float64Array.from({ length: 23 }, (_, i) => 10 ** i);
 const MAX_EXACT_POW = EXACT_POW10.length - 1;
 const EXPONENT_CAP = 100_000;
 const LONGEST_WORD = 'infinity'.length;
@@ -140,20 +140,24 @@ export class Scanner {
     let count = 0;
     for (;;) {
       const start = i;
-      i = this.pushNumber(start);
+      i = this.pushDecimal(start);
+      if (i < 0) i = this.pushUnusual(start);
       if (i < 0) this.failBadToken(start);
       count++;
+      const end = i;
       let c = text.charCodeAt(i);
-      if (!isSpace(c) && c !== COMMA && !endsValue(c)) this.failBadToken(start);
+      if (!endsValue(c)) this.failBadToken(start);
       while (isSpace(c)) c = text.charCodeAt(++i);
-      const afterComma = c === COMMA;
-      if (afterComma) {
-        c = text.charCodeAt(++i);
-        while (isSpace(c)) c = text.charCodeAt(++i);
+      if (c !== COMMA) {
+        this.pos = end;
+        this.afterComma = false;
+        return count;
       }
-      if (!afterComma || !(isDigit(c) || c === MINUS || c === DOT || c === PLUS)) {
+      c = text.charCodeAt(++i);
+      while (isSpace(c)) c = text.charCodeAt(++i);
+      if (!(isDigit(c) || c === MINUS || c === DOT || c === PLUS)) {
         this.pos = i;
-        this.afterComma = afterComma;
+        this.afterComma = true;
         return count;
       }
     }
@@ -182,18 +186,24 @@ export class Scanner {
     const token = text.slice(at, end);
     return end - at >= SHOWN_TOKEN_CHARS ? `${token}…` : token;
   }
-  /**
-   * Appends the number at `start` to `values` and returns the offset after it, or -1 when none starts there.
-   * It returns an integer rather than the value so that, inlined or not, no float is boxed per number.
-   * Decimals with at most 2^53 as digits and a power of ten within ±22 are computed directly
-   * (Clinger's fast path, bit-identical to `Number(token)`); anything else falls back to `Number(token)`.
-   */
+  /** Appends the number at `start` to `values`; returns the offset after it, or -1 when none starts there. */
   private pushNumber(start: number): number {
+    const end = this.pushDecimal(start);
+    return end >= 0 ? end : this.pushUnusual(start);
+  }
+
+  /**
+   * The fast path, small enough to inline: `-?digits(.digits?)?(e[+-]?digits)?` with at most 2^53 as digits and
+   * a power of ten within ±22, computed directly (Clinger's fast path, bit-identical to `Number(token)`).
+   * Returns the offset after the number, or -1 to leave it to `pushUnusual`. It returns an integer rather
+   * than the value so that, inlined or not, no float is boxed per number.
+   */
+  private pushDecimal(start: number): number {
     const s = this.text;
     let i = start;
     let c = s.charCodeAt(i);
     const negative = c === MINUS;
-    if (negative || c === PLUS) c = s.charCodeAt(++i);
+    if (negative) c = s.charCodeAt(++i);
     const digitsStart = i;
     let mantissa = 0;
     while (c >= ZERO && c <= NINE) {
@@ -201,7 +211,8 @@ export class Scanner {
       c = s.charCodeAt(++i);
     }
     const intDigits = i - digitsStart;
-    let fracDigits = 0;
+    if (intDigits === 0 || (intDigits > 1 && s.charCodeAt(digitsStart) === ZERO)) return -1;
+    let pow = 0;
     if (c === DOT) {
       const fracStart = ++i;
       c = s.charCodeAt(i);
@@ -209,24 +220,51 @@ export class Scanner {
         mantissa = mantissa * 10 + (c - ZERO);
         c = s.charCodeAt(++i);
       }
-      fracDigits = i - fracStart;
-      if (fracDigits === 0) this.loose = true;
+      if (i === fracStart) this.loose = true;
+      pow = fracStart - i;
     }
-    if (intDigits + fracDigits === 0) return this.pushWord(start, digitsStart);
-    let pow = -fracDigits;
     if (c === LOWER_E || c === UPPER_E) {
       i = this.exponentAt(i + 1);
       if (i < 0) return -1;
       pow += this.exponent;
     }
-    const leadingZero = intDigits > 1 && s.charCodeAt(digitsStart) === ZERO;
-    if (intDigits === 0 || leadingZero || (digitsStart > start && !negative)) this.loose = true;
-    if (mantissa > Number.MAX_SAFE_INTEGER || pow < -MAX_EXACT_POW || pow > MAX_EXACT_POW) {
-      this.push(Number(s.slice(start, i)), start);
-    } else {
-      const magnitude = pow < 0 ? mantissa / EXACT_POW10[-pow]! : mantissa * EXACT_POW10[pow]!;
-      this.push(negative ? -magnitude : magnitude, start);
+    if (mantissa > Number.MAX_SAFE_INTEGER || pow < -MAX_EXACT_POW || pow > MAX_EXACT_POW) return -1;
+    const magnitude = pow < 0 ? mantissa / EXACT_POW10[-pow]! : mantissa * EXACT_POW10[pow]!;
+    this.push(negative ? -magnitude : magnitude, start);
+    return i;
+  }
+
+  /**
+   * What the fast path leaves: words (nan, inf, True), Python's `+1`, `.5`, `007`, long mantissas and
+   * large exponents. Checks the syntax, then lets `Number` round the token.
+   */
+  private pushUnusual(start: number): number {
+    const s = this.text;
+    let i = start;
+    const first = s.charCodeAt(i);
+    if (first === MINUS || first === PLUS) i++;
+    const digitsStart = i;
+    i = this.skipDigits(i);
+    const intDigits = i - digitsStart;
+    let fracDigits = 0;
+    if (s.charCodeAt(i) === DOT) {
+      const fracStart = i + 1;
+      i = this.skipDigits(fracStart);
+      fracDigits = i - fracStart;
     }
+    if (intDigits + fracDigits === 0) return this.pushWord(start, digitsStart);
+    const c = s.charCodeAt(i);
+    if (c === LOWER_E || c === UPPER_E) i = this.exponentAt(i + 1);
+    if (i < 0) return -1;
+    if (first === PLUS || intDigits === 0 || (intDigits > 1 && s.charCodeAt(digitsStart) === ZERO))
+      this.loose = true;
+    this.push(Number(s.slice(start, i)), start);
+    return i;
+  }
+
+  private skipDigits(from: number): number {
+    let i = from;
+    while (isDigit(this.text.charCodeAt(i))) i++;
     return i;
   }
 

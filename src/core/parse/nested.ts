@@ -80,9 +80,10 @@ class NestedReader {
       this.expectElement = false;
       return;
     }
-    this.counts[this.depth] += sc.readCommaSeparated();
+    const count = sc.readCommaSeparated();
+    this.counts[this.depth] += count;
     this.expectElement = sc.afterComma;
-    if (sc.afterComma) this.separator = COMMAS;
+    if (count > 1 || sc.afterComma) this.separator = COMMAS;
   }
 
   private comma(): void {
@@ -121,11 +122,11 @@ class NestedReader {
   private raggedMessage(d: number, n: number, expected: number): string {
     const path = Array.from(this.counts.subarray(1, d), (i) => i + 1);
     const isRow = d === this.rank;
-    const noun = isRow ? 'values' : d === this.rank - 1 ? 'rows' : 'blocks';
+    const noun = isRow ? 'value' : d === this.rank - 1 ? 'row' : 'block';
     const name = isRow
       ? `row ${path.pop()}${path.length > 0 ? ` of block ${path.join(', ')}` : ''}`
       : `block ${path.join(', ')}`;
-    return `${name} has ${n} ${noun}, expected ${expected}`;
+    return `${name} has ${n} ${noun}${n === 1 ? '' : 's'}, expected ${expected}`;
   }
 }
 

@@ -45,6 +45,8 @@ export function baseOptions(theme: Theme, title: string) {
     animation: false as const,
     responsive: true,
     maintainAspectRatio: false,
+    normalized: true,
+    elements: { point: { radius: 0 } },
     plugins: {
       title: { display: true, text: title, color: theme.foreground },
       legend: { labels: { color: theme.foreground, usePointStyle: true } },

@@ -113,13 +113,17 @@ function drawAxes(ctx: CanvasRenderingContext2D, grid: HeatGrid, theme: Theme, w
 
 export function heatmapPlot(): Plot {
   const { figure: fig, canvas, summary } = figure('plot-heatmap', 'Smoothed targets');
-  const paint = (view: View) => {
-    const { at0, at1 } = view.result.heat;
-    const values = lerpArray(at0.values, at1.values, view.state.epsilon);
+  /** Full draws size the canvas to its box; slider steps reuse that size (no forced layout). */
+  const resize = () => {
     const box = canvas.parentElement!.getBoundingClientRect();
     const ratio = window.devicePixelRatio || 1;
     canvas.width = Math.max(200, box.width) * ratio;
     canvas.height = Math.max(160, box.height) * ratio;
+  };
+  const paint = (view: View) => {
+    const { at0, at1 } = view.result.heat;
+    const values = lerpArray(at0.values, at1.values, view.state.epsilon);
+    const ratio = window.devicePixelRatio || 1;
     const ctx = canvas.getContext('2d')!;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     const [w, h] = [
@@ -135,5 +139,9 @@ export function heatmapPlot(): Plot {
     drawAxes(ctx, at0, view.theme, w, h);
     summary.textContent = `${view.result.rows}×${view.result.cols} targets; values from ${fmt(Math.min(...values))} to ${fmt(Math.max(...values))}.`;
   };
-  return { id: 'plot-heatmap', figure: fig, canvas, draw: paint, moveEpsilon: paint };
+  const draw = (view: View) => {
+    resize();
+    paint(view);
+  };
+  return { id: 'plot-heatmap', figure: fig, canvas, draw, moveEpsilon: paint };
 }

@@ -28,14 +28,26 @@ export async function waitForWorkbench(page: Page): Promise<void> {
   await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
 }
 
+/** Opens a quick input with `keys`, types `text`, and picks the row matching `rowText`. Rows can be missing
+ * for a while after the window opens (extensions still registering): then it closes and tries again. */
 async function quickInput(page: Page, keys: string, text: string, rowText: string | RegExp): Promise<void> {
-  await page.keyboard.press(keys);
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await page.keyboard.insertText(text);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: rowText }).first().waitFor();
-  await page.keyboard.press('Enter');
-  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  const widget = page.locator('.quick-input-widget');
+  const row = widget.locator('.monaco-list-row', { hasText: rowText }).first();
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    await page.keyboard.press(keys);
+    await widget.locator('input').waitFor({ state: 'visible' });
+    await page.keyboard.insertText(text);
+    try {
+      await row.waitFor({ timeout: 5_000 });
+      break;
+    } catch (e) {
+      await page.keyboard.press('Escape');
+      if (Date.now() > deadline) throw e;
+    }
+  }
+  await row.click();
+  await widget.waitFor({ state: 'hidden' });
 }
 
 export async function openFile(page: Page, fileName: string): Promise<void> {
@@ -49,9 +61,11 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await quickInput(page, 'F1', title, title);
 }
 
-/** In-page script: the centre of the first occurrence of a string in the active editor's visible lines. */
+/** In-page script: the centre of the top-most occurrence of a string in the active editor's visible lines. */
 const TOKEN_CENTRE = `(wanted) => {
-  for (const line of document.querySelectorAll('.editor-instance .view-lines .view-line')) {
+  const lines = [...document.querySelectorAll('.editor-instance .view-lines .view-line')];
+  lines.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
+  for (const line of lines) {
     const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const at = node.textContent.indexOf(wanted);
@@ -78,10 +92,19 @@ export async function hoverToken(page: Page, token: string): Promise<Locator> {
     box = await tokenBox(page, token);
   }
   if (!box) throw new Error(`"${token}" is not on screen`);
-  await page.mouse.move(box.x, box.y);
   const hover = page.locator('.monaco-hover:visible', { hasText: 'Loss Lens' }).first();
-  await hover.waitFor({ timeout: 15_000 });
-  return hover;
+  // The first rest may come before the extension finished activating: move away and back, as a person would.
+  for (let attempt = 1; ; attempt++) {
+    await page.mouse.move(box.x, box.y);
+    try {
+      await hover.waitFor({ timeout: 5_000 });
+      return hover;
+    } catch (e) {
+      if (attempt === 4) throw e;
+      await page.mouse.move(5, 5);
+      await page.keyboard.press('Escape');
+    }
+  }
 }
 
 /** VS Code nests a webview: an outer iframe.webview, and inside it iframe#active-frame with the content. */

@@ -12,31 +12,49 @@ import {
   SOFTMAX_WITHOUT_DIM,
 } from '../rules';
 import { bindArgs, resolveTorchApi, type TorchApi } from '../torchApi';
-import { softmaxIntoCrossEntropy } from './softmaxIntoCe';
 import { pitfall } from './pitfall';
 import { resolveArg } from './resolve';
+import { softmaxIntoCrossEntropy } from './softmaxIntoCe';
 
 /** Pitfalls of a torch loss: at its construction (`ctor`) and where it is invoked on tensors (`call`). */
-export function torchCallPitfalls(call: CallExpr, node: SyntaxNode, api: TorchApi, ctor: CallExpr, mod: ModuleContext): RawFinding[] {
+export function torchCallPitfalls(
+  call: CallExpr,
+  node: SyntaxNode,
+  api: TorchApi,
+  ctor: CallExpr,
+  mod: ModuleContext,
+): RawFinding[] {
   const out: RawFinding[] = [];
   const constructing = call === ctor;
   const args = bindArgs(ctor.args, api.params);
   if (constructing) out.push(...configPitfalls(ctor, api, args, mod));
   const invoked = api.form !== 'module' || !constructing;
   if (!invoked) return out;
-  const input = api.form === 'module' ? call.args.find((a) => !a.name || a.name === 'input') : args.get('input');
+  const input =
+    api.form === 'module' ? call.args.find((a) => !a.name || a.name === 'input') : args.get('input');
   if (!input) return out;
   if (api.kind === 'cross_entropy') out.push(...softmaxIntoCrossEntropy(input, node, mod));
   if (api.kind === 'binary_cross_entropy') out.push(...bceOnLogits(input, node, api, ctor, mod));
   return out;
 }
 
-function configPitfalls(ctor: CallExpr, api: TorchApi, args: Map<string, Arg>, mod: ModuleContext): RawFinding[] {
+function configPitfalls(
+  ctor: CallExpr,
+  api: TorchApi,
+  args: Map<string, Arg>,
+  mod: ModuleContext,
+): RawFinding[] {
   const out: RawFinding[] = [];
   const ls = args.get('label_smoothing');
   const eps = constantNumber(ls?.value, mod);
   if (ls && eps !== null && (eps < 0 || eps > 1)) {
-    out.push(pitfall(ls, LABEL_SMOOTHING_OUT_OF_RANGE, `label_smoothing = ${eps} is outside [0, 1]; torch raises an error.`));
+    out.push(
+      pitfall(
+        ls,
+        LABEL_SMOOTHING_OUT_OF_RANGE,
+        `label_smoothing = ${eps} is outside [0, 1]; torch raises an error.`,
+      ),
+    );
   }
   const legacy = ['size_average', 'reduce'].map((n) => args.get(n)).filter((a): a is Arg => a !== undefined);
   if (legacy.length) out.push(legacyReduction(legacy, args, mod));
@@ -44,9 +62,16 @@ function configPitfalls(ctor: CallExpr, api: TorchApi, args: Map<string, Arg>, m
     const red = args.get('reduction');
     if (!red || (red.value.t === 'str' && red.value.v === 'mean')) out.push(klMean(ctor, red));
   }
-  const noDim = (api.kind === 'softmax' || api.kind === 'log_softmax') && api.form !== 'method' && !args.has('dim');
+  const noDim =
+    (api.kind === 'softmax' || api.kind === 'log_softmax') && api.form !== 'method' && !args.has('dim');
   if (noDim) {
-    out.push(pitfall(ctor, SOFTMAX_WITHOUT_DIM, `${api.written} without \`dim\`: torch picks a dimension implicitly (deprecated, and 0 for 1-D/3-D inputs); pass dim=-1 for class-last logits.`));
+    out.push(
+      pitfall(
+        ctor,
+        SOFTMAX_WITHOUT_DIM,
+        `${api.written} without \`dim\`: torch picks a dimension implicitly (deprecated, and 0 for 1-D/3-D inputs); pass dim=-1 for class-last logits.`,
+      ),
+    );
   }
   return out;
 }
@@ -55,27 +80,41 @@ function legacyReduction(legacy: Arg[], args: Map<string, Arg>, mod: ModuleConte
   const flag = (n: string): boolean | null => {
     const a = args.get(n);
     if (!a || (a.value.t === 'const' && a.value.v === null)) return true;
-    return a.value.t === 'const' ? Boolean(a.value.v) : constantNumber(a.value, mod) === null ? null : Boolean(constantNumber(a.value, mod));
+    return a.value.t === 'const'
+      ? Boolean(a.value.v)
+      : constantNumber(a.value, mod) === null
+        ? null
+        : Boolean(constantNumber(a.value, mod));
   };
   const reduce = flag('reduce');
   const sizeAverage = flag('size_average');
   const reduction = reduce === false ? 'none' : sizeAverage === false ? 'sum' : 'mean';
   const span = { from: Math.min(...legacy.map((a) => a.from)), to: Math.max(...legacy.map((a) => a.to)) };
   const safe = reduce !== null && sizeAverage !== null && !args.has('reduction');
-  const edits = legacy.map((a, i) => ({ from: a.from, to: a.to, newText: i === 0 ? `reduction='${reduction}'` : '' }));
+  const edits = legacy.map((a, i) => ({
+    from: a.from,
+    to: a.to,
+    newText: i === 0 ? `reduction='${reduction}'` : '',
+  }));
   const contiguous = legacy.length === 1 || mod.text.slice(span.from, span.to).split(',').length === 2;
   return pitfall(
     span,
     DEPRECATED_SIZE_AVERAGE_REDUCE,
     `size_average and reduce are deprecated; use reduction='${reduction}'.`,
-    safe && contiguous ? { title: `Use reduction='${reduction}'`, edits: [{ ...span, newText: edits[0].newText }] } : undefined,
+    safe && contiguous
+      ? { title: `Use reduction='${reduction}'`, edits: [{ ...span, newText: edits[0].newText }] }
+      : undefined,
   );
 }
 
 function klMean(ctor: CallExpr, red: Arg | undefined): RawFinding {
   const edit = red
     ? { from: red.value.from, to: red.value.to, newText: "'batchmean'" }
-    : { from: ctor.argsTo - 1, to: ctor.argsTo - 1, newText: `${ctor.args.length ? ', ' : ''}reduction='batchmean'` };
+    : {
+        from: ctor.argsTo - 1,
+        to: ctor.argsTo - 1,
+        newText: `${ctor.args.length ? ', ' : ''}reduction='batchmean'`,
+      };
   return pitfall(
     red ?? ctor,
     KL_DIV_MEAN_REDUCTION,
@@ -86,7 +125,13 @@ function klMean(ctor: CallExpr, red: Arg | undefined): RawFinding {
 
 const PROBABILITY_MAKERS = /(?:sigmoid|softmax|clamp|rand|sigmoid_|hardsigmoid|exp)$/;
 
-function bceOnLogits(input: Arg, node: SyntaxNode, api: TorchApi, ctor: CallExpr, mod: ModuleContext): RawFinding[] {
+function bceOnLogits(
+  input: Arg,
+  node: SyntaxNode,
+  api: TorchApi,
+  ctor: CallExpr,
+  mod: ModuleContext,
+): RawFinding[] {
   const { value } = resolveArg(input.value, node, mod);
   if (!looksLikeLogits(value, input.value, mod)) return [];
   const withLogits = api.form === 'module' ? 'BCEWithLogitsLoss' : 'binary_cross_entropy_with_logits';
@@ -94,12 +139,31 @@ function bceOnLogits(input: Arg, node: SyntaxNode, api: TorchApi, ctor: CallExpr
   const callee = ctor.fn;
   const calleeText = mod.text.slice(callee.from, callee.to);
   const fix = calleeText.endsWith(old)
-    ? { title: `Use ${withLogits} on the raw logits`, edits: [{ from: callee.to - old.length, to: callee.to, newText: withLogits }] }
+    ? {
+        title: `Use ${withLogits} on the raw logits`,
+        edits: [{ from: callee.to - old.length, to: callee.to, newText: withLogits }],
+      }
     : undefined;
-  return [pitfall(input, BCE_ON_LOGITS, `BCELoss expects probabilities in [0, 1], but this input looks like raw logits (no sigmoid). Use ${withLogits}, which applies the sigmoid stably.`, fix)];
+  return [
+    pitfall(
+      input,
+      BCE_ON_LOGITS,
+      `BCELoss expects probabilities in [0, 1], but this input looks like raw logits (no sigmoid). Use ${withLogits}, which applies the sigmoid stably.`,
+      fix,
+    ),
+  ];
 }
 
-const PASS_THROUGH = new Set(['squeeze', 'unsqueeze', 'view', 'reshape', 'float', 'flatten', 'contiguous', 'to']);
+const PASS_THROUGH = new Set([
+  'squeeze',
+  'unsqueeze',
+  'view',
+  'reshape',
+  'float',
+  'flatten',
+  'contiguous',
+  'to',
+]);
 
 function looksLikeLogits(value: Expr, written: Expr, mod: ModuleContext): boolean {
   const name = written.t === 'name' ? written.id : written.t === 'attr' ? written.name : '';
@@ -107,8 +171,11 @@ function looksLikeLogits(value: Expr, written: Expr, mod: ModuleContext): boolea
     if (resolveTorchApi(value.fn, mod)) return false;
     const callee = mod.text.slice(value.fn.from, value.fn.to);
     if (PROBABILITY_MAKERS.test(callee)) return false;
-    if (value.fn.t === 'attr' && PASS_THROUGH.has(value.fn.name)) return looksLikeLogits(value.fn.obj, value.fn.obj, mod);
-    const isModel = value.fn.t === 'name' || (value.fn.t === 'attr' && value.fn.obj.t === 'name' && value.fn.obj.id === 'self');
+    if (value.fn.t === 'attr' && PASS_THROUGH.has(value.fn.name))
+      return looksLikeLogits(value.fn.obj, value.fn.obj, mod);
+    const isModel =
+      value.fn.t === 'name' ||
+      (value.fn.t === 'attr' && value.fn.obj.t === 'name' && value.fn.obj.id === 'self');
     return isModel && !callee.startsWith('torch');
   }
   if (value.t === 'bin' && value.op === '@') return true;

@@ -6,7 +6,8 @@ import { K_MINUS_1_DOCUMENTED_AS_UNIFORM, WEIGHT_IN_LOG_PROBS } from '../rules';
 import { pitfall } from './pitfall';
 
 /** Says ε/K or "uniform" in prose (docstrings and comments, not code). */
-const UNIFORM_PROSE = /uniform|(?:eps(?:ilon)?|smoothing|alpha|ε|α)\s*\/\s*(?:K|N|n_?classes|num_classes|classes)\b/i;
+const UNIFORM_PROSE =
+  /uniform|(?:eps(?:ilon)?|smoothing|alpha|ε|α)\s*\/\s*(?:K|N|n_?classes|num_classes|classes)\b/i;
 
 export function definitionPitfalls(r: DefinitionResult): RawFinding[] {
   const out = r.loss.weightSpans.map((span) =>

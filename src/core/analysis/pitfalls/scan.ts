@@ -29,7 +29,8 @@ export function scanPitfalls(nodes: ScannedNodes, mod: ModuleContext): RawFindin
   for (const node of nodes.calls) {
     const callee = node.firstChild;
     if (!callee || !mod.text.slice(callee.from, callee.to).endsWith('Variable')) continue;
-    if (VARIABLE.has(qualify(toExpr(callee, mod.text), mod) ?? '')) out.push(variablePitfall(toExpr(node, mod.text), mod));
+    if (VARIABLE.has(qualify(toExpr(callee, mod.text), mod) ?? ''))
+      out.push(variablePitfall(toExpr(node, mod.text), mod));
   }
   for (const node of nodes.sums) {
     const last = node.lastChild;
@@ -51,14 +52,25 @@ export function scanPitfalls(nodes: ScannedNodes, mod: ModuleContext): RawFindin
 function variablePitfall(call: Expr, mod: ModuleContext): RawFinding {
   const args = call.t === 'call' ? call.args : [];
   const only = args.length === 1 && !args[0].name && !args[0].star ? args[0].value : null;
-  const fix = only ? { title: 'Drop the Variable wrapper', edits: [{ from: call.from, to: call.to, newText: mod.text.slice(only.from, only.to) }] } : undefined;
-  return pitfall(call, DEPRECATED_VARIABLE, 'torch.autograd.Variable is deprecated since PyTorch 0.4: tensors carry autograd themselves.', fix);
+  const fix = only
+    ? {
+        title: 'Drop the Variable wrapper',
+        edits: [{ from: call.from, to: call.to, newText: mod.text.slice(only.from, only.to) }],
+      }
+    : undefined;
+  return pitfall(
+    call,
+    DEPRECATED_VARIABLE,
+    'torch.autograd.Variable is deprecated since PyTorch 0.4: tensors carry autograd themselves.',
+    fix,
+  );
 }
 
 /** `t.max()`, `t.max().item()`, `int(t.max())`, `torch.max(t)`. */
 function isBatchMax(e: Expr): boolean {
   if (e.t !== 'call') return false;
-  if (e.fn.t === 'attr' && (e.fn.name === 'item' || e.fn.name === 'long' || e.fn.name === 'int')) return isBatchMax(e.fn.obj);
+  if (e.fn.t === 'attr' && (e.fn.name === 'item' || e.fn.name === 'long' || e.fn.name === 'int'))
+    return isBatchMax(e.fn.obj);
   if (e.fn.t === 'name' && e.fn.id === 'int' && e.args.length === 1) return isBatchMax(e.args[0].value);
   if (e.fn.t !== 'attr' || e.fn.name !== 'max') return false;
   const onTorch = e.fn.obj.t === 'name' && e.fn.obj.id === 'torch';

@@ -14,12 +14,17 @@ export function softmaxIntoCrossEntropy(input: Arg, node: SyntaxNode, mod: Modul
   const api = resolveTorchApi(value.fn, mod);
   if (!api || (api.kind !== 'softmax' && api.kind !== 'log_softmax')) return [];
   const logits =
-    api.form === 'method' && value.fn.t === 'attr' ? value.fn.obj : bindArgs(value.args, api.params).get('input')?.value;
+    api.form === 'method' && value.fn.t === 'attr'
+      ? value.fn.obj
+      : bindArgs(value.args, api.params).get('input')?.value;
   const logitsText = logits ? mod.text.slice(logits.from, logits.to) : null;
   const simple = logits && (logits.t === 'name' || logits.t === 'attr');
   const fix =
     logitsText && (direct || simple)
-      ? { title: 'Pass the logits (cross_entropy applies log_softmax itself)', edits: [{ from: input.value.from, to: input.value.to, newText: logitsText }] }
+      ? {
+          title: 'Pass the logits (cross_entropy applies log_softmax itself)',
+          edits: [{ from: input.value.from, to: input.value.to, newText: logitsText }],
+        }
       : undefined;
   const isLog = api.kind === 'log_softmax';
   return [
