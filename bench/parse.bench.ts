@@ -84,7 +84,6 @@ function compare(label: string, repr: string, json: string, expected: Tensor): n
     core.push(timeMs(() => parseTensor(repr)));
     baseline.push(timeMs(() => JSON.parse(json)));
   }
-  if (process.env.VERBOSE) console.log(core.map(Math.round).join(" "), "\n", baseline.map(Math.round).join(" "));
   const millions = expected.data.length / 1e6;
   const [c, b] = [median(core), median(baseline)];
   const rate = (ms: number): string => `${(millions / (ms / 1000)).toFixed(1)} M values/s`;

@@ -33,7 +33,11 @@ async function main() {
     });
     if (build.status !== 0) return 1;
   }
-  const server = await startServer({ name: 'e2e-server' });
+  // The window opens in Dark Modern; the tests switch themes with the Color Theme picker.
+  const server = await startServer({
+    name: 'e2e-server',
+    settings: { 'workbench.colorTheme': 'Dark Modern' },
+  });
   try {
     const url = clientUrl(server, {
       folder: copyWorkspace(server, SAMPLE_WORKSPACE),
@@ -41,7 +45,6 @@ async function main() {
     });
     const code = await runMocha({
       LOSS_LENS_E2E_URL: url,
-      LOSS_LENS_E2E_SETTINGS: join(server.dirs.userData, 'User', 'settings.json'),
       LOSS_LENS_ARTIFACTS: ARTIFACTS,
       CHROMIUM,
     });

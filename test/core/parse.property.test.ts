@@ -34,9 +34,9 @@ const FORMATS = Object.keys(SHAPES) as TensorFormat[];
 
 function assertSameTensor(actual: Tensor, expected: Tensor): void {
   assert.deepEqual(actual.shape, expected.shape);
-  expected.data.forEach((v, i) =>
-    assert.ok(Object.is(actual.data[i], v), `value ${i}: ${actual.data[i]} vs ${v}`),
-  );
+  expected.data.forEach((v, i) => {
+    assert.ok(Object.is(actual.data[i], v), `value ${i}: ${actual.data[i]} vs ${v}`);
+  });
 }
 
 /** The result is a value, and an error's position lies within the text (or just past its end). */

@@ -5,8 +5,8 @@ import { env } from './support/env';
 import {
   launch,
   openWorkbench,
+  pickColorTheme,
   runCommand,
-  setColorTheme,
   waitForWorkbench,
   webviewFrame,
 } from './support/workbench';
@@ -28,7 +28,6 @@ describe('e2e: the playground in the browser VS Code', () => {
   const loss = () => textOf(panel, 'loss-value');
 
   before(async () => {
-    setColorTheme('Dark Modern');
     ({ browser, page } = await launch());
     await openWorkbench(page);
   });
@@ -89,11 +88,11 @@ describe('e2e: the playground in the browser VS Code', () => {
 
   for (const [name, theme, bodyClass] of [
     ['light', 'Light Modern', 'vscode-light'],
-    ['high-contrast', 'Default High Contrast', 'vscode-high-contrast'],
+    ['high-contrast', 'Dark High Contrast', 'vscode-high-contrast'],
     ['dark', 'Dark Modern', 'vscode-dark'],
   ] as const) {
     it(`renders in the ${name} theme (screenshot)`, async () => {
-      setColorTheme(theme);
+      await pickColorTheme(page, theme);
       await panel.locator(`body.${bodyClass}`).waitFor({ timeout: 15_000 });
       await page.waitForTimeout(1000); // plots redraw with the new theme colours
       await page.screenshot({ path: env.artifact(`e2e-playground-${name}.png`) });

@@ -1,6 +1,11 @@
 import { strict as assert } from 'node:assert';
-import { compute, computePlayground, type PlaygroundResult } from '../../src/core/playground/compute';
-import { interpolate, modelAt } from '../../src/core/playground/model';
+import {
+  compute,
+  computePlayground,
+  curveAt,
+  type PlaygroundResult,
+} from '../../src/core/playground/compute';
+import { modelAt } from '../../src/core/playground/model';
 import { prepare } from '../../src/core/playground/prepare';
 import { reduce } from '../../src/core/playground/reducer';
 import type { SampleId } from '../../src/core/playground/samples';
@@ -39,38 +44,56 @@ describe('playground computation', () => {
     assert.equal(ok(sample('seed003Ce')).exact.value.toFixed(4), '1.4141');
   });
 
-  it('draws seed 003\'s α table for batch max+1 (its inputs are printed to 4 decimals, so within 3e-4)', () => {
+  it("draws seed 003's α table for batch max+1 (its inputs are printed to 4 decimals, so within 3e-4)", () => {
     const result = ok(sample('seed003Bce'));
     const maxPlus1 = result.sweep.find((c) => c.convention === 'batch_max_plus_1')!;
     const printed = [1.8352, 1.764, 1.6927, 1.6215, 1.5503, 1.4791, 1.4079, 1.3367, 1.2655, 1.1943, 1.1231];
     printed.forEach((value, i) => {
-      close(interpolate(maxPlus1.epsilons, maxPlus1.values, i / 10), value, 3e-4);
+      close(curveAt(maxPlus1, i / 10), value, 3e-4);
     });
   });
 
-  it('puts seed 002\'s K = 3 optimal gap at a near-zero gradient', () => {
+  it("puts seed 002's K = 3 optimal gap at a near-zero gradient", () => {
     const state = sample('seed002Gap');
     const grad = modelAt(ok(state).model, state.epsilon).rowGrad;
     for (const g of grad) close(g, 0, 1e-5);
   });
 
-  it('interpolates affine losses exactly and KL closely between grid points', () => {
+  it('gives the exact loss from the precomputed model at any ε (KL through its closed-form entropy part)', () => {
     for (const loss of ['cross_entropy', 'nll_loss', 'kl_div'] as const) {
-      for (const epsilon of [0.05, 0.37, 0.9]) {
-        const state = sample('seed001', { loss, epsilon });
-        const result = ok(state);
-        close(modelAt(result.model, epsilon).value, result.exact.value, loss === 'kl_div' ? 2e-3 : 1e-12);
+      for (const reduction of ['mean', 'sum', 'none'] as const) {
+        for (const epsilon of [0.003, 0.05, 0.37, 0.9]) {
+          const state = sample('seed001', { loss, epsilon, reduction, targetsText: '[1, -100, 3]' });
+          const result = ok(state);
+          close(modelAt(result.model, epsilon).value, result.exact.value, 1e-12);
+          for (const curve of result.sweep) {
+            const direct = ok({ ...state, convention: curve.convention }).exact.value;
+            close(curveAt(curve, epsilon), direct, 1e-12);
+          }
+        }
       }
     }
+  });
+
+  it('samples soft-target KL on a grid, close to the exact value', () => {
+    const state = sample('seed000', { loss: 'kl_div', reduction: 'batchmean', epsilon: 0.42 });
+    const soft = ok({ ...state, targetsText: '[[0, 0, 1, 0, 0], [0, 0.5, 0, 0, 0.5], [1, 0, 0, 0, 0]]' });
+    assert.equal(soft.model.epsilons.length, 21);
+    close(modelAt(soft.model, 0.42).value, soft.exact.value, 1e-2);
   });
 
   it('gives the same cross-entropy from logits, probabilities and log-probabilities', () => {
     const probs = '[[0.7, 0.2, 0.1], [0.1, 0.1, 0.8]]';
     const logProbs = `[[${[0.7, 0.2, 0.1].map(Math.log).join(', ')}], [${[0.1, 0.1, 0.8].map(Math.log).join(', ')}]]`;
     const base = { targetsText: '[0, 2]', epsilon: 0.1, convention: 'uniform' as const };
-    const fromProbs = ok(sample('seed000', { ...base, logitsText: probs, inputKind: 'probabilities' })).exact.value;
-    const fromLogProbs = ok(sample('seed000', { ...base, logitsText: logProbs, inputKind: 'log_probabilities' })).exact.value;
-    const nll = ok(sample('seed000', { ...base, logitsText: logProbs, inputKind: 'log_probabilities', loss: 'nll_loss' }));
+    const fromProbs = ok(sample('seed000', { ...base, logitsText: probs, inputKind: 'probabilities' })).exact
+      .value;
+    const fromLogProbs = ok(
+      sample('seed000', { ...base, logitsText: logProbs, inputKind: 'log_probabilities' }),
+    ).exact.value;
+    const nll = ok(
+      sample('seed000', { ...base, logitsText: logProbs, inputKind: 'log_probabilities', loss: 'nll_loss' }),
+    );
     close(fromProbs, fromLogProbs, 1e-12);
     close(nll.exact.value, fromProbs, 1e-12);
   });
@@ -78,7 +101,9 @@ describe('playground computation', () => {
   it('divides logits by the temperature', () => {
     const t2 = ok(sample('seed000', { temperature: 2 })).exact.value;
     const halved = ok(
-      sample('seed000', { logitsText: '[[0, 0.1, 0.35, 0.05, 0], [0, 0.45, 0.1, 0.1, 0.5], [0.5, 0.1, 0.35, 0.45, 0.5]]' }),
+      sample('seed000', {
+        logitsText: '[[0, 0.1, 0.35, 0.05, 0], [0, 0.45, 0.1, 0.1, 0.5], [0.5, 0.1, 0.35, 0.45, 0.5]]',
+      }),
     ).exact.value;
     close(t2, halved, 1e-12);
   });
@@ -102,7 +127,13 @@ describe('playground computation', () => {
 
   it('honours ignore_index and class weights like torch', () => {
     const ignored = ok(sample('seed000', { targetsText: '[2, -100, 0]', epsilon: 0 })).exact.value;
-    const twoRows = ok(sample('seed000', { targetsText: '[2, 0]', epsilon: 0, logitsText: '[[0, 0.2, 0.7, 0.1, 0], [1, 0.2, 0.7, 0.9, 1]]' }));
+    const twoRows = ok(
+      sample('seed000', {
+        targetsText: '[2, 0]',
+        epsilon: 0,
+        logitsText: '[[0, 0.2, 0.7, 0.1, 0], [1, 0.2, 0.7, 0.9, 1]]',
+      }),
+    );
     close(ignored, twoRows.exact.value, 1e-12);
     const weighted = ok(sample('seed000', { weightText: '[1, 1, 1, 1, 1]' })).exact.value;
     close(weighted, ok(sample('seed000')).exact.value, 1e-12);
@@ -130,12 +161,18 @@ describe('playground exports', () => {
     const ready = prepare(state);
     assert.ok(ready.ok);
     const script = torchSnippet(ready.prepared, state);
-    assert.match(script, /F\.cross_entropy\(inp, target, ignore_index=-100, reduction='mean', label_smoothing=0\.5\)/);
+    assert.match(
+      script,
+      /F\.cross_entropy\(inp, target, ignore_index=-100, reduction='mean', label_smoothing=0\.5\)/,
+    );
     assert.match(script, /target = torch\.tensor\(\[2, 1, 0\]\)/);
     const k1 = sample('seed001');
     const k1Ready = prepare(k1);
     assert.ok(k1Ready.ok);
-    assert.match(torchSnippet(k1Ready.prepared, k1), /q\[keep\.nonzero\(\)\.squeeze\(1\), target\[keep\]\] = 0\.95/);
+    assert.match(
+      torchSnippet(k1Ready.prepared, k1),
+      /q\[keep\.nonzero\(\)\.squeeze\(1\), target\[keep\]\] = 0\.95/,
+    );
   });
 
   it('exports one CSV row per sample and a headline for unreduced losses', () => {

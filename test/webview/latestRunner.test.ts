@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { LatestRunner } from '../../src/webview/latestRunner';
-import { offsetOf } from '../../src/webview/ui/errors';
+import { offsetOf } from '../../src/webview/textPosition';
 
 describe('webview job runner', () => {
   it('runs one job at a time and keeps only the newest waiting one', async () => {

@@ -1,4 +1,5 @@
 import { strict as assert } from 'node:assert';
+import { DEFAULT_STATE } from '../../src/core/playground/state';
 import {
   ApplySeed,
   Compute,
@@ -9,7 +10,6 @@ import {
   StateChanged,
   WebviewReady,
 } from '../../src/core/protocol';
-import { DEFAULT_STATE } from '../../src/core/playground/state';
 
 interface Pair {
   host: Endpoint;
@@ -89,7 +89,9 @@ describe('playground protocol', () => {
   it('answers a request with invalid params with an error reply', async () => {
     const { host, webview } = pair();
     host.onRequest(SaveFile, () => ({ saved: true }));
-    const bad = { kind: 'exe', suggestedName: 'x', content: '' } as unknown as Parameters<typeof webview.request>[1];
+    const bad = { kind: 'exe', suggestedName: 'x', content: '' } as unknown as Parameters<
+      typeof webview.request
+    >[1];
     await assert.rejects(webview.request(SaveFile, bad), /not sent: invalid params/);
     const reply = new Promise<unknown>((resolve) => {
       const probe = new Endpoint({ post: resolve, report: () => undefined, schedule: () => () => undefined });
@@ -103,10 +105,15 @@ describe('playground protocol', () => {
     const { host, webview } = pair(20);
     webview.onRequest(GetSnapshot, () => ({ ...SNAPSHOT, lossValue: 'x' }) as unknown as Snapshot);
     await assert.rejects(host.request(GetSnapshot, {}), /invalid result/);
-    const silent = new Endpoint({ post: () => undefined, report: () => undefined, schedule: (run, ms) => {
-      const t = setTimeout(run, ms);
-      return () => clearTimeout(t);
-    }, timeoutMs: 10 });
+    const silent = new Endpoint({
+      post: () => undefined,
+      report: () => undefined,
+      schedule: (run, ms) => {
+        const t = setTimeout(run, ms);
+        return () => clearTimeout(t);
+      },
+      timeoutMs: 10,
+    });
     await assert.rejects(silent.request(GetSnapshot, {}), /timed out/);
   });
 
@@ -119,7 +126,11 @@ describe('playground protocol', () => {
   });
 
   it('fails outstanding requests when disposed', async () => {
-    const lonely = new Endpoint({ post: () => undefined, report: () => undefined, schedule: () => () => undefined });
+    const lonely = new Endpoint({
+      post: () => undefined,
+      report: () => undefined,
+      schedule: () => () => undefined,
+    });
     const pending = lonely.request(Compute, { state: DEFAULT_STATE, scope: 'full' });
     lonely.dispose();
     await assert.rejects(pending, /channel closed/);

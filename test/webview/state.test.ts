@@ -2,7 +2,12 @@ import { strict as assert } from 'node:assert';
 import { recomputeKind, reduce } from '../../src/core/playground/reducer';
 import { SAMPLES } from '../../src/core/playground/samples';
 import { applySeed, exampleForClasses, isPlaygroundSeed } from '../../src/core/playground/seed';
-import { DEFAULT_STATE, isPlaygroundState, normaliseState, restoreState } from '../../src/core/playground/state';
+import {
+  DEFAULT_STATE,
+  isPlaygroundState,
+  normaliseState,
+  restoreState,
+} from '../../src/core/playground/state';
 
 describe('playground state', () => {
   it('restores a damaged saved state field by field', () => {
@@ -50,7 +55,10 @@ describe('playground reducer', () => {
     const moved = reduce(DEFAULT_STATE, { type: 'patch', patch: { epsilon: 0.3 } });
     assert.equal(recomputeKind(DEFAULT_STATE, moved), 'epsilon');
     assert.equal(recomputeKind(moved, moved), 'none');
-    assert.equal(recomputeKind(moved, reduce(moved, { type: 'patch', patch: { logitsText: '[[1, 2]]' } })), 'full');
+    assert.equal(
+      recomputeKind(moved, reduce(moved, { type: 'patch', patch: { logitsText: '[[1, 2]]' } })),
+      'full',
+    );
     const synthetic = reduce(DEFAULT_STATE, { type: 'sample', id: 'stress' });
     assert.equal(recomputeKind(synthetic, { ...synthetic, synthetic: { ...synthetic.synthetic! } }), 'none');
   });

@@ -1,3 +1,4 @@
+import type { SyntaxNode } from '@lezer/common';
 import type { DefinitionResult } from './definitions';
 import { type Definition, findDefinition, type ModuleContext } from './module';
 import type { RawFinding } from './raw';
@@ -10,6 +11,7 @@ export interface CachedDefinition {
 }
 
 const MAX_ENTRIES = 4000;
+const MAX_TEXTS = 20000;
 const analyses = new Map<string, CachedDefinition>();
 const calleesByText = new Map<string, string[]>();
 
@@ -19,25 +21,26 @@ export function moduleSignature(mod: ModuleContext): string {
   return `${[...mod.aliases].join(';')}|${constants.join(';')}`;
 }
 
-function bareCallees(def: Definition, text: string): string[] {
-  const names = new Set<string>();
-  const cur = def.node.cursor();
-  while (cur.next() && cur.from < def.node.to) {
+/** Bare names called inside `node` (`f(x)`, not `a.f(x)`), cached by the node's text `own`. */
+export function calleesOf(node: SyntaxNode, text: string, own: string): string[] {
+  let names = calleesByText.get(own);
+  if (names) return names;
+  if (calleesByText.size >= MAX_TEXTS) calleesByText.clear();
+  const set = new Set<string>();
+  const cur = node.cursor();
+  while (cur.next() && cur.from < node.to) {
     const callee = cur.name === 'CallExpression' ? cur.node.firstChild : null;
-    if (callee?.name === 'VariableName') names.add(text.slice(callee.from, callee.to));
+    if (callee?.name === 'VariableName') set.add(text.slice(callee.from, callee.to));
   }
-  return [...names];
+  names = [...set];
+  calleesByText.set(own, names);
+  return names;
 }
 
 /** The key of a definition: its text, the module facts, and the text of the module functions it calls. */
 export function definitionKey(def: Definition, mod: ModuleContext, signature: string): string {
   const own = mod.text.slice(def.node.from, def.node.to);
-  let callees = calleesByText.get(own);
-  if (!callees) {
-    callees = bareCallees(def, mod.text);
-    calleesByText.set(own, callees);
-  }
-  const deps = callees
+  const deps = calleesOf(def.node, mod.text, own)
     .filter((n) => mod.definitionNames.has(n) && n !== def.name)
     .map((n) => findDefinition(mod, n, def.node.from))
     .map((d) => (d ? mod.text.slice(d.node.from, d.node.to) : ''));
@@ -47,10 +50,7 @@ export function definitionKey(def: Definition, mod: ModuleContext, signature: st
 export function cachedDefinition(key: string, compute: () => CachedDefinition): CachedDefinition {
   const hit = analyses.get(key);
   if (hit) return hit;
-  if (analyses.size >= MAX_ENTRIES) {
-    analyses.clear();
-    calleesByText.clear();
-  }
+  if (analyses.size >= MAX_ENTRIES) analyses.clear();
   const value = compute();
   analyses.set(key, value);
   return value;

@@ -5,7 +5,7 @@ import type { Expr } from './expr';
 import { toExpr } from './expr';
 import type { Convention } from './findings';
 import { evalExpr } from './interp';
-import { findDefinition, type ModuleContext } from './module';
+import { type Definition, findDefinition, type ModuleContext } from './module';
 import { torchCallPitfalls } from './pitfalls/callPitfalls';
 import { pitfall } from './pitfalls/pitfall';
 import type { RawFinding } from './raw';
@@ -15,6 +15,9 @@ import { bindArgs, resolveTorchApi, type TorchApi } from './torchApi';
 import { torchCallFinding } from './torchCallFinding';
 
 export type CallExpr = Expr & { t: 'call' };
+
+/** The analysis of a definition of this file, null when it is not a loss (computed on demand). */
+export type ResultOf = (def: Definition) => DefinitionResult | null;
 
 /** What a call constructs or invokes: a torch loss/activation, or a hand-written loss from this file. */
 type Target = { torch: TorchApi; ctor: CallExpr } | { user: DefinitionResult; ctor: CallExpr };
@@ -30,15 +33,14 @@ interface Binding {
 export function callFindings(
   calls: SyntaxNode[],
   mod: ModuleContext,
-  results: DefinitionResult[],
+  resultOf: ResultOf,
   seeds: SyntaxNode[] = [],
 ): RawFinding[] {
-  const byNode = new Map(results.map((r) => [r.def.node.from, r]));
   const bindings: Binding[] = [];
   const out: RawFinding[] = [];
   const keys = new Set<string>();
   for (const node of seeds) {
-    const target = targetOf(toExpr(node, mod.text) as CallExpr, mod, byNode);
+    const target = targetOf(toExpr(node, mod.text) as CallExpr, mod, resultOf);
     const key = target ? bindingKey(node, mod) : null;
     if (target && key) {
       bindings.push({ key: key.key, at: node.from, target });
@@ -49,7 +51,7 @@ export function callFindings(
     const callee = node.firstChild;
     if (!callee || !worthLooking(toExpr(callee, mod.text), node, mod, keys)) continue;
     const e = toExpr(node, mod.text) as CallExpr;
-    const direct = targetOf(e, mod, byNode);
+    const direct = targetOf(e, mod, resultOf);
     if (direct) {
       out.push(describeCall(e, direct, mod, null), ...pitfallsOf(e, node, direct, mod));
       const key = bindingKey(node, mod);
@@ -98,12 +100,12 @@ function worthLooking(fn: Expr, node: SyntaxNode, mod: ModuleContext, keys: Set<
   );
 }
 
-function targetOf(e: CallExpr, mod: ModuleContext, byNode: Map<number, DefinitionResult>): Target | null {
+function targetOf(e: CallExpr, mod: ModuleContext, resultOf: ResultOf): Target | null {
   const torch = resolveTorchApi(e.fn, mod);
   if (torch) return { torch, ctor: e };
   if (e.fn.t !== 'name') return null;
   const def = findDefinition(mod, e.fn.id, e.from);
-  const user = def ? byNode.get(def.node.from) : undefined;
+  const user = def ? resultOf(def) : null;
   return user ? { user, ctor: e } : null;
 }
 

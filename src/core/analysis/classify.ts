@@ -1,3 +1,4 @@
+import { type Form, K_MINUS_1, K_MINUS_2, UNIFORM } from './conventionForms';
 import type { Convention } from './findings';
 import type { SymInfo } from './scope';
 import { evalSym, type Sym, symNames } from './sym';
@@ -23,26 +24,6 @@ const BASES: Env[] = [{}, {}];
 const EPS_VALUES = [0.137, 0.291, 0.413, 0.079, 0.353, 0.211];
 const K_VALUES = [7, 11];
 const TOL = 1e-9;
-
-interface Form {
-  convention: Convention;
-  /** ε and the target mass as functions of (hot, off, K). */
-  eps: (hot: number, off: number, k: number) => number;
-  mass: (hot: number, off: number, k: number) => number;
-}
-
-const uniformMass = (h: number, o: number, k: number) => h + k * o;
-const UNIFORM: Form = { convention: 'uniform', eps: (h, o, k) => (k * o) / (h + k * o), mass: uniformMass };
-const K_MINUS_1: Form = {
-  convention: 'k_minus_1',
-  eps: (h, o, k) => ((k - 1) * o) / (h + k * o),
-  mass: uniformMass,
-};
-const K_MINUS_2: Form = {
-  convention: 'k_minus_2_padding',
-  eps: (h, o, k) => ((k - 2) * o) / (h + (k - 1) * o),
-  mass: (h, o, k) => h + (k - 1) * o,
-};
 
 function close(a: number, b: number): boolean {
   return Math.abs(a - b) <= TOL * Math.max(1, Math.abs(a), Math.abs(b));
@@ -134,7 +115,7 @@ function tryForm(
     samples.map((s) => s.env),
     eps,
   );
-  const massOk = samples.every((s, i) => samples.every((t, j) => s.b !== t.b || close(mass[i], mass[j])));
+  const massOk = massIsDistribution(samples, mass);
   const kName = 'sym' in kRole ? kRole.sym : null;
   const kInfo = kName ? syms.get(kName) : undefined;
   const classes = 'fixed' in kRole ? kRole.fixed : (kInfo?.value ?? null);
@@ -161,6 +142,18 @@ function tryForm(
     reason: massOk ? '' : 'the smoothed targets do not sum to 1 (their total depends on ε)',
   };
   return massOk || match ? result : null;
+}
+
+/**
+ * The weights form a distribution up to a scale that does not depend on ε: the total changes with K by the same
+ * factor whatever ε is (constant for a proper target; 1/size for a loss normalised after the sum).
+ */
+function massIsDistribution(samples: { b: number; k: number }[], mass: number[]): boolean {
+  const at = (b: number, k: number): number => mass[samples.findIndex((s) => s.b === b && s.k === k)];
+  const [first] = samples;
+  return samples.every((s) =>
+    close(at(s.b, s.k) * at(first.b, first.k), at(first.b, s.k) * at(s.b, first.k)),
+  );
 }
 
 function roundEps(v: number | null): number | null {

@@ -4,8 +4,9 @@ import { children, toExpr } from './expr';
 import { runFunction } from './interp';
 import type { Definition, ModuleContext } from './module';
 import { type ClassScope, type Ctx, classScope, functionBody, type Param, paramsOf } from './scope';
-import { pickReturn } from './semantics';
+import { headOf, pickReturn } from './semantics';
 import { sym } from './sym';
+import { binaryTargetPair } from './targetPair';
 import { reduce } from './tensorOps';
 import { type AV, type LossInfo, lossOf, paramMix } from './values';
 
@@ -25,17 +26,19 @@ const ENTRY_METHODS = ['forward', '__call__'];
 
 export function analyzeDefinition(def: Definition, mod: ModuleContext): DefinitionResult | null {
   const ctx: Ctx = { mod, syms: new Map(), depth: 0, calls: { opaque: 0, torchLosses: 0 } };
-  const value =
+  const returned =
     def.kind === 'class'
       ? runClass(def, ctx)
       : pickReturn(runFunction(def.node, new Map(), null, ctx, false));
-  const loss = asLoss(value, ctx);
+  const pair = binaryTargetPair(returned);
+  const value = headOf(returned);
+  const loss = pair ?? asLoss(value, ctx);
   if (!loss || !(loss.handwritten || isWrapper(ctx))) return null;
   const init = def.kind === 'class' ? classScope(def, mod.text).methods.get('__init__') : def.node;
   return {
     def,
     loss,
-    targetsOnly: value.k === 'dist' || value.k === 'param',
+    targetsOnly: pair !== null || value.k === 'dist' || value.k === 'param',
     classification: classifyMix(loss, loss.binary, ctx.syms),
     params: init ? paramsOf(init, mod.text) : [],
     ctx,
@@ -74,7 +77,7 @@ function runClass(def: Definition, ctx: Ctx): AV {
   for (const name of order) {
     const fn = scope.methods.get(name);
     if (!fn) continue;
-    const value = pickReturn(runFunction(fn, new Map(), scope, ctx, false));
+    const value = headOf(pickReturn(runFunction(fn, new Map(), scope, ctx, false)));
     if (value.k === 'loss' || value.k === 'prod') return value;
     ctx.calls = { opaque: 0, torchLosses: 0 };
     if (value.k === 'dist' && fallback.k === 'unknown') fallback = value;

@@ -1,5 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
 import { binop, negate } from './arith';
+import { runIf } from './branches';
 import type { Expr } from './expr';
 import { type ClassScope, type Ctx, type Frame, functionBody, paramsOf } from './scope';
 import { evalCall, gatherLoss } from './semantics';
@@ -52,13 +53,22 @@ function lookup(id: string, f: Frame, ctx: Ctx): AV {
 
 function attribute(e: Expr & { t: 'attr' }, f: Frame, ctx: Ctx): AV {
   const obj = evalExpr(e.obj, f, ctx);
-  if (obj.k === 'self' && f.cls) return f.cls.attrs.get(e.name) ?? selfParam(e.name, ctx);
+  if (obj.k === 'self' && f.cls) return f.cls.attrs.get(e.name) ?? selfMember(e.name, f.cls, ctx);
   if (e.name === 'shape') return { k: 'shape' };
   if (e.name === 'data' || e.name === 'T' || e.name === 'mT') return obj;
   return UNKNOWN;
 }
 
-function selfParam(name: string, ctx: Ctx): AV {
+/**
+ * `self.name` never assigned in the code we ran: a method of the class, or a constructor argument stored by a
+ * helper (`store_attr()`, `self.__dict__.update(...)`), else a free symbol.
+ */
+function selfMember(name: string, cls: ClassScope, ctx: Ctx): AV {
+  if (cls.methods.has(name)) return { k: 'method', name };
+  const init = cls.methods.get('__init__');
+  const isInitParam = init && paramsOf(init, ctx.mod.text).some((p) => p.name === name && !p.star);
+  if (isInitParam && ctx.syms.get(name)?.origin === 'param')
+    return { k: 'param', s: sym(name), cand: null, tensorish: false };
   const id = `self.${name}`;
   if (!ctx.syms.has(id)) ctx.syms.set(id, { origin: 'free', label: id });
   return { k: 'param', s: sym(id), cand: null, tensorish: false };
@@ -101,10 +111,8 @@ function execStmt(st: Stmt, f: Frame, ctx: Ctx): void {
     assign(st.target, value, f, ctx, st.value);
   } else if (st.s === 'expr') evalExpr(st.e, f, ctx);
   else if (st.s === 'return') f.returns.push(st.value ? evalExpr(st.value, f, ctx) : UNKNOWN);
-  else if (st.s === 'block') {
-    const literalTrue = st.test && (st.test.t === 'num' || st.test.t === 'const') && Boolean(st.test.v);
-    for (const body of literalTrue ? st.bodies.slice(0, 1) : st.bodies) execBody(body, f, ctx);
-  }
+  else if (st.s === 'block' && st.test) runIf(st.test, st.bodies, f, ctx);
+  else if (st.s === 'block') for (const body of st.bodies) execBody(body, f, ctx);
 }
 
 export function assign(target: Expr, value: AV, f: Frame, ctx: Ctx, source: Expr): void {
@@ -156,7 +164,7 @@ export function runFunction(
 
 function paramValue(name: string, defaultExpr: Expr | null, ctx: Ctx, config: boolean): AV {
   const d = defaultExpr ? evalExpr(defaultExpr, { vars: new Map(), returns: [], cls: null }, ctx) : null;
-  if (d?.k === 'str') return d;
+  if (d?.k === 'str' || d?.k === 'module') return d;
   const isNone = defaultExpr?.t === 'const' && defaultExpr.v === null;
   const value = d?.k === 'num' && d.s.k === 'n' ? d.s.v : undefined;
   if (!ctx.syms.has(name) || value !== undefined) ctx.syms.set(name, { origin: 'param', label: name, value });

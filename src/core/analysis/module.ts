@@ -1,6 +1,5 @@
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { children, type Expr, toExpr } from './expr';
-import { bodyStatements, type Stmt } from './stmt';
 
 /** A top-level class or function definition. */
 export interface Definition {
@@ -20,15 +19,12 @@ export interface ModuleContext {
   definitionNames: Set<string>;
   /** `name = Call(...)` at module level, by name: instance calls elsewhere in the file link to these. */
   bindingCalls: Map<string, SyntaxNode[]>;
-  /** Top-level statements, converted on first use (only pitfalls following a module-level variable need them). */
-  statements: () => Stmt[];
 }
 
 /** Conventional names people use without importing (notebook cells, snippets). */
 const CONVENTIONAL: Record<string, string> = { torch: 'torch', nn: 'torch.nn', F: 'torch.nn.functional' };
 
 export function buildModule(tree: Tree, text: string): ModuleContext {
-  let statements: Stmt[] | null = null;
   const mod: ModuleContext = {
     text,
     aliases: new Map(),
@@ -36,10 +32,6 @@ export function buildModule(tree: Tree, text: string): ModuleContext {
     definitions: [],
     definitionNames: new Set(),
     bindingCalls: new Map(),
-    statements: () => {
-      statements ??= bodyStatements(tree.topNode, text).filter((s) => s.s !== 'def' && s.s !== 'class');
-      return statements;
-    },
   };
   collect(tree.topNode, mod);
   return mod;

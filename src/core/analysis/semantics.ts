@@ -6,7 +6,7 @@ import { type ClassScope, type Ctx, type Frame, paramsOf } from './scope';
 import { sym } from './sym';
 import { classDim, lossFunction, tensorMethod, torchFunction } from './tensorOps';
 import { bindArgs, resolveTorchApi } from './torchApi';
-import { type AV, TENSOR, UNKNOWN } from './values';
+import { type AV, isSmoothedTarget, lossOf, TENSOR, UNKNOWN } from './values';
 
 export { gatherLoss } from './tensorOps';
 
@@ -69,15 +69,17 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
   if (fn.name === 'size') return ev.args[0] ? dimSize(ev.args[0], ctx) : { k: 'shape' };
   if (fn.name === 'dim' || fn.name === 'numel') return { k: 'num', s: sym(`#${fn.name}`) };
   const result = tensorMethod(obj, fn.name, ev.args, ev.kw, ctx);
+  if (result.k === 'tensor') return consumer(ev) ?? result;
   const rebindable =
     fn.obj.t === 'name' || (fn.obj.t === 'attr' && fn.obj.obj.t === 'name' && fn.obj.obj.id === 'self');
-  if (fn.name.endsWith('_') && rebindable && result.k !== 'tensor') assign(fn.obj, result, f, ctx, e);
+  if (fn.name.endsWith('_') && rebindable) assign(fn.obj, result, f, ctx, e);
   return result;
 }
 
 function selfCall(name: string, ev: Evaluated, cls: ClassScope, ctx: Ctx): AV {
   const held = cls.attrs.get(name);
   if (held?.k === 'module') return applyModule(held, ev, ctx);
+  if (held?.k === 'method') return userMethod(cls, held.name, ev, ctx);
   if (name === 'register_buffer' && ev.args[0]?.k === 'str') {
     cls.attrs.set(ev.args[0].v, ev.args[1] ?? UNKNOWN);
     return UNKNOWN;
@@ -94,6 +96,7 @@ function userMethod(cls: ClassScope, name: string, ev: Evaluated, ctx: Ctx): AV 
 function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): AV {
   const local = f.vars.get(id);
   if (local?.k === 'module') return applyModule(local, ev, ctx);
+  if (local?.k === 'method' && f.cls) return userMethod(f.cls, local.name, ev, ctx);
   if (id === 'len') return dimSize({ k: 'num', s: { k: 'n', v: 0 } }, ctx);
   if (id === 'int' || id === 'float' || id === 'abs') return ev.args[0] ?? UNKNOWN;
   const def = local ? null : findDefinition(ctx.mod, id, e.from, 'def');
@@ -101,32 +104,49 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): A
   return wrapper(ev, ctx);
 }
 
+/**
+ * Runs a helper with the caller's arguments. Opaque arguments (a model's output, an unknown tensor) say nothing,
+ * so those parameters keep the helper's own reading of them (log-probabilities, target candidates).
+ */
 function inline(fn: SyntaxNode, ev: Evaluated, cls: ClassScope | null, ctx: Ctx): AV {
   const params = paramsOf(fn, ctx.mod.text).filter((p) => p.name !== 'self' && p.name !== 'cls' && !p.star);
-  const bound = new Map(ev.kw);
+  const bound = new Map<string, AV>();
+  const bind = (name: string, a: AV): void => {
+    if (a.k !== 'tensor' && a.k !== 'unknown') bound.set(name, a);
+  };
+  for (const [name, a] of ev.kw) bind(name, a);
   ev.args.forEach((a, i) => {
-    if (params[i]) bound.set(params[i].name, a);
+    if (params[i]) bind(params[i].name, a);
   });
   return pickReturn(runFunction(fn, bound, cls, ctx, false));
 }
 
 /** A call we cannot see into: a loss passed through (e.g. a reduction helper) stays a loss. */
 function wrapper(ev: Evaluated, ctx: Ctx): AV {
-  const loss = ev.args.find((a) => a.k === 'loss' || a.k === 'prod');
+  const loss = ev.args.find((a) => a.k === 'loss' || a.k === 'prod') ?? consumer(ev);
   if (!loss) ctx.calls.opaque++;
   return loss ?? TENSOR;
 }
 
-/** The return that carries the most: a smoothed loss, else any loss, else the last value. */
+/** An unknown loss applied to a smoothed target we built: the target's maths decides the convention. */
+function consumer(ev: Evaluated): AV | null {
+  const target = [...ev.args, ...ev.kw.values()].find(isSmoothedTarget);
+  return target ? lossOf(target.d) : null;
+}
+
+/** The first item of a tuple (a loss returned with its parts), else the value. */
+export function headOf(v: AV): AV {
+  return v.k === 'tuple' ? (v.items[0] ?? UNKNOWN) : v;
+}
+
+/** The return that carries the most: a smoothed loss, else any loss, else the last value (tuples kept whole). */
 export function pickReturn(returns: AV[]): AV {
-  const flat = returns.map((r) => (r.k === 'tuple' ? (r.items[0] ?? UNKNOWN) : r));
-  const losses = flat.filter((r) => r.k === 'loss');
-  const smoothed = losses.filter((r) => r.k === 'loss' && !(r.l.off.k === 'n' && r.l.off.v === 0));
+  const last = (keep: (v: AV) => boolean): AV | undefined => returns.filter((r) => keep(headOf(r))).at(-1);
   return (
-    smoothed.at(-1) ??
-    losses.at(-1) ??
-    flat.filter((r) => r.k === 'prod' || r.k === 'dist').at(-1) ??
-    flat.at(-1) ??
+    last((r) => r.k === 'loss' && !(r.l.off.k === 'n' && r.l.off.v === 0)) ??
+    last((r) => r.k === 'loss') ??
+    last((r) => r.k === 'prod' || r.k === 'dist') ??
+    returns.at(-1) ??
     UNKNOWN
   );
 }

@@ -24,7 +24,8 @@ export function bodyStatements(body: SyntaxNode, text: string): Stmt[] {
   return out;
 }
 
-function toStmt(node: SyntaxNode, text: string): Stmt | null {
+/** One statement, or null for what the dataflow ignores (comments, imports, pass, …). */
+export function toStmt(node: SyntaxNode, text: string): Stmt | null {
   const span = { from: node.from, to: node.to };
   switch (node.name) {
     case 'AssignStatement':

@@ -44,6 +44,8 @@ export type AV =
   | { k: 'tuple'; items: AV[] }
   | { k: 'module'; api: LossKind; args: Map<string, AV> }
   | { k: 'self' }
+  /** A bound method of the class being analysed, held in a variable or attribute (`self.f = self.g`). */
+  | { k: 'method'; name: string }
   | { k: 'unknown' };
 
 export const UNKNOWN: AV = { k: 'unknown' };
@@ -127,6 +129,11 @@ export function paramMix(v: AV): Mix | null {
   if (v.tensorish || !v.cand) return tensorMix();
   const off = substitute(v.s, v.cand, ZERO);
   return mix(sub(substitute(v.s, v.cand, ONE), off), off, 'tensor');
+}
+
+/** A built target that is smoothed: from class indices or a target tensor, with non-zero off-target mass. */
+export function isSmoothedTarget(v: AV): v is AV & { k: 'dist' } {
+  return v.k === 'dist' && v.d.src !== 'none' && !(v.d.off.k === 'n' && v.d.off.v === 0);
 }
 
 export function isTensorish(v: AV): boolean {

@@ -1,3 +1,18 @@
+/**
+ * Tensor text in and out.
+ *
+ * `parseTensor` accepts PyTorch reprs (`tensor(...)`, `torch.tensor(...)`, after an optional
+ * "Parameter containing:" line), NumPy reprs (`array(...)`, `np.array(...)`) and numpy's `print` output,
+ * JSON and Python nested lists or tuples (trailing commas allowed), and CSV / TSV / whitespace tables.
+ * Numbers: decimals, scientific notation, nan / inf / infinity in any case, Python's `True` / `False`.
+ * Decisions:
+ * - Tables hold one row per line; a first line whose first cell is not a number is a header: it is skipped
+ *   and its names come back as `columns`. Blank lines and '#' lines are skipped.
+ * - One line is a 1-D tensor and a lone number a scalar, so a (1, n) table comes back as (n).
+ * - Reprs elided with '...' are refused with the print option that shows every value.
+ * - At most `MAX_ELEMENTS` values and `MAX_DEPTH` levels of nesting; errors point at the offending
+ *   character (1-based line and column in UTF-16 units) and never throw.
+ */
 export { formatTensor } from './format';
 export { parseTensor } from './parseTensor';
 export {

@@ -140,8 +140,7 @@ export class Scanner {
     let count = 0;
     for (;;) {
       const start = i;
-      i = this.pushDecimal(start);
-      if (i < 0) i = this.pushUnusual(start);
+      i = this.pushNumber(start);
       if (i < 0) this.failBadToken(start);
       count++;
       const end = i;
@@ -186,6 +185,7 @@ export class Scanner {
     const token = text.slice(at, end);
     return end - at >= SHOWN_TOKEN_CHARS ? `${token}…` : token;
   }
+
   /** Appends the number at `start` to `values`; returns the offset after it, or -1 when none starts there. */
   private pushNumber(start: number): number {
     const end = this.pushDecimal(start);

@@ -2,6 +2,7 @@
 import { type Calibration, calibration } from '../smoothing';
 import { familyOf, SMOOTHING_CONVENTIONS, type SmoothingConvention } from '../smoothing/conventions';
 import { type Tensor, tensor } from '../tensor';
+import { type EntropyTerm, entropyTerm, reducedNegEntropy } from './entropy';
 import { evaluateLoss, smoothedTargets } from './evaluate';
 import {
   calibrationLogits,
@@ -10,15 +11,25 @@ import {
   lossInput,
   predictedProbabilities,
 } from './lossInput';
-import { buildModel, type EpsilonModel, epsilonGrid, headline } from './model';
+import { buildModel, type EpsilonModel, epsilonGrid, headline, interpolate } from './model';
 import { type FieldError, type FieldName, type Prepare, type Prepared, prepare } from './prepare';
 import { isBinaryLoss, type PlaygroundState } from './state';
 import { downsample, type HeatGrid, type RowView, rowView, type SampleTable, sampleTable } from './views';
 
+/** One convention's headline value against ε: remainder on the grid (+ KL's entropy part); dense points to draw. */
 export interface SweepCurve {
   convention: SmoothingConvention;
+  grid: number[];
+  remainder: number[];
+  entropy?: EntropyTerm;
   epsilons: number[];
   values: number[];
+}
+
+/** A curve's exact value at ε (the drawn points are only for the line). */
+export function curveAt(curve: SweepCurve, epsilon: number): number {
+  const part = curve.entropy ? reducedNegEntropy(curve.entropy, epsilon) : 0;
+  return interpolate(curve.grid, curve.remainder, epsilon) + part;
 }
 
 /** The torch-exact headline at one ε (the model's interpolation serves the slider's fast path). */
@@ -122,20 +133,30 @@ function fullResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
   };
 }
 
+/** Where a curve with KL's closed-form entropy part is drawn (it bends near 0, so sampled densely there). */
+const CURVE_EPSILONS = Array.from({ length: 41 }, (_, i) => (i / 40) ** 2);
+
 /** The headline value against ε for every convention of the chosen loss's family. */
 function sweepCurves(p: Prepared, input: Tensor, state: PlaygroundState, model: EpsilonModel): SweepCurve[] {
   const family = familyOf(state.convention);
-  const epsilons = epsilonGrid(state.loss);
-  return SMOOTHING_CONVENTIONS.filter((c) => familyOf(c) === family).map((convention) => ({
-    convention,
-    epsilons,
-    values:
-      convention === state.convention
-        ? model.values
-        : epsilons.map((epsilon) =>
-            headline(evaluateLoss(p, input, { ...options(state), convention, epsilon, grad: false }).output),
-          ),
-  }));
+  return SMOOTHING_CONVENTIONS.filter((c) => familyOf(c) === family).map((convention) => {
+    const entropy =
+      state.loss === 'kl_div' ? entropyTerm(p, convention, state.reduction, state.ignoreIndex) : undefined;
+    const grid = epsilonGrid(state.loss, entropy);
+    const remainder = (epsilon: number) =>
+      headline(evaluateLoss(p, input, { ...options(state), convention, epsilon, grad: false }).output) -
+      (entropy ? reducedNegEntropy(entropy, epsilon) : 0);
+    const curve: SweepCurve = {
+      convention,
+      grid,
+      remainder: convention === state.convention ? model.values : grid.map(remainder),
+      epsilons: entropy ? CURVE_EPSILONS : grid,
+      values: [],
+    };
+    if (entropy) curve.entropy = entropy;
+    curve.values = curve.epsilons.map((e) => curveAt(curve, e));
+    return curve;
+  });
 }
 
 /** Reliability of softmax(logits / T) against the class labels (argmax of soft targets), ignored rows left out. */

@@ -71,7 +71,7 @@ export function evaluateLoss(p: Prepared, input: Tensor, o: EvaluateOptions): Lo
 /** NLL has no label smoothing in torch; smoothed NLL is cross-entropy on log-probabilities (seed 000). */
 function categorical(p: Prepared, input: Tensor, o: EvaluateOptions, weight: Tensor | null): LossResult {
   const options = { reduction: o.reduction, grad: o.grad, weight, ignoreIndex: o.ignoreIndex };
-  if (o.loss === 'nll_loss' && o.epsilon === 0 && p.targetKind === 'index')
+  if (o.loss === 'nll_loss' && o.epsilon === 0 && o.convention === 'uniform' && p.targetKind === 'index')
     return nllLoss(input, p.target, options);
   if (o.convention !== 'uniform' && o.convention !== 'k_minus_1') {
     throw new RangeError(`${o.convention} smoothing is for binary losses; choose uniform or K−1`);

@@ -1,15 +1,18 @@
 /**
- * The loss as a function of ε, precomputed once per input so a slider move costs O(N): every loss here is affine
- * in ε except KL (its target entropy is not), which gets a finer grid. Values between grid points are linear
- * interpolations, exact for the affine losses.
+ * The loss as a function of ε, precomputed once per input so a slider move costs O(N). Every loss here is affine in
+ * ε except KL, whose target-entropy part is added back in closed form (class-index targets) or, for soft targets,
+ * sampled on a finer grid. Between grid points values are linear interpolations, exact for the affine parts.
  */
 import type { Tensor } from '../tensor';
+import { type EntropyTerm, entropyTerm, reducedNegEntropy, rowNegEntropy } from './entropy';
 import { type EvaluateOptions, evaluateLoss } from './evaluate';
 import type { Prepared } from './prepare';
 import type { PlaygroundLoss } from './state';
 import { rowRange } from './views';
 
 export interface EpsilonModel {
+  /** KL only: the closed-form part taken out of the grid values. */
+  entropy?: EntropyTerm;
   /** Ascending grid from 0 to 1. */
   epsilons: number[];
   /** Headline value at each grid point (the sum for reduction 'none'). */
@@ -26,8 +29,11 @@ export interface ModelPoint {
   rowGrad: Float64Array;
 }
 
-export function epsilonGrid(loss: PlaygroundLoss): number[] {
-  return loss === 'kl_div' ? Array.from({ length: 21 }, (_, i) => i / 20) : [0, 1];
+/** Soft-target KL, whose entropy term has no closed form here: sampled every 0.05. */
+const FINE_GRID = Array.from({ length: 21 }, (_, i) => i / 20);
+
+export function epsilonGrid(loss: PlaygroundLoss, entropy: EntropyTerm | undefined): number[] {
+  return loss === 'kl_div' && !entropy ? FINE_GRID : [0, 1];
 }
 
 const sum = (values: Float64Array): number => values.reduce((a, b) => a + b, 0);
@@ -55,18 +61,38 @@ export function buildModel(
   o: Omit<EvaluateOptions, 'epsilon' | 'grad'>,
   row: number,
 ): EpsilonModel {
-  const model: EpsilonModel = { epsilons: epsilonGrid(o.loss), values: [], perSample: [], rowGrad: [] };
+  const entropy = o.loss === 'kl_div' ? entropyTerm(p, o.convention, o.reduction, o.ignoreIndex) : undefined;
+  const model: EpsilonModel = {
+    epsilons: epsilonGrid(o.loss, entropy),
+    values: [],
+    perSample: [],
+    rowGrad: [],
+  };
+  if (entropy) model.entropy = entropy;
   for (const epsilon of model.epsilons) {
     const reduced = evaluateLoss(p, input, { ...o, epsilon, grad: true });
     const none =
       o.reduction === 'none'
         ? reduced
         : evaluateLoss(p, input, { ...o, epsilon, reduction: 'none', grad: false });
-    model.values.push(headline(reduced.output));
-    model.perSample.push(perRow(none.output, p.rows));
+    model.values.push(headline(reduced.output) - (entropy ? reducedNegEntropy(entropy, epsilon) : 0));
+    model.perSample.push(addEntropy(perRow(none.output, p.rows), entropy, epsilon, -1));
     model.rowGrad.push(rowOf(reduced.gradInput, p, row));
   }
   return model;
+}
+
+/** Adds (sign 1) or removes (sign -1) the closed-form entropy part of each row's loss, in place. */
+function addEntropy(
+  perSample: Float64Array,
+  entropy: EntropyTerm | undefined,
+  epsilon: number,
+  sign: 1 | -1,
+): Float64Array {
+  if (!entropy) return perSample;
+  const term = sign * rowNegEntropy(entropy, epsilon);
+  for (let i = 0; i < perSample.length; i++) perSample[i]! += term * entropy.kept[i]!;
+  return perSample;
 }
 
 /** Where ε falls on the grid: the segment's left index and the fraction along it. */
@@ -96,8 +122,15 @@ export function interpolate(epsilons: number[], values: number[], epsilon: numbe
 export function modelAt(model: EpsilonModel, epsilon: number): ModelPoint {
   const { j, t } = locate(model.epsilons, epsilon);
   return {
-    value: interpolate(model.epsilons, model.values, epsilon),
-    perSample: lerpArray(model.perSample[j]!, model.perSample[j + 1]!, t),
+    value:
+      interpolate(model.epsilons, model.values, epsilon) +
+      (model.entropy ? reducedNegEntropy(model.entropy, epsilon) : 0),
+    perSample: addEntropy(
+      lerpArray(model.perSample[j]!, model.perSample[j + 1]!, t),
+      model.entropy,
+      epsilon,
+      1,
+    ),
     rowGrad: lerpArray(model.rowGrad[j]!, model.rowGrad[j + 1]!, t),
   };
 }

@@ -2,12 +2,16 @@ import * as vscode from 'vscode';
 import type { PlaygroundSeed, Snapshot } from '../../core/protocol';
 import { type PlaygroundCtx, PlaygroundPanel } from './panel';
 
+/** Hidden (not in the palette): integration tests read what the panel shows through it. */
+export const SNAPSHOT_COMMAND = 'lossLens.playgroundSnapshot';
+
 /** Restores the panel after a reload or restart (activation event `onWebviewPanel:lossLens.playground`). */
 export function registerPlayground(ctx: PlaygroundCtx & { subscriptions: vscode.Disposable[] }): void {
   ctx.subscriptions.push(
     vscode.window.registerWebviewPanelSerializer(PlaygroundPanel.viewType, {
       deserializeWebviewPanel: async (panel) => PlaygroundPanel.revive(ctx, panel),
     }),
+    vscode.commands.registerCommand(SNAPSHOT_COMMAND, () => playgroundTestAccess.snapshot()),
     { dispose: () => PlaygroundPanel.current?.dispose() },
   );
 }

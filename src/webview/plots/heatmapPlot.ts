@@ -21,27 +21,37 @@ function rgbOf(ctx: CanvasRenderingContext2D, colour: string): Rgb {
   return (s.match(/[\d.]+/g) ?? ['0', '0', '0']).slice(0, 3).map(Number) as Rgb;
 }
 
-/** A monotone ramp from the background to the theme's first series colour. */
-function ramp(ctx: CanvasRenderingContext2D, theme: Theme): (share: number) => Rgb {
+/** A monotone ramp from the background to the theme's first series colour, as a 256-entry lookup table. */
+function ramp(ctx: CanvasRenderingContext2D, theme: Theme): Uint8ClampedArray {
   const [from, to] = [rgbOf(ctx, theme.background), rgbOf(ctx, theme.series[0]!)];
-  return (share) => from.map((f, i) => Math.round(f + (to[i]! - f) * share)) as Rgb;
+  const table = new Uint8ClampedArray(256 * 3);
+  for (let i = 0; i < 256; i++)
+    for (let k = 0; k < 3; k++) table[i * 3 + k] = from[k]! + ((to[k]! - from[k]!) * i) / 255;
+  return table;
 }
+
+const offscreen = document.createElement('canvas');
 
 /** One pixel per cell, scaled up without smoothing: cheap enough for every slider step. */
 function cellImage(
   grid: HeatGrid,
   values: Float64Array,
-  colour: (share: number) => Rgb,
+  table: Uint8ClampedArray,
   max: number,
 ): HTMLCanvasElement {
   const image = new ImageData(grid.cols, grid.rows);
-  values.forEach((v, i) => {
-    image.data.set([...colour(max > 0 ? Math.min(Math.max(v / max, 0), 1) : 0), 255], i * 4);
-  });
-  const off = document.createElement('canvas');
-  [off.width, off.height] = [grid.cols, grid.rows];
-  off.getContext('2d')!.putImageData(image, 0, 0);
-  return off;
+  const px = image.data;
+  for (let i = 0; i < values.length; i++) {
+    const level = max > 0 ? Math.round(Math.min(Math.max(values[i]! / max, 0), 1) * 255) * 3 : 0;
+    px[i * 4] = table[level]!;
+    px[i * 4 + 1] = table[level + 1]!;
+    px[i * 4 + 2] = table[level + 2]!;
+    px[i * 4 + 3] = 255;
+  }
+  if (offscreen.width !== grid.cols) offscreen.width = grid.cols;
+  if (offscreen.height !== grid.rows) offscreen.height = grid.rows;
+  offscreen.getContext('2d')!.putImageData(image, 0, 0);
+  return offscreen;
 }
 
 function drawCells(
@@ -53,12 +63,12 @@ function drawCells(
   h: number,
 ): void {
   const max = Math.max(1e-12, ...values);
-  const colour = ramp(ctx, theme);
+  const table = ramp(ctx, theme);
   ctx.imageSmoothingEnabled = false;
-  ctx.drawImage(cellImage(grid, values, colour, max), MARGIN.left, MARGIN.top, w, h);
+  ctx.drawImage(cellImage(grid, values, table, max), MARGIN.left, MARGIN.top, w, h);
   const [cw, ch] = [w / grid.cols, h / grid.rows];
   if (cw >= MIN_CELL_FOR_TEXT && ch >= 14) drawCellValues(ctx, grid, values, theme, max, cw, ch);
-  drawScale(ctx, theme, colour, max, MARGIN.left + w + 16, h);
+  drawScale(ctx, theme, table, max, MARGIN.left + w + 16, h);
 }
 
 function drawCellValues(
@@ -84,13 +94,14 @@ function drawCellValues(
 function drawScale(
   ctx: CanvasRenderingContext2D,
   theme: Theme,
-  colour: (share: number) => Rgb,
+  table: Uint8ClampedArray,
   max: number,
   x: number,
   h: number,
 ): void {
   for (let i = 0; i < 32; i++) {
-    ctx.fillStyle = `rgb(${colour(1 - i / 31).join(',')})`;
+    const level = Math.round((1 - i / 31) * 255) * 3;
+    ctx.fillStyle = `rgb(${table[level]},${table[level + 1]},${table[level + 2]})`;
     ctx.fillRect(x, MARGIN.top + (i * h) / 32, 12, Math.ceil(h / 32));
   }
   ctx.fillStyle = theme.foreground;

@@ -1,6 +1,6 @@
 /** Loss against ε for every convention of the loss's family, on the same axes, with the current ε marked. */
 import type { ChartDataset } from 'chart.js';
-import { interpolate } from '../../core/playground/model';
+import { curveAt } from '../../core/playground/compute';
 import { CONVENTIONS } from '../../core/smoothing/conventions';
 import { axis, baseOptions, type Chart, replaceChart } from './chartBase';
 import { figure, fmt, type Plot, type View } from './plot';
@@ -11,7 +11,7 @@ type Points = { x: number; y: number }[];
 function markers(view: View): Points {
   return view.result.sweep.map((c) => ({
     x: view.state.epsilon,
-    y: interpolate(c.epsilons, c.values, view.state.epsilon),
+    y: curveAt(c, view.state.epsilon),
   }));
 }
 

@@ -1,5 +1,6 @@
 /** Parse and shape errors next to their field, with the position as a link that puts the caret there. */
 import type { FieldError, FieldName } from '../../core/playground/prepare';
+import { offsetOf } from '../textPosition';
 import { h } from './dom';
 
 const FIELDS: FieldName[] = ['logits', 'targets', 'weights', 'options'];
@@ -8,17 +9,6 @@ const INPUT_OF: Partial<Record<FieldName, string>> = {
   targets: 'targets-input',
   weights: 'weights-input',
 };
-
-/** Offset of a 1-based line/column in text. */
-export function offsetOf(text: string, line: number, column: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) {
-    const next = text.indexOf('\n', offset);
-    if (next < 0) return text.length;
-    offset = next + 1;
-  }
-  return Math.min(offset + column - 1, text.length);
-}
 
 function goTo(inputId: string, error: FieldError): HTMLElement {
   const link = h('button', { type: 'button', class: 'link' }, `Line ${error.line}, column ${error.column}`);

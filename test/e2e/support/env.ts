@@ -12,10 +12,6 @@ export const env = {
   get url(): string {
     return required('LOSS_LENS_E2E_URL');
   },
-  /** The server's user settings.json (the web client applies changes at once). */
-  get settingsFile(): string {
-    return required('LOSS_LENS_E2E_SETTINGS');
-  },
   get chromium(): string {
     return process.env.CHROMIUM ?? '/usr/bin/chromium';
   },

@@ -1,5 +1,4 @@
 // Drives the VS Code web client the way a person does: keyboard, quick open, command palette, mouse.
-import { readFileSync, writeFileSync } from 'node:fs';
 import { type Browser, chromium, type Frame, type Locator, type Page } from 'playwright-core';
 import { env } from './env';
 
@@ -124,8 +123,13 @@ export async function webviewFrame(page: Page, selector: string, timeoutMs = 30_
   throw new Error(`no webview frame with ${selector} after ${timeoutMs} ms`);
 }
 
-export function setColorTheme(theme: string): void {
-  const settings = JSON.parse(readFileSync(env.settingsFile, 'utf8')) as Record<string, unknown>;
-  settings['workbench.colorTheme'] = theme;
-  writeFileSync(env.settingsFile, JSON.stringify(settings, null, 2));
+/** Picks a colour theme in "Preferences: Color Theme", as a person does (label as the picker shows it). */
+export async function pickColorTheme(page: Page, label: string): Promise<void> {
+  await runCommand(page, 'Preferences: Color Theme');
+  const widget = page.locator('.quick-input-widget');
+  await widget.locator('input').waitFor({ state: 'visible' });
+  await page.keyboard.insertText(label);
+  await widget.locator('.monaco-list-row', { hasText: label }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await widget.waitFor({ state: 'hidden' });
 }

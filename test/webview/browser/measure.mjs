@@ -54,14 +54,18 @@ function serve() {
 
 const text = (page, sel) => page.$eval(sel, (el) => el.textContent.trim());
 const waitText = (page, sel, expected) =>
-  page.waitForFunction(([s, e]) => document.querySelector(s)?.textContent.trim() === e, [sel, expected], { timeout: 20_000 });
+  page.waitForFunction(([s, e]) => document.querySelector(s)?.textContent.trim() === e, [sel, expected], {
+    timeout: 20_000,
+  });
 
 /** Moves ε `steps` times like a slider drag; per step, the time from the input event until the redraw in the next
  * frame has run (the playground redraws in its own requestAnimationFrame callback, queued before ours); long tasks. */
 async function drag(page, steps) {
   return page.evaluate(async (n) => {
     const longTasks = [];
-    const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries().map((e) => e.duration)));
+    const observer = new PerformanceObserver((list) =>
+      longTasks.push(...list.getEntries().map((e) => e.duration)),
+    );
     observer.observe({ type: 'longtask', buffered: false });
     const slider = document.getElementById('epsilon-slider');
     const times = [];
@@ -75,8 +79,15 @@ async function drag(page, steps) {
     }
     await new Promise((r) => setTimeout(r, 500));
     observer.disconnect();
-    const redraws = performance.getEntriesByName('lossLens:epsilon').map((e) => e.duration).sort((a, b) => a - b);
-    const stats = (xs) => ({ median: xs[Math.floor(xs.length / 2)], p95: xs[Math.floor(xs.length * 0.95)], max: xs.at(-1) });
+    const redraws = performance
+      .getEntriesByName('lossLens:epsilon')
+      .map((e) => e.duration)
+      .sort((a, b) => a - b);
+    const stats = (xs) => ({
+      median: xs[Math.floor(xs.length / 2)],
+      p95: xs[Math.floor(xs.length * 0.95)],
+      max: xs.at(-1),
+    });
     times.sort((a, b) => a - b);
     return { frame: stats(times), redraw: { ...stats(redraws), count: redraws.length }, longTasks };
   }, steps);
@@ -85,7 +96,14 @@ async function drag(page, steps) {
 async function main() {
   const server = await serve();
   const origin = `http://127.0.0.1:${server.address().port}`;
-  const browser = await chromium.launch({ executablePath: process.argv.slice(2).find((a) => a.startsWith('/')) ?? '/usr/bin/chromium', args: ['--no-sandbox', '--no-proxy-server', ...(process.argv.includes('--cpu-canvas') ? ['--disable-accelerated-2d-canvas', '--disable-gpu'] : [])] });
+  const browser = await chromium.launch({
+    executablePath: process.argv.slice(2).find((a) => a.startsWith('/')) ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--no-proxy-server',
+      ...(process.argv.includes('--cpu-canvas') ? ['--disable-accelerated-2d-canvas', '--disable-gpu'] : []),
+    ],
+  });
   const page = await browser.newPage({ viewport: { width: 1300, height: 1800 } });
   const logs = [];
   page.on('console', (m) => logs.push(m.text()));
@@ -97,25 +115,43 @@ async function main() {
   await page.screenshot({ path: join(root, 'test-artifacts/playground-dark.png'), fullPage: true });
 
   await page.fill('#epsilon-input', '0.3');
-  await page.waitForFunction(() => document.getElementById('loss-note').textContent.startsWith('torch-exact'));
+  await page.waitForFunction(() =>
+    document.getElementById('loss-note').textContent.startsWith('torch-exact'),
+  );
   console.log('ε = 0.3:', await text(page, '#loss-value'));
   await page.selectOption('#convention-select', 'k_minus_1');
   await page.waitForFunction(() => document.getElementById('loss-value').textContent !== '—');
   console.log('K−1 at ε = 0.3:', await text(page, '#loss-value'));
   await page.fill('#logits-input', '[[0, 1, 2],\n [3, x, 5]]');
   await page.waitForFunction(() => document.getElementById('error-logits').textContent.length > 0);
-  console.log('error shown:', await text(page, '#error-logits'), '| headline', await text(page, '#loss-value'));
+  console.log(
+    'error shown:',
+    await text(page, '#error-logits'),
+    '| headline',
+    await text(page, '#loss-value'),
+  );
 
   await page.selectOption('#sample-select', 'stress');
   const t0 = Date.now();
-  await page.waitForFunction(() => document.getElementById('numbers-summary')?.textContent.includes('4096 × 1000'), null, { timeout: 120_000 });
+  await page.waitForFunction(
+    () => document.getElementById('numbers-summary')?.textContent.includes('4096 × 1000'),
+    null,
+    { timeout: 120_000 },
+  );
   await page.waitForFunction(() => document.getElementById('busy').hidden, null, { timeout: 120_000 });
-  console.log(`4096×1000 full compute in the worker: ${Date.now() - t0} ms; headline ${await text(page, '#loss-value')}`);
+  console.log(
+    `4096×1000 full compute in the worker: ${Date.now() - t0} ms; headline ${await text(page, '#loss-value')}`,
+  );
   const stats = await drag(page, 60);
-  const ms = (s) => `median ${s.median.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms, max ${s.max.toFixed(2)} ms`;
-  console.log(`ε step at 4096×1000, redraw JS (plots in view + headline): ${ms(stats.redraw)} over ${stats.redraw.count} steps`);
+  const ms = (s) =>
+    `median ${s.median.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms, max ${s.max.toFixed(2)} ms`;
+  console.log(
+    `ε step at 4096×1000, redraw JS (plots in view + headline): ${ms(stats.redraw)} over ${stats.redraw.count} steps`,
+  );
   console.log(`ε step at 4096×1000, input event → next frame: ${ms(stats.frame)}`);
-  console.log(`long tasks > 50 ms during the drag: ${JSON.stringify(stats.longTasks.map((d) => Math.round(d)))}`);
+  console.log(
+    `long tasks > 50 ms during the drag: ${JSON.stringify(stats.longTasks.map((d) => Math.round(d)))}`,
+  );
 
   const violations = await page.evaluate(() => window.__violations);
   const posted = await page.evaluate(() => window.__posted.map((m) => m.method ?? `reply ${m.id}`));

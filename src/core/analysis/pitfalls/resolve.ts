@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { Expr } from '../expr';
 import type { ModuleContext } from '../module';
-import { bodyStatements, type Stmt } from '../stmt';
+import { bodyStatements, type Stmt, toStmt } from '../stmt';
 
 /** The expression a local name was last assigned before `at`, in the function (or module) around `node`. */
 export function lastAssignment(name: string, node: SyntaxNode, mod: ModuleContext): Expr | null {
@@ -17,13 +17,22 @@ export function lastAssignment(name: string, node: SyntaxNode, mod: ModuleContex
       if (st.s === 'block') st.bodies.forEach(visit);
     }
   };
-  visit(body.name === 'Script' ? mod.statements() : bodyStatements(body, mod.text));
+  visit(body.name === 'Script' ? moduleStatementsMentioning(body, name, node.from, mod.text) : bodyStatements(body, mod.text));
   return found;
 }
 
-/** The argument itself, or what the variable passed as the argument was assigned. */
-export function resolveArg(e: Expr, node: SyntaxNode, mod: ModuleContext): { value: Expr; direct: boolean } {
-  if (e.t !== 'name') return { value: e, direct: true };
-  const assigned = lastAssignment(e.id, node, mod);
-  return assigned ? { value: assigned, direct: false } : { value: e, direct: true };
+/**
+ * Top-level statements starting before `before` whose text contains `name`: the only ones that can assign it.
+ * Converting just these keeps a module-level lookup proportional to the name's uses, not to the file's size.
+ */
+function moduleStatementsMentioning(script: SyntaxNode, name: string, before: number, text: string): Stmt[] {
+  const out: Stmt[] = [];
+  let at = text.indexOf(name);
+  for (let node = script.firstChild; node && node.from < before && at >= 0; node = node.nextSibling) {
+    if (at < node.from) at = text.indexOf(name, node.from);
+    if (at < 0 || at >= node.to) continue;
+    const st = toStmt(node, text);
+    if (st) out.push(st);
+  }
+  return out;
 }

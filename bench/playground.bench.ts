@@ -1,0 +1,65 @@
+// The playground's slider path at 4096 × 1000: what an ε change costs on the UI thread (the precomputed model at ε,
+// the heatmap grid, the row plot's target, the sweep markers), against recomputing the torch-exact loss, and the
+// one-off full computation the worker does when the inputs change. Prints medians; the goal is < 16 ms per ε step.
+import {
+  computeExact,
+  computePlayground,
+  curveAt,
+  type PlaygroundResult,
+} from '../src/core/playground/compute';
+import { lerpArray, modelAt } from '../src/core/playground/model';
+import { reduce } from '../src/core/playground/reducer';
+import { DEFAULT_STATE, type PlaygroundState } from '../src/core/playground/state';
+
+const STEPS = Number(process.env.STEPS ?? 400);
+const FRAME_MS = 16;
+
+function timeMs(run: () => void): number {
+  const t0 = performance.now();
+  run();
+  return performance.now() - t0;
+}
+
+function summary(times: number[]): string {
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(3);
+  return `median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`;
+}
+
+/** Everything the webview computes for one slider step before Chart.js draws. */
+function epsilonStep(result: PlaygroundResult, epsilon: number): number {
+  const point = modelAt(result.model, epsilon);
+  const heat = lerpArray(result.heat.at0.values, result.heat.at1.values, epsilon);
+  const target = lerpArray(result.row.targetAt0, result.row.targetAt1, epsilon);
+  const markers = result.sweep.map((c) => curveAt(c, epsilon));
+  return point.value + heat[0]! + target[0]! + markers[0]!;
+}
+
+function stress(patch: Partial<PlaygroundState> = {}): PlaygroundState {
+  return { ...reduce(DEFAULT_STATE, { type: 'sample', id: 'stress' }), ...patch };
+}
+
+function benchLoss(label: string, state: PlaygroundState): void {
+  let result: PlaygroundResult | undefined;
+  const full = timeMs(() => {
+    const outcome = computePlayground(state);
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
+    result = outcome;
+  });
+  const steps = Array.from({ length: STEPS }, (_, i) => timeMs(() => epsilonStep(result!, (i % 100) / 100)));
+  const exact = Array.from({ length: 5 }, (_, i) =>
+    timeMs(() => computeExact({ ...state, epsilon: i / 10 })),
+  );
+  const median = [...steps].sort((a, b) => a - b)[STEPS >> 1]!;
+  console.log(`${label}: full compute (worker, once per input change) ${full.toFixed(0)} ms`);
+  console.log(
+    `  ε step from the model (UI thread): ${summary(steps)} — ${median < FRAME_MS ? 'within' : 'OVER'} ${FRAME_MS} ms`,
+  );
+  console.log(`  torch-exact recompute at one ε (worker, after the slider rests): ${summary(exact)}`);
+}
+
+export async function run(): Promise<void> {
+  benchLoss('cross-entropy, uniform, 4096×1000', stress());
+  benchLoss('cross-entropy, K−1, 4096×1000', stress({ convention: 'k_minus_1' }));
+  benchLoss('KL, batchmean, 4096×1000', stress({ loss: 'kl_div', reduction: 'batchmean' }));
+}

@@ -1,0 +1,63 @@
+import type { Expr } from './expr';
+import { evalExpr, execBody } from './interp';
+import type { Ctx, Frame } from './scope';
+import type { Stmt } from './stmt';
+import { type AV, isSmoothedTarget } from './values';
+
+/**
+ * An `if` chain: the branches are alternatives, not a sequence. A test decidable from literals or string
+ * defaults (`mode == 'original'`) picks its branch; otherwise every branch runs on its own copy of the locals
+ * and each local keeps the most informative of the values the branches (or the code before) left in it.
+ */
+export function runIf(test: Expr, bodies: Stmt[][], f: Frame, ctx: Ctx): void {
+  const truth = staticTruth(test, f, ctx);
+  const alternatives = truth === true ? bodies.slice(0, 1) : truth === false ? bodies.slice(1) : bodies;
+  const before = f.vars;
+  const outcomes = alternatives.map((body) => {
+    const branch: Frame = { ...f, vars: new Map(before) };
+    execBody(body, branch, ctx);
+    return branch.vars;
+  });
+  const joined = new Map(before);
+  for (const vars of outcomes) {
+    for (const [name, value] of vars) {
+      const held = joined.get(name);
+      if (!held || richness(value) >= richness(held)) joined.set(name, value);
+    }
+  }
+  f.vars = joined;
+}
+
+/** True/false when the test is a literal or compares known strings; null when it depends on runtime data. */
+function staticTruth(test: Expr, f: Frame, ctx: Ctx): boolean | null {
+  if (test.t === 'num' || test.t === 'const') return Boolean(test.v);
+  if (test.t !== 'bin' || (test.op !== '==' && test.op !== '!=')) return null;
+  if (!isPlain(test.l) || !isPlain(test.r)) return null;
+  const l = evalExpr(test.l, f, ctx);
+  const r = evalExpr(test.r, f, ctx);
+  if (l.k !== 'str' || r.k !== 'str') return null;
+  return (l.v === r.v) === (test.op === '==');
+}
+
+/** Names, attributes and literals: evaluating them has no side effects on the analysis. */
+function isPlain(e: Expr): boolean {
+  return e.t === 'str' || e.t === 'name' || (e.t === 'attr' && isPlain(e.obj));
+}
+
+const BASE_RICHNESS: Partial<Record<AV['k'], number>> = {
+  loss: 20,
+  prod: 15,
+  logp: 12,
+  dist: 10,
+  module: 9,
+  method: 9,
+};
+
+/** How much a value tells about the loss: losses over targets over opaque tensors; smoothing and masks add. */
+function richness(v: AV): number {
+  const base = BASE_RICHNESS[v.k] ?? 0;
+  const m = v.k === 'loss' ? v.l : v.k === 'dist' || v.k === 'prod' ? v.d : null;
+  if (!m) return base;
+  const smoothed = isSmoothedTarget({ k: 'dist', d: m }) ? 4 : 0;
+  return base + smoothed + (m.colZero ? 2 : 0) + (m.rowMask ? 1 : 0);
+}
