@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { cachedDefinition, calleesOf, definitionKey, moduleSignature, shift } from './cache';
-import type { DefinitionResult } from './definitions';
 import { analyzeFresh } from './definitionFindings';
+import type { DefinitionResult } from './definitions';
 import { statementFindings } from './incremental';
 import { buildModule, type Definition, type ModuleContext } from './module';
 import { LineIndex, type PythonParse } from './parse';

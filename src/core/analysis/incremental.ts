@@ -41,8 +41,11 @@ export function statementFindings(
   const key = `${signature}\u0001${own}\u0001${deps.map((n) => dependencyText(n, mod, node.from)).join('\u0002')}`;
   let found = byKey.get(key);
   if (!found) {
+    if (process.env.DBG) console.log("MISS", node.from, JSON.stringify(own.slice(0, 60)), own.length, deps);
     const nodes = collectNodes(node);
-    const seeds = deps.flatMap((n) => (mod.bindingCalls.get(n) ?? []).filter((c) => c.from < node.from).slice(-1));
+    const seeds = deps.flatMap((n) =>
+      (mod.bindingCalls.get(n) ?? []).filter((c) => c.from < node.from).slice(-1),
+    );
     found = [...callFindings(nodes.calls, mod, resultOf, seeds), ...scanPitfalls(nodes, mod)].map((f) =>
       shift(f, -node.from),
     );

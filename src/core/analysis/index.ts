@@ -1,4 +1,4 @@
-export { analyzeParsed, analyzePython } from './analyze';
+export { analyzeAt, analyzeParsed, analyzePython } from './analyze';
 export { findingAt } from './findingAt';
 export * from './findings';
 export { type PythonParse, parsePython } from './parse';

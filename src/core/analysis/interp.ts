@@ -2,7 +2,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { binop, negate } from './arith';
 import { runIf } from './branches';
 import type { Expr } from './expr';
-import { type ClassScope, type Ctx, type Frame, functionBody, paramsOf } from './scope';
+import { type ClassScope, type Ctx, type Frame, functionBody, type Param, paramsOf } from './scope';
 import { evalCall, gatherLoss } from './semantics';
 import { bodyStatements, type Stmt } from './stmt';
 import { num, sym } from './sym';
@@ -154,7 +154,7 @@ export function runFunction(
   const f: Frame = { vars: new Map(), returns: [], cls };
   for (const p of paramsOf(fn, ctx.mod.text)) {
     if (p.name === 'self' || p.name === 'cls') continue;
-    f.vars.set(p.name, bound.get(p.name) ?? paramValue(p.name, p.defaultExpr, ctx, config));
+    f.vars.set(p.name, bound.get(p.name) ?? paramValue(p, ctx, config));
   }
   ctx.depth++;
   execBody(bodyStatements(body, ctx.mod.text), f, ctx);
@@ -162,12 +162,16 @@ export function runFunction(
   return f.returns;
 }
 
-function paramValue(name: string, defaultExpr: Expr | null, ctx: Ctx, config: boolean): AV {
+/** Annotated as a plain number (`float`, `Optional[int]`, `float | None`): a scalar even when it defaults to None. */
+const SCALAR_ANNOTATION = /^(?:Optional\[)?(?:float|int)\]?(?:\s*\|\s*None)?$/;
+
+function paramValue({ name, defaultExpr, annotation }: Param, ctx: Ctx, config: boolean): AV {
   const d = defaultExpr ? evalExpr(defaultExpr, { vars: new Map(), returns: [], cls: null }, ctx) : null;
   if (d?.k === 'str' || d?.k === 'module') return d;
   const isNone = defaultExpr?.t === 'const' && defaultExpr.v === null;
   const value = d?.k === 'num' && d.s.k === 'n' ? d.s.v : undefined;
   if (!ctx.syms.has(name) || value !== undefined) ctx.syms.set(name, { origin: 'param', label: name, value });
-  if (isNone) return { k: 'param', s: sym(name), cand: null, tensorish: true };
+  if (isNone && !SCALAR_ANNOTATION.test(annotation ?? ''))
+    return { k: 'param', s: sym(name), cand: null, tensorish: true };
   return { k: 'param', s: sym(name), cand: config || value !== undefined ? null : name, tensorish: false };
 }

@@ -39,6 +39,8 @@ export interface Param {
   name: string;
   defaultExpr: Expr | null;
   star: boolean;
+  /** The type annotation's text (`float`, `Optional[torch.Tensor]`), when written. */
+  annotation: string | null;
 }
 
 export function paramsOf(fn: SyntaxNode, text: string): Param[] {
@@ -51,11 +53,13 @@ export function paramsOf(fn: SyntaxNode, text: string): Param[] {
     if (c.name === '*' || c.name === '**') star = true;
     else if (c.name === ',') star = false;
     else if (c.name === 'AssignOp') pendingDefault = true;
+    else if (c.name === 'TypeDef' && out.length)
+      out[out.length - 1].annotation = text.slice(c.from + 1, c.to).trim();
     else if (pendingDefault && out.length) {
       out[out.length - 1].defaultExpr = toExpr(c, text);
       pendingDefault = false;
     } else if (c.name === 'VariableName')
-      out.push({ name: text.slice(c.from, c.to), defaultExpr: null, star });
+      out.push({ name: text.slice(c.from, c.to), defaultExpr: null, star, annotation: null });
   }
   return out;
 }

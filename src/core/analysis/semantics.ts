@@ -6,7 +6,7 @@ import { type ClassScope, type Ctx, type Frame, paramsOf } from './scope';
 import { sym } from './sym';
 import { classDim, lossFunction, tensorMethod, torchFunction } from './tensorOps';
 import { bindArgs, resolveTorchApi } from './torchApi';
-import { type AV, isSmoothedTarget, lossOf, TENSOR, UNKNOWN } from './values';
+import { type AV, lossOf, smoothedMixOf, TENSOR, UNKNOWN } from './values';
 
 export { gatherLoss } from './tensorOps';
 
@@ -130,8 +130,11 @@ function wrapper(ev: Evaluated, ctx: Ctx): AV {
 
 /** An unknown loss applied to a smoothed target we built: the target's maths decides the convention. */
 function consumer(ev: Evaluated): AV | null {
-  const target = [...ev.args, ...ev.kw.values()].find(isSmoothedTarget);
-  return target ? lossOf(target.d) : null;
+  for (const a of [...ev.args, ...ev.kw.values()]) {
+    const m = smoothedMixOf(a);
+    if (m) return lossOf(m);
+  }
+  return null;
 }
 
 /** The first item of a tuple (a loss returned with its parts), else the value. */

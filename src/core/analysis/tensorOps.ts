@@ -86,7 +86,7 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
   if (name === 'sum' || name === 'mean')
     return reduce(args[0] ?? UNKNOWN, name, args.length > 1 || kw.has('dim'), ctx);
   if (name === 'gather') return { k: 'loss', l: gatherLoss(args[0] ?? UNKNOWN) };
-  if (name === 'where') return masked(args[2] ?? UNKNOWN);
+  if (name === 'where') return where(args[0] ?? UNKNOWN, args[1] ?? UNKNOWN, args[2] ?? UNKNOWN);
   if (name === 'clamp' || name === 'Variable') return args[0] ?? UNKNOWN;
   return null;
 }
@@ -101,6 +101,15 @@ export function logOf(v: AV, ctx: Ctx): AV {
   if (v.k === 'prob' && v.multi) return { k: 'logp', c: ONE, factors: [] };
   if (v.k === 'logp') return UNKNOWN;
   return { k: 'blog', neg: isNegated(v, ctx) };
+}
+
+/** `torch.where(onehot, a, b)` with scalars builds the target a on the true class and b elsewhere; else a row mask. */
+function where(cond: AV, a: AV, b: AV): AV {
+  const sa = scalarOf(a);
+  const sb = scalarOf(b);
+  const oneHot = cond.k === 'dist' && cond.d.src === 'index' && cond.d.off.k === 'n' && cond.d.off.v === 0;
+  if (!oneHot || !sa || !sb) return masked(b);
+  return { k: 'dist', d: { ...mix(sub(sa, sb), sb, 'index'), classes: cond.d.classes } };
 }
 
 function masked(v: AV): AV {

@@ -136,6 +136,14 @@ export function isSmoothedTarget(v: AV): v is AV & { k: 'dist' } {
   return v.k === 'dist' && v.d.src !== 'none' && !(v.d.off.k === 'n' && v.d.off.v === 0);
 }
 
+/** The mix of a smoothed target: a built one, or a target parameter rescaled and shifted by symbols (t·(1−ε)+ε/K). */
+export function smoothedMixOf(v: AV): Mix | null {
+  if (isSmoothedTarget(v)) return v.d;
+  const m = v.k === 'param' && v.cand ? paramMix(v) : null;
+  const rescaled = m && !(m.hot.k === 'n' && m.hot.v === 1) && m.off.k !== 'n';
+  return rescaled ? m : null;
+}
+
 export function isTensorish(v: AV): boolean {
   return (
     ['tensor', 'prob', 'logp', 'blog', 'dist', 'prod', 'loss'].includes(v.k) ||

@@ -12,7 +12,6 @@ import {
   LineElement,
   type Plugin,
   PointElement,
-  ScatterController,
   Title,
   Tooltip,
 } from 'chart.js';
@@ -66,7 +65,6 @@ Chart.register(
   LineController,
   LineElement,
   PointElement,
-  ScatterController,
   Title,
   Tooltip,
   background,

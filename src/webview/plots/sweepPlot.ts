@@ -42,18 +42,19 @@ export function sweepPlot(): Plot {
         borderWidth: c.convention === state.convention ? 3 : 1.5,
         pointRadius: 0,
       }));
-      const marker: ChartDataset<'scatter'> = {
+      const marker: ChartDataset<'line'> = {
         label: 'current ε',
         data: markers(view),
+        showLine: false,
         borderColor: theme.foreground,
         backgroundColor: theme.foreground,
         pointStyle: POINT_STYLES[1],
         pointRadius: 6,
       };
-      const title = `reduction '${state.reduction === 'none' ? 'none' : state.reduction}'${state.reduction === 'none' ? ' (sum shown)' : ''}`;
+      const title = `reduction '${state.reduction}'${state.reduction === 'none' ? ' (sum shown)' : ''}`;
       chart = replaceChart(canvas, {
         type: 'line',
-        data: { datasets: [...curves, marker as unknown as ChartDataset<'line'>] },
+        data: { datasets: [...curves, marker] },
         options: {
           ...baseOptions(theme, `Loss vs ε, ${title}`),
           scales: {

@@ -2,9 +2,14 @@
 
 import type { FieldName } from '../../core/playground/prepare';
 import type { PlaygroundAction } from '../../core/playground/reducer';
-import { SAMPLES, type SampleId } from '../../core/playground/samples';
+import { findSample, SAMPLES } from '../../core/playground/samples';
 import { isBinaryLoss, type PlaygroundState } from '../../core/playground/state';
-import { CONVENTIONS, familyOf, SMOOTHING_CONVENTIONS } from '../../core/smoothing/conventions';
+import {
+  CONVENTIONS,
+  familyOf,
+  isSmoothingConvention,
+  SMOOTHING_CONVENTIONS,
+} from '../../core/smoothing/conventions';
 import { h, optionList } from './dom';
 
 type Dispatch = (action: PlaygroundAction) => void;
@@ -179,7 +184,8 @@ function sampleControl(dispatch: Dispatch): HTMLElement {
   const select = h('select', { id: 'sample-select' });
   optionList(select, [['', 'Load an example…'], ...SAMPLES.map((s): [string, string] => [s.id, s.label])]);
   select.addEventListener('change', () => {
-    if (select.value) dispatch({ type: 'sample', id: select.value as SampleId });
+    const sample = findSample(select.value);
+    if (sample) dispatch({ type: 'sample', id: sample.id });
     select.value = '';
   });
   return labelled('sample-select', 'Examples', select);
@@ -233,7 +239,7 @@ export function writeForm(state: PlaygroundState): void {
 function markOptions(state: PlaygroundState): void {
   const binary = isBinaryLoss(state.loss);
   for (const option of document.querySelectorAll<HTMLOptionElement>('#convention-select option')) {
-    option.disabled = (familyOf(option.value as never) === 'binary') !== binary;
+    option.disabled = isSmoothingConvention(option.value) && (familyOf(option.value) === 'binary') !== binary;
   }
   const batchmean = document.querySelector<HTMLOptionElement>('#reduction-select option[value="batchmean"]');
   if (batchmean) batchmean.disabled = state.loss !== 'kl_div';

@@ -1,19 +1,18 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { CallExpr } from '../calls';
 import { constantNumber } from '../calls';
-import type { Arg, Expr } from '../expr';
+import type { Arg } from '../expr';
 import type { ModuleContext } from '../module';
 import type { RawFinding } from '../raw';
 import {
-  BCE_ON_LOGITS,
   DEPRECATED_SIZE_AVERAGE_REDUCE,
   KL_DIV_MEAN_REDUCTION,
   LABEL_SMOOTHING_OUT_OF_RANGE,
   SOFTMAX_WITHOUT_DIM,
 } from '../rules';
-import { bindArgs, resolveTorchApi, type TorchApi } from '../torchApi';
+import { bindArgs, type TorchApi } from '../torchApi';
+import { bceOnLogits } from './bceOnLogits';
 import { pitfall } from './pitfall';
-import { resolveArg } from './resolve';
 import { softmaxIntoCrossEntropy } from './softmaxIntoCe';
 
 /** Pitfalls of a torch loss: at its construction (`ctor`) and where it is invoked on tensors (`call`). */
@@ -60,7 +59,11 @@ function configPitfalls(
   if (legacy.length) out.push(legacyReduction(legacy, args, mod));
   if (api.kind === 'kl_div') {
     const red = args.get('reduction');
-    if (!red || (red.value.t === 'str' && red.value.v === 'mean')) out.push(klMean(ctor, red));
+    const flags = legacyFlags(args, mod);
+    const known = flags.reduce !== null && flags.sizeAverage !== null;
+    const implied = legacy.length ? (known ? flags.reduction : null) : 'mean';
+    const mean = red ? red.value.t === 'str' && red.value.v === 'mean' : implied === 'mean';
+    if (mean) out.push(klMean(ctor, red));
   }
   const noDim =
     (api.kind === 'softmax' || api.kind === 'log_softmax') && api.form !== 'method' && !args.has('dim');
@@ -76,19 +79,23 @@ function configPitfalls(
   return out;
 }
 
-function legacyReduction(legacy: Arg[], args: Map<string, Arg>, mod: ModuleContext): RawFinding {
+/** The reduction the legacy `size_average` / `reduce` flags mean (as torch's `_Reduction.legacy_get_string`). */
+function legacyFlags(args: Map<string, Arg>, mod: ModuleContext) {
   const flag = (n: string): boolean | null => {
     const a = args.get(n);
     if (!a || (a.value.t === 'const' && a.value.v === null)) return true;
-    return a.value.t === 'const'
-      ? Boolean(a.value.v)
-      : constantNumber(a.value, mod) === null
-        ? null
-        : Boolean(constantNumber(a.value, mod));
+    if (a.value.t === 'const') return Boolean(a.value.v);
+    const v = constantNumber(a.value, mod);
+    return v === null ? null : Boolean(v);
   };
   const reduce = flag('reduce');
   const sizeAverage = flag('size_average');
   const reduction = reduce === false ? 'none' : sizeAverage === false ? 'sum' : 'mean';
+  return { reduce, sizeAverage, reduction };
+}
+
+function legacyReduction(legacy: Arg[], args: Map<string, Arg>, mod: ModuleContext): RawFinding {
+  const { reduce, sizeAverage, reduction } = legacyFlags(args, mod);
   const span = { from: Math.min(...legacy.map((a) => a.from)), to: Math.max(...legacy.map((a) => a.to)) };
   const safe = reduce !== null && sizeAverage !== null && !args.has('reduction');
   const edits = legacy.map((a, i) => ({
@@ -121,63 +128,4 @@ function klMean(ctor: CallExpr, red: Arg | undefined): RawFinding {
     "kl_div with reduction='mean' (the default) averages over every element, so it is the KL divergence divided by the number of classes; 'batchmean' gives the KL divergence.",
     { title: "Use reduction='batchmean'", edits: [edit] },
   );
-}
-
-const PROBABILITY_MAKERS = /(?:sigmoid|softmax|clamp|rand|sigmoid_|hardsigmoid|exp)$/;
-
-function bceOnLogits(
-  input: Arg,
-  node: SyntaxNode,
-  api: TorchApi,
-  ctor: CallExpr,
-  mod: ModuleContext,
-): RawFinding[] {
-  const { value } = resolveArg(input.value, node, mod);
-  if (!looksLikeLogits(value, input.value, mod)) return [];
-  const withLogits = api.form === 'module' ? 'BCEWithLogitsLoss' : 'binary_cross_entropy_with_logits';
-  const old = api.form === 'module' ? 'BCELoss' : 'binary_cross_entropy';
-  const callee = ctor.fn;
-  const calleeText = mod.text.slice(callee.from, callee.to);
-  const fix = calleeText.endsWith(old)
-    ? {
-        title: `Use ${withLogits} on the raw logits`,
-        edits: [{ from: callee.to - old.length, to: callee.to, newText: withLogits }],
-      }
-    : undefined;
-  return [
-    pitfall(
-      input,
-      BCE_ON_LOGITS,
-      `BCELoss expects probabilities in [0, 1], but this input looks like raw logits (no sigmoid). Use ${withLogits}, which applies the sigmoid stably.`,
-      fix,
-    ),
-  ];
-}
-
-const PASS_THROUGH = new Set([
-  'squeeze',
-  'unsqueeze',
-  'view',
-  'reshape',
-  'float',
-  'flatten',
-  'contiguous',
-  'to',
-]);
-
-function looksLikeLogits(value: Expr, written: Expr, mod: ModuleContext): boolean {
-  const name = written.t === 'name' ? written.id : written.t === 'attr' ? written.name : '';
-  if (value.t === 'call') {
-    if (resolveTorchApi(value.fn, mod)) return false;
-    const callee = mod.text.slice(value.fn.from, value.fn.to);
-    if (PROBABILITY_MAKERS.test(callee)) return false;
-    if (value.fn.t === 'attr' && PASS_THROUGH.has(value.fn.name))
-      return looksLikeLogits(value.fn.obj, value.fn.obj, mod);
-    const isModel =
-      value.fn.t === 'name' ||
-      (value.fn.t === 'attr' && value.fn.obj.t === 'name' && value.fn.obj.id === 'self');
-    return isModel && !callee.startsWith('torch');
-  }
-  if (value.t === 'bin' && value.op === '@') return true;
-  return /logit/i.test(name);
 }

@@ -17,7 +17,11 @@ export function lastAssignment(name: string, node: SyntaxNode, mod: ModuleContex
       if (st.s === 'block') st.bodies.forEach(visit);
     }
   };
-  visit(body.name === 'Script' ? moduleStatementsMentioning(body, name, node.from, mod.text) : bodyStatements(body, mod.text));
+  visit(
+    body.name === 'Script'
+      ? moduleStatementsMentioning(body, name, node.from, mod.text)
+      : bodyStatements(body, mod.text),
+  );
   return found;
 }
 

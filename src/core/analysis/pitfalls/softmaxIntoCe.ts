@@ -5,11 +5,11 @@ import type { RawFinding } from '../raw';
 import { LOG_SOFTMAX_INTO_CROSS_ENTROPY, SOFTMAX_INTO_CROSS_ENTROPY } from '../rules';
 import { bindArgs, resolveTorchApi } from '../torchApi';
 import { pitfall } from './pitfall';
-import { resolveArg } from './resolve';
+import { traceSource } from './source';
 
 /** cross_entropy applies log_softmax itself: feeding it probabilities or log-probabilities normalises twice. */
 export function softmaxIntoCrossEntropy(input: Arg, node: SyntaxNode, mod: ModuleContext): RawFinding[] {
-  const { value, direct } = resolveArg(input.value, node, mod);
+  const { value, direct, reshaped } = traceSource(input.value, node, mod);
   if (value.t !== 'call') return [];
   const api = resolveTorchApi(value.fn, mod);
   if (!api || (api.kind !== 'softmax' && api.kind !== 'log_softmax')) return [];
@@ -20,7 +20,7 @@ export function softmaxIntoCrossEntropy(input: Arg, node: SyntaxNode, mod: Modul
   const logitsText = logits ? mod.text.slice(logits.from, logits.to) : null;
   const simple = logits && (logits.t === 'name' || logits.t === 'attr');
   const fix =
-    logitsText && (direct || simple)
+    logitsText && (direct || simple) && !reshaped
       ? {
           title: 'Pass the logits (cross_entropy applies log_softmax itself)',
           edits: [{ from: input.value.from, to: input.value.to, newText: logitsText }],

@@ -1,0 +1,49 @@
+import { type CachedDefinition, shift } from './cache';
+import { analyzeDefinition, type DefinitionResult } from './definitions';
+import { describeDefinition, torchEquivalent } from './describe';
+import type { Definition, ModuleContext } from './module';
+import { definitionPitfalls } from './pitfalls/definitionPitfalls';
+import type { RawFinding } from './raw';
+
+/** A definition's analysis with its findings relative to its start, ready to cache by text. */
+export function analyzeFresh(def: Definition, mod: ModuleContext): CachedDefinition {
+  const r = analyzeDefinition(def, mod);
+  if (!r) return { result: null, findings: [] };
+  const { def: _def, ctx: _ctx, ...result } = r;
+  return {
+    result,
+    findings: [definitionFinding(r), ...definitionPitfalls(r)].map((f) => shift(f, -def.node.from)),
+  };
+}
+
+function definitionFinding(r: DefinitionResult): RawFinding {
+  const c = r.classification;
+  return {
+    from: r.def.node.from,
+    to: trimEnd(r.def.node.to, r.ctx.mod.text),
+    kind: 'loss',
+    symbol: r.def.name,
+    convention: c.convention,
+    epsilon: c.epsilon,
+    epsilonParam: c.epsilonParam,
+    torchEquivalent: torchEquivalent(c, r.loss),
+    rule: null,
+    message: describeDefinition(r.def.kind, c, r.loss, r.targetsOnly),
+    details: {
+      lossKind: 'custom',
+      classes: c.classes ?? undefined,
+      weight: r.loss.weightSpans.length > 0 || undefined,
+      reduction: r.loss.reduction,
+      targetKind: r.loss.binary ? 'binary' : r.loss.src === 'tensor' ? 'probability' : 'index',
+      epsilonIsConfidence: c.epsilonIsConfidence || undefined,
+      renormalised: c.effectiveDiffers || r.loss.renorm || undefined,
+      maskedRowsInMean: r.loss.maskedRowsInMean || undefined,
+    },
+  };
+}
+
+function trimEnd(to: number, text: string): number {
+  let end = to;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  return end;
+}
