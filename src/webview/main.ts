@@ -13,36 +13,30 @@
  *   plots       #plot-sweep #plot-heatmap #plot-per-sample #plot-probabilities #plot-gradient #plot-gap
  *               #plot-reliability, each with #<id>-canvas, #<id>-summary (the plot in words) and #<id>-png (export)
  */
-import { prepare } from '../core/playground/prepare';
 import { DEFAULT_STATE, type PlaygroundState, restoreState } from '../core/playground/state';
-import { sampleHeader, sampleRows, toCsv, toTsv } from '../core/playground/table';
-import { torchSnippet } from '../core/playground/torchSnippet';
 import {
   ApplySeed,
-  CopyText,
   Endpoint,
   GetSnapshot,
   RestoreState,
-  SaveFile,
-  type SaveFileParams,
   StateChanged,
   WebviewProblem,
   WebviewReady,
 } from '../core/protocol';
+import { Actions } from './actions';
 import { ComputeClient } from './computeClient';
 import { PlaygroundApp } from './controller';
 import { gapPlot } from './plots/gapPlot';
 import { heatmapPlot } from './plots/heatmapPlot';
 import { gradientPlot, perSamplePlot, probabilityPlot } from './plots/indexPlots';
-import type { Plot } from './plots/plot';
 import { reliabilityPlot } from './plots/reliabilityPlot';
 import { sweepPlot } from './plots/sweepPlot';
 import { onThemeChange } from './plots/theme';
 import { debounce, schedule } from './timers';
 import { h } from './ui/dom';
-import { button, section } from './ui/elements';
+import { section } from './ui/elements';
 import { buildControls, buildInputs } from './ui/form';
-import { buildOutputs, summaryRows } from './ui/outputs';
+import { buildOutputs } from './ui/outputs';
 import { vscodeApi } from './vscodeApi';
 
 const api = vscodeApi();
@@ -79,49 +73,7 @@ const app = new PlaygroundApp(saved ? restoreState(saved) : DEFAULT_STATE, {
 });
 const dispatch = app.dispatch.bind(app);
 
-async function save(params: SaveFileParams): Promise<void> {
-  await host.request(SaveFile, params).catch((e: unknown) => report(`save failed: ${String(e)}`));
-}
-
-async function copy(text: string): Promise<void> {
-  await host.request(CopyText, { text }).catch((e: unknown) => report(`copy failed: ${String(e)}`));
-}
-
-const actions = {
-  copyTorch: () => {
-    const state = app.current;
-    const ready = state.synthetic ? undefined : prepare(state);
-    if (ready?.ok) void copy(torchSnippet(ready.prepared, state));
-    else report('Copy as PyTorch needs pasted (not generated) inputs without errors');
-  },
-  exportCsv: () => {
-    const view = app.exportView();
-    if (!view) return;
-    const content = toCsv(sampleHeader(view.result), sampleRows(view.result, view.point));
-    void save({ kind: 'csv', suggestedName: 'loss-lens-samples.csv', content });
-  },
-  copyTable: () => {
-    const view = app.exportView();
-    if (!view) return;
-    const summary = toTsv(['quantity', 'value'], summaryRows(view.state, view.result, view.point.value));
-    void copy(`${summary}\n${toTsv(sampleHeader(view.result), sampleRows(view.result, view.point))}`);
-  },
-};
-
-function withExport(plot: Plot): HTMLElement {
-  const png = button(
-    `${plot.id}-png`,
-    'Export PNG',
-    () =>
-      void save({
-        kind: 'png',
-        suggestedName: `${plot.id}.png`,
-        content: plot.canvas.toDataURL('image/png'),
-      }),
-  );
-  plot.figure.append(png);
-  return plot.figure;
-}
+const actions = new Actions(app, host, report);
 
 root.replaceChildren(
   h('h1', {}, 'Loss Lens Playground'),
@@ -132,7 +84,11 @@ root.replaceChildren(
     section('controls-section', 'Loss and smoothing', buildControls(dispatch)),
   ),
   section('results-section', 'Result', buildOutputs(actions)),
-  section('plots-section', 'Plots', h('div', { class: 'plots' }, ...plots.map(withExport))),
+  section(
+    'plots-section',
+    'Plots',
+    h('div', { class: 'plots' }, ...plots.map((p) => actions.withPngExport(p))),
+  ),
   section(
     'numbers-section',
     'Numbers',

@@ -1,7 +1,6 @@
 // Held-out evaluation: real loss code from well-known libraries (test/analysis/realworld/*.py, each with its source
 // and licence on the first line) against hand-derived expectations (realworld/expected.json). It measures how the
-// analysis generalises; it is not a target to tune to. Opt-in so `npm test` stays green while the analysis grows:
-//   LOSS_LENS_REALWORLD=1 npx mocha --no-config -r tsx/cjs --extension ts test/analysis/realworld.test.ts
+// analysis generalises; it is not a target to tune to. Runs with every `npx mocha` / `npm test`.
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,8 +37,6 @@ interface ExpectedFile {
 
 const DIR = join(__dirname, 'realworld');
 const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as Record<string, ExpectedFile>;
-const enabled = process.env.LOSS_LENS_REALWORLD === '1';
-const suite = enabled ? describe : describe.skip;
 
 function show(f: Finding): string {
   return `${f.line}:${f.kind}:${f.symbol ?? '-'}:${f.convention ?? f.rule ?? '-'}${f.epsilonParam ? `(ε=${f.epsilonParam})` : ''}`;
@@ -66,7 +63,7 @@ function locate(findings: Finding[], d: ExpectedDefinition): Finding | undefined
   );
 }
 
-suite('real-world loss code (held-out corpus)', () => {
+describe('real-world loss code (held-out corpus)', () => {
   for (const [file, exp] of Object.entries(expected)) {
     describe(file, () => {
       let findings: Finding[] = [];

@@ -96,6 +96,10 @@ describe('e2e: the playground in the browser VS Code', () => {
       await panel.locator(`body.${bodyClass}`).waitFor({ timeout: 15_000 });
       await page.waitForTimeout(1000); // plots redraw with the new theme colours
       await page.screenshot({ path: env.artifact(`e2e-playground-${name}.png`) });
+      await panel.locator('#plot-sweep').scrollIntoViewIfNeeded();
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: env.artifact(`e2e-playground-${name}-plots.png`) });
+      await panel.locator('#loss-value').scrollIntoViewIfNeeded();
       assert.equal(await loss(), '1.5161');
     });
   }

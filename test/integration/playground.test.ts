@@ -4,8 +4,10 @@ import { playgroundTabs, SEED_000, snapshotWhen } from './support/playground';
 import { activateExtension, waitFor } from './support/workspace';
 
 describe('playground panel', () => {
-  before(activateExtension);
-  before(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+  before(async () => {
+    await activateExtension();
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
 
   it('opens from lossLens.openPlayground as one lossLens.playground panel', async () => {
     await vscode.commands.executeCommand('lossLens.openPlayground');

@@ -1,4 +1,5 @@
 import type { Span } from './expr';
+import { carryDerivation, derivationOf, modulate } from './modulation';
 import { add, div, mul, neg, num, op, type Sym } from './sym';
 import {
   type AV,
@@ -15,8 +16,12 @@ import {
   UNKNOWN,
 } from './values';
 
-/** Abstract arithmetic: how scalars, log-probabilities, target mixes and losses combine. */
+/** Abstract arithmetic: how scalars, log-probabilities, target mixes, losses and prediction factors combine. */
 export function binop(o: string, a: AV, b: AV, bSpan: Span, aSpan: Span): AV {
+  return carryDerivation(o, a, b, arithmetic(o, a, b, bSpan, aSpan));
+}
+
+function arithmetic(o: string, a: AV, b: AV, bSpan: Span, aSpan: Span): AV {
   const sa = scalarOf(a);
   const sb = scalarOf(b);
   if (sa && sb && (o === '+' || o === '-' || o === '*' || o === '/')) return scalarOp(a, b, op(o, sa, sb));
@@ -83,7 +88,7 @@ export function negate(v: AV): AV {
   if (v.k === 'param' && !v.tensorish) return { ...v, s: neg(v.s) };
   const s = scalarOf(v);
   if (s) return { k: 'num', s: neg(s) };
-  if (v.k === 'prob') return v;
+  if (v.k === 'prob' || derivationOf(v)) return v;
   return scale(v, neg);
 }
 
@@ -106,10 +111,12 @@ function scale(v: AV, f: (s: Sym) => Sym): AV {
 }
 
 function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
+  const modulated = modulate(a, b) ?? modulate(b, a);
+  if (modulated) return modulated;
   const [x, y, ySpan] = rank(a) >= rank(b) ? [a, b, bSpan] : [b, a, aSpan];
   const my = mixOf(y);
   if (x.k === 'logp' && y.k === 'dist')
-    return { k: 'prod', d: y.d, c: x.c, factors: x.factors, binary: null };
+    return { k: 'prod', d: y.d, c: x.c, factors: x.factors, binary: null, modulated: x.modulated };
   if (x.k === 'logp' && my) return { ...x, factors: [...x.factors, ySpan] };
   if (x.k === 'blog' && my) return { k: 'prod', d: my, c: num(1), factors: [], binary: x.neg ? 'q' : 'p' };
   if (x.k === 'prod' && y.k === 'dist' && !x.d) return { ...x, d: y.d };

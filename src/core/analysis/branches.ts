@@ -53,11 +53,16 @@ const BASE_RICHNESS: Partial<Record<AV['k'], number>> = {
   method: 9,
 };
 
-/** How much a value tells about the loss: losses over targets over opaque tensors; smoothing and masks add. */
+/**
+ * How much a value tells about the loss: losses over targets over opaque tensors; smoothing, masks and modulation
+ * add, and a factor computed from the predictions beats an opaque tensor.
+ */
 function richness(v: AV): number {
+  if (v.k === 'tensor') return v.pred ? 1 : 0;
   const base = BASE_RICHNESS[v.k] ?? 0;
   const m = v.k === 'loss' ? v.l : v.k === 'dist' || v.k === 'prod' ? v.d : null;
   if (!m) return base;
   const smoothed = isSmoothedTarget({ k: 'dist', d: m }) ? 4 : 0;
-  return base + smoothed + (m.colZero ? 2 : 0) + (m.rowMask ? 1 : 0);
+  const modulated = v.k === 'loss' && v.l.modulated ? 1 : 0;
+  return base + smoothed + modulated + (m.colZero ? 2 : 0) + (m.rowMask ? 1 : 0);
 }

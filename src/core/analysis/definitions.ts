@@ -2,6 +2,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { type Classification, classifyMix } from './classify';
 import { children, toExpr } from './expr';
 import { runFunction } from './interp';
+import { modulatedClassification } from './modulation';
 import type { Definition, ModuleContext } from './module';
 import { type ClassScope, type Ctx, classScope, functionBody, type Param, paramsOf } from './scope';
 import { headOf, pickReturn } from './semantics';
@@ -33,13 +34,14 @@ export function analyzeDefinition(def: Definition, mod: ModuleContext): Definiti
   const pair = binaryTargetPair(returned);
   const value = headOf(returned);
   const loss = pair ?? asLoss(value, ctx);
-  if (!loss || !(loss.handwritten || isWrapper(ctx))) return null;
+  if (!loss || !(loss.handwritten || loss.modulated || isWrapper(ctx))) return null;
+  const classification = classifyMix(loss, loss.binary, ctx.syms);
   const init = def.kind === 'class' ? classScope(def, mod.text).methods.get('__init__') : def.node;
   return {
     def,
     loss,
     targetsOnly: pair !== null || value.k === 'dist' || value.k === 'param',
-    classification: classifyMix(loss, loss.binary, ctx.syms),
+    classification: loss.modulated ? modulatedClassification(classification) : classification,
     params: init ? paramsOf(init, mod.text) : [],
     ctx,
   };

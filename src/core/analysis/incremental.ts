@@ -41,7 +41,6 @@ export function statementFindings(
   const key = `${signature}\u0001${own}\u0001${deps.map((n) => dependencyText(n, mod, node.from)).join('\u0002')}`;
   let found = byKey.get(key);
   if (!found) {
-    if (process.env.DBG) console.log("MISS", node.from, JSON.stringify(own.slice(0, 60)), own.length, deps);
     const nodes = collectNodes(node);
     const seeds = deps.flatMap((n) =>
       (mod.bindingCalls.get(n) ?? []).filter((c) => c.from < node.from).slice(-1),

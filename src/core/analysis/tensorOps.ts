@@ -1,5 +1,6 @@
 import { binop, mixMass, mixOf } from './arith';
 import type { LossKind } from './findings';
+import { elementwise, predicted } from './modulation';
 import type { Ctx } from './scope';
 import { div, evalSym, mul, neg, num, ONE, type Sym, sub, sym, ZERO } from './sym';
 import { type AV, type LossInfo, lossOf, type Mix, mix, scalarOf, scaleMix, TENSOR, UNKNOWN } from './values';
@@ -25,7 +26,7 @@ export function asLogp(v: AV): AV & { k: 'logp' } {
 
 export function gatherLoss(v: AV): LossInfo {
   const lp = asLogp(v);
-  const l = lossOf(mix(neg(lp.c), ZERO, 'index'), { weightSpans: lp.factors });
+  const l = lossOf(mix(neg(lp.c), ZERO, 'index'), { weightSpans: lp.factors, modulated: lp.modulated });
   return (l as AV & { k: 'loss' }).l;
 }
 
@@ -47,6 +48,7 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
   const extra = {
     reduction,
     weightSpans: lp.factors,
+    modulated: lp.modulated,
     kl: kind === 'kl_div',
     handwritten: target.k === 'dist',
   };
@@ -81,11 +83,13 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
     return { k: 'dist', d: { ...mix(ONE, ZERO, 'index'), classes } };
   }
   if (name === 'log') return logOf(args[0] ?? UNKNOWN, ctx);
+  const mapped = elementwise(name, args[0] ?? UNKNOWN);
+  if (mapped) return mapped;
   if (name === 'sigmoid') return { k: 'prob', multi: false, neg: false };
   if (name === 'logsigmoid') return { k: 'blog', neg: isNegated(args[0] ?? UNKNOWN, ctx) };
   if (name === 'sum' || name === 'mean')
     return reduce(args[0] ?? UNKNOWN, name, args.length > 1 || kw.has('dim'), ctx);
-  if (name === 'gather') return { k: 'loss', l: gatherLoss(args[0] ?? UNKNOWN) };
+  if (name === 'gather') return gathered(args[0] ?? UNKNOWN);
   if (name === 'where') return where(args[0] ?? UNKNOWN, args[1] ?? UNKNOWN, args[2] ?? UNKNOWN);
   if (name === 'clamp' || name === 'Variable') return args[0] ?? UNKNOWN;
   return null;
@@ -123,15 +127,17 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
   const perClass = (s: Sym): Sym =>
     name === 'mean' && (hasDim || v.k === 'logp') ? div(s, classDim(ctx)) : s;
   if (v.k === 'param' && hasDim) return reduce({ k: 'logp', c: ONE, factors: [] }, name, hasDim, ctx);
+  const modulated = (v.k === 'logp' || v.k === 'prod') && v.modulated === true;
   if (v.k === 'logp' && v.factors.length > 0) {
-    return lossOf(mix(neg(v.c), ZERO, 'tensor'), { reduction, weightSpans: v.factors.slice(0, -1) });
+    const weightSpans = v.factors.slice(0, -1);
+    return lossOf(mix(neg(v.c), ZERO, 'tensor'), { reduction, weightSpans, modulated });
   }
-  if (v.k === 'logp') return lossOf(mix(ZERO, perClass(neg(v.c)), 'index'), { reduction });
+  if (v.k === 'logp') return lossOf(mix(ZERO, perClass(neg(v.c)), 'index'), { reduction, modulated });
   if (v.k === 'prod' && v.d) {
-    if (v.binary) return lossOf(v.d, { binary: true, reduction });
+    if (v.binary) return lossOf(v.d, { binary: true, reduction, modulated });
     return lossOf(
       scaleMix(v.d, (x) => perClass(mul(neg(v.c), x))),
-      { reduction, weightSpans: v.factors },
+      { reduction, weightSpans: v.factors, modulated },
     );
   }
   if (v.k === 'loss' && !hasDim) {
@@ -140,7 +146,8 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
   }
   if (v.k === 'dist') return { k: 'num', s: mixMass(v.d, v.d.classes ?? classDim(ctx)), mass: true };
   if (v.k === 'num' || v.k === 'loss') return v;
-  return hasDim ? TENSOR : { k: 'num', s: sym('#count') };
+  if (hasDim) return v.k === 'tensor' ? v : TENSOR;
+  return { k: 'num', s: sym('#count') };
 }
 
 /** Tensor methods: in-place fills and scatters build target mixes; reductions build losses. */
@@ -148,6 +155,8 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   const arg = (i: number, key: string): AV => args[i] ?? kw.get(key) ?? UNKNOWN;
   const base: Mix = obj.k === 'dist' ? obj.d : mix(ZERO, ZERO, 'none');
   if (PASS.has(name)) return obj.k === 'param' && name !== 'item' && name !== 'float' ? TENSOR : obj;
+  const mapped = elementwise(name, obj);
+  if (mapped) return mapped;
   if (name === 'fill_' || name === 'fill')
     return { k: 'dist', d: { ...base, hot: ZERO, off: scalarOf(arg(0, 'value')) ?? ZERO } };
   if (name.startsWith('scatter')) {
@@ -170,7 +179,7 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
       ZSPAN,
     );
   if (name === 'sum' || name === 'mean') return reduce(obj, name, args.length > 0 || kw.has('dim'), ctx);
-  if (name === 'gather') return { k: 'loss', l: gatherLoss(obj) };
+  if (name === 'gather') return gathered(obj);
   if (name === 'log') return logOf(obj, ctx);
   if (name === 'sigmoid') return { k: 'prob', multi: false, neg: false };
   if (name === 'max' && args.length === 0 && kw.size === 0) return batchMax(ctx);
@@ -178,6 +187,11 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
 }
 
 const ZSPAN = { from: 0, to: 0 };
+
+/** Gathering log-probabilities picks the true-class term; gathering probabilities picks p_t, a prediction factor. */
+function gathered(v: AV): AV {
+  return v.k === 'prob' ? predicted('affine') : { k: 'loss', l: gatherLoss(v) };
+}
 
 function batchMax(ctx: Ctx): AV {
   if (!ctx.syms.has('#B')) ctx.syms.set('#B', { origin: 'batch', label: 'max(target)+1' });

@@ -26,7 +26,12 @@ export interface LossInfo extends Mix {
   maskedRowsInMean: boolean;
   /** Spans where a weight was multiplied into log-probabilities. */
   weightSpans: Span[];
+  /** Multiplied by a factor computed from the predictions (focal-style re-weighting). */
+  modulated: boolean;
 }
+
+/** How a tensor depends on the model's predictions: affine in them (p_t), or not ((1−p_t)^γ, exp(σ(x)−t)). */
+export type Derivation = 'affine' | 'nonlinear';
 
 export type AV =
   | { k: 'num'; s: Sym; mass?: boolean }
@@ -34,12 +39,12 @@ export type AV =
   /** A function argument: a scalar in arithmetic with scalars, a target tensor `cand` next to log-probabilities. */
   | { k: 'param'; s: Sym; cand: string | null; tensorish: boolean }
   | { k: 'shape' }
-  | { k: 'tensor' }
+  | { k: 'tensor'; pred?: Derivation }
   | { k: 'prob'; multi: boolean; neg: boolean }
-  | { k: 'logp'; c: Sym; factors: Span[] }
+  | { k: 'logp'; c: Sym; factors: Span[]; modulated?: boolean }
   | { k: 'blog'; neg: boolean }
   | { k: 'dist'; d: Mix }
-  | { k: 'prod'; d: Mix | null; c: Sym; factors: Span[]; binary: 'p' | 'q' | null }
+  | { k: 'prod'; d: Mix | null; c: Sym; factors: Span[]; binary: 'p' | 'q' | null; modulated?: boolean }
   | { k: 'loss'; l: LossInfo }
   | { k: 'tuple'; items: AV[] }
   | { k: 'module'; api: LossKind; args: Map<string, AV> }
@@ -64,6 +69,7 @@ export function lossOf(m: Mix, extra: Partial<LossInfo> = {}): AV {
     reduction: 'none',
     maskedRowsInMean: false,
     weightSpans: [],
+    modulated: false,
     ...m,
   };
   return { k: 'loss', l: { ...l, ...extra } };
@@ -102,6 +108,7 @@ export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
     kl: a.kl || b.kl,
     maskedRowsInMean: a.maskedRowsInMean || b.maskedRowsInMean,
     weightSpans: [...a.weightSpans, ...b.weightSpans],
+    modulated: a.modulated || b.modulated,
   };
 }
 

@@ -145,6 +145,7 @@ export function heatmapPlot(): Plot {
     ctx.fillRect(0, 0, canvas.width, canvas.height);
     ctx.fillStyle = view.theme.foreground;
     ctx.font = '12px sans-serif';
+    ctx.textAlign = 'left';
     ctx.fillText(`Smoothed targets at ε = ${view.state.epsilon}`, MARGIN.left, 16);
     drawCells(ctx, at0, values, view.theme, w, h);
     drawAxes(ctx, at0, view.theme, w, h);

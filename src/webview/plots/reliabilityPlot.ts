@@ -28,6 +28,7 @@ export function reliabilityPlot(): Plot {
         data: cal.bins.map((b) => ({ x: mid(b), y: b.count ? b.accuracy : 0 })),
         backgroundColor: theme.series[0],
         barPercentage: 1,
+        order: 2,
         categoryPercentage: 0.95,
       };
       const ideal: ChartDataset<'line', Point[]> = {
@@ -40,6 +41,7 @@ export function reliabilityPlot(): Plot {
         borderColor: theme.foreground,
         borderDash: DASHES[1],
         pointRadius: 0,
+        order: 1,
       };
       const confidence: ChartDataset<'line', Point[]> = {
         type: 'line',
@@ -48,6 +50,7 @@ export function reliabilityPlot(): Plot {
         showLine: false,
         pointStyle: 'triangle',
         pointRadius: 5,
+        order: 0,
         borderColor: theme.series[1],
         backgroundColor: theme.series[1],
       };

@@ -6,7 +6,6 @@ export interface Theme {
   background: string;
   /** Distinct series colours; series also differ by dash pattern and point shape, never by colour alone. */
   series: string[];
-  highContrast: boolean;
 }
 
 const FALLBACK_SERIES = ['#3794ff', '#f14c4c', '#89d185', '#cca700', '#b180d7', '#d18616'];
@@ -26,12 +25,10 @@ export function readTheme(): Theme {
   return {
     foreground,
     muted: css('--vscode-descriptionForeground', foreground),
-    grid: css('--vscode-editorWidget-border', css('--vscode-panel-border', 'rgba(128,128,128,0.35)')),
+    // High-contrast themes define contrastBorder; elsewhere it is empty and the widget border applies.
+    grid: css('--vscode-contrastBorder', css('--vscode-editorWidget-border', 'rgba(128,128,128,0.35)')),
     background: css('--vscode-editor-background', '#1e1e1e'),
     series: SERIES_VARS.map((name, i) => css(name, FALLBACK_SERIES[i]!)),
-    highContrast:
-      document.body.classList.contains('vscode-high-contrast') ||
-      document.body.classList.contains('vscode-high-contrast-light'),
   };
 }
 

@@ -29,7 +29,13 @@ export async function waitForWorkbench(page: Page): Promise<void> {
 
 /** Opens a quick input with `keys`, types `text`, and picks the row matching `rowText`. Rows can be missing
  * for a while after the window opens (extensions still registering): then it closes and tries again. */
-async function quickInput(page: Page, keys: string, text: string, rowText: string | RegExp): Promise<void> {
+async function quickInput(
+  page: Page,
+  keys: string,
+  text: string,
+  rowText: string | RegExp,
+  closes = true,
+): Promise<void> {
   const widget = page.locator('.quick-input-widget');
   const row = widget.locator('.monaco-list-row', { hasText: rowText }).first();
   const deadline = Date.now() + 60_000;
@@ -46,7 +52,7 @@ async function quickInput(page: Page, keys: string, text: string, rowText: strin
     }
   }
   await row.click();
-  await widget.waitFor({ state: 'hidden' });
+  if (closes) await widget.waitFor({ state: 'hidden' });
 }
 
 export async function openFile(page: Page, fileName: string): Promise<void> {
@@ -56,8 +62,8 @@ export async function openFile(page: Page, fileName: string): Promise<void> {
 }
 
 /** Runs a command from the palette by its title ("Loss Lens: Open Playground"). */
-export async function runCommand(page: Page, title: string): Promise<void> {
-  await quickInput(page, 'F1', title, title);
+export async function runCommand(page: Page, title: string, closesPalette = true): Promise<void> {
+  await quickInput(page, 'F1', title, title, closesPalette);
 }
 
 /** In-page script: the centre of the top-most occurrence of a string in the active editor's visible lines. */
@@ -125,9 +131,9 @@ export async function webviewFrame(page: Page, selector: string, timeoutMs = 30_
 
 /** Picks a colour theme in "Preferences: Color Theme", as a person does (label as the picker shows it). */
 export async function pickColorTheme(page: Page, label: string): Promise<void> {
-  await runCommand(page, 'Preferences: Color Theme');
+  await runCommand(page, 'Preferences: Color Theme', false);
   const widget = page.locator('.quick-input-widget');
-  await widget.locator('input').waitFor({ state: 'visible' });
+  await widget.locator('.monaco-list-row', { hasText: 'Dark Modern' }).first().waitFor();
   await page.keyboard.insertText(label);
   await widget.locator('.monaco-list-row', { hasText: label }).first().waitFor();
   await page.keyboard.press('Enter');

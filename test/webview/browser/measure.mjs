@@ -1,7 +1,8 @@
 // Loads the built playground webview in headless Chromium under the panel's CSP, with a stand-in for the VS Code
 // API, checks it end to end and measures the ε path. Not part of `npm test` (needs Chromium and a build):
 //   npm run build && node test/webview/browser/measure.mjs [/usr/bin/chromium]
-// Writes screenshots to test-artifacts/playground-{dark,light}.png.
+// Writes screenshots to test-artifacts/playground-{dark,light}.png. Options: --cpu-canvas (no GPU raster),
+// --height=900 (viewport height: 1800 shows every plot at once; plots out of view are redrawn when scrolled in).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, resolve } from 'node:path';
@@ -104,7 +105,8 @@ async function main() {
       ...(process.argv.includes('--cpu-canvas') ? ['--disable-accelerated-2d-canvas', '--disable-gpu'] : []),
     ],
   });
-  const page = await browser.newPage({ viewport: { width: 1300, height: 1800 } });
+  const height = Number(process.argv.find((a) => a.startsWith('--height='))?.slice(9) ?? 1800);
+  const page = await browser.newPage({ viewport: { width: 1300, height } });
   const logs = [];
   page.on('console', (m) => logs.push(m.text()));
   page.on('pageerror', (e) => logs.push(`pageerror ${e.message}`));

@@ -1,0 +1,13 @@
+import { parser } from '@lezer/python';
+import { TreeFragment } from '@lezer/common';
+const base = 'class A(nn.Module):\n    def __init__(self):\n        pass\n\n    def f(self):\n        return 1\n\n\ndef g():\n    return 2\n\nx = 1\n';
+const at = base.indexOf('  def __init__');
+const text = base.slice(0, at) + 'x' + base.slice(at);
+const t0 = parser.parse(base);
+const frags = TreeFragment.applyChanges(TreeFragment.addTree(t0), [{ fromA: at, toA: at, fromB: at, toB: at + 1 }]);
+const inc = parser.parse(text, frags);
+const fresh = parser.parse(text);
+console.log(inc.toString() === fresh.toString());
+console.log('INC  ', inc.toString());
+console.log('FRESH', fresh.toString());
+console.log(require('@lezer/python/package.json').version, require('@lezer/lr/package.json').version, require('@lezer/common/package.json').version);
