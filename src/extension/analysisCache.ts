@@ -14,7 +14,8 @@ function loadEngine(): Engine {
 interface Entry {
   version: number;
   parse: PythonParse;
-  findings: readonly Finding[];
+  /** Every finding, computed on first use (diagnostics); hovers only analyse what is under the cursor. */
+  findings: readonly Finding[] | null;
   /** Edits since `version`, one range each, in the order they apply; `editedVersion` is where they lead. */
   edits: ChangedRange[];
   editedVersion: number;
@@ -48,12 +49,17 @@ export class AnalysisCache implements vscode.Disposable {
   }
 
   findings(document: vscode.TextDocument): readonly Finding[] {
-    const key = document.uri.toString();
-    const cached = this.entries.get(key);
-    if (cached?.version === document.version) return cached.findings;
-    const entry = this.analyze(document, cached);
-    this.entries.set(key, entry);
+    const entry = this.current(document);
+    entry.findings ??= this.guarded(document, () => loadEngine().analyze(entry.parse));
     return entry.findings;
+  }
+
+  /** The findings whose range contains `position` (end inclusive), analysing only the code around it. */
+  findingsAt(document: vscode.TextDocument, position: vscode.Position): readonly Finding[] {
+    const entry = this.current(document);
+    if (entry.findings) return entry.findings;
+    const offset = document.offsetAt(position);
+    return this.guarded(document, () => loadEngine().analyzeAt(entry.parse, offset));
   }
 
   dispose(): void {
@@ -74,20 +80,29 @@ export class AnalysisCache implements vscode.Disposable {
     return loadEngine().reparse(document.getText(), incremental);
   }
 
-  private analyze(document: vscode.TextDocument, previous: Entry | undefined): Entry {
-    const parse = this.reparse(document, previous);
+  /** The entry of the document's current version, reparsed (incrementally when possible) on first use. */
+  private current(document: vscode.TextDocument): Entry {
+    const key = document.uri.toString();
+    const cached = this.entries.get(key);
+    if (cached?.version === document.version) return cached;
     const version = document.version;
+    const entry = {
+      version,
+      parse: this.reparse(document, cached),
+      findings: null,
+      edits: [],
+      editedVersion: version,
+    };
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  private guarded(document: vscode.TextDocument, analyze: () => Finding[]): Finding[] {
     try {
-      return {
-        version,
-        parse,
-        findings: loadEngine().analyze(parse),
-        edits: [],
-        editedVersion: version,
-      };
+      return analyze();
     } catch (error) {
       this.log.error(`analysis failed for ${document.uri.toString(true)}`, error);
-      return { version, parse, findings: [], edits: [], editedVersion: version };
+      return [];
     }
   }
 }

@@ -18,7 +18,7 @@ export function findingsAt(
   position: vscode.Position,
 ): FindingsAt | undefined {
   const { line, column } = toLineColumn(position);
-  const findings = ctx.analysis.findings(document);
+  const findings = ctx.analysis.findingsAt(document, position);
   const loss = findingAt(
     findings.filter((f) => f.kind === 'loss'),
     line,

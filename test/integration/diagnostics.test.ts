@@ -10,7 +10,7 @@ const PITFALLS: { pitfall: string; lines: string[] }[] = [
     lines: ['probs = F.softmax', 'nn.CrossEntropyLoss()(probs'],
   },
   { pitfall: 'log_softmax output fed to cross_entropy', lines: ['F.cross_entropy(F.log_softmax'] },
-  { pitfall: 'BCELoss on raw logits', lines: ['logits = model(x)', 'nn.BCELoss()(logits'] },
+  { pitfall: 'BCELoss on raw logits', lines: ['logits = head(features)', 'nn.BCELoss()(logits'] },
   { pitfall: 'target.max()+1 as a class count', lines: ['num_classes = target.max() + 1'] },
   { pitfall: 'label_smoothing outside [0, 1]', lines: ['label_smoothing=1.5'] },
   { pitfall: 'deprecated size_average', lines: ['size_average=False'] },

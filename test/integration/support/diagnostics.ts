@@ -32,8 +32,13 @@ export async function quickFixes(
     diagnostic.range,
     vscode.CodeActionKind.QuickFix.value,
   );
+  // Code actions come back without their `diagnostics`: keep the quick fixes that carry an edit.
   return actions.filter(
-    (a): a is vscode.CodeAction => 'kind' in a && a.edit !== undefined && (a.diagnostics ?? []).length > 0,
+    (a): a is vscode.CodeAction =>
+      'kind' in a &&
+      a.kind !== undefined &&
+      vscode.CodeActionKind.QuickFix.contains(a.kind) &&
+      a.edit !== undefined,
   );
 }
 
