@@ -12,7 +12,8 @@ export function numel(shape: readonly number[]): number {
 
 export function tensor(shape: readonly number[], data: ArrayLike<number> | Float64Array): Tensor {
   const n = numel(shape);
-  if (data.length !== n) throw new RangeError(`shape [${shape.join(', ')}] needs ${n} values, got ${data.length}`);
+  if (data.length !== n)
+    throw new RangeError(`shape [${shape.join(', ')}] needs ${n} values, got ${data.length}`);
   return { shape: [...shape], data: data instanceof Float64Array ? data : Float64Array.from(data) };
 }
 
