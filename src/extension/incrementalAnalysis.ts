@@ -1,5 +1,5 @@
 /** Parsing and analysis, loaded on first use by `AnalysisCache` (they are most of the bundle's start-up cost). */
-import { type ChangedRange, TreeFragment } from '@lezer/common';
+import type { ChangedRange } from '@lezer/common';
 import {
   analyzeParsed,
   type Finding,
@@ -13,12 +13,7 @@ export function reparse(
   text: string,
   previous?: { parse: PythonParse; edits: readonly ChangedRange[] },
 ): PythonParse {
-  if (!previous) return parsePython(text);
-  const fragments = previous.edits.reduce(
-    (kept, edit) => TreeFragment.applyChanges(kept, [edit]),
-    previous.parse.fragments,
-  );
-  return parsePython(text, { ...previous.parse, fragments }, []);
+  return previous ? parsePython(text, previous.parse, previous.edits) : parsePython(text);
 }
 
 /** Every finding of the file (diagnostics, code actions). */

@@ -29,7 +29,10 @@ interface Binding {
   target: Target;
 }
 
-/** Findings for `calls`; `seeds` are module-level constructor calls elsewhere that instances may come from. */
+/**
+ * Findings for `calls`; `seeds` are module-level constructor calls elsewhere that instances may come from. A call
+ * of a constructor's result (`nn.CrossEntropyLoss()(x, y)`) is an invocation: it gets the invocation's pitfalls.
+ */
 export function callFindings(
   calls: SyntaxNode[],
   mod: ModuleContext,
@@ -59,6 +62,11 @@ export function callFindings(
         bindings.push({ key: key.key, at: node.from, target: direct });
         keys.add(key.key);
       }
+      continue;
+    }
+    const constructed = e.fn.t === 'call' ? targetOf(e.fn, mod, resultOf) : null;
+    if (constructed) {
+      out.push(...pitfallsOf(e, node, constructed, mod));
       continue;
     }
     const key = calleeKey(e, node);
@@ -91,6 +99,7 @@ function pitfallsOf(e: CallExpr, node: SyntaxNode, target: Target, mod: ModuleCo
 /** Cheap test on the callee alone, so most calls in a big file are never converted whole. */
 function worthLooking(fn: Expr, node: SyntaxNode, mod: ModuleContext, keys: Set<string>): boolean {
   if (resolveTorchApi(fn, mod)) return true;
+  if (fn.t === 'call') return worthLooking(fn.fn, node, mod, keys);
   if (fn.t === 'name') return keys.has(fn.id) || mod.definitionNames.has(fn.id);
   return (
     fn.t === 'attr' &&

@@ -1,22 +1,27 @@
-import { type ChangedRange, type Tree, TreeFragment } from '@lezer/common';
-import { parser } from '@lezer/python';
+import type { ChangedRange, Tree } from '@lezer/common';
+import type { Chunk } from './chunks';
 import type { SourceRange } from './findings';
+import { parseFresh, reparseChunks } from './reparse';
 
-/** A parsed Python text; pass it back with the edit's changed ranges to reparse incrementally. */
+/** A parsed Python text; pass it back with the edits that followed to reparse incrementally. */
 export interface PythonParse {
   text: string;
   tree: Tree;
-  fragments: readonly TreeFragment[];
+  /** The tree cut at top-level statements, so that an edit reparses only the statements it touches. */
+  chunks: readonly Chunk[];
 }
 
+/**
+ * Parses `text`. With `previous` and the `edits` that led from its text to `text` (each in the text as the
+ * edits before it left it), reparses only the top-level statements they touch; the tree is always the one a
+ * fresh parse gives.
+ */
 export function parsePython(
   text: string,
   previous?: PythonParse,
-  changes?: readonly ChangedRange[],
+  edits?: readonly ChangedRange[],
 ): PythonParse {
-  const reused = previous && changes ? TreeFragment.applyChanges(previous.fragments, changes) : undefined;
-  const tree = parser.parse(text, reused);
-  return { text, tree, fragments: TreeFragment.addTree(tree, reused) };
+  return { text, ...(previous && edits ? reparseChunks(previous, text, edits) : parseFresh(text)) };
 }
 
 /** Maps string offsets to 1-based line/column (UTF-16 columns, as editors count). */

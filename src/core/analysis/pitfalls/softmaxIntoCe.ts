@@ -1,9 +1,11 @@
 import type { SyntaxNode } from '@lezer/common';
+import type { CallExpr } from '../calls';
 import type { Arg } from '../expr';
 import type { ModuleContext } from '../module';
 import type { RawFinding } from '../raw';
 import { LOG_SOFTMAX_INTO_CROSS_ENTROPY, SOFTMAX_INTO_CROSS_ENTROPY } from '../rules';
 import { bindArgs, resolveTorchApi } from '../torchApi';
+import { moduleOutput } from './moduleOutput';
 import { pitfall } from './pitfall';
 import { traceSource } from './source';
 
@@ -12,7 +14,8 @@ export function softmaxIntoCrossEntropy(input: Arg, node: SyntaxNode, mod: Modul
   const { value, direct, reshaped } = traceSource(input.value, node, mod);
   if (value.t !== 'call') return [];
   const api = resolveTorchApi(value.fn, mod);
-  if (!api || (api.kind !== 'softmax' && api.kind !== 'log_softmax')) return [];
+  if (!api) return moduleSoftmax(input, value, node, mod);
+  if (api.kind !== 'softmax' && api.kind !== 'log_softmax') return [];
   const logits =
     api.form === 'method' && value.fn.t === 'attr'
       ? value.fn.obj
@@ -26,15 +29,23 @@ export function softmaxIntoCrossEntropy(input: Arg, node: SyntaxNode, mod: Modul
           edits: [{ from: input.value.from, to: input.value.to, newText: logitsText }],
         }
       : undefined;
-  const isLog = api.kind === 'log_softmax';
-  return [
-    pitfall(
-      input,
-      isLog ? LOG_SOFTMAX_INTO_CROSS_ENTROPY : SOFTMAX_INTO_CROSS_ENTROPY,
-      isLog
-        ? 'cross_entropy already applies log_softmax; passing log-probabilities gives the right loss only by accident of idempotence and hides intent. Pass the logits, or use nll_loss on log-probabilities.'
-        : 'cross_entropy applies log_softmax to its input; feeding softmax probabilities squashes the gradients and gives the wrong loss. Pass the raw logits.',
-      fix,
-    ),
-  ];
+  return [normalisedTwice(input, api.kind === 'log_softmax', fix)];
+}
+
+/** The input comes from a module ending in `nn.Softmax` / `nn.LogSoftmax` (a layer, or a Sequential's last). */
+function moduleSoftmax(input: Arg, value: CallExpr, node: SyntaxNode, mod: ModuleContext): RawFinding[] {
+  const output = moduleOutput(value.fn, node, mod);
+  if (output !== 'softmax' && output !== 'log_softmax') return [];
+  return [normalisedTwice(input, output === 'log_softmax')];
+}
+
+function normalisedTwice(input: Arg, isLog: boolean, fix?: RawFinding['fix']): RawFinding {
+  return pitfall(
+    input,
+    isLog ? LOG_SOFTMAX_INTO_CROSS_ENTROPY : SOFTMAX_INTO_CROSS_ENTROPY,
+    isLog
+      ? 'cross_entropy already applies log_softmax; passing log-probabilities gives the right loss only by accident of idempotence and hides intent. Pass the logits, or use nll_loss on log-probabilities.'
+      : 'cross_entropy applies log_softmax to its input; feeding softmax probabilities squashes the gradients and gives the wrong loss. Pass the raw logits.',
+    fix,
+  );
 }

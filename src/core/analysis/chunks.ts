@@ -1,0 +1,111 @@
+import { NodeType, type SyntaxNode, Tree } from '@lezer/common';
+import { parser } from '@lezer/python';
+
+/**
+ * A run of top-level statements (with the comments and blank lines after them) and its syntax tree, positions
+ * relative to the chunk's start. After a settled chunk the parser is in the state a fresh parse starts in (top
+ * level, no indentation, bracket or string open), so the code after it parses as if the file began there. That
+ * holds after error-free code; an error may leave the parser's indentation context unbalanced up to the end.
+ */
+export interface Chunk {
+  length: number;
+  tree: Tree;
+  settled: boolean;
+}
+
+const scriptType = parser.nodeSet.types[parser.topNode.id];
+
+/** The file's tree: one anonymous node per chunk (skipped by cursors, `iterate` and `parent`) under `Script`. */
+export function assemble(chunks: readonly Chunk[]): Tree {
+  const positions: number[] = [];
+  let at = 0;
+  for (const chunk of chunks) {
+    positions.push(at);
+    at += chunk.length;
+  }
+  return new Tree(
+    scriptType,
+    chunks.map((c) => c.tree),
+    positions,
+    at,
+  );
+}
+
+/** Offsets where each chunk starts, then the end of the last one. */
+export function chunkStarts(chunks: readonly Chunk[]): number[] {
+  const starts = [0];
+  for (const chunk of chunks) starts.push(starts[starts.length - 1] + chunk.length);
+  return starts;
+}
+
+export function hasError(tree: Tree): boolean {
+  let found = false;
+  tree.iterate({
+    enter: (node) => {
+      if (node.type.isError) found = true;
+      return !found;
+    },
+  });
+  return found;
+}
+
+/** A tree of the top-level nodes `nodes` of a parse, spanning [from, to) of its text, positions from `from`. */
+export function chunkTree(nodes: readonly SyntaxNode[], from: number, to: number): Tree {
+  return new Tree(
+    NodeType.none,
+    nodes.map((n) => n.toTree()),
+    nodes.map((n) => n.from - from),
+    to - from,
+  );
+}
+
+/** The top-level nodes of a tree (comments and error nodes included). */
+export function topNodes(tree: Tree): SyntaxNode[] {
+  const nodes: SyntaxNode[] = [];
+  for (let node = tree.topNode.firstChild; node; node = node.nextSibling) nodes.push(node);
+  return nodes;
+}
+
+/**
+ * Chunks of the top-level nodes `nodes` of a parse of `text` that starts in the settled state, spanning [from, to):
+ * a new chunk at each statement that starts a line. They are settled up to the first one with an error.
+ */
+export function splitChunks(nodes: readonly SyntaxNode[], text: string, from: number, to: number): Chunk[] {
+  const chunks: Chunk[] = [];
+  let settled = true;
+  let start = from;
+  let group: SyntaxNode[] = [];
+  const close = (end: number) => {
+    const tree = chunkTree(group, start, end);
+    settled &&= !hasError(tree);
+    chunks.push({ length: end - start, tree, settled });
+  };
+  for (const node of nodes) {
+    const startsLine = node.from === 0 || text.charCodeAt(node.from - 1) === 10;
+    if (group.length && startsLine && node.name !== 'Comment' && node.from > start) {
+      close(node.from);
+      start = node.from;
+      group = [];
+    }
+    group.push(node);
+  }
+  close(to);
+  return chunks;
+}
+
+/** The node sequence (type, from, to) of a tree, for comparing two parses. */
+export function shape(tree: Tree): number[] {
+  const out: number[] = [];
+  tree.iterate({
+    enter: (node) => {
+      out.push(node.type.id, node.from, node.to);
+    },
+  });
+  return out;
+}
+
+export function sameShape(a: Tree, b: Tree): boolean {
+  const x = shape(a);
+  const y = shape(b);
+  return x.length === y.length && x.every((v, i) => v === y[i]);
+}
