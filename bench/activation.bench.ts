@@ -5,6 +5,7 @@ import Module from 'node:module';
 import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { anything, installFakeVscode } from '../test/extension/support/fakeVscode';
+import { median, verdict } from './support';
 
 const BUNDLE = join(__dirname, '..', 'dist', 'extension.js');
 const ACTIVATION_GOAL_MS = 30;
@@ -40,15 +41,6 @@ function requireAndActivate(): number {
   const elapsed = performance.now() - start;
   for (const s of subscriptions) s.dispose();
   return elapsed;
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
-function verdict(met: boolean): string {
-  return met ? 'goal met' : 'goal missed';
 }
 
 export async function run(): Promise<void> {

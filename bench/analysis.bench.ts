@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { ChangedRange } from '@lezer/common';
 import { type Finding, findingAt, type PythonParse } from '../src/core/analysis';
 import { analyze, analyzeAt, reparse } from '../src/extension/incrementalAnalysis';
+import { percentile, verdict } from './support';
 
 const GOAL_MS = 5;
 const LINES = 5000;
@@ -23,10 +24,6 @@ function generateFile(lines: number): string {
   for (let i = 0; text.split('\n').length < lines; i++)
     text += i % 4 === 3 ? chunks[i % chunks.length] : filler(i);
   return text.split('\n').slice(0, lines).join('\n');
-}
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 }
 
 /** As src/extension/findingsAt.ts: the innermost loss at the cursor, else the innermost pitfall. */
@@ -104,9 +101,9 @@ function report(s: Series, goal: number | null): void {
   const p50 = percentile(sorted, 0.5);
   const p95 = percentile(sorted, 0.95);
   const max = sorted[sorted.length - 1];
-  const verdict = goal === null ? '' : ` — goal p95 < ${goal} ms: goal ${p95 < goal ? 'met' : 'missed'}`;
+  const goalNote = goal === null ? '' : ` — goal p95 < ${goal} ms: ${verdict(p95 < goal)}`;
   console.log(
-    `${s.label}, ${LINES} lines, ${s.times.length} edits (${s.hits} with a finding, ${s.misparsed} incremental trees unlike a fresh parse): p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${max.toFixed(1)} ms${verdict}`,
+    `${s.label}, ${LINES} lines, ${s.times.length} edits (${s.hits} with a finding, ${s.misparsed} incremental trees unlike a fresh parse): p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${max.toFixed(1)} ms${goalNote}`,
   );
 }
 

@@ -3,6 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { crossEntropy } from '../src/core/losses';
 import type { Tensor } from '../src/core/tensor';
+import { collectGarbage, lcg, median, timeMs, verdict } from './support';
 
 const ROWS = 4096;
 const CLASSES = 1000;
@@ -13,11 +14,8 @@ const GOALS = { tfjsSpeedup: 50, expRatio: 1.5, memoryRatio: 3 };
 
 /** Deterministic uniform values in [0, 1) from a fixed LCG. */
 function uniforms(n: number, seed: number): Float64Array {
-  let state = seed;
-  return Float64Array.from({ length: n }, () => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return state / 2 ** 32;
-  });
+  const next = lcg(seed);
+  return Float64Array.from({ length: n }, () => next());
 }
 
 function problem(): { logits: Tensor; labels: Tensor } {
@@ -26,18 +24,10 @@ function problem(): { logits: Tensor; labels: Tensor } {
   return { logits: { shape: [ROWS, CLASSES], data: logits }, labels: { shape: [ROWS], data: labels } };
 }
 
-const collectGarbage = (): void => (globalThis as { gc?: () => void }).gc?.();
-
-function median(xs: readonly number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1]!;
-}
-
-function timeMs(f: () => unknown): number {
+/** Each timing starts from a collected heap, so no run pays for the previous one's garbage. */
+function timeAfterGc(f: () => unknown): number {
   collectGarbage();
-  const start = performance.now();
-  f();
-  return performance.now() - start;
+  return timeMs(f);
 }
 
 function coreStep(logits: Tensor, labels: Tensor): number {
@@ -71,9 +61,9 @@ async function timeAll(logits: Tensor, labels: Tensor): Promise<{ core: number; 
   const tfjsRun = await tfjsStep(logits, labels);
   const times = { core: [] as number[], exp: [] as number[], tfjs: [] as number[] };
   for (let rep = 0; rep < REPS; rep++) {
-    times.exp.push(timeMs(() => expPass(logits.data)));
-    times.core.push(timeMs(() => coreStep(logits, labels)));
-    if (rep < TFJS_REPS) times.tfjs.push(timeMs(tfjsRun));
+    times.exp.push(timeAfterGc(() => expPass(logits.data)));
+    times.core.push(timeAfterGc(() => coreStep(logits, labels)));
+    if (rep < TFJS_REPS) times.tfjs.push(timeAfterGc(tfjsRun));
   }
   return { core: median(times.core), exp: median(times.exp), tfjs: median(times.tfjs) };
 }
@@ -86,10 +76,6 @@ function extraBytes(logits: Tensor, labels: Tensor): number {
   const after = process.memoryUsage();
   if (!result.gradInput) throw new Error('no gradient');
   return after.arrayBuffers - before.arrayBuffers + Math.max(0, after.heapUsed - before.heapUsed);
-}
-
-function verdict(met: boolean): string {
-  return met ? 'goal met' : 'goal missed';
 }
 
 export async function run(): Promise<void> {

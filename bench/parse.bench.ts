@@ -1,6 +1,7 @@
 // parseTensor on a 4096 x 1000 PyTorch repr vs JSON.parse of the same numbers, in values per second.
 import { formatTensor, parseTensor } from '../src/core/parse';
 import type { Tensor } from '../src/core/tensor';
+import { lcg, median, timeMs } from './support';
 
 const ROWS = 4096;
 const COLUMNS = 1000;
@@ -14,11 +15,7 @@ const LINE_WIDTH = 80;
 
 /** Deterministic values around zero (sum of four uniforms from a fixed LCG). */
 function randomValues(n: number): Float64Array {
-  let state = 12345;
-  const uniform = (): number => {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    return state / 2 ** 32;
-  };
+  const uniform = lcg(12345);
   return Float64Array.from({ length: n }, () => uniform() + uniform() + uniform() + uniform() - 2);
 }
 
@@ -42,17 +39,6 @@ function jsonOf(t: Tensor): string {
   const rows: string[] = [];
   for (let r = 0; r < ROWS; r++) rows.push(`[${t.data.subarray(r * COLUMNS, (r + 1) * COLUMNS).join(',')}]`);
   return ['[', rows.join(','), ']'].join('');
-}
-
-function median(xs: number[]): number {
-  const sorted = [...xs].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1]!;
-}
-
-function timeMs(f: () => unknown): number {
-  const start = performance.now();
-  f();
-  return performance.now() - start;
 }
 
 /**

@@ -10,19 +10,14 @@ import {
 import { lerpArray, modelAt } from '../src/core/playground/model';
 import { reduce } from '../src/core/playground/reducer';
 import { DEFAULT_STATE, type PlaygroundState } from '../src/core/playground/state';
+import { median, percentile, timeMs } from './support';
 
 const STEPS = Number(process.env.STEPS ?? 400);
 const FRAME_MS = 16;
 
-function timeMs(run: () => void): number {
-  const t0 = performance.now();
-  run();
-  return performance.now() - t0;
-}
-
 function summary(times: number[]): string {
   const sorted = [...times].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!.toFixed(3);
+  const at = (q: number) => percentile(sorted, q).toFixed(3);
   return `median ${at(0.5)} ms, p95 ${at(0.95)} ms, max ${at(1)} ms`;
 }
 
@@ -50,10 +45,10 @@ function benchLoss(label: string, state: PlaygroundState): void {
   const exact = Array.from({ length: 5 }, (_, i) =>
     timeMs(() => computeExact({ ...state, epsilon: i / 10 })),
   );
-  const median = [...steps].sort((a, b) => a - b)[STEPS >> 1]!;
+  const medianStep = median(steps);
   console.log(`${label}: full compute (worker, once per input change) ${full.toFixed(0)} ms`);
   console.log(
-    `  ε step from the model (UI thread): ${summary(steps)} — ${median < FRAME_MS ? 'within' : 'OVER'} ${FRAME_MS} ms`,
+    `  ε step from the model (UI thread): ${summary(steps)} — ${medianStep < FRAME_MS ? 'within' : 'OVER'} ${FRAME_MS} ms`,
   );
   console.log(`  torch-exact recompute at one ε (worker, after the slider rests): ${summary(exact)}`);
 }

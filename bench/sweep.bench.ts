@@ -1,6 +1,7 @@
 // A 101-value ε sweep against one direct evaluation on 4096 × 1000 float64 logits (goal: ≤ 1.1× as long).
 import { epsilonSweep, smoothedLoss } from '../src/core/smoothing';
 import { type Tensor, tensor } from '../src/core/tensor';
+import { median, timeMs, verdict } from './support';
 
 const ROWS = 4096;
 const CLASSES = 1000;
@@ -32,17 +33,10 @@ function data(): { logits: Tensor; target: Tensor } {
   return { logits, target };
 }
 
-function timeMs(work: () => unknown): number {
-  const start = performance.now();
-  work();
-  return performance.now() - start;
-}
-
 /** After one warm-up call. */
 function medianMs(work: () => unknown): number {
   work();
-  const times = Array.from({ length: RUNS }, () => timeMs(work));
-  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
+  return median(Array.from({ length: RUNS }, () => timeMs(work)));
 }
 
 export async function run(): Promise<void> {
@@ -63,7 +57,5 @@ export async function run(): Promise<void> {
   line(`epsilonSweep, uniform, ${EPSILONS.length} ε`, sweep);
   line(`epsilonSweep, uniform + K−1, ${EPSILONS.length} ε each`, both);
   line(`smoothedLoss ${EPSILONS.length} times, once (what the sweep replaces)`, naive);
-  console.log(
-    `sweep / direct = ${ratio.toFixed(3)}× (goal ≤ ${GOAL}×): goal ${ratio <= GOAL ? 'met' : 'missed'}`,
-  );
+  console.log(`sweep / direct = ${ratio.toFixed(3)}× (goal ≤ ${GOAL}×): ${verdict(ratio <= GOAL)}`);
 }

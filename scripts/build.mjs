@@ -1,5 +1,7 @@
-// Bundles the extension host, the CLI, the webview and its worker with esbuild.
+// Bundles the extension host (Node and web), the CLI, the webview and its worker with esbuild.
 // usage: node scripts/build.mjs [--production] [--watch]
+import { isBuiltin } from 'node:module';
+import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
@@ -13,6 +15,36 @@ const common = {
   logLevel: 'warning',
 };
 
+const PLATFORM_DIR = resolve('src/extension/platform');
+
+/** The web extension host gets `src/extension/platform/web.ts` wherever the code imports `…/platform`. */
+const webPlatform = {
+  name: 'web-platform',
+  setup(build) {
+    build.onResolve({ filter: /(^|\/)platform$/ }, (args) =>
+      resolve(args.resolveDir, args.path) === PLATFORM_DIR
+        ? { path: join(PLATFORM_DIR, 'web.ts') }
+        : undefined,
+    );
+  },
+};
+
+/** Fails the web build when anything but `vscode` stays an import, or a Node builtin was stubbed in. */
+const onlyVscodeImports = {
+  name: 'only-vscode-imports',
+  setup(build) {
+    build.onEnd(({ metafile }) => {
+      if (!metafile) return;
+      const imported = Object.values(metafile.outputs).flatMap((o) => o.imports.map((i) => i.path));
+      const stubbed = Object.keys(metafile.inputs).filter((p) => isBuiltin(p.replace(/^\(disabled\):/, '')));
+      const banned = new Set([...imported.filter((p) => p !== 'vscode'), ...stubbed]);
+      return {
+        errors: [...banned].map((p) => ({ text: `the web extension bundle must not import "${p}"` })),
+      };
+    });
+  },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
   {
@@ -23,6 +55,17 @@ const targets = [
     format: 'cjs',
     target: 'node18',
     external: ['vscode'],
+  },
+  {
+    ...common,
+    entryPoints: ['src/extension/main.ts'],
+    outfile: 'dist/web/extension.js',
+    platform: 'browser',
+    format: 'cjs',
+    target: 'es2022',
+    external: ['vscode'],
+    metafile: true,
+    plugins: [webPlatform, onlyVscodeImports],
   },
   {
     ...common,

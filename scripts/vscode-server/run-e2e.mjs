@@ -1,9 +1,9 @@
 // Runs test/e2e (mocha + Playwright in Node) against a real VS Code server with the extension loaded.
 // usage: node scripts/vscode-server/run-e2e.mjs [--no-build] [mocha args, e.g. --grep hover]
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { checkChromium, ensureInstalled } from './install.mjs';
 import { ARTIFACTS, CHROMIUM, REPO, SAMPLE_WORKSPACE } from './paths.mjs';
+import { prepareRun, runAsMain } from './runner.mjs';
 import { clientUrl, copyWorkspace, remoteUri, startServer } from './server.mjs';
 
 const argv = process.argv.slice(2);
@@ -24,15 +24,7 @@ function runMocha(env) {
 
 async function main() {
   const t0 = Date.now();
-  ensureInstalled();
-  checkChromium();
-  if (!argv.includes('--no-build')) {
-    const build = spawnSync(process.execPath, [join(REPO, 'scripts', 'build.mjs')], {
-      cwd: REPO,
-      stdio: 'inherit',
-    });
-    if (build.status !== 0) return 1;
-  }
+  if (!prepareRun(argv)) return 1;
   // The window opens in Dark Modern; the tests switch themes with the Color Theme picker.
   const server = await startServer({
     name: 'e2e-server',
@@ -58,12 +50,4 @@ async function main() {
   }
 }
 
-process.on('SIGINT', () => process.exit(130));
-process.on('SIGTERM', () => process.exit(143));
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runAsMain(main);

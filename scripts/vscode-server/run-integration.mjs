@@ -2,11 +2,10 @@
 // client in headless Chromium). Exit code = the tests' exit code.
 // usage: node scripts/vscode-server/run-integration.mjs [--no-build] [--grep PATTERN]
 // env: LOSS_LENS_TEST_TIMEOUT (s, default 600), LOSS_LENS_KEEP_LOGS=1
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { buildIntegrationTests } from './build-tests.mjs';
-import { checkChromium, ensureInstalled } from './install.mjs';
 import { ARTIFACTS, OUT_INTEGRATION, REPO, SAMPLE_WORKSPACE } from './paths.mjs';
+import { prepareRun, runAsMain } from './runner.mjs';
 import { copyWorkspace, remoteUri, startServer } from './server.mjs';
 import { runTestSession } from './session.mjs';
 
@@ -17,15 +16,7 @@ const timeoutMs = Number(process.env.LOSS_LENS_TEST_TIMEOUT ?? 600) * 1000;
 
 async function main() {
   const t0 = Date.now();
-  ensureInstalled();
-  checkChromium();
-  if (!argv.includes('--no-build')) {
-    const build = spawnSync(process.execPath, [join(REPO, 'scripts', 'build.mjs')], {
-      cwd: REPO,
-      stdio: 'inherit',
-    });
-    if (build.status !== 0) return 1;
-  }
+  if (!prepareRun(argv)) return 1;
   const files = await buildIntegrationTests();
   console.log(`[harness] ${files.length} integration files bundled to ${OUT_INTEGRATION}`);
   // The extension host inherits the server's environment: that is how options reach the tests.
@@ -61,12 +52,4 @@ async function main() {
   return 1;
 }
 
-process.on('SIGINT', () => process.exit(130));
-process.on('SIGTERM', () => process.exit(143));
-main().then(
-  (code) => process.exit(code),
-  (e) => {
-    console.error(e);
-    process.exit(1);
-  },
-);
+runAsMain(main);

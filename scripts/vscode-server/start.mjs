@@ -4,12 +4,13 @@
 //   --watch    rebuild on change (then run "Developer: Reload Window" in the browser)
 //   --no-open  do not open Chromium even when a display is available
 //   --fresh    forget the previous session's settings, editors and playground state
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchChromium } from './browser.mjs';
 import { ensureInstalled } from './install.mjs';
 import { CACHE, REPO, SAMPLE_WORKSPACE } from './paths.mjs';
+import { buildExtension } from './runner.mjs';
 import { startServer } from './server.mjs';
 
 const argv = process.argv.slice(2);
@@ -28,11 +29,7 @@ function linkExtension() {
 }
 
 async function main() {
-  const build = spawnSync(process.execPath, [join(REPO, 'scripts', 'build.mjs')], {
-    cwd: REPO,
-    stdio: 'inherit',
-  });
-  if (build.status !== 0) process.exit(1);
+  if (!buildExtension()) process.exit(1);
   ensureInstalled();
   if (argv.includes('--fresh')) rmSync(PROFILE, { recursive: true, force: true });
   linkExtension();

@@ -12,9 +12,10 @@ import type { ComputeParams, Snapshot } from '../core/protocol';
 import { LatestRunner } from './latestRunner';
 import type { Plot, View } from './plots/plot';
 import { readTheme } from './plots/theme';
-import { debounce } from './timers';
+import { PlotVisibility } from './plotVisibility';
+import { debounce, oncePerFrame } from './timers';
 import { showErrors } from './ui/errors';
-import { writeForm } from './ui/form';
+import { writeEpsilon, writeForm } from './ui/formState';
 import { showHeadline, showTable } from './ui/outputs';
 
 export interface AppDeps {
@@ -34,11 +35,12 @@ export class PlaygroundApp {
   private exact: { of: PlaygroundState; value: number } | undefined;
   private errors: FieldError[] = [];
   private readonly runner: LatestRunner<ComputeParams, ComputeOutcome | ExactOutcome>;
-  private moveQueued = false;
+  /** An ε step redraws in the next frame, at most once per frame however fast the slider sends input events. */
+  private readonly scheduleMove = oncePerFrame(() => this.moveEpsilon());
+  /** modelAt is O(N); the plots and the headline of one frame share it. */
+  private lastPoint: { model: PlaygroundResult['model']; epsilon: number; point: ModelPoint } | undefined;
   private theme = readTheme();
-  /** Plots on screen; the others catch up when scrolled into view. */
-  private readonly visible = new Set<Plot>();
-  private readonly behind = new Set<Plot>();
+  private visibility: PlotVisibility | undefined;
   /** The exact headline is asked for once the slider rests, so the worker does not compete with the drag. */
   private readonly requestExact = debounce(() => this.recompute('exact'), EXACT_DELAY_MS);
 
@@ -60,7 +62,10 @@ export class PlaygroundApp {
 
   start(): void {
     writeForm(this.state);
-    this.watchVisibility();
+    this.visibility = new PlotVisibility(this.deps.plots, (plot) => {
+      const view = this.view();
+      if (view) plot.moveEpsilon(view);
+    });
     this.recompute('full');
   }
 
@@ -70,10 +75,14 @@ export class PlaygroundApp {
     this.state = next;
     if (kind === 'none') return;
     this.deps.persist(next);
-    writeForm(next);
-    if (kind === 'epsilon' && this.result) this.scheduleMove();
-    if (kind === 'epsilon') this.requestExact();
-    else this.recompute('full');
+    if (kind !== 'epsilon') {
+      writeForm(next);
+      this.recompute('full');
+      return;
+    }
+    writeEpsilon(next);
+    if (this.result) this.scheduleMove();
+    this.requestExact();
   }
 
   /** Theme or size changed: draw everything again from the last result. */
@@ -137,7 +146,12 @@ export class PlaygroundApp {
   /** The model at the current ε, when the last result still describes the current inputs. */
   private point(): ModelPoint | undefined {
     if (!this.result || recomputeKind(this.result.of, this.state) === 'full') return undefined;
-    return modelAt(this.result.value.model, this.state.epsilon);
+    const { model } = this.result.value;
+    const cached = this.lastPoint;
+    if (cached?.model === model && cached.epsilon === this.state.epsilon) return cached.point;
+    const point = modelAt(model, this.state.epsilon);
+    this.lastPoint = { model, epsilon: this.state.epsilon, point };
+    return point;
   }
 
   private headlineValue(point: ModelPoint): number {
@@ -173,46 +187,15 @@ export class PlaygroundApp {
     if (!view) return;
     document.getElementById('app')?.classList.remove('stale');
     for (const plot of this.deps.plots) plot.draw(view);
-    this.behind.clear();
-  }
-
-  /** At most one redraw per frame however fast the slider sends input events. */
-  private scheduleMove(): void {
-    if (this.moveQueued) return;
-    this.moveQueued = true;
-    requestAnimationFrame(() => {
-      this.moveQueued = false;
-      this.moveEpsilon();
-    });
+    this.visibility?.allDrawn();
   }
 
   private moveEpsilon(): void {
     const view = this.view();
     if (!view) return;
     performance.mark('lossLens:epsilon:start');
-    for (const plot of this.deps.plots) {
-      if (this.visible.has(plot)) plot.moveEpsilon(view);
-      else this.behind.add(plot);
-    }
+    this.visibility?.moveVisible(this.deps.plots, (plot) => plot.moveEpsilon(view));
     this.renderHeadline(false);
     performance.measure('lossLens:epsilon', 'lossLens:epsilon:start');
-  }
-
-  private watchVisibility(): void {
-    const byFigure = new Map(this.deps.plots.map((p) => [p.figure, p]));
-    const observer = new IntersectionObserver((entries) => {
-      for (const entry of entries) {
-        const plot = byFigure.get(entry.target as HTMLElement)!;
-        if (!entry.isIntersecting) this.visible.delete(plot);
-        else this.reveal(plot);
-      }
-    });
-    for (const plot of this.deps.plots) observer.observe(plot.figure);
-  }
-
-  private reveal(plot: Plot): void {
-    this.visible.add(plot);
-    const view = this.behind.delete(plot) ? this.view() : undefined;
-    if (view) plot.moveEpsilon(view);
   }
 }

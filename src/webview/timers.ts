@@ -12,3 +12,16 @@ export function debounce<A extends unknown[]>(run: (...args: A) => void, ms: num
     timer = setTimeout(() => run(...args), ms);
   };
 }
+
+/** Calls `run` in the next animation frame, at most once per frame however often it is asked for. */
+export function oncePerFrame(run: () => void): () => void {
+  let queued = false;
+  return () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      run();
+    });
+  };
+}

@@ -33,7 +33,25 @@ function mixedFile(seed: number, units = 90): string {
   return text;
 }
 
-const pieces = ['x', ' ', '\n', '    ', '\t', '"', "'", '"""', '(', ')', '[', ']', '{', '}', '\\', '\\\n', ':'];
+const pieces = [
+  'x',
+  ' ',
+  '\n',
+  '    ',
+  '\t',
+  '"',
+  "'",
+  '"""',
+  '(',
+  ')',
+  '[',
+  ']',
+  '{',
+  '}',
+  '\\',
+  '\\\n',
+  ':',
+];
 const keywords = ['#', 'else:\n', 'elif b:\n', 'except:\n', '@d\n', 'def f():\n', 'class C:\n', '\r\n', 'f"'];
 
 interface Edit {

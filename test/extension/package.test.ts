@@ -34,6 +34,11 @@ describe('package.json contributes', () => {
       assert.ok(contributed.includes(item.command), item.command);
   });
 
+  it('has a Node entry and a web-extension entry built from the same main.ts', () => {
+    assert.equal(pkg.main, './dist/extension.js');
+    assert.equal(pkg.browser, './dist/web/extension.js');
+  });
+
   it('activates on Python files, notebooks and the playground panel, never on "*"', () => {
     assert.deepEqual(pkg.activationEvents, [
       'onLanguage:python',
@@ -47,6 +52,7 @@ describe('package.json contributes', () => {
       (m) => m.command === 'lossLens.verifyWithPython',
     );
     assert.match(verify?.when ?? '', /isWorkspaceTrusted/);
+    assert.match(verify?.when ?? '', /lossLens\.canSpawn/);
     assert.deepEqual(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations, ['lossLens.python.path']);
   });
 });

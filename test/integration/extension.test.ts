@@ -23,7 +23,7 @@ describe('extension', () => {
     await waitFor('activation', () => (extension().isActive ? true : undefined), 15_000);
   });
 
-  it('contributes exactly the command ids of CONTRACTS.md, in category "Loss Lens"', () => {
+  it('contributes exactly the documented command ids, in category "Loss Lens"', () => {
     const commands = contributedCommands();
     assert.deepEqual(commands.map((c) => c.command).sort(), COMMAND_IDS);
     for (const c of commands) assert.equal(c.category, 'Loss Lens', `${c.command} category`);

@@ -81,8 +81,7 @@ export function splitChunks(nodes: readonly SyntaxNode[], text: string, from: nu
     chunks.push({ length: end - start, tree, settled });
   };
   for (const node of nodes) {
-    const startsLine = node.from === 0 || text.charCodeAt(node.from - 1) === 10;
-    if (group.length && startsLine && node.name !== 'Comment' && node.from > start) {
+    if (group.length && startsLine(text, node.from) && node.name !== 'Comment' && node.from > start) {
       close(node.from);
       start = node.from;
       group = [];
@@ -91,6 +90,14 @@ export function splitChunks(nodes: readonly SyntaxNode[], text: string, from: nu
   }
   close(to);
   return chunks;
+}
+
+/** Whether `at` starts a line that does not continue the one before (after a backslash). */
+function startsLine(text: string, at: number): boolean {
+  if (at === 0) return true;
+  if (text.charCodeAt(at - 1) !== 10) return false;
+  const end = text.charCodeAt(at - 2) === 13 ? at - 2 : at - 1;
+  return text.charCodeAt(end - 1) !== 92;
 }
 
 /** The node sequence (type, from, to) of a tree, for comparing two parses. */

@@ -1,6 +1,6 @@
 import type { ChangedRange, Tree } from '@lezer/common';
 import { parser } from '@lezer/python';
-import { assemble, type Chunk, chunkStarts, chunkTree, hasError, sameShape, splitChunks, topNodes } from './chunks';
+import { assemble, type Chunk, chunkStarts, chunkTree, sameShape, splitChunks, topNodes } from './chunks';
 
 export interface ChunkedTree {
   tree: Tree;
@@ -21,9 +21,11 @@ export function parseFresh(text: string): ChunkedTree {
 
 /**
  * Reparses `text`, which `edits` (each in the text as the previous ones left it) made from `previous`'s text.
- * Parses again, from scratch, only the chunks from the settled one before the edits to the first settled one
- * after, or to the end (lezer's own incremental parsing may build trees unlike a fresh parse after Python edits).
- * The tree is exactly `parseFresh(text)`'s.
+ * Parses again, from scratch, only the chunks the edits touch, between a settled chunk before and one after
+ * (lezer's own incremental parsing may build trees unlike a fresh parse after Python edits). The parser may read
+ * ahead across a chunk's end, and an error may unbalance its indentation context for the rest of the file, so
+ * the result is kept only when the chunks around and a probe after come out as before; else the parse goes on
+ * to the end of the text. The tree is exactly `parseFresh(text)`'s.
  */
 export function reparseChunks(
   previous: ChunkedTree & { text: string },
@@ -38,24 +40,29 @@ export function reparseChunks(
   const starts = chunkStarts(old);
   let first = chunkIndex(starts, change.from - 1);
   let last = chunkIndex(starts, change.toA);
-  while (first > 0 && !old[first - 1].settled) first--;
-  while (last < old.length - 1 && !old[last].settled) last++;
-  const from = starts[first];
-  const to = starts[last + 1] + delta;
-  if (2 * (to - from) > text.length) return parseFresh(text);
-  const slice = text.slice(from, to);
-  const tree = parser.parse(slice);
-  const atEnd = last === old.length - 1;
-  let middle =
-    atEnd || (!hasError(tree) && !/\\\r?\n$/.test(slice))
-      ? splitChunks(topNodes(tree), slice, 0, slice.length)
-      : probed(text, old, from, starts[last + 1] + delta, last + 1);
-  if (!middle) {
-    const rest = text.slice(from);
-    middle = splitChunks(topNodes(parser.parse(rest)), rest, 0, rest.length);
-    last = old.length - 1;
-  }
-  const chunks = [...old.slice(0, first), ...middle, ...old.slice(last + 1)];
+  while (first > 0 && !(old[first - 1].settled && (first === 1 || old[first - 2].settled))) first--;
+  while (last < old.length - 1 && !(old[last].settled && old[last + 1].settled && last < old.length - 2))
+    last++;
+  const lead = first > 0 ? first - 1 : first;
+  const trail = last < old.length - 1 ? last + 2 : last + 1;
+  const from = starts[lead];
+  if (2 * (starts[trail] + delta - from) > text.length) return parseFresh(text);
+  const core = [starts[first] - from, starts[last + 1] + delta - from];
+  const middle = between(
+    text.slice(from, starts[trail] + delta),
+    core,
+    old.slice(lead, first),
+    old[last + 1],
+  );
+  if (middle) return withChunks([...old.slice(0, first), ...middle, ...old.slice(last + 1)]);
+  const rest = text.slice(from);
+  return withChunks([
+    ...old.slice(0, lead),
+    ...splitChunks(topNodes(parser.parse(rest)), rest, 0, rest.length),
+  ]);
+}
+
+function withChunks(chunks: Chunk[]): ChunkedTree {
   return { tree: assemble(chunks), chunks };
 }
 
@@ -64,29 +71,27 @@ const PROBE = 'if a:\n    pass\nelse:\n    pass\n@d\ndef f(x=(1,\n      2)):\n  
 const probeTree = parser.parse(PROBE);
 
 /**
- * The chunks of [from, to), which parse with an error: an error may unbalance the parser's indentation context,
- * or be recovered from differently with the code after in view. So parses them with the next chunk (old index
- * `next`) and the probe after, and keeps the result when both come out as on their own (the parser is then
- * settled after `to` again); null when they do not.
+ * The chunks of [core[0], core[1]) of `slice`, parsed with the settled chunks around them: `lead` (none at the
+ * start of the text, else one) and `trail` with the probe after (unless the core ends the text); null unless
+ * these come out as before.
  */
-function probed(text: string, old: readonly Chunk[], from: number, to: number, next: number): Chunk[] | null {
-  if (next === old.length - 1 || !old[next].settled) return null;
-  const nextEnd = to + old[next].length;
-  const ext = text.slice(from, nextEnd) + PROBE;
-  const nodes = topNodes(parser.parse(ext));
-  const [end, probeAt] = [to - from, nextEnd - from];
-  if (nodes.some((n) => (n.from < end && n.to > end) || (n.from < probeAt && n.to > probeAt))) return null;
-  const nextNodes = nodes.filter((n) => n.from >= end && n.from < probeAt);
-  const probeNodes = nodes.filter((n) => n.from >= probeAt);
-  if (!sameShape(chunkTree(nextNodes, end, probeAt), old[next].tree)) return null;
-  if (!sameShape(chunkTree(probeNodes, probeAt, ext.length), probeTree)) return null;
-  const chunks = splitChunks(
-    nodes.filter((n) => n.from < end),
-    ext,
-    0,
-    end,
-  );
-  chunks[chunks.length - 1] = { ...chunks[chunks.length - 1], settled: true };
+function between(
+  slice: string,
+  [from, to]: number[],
+  lead: readonly Chunk[],
+  trail: Chunk | undefined,
+): Chunk[] | null {
+  const text = trail ? slice + PROBE : slice;
+  const nodes = topNodes(parser.parse(text));
+  const bounds = [from, to, to + (trail?.length ?? 0)];
+  if (nodes.some((n) => bounds.some((b) => n.from < b && n.to > b))) return null;
+  const within = (a: number, b: number) => nodes.filter((n) => n.from >= a && n.from < b);
+  if (lead.length && !sameShape(chunkTree(within(0, from), 0, from), lead[0].tree)) return null;
+  if (trail && !sameShape(chunkTree(within(to, bounds[2]), to, bounds[2]), trail.tree)) return null;
+  if (trail && !sameShape(chunkTree(within(bounds[2], text.length), bounds[2], text.length), probeTree))
+    return null;
+  const chunks = splitChunks(within(from, to), text, from, to);
+  if (trail) chunks[chunks.length - 1] = { ...chunks[chunks.length - 1], settled: true };
   return chunks;
 }
 

@@ -1,6 +1,5 @@
 import type { Tensor } from '../tensor';
-import { checkSameShape, elementwiseLoss, optionalBroadcast, smoothBinaryTargets } from './elementwise';
-import { plainReduction } from './reduce';
+import { binaryInputs, elementwiseLoss } from './elementwise';
 import type { BinaryLossOptions, LossResult } from './types';
 
 /** torch clamps each log term at -100 and the gradient's denominator at 1e-12. */
@@ -13,12 +12,14 @@ export function binaryCrossEntropy(
   target: Tensor,
   options: BinaryLossOptions = {},
 ): LossResult {
-  const reduction = plainReduction(options.reduction, 'binaryCrossEntropy');
-  checkSameShape(input, target, 'binaryCrossEntropy');
+  const {
+    reduction,
+    target: t,
+    weight: w,
+    grad,
+  } = binaryInputs(input, target, options, 'binaryCrossEntropy');
   const x = input.data;
-  const t = smoothBinaryTargets(target.data, options.labelSmoothing ?? 0);
-  const w = optionalBroadcast(options.weight, input.shape, 'weight');
-  return elementwiseLoss(input, reduction, options.grad ?? false, (i, scale, out) => {
+  return elementwiseLoss(input, reduction, grad, (i, scale, out) => {
     const p = x[i]!;
     if (!(p >= 0 && p <= 1)) throw new RangeError(`binaryCrossEntropy: input ${p} at ${i} is not in [0, 1]`);
     const weight = w ? w[i]! : 1;

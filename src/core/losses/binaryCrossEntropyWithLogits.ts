@@ -1,6 +1,5 @@
 import type { Tensor } from '../tensor';
-import { checkSameShape, elementwiseLoss, optionalBroadcast, smoothBinaryTargets } from './elementwise';
-import { plainReduction } from './reduce';
+import { binaryInputs, elementwiseLoss, optionalBroadcast } from './elementwise';
 import type { BinaryWithLogitsOptions, LossResult } from './types';
 
 /**
@@ -12,13 +11,11 @@ export function binaryCrossEntropyWithLogits(
   target: Tensor,
   options: BinaryWithLogitsOptions = {},
 ): LossResult {
-  const reduction = plainReduction(options.reduction, 'binaryCrossEntropyWithLogits');
-  checkSameShape(input, target, 'binaryCrossEntropyWithLogits');
+  const inputs = binaryInputs(input, target, options, 'binaryCrossEntropyWithLogits');
+  const { reduction, target: t, weight: w, grad } = inputs;
   const x = input.data;
-  const t = smoothBinaryTargets(target.data, options.labelSmoothing ?? 0);
-  const w = optionalBroadcast(options.weight, input.shape, 'weight');
   const pw = optionalBroadcast(options.posWeight, input.shape, 'posWeight');
-  return elementwiseLoss(input, reduction, options.grad ?? false, (i, scale, out) => {
+  return elementwiseLoss(input, reduction, grad, (i, scale, out) => {
     const xi = x[i]!;
     const ti = t[i]!;
     const weight = w ? w[i]! : 1;

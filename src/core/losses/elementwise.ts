@@ -1,8 +1,8 @@
 import type { Tensor } from '../tensor';
 import { broadcastTo } from './broadcast';
 import { sameShape } from './classLayout';
-import { reduceElementwise, reductionScale } from './reduce';
-import type { LossResult, Reduction } from './types';
+import { plainReduction, reduceElementwise, reductionScale } from './reduce';
+import type { BinaryLossOptions, LossResult, Reduction } from './types';
 
 export function checkSameShape(input: Tensor, target: Tensor, loss: string): void {
   if (!sameShape(input.shape, target.shape)) {
@@ -45,8 +45,34 @@ export function elementwiseLoss(
   return gradient ? { output, gradInput: { shape: [...input.shape], data: gradient } } : { output };
 }
 
+/** What both binary cross-entropies read from their arguments before the elementwise pass. */
+export interface BinaryInputs {
+  readonly reduction: Reduction;
+  /** The targets, smoothed when `labelSmoothing` is set. */
+  readonly target: Float64Array;
+  readonly weight: Float64Array | undefined;
+  readonly grad: boolean;
+}
+
+/** Checks the reduction and the shapes like torch, smooths the targets and broadcasts the weight. */
+export function binaryInputs(
+  input: Tensor,
+  target: Tensor,
+  options: BinaryLossOptions,
+  loss: string,
+): BinaryInputs {
+  const reduction = plainReduction(options.reduction, loss);
+  checkSameShape(input, target, loss);
+  return {
+    reduction,
+    target: smoothBinaryTargets(target.data, options.labelSmoothing ?? 0),
+    weight: optionalBroadcast(options.weight, input.shape, 'weight'),
+    grad: options.grad ?? false,
+  };
+}
+
 /** The binary label smoothing t(1-α) + α/2. */
-export function smoothBinaryTargets(target: Float64Array, alpha: number): Float64Array {
+function smoothBinaryTargets(target: Float64Array, alpha: number): Float64Array {
   if (!(alpha > 0)) return target;
   return target.map((t) => t * (1 - alpha) + alpha / 2);
 }

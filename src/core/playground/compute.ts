@@ -1,18 +1,13 @@
 /** The playground's computation, state in, plot-ready results out; runs in the worker or, for small inputs, inline. */
-import { type Calibration, calibration } from '../smoothing';
+import type { Calibration } from '../smoothing';
 import { familyOf, SMOOTHING_CONVENTIONS, type SmoothingConvention } from '../smoothing/conventions';
-import { type Tensor, tensor } from '../tensor';
+import type { Tensor } from '../tensor';
 import { type EntropyTerm, entropyTerm, reducedNegEntropy } from './entropy';
 import { evaluateLoss, smoothedTargets } from './evaluate';
-import {
-  calibrationLogits,
-  LOSS_INPUT,
-  type LossInputKind,
-  lossInput,
-  predictedProbabilities,
-} from './lossInput';
+import { LOSS_INPUT, type LossInputKind, lossInput, predictedProbabilities } from './lossInput';
 import { buildModel, type EpsilonModel, epsilonGrid, headline, interpolate } from './model';
 import { type FieldError, type FieldName, type Prepare, type Prepared, prepare } from './prepare';
+import { reliabilityOf } from './reliability';
 import { isBinaryLoss, type PlaygroundState } from './state';
 import { downsample, type HeatGrid, type RowView, rowView, type SampleTable, sampleTable } from './views';
 
@@ -128,7 +123,7 @@ function fullResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
     heat: { at0: downsample(at0.data, p.rows, p.cols), at1: downsample(at1.data, p.rows, p.cols) },
     row: rowView(p, probs, at0, at1, state.row),
     table: sampleTable(p, probs),
-    calibration: p.family === 'categorical' ? calibrationOf(p, state) : null,
+    calibration: reliabilityOf(p, state),
     exact: exactAt(p, state),
   };
 }
@@ -157,22 +152,6 @@ function sweepCurves(p: Prepared, input: Tensor, state: PlaygroundState, model: 
     curve.values = curve.epsilons.map((e) => curveAt(curve, e));
     return curve;
   });
-}
-
-/** Reliability of softmax(logits / T) against the class labels (argmax of soft targets), ignored rows left out. */
-function calibrationOf(p: Prepared, state: PlaygroundState): Calibration | null {
-  const logits = calibrationLogits(p.input, state.inputKind, state.temperature);
-  const table = sampleTable(p, logits);
-  const kept = [...table.target.keys()].filter(
-    (r) => p.targetKind !== 'index' || p.target.data[r] !== state.ignoreIndex,
-  );
-  if (kept.length === 0) return null;
-  const rows = new Float64Array(kept.length * p.cols);
-  kept.forEach((r, i) => {
-    rows.set(logits.data.subarray(r * p.cols, (r + 1) * p.cols), i * p.cols);
-  });
-  const labels = Float64Array.from(kept, (r) => table.target[r]!);
-  return calibration(tensor([kept.length, p.cols], rows), tensor([kept.length], labels), state.bins);
 }
 
 export type ExactOutcome = { ok: true; exact: ExactValues } | { ok: false; errors: FieldError[] };

@@ -31,7 +31,7 @@ export function entropyTerm(
   ignoreIndex: number,
 ): EntropyTerm | undefined {
   if (p.targetKind !== 'index') return undefined;
-  const scale = { sum: 1, none: 1, batchmean: 1 / p.rows, mean: 1 / (p.rows * p.cols) }[reduction];
+  const scale = { sum: 1, none: 1, batchmean: 1 / p.pastedShape[0]!, mean: 1 / (p.rows * p.cols) }[reduction];
   const kept = Uint8Array.from(p.target.data, (y) => (y === ignoreIndex ? 0 : 1));
   return { classes: p.cols, convention, kept, scale };
 }

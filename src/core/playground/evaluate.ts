@@ -9,7 +9,7 @@ import {
   type Reduction,
 } from '../losses';
 import { smoothTargets } from '../smoothing';
-import { type SmoothingConvention, targetValues } from '../smoothing/conventions';
+import { CONVENTIONS, familyOf, type SmoothingConvention, targetValues } from '../smoothing/conventions';
 import { type Tensor, tensor } from '../tensor';
 import type { Prepared } from './prepare';
 import type { PlaygroundLoss } from './state';
@@ -30,7 +30,13 @@ export function smoothedTargets(
   convention: SmoothingConvention,
   ignoreIndex: number,
 ): Tensor {
-  if (p.family === 'binary') return smoothTargets(p.target, 2, epsilon, convention);
+  if (p.family === 'binary') {
+    if (familyOf(convention) !== 'binary')
+      throw new RangeError(
+        `${CONVENTIONS[convention].label} smoothing is for cross-entropy, NLL and KL; choose binary or batch max+1`,
+      );
+    return smoothTargets(p.target, 2, epsilon, convention);
+  }
   const { on, off } = targetValues(convention, p.cols, epsilon);
   if (p.targetKind === 'probability')
     return { shape: p.target.shape, data: p.target.data.map((t) => off + t * (on - off)) };
@@ -53,8 +59,18 @@ export function evaluateLoss(p: Prepared, input: Tensor, o: EvaluateOptions): Lo
     case 'cross_entropy':
     case 'nll_loss':
       return categorical(p, input, o, weight);
-    case 'kl_div':
-      return klDiv(input, smoothedTargets(p, o.epsilon, o.convention, o.ignoreIndex), base);
+    case 'kl_div': {
+      if (weight)
+        throw new RangeError(
+          'kl_div takes no class weights (torch has no weight argument); clear the weights',
+        );
+      const asPasted = (t: Tensor) => tensor(p.pastedShape, t.data);
+      return klDiv(
+        asPasted(input),
+        asPasted(smoothedTargets(p, o.epsilon, o.convention, o.ignoreIndex)),
+        base,
+      );
+    }
     case 'binary_cross_entropy':
       return binaryCrossEntropy(input, smoothedTargets(p, o.epsilon, o.convention, o.ignoreIndex), {
         ...base,
@@ -68,9 +84,14 @@ export function evaluateLoss(p: Prepared, input: Tensor, o: EvaluateOptions): Lo
   }
 }
 
+const NLL_NEEDS_INDICES =
+  'nll_loss takes class indices, not one-hot or soft targets (torch: "multi-target not supported"); ' +
+  'for those choose cross-entropy, which also takes log-probabilities';
+
 /** NLL has no label smoothing in torch; smoothed NLL is cross-entropy on log-probabilities (seed 000). */
 function categorical(p: Prepared, input: Tensor, o: EvaluateOptions, weight: Tensor | null): LossResult {
   const options = { reduction: o.reduction, grad: o.grad, weight, ignoreIndex: o.ignoreIndex };
+  if (o.loss === 'nll_loss' && p.targetKind === 'probability') throw new RangeError(NLL_NEEDS_INDICES);
   if (o.loss === 'nll_loss' && o.epsilon === 0 && o.convention === 'uniform' && p.targetKind === 'index')
     return nllLoss(input, p.target, options);
   if (o.convention !== 'uniform' && o.convention !== 'k_minus_1') {

@@ -26,7 +26,7 @@ const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.e
 const logit = (p: number): number => Math.log(p) - Math.log1p(-p);
 
 /** Pasted values → logits (categorical: log p is a valid logit vector; binary: log-odds), divided by T. */
-function toLogits(input: Tensor, kind: InputKind, binary: boolean, temperature: number): Tensor {
+export function toLogits(input: Tensor, kind: InputKind, binary: boolean, temperature: number): Tensor {
   const fromProbability = binary ? logit : Math.log;
   const convert: Record<InputKind, (x: number) => number> = {
     logits: (x) => x,
@@ -55,9 +55,4 @@ export function predictedProbabilities(
 ): Tensor {
   const z = toLogits(input, kind, binary, temperature);
   return binary ? map(z, sigmoid) : map(logSoftmax(z), Math.exp);
-}
-
-/** Logits for calibration (categorical only). */
-export function calibrationLogits(input: Tensor, kind: InputKind, temperature: number): Tensor {
-  return toLogits(input, kind, false, temperature);
 }

@@ -20,6 +20,8 @@ export interface Prepared {
   target: Tensor;
   weight?: Tensor;
   family: 'categorical' | 'binary';
+  /** The input's shape as pasted: KL's 'batchmean' divides by its first size, as torch does for a (C) vector. */
+  pastedShape: readonly number[];
   targetKind: 'index' | 'probability';
   /** The matrix view the plots use: (N, C); a binary (N) is (N, 1). */
   rows: number;
@@ -69,6 +71,7 @@ function categoricalShapes(input: Tensor, target: Tensor): Shaped | FieldError {
       input: matrix,
       target: tensor([rows, cols], target.data),
       family: 'categorical',
+      pastedShape: input.shape,
       targetKind: 'probability',
       rows,
       cols,
@@ -86,6 +89,7 @@ function categoricalShapes(input: Tensor, target: Tensor): Shaped | FieldError {
     input: matrix,
     target: tensor([rows], target.data),
     family: 'categorical',
+    pastedShape: input.shape,
     targetKind: 'index',
     rows,
     cols,
@@ -98,7 +102,8 @@ function binaryShapes(input: Tensor, target: Tensor): Shaped | FieldError {
   if (numel(target.shape) !== numel(input.shape)) {
     return whole(
       'targets',
-      `expected ${numel(input.shape)} targets (one per input value), got ${numel(target.shape)}`,
+      `binary losses take one target per input value: expected ${numel(input.shape)}, got ${numel(target.shape)} ` +
+        '(torch: "target size must be the same as input size"); for class indices choose cross-entropy or NLL',
     );
   }
   const [rows, cols] =
@@ -107,6 +112,7 @@ function binaryShapes(input: Tensor, target: Tensor): Shaped | FieldError {
     input,
     target: tensor(input.shape, target.data),
     family: 'binary',
+    pastedShape: input.shape,
     targetKind: 'probability',
     rows,
     cols,

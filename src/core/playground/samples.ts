@@ -13,74 +13,66 @@ export interface Sample {
 
 const NO_DATA = { weightText: '', synthetic: null, row: 0, temperature: 1, ignoreIndex: -100 } as const;
 
+/** The seeds' usual set-up: mean cross-entropy on pasted logits. */
+function crossEntropyOn(
+  convention: 'uniform' | 'k_minus_1',
+  epsilon: number,
+  logitsText: string,
+  targetsText: string,
+): Partial<PlaygroundState> {
+  const loss = 'cross_entropy';
+  return {
+    ...NO_DATA,
+    loss,
+    inputKind: 'logits',
+    convention,
+    epsilon,
+    reduction: 'mean',
+    logitsText,
+    targetsText,
+  };
+}
+
 export const SAMPLES: readonly Sample[] = [
   {
     id: 'seed000',
     label: 'Seed 000: 3×5 logits, uniform ε = 0.5',
     expect: 'tensor(1.4670)',
-    patch: {
-      ...NO_DATA,
-      loss: 'cross_entropy',
-      inputKind: 'logits',
-      convention: 'uniform',
-      epsilon: 0.5,
-      reduction: 'mean',
-      logitsText: DEFAULT_STATE.logitsText,
-      targetsText: DEFAULT_STATE.targetsText,
-    },
+    patch: crossEntropyOn('uniform', 0.5, DEFAULT_STATE.logitsText, DEFAULT_STATE.targetsText),
   },
   {
     id: 'seed001',
     label: 'Seed 001: 3×5 logits, K−1 ε = 0.05',
     expect: 'per row [0.8229, 3.1199, 1.1403], sum 5.0831, mean 1.6944',
-    patch: {
-      ...NO_DATA,
-      loss: 'cross_entropy',
-      inputKind: 'logits',
-      convention: 'k_minus_1',
-      epsilon: 0.05,
-      reduction: 'mean',
-      logitsText:
-        'tensor([[-0.6981,  0.9529, -0.0807, -0.5213, -0.0753],\n' +
+    patch: crossEntropyOn(
+      'k_minus_1',
+      0.05,
+      'tensor([[-0.6981,  0.9529, -0.0807, -0.5213, -0.0753],\n' +
         '        [ 0.8347, -1.4822, -0.0525, -0.7690,  0.4886],\n' +
         '        [-1.1051,  0.3915,  0.5995,  1.0561,  0.7371]], requires_grad=True)',
-      targetsText: 'tensor([1, 1, 3])',
-    },
+      'tensor([1, 1, 3])',
+    ),
   },
   {
     id: 'seed002Gap',
     label: 'Seed 002: K = 3 at the optimal logit gap, ε = 0.1',
     expect: 'gap 3.3322, probabilities [0.9333, 0.0333, 0.0333]',
-    patch: {
-      ...NO_DATA,
-      loss: 'cross_entropy',
-      inputKind: 'logits',
-      convention: 'uniform',
-      epsilon: 0.1,
-      reduction: 'mean',
-      logitsText: '[[3.3322, 0, 0],\n [10, 0, 0]]',
-      targetsText: '[0, 0]',
-    },
+    patch: crossEntropyOn('uniform', 0.1, '[[3.3322, 0, 0],\n [10, 0, 0]]', '[0, 0]'),
   },
   {
     id: 'seed003Ce',
     label: 'Seed 003: 9×4 logits, plain cross-entropy',
     expect: '1.4141',
-    patch: {
-      ...NO_DATA,
-      loss: 'cross_entropy',
-      inputKind: 'logits',
-      convention: 'uniform',
-      epsilon: 0,
-      reduction: 'mean',
-      logitsText:
-        'tensor([[0.4290, 0.7201, 0.9481, 0.4797],\n        [0.5414, 0.9906, 0.4086, 0.2183],\n' +
+    patch: crossEntropyOn(
+      'uniform',
+      0,
+      'tensor([[0.4290, 0.7201, 0.9481, 0.4797],\n        [0.5414, 0.9906, 0.4086, 0.2183],\n' +
         '        [0.1834, 0.2852, 0.7813, 0.1048],\n        [0.6550, 0.8375, 0.1823, 0.5239],\n' +
         '        [0.2432, 0.9644, 0.5034, 0.0320],\n        [0.8316, 0.3807, 0.3539, 0.2114],\n' +
         '        [0.9839, 0.6632, 0.7001, 0.0155],\n        [0.3840, 0.7968, 0.4917, 0.4324],\n' +
         '        [0.5174, 0.6913, 0.1628, 0.5692]])',
-      targetsText: 'tensor([1, 0, 1, 2, 3, 1, 0, 1, 1])',
-    },
+      'tensor([1, 0, 1, 2, 3, 1, 0, 1, 1])',
+    ),
   },
   {
     id: 'seed003Bce',
@@ -101,17 +93,7 @@ export const SAMPLES: readonly Sample[] = [
     id: 'stress',
     label: 'Stress test: random 4096×1000 logits',
     expect: 'computed in a worker; the ε slider stays smooth',
-    patch: {
-      ...NO_DATA,
-      loss: 'cross_entropy',
-      inputKind: 'logits',
-      convention: 'uniform',
-      epsilon: 0.1,
-      reduction: 'mean',
-      logitsText: '',
-      targetsText: '',
-      synthetic: { rows: 4096, cols: 1000, seed: 1 },
-    },
+    patch: { ...crossEntropyOn('uniform', 0.1, '', ''), synthetic: { rows: 4096, cols: 1000, seed: 1 } },
   },
 ];
 

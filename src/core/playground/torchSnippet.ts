@@ -59,7 +59,10 @@ function lossLines(p: Prepared, state: PlaygroundState): string[] {
   const call = {
     cross_entropy: `F.cross_entropy(inp, q, ${w}${r})`,
     nll_loss: `F.cross_entropy(inp, q, ${w}${r})`,
-    kl_div: `F.kl_div(inp, q, ${r})`,
+    kl_div:
+      p.pastedShape.length === 1
+        ? `F.kl_div(inp.flatten(), q.flatten(), ${r})  # as pasted, a (C) vector: 'batchmean' divides by C`
+        : `F.kl_div(inp, q, ${r})`,
     binary_cross_entropy: `F.binary_cross_entropy(inp, q, ${w}${r})`,
     binary_cross_entropy_with_logits: `F.binary_cross_entropy_with_logits(inp, q, ${w}${r})`,
   }[loss];

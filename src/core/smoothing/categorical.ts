@@ -40,6 +40,25 @@ function meanDenominator(
   return convention === 'uniform' ? targetWeightSum : layout.rows;
 }
 
+/**
+ * Calls `visit` for each row that is not ignored, with its target class, first logit index and log-sum-exp;
+ * returns Σ w[y] over those rows.
+ */
+function forEachTargetRow(
+  { layout, x, weight, classOf }: Rows,
+  visit: (row: number, y: number, start: number, lse: number) => void,
+): number {
+  let targetWeightSum = 0;
+  for (let r = 0; r < layout.rows; r++) {
+    const y = classOf[r]!;
+    if (y < 0) continue;
+    const start = rowStart(layout, r);
+    visit(r, y, start, logSumExp(x, start, layout.classes, layout.inner));
+    targetWeightSum += weight[y]!;
+  }
+  return targetWeightSum;
+}
+
 /** Direct evaluation: -Σ_c q_c·w_c·log p_c per row with the smoothed target q of the convention. */
 export function categoricalLosses(
   logits: Tensor,
@@ -48,22 +67,17 @@ export function categoricalLosses(
   convention: SmoothingConvention,
   options: LossInputOptions,
 ): ElementLosses {
-  const { layout, x, weight, classOf } = readRows(logits, target, options);
+  const rows = readRows(logits, target, options);
+  const { layout, x, weight } = rows;
   const { classes, inner } = layout;
   const { on, off } = targetValues(convention, classes, epsilon);
   const values = new Float64Array(layout.rows);
-  let targetWeightSum = 0;
-  for (let r = 0; r < layout.rows; r++) {
-    const y = classOf[r]!;
-    if (y < 0) continue;
-    const start = rowStart(layout, r);
-    const lse = logSumExp(x, start, classes, inner);
+  const targetWeightSum = forEachTargetRow(rows, (r, y, start, lse) => {
     let loss = 0;
     for (let c = 0, j = start; c < classes; c++, j += inner)
       loss += (c === y ? on : off) * weight[c]! * (lse - x[j]!);
     values[r] = loss;
-    targetWeightSum += weight[y]!;
-  }
+  });
   return {
     shape: layout.rowShape,
     values,
@@ -86,22 +100,17 @@ export function categoricalTerms(
   target: Tensor,
   options: LossInputOptions,
 ): CategoricalTerms {
-  const { layout, x, weight, classOf } = readRows(logits, target, options);
+  const rows = readRows(logits, target, options);
+  const { layout, x, weight } = rows;
   const { classes, inner } = layout;
   const nll = new Float64Array(layout.rows);
   const spread = new Float64Array(layout.rows);
-  let targetWeightSum = 0;
-  for (let r = 0; r < layout.rows; r++) {
-    const y = classOf[r]!;
-    if (y < 0) continue;
-    const start = rowStart(layout, r);
-    const lse = logSumExp(x, start, classes, inner);
+  const targetWeightSum = forEachTargetRow(rows, (r, y, start, lse) => {
     let s = 0;
     for (let c = 0, j = start; c < classes; c++, j += inner) s += weight[c]! * (lse - x[j]!);
     nll[r] = weight[y]! * (lse - x[start + y * inner]!);
     spread[r] = s;
-    targetWeightSum += weight[y]!;
-  }
+  });
   return { layout, nll, spread, targetWeightSum };
 }
 

@@ -1,4 +1,4 @@
-import { checkIndexTargets, classLayout, rowStart } from '../losses/classLayout';
+import { denseIndexTargets } from '../losses/smoothedTargets';
 import { type Tensor, tensor } from '../tensor';
 import { familyOf, type SmoothingConvention, spreadDivisor, targetValues } from './conventions';
 import { NO_IGNORED_INDEX } from './options';
@@ -27,12 +27,7 @@ function smoothIndexTargets(
 ): Tensor {
   const [n, ...rest] = target.shape;
   const shape = n === undefined ? [classes] : [n, classes, ...rest];
-  const layout = classLayout(shape);
-  const { on, off } = targetValues(convention, classes, epsilon);
-  checkIndexTargets(target, layout, NO_IGNORED_INDEX);
-  const out = new Float64Array(layout.rows * classes).fill(off);
-  for (let r = 0; r < layout.rows; r++) out[rowStart(layout, r) + target.data[r]! * layout.inner] = on;
-  return tensor(shape, out);
+  return denseIndexTargets(shape, target, targetValues(convention, classes, epsilon), NO_IGNORED_INDEX);
 }
 
 function smoothBinaryTargets(target: Tensor, alpha: number, convention: SmoothingConvention): Tensor {

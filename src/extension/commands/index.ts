@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { type CommandName, commandId } from '../commandIds';
 import type { Ctx } from '../ctx';
 import { MarkdownViews } from '../markdownViews';
+import { platform } from '../platform';
 import { compareAtCursor } from './compareConventions';
 import { explainAtCursor } from './explainLoss';
 import { insertTorchEquivalent } from './insertTorchEquivalent';
@@ -34,7 +35,11 @@ function guarded(ctx: Ctx, name: string, handler: CommandHandler): CommandHandle
   };
 }
 
+/** Context key for `when` clauses: true where the host can start processes (hides Verify in the browser). */
+const CAN_SPAWN_CONTEXT = 'lossLens.canSpawn';
+
 export function registerCommands(ctx: Ctx): void {
+  void vscode.commands.executeCommand('setContext', CAN_SPAWN_CONTEXT, platform.canSpawn);
   const views = new MarkdownViews();
   const commandCtx: CommandCtx = { ...ctx, views };
   ctx.subscriptions.push(views);

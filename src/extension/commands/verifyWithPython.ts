@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { formatNumber } from '../../core/explain';
+import { platform } from '../platform';
 import { coreValue, type VerifyCase, verifyCaseFor } from '../verify/case';
 import { findInterpreter, type PythonResult, runTorch } from '../verify/python';
 import { findingsAtCursor } from './cursor';
@@ -47,8 +48,17 @@ async function runWithProgress(ctx: CommandCtx, c: VerifyCase, resource: vscode.
   );
 }
 
-/** Trusted workspaces only: computes the loss at the cursor on example tensors with torch and with the core. */
+/**
+ * Trusted workspaces with a process-capable host only (desktop or remote, not the browser): computes the loss at
+ * the cursor on example tensors with torch and with the core.
+ */
 export async function verifyWithPython(ctx: CommandCtx): Promise<VerifyReport | undefined> {
+  if (!platform.canSpawn) {
+    void vscode.window.showWarningMessage(
+      'Loss Lens: verifying with Python needs a desktop or remote extension host; it cannot start processes in the browser.',
+    );
+    return undefined;
+  }
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage('Loss Lens: verifying with Python needs a trusted workspace.');
     return undefined;

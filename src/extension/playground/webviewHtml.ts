@@ -1,9 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
+import { platform } from '../platform';
 
 /** The page shell: strict CSP, one nonce'd script; the webview builds the rest and fetches its worker script. */
 export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const nonce = randomBytes(16).toString('base64');
+  const nonce = platform.nonce();
   const asset = (...path: string[]): string =>
     webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
   const src = webview.cspSource;

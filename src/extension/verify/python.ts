@@ -1,6 +1,7 @@
-import { type ExecFileException, execFile } from 'node:child_process';
 import * as vscode from 'vscode';
 import type { Config } from '../config';
+import { platform } from '../platform';
+import type { ExecFailure } from '../platform/types';
 import type { VerifyCase } from './case';
 import { VERIFY_SCRIPT } from './script';
 
@@ -33,10 +34,10 @@ async function pythonExtensionInterpreter(resource: vscode.Uri | undefined): Pro
 export async function findInterpreter(config: Config, resource: vscode.Uri | undefined): Promise<string> {
   if (config.pythonPath) return config.pythonPath;
   const fromExtension = await pythonExtensionInterpreter(resource).catch(() => undefined);
-  return fromExtension ?? (process.platform === 'win32' ? 'python' : 'python3');
+  return fromExtension ?? platform.defaultPython;
 }
 
-function failure(python: string, error: ExecFileException, stderr: string): string {
+function failure(python: string, error: ExecFailure, stderr: string): string {
   if (error.code === 'ENOENT') return `Python was not found at "${python}"; set lossLens.python.path.`;
   if (error.name === 'AbortError') return 'Cancelled.';
   if (error.killed) return `Python did not answer within ${VERIFY_TIMEOUT_MS / 1000} s.`;
@@ -60,12 +61,11 @@ function parseOutput(stdout: string): PythonResult {
 }
 
 /** Runs the verify script without a shell, with a timeout; the case travels as an argument, never as code. */
-export function runTorch(python: string, c: VerifyCase, signal: AbortSignal): Promise<PythonResult> {
+export async function runTorch(python: string, c: VerifyCase, signal: AbortSignal): Promise<PythonResult> {
   const args = ['-c', VERIFY_SCRIPT, JSON.stringify(c)];
-  const options = { timeout: VERIFY_TIMEOUT_MS, maxBuffer: MAX_OUTPUT_BYTES, windowsHide: true, signal };
-  return new Promise((done) => {
-    execFile(python, args, options, (error, stdout, stderr) => {
-      done(error ? { ok: false, error: failure(python, error, stderr) } : parseOutput(stdout));
-    });
-  });
+  const options = { timeoutMs: VERIFY_TIMEOUT_MS, maxOutputBytes: MAX_OUTPUT_BYTES, signal };
+  const outcome = await platform.execFile(python, args, options);
+  return outcome.ok
+    ? parseOutput(outcome.stdout)
+    : { ok: false, error: failure(python, outcome.failure, outcome.stderr) };
 }

@@ -2,8 +2,8 @@
 import type { ChartDataset } from 'chart.js';
 import { gapProbabilities, optimalLogitGap } from '../../core/smoothing';
 import { axis, baseOptions, type Chart, replaceChart } from './chartBase';
+import { type EpsilonMark, epsilonMarkLegend, epsilonMarkPlugin } from './epsilonMarker';
 import { figure, fmt, type Plot, type View } from './plot';
-import { POINT_STYLES } from './theme';
 
 const classesOf = (view: View) => (view.result.family === 'binary' ? 2 : view.result.cols);
 /** Binary conventions smooth two outcomes like uniform smoothing over K = 2 (max+1 when the batch holds a 1). */
@@ -11,16 +11,14 @@ const conventionOf = (view: View) => (view.result.family === 'binary' ? 'uniform
 
 const GRID = Array.from({ length: 100 }, (_, i) => (i + 1) / 100);
 
-function marker(view: View) {
-  return [
-    { x: view.state.epsilon, y: optimalLogitGap(classesOf(view), view.state.epsilon, conventionOf(view)) },
-  ];
+function markAt(view: View, mark: EpsilonMark): void {
+  mark.epsilon = view.state.epsilon;
+  mark.values = [optimalLogitGap(classesOf(view), view.state.epsilon, conventionOf(view))];
 }
 
-function describe(view: View): string {
+function describe(view: View, gap: number): string {
   const k = classesOf(view);
   const eps = view.state.epsilon;
-  const gap = optimalLogitGap(k, eps, conventionOf(view));
   const probs = gapProbabilities(k, eps, conventionOf(view));
   const shown = probs.length > 4 ? [probs[0]!, probs[1]!] : probs;
   const tail = probs.length > 4 ? `, … (${k - 1} classes at ${fmt(probs[1]!)})` : '';
@@ -34,12 +32,17 @@ export function gapPlot(): Plot {
     summary,
   } = figure('plot-gap', 'Optimal logit gap and the probabilities it implies');
   let chart: Chart | undefined;
+  let foreground = '';
+  const mark: EpsilonMark = { epsilon: 0, values: [] };
+  const plugin = epsilonMarkPlugin(mark, () => foreground);
   return {
     id: 'plot-gap',
     figure: fig,
     canvas,
     draw(view) {
       const { theme } = view;
+      foreground = theme.foreground;
+      markAt(view, mark);
       const k = classesOf(view);
       const curve: ChartDataset<'line'> = {
         label: `optimal gap, K = ${k}`,
@@ -48,33 +51,25 @@ export function gapPlot(): Plot {
         backgroundColor: theme.series[0],
         pointRadius: 0,
       };
-      const current: ChartDataset<'line'> = {
-        label: 'current ε',
-        data: marker(view),
-        showLine: false,
-        pointStyle: POINT_STYLES[1],
-        pointRadius: 6,
-        borderColor: theme.foreground,
-        backgroundColor: theme.foreground,
-      };
       chart = replaceChart(canvas, {
         type: 'line',
-        data: { datasets: [curve, current] },
+        data: { datasets: [curve, epsilonMarkLegend(theme.foreground)] },
         options: {
           ...baseOptions(theme, 'Logit gap at which the smoothed loss is minimal'),
           scales: {
-            x: axis(theme, 'ε', { type: 'linear', min: 0, max: 1 }),
+            x: axis(theme, 'ε (smoothing)', { type: 'linear', min: 0, max: 1 }),
             y: axis(theme, 'target logit − other logits'),
           },
         },
+        plugins: [plugin],
       });
-      summary.textContent = describe(view);
+      summary.textContent = describe(view, mark.values[0]!);
     },
     moveEpsilon(view) {
       if (!chart) return;
-      chart.data.datasets[1]!.data = marker(view);
-      chart.update('none');
-      summary.textContent = describe(view);
+      markAt(view, mark);
+      chart.render();
+      summary.textContent = describe(view, mark.values[0]!);
     },
   };
 }

@@ -17,11 +17,12 @@ export function reliabilityPlot(): Plot {
         replaceChart(canvas, {
           type: 'bar',
           data: { datasets: [] },
-          options: baseOptions(theme, 'Reliability: class-index targets only'),
+          options: baseOptions(theme, 'Reliability: no rows to judge'),
         });
-        summary.textContent = 'Calibration needs a categorical loss (cross-entropy, NLL, KL).';
+        summary.textContent = 'Every row is ignored (ignore index), so there is nothing to calibrate.';
         return;
       }
+      const binary = view.result.family === 'binary';
       const mid = (b: { lo: number; hi: number }) => (b.lo + b.hi) / 2;
       const accuracy: ChartDataset<'bar', Point[]> = {
         label: 'accuracy',
@@ -60,12 +61,17 @@ export function reliabilityPlot(): Plot {
         options: {
           ...baseOptions(theme, `Reliability (T = ${view.state.temperature}), ECE = ${fmt(cal.ece)}`),
           scales: {
-            x: axis(theme, 'confidence', { type: 'linear', min: 0, max: 1 }),
+            x: axis(theme, binary ? 'confidence max(p, 1 − p)' : 'confidence (top softmax probability)', {
+              type: 'linear',
+              min: 0,
+              max: 1,
+            }),
             y: axis(theme, 'accuracy', { min: 0, max: 1 }),
           },
         },
       });
-      summary.textContent = `ECE ${fmt(cal.ece)}, accuracy ${fmt(cal.accuracy)}, mean confidence ${fmt(cal.meanConfidence)}, mean entropy ${fmt(cal.meanEntropy)} nats.`;
+      const judged = binary ? 'each element: correct when (p > 0.5) = target. ' : '';
+      summary.textContent = `${judged}ECE ${fmt(cal.ece)}, accuracy ${fmt(cal.accuracy)}, mean confidence ${fmt(cal.meanConfidence)}, mean entropy ${fmt(cal.meanEntropy)} nats.`;
     },
     moveEpsilon() {
       // Calibration is a property of the predictions, not of ε.

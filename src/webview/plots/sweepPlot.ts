@@ -3,27 +3,26 @@ import type { ChartDataset } from 'chart.js';
 import { curveAt } from '../../core/playground/compute';
 import { CONVENTIONS } from '../../core/smoothing/conventions';
 import { axis, baseOptions, type Chart, replaceChart } from './chartBase';
+import { type EpsilonMark, epsilonMarkLegend, epsilonMarkPlugin } from './epsilonMarker';
 import { figure, fmt, type Plot, type View } from './plot';
 import { DASHES, POINT_STYLES } from './theme';
 
-type Points = { x: number; y: number }[];
-
-function markers(view: View): Points {
-  return view.result.sweep.map((c) => ({
-    x: view.state.epsilon,
-    y: curveAt(c, view.state.epsilon),
-  }));
+function markAt(view: View, mark: EpsilonMark): void {
+  mark.epsilon = view.state.epsilon;
+  mark.values = view.result.sweep.map((c) => curveAt(c, view.state.epsilon));
 }
 
 export function sweepPlot(): Plot {
   const { figure: fig, canvas, summary } = figure('plot-sweep', 'Loss vs ε for every convention');
   let chart: Chart | undefined;
+  let foreground = '';
+  const mark: EpsilonMark = { epsilon: 0, values: [] };
+  const plugin = epsilonMarkPlugin(mark, () => foreground);
   const describe = (view: View) => {
-    const at = markers(view);
     summary.textContent = view.result.sweep
       .map(
         (c, i) =>
-          `${CONVENTIONS[c.convention].label}: ${fmt(c.values[0]!)} at ε=0 → ${fmt(c.values.at(-1)!)} at ε=1; ${fmt(at[i]!.y)} at ε=${view.state.epsilon}`,
+          `${CONVENTIONS[c.convention].label}: ${fmt(c.values[0]!)} at ε=0 → ${fmt(c.values.at(-1)!)} at ε=1; ${fmt(mark.values[i]!)} at ε=${view.state.epsilon}`,
       )
       .join('. ');
   };
@@ -33,6 +32,8 @@ export function sweepPlot(): Plot {
     canvas,
     draw(view) {
       const { theme, result, state } = view;
+      foreground = theme.foreground;
+      markAt(view, mark);
       const curves: ChartDataset<'line'>[] = result.sweep.map((c, i) => ({
         label: `${CONVENTIONS[c.convention].label}${c.convention === state.convention ? ' (chosen)' : ''}`,
         data: c.epsilons.map((x, j) => ({ x, y: c.values[j]! })),
@@ -41,20 +42,12 @@ export function sweepPlot(): Plot {
         borderDash: DASHES[i],
         borderWidth: c.convention === state.convention ? 3 : 1.5,
         pointRadius: 0,
+        pointStyle: POINT_STYLES[i + 2],
       }));
-      const marker: ChartDataset<'line'> = {
-        label: 'current ε',
-        data: markers(view),
-        showLine: false,
-        borderColor: theme.foreground,
-        backgroundColor: theme.foreground,
-        pointStyle: POINT_STYLES[1],
-        pointRadius: 6,
-      };
       const title = `reduction '${state.reduction}'${state.reduction === 'none' ? ' (sum shown)' : ''}`;
       chart = replaceChart(canvas, {
         type: 'line',
-        data: { datasets: [...curves, marker] },
+        data: { datasets: [...curves, epsilonMarkLegend(theme.foreground)] },
         options: {
           ...baseOptions(theme, `Loss vs ε, ${title}`),
           scales: {
@@ -62,13 +55,14 @@ export function sweepPlot(): Plot {
             y: axis(theme, 'loss'),
           },
         },
+        plugins: [plugin],
       });
       describe(view);
     },
     moveEpsilon(view) {
       if (!chart) return;
-      chart.data.datasets.at(-1)!.data = markers(view);
-      chart.update('none');
+      markAt(view, mark);
+      chart.render();
       describe(view);
     },
   };

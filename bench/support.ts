@@ -1,0 +1,36 @@
+// Timing, statistics and deterministic data shared by the benches.
+
+/** Runs a full collection when node runs with --expose-gc (as `npm run bench` does); otherwise does nothing. */
+export const collectGarbage = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+/** Wall-clock milliseconds one call of `work` takes. */
+export function timeMs(work: () => unknown): number {
+  const start = performance.now();
+  work();
+  return performance.now() - start;
+}
+
+/** The value at quantile `p` of ascending `sorted` values (nearest rank, rounding down). */
+export function percentile(sorted: readonly number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+}
+
+export function median(values: readonly number[]): number {
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    0.5,
+  );
+}
+
+export function verdict(met: boolean): string {
+  return met ? 'goal met' : 'goal missed';
+}
+
+/** Uniform values in [0, 1) from a fixed linear congruential generator: the same data on every run. */
+export function lcg(seed: number): () => number {
+  let state = seed;
+  return () => {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    return state / 2 ** 32;
+  };
+}

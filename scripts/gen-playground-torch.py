@@ -1,0 +1,170 @@
+"""Records real PyTorch's numbers (or its refusals) for the playground's samples into a JSON fixture.
+
+The mocha test test/webview/torchFixture.test.ts checks the playground against it without Python.
+Run with a Python that has torch (1.13 was used):  /usr/bin/python3 scripts/gen-playground-torch.py
+Each case is computed here with torch directly, independently of the playground's "Copy as PyTorch" script.
+"""
+
+import json
+import math
+from pathlib import Path
+
+import torch
+import torch.nn.functional as F
+
+OUT = Path(__file__).resolve().parent.parent / "test" / "fixtures" / "playground-torch.json"
+
+# The tensors of src/core/playground/samples.ts (the test checks that they still parse to these).
+SAMPLES = {
+    "seed000": ("logits", [[0, 0.2, 0.7, 0.1, 0], [0, 0.9, 0.2, 0.2, 1], [1, 0.2, 0.7, 0.9, 1]], [2, 1, 0]),
+    "seed001": (
+        "logits",
+        [
+            [-0.6981, 0.9529, -0.0807, -0.5213, -0.0753],
+            [0.8347, -1.4822, -0.0525, -0.7690, 0.4886],
+            [-1.1051, 0.3915, 0.5995, 1.0561, 0.7371],
+        ],
+        [1, 1, 3],
+    ),
+    "seed002Gap": ("logits", [[3.3322, 0, 0], [10, 0, 0]], [0, 0]),
+    "seed003Ce": (
+        "logits",
+        [
+            [0.4290, 0.7201, 0.9481, 0.4797],
+            [0.5414, 0.9906, 0.4086, 0.2183],
+            [0.1834, 0.2852, 0.7813, 0.1048],
+            [0.6550, 0.8375, 0.1823, 0.5239],
+            [0.2432, 0.9644, 0.5034, 0.0320],
+            [0.8316, 0.3807, 0.3539, 0.2114],
+            [0.9839, 0.6632, 0.7001, 0.0155],
+            [0.3840, 0.7968, 0.4917, 0.4324],
+            [0.5174, 0.6913, 0.1628, 0.5692],
+        ],
+        [1, 0, 1, 2, 3, 1, 0, 1, 1],
+    ),
+    "seed003Bce": (
+        "probabilities",
+        [0.4290, 0.7201, 0.9481, 0.4797, 0.5414, 0.9906],
+        [1.0, 0.0, 0.0, 0.0, 1.0, 0.0],
+    ),
+}
+
+LOSSES = ["cross_entropy", "nll_loss", "binary_cross_entropy", "binary_cross_entropy_with_logits", "kl_div"]
+BINARY_LOSSES = {"binary_cross_entropy", "binary_cross_entropy_with_logits"}
+CONVENTIONS = {False: ["uniform", "k_minus_1"], True: ["binary", "batch_max_plus_1"]}
+EPSILONS = [0, 0.3, 1]
+# Options beyond the sample's own, on a few losses: class weights, an ignored class, a temperature.
+VARIANTS = [
+    ("seed000", {"weightText": "[1, 2, 0.5, 1, 1]"}, ["cross_entropy", "nll_loss", "kl_div"]),
+    ("seed001", {"ignoreIndex": 1}, ["cross_entropy", "nll_loss", "kl_div"]),
+    ("seed003Ce", {"temperature": 2}, ["cross_entropy", "nll_loss", "kl_div"]),
+    ("seed003Bce", {"weightText": "[1, 2, 1, 1, 0.5, 1]"}, sorted(BINARY_LOSSES)),
+    ("seed003Bce", {"temperature": 0.5}, sorted(BINARY_LOSSES)),
+]
+
+
+def is_index(target):
+    return target.dtype == torch.long
+
+
+def to_logits(x, kind, binary, temperature):
+    if kind == "probabilities":
+        x = torch.logit(x) if binary else torch.log(x)
+    return x / temperature
+
+
+def loss_input(x, kind, loss, temperature):
+    """What the loss is called on: logits (CE, BCE-with-logits), log-probabilities (NLL, KL), probabilities (BCE)."""
+    binary = loss in BINARY_LOSSES
+    need = {"binary_cross_entropy": "probabilities", "nll_loss": "log_probabilities", "kl_div": "log_probabilities"}
+    need = need.get(loss, "logits")
+    if need == kind and temperature == 1:
+        return x
+    z = to_logits(x, kind, binary, temperature)
+    if need == "logits":
+        return z
+    return torch.sigmoid(z) if binary else F.log_softmax(z, dim=-1)
+
+
+def categorical_targets(target, classes, convention, eps, ignore_index):
+    off = eps / (classes if convention == "uniform" else classes - 1)
+    on = 1 - (classes - 1) * off
+    if not is_index(target):
+        return off + target * (on - off)
+    keep = target != ignore_index
+    q = torch.zeros(len(target), classes, dtype=torch.float64)
+    q[keep] = off
+    q[keep.nonzero().squeeze(1), target[keep]] = on
+    return q
+
+
+def torch_loss(sample, loss, convention, reduction, eps, options):
+    kind, x_list, t_list = SAMPLES[sample]
+    x = torch.tensor(x_list, dtype=torch.float64)
+    integral = all(float(v).is_integer() for v in t_list) and not any(isinstance(v, float) for v in t_list)
+    target = torch.tensor(t_list, dtype=torch.long if integral else torch.float64)
+    weight = options.get("weightText")
+    weight = torch.tensor(json.loads(weight), dtype=torch.float64) if weight else None
+    ignore_index = options.get("ignoreIndex", -100)
+    inp = loss_input(x, kind, loss, options.get("temperature", 1))
+    if loss in BINARY_LOSSES:
+        divisor = 2 if convention == "binary" else target.max() + 1
+        q = target.to(torch.float64) * (1 - eps) + eps / divisor
+        call = F.binary_cross_entropy if loss == "binary_cross_entropy" else F.binary_cross_entropy_with_logits
+        return call(inp, q, weight=weight, reduction=reduction)
+    if loss == "nll_loss" and not is_index(target):
+        # torch's nll_loss takes class indices only, smoothed or not.
+        return F.nll_loss(inp, target, weight=weight, ignore_index=ignore_index, reduction=reduction)
+    if loss == "kl_div":
+        if weight is not None:
+            return F.kl_div(inp, target, reduction=reduction, weight=weight)
+        q = categorical_targets(target, x.shape[-1], convention, eps, ignore_index)
+        return F.kl_div(inp, q, reduction=reduction)
+    if loss == "nll_loss" and eps == 0 and convention == "uniform":
+        return F.nll_loss(inp, target, weight=weight, ignore_index=ignore_index, reduction=reduction)
+    # Smoothed NLL is cross-entropy on log-probabilities (log_softmax leaves them unchanged).
+    if convention == "uniform":
+        return F.cross_entropy(
+            inp, target, weight=weight, ignore_index=ignore_index, reduction=reduction, label_smoothing=eps
+        )
+    q = categorical_targets(target, x.shape[-1], convention, eps, ignore_index)
+    return F.cross_entropy(inp, q, weight=weight, reduction=reduction)
+
+
+def record(sample, loss, convention, reduction, eps, options):
+    case = {"sample": sample, "patch": {"loss": loss, "convention": convention, "reduction": reduction, "epsilon": eps}}
+    case["patch"].update(options)
+    try:
+        out = torch_loss(sample, loss, convention, reduction, eps, options)
+        value = out.sum().item()
+        case["torch"] = value if math.isfinite(value) else str(value)
+    except (RuntimeError, ValueError, TypeError) as error:
+        case["torchError"] = str(error).split("\n")[0]
+    return case
+
+
+def main():
+    cases = []
+    for sample in SAMPLES:
+        for loss in LOSSES:
+            reductions = ["mean", "sum", "none"] + (["batchmean"] if loss == "kl_div" else [])
+            for convention in CONVENTIONS[loss in BINARY_LOSSES]:
+                for reduction in reductions:
+                    for eps in EPSILONS:
+                        cases.append(record(sample, loss, convention, reduction, eps, {}))
+    for sample, options, losses in VARIANTS:
+        for loss in losses:
+            for convention in CONVENTIONS[loss in BINARY_LOSSES]:
+                for eps in EPSILONS:
+                    cases.append(record(sample, loss, convention, "mean", eps, options))
+    samples = {k: {"inputKind": v[0], "input": v[1], "target": v[2]} for k, v in SAMPLES.items()}
+    fixture = {"torch": torch.__version__, "samples": samples, "cases": cases}
+    lines = ",\n  ".join(json.dumps(c) for c in cases)
+    head = json.dumps({k: v for k, v in fixture.items() if k != "cases"})[:-1]
+    OUT.write_text(f'{head}, "cases": [\n  {lines}\n]}}\n')
+    refused = sum("torchError" in c for c in cases)
+    print(f"{len(cases)} cases ({refused} refused by torch) -> {OUT}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+import * as assert from 'node:assert/strict';
+import { platform as nodePlatform } from '../../src/extension/platform/node';
+import { platform as webPlatform } from '../../src/extension/platform/web';
+
+const signal = new AbortController().signal;
+const options = { timeoutMs: 1000, maxOutputBytes: 1024, signal };
+
+describe('platform: Node and web extension hosts', () => {
+  for (const [name, platform] of [
+    ['node', nodePlatform],
+    ['web', webPlatform],
+  ] as const) {
+    it(`${name}: nonces are 16 random bytes in base64, fresh each time`, () => {
+      const nonces = Array.from({ length: 8 }, () => platform.nonce());
+      for (const n of nonces) assert.equal(Buffer.from(n, 'base64').length, 16, n);
+      assert.equal(new Set(nonces).size, nonces.length);
+    });
+  }
+
+  it('node: starts processes and reports their output', async () => {
+    assert.equal(nodePlatform.canSpawn, true);
+    const outcome = await nodePlatform.execFile(
+      process.execPath,
+      ['-e', 'process.stdout.write("hi")'],
+      options,
+    );
+    assert.deepEqual(outcome, { ok: true, stdout: 'hi' });
+  });
+
+  it('web: cannot start processes and says it needs a desktop or remote host', async () => {
+    assert.equal(webPlatform.canSpawn, false);
+    const outcome = await webPlatform.execFile('python3', [], options);
+    assert.equal(outcome.ok, false);
+    assert.match(outcome.ok ? '' : outcome.failure.message, /desktop or remote extension host/);
+  });
+});
