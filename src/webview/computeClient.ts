@@ -21,6 +21,10 @@ export function fitsInline({ state }: ComputeParams): boolean {
   return state.synthetic === null && text <= INLINE_TEXT_LIMIT;
 }
 
+/** Two queued requests become one: a full computation also gives the exact headline. */
+export const mergeComputeScope = (older: ComputeParams, newer: ComputeParams): ComputeParams =>
+  older.scope === 'full' ? { ...newer, scope: 'full' } : newer;
+
 export class ComputeClient {
   private worker: Promise<Endpoint> | undefined;
 

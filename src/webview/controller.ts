@@ -9,6 +9,7 @@ import { type PlaygroundAction, recomputeKind, reduce } from '../core/playground
 import type { PlaygroundState } from '../core/playground/state';
 import { headlineText } from '../core/playground/table';
 import type { ComputeParams, Snapshot } from '../core/protocol';
+import { mergeComputeScope } from './computeClient';
 import { LatestRunner } from './latestRunner';
 import type { Plot, View } from './plots/plot';
 import { readTheme } from './plots/theme';
@@ -27,9 +28,6 @@ export interface AppDeps {
 
 const EXACT_DELAY_MS = 120;
 
-const mergeScope = (older: ComputeParams, newer: ComputeParams): ComputeParams =>
-  older.scope === 'full' ? { ...newer, scope: 'full' } : newer;
-
 export class PlaygroundApp {
   private result: { of: PlaygroundState; value: PlaygroundResult } | undefined;
   private exact: { of: PlaygroundState; value: number } | undefined;
@@ -37,7 +35,7 @@ export class PlaygroundApp {
   private readonly runner: LatestRunner<ComputeParams, ComputeOutcome | ExactOutcome>;
   /** An ε step redraws in the next frame, at most once per frame however fast the slider sends input events. */
   private readonly scheduleMove = oncePerFrame(() => this.moveEpsilon());
-  /** modelAt is O(N); the plots and the headline of one frame share it. */
+  /** The last modelAt (O(N)): the plots and the headline of one frame share it. */
   private lastPoint: { model: PlaygroundResult['model']; epsilon: number; point: ModelPoint } | undefined;
   private theme = readTheme();
   private visibility: PlotVisibility | undefined;
@@ -52,7 +50,7 @@ export class PlaygroundApp {
       deps.compute,
       (p, o) => this.received(p, o),
       (p, e) => this.failed(p, e),
-      mergeScope,
+      mergeComputeScope,
     );
   }
 
@@ -62,10 +60,8 @@ export class PlaygroundApp {
 
   start(): void {
     writeForm(this.state);
-    this.visibility = new PlotVisibility(this.deps.plots, (plot) => {
-      const view = this.view();
-      if (view) plot.moveEpsilon(view);
-    });
+    const catchUp = (plot: Plot) => this.withView((v) => plot.moveEpsilon(v));
+    this.visibility = new PlotVisibility(this.deps.plots, catchUp);
     this.recompute('full');
   }
 
@@ -75,14 +71,11 @@ export class PlaygroundApp {
     this.state = next;
     if (kind === 'none') return;
     this.deps.persist(next);
-    if (kind !== 'epsilon') {
-      writeForm(next);
-      this.recompute('full');
-      return;
-    }
-    writeEpsilon(next);
-    if (this.result) this.scheduleMove();
-    this.requestExact();
+    if (kind === 'epsilon') writeEpsilon(next);
+    else writeForm(next);
+    if (kind === 'epsilon' && this.result) this.scheduleMove();
+    if (kind === 'epsilon') this.requestExact();
+    else this.recompute('full');
   }
 
   /** Theme or size changed: draw everything again from the last result. */
@@ -147,11 +140,10 @@ export class PlaygroundApp {
   private point(): ModelPoint | undefined {
     if (!this.result || recomputeKind(this.result.of, this.state) === 'full') return undefined;
     const { model } = this.result.value;
-    const cached = this.lastPoint;
-    if (cached?.model === model && cached.epsilon === this.state.epsilon) return cached.point;
-    const point = modelAt(model, this.state.epsilon);
-    this.lastPoint = { model, epsilon: this.state.epsilon, point };
-    return point;
+    const { epsilon } = this.state;
+    if (this.lastPoint?.model !== model || this.lastPoint.epsilon !== epsilon)
+      this.lastPoint = { model, epsilon, point: modelAt(model, epsilon) };
+    return this.lastPoint.point;
   }
 
   private headlineValue(point: ModelPoint): number {
@@ -175,6 +167,11 @@ export class PlaygroundApp {
     if (withTable) showTable(this.state, this.result!.value, point, value);
   }
 
+  private withView(run: (view: View) => void): void {
+    const view = this.view();
+    if (view) run(view);
+  }
+
   private view(): View | undefined {
     const point = this.point();
     return this.result && point
@@ -183,19 +180,19 @@ export class PlaygroundApp {
   }
 
   private drawAll(): void {
-    const view = this.view();
-    if (!view) return;
-    document.getElementById('app')?.classList.remove('stale');
-    for (const plot of this.deps.plots) plot.draw(view);
-    this.visibility?.allDrawn();
+    this.withView((view) => {
+      document.getElementById('app')?.classList.remove('stale');
+      for (const plot of this.deps.plots) plot.draw(view);
+      this.visibility?.allDrawn();
+    });
   }
 
   private moveEpsilon(): void {
-    const view = this.view();
-    if (!view) return;
-    performance.mark('lossLens:epsilon:start');
-    this.visibility?.moveVisible(this.deps.plots, (plot) => plot.moveEpsilon(view));
-    this.renderHeadline(false);
-    performance.measure('lossLens:epsilon', 'lossLens:epsilon:start');
+    this.withView((view) => {
+      performance.mark('lossLens:epsilon:start');
+      this.visibility?.moveVisible(this.deps.plots, (plot) => plot.moveEpsilon(view));
+      this.renderHeadline(false);
+      performance.measure('lossLens:epsilon', 'lossLens:epsilon:start');
+    });
   }
 }

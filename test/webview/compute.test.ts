@@ -151,7 +151,11 @@ describe('playground computation', () => {
     const bce = ok(sample('seed003Bce'));
     assert.equal(bce.row.label, 'element');
     assert.equal(bce.row.probabilities.length, 6);
-    assert.equal(bce.calibration, null);
+    // Reliability element by element: confidence max(p, 1 − p), correct when (p > 0.5) = target.
+    const p = [0.429, 0.7201, 0.9481, 0.4797, 0.5414, 0.9906];
+    const t = [1, 0, 0, 0, 1, 0];
+    close(bce.calibration!.meanConfidence, p.reduce((s, x) => s + Math.max(x, 1 - x), 0) / 6, 1e-12);
+    close(bce.calibration!.accuracy, p.filter((x, i) => Number(x > 0.5) === t[i]).length / 6, 1e-12);
   });
 });
 

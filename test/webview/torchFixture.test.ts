@@ -99,4 +99,24 @@ describe(`playground vs PyTorch ${fixture.torch} (recorded fixture)`, () => {
     }
     assert.deepEqual(wrong, []);
   });
+
+  it('says which field is wrong and what to choose instead', () => {
+    const refusal = (id: string, patch: Partial<PlaygroundState>) => {
+      const outcome = computePlayground({ ...DEFAULT_STATE, ...findSample(id)?.patch, ...patch });
+      assert.ok(!outcome.ok, `${id} ${JSON.stringify(patch)} is refused`);
+      return outcome.errors[0]!;
+    };
+    const nll = refusal('seed003Bce', { loss: 'nll_loss', convention: 'uniform' });
+    assert.equal(nll.field, 'targets');
+    assert.match(nll.message, /nll_loss takes class indices.*choose cross-entropy/);
+    const kl = refusal('seed000', { loss: 'kl_div', weightText: '[1, 1, 1, 1, 2]' });
+    assert.equal(kl.field, 'weights');
+    assert.match(kl.message, /kl_div takes no class weights/);
+    const bce = refusal('seed000', { loss: 'binary_cross_entropy', convention: 'binary' });
+    assert.equal(bce.field, 'targets');
+    assert.match(bce.message, /one target per input value: expected 15, got 3.*cross-entropy/);
+    const family = refusal('seed003Bce', { convention: 'uniform' });
+    assert.equal(family.field, 'options');
+    assert.match(family.message, /uniform ε\/K smoothing is for cross-entropy, NLL and KL; choose binary/);
+  });
 });

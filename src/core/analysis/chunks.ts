@@ -66,34 +66,8 @@ export function topNodes(tree: Tree): SyntaxNode[] {
   return nodes;
 }
 
-/**
- * Chunks of the top-level nodes `nodes` of a parse of `text` that starts in the settled state, spanning [from, to):
- * a new chunk at each statement that starts a line. They are settled up to the first one with an error.
- */
-export function splitChunks(nodes: readonly SyntaxNode[], text: string, from: number, to: number): Chunk[] {
-  const chunks: Chunk[] = [];
-  let settled = true;
-  let start = from;
-  let group: SyntaxNode[] = [];
-  const close = (end: number) => {
-    const tree = chunkTree(group, start, end);
-    settled &&= !hasError(tree);
-    chunks.push({ length: end - start, tree, settled });
-  };
-  for (const node of nodes) {
-    if (group.length && startsLine(text, node.from) && node.name !== 'Comment' && node.from > start) {
-      close(node.from);
-      start = node.from;
-      group = [];
-    }
-    group.push(node);
-  }
-  close(to);
-  return chunks;
-}
-
 /** Whether `at` starts a line that does not continue the one before (after a backslash). */
-function startsLine(text: string, at: number): boolean {
+export function startsLine(text: string, at: number): boolean {
   if (at === 0) return true;
   if (text.charCodeAt(at - 1) !== 10) return false;
   const end = text.charCodeAt(at - 2) === 13 ? at - 2 : at - 1;

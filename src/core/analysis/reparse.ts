@@ -1,6 +1,7 @@
 import type { ChangedRange, Tree } from '@lezer/common';
 import { parser } from '@lezer/python';
-import { assemble, type Chunk, chunkStarts, chunkTree, sameShape, splitChunks, topNodes } from './chunks';
+import { assemble, type Chunk, chunkStarts, chunkTree, sameShape, topNodes } from './chunks';
+import { probeMatches, splitChunks, withProbe } from './split';
 
 export interface ChunkedTree {
   tree: Tree;
@@ -66,10 +67,6 @@ function withChunks(chunks: Chunk[]): ChunkedTree {
   return { tree: assemble(chunks), chunks };
 }
 
-/** Code that parses as below only from the settled state. */
-const PROBE = 'if a:\n    pass\nelse:\n    pass\n@d\ndef f(x=(1,\n      2)):\n    return [x]\n';
-const probeTree = parser.parse(PROBE);
-
 /**
  * The chunks of [core[0], core[1]) of `slice`, parsed with the settled chunks around them: `lead` (none at the
  * start of the text, else one) and `trail` with the probe after (unless the core ends the text); null unless
@@ -81,15 +78,14 @@ function between(
   lead: readonly Chunk[],
   trail: Chunk | undefined,
 ): Chunk[] | null {
-  const text = trail ? slice + PROBE : slice;
+  const text = trail ? withProbe(slice) : slice;
   const nodes = topNodes(parser.parse(text));
   const bounds = [from, to, to + (trail?.length ?? 0)];
   if (nodes.some((n) => bounds.some((b) => n.from < b && n.to > b))) return null;
   const within = (a: number, b: number) => nodes.filter((n) => n.from >= a && n.from < b);
   if (lead.length && !sameShape(chunkTree(within(0, from), 0, from), lead[0].tree)) return null;
   if (trail && !sameShape(chunkTree(within(to, bounds[2]), to, bounds[2]), trail.tree)) return null;
-  if (trail && !sameShape(chunkTree(within(bounds[2], text.length), bounds[2], text.length), probeTree))
-    return null;
+  if (trail && !probeMatches(nodes, slice)) return null;
   const chunks = splitChunks(within(from, to), text, from, to);
   if (trail) chunks[chunks.length - 1] = { ...chunks[chunks.length - 1], settled: true };
   return chunks;

@@ -41,6 +41,7 @@ export function reliabilityPlot(): Plot {
         ],
         borderColor: theme.foreground,
         borderDash: DASHES[1],
+        pointStyle: 'line',
         pointRadius: 0,
         order: 1,
       };
