@@ -16,8 +16,8 @@ def double_log_softmax(logits, labels):
 
 def bce_on_raw_logits(features, y):
     head = nn.Linear(64, 1)
-    logits = head(features).squeeze(-1)
-    return nn.BCELoss()(logits, y)
+    scores = head(features).squeeze(-1)
+    return nn.BCELoss()(scores, y)
 
 
 def classes_from_batch(logits, target):

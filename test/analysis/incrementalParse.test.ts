@@ -132,6 +132,27 @@ describe('incremental parsing', () => {
     );
   });
 
+  it('gives the tree of a fresh parse while edits are made, then undone one by one', () => {
+    fc.assert(
+      fc.property(fc.nat(16), fc.array(editArb, { minLength: 1, maxLength: 4 }), (seed, edits) => {
+        let parse = parsePython(mixedFile(seed));
+        const undo: { text: string; range: ChangedRange }[] = [];
+        for (const edit of edits) {
+          const next = apply(parse.text, edit);
+          const { fromA, toB } = next.range;
+          undo.push({ text: parse.text, range: { fromA, toA: toB, fromB: fromA, toB: next.range.toA } });
+          parse = parsePython(next.text, parse, [next.range]);
+          assertLikeFresh(parse);
+        }
+        for (const step of undo.reverse()) {
+          parse = parsePython(step.text, parse, [step.range]);
+          assertLikeFresh(parse);
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('keeps the tree exact when typing and deleting one character at many places', () => {
     const units = Array.from({ length: 200 }, (_, i) => (i % 4 === 3 ? snippets[0] : filler(i)));
     const base = units.join('');

@@ -20,6 +20,14 @@ const SEED_000_TARGETS = 'tensor([2, 1, 0])';
 const OTHER_LOGITS = '[[2.0, -1.0, 0.5], [0.1, 0.2, 3.0]]';
 const OTHER_TARGETS = '[0, 2]';
 
+/** The plots as the panel lays them out, two to a row at the e2e window size; one screenshot per row. */
+const PLOT_ROWS: readonly (readonly [string, string | null])[] = [
+  ['plot-sweep', 'plot-heatmap'],
+  ['plot-per-sample', 'plot-probabilities'],
+  ['plot-gradient', 'plot-gap'],
+  ['plot-reliability', null],
+];
+
 describe('e2e: the playground in the browser VS Code', () => {
   let browser: Browser;
   let page: Page;
@@ -91,14 +99,19 @@ describe('e2e: the playground in the browser VS Code', () => {
     ['high-contrast', 'Dark High Contrast', 'vscode-high-contrast'],
     ['dark', 'Dark Modern', 'vscode-dark'],
   ] as const) {
-    it(`renders in the ${name} theme (screenshot)`, async () => {
+    it(`renders in the ${name} theme (screenshots of every plot)`, async () => {
       await pickColorTheme(page, theme);
       await panel.locator(`body.${bodyClass}`).waitFor({ timeout: 15_000 });
       await page.waitForTimeout(1000); // plots redraw with the new theme colours
       await page.screenshot({ path: env.artifact(`e2e-playground-${name}.png`) });
-      await panel.locator('#plot-sweep').scrollIntoViewIfNeeded();
-      await page.waitForTimeout(500);
-      await page.screenshot({ path: env.artifact(`e2e-playground-${name}-plots.png`) });
+      for (const [first, second] of PLOT_ROWS) {
+        await panel.locator(`#${first}`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
+        await page.waitForTimeout(500); // plots scrolled into view catch up on their next frame
+        for (const id of [first, second].filter((p): p is string => !!p)) {
+          assert.notEqual(await textOf(panel, `${id}-summary`), '', `#${id} describes what it plots`);
+        }
+        await page.screenshot({ path: env.artifact(`e2e-playground-${name}-${first}.png`) });
+      }
       await panel.locator('#loss-value').scrollIntoViewIfNeeded();
       assert.equal(await loss(), '1.5161');
     });

@@ -19,7 +19,7 @@ describe('explain/explainFinding', () => {
   it("shows seed 002's uniform targets and logit gap for K = 3, ε = 0.1", () => {
     const text = explainFinding(lossFinding(), full);
     for (const n of ['0.9333', '0.03333', '3.3322']) assert.ok(text.includes(n), n);
-    assert.match(text, /Convention:\*\* uniform ε\/K/);
+    assert.doesNotMatch(text, /Convention:/, 'the full form states the convention once, in the first line');
     assert.match(text, /```python\nnn\.CrossEntropyLoss\(label_smoothing=0\.1\)\n```/);
   });
 
@@ -38,7 +38,7 @@ describe('explain/explainFinding', () => {
       ...full,
       defaultEpsilon: 0.2,
     });
-    assert.match(text, /K = 5 \(example\), ε = 0\.2/);
+    assert.match(text, /K = 5, an example; ε = 0\.2, the default/);
     assert.match(text, /defaultEpsilon/);
   });
 
@@ -92,12 +92,14 @@ describe('explain/explainFinding', () => {
     assert.match(text, /softmax-into-cross-entropy/);
   });
 
-  it('lists pitfalls at the spot with their quick fix', () => {
+  it('lists the pitfalls at a loss with their quick fix', () => {
     const fix = { title: 'Pass logits', edits: [] };
-    const text = explainFinding(pitfallFinding({ fix }), full);
-    assert.match(text, /Pitfalls here/);
-    assert.match(text, /quick fix: Pass logits/);
-    assert.doesNotMatch(text, /command:/);
+    const text = explainFinding(lossFinding(), { ...full, related: [pitfallFinding({ fix })] });
+    assert.match(text, /Pitfalls here\*\*\n\n- `softmax-into-cross-entropy` .* Quick fix: Pass logits\./);
+  });
+
+  it('gives a pitfall no command links', () => {
+    assert.doesNotMatch(explainFinding(pitfallFinding(), full), /command:/);
   });
 
   it('explains torch semantics for the options used', () => {
@@ -108,7 +110,7 @@ describe('explain/explainFinding', () => {
     const weightedText = explainFinding(weighted, full);
     assert.match(weightedText, /divides by Σ w\[y_i\]/);
     assert.match(weightedText, /weighted per class too/);
-    assert.match(weightedText, /ignore_index/);
+    assert.doesNotMatch(weightedText, /ignore_index/, 'ignore_index is not passed');
     const kl = explainFinding(lossFinding({ convention: 'none', details: { lossKind: 'kl_div' } }), full);
     assert.match(kl, /batchmean/);
     const bce = explainFinding(

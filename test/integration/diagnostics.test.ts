@@ -3,21 +3,24 @@ import * as vscode from 'vscode';
 import { codeOf, diagnosticsWhen, ourDiagnostics, quickFixes } from './support/diagnostics';
 import { activateExtension, lineOf, openSample, waitFor } from './support/workspace';
 
-/** Each pitfall in sample-workspace/pitfalls.py: a diagnostic must start on one of these lines. */
-const PITFALLS: { pitfall: string; lines: string[] }[] = [
-  {
-    pitfall: 'softmax output fed to CrossEntropyLoss',
-    lines: ['probs = F.softmax', 'nn.CrossEntropyLoss()(probs'],
-  },
-  { pitfall: 'log_softmax output fed to cross_entropy', lines: ['F.cross_entropy(F.log_softmax'] },
-  { pitfall: 'BCELoss on raw logits', lines: ['logits = head(features)', 'nn.BCELoss()(logits'] },
-  { pitfall: 'target.max()+1 as a class count', lines: ['num_classes = target.max() + 1'] },
-  { pitfall: 'label_smoothing outside [0, 1]', lines: ['label_smoothing=1.5'] },
-  { pitfall: 'deprecated size_average', lines: ['size_average=False'] },
-  { pitfall: 'Variable', lines: ['return Variable(x)', 'from torch.autograd import Variable'] },
-  { pitfall: 'log_softmax without dim', lines: ['F.log_softmax(logits)\n'] },
-  { pitfall: 'weight multiplied into log-probabilities', lines: ['* weight.unsqueeze(0)'] },
+/** Every diagnostic sample-workspace/pitfalls.py must get: its rule id and the text its range starts on. */
+const PITFALLS: { rule: string; line: string }[] = [
+  { rule: 'softmax-into-cross-entropy', line: 'nn.CrossEntropyLoss()(probs' },
+  { rule: 'log-softmax-into-cross-entropy', line: 'F.cross_entropy(F.log_softmax' },
+  // `scores` comes from an nn.Linear head: the rule must see a Linear output, not a variable named "logits".
+  { rule: 'bce-on-logits', line: 'nn.BCELoss()(scores' },
+  { rule: 'batch-max-class-count', line: 'num_classes = target.max() + 1' },
+  { rule: 'label-smoothing-out-of-range', line: 'label_smoothing=1.5' },
+  { rule: 'deprecated-size-average-reduce', line: 'size_average=False' },
+  { rule: 'deprecated-variable', line: 'return Variable(x)' },
+  { rule: 'softmax-without-dim', line: 'F.log_softmax(logits)\n' },
+  { rule: 'weight-in-log-probs', line: '* weight.unsqueeze(0)' },
 ];
+
+/** "line:rule" for each diagnostic (1-based line), sorted, so sets compare exactly. */
+function lineRules(diagnostics: readonly vscode.Diagnostic[]): string[] {
+  return diagnostics.map((d) => `${d.range.start.line + 1}:${codeOf(d)}`).sort();
+}
 
 /** Pitfalls whose fix is plainly safe: each must offer a quick fix. */
 const MUST_FIX = ['size_average=False', 'return Variable(x)'];
@@ -30,21 +33,30 @@ describe('diagnostics and quick fixes', () => {
   before(activateExtension);
   afterEach(revertActive);
 
-  it('flags every pitfall in pitfalls.py on its line', async () => {
+  it('flags exactly the pitfalls in pitfalls.py, each with its rule id on its line', async () => {
     const { document } = await openSample('pitfalls.py');
     const all = await diagnosticsWhen(
       document.uri,
       (d) => d.length >= PITFALLS.length,
       'pitfall diagnostics',
     ).catch(() => ourDiagnostics(document.uri));
-    const startLines = new Set(all.map((d) => d.range.start.line));
-    const missing = PITFALLS.filter((p) => !p.lines.some((l) => startLines.has(lineOf(document, l))));
-    assert.deepEqual(
-      missing.map((p) => p.pitfall),
-      [],
-      `found: ${all.map((d) => `${d.range.start.line + 1}:${codeOf(d)}`).join(', ')}`,
-    );
+    const expected = PITFALLS.map((p) => `${lineOf(document, p.line) + 1}:${p.rule}`).sort();
+    assert.deepEqual(lineRules(all), expected);
     for (const d of all) assert.ok(d.message.length > 10, `diagnostic ${codeOf(d)} has a message`);
+  });
+
+  it('does not flag the K−1 class whose docstring only names uniform_smoothing.py', async () => {
+    const editor = await openSample('losses/k_minus_1_smoothing.py');
+    const { document } = editor;
+    // A pitfall appended at the end proves the file was analysed before we look for what must be absent.
+    const end = document.lineAt(document.lineCount - 1).range.end;
+    await editor.edit((e) => e.insert(end, '\nbad = nn.CrossEntropyLoss(label_smoothing=2.0)\n'));
+    const all = await diagnosticsWhen(document.uri, (d) => d.length > 0, 'the appended pitfall');
+    assert.deepEqual(
+      lineRules(all).filter((r) => !r.endsWith(':label-smoothing-out-of-range')),
+      [],
+      'no diagnostic but the appended one (none on the class docstring)',
+    );
   });
 
   it('reports nothing on clean loss code', async () => {

@@ -114,7 +114,7 @@ describe('hovers', () => {
   });
 
   it('shows the pitfall at a BCELoss fed raw logits', async () => {
-    const text = await hoverAt({ file: 'pitfalls.py', at: 'nn.BCELoss()(logits', offset: 5 });
+    const text = await hoverAt({ file: 'pitfalls.py', at: 'nn.BCELoss()(scores', offset: 5 });
     assert.match(text, /BCEWithLogitsLoss/);
   });
 

@@ -176,7 +176,8 @@ function describeCall(e: CallExpr, target: Target, mod: ModuleContext, instance:
   const epsilon = raw === null ? c.epsilon : c.epsilonIsConfidence ? 1 - raw : raw;
   const classes = constructedValue(c.classesParam) ?? c.classes;
   const constructed = { ...c, epsilon, classes };
-  const where = instance ? `\`${instance}\` is a ${r.def.name}` : `constructs ${r.def.name}`;
+  const where = instance ? `\`${instance}\` is a ${r.def.name}` : `Constructs ${r.def.name}`;
+  const description = describeDefinition(r.def.kind, constructed, r.loss, r.targetsOnly);
   return {
     from: e.from,
     to: e.to,
@@ -187,7 +188,7 @@ function describeCall(e: CallExpr, target: Target, mod: ModuleContext, instance:
     epsilonParam: c.epsilonParam,
     torchEquivalent: torchEquivalent(constructed, r.loss),
     rule: null,
-    message: `${where} — ${describeDefinition(r.def.kind, constructed, r.loss, r.targetsOnly)}`,
+    message: `${where}, a ${description.charAt(0).toLowerCase()}${description.slice(1)}`,
     details: { lossKind: 'custom', classes: classes ?? undefined },
     definedAt: instance ? target.ctor.from : r.def.node.from,
   };

@@ -45,6 +45,10 @@ export interface FindingDetails {
   /** Class count K when the code fixes it (constructor argument or literal). */
   classes?: number;
   weight?: boolean;
+  /** `pos_weight` is passed (BCE-with-logits). */
+  posWeight?: boolean;
+  /** `ignore_index` is passed, even when its value is not a constant. */
+  hasIgnoreIndex?: boolean;
   reduction?: string;
   ignoreIndex?: number;
   labelSmoothing?: number;

@@ -6,7 +6,21 @@ import { probeMatches, splitChunks, withProbe } from './split';
 export interface ChunkedTree {
   tree: Tree;
   chunks: readonly Chunk[];
+  /**
+   * After an edit that unsettled the parser up to the end (a reparse of the whole text), the last parse before
+   * it and the edits since: an edit that undoes the damage reparses from there, as its chunks are settled.
+   */
+  base?: Base;
 }
+
+interface Base {
+  text: string;
+  chunks: readonly Chunk[];
+  edits: readonly ChangedRange[];
+}
+
+/** Edits kept after a whole reparse, at most, to reparse from the parse before it. */
+const MAX_BASE_EDITS = 64;
 
 /** One replaced range: [from, toA) of the old text became [from, toB) of the new one. */
 interface Replacement {
@@ -25,19 +39,31 @@ export function parseFresh(text: string): ChunkedTree {
  * Parses again, from scratch, only the chunks the edits touch, between a settled chunk before and one after
  * (lezer's own incremental parsing may build trees unlike a fresh parse after Python edits). The parser may read
  * ahead across a chunk's end, and an error may unbalance its indentation context for the rest of the file, so
- * the result is kept only when the chunks around and a probe after come out as before; else the parse goes on
- * to the end of the text. The tree is exactly `parseFresh(text)`'s.
+ * the result is kept only when the chunks around and a probe after come out as before; else the whole text is
+ * parsed again. The tree is exactly `parseFresh(text)`'s.
  */
 export function reparseChunks(
   previous: ChunkedTree & { text: string },
   text: string,
   edits: readonly ChangedRange[],
 ): ChunkedTree {
-  const change = combine(edits, previous.text.length);
-  if (!change) return text === previous.text ? previous : parseFresh(text);
+  const own: Base = { text: previous.text, chunks: previous.chunks, edits };
+  const base = previous.base && { ...previous.base, edits: [...previous.base.edits, ...edits] };
+  const withBase = (tree: ChunkedTree, kept: Base) =>
+    kept.edits.length <= MAX_BASE_EDITS ? { ...tree, base: kept } : tree;
+  const fromBase = base && reparseFrom(base, text);
+  if (fromBase) return fromBase;
+  const fromOwn = reparseFrom(own, text);
+  if (fromOwn) return base ? withBase(fromOwn, base) : fromOwn;
+  return withBase(parseFresh(text), base ?? own);
+}
+
+/** The chunked tree of `text`, which `base.edits` made from `base.text`; null if the whole text needs parsing. */
+function reparseFrom({ text: previousText, chunks: old, edits }: Base, text: string): ChunkedTree | null {
+  const change = combine(edits, previousText.length);
+  if (!change) return text === previousText ? withChunks([...old]) : null;
   const delta = change.toB - change.toA;
-  if (previous.text.length + delta !== text.length) return parseFresh(text);
-  const old = previous.chunks;
+  if (previousText.length + delta !== text.length) return null;
   const starts = chunkStarts(old);
   let first = chunkIndex(starts, change.from - 1);
   let last = chunkIndex(starts, change.toA);
@@ -47,7 +73,7 @@ export function reparseChunks(
   const lead = first > 0 ? first - 1 : first;
   const trail = last < old.length - 1 ? last + 2 : last + 1;
   const from = starts[lead];
-  if (2 * (starts[trail] + delta - from) > text.length) return parseFresh(text);
+  if (2 * (starts[trail] + delta - from) > text.length) return null;
   const core = [starts[first] - from, starts[last + 1] + delta - from];
   const middle = between(
     text.slice(from, starts[trail] + delta),
@@ -55,12 +81,7 @@ export function reparseChunks(
     old.slice(lead, first),
     old[last + 1],
   );
-  if (middle) return withChunks([...old.slice(0, first), ...middle, ...old.slice(last + 1)]);
-  const rest = text.slice(from);
-  return withChunks([
-    ...old.slice(0, lead),
-    ...splitChunks(topNodes(parser.parse(rest)), rest, 0, rest.length),
-  ]);
+  return middle && withChunks([...old.slice(0, first), ...middle, ...old.slice(last + 1)]);
 }
 
 function withChunks(chunks: Chunk[]): ChunkedTree {

@@ -4,7 +4,7 @@ import { type Chunk, chunkTree, hasError, sameShape, startsLine, topNodes } from
 
 /** Code that parses as it does on its own only when the parser is settled before it. */
 const PROBE = 'if a:\n    pass\nelse:\n    pass\n@d\ndef f(x=(1,\n      2)):\n    return [x]\n';
-const probeTree = parser.parse(PROBE);
+const probeTree = chunkTree(topNodes(parser.parse(PROBE)), 0, PROBE.length);
 /** Probe parses tried after an error, before leaving the rest of the chunks unsettled. */
 const SETTLE_TRIES = 2;
 

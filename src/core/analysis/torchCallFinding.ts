@@ -44,6 +44,8 @@ export function torchCallFinding(
   const details: FindingDetails = {
     lossKind: api.kind,
     weight: args.has('weight') || undefined,
+    posWeight: args.has('pos_weight') || undefined,
+    hasIgnoreIndex: args.has('ignore_index') || undefined,
     reduction: stringArg(args.get('reduction')) ?? (api.kind.endsWith('softmax') ? undefined : 'mean'),
     ignoreIndex: constantNumber(args.get('ignore_index')?.value, mod) ?? undefined,
     labelSmoothing: ls ?? undefined,
@@ -56,9 +58,6 @@ export function torchCallFinding(
     parts.push(
       `uniform label smoothing ε = ${smoothing === null ? 'label_smoothing' : formatNumber(smoothing)} (target (1−ε)·onehot + ε/K)`,
     );
-  if (details.weight) parts.push("class weights: 'mean' divides by Σ w[y_i], not N");
-  if (details.ignoreIndex !== undefined)
-    parts.push(`rows with target ${details.ignoreIndex} are excluded from the loss and the mean`);
   return {
     from: e.from,
     to: e.to,

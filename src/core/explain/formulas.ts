@@ -37,5 +37,6 @@ export function formulaFor(finding: Finding): string | null {
   const smoothing = conventionLines(finding.convention);
   if (kind === 'custom') return smoothing?.join('\n') ?? null;
   const base = TORCH_FORMULAS[kind];
-  return smoothing && finding.convention !== 'none' ? [base, ...smoothing].join('\n') : base;
+  // A smoothed loss is fully described by its target q and loss; the plain torch formula would be a second "loss".
+  return smoothing && finding.convention !== 'none' ? smoothing.join('\n') : base;
 }

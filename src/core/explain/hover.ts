@@ -1,11 +1,14 @@
 import type { Finding } from '../analysis/findings';
 import { CONVENTIONS, isSmoothingConvention } from '../smoothing';
+import { epsilonNotes, epsilonSource, epsilonSymbol, shownEpsilonText } from './epsilon';
 import { formulaFor } from './formulas';
-import { codeBlock, commandLink, escapeMarkdown, formatNumber, inlineCode } from './markdown';
-import { epsilonNotes, torchNotes } from './notes';
+import { lead, pitfallLine, title } from './lead';
+import { codeBlock, commandLink, escapeMarkdown } from './markdown';
+import { torchNotes } from './notes';
 import { type Resolved, resolve } from './resolve';
 import { seedFromFinding } from './seed';
 import { smoothedTargetTable } from './targets';
+import { torchSection } from './torchCall';
 
 export type Detail = 'full' | 'brief';
 
@@ -30,11 +33,6 @@ const OTHER_CONVENTION_TEXT: Readonly<Record<string, string>> = {
   none: 'no label smoothing',
 };
 
-function title(finding: Finding): string {
-  const what = finding.kind === 'pitfall' ? `pitfall ${inlineCode(finding.rule ?? '?')}` : 'loss';
-  return `**Loss Lens** · ${what}${finding.symbol ? ` · ${inlineCode(finding.symbol)}` : ''}`;
-}
-
 function conventionLine(finding: Finding): string | null {
   const c = finding.convention;
   if (!c) return null;
@@ -45,31 +43,24 @@ function conventionLine(finding: Finding): string | null {
 }
 
 function targetSection(finding: Finding, r: Resolved): string | null {
-  const tableText = finding.convention && smoothedTargetTable(finding.convention, r.classes, r.epsilon);
+  if (!finding.convention || epsilonSource(r) === 'invalid' || r.shownEpsilon <= 0) return null;
+  const tableText = smoothedTargetTable(finding.convention, r.classes, r.shownEpsilon);
   if (!tableText) return null;
-  const k = r.classesFromCode ? `K = ${r.classes}` : `K = ${r.classes} (example)`;
-  return `**Smoothed target** (${k}, ε = ${formatNumber(r.epsilon)}):\n\n${tableText}`;
-}
-
-function torchSection(finding: Finding, detail: Detail): string | null {
-  if (!finding.torchEquivalent) return null;
-  return detail === 'brief'
-    ? `**Torch equivalent:** ${inlineCode(finding.torchEquivalent)}`
-    : `**Torch equivalent:**\n\n${codeBlock(finding.torchEquivalent, 'python')}`;
+  const binary =
+    isSmoothingConvention(finding.convention) && CONVENTIONS[finding.convention].family === 'binary';
+  const k = binary ? null : r.classesFromCode ? `K = ${r.classes}` : `K = ${r.classes}, an example`;
+  const heading = [k, shownEpsilonText(finding, r)].filter((s): s is string => !!s).join('; ');
+  return `**Smoothed target** (${heading}):\n\n${tableText}`;
 }
 
 function bullets(heading: string, lines: readonly string[]): string | null {
   return lines.length ? `**${heading}**\n\n${lines.map((l) => `- ${l}`).join('\n')}` : null;
 }
 
-function pitfallLine(pitfall: Finding): string {
-  const fix = pitfall.fix ? ` (quick fix: ${escapeMarkdown(pitfall.fix.title)})` : '';
-  return `${inlineCode(pitfall.rule ?? 'pitfall')} ${escapeMarkdown(pitfall.message)}${fix}`;
-}
-
 function linksLine(finding: Finding, r: Resolved, links: LinkCommands | undefined): string | null {
-  if (!links || finding.kind !== 'loss') return null;
-  const compare = { epsilon: r.epsilon, classes: r.classes, convention: finding.convention };
+  const activation = finding.details?.lossKind === 'softmax' || finding.details?.lossKind === 'log_softmax';
+  if (!links || finding.kind !== 'loss' || activation) return null;
+  const compare = { epsilon: r.shownEpsilon, classes: r.classes, convention: finding.convention };
   return [
     commandLink('Open in playground', links.openPlayground, [seedFromFinding(finding, r)]),
     commandLink('Compare conventions', links.compareConventions, [compare]),
@@ -80,27 +71,26 @@ function fullSections(finding: Finding, r: Resolved): (string | null)[] {
   const formula = formulaFor(finding);
   return [
     formula && `**Computes:**\n\n${codeBlock(formula, 'text')}`,
-    conventionLine(finding),
     targetSection(finding, r),
-    torchSection(finding, 'full'),
-    bullets('ε', epsilonNotes(finding, r)),
-    bullets('PyTorch semantics', torchNotes(finding)),
+    epsilonSource(r) === 'invalid' ? null : torchSection(finding, false),
+    bullets(epsilonSymbol(finding), epsilonNotes(finding, r)),
+    bullets('PyTorch semantics', torchNotes(finding.details ?? {})),
   ];
 }
 
 /** Hover / explanation Markdown for one finding; every string from the user's file is escaped. */
 export function explainFinding(finding: Finding, options: ExplainOptions): string {
   const r = resolve(finding, options.defaultEpsilon);
-  const pitfalls = [finding, ...(options.related ?? [])].filter((f) => f.kind === 'pitfall');
+  const others = (options.related ?? []).filter((f) => f.kind === 'pitfall' && f !== finding);
   const body =
     options.detail === 'brief'
-      ? [conventionLine(finding), torchSection(finding, 'brief')]
+      ? [conventionLine(finding), torchSection(finding, true)]
       : fullSections(finding, r);
   return [
     title(finding),
-    finding.kind === 'loss' ? escapeMarkdown(finding.message) : null,
+    lead(finding),
     ...body,
-    bullets('Pitfalls here', pitfalls.map(pitfallLine)),
+    bullets('Pitfalls here', others.map(pitfallLine)),
     linksLine(finding, r, options.links),
   ]
     .filter((s): s is string => !!s)

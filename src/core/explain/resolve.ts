@@ -5,6 +5,11 @@ import { DEFAULT_TABLE_CLASSES } from './targets';
 export interface Resolved {
   readonly epsilon: number;
   readonly epsilonFromCode: boolean;
+  /**
+   * The ε the tables and notes use: the code's when it lies in (0, 1], else the default (a one-hot at ε = 0 shows
+   * nothing, and torch rejects ε outside [0, 1]).
+   */
+  readonly shownEpsilon: number;
   readonly classes: number;
   readonly classesFromCode: boolean;
 }
@@ -15,13 +20,14 @@ function minClasses(finding: Finding): number {
 }
 
 export function resolve(finding: Finding, defaultEpsilon: number): Resolved {
-  const epsilon = finding.epsilon ?? finding.details?.labelSmoothing;
+  const epsilon = finding.epsilon ?? finding.details?.labelSmoothing ?? defaultEpsilon;
   const classes = finding.details?.classes;
   const classesFromCode =
     classes !== undefined && Number.isInteger(classes) && classes >= minClasses(finding);
   return {
-    epsilon: epsilon ?? defaultEpsilon,
-    epsilonFromCode: epsilon !== undefined,
+    epsilon,
+    epsilonFromCode: (finding.epsilon ?? finding.details?.labelSmoothing) !== undefined,
+    shownEpsilon: epsilon > 0 && epsilon <= 1 ? epsilon : defaultEpsilon,
     classes: classesFromCode ? classes : DEFAULT_TABLE_CLASSES,
     classesFromCode,
   };

@@ -5,9 +5,9 @@ import type { RawFinding } from '../raw';
 import { K_MINUS_1_DOCUMENTED_AS_UNIFORM, WEIGHT_IN_LOG_PROBS } from '../rules';
 import { pitfall } from './pitfall';
 
-/** Says ε/K or "uniform" in prose (docstrings and comments, not code). */
+/** Says ε/K or "uniform" in prose (docstrings and comments, not code); `uniform_smoothing.py` is a name, not a claim. */
 const UNIFORM_PROSE =
-  /uniform|(?:eps(?:ilon)?|smoothing|alpha|ε|α)\s*\/\s*(?:K|N|n_?classes|num_classes|classes)\b/i;
+  /\buniform\b(?![.(])|(?:eps(?:ilon)?|smoothing|alpha|ε|α)\s*\/\s*(?:K|N|n_?classes|num_classes|classes)\b/i;
 
 export function definitionPitfalls(r: DefinitionResult): RawFinding[] {
   const out = r.loss.weightSpans.map((span) =>
