@@ -128,7 +128,7 @@ describe('incremental parsing', () => {
   it('gives the tree of a fresh parse after random edits of mixed files', () => {
     fc.assert(
       fc.property(fc.nat(16), stepsArb, (seed, steps) => check(mixedFile(seed), steps)),
-      { numRuns: 150 },
+      { numRuns: 60 },
     );
   });
 

@@ -64,9 +64,14 @@ function addSub(o: '+' | '-', a: AV, b: AV, sa: Sym | null, sb: Sym | null): AV 
   if (a.k === 'loss' && rb.k === 'loss') return { k: 'loss', l: addLoss(a.l, rb.l) };
   if (a.k === 'prod' && rb.k === 'prod') return a.binary === 'p' || !rb.binary ? a : rb;
   if (ma && mb && (a.k === 'dist' || rb.k === 'dist')) return { k: 'dist', d: addMix(ma, mb) };
-  if (a.k === 'loss') return a;
-  if (rb.k === 'loss') return rb;
+  if (a.k === 'loss') return reworked(a);
+  if (rb.k === 'loss') return reworked(rb);
   return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
+}
+
+/** A loss combined with a value the analysis does not follow (a mask, a tensor weight, an extra term). */
+function reworked(v: AV & { k: 'loss' }): AV {
+  return { k: 'loss', l: { ...v.l, reworked: true } };
 }
 
 export function mixOf(v: AV): Mix | null {
@@ -122,7 +127,7 @@ function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
   if (x.k === 'prod' && y.k === 'dist' && !x.d) return { ...x, d: y.d };
   if (x.k === 'prod' && my) return { ...x, factors: [...x.factors, ySpan] };
   if (x.k === 'dist' && my) return { k: 'dist', d: { ...x.d, rowMask: true } };
-  if (x.k === 'loss') return x;
+  if (x.k === 'loss') return reworked(x);
   return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
 }
 
@@ -136,7 +141,7 @@ function divide(a: AV, b: AV, sb: Sym | null): AV {
   if (a.k === 'dist' && b.k === 'num' && b.mass)
     return { k: 'dist', d: { ...divMix(a.d, b.s), renorm: true } };
   if (sb) return scale(a, (x) => div(x, sb));
-  if (a.k === 'loss') return a;
+  if (a.k === 'loss') return reworked(a);
   return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
 }
 

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { DefinitionResult } from './definitions';
-import { describeDefinition, torchEquivalent } from './describe';
+import { describeDefinition, equivalenceNote } from './describe';
 import type { Expr } from './expr';
 import { toExpr } from './expr';
 import type { Convention } from './findings';
@@ -13,6 +13,7 @@ import { LABEL_SMOOTHING_OUT_OF_RANGE } from './rules';
 import { evalSym } from './sym';
 import { bindArgs, resolveTorchApi, type TorchApi } from './torchApi';
 import { torchCallFinding } from './torchCallFinding';
+import { closestOf, torchEquivalence, weightsPassed } from './torchEquivalent';
 
 export type CallExpr = Expr & { t: 'call' };
 
@@ -177,7 +178,9 @@ function describeCall(e: CallExpr, target: Target, mod: ModuleContext, instance:
   const classes = constructedValue(c.classesParam) ?? c.classes;
   const constructed = { ...c, epsilon, classes };
   const where = instance ? `\`${instance}\` is a ${r.def.name}` : `Constructs ${r.def.name}`;
-  const description = describeDefinition(r.def.kind, constructed, r.loss, r.targetsOnly);
+  const equivalence = torchEquivalence(constructed, r.loss, weightsPassed(r.optionalWeights, args));
+  const description =
+    describeDefinition(r.def.kind, constructed, r.loss, r.targetsOnly) + equivalenceNote(equivalence);
   return {
     from: e.from,
     to: e.to,
@@ -186,10 +189,10 @@ function describeCall(e: CallExpr, target: Target, mod: ModuleContext, instance:
     convention: c.convention as Convention,
     epsilon,
     epsilonParam: c.epsilonParam,
-    torchEquivalent: torchEquivalent(constructed, r.loss),
+    torchEquivalent: equivalence.exact,
     rule: null,
     message: `${where}, a ${description.charAt(0).toLowerCase()}${description.slice(1)}`,
-    details: { lossKind: 'custom', classes: classes ?? undefined },
+    details: { lossKind: 'custom', classes: classes ?? undefined, closestTorch: closestOf(equivalence) },
     definedAt: instance ? target.ctor.from : r.def.node.from,
   };
 }

@@ -15,20 +15,29 @@ export interface Chunk {
 
 const scriptType = parser.nodeSet.types[parser.topNode.id];
 
-/** The file's tree: one anonymous node per chunk (skipped by cursors, `iterate` and `parent`) under `Script`. */
+/** Children per node of the anonymous levels that keep the file's tree balanced (lookups scan children). */
+const BRANCHING = 32;
+
+/** The file's tree: the chunks' trees under anonymous nodes (skipped by cursors, `iterate` and `parent`). */
 export function assemble(chunks: readonly Chunk[]): Tree {
+  let level: Tree[] = chunks.map((c) => c.tree);
+  while (level.length > BRANCHING) {
+    const grouped: Tree[] = [];
+    for (let i = 0; i < level.length; i += BRANCHING)
+      grouped.push(group(NodeType.none, level.slice(i, i + BRANCHING)));
+    level = grouped;
+  }
+  return group(scriptType, level);
+}
+
+function group(type: NodeType, trees: readonly Tree[]): Tree {
   const positions: number[] = [];
   let at = 0;
-  for (const chunk of chunks) {
+  for (const tree of trees) {
     positions.push(at);
-    at += chunk.length;
+    at += tree.length;
   }
-  return new Tree(
-    scriptType,
-    chunks.map((c) => c.tree),
-    positions,
-    at,
-  );
+  return new Tree(type, trees, positions, at);
 }
 
 /** Offsets where each chunk starts, then the end of the last one. */

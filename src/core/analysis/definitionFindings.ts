@@ -1,9 +1,10 @@
 import { type CachedDefinition, shift } from './cache';
 import { analyzeDefinition, type DefinitionResult } from './definitions';
-import { describeDefinition, torchEquivalent } from './describe';
+import { describeDefinition, equivalenceNote } from './describe';
 import type { Definition, ModuleContext } from './module';
 import { definitionPitfalls } from './pitfalls/definitionPitfalls';
 import type { RawFinding } from './raw';
+import { closestOf, torchEquivalence } from './torchEquivalent';
 
 /** A definition's analysis with its findings relative to its start, ready to cache by text. */
 export function analyzeFresh(def: Definition, mod: ModuleContext): CachedDefinition {
@@ -18,6 +19,7 @@ export function analyzeFresh(def: Definition, mod: ModuleContext): CachedDefinit
 
 function definitionFinding(r: DefinitionResult): RawFinding {
   const c = r.classification;
+  const equivalence = torchEquivalence(c, r.loss, r.optionalWeights === null);
   return {
     from: r.def.node.from,
     to: trimEnd(r.def.node.to, r.ctx.mod.text),
@@ -26,9 +28,9 @@ function definitionFinding(r: DefinitionResult): RawFinding {
     convention: c.convention,
     epsilon: c.epsilon,
     epsilonParam: c.epsilonParam,
-    torchEquivalent: torchEquivalent(c, r.loss),
+    torchEquivalent: equivalence.exact,
     rule: null,
-    message: describeDefinition(r.def.kind, c, r.loss, r.targetsOnly),
+    message: describeDefinition(r.def.kind, c, r.loss, r.targetsOnly) + equivalenceNote(equivalence),
     details: {
       lossKind: 'custom',
       classes: c.classes ?? undefined,
@@ -38,6 +40,7 @@ function definitionFinding(r: DefinitionResult): RawFinding {
       epsilonIsConfidence: c.epsilonIsConfidence || undefined,
       renormalised: c.effectiveDiffers || r.loss.renorm || undefined,
       maskedRowsInMean: r.loss.maskedRowsInMean || undefined,
+      closestTorch: closestOf(equivalence),
     },
   };
 }

@@ -20,6 +20,8 @@ export interface DefinitionResult {
   classification: Classification;
   /** Parameters of `__init__` (classes) or of the function, to resolve ε and K at construction sites. */
   params: Param[];
+  /** Parameters defaulting to None that every weight multiplied into log-probabilities comes from, else null. */
+  optionalWeights: string[] | null;
   ctx: Ctx;
 }
 
@@ -37,12 +39,14 @@ export function analyzeDefinition(def: Definition, mod: ModuleContext): Definiti
   if (!loss || !(loss.handwritten || loss.modulated || isWrapper(ctx))) return null;
   const classification = classifyMix(loss, loss.binary, ctx.syms);
   const init = def.kind === 'class' ? classScope(def, mod.text).methods.get('__init__') : def.node;
+  const params = init ? paramsOf(init, mod.text) : [];
   return {
     def,
     loss,
     targetsOnly: pair !== null || value.k === 'dist' || value.k === 'param',
     classification: loss.modulated ? modulatedClassification(classification) : classification,
-    params: init ? paramsOf(init, mod.text) : [],
+    params,
+    optionalWeights: optionalWeights(loss, params, mod.text),
     ctx,
   };
 }
@@ -107,4 +111,15 @@ function literalNumber(node: SyntaxNode, text: string): number | null {
   if (e.t === 'num') return e.v;
   if (e.t === 'unary' && e.op === '-' && e.e.t === 'num') return -e.e.v;
   return null;
+}
+
+/** The None-defaulted parameters named in each weight factor (`self.weight.unsqueeze(0)`), or null if one has none. */
+function optionalWeights(loss: LossInfo, params: Param[], text: string): string[] | null {
+  const optional = params
+    .filter((p) => p.defaultExpr?.t === 'const' && p.defaultExpr.v === null)
+    .map((p) => p.name);
+  const named = loss.weightSpans.map((span) =>
+    optional.filter((name) => new RegExp(`\\b${name}\\b`).test(text.slice(span.from, span.to))),
+  );
+  return named.every((names) => names.length > 0) ? named.flat() : null;
 }

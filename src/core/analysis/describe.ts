@@ -1,6 +1,7 @@
 import type { Classification } from './classify';
 import type { Convention } from './findings';
 import { formatNumber } from './sym';
+import type { Equivalence } from './torchEquivalent';
 import type { LossInfo } from './values';
 
 /** Each convention as a name and what it does to the target (null: nothing to add). */
@@ -25,39 +26,18 @@ const TARGETS: Record<Convention, { name: string; detail: string | null }> = {
   none: { name: 'no label smoothing', detail: null },
 };
 
-const eq = (v: number | null, name: string): string => (v === null ? name : formatNumber(v));
-
-/** ε·K/(K−d) as a number when K is known, else as an expression. */
-function rescaled(c: Classification, d: number): string {
-  if (c.epsilon === 0) return '0';
-  if (c.epsilon !== null && c.classes) return formatNumber((c.epsilon * c.classes) / (c.classes - d));
-  return `${eq(c.epsilon, c.epsilonParam ?? 'eps')} * K / (K - ${d})`;
-}
-
-/** The torch call that computes the same loss, when there is one. */
-export function torchEquivalent(c: Classification, loss: LossInfo): string | null {
-  const eps = eq(c.epsilon, c.epsilonParam ?? 'eps');
-  switch (c.convention) {
-    case 'uniform':
-      return loss.binary ? null : `nn.CrossEntropyLoss(label_smoothing=${eps})`;
-    case 'k_minus_1':
-      return `nn.CrossEntropyLoss(label_smoothing=${rescaled(c, 1)})`;
-    case 'k_minus_2_padding':
-      return `nn.CrossEntropyLoss(ignore_index=padding_idx, label_smoothing=${rescaled(c, 2)})`;
-    case 'binary':
-    case 'batch_max_plus_1':
-      return `nn.BCEWithLogitsLoss()(logits, target * (1 - ${eps}) + ${eps} / 2)`;
-    case 'soft_target':
-      return 'nn.CrossEntropyLoss()(logits, target_probs)';
-    case 'none':
-      return loss.kl
-        ? "nn.KLDivLoss(reduction='batchmean')"
-        : loss.binary
-          ? 'nn.BCELoss()'
-          : 'nn.CrossEntropyLoss()';
-    default:
-      return null;
-  }
+/**
+ * Torch-equivalent policy. `torchEquivalent` (hovers, "Insert equivalent PyTorch call", `loss-lens explain --json`)
+ * is either a torch call that computes exactly what the code computes (same value and gradients, for every input;
+ * `K`, `padding_idx` and argument names stand for the code's own values when they are not constants) or null.
+ * When the code computes something torch has no call for (softmax before cross_entropy, a weight multiplied into
+ * log-probabilities, masked rows counted in a mean, padding-aware or batch-dependent smoothing, a KL divergence
+ * read as a cross-entropy, a rescaled result) it is null, the message says "no exact torch equivalent" and why,
+ * and `details.closestTorch` holds the closest call for the hover to show under that heading.
+ */
+export function equivalenceNote(e: Equivalence): string {
+  if (!e.why) return '';
+  return ` No exact torch equivalent: ${e.why}${e.closest ? `; closest: \`${e.closest}\`` : ''}.`;
 }
 
 export function describeDefinition(

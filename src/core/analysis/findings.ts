@@ -60,6 +60,8 @@ export interface FindingDetails {
   renormalised?: boolean;
   /** Ignored / padding rows are zeroed but still counted in a mean's denominator. */
   maskedRowsInMean?: boolean;
+  /** No torch call computes exactly this: the closest one and what differs (`torchEquivalent` is then null). */
+  closestTorch?: { call: string; why: string };
   /** Where a called instance or class was constructed / defined (1-based). */
   definedAt?: { line: number; column: number };
 }

@@ -1,14 +1,16 @@
 import type { ChangedRange, Tree } from '@lezer/common';
 import type { Chunk } from './chunks';
 import type { SourceRange } from './findings';
-import { parseFresh, reparseChunks } from './reparse';
+import { type ChunkedTree, parseFresh, reparseChunks } from './reparse';
 
 /** A parsed Python text; pass it back with the edits that followed to reparse incrementally. */
 export interface PythonParse {
   text: string;
   tree: Tree;
   /** The tree cut at top-level statements, so that an edit reparses only the statements it touches. */
-  chunks: readonly Chunk[];
+  chunks: () => readonly Chunk[];
+  /** The parse to reparse from after an edit that made the whole text parse again (see `ChunkedTree`). */
+  base?: ChunkedTree['base'];
 }
 
 /**

@@ -5,7 +5,8 @@ import { probeMatches, splitChunks, withProbe } from './split';
 
 export interface ChunkedTree {
   tree: Tree;
-  chunks: readonly Chunk[];
+  /** Computed on first use: after a whole reparse, the next edit often reparses from `base` instead. */
+  chunks: () => readonly Chunk[];
   /**
    * After an edit that unsettled the parser up to the end (a reparse of the whole text), the last parse before
    * it and the edits since: an edit that undoes the damage reparses from there, as its chunks are settled.
@@ -15,7 +16,7 @@ export interface ChunkedTree {
 
 interface Base {
   text: string;
-  chunks: readonly Chunk[];
+  chunks: () => readonly Chunk[];
   edits: readonly ChangedRange[];
 }
 
@@ -31,7 +32,14 @@ interface Replacement {
 
 export function parseFresh(text: string): ChunkedTree {
   const tree = parser.parse(text);
-  return { tree, chunks: splitChunks(topNodes(tree), text, 0, text.length) };
+  let chunks: readonly Chunk[] | undefined;
+  return {
+    tree,
+    chunks: () => {
+      chunks ??= splitChunks(topNodes(tree), text, 0, text.length);
+      return chunks;
+    },
+  };
 }
 
 /**
@@ -59,11 +67,12 @@ export function reparseChunks(
 }
 
 /** The chunked tree of `text`, which `base.edits` made from `base.text`; null if the whole text needs parsing. */
-function reparseFrom({ text: previousText, chunks: old, edits }: Base, text: string): ChunkedTree | null {
+function reparseFrom({ text: previousText, chunks, edits }: Base, text: string): ChunkedTree | null {
   const change = combine(edits, previousText.length);
-  if (!change) return text === previousText ? withChunks([...old]) : null;
+  if (!change) return text === previousText ? withChunks([...chunks()]) : null;
   const delta = change.toB - change.toA;
   if (previousText.length + delta !== text.length) return null;
+  const old = chunks();
   const starts = chunkStarts(old);
   let first = chunkIndex(starts, change.from - 1);
   let last = chunkIndex(starts, change.toA);
@@ -85,7 +94,7 @@ function reparseFrom({ text: previousText, chunks: old, edits }: Base, text: str
 }
 
 function withChunks(chunks: Chunk[]): ChunkedTree {
-  return { tree: assemble(chunks), chunks };
+  return { tree: assemble(chunks), chunks: () => chunks };
 }
 
 /**

@@ -1,11 +1,13 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { Expr } from './expr';
+import type { LossKind } from './findings';
 import { assign, dimSize, evalExpr, runFunction } from './interp';
 import { findDefinition, qualify } from './module';
 import { type ClassScope, type Ctx, type Frame, paramsOf } from './scope';
 import { sym } from './sym';
 import { classDim, lossFunction, tensorMethod, torchFunction } from './tensorOps';
 import { bindArgs, resolveTorchApi } from './torchApi';
+import { argText, inputOf, type TorchLossCall } from './torchLossCall';
 import { type AV, lossOf, smoothedMixOf, TENSOR, UNKNOWN } from './values';
 
 export { gatherLoss } from './tensorOps';
@@ -33,11 +35,17 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   const api = resolveTorchApi(e.fn, ctx.mod);
   if (api) {
     const bound = new Map<string, AV>();
-    for (const [name, a] of bindArgs(e.args, api.params)) bound.set(name, evalExpr(a.value, f, ctx));
-    if (api.form === 'module') return { k: 'module', api: api.kind, args: bound };
+    const texts: [string, string][] = [];
+    for (const [name, a] of bindArgs(e.args, api.params)) {
+      const v = evalExpr(a.value, f, ctx);
+      bound.set(name, v);
+      if (name !== 'input' && name !== 'target')
+        texts.push([name, argText(v, a.value, ctx.mod.text, ctx.syms)]);
+    }
+    if (api.form === 'module') return { k: 'module', api: api.kind, args: bound, texts };
     if (api.form === 'method') bound.set('input', evalExpr((e.fn as Expr & { t: 'attr' }).obj, f, ctx));
     if (!api.kind.endsWith('softmax')) ctx.calls.torchLosses++;
-    return lossFunction(api.kind, bound, classDim(ctx));
+    return torchLoss(api.kind, bound, texts, ctx);
   }
   const ev = evalArgs(e, f, ctx);
   const q = qualify(e.fn, ctx.mod);
@@ -57,7 +65,15 @@ function applyModule(m: AV & { k: 'module' }, ev: Evaluated, ctx: Ctx): AV {
   bound.set('input', ev.args[0] ?? ev.kw.get('input') ?? UNKNOWN);
   bound.set('target', ev.args[1] ?? ev.kw.get('target') ?? UNKNOWN);
   ctx.calls.torchLosses++;
-  return lossFunction(m.api, bound, classDim(ctx));
+  return torchLoss(m.api, bound, m.texts, ctx);
+}
+
+/** A torch loss applied to abstract arguments, remembering the call so a wrapper can name it. */
+function torchLoss(kind: LossKind, args: Map<string, AV>, texts: TorchLossCall['args'], ctx: Ctx): AV {
+  const v = lossFunction(kind, args, classDim(ctx));
+  if (v.k !== 'loss') return v;
+  const call = { kind, args: texts, input: inputOf(args.get('input') ?? UNKNOWN), hot: v.l.hot };
+  return { k: 'loss', l: { ...v.l, torch: call } };
 }
 
 function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Frame, ctx: Ctx): AV {
@@ -123,7 +139,9 @@ function inline(fn: SyntaxNode, ev: Evaluated, cls: ClassScope | null, ctx: Ctx)
 
 /** A call we cannot see into: a loss passed through (e.g. a reduction helper) stays a loss. */
 function wrapper(ev: Evaluated, ctx: Ctx): AV {
-  const loss = ev.args.find((a) => a.k === 'loss' || a.k === 'prod') ?? consumer(ev);
+  const passed = ev.args.find((a) => a.k === 'loss' || a.k === 'prod');
+  if (passed?.k === 'loss') return { k: 'loss', l: { ...passed.l, reworked: true } };
+  const loss = passed ?? consumer(ev);
   if (!loss) ctx.calls.opaque++;
   return loss ?? TENSOR;
 }

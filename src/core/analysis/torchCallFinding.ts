@@ -6,6 +6,7 @@ import type { ModuleContext } from './module';
 import type { RawFinding } from './raw';
 import { formatNumber } from './sym';
 import { bindArgs, type TorchApi } from './torchApi';
+import { moduleCall } from './torchLossCall';
 
 const LOSS_NAMES: Record<string, string> = {
   cross_entropy: 'cross-entropy on logits (log_softmax + nll_loss)',
@@ -16,6 +17,17 @@ const LOSS_NAMES: Record<string, string> = {
   log_softmax: 'log-softmax (log-probabilities)',
   softmax: 'softmax (probabilities)',
 };
+
+/** The call's arguments but input and target, as Python text (numbers resolved from constants). */
+function argTexts(args: Map<string, Arg>, mod: ModuleContext): [string, string][] {
+  return [...args]
+    .filter(([name]) => name !== 'input' && name !== 'target')
+    .map(([name, a]) => {
+      const n = a.value.t === 'const' ? null : constantNumber(a.value, mod);
+      const text = a.value.t === 'str' ? `'${a.value.v}'` : mod.text.slice(a.value.from, a.value.to);
+      return [name, n === null ? text : formatNumber(n)];
+    });
+}
 
 function stringArg(a: Arg | undefined): string | undefined {
   return a?.value.t === 'str' ? a.value.v : undefined;
@@ -66,10 +78,7 @@ export function torchCallFinding(
     convention,
     epsilon: isCE ? smoothing : null,
     epsilonParam: isCE && args.has('label_smoothing') ? 'label_smoothing' : null,
-    torchEquivalent:
-      isCE && smoothing !== null && smoothing !== 0
-        ? `nn.CrossEntropyLoss(label_smoothing=${formatNumber(smoothing)})`
-        : null,
+    torchEquivalent: isCE && smoothing !== 0 ? moduleCall(api.kind, argTexts(args, mod)) : null,
     rule: null,
     message: `${parts.join('; ')}.`,
     details,

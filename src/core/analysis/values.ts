@@ -1,6 +1,7 @@
 import type { Span } from './expr';
 import type { LossKind } from './findings';
 import { add, div, mul, neg, ONE, type Sym, sub, substitute, ZERO } from './sym';
+import type { TorchLossCall } from './torchLossCall';
 
 /**
  * A target distribution q = hot·onehot(y) + off (or hot·t + off for a target tensor t).
@@ -28,6 +29,10 @@ export interface LossInfo extends Mix {
   weightSpans: Span[];
   /** Multiplied by a factor computed from the predictions (focal-style re-weighting). */
   modulated: boolean;
+  /** The single torch loss call this comes from, with the coefficient it gave (to tell a later rescaling). */
+  torch?: TorchLossCall & { hot: Sym };
+  /** Combined with a tensor the analysis does not follow (a mask, a tensor weight, an added term). */
+  reworked?: boolean;
 }
 
 /** How a tensor depends on the model's predictions: affine in them (p_t), or not ((1−p_t)^γ, exp(σ(x)−t)). */
@@ -47,7 +52,7 @@ export type AV =
   | { k: 'prod'; d: Mix | null; c: Sym; factors: Span[]; binary: 'p' | 'q' | null; modulated?: boolean }
   | { k: 'loss'; l: LossInfo }
   | { k: 'tuple'; items: AV[] }
-  | { k: 'module'; api: LossKind; args: Map<string, AV> }
+  | { k: 'module'; api: LossKind; args: Map<string, AV>; texts: ReadonlyArray<readonly [string, string]> }
   | { k: 'self' }
   /** A bound method of the class being analysed, held in a variable or attribute (`self.f = self.g`). */
   | { k: 'method'; name: string }
@@ -109,6 +114,8 @@ export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
     maskedRowsInMean: a.maskedRowsInMean || b.maskedRowsInMean,
     weightSpans: [...a.weightSpans, ...b.weightSpans],
     modulated: a.modulated || b.modulated,
+    torch: undefined,
+    reworked: a.reworked || b.reworked,
   };
 }
 

@@ -1,0 +1,199 @@
+import * as assert from 'node:assert/strict';
+import { analyzePython, type Finding } from '../../src/core/analysis';
+
+/** The finding named `symbol` on `line`. */
+function at(code: string, symbol: string, line: number): Finding {
+  const found = analyzePython(code).find((f) => f.kind === 'loss' && f.symbol === symbol && f.line === line);
+  assert.ok(found, `no finding for ${symbol} at line ${line}`);
+  return found;
+}
+
+const lines = (...l: string[]): string => `${l.join('\n')}\n`;
+
+function assertInexact(f: Finding, closest: string, why: RegExp): void {
+  assert.equal(f.torchEquivalent, null);
+  assert.match(f.message, new RegExp(`No exact torch equivalent: .*${why.source}`));
+  assert.equal(f.details?.closestTorch?.call, closest);
+}
+
+describe('analysis: torch equivalents are exact or null', () => {
+  it('softmax applied before cross_entropy has no exact equivalent, whatever the spelling', () => {
+    const method = lines(
+      'import torch.nn.functional as Fn',
+      'def f(x, y):',
+      '    p = x.softmax(-1)',
+      '    return Fn.cross_entropy(p, y)',
+    );
+    assertInexact(at(method, 'f', 2), 'nn.CrossEntropyLoss()', /softmax is applied before cross_entropy/);
+    const fn = lines(
+      'import torch',
+      'from torch import nn',
+      'def g(x, y):',
+      '    crit = nn.CrossEntropyLoss(reduction="sum")',
+      '    return crit(torch.softmax(x, 1), y)',
+    );
+    assertInexact(at(fn, 'g', 3), "nn.CrossEntropyLoss(reduction='sum')", /softmax\(softmax\(x\)\)/);
+  });
+
+  it('log_softmax before cross_entropy or nll_loss is still exactly cross-entropy on logits', () => {
+    const code = lines(
+      'import torch.nn.functional as F',
+      'PAD = 3',
+      'def f(x, y):',
+      '    return F.nll_loss(F.log_softmax(x, 1), y, ignore_index=PAD)',
+    );
+    assert.equal(at(code, 'f', 3).torchEquivalent, 'nn.CrossEntropyLoss(ignore_index=3)');
+  });
+
+  it('a binary loss on logits, or with sigmoid applied inside, maps to BCEWithLogitsLoss with its arguments', () => {
+    const logits = lines(
+      'import torch.nn as tnn',
+      'def f(x, y, pw):',
+      '    crit = tnn.BCEWithLogitsLoss(pos_weight=pw, reduction="sum")',
+      '    return crit(x, y)',
+    );
+    assert.equal(at(logits, 'f', 2).torchEquivalent, "nn.BCEWithLogitsLoss(pos_weight=pw, reduction='sum')");
+    const sigmoid = lines(
+      'import torch',
+      'import torch.nn.functional as F',
+      'def g(x, y, w):',
+      '    return F.binary_cross_entropy(torch.sigmoid(x), y, weight=w)',
+    );
+    assert.equal(at(sigmoid, 'g', 3).torchEquivalent, 'nn.BCEWithLogitsLoss(weight=w)');
+    const probs = lines(
+      'from torch.nn import functional as Fn',
+      'def h(p, y):',
+      '    return Fn.binary_cross_entropy(p, y)',
+    );
+    assert.equal(at(probs, 'h', 2).torchEquivalent, 'nn.BCELoss()');
+  });
+
+  it('a weight multiplied into log-probabilities has no exact equivalent unless it defaults to None and is not passed', () => {
+    const required = lines(
+      'import torch.nn.functional as F',
+      'def f(x, y, w):',
+      '    lp = F.log_softmax(x, dim=1) * w',
+      '    return F.nll_loss(lp, y)',
+    );
+    assertInexact(at(required, 'f', 2), 'nn.CrossEntropyLoss()', /Σ weight\[target\]/);
+    const optional = lines(
+      'import torch',
+      'class Smooth(torch.nn.Module):',
+      '    def __init__(self, classes, smoothing=0.1, weight=None):',
+      '        super().__init__()',
+      '        self.smoothing, self.classes, self.weight = smoothing, classes, weight',
+      '    def forward(self, x, y):',
+      '        lp = x.log_softmax(dim=-1)',
+      '        if self.weight is not None:',
+      '            lp = lp * self.weight.unsqueeze(0)',
+      '        dist = torch.full_like(lp, self.smoothing / (self.classes - 1))',
+      '        dist.scatter_(1, y.unsqueeze(1), 1 - self.smoothing)',
+      '        return torch.mean(torch.sum(-dist * lp, dim=-1))',
+      'plain = Smooth(classes=5, smoothing=0.2)',
+      'weighted = Smooth(classes=5, smoothing=0.2, weight=w)',
+    );
+    assert.equal(
+      at(optional, 'Smooth', 2).torchEquivalent,
+      'nn.CrossEntropyLoss(label_smoothing=0.1 * K / (K - 1))',
+    );
+    assert.equal(at(optional, 'Smooth', 13).torchEquivalent, 'nn.CrossEntropyLoss(label_smoothing=0.25)');
+    assertInexact(
+      at(optional, 'Smooth', 14),
+      'nn.CrossEntropyLoss(label_smoothing=0.25)',
+      /weight is multiplied/,
+    );
+  });
+
+  it('a rescaled or re-weighted torch loss is not that torch loss', () => {
+    const scaled = lines(
+      'import torch.nn.functional as F',
+      'def f(x, y):',
+      '    return F.cross_entropy(x, y) * 0.5',
+    );
+    assertInexact(at(scaled, 'f', 2), 'nn.CrossEntropyLoss()', /multiplied by a factor/);
+    const masked = lines(
+      'import torch.nn.functional as F',
+      'def g(x, y, m):',
+      '    return (F.cross_entropy(x, y, reduction="none") * m).mean()',
+    );
+    assert.equal(at(masked, 'g', 2).torchEquivalent, null);
+  });
+
+  it('carries a later mean over reduction="none", unless weights or ignored rows make it differ', () => {
+    const plain = lines(
+      'import torch.nn.functional as F',
+      'def f(x, y):',
+      '    return F.cross_entropy(x, y, reduction="none").mean()',
+    );
+    assert.equal(at(plain, 'f', 2).torchEquivalent, 'nn.CrossEntropyLoss()');
+    const weighted = lines(
+      'import torch.nn.functional as F',
+      'def g(x, y, w):',
+      '    return F.cross_entropy(x, y, weight=w, reduction="none").mean()',
+    );
+    assertInexact(
+      at(weighted, 'g', 2),
+      'nn.CrossEntropyLoss(weight=w)',
+      /reduction='none' followed by a plain mean/,
+    );
+  });
+
+  it('keeps every argument of a torch call, and turns legacy size_average into a reduction', () => {
+    const call = lines(
+      'import torch.nn.functional as F',
+      'l = F.cross_entropy(x, y, weight=cw, label_smoothing=0.1, reduction="sum")',
+    );
+    assert.equal(
+      at(call, 'F.cross_entropy', 2).torchEquivalent,
+      "nn.CrossEntropyLoss(weight=cw, reduction='sum', label_smoothing=0.1)",
+    );
+    const legacy = lines(
+      'import torch.nn as nn',
+      'class W(nn.Module):',
+      '    def __init__(self):',
+      '        super().__init__()',
+      '        self.c = nn.NLLLoss(size_average=False)',
+      '    def forward(self, lp, y):',
+      '        return self.c(lp, y)',
+    );
+    assert.equal(at(legacy, 'W', 2).torchEquivalent, "nn.NLLLoss(reduction='sum')");
+  });
+
+  it('a KL divergence against smoothed targets is not a cross-entropy; a plain one is KLDivLoss', () => {
+    const smoothed = lines(
+      'import torch',
+      'import torch.nn.functional as F',
+      'def kl_smooth(x, y, eps=0.1):',
+      '    lp = F.log_softmax(x, dim=-1)',
+      '    q = torch.full_like(lp, eps / x.size(-1))',
+      '    q.scatter_(1, y.unsqueeze(1), 1 - eps + eps / x.size(-1))',
+      '    return F.kl_div(lp, q, reduction="batchmean")',
+    );
+    assertInexact(at(smoothed, 'kl_smooth', 3), 'nn.CrossEntropyLoss(label_smoothing=0.1)', /KL divergence/);
+    const plain = lines(
+      'import torch.nn.functional as F',
+      'def distil(s, t):',
+      '    return F.kl_div(F.log_softmax(s, -1), F.softmax(t, -1), reduction="batchmean")',
+    );
+    assert.equal(at(plain, 'distil', 2).torchEquivalent, "nn.KLDivLoss(reduction='batchmean')");
+  });
+
+  it('batch-dependent and padding-aware smoothing name only the closest call', () => {
+    const batch = lines(
+      'import torch',
+      'class BatchLS(torch.nn.Module):',
+      '    def __init__(self, alpha=0.1):',
+      '        super().__init__()',
+      '        self.alpha = alpha',
+      '        self.bce = torch.nn.BCELoss()',
+      '    def forward(self, p, t):',
+      '        t = t * (1 - self.alpha) + self.alpha / (t.max() + 1)',
+      '        return self.bce(p, t)',
+    );
+    assertInexact(
+      at(batch, 'BatchLS', 2),
+      'nn.BCELoss()(probs, target * (1 - 0.1) + 0.1 / 2)',
+      /comes from the batch/,
+    );
+  });
+});
