@@ -1,11 +1,12 @@
 // Bundles the extension host (Node and web), the CLI, the webview and its worker with esbuild.
-// usage: node scripts/build.mjs [--production] [--watch]
+// usage: node scripts/build.mjs [--production] [--watch] [--outdir=DIR] (DIR instead of dist/)
 import { isBuiltin } from 'node:module';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const outdir = process.argv.find((a) => a.startsWith('--outdir='))?.slice('--outdir='.length);
 
 const common = {
   bundle: true,
@@ -93,6 +94,8 @@ const targets = [
     target: 'es2022',
   },
 ];
+
+if (outdir) for (const t of targets) t.outfile = join(outdir, t.outfile.slice('dist/'.length));
 
 if (watch) {
   for (const t of targets) await (await esbuild.context(t)).watch();

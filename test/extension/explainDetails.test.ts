@@ -105,9 +105,7 @@ describe('explain: first line, title and torch call', () => {
   });
 
   it('calls the K−2 padding equivalent approximate and says why', () => {
-    const code =
-      'from torch import nn\n' +
-      readFileSync(require.resolve('../analysis/realworld/opennmt_loss.py'), 'utf8');
+    const code = readFileSync(require.resolve('../analysis/realworld/opennmt_loss.py'), 'utf8');
     const finding = analyzePython(code).find((f) => f.convention === 'k_minus_2_padding');
     assert.equal(finding?.torchEquivalent, null, 'no torch call computes padding-aware smoothing exactly');
     const text = explain(finding as Finding);

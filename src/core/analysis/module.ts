@@ -38,7 +38,7 @@ export function buildModule(tree: Tree, text: string): ModuleContext {
 }
 
 function collect(container: SyntaxNode, mod: ModuleContext): void {
-  for (const node of children(container)) {
+  for (let node = container.firstChild; node; node = node.nextSibling) {
     if (node.name === 'ImportStatement') addImport(node, mod);
     else if (node.name === 'ClassDefinition' || node.name === 'FunctionDefinition') addDefinition(node, mod);
     else if (node.name === 'DecoratedStatement' && node.lastChild) addDefinition(node.lastChild, mod);
@@ -49,13 +49,29 @@ function collect(container: SyntaxNode, mod: ModuleContext): void {
   }
 }
 
-function addDefinition(node: SyntaxNode, mod: ModuleContext): void {
+/** A definition's name and its offset from the definition's start, by syntax tree (unchanged ones after an edit). */
+const namesByTree = new WeakMap<Tree, { name: string; offset: number } | null>();
+
+function definitionName(node: SyntaxNode, text: string): { name: string; offset: number } | null {
+  const tree = node.tree;
+  const known = tree ? namesByTree.get(tree) : undefined;
+  if (known !== undefined && text.startsWith(known?.name ?? '', node.from + (known?.offset ?? 0)))
+    return known;
   const nameNode = node.getChild('VariableName');
-  if (!nameNode) return;
+  const found = nameNode && {
+    name: text.slice(nameNode.from, nameNode.to),
+    offset: nameNode.from - node.from,
+  };
+  if (tree) namesByTree.set(tree, found);
+  return found;
+}
+
+function addDefinition(node: SyntaxNode, mod: ModuleContext): void {
+  const found = definitionName(node, mod.text);
+  if (!found) return;
   const kind = node.name === 'ClassDefinition' ? 'class' : 'def';
-  const name = mod.text.slice(nameNode.from, nameNode.to);
-  mod.definitions.push({ kind, name, node, nameFrom: nameNode.from });
-  mod.definitionNames.add(name);
+  mod.definitions.push({ kind, name: found.name, node, nameFrom: node.from + found.offset });
+  mod.definitionNames.add(found.name);
 }
 
 const LITERALS = new Set([
@@ -78,9 +94,25 @@ function addConstant(node: SyntaxNode, mod: ModuleContext): void {
   mod.constants.set(name, literal && !mod.constants.has(name) ? toExpr(kids[2], mod.text) : null);
 }
 
+/** The aliases (local name, dotted path) an import statement binds, by its text. */
+const importsByText = new Map<string, [string, string][]>();
+const MAX_IMPORT_TEXTS = 4000;
+
 function addImport(node: SyntaxNode, mod: ModuleContext): void {
+  const own = mod.text.slice(node.from, node.to);
+  let bound = importsByText.get(own);
+  if (!bound) {
+    bound = importAliases(node, mod.text);
+    if (importsByText.size >= MAX_IMPORT_TEXTS) importsByText.clear();
+    importsByText.set(own, bound);
+  }
+  for (const [local, full] of bound) mod.aliases.set(local, full);
+}
+
+function importAliases(node: SyntaxNode, text: string): [string, string][] {
+  const bound: [string, string][] = [];
   const kids = children(node);
-  const words = kids.map((k) => ({ name: k.name, text: mod.text.slice(k.from, k.to) }));
+  const words = kids.map((k) => ({ name: k.name, text: text.slice(k.from, k.to) }));
   const importAt = words.findIndex((w) => w.name === 'import');
   const dotted = (ws: typeof words): string =>
     ws
@@ -94,8 +126,9 @@ function addImport(node: SyntaxNode, mod: ModuleContext): void {
     if (!path) continue;
     const full = base ? `${base}.${path}` : path;
     const local = asAt >= 0 ? clause[asAt + 1]?.text : base ? path : path.split('.')[0];
-    if (local) mod.aliases.set(local, asAt >= 0 || base ? full : local);
+    if (local) bound.push([local, asAt >= 0 || base ? full : local]);
   }
+  return bound;
 }
 
 function splitClauses<T extends { name: string }>(words: T[]): T[][] {
