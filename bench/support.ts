@@ -34,3 +34,29 @@ export function lcg(seed: number): () => number {
     return state / 2 ** 32;
   };
 }
+
+/**
+ * Loads a source module the way the product ships it: bundled into one scope by esbuild. Under tsx every file is a
+ * separate module and each cross-file call goes through a module object, which V8 cannot inline in hot loops.
+ */
+export function loadShipped<T>(entry: string): T {
+  const { buildSync } = require('esbuild') as typeof import('esbuild');
+  const { mkdtempSync, rmSync } = require('node:fs') as typeof import('node:fs');
+  const { join } = require('node:path') as typeof import('node:path');
+  const { tmpdir } = require('node:os') as typeof import('node:os');
+  const dir = mkdtempSync(join(tmpdir(), 'loss-lens-bench-'));
+  const outfile = join(dir, 'bundle.js');
+  buildSync({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    outfile,
+    logLevel: 'error',
+  });
+  try {
+    return require(outfile) as T;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

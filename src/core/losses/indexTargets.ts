@@ -1,7 +1,7 @@
 import type { Tensor } from '../tensor';
 import { activeWeightTotal, type ClassLayout, checkIndexTargets, classLayout, rowStart } from './classLayout';
 import { reduceRows, sum } from './reduce';
-import { rowMax, scaleRow, shiftedExpRow } from './rowKernels';
+import { contiguousScaleRow, contiguousSoftmaxRow, rowMax, scaleRow, shiftedExpRow } from './rowKernels';
 import type { LossResult, PlainReduction } from './types';
 
 export interface IndexTargetSettings {
@@ -43,9 +43,10 @@ export function crossEntropyWithIndices(
     epsilon,
     scales: settings.grad ? scales : undefined,
   };
+  const kernel = layout.inner === 1 && weights.every((w) => w === 1) ? unweightedRow : indexRow;
   for (let row = 0; row < layout.rows; row++) {
     const y = target.data[row]!;
-    if (y !== ignoreIndex) losses[row] = indexRow(input.data, buffer, rows, row, y);
+    if (y !== ignoreIndex) losses[row] = kernel(input.data, buffer, rows, row, y);
   }
   const output = reduceRows(losses, layout.rowShape, reduction, denominator);
   return settings.grad ? { output, gradInput: { shape: [...input.shape], data: buffer } } : { output };
@@ -58,6 +59,41 @@ interface RowContext {
   epsilon: number;
   /** Present when the gradient is wanted. */
   scales: TermScales | undefined;
+}
+
+/** Scratch for contiguousSoftmaxRow's max, Σ exp and Σ shift: no allocation per row. */
+const rowSums = new Float64Array(3);
+
+/** indexRow for contiguous rows with every class weight 1; the same arithmetic, without strides or weight reads. */
+function unweightedRow(
+  x: Float64Array,
+  buffer: Float64Array,
+  ctx: RowContext,
+  row: number,
+  y: number,
+): number {
+  const { layout, epsilon, scales } = ctx;
+  const classes = layout.classes;
+  const start = row * classes;
+  contiguousSoftmaxRow(x, start, classes, buffer, rowSums);
+  const max = rowSums[0]!;
+  const sumExp = rowSums[1]!;
+  const logSum = Math.log(sumExp);
+  const targetAt = start + y;
+  if (scales) {
+    contiguousScaleRow(
+      buffer,
+      start,
+      classes,
+      (scales.nll + scales.smooth * classes) / sumExp,
+      scales.smooth,
+    );
+    buffer[targetAt] = buffer[targetAt]! - scales.nll;
+  }
+  const nll = -(x[targetAt]! - max - logSum);
+  if (!(epsilon > 0)) return nll;
+  const smooth = -(rowSums[2]! - classes * logSum);
+  return (1 - epsilon) * nll + smooth * (epsilon / classes);
 }
 
 /** The row's loss; leaves exp(x - max), or the gradient when asked, in `buffer`. */
