@@ -1,5 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { DefinitionResult } from './definitions';
+import { moduleDependencies } from './dependencies';
 import { type Definition, findDefinition, type ModuleContext } from './module';
 import type { RawFinding } from './raw';
 
@@ -37,17 +38,22 @@ export function calleesOf(node: SyntaxNode, text: string, own: string): string[]
   return names;
 }
 
-/** The key of a definition: its text, the module facts, and the text of the module functions it calls. */
-export function definitionKey(def: Definition, mod: ModuleContext, signature: string): string {
+/**
+ * The key of a definition: its text, the module facts, the text of the module functions it calls and of the
+ * module-level bindings it reads (null: too many to key on, analyse afresh).
+ */
+export function definitionKey(def: Definition, mod: ModuleContext, signature: string): string | null {
   const own = mod.text.slice(def.node.from, def.node.to);
   const deps = calleesOf(def.node, mod.text, own)
     .filter((n) => mod.definitionNames.has(n) && n !== def.name)
     .map((n) => findDefinition(mod, n, def.node.from))
     .map((d) => (d ? mod.text.slice(d.node.from, d.node.to) : ''));
-  return `${signature}\u0001${own}\u0001${deps.join('\u0002')}`;
+  const module = moduleDependencies(def.node, mod, false);
+  return module === null ? null : `${signature}\u0001${own}\u0001${deps.join('\u0002')}\u0001${module}`;
 }
 
-export function cachedDefinition(key: string, compute: () => CachedDefinition): CachedDefinition {
+export function cachedDefinition(key: string | null, compute: () => CachedDefinition): CachedDefinition {
+  if (key === null) return compute();
   const hit = analyses.get(key);
   if (hit) return hit;
   if (analyses.size >= MAX_ENTRIES) analyses.clear();
