@@ -2,7 +2,7 @@
  * One builder for the value-per-index plots (per-sample loss, probabilities vs target, gradient): bars while the
  * count is small, a min/max-decimated line beyond; a second series is outlined and dashed, not only recoloured.
  */
-import type { ChartDataset } from 'chart.js';
+import type { ChartDataset, ScriptableScaleContext } from 'chart.js';
 import { axis, baseOptions, type Chart, replaceChart } from './chartBase';
 import { figure, type Plot, type View } from './plot';
 import { DASHES } from './theme';
@@ -21,6 +21,8 @@ export interface BarSpec {
   /** Every series at the view's ε; the fast path calls it again. */
   series: (view: View) => Series[];
   summary: (view: View, series: Series[]) => string;
+  /** Extra y-scale options (fixed bounds, beginAtZero). */
+  yScale?: Record<string, unknown>;
 }
 
 const BAR_LIMIT = 200;
@@ -32,6 +34,20 @@ const points = (values: Float64Array): Points => Array.from(values, (y, x) => ({
 /** Slider steps move the same points (no new objects for the garbage collector at 4096 points a frame). */
 function moveTo(data: Points, values: Float64Array): void {
   for (let i = 0; i < data.length; i++) data[i]!.y = values[i]!;
+}
+
+/** A y axis whose labels are never auto-skipped (so 0 keeps its label) and whose zero line is drawn bolder. */
+function yAxis(view: View, spec: BarSpec) {
+  const { theme } = view;
+  const zero = (ctx: ScriptableScaleContext) => ctx.tick?.value === 0;
+  return axis(theme, spec.yTitle, {
+    ticks: { color: theme.foreground, autoSkip: false, maxTicksLimit: 7 },
+    grid: {
+      color: (ctx: ScriptableScaleContext) => (zero(ctx) ? theme.foreground : theme.grid),
+      lineWidth: (ctx: ScriptableScaleContext) => (zero(ctx) ? 2 : 1),
+    },
+    ...spec.yScale,
+  });
 }
 
 function dataset(view: View, s: Series, i: number, bars: boolean): ChartDataset<'bar' | 'line'> {
@@ -85,7 +101,7 @@ export function barPlot(spec: BarSpec): Plot {
               offset: bars,
               ticks: { color: theme.foreground, precision: 0 },
             }),
-            y: axis(theme, spec.yTitle),
+            y: yAxis(view, spec),
           },
         },
       });

@@ -1,6 +1,6 @@
 /** The optimal logit gap log(on/off) against ε for this K, with the current ε marked and the softmax it implies. */
 import type { ChartDataset } from 'chart.js';
-import { gapProbabilities, optimalLogitGap } from '../../core/smoothing';
+import { CONVENTIONS, gapProbabilities, optimalLogitGap } from '../../core/smoothing';
 import { axis, baseOptions, type Chart, replaceChart } from './chartBase';
 import { type EpsilonMark, epsilonMarkLegend, epsilonMarkPlugin } from './epsilonMarker';
 import { figure, fmt, type Plot, type View } from './plot';
@@ -8,6 +8,13 @@ import { figure, fmt, type Plot, type View } from './plot';
 const classesOf = (view: View) => (view.result.family === 'binary' ? 2 : view.result.cols);
 /** Binary conventions smooth two outcomes like uniform smoothing over K = 2 (max+1 when the batch holds a 1). */
 const conventionOf = (view: View) => (view.result.family === 'binary' ? 'uniform' : view.state.convention);
+
+/** The legend names the convention the curve follows; binary ones read as their K = 2 uniform equivalent. */
+function curveLabel(view: View): string {
+  const picked = CONVENTIONS[view.state.convention].label;
+  const named = view.result.family === 'binary' ? `${picked} (= uniform ε/K)` : picked;
+  return `optimal gap, ${named} convention, K = ${classesOf(view)}`;
+}
 
 const GRID = Array.from({ length: 100 }, (_, i) => (i + 1) / 100);
 
@@ -45,7 +52,7 @@ export function gapPlot(): Plot {
       markAt(view, mark);
       const k = classesOf(view);
       const curve: ChartDataset<'line'> = {
-        label: `optimal gap, K = ${k}`,
+        label: curveLabel(view),
         data: GRID.map((x) => ({ x, y: optimalLogitGap(k, x, conventionOf(view)) })),
         borderColor: theme.series[0],
         backgroundColor: theme.series[0],

@@ -7,7 +7,7 @@ import type { HeatGrid } from '../../core/playground/views';
 import { figure, fmt, type Plot, type View } from './plot';
 import type { Theme } from './theme';
 
-const MARGIN = { left: 56, top: 28, right: 70, bottom: 34 };
+const MARGIN = { left: 64, top: 28, right: 70, bottom: 44 };
 const MIN_CELL_FOR_TEXT = 34;
 
 type Rgb = [number, number, number];
@@ -110,11 +110,33 @@ function drawScale(
   ctx.fillText('0', x + 16, MARGIN.top + h);
 }
 
+/** Every `stride`-th index, the stride chosen so labels at least `minGap` px apart never overlap. */
+function tickIndices(count: number, cellSize: number, minGap: number): number[] {
+  const stride = [1, 2, 5, 10, 20, 25, 50, 100].find((s) => s * cellSize >= minGap) ?? count;
+  return Array.from({ length: Math.ceil(count / stride) }, (_, i) => i * stride);
+}
+
+/** Row and class numbers at cell centres (first index of the block when cells are block averages). */
+function drawTicks(ctx: CanvasRenderingContext2D, grid: HeatGrid, w: number, h: number): void {
+  const [cw, ch] = [w / grid.cols, h / grid.rows];
+  ctx.font = '11px sans-serif';
+  ctx.textAlign = 'center';
+  for (const c of tickIndices(grid.cols, cw, 30))
+    ctx.fillText(String(c * grid.colStep), MARGIN.left + (c + 0.5) * cw, MARGIN.top + h + 14);
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  for (const r of tickIndices(grid.rows, ch, 16))
+    ctx.fillText(String(r * grid.rowStep), MARGIN.left - 6, MARGIN.top + (r + 0.5) * ch);
+  ctx.textBaseline = 'alphabetic';
+}
+
 function drawAxes(ctx: CanvasRenderingContext2D, grid: HeatGrid, theme: Theme, w: number, h: number): void {
   ctx.fillStyle = theme.foreground;
+  drawTicks(ctx, grid, w, h);
+  ctx.font = '12px sans-serif';
   ctx.textAlign = 'center';
   const colLabel = grid.colStep > 1 ? `class (blocks of ${grid.colStep})` : 'class';
-  ctx.fillText(colLabel, MARGIN.left + w / 2, MARGIN.top + h + 22);
+  ctx.fillText(colLabel, MARGIN.left + w / 2, MARGIN.top + h + 34);
   ctx.save();
   ctx.translate(16, MARGIN.top + h / 2);
   ctx.rotate(-Math.PI / 2);

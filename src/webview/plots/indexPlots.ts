@@ -34,6 +34,7 @@ export function probabilityPlot(): Plot {
     title: (v) => `Predicted vs target, ${rowName(v)}, ε = ${v.state.epsilon}`,
     xTitle: (v) => v.result.row.label,
     yTitle: 'probability',
+    yScale: { min: 0, max: 1 },
     series: (v): Series[] => [
       { label: 'predicted p', values: v.result.row.probabilities },
       {
@@ -54,6 +55,7 @@ export function gradientPlot(): Plot {
     title: (v) => `∂loss/∂${INPUT_LABEL[v.result.lossInput]}, ${rowName(v)}, ε = ${v.state.epsilon}`,
     xTitle: (v) => v.result.row.label,
     yTitle: 'gradient',
+    yScale: { beginAtZero: true },
     series: (v) => [{ label: `∂loss/∂${INPUT_LABEL[v.result.lossInput]}`, values: v.point.rowGrad }],
     summary: (v, [g]) => `${rowName(v)}: ${extremes(g!.values)}.`,
   });

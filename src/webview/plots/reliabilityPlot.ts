@@ -66,6 +66,9 @@ export function reliabilityPlot(): Plot {
               type: 'linear',
               min: 0,
               max: 1,
+              // Bar charts offset their x axis by half a bar; the bins already span [0, 1], so 0 sits on the y axis.
+              offset: false,
+              grid: { color: theme.grid, offset: false },
             }),
             y: axis(theme, 'accuracy', { min: 0, max: 1 }),
           },
