@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { DefinitionResult } from './definitions';
-import { moduleDependencies } from './dependencies';
+import { moduleDependencies, nodeTextId } from './dependencies';
 import { type Definition, findDefinition, type ModuleContext } from './module';
 import type { RawFinding } from './raw';
 
@@ -14,7 +14,7 @@ export interface CachedDefinition {
 const MAX_ENTRIES = 4000;
 const MAX_TEXTS = 20000;
 const analyses = new Map<string, CachedDefinition>();
-const calleesByText = new Map<string, string[]>();
+const calleesByText = new Map<number, string[]>();
 
 /** Module facts every definition's meaning depends on: import aliases and constants. */
 export function moduleSignature(mod: ModuleContext): string {
@@ -22,8 +22,10 @@ export function moduleSignature(mod: ModuleContext): string {
   return `${[...mod.aliases].join(';')}|${constants.join(';')}`;
 }
 
-/** Bare names called inside `node` (`f(x)`, not `a.f(x)`), cached by the node's text `own`. */
-export function calleesOf(node: SyntaxNode, text: string, own: string): string[] {
+/** Bare names called inside `node` (`f(x)`, not `a.f(x)`), cached by the node's text. */
+export function calleesOf(node: SyntaxNode, mod: ModuleContext): string[] {
+  const { text } = mod;
+  const own = nodeTextId(node, mod);
   let names = calleesByText.get(own);
   if (names) return names;
   if (calleesByText.size >= MAX_TEXTS) calleesByText.clear();
@@ -40,14 +42,14 @@ export function calleesOf(node: SyntaxNode, text: string, own: string): string[]
 
 /**
  * The key of a definition: its text, the module facts, the text of the module functions it calls and of the
- * module-level bindings it reads (null: too many to key on, analyse afresh).
+ * module-level bindings it reads, texts by id (`textId`; null: too many to key on, analyse afresh).
  */
 export function definitionKey(def: Definition, mod: ModuleContext, signature: string): string | null {
-  const own = mod.text.slice(def.node.from, def.node.to);
-  const deps = calleesOf(def.node, mod.text, own)
+  const own = nodeTextId(def.node, mod);
+  const deps = calleesOf(def.node, mod)
     .filter((n) => mod.definitionNames.has(n) && n !== def.name)
     .map((n) => findDefinition(mod, n, def.node.from))
-    .map((d) => (d ? mod.text.slice(d.node.from, d.node.to) : ''));
+    .map((d) => (d ? nodeTextId(d.node, mod) : '-'));
   const module = moduleDependencies(def.node, mod, false);
   return module === null ? null : `${signature}\u0001${own}\u0001${deps.join('\u0002')}\u0001${module}`;
 }

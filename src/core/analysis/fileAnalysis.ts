@@ -6,6 +6,7 @@ import { statementFindings } from './incremental';
 import { buildModule, type Definition, type ModuleContext } from './module';
 import { LineIndex, type PythonParse } from './parse';
 import type { RawFinding } from './raw';
+import { textId } from './textIds';
 
 interface DefinitionAnalysis {
   result: DefinitionResult | null;
@@ -19,13 +20,14 @@ interface DefinitionAnalysis {
  */
 export class FileAnalysis {
   readonly mod: ModuleContext;
+  /** The module facts (`moduleSignature`) as a text id. */
   private readonly signature: string;
   private readonly definitions = new Map<Definition, DefinitionAnalysis>();
   private lineIndex: LineIndex | null = null;
 
   constructor(private readonly parse: PythonParse) {
     this.mod = buildModule(parse.tree, parse.text);
-    this.signature = moduleSignature(this.mod);
+    this.signature = `${textId(moduleSignature(this.mod))}`;
   }
 
   get lines(): LineIndex {
@@ -98,7 +100,7 @@ function inliningCallers(
   const callers = new Set<Definition>();
   if (called.size === 0) return callers;
   const others = mod.definitions.filter((d) => !isOwn(d));
-  const callees = others.map((d) => calleesOf(d.node, mod.text, mod.text.slice(d.node.from, d.node.to)));
+  const callees = others.map((d) => calleesOf(d.node, mod));
   for (let grew = true; grew; ) {
     grew = false;
     others.forEach((d, i) => {

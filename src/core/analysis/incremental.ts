@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { calleesOf, shift } from './cache';
 import { callFindings, type ResultOf } from './calls';
-import { moduleDependencies } from './dependencies';
+import { moduleDependencies, nodeTextId } from './dependencies';
 import type { ModuleContext } from './module';
 import { collectNodes, scanPitfalls } from './pitfalls/scan';
 import type { RawFinding } from './raw';
@@ -21,12 +21,9 @@ export function statementFindings(
   resultOf: ResultOf,
   signature: string,
 ): RawFinding[] {
-  const own = mod.text.slice(node.from, node.to);
-  const deps = calleesOf(node, mod.text, own).filter(
-    (n) => mod.definitionNames.has(n) || mod.bindingCalls.has(n),
-  );
+  const deps = calleesOf(node, mod).filter((n) => mod.definitionNames.has(n) || mod.bindingCalls.has(n));
   const module = moduleDependencies(node, mod, true);
-  const key = module === null ? null : `${signature}\u0001${own}\u0001${module}`;
+  const key = module === null ? null : `${signature}\u0001${nodeTextId(node, mod)}\u0001${module}`;
   let found = key === null ? undefined : byKey.get(key);
   if (!found) {
     const nodes = collectNodes(node);

@@ -150,6 +150,24 @@ export function qualify(e: Expr, mod: ModuleContext): string | null {
   return null;
 }
 
+/** The definitions by name, in file order, per module (rebuilt if definitions were added since). */
+const byName = new WeakMap<ModuleContext, { count: number; index: Map<string, Definition[]> }>();
+
+function definitionsNamed(mod: ModuleContext, name: string): readonly Definition[] {
+  let named = byName.get(mod);
+  if (named?.count !== mod.definitions.length) {
+    const index = new Map<string, Definition[]>();
+    for (const d of mod.definitions) {
+      const list = index.get(d.name);
+      if (list) list.push(d);
+      else index.set(d.name, [d]);
+    }
+    named = { count: mod.definitions.length, index };
+    byName.set(mod, named);
+  }
+  return named.index.get(name) ?? [];
+}
+
 export function findDefinition(
   mod: ModuleContext,
   name: string,
@@ -158,7 +176,7 @@ export function findDefinition(
 ): Definition | null {
   let last: Definition | null = null;
   let first: Definition | null = null;
-  for (const d of mod.definitions) {
+  for (const d of definitionsNamed(mod, name)) {
     if (d.name !== name || (kind && d.kind !== kind)) continue;
     if (d.node.from <= before) last = d;
     else first ??= d;
