@@ -1,5 +1,6 @@
 // A loss multiplied by a factor computed from the predictions ((1−p_t)^γ, a blur factor from σ(x)−t) is re-weighted
-// per sample: not plain cross-entropy, so `other` with the reason. Code written for these tests
+// per sample: not plain cross-entropy, but its targets are unchanged, so the targets' convention (`none` on hard
+// targets) with the reason and no torch equivalent. Code written for these tests
 // (test/fixtures/python/modulation/focal.py), in several spellings, with look-alikes that must keep their convention.
 import * as assert from 'node:assert/strict';
 import type { Finding } from '../../src/core/analysis';
@@ -35,20 +36,20 @@ describe('analysis: losses modulated by a factor computed from the predictions',
     ['BlurBCE', 'BCE times 1 − exp((σ(x) − t − 1)/α)'],
   ];
   for (const [symbol, spelling] of focal) {
-    it(`${symbol}: ${spelling} is other, saying why`, () => {
+    it(`${symbol}: ${spelling} is none (hard targets), saying why`, () => {
       const f = definition(findings, symbol);
       assert.ok(f, `no definition finding for ${symbol}`);
-      assert.equal(f.convention, 'other');
+      assert.equal(f.convention, 'none');
       assert.ok(f.message.includes(REASON), f.message);
       assert.equal(f.torchEquivalent, null);
     });
   }
 
-  it('a focal factor on a label-smoothed CE is other, and the reason keeps the targets’ convention and ε', () => {
+  it('a focal factor on a label-smoothed CE keeps the targets’ convention and ε, saying it is re-weighted', () => {
     const f = definition(findings, 'smoothed_focal');
     assert.ok(f);
-    assert.equal(f.convention, 'other');
-    assert.match(f.message, /uniform convention/);
+    assert.equal(f.convention, 'uniform');
+    assert.ok(f.message.includes(REASON), f.message);
     assert.equal(f.epsilonParam, 'eps');
   });
 

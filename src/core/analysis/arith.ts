@@ -9,6 +9,7 @@ import {
   isTensorish,
   type Mix,
   paramMix,
+  sameTarget,
   scalarOf,
   scaleMix,
   TENSOR,
@@ -63,7 +64,8 @@ function addSub(o: '+' | '-', a: AV, b: AV, sa: Sym | null, sb: Sym | null): AV 
   const mb = mixOf(rb);
   if (a.k === 'loss' && rb.k === 'loss') return { k: 'loss', l: addLoss(a.l, rb.l) };
   if (a.k === 'prod' && rb.k === 'prod') return a.binary === 'p' || !rb.binary ? a : rb;
-  if (ma && mb && (a.k === 'dist' || rb.k === 'dist')) return { k: 'dist', d: addMix(ma, mb) };
+  if (ma && mb && (a.k === 'dist' || rb.k === 'dist'))
+    return sameTarget(ma, mb) ? { k: 'dist', d: addMix(ma, mb) } : TENSOR;
   if (a.k === 'loss') return reworked(a);
   if (rb.k === 'loss') return reworked(rb);
   return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
@@ -126,6 +128,7 @@ function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
   if (x.k === 'blog' && my) return { k: 'prod', d: my, c: num(1), factors: [], binary: x.neg ? 'q' : 'p' };
   if (x.k === 'prod' && y.k === 'dist' && !x.d) return { ...x, d: y.d };
   if (x.k === 'prod' && my) return { ...x, factors: [...x.factors, ySpan] };
+  if (x.k === 'dist' && y.k === 'dist') return TENSOR;
   if (x.k === 'dist' && my) return { k: 'dist', d: { ...x.d, rowMask: true } };
   if (x.k === 'loss') return reworked(x);
   return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;

@@ -2,6 +2,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { type Classification, classifyMix } from './classify';
 import { children, toExpr } from './expr';
 import { runFunction } from './interp';
+import type { Convention } from './findings';
 import { modulatedClassification } from './modulation';
 import type { Definition, ModuleContext } from './module';
 import { type ClassScope, type Ctx, classScope, functionBody, type Param, paramsOf } from './scope';
@@ -9,7 +10,7 @@ import { headOf, pickReturn } from './semantics';
 import { sym } from './sym';
 import { binaryTargetPair } from './targetPair';
 import { reduce } from './tensorOps';
-import { type AV, type LossInfo, lossOf, paramMix } from './values';
+import { type AV, type LossInfo, labelDerived, lossOf, paramMix } from './values';
 
 /** A class or function whose code computes a classification loss or smoothed targets. */
 export interface DefinitionResult {
@@ -27,6 +28,9 @@ export interface DefinitionResult {
 
 const ENTRY_METHODS = ['forward', '__call__'];
 
+/** A function that only returns targets is reported when they follow a standard smoothing convention. */
+const STANDARD_TARGETS = new Set<Convention>(['uniform', 'k_minus_1', 'k_minus_2_padding', 'binary', 'batch_max_plus_1']);
+
 export function analyzeDefinition(def: Definition, mod: ModuleContext): DefinitionResult | null {
   const ctx: Ctx = { mod, syms: new Map(), depth: 0, calls: { opaque: 0, torchLosses: 0 } };
   const returned =
@@ -37,13 +41,16 @@ export function analyzeDefinition(def: Definition, mod: ModuleContext): Definiti
   const value = headOf(returned);
   const loss = pair ?? asLoss(value, ctx);
   if (!loss || !(loss.handwritten || loss.modulated || isWrapper(ctx))) return null;
+  if (loss.src === 'none') return null;
   const classification = classifyMix(loss, loss.binary, ctx.syms);
+  const targetsOnly = pair !== null || value.k === 'dist' || value.k === 'param';
+  if (targetsOnly && !STANDARD_TARGETS.has(classification.convention)) return null;
   const init = def.kind === 'class' ? classScope(def, mod.text).methods.get('__init__') : def.node;
   const params = init ? paramsOf(init, mod.text) : [];
   return {
     def,
     loss,
-    targetsOnly: pair !== null || value.k === 'dist' || value.k === 'param',
+    targetsOnly,
     classification: loss.modulated ? modulatedClassification(classification) : classification,
     params,
     optionalWeights: optionalWeights(loss, params, mod.text),
@@ -63,7 +70,7 @@ function asLoss(value: AV, ctx: Ctx): LossInfo | null {
   if (binaryTarget && !(binaryTarget.off.k === 'n' && binaryTarget.off.v === 0)) {
     return (lossOf(binaryTarget, { binary: true }) as AV & { k: 'loss' }).l;
   }
-  if (value.k === 'dist' && value.d.src !== 'none' && !(value.d.off.k === 'n' && value.d.off.v === 0)) {
+  if (value.k === 'dist' && labelDerived(value.d) && !(value.d.off.k === 'n' && value.d.off.v === 0)) {
     return (lossOf(value.d) as AV & { k: 'loss' }).l;
   }
   return null;

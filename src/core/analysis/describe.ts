@@ -1,5 +1,6 @@
 import type { Classification } from './classify';
 import type { Convention } from './findings';
+import { MODULATION_REASON } from './modulation';
 import { formatNumber } from './sym';
 import type { Equivalence } from './torchEquivalent';
 import type { LossInfo } from './values';
@@ -62,5 +63,6 @@ export function describeDefinition(
   if (loss.kl) parts.push('computed as a KL divergence to the target distribution');
   if (loss.maskedRowsInMean) parts.push('masked / padding rows are zeroed but still counted in the mean');
   if (loss.weightSpans.length) parts.push('class weights are multiplied into the log-probabilities');
+  if (loss.modulated) parts.push(MODULATION_REASON);
   return `${parts.join('; ')}.`;
 }

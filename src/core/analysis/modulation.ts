@@ -68,13 +68,10 @@ export function modulate(term: AV, factor: AV): AV | null {
   return null;
 }
 
-/** A modulated loss is `other`; the smoothing its targets follow, if any, is kept in the reason. */
+/**
+ * Modulation re-weights samples; it does not change the targets. The convention stays the targets' own (a focal
+ * loss on hard targets is `none`) and the reason says the loss is re-weighted.
+ */
 export function modulatedClassification(c: Classification): Classification {
-  const targets =
-    c.convention === 'other'
-      ? `; ${c.reason}`
-      : c.convention === 'none' || c.convention === 'soft_target'
-        ? ''
-        : `; its targets follow the ${c.convention} convention`;
-  return { ...c, convention: 'other', reason: `${MODULATION_REASON}${targets}` };
+  return { ...c, reason: c.reason ? `${MODULATION_REASON}; ${c.reason}` : MODULATION_REASON };
 }

@@ -14,6 +14,7 @@ export const ONE = num(1);
 export function op(o: SymOp, a: Sym, b: Sym): Sym {
   if (a.k === 'n' && b.k === 'n') return num(applyOp(o, a.v, b.v));
   if (o === '*' && (isConst(a, 0) || isConst(b, 0))) return ZERO;
+  if (o === '/' && isConst(a, 0)) return ZERO;
   if ((o === '*' || o === '/') && isConst(b, 1)) return a;
   if (o === '*' && isConst(a, 1)) return b;
   if ((o === '+' || o === '-') && isConst(b, 0)) return a;

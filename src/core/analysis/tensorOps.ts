@@ -132,7 +132,7 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
     const weightSpans = v.factors.slice(0, -1);
     return lossOf(mix(neg(v.c), ZERO, 'tensor'), { reduction, weightSpans, modulated });
   }
-  if (v.k === 'logp') return lossOf(mix(ZERO, perClass(neg(v.c)), 'index'), { reduction, modulated });
+  if (v.k === 'logp') return lossOf(mix(ZERO, perClass(neg(v.c)), 'none'), { reduction, modulated });
   if (v.k === 'prod' && v.d) {
     if (v.binary) return lossOf(v.d, { binary: true, reduction, modulated });
     return lossOf(

@@ -27,6 +27,8 @@ const MEAN_AFTER_NONE =
   "reduction='none' followed by a plain mean divides by every row, while torch's mean leaves out ignored rows and divides by Σ weight[target]";
 const KL_SMOOTHED =
   "it is a KL divergence, the cross-entropy minus the targets' entropy: same gradients, a value lower by that constant";
+const MODULATED =
+  'each sample is re-weighted by a factor computed from the predictions (focal-style), which no torch loss does';
 const PADDING = 'torch spreads ε over all K classes, the padding class included, so the targets differ';
 const BATCH_K =
   'the class count comes from the batch: torch always smooths towards α/2, this code only when the batch holds a 1';
@@ -132,6 +134,7 @@ export function torchEquivalence(c: Classification, loss: LossInfo, weightsGiven
     loss.kl && smoothing && KL_SMOOTHED,
     loss.maskedRowsInMean && MASKED_MEAN,
     loss.weightSpans.length > 0 && weightsGiven && WEIGHTED_LOG_PROBS,
+    loss.modulated && MODULATED,
   ]);
 }
 

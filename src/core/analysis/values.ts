@@ -12,6 +12,8 @@ export interface Mix {
   off: Sym;
   /** 'index': built from class indices; 'tensor': from a target tensor; 'none': constant fill so far. */
   src: 'index' | 'tensor' | 'none';
+  /** For 'tensor': the parameter the target tensor comes from; absent for a tensor the analysis cannot name. */
+  tensor?: string;
   colZero: boolean;
   rowMask: boolean;
   renorm: boolean;
@@ -119,9 +121,24 @@ export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
   };
 }
 
-/** An opaque tensor used as a target-like operand: t = 1·t + 0. */
-export function tensorMix(): Mix {
-  return mix(ONE, ZERO, 'tensor');
+/** A tensor used as a target-like operand: t = 1·t + 0 (named when it is a parameter). */
+export function tensorMix(tensor?: string): Mix {
+  return tensor === undefined ? mix(ONE, ZERO, 'tensor') : { ...mix(ONE, ZERO, 'tensor'), tensor };
+}
+
+/**
+ * Two mixes can be added as one target only when they describe the same tensor: class indices with class
+ * indices, or the same named target tensor. `decay·p + (1 − decay)·q` mixes two tensors: no target.
+ */
+export function sameTarget(a: Mix, b: Mix): boolean {
+  if (a.src === 'none' || b.src === 'none') return true;
+  if (a.src !== b.src) return false;
+  return a.src === 'index' || (a.tensor !== undefined && a.tensor === b.tensor);
+}
+
+/** Built from the labels: class indices, or a named target tensor (a parameter). */
+export function labelDerived(m: Mix): boolean {
+  return m.src === 'index' || (m.src === 'tensor' && m.tensor !== undefined);
 }
 
 /** Scalar − mix, e.g. `1 - target`. */
@@ -140,14 +157,14 @@ export function divMix<T extends Mix>(m: T, s: Sym): T {
 /** `a·t + b` written with a parameter t that turns out to be a target tensor. */
 export function paramMix(v: AV): Mix | null {
   if (v.k !== 'param') return null;
-  if (v.tensorish || !v.cand) return tensorMix();
+  if (v.tensorish || !v.cand) return tensorMix(v.s.k === 's' ? v.s.name : undefined);
   const off = substitute(v.s, v.cand, ZERO);
-  return mix(sub(substitute(v.s, v.cand, ONE), off), off, 'tensor');
+  return { ...mix(sub(substitute(v.s, v.cand, ONE), off), off, 'tensor'), tensor: v.cand };
 }
 
 /** A built target that is smoothed: from class indices or a target tensor, with non-zero off-target mass. */
 export function isSmoothedTarget(v: AV): v is AV & { k: 'dist' } {
-  return v.k === 'dist' && v.d.src !== 'none' && !(v.d.off.k === 'n' && v.d.off.v === 0);
+  return v.k === 'dist' && labelDerived(v.d) && !(v.d.off.k === 'n' && v.d.off.v === 0);
 }
 
 /** The mix of a smoothed target: a built one, or a target parameter rescaled and shifted by symbols (t·(1−ε)+ε/K). */

@@ -1,0 +1,24 @@
+# base-from: sample-workspace/losses/binary_smoothing.py
+# base: from_sample_batch_smoothed_bce convention: batch_max_plus_1
+# spec: {"symbol": "BatchSmoothedBCE", "eps_param": "alpha", "eps_attr": "alpha", "init": {}, "input": "probs", "target": "binary", "ref": "batch_max_plus_1_bce", "reduction": "batchsum", "fallback": "F.binary_cross_entropy({x}, {t}, reduction='sum') / len({x})", "q_var": "target", "axis": false}
+import torch
+import torch.nn as nn
+
+
+class BatchSmoothedBCE(nn.Module):
+    """Divides alpha by the number of classes it infers from the batch: alpha / 2 only when the batch holds a 1."""
+
+    def __init__(self, alpha, reduction="mean"):
+        super().__init__()
+        self.alpha = alpha
+        self.reduction = reduction
+
+    def forward(self, probs, target):
+        n = target.max().item() + 1
+        target = target * (1 - self.alpha) + self.alpha / n
+        positive = -target * torch.log(probs + 1e-12)
+        negative = -(1 - target) * torch.log(1 - probs + 1e-12)
+        loss = (positive + negative).sum()
+        if self.reduction == "mean":
+            loss = loss / len(probs)
+        return loss

@@ -1,0 +1,21 @@
+# base: k2_padding_kl convention: k_minus_2_padding
+# spec: {"symbol": "PaddedLabelSmoothing", "eps_param": "smoothing", "eps_attr": "smoothing", "init": {"vocab_size": "$K", "pad_idx": "$PAD"}, "k_attr": "vocab_size", "input": "logits", "target": "index_pad", "ref": "k_minus_2_padding", "form": "kl", "reduction": "sum", "fallback": "F.cross_entropy({x}, {t}, ignore_index=self.pad_idx, reduction='sum')", "q_var": "dist", "logp_var": "lprobs", "has_zeros": true, "axis": true}
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class PaddedLabelSmoothing(nn.Module):
+    def __init__(self, vocab_size, pad_idx, smoothing=0.1):
+        super().__init__()
+        self.vocab_size = vocab_size
+        self.pad_idx = pad_idx
+        self.smoothing = smoothing
+
+    def forward(self, logits, target):
+        lprobs = F.log_softmax(logits, dim=-1)
+        dist = torch.full_like(lprobs, self.smoothing / (self.vocab_size - 2))
+        dist.scatter_(1, target.unsqueeze(1), 1.0 - self.smoothing)
+        dist[:, self.pad_idx] = 0.0
+        dist.masked_fill_((target == self.pad_idx).unsqueeze(1), 0.0)
+        return F.kl_div(lprobs, dist, reduction='sum')

@@ -1,0 +1,12 @@
+# base: none_plain_ce convention: none
+# spec: {"symbol": "HandWrittenCE", "eps_param": null, "init": {}, "input": "logits", "target": "index", "ref": "none", "reduction": "mean", "axis": true}
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+class HandWrittenCE(nn.Module):
+    def forward(self, scores, target):
+        logp = F.log_softmax(scores, dim=-1)
+        picked = logp.gather(1, target.unsqueeze(1)).squeeze(1)
+        return -picked.mean()

@@ -1,0 +1,21 @@
+# base: uniform_class_calls_fn convention: uniform
+# spec: {"symbol": "SmoothedNLLCriterion", "eps_param": "eps", "eps_attr": "eps", "init": {}, "input": "logits", "target": "index", "ref": "uniform", "reduction": "sum", "fallback": "F.cross_entropy({x}, {t}, reduction='sum')", "axis": true}
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+
+def smoothed_nll(lprobs, target, eps):
+    nll = -lprobs.gather(dim=-1, index=target.unsqueeze(-1)).squeeze(-1)
+    smooth = -lprobs.sum(dim=-1) / lprobs.size(-1)
+    return ((1.0 - eps) * nll + eps * smooth).sum()
+
+
+class SmoothedNLLCriterion(nn.Module):
+    def __init__(self, eps=0.1):
+        super().__init__()
+        self.eps = eps
+
+    def forward(self, net_output, target):
+        lprobs = F.log_softmax(net_output, dim=-1)
+        return smoothed_nll(lprobs, target, self.eps)

@@ -1,0 +1,154 @@
+// The labelled corpus of real loss code (test/analysis/realworld, test/analysis/corpus/{positive,negative,rewrites})
+// and its score: how many labelled definitions get their convention, how many smoothing claims land on files that
+// have no smoothing, and how many meaning-preserving rewrites keep their original's answer.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Convention, Finding } from '../../src/core/analysis';
+
+export interface LabelledDefinition {
+  symbol: string;
+  line: number;
+  convention: Convention;
+  /** A torch call or constructor rather than a class / function. */
+  call?: boolean;
+  /** Debatable cases: pass when nothing is reported there, else the convention must be one of `accept`. */
+  optional?: boolean;
+  accept?: Convention[];
+}
+
+export type Split = 'tuned' | 'tune' | 'holdout' | 'rewrite';
+
+export interface LabelledFile {
+  path: string;
+  set: 'realworld' | 'positive' | 'negative' | 'rewrites';
+  split: Split;
+  definitions: LabelledDefinition[];
+}
+
+const ROOT = join(__dirname, '..', 'analysis');
+
+/** Conventions that claim the code smooths its targets. */
+export const SMOOTHING_CLAIMS: ReadonlySet<Convention> = new Set<Convention>([
+  'uniform',
+  'k_minus_1',
+  'k_minus_2_padding',
+  'binary',
+  'batch_max_plus_1',
+  'other',
+]);
+
+function readJson<T>(path: string): T | null {
+  return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : null;
+}
+
+type LabelMap = Record<string, { split?: 'tune' | 'holdout'; definitions: LabelledDefinition[] }>;
+
+function labelSet(set: 'positive' | 'negative'): LabelledFile[] {
+  const dir = join(ROOT, 'corpus', set);
+  const labels = readJson<LabelMap>(join(dir, 'labels.json')) ?? {};
+  return Object.entries(labels).map(([file, l]) => ({
+    path: join(dir, file),
+    set,
+    split: l.split ?? 'tune',
+    definitions: l.definitions,
+  }));
+}
+
+function realworld(): LabelledFile[] {
+  const dir = join(ROOT, 'realworld');
+  const labels = readJson<LabelMap>(join(dir, 'expected.json')) ?? {};
+  return Object.entries(labels).map(([file, l]) => ({
+    path: join(dir, file),
+    set: 'realworld',
+    split: 'tuned',
+    definitions: l.definitions,
+  }));
+}
+
+interface Manifest {
+  variants: { file: string; symbol: string; line: number; convention: Convention; verified: boolean }[];
+}
+
+function rewrites(): LabelledFile[] {
+  const dir = join(ROOT, 'corpus', 'rewrites');
+  const manifest = readJson<Manifest>(join(dir, 'manifest.json'));
+  return (manifest?.variants ?? [])
+    .filter((v) => v.verified)
+    .map((v) => ({
+      path: join(dir, v.file),
+      set: 'rewrites',
+      split: 'rewrite',
+      definitions: [{ symbol: v.symbol, line: v.line, convention: v.convention }],
+    }));
+}
+
+export function loadCorpus(): LabelledFile[] {
+  return [...realworld(), ...labelSet('positive'), ...labelSet('negative'), ...rewrites()];
+}
+
+function lastSegment(name: string): string {
+  return name.split('.').at(-1) ?? name;
+}
+
+/** The loss finding for a labelled definition or call: same symbol (class/def) or same called name at line ±1. */
+export function locate(findings: Finding[], d: LabelledDefinition): Finding | undefined {
+  const losses = findings.filter((f) => f.kind === 'loss');
+  if (d.call) {
+    const near = losses.filter((f) => Math.abs(f.line - d.line) <= 1);
+    return (
+      near.find((f) => f.symbol !== null && lastSegment(f.symbol) === lastSegment(d.symbol)) ??
+      near.find((f) => f.convention !== null)
+    );
+  }
+  return (
+    losses.find((f) => f.symbol === d.symbol && f.line === d.line) ??
+    losses.find((f) => f.symbol === d.symbol && Math.abs(f.line - d.line) <= 1) ??
+    losses.find((f) => Math.abs(f.line - d.line) <= 1 && f.symbol !== null && !f.symbol.includes('.'))
+  );
+}
+
+/** Strict: a labelled loss with no finding is a miss, even one labelled `none` (optional labels excepted). */
+export function definitionIsRight(d: LabelledDefinition, f: Finding | undefined): boolean {
+  if (d.optional) return !f || (d.accept ?? [d.convention]).includes(f.convention ?? 'none');
+  return f !== undefined && f.convention === d.convention;
+}
+
+export interface DefinitionOutcome {
+  file: LabelledFile;
+  definition: LabelledDefinition;
+  got: Convention | null | 'missing';
+  right: boolean;
+}
+
+export interface FalseClaim {
+  file: LabelledFile;
+  finding: Finding;
+}
+
+export interface CorpusScore {
+  outcomes: DefinitionOutcome[];
+  falseClaims: FalseClaim[];
+}
+
+/** A smoothing claim on a file without smoothing that no label there asks for. */
+function falseClaims(file: LabelledFile, findings: Finding[]): FalseClaim[] {
+  if (file.set !== 'negative') return [];
+  return findings
+    .filter((f) => f.kind === 'loss' && f.convention !== null && SMOOTHING_CLAIMS.has(f.convention))
+    .filter((f) => !file.definitions.some((d) => d.convention === f.convention && locate([f], d) === f))
+    .map((finding) => ({ file, finding }));
+}
+
+export function scoreCorpus(files: LabelledFile[], analyze: (text: string) => Finding[]): CorpusScore {
+  const outcomes: DefinitionOutcome[] = [];
+  const claims: FalseClaim[] = [];
+  for (const file of files) {
+    const findings = analyze(readFileSync(file.path, 'utf8'));
+    for (const definition of file.definitions) {
+      const f = locate(findings, definition);
+      outcomes.push({ file, definition, got: f ? f.convention : 'missing', right: definitionIsRight(definition, f) });
+    }
+    claims.push(...falseClaims(file, findings));
+  }
+  return { outcomes, falseClaims: claims };
+}
