@@ -13,7 +13,10 @@ function ratio(right: number, total: number): string {
   return total === 0 ? '  —' : `${right}/${total} (${((100 * right) / total).toFixed(1)}%)`;
 }
 
-function group(outcomes: DefinitionOutcome[], key: (o: DefinitionOutcome) => string): Map<string, DefinitionOutcome[]> {
+function group(
+  outcomes: DefinitionOutcome[],
+  key: (o: DefinitionOutcome) => string,
+): Map<string, DefinitionOutcome[]> {
   const groups = new Map<string, DefinitionOutcome[]>();
   for (const o of outcomes) groups.set(key(o), [...(groups.get(key(o)) ?? []), o]);
   return groups;
@@ -37,11 +40,17 @@ function print(score: CorpusScore): void {
   for (const [name, outcomes] of [...parts].sort()) printPart(name, outcomes);
   const negatives = new Set(score.outcomes.filter((o) => o.file.set === 'negative').map((o) => o.file.path));
   const bySplit = group(
-    score.falseClaims.map((c) => ({ file: c.file, definition: { symbol: '', line: 0, convention: 'none' }, got: null, right: false })),
+    score.falseClaims.map((c) => ({
+      file: c.file,
+      definition: { symbol: '', line: 0, convention: 'none' },
+      got: null,
+      right: false,
+    })),
     (o) => o.file.split,
   );
   console.log(`\nfalse smoothing claims on files without smoothing (${negatives.size} files with labels):`);
-  for (const split of ['tune', 'holdout']) console.log(`  ${split.padEnd(8)} ${bySplit.get(split)?.length ?? 0}`);
+  for (const split of ['tune', 'holdout'])
+    console.log(`  ${split.padEnd(8)} ${bySplit.get(split)?.length ?? 0}`);
   for (const c of verbose ? score.falseClaims : []) {
     const f = c.finding;
     console.log(`    ✗ ${relative(process.cwd(), c.file.path)}:${f.line} ${f.symbol}: ${f.convention}`);

@@ -146,7 +146,12 @@ export function scoreCorpus(files: LabelledFile[], analyze: (text: string) => Fi
     const findings = analyze(readFileSync(file.path, 'utf8'));
     for (const definition of file.definitions) {
       const f = locate(findings, definition);
-      outcomes.push({ file, definition, got: f ? f.convention : 'missing', right: definitionIsRight(definition, f) });
+      outcomes.push({
+        file,
+        definition,
+        got: f ? f.convention : 'missing',
+        right: definitionIsRight(definition, f),
+      });
     }
     claims.push(...falseClaims(file, findings));
   }

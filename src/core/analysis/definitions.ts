@@ -1,8 +1,8 @@
 import type { SyntaxNode } from '@lezer/common';
 import { type Classification, classifyMix } from './classify';
 import { children, toExpr } from './expr';
-import { runFunction } from './interp';
 import type { Convention } from './findings';
+import { runFunction } from './interp';
 import { modulatedClassification } from './modulation';
 import type { Definition, ModuleContext } from './module';
 import { type ClassScope, type Ctx, classScope, functionBody, type Param, paramsOf } from './scope';
@@ -29,7 +29,13 @@ export interface DefinitionResult {
 const ENTRY_METHODS = ['forward', '__call__'];
 
 /** A function that only returns targets is reported when they follow a standard smoothing convention. */
-const STANDARD_TARGETS = new Set<Convention>(['uniform', 'k_minus_1', 'k_minus_2_padding', 'binary', 'batch_max_plus_1']);
+const STANDARD_TARGETS = new Set<Convention>([
+  'uniform',
+  'k_minus_1',
+  'k_minus_2_padding',
+  'binary',
+  'batch_max_plus_1',
+]);
 
 export function analyzeDefinition(def: Definition, mod: ModuleContext): DefinitionResult | null {
   const ctx: Ctx = { mod, syms: new Map(), depth: 0, calls: { opaque: 0, torchLosses: 0 } };
