@@ -1,6 +1,6 @@
 import type { Span } from './expr';
 import { carryDerivation, derivationOf, modulate } from './modulation';
-import { add, div, mul, neg, num, op, type Sym } from './sym';
+import { add, div, mul, neg, num, ONE, op, type Sym } from './sym';
 import {
   type AV,
   addLoss,
@@ -29,6 +29,8 @@ function arithmetic(o: string, a: AV, b: AV, bSpan: Span, aSpan: Span): AV {
   if (o === '*' && (isCandidate(a) || isCandidate(b)) && (isLogLike(a) || isLogLike(b))) {
     return isCandidate(a) ? times(paramDist(a), b, aSpan, bSpan) : times(a, paramDist(b), aSpan, bSpan);
   }
+  if (o === '-' && b.k === 'tensor' && b.logNormaliser) return { k: 'logp', c: ONE, factors: [] };
+  if (o === '-' && a.k === 'tensor' && a.logTarget && b.k === 'logp') return negate(b);
   if (o === '+' || o === '-') return addSub(o, a, b, sa, sb);
   if (o === '*')
     return sb ? scale(a, (x) => mul(x, sb)) : sa ? scale(b, (x) => mul(sa, x)) : times(a, b, aSpan, bSpan);

@@ -13,8 +13,9 @@ export function runIf(test: Expr, bodies: Stmt[][], f: Frame, ctx: Ctx): void {
   const truth = staticTruth(test, f, ctx);
   const alternatives = truth === true ? bodies.slice(0, 1) : truth === false ? bodies.slice(1) : bodies;
   const before = f.vars;
-  const outcomes = alternatives.map((body) => {
+  const outcomes = alternatives.map((body, i) => {
     const branch: Frame = { ...f, vars: new Map(before) };
+    if (i === 0 && truth === null) narrowToNumber(test, branch);
     execBody(body, branch, ctx);
     return branch.vars;
   });
@@ -26,6 +27,22 @@ export function runIf(test: Expr, bodies: Stmt[][], f: Frame, ctx: Ctx): void {
     }
   }
   f.vars = joined;
+}
+
+/**
+ * `if eps is not None:`, `if eps:`, `if eps > 0:` on a parameter that defaults to None: inside the branch it is a
+ * number (the smoothing factor), not an optional tensor.
+ */
+function narrowToNumber(test: Expr, branch: Frame): void {
+  const operand =
+    test.t === 'name'
+      ? test
+      : test.t === 'bin' && /^(is not|>|>=|!=|<|<=)$/.test(test.op) && test.l.t === 'name'
+        ? test.l
+        : null;
+  const held = operand?.t === 'name' ? branch.vars.get(operand.id) : undefined;
+  if (operand?.t === 'name' && held?.k === 'param' && held.tensorish)
+    branch.vars.set(operand.id, { ...held, tensorish: false, cand: null });
 }
 
 /** True/false when the test is a literal or compares known strings; null when it depends on runtime data. */

@@ -5,8 +5,8 @@ import type { Expr } from './expr';
 import { type ClassScope, type Ctx, type Frame, functionBody, type Param, paramsOf } from './scope';
 import { evalCall, gatherLoss } from './semantics';
 import { bodyStatements, type Stmt } from './stmt';
-import { num, sym } from './sym';
-import { type AV, TENSOR, UNKNOWN } from './values';
+import { num, sub, sym } from './sym';
+import { type AV, scalarOf, TENSOR, UNKNOWN } from './values';
 
 const MAX_DEPTH = 5;
 
@@ -56,7 +56,17 @@ function attribute(e: Expr & { t: 'attr' }, f: Frame, ctx: Ctx): AV {
   if (obj.k === 'self' && f.cls) return f.cls.attrs.get(e.name) ?? selfMember(e.name, f.cls, ctx);
   if (e.name === 'shape') return { k: 'shape' };
   if (e.name === 'data' || e.name === 'T' || e.name === 'mT') return obj;
-  return UNKNOWN;
+  return obj.k === 'unknown' || obj.k === 'param' ? outsideValue(e, ctx) : UNKNOWN;
+}
+
+/**
+ * A value read from an object the analysis does not know (`cfg.MODEL.EPS`, `args.label_smoothing`, `cfg["eps"]`):
+ * an unknown number named by its text. It keeps the formula it appears in known.
+ */
+function outsideValue(e: Expr, ctx: Ctx): AV {
+  const id = ctx.mod.text.slice(e.from, e.to);
+  if (!ctx.syms.has(id)) ctx.syms.set(id, { origin: 'free', label: id });
+  return { k: 'param', s: sym(id), cand: null, tensorish: false };
 }
 
 /**
@@ -84,6 +94,8 @@ function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
     return { k: 'loss', l: gatherLoss(obj) };
   }
   if (obj.k === 'loss') return { k: 'loss', l: { ...obj.l, rowMask: true } };
+  if (obj.k === 'unknown' && e.index.length === 1 && first !== 'slice' && first?.t === 'str')
+    return outsideValue(e, ctx);
   if (obj.k === 'param' || obj.k === 'unknown') return TENSOR;
   return obj;
 }
@@ -91,7 +103,10 @@ function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
 /** `x.size(d)` / `x.shape[d]`: the last (or second) axis is the class count K, the first the batch size N. */
 export function dimSize(d: AV, ctx: Ctx): AV {
   const v = d.k === 'num' && d.s.k === 'n' ? d.s.v : null;
-  const name = v === -1 || v === 1 ? '#K' : v === 0 ? '#N' : `#dim${v}`;
+  return axisSize(v === -1 || v === 1 ? '#K' : v === 0 ? '#N' : `#dim${v}`, ctx);
+}
+
+function axisSize(name: string, ctx: Ctx): AV {
   if (!ctx.syms.has(name))
     ctx.syms.set(name, { origin: name === '#K' ? 'dim' : 'free', label: name === '#K' ? 'K' : 'N' });
   return { k: 'num', s: sym(name) };
@@ -117,6 +132,7 @@ function execStmt(st: Stmt, f: Frame, ctx: Ctx): void {
 
 export function assign(target: Expr, value: AV, f: Frame, ctx: Ctx, source: Expr): void {
   if (target.t === 'name') f.vars.set(target.id, value);
+  else if (target.t === 'tuple' && value.k === 'shape') unpackShape(target.items, f, ctx);
   else if (target.t === 'tuple') {
     target.items.forEach((t, i) => {
       assign(t, value.k === 'tuple' ? (value.items[i] ?? UNKNOWN) : UNKNOWN, f, ctx, source);
@@ -127,6 +143,24 @@ export function assign(target: Expr, value: AV, f: Frame, ctx: Ctx, source: Expr
   } else if (target.t === 'sub') assignItem(target, value, f, ctx);
 }
 
+/**
+ * `n, k = x.shape`, `b, t, v = x.size()`, `*_, v = x.shape`: the first name is the batch size, the last the class
+ * count K (class-last layout), the ones between are other axes (one of them K in an (N, C, T) layout).
+ */
+function unpackShape(items: Expr[], f: Frame, ctx: Ctx): void {
+  const star = items.findIndex((t) => t.t === 'unary' && t.op === '*');
+  items.forEach((t, i) => {
+    if (t.t !== 'name') return;
+    const last = i === items.length - 1 && i > 0;
+    const name = last
+      ? '#K'
+      : i === 0 && star !== 0
+        ? '#N'
+        : `#dim${star >= 0 && i > star ? i - items.length : i}`;
+    f.vars.set(t.id, axisSize(name, ctx));
+  });
+}
+
 /** `d[:, pad] = 0` zeroes a class column, `d[mask] = 0` rows; `d[rows, y] = v` sets the true class. */
 function assignItem(target: Expr & { t: 'sub' }, value: AV, f: Frame, ctx: Ctx): void {
   const obj = evalExpr(target.obj, f, ctx);
@@ -134,7 +168,10 @@ function assignItem(target: Expr & { t: 'sub' }, value: AV, f: Frame, ctx: Ctx):
   const idx = target.index;
   const zero = value.k === 'num' && value.s.k === 'n' && value.s.v === 0;
   let d = obj.d;
-  if (zero && idx.length === 2 && idx[0] === 'slice') d = { ...d, colZero: true };
+  const scalar = scalarOf(value);
+  const pointwise = idx.length >= 2 && idx.every((i) => i !== 'slice');
+  if (scalar && !zero && pointwise) d = { ...d, hot: sub(scalar, d.off), src: 'index' };
+  else if (zero && idx.length === 2 && idx[0] === 'slice') d = { ...d, colZero: true };
   else if (zero && idx.length === 1 && idx[0] !== 'slice') {
     d = idx[0].t === 'bin' || idx[0].t === 'unary' ? { ...d, rowMask: true } : { ...d, colZero: true };
   }

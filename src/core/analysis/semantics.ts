@@ -82,7 +82,10 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
   if (fn.obj.t === 'name' && f.cls && fn.obj.id === f.cls.def.name)
     return userMethod(f.cls, fn.name, ev, ctx);
   if (obj.k === 'module') return applyModule(obj, ev, ctx);
-  if (fn.name === 'size') return ev.args[0] ? dimSize(ev.args[0], ctx) : { k: 'shape' };
+  if (fn.name === 'size') {
+    const dim = ev.args[0] ?? ev.kw.get('dim');
+    return dim ? dimSize(dim, ctx) : { k: 'shape' };
+  }
   if (fn.name === 'dim' || fn.name === 'numel') return { k: 'num', s: sym(`#${fn.name}`) };
   const result = tensorMethod(obj, fn.name, ev.args, ev.kw, ctx);
   if (result.k === 'tensor') return consumer(ev) ?? result;

@@ -80,11 +80,17 @@ function assignStmt(node: SyntaxNode, text: string): Stmt | null {
   return { from: node.from, to: node.to, s: 'assign', targets: exprs, value };
 }
 
-/** `a, b` without brackets is a tuple. */
+/** `a, b` without brackets is a tuple; `*rest` in it is a unary `*`. */
 function groupExpr(nodes: SyntaxNode[], text: string): Expr {
   const items = nodes.filter((n) => n.name !== ',');
   if (items.length === 1 && nodes.length === 1) return toExpr(items[0], text);
   const from = nodes[0].from;
   const to = nodes[nodes.length - 1].to;
-  return { from, to, t: 'tuple', items: items.map((n) => toExpr(n, text)) };
+  const exprs: Expr[] = [];
+  for (let i = 0; i < items.length; i++) {
+    const starred = items[i].name === '*' && items[i + 1];
+    const e = toExpr(starred ? items[++i] : items[i], text);
+    exprs.push(starred ? { from: items[i - 1].from, to: e.to, t: 'unary', op: '*', e } : e);
+  }
+  return { from, to, t: 'tuple', items: exprs };
 }

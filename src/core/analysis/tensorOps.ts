@@ -83,6 +83,8 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
     return { k: 'dist', d: { ...mix(ONE, ZERO, 'index'), classes } };
   }
   if (name === 'log') return logOf(args[0] ?? UNKNOWN, ctx);
+  if (name === 'max' && args.length === 1 && kw.size === 0) return batchMax(ctx);
+  if (name === 'logsumexp') return { k: 'tensor', logNormaliser: true };
   const mapped = elementwise(name, args[0] ?? UNKNOWN);
   if (mapped) return mapped;
   if (name === 'sigmoid') return { k: 'prob', multi: false, neg: false };
@@ -104,6 +106,7 @@ function isNegated(v: AV, ctx: Ctx): boolean {
 export function logOf(v: AV, ctx: Ctx): AV {
   if (v.k === 'prob' && v.multi) return { k: 'logp', c: ONE, factors: [] };
   if (v.k === 'logp') return UNKNOWN;
+  if (v.k === 'dist' && v.d.src !== 'none' && !v.d.rowMask) return { k: 'tensor', logTarget: true };
   return { k: 'blog', neg: isNegated(v, ctx) };
 }
 
@@ -183,6 +186,7 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   if (name === 'log') return logOf(obj, ctx);
   if (name === 'sigmoid') return { k: 'prob', multi: false, neg: false };
   if (name === 'max' && args.length === 0 && kw.size === 0) return batchMax(ctx);
+  if (name === 'logsumexp') return { k: 'tensor', logNormaliser: true };
   return obj.k === 'dist' || obj.k === 'loss' ? obj : TENSOR;
 }
 

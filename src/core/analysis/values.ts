@@ -46,7 +46,11 @@ export type AV =
   /** A function argument: a scalar in arithmetic with scalars, a target tensor `cand` next to log-probabilities. */
   | { k: 'param'; s: Sym; cand: string | null; tensorish: boolean }
   | { k: 'shape' }
-  | { k: 'tensor'; pred?: Derivation }
+  /**
+   * A tensor the analysis does not follow further. `logNormaliser`: logsumexp over the classes (x − it is
+   * log_softmax(x)); `logTarget`: the log of a target distribution (q·(log q − log p) is a KL term).
+   */
+  | { k: 'tensor'; pred?: Derivation; logNormaliser?: true; logTarget?: true }
   | { k: 'prob'; multi: boolean; neg: boolean }
   | { k: 'logp'; c: Sym; factors: Span[]; modulated?: boolean }
   | { k: 'blog'; neg: boolean }
