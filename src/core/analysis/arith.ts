@@ -7,6 +7,7 @@ import {
   addMix,
   divMix,
   isTensorish,
+  MASK,
   type Mix,
   paramMix,
   sameTarget,
@@ -16,6 +17,8 @@ import {
   tensorMix,
   UNKNOWN,
 } from './values';
+
+const COMPARISONS = new Set(['==', '!=', '<', '>', '<=', '>=', '&', '|', '~']);
 
 /** Abstract arithmetic: how scalars, log-probabilities, target mixes, losses and prediction factors combine. */
 export function binop(o: string, a: AV, b: AV, bSpan: Span, aSpan: Span): AV {
@@ -35,6 +38,7 @@ function arithmetic(o: string, a: AV, b: AV, bSpan: Span, aSpan: Span): AV {
   if (o === '*')
     return sb ? scale(a, (x) => mul(x, sb)) : sa ? scale(b, (x) => mul(sa, x)) : times(a, b, aSpan, bSpan);
   if (o === '/') return divide(a, b, sb);
+  if (COMPARISONS.has(o) && !(sa && sb)) return MASK;
   return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
 }
 
@@ -130,10 +134,15 @@ function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
   if (x.k === 'blog' && my) return { k: 'prod', d: my, c: num(1), factors: [], binary: x.neg ? 'q' : 'p' };
   if (x.k === 'prod' && y.k === 'dist' && !x.d) return { ...x, d: y.d };
   if (x.k === 'prod' && my) return { ...x, factors: [...x.factors, ySpan] };
-  if (x.k === 'dist' && y.k === 'dist') return TENSOR;
-  if (x.k === 'dist' && my) return { k: 'dist', d: { ...x.d, rowMask: true } };
+  if (x.k === 'dist' && isMask(y)) return { k: 'dist', d: { ...x.d, rowMask: true } };
+  if (x.k === 'dist') return TENSOR;
   if (x.k === 'loss') return reworked(x);
   return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
+}
+
+/** A row selector: a comparison, or a mask parameter of the function. */
+function isMask(v: AV): boolean {
+  return (v.k === 'tensor' && v.mask === true) || (v.k === 'param' && (v.tensorish || v.cand !== null));
 }
 
 const RANK: Partial<Record<AV['k'], number>> = { loss: 6, prod: 5, logp: 4, blog: 3, dist: 2 };

@@ -10,7 +10,7 @@ import { headOf, pickReturn } from './semantics';
 import { sym } from './sym';
 import { binaryTargetPair } from './targetPair';
 import { reduce } from './tensorOps';
-import { type AV, type LossInfo, labelDerived, lossOf, paramMix } from './values';
+import { type AV, type LossInfo, labelDerived, lossOf, paramMix, scalarCoefficients } from './values';
 
 /** A class or function whose code computes a classification loss or smoothed targets. */
 export interface DefinitionResult {
@@ -73,7 +73,8 @@ function asLoss(value: AV, ctx: Ctx): LossInfo | null {
   if (value.k === 'prod') return asLoss(reduce(value, 'sum', true, ctx), ctx);
   if (value.k === 'loss') return value.l;
   const binaryTarget = value.k === 'param' && value.cand ? paramMix(value) : null;
-  if (binaryTarget && !(binaryTarget.off.k === 'n' && binaryTarget.off.v === 0)) {
+  const smoothed = binaryTarget && !(binaryTarget.off.k === 'n' && binaryTarget.off.v === 0);
+  if (binaryTarget && smoothed && scalarCoefficients(binaryTarget, ctx.syms)) {
     return (lossOf(binaryTarget, { binary: true }) as AV & { k: 'loss' }).l;
   }
   if (value.k === 'dist' && labelDerived(value.d) && !(value.d.off.k === 'n' && value.d.off.v === 0)) {

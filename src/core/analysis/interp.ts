@@ -207,8 +207,10 @@ function paramValue({ name, defaultExpr, annotation }: Param, ctx: Ctx, config: 
   if (d?.k === 'str' || d?.k === 'module') return d;
   const isNone = defaultExpr?.t === 'const' && defaultExpr.v === null;
   const value = d?.k === 'num' && d.s.k === 'n' ? d.s.v : undefined;
-  if (!ctx.syms.has(name) || value !== undefined) ctx.syms.set(name, { origin: 'param', label: name, value });
+  const cand = config || value !== undefined ? null : name;
+  if (!ctx.syms.has(name) || value !== undefined)
+    ctx.syms.set(name, { origin: 'param', label: name, value, ...(cand ? { tensorCandidate: true } : {}) });
   if (isNone && !SCALAR_ANNOTATION.test(annotation ?? ''))
     return { k: 'param', s: sym(name), cand: null, tensorish: true };
-  return { k: 'param', s: sym(name), cand: config || value !== undefined ? null : name, tensorish: false };
+  return { k: 'param', s: sym(name), cand, tensorish: false };
 }

@@ -8,6 +8,8 @@ export interface SymInfo {
   origin: 'param' | 'const' | 'dim' | 'batch' | 'free';
   label: string;
   value?: number;
+  /** A function parameter with no numeric default: as likely a tensor (`target`) as a number (`eps`). */
+  tensorCandidate?: true;
 }
 
 export interface ClassScope {

@@ -88,7 +88,8 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
   }
   if (fn.name === 'dim' || fn.name === 'numel') return { k: 'num', s: sym(`#${fn.name}`) };
   const result = tensorMethod(obj, fn.name, ev.args, ev.kw, ctx);
-  if (result.k === 'tensor') return consumer(ev) ?? result;
+  const library = /^(torch|numpy|np|math)\./.test(qualify(fn, ctx.mod) ?? '');
+  if (result.k === 'tensor' && !library) return consumer(ev, ctx) ?? result;
   const rebindable =
     fn.obj.t === 'name' || (fn.obj.t === 'attr' && fn.obj.obj.t === 'name' && fn.obj.obj.id === 'self');
   if (fn.name.endsWith('_') && rebindable) assign(fn.obj, result, f, ctx, e);
@@ -144,15 +145,15 @@ function inline(fn: SyntaxNode, ev: Evaluated, cls: ClassScope | null, ctx: Ctx)
 function wrapper(ev: Evaluated, ctx: Ctx): AV {
   const passed = ev.args.find((a) => a.k === 'loss' || a.k === 'prod');
   if (passed?.k === 'loss') return { k: 'loss', l: { ...passed.l, reworked: true } };
-  const loss = passed ?? consumer(ev);
+  const loss = passed ?? consumer(ev, ctx);
   if (!loss) ctx.calls.opaque++;
   return loss ?? TENSOR;
 }
 
 /** An unknown loss applied to a smoothed target we built: the target's maths decides the convention. */
-function consumer(ev: Evaluated): AV | null {
+function consumer(ev: Evaluated, ctx: Ctx): AV | null {
   for (const a of [...ev.args, ...ev.kw.values()]) {
-    const m = smoothedMixOf(a);
+    const m = smoothedMixOf(a, ctx.syms);
     if (m) return lossOf(m);
   }
   return null;

@@ -3,7 +3,18 @@ import type { LossKind } from './findings';
 import { elementwise, predicted } from './modulation';
 import type { Ctx } from './scope';
 import { div, evalSym, mul, neg, num, ONE, type Sym, sub, sym, ZERO } from './sym';
-import { type AV, type LossInfo, lossOf, type Mix, mix, scalarOf, scaleMix, TENSOR, UNKNOWN } from './values';
+import {
+  type AV,
+  type LossInfo,
+  lossOf,
+  MASK,
+  type Mix,
+  mix,
+  scalarOf,
+  scaleMix,
+  TENSOR,
+  UNKNOWN,
+} from './values';
 
 /** Methods that return their receiver's value unchanged for our purposes. */
 const PASS = new Set(
@@ -11,6 +22,7 @@ const PASS = new Set(
     ' ',
   ),
 );
+const COMPARISON_METHODS = new Set(['ne', 'eq', 'gt', 'lt', 'ge', 'le', 'logical_not', 'logical_and']);
 const ZEROS = new Set(['zeros_like', 'empty_like', 'zeros', 'empty', 'new_zeros', 'new_empty']);
 const ONES = new Set(['ones_like', 'ones', 'new_ones']);
 const FULL = new Set(['full_like', 'full', 'new_full']);
@@ -187,6 +199,7 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   if (name === 'sigmoid') return { k: 'prob', multi: false, neg: false };
   if (name === 'max' && args.length === 0 && kw.size === 0) return batchMax(ctx);
   if (name === 'logsumexp') return { k: 'tensor', logNormaliser: true };
+  if (COMPARISON_METHODS.has(name)) return MASK;
   return obj.k === 'dist' || obj.k === 'loss' ? obj : TENSOR;
 }
 

@@ -1,6 +1,7 @@
 import type { Span } from './expr';
 import type { LossKind } from './findings';
-import { add, div, mul, neg, ONE, type Sym, sub, substitute, ZERO } from './sym';
+import type { SymInfo } from './scope';
+import { add, div, mul, neg, ONE, type Sym, sub, substitute, symNames, ZERO } from './sym';
 import type { TorchLossCall } from './torchLossCall';
 
 /**
@@ -48,9 +49,10 @@ export type AV =
   | { k: 'shape' }
   /**
    * A tensor the analysis does not follow further. `logNormaliser`: logsumexp over the classes (x − it is
-   * log_softmax(x)); `logTarget`: the log of a target distribution (q·(log q − log p) is a KL term).
+   * log_softmax(x)); `logTarget`: the log of a target distribution (q·(log q − log p) is a KL term); `mask`: a
+   * comparison (`target != pad`), which selects rows of a target rather than re-weighting it.
    */
-  | { k: 'tensor'; pred?: Derivation; logNormaliser?: true; logTarget?: true }
+  | { k: 'tensor'; pred?: Derivation; logNormaliser?: true; logTarget?: true; mask?: true }
   | { k: 'prob'; multi: boolean; neg: boolean }
   | { k: 'logp'; c: Sym; factors: Span[]; modulated?: boolean }
   | { k: 'blog'; neg: boolean }
@@ -66,6 +68,7 @@ export type AV =
 
 export const UNKNOWN: AV = { k: 'unknown' };
 export const TENSOR: AV = { k: 'tensor' };
+export const MASK: AV = { k: 'tensor', mask: true };
 export const numAV = (s: Sym): AV => ({ k: 'num', s });
 
 export function mix(hot: Sym, off: Sym, src: Mix['src']): Mix {
@@ -171,12 +174,20 @@ export function isSmoothedTarget(v: AV): v is AV & { k: 'dist' } {
   return v.k === 'dist' && labelDerived(v.d) && !(v.d.off.k === 'n' && v.d.off.v === 0);
 }
 
-/** The mix of a smoothed target: a built one, or a target parameter rescaled and shifted by symbols (t·(1−ε)+ε/K). */
-export function smoothedMixOf(v: AV): Mix | null {
+/**
+ * The mix of a smoothed target: a built one, or a target parameter rescaled and shifted by numbers (t·(1−ε)+ε/K).
+ * `input - target` is not one: its coefficients hold another parameter that may as well be a tensor.
+ */
+export function smoothedMixOf(v: AV, syms: ReadonlyMap<string, SymInfo>): Mix | null {
   if (isSmoothedTarget(v)) return v.d;
   const m = v.k === 'param' && v.cand ? paramMix(v) : null;
   const rescaled = m && !(m.hot.k === 'n' && m.hot.v === 1) && m.off.k !== 'n';
-  return rescaled ? m : null;
+  return rescaled && scalarCoefficients(m, syms) ? m : null;
+}
+
+export function scalarCoefficients(m: Mix, syms: ReadonlyMap<string, SymInfo>): boolean {
+  const names = symNames(m.off, symNames(m.hot));
+  return [...names].every((n) => !syms.get(n)?.tensorCandidate);
 }
 
 export function isTensorish(v: AV): boolean {
