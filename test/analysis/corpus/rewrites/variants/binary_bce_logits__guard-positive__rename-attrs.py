@@ -1,0 +1,17 @@
+# rewrite-of: bases/binary_bce_logits.py via guard-positive, rename-attrs
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+class SmoothBCE(nn.Module):
+
+    def __init__(self, eps=0.1):
+        super().__init__()
+        self.lossfn = eps
+
+    def forward(self, logits, target):
+        if self.lossfn > 0:
+            soft = target * (1.0 - self.lossfn) + self.lossfn / 2
+            return F.binary_cross_entropy_with_logits(logits, soft)
+        else:
+            return F.binary_cross_entropy_with_logits(logits, target)

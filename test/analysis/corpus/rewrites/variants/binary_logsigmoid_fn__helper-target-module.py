@@ -1,0 +1,13 @@
+# rewrite-of: bases/binary_logsigmoid_fn.py via helper-target-module
+import torch
+import torch.nn.functional as F
+
+def make_target_distribution(labels, smoothing):
+    y = labels * (1 - smoothing) + 0.5 * smoothing
+    return y
+
+def smoothed_bce_loss(logits, labels, smoothing=0.1):
+    y = make_target_distribution(labels, smoothing)
+    pos = y * F.logsigmoid(logits)
+    neg = (1 - y) * F.logsigmoid(-logits)
+    return -(pos + neg).sum()

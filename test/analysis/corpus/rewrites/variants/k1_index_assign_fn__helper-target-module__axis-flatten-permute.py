@@ -1,0 +1,16 @@
+# rewrite-of: bases/k1_index_assign_fn.py via helper-target-module, axis-flatten-permute
+import torch
+import torch.nn.functional as F
+
+def smoothed_labels(logp, eps, k, target, n):
+    q = torch.full_like(logp, eps / (k - 1))
+    q[torch.arange(n), target] = 1.0 - eps
+    return q
+
+def k_minus_one_smoothing_loss(logits, target, eps=0.1):
+    logits = logits.permute(0, 2, 1).reshape(-1, logits.size(1))
+    target = target.reshape(-1)
+    n, k = logits.shape
+    logp = F.log_softmax(logits, dim=-1)
+    q = smoothed_labels(logp, eps, k, target, n)
+    return -(q * logp).sum()

@@ -1,0 +1,20 @@
+# rewrite-of: bases/k2_padding_kl.py via spell-onehot-where, rename-attrs
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+class PaddedLabelSmoothing(nn.Module):
+
+    def __init__(self, vocab_size, pad_idx, smoothing=0.1):
+        super().__init__()
+        self.p0 = vocab_size
+        self.k_ = pad_idx
+        self.mix = smoothing
+
+    def forward(self, logits, target):
+        lprobs = F.log_softmax(logits, dim=-1)
+        dist = torch.full_like(lprobs, self.mix / (self.p0 - 2))
+        dist = torch.where(F.one_hot(target, dist.size(-1)).bool(), 1.0 - self.mix, dist)
+        dist[:, self.k_] = 0.0
+        dist.masked_fill_((target == self.k_).unsqueeze(1), 0.0)
+        return F.kl_div(lprobs, dist, reduction='sum')

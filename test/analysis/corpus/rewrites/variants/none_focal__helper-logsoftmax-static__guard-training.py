@@ -1,0 +1,24 @@
+# rewrite-of: bases/none_focal.py via helper-logsoftmax-static, guard-training
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+class FocalLoss(nn.Module):
+    """Softmax focal loss: -(1 - p_t) ** gamma * log p_t."""
+
+    def __init__(self, gamma=2.0):
+        super().__init__()
+        self.gamma = gamma
+
+    @staticmethod
+    def to_log_probs(logits_):
+        return F.log_softmax(logits_, dim=-1)
+
+    def forward(self, logits, target):
+        if self.training:
+            logp = self.to_log_probs(logits)
+            logpt = logp.gather(1, target.unsqueeze(1)).squeeze(1)
+            pt = logpt.exp()
+            return (-(1 - pt) ** self.gamma * logpt).mean()
+        else:
+            return F.nll_loss(F.log_softmax(logits, dim=-1), target)

@@ -1,0 +1,15 @@
+# rewrite-of: bases/uniform_onehot_fn.py via helper-logsoftmax-module, axis-flatten-permute
+import torch
+import torch.nn.functional as F
+
+def log_probabilities(logits_):
+    return F.log_softmax(logits_, dim=-1)
+
+def smoothed_cross_entropy(logits, target, eps=0.1):
+    logits = logits.permute(0, 2, 1).reshape(-1, logits.size(1))
+    target = target.reshape(-1)
+    num_classes = logits.shape[-1]
+    one_hot = F.one_hot(target, num_classes).to(logits.dtype)
+    soft_target = (1.0 - eps) * one_hot + eps / num_classes
+    log_probs = log_probabilities(logits)
+    return -(soft_target * log_probs).sum(-1).mean()
