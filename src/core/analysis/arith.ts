@@ -1,6 +1,6 @@
 import type { Span } from './expr';
 import { carryDerivation, derivationOf, modulate } from './modulation';
-import { add, div, mul, neg, num, ONE, op, type Sym } from './sym';
+import { add, div, mul, neg, num, ONE, op, type Sym, ZERO } from './sym';
 import {
   type AV,
   addLoss,
@@ -9,6 +9,7 @@ import {
   isTensorish,
   MASK,
   type Mix,
+  mix,
   paramMix,
   sameTarget,
   scalarOf,
@@ -34,10 +35,16 @@ function arithmetic(o: string, a: AV, b: AV, bSpan: Span, aSpan: Span): AV {
   }
   if (o === '-' && b.k === 'tensor' && b.logNormaliser) return { k: 'logp', c: ONE, factors: [] };
   if (o === '-' && a.k === 'tensor' && a.logTarget && b.k === 'logp') return negate(b);
+  if ((o === '-' || o === '+') && a.k === 'tensor' && a.targetEntropy) return o === '-' ? negate(b) : b;
+  if ((o === '-' || o === '+') && b.k === 'tensor' && b.targetEntropy) return a;
   if (o === '+' || o === '-') return addSub(o, a, b, sa, sb);
   if (o === '*')
     return sb ? scale(a, (x) => mul(x, sb)) : sa ? scale(b, (x) => mul(sa, x)) : times(a, b, aSpan, bSpan);
   if (o === '/') return divide(a, b, sb);
+  if (o === '==') {
+    const oneHot = labelsEqualRange(a, b) ?? labelsEqualRange(b, a);
+    if (oneHot) return oneHot;
+  }
   if (COMPARISONS.has(o) && !(sa && sb)) return MASK;
   return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
 }
@@ -84,7 +91,7 @@ function reworked(v: AV & { k: 'loss' }): AV {
 
 export function mixOf(v: AV): Mix | null {
   if (v.k === 'dist') return v.d;
-  if (v.k === 'tensor') return tensorMix();
+  if (v.k === 'tensor') return tensorMix(v.viewOf);
   return paramMix(v);
 }
 
@@ -134,10 +141,30 @@ function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
   if (x.k === 'blog' && my) return { k: 'prod', d: my, c: num(1), factors: [], binary: x.neg ? 'q' : 'p' };
   if (x.k === 'prod' && y.k === 'dist' && !x.d) return { ...x, d: y.d };
   if (x.k === 'prod' && my) return { ...x, factors: [...x.factors, ySpan] };
+  if (x.k === 'dist' && y.k === 'dist') return productOfMixes(x.d, y.d);
   if (x.k === 'dist' && isMask(y)) return { k: 'dist', d: { ...x.d, rowMask: true } };
   if (x.k === 'dist') return TENSOR;
   if (x.k === 'loss') return reworked(x);
   return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
+}
+
+/**
+ * (h₁·1[y] + o₁)·(h₂·1[y] + o₂) = (h₁h₂ + h₁o₂ + o₁h₂)·1[y] + o₁o₂, as 1[y]² = 1[y]: two fills or one-hots of
+ * the same labels multiply into a target. A target times another tensor (margin logits) is not a target.
+ */
+function productOfMixes(a: Mix, b: Mix): AV {
+  const indexed = (m: Mix) => m.src === 'index' || m.src === 'none';
+  if (!indexed(a) || !indexed(b)) return TENSOR;
+  const hot = add(add(mul(a.hot, b.hot), mul(a.hot, b.off)), mul(a.off, b.hot));
+  return { k: 'dist', d: { ...addMix(a, b), hot, off: mul(a.off, b.off) } };
+}
+
+/** `labels[:, None] == torch.arange(K)`: the one-hot of the labels. */
+function labelsEqualRange(labels: AV, range: AV): AV | null {
+  if (range.k !== 'tensor' || !range.classRange || range.classRange.eye) return null;
+  if (!(labels.k === 'param' || labels.k === 'tensor')) return null;
+  const classes = range.classRange.classes ?? undefined;
+  return { k: 'dist', d: { ...mix(ONE, ZERO, 'index'), classes } };
 }
 
 /** A row selector: a comparison, or a mask parameter of the function. */

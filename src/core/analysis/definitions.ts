@@ -66,7 +66,7 @@ export function analyzeDefinition(def: Definition, mod: ModuleContext): Definiti
 
 /** A definition that only forwards its inputs to one torch loss (not a model or a training step). */
 function isWrapper(ctx: Ctx): boolean {
-  return ctx.calls.opaque === 0 && ctx.calls.torchLosses === 1;
+  return ctx.calls.torchLosses >= 1;
 }
 
 function asLoss(value: AV, ctx: Ctx): LossInfo | null {

@@ -5,8 +5,8 @@ import type { Expr } from './expr';
 import { type ClassScope, type Ctx, type Frame, functionBody, type Param, paramsOf } from './scope';
 import { evalCall, gatherLoss } from './semantics';
 import { bodyStatements, type Stmt } from './stmt';
-import { num, sub, sym } from './sym';
-import { type AV, scalarOf, TENSOR, UNKNOWN } from './values';
+import { num, ONE, sub, sym, ZERO } from './sym';
+import { type AV, mix, scalarOf, TENSOR, UNKNOWN } from './values';
 
 const MAX_DEPTH = 5;
 
@@ -94,6 +94,8 @@ function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
     return { k: 'loss', l: gatherLoss(obj) };
   }
   if (obj.k === 'loss') return { k: 'loss', l: { ...obj.l, rowMask: true } };
+  if (obj.k === 'tensor' && obj.classRange?.eye && e.index.length === 1 && first !== 'slice')
+    return { k: 'dist', d: { ...mix(ONE, ZERO, 'index'), classes: obj.classRange.classes ?? undefined } };
   if (obj.k === 'unknown' && e.index.length === 1 && first !== 'slice' && first?.t === 'str')
     return outsideValue(e, ctx);
   if (obj.k === 'param' || obj.k === 'unknown') return TENSOR;
@@ -126,8 +128,14 @@ function execStmt(st: Stmt, f: Frame, ctx: Ctx): void {
     assign(st.target, value, f, ctx, st.value);
   } else if (st.s === 'expr') evalExpr(st.e, f, ctx);
   else if (st.s === 'return') f.returns.push(st.value ? evalExpr(st.value, f, ctx) : UNKNOWN);
+  else if (st.s === 'def') bindLocalFunction(st.node, f, ctx);
   else if (st.s === 'block' && st.test) runIf(st.test, st.bodies, f, ctx);
   else if (st.s === 'block') for (const body of st.bodies) execBody(body, f, ctx);
+}
+
+function bindLocalFunction(node: SyntaxNode, f: Frame, ctx: Ctx): void {
+  const name = node.getChild('VariableName');
+  if (name) f.vars.set(ctx.mod.text.slice(name.from, name.to), { k: 'function', node });
 }
 
 export function assign(target: Expr, value: AV, f: Frame, ctx: Ctx, source: Expr): void {

@@ -117,6 +117,7 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): A
   const local = f.vars.get(id);
   if (local?.k === 'module') return applyModule(local, ev, ctx);
   if (local?.k === 'method' && f.cls) return userMethod(f.cls, local.name, ev, ctx);
+  if (local?.k === 'function') return inline(local.node, ev, f.cls, ctx);
   if (id === 'len') return dimSize({ k: 'num', s: { k: 'n', v: 0 } }, ctx);
   if (id === 'int' || id === 'float' || id === 'abs') return ev.args[0] ?? UNKNOWN;
   const def = local ? null : findDefinition(ctx.mod, id, e.from, 'def');

@@ -95,7 +95,12 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
     return { k: 'dist', d: { ...mix(ONE, ZERO, 'index'), classes } };
   }
   if (name === 'log') return logOf(args[0] ?? UNKNOWN, ctx);
-  if (name === 'max' && args.length === 1 && kw.size === 0) return batchMax(ctx);
+  if ((name === 'max' || name === 'amax') && args.length === 1 && kw.size === 0) return batchMax(ctx);
+  if (name === 'arange' || name === 'eye') {
+    const classes = args.length === 1 ? scalarOf(args[0]) : null;
+    return { k: 'tensor', classRange: { classes, eye: name === 'eye' } };
+  }
+  if (name === 'xlogy' && args[0]?.k === 'dist') return { k: 'tensor', targetEntropy: true };
   if (name === 'logsumexp') return { k: 'tensor', logNormaliser: true };
   const mapped = elementwise(name, args[0] ?? UNKNOWN);
   if (mapped) return mapped;
@@ -137,11 +142,17 @@ function masked(v: AV): AV {
   return v;
 }
 
+/** `x.view(...)`, `t.unsqueeze(1)`: a tensor that is still the parameter's data (a target keeps its identity). */
+function viewOf(p: AV & { k: 'param' }): AV {
+  return p.s.k === 's' ? { k: 'tensor', viewOf: p.s.name } : TENSOR;
+}
+
 export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): AV {
   const reduction = hasDim ? 'none' : name;
   const perClass = (s: Sym): Sym =>
     name === 'mean' && (hasDim || v.k === 'logp') ? div(s, classDim(ctx)) : s;
-  if (v.k === 'param' && hasDim) return reduce({ k: 'logp', c: ONE, factors: [] }, name, hasDim, ctx);
+  const parameter = v.k === 'param' || (v.k === 'tensor' && v.viewOf !== undefined);
+  if (parameter && hasDim) return reduce({ k: 'logp', c: ONE, factors: [] }, name, hasDim, ctx);
   const modulated = (v.k === 'logp' || v.k === 'prod') && v.modulated === true;
   if (v.k === 'logp' && v.factors.length > 0) {
     const weightSpans = v.factors.slice(0, -1);
@@ -169,7 +180,7 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
 export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, AV>, ctx: Ctx): AV {
   const arg = (i: number, key: string): AV => args[i] ?? kw.get(key) ?? UNKNOWN;
   const base: Mix = obj.k === 'dist' ? obj.d : mix(ZERO, ZERO, 'none');
-  if (PASS.has(name)) return obj.k === 'param' && name !== 'item' && name !== 'float' ? TENSOR : obj;
+  if (PASS.has(name)) return obj.k === 'param' && name !== 'item' && name !== 'float' ? viewOf(obj) : obj;
   const mapped = elementwise(name, obj);
   if (mapped) return mapped;
   if (name === 'fill_' || name === 'fill')
@@ -197,7 +208,7 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   if (name === 'gather') return gathered(obj);
   if (name === 'log') return logOf(obj, ctx);
   if (name === 'sigmoid') return { k: 'prob', multi: false, neg: false };
-  if (name === 'max' && args.length === 0 && kw.size === 0) return batchMax(ctx);
+  if ((name === 'max' || name === 'amax') && args.length === 0 && kw.size === 0) return batchMax(ctx);
   if (name === 'logsumexp') return { k: 'tensor', logNormaliser: true };
   if (COMPARISON_METHODS.has(name)) return MASK;
   return obj.k === 'dist' || obj.k === 'loss' ? obj : TENSOR;

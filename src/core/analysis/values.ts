@@ -1,3 +1,4 @@
+import type { SyntaxNode } from '@lezer/common';
 import type { Span } from './expr';
 import type { LossKind } from './findings';
 import type { SymInfo } from './scope';
@@ -52,7 +53,19 @@ export type AV =
    * log_softmax(x)); `logTarget`: the log of a target distribution (q·(log q − log p) is a KL term); `mask`: a
    * comparison (`target != pad`), which selects rows of a target rather than re-weighting it.
    */
-  | { k: 'tensor'; pred?: Derivation; logNormaliser?: true; logTarget?: true; mask?: true }
+  | {
+      k: 'tensor';
+      pred?: Derivation;
+      logNormaliser?: true;
+      logTarget?: true;
+      mask?: true;
+      /** `torch.arange(K)` / `torch.eye(K)`: compared with or indexed by labels, a one-hot over K classes. */
+      classRange?: { classes: Sym | null; eye: boolean };
+      /** A view of this function parameter (`target.view(-1)`): the same labels or log-probabilities. */
+      viewOf?: string;
+      /** q·log q of a target (`torch.xlogy(q, q)`): constant in the predictions, the entropy part of a KL term. */
+      targetEntropy?: true;
+    }
   | { k: 'prob'; multi: boolean; neg: boolean }
   | { k: 'logp'; c: Sym; factors: Span[]; modulated?: boolean }
   | { k: 'blog'; neg: boolean }
@@ -64,6 +77,8 @@ export type AV =
   | { k: 'self' }
   /** A bound method of the class being analysed, held in a variable or attribute (`self.f = self.g`). */
   | { k: 'method'; name: string }
+  /** A function defined inside the function being run (a nested helper). */
+  | { k: 'function'; node: SyntaxNode }
   | { k: 'unknown' };
 
 export const UNKNOWN: AV = { k: 'unknown' };
