@@ -133,6 +133,8 @@ function scale(v: AV, f: (s: Sym) => Sym): AV {
 function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
   const modulated = modulate(a, b) ?? modulate(b, a);
   if (modulated) return modulated;
+  const soft = predictedTarget(a, b) ?? predictedTarget(b, a);
+  if (soft) return soft;
   const [x, y, ySpan] = rank(a) >= rank(b) ? [a, b, bSpan] : [b, a, aSpan];
   const my = mixOf(y);
   if (x.k === 'logp' && y.k === 'dist')
@@ -165,6 +167,17 @@ function labelsEqualRange(labels: AV, range: AV): AV | null {
   if (!(labels.k === 'param' || labels.k === 'tensor')) return null;
   const classes = range.classRange.classes ?? undefined;
   return { k: 'dist', d: { ...mix(ONE, ZERO, 'index'), classes } };
+}
+
+/**
+ * Probabilities times log-probabilities: of the same logits, the model's own prediction used as (part of) the
+ * target (bootstrapping, or an entropy term); of other logits (a teacher), a soft target.
+ */
+function predictedTarget(p: AV, l: AV): AV | null {
+  if (p.k !== 'prob' || !p.multi || l.k !== 'logp') return null;
+  const own = p.source !== undefined && p.source === l.source;
+  const d: Mix = own ? { ...mix(ZERO, ZERO, 'none'), self: ONE } : tensorMix();
+  return { k: 'prod', d, c: l.c, factors: l.factors, binary: null, modulated: l.modulated };
 }
 
 /** A row selector: a comparison, or a mask parameter of the function. */

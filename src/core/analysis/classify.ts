@@ -21,6 +21,8 @@ type Env = Record<string, number>;
 type KRole = { sym: string } | { fixed: number };
 
 const BASES: Env[] = [{}, {}];
+const BOOTSTRAPPED =
+  "the target mixes in the model's own predictions (bootstrapping): (1−β)·p or its argmax instead of a uniform share";
 const EPS_VALUES = [0.137, 0.291, 0.413, 0.079, 0.353, 0.211];
 const K_VALUES = [7, 11];
 const TOL = 1e-9;
@@ -51,6 +53,8 @@ export function classifyMix(m: Mix, binary: boolean, syms: Map<string, SymInfo>)
     classes: null,
     effectiveDiffers: false,
   };
+  if (m.self && evalSym(m.self, (n) => syms.get(n)?.value ?? 0.3) > 0)
+    return { ...base, convention: 'other', reason: BOOTSTRAPPED };
   const offZero = BASES.every((_, b) =>
     close(
       evalSym(m.off, (n) => envFor(names, b, { fixed: 0 }, 0)[n] ?? 1),

@@ -1,6 +1,6 @@
 import { binop, mixMass, mixOf } from './arith';
 import type { LossKind } from './findings';
-import { elementwise, predicted } from './modulation';
+import { derivationOf, elementwise, predicted } from './modulation';
 import type { Ctx } from './scope';
 import { div, evalSym, mul, neg, num, ONE, type Sym, sub, sym, ZERO } from './sym';
 import {
@@ -12,6 +12,7 @@ import {
   mix,
   scalarOf,
   scaleMix,
+  sourceOf,
   TENSOR,
   UNKNOWN,
 } from './values';
@@ -47,8 +48,8 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
   const input = args.get('input') ?? UNKNOWN;
   const target = args.get('target') ?? UNKNOWN;
   const reduction = reductionOf(args.get('reduction'), 'mean');
-  if (kind === 'log_softmax') return { k: 'logp', c: ONE, factors: [] };
-  if (kind === 'softmax') return { k: 'prob', multi: true, neg: false };
+  if (kind === 'log_softmax') return { k: 'logp', c: ONE, factors: [], source: sourceOf(input) };
+  if (kind === 'softmax') return { k: 'prob', multi: true, neg: false, source: sourceOf(input) };
   if (kind === 'binary_cross_entropy' || kind === 'binary_cross_entropy_with_logits') {
     return lossOf(mixOf(target) ?? mix(ONE, ZERO, 'tensor'), {
       binary: true,
@@ -108,7 +109,7 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
   if (name === 'logsigmoid') return { k: 'blog', neg: isNegated(args[0] ?? UNKNOWN, ctx) };
   if (name === 'sum' || name === 'mean')
     return reduce(args[0] ?? UNKNOWN, name, args.length > 1 || kw.has('dim'), ctx);
-  if (name === 'gather') return gathered(args[0] ?? UNKNOWN);
+  if (name === 'gather') return gathered(args[0] ?? UNKNOWN, args[2] ?? kw.get('index') ?? UNKNOWN);
   if (name === 'where') return where(args[0] ?? UNKNOWN, args[1] ?? UNKNOWN, args[2] ?? UNKNOWN);
   if (name === 'clamp' || name === 'Variable') return args[0] ?? UNKNOWN;
   return null;
@@ -121,7 +122,7 @@ function isNegated(v: AV, ctx: Ctx): boolean {
 }
 
 export function logOf(v: AV, ctx: Ctx): AV {
-  if (v.k === 'prob' && v.multi) return { k: 'logp', c: ONE, factors: [] };
+  if (v.k === 'prob' && v.multi) return { k: 'logp', c: ONE, factors: [], source: v.source };
   if (v.k === 'logp') return UNKNOWN;
   if (v.k === 'dist' && v.d.src !== 'none' && !v.d.rowMask) return { k: 'tensor', logTarget: true };
   return { k: 'blog', neg: isNegated(v, ctx) };
@@ -205,7 +206,8 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
       ZSPAN,
     );
   if (name === 'sum' || name === 'mean') return reduce(obj, name, args.length > 0 || kw.has('dim'), ctx);
-  if (name === 'gather') return gathered(obj);
+  if (name === 'gather') return gathered(obj, args[1] ?? kw.get('index') ?? UNKNOWN);
+  if (name === 'argmax' && (obj.k === 'prob' || derivationOf(obj))) return predicted('nonlinear');
   if (name === 'log') return logOf(obj, ctx);
   if (name === 'sigmoid') return { k: 'prob', multi: false, neg: false };
   if ((name === 'max' || name === 'amax') && args.length === 0 && kw.size === 0) return batchMax(ctx);
@@ -216,9 +218,15 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
 
 const ZSPAN = { from: 0, to: 0 };
 
-/** Gathering log-probabilities picks the true-class term; gathering probabilities picks p_t, a prediction factor. */
-function gathered(v: AV): AV {
-  return v.k === 'prob' ? predicted('affine') : { k: 'loss', l: gatherLoss(v) };
+/**
+ * Gathering log-probabilities picks the true-class term, or with the model's own argmax as index a bootstrapped
+ * one; gathering probabilities picks p_t, a prediction factor.
+ */
+function gathered(v: AV, index: AV): AV {
+  if (v.k === 'prob') return predicted('affine');
+  const l = gatherLoss(v);
+  if (!derivationOf(index)) return { k: 'loss', l };
+  return { k: 'loss', l: { ...l, hot: ZERO, src: 'none', self: l.hot } };
 }
 
 function batchMax(ctx: Ctx): AV {

@@ -20,6 +20,11 @@ export interface Mix {
   rowMask: boolean;
   renorm: boolean;
   classes?: Sym;
+  /**
+   * Weight of the model's own prediction in the target (soft bootstrapping −Σ p·log p, hard bootstrapping on
+   * argmax p). Positive: part of the target; negative: an entropy bonus (a regulariser, not a target).
+   */
+  self?: Sym;
 }
 
 export interface LossInfo extends Mix {
@@ -66,8 +71,9 @@ export type AV =
       /** q·log q of a target (`torch.xlogy(q, q)`): constant in the predictions, the entropy part of a KL term. */
       targetEntropy?: true;
     }
-  | { k: 'prob'; multi: boolean; neg: boolean }
-  | { k: 'logp'; c: Sym; factors: Span[]; modulated?: boolean }
+  /** `source`: the parameter the probabilities or log-probabilities are computed from (self vs teacher). */
+  | { k: 'prob'; multi: boolean; neg: boolean; source?: string }
+  | { k: 'logp'; c: Sym; factors: Span[]; modulated?: boolean; source?: string }
   | { k: 'blog'; neg: boolean }
   | { k: 'dist'; d: Mix }
   | { k: 'prod'; d: Mix | null; c: Sym; factors: Span[]; binary: 'p' | 'q' | null; modulated?: boolean }
@@ -112,7 +118,7 @@ export function scalarOf(v: AV): Sym | null {
 }
 
 export function scaleMix<T extends Mix>(m: T, f: (s: Sym) => Sym): T {
-  return { ...m, hot: f(m.hot), off: f(m.off) };
+  return { ...m, hot: f(m.hot), off: f(m.off), ...(m.self ? { self: f(m.self) } : {}) };
 }
 
 export function addMix<T extends Mix>(a: T, b: Mix): T {
@@ -126,7 +132,16 @@ export function addMix<T extends Mix>(a: T, b: Mix): T {
     rowMask: a.rowMask || b.rowMask,
     renorm: a.renorm || b.renorm,
     classes: a.classes ?? b.classes,
+    ...(a.self || b.self ? { self: add(a.self ?? ZERO, b.self ?? ZERO) } : {}),
   };
+}
+
+/** The parameter a tensor is (a view of), for telling the model's own predictions from a teacher's. */
+export function sourceOf(v: AV): string | undefined {
+  if (v.k === 'param' && v.s.k === 's') return v.s.name;
+  if (v.k === 'tensor') return v.viewOf;
+  if (v.k === 'prob' || v.k === 'logp') return v.source;
+  return undefined;
 }
 
 export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
