@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { analyzePython } from '../core/analysis';
+import { analyzePython, atLeast, type Finding, ruleOf, type Severity } from '../core/analysis';
 import { parseArgs, USAGE } from './args';
 import { type FileReport, jsonReport, textReport } from './report';
 
-/** Runs the CLI; returns the exit code (0 ok, 1 pitfalls with --fail-on pitfall, 2 usage or unreadable files). */
+/** Runs the CLI; returns the exit code: 0 ok, 1 pitfalls at --fail-on or worse, 2 usage or unreadable files. */
 export function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
   const args = parseArgs(argv);
   if (args.command === 'help') {
@@ -26,8 +26,13 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
   }
   out(args.json ? jsonReport(reports) : textReport(reports));
   if (unreadable) return 2;
-  const pitfalls = reports.some((r) => r.findings.some((f) => f.kind === 'pitfall'));
-  return args.failOnPitfall && pitfalls ? 1 : 0;
+  const { failOn } = args;
+  return failOn && reports.some((r) => r.findings.some((f) => fails(f, failOn))) ? 1 : 0;
+}
+
+function fails(finding: Finding, threshold: Severity): boolean {
+  const rule = ruleOf(finding);
+  return rule !== null && atLeast(rule.severity, threshold);
 }
 
 if (require.main === module) {

@@ -1,4 +1,4 @@
-import type { Finding } from '../core/analysis';
+import { type Finding, ruleOf } from '../core/analysis';
 import { formatNumber } from '../core/analysis/sym';
 
 export interface FileReport {
@@ -21,9 +21,9 @@ const JSON_KEYS = [
   'message',
 ] as const;
 
-/** Exactly the documented keys, in the documented order. */
+/** Exactly the documented keys, in the documented order; `severity` (null for losses) came later, so it is last. */
 function publicFinding(f: Finding): Record<string, unknown> {
-  return Object.fromEntries(JSON_KEYS.map((k) => [k, f[k]]));
+  return { ...Object.fromEntries(JSON_KEYS.map((k) => [k, f[k]])), severity: ruleOf(f)?.severity ?? null };
 }
 
 export function jsonReport(files: FileReport[]): string {
@@ -36,7 +36,8 @@ export function jsonReport(files: FileReport[]): string {
 
 function describe(f: Finding): string {
   const where = `${f.line}:${f.column}`.padEnd(8);
-  if (f.kind === 'pitfall') return `  ${where}pitfall  ${f.rule}\n            ${f.message}`;
+  const rule = ruleOf(f);
+  if (rule) return `  ${where}pitfall  ${rule.id} (${rule.severity})\n            ${f.message}`;
   const eps = f.epsilon === null ? '' : ` ε=${formatNumber(f.epsilon)}`;
   const param = f.epsilonParam ? ` (${f.epsilonParam})` : '';
   const conv = f.convention ? `  ${f.convention}${eps}${param}` : '';

@@ -1,12 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../core/analysis';
-import {
-  DEPRECATED_SIZE_AVERAGE_REDUCE,
-  DEPRECATED_VARIABLE,
-  K_MINUS_1_DOCUMENTED_AS_UNIFORM,
-  LABEL_SMOOTHING_OUT_OF_RANGE,
-  type RuleId,
-} from '../core/analysis/rules';
+import { type PitfallRule, ruleOf, type Severity } from '../core/analysis/rules';
 import type { Ctx } from './ctx';
 import { isPython } from './documents';
 import { toRange } from './ranges';
@@ -15,21 +9,24 @@ export const DIAGNOSTIC_SOURCE = 'Loss Lens';
 /** Typing pauses shorter than this do not re-run the analysis. */
 const DEBOUNCE_MS = 200;
 
-/** Rules not listed are warnings: the code runs but computes something else than it seems to. */
-const SEVERITY: Partial<Record<RuleId, vscode.DiagnosticSeverity>> = {
-  [LABEL_SMOOTHING_OUT_OF_RANGE]: vscode.DiagnosticSeverity.Error,
-  [DEPRECATED_SIZE_AVERAGE_REDUCE]: vscode.DiagnosticSeverity.Information,
-  [DEPRECATED_VARIABLE]: vscode.DiagnosticSeverity.Information,
-  [K_MINUS_1_DOCUMENTED_AS_UNIFORM]: vscode.DiagnosticSeverity.Information,
+const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  information: vscode.DiagnosticSeverity.Information,
+  hint: vscode.DiagnosticSeverity.Hint,
 };
-const DEPRECATED: readonly (string | null)[] = [DEPRECATED_SIZE_AVERAGE_REDUCE, DEPRECATED_VARIABLE];
 
-function toDiagnostic(finding: Finding): vscode.Diagnostic {
-  const severity = SEVERITY[finding.rule as RuleId] ?? vscode.DiagnosticSeverity.Warning;
-  const diagnostic = new vscode.Diagnostic(toRange(finding), finding.message, severity);
+/** Pitfall findings as diagnostics, with their rule's severity; loss findings give none. */
+function toDiagnostics(finding: Finding): vscode.Diagnostic[] {
+  const rule = ruleOf(finding);
+  return rule ? [toDiagnostic(finding, rule)] : [];
+}
+
+function toDiagnostic(finding: Finding, rule: PitfallRule): vscode.Diagnostic {
+  const diagnostic = new vscode.Diagnostic(toRange(finding), finding.message, SEVERITY[rule.severity]);
   diagnostic.source = DIAGNOSTIC_SOURCE;
-  if (finding.rule) diagnostic.code = finding.rule;
-  if (DEPRECATED.includes(finding.rule)) diagnostic.tags = [vscode.DiagnosticTag.Deprecated];
+  diagnostic.code = rule.id;
+  if (rule.category === 'deprecated') diagnostic.tags = [vscode.DiagnosticTag.Deprecated];
   return diagnostic;
 }
 
@@ -55,8 +52,7 @@ class PitfallDiagnostics implements vscode.Disposable {
       this.collection.delete(document.uri);
       return;
     }
-    const pitfalls = this.ctx.analysis.findings(document).filter((f) => f.kind === 'pitfall');
-    this.collection.set(document.uri, pitfalls.map(toDiagnostic));
+    this.collection.set(document.uri, this.ctx.analysis.findings(document).flatMap(toDiagnostics));
   }
 
   schedule(document: vscode.TextDocument): void {

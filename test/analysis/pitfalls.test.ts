@@ -1,6 +1,23 @@
 import * as assert from 'node:assert/strict';
-import { RULES } from '../../src/core/analysis';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyzePython, RULES, ruleOf } from '../../src/core/analysis';
 import { analyzeFixture, pitfalls } from './helpers';
+
+const ROOT = join(__dirname, '..', '..');
+/** Every Python file the tests analyse: the corpus, the real-world files, the sample workspace, the fixtures. */
+const PYTHON_DIRS = [
+  'test/analysis/corpus',
+  'test/analysis/realworld',
+  'sample-workspace',
+  'test/fixtures/python',
+];
+
+function pythonFiles(dir: string): string[] {
+  return readdirSync(join(ROOT, dir), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.py'))
+    .map((f) => join(ROOT, dir, f));
+}
 
 describe('analysis: pitfalls with ranges and fixes', () => {
   const findings = analyzeFixture('pitfalls.py');
@@ -52,7 +69,24 @@ describe('analysis: pitfalls with ranges and fixes', () => {
     );
   });
 
-  it('rule ids are stable kebab-case', () => {
-    for (const r of RULES) assert.match(r, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+  it('rule ids are stable kebab-case, each with a title and docs', () => {
+    for (const r of RULES) {
+      assert.match(r.id, /^[a-z0-9]+(-[a-z0-9]+)*$/);
+      assert.ok(r.title && r.docs.length > 40, r.id);
+    }
+  });
+});
+
+describe('analysis: the pitfall rule registry', () => {
+  it('registers every rule a pitfall finding carries, and no rule that no check emits', () => {
+    const emitted = new Set<string>();
+    for (const file of PYTHON_DIRS.flatMap(pythonFiles)) {
+      for (const f of analyzePython(readFileSync(file, 'utf8'))) {
+        if (f.kind !== 'pitfall') continue;
+        assert.ok(ruleOf(f), `${file}:${f.line}: unregistered rule ${f.rule}`);
+        emitted.add(f.rule ?? '');
+      }
+    }
+    assert.deepEqual([...emitted].sort(), RULES.map((r) => r.id).sort());
   });
 });

@@ -1,5 +1,7 @@
 /** What the Python analysis reports; shared by the CLI (`--json`), hovers, diagnostics and tests. */
 
+import type { RuleId } from './rules';
+
 export type Convention =
   | 'uniform'
   | 'k_minus_1'
@@ -74,7 +76,7 @@ export interface Finding extends SourceRange {
   epsilon: number | null;
   epsilonParam: string | null;
   torchEquivalent: string | null;
-  rule: string | null;
+  rule: RuleId | null;
   message: string;
   fix?: Fix;
   details?: FindingDetails;

@@ -1,10 +1,11 @@
 import type { Span } from '../expr';
 import type { RawEdit, RawFinding } from '../raw';
+import type { RuleId } from '../rules';
 
 /** A pitfall finding at a span, with an optional safe fix. */
 export function pitfall(
   span: Span,
-  rule: string,
+  rule: RuleId,
   message: string,
   fix?: { title: string; edits: RawEdit[] },
 ): RawFinding {
