@@ -26,7 +26,9 @@ export function binop(o: string, a: AV, b: AV, bSpan: Span, aSpan: Span): AV {
   return carryDerivation(o, a, b, arithmetic(o, a, b, bSpan, aSpan));
 }
 
-function arithmetic(o: string, a: AV, b: AV, bSpan: Span, aSpan: Span): AV {
+function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
+  const a = isLiteral(b0) ? asNumber(a0) : a0;
+  const b = isLiteral(a0) ? asNumber(b0) : b0;
   const sa = scalarOf(a);
   const sb = scalarOf(b);
   if (sa && sb && (o === '+' || o === '-' || o === '*' || o === '/')) return scalarOp(a, b, op(o, sa, sb));
@@ -95,10 +97,14 @@ export function mixOf(v: AV): Mix | null {
   return paramMix(v);
 }
 
-/** x + s for a scalar s. */
+/**
+ * x + s for a scalar s. A parameter's data shifted is a target built from it (`t + ε/2`); a tensor the analysis
+ * cannot name stays opaque (`labels + offset` on class indices, features, logits).
+ */
 function shift(v: AV, s: Sym): AV {
-  if (v.k === 'tensor' || (v.k === 'param' && v.tensorish))
-    return { k: 'dist', d: { ...tensorMix(), off: s } };
+  const named = namedTensor(v);
+  if (named !== undefined) return { k: 'dist', d: { ...tensorMix(named), off: s } };
+  if (v.k === 'tensor' || v.k === 'param') return v.k === 'tensor' ? v : TENSOR;
   if (v.k === 'dist') return { k: 'dist', d: { ...v.d, off: add(v.d.off, s) } };
   if (v.k === 'prob' && s.k === 'n' && s.v >= 1 - 1e-9 && s.v <= 1 + 1e-9) return { ...v, neg: !v.neg };
   return v;
@@ -112,12 +118,20 @@ export function negate(v: AV): AV {
   return scale(v, neg);
 }
 
+/** The parameter a tensor-valued operand is the data of, if any. */
+function namedTensor(v: AV): string | undefined {
+  if (v.k === 'tensor') return v.viewOf;
+  return v.k === 'param' && v.tensorish && v.s.k === 's' ? v.s.name : undefined;
+}
+
 function scale(v: AV, f: (s: Sym) => Sym): AV {
+  const named = namedTensor(v);
+  if (named !== undefined) return { k: 'dist', d: scaleMix(tensorMix(named), f) };
   switch (v.k) {
     case 'tensor':
-      return { k: 'dist', d: scaleMix(tensorMix(), f) };
+      return v;
     case 'param':
-      return v.tensorish ? scale(TENSOR, f) : { k: 'num', s: f(v.s) };
+      return v.tensorish ? TENSOR : { k: 'num', s: f(v.s) };
     case 'dist':
       return { k: 'dist', d: scaleMix(v.d, f) };
     case 'loss':
@@ -178,6 +192,18 @@ function predictedTarget(p: AV, l: AV): AV | null {
   const own = p.source !== undefined && p.source === l.source;
   const d: Mix = own ? { ...mix(ZERO, ZERO, 'none'), self: ONE } : tensorMix();
   return { k: 'prod', d, c: l.c, factors: l.factors, binary: null, modulated: l.modulated };
+}
+
+function isLiteral(v: AV): boolean {
+  return v.k === 'num' && v.s.k === 'n';
+}
+
+/**
+ * A parameter defaulting to None is read as an optional tensor (a class weight); in arithmetic with a literal
+ * number (`1 - drop_prob`, `eps / 2`) it is a number.
+ */
+function asNumber(v: AV): AV {
+  return v.k === 'param' && v.tensorish ? { ...v, tensorish: false, cand: null } : v;
 }
 
 /** A row selector: a comparison, or a mask parameter of the function. */

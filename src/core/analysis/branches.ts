@@ -2,7 +2,7 @@ import type { Expr } from './expr';
 import { evalExpr, execBody } from './interp';
 import type { Ctx, Frame } from './scope';
 import type { Stmt } from './stmt';
-import { type AV, isSmoothedTarget } from './values';
+import { type AV, isSmoothedTarget, paramMix } from './values';
 
 /**
  * An `if` chain: the branches are alternatives, not a sequence. A test decidable from literals or string
@@ -61,6 +61,11 @@ function isPlain(e: Expr): boolean {
   return e.t === 'str' || e.t === 'name' || (e.t === 'attr' && isPlain(e.obj));
 }
 
+/** Of two alternatives (`a if c else b`, two branches), the one that tells more about the loss; ties keep `b`. */
+export function richer(a: AV, b: AV): AV {
+  return richness(a) > richness(b) ? a : b;
+}
+
 const BASE_RICHNESS: Partial<Record<AV['k'], number>> = {
   loss: 20,
   prod: 15,
@@ -70,12 +75,19 @@ const BASE_RICHNESS: Partial<Record<AV['k'], number>> = {
   method: 9,
 };
 
+/** A target parameter rescaled and shifted (`t·(1−ε) + ε/2`): a smoothed target. */
+function smoothedParam(v: AV & { k: 'param' }): boolean {
+  const m = v.cand ? paramMix(v) : null;
+  return m !== null && !(m.off.k === 'n' && m.off.v === 0);
+}
+
 /**
  * How much a value tells about the loss: losses over targets over opaque tensors; smoothing, masks and modulation
  * add, and a factor computed from the predictions beats an opaque tensor.
  */
 function richness(v: AV): number {
   if (v.k === 'tensor') return v.pred ? 1 : 0;
+  if (v.k === 'param') return smoothedParam(v) ? 14 : 0;
   const base = BASE_RICHNESS[v.k] ?? 0;
   const m = v.k === 'loss' ? v.l : v.k === 'dist' || v.k === 'prod' ? v.d : null;
   if (!m) return base;

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
 import { binop, negate } from './arith';
-import { runIf } from './branches';
+import { richer, runIf } from './branches';
 import type { Expr } from './expr';
 import { type ClassScope, type Ctx, type Frame, functionBody, type Param, paramsOf } from './scope';
 import { evalCall, gatherLoss } from './semantics';
@@ -31,7 +31,7 @@ export function evalExpr(e: Expr, f: Frame, ctx: Ctx): AV {
     case 'unary':
       return e.op === '-' ? negate(evalExpr(e.e, f, ctx)) : e.op === '+' ? evalExpr(e.e, f, ctx) : TENSOR;
     case 'cond':
-      return evalExpr(e.body, f, ctx);
+      return richer(evalExpr(e.body, f, ctx), evalExpr(e.orelse, f, ctx));
     case 'tuple':
       return { k: 'tuple', items: e.items.map((i) => evalExpr(i, f, ctx)) };
     default:
