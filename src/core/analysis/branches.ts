@@ -15,13 +15,14 @@ export function runIf(test: Expr, bodies: Stmt[][], f: Frame, ctx: Ctx): void {
   const before = f.vars;
   const outcomes = alternatives.map((body, i) => {
     const branch: Frame = { ...f, vars: new Map(before) };
-    if (i === 0 && truth === null) narrowToNumber(test, branch);
+    if (i === 0 && truth === null) narrowToNumber(test, branch, ctx);
     execBody(body, branch, ctx);
     return branch.vars;
   });
   const joined = new Map(before);
   for (const vars of outcomes) {
     for (const [name, value] of vars) {
+      if (name.startsWith(NARROWED)) continue;
       const held = joined.get(name);
       if (!held || richness(value) >= richness(held)) joined.set(name, value);
     }
@@ -33,17 +34,20 @@ export function runIf(test: Expr, bodies: Stmt[][], f: Frame, ctx: Ctx): void {
  * `if eps is not None:`, `if eps:`, `if eps > 0:` on a parameter that defaults to None: inside the branch it is a
  * number (the smoothing factor), not an optional tensor.
  */
-function narrowToNumber(test: Expr, branch: Frame): void {
-  const operand =
-    test.t === 'name'
-      ? test
-      : test.t === 'bin' && /^(is not|>|>=|!=|<|<=)$/.test(test.op) && test.l.t === 'name'
-        ? test.l
+function narrowToNumber(test: Expr, branch: Frame, ctx: Ctx): void {
+  const operand = test.t === 'bin' && /^(is not|>|>=|!=|<|<=)$/.test(test.op) ? test.l : test;
+  const key =
+    operand.t === 'name'
+      ? operand.id
+      : operand.t === 'attr' && operand.obj.t === 'name' && operand.obj.id === 'self'
+        ? `${NARROWED}${operand.name}`
         : null;
-  const held = operand?.t === 'name' ? branch.vars.get(operand.id) : undefined;
-  if (operand?.t === 'name' && held?.k === 'param' && held.tensorish)
-    branch.vars.set(operand.id, { ...held, tensorish: false, cand: null });
+  const held = key ? evalExpr(operand, branch, ctx) : undefined;
+  if (key && held?.k === 'param' && held.tensorish) branch.vars.set(key, { ...held, tensorish: false, cand: null });
 }
+
+/** Frame keys for `self.x` narrowed inside a branch (read before the class's attributes). */
+export const NARROWED = 'self.';
 
 /** True/false when the test is a literal or compares known strings; null when it depends on runtime data. */
 function staticTruth(test: Expr, f: Frame, ctx: Ctx): boolean | null {

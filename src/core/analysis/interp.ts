@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
 import { binop, negate } from './arith';
-import { richer, runIf } from './branches';
+import { NARROWED, richer, runIf } from './branches';
 import type { Expr } from './expr';
 import { type ClassScope, type Ctx, type Frame, functionBody, type Param, paramsOf } from './scope';
 import { evalCall, gatherLoss } from './semantics';
@@ -53,7 +53,8 @@ function lookup(id: string, f: Frame, ctx: Ctx): AV {
 
 function attribute(e: Expr & { t: 'attr' }, f: Frame, ctx: Ctx): AV {
   const obj = evalExpr(e.obj, f, ctx);
-  if (obj.k === 'self' && f.cls) return f.cls.attrs.get(e.name) ?? selfMember(e.name, f.cls, ctx);
+  if (obj.k === 'self' && f.cls)
+    return f.vars.get(`${NARROWED}${e.name}`) ?? f.cls.attrs.get(e.name) ?? selfMember(e.name, f.cls, ctx);
   if (e.name === 'shape') return { k: 'shape' };
   if (e.name === 'data' || e.name === 'T' || e.name === 'mT') return obj;
   return obj.k === 'unknown' || obj.k === 'param' ? outsideValue(e, ctx) : UNKNOWN;

@@ -1,0 +1,875 @@
+#!/usr/bin/python3
+"""Runs every exact torch equivalent ("≡", `torchEquivalent`) Loss Lens emits on the corpus against the original code.
+
+Usage (Debian's python, which has python3-torch 1.13; pyenv's python3 has no torch):
+
+    npm run build
+    /usr/bin/python3 scripts/corpus/check_equivalents.py [--every N] [--verbose] [FILE...]
+
+For each `kind: 'loss'` finding on a class or function definition with a non-null `torchEquivalent`, the file is
+loaded as a module (missing imports are stubbed), the class is built with its defaults (required arguments are
+supplied when their name tells what they are: class count K = 7, padding index 0, ε 0.1, class weights), and the
+definition is called on random float64 inputs. The equivalent string is evaluated with `nn`, `F`, `torch`, `K`, the
+definition's parameters (and simple local constants), `self`, and `logits` / `target` / `log_probs` /
+`target_probs` bound. A module result is called on (input, target); a tensor result is taken as is. Value and
+gradient w.r.t. the logits must agree to 1e-9 relative.
+
+Disagreements get hints: the equivalent re-evaluated with another reduction / ignore_index / fitted
+label_smoothing, and whether only the gradient agrees (a constant offset, e.g. KL vs cross-entropy).
+
+Prints a report and writes test/analysis/corpus/equivalents.json. Always exits 0.
+"""
+import argparse
+import ast
+import builtins
+import glob
+import inspect
+import json
+import math
+import os
+import re
+import subprocess
+import sys
+import traceback
+import types
+import warnings
+from collections import Counter
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+warnings.filterwarnings("ignore")
+torch.set_default_dtype(torch.float64)
+
+# `.float()` in the code under test would drop the float64 inputs to float32 and leave ~1e-8 differences that are
+# not the analysis's fault: keep float64 (and turn integer/bool tensors into float64, the default dtype).
+_orig_float = torch.Tensor.float
+
+
+def _float_keep64(self, memory_format=torch.preserve_format):
+    return self if self.dtype == torch.float64 else self.to(torch.get_default_dtype(), memory_format=memory_format)
+
+
+torch.Tensor.float = _float_keep64
+F32_RTOL = 1e-6  # residual float32 in the code (dtype=torch.float32 arguments): agreement at float32 precision
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+OUT = os.path.join(ROOT, "test/analysis/corpus/equivalents.json")
+RTOL = 1e-9
+N, K, T = 8, 7, 3
+PAD = 0
+EPS_DEFAULT = 0.1
+
+K_NAMES = {"classes", "num_classes", "n_classes", "nclasses", "nclass", "num_class", "n_class", "class_num",
+           "classes_num", "size", "vocab_size", "tgt_vocab_size", "num_labels", "n_labels", "k", "n_cls", "num_cls"}
+PAD_NAMES = {"padding_idx", "pad_idx", "ignore_index", "pad_id", "trg_pad_idx", "tgt_pad_idx", "padding_index",
+             "pad_index", "ignore_idx", "pad", "pad_token_id", "padding_id"}
+EPS_NAMES = {"smoothing", "eps", "epsilon", "label_smoothing", "alpha", "smooth", "smooth_eps", "ls", "smoothing_eps",
+             "label_smooth", "smooth_ratio", "label_smooth_val", "lb_smooth"}
+INPUT_FIRST_NAMES = {"model_output"}  # dict-style model outputs: {"logits": x}
+
+
+class Skip(Exception):
+    pass
+
+
+# ---------------------------------------------------------------- module loading with stubbed imports
+
+
+class _StubBase(nn.Module):
+    """base class standing in for a stubbed one (fairseq criterions, fastai's Module: whose subclasses may not call
+    super().__init__(), so nn.Module's state is set up in __new__)."""
+
+    def __new__(cls, *a, **k):
+        self = super().__new__(cls)
+        nn.Module.__init__(self)
+        return self
+
+    def __init__(self, *a, **k):
+        super().__init__()
+
+
+class _Stub:
+    def __init__(self, name="stub"):
+        object.__setattr__(self, "_name", name)
+
+    def __getattr__(self, k):
+        if k.startswith("__") and k.endswith("__"):
+            raise AttributeError(k)
+        return _Stub(f"{self._name}.{k}")
+
+    def __call__(self, *a, **k):
+        if len(a) == 1 and not k and (isinstance(a[0], type) or inspect.isfunction(a[0])):
+            return a[0]  # decorator
+        return _Stub(self._name + "()")
+
+    def __mro_entries__(self, bases):
+        return (_StubBase,)
+
+    def __getitem__(self, k):
+        return _Stub(self._name + "[]")
+
+    def __iter__(self):
+        return iter(())
+
+    def __bool__(self):
+        return False
+
+    def __repr__(self):
+        return f"<stub {self._name}>"
+
+
+class _StubModule(types.ModuleType):
+    def __getattr__(self, k):
+        if k.startswith("__") and k.endswith("__"):
+            raise AttributeError(k)
+        return _Stub(f"{self.__name__}.{k}")
+
+
+class _PartialModule(types.ModuleType):
+    def __init__(self, real):
+        super().__init__(real.__name__)
+        self._real = real
+
+    def __getattr__(self, k):
+        try:
+            return getattr(self._real, k)
+        except AttributeError:
+            return _Stub(f"{self.__name__}.{k}")
+
+
+_real_import = builtins.__import__
+
+
+def _import(name, globals=None, locals=None, fromlist=(), level=0):
+    if level > 0:
+        return _StubModule(name or "relative")
+    try:
+        m = _real_import(name, globals, locals, fromlist, level)
+    except Exception:
+        return _StubModule(name)
+    if fromlist and any(n != "*" and not hasattr(m, n) for n in fromlist):
+        return _PartialModule(m)
+    return m
+
+
+class _FallbackBuiltins(dict):
+    """builtins whose missing names are stubs: for files with `from <stubbed module> import *`."""
+
+    def __missing__(self, k):
+        return _Stub(k)
+
+
+_BUILTINS = dict(builtins.__dict__, __import__=_import)
+_BUILTINS_FALLBACK = _FallbackBuiltins(_BUILTINS)
+_modules = {}
+
+
+def load_module(path):
+    """exec the file statement by statement; a failing statement is retried without decorators, then skipped."""
+    if path in _modules:
+        return _modules[path]
+    src = open(path).read()
+    tree = ast.parse(src)
+    name = "lossmod_" + os.path.relpath(path, ROOT).replace("/", "_").replace(".", "_").replace("-", "_")
+    mod = types.ModuleType(name)
+    mod.__file__ = path
+    stubbed_star = False
+    for n in ast.walk(tree):
+        if isinstance(n, ast.ImportFrom) and any(a.name == "*" for a in n.names):
+            stubbed_star |= n.level > 0 or isinstance(_import(n.module, fromlist=("*",)), _StubModule)
+    mod.__dict__["__builtins__"] = _BUILTINS_FALLBACK if stubbed_star else _BUILTINS
+    sys.modules[name] = mod
+    failed = []
+    for stmt in tree.body:
+        tries = [stmt]
+        if isinstance(stmt, (ast.ClassDef, ast.FunctionDef)) and stmt.decorator_list:
+            bare = ast.parse(ast.unparse(stmt)).body[0]
+            bare.decorator_list = []
+            ast.copy_location(bare, stmt)
+            tries.append(bare)
+        for i, s in enumerate(tries):
+            try:
+                code = compile(ast.fix_missing_locations(ast.Module(body=[s], type_ignores=[])), path, "exec")
+                exec(code, mod.__dict__)
+                break
+            except BaseException as e:  # noqa: BLE001 (SystemExit from scripts too)
+                if i == len(tries) - 1:
+                    failed.append((stmt.lineno, f"{type(e).__name__}: {e}"[:120]))
+    _modules[path] = (mod, tree, failed)
+    return _modules[path]
+
+
+def find_def(tree, line):
+    """(node, top_level) for the class/def whose keyword (or first decorator) is on `line`."""
+    for parent in ast.walk(tree):
+        for node in getattr(parent, "body", []) if isinstance(getattr(parent, "body", None), list) else []:
+            if isinstance(node, (ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
+                lines = {node.lineno} | {d.lineno for d in node.decorator_list}
+                if line in lines:
+                    return node, parent is tree
+    return None, False
+
+
+def local_constants(node):
+    """`name = <number>` assignments inside the definition (e.g. a hard-coded `eps = 0.1`)."""
+    out = {}
+    for n in ast.walk(node):
+        if isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name):
+            try:
+                v = ast.literal_eval(n.value)
+            except Exception:
+                continue
+            if isinstance(v, (int, float)) and not isinstance(v, bool):
+                out.setdefault(n.targets[0].id, v)
+    return out
+
+
+# ---------------------------------------------------------------- argument inference
+
+
+def infer_value(name, eps_param, alias=None):
+    for nm in (alias, name):
+        if nm is None:
+            continue
+        low = nm.lower()
+        if nm == eps_param or low in EPS_NAMES:
+            return EPS_DEFAULT
+        if low in K_NAMES:
+            return K
+        if low in PAD_NAMES:
+            return PAD
+        if low in ("weights", "mask", "output_mask", "target_mask"):
+            return "$ONES_LIKE_TARGET"
+        if "weight" in low:
+            return torch.rand(K, generator=torch.Generator().manual_seed(5)) + 0.5
+    raise Skip(f"cannot infer required argument `{name}`")
+
+
+def params_of(fn, drop_self):
+    try:
+        sig = inspect.signature(fn)
+    except (TypeError, ValueError):
+        return []
+    ps = [p for p in sig.parameters.values() if p.kind not in (p.VAR_POSITIONAL, p.VAR_KEYWORD)]
+    if drop_self and ps and ps[0].name == "self":
+        ps = ps[1:]
+    return ps
+
+
+def bind_params(ps, eps_param, aliases, spec_values):
+    """values for the parameters: defaults, else inferred from the name (or the base's name for the same position)."""
+    vals = {}
+    if aliases and len(aliases) == len(ps) - 1:
+        # shape-ctor-num-classes added a required class count: first for classes, keyword-only last for functions
+        kwonly = ps[-1].kind == inspect.Parameter.KEYWORD_ONLY and ps[-1].default is inspect.Parameter.empty
+        aliases = aliases + ["num_classes"] if kwonly else ["num_classes"] + aliases
+    if aliases and len(aliases) != len(ps):
+        aliases = None  # positions do not line up
+    for i, p in enumerate(ps):
+        alias = aliases[i] if aliases else None
+        if p.default is not inspect.Parameter.empty:
+            vals[p.name] = p.default
+        elif alias in spec_values:
+            vals[p.name] = spec_values[alias]
+        else:
+            vals[p.name] = infer_value(p.name, eps_param, alias)
+    return vals
+
+
+# ---------------------------------------------------------------- inputs
+
+
+# input layouts: 2-D (N, K); 3-D with the class axis at dim 1 (N, K, T), as nn.CrossEntropyLoss takes it; 3-D with the
+# class axis last (N, T, K) with (N, T) or flattened (N·T,) targets, as sequence losses take it. For the class-last
+# layouts the equivalent is applied to the flattened (N·T, K) view (the only reading torch losses support).
+LAYOUTS = ("2d", "3d-dim1", "3d-last", "3d-last-flat-target")
+
+
+def make_inputs(seed, target_kind, mode, layout="2d"):
+    g = torch.Generator().manual_seed(seed)
+    shape = {"2d": (N, K), "3d-dim1": (N, K, T)}.get(layout, (N, T, K))
+    cls_dim = -1 if layout.startswith("3d-last") else 1
+    z = (torch.randn(*shape, generator=g) * 1.5).requires_grad_(True)
+    if target_kind == "binary":
+        t = (torch.rand(*shape, generator=g) > 0.5).double()
+    elif target_kind == "soft":
+        t = torch.softmax(torch.randn(*shape, generator=g) * 2, dim=cls_dim)
+    else:
+        tshape = {"2d": (N,), "3d-dim1": (N, T), "3d-last": (N, T)}.get(layout, (N * T,))
+        t = torch.randint(0, K, tshape, generator=g)
+        t.view(-1)[0] = 0
+        t.view(-1)[3] = 0
+        t.view(-1)[1] = K - 1
+
+    def make_x():
+        """the code's input, recomputed from the logits z on every call (a fresh autograd graph)."""
+        if mode == "logits":
+            return z
+        if mode == "logprobs":
+            return F.log_softmax(z, dim=cls_dim)
+        if mode == "probs":
+            return torch.sigmoid(z) if target_kind == "binary" else torch.softmax(z, dim=cls_dim)
+        raise ValueError(mode)
+
+    return z, make_x, t
+
+
+def first_tensor(out):
+    if isinstance(out, (tuple, list)) and out:
+        out = out[0]
+    if isinstance(out, dict):
+        out = out.get("loss", next(iter(out.values())))
+    if not torch.is_tensor(out):
+        if isinstance(out, (int, float)):
+            return torch.tensor(float(out))
+        raise Skip(f"returns {type(out).__name__}, not a tensor")
+    return out
+
+
+def value_and_grad(fn, z):
+    if z.grad is not None:
+        z.grad = None
+    out = first_tensor(fn())
+    if out.requires_grad:
+        (g,) = torch.autograd.grad(out.sum(), z, allow_unused=True, retain_graph=False)
+    else:
+        g = None
+    return out.detach(), (g if g is not None else torch.zeros_like(z))
+
+
+def close(a, b, rtol=RTOL):
+    if a.shape != b.shape:
+        return False
+    a, b = a.double(), b.double()
+    if not (torch.isfinite(a).all() and torch.isfinite(b).all()):
+        return bool(torch.equal(a, b))
+    scale = max(a.abs().max().item() if a.numel() else 0.0, b.abs().max().item() if b.numel() else 0.0, 1e-300)
+    return (a - b).abs().max().item() <= rtol * scale + 1e-15
+
+
+def rel_diff(a, b):
+    if a.shape != b.shape:
+        return float("inf")
+    scale = max(a.abs().max().item(), b.abs().max().item(), 1e-300)
+    return (a - b).abs().max().item() / scale
+
+
+def short(t):
+    if t.numel() == 1:
+        return round(t.item(), 10)
+    return f"tensor{tuple(t.shape)}"
+
+
+# ---------------------------------------------------------------- evaluating the equivalent
+
+
+class _NNProxy:
+    """`nn` with keyword overrides injected into loss-module constructors (for hints)."""
+
+    def __init__(self, overrides):
+        self._ov = overrides
+
+    def __getattr__(self, k):
+        real = getattr(nn, k)
+        if not self._ov or not (isinstance(real, type) and issubclass(real, nn.modules.loss._Loss)):
+            return real
+        ov = self._ov
+
+        def make(*a, **kw):
+            kw = dict(kw)
+            for key, v in ov.items():
+                if key == "ignore_index" and "ignore_index" not in inspect.signature(real).parameters:
+                    continue
+                if key == "label_smoothing" and "label_smoothing" not in inspect.signature(real).parameters:
+                    continue
+                if key == "reduction" and v == "batchmean" and real is not nn.KLDivLoss:
+                    continue
+                kw[key] = v
+            return real(*a, **kw)
+
+        return make
+
+
+def eval_equivalent(eq, ns, x, t, overrides=None):
+    env = dict(ns)
+    env.update(nn=_NNProxy(overrides) if overrides else nn, F=F, torch=torch, math=math)
+    res = eval(eq, {"__builtins__": builtins.__dict__}, env)
+    if isinstance(res, nn.Module) or (callable(res) and not torch.is_tensor(res)):
+        res = res(x, t)
+    return res
+
+
+# ---------------------------------------------------------------- one finding
+
+
+def classify_target(eq, spec):
+    if spec and spec.get("target"):
+        return {"index_pad": "index"}.get(spec["target"], spec["target"]), True
+    if "BCE" in eq:
+        return "binary", False
+    if "target_probs" in eq or "KLDiv" in eq:
+        return "soft", False
+    return "index", False
+
+
+def modes_for(spec, target_kind):
+    if spec and spec.get("input"):
+        return [spec["input"]]
+    if target_kind == "binary":
+        return ["logits", "probs"]
+    return ["logits", "logprobs"]
+
+
+HELPER_NAME = re.compile(r"(target|label|one_hot|onehot)s?$|^(smooth|build|make|mixup)_?(ed_)?(target|label|one_hot)")
+
+
+def check(finding, path, spec, base_aliases):
+    mod, tree, _failed = load_module(path)
+    node, top = find_def(tree, finding["line"])
+    if node is None:
+        raise Skip("not a definition (call site or assignment)")
+    if not top:
+        raise Skip("method or nested definition")
+    obj = mod.__dict__.get(node.name)
+    if obj is None:
+        raise Skip("symbol not defined after import")
+    # the definition on this line may have been shadowed by a later one with the same name
+    if getattr(obj, "__code__", None) is not None and obj.__code__.co_firstlineno not in (
+        {node.lineno} | {d.lineno for d in node.decorator_list}
+    ):
+        raise Skip("symbol redefined later in the file")
+    if not isinstance(obj, type) and HELPER_NAME.search(node.name.lower()):
+        raise Skip("target-building helper, not a loss")
+    eq = finding["torchEquivalent"]
+    eps_param = finding.get("epsilonParam")
+    target_kind, from_spec = classify_target(eq, spec)
+
+    ns = {k: v for k, v in mod.__dict__.items() if not k.startswith("__")}
+    ns.update(local_constants(node))
+    spec_values = {}
+    if spec:
+        for key in ("init", "call"):
+            for k2, v in (spec.get(key) or {}).items():
+                spec_values[k2] = K if v == "$K" else PAD if v == "$PAD" else v
+
+    def build(pad_fill):
+        """(callable, its call parameters, bindings) with defaults; pad_fill: None-defaulted padding args -> 0."""
+        env = {}
+        if isinstance(obj, type):
+            init_ps = params_of(obj.__init__, True)
+            init_vals = bind_params(init_ps, eps_param, base_aliases.get("init"), spec_values)
+            if pad_fill:
+                init_vals.update({p.name: PAD for p in init_ps if p.name.lower().strip("_") in PAD_NAMES
+                                  and init_vals.get(p.name) is None})
+            try:
+                inst = obj(**init_vals)
+            except Skip:
+                raise
+            except Exception as e:
+                raise Skip(f"constructor raised {type(e).__name__}") from e
+            if "store_attr()" in ast.unparse(node):  # fastai's store_attr() (stubbed here) stores the arguments
+                for k2, v2 in init_vals.items():
+                    if not hasattr(inst, k2):
+                        setattr(inst, k2, v2)
+            fwd = (inst.forward if isinstance(inst, nn.Module) and type(inst).forward is not nn.Module.forward
+                   else inst.__call__)
+            env.update(init_vals)
+            env["self"] = inst
+            return inst, params_of(fwd, False), env
+        if not callable(obj):
+            raise Skip("not callable")
+        return obj, params_of(obj, False), env
+
+    target_fn, call_ps, init_env = build(False)
+    if len(call_ps) < 2:
+        raise Skip("does not take (input, target) (forward(pred) or a helper returning target values)")
+    call_aliases = base_aliases.get("call")
+    call_aliases = call_aliases[2:] if call_aliases else None
+    extra_vals = bind_params(call_ps[2:], eps_param, call_aliases, spec_values)
+    ns.update(init_env)
+    ns.update({k: v for k, v in extra_vals.items() if not isinstance(v, str) or not v.startswith("$")})
+    ns["K"] = K
+    wrap_dict = call_ps[0].name in INPUT_FIRST_NAMES
+
+    attempts = []
+    ran = []
+    target_kinds = [target_kind] if from_spec else [target_kind] + [
+        k for k in ("index", "soft", "binary") if k != target_kind]
+    tries = [(target_fn, extra_vals, ns)]
+    for pad_fill in (False, True):
+        if pad_fill:
+            if ran:
+                break
+            try:
+                fn2, ps2, env2 = build(True)
+            except Skip:
+                break
+            ev2 = dict(extra_vals)
+            ev2.update({p.name: PAD for p in ps2[2:] if p.name.lower().strip("_") in PAD_NAMES and ev2.get(p.name) is None})
+            if env2 == init_env and ev2 == extra_vals:
+                break
+            ns2 = dict(ns)
+            ns2.update(env2)
+            ns2.update({k: v for k, v in ev2.items() if not isinstance(v, str)})
+            tries = [(fn2, ev2, ns2)]
+        for fn, ev, nsx in tries:
+            for tk in target_kinds:
+                for mode in modes_for(spec, tk):
+                    for layout in LAYOUTS:
+                        if layout == "3d-last-flat-target" and tk != "index":
+                            continue
+                        z, make_x, t = make_inputs(1234, tk, mode, layout)
+                        kw = {k: (torch.ones(t.shape) if v == "$ONES_LIKE_TARGET" else v) for k, v in ev.items()}
+
+                        def call_code():
+                            x = make_x()
+                            return fn({"logits": x} if wrap_dict else x, t.clone(), **kw)
+
+                        try:
+                            v0, g0 = value_and_grad(call_code, z)
+                        except Skip:
+                            raise
+                        except Exception as e:  # noqa: BLE001
+                            attempts.append(f"{tk}/{mode}/{layout}: {type(e).__name__}: {str(e)[:80]}")
+                            continue
+                        if not torch.isfinite(v0).all():
+                            attempts.append(f"{tk}/{mode}/{layout}: non-finite output")
+                            continue
+                        if tk == "index" and v0.dim() >= 1 and v0.shape == z.shape:
+                            attempts.append(f"{tk}/{mode}: returns an input-shaped tensor (a target builder?)")
+                            continue
+                        run = dict(tk=tk, mode=mode, layout=layout, z=z, make_x=make_x, t=t, v0=v0, g0=g0,
+                                   pad_fill=pad_fill)
+                        res = compare(eq, nsx, run)
+                        ran.append((run, res, nsx))
+                        if res["agree"]:
+                            return {"status": "agree", **describe(run), **res}
+                        break  # this target/mode ran: no other layout
+    if not ran:
+        raise Skip("code raised on every input tried: " + " | ".join(attempts[:3]))
+    run, res, nsx = ran[0]
+    if res.get("unbound"):
+        if res["unbound"] == "target_probs" and run["tk"] == "index":
+            res = {"agree": False, "original": short(run["v0"]), "equivalentValue": None,
+                   "error": "equivalent needs a probability target (`target_probs`); the code takes class indices"}
+            return {"status": "disagree", **describe(run), **res, "hints": []}
+        raise Skip(f"equivalent uses unbound name `{res['unbound']}`")
+    # report the input reading under which some variant of the equivalent agrees, else the first one that ran
+    for r, rs, nsr in ran:
+        if rs.get("f32"):
+            run, res = r, rs
+            return {"status": "agree-f32", **describe(run), **res}
+    for r, rs, nsr in ran:
+        rs["hints"] = hints(eq, nsr, r)
+        if rs["hints"][0].startswith(("agrees", "gradient agrees")):
+            run, res = r, rs
+            break
+    else:
+        run, res, _ = ran[0]
+    return {"status": "disagree", **describe(run), **res}
+
+
+def describe(run):
+    out = {"target": run["tk"], "input": run["mode"], "layout": run["layout"]}
+    if run.get("pad_fill"):
+        out["note"] = "built with padding index 0 (the defaults raise)"
+    return out
+
+
+def flat_for_eq(run, x, t):
+    """class-last 3-D layouts: the equivalent gets the (N·T, K) view."""
+    if run["layout"].startswith("3d-last"):
+        return x.reshape(-1, K), t.reshape(-1) if run["tk"] == "index" else t.reshape(-1, K)
+    return x, t
+
+
+def equivalent_value(eq, ns, run, overrides=None, feed="input"):
+    """feed: "input" (what the code got), "logits" or "log_probs" (hints)."""
+    z = run["z"]
+
+    def call_eq():
+        x, t = flat_for_eq(run, {"input": run["make_x"], "logits": lambda: z,
+                                 "log_probs": lambda: F.log_softmax(z, dim=-1 if run["layout"].startswith("3d-last") else 1)
+                                 }[feed](), run["t"].clone())
+        zz = flat_for_eq(run, z, run["t"])[0]
+        env = dict(ns)
+        env.update(logits=zz, target=t, log_probs=F.log_softmax(zz, dim=1))
+        if run["tk"] == "soft":
+            env["target_probs"] = t
+        return eval_equivalent(eq, env, x, t, overrides)
+
+    return value_and_grad(call_eq, z)
+
+
+def compare(eq, ns, run):
+    try:
+        v1, g1 = equivalent_value(eq, ns, run)
+    except NameError as e:
+        name = str(e).split("'")[1] if "'" in str(e) else str(e)
+        return {"agree": False, "unbound": name}
+    except Exception as e:  # noqa: BLE001
+        return {"agree": False, "original": short(run["v0"]), "equivalentValue": None,
+                "error": f"equivalent raised {type(e).__name__}: {str(e)[:160]}"}
+    v0, g0 = run["v0"], run["g0"]
+    agree_v, agree_g = close(v0, v1), close(g0, g1)
+    out = {"agree": agree_v and agree_g, "original": short(v0), "equivalentValue": short(v1),
+           "valueAgrees": agree_v, "gradAgrees": agree_g}
+    if not agree_v:
+        out["relDiff"] = rel_diff(v0, v1)
+    if agree_v and not agree_g:
+        out["gradRelDiff"] = rel_diff(g0, g1)
+    if not out["agree"] and close(v0, v1, F32_RTOL) and close(g0, g1, F32_RTOL):
+        out["f32"] = True
+    return out
+
+
+def hints(eq, ns, run):
+    """other readings of the equivalent that would agree."""
+    out = []
+    v0, g0 = run["v0"], run["g0"]
+    pad_opts = [None, {"ignore_index": PAD}] if run["tk"] == "index" else [None]
+    reds = [None, "sum", "mean", "none", "batchmean"]
+    tried = []
+    for red in reds:
+        for pad in pad_opts:
+            ov = {}
+            if red:
+                ov["reduction"] = red
+            if pad:
+                ov.update(pad)
+            if ov:
+                tried.append(ov)
+    feeds = ["input"] + (["logits"] if run["mode"] != "logits" else []) + (["log_probs"] if "KLDiv" in eq else [])
+    for feed in feeds:
+        for ov in ([{}] + tried):
+            try:
+                v1, g1 = equivalent_value(eq, ns, run, ov or None, feed)
+            except Exception:  # noqa: BLE001
+                continue
+            tag = (", ".join(f"{k}={v!r}" for k, v in ov.items()) or "as written") + (
+                f" (fed the {feed} instead of the code's input)" if feed != "input" else "")
+            if ov or feed != "input":
+                if close(v0, v1, F32_RTOL) and close(g0, g1, F32_RTOL):
+                    out.append(f"agrees with {tag}")
+                    return out
+            if close(g0, g1, F32_RTOL) and not close(v0, v1, F32_RTOL) and v0.numel() == 1 and v1.numel() == 1:
+                out.append(f"gradient agrees with {tag}, value differs by a constant {v0.item() - v1.item():.6g}")
+                return out
+            if v0.numel() == 1 and v1.numel() == 1 and "CrossEntropyLoss" in eq and run["tk"] == "index":
+                # CE is affine in label_smoothing: fit it
+                try:
+                    a, _ = equivalent_value(eq, ns, run, {**ov, "label_smoothing": 0.0}, feed)
+                    b, _ = equivalent_value(eq, ns, run, {**ov, "label_smoothing": 1.0}, feed)
+                except Exception:  # noqa: BLE001
+                    continue
+                if abs(b.item() - a.item()) < 1e-12:
+                    continue
+                ls = (v0.item() - a.item()) / (b.item() - a.item())
+                if -1e-9 <= ls <= 1 + 1e-9:
+                    ls = min(max(ls, 0.0), 1.0)
+                    v2, g2 = equivalent_value(eq, ns, run, {**ov, "label_smoothing": ls}, feed)
+                    if close(v0, v2, F32_RTOL) and close(g0, g2, F32_RTOL):
+                        ovs = ", ".join(f"{k}={v!r}" for k, v in ov.items())
+                        out.append(f"agrees with {ovs + ', ' if ovs else ''}label_smoothing={ls:.10g}"
+                                   + (f" (fed the {feed})" if feed != "input" else ""))
+                        return out
+    if v0.shape != ():
+        out.append(f"code returns shape {tuple(v0.shape)}")
+    if not out:
+        out.append("no reduction / ignore_index / label_smoothing variant of the equivalent agrees")
+    return out
+
+
+# ---------------------------------------------------------------- corpus
+
+
+def corpus_files(every):
+    pats = ["test/analysis/corpus/rewrites/bases/*.py", "test/analysis/corpus/positive/*.py",
+            "test/analysis/realworld/*.py"]
+    files = []
+    for p in pats:
+        files += sorted(glob.glob(os.path.join(ROOT, p)))
+    variants = sorted(glob.glob(os.path.join(ROOT, "test/analysis/corpus/rewrites/variants/*.py")))
+    files += variants[::every]
+    files += sorted(glob.glob(os.path.join(ROOT, "sample-workspace/**/*.py"), recursive=True))
+    return [os.path.relpath(f, ROOT) for f in files]
+
+
+def run_cli(files):
+    out = subprocess.run(["node", "dist/cli.js", "explain", "--json", *files], cwd=ROOT, capture_output=True,
+                         text=True)
+    if not out.stdout.strip():
+        sys.exit(f"cli failed: {out.stderr[:2000]}")
+    return json.loads(out.stdout)
+
+
+def read_spec(path):
+    """spec of a base (from its header) for bases and their variants, and the base file for variants."""
+    with open(os.path.join(ROOT, path)) as fh:
+        head = [fh.readline() for _ in range(4)]
+    base = None
+    for line in head:
+        if line.startswith("# rewrite-of: "):
+            base = "test/analysis/corpus/rewrites/" + line.split()[2]
+    src = base or path
+    with open(os.path.join(ROOT, src)) as fh:
+        for line in [fh.readline() for _ in range(4)]:
+            if line.startswith("# spec: "):
+                return json.loads(line[len("# spec: "):]), base
+    return None, base
+
+
+def base_aliases(base, spec, variant_path, node_name):
+    """base parameter names, by position, for the variant's (maybe renamed) definition."""
+    if not base or not spec:
+        return {}
+    try:
+        bmod, _, _ = load_module(os.path.join(ROOT, base))
+        bobj = bmod.__dict__[spec["symbol"]]
+    except Exception:  # noqa: BLE001
+        return {}
+    if isinstance(bobj, type):
+        fwd = bobj.forward if hasattr(bobj, "forward") else bobj.__call__
+        return {"init": [p.name for p in params_of(bobj.__init__, True)],
+                "call": [p.name for p in params_of(fwd, True)]}
+    return {"call": [p.name for p in params_of(bobj, False)]}
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--every", type=int, default=1, help="check every N-th variant (default: all)")
+    ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("files", nargs="*")
+    args = ap.parse_args()
+    files = args.files or corpus_files(args.every)
+    data = run_cli(files)
+
+    emitted = 0
+    agreeing = []
+    agreeing_f32 = []
+    disagreeing = []
+    skipped = Counter()
+    skipped_items = []
+    import_failures = {}
+    for entry in data["files"]:
+        path = entry["file"]
+        spec, base = read_spec(path)
+        for f in entry["findings"]:
+            if f.get("kind") != "loss" or not f.get("symbol") or "." in f["symbol"] or not f.get("torchEquivalent"):
+                continue
+            emitted += 1
+            where = f"{path}:{f['line']}"
+            item = {"where": where, "symbol": f["symbol"], "convention": f.get("convention"),
+                    "equivalent": f["torchEquivalent"]}
+            # the base spec only describes the base's own symbol (and its renamed copies in variants)
+            use_spec = spec
+            if spec and base is None and f["symbol"] != spec["symbol"]:
+                use_spec = None
+            if spec and base is not None:
+                vsym = f["symbol"]
+                use_spec = spec if _variant_symbol_matches(path, vsym, f["line"]) else None
+            try:
+                abspath = os.path.join(ROOT, path)
+                mod, tree, failed = load_module(abspath)
+                if failed:
+                    import_failures[path] = failed
+                aliases = base_aliases(base, use_spec, path, f["symbol"]) if use_spec else {}
+                torch.manual_seed(0)
+                res = check(f, abspath, use_spec, aliases)
+            except Skip as e:
+                reason = str(e)
+                key = reason.split(":")[0] if reason.startswith("code raised") else reason
+                if key.startswith("cannot infer required argument"):
+                    key = "cannot infer a required argument"
+                if key.startswith("equivalent uses unbound name"):
+                    key = "equivalent uses a name unbound at the definition"
+                if key.startswith("constructor raised"):
+                    key = "constructor raised"
+                skipped[key] += 1
+                skipped_items.append({**item, "reason": reason})
+                continue
+            except SyntaxError:
+                skipped["file does not parse"] += 1
+                skipped_items.append({**item, "reason": "file does not parse"})
+                continue
+            except Exception as e:  # noqa: BLE001
+                skipped["harness error"] += 1
+                skipped_items.append({**item, "reason": f"harness error {type(e).__name__}: {e}",
+                                      "trace": traceback.format_exc()[-600:]})
+                continue
+            item.update({k: v for k, v in res.items() if k not in ("agree", "status")})
+            {"agree": agreeing, "agree-f32": agreeing_f32}.get(res["status"], disagreeing).append(item)
+
+    executed = len(agreeing) + len(agreeing_f32) + len(disagreeing)
+    print(f"torch {torch.__version__}; {len(files)} files")
+    print(f"equivalents emitted on definitions: {emitted}")
+    print(f"executed: {executed}   agreeing: {len(agreeing)} (+{len(agreeing_f32)} only to float32 precision, "
+          f"rtol {F32_RTOL:g}, the code computes in float32)   disagreeing: {len(disagreeing)}   "
+          f"skipped: {sum(skipped.values())}")
+    mode_counts = Counter((a["target"], a["input"]) for a in agreeing)
+    print("agreeing by (target, input):", dict(mode_counts))
+    if disagreeing:
+        print("\nDISAGREEING")
+        for d in disagreeing:
+            print(f"  {d['where']}  {d['symbol']}  [{d['convention']}]  ≡ {d['equivalent']}")
+            print(f"      target={d['target']} input={d['input']} layout={d['layout']}  original={d.get('original')}  "
+                  f"equivalent={d.get('equivalentValue')}  value ok={d.get('valueAgrees')} grad ok={d.get('gradAgrees')}"
+                  + (f"  rel={d['relDiff']:.3g}" if "relDiff" in d else ""))
+            if d.get("error"):
+                print(f"      {d['error']}")
+            for h in d.get("hints", []):
+                print(f"      hint: {h}")
+    print("\nSKIPPED by reason")
+    for k, v in skipped.most_common():
+        print(f"  {v:5d}  {k}")
+    if args.verbose:
+        for s in skipped_items:
+            print(f"    {s['where']} {s['symbol']}: {s['reason']}")
+    result = {
+        "torch": torch.__version__,
+        "emitted": emitted,
+        "checked": executed,
+        "agreeing": len(agreeing),
+        "agreeingFloat32Only": [{k: d[k] for k in ("where", "symbol", "equivalent", "original", "equivalentValue",
+                                                   "relDiff") if k in d} for d in agreeing_f32],
+        "disagreeing": disagreeing,
+        "skipped": dict(skipped.most_common()),
+        "skippedItems": skipped_items,
+        "filesWithFailedTopLevelStatements": {k: v for k, v in import_failures.items()},
+    }
+    with open(OUT, "w") as fh:
+        json.dump(result, fh, indent=1, default=str)
+        fh.write("\n")
+    print(f"\nwrote {os.path.relpath(OUT, ROOT)}")
+    return 0
+
+
+def _variant_symbol_matches(path, symbol, line):
+    """a variant's manifest symbol is the renamed base symbol; other definitions in it (helpers) get no spec."""
+    man = _manifest()
+    rel = path.split("test/analysis/corpus/rewrites/")[-1]
+    e = man.get(rel)
+    if e is None:
+        return path.split("/")[-1].startswith(symbol)
+    return e["symbol"] == symbol
+
+
+_man_cache = {}
+
+
+def _manifest():
+    if not _man_cache:
+        with open(os.path.join(ROOT, "test/analysis/corpus/rewrites/manifest.json")) as fh:
+            m = json.load(fh)
+        _man_cache.update({v["file"]: v for v in m["variants"]})
+        _man_cache.update({b["file"]: b for b in m["bases"]})
+    return _man_cache
+
+
+if __name__ == "__main__":
+    try:
+        main()
+    finally:
+        sys.exit(0)
