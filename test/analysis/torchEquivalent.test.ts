@@ -94,7 +94,7 @@ describe('analysis: torch equivalents are exact or null', () => {
     );
     assert.equal(
       at(optional, 'Smooth', 2).torchEquivalent,
-      'nn.CrossEntropyLoss(label_smoothing=0.1 * K / (K - 1))',
+      'nn.CrossEntropyLoss(label_smoothing=smoothing * K / (K - 1))',
     );
     assert.equal(at(optional, 'Smooth', 13).torchEquivalent, 'nn.CrossEntropyLoss(label_smoothing=0.25)');
     assertInexact(
@@ -169,7 +169,7 @@ describe('analysis: torch equivalents are exact or null', () => {
       '    q.scatter_(1, y.unsqueeze(1), 1 - eps + eps / x.size(-1))',
       '    return F.kl_div(lp, q, reduction="batchmean")',
     );
-    assertInexact(at(smoothed, 'kl_smooth', 3), 'nn.CrossEntropyLoss(label_smoothing=0.1)', /KL divergence/);
+    assertInexact(at(smoothed, 'kl_smooth', 3), 'nn.CrossEntropyLoss(label_smoothing=eps)', /KL divergence/);
     const plain = lines(
       'import torch.nn.functional as F',
       'def distil(s, t):',
@@ -192,7 +192,7 @@ describe('analysis: torch equivalents are exact or null', () => {
     );
     assertInexact(
       at(batch, 'BatchLS', 2),
-      'nn.BCELoss()(probs, target * (1 - 0.1) + 0.1 / 2)',
+      'nn.BCELoss()(probs, target * (1 - alpha) + alpha / 2)',
       /comes from the batch/,
     );
   });

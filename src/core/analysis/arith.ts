@@ -51,10 +51,12 @@ function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
   return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
 }
 
+/** Scalar arithmetic; a parameter operand that may be a target tensor keeps that reading (`(1 − ε)·target`). */
 function scalarOp(a: AV, b: AV, s: Sym): AV {
-  const p = a.k === 'param' ? a : b.k === 'param' ? b : null;
-  if (p && p.k === 'param') return { ...p, s };
-  return { k: 'num', s };
+  const params = [a, b].filter((v): v is AV & { k: 'param' } => v.k === 'param');
+  if (params.length === 0) return { k: 'num', s };
+  const cand = params.find((p) => p.cand !== null) ?? params[0];
+  return { ...cand, s };
 }
 
 function isCandidate(v: AV): boolean {

@@ -43,14 +43,15 @@ function narrowToNumber(test: Expr, branch: Frame, ctx: Ctx): void {
         ? `${NARROWED}${operand.name}`
         : null;
   const held = key ? evalExpr(operand, branch, ctx) : undefined;
-  if (key && held?.k === 'param' && held.tensorish) branch.vars.set(key, { ...held, tensorish: false, cand: null });
+  if (key && held?.k === 'param' && held.tensorish)
+    branch.vars.set(key, { ...held, tensorish: false, cand: null });
 }
 
 /** Frame keys for `self.x` narrowed inside a branch (read before the class's attributes). */
 export const NARROWED = 'self.';
 
 /** True/false when the test is a literal or compares known strings; null when it depends on runtime data. */
-function staticTruth(test: Expr, f: Frame, ctx: Ctx): boolean | null {
+export function staticTruth(test: Expr, f: Frame, ctx: Ctx): boolean | null {
   if (test.t === 'num' || test.t === 'const') return Boolean(test.v);
   if (test.t !== 'bin' || (test.op !== '==' && test.op !== '!=')) return null;
   if (!isPlain(test.l) || !isPlain(test.r)) return null;
@@ -89,7 +90,7 @@ function smoothedParam(v: AV & { k: 'param' }): boolean {
  * How much a value tells about the loss: losses over targets over opaque tensors; smoothing, masks and modulation
  * add, and a factor computed from the predictions beats an opaque tensor.
  */
-function richness(v: AV): number {
+export function richness(v: AV): number {
   if (v.k === 'tensor') return v.pred ? 1 : 0;
   if (v.k === 'param') return smoothedParam(v) ? 14 : 0;
   const base = BASE_RICHNESS[v.k] ?? 0;

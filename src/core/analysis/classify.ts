@@ -1,7 +1,8 @@
+import { mixMass } from './arith';
 import { type Form, K_MINUS_1, K_MINUS_2, UNIFORM } from './conventionForms';
 import type { Convention } from './findings';
 import type { SymInfo } from './scope';
-import { evalSym, type Sym, symNames } from './sym';
+import { evalSym, type Sym, sym, symNames } from './sym';
 import type { Mix } from './values';
 
 export interface Classification {
@@ -14,6 +15,13 @@ export interface Classification {
   classes: number | null;
   /** ε as computed from the targets differs from the parameter (e.g. renormalised targets). */
   effectiveDiffers: boolean;
+  /** ε = epsilonScale · parameter (`(1 − t)·s + t·(1 − s)` smooths with α = 2s); absent for 1. */
+  epsilonScale?: number;
+  /**
+   * The loss's total weight: 1 (as torch computes it), 1/N (a sum divided by the batch size: a mean), or some
+   * other factor (divided by a token count, multiplied by a constant): then no torch call is exact.
+   */
+  scale: 'one' | 'perRow' | 'other';
   reason: string;
 }
 
@@ -52,6 +60,7 @@ export function classifyMix(m: Mix, binary: boolean, syms: Map<string, SymInfo>)
     classesParam: null,
     classes: null,
     effectiveDiffers: false,
+    scale: scaleOf(m, names),
   };
   if (m.self && evalSym(m.self, (n) => syms.get(n)?.value ?? 0.3) > 0)
     return { ...base, convention: 'other', reason: BOOTSTRAPPED };
@@ -76,6 +85,22 @@ export function classifyMix(m: Mix, binary: boolean, syms: Map<string, SymInfo>)
     }
   }
   return { ...base, convention: 'other', reason: otherReason(m) };
+}
+
+/** The loss's total weight hot + K·off, probed: 1, 1/N (N the batch size) or something else. */
+function scaleOf(m: Mix, names: string[]): Classification['scale'] {
+  const envs = BASES.map((_, b) => envFor(names, b, { sym: '#K' }, K_VALUES[b]));
+  const mass = envs.map((env) => evalSym(mixMass(m, sym('#K')), (n) => env[n] ?? Number.NaN));
+  return scaleFromMass(
+    envs.map((env) => ({ env })),
+    mass,
+  );
+}
+
+/** The same from the masses probed for a form, with the class count the form matched. */
+function scaleFromMass(samples: { env: Env }[], mass: number[]): Classification['scale'] {
+  if (mass.every((v) => close(v, 1))) return 'one';
+  return mass.every((v, i) => close(v * (samples[i].env['#N'] ?? Number.NaN), 1)) ? 'perRow' : 'other';
 }
 
 function kRoles(names: string[], m: Mix, binary: boolean, syms: Map<string, SymInfo>): KRole[] {
@@ -132,7 +157,7 @@ function tryForm(
         ? null
         : match.confidence
           ? 1 - defaultValue
-          : defaultValue
+          : (match.scale ?? 1) * defaultValue
       : effectiveAtDefaults(form, m, kRole, syms, classes),
   );
   const result: Classification = {
@@ -140,6 +165,8 @@ function tryForm(
     epsilon,
     epsilonParam: info?.label ?? null,
     epsilonIsConfidence: match?.confidence ?? false,
+    ...(match?.scale !== undefined ? { epsilonScale: match.scale } : {}),
+    scale: scaleFromMass(samples, mass),
     classesParam: kInfo && kInfo.origin !== 'dim' && kInfo.origin !== 'batch' ? kInfo.label : null,
     classes,
     effectiveDiffers: !match && candidates.length > 0,
@@ -164,14 +191,18 @@ function roundEps(v: number | null): number | null {
   return v === null ? null : Number(v.toPrecision(12));
 }
 
+/** The parameter ε is: itself, its complement (a confidence), or a fixed multiple of it (α = 2s). */
 function identify(
   candidates: string[],
   envs: Env[],
   eps: number[],
-): { name: string; confidence: boolean } | null {
+): { name: string; confidence: boolean; scale?: number } | null {
   for (const name of candidates) {
     if (envs.every((env, i) => close(eps[i], env[name]))) return { name, confidence: false };
     if (envs.every((env, i) => close(eps[i], 1 - env[name]))) return { name, confidence: true };
+    const scale = eps[0] / envs[0][name];
+    if (Number.isFinite(scale) && envs.every((env, i) => close(eps[i], scale * env[name])))
+      return { name, confidence: false, scale: Number(scale.toPrecision(12)) };
   }
   return null;
 }

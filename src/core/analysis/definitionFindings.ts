@@ -19,7 +19,9 @@ export function analyzeFresh(def: Definition, mod: ModuleContext): CachedDefinit
 
 function definitionFinding(r: DefinitionResult): RawFinding {
   const c = r.classification;
-  const equivalence = torchEquivalence(c, r.loss, r.optionalWeights === null);
+  const equivalence = r.targetsOnly
+    ? { exact: null, closest: null, why: null }
+    : torchEquivalence(c, r.loss, r.optionalWeights === null, true);
   return {
     from: r.def.node.from,
     to: trimEnd(r.def.node.to, r.ctx.mod.text),

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
 import { binop, negate } from './arith';
-import { NARROWED, richer, runIf } from './branches';
+import { NARROWED, richer, runIf, staticTruth } from './branches';
 import type { Expr } from './expr';
 import { type ClassScope, type Ctx, type Frame, functionBody, type Param, paramsOf } from './scope';
 import { evalCall, gatherLoss } from './semantics';
@@ -31,12 +31,19 @@ export function evalExpr(e: Expr, f: Frame, ctx: Ctx): AV {
     case 'unary':
       return e.op === '-' ? negate(evalExpr(e.e, f, ctx)) : e.op === '+' ? evalExpr(e.e, f, ctx) : TENSOR;
     case 'cond':
-      return richer(evalExpr(e.body, f, ctx), evalExpr(e.orelse, f, ctx));
+      return conditional(e, f, ctx);
     case 'tuple':
       return { k: 'tuple', items: e.items.map((i) => evalExpr(i, f, ctx)) };
     default:
       return UNKNOWN;
   }
+}
+
+/** `a if test else b`: the branch a literal or string-default test picks, else the richer alternative. */
+function conditional(e: Expr & { t: 'cond' }, f: Frame, ctx: Ctx): AV {
+  const truth = staticTruth(e.test, f, ctx);
+  if (truth !== null) return evalExpr(truth ? e.body : e.orelse, f, ctx);
+  return richer(evalExpr(e.body, f, ctx), evalExpr(e.orelse, f, ctx));
 }
 
 function lookup(id: string, f: Frame, ctx: Ctx): AV {

@@ -1,4 +1,5 @@
 import type { SyntaxNode } from '@lezer/common';
+import { richness } from './branches';
 import type { Expr } from './expr';
 import type { LossKind } from './findings';
 import { assign, dimSize, evalExpr, runFunction } from './interp';
@@ -165,14 +166,12 @@ export function headOf(v: AV): AV {
   return v.k === 'tuple' ? (v.items[0] ?? UNKNOWN) : v;
 }
 
-/** The return that carries the most: a smoothed loss, else any loss, else the last value (tuples kept whole). */
+/**
+ * The return that carries the most (a smoothed or re-weighted loss over a plain fallback, any loss over a target,
+ * a target over an opaque value), the last of equals; tuples are kept whole.
+ */
 export function pickReturn(returns: AV[]): AV {
-  const last = (keep: (v: AV) => boolean): AV | undefined => returns.filter((r) => keep(headOf(r))).at(-1);
-  return (
-    last((r) => r.k === 'loss' && !(r.l.off.k === 'n' && r.l.off.v === 0)) ??
-    last((r) => r.k === 'loss') ??
-    last((r) => r.k === 'prod' || r.k === 'dist') ??
-    returns.at(-1) ??
-    UNKNOWN
-  );
+  let best: AV | undefined;
+  for (const r of returns) if (!best || richness(headOf(r)) >= richness(headOf(best))) best = r;
+  return best ?? UNKNOWN;
 }

@@ -2,7 +2,7 @@ import { binop, mixMass, mixOf } from './arith';
 import type { LossKind } from './findings';
 import { derivationOf, elementwise, predicted } from './modulation';
 import type { Ctx } from './scope';
-import { div, evalSym, mul, neg, num, ONE, type Sym, sub, sym, ZERO } from './sym';
+import { div, evalSym, mul, neg, num, ONE, type Sym, sub, sym, symNames, ZERO } from './sym';
 import {
   type AV,
   type LossInfo,
@@ -106,6 +106,8 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
   const mapped = elementwise(name, args[0] ?? UNKNOWN);
   if (mapped) return mapped;
   if (name === 'sigmoid') return { k: 'prob', multi: false, neg: false };
+  if (name === 'logsigmoid' && signedByLabels(args[0] ?? UNKNOWN, ctx))
+    return lossOf(mix(ONE, ZERO, 'tensor'), { binary: true });
   if (name === 'logsigmoid') return { k: 'blog', neg: isNegated(args[0] ?? UNKNOWN, ctx) };
   if (name === 'sum' || name === 'mean')
     return reduce(args[0] ?? UNKNOWN, name, args.length > 1 || kw.has('dim'), ctx);
@@ -113,6 +115,15 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
   if (name === 'where') return where(args[0] ?? UNKNOWN, args[1] ?? UNKNOWN, args[2] ?? UNKNOWN);
   if (name === 'clamp' || name === 'Variable') return args[0] ?? UNKNOWN;
   return null;
+}
+
+/**
+ * `logsigmoid(x · (2t − 1))`: the logits times sign labels, a whole BCE-with-logits on hard targets; what
+ * multiplies it afterwards (α·t + (1 − α)·(1 − t)) re-weights samples rather than smoothing a target.
+ */
+function signedByLabels(v: AV, ctx: Ctx): boolean {
+  if (v.k !== 'param') return false;
+  return [...symNames(v.s)].filter((n) => ctx.syms.get(n)?.tensorCandidate).length >= 2;
 }
 
 function isNegated(v: AV, ctx: Ctx): boolean {

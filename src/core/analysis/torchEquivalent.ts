@@ -20,7 +20,8 @@ const WEIGHTED_LOG_PROBS =
   "a weight is multiplied into the log-probabilities, so a mean divides by N where torch's weighted mean divides by Σ weight[target]";
 const MASKED_MEAN =
   "masked rows are zeroed but still counted in the mean, while torch's ignore_index leaves them out of the denominator";
-const RESCALED = 'the result of the torch loss is multiplied by a factor';
+const RESCALED =
+  'the result is multiplied by a factor (e.g. divided by a count the analysis cannot pin down)';
 const REWORKED =
   'the result of the torch loss is combined with other tensors (a mask, a weight or an added term)';
 const MEAN_AFTER_NONE =
@@ -39,13 +40,33 @@ function verdict(call: string | null, reasons: (string | false)[]): Equivalence 
   return why ? { exact: null, closest: call, why } : { exact: call, closest: null, why: null };
 }
 
-const eq = (v: number | null, name: string): string => (v === null ? name : formatNumber(v));
+/**
+ * ε as Python text: at a definition the parameter that holds it (the equivalent holds for every value of it), at a
+ * construction the number it was given; `1 - p` for a confidence, `2 * p` for a parameter that is ε/2.
+ */
+function epsilonText(c: Classification, symbolic: boolean): string {
+  const param = c.epsilonParam;
+  if (param && (symbolic || c.epsilon === null)) {
+    if (c.epsilonIsConfidence) return `(1 - ${param})`;
+    return c.epsilonScale !== undefined && c.epsilonScale !== 1
+      ? `${formatNumber(c.epsilonScale)} * ${param}`
+      : param;
+  }
+  return c.epsilon === null ? 'eps' : formatNumber(c.epsilon);
+}
 
-/** ε·K/(K−d) as a number when K is known, else as an expression. */
-function rescaled(c: Classification, d: number): string {
-  if (c.epsilon === 0) return '0';
-  if (c.epsilon !== null && c.classes) return formatNumber((c.epsilon * c.classes) / (c.classes - d));
-  return `${eq(c.epsilon, c.epsilonParam ?? 'eps')} * K / (K - ${d})`;
+/** ε·K/(K−d) as a number when ε and K are known, else as an expression. */
+function rescaled(c: Classification, d: number, symbolic: boolean): string {
+  if (c.epsilon === 0 && !symbolic) return '0';
+  if (c.epsilon !== null && c.classes && !symbolic)
+    return formatNumber((c.epsilon * c.classes) / (c.classes - d));
+  return `${epsilonText(c, symbolic)} * K / (K - ${d})`;
+}
+
+/** The reduction a hand-written loss applies, as a torch argument (`mean` is torch's default). */
+function reductionArg(loss: LossInfo, c: Classification): Args {
+  const reduction = loss.reduction === 'sum' && c.scale === 'perRow' ? 'mean' : loss.reduction;
+  return reduction === 'mean' ? [] : [['reduction', `'${reduction}'`]];
 }
 
 /** The call's arguments, with the reduction the code applies afterwards when the call itself reduced nothing. */
@@ -93,42 +114,53 @@ function binaryCall(loss: LossInfo, target: string): string {
 }
 
 /**
- * The call for a convention, at torch's default reduction: a hand-written reduction is not carried over, since a
- * sum divided by a token count, or a reduction picked by a branch, reads as `sum` or `none` yet is the mean.
+ * The call for a convention with the code's own reduction. A sum divided by a count the analysis cannot tell
+ * from a batch size is caught by the mass check in `torchEquivalence` (rescaled: closest only).
  */
-function conventionCall(c: Classification, loss: LossInfo): string | null {
-  const eps = eq(c.epsilon, c.epsilonParam ?? 'eps');
-  const ce = (...args: Args) => moduleCall('cross_entropy', args);
+function conventionCall(c: Classification, loss: LossInfo, symbolic: boolean): string | null {
+  const eps = epsilonText(c, symbolic);
+  const ce = (...args: Args) => moduleCall('cross_entropy', [...args, ...reductionArg(loss, c)]);
   switch (c.convention) {
     case 'uniform':
       return loss.binary ? null : ce(['label_smoothing', eps]);
     case 'k_minus_1':
-      return ce(['label_smoothing', rescaled(c, 1)]);
+      return ce(['label_smoothing', rescaled(c, 1, symbolic)]);
     case 'k_minus_2_padding':
-      return ce(['ignore_index', 'padding_idx'], ['label_smoothing', rescaled(c, 2)]);
+      return ce(['ignore_index', 'padding_idx'], ['label_smoothing', rescaled(c, 2, symbolic)]);
     case 'binary':
     case 'batch_max_plus_1':
       return binaryCall(loss, `target * (1 - ${eps}) + ${eps} / 2`);
     case 'soft_target':
       return loss.kl
-        ? `${moduleCall('kl_div', loss.torch?.args ?? [])}(log_probs, target_probs)`
+        ? `${moduleCall('kl_div', loss.torch?.args ?? klReduction(loss))}(log_probs, target_probs)`
         : `${ce()}(logits, target_probs)`;
     case 'none':
-      if (loss.kl) return moduleCall('kl_div', loss.torch?.args ?? [['reduction', "'batchmean'"]]);
+      if (loss.kl) return moduleCall('kl_div', loss.torch?.args ?? klReduction(loss));
       return loss.binary ? binaryCall(loss, 'target') : ce();
     default:
       return null;
   }
 }
 
+/** A KL summed over classes then averaged over rows is torch's 'batchmean' ('mean' averages every element). */
+function klReduction(loss: LossInfo): Args {
+  return [['reduction', loss.reduction === 'mean' ? "'batchmean'" : `'${loss.reduction}'`]];
+}
+
 /** The torch call computing what a definition computes, exactly, or the closest one and why it differs. */
-export function torchEquivalence(c: Classification, loss: LossInfo, weightsGiven: boolean): Equivalence {
+export function torchEquivalence(
+  c: Classification,
+  loss: LossInfo,
+  weightsGiven: boolean,
+  symbolic = false,
+): Equivalence {
   const ownSmoothing = c.convention === 'uniform' && loss.torch?.args.some(([n]) => n === 'label_smoothing');
   const plainTarget = c.convention === 'none' || c.convention === 'soft_target' || ownSmoothing;
   if (loss.torch && !loss.handwritten && !loss.modulated && plainTarget)
     return wrapperEquivalence(loss.torch, loss, c);
   const smoothing = ['uniform', 'k_minus_1', 'k_minus_2_padding'].includes(c.convention);
-  return verdict(conventionCall(c, loss), [
+  return verdict(conventionCall(c, loss, symbolic), [
+    c.scale === 'other' && RESCALED,
     c.convention === 'k_minus_2_padding' && PADDING,
     c.convention === 'batch_max_plus_1' && BATCH_K,
     loss.kl && smoothing && KL_SMOOTHED,
