@@ -36,9 +36,9 @@ function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
     return isCandidate(a) ? times(paramDist(a), b, aSpan, bSpan) : times(a, paramDist(b), aSpan, bSpan);
   }
   if (o === '-' && b.k === 'tensor' && b.logNormaliser) return { k: 'logp', c: ONE, factors: [] };
-  if (o === '-' && a.k === 'tensor' && a.logTarget && b.k === 'logp') return negate(b);
-  if ((o === '-' || o === '+') && a.k === 'tensor' && a.targetEntropy) return o === '-' ? negate(b) : b;
-  if ((o === '-' || o === '+') && b.k === 'tensor' && b.targetEntropy) return a;
+  if (o === '-' && a.k === 'tensor' && a.logTarget && b.k === 'logp') return klTerm(negate(b));
+  if ((o === '-' || o === '+') && a.k === 'tensor' && a.targetEntropy) return klTerm(o === '-' ? negate(b) : b);
+  if ((o === '-' || o === '+') && b.k === 'tensor' && b.targetEntropy) return klTerm(a);
   if (o === '+' || o === '-') return addSub(o, a, b, sa, sb);
   if (o === '*')
     return sb ? scale(a, (x) => mul(x, sb)) : sa ? scale(b, (x) => mul(sa, x)) : times(a, b, aSpan, bSpan);
@@ -154,7 +154,7 @@ function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
   const [x, y, ySpan] = rank(a) >= rank(b) ? [a, b, bSpan] : [b, a, aSpan];
   const my = mixOf(y);
   if (x.k === 'logp' && y.k === 'dist')
-    return { k: 'prod', d: y.d, c: x.c, factors: x.factors, binary: null, modulated: x.modulated };
+    return { k: 'prod', d: y.d, c: x.c, factors: x.factors, binary: null, modulated: x.modulated, kl: x.kl };
   if (x.k === 'logp' && my) return { ...x, factors: [...x.factors, ySpan] };
   if (x.k === 'blog' && my) return { k: 'prod', d: my, c: num(1), factors: [], binary: x.neg ? 'q' : 'p' };
   if (x.k === 'prod' && y.k === 'dist' && !x.d) return { ...x, d: y.d };
@@ -194,6 +194,11 @@ function predictedTarget(p: AV, l: AV): AV | null {
   const own = p.source !== undefined && p.source === l.source;
   const d: Mix = own ? { ...mix(ZERO, ZERO, 'none'), self: ONE } : tensorMix();
   return { k: 'prod', d, c: l.c, factors: l.factors, binary: null, modulated: l.modulated };
+}
+
+/** A term that differs from a cross-entropy by the target's entropy (q·log q dropped or added). */
+function klTerm(v: AV): AV {
+  return v.k === 'logp' || v.k === 'prod' ? { ...v, kl: true } : v.k === 'loss' ? { k: 'loss', l: { ...v.l, kl: true } } : v;
 }
 
 function isLiteral(v: AV): boolean {

@@ -13,12 +13,16 @@ export function runIf(test: Expr, bodies: Stmt[][], f: Frame, ctx: Ctx): void {
   const truth = staticTruth(test, f, ctx);
   const alternatives = truth === true ? bodies.slice(0, 1) : truth === false ? bodies.slice(1) : bodies;
   const before = f.vars;
+  let returned = truth === true;
   const outcomes = alternatives.map((body, i) => {
     const branch: Frame = { ...f, vars: new Map(before) };
     if (i === 0 && truth === null) narrowToNumber(test, branch, ctx);
     execBody(body, branch, ctx);
+    returned &&= branch.returned === true;
     return branch.vars;
   });
+  // A branch the test decides that returns ends the path (`if self.reduction == 'mean': return loss.mean()`).
+  f.returned = returned;
   const joined = new Map(before);
   for (const vars of outcomes) {
     for (const [name, value] of vars) {

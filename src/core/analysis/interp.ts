@@ -84,8 +84,9 @@ function outsideValue(e: Expr, ctx: Ctx): AV {
 function selfMember(name: string, cls: ClassScope, ctx: Ctx): AV {
   if (cls.methods.has(name)) return { k: 'method', name };
   const init = cls.methods.get('__init__');
-  const isInitParam = init && paramsOf(init, ctx.mod.text).some((p) => p.name === name && !p.star);
-  if (isInitParam && ctx.syms.get(name)?.origin === 'param')
+  const param = init && paramsOf(init, ctx.mod.text).find((p) => p.name === name && !p.star);
+  if (param?.defaultExpr?.t === 'str') return { k: 'str', v: param.defaultExpr.v };
+  if (param && ctx.syms.get(name)?.origin === 'param')
     return { k: 'param', s: sym(name), cand: null, tensorish: false };
   const id = `self.${name}`;
   if (!ctx.syms.has(id)) ctx.syms.set(id, { origin: 'free', label: id });
@@ -123,7 +124,10 @@ function axisSize(name: string, ctx: Ctx): AV {
 }
 
 export function execBody(stmts: Stmt[], f: Frame, ctx: Ctx): void {
-  for (const st of stmts) execStmt(st, f, ctx);
+  for (const st of stmts) {
+    if (f.returned) return;
+    execStmt(st, f, ctx);
+  }
 }
 
 function execStmt(st: Stmt, f: Frame, ctx: Ctx): void {
@@ -135,7 +139,10 @@ function execStmt(st: Stmt, f: Frame, ctx: Ctx): void {
     const value = binop(st.op.replace('=', ''), cur, evalExpr(st.value, f, ctx), st.value, st.target);
     assign(st.target, value, f, ctx, st.value);
   } else if (st.s === 'expr') evalExpr(st.e, f, ctx);
-  else if (st.s === 'return') f.returns.push(st.value ? evalExpr(st.value, f, ctx) : UNKNOWN);
+  else if (st.s === 'return') {
+    f.returns.push(st.value ? evalExpr(st.value, f, ctx) : UNKNOWN);
+    f.returned = true;
+  }
   else if (st.s === 'def') bindLocalFunction(st.node, f, ctx);
   else if (st.s === 'block' && st.test) runIf(st.test, st.bodies, f, ctx);
   else if (st.s === 'block') for (const body of st.bodies) execBody(body, f, ctx);

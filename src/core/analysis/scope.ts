@@ -35,6 +35,8 @@ export interface Frame {
   cls: ClassScope | null;
   /** Statements that assigned each local, in order (for pitfalls following a variable to its source). */
   body?: Stmt[];
+  /** The path has returned: what follows is unreachable on it. */
+  returned?: boolean;
 }
 
 export interface Param {

@@ -175,7 +175,7 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
     if (v.binary) return lossOf(v.d, { binary: true, reduction, modulated });
     return lossOf(
       scaleMix(v.d, (x) => perClass(mul(neg(v.c), x))),
-      { reduction, weightSpans: v.factors, modulated },
+      { reduction, weightSpans: v.factors, modulated, kl: v.kl === true },
     );
   }
   if (v.k === 'loss' && !hasDim) {

@@ -73,10 +73,19 @@ export type AV =
     }
   /** `source`: the parameter the probabilities or log-probabilities are computed from (self vs teacher). */
   | { k: 'prob'; multi: boolean; neg: boolean; source?: string }
-  | { k: 'logp'; c: Sym; factors: Span[]; modulated?: boolean; source?: string }
+  /** `kl`: written as log q − log p, so a target times it is a KL term (the CE minus the target's entropy). */
+  | { k: 'logp'; c: Sym; factors: Span[]; modulated?: boolean; source?: string; kl?: true }
   | { k: 'blog'; neg: boolean }
   | { k: 'dist'; d: Mix }
-  | { k: 'prod'; d: Mix | null; c: Sym; factors: Span[]; binary: 'p' | 'q' | null; modulated?: boolean }
+  | {
+      k: 'prod';
+      d: Mix | null;
+      c: Sym;
+      factors: Span[];
+      binary: 'p' | 'q' | null;
+      modulated?: boolean;
+      kl?: true;
+    }
   | { k: 'loss'; l: LossInfo }
   | { k: 'tuple'; items: AV[] }
   | { k: 'module'; api: LossKind; args: Map<string, AV>; texts: ReadonlyArray<readonly [string, string]> }
