@@ -37,7 +37,8 @@ function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
   }
   if (o === '-' && b.k === 'tensor' && b.logNormaliser) return { k: 'logp', c: ONE, factors: [] };
   if (o === '-' && a.k === 'tensor' && a.logTarget && b.k === 'logp') return klTerm(negate(b));
-  if ((o === '-' || o === '+') && a.k === 'tensor' && a.targetEntropy) return klTerm(o === '-' ? negate(b) : b);
+  if ((o === '-' || o === '+') && a.k === 'tensor' && a.targetEntropy)
+    return klTerm(o === '-' ? negate(b) : b);
   if ((o === '-' || o === '+') && b.k === 'tensor' && b.targetEntropy) return klTerm(a);
   if (o === '+' || o === '-') return addSub(o, a, b, sa, sb);
   if (o === '*')
@@ -198,7 +199,11 @@ function predictedTarget(p: AV, l: AV): AV | null {
 
 /** A term that differs from a cross-entropy by the target's entropy (q·log q dropped or added). */
 function klTerm(v: AV): AV {
-  return v.k === 'logp' || v.k === 'prod' ? { ...v, kl: true } : v.k === 'loss' ? { k: 'loss', l: { ...v.l, kl: true } } : v;
+  return v.k === 'logp' || v.k === 'prod'
+    ? { ...v, kl: true }
+    : v.k === 'loss'
+      ? { k: 'loss', l: { ...v.l, kl: true } }
+      : v;
 }
 
 function isLiteral(v: AV): boolean {

@@ -142,8 +142,7 @@ function execStmt(st: Stmt, f: Frame, ctx: Ctx): void {
   else if (st.s === 'return') {
     f.returns.push(st.value ? evalExpr(st.value, f, ctx) : UNKNOWN);
     f.returned = true;
-  }
-  else if (st.s === 'def') bindLocalFunction(st.node, f, ctx);
+  } else if (st.s === 'def') bindLocalFunction(st.node, f, ctx);
   else if (st.s === 'block' && st.test) runIf(st.test, st.bodies, f, ctx);
   else if (st.s === 'block') for (const body of st.bodies) execBody(body, f, ctx);
 }

@@ -183,6 +183,7 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
     return { k: 'loss', l: { ...v.l, reduction: name, maskedRowsInMean } };
   }
   if (v.k === 'dist') return { k: 'num', s: mixMass(v.d, v.d.classes ?? classDim(ctx)), mass: true };
+  if (v.k === 'loss' && name === 'sum') return { k: 'loss', l: { ...v.l, classSummed: true } };
   if (v.k === 'num' || v.k === 'loss') return v;
   if (hasDim) return v.k === 'tensor' ? v : TENSOR;
   return { k: 'num', s: sym('#count') };

@@ -30,6 +30,8 @@ const KL_SMOOTHED =
   "it is a KL divergence, the cross-entropy minus the targets' entropy: same gradients, a value lower by that constant";
 const MODULATED =
   'each sample is re-weighted by a factor computed from the predictions (focal-style), which no torch loss does';
+const MASKED_ROWS =
+  'some rows (padding) are masked out: torch leaves them out only through ignore_index=<the padding index>';
 const PADDING = 'torch spreads ε over all K classes, the padding class included, so the targets differ';
 const BATCH_K =
   'the class count comes from the batch: torch always smooths towards α/2, this code only when the batch holds a 1';
@@ -71,6 +73,7 @@ function reductionArg(loss: LossInfo, c: Classification): Args {
 
 /** The call's arguments, with the reduction the code applies afterwards when the call itself reduced nothing. */
 function effectiveArgs(call: TorchLossCall, loss: LossInfo): Args {
+  if (call.kind === 'kl_div') return klArgs(loss);
   const reducedLater =
     call.args.some(([n, v]) => n === 'reduction' && v === "'none'") && loss.reduction !== 'none';
   return call.args.map(
@@ -93,8 +96,11 @@ function wrapperEquivalence(
   const sigmoid = call.input === 'sigmoid_probs' && call.kind === 'binary_cross_entropy';
   const kind = logits ? 'cross_entropy' : sigmoid ? 'binary_cross_entropy_with_logits' : call.kind;
   const weightedOrIgnoring = call.args.some(([n]) => n === 'weight' || n === 'ignore_index');
-  const reducedLater = args.some(([n, v], i) => n === 'reduction' && v !== call.args[i][1]);
-  return verdict(moduleCall(kind, args), [
+  const reductionOf = (list: Args | TorchLossCall['args']) => list.find(([n]) => n === 'reduction')?.[1];
+  const reducedLater = reductionOf(args) !== reductionOf(call.args);
+  // kl_div takes log-probabilities: a definition that computes them from logits is the call applied to them.
+  const applied = call.kind === 'kl_div' && call.input === 'log_probs' ? '(log_probs, target_probs)' : '';
+  return verdict(moduleCall(kind, args) + applied, [
     call.kind === 'cross_entropy' && call.input === 'probs' && SOFTMAX_FIRST,
     (loss.weightSpans.length > 0 || call.input === 'weighted_log_probs') && WEIGHTED_LOG_PROBS,
     loss.maskedRowsInMean && MASKED_MEAN,
@@ -132,19 +138,27 @@ function conventionCall(c: Classification, loss: LossInfo, symbolic: boolean): s
       return binaryCall(loss, `target * (1 - ${eps}) + ${eps} / 2`);
     case 'soft_target':
       return loss.kl
-        ? `${moduleCall('kl_div', loss.torch?.args ?? klReduction(loss))}(log_probs, target_probs)`
+        ? `${moduleCall('kl_div', klArgs(loss))}(log_probs, target_probs)`
         : `${ce()}(logits, target_probs)`;
     case 'none':
-      if (loss.kl) return moduleCall('kl_div', loss.torch?.args ?? klReduction(loss));
+      if (loss.kl) return moduleCall('kl_div', klArgs(loss));
       return loss.binary ? binaryCall(loss, 'target') : ce();
     default:
       return null;
   }
 }
 
-/** A KL summed over classes then averaged over rows is torch's 'batchmean' ('mean' averages every element). */
-function klReduction(loss: LossInfo): Args {
-  return [['reduction', loss.reduction === 'mean' ? "'batchmean'" : `'${loss.reduction}'`]];
+/**
+ * kl_div's arguments: the call's own when it reduces; when it reduces nothing and the code sums over classes then
+ * averages over rows, torch's 'batchmean' ('mean' averages every element).
+ */
+function klArgs(loss: LossInfo): Args {
+  const args = loss.torch?.args ?? [];
+  const own = args.find(([n]) => n === 'reduction')?.[1];
+  if (loss.torch && own !== "'none'") return [...args];
+  const batchmean = loss.reduction === 'mean' && (loss.classSummed || !loss.torch);
+  const reduction = batchmean ? "'batchmean'" : `'${loss.reduction}'`;
+  return [...args.filter(([n]) => n !== 'reduction'), ['reduction', reduction]];
 }
 
 /** The torch call computing what a definition computes, exactly, or the closest one and why it differs. */
@@ -161,6 +175,7 @@ export function torchEquivalence(
   const smoothing = ['uniform', 'k_minus_1', 'k_minus_2_padding'].includes(c.convention);
   return verdict(conventionCall(c, loss, symbolic), [
     c.scale === 'other' && RESCALED,
+    loss.rowMask && !loss.maskedRowsInMean && c.convention !== 'k_minus_2_padding' && MASKED_ROWS,
     c.convention === 'k_minus_2_padding' && PADDING,
     c.convention === 'batch_max_plus_1' && BATCH_K,
     loss.kl && smoothing && KL_SMOOTHED,

@@ -42,6 +42,8 @@ export interface LossInfo extends Mix {
   torch?: TorchLossCall & { hot: Sym };
   /** Combined with a tensor the analysis does not follow (a mask, a tensor weight, an added term). */
   reworked?: boolean;
+  /** An elementwise result (kl_div with reduction='none') summed over the class axis before any mean. */
+  classSummed?: boolean;
 }
 
 /** How a tensor depends on the model's predictions: affine in them (p_t), or not ((1−p_t)^γ, exp(σ(x)−t)). */
