@@ -78,6 +78,11 @@ function torchLoss(kind: LossKind, args: Map<string, AV>, texts: TorchLossCall['
 }
 
 function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Frame, ctx: Ctx): AV {
+  if (isSuperInit(fn) && f.cls) {
+    // A torch loss base class stores its keyword arguments: `super().__init__(reduction=r)` sets self.reduction.
+    for (const [name, value] of ev.kw) if (!f.cls.attrs.has(name)) f.cls.attrs.set(name, value);
+    return UNKNOWN;
+  }
   const obj = evalExpr(fn.obj, f, ctx);
   if (obj.k === 'self' && f.cls) return selfCall(fn.name, ev, f.cls, ctx);
   if (fn.obj.t === 'name' && f.cls && fn.obj.id === f.cls.def.name)
@@ -95,6 +100,10 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
     fn.obj.t === 'name' || (fn.obj.t === 'attr' && fn.obj.obj.t === 'name' && fn.obj.obj.id === 'self');
   if (fn.name.endsWith('_') && rebindable) assign(fn.obj, result, f, ctx, e);
   return result;
+}
+
+function isSuperInit(fn: Expr & { t: 'attr' }): boolean {
+  return fn.name === '__init__' && fn.obj.t === 'call' && fn.obj.fn.t === 'name' && fn.obj.fn.id === 'super';
 }
 
 function selfCall(name: string, ev: Evaluated, cls: ClassScope, ctx: Ctx): AV {
