@@ -2,7 +2,15 @@ import type { SyntaxNode } from '@lezer/common';
 import { binop, negate } from './arith';
 import { NARROWED, richer, runIf, staticTruth } from './branches';
 import type { Expr } from './expr';
-import { type ClassScope, type Ctx, type Frame, functionBody, type Param, paramsOf } from './scope';
+import {
+  type ClassScope,
+  type Ctx,
+  callParams,
+  type Frame,
+  functionBody,
+  type Param,
+  paramsOf,
+} from './scope';
 import { evalCall, gatherLoss } from './semantics';
 import { bodyStatements, type Stmt } from './stmt';
 import { num, ONE, sub, sym, ZERO } from './sym';
@@ -211,8 +219,7 @@ export function runFunction(
   const body = functionBody(fn);
   if (!body || ctx.depth > MAX_DEPTH) return [];
   const f: Frame = { vars: new Map(), returns: [], cls };
-  for (const p of paramsOf(fn, ctx.mod.text)) {
-    if (p.name === 'self' || p.name === 'cls') continue;
+  for (const p of callParams(fn, ctx.mod.text)) {
     f.vars.set(p.name, bound.get(p.name) ?? paramValue(p, ctx, config));
   }
   ctx.depth++;

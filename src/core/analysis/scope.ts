@@ -68,6 +68,13 @@ export function paramsOf(fn: SyntaxNode, text: string): Param[] {
   return out;
 }
 
+/** The parameters a caller passes: without the receiver (`self`, or `cls` of a classmethod) in first place. */
+export function callParams(fn: SyntaxNode, text: string): Param[] {
+  const params = paramsOf(fn, text);
+  const receiver = params[0] && (params[0].name === 'self' || params[0].name === 'cls');
+  return receiver ? params.slice(1) : params;
+}
+
 export function functionBody(fn: SyntaxNode): SyntaxNode | null {
   return fn.getChild('Body');
 }

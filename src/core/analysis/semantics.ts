@@ -4,7 +4,7 @@ import type { Expr } from './expr';
 import type { LossKind } from './findings';
 import { assign, dimSize, evalExpr, runFunction } from './interp';
 import { findDefinition, qualify } from './module';
-import { type ClassScope, type Ctx, type Frame, paramsOf } from './scope';
+import { type ClassScope, type Ctx, callParams, type Frame } from './scope';
 import { sym } from './sym';
 import { classDim, lossFunction, tensorMethod, torchFunction } from './tensorOps';
 import { bindArgs, resolveTorchApi } from './torchApi';
@@ -140,7 +140,7 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): A
  * so those parameters keep the helper's own reading of them (log-probabilities, target candidates).
  */
 function inline(fn: SyntaxNode, ev: Evaluated, cls: ClassScope | null, ctx: Ctx): AV {
-  const params = paramsOf(fn, ctx.mod.text).filter((p) => p.name !== 'self' && p.name !== 'cls' && !p.star);
+  const params = callParams(fn, ctx.mod.text).filter((p) => !p.star);
   const bound = new Map<string, AV>();
   const bind = (name: string, a: AV): void => {
     if (a.k !== 'tensor' && a.k !== 'unknown') bound.set(name, a);

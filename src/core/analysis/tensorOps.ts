@@ -2,7 +2,7 @@ import { binop, mixMass, mixOf } from './arith';
 import type { LossKind } from './findings';
 import { derivationOf, elementwise, predicted } from './modulation';
 import type { Ctx } from './scope';
-import { div, evalSym, mul, neg, num, ONE, type Sym, sub, sym, symNames, ZERO } from './sym';
+import { add, div, evalSym, mul, neg, num, ONE, type Sym, sub, sym, symNames, ZERO } from './sym';
 import {
   type AV,
   type LossInfo,
@@ -140,12 +140,27 @@ export function logOf(v: AV, ctx: Ctx): AV {
 }
 
 /** `torch.where(onehot, a, b)` with scalars builds the target a on the true class and b elsewhere; else a row mask. */
+/**
+ * `torch.where(onehot, a, b)` = b + onehot·(a − b): with numbers or fills of the class row on both sides it
+ * builds a target (a on the true class); otherwise it masks rows of b.
+ */
 function where(cond: AV, a: AV, b: AV): AV {
-  const sa = scalarOf(a);
-  const sb = scalarOf(b);
   const oneHot = cond.k === 'dist' && cond.d.src === 'index' && cond.d.off.k === 'n' && cond.d.off.v === 0;
-  if (!oneHot || !sa || !sb) return masked(b);
-  return { k: 'dist', d: { ...mix(sub(sa, sb), sb, 'index'), classes: cond.d.classes } };
+  const ma = oneHot ? rowFill(a) : null;
+  const mb = oneHot ? rowFill(b) : null;
+  if (!ma || !mb || cond.k !== 'dist') return masked(b);
+  const hot = sub(add(ma.hot, ma.off), add(mb.hot, mb.off));
+  return {
+    k: 'dist',
+    d: { ...mb, hot: add(mb.hot, hot), src: 'index', classes: cond.d.classes ?? mb.classes },
+  };
+}
+
+/** A number, or a tensor filled with one per class row (a fill, not yet a target). */
+function rowFill(v: AV): Mix | null {
+  const s = scalarOf(v);
+  if (s) return mix(ZERO, s, 'none');
+  return v.k === 'dist' && v.d.src === 'none' ? v.d : null;
 }
 
 function masked(v: AV): AV {
