@@ -3,8 +3,9 @@ import { richness } from './branches';
 import type { Expr } from './expr';
 import type { LossKind } from './findings';
 import { assign, dimSize, evalExpr, runFunction } from './interp';
+import { libraryDefinition } from './library';
 import { findDefinition, qualify } from './module';
-import { type ClassScope, type Ctx, callParams, type Frame } from './scope';
+import { type ClassScope, type Ctx, callParams, classScope, type Frame } from './scope';
 import { sym } from './sym';
 import { classDim, lossFunction, tensorMethod, torchFunction } from './tensorOps';
 import { bindArgs, resolveTorchApi } from './torchApi';
@@ -54,6 +55,8 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
     const r = torchFunction(q.slice(q.lastIndexOf('.') + 1), ev.args, ev.kw, ctx);
     if (r) return r;
   }
+  const library = q ? libraryCall(q, ev, ctx) : null;
+  if (library) return library;
   const callee = e.fn.t === 'call' ? evalExpr(e.fn, f, ctx) : null;
   if (callee?.k === 'module') return applyModule(callee, ev, ctx);
   if (e.fn.t === 'attr') return methodCall(e, e.fn as Expr & { t: 'attr' }, ev, f, ctx);
@@ -109,6 +112,7 @@ function isSuperInit(fn: Expr & { t: 'attr' }): boolean {
 function selfCall(name: string, ev: Evaluated, cls: ClassScope, ctx: Ctx): AV {
   const held = cls.attrs.get(name);
   if (held?.k === 'module') return applyModule(held, ev, ctx);
+  if (held?.k === 'instance') return callInstance(held, ev, ctx);
   if (held?.k === 'method') return userMethod(cls, held.name, ev, ctx);
   if (name === 'register_buffer' && ev.args[0]?.k === 'str') {
     cls.attrs.set(ev.args[0].v, ev.args[1] ?? UNKNOWN);
@@ -126,13 +130,42 @@ function userMethod(cls: ClassScope, name: string, ev: Evaluated, ctx: Ctx): AV 
 function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): AV {
   const local = f.vars.get(id);
   if (local?.k === 'module') return applyModule(local, ev, ctx);
+  if (local?.k === 'instance') return callInstance(local, ev, ctx);
   if (local?.k === 'method' && f.cls) return userMethod(f.cls, local.name, ev, ctx);
   if (local?.k === 'function') return inline(local.node, ev, f.cls, ctx);
   if (id === 'len') return dimSize({ k: 'num', s: { k: 'n', v: 0 } }, ctx);
   if (id === 'int' || id === 'float' || id === 'abs') return ev.args[0] ?? UNKNOWN;
-  const def = local ? null : findDefinition(ctx.mod, id, e.from, 'def');
-  if (def) return inline(def.node, ev, null, ctx);
+  const def = local ? null : findDefinition(ctx.mod, id, e.from);
+  if (def?.kind === 'def') return inline(def.node, ev, null, ctx);
+  if (def?.kind === 'class') return { k: 'instance', def, mod: ctx.mod, ...ev };
   return wrapper(ev, ctx);
+}
+
+/** A loss of a well-known library, imported by name: its catalogue definition, run in the catalogue's module. */
+function libraryCall(qualified: string, ev: Evaluated, ctx: Ctx): AV | null {
+  if (qualified === qualified.split('.').at(-1) || findDefinition(ctx.mod, qualified, Infinity)) return null;
+  const found = libraryDefinition(qualified);
+  if (!found) return null;
+  if (found.def.kind === 'class') return { k: 'instance', def: found.def, mod: found.mod, ...ev };
+  return withoutSpans(inline(found.def.node, ev, null, { ...ctx, mod: found.mod }));
+}
+
+/** Calling an instance runs its `forward` (or `__call__`) after its `__init__` with the constructor's arguments. */
+function callInstance(inst: AV & { k: 'instance' }, ev: Evaluated, ctx: Ctx): AV {
+  const own = inst.mod === ctx.mod;
+  const at = own ? ctx : { ...ctx, mod: inst.mod };
+  const scope = classScope(inst.def, inst.mod.text);
+  const init = scope.methods.get('__init__');
+  if (init) runFunction(init, bindCall(init, inst, at), scope, at, true);
+  const forward = scope.methods.get('forward') ?? scope.methods.get('__call__');
+  if (!forward) return wrapper(ev, ctx);
+  const result = pickReturn(runFunction(forward, bindCall(forward, ev, at), scope, at, false));
+  return own ? result : withoutSpans(result);
+}
+
+/** Spans point into the catalogue's text, not the user's: drop them (they only place pitfalls). */
+function withoutSpans(v: AV): AV {
+  return v.k === 'loss' ? { k: 'loss', l: { ...v.l, weightSpans: [] } } : v;
 }
 
 /**
@@ -140,6 +173,10 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): A
  * so those parameters keep the helper's own reading of them (log-probabilities, target candidates).
  */
 function inline(fn: SyntaxNode, ev: Evaluated, cls: ClassScope | null, ctx: Ctx): AV {
+  return pickReturn(runFunction(fn, bindCall(fn, ev, ctx), cls, ctx, false));
+}
+
+function bindCall(fn: SyntaxNode, ev: Evaluated, ctx: Ctx): Map<string, AV> {
   const params = callParams(fn, ctx.mod.text).filter((p) => !p.star);
   const bound = new Map<string, AV>();
   const bind = (name: string, a: AV): void => {
@@ -149,7 +186,7 @@ function inline(fn: SyntaxNode, ev: Evaluated, cls: ClassScope | null, ctx: Ctx)
   ev.args.forEach((a, i) => {
     if (params[i]) bind(params[i].name, a);
   });
-  return pickReturn(runFunction(fn, bound, cls, ctx, false));
+  return bound;
 }
 
 /** A call we cannot see into: a loss passed through (e.g. a reduction helper) stays a loss. */

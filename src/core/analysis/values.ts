@@ -1,6 +1,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { Span } from './expr';
 import type { LossKind } from './findings';
+import type { Definition, ModuleContext } from './module';
 import type { SymInfo } from './scope';
 import { add, div, mul, neg, ONE, type Sym, sub, substitute, symNames, ZERO } from './sym';
 import type { TorchLossCall } from './torchLossCall';
@@ -96,6 +97,8 @@ export type AV =
   | { k: 'method'; name: string }
   /** A function defined inside the function being run (a nested helper). */
   | { k: 'function'; node: SyntaxNode }
+  /** An instance of a loss class of this file or of the library catalogue, with its constructor's arguments. */
+  | { k: 'instance'; def: Definition; mod: ModuleContext; args: AV[]; kw: Map<string, AV> }
   | { k: 'unknown' };
 
 export const UNKNOWN: AV = { k: 'unknown' };
