@@ -2,7 +2,8 @@ import type { Expr } from './expr';
 import { evalExpr, execBody } from './interp';
 import type { Ctx, Frame } from './scope';
 import type { Stmt } from './stmt';
-import { type AV, isSmoothedTarget, paramMix } from './values';
+import { type Sym, sym } from './sym';
+import { type AV, isSmoothedTarget, paramMix, scalarOf } from './values';
 
 /**
  * An `if` chain: the branches are alternatives, not a sequence. A test decidable from literals or string
@@ -28,7 +29,9 @@ export function runIf(test: Expr, bodies: Stmt[][], f: Frame, ctx: Ctx): void {
     for (const [name, value] of vars) {
       if (name.startsWith(NARROWED)) continue;
       const held = joined.get(name);
-      if (!held || richness(value) >= richness(held)) joined.set(name, value);
+      const numbers = held ? joinNumbers(held, value, name, ctx) : null;
+      if (numbers) joined.set(name, numbers);
+      else if (!held || richness(value) >= richness(held)) joined.set(name, value);
     }
   }
   f.vars = joined;
@@ -73,6 +76,23 @@ function isPlain(e: Expr): boolean {
 /** Of two alternatives (`a if c else b`, two branches), the one that tells more about the loss; ties keep `b`. */
 export function richer(a: AV, b: AV): AV {
   return richness(a) > richness(b) ? a : b;
+}
+
+/**
+ * Two paths that leave different numbers in `name`: a path that only switches smoothing off (ε = 0) does not
+ * change the formula, so the other path's value stands; otherwise the value is unknown (never the last one).
+ */
+export function joinNumbers(a: AV, b: AV, name: string, ctx: Ctx): AV | null {
+  const maybeTarget = (v: AV) => v.k === 'param' && v.cand !== null;
+  if (maybeTarget(a) || maybeTarget(b)) return null;
+  const sa = scalarOf(a);
+  const sb = scalarOf(b);
+  if (!sa || !sb || JSON.stringify(sa) === JSON.stringify(sb)) return null;
+  const zero = (s: Sym) => s.k === 'n' && s.v === 0;
+  if (zero(sa) !== zero(sb)) return zero(sa) ? b : a;
+  const id = `${name} (one of several values)`;
+  if (!ctx.syms.has(id)) ctx.syms.set(id, { origin: 'free', label: name });
+  return { k: 'param', s: sym(id), cand: null, tensorish: false };
 }
 
 const BASE_RICHNESS: Partial<Record<AV['k'], number>> = {

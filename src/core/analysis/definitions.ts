@@ -10,7 +10,15 @@ import { headOf, pickReturn } from './semantics';
 import { sym } from './sym';
 import { binaryTargetPair } from './targetPair';
 import { reduce } from './tensorOps';
-import { type AV, type LossInfo, labelDerived, lossOf, paramMix, scalarCoefficients } from './values';
+import {
+  type AV,
+  type LossInfo,
+  labelDerived,
+  lossOf,
+  numberCoefficients,
+  paramMix,
+  scalarCoefficients,
+} from './values';
 
 /** A class or function whose code computes a classification loss or smoothed targets. */
 export interface DefinitionResult {
@@ -77,7 +85,8 @@ function asLoss(value: AV, ctx: Ctx): LossInfo | null {
   if (binaryTarget && smoothed && scalarCoefficients(binaryTarget, ctx.syms)) {
     return (lossOf(binaryTarget, { binary: true }) as AV & { k: 'loss' }).l;
   }
-  if (value.k === 'dist' && labelDerived(value.d) && !(value.d.off.k === 'n' && value.d.off.v === 0)) {
+  const target = value.k === 'dist' && labelDerived(value.d) && numberCoefficients(value.d, ctx.syms);
+  if (target && !(value.d.off.k === 'n' && value.d.off.v === 0)) {
     return (lossOf(value.d) as AV & { k: 'loss' }).l;
   }
   return null;

@@ -1,7 +1,8 @@
 import type { SyntaxNode } from '@lezer/common';
 import { binop, negate } from './arith';
-import { NARROWED, richer, runIf, staticTruth } from './branches';
+import { joinNumbers, NARROWED, richer, runIf, staticTruth } from './branches';
 import type { Expr } from './expr';
+import { findDefinition } from './module';
 import {
   type ClassScope,
   type Ctx,
@@ -51,7 +52,9 @@ export function evalExpr(e: Expr, f: Frame, ctx: Ctx): AV {
 function conditional(e: Expr & { t: 'cond' }, f: Frame, ctx: Ctx): AV {
   const truth = staticTruth(e.test, f, ctx);
   if (truth !== null) return evalExpr(truth ? e.body : e.orelse, f, ctx);
-  return richer(evalExpr(e.body, f, ctx), evalExpr(e.orelse, f, ctx));
+  const body = evalExpr(e.body, f, ctx);
+  const orelse = evalExpr(e.orelse, f, ctx);
+  return joinNumbers(body, orelse, ctx.mod.text.slice(e.from, e.to), ctx) ?? richer(body, orelse);
 }
 
 function lookup(id: string, f: Frame, ctx: Ctx): AV {
@@ -59,7 +62,10 @@ function lookup(id: string, f: Frame, ctx: Ctx): AV {
   if (local) return local;
   if (id === 'self' && f.cls) return { k: 'self' };
   const constant = ctx.mod.constants.get(id);
-  if (!constant) return UNKNOWN;
+  if (!constant) {
+    const def = findDefinition(ctx.mod, id, Number.POSITIVE_INFINITY, 'def');
+    return def ? { k: 'function', node: def.node } : UNKNOWN;
+  }
   const value = evalExpr(constant, { vars: new Map(), returns: [], cls: null }, ctx);
   if (value.k !== 'num' || value.s.k !== 'n') return value;
   ctx.syms.set(id, { origin: 'const', label: id, value: value.s.v });
@@ -70,9 +76,18 @@ function attribute(e: Expr & { t: 'attr' }, f: Frame, ctx: Ctx): AV {
   const obj = evalExpr(e.obj, f, ctx);
   if (obj.k === 'self' && f.cls)
     return f.vars.get(`${NARROWED}${e.name}`) ?? f.cls.attrs.get(e.name) ?? selfMember(e.name, f.cls, ctx);
+  if (TENSOR_ATTRIBUTES.has(e.name)) markTensor(obj, ctx);
   if (e.name === 'shape') return { k: 'shape' };
   if (e.name === 'data' || e.name === 'T' || e.name === 'mT') return obj;
   return obj.k === 'unknown' || obj.k === 'param' ? outsideValue(e, ctx) : UNKNOWN;
+}
+
+const TENSOR_ATTRIBUTES = new Set(['shape', 'device', 'dtype', 'ndim', 'is_cuda']);
+
+/** A parameter whose shape, device or layout is read is a tensor, not a number (`cos.size(1)`). */
+export function markTensor(v: AV, ctx: Ctx): void {
+  const info = v.k === 'param' && v.s.k === 's' ? ctx.syms.get(v.s.name) : undefined;
+  if (info?.tensorCandidate) info.tensor = true;
 }
 
 /**
@@ -113,7 +128,12 @@ function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
   if (obj.k === 'loss') return { k: 'loss', l: { ...obj.l, rowMask: true } };
   if (obj.k === 'tensor' && obj.classRange?.eye && e.index.length === 1 && first !== 'slice')
     return { k: 'dist', d: { ...mix(ONE, ZERO, 'index'), classes: obj.classRange.classes ?? undefined } };
-  if (obj.k === 'unknown' && e.index.length === 1 && first !== 'slice' && first?.t === 'str')
+  if (
+    (obj.k === 'unknown' || obj.k === 'param') &&
+    e.index.length === 1 &&
+    first !== 'slice' &&
+    first?.t === 'str'
+  )
     return outsideValue(e, ctx);
   if (obj.k === 'param' || obj.k === 'unknown') return TENSOR;
   return obj;
@@ -157,7 +177,7 @@ function execStmt(st: Stmt, f: Frame, ctx: Ctx): void {
 
 function bindLocalFunction(node: SyntaxNode, f: Frame, ctx: Ctx): void {
   const name = node.getChild('VariableName');
-  if (name) f.vars.set(ctx.mod.text.slice(name.from, name.to), { k: 'function', node });
+  if (name) f.vars.set(ctx.mod.text.slice(name.from, name.to), { k: 'function', node, closure: f.vars });
 }
 
 export function assign(target: Expr, value: AV, f: Frame, ctx: Ctx, source: Expr): void {
@@ -215,10 +235,11 @@ export function runFunction(
   cls: ClassScope | null,
   ctx: Ctx,
   config: boolean,
+  closure?: ReadonlyMap<string, AV>,
 ): AV[] {
   const body = functionBody(fn);
   if (!body || ctx.depth > MAX_DEPTH) return [];
-  const f: Frame = { vars: new Map(), returns: [], cls };
+  const f: Frame = { vars: new Map(closure), returns: [], cls };
   for (const p of callParams(fn, ctx.mod.text)) {
     f.vars.set(p.name, bound.get(p.name) ?? paramValue(p, ctx, config));
   }

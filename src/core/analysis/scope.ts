@@ -10,6 +10,8 @@ export interface SymInfo {
   value?: number;
   /** A function parameter with no numeric default: as likely a tensor (`target`) as a number (`eps`). */
   tensorCandidate?: true;
+  /** Such a parameter seen used as a tensor (its shape or device read, reshaped). */
+  tensor?: true;
 }
 
 export interface ClassScope {

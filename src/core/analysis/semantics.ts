@@ -2,7 +2,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { richness } from './branches';
 import type { Expr } from './expr';
 import type { LossKind } from './findings';
-import { assign, dimSize, evalExpr, runFunction } from './interp';
+import { assign, dimSize, evalExpr, markTensor, runFunction } from './interp';
 import { libraryDefinition } from './library';
 import { findDefinition, qualify } from './module';
 import { type ClassScope, type Ctx, callParams, classScope, type Frame } from './scope';
@@ -91,6 +91,7 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
   if (fn.obj.t === 'name' && f.cls && fn.obj.id === f.cls.def.name)
     return userMethod(f.cls, fn.name, ev, ctx);
   if (obj.k === 'module') return applyModule(obj, ev, ctx);
+  if (fn.name === 'size' || fn.name === 'dim') markTensor(obj, ctx);
   if (fn.name === 'size') {
     const dim = ev.args[0] ?? ev.kw.get('dim');
     return dim ? dimSize(dim, ctx) : { k: 'shape' };
@@ -132,7 +133,7 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): A
   if (local?.k === 'module') return applyModule(local, ev, ctx);
   if (local?.k === 'instance') return callInstance(local, ev, ctx);
   if (local?.k === 'method' && f.cls) return userMethod(f.cls, local.name, ev, ctx);
-  if (local?.k === 'function') return inline(local.node, ev, f.cls, ctx);
+  if (local?.k === 'function') return inline(local.node, ev, f.cls, ctx, local.closure);
   if (id === 'len') return dimSize({ k: 'num', s: { k: 'n', v: 0 } }, ctx);
   if (id === 'int' || id === 'float' || id === 'abs') return ev.args[0] ?? UNKNOWN;
   const def = local ? null : findDefinition(ctx.mod, id, e.from);
@@ -172,8 +173,14 @@ function withoutSpans(v: AV): AV {
  * Runs a helper with the caller's arguments. Opaque arguments (a model's output, an unknown tensor) say nothing,
  * so those parameters keep the helper's own reading of them (log-probabilities, target candidates).
  */
-function inline(fn: SyntaxNode, ev: Evaluated, cls: ClassScope | null, ctx: Ctx): AV {
-  return pickReturn(runFunction(fn, bindCall(fn, ev, ctx), cls, ctx, false));
+function inline(
+  fn: SyntaxNode,
+  ev: Evaluated,
+  cls: ClassScope | null,
+  ctx: Ctx,
+  closure?: ReadonlyMap<string, AV>,
+): AV {
+  return pickReturn(runFunction(fn, bindCall(fn, ev, ctx), cls, ctx, false, closure));
 }
 
 function bindCall(fn: SyntaxNode, ev: Evaluated, ctx: Ctx): Map<string, AV> {

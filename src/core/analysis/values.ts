@@ -96,7 +96,7 @@ export type AV =
   /** A bound method of the class being analysed, held in a variable or attribute (`self.f = self.g`). */
   | { k: 'method'; name: string }
   /** A function defined inside the function being run (a nested helper). */
-  | { k: 'function'; node: SyntaxNode }
+  | { k: 'function'; node: SyntaxNode; closure?: ReadonlyMap<string, AV> }
   /** An instance of a loss class of this file or of the library catalogue, with its constructor's arguments. */
   | { k: 'instance'; def: Definition; mod: ModuleContext; args: AV[]; kw: Map<string, AV> }
   | { k: 'unknown' };
@@ -232,6 +232,12 @@ export function smoothedMixOf(v: AV, syms: ReadonlyMap<string, SymInfo>): Mix | 
 export function scalarCoefficients(m: Mix, syms: ReadonlyMap<string, SymInfo>): boolean {
   const names = symNames(m.off, symNames(m.hot));
   return [...names].every((n) => !syms.get(n)?.tensorCandidate);
+}
+
+/** No coefficient is a parameter seen used as a tensor (margin logits `oh·(cos − m) + (1 − oh)·cos`). */
+export function numberCoefficients(m: Mix, syms: ReadonlyMap<string, SymInfo>): boolean {
+  const names = symNames(m.off, symNames(m.hot));
+  return [...names].every((n) => !syms.get(n)?.tensor);
 }
 
 export function isTensorish(v: AV): boolean {

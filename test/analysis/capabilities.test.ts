@@ -1,0 +1,390 @@
+// The general capabilities the analysis needs on code it has never seen (issue: paths, targets before claims,
+// shapes, values from outside the file, structure, hand-written maths), each on a small snippet written for this
+// test. Conventions were derived by hand; the corpus (test/analysis/corpus) checks the same on real code.
+import { strict as assert } from 'node:assert';
+import { analyzePython, type Convention, type Finding } from '../../src/core/analysis';
+
+const HEAD = ['import torch', 'import torch.nn as nn', 'import torch.nn.functional as F', ''];
+
+function definition(source: string[], symbol: string): Finding | undefined {
+  return analyzePython([...HEAD, ...source].join('\n')).find(
+    (f) => f.kind === 'loss' && f.symbol === symbol && !f.details?.definedAt,
+  );
+}
+
+function conventionOf(source: string[], symbol: string): Convention | null | 'nothing' {
+  return definition(source, symbol)?.convention ?? 'nothing';
+}
+
+const UNIFORM_BODY = [
+  '        logp = F.log_softmax(x, dim=-1)',
+  '        nll = -logp.gather(-1, y.unsqueeze(-1)).squeeze(-1)',
+  '        return ((1 - self.eps) * nll - self.eps * logp.mean(-1)).mean()',
+];
+
+function uniformClass(init: string[], guard: string[] = [], fallback: string[] = []): string[] {
+  return [
+    'class LS(nn.Module):',
+    ...init,
+    '    def forward(self, x, y):',
+    ...guard,
+    ...UNIFORM_BODY.map((l) => (guard.length ? `    ${l}` : l)),
+    ...fallback,
+  ];
+}
+
+const INIT = ['    def __init__(self, eps=0.1):', '        super().__init__()', '        self.eps = eps'];
+
+describe('analysis capabilities on unseen code', () => {
+  describe('paths', () => {
+    const fallbacks: [string, string[], string[]][] = [
+      [
+        'if self.eps > 0 / else plain CE',
+        ['        if self.eps > 0:'],
+        ['        return F.cross_entropy(x, y)'],
+      ],
+      [
+        'if self.training / eval-mode NLL',
+        ['        if self.training:'],
+        ['        return F.nll_loss(F.log_softmax(x, -1), y)'],
+      ],
+    ];
+    for (const [name, guard, fallback] of fallbacks) {
+      it(`a guard that only switches smoothing off keeps the convention (${name})`, () => {
+        assert.equal(conventionOf(uniformClass(INIT, guard, fallback), 'LS'), 'uniform');
+      });
+    }
+
+    it('`if eps is not None:` on a None-defaulted ε reads ε as a number inside the branch', () => {
+      const source = [
+        'def ls(x, y, eps=None):',
+        '    if eps is not None:',
+        '        k = x.size(-1)',
+        '        q = F.one_hot(y, k).float() * (1 - eps) + eps / k',
+        '        return -(q * F.log_softmax(x, -1)).sum(-1).mean()',
+        '    return F.cross_entropy(x, y)',
+      ];
+      assert.equal(conventionOf(source, 'ls'), 'uniform');
+    });
+
+    it('a flag that sets ε to 0 does not turn the finding into none; different values make ε unknown', () => {
+      const off = uniformClass([...INIT, '        self.eps = eps if eps > 0 else 0.0']);
+      assert.equal(conventionOf(off, 'LS'), 'uniform');
+      const two = uniformClass([
+        '    def __init__(self, strong=False):',
+        '        super().__init__()',
+        '        if strong:',
+        '            self.eps = 0.2',
+        '        else:',
+        '            self.eps = 0.1',
+      ]);
+      const f = definition(two, 'LS');
+      assert.equal(f?.convention, 'uniform');
+      assert.equal(f?.epsilon, null, 'ε is one of two values, not the last one');
+    });
+
+    it('a string-default mode picks its branch (`mode="original"`)', () => {
+      const source = [
+        'class Modes(nn.Module):',
+        '    def __init__(self, eps=0.1, mode="original"):',
+        '        super().__init__()',
+        '        self.eps, self.mode = eps, mode',
+        '    def forward(self, x, y):',
+        '        k = x.shape[-1]',
+        '        oh = F.one_hot(y, k).float()',
+        '        if self.mode == "original":',
+        '            q = oh * (1 - self.eps) + self.eps / k',
+        '        else:',
+        '            q = oh * (1 - self.eps) + (1 - oh) * self.eps / (k - 1)',
+        '        return -(q * F.log_softmax(x, -1)).sum(-1).mean()',
+      ];
+      assert.equal(conventionOf(source, 'Modes'), 'uniform');
+    });
+  });
+
+  describe('targets before claims (no smoothing claim without a label-derived target in a loss)', () => {
+    const negatives: [string, string[]][] = [
+      ['pooling', ['class Pool(nn.Module):', '    def forward(self, x):', '        return x.mean(-1)']],
+      [
+        'residual + mask',
+        [
+          'class Block(nn.Module):',
+          '    def forward(self, x, mask):',
+          '        x = self.attn(x) + x',
+          '        return x * (1 - mask)',
+        ],
+      ],
+      ['input mixup', ['def mixup(x, lam):', '    return lam * x + (1 - lam) * x.flip(0)']],
+      ['EMA', ['def ema(avg, p, decay=0.999):', '    return decay * avg + (1 - decay) * p']],
+      ['lerp', ['def lerp(a, b, w):', '    return a + w * (b - a)']],
+      [
+        'margin logits',
+        [
+          'def arc(cos, label, m=0.5):',
+          '    oh = F.one_hot(label, cos.size(1)).float()',
+          '    return oh * (cos - m) + (1 - oh) * cos',
+        ],
+      ],
+      [
+        'CLIP labels with an offset',
+        [
+          'def clip(logits, rank=0):',
+          '    labels = torch.arange(logits.shape[0]) + logits.shape[0] * rank',
+          '    return F.cross_entropy(logits, labels)',
+        ],
+      ],
+      [
+        'SigLIP sign labels',
+        [
+          'def siglip(logits):',
+          '    labels = 2 * torch.eye(logits.shape[0]) - 1',
+          '    return -F.logsigmoid(labels * logits).sum()',
+        ],
+      ],
+      [
+        'smooth L1',
+        [
+          'def sl1(input, target, beta=1.0):',
+          '    n = torch.abs(input - target)',
+          '    return torch.where(n < beta, 0.5 * n ** 2 / beta, n - 0.5 * beta).mean()',
+        ],
+      ],
+      [
+        'drop path',
+        [
+          'def drop_path(x, drop_prob=None):',
+          '    keep = 1 - drop_prob',
+          '    return x.div(keep) * (keep + torch.rand(x.shape[0])).floor()',
+        ],
+      ],
+      [
+        'α-balanced sign-label focal',
+        [
+          'def fl(x, t, alpha=0.25):',
+          '    loss = -F.logsigmoid(x * (2 * t - 1))',
+          '    return (loss * (alpha * t + (1 - alpha) * (1 - t))).mean()',
+        ],
+      ],
+    ];
+    for (const [name, source] of negatives) {
+      it(`${name}: no smoothing claim`, () => {
+        const claims = analyzePython([...HEAD, ...source].join('\n')).filter(
+          (f) =>
+            f.kind === 'loss' && f.convention !== null && !['none', 'soft_target'].includes(f.convention),
+        );
+        assert.deepEqual(
+          claims.map((f) => `${f.symbol}: ${f.convention}`),
+          [],
+        );
+      });
+    }
+
+    it('focal modulation is a weight on hard targets: none, saying so', () => {
+      const source = [
+        'def focal(x, y, gamma=2.0):',
+        '    ce = F.cross_entropy(x, y, reduction="none")',
+        '    return ((1 - torch.exp(-ce)) ** gamma * ce).mean()',
+      ];
+      const f = definition(source, 'focal');
+      assert.equal(f?.convention, 'none');
+      assert.match(f?.message ?? '', /re-weighted/);
+    });
+
+    it('distillation is a soft target; soft bootstrapping is other; an entropy bonus is not', () => {
+      const kd = [
+        'def kd(s, t, T=4.0):',
+        '    return -(F.softmax(t / T, -1) * F.log_softmax(s / T, -1)).sum(-1).mean()',
+      ];
+      assert.equal(conventionOf(kd, 'kd'), 'soft_target');
+      const boot = [
+        'def boot(x, y, beta=0.95):',
+        '    ce = beta * F.cross_entropy(x, y, reduction="none")',
+        '    return (ce - (1 - beta) * (F.softmax(x, 1) * F.log_softmax(x, 1)).sum(1)).mean()',
+      ];
+      assert.equal(conventionOf(boot, 'boot'), 'other');
+      const bonus = [
+        'def bonus(x, y, beta=0.1):',
+        '    h = -(F.softmax(x, 1) * F.log_softmax(x, 1)).sum(1)',
+        '    return (F.cross_entropy(x, y, reduction="none") - beta * h).mean()',
+      ];
+      assert.equal(conventionOf(bonus, 'bonus'), 'none');
+    });
+  });
+
+  describe('shapes', () => {
+    const counts = [
+      'n, k = x.shape',
+      'b, k = x.size()',
+      '*_, k = x.shape',
+      'k = x.size(dim=-1)',
+      'k = x.shape[1]',
+    ];
+    for (const count of counts) {
+      it(`the class count from \`${count}\``, () => {
+        const source = [
+          'def ls(x, y, eps=0.1):',
+          `    ${count}`,
+          '    q = torch.full_like(x, eps / (k - 1))',
+          '    q.scatter_(1, y.unsqueeze(1), 1 - eps)',
+          '    return -(q * F.log_softmax(x, -1)).sum(-1).mean()',
+        ];
+        assert.equal(conventionOf(source, 'ls'), 'k_minus_1');
+      });
+    }
+
+    it('an (N, C, T) layout reduced over dim=1', () => {
+      const source = [
+        'def ls(x, y, eps=0.1):',
+        '    b, t, v = x.size()',
+        '    lp = x - x.logsumexp(-1, keepdim=True)',
+        '    q = torch.zeros_like(lp)',
+        '    q[torch.arange(b)[:, None], torch.arange(t)[None, :], y] = 1 - eps',
+        '    q += eps / v',
+        '    return -(q * lp).sum(-1).mean()',
+      ];
+      assert.equal(conventionOf(source, 'ls'), 'uniform');
+    });
+  });
+
+  describe('values from outside the file', () => {
+    for (const read of ['cfg.MODEL.LABEL_SMOOTHING', 'cfg["eps"]', 'args.label_smoothing']) {
+      it(`ε = ${read} is unknown and the convention still known`, () => {
+        const source = [
+          'def ls(x, y, cfg, args):',
+          `    eps = ${read}`,
+          '    k = x.size(-1)',
+          '    q = F.one_hot(y, k).float() * (1 - eps) + eps / k',
+          '    return F.kl_div(F.log_softmax(x, -1), q, reduction="batchmean")',
+        ];
+        const f = definition(source, 'ls');
+        assert.equal(f?.convention, 'uniform');
+        assert.equal(f?.epsilon, null);
+      });
+    }
+  });
+
+  describe('structure', () => {
+    it('a nested helper builds the target', () => {
+      const source = [
+        'def ls(x, y, eps=0.1):',
+        '    def target(y, k):',
+        '        return F.one_hot(y, k).float() * (1 - eps) + eps / k',
+        '    return -(target(y, x.size(-1)) * F.log_softmax(x, -1)).sum(-1).mean()',
+      ];
+      assert.equal(conventionOf(source, 'ls'), 'uniform');
+    });
+
+    it('a loss class of the same file used as an attribute runs with its constructor arguments', () => {
+      const source = [
+        ...uniformClass(INIT),
+        'class Head(nn.Module):',
+        '    def __init__(self, smoothing=0.3):',
+        '        super().__init__()',
+        '        self.crit = LS(eps=smoothing)',
+        '    def forward(self, x, y):',
+        '        return self.crit(x, y)',
+      ];
+      const f = definition(source, 'Head');
+      assert.equal(f?.convention, 'uniform');
+      assert.equal(f?.epsilon, 0.3);
+    });
+
+    it('well-known library losses imported by name are known (fairseq is K−1, toolbelt is uniform)', () => {
+      const call = (from: string) => [
+        `from ${from} import label_smoothed_nll_loss`,
+        'def crit(x, y, eps=0.1):',
+        '    loss, nll = label_smoothed_nll_loss(F.log_softmax(x, -1), y.unsqueeze(-1), eps)',
+        '    return loss',
+      ];
+      assert.equal(
+        conventionOf(call('fairseq.criterions.label_smoothed_cross_entropy'), 'crit'),
+        'k_minus_1',
+      );
+      const toolbelt = [
+        'from pytorch_toolbelt.losses.functional import label_smoothed_nll_loss',
+        'def crit(x, y, eps=0.1):',
+        '    return label_smoothed_nll_loss(F.log_softmax(x, -1), y, eps)',
+      ];
+      assert.equal(conventionOf(toolbelt, 'crit'), 'uniform');
+    });
+
+    it('a torch loss subclass reads the reduction its base stored', () => {
+      const source = [
+        'class S(nn.modules.loss._WeightedLoss):',
+        '    def __init__(self, weight=None, red="sum", eps=0.1):',
+        '        super().__init__(weight=weight, reduction=red)',
+        '        self.eps = eps',
+        '    def forward(self, x, y):',
+        '        k = x.size(-1)',
+        '        q = torch.where(F.one_hot(y, k).bool(), 1 - self.eps + self.eps / k, self.eps / k)',
+        '        loss = -(q * F.log_softmax(x, -1)).sum(-1)',
+        '        if self.reduction == "sum":',
+        '            return loss.sum()',
+        '        return loss.mean()',
+      ];
+      const f = definition(source, 'S');
+      assert.equal(f?.convention, 'uniform');
+      assert.equal(f?.torchEquivalent, "nn.CrossEntropyLoss(reduction='sum', label_smoothing=eps)");
+    });
+  });
+
+  describe('hand-written maths', () => {
+    const logSoftmax = [
+      'x - x.logsumexp(-1, keepdim=True)',
+      'torch.log(torch.softmax(x, -1))',
+      'x.log_softmax(dim=-1)',
+    ];
+    for (const lp of logSoftmax) {
+      it(`log-softmax as \`${lp}\``, () => {
+        const source = [
+          'def ls(x, y, eps=0.1):',
+          `    lp = ${lp}`,
+          '    q = torch.full_like(lp, eps / x.size(-1))',
+          '    q[torch.arange(x.size(0)), y] = 1 - eps + eps / x.size(-1)',
+          '    return -(q * lp).sum(-1).mean()',
+        ];
+        assert.equal(conventionOf(source, 'ls'), 'uniform');
+      });
+    }
+
+    it('KL written as q·(log q − log p) or with xlogy is the same convention, with no exact CE equivalent', () => {
+      for (const kl of [
+        '(q * (q.log() - lp)).sum(-1).mean()',
+        '(torch.xlogy(q, q) - q * lp).sum(-1).mean()',
+      ]) {
+        const source = [
+          'def ls(x, y, eps=0.1):',
+          '    lp = F.log_softmax(x, -1)',
+          '    k = x.size(-1)',
+          '    q = F.one_hot(y, k).float() * (1 - eps) + eps / k',
+          `    return ${kl}`,
+        ];
+        const f = definition(source, 'ls');
+        assert.equal(f?.convention, 'uniform', kl);
+        assert.equal(f?.torchEquivalent, null, kl);
+      }
+    });
+
+    it('`torch.max(t) + 1` and `t.max() + 1` are the batch class count; scalar-first products', () => {
+      for (const max of ['torch.max(t) + 1', 't.max() + 1']) {
+        const source = [
+          'def b(x, t, a=0.1):',
+          `    return F.binary_cross_entropy_with_logits(x, (1 - a) * t + a / (${max}))`,
+        ];
+        assert.equal(conventionOf(source, 'b'), 'batch_max_plus_1', max);
+      }
+    });
+
+    it('labels == arange(K) and eye(K)[labels] are one-hots', () => {
+      for (const oh of ['(y[:, None] == torch.arange(k)).float()', 'torch.eye(k)[y]']) {
+        const source = [
+          'def ls(x, y, eps=0.1):',
+          '    k = x.size(-1)',
+          `    q = ${oh} * (1 - eps) + eps / k`,
+          '    return -(q * F.log_softmax(x, -1)).sum(-1).mean()',
+        ];
+        assert.equal(conventionOf(source, 'ls'), 'uniform', oh);
+      }
+    });
+  });
+});
