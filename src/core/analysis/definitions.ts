@@ -80,8 +80,10 @@ function isWrapper(ctx: Ctx): boolean {
 function asLoss(value: AV, ctx: Ctx): LossInfo | null {
   if (value.k === 'prod') return asLoss(reduce(value, 'sum', true, ctx), ctx);
   if (value.k === 'loss') return value.l;
+  // A parameter returned rescaled and shifted by a smoothing parameter (`t * (1 - a) + a / 2`); by literals alone
+  // it is an activation or a normalisation (`(x + 3) / 6`), not a target.
   const binaryTarget = value.k === 'param' && value.cand ? paramMix(value) : null;
-  const smoothed = binaryTarget && !(binaryTarget.off.k === 'n' && binaryTarget.off.v === 0);
+  const smoothed = binaryTarget && binaryTarget.off.k !== 'n';
   if (binaryTarget && smoothed && scalarCoefficients(binaryTarget, ctx.syms)) {
     return (lossOf(binaryTarget, { binary: true }) as AV & { k: 'loss' }).l;
   }

@@ -171,7 +171,8 @@ function masked(v: AV): AV {
 
 /** `x.view(...)`, `t.unsqueeze(1)`: a tensor that is still the parameter's data (a target keeps its identity). */
 function viewOf(p: AV & { k: 'param' }): AV {
-  return p.s.k === 's' ? { k: 'tensor', viewOf: p.s.name } : TENSOR;
+  if (p.s.k === 's') return { k: 'tensor', viewOf: p.s.name };
+  return p.cand !== null ? p : TENSOR;
 }
 
 export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): AV {
