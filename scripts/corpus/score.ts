@@ -3,7 +3,13 @@
 // share of meaning-preserving rewrites that keep their original's convention.
 import { relative } from 'node:path';
 import { analyzePython } from '../../src/core/analysis';
-import { type CorpusScore, type DefinitionOutcome, loadCorpus, scoreCorpus } from '../../test/support/corpus';
+import {
+  type CorpusScore,
+  type DefinitionOutcome,
+  type LabelledFile,
+  loadCorpus,
+  scoreCorpus,
+} from '../../test/support/corpus';
 
 const verbose = process.argv.includes('--verbose');
 const setFlag = process.argv.indexOf('--set');
@@ -35,27 +41,21 @@ function printPart(name: string, outcomes: DefinitionOutcome[]): void {
   }
 }
 
-function print(score: CorpusScore): void {
+function print(score: CorpusScore, files: LabelledFile[]): void {
   const parts = group(score.outcomes, (o) => `${o.file.set} (${o.file.split})`);
   for (const [name, outcomes] of [...parts].sort()) printPart(name, outcomes);
-  const negatives = new Set(score.outcomes.filter((o) => o.file.set === 'negative').map((o) => o.file.path));
-  const bySplit = group(
-    score.falseClaims.map((c) => ({
-      file: c.file,
-      definition: { symbol: '', line: 0, convention: 'none' },
-      got: null,
-      right: false,
-    })),
-    (o) => o.file.split,
-  );
-  console.log(`\nfalse smoothing claims on files without smoothing (${negatives.size} files with labels):`);
-  for (const split of ['tune', 'holdout'])
-    console.log(`  ${split.padEnd(8)} ${bySplit.get(split)?.length ?? 0}`);
-  for (const c of verbose ? score.falseClaims : []) {
-    const f = c.finding;
-    console.log(`    ✗ ${relative(process.cwd(), c.file.path)}:${f.line} ${f.symbol}: ${f.convention}`);
+  console.log('\nfalse smoothing claims on files without label smoothing:');
+  const negatives = files.filter((f) => f.negative);
+  for (const part of [...new Set(negatives.map((f) => `${f.set} (${f.split})`))].sort()) {
+    const inPart = (f: LabelledFile) => `${f.set} (${f.split})` === part;
+    const claims = score.falseClaims.filter((c) => inPart(c.file));
+    console.log(`  ${part.padEnd(20)} ${claims.length} in ${negatives.filter(inPart).length} files`);
+    for (const c of verbose ? claims : []) {
+      const f = c.finding;
+      console.log(`    ✗ ${relative(process.cwd(), c.file.path)}:${f.line} ${f.symbol}: ${f.convention}`);
+    }
   }
 }
 
 const files = loadCorpus().filter((f) => !onlySet || f.set === onlySet);
-print(scoreCorpus(files, analyzePython));
+print(scoreCorpus(files, analyzePython), files);

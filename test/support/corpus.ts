@@ -20,8 +20,10 @@ export type Split = 'tuned' | 'tune' | 'holdout' | 'rewrite';
 
 export interface LabelledFile {
   path: string;
-  set: 'realworld' | 'positive' | 'negative' | 'rewrites';
+  set: 'realworld' | 'positive' | 'negative' | 'rewrites' | 'fresh';
   split: Split;
+  /** A file without label smoothing: any smoothing claim in it is false. */
+  negative: boolean;
   definitions: LabelledDefinition[];
 }
 
@@ -41,15 +43,20 @@ function readJson<T>(path: string): T | null {
   return existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as T) : null;
 }
 
-type LabelMap = Record<string, { split?: 'tune' | 'holdout'; definitions: LabelledDefinition[] }>;
+type LabelMap = Record<
+  string,
+  { split?: 'tune' | 'holdout'; kind?: 'positive' | 'negative'; definitions: LabelledDefinition[] }
+>;
 
-function labelSet(set: 'positive' | 'negative'): LabelledFile[] {
+/** positive / negative: collected first (tune and holdout splits); fresh: collected last, never tuned to. */
+function labelSet(set: 'positive' | 'negative' | 'fresh'): LabelledFile[] {
   const dir = join(ROOT, 'corpus', set);
   const labels = readJson<LabelMap>(join(dir, 'labels.json')) ?? {};
   return Object.entries(labels).map(([file, l]) => ({
     path: join(dir, file),
     set,
-    split: l.split ?? 'tune',
+    split: set === 'fresh' ? 'holdout' : (l.split ?? 'tune'),
+    negative: set === 'negative' || l.kind === 'negative',
     definitions: l.definitions,
   }));
 }
@@ -61,6 +68,7 @@ function realworld(): LabelledFile[] {
     path: join(dir, file),
     set: 'realworld',
     split: 'tuned',
+    negative: false,
     definitions: l.definitions,
   }));
 }
@@ -78,12 +86,19 @@ function rewrites(): LabelledFile[] {
       path: join(dir, v.file),
       set: 'rewrites',
       split: 'rewrite',
+      negative: false,
       definitions: [{ symbol: v.symbol, line: v.line, convention: v.convention }],
     }));
 }
 
 export function loadCorpus(): LabelledFile[] {
-  return [...realworld(), ...labelSet('positive'), ...labelSet('negative'), ...rewrites()];
+  return [
+    ...realworld(),
+    ...labelSet('positive'),
+    ...labelSet('negative'),
+    ...labelSet('fresh'),
+    ...rewrites(),
+  ];
 }
 
 function lastSegment(name: string): string {
@@ -132,7 +147,7 @@ export interface CorpusScore {
 
 /** A smoothing claim on a file without smoothing that no label there asks for. */
 function falseClaims(file: LabelledFile, findings: Finding[]): FalseClaim[] {
-  if (file.set !== 'negative') return [];
+  if (!file.negative) return [];
   return findings
     .filter((f) => f.kind === 'loss' && f.convention !== null && SMOOTHING_CLAIMS.has(f.convention))
     .filter((f) => !file.definitions.some((d) => d.convention === f.convention && locate([f], d) === f))
