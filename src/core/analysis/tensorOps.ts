@@ -65,7 +65,7 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
     kl: kind === 'kl_div',
     handwritten: target.k === 'dist',
   };
-  if (target.k === 'dist' || kind === 'kl_div') {
+  if ((target.k === 'dist' && !allZeros(target.d)) || kind === 'kl_div') {
     const m = mixOf(target) ?? mix(ONE, ZERO, 'tensor');
     return lossOf(
       scaleMix(m, (x) => mul(lp.c, x)),
@@ -74,6 +74,11 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
   }
   const eps = kind === 'cross_entropy' ? (scalarOf(args.get('label_smoothing') ?? UNKNOWN) ?? ZERO) : ZERO;
   return lossOf(mix(mul(lp.c, sub(ONE, eps)), mul(lp.c, div(eps, classes)), 'index'), extra);
+}
+
+/** `torch.zeros(n, dtype=torch.long)` as a cross-entropy target: class indices (all class 0), not a distribution. */
+function allZeros(m: Mix): boolean {
+  return m.src === 'none' && m.hot.k === 'n' && m.hot.v === 0 && m.off.k === 'n' && m.off.v === 0;
 }
 
 export function classDim(ctx: Ctx): Sym {
