@@ -214,9 +214,10 @@ function consumer(ev: Evaluated, ctx: Ctx): AV | null {
   return null;
 }
 
-/** The first item of a tuple (a loss returned with its parts), else the value. */
+/** The loss of a tuple (`return loss, nll` or `return logits, loss`), else its first item; else the value. */
 export function headOf(v: AV): AV {
-  return v.k === 'tuple' ? (v.items[0] ?? UNKNOWN) : v;
+  if (v.k !== 'tuple') return v;
+  return v.items.find((i) => i.k === 'loss') ?? v.items[0] ?? UNKNOWN;
 }
 
 /**
