@@ -138,7 +138,8 @@ function tryForm(
   if (eps.some((e) => !Number.isFinite(e))) return null;
   const kIndependent = samples.every((s, i) => samples.every((t, j) => s.b !== t.b || close(eps[i], eps[j])));
   if (!kIndependent) return null;
-  const candidates = names.filter((n) => !('sym' in kRole) || n !== kRole.sym);
+  // Sizes (`#N`, `#K`, other axes) are never the smoothing parameter.
+  const candidates = names.filter((n) => (!('sym' in kRole) || n !== kRole.sym) && !n.startsWith('#'));
   const match = identify(
     candidates,
     samples.map((s) => s.env),

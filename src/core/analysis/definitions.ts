@@ -54,7 +54,7 @@ export function analyzeDefinition(def: Definition, mod: ModuleContext): Definiti
   const pair = binaryTargetPair(returned);
   const value = headOf(returned);
   const loss = pair ?? asLoss(value, ctx);
-  if (!loss || !(loss.handwritten || loss.modulated || isWrapper(ctx))) return null;
+  if (!loss || !(loss.handwritten || loss.modulated || isWrapper(ctx)) || ctx.calls.training) return null;
   if (loss.src === 'none') return null;
   const classification = classifyMix(loss, loss.binary, ctx.syms);
   const targetsOnly = pair !== null || value.k === 'dist' || value.k === 'param';

@@ -28,7 +28,7 @@ export interface Ctx {
   syms: Map<string, SymInfo>;
   depth: number;
   /** Calls into code we cannot see (a model, a layer) and torch loss invocations, counted while running. */
-  calls: { opaque: number; torchLosses: number };
+  calls: { opaque: number; torchLosses: number; training?: boolean };
 }
 
 export interface Frame {

@@ -51,7 +51,8 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   }
   const ev = evalArgs(e, f, ctx);
   const q = qualify(e.fn, ctx.mod);
-  if (q?.startsWith('torch.')) {
+  // NumPy builds targets the same way (np.full, np.eye(K)[y], np.zeros): its functions read as torch's.
+  if (q && /^(torch|numpy)\./.test(q)) {
     const r = torchFunction(q.slice(q.lastIndexOf('.') + 1), ev.args, ev.kw, ctx);
     if (r) return r;
   }
@@ -92,6 +93,7 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
     return userMethod(f.cls, fn.name, ev, ctx);
   if (obj.k === 'module') return applyModule(obj, ev, ctx);
   if (fn.name === 'size' || fn.name === 'dim') markTensor(obj, ctx);
+  if (TRAINING_STEP.has(fn.name)) ctx.calls.training = true;
   if (fn.name === 'size') {
     const dim = ev.args[0] ?? ev.kw.get('dim');
     return dim ? dimSize(dim, ctx) : { k: 'shape' };
@@ -105,6 +107,9 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
   if (fn.name.endsWith('_') && rebindable) assign(fn.obj, result, f, ctx, e);
   return result;
 }
+
+/** `loss.backward()`, `optimizer.step()`: the code trains with a loss rather than defining one. */
+const TRAINING_STEP = new Set(['backward', 'step', 'zero_grad']);
 
 function isSuperInit(fn: Expr & { t: 'attr' }): boolean {
   return fn.name === '__init__' && fn.obj.t === 'call' && fn.obj.fn.t === 'name' && fn.obj.fn.id === 'super';
