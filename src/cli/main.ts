@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { analyzePython, atLeast, type Finding, ruleOf, type Severity } from '../core/analysis';
+import { AnalysisSession, atLeast, type Finding, ruleOf, type Severity } from '../core/analysis';
 import { parseArgs, USAGE } from './args';
 import { type FileReport, jsonReport, textReport } from './report';
 
@@ -16,14 +16,17 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
   }
   const reports: FileReport[] = [];
   let unreadable = false;
+  /** One session per run: files that share code (copied helpers, the same imports) share its analyses. */
+  const session = new AnalysisSession();
   for (const file of args.files) {
     try {
-      reports.push({ file, findings: analyzePython(readFileSync(file, 'utf8')) });
+      reports.push({ file, findings: session.analyzePython(readFileSync(file, 'utf8')) });
     } catch (e) {
       unreadable = true;
       err(`loss-lens: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+  session.dispose();
   out(args.json ? jsonReport(reports) : textReport(reports));
   if (unreadable) return 2;
   const { failOn } = args;

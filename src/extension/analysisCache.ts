@@ -35,11 +35,14 @@ function toChangedRanges(changes: readonly vscode.TextDocumentContentChangeEvent
 
 /**
  * One analysis per document version, shared by every feature. The parse tree is kept and reused after edits
- * (Lezer incremental parsing), so an edit in a big file reparses only around the change.
+ * (incremental reparsing), so an edit in a big file reparses only around the change. One `AnalysisSession` (in
+ * the lazily loaded engine) holds what the analysis remembers across versions and documents; it is released
+ * with this cache, i.e. with the extension context.
  */
 export class AnalysisCache implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   private readonly listeners: vscode.Disposable[];
+  private engineInstance: InstanceType<Engine['IncrementalAnalysis']> | undefined;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     this.listeners = [
@@ -50,7 +53,7 @@ export class AnalysisCache implements vscode.Disposable {
 
   findings(document: vscode.TextDocument): readonly Finding[] {
     const entry = this.current(document);
-    entry.findings ??= this.guarded(document, () => loadEngine().analyze(entry.parse));
+    entry.findings ??= this.guarded(document, () => this.engine.analyze(entry.parse));
     return entry.findings;
   }
 
@@ -59,12 +62,19 @@ export class AnalysisCache implements vscode.Disposable {
     const entry = this.current(document);
     if (entry.findings) return entry.findings;
     const offset = document.offsetAt(position);
-    return this.guarded(document, () => loadEngine().analyzeAt(entry.parse, offset));
+    return this.guarded(document, () => this.engine.analyzeAt(entry.parse, offset));
   }
 
   dispose(): void {
     for (const l of this.listeners) l.dispose();
     this.entries.clear();
+    this.engineInstance?.dispose();
+  }
+
+  /** The engine and its session, made on first use (after `dispose` it still answers, without caches). */
+  private get engine(): InstanceType<Engine['IncrementalAnalysis']> {
+    this.engineInstance ??= new (loadEngine().IncrementalAnalysis)();
+    return this.engineInstance;
   }
 
   private recordEdits(event: vscode.TextDocumentChangeEvent): void {
@@ -77,7 +87,7 @@ export class AnalysisCache implements vscode.Disposable {
   /** Reuses the previous tree when the recorded edits lead exactly to this version. */
   private reparse(document: vscode.TextDocument, previous: Entry | undefined): PythonParse {
     const incremental = previous?.editedVersion === document.version ? previous : undefined;
-    return loadEngine().reparse(document.getText(), incremental);
+    return this.engine.reparse(document.getText(), incremental);
   }
 
   /** The entry of the document's current version, reparsed (incrementally when possible) on first use. */

@@ -1,27 +1,33 @@
 /** Parsing and analysis, loaded on first use by `AnalysisCache` (they are most of the bundle's start-up cost). */
 import type { ChangedRange } from '@lezer/common';
-import {
-  analyzeParsed,
-  type Finding,
-  analyzeAt as findingsAround,
-  type PythonParse,
-  parsePython,
-} from '../core/analysis';
+import { AnalysisSession, type Finding, type PythonParse } from '../core/analysis';
 
-/** Parses `text`, reusing `previous`'s tree when `edits` (applied one by one) lead from its text to `text`. */
-export function reparse(
-  text: string,
-  previous?: { parse: PythonParse; edits: readonly ChangedRange[] },
-): PythonParse {
-  return previous ? parsePython(text, previous.parse, previous.edits) : parsePython(text);
-}
+/**
+ * The extension's analysis engine: one `AnalysisSession` (its caches) for the extension context, shared by every
+ * document, disposed with the context.
+ */
+export class IncrementalAnalysis {
+  constructor(readonly session: AnalysisSession = new AnalysisSession()) {}
 
-/** Every finding of the file (diagnostics, code actions). */
-export function analyze(parse: PythonParse): Finding[] {
-  return analyzeParsed(parse);
-}
+  /** Parses `text`, reusing `previous`'s tree when `edits` (applied one by one) lead from its text to `text`. */
+  reparse(text: string, previous?: { parse: PythonParse; edits: readonly ChangedRange[] }): PythonParse {
+    return previous
+      ? this.session.parsePython(text, previous.parse, previous.edits)
+      : this.session.parsePython(text);
+  }
 
-/** The findings whose range contains `offset`: what a hover needs, without analysing the rest of the file. */
-export function analyzeAt(parse: PythonParse, offset: number): Finding[] {
-  return findingsAround(parse, offset);
+  /** Every finding of the file (diagnostics, code actions). */
+  analyze(parse: PythonParse): Finding[] {
+    return this.session.analyzeParsed(parse);
+  }
+
+  /** The findings whose range contains `offset`: what a hover needs, without analysing the rest of the file. */
+  analyzeAt(parse: PythonParse, offset: number): Finding[] {
+    return this.session.analyzeAt(parse, offset);
+  }
+
+  /** Releases the session's caches (later calls still work, uncached). */
+  dispose(): void {
+    this.session.dispose();
+  }
 }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyze, reparse } from '../../src/extension/incrementalAnalysis';
+import { IncrementalAnalysis } from '../../src/extension/incrementalAnalysis';
 
 const BEFORE = [
   'import torch.nn as nn',
@@ -21,11 +21,16 @@ function edit(text: string, from: number, to: number, insert: string) {
 
 describe('incremental analysis', () => {
   it('finds after a sequence of edits exactly what a full parse finds', () => {
+    const engine = new IncrementalAnalysis();
+    const reparse = engine.reparse.bind(engine);
+    const analyze = engine.analyze.bind(engine);
     const first = edit(BEFORE, BEFORE.indexOf('0.1'), BEFORE.indexOf('0.1') + 3, '0.25');
     const second = edit(first.text, 0, 0, '# header\n');
     const previous = { parse: reparse(BEFORE), edits: [first.range, second.range] };
     const incremental = analyze(reparse(second.text, previous));
     assert.deepEqual(incremental, analyze(reparse(second.text)));
     assert.ok(incremental.some((f) => f.epsilon === 0.25));
+    engine.dispose();
+    assert.deepEqual(analyze(reparse(second.text, previous)), incremental);
   });
 });

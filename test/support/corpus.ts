@@ -56,7 +56,8 @@ function labelSet(set: 'positive' | 'negative' | 'fresh'): LabelledFile[] {
   const dir = join(ROOT, 'corpus', set);
   const labels = readJson<LabelMap>(join(dir, 'labels.json')) ?? {};
   const projects = [...new Set(Object.keys(labels).map(projectOf))].sort();
-  const freshSplit = (file: string): Split => (projects.indexOf(projectOf(file)) % 2 === 0 ? 'tune' : 'holdout');
+  const freshSplit = (file: string): Split =>
+    projects.indexOf(projectOf(file)) % 2 === 0 ? 'tune' : 'holdout';
   return Object.entries(labels).map(([file, l]) => ({
     path: join(dir, file),
     set,

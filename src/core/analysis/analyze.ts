@@ -1,16 +1,20 @@
-import { fileAnalysis } from './fileAnalysis';
 import type { Finding } from './findings';
-import { type LineIndex, type PythonParse, parsePython } from './parse';
-import type { RawFinding } from './raw';
+import type { PythonParse } from './parse';
+import { AnalysisSession } from './session';
+
+/**
+ * The session behind the module-level functions below (tests, scripts, benchmarks). The extension and the CLI
+ * make their own; this is the one piece of state the analysis keeps at module level.
+ */
+export const defaultSession = new AnalysisSession();
 
 export function analyzePython(text: string): Finding[] {
-  return analyzeParsed(parsePython(text));
+  return defaultSession.analyzePython(text);
 }
 
 /** Findings for a parse (pass the previous parse to `parsePython` to reuse its tree after an edit). */
 export function analyzeParsed(parse: PythonParse): Finding[] {
-  const analysis = fileAnalysis(parse);
-  return toFindings(analysis.all(), analysis.lines);
+  return defaultSession.analyzeParsed(parse);
 }
 
 /**
@@ -18,26 +22,5 @@ export function analyzeParsed(parse: PythonParse): Finding[] {
  * only the top-level statement at `offset` (and what it depends on). This is what a hover needs after an edit.
  */
 export function analyzeAt(parse: PythonParse, offset: number): Finding[] {
-  const analysis = fileAnalysis(parse);
-  return toFindings(analysis.at(offset), analysis.lines);
-}
-
-function toFindings(raw: RawFinding[], lines: LineIndex): Finding[] {
-  return raw
-    .sort((a, b) => a.from - b.from || a.to - b.to)
-    .map(({ from, to, fix, definedAt, ...rest }) => ({
-      ...lines.range(from, to),
-      ...rest,
-      ...(definedAt !== undefined
-        ? { details: { ...rest.details, definedAt: lines.position(definedAt) } }
-        : {}),
-      ...(fix
-        ? {
-            fix: {
-              title: fix.title,
-              edits: fix.edits.map((e) => ({ range: lines.range(e.from, e.to), newText: e.newText })),
-            },
-          }
-        : {}),
-    }));
+  return defaultSession.analyzeAt(parse, offset);
 }

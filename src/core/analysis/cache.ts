@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { DefinitionResult } from './definitions';
-import { moduleDependencies, nodeTextId } from './dependencies';
-import { type Definition, findDefinition, type ModuleContext } from './module';
+import { calleesOf, type Dependencies, type ModuleKeys } from './dependencies';
+import { type Definition, findDefinition } from './module';
 import type { RawFinding } from './raw';
 
 /** A definition's analysis, independent of where the definition sits in the file. */
@@ -11,57 +11,87 @@ export interface CachedDefinition {
   findings: RawFinding[];
 }
 
-const MAX_ENTRIES = 4000;
-const MAX_TEXTS = 20000;
-const analyses = new Map<string, CachedDefinition>();
-const calleesByText = new Map<number, string[]>();
-
-/** Module facts every definition's meaning depends on: import aliases and constants. */
-export function moduleSignature(mod: ModuleContext): string {
-  const constants = [...mod.constants].map(([k, v]) => `${k}=${v ? mod.text.slice(v.from, v.to) : '?'}`);
-  return `${[...mod.aliases].join(';')}|${constants.join(';')}`;
+/**
+ * A finding as the session's caches keep it, independent of where things sit in the file: offsets relative to
+ * the node analysed (a definition or top-level statement); a `definedAt` outside that node as an offset into the
+ * `anchor`-th of the key's dependency targets (`Dependencies.targets`), which moves with that target.
+ */
+export interface StoredFinding {
+  finding: RawFinding;
+  anchor?: { target: number; offset: number };
 }
 
-/** Bare names called inside `node` (`f(x)`, not `a.f(x)`), cached by the node's text. */
-export function calleesOf(node: SyntaxNode, mod: ModuleContext): string[] {
-  const { text } = mod;
-  const own = nodeTextId(node, mod);
-  let names = calleesByText.get(own);
-  if (names) return names;
-  if (calleesByText.size >= MAX_TEXTS) calleesByText.clear();
-  const set = new Set<string>();
-  const cur = node.cursor();
-  while (cur.next() && cur.from < node.to) {
-    const callee = cur.name === 'CallExpression' ? cur.node.firstChild : null;
-    if (callee?.name === 'VariableName') set.add(text.slice(callee.from, callee.to));
-  }
-  names = [...set];
-  calleesByText.set(own, names);
-  return names;
+/** A definition's analysis as the session's caches keep it. */
+export interface StoredDefinition {
+  result: CachedDefinition['result'];
+  findings: StoredFinding[];
+}
+
+/** A key of a node's analysis: the module facts, the node's text, what it reads from the module. */
+export interface AnalysisKey {
+  key: string;
+  targets: readonly SyntaxNode[];
 }
 
 /**
- * The key of a definition: its text, the module facts, the text of the module functions it calls and of the
- * module-level bindings it reads, texts by id (`textId`; null: too many to key on, analyse afresh).
+ * The key of a definition: its text, the module facts, the text of the module functions it calls and of what it
+ * reads from the module (`ModuleKeys.dependencies`), texts by id (null: too many to key on, analyse afresh).
  */
-export function definitionKey(def: Definition, mod: ModuleContext, signature: string): string | null {
-  const own = nodeTextId(def.node, mod);
-  const deps = calleesOf(def.node, mod)
+export function definitionKey(def: Definition, keys: ModuleKeys): AnalysisKey | null {
+  const { mod } = keys;
+  const own = keys.textId(def.node);
+  const deps = calleesOf(def.node, mod, keys)
     .filter((n) => mod.definitionNames.has(n) && n !== def.name)
     .map((n) => findDefinition(mod, n, def.node.from))
-    .map((d) => (d ? nodeTextId(d.node, mod) : '-'));
-  const module = moduleDependencies(def.node, mod, false);
-  return module === null ? null : `${signature}\u0001${own}\u0001${deps.join('\u0002')}\u0001${module}`;
+    .map((d) => (d ? keys.textId(d.node) : '-'));
+  const module = keys.dependencies(def.node, false);
+  return module && withKey(`${keys.signature}\u0001${own}\u0001${deps.join('\u0002')}`, module);
 }
 
-export function cachedDefinition(key: string | null, compute: () => CachedDefinition): CachedDefinition {
-  if (key === null) return compute();
-  const hit = analyses.get(key);
-  if (hit) return hit;
-  if (analyses.size >= MAX_ENTRIES) analyses.clear();
-  const value = compute();
-  analyses.set(key, value);
-  return value;
+/** The key of a top-level statement: its text, the module facts, what it reads from the module. */
+export function statementKey(node: SyntaxNode, keys: ModuleKeys): AnalysisKey | null {
+  const module = keys.dependencies(node, true);
+  return module && withKey(`${keys.signature}\u0001${keys.textId(node)}`, module);
+}
+
+function withKey(head: string, { key, targets }: Dependencies): AnalysisKey {
+  return { key: `${head}\u0001${key}`, targets };
+}
+
+/**
+ * `found` (absolute offsets) as the caches keep it for `node` and its key's `targets`; null when a `definedAt`
+ * lies outside both (the findings then depend on a position the key does not cover: not to be cached).
+ */
+export function storeFindings(
+  found: readonly RawFinding[],
+  node: SyntaxNode,
+  targets: readonly SyntaxNode[],
+): StoredFinding[] | null {
+  const stored: StoredFinding[] = [];
+  for (const f of found) {
+    const at = f.definedAt;
+    if (at === undefined || (node.from <= at && at <= node.to)) {
+      stored.push({ finding: shift(f, -node.from) });
+      continue;
+    }
+    const target = targets.findIndex((t) => t.from <= at && at <= t.to);
+    if (target < 0) return null;
+    const { definedAt: _, ...rest } = shift(f, -node.from);
+    stored.push({ finding: rest, anchor: { target, offset: at - targets[target].from } });
+  }
+  return stored;
+}
+
+/** The findings `storeFindings` kept, placed at `node` and `targets` of the parse at hand. */
+export function restoreFindings(
+  stored: readonly StoredFinding[],
+  node: SyntaxNode,
+  targets: readonly SyntaxNode[],
+): RawFinding[] {
+  return stored.map(({ finding, anchor }) => {
+    const placed = shift(finding, node.from);
+    return anchor ? { ...placed, definedAt: targets[anchor.target].from + anchor.offset } : placed;
+  });
 }
 
 export function shift(f: RawFinding, by: number): RawFinding {

@@ -98,9 +98,18 @@ export function toExpr(node: SyntaxNode, text: string): Expr {
     case 'TupleExpression':
     case 'ArrayExpression':
       return { ...span, t: 'tuple', items: kids().map((k) => toExpr(k, text)) };
+    case 'DictionaryExpression':
+      // Only the values matter to the dataflow (`return {"loss": loss, "nll": nll}`).
+      return { ...span, t: 'tuple', items: dictValues(node).map((k) => toExpr(k, text)) };
     default:
       return { ...span, t: 'other' };
   }
+}
+
+/** The value after each `:` of a dictionary display. */
+function dictValues(node: SyntaxNode): SyntaxNode[] {
+  const kids = children(node);
+  return kids.filter((_, i) => i > 0 && kids[i - 1].name === ':');
 }
 
 function memberExpr(node: SyntaxNode, text: string): Expr {

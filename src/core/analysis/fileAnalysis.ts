@@ -1,12 +1,20 @@
 import type { SyntaxNode } from '@lezer/common';
-import { cachedDefinition, calleesOf, definitionKey, moduleSignature, shift } from './cache';
+import { definitionKey, restoreFindings, type StoredDefinition, shift, storeFindings } from './cache';
 import { analyzeFresh } from './definitionFindings';
 import type { DefinitionResult } from './definitions';
-import { statementFindings } from './incremental';
-import { buildModule, type Definition, type ModuleContext } from './module';
+import { calleesOf, type KeyCaches, ModuleKeys } from './dependencies';
+import { type StatementCache, statementFindings } from './incremental';
+import { buildModule, type Definition, type ModuleCaches, type ModuleContext } from './module';
 import { LineIndex, type PythonParse } from './parse';
 import type { RawFinding } from './raw';
-import { textId } from './textIds';
+import type { Memo } from './textIds';
+
+/** Everything a `FileAnalysis` reuses from other parses: an `AnalysisSession`'s caches. */
+export interface FileCaches extends ModuleCaches, KeyCaches {
+  /** Definitions' analyses, by `definitionKey`. */
+  readonly definitions: Memo<string, StoredDefinition>;
+  readonly statements: StatementCache;
+}
 
 interface DefinitionAnalysis {
   result: DefinitionResult | null;
@@ -16,18 +24,22 @@ interface DefinitionAnalysis {
 
 /**
  * The analysis of one parse, computed on demand: the module context up front (cheap), each definition and each
- * top-level statement only when asked for (from caches keyed by text when they are unchanged).
+ * top-level statement only when asked for — from `caches`, keyed by text, when they are unchanged; everything
+ * afresh when `caches` is null.
  */
 export class FileAnalysis {
   readonly mod: ModuleContext;
-  /** The module facts (`moduleSignature`) as a text id. */
-  private readonly signature: string;
+  /** This parse's cache keys; null without caches. */
+  private readonly keys: ModuleKeys | null;
   private readonly definitions = new Map<Definition, DefinitionAnalysis>();
   private lineIndex: LineIndex | null = null;
 
-  constructor(private readonly parse: PythonParse) {
-    this.mod = buildModule(parse.tree, parse.text);
-    this.signature = `${textId(moduleSignature(this.mod))}`;
+  constructor(
+    private readonly parse: PythonParse,
+    private readonly caches: FileCaches | null,
+  ) {
+    this.mod = buildModule(parse.tree, parse.text, caches);
+    this.keys = caches && new ModuleKeys(this.mod, parse.tree.topNode, caches);
   }
 
   get lines(): LineIndex {
@@ -42,7 +54,7 @@ export class FileAnalysis {
     const raw: RawFinding[] = [];
     for (const def of this.mod.definitions) raw.push(...this.definition(def).findings);
     for (const node of topLevel(this.parse.tree.topNode, 0, this.parse.text.length))
-      raw.push(...statementFindings(node, this.mod, this.resultOf, this.signature));
+      raw.push(...this.statement(node));
     return raw;
   }
 
@@ -54,31 +66,55 @@ export class FileAnalysis {
     const tops = topLevel(this.parse.tree.topNode, offset, offset);
     const inTops = (d: Definition): boolean => tops.some((t) => t.from <= d.node.from && d.node.to <= t.to);
     const own = this.mod.definitions.filter(inTops);
-    const callers = inliningCallers(this.mod, own, inTops);
+    const callers = inliningCallers(this.mod, own, inTops, this.keys);
     const raw: RawFinding[] = [];
     for (const def of this.mod.definitions)
       if (own.includes(def) || callers.has(def)) raw.push(...this.definition(def).findings);
-    for (const node of tops) raw.push(...statementFindings(node, this.mod, this.resultOf, this.signature));
+    for (const node of tops) raw.push(...this.statement(node));
     return raw.filter((f) => f.from <= offset && offset <= f.to);
+  }
+
+  private statement(node: SyntaxNode): RawFinding[] {
+    const { caches, keys } = this;
+    return statementFindings(
+      node,
+      this.mod,
+      this.resultOf,
+      caches && keys && { keys, statements: caches.statements },
+    );
   }
 
   private definition(def: Definition): DefinitionAnalysis {
     let done = this.definitions.get(def);
     if (!done) {
-      const cached = cachedDefinition(definitionKey(def, this.mod, this.signature), () =>
-        analyzeFresh(def, this.mod),
-      );
+      const { result, findings } = this.cachedDefinition(def);
       done = {
-        result: cached.result && {
-          ...cached.result,
+        result: result && {
+          ...result,
           def,
           ctx: { mod: this.mod, syms: new Map(), depth: 0, calls: { opaque: 0, torchLosses: 0 } },
         },
-        findings: cached.findings.map((f) => shift(f, def.node.from)),
+        findings,
       };
       this.definitions.set(def, done);
     }
     return done;
+  }
+
+  /** A definition's result and findings (absolute offsets): from the caches when its key is there. */
+  private cachedDefinition(def: Definition): { result: StoredDefinition['result']; findings: RawFinding[] } {
+    const fresh = () => {
+      const { result, findings } = analyzeFresh(def, this.mod);
+      return { result, findings: findings.map((f) => shift(f, def.node.from)) };
+    };
+    const key = this.keys && definitionKey(def, this.keys);
+    if (!this.caches || !key) return fresh();
+    const hit = this.caches.definitions.lookup(key.key);
+    if (hit) return { result: hit.result, findings: restoreFindings(hit.findings, def.node, key.targets) };
+    const computed = fresh();
+    const stored = storeFindings(computed.findings, def.node, key.targets);
+    if (stored) this.caches.definitions.store(key.key, { result: computed.result, findings: stored });
+    return computed;
   }
 }
 
@@ -95,12 +131,13 @@ function inliningCallers(
   mod: ModuleContext,
   own: Definition[],
   isOwn: (d: Definition) => boolean,
+  keys: ModuleKeys | null,
 ): Set<Definition> {
   const called = new Set(own.filter((d) => d.kind === 'def').map((d) => d.name));
   const callers = new Set<Definition>();
   if (called.size === 0) return callers;
   const others = mod.definitions.filter((d) => !isOwn(d));
-  const callees = others.map((d) => calleesOf(d.node, mod));
+  const callees = others.map((d) => calleesOf(d.node, mod, keys));
   for (let grew = true; grew; ) {
     grew = false;
     others.forEach((d, i) => {
@@ -111,16 +148,4 @@ function inliningCallers(
     });
   }
   return callers;
-}
-
-const analyses = new WeakMap<PythonParse, FileAnalysis>();
-
-/** The analysis of `parse`, shared by every caller that holds the same parse (hovers, diagnostics). */
-export function fileAnalysis(parse: PythonParse): FileAnalysis {
-  let analysis = analyses.get(parse);
-  if (!analysis) {
-    analysis = new FileAnalysis(parse);
-    analyses.set(parse, analysis);
-  }
-  return analysis;
 }

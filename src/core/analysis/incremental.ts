@@ -1,40 +1,43 @@
 import type { SyntaxNode } from '@lezer/common';
-import { calleesOf, shift } from './cache';
+import { restoreFindings, type StoredFinding, statementKey, storeFindings } from './cache';
 import { callFindings, type ResultOf } from './calls';
-import { moduleDependencies, nodeTextId } from './dependencies';
+import { calleesOf, type ModuleKeys } from './dependencies';
 import type { ModuleContext } from './module';
 import { collectNodes, scanPitfalls } from './pitfalls/scan';
 import type { RawFinding } from './raw';
+import type { Memo } from './textIds';
 
-const MAX_ENTRIES = 20000;
-/** Findings of a statement, with offsets relative to its start. */
-const byKey = new Map<string, RawFinding[]>();
+/** Findings of a top-level statement as the caches keep them (`storeFindings`), by `statementKey`. */
+export type StatementCache = Memo<string, StoredFinding[]>;
 
 /**
- * Call findings and syntactic pitfalls of one top-level statement (absolute offsets), reused while the statement's
- * text, the module facts and what it depends on in the module (`moduleDependencies`) are unchanged — so an edit
- * re-analyses one statement and those that read what it assigns.
+ * Call findings and syntactic pitfalls of one top-level statement (absolute offsets). With `keyed` (an
+ * `AnalysisSession`'s caches), reused while the statement's text, the module facts and what it depends on in the
+ * module (`ModuleKeys.dependencies`) are unchanged — so an edit re-analyses one statement and those that read
+ * what it changed. Without, computed afresh.
  */
 export function statementFindings(
   node: SyntaxNode,
   mod: ModuleContext,
   resultOf: ResultOf,
-  signature: string,
+  keyed: { keys: ModuleKeys; statements: StatementCache } | null,
 ): RawFinding[] {
-  const deps = calleesOf(node, mod).filter((n) => mod.definitionNames.has(n) || mod.bindingCalls.has(n));
-  const module = moduleDependencies(node, mod, true);
-  const key = module === null ? null : `${signature}\u0001${nodeTextId(node, mod)}\u0001${module}`;
-  let found = key === null ? undefined : byKey.get(key);
-  if (!found) {
+  const compute = (): RawFinding[] => {
+    const deps = calleesOf(node, mod, keyed?.keys ?? null).filter(
+      (n) => mod.definitionNames.has(n) || mod.bindingCalls.has(n),
+    );
     const nodes = collectNodes(node);
     const seeds = deps.flatMap((n) =>
       (mod.bindingCalls.get(n) ?? []).filter((c) => c.from < node.from).slice(-1),
     );
-    found = [...callFindings(nodes.calls, mod, resultOf, seeds), ...scanPitfalls(nodes, mod)].map((f) =>
-      shift(f, -node.from),
-    );
-    if (byKey.size >= MAX_ENTRIES) byKey.clear();
-    if (key !== null) byKey.set(key, found);
-  }
-  return found.length ? found.map((f) => shift(f, node.from)) : found;
+    return [...callFindings(nodes.calls, mod, resultOf, seeds), ...scanPitfalls(nodes, mod)];
+  };
+  const key = keyed && statementKey(node, keyed.keys);
+  if (!keyed || !key) return compute();
+  const hit = keyed.statements.lookup(key.key);
+  if (hit) return restoreFindings(hit, node, key.targets);
+  const found = compute();
+  const stored = storeFindings(found, node, key.targets);
+  if (stored) keyed.statements.store(key.key, stored);
+  return found;
 }

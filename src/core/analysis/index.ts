@@ -1,5 +1,6 @@
-export { analyzeAt, analyzeParsed, analyzePython } from './analyze';
+export { analyzeAt, analyzeParsed, analyzePython, defaultSession } from './analyze';
 export { findingAt } from './findingAt';
 export * from './findings';
 export { type PythonParse, parsePython } from './parse';
 export * from './rules';
+export { AnalysisSession, type CacheStats, type SessionOptions } from './session';

@@ -1,5 +1,6 @@
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { children, type Expr, toExpr } from './expr';
+import type { Memo } from './textIds';
 
 /** A top-level class or function definition. */
 export interface Definition {
@@ -17,44 +18,65 @@ export interface ModuleContext {
   constants: Map<string, Expr | null>;
   definitions: Definition[];
   definitionNames: Set<string>;
+  /** The definitions by name, in file order. */
+  definitionsByName: Map<string, Definition[]>;
   /** `name = Call(...)` at module level, by name: instance calls elsewhere in the file link to these. */
   bindingCalls: Map<string, SyntaxNode[]>;
 }
 
 /** Conventional names people use without importing (notebook cells, snippets). */
-const CONVENTIONAL: Record<string, string> = { torch: 'torch', nn: 'torch.nn', F: 'torch.nn.functional' };
+const CONVENTIONAL: Record<string, string> = {
+  torch: 'torch',
+  nn: 'torch.nn',
+  F: 'torch.nn.functional',
+  np: 'numpy',
+};
 
-export function buildModule(tree: Tree, text: string): ModuleContext {
+export type DefinitionName = { name: string; offset: number } | null;
+
+/** What `buildModule` reuses from earlier parses (an `AnalysisSession`'s caches); null: work everything out. */
+export interface ModuleCaches {
+  /** A definition's name and its offset from the definition's start, by syntax tree (unchanged ones after an edit). */
+  readonly names: WeakMap<Tree, DefinitionName>;
+  /** The aliases (local name, dotted path) an import statement binds, by its text. */
+  readonly imports: Memo<string, [string, string][]>;
+}
+
+export function buildModule(tree: Tree, text: string, caches: ModuleCaches | null = null): ModuleContext {
   const mod: ModuleContext = {
     text,
     aliases: new Map(),
     constants: new Map(),
     definitions: [],
     definitionNames: new Set(),
+    definitionsByName: new Map(),
     bindingCalls: new Map(),
   };
-  collect(tree.topNode, mod);
+  collect(tree.topNode, mod, caches);
+  for (const d of mod.definitions) {
+    const list = mod.definitionsByName.get(d.name);
+    if (list) list.push(d);
+    else mod.definitionsByName.set(d.name, [d]);
+  }
   return mod;
 }
 
-function collect(container: SyntaxNode, mod: ModuleContext): void {
+function collect(container: SyntaxNode, mod: ModuleContext, caches: ModuleCaches | null): void {
   for (let node = container.firstChild; node; node = node.nextSibling) {
-    if (node.name === 'ImportStatement') addImport(node, mod);
-    else if (node.name === 'ClassDefinition' || node.name === 'FunctionDefinition') addDefinition(node, mod);
-    else if (node.name === 'DecoratedStatement' && node.lastChild) addDefinition(node.lastChild, mod);
+    if (node.name === 'ImportStatement') addImport(node, mod, caches);
+    else if (node.name === 'ClassDefinition' || node.name === 'FunctionDefinition')
+      addDefinition(node, mod, caches);
+    else if (node.name === 'DecoratedStatement' && node.lastChild) addDefinition(node.lastChild, mod, caches);
     else if (node.name === 'AssignStatement') addConstant(node, mod);
     else if (node.name === 'IfStatement' || node.name === 'TryStatement' || node.name === 'WithStatement') {
-      for (const body of children(node)) if (body.name === 'Body') collect(body, mod);
+      for (const body of children(node)) if (body.name === 'Body') collect(body, mod, caches);
     }
   }
 }
 
-/** A definition's name and its offset from the definition's start, by syntax tree (unchanged ones after an edit). */
-const namesByTree = new WeakMap<Tree, { name: string; offset: number } | null>();
-
-function definitionName(node: SyntaxNode, text: string): { name: string; offset: number } | null {
-  const tree = node.tree;
-  const known = tree ? namesByTree.get(tree) : undefined;
+function definitionName(node: SyntaxNode, text: string, caches: ModuleCaches | null): DefinitionName {
+  const tree = caches && node.tree;
+  const known = tree ? caches.names.get(tree) : undefined;
   if (known !== undefined && text.startsWith(known?.name ?? '', node.from + (known?.offset ?? 0)))
     return known;
   const nameNode = node.getChild('VariableName');
@@ -62,12 +84,12 @@ function definitionName(node: SyntaxNode, text: string): { name: string; offset:
     name: text.slice(nameNode.from, nameNode.to),
     offset: nameNode.from - node.from,
   };
-  if (tree) namesByTree.set(tree, found);
+  if (tree) caches.names.set(tree, found);
   return found;
 }
 
-function addDefinition(node: SyntaxNode, mod: ModuleContext): void {
-  const found = definitionName(node, mod.text);
+function addDefinition(node: SyntaxNode, mod: ModuleContext, caches: ModuleCaches | null): void {
+  const found = definitionName(node, mod.text, caches);
   if (!found) return;
   const kind = node.name === 'ClassDefinition' ? 'class' : 'def';
   mod.definitions.push({ kind, name: found.name, node, nameFrom: node.from + found.offset });
@@ -94,18 +116,9 @@ function addConstant(node: SyntaxNode, mod: ModuleContext): void {
   mod.constants.set(name, literal && !mod.constants.has(name) ? toExpr(kids[2], mod.text) : null);
 }
 
-/** The aliases (local name, dotted path) an import statement binds, by its text. */
-const importsByText = new Map<string, [string, string][]>();
-const MAX_IMPORT_TEXTS = 4000;
-
-function addImport(node: SyntaxNode, mod: ModuleContext): void {
-  const own = mod.text.slice(node.from, node.to);
-  let bound = importsByText.get(own);
-  if (!bound) {
-    bound = importAliases(node, mod.text);
-    if (importsByText.size >= MAX_IMPORT_TEXTS) importsByText.clear();
-    importsByText.set(own, bound);
-  }
+function addImport(node: SyntaxNode, mod: ModuleContext, caches: ModuleCaches | null): void {
+  const compute = () => importAliases(node, mod.text);
+  const bound = caches ? caches.imports.get(mod.text.slice(node.from, node.to), compute) : compute();
   for (const [local, full] of bound) mod.aliases.set(local, full);
 }
 
@@ -150,24 +163,6 @@ export function qualify(e: Expr, mod: ModuleContext): string | null {
   return null;
 }
 
-/** The definitions by name, in file order, per module (rebuilt if definitions were added since). */
-const byName = new WeakMap<ModuleContext, { count: number; index: Map<string, Definition[]> }>();
-
-function definitionsNamed(mod: ModuleContext, name: string): readonly Definition[] {
-  let named = byName.get(mod);
-  if (named?.count !== mod.definitions.length) {
-    const index = new Map<string, Definition[]>();
-    for (const d of mod.definitions) {
-      const list = index.get(d.name);
-      if (list) list.push(d);
-      else index.set(d.name, [d]);
-    }
-    named = { count: mod.definitions.length, index };
-    byName.set(mod, named);
-  }
-  return named.index.get(name) ?? [];
-}
-
 export function findDefinition(
   mod: ModuleContext,
   name: string,
@@ -176,7 +171,7 @@ export function findDefinition(
 ): Definition | null {
   let last: Definition | null = null;
   let first: Definition | null = null;
-  for (const d of definitionsNamed(mod, name)) {
+  for (const d of mod.definitionsByName.get(name) ?? []) {
     if (d.name !== name || (kind && d.kind !== kind)) continue;
     if (d.node.from <= before) last = d;
     else first ??= d;

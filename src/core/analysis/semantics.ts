@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
 import { richness } from './branches';
-import type { Expr } from './expr';
+import { type Expr, toExpr } from './expr';
 import type { LossKind } from './findings';
 import { assign, dimSize, evalExpr, markTensor, runFunction } from './interp';
 import { libraryDefinition } from './library';
@@ -82,7 +82,11 @@ function torchLoss(kind: LossKind, args: Map<string, AV>, texts: TorchLossCall['
 }
 
 function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Frame, ctx: Ctx): AV {
-  if (isSuperInit(fn) && f.cls) {
+  if (isSuper(fn, 'forward') && f.cls) {
+    const base = torchLossBase(f.cls, ctx);
+    if (base) return applyModule(base, ev, ctx);
+  }
+  if (isSuper(fn, '__init__') && f.cls) {
     // A torch loss base class stores its keyword arguments: `super().__init__(reduction=r)` sets self.reduction.
     for (const [name, value] of ev.kw) if (!f.cls.attrs.has(name)) f.cls.attrs.set(name, value);
     return UNKNOWN;
@@ -111,8 +115,30 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
 /** `loss.backward()`, `optimizer.step()`: the code trains with a loss rather than defining one. */
 const TRAINING_STEP = new Set(['backward', 'step', 'zero_grad']);
 
-function isSuperInit(fn: Expr & { t: 'attr' }): boolean {
-  return fn.name === '__init__' && fn.obj.t === 'call' && fn.obj.fn.t === 'name' && fn.obj.fn.id === 'super';
+function isSuper(fn: Expr & { t: 'attr' }, method: string): boolean {
+  return fn.name === method && fn.obj.t === 'call' && fn.obj.fn.t === 'name' && fn.obj.fn.id === 'super';
+}
+
+/**
+ * A class deriving from a torch loss (`class MyCE(nn.CrossEntropyLoss)`): `super().forward(x, y)` is that loss with
+ * the arguments `super().__init__(...)` stored on the instance.
+ */
+function torchLossBase(cls: ClassScope, ctx: Ctx): (AV & { k: 'module' }) | null {
+  const bases = cls.def.node.getChild('ArgList');
+  for (let b = bases?.firstChild; b; b = b.nextSibling) {
+    const api = resolveTorchApi(toExpr(b, ctx.mod.text), ctx.mod);
+    if (api?.form !== 'module') continue;
+    const args = new Map<string, AV>();
+    const texts: [string, string][] = [];
+    for (const name of api.params) {
+      const v = cls.attrs.get(name);
+      if (!v) continue;
+      args.set(name, v);
+      texts.push([name, v.k === 'str' ? `'${v.v}'` : `self.${name}`]);
+    }
+    return { k: 'module', api: api.kind, args, texts };
+  }
+  return null;
 }
 
 function selfCall(name: string, ev: Evaluated, cls: ClassScope, ctx: Ctx): AV {
@@ -203,7 +229,7 @@ function bindCall(fn: SyntaxNode, ev: Evaluated, ctx: Ctx): Map<string, AV> {
 
 /** A call we cannot see into: a loss passed through (e.g. a reduction helper) stays a loss. */
 function wrapper(ev: Evaluated, ctx: Ctx): AV {
-  const passed = ev.args.find((a) => a.k === 'loss' || a.k === 'prod');
+  const passed = [...ev.args, ...ev.kw.values()].find((a) => a.k === 'loss' || a.k === 'prod');
   if (passed?.k === 'loss') return { k: 'loss', l: { ...passed.l, reworked: true } };
   const loss = passed ?? consumer(ev, ctx);
   if (!loss) ctx.calls.opaque++;
