@@ -2,8 +2,9 @@
 // (the parts tuned to apart from the held-out ones), false smoothing claims on files without smoothing, and the
 // share of meaning-preserving rewrites that keep their original's convention.
 import { relative } from 'node:path';
-import { analyzePython } from '../../src/core/analysis';
+
 import {
+  analyzeAsTheCli,
   type CorpusScore,
   type DefinitionOutcome,
   type LabelledFile,
@@ -58,4 +59,4 @@ function print(score: CorpusScore, files: LabelledFile[]): void {
 }
 
 const files = loadCorpus().filter((f) => !onlySet || f.set === onlySet);
-print(scoreCorpus(files, analyzePython), files);
+print(scoreCorpus(files, analyzeAsTheCli()), files);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { AnalysisSession, atLeast, type Finding, ruleOf, type Severity } from '../core/analysis';
 import { parseArgs, USAGE } from './args';
+import { ModuleIndex } from './imports';
 import { type FileReport, jsonReport, textReport } from './report';
 
 /** Runs the CLI; returns the exit code: 0 ok, 1 pitfalls at --fail-on or worse, 2 usage or unreadable files. */
@@ -18,9 +19,11 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
   let unreadable = false;
   /** One session per run: files that share code (copied helpers, the same imports) share its analyses. */
   const session = new AnalysisSession();
+  const modules = new ModuleIndex(args.files);
   for (const file of args.files) {
     try {
-      reports.push({ file, findings: session.analyzePython(readFileSync(file, 'utf8')) });
+      const text = readFileSync(file, 'utf8');
+      reports.push({ file, findings: session.analyzePython(text, modules.sourceFor(file)) });
     } catch (e) {
       unreadable = true;
       err(`loss-lens: cannot read ${file}: ${e instanceof Error ? e.message : String(e)}`);

@@ -2,8 +2,14 @@
 // what the analysis reaches today on the parts it was tuned with; the held-out parts are reported, not tuned to,
 // except for the one rule that has no floor to speak of: no smoothing claim on a file without smoothing.
 import { strict as assert } from 'node:assert';
-import { analyzePython } from '../../src/core/analysis';
-import { type CorpusScore, type DefinitionOutcome, loadCorpus, scoreCorpus } from '../support/corpus';
+
+import {
+  analyzeAsTheCli,
+  type CorpusScore,
+  type DefinitionOutcome,
+  loadCorpus,
+  scoreCorpus,
+} from '../support/corpus';
 
 function share(outcomes: DefinitionOutcome[]): number {
   return outcomes.filter((o) => o.right).length / Math.max(1, outcomes.length);
@@ -23,7 +29,7 @@ describe('labelled corpus of real and rewritten loss code', function () {
   this.timeout(120000);
   let score: CorpusScore;
   before(() => {
-    score = scoreCorpus(loadCorpus(), analyzePython);
+    score = scoreCorpus(loadCorpus(), analyzeAsTheCli());
   });
   const part = (set: string, split?: string) =>
     score.outcomes.filter((o) => o.file.set === set && (split === undefined || o.file.split === split));

@@ -2,8 +2,9 @@
 // and its score: how many labelled definitions get their convention, how many smoothing claims land on files that
 // have no smoothing, and how many meaning-preserving rewrites keep their original's answer.
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Convention, Finding } from '../../src/core/analysis';
+import { dirname, join } from 'node:path';
+import { ModuleIndex } from '../../src/cli/imports';
+import { AnalysisSession, type Convention, type Finding } from '../../src/core/analysis';
 
 export interface LabelledDefinition {
   symbol: string;
@@ -165,11 +166,30 @@ function falseClaims(file: LabelledFile, findings: Finding[]): FalseClaim[] {
     .map((finding) => ({ file, finding }));
 }
 
-export function scoreCorpus(files: LabelledFile[], analyze: (text: string) => Finding[]): CorpusScore {
+/** Analyses a corpus file as `loss-lens explain` does: its imports followed among the files beside it. */
+export function analyzeAsTheCli(): (text: string, path: string) => Finding[] {
+  const session = new AnalysisSession();
+  const indexes = new Map<string, ModuleIndex>();
+  return (text, path) => {
+    const dir = dirname(path);
+    let index = indexes.get(dir);
+    if (!index) {
+      index = new ModuleIndex([path]);
+      indexes.set(dir, index);
+    }
+    return session.analyzePython(text, index.sourceFor(path));
+  };
+}
+
+/** Scores `analyze(text, path)` (the path lets it follow the file's imports among its siblings, as the CLI does). */
+export function scoreCorpus(
+  files: LabelledFile[],
+  analyze: (text: string, path: string) => Finding[],
+): CorpusScore {
   const outcomes: DefinitionOutcome[] = [];
   const claims: FalseClaim[] = [];
   for (const file of files) {
-    const findings = analyze(readFileSync(file.path, 'utf8'));
+    const findings = analyze(readFileSync(file.path, 'utf8'), file.path);
     for (const definition of file.definitions) {
       const f = locate(findings, definition);
       outcomes.push({

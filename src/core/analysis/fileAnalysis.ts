@@ -4,8 +4,8 @@ import { analyzeFresh } from './definitionFindings';
 import type { DefinitionResult } from './definitions';
 import { calleesOf, type KeyCaches, ModuleKeys } from './dependencies';
 import { type StatementCache, statementFindings } from './incremental';
-import { buildModule, type Definition, type ModuleCaches, type ModuleContext } from './module';
-import { LineIndex, type PythonParse } from './parse';
+import { buildModule, type Definition, type ImportSource, type ModuleCaches, type ModuleContext } from './module';
+import { LineIndex, type PythonParse, parsePython } from './parse';
 import type { RawFinding } from './raw';
 import type { Memo } from './textIds';
 
@@ -27,6 +27,23 @@ interface DefinitionAnalysis {
  * top-level statement only when asked for — from `caches`, keyed by text, when they are unchanged; everything
  * afresh when `caches` is null.
  */
+/** The modules a file imports, each parsed once, with what they import in turn. */
+function importedModules(source: ImportSource): (module: string) => ModuleContext | null {
+  const parsed = new Map<string, ModuleContext | null>();
+  return (module) => {
+    if (!parsed.has(module)) {
+      parsed.set(module, null);
+      const found = source(module);
+      if (found) {
+        const mod = buildModule(parsePython(found.text).tree, found.text, null);
+        mod.imports = importedModules(found.imports);
+        parsed.set(module, mod);
+      }
+    }
+    return parsed.get(module) ?? null;
+  };
+}
+
 export class FileAnalysis {
   readonly mod: ModuleContext;
   /** This parse's cache keys; null without caches. */
@@ -37,8 +54,10 @@ export class FileAnalysis {
   constructor(
     private readonly parse: PythonParse,
     private readonly caches: FileCaches | null,
+    imports?: ImportSource,
   ) {
     this.mod = buildModule(parse.tree, parse.text, caches);
+    if (imports) this.mod.imports = importedModules(imports);
     this.keys = caches && new ModuleKeys(this.mod, parse.tree.topNode, caches);
   }
 

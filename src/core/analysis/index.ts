@@ -1,6 +1,7 @@
 export { analyzeAt, analyzeParsed, analyzePython, defaultSession } from './analyze';
 export { findingAt } from './findingAt';
 export * from './findings';
+export type { ImportSource } from './module';
 export { type PythonParse, parsePython } from './parse';
 export * from './rules';
 export { AnalysisSession, type CacheStats, type SessionOptions } from './session';

@@ -22,7 +22,15 @@ export interface ModuleContext {
   definitionsByName: Map<string, Definition[]>;
   /** `name = Call(...)` at module level, by name: instance calls elsewhere in the file link to these. */
   bindingCalls: Map<string, SyntaxNode[]>;
+  /** The workspace's own modules this file imports (`from .utils import …`), when the shell can read them. */
+  imports?: (module: string) => ModuleContext | null;
 }
+
+/**
+ * Finds the source of a module the file imports, as written (`..functional`, `.utils`, `pkg.losses`): its text
+ * and how to find what it imports in turn, or null. Supplied by a shell that can read files (the CLI).
+ */
+export type ImportSource = (module: string) => { text: string; imports: ImportSource } | null;
 
 /** Conventional names people use without importing (notebook cells, snippets). */
 const CONVENTIONAL: Record<string, string> = {
@@ -137,7 +145,7 @@ function importAliases(node: SyntaxNode, text: string): [string, string][] {
     const asAt = clause.findIndex((w) => w.name === 'as');
     const path = dotted(asAt >= 0 ? clause.slice(0, asAt) : clause);
     if (!path) continue;
-    const full = base ? `${base}.${path}` : path;
+    const full = base ? (base.endsWith('.') ? `${base}${path}` : `${base}.${path}`) : path;
     const local = asAt >= 0 ? clause[asAt + 1]?.text : base ? path : path.split('.')[0];
     if (local) bound.push([local, asAt >= 0 || base ? full : local]);
   }

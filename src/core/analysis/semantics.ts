@@ -56,7 +56,7 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
     const r = torchFunction(q.slice(q.lastIndexOf('.') + 1), ev.args, ev.kw, ctx);
     if (r) return r;
   }
-  const library = q ? libraryCall(q, ev, ctx) : null;
+  const library = q ? (importedCall(q, ev, ctx) ?? libraryCall(q, ev, ctx)) : null;
   if (library) return library;
   const callee = e.fn.t === 'call' ? evalExpr(e.fn, f, ctx) : null;
   if (callee?.k === 'module') return applyModule(callee, ev, ctx);
@@ -180,6 +180,17 @@ function libraryCall(qualified: string, ev: Evaluated, ctx: Ctx): AV | null {
   if (!found) return null;
   if (found.def.kind === 'class') return { k: 'instance', def: found.def, mod: found.mod, ...ev };
   return withoutSpans(inline(found.def.node, ev, null, { ...ctx, mod: found.mod }));
+}
+
+/** A function or class of the workspace's own modules, imported (`from .utils import smooth`), when readable. */
+function importedCall(qualified: string, ev: Evaluated, ctx: Ctx): AV | null {
+  const dot = qualified.lastIndexOf('.');
+  if (dot <= 0 || !ctx.mod.imports || findDefinition(ctx.mod, qualified, Number.POSITIVE_INFINITY)) return null;
+  const mod = ctx.mod.imports(qualified.slice(0, dot));
+  const def = mod && findDefinition(mod, qualified.slice(dot + 1), Number.POSITIVE_INFINITY);
+  if (!mod || !def) return null;
+  if (def.kind === 'class') return { k: 'instance', def, mod, ...ev };
+  return withoutSpans(inline(def.node, ev, null, { ...ctx, mod }));
 }
 
 /** Calling an instance runs its `forward` (or `__call__`) after its `__init__` with the constructor's arguments. */

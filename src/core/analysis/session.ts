@@ -2,7 +2,7 @@ import type { ChangedRange, Tree } from '@lezer/common';
 import type { StoredDefinition, StoredFinding } from './cache';
 import { FileAnalysis, type FileCaches } from './fileAnalysis';
 import type { Finding } from './findings';
-import type { DefinitionName } from './module';
+import type { DefinitionName, ImportSource } from './module';
 import { type LineIndex, type PythonParse, parsePython } from './parse';
 import type { RawFinding } from './raw';
 import { Memo, TextIds } from './textIds';
@@ -69,8 +69,14 @@ export class AnalysisSession {
     return this.caches ? parsePython(text, previous, edits) : parsePython(text);
   }
 
-  analyzePython(text: string): Finding[] {
-    return this.analyzeParsed(this.parsePython(text));
+  /**
+   * Findings for `text`. With `imports`, calls into the workspace's own modules it imports are followed; those
+   * results depend on other files, so they are computed afresh rather than cached.
+   */
+  analyzePython(text: string, imports?: ImportSource): Finding[] {
+    if (!imports) return this.analyzeParsed(this.parsePython(text));
+    const analysis = new FileAnalysis(parsePython(text), null, imports);
+    return toFindings(analysis.all(), analysis.lines);
   }
 
   /** Every finding of a parse (pass the previous parse to `parsePython` to reuse its tree after an edit). */
