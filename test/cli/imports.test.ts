@@ -30,7 +30,14 @@ const LOSS = (from: string) =>
 
 function conventionOf(files: string[], file: string): unknown {
   let out = '';
-  assert.equal(run(['explain', '--json', ...files], (s) => (out += s), () => undefined), 0);
+  assert.equal(
+    run(
+      ['explain', '--json', ...files],
+      (s) => (out += s),
+      () => undefined,
+    ),
+    0,
+  );
   const report = JSON.parse(out).files.find((f: { file: string }) => f.file === file);
   return report.findings.find((f: { symbol: string }) => f.symbol === 'LS')?.convention ?? null;
 }

@@ -4,7 +4,13 @@ import { analyzeFresh } from './definitionFindings';
 import type { DefinitionResult } from './definitions';
 import { calleesOf, type KeyCaches, ModuleKeys } from './dependencies';
 import { type StatementCache, statementFindings } from './incremental';
-import { buildModule, type Definition, type ImportSource, type ModuleCaches, type ModuleContext } from './module';
+import {
+  buildModule,
+  type Definition,
+  type ImportSource,
+  type ModuleCaches,
+  type ModuleContext,
+} from './module';
 import { LineIndex, type PythonParse, parsePython } from './parse';
 import type { RawFinding } from './raw';
 import type { Memo } from './textIds';

@@ -185,7 +185,8 @@ function libraryCall(qualified: string, ev: Evaluated, ctx: Ctx): AV | null {
 /** A function or class of the workspace's own modules, imported (`from .utils import smooth`), when readable. */
 function importedCall(qualified: string, ev: Evaluated, ctx: Ctx): AV | null {
   const dot = qualified.lastIndexOf('.');
-  if (dot <= 0 || !ctx.mod.imports || findDefinition(ctx.mod, qualified, Number.POSITIVE_INFINITY)) return null;
+  if (dot <= 0 || !ctx.mod.imports || findDefinition(ctx.mod, qualified, Number.POSITIVE_INFINITY))
+    return null;
   const mod = ctx.mod.imports(qualified.slice(0, dot));
   const def = mod && findDefinition(mod, qualified.slice(dot + 1), Number.POSITIVE_INFINITY);
   if (!mod || !def) return null;
