@@ -161,6 +161,7 @@ function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
   if (x.k === 'prod' && y.k === 'dist' && !x.d) return { ...x, d: y.d };
   if (x.k === 'prod' && my) return { ...x, factors: [...x.factors, ySpan] };
   if (x.k === 'dist' && y.k === 'dist') return productOfMixes(x.d, y.d);
+  if (x.k === 'dist' && smoothedTimesInput(x.d, y)) return { k: 'prod', d: x.d, c: ONE, factors: [], binary: null };
   if (x.k === 'dist' && isMask(y)) return { k: 'dist', d: { ...x.d, rowMask: true } };
   if (x.k === 'dist') return TENSOR;
   if (x.k === 'loss') return reworked(x);
@@ -216,6 +217,15 @@ function isLiteral(v: AV): boolean {
  */
 function asNumber(v: AV): AV {
   return v.k === 'param' && v.tensorish ? { ...v, tensorish: false, cand: null } : v;
+}
+
+/**
+ * A smoothed target built from the labels times one of the function's inputs: the input is the log-probabilities
+ * the caller passes (`-(smoothed * lprobs).sum(-1)`), not a mask.
+ */
+function smoothedTimesInput(d: Mix, input: AV): boolean {
+  const isInput = input.k === 'param' || (input.k === 'tensor' && input.viewOf !== undefined);
+  return isInput && d.src === 'index' && !(d.off.k === 'n' && d.off.v === 0);
 }
 
 /** A row selector: a comparison, or a mask parameter of the function. */

@@ -120,7 +120,7 @@ export function richness(v: AV): number {
   const base = BASE_RICHNESS[v.k] ?? 0;
   const m = v.k === 'loss' ? v.l : v.k === 'dist' || v.k === 'prod' ? v.d : null;
   if (!m) return base;
-  const smoothed = isSmoothedTarget({ k: 'dist', d: m }) ? 4 : 0;
+  const smoothed = isSmoothedTarget({ k: 'dist', d: m }) ? 10 : 0;
   const modulated = v.k === 'loss' && v.l.modulated ? 1 : 0;
   return base + smoothed + modulated + (m.colZero ? 2 : 0) + (m.rowMask ? 1 : 0);
 }
