@@ -95,7 +95,10 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
   if (obj.k === 'self' && f.cls) return selfCall(fn.name, ev, f.cls, ctx);
   if (fn.obj.t === 'name' && f.cls && fn.obj.id === f.cls.def.name)
     return userMethod(f.cls, fn.name, ev, ctx);
+  // `nn.BCELoss().to(device)`, `.cuda()`: the same module; `.forward(x, y)` applies it.
+  if ((obj.k === 'module' || obj.k === 'instance') && fn.name !== 'forward' && fn.name !== '__call__') return obj;
   if (obj.k === 'module') return applyModule(obj, ev, ctx);
+  if (obj.k === 'instance') return callInstance(obj, ev, ctx);
   if (fn.name === 'size' || fn.name === 'dim') markTensor(obj, ctx);
   if (TRAINING_STEP.has(fn.name)) ctx.calls.training = true;
   if (fn.name === 'size') {

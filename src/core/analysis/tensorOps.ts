@@ -88,6 +88,8 @@ export function classDim(ctx: Ctx): Sym {
 
 /** `torch.x(...)` helpers that build or reduce tensors. */
 export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx: Ctx): AV | null {
+  // torch.reshape(x, s), torch.squeeze(x), …: the layout functions leave the value as it is.
+  if (PASS.has(name) && args[0] && args[0].k !== 'param') return args[0];
   if (ZEROS.has(name)) return { k: 'dist', d: mix(ZERO, ZERO, 'none') };
   if (ONES.has(name)) return { k: 'dist', d: mix(ZERO, ONE, 'none') };
   if (FULL.has(name)) {
