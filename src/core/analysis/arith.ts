@@ -161,7 +161,8 @@ function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
   if (x.k === 'prod' && y.k === 'dist' && !x.d) return { ...x, d: y.d };
   if (x.k === 'prod' && my) return { ...x, factors: [...x.factors, ySpan] };
   if (x.k === 'dist' && y.k === 'dist') return productOfMixes(x.d, y.d);
-  if (x.k === 'dist' && smoothedTimesInput(x.d, y)) return { k: 'prod', d: x.d, c: ONE, factors: [], binary: null };
+  if (x.k === 'dist' && smoothedTimesInput(x.d, y))
+    return { k: 'prod', d: x.d, c: ONE, factors: [], binary: null };
   if (x.k === 'dist' && isMask(y)) return { k: 'dist', d: { ...x.d, rowMask: true } };
   if (x.k === 'dist') return TENSOR;
   if (x.k === 'loss') return reworked(x);

@@ -1,6 +1,7 @@
 import { type CachedDefinition, shift } from './cache';
 import { analyzeDefinition, type DefinitionResult } from './definitions';
 import { describeDefinition, equivalenceNote } from './describe';
+import { MODULATION_REASON } from './modulation';
 import type { Definition, ModuleContext } from './module';
 import { definitionPitfalls } from './pitfalls/definitionPitfalls';
 import type { RawFinding } from './raw';
@@ -19,6 +20,7 @@ export function analyzeFresh(def: Definition, mod: ModuleContext): CachedDefinit
 
 function definitionFinding(r: DefinitionResult): RawFinding {
   const c = r.classification;
+  if (r.loss.delegated) return delegatedFinding(r, r.loss.delegated);
   const equivalence = r.targetsOnly
     ? { exact: null, closest: null, why: null }
     : torchEquivalence(c, r.loss, r.optionalWeights === null, true);
@@ -44,6 +46,25 @@ function definitionFinding(r: DefinitionResult): RawFinding {
       maskedRowsInMean: r.loss.maskedRowsInMean || undefined,
       closestTorch: closestOf(equivalence),
     },
+  };
+}
+
+/** The loss comes from a criterion given to the constructor: no convention of its own to report. */
+function delegatedFinding(r: DefinitionResult, criterion: string): RawFinding {
+  const what = r.def.kind === 'class' ? 'Loss class' : 'Loss function';
+  const focal = r.loss.modulated ? `; ${MODULATION_REASON}` : '';
+  return {
+    from: r.def.node.from,
+    to: trimEnd(r.def.node.to, r.ctx.mod.text),
+    kind: 'loss',
+    symbol: r.def.name,
+    convention: null,
+    epsilon: null,
+    epsilonParam: null,
+    torchEquivalent: null,
+    rule: null,
+    message: `${what} delegated to \`${criterion}\`, a criterion given to the constructor: its label smoothing is that criterion's${focal}.`,
+    details: { lossKind: 'custom' },
   };
 }
 

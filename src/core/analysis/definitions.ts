@@ -6,7 +6,7 @@ import { runFunction } from './interp';
 import { modulatedClassification } from './modulation';
 import type { Definition, ModuleContext } from './module';
 import { type ClassScope, type Ctx, classScope, functionBody, type Param, paramsOf } from './scope';
-import { headOf, pickReturn } from './semantics';
+import { headOf, instanceLoss, pickReturn } from './semantics';
 import { sym } from './sym';
 import { binaryTargetPair } from './targetPair';
 import { reduce } from './tensorOps';
@@ -52,7 +52,7 @@ export function analyzeDefinition(def: Definition, mod: ModuleContext): Definiti
       ? runClass(def, ctx)
       : pickReturn(runFunction(def.node, new Map(), null, ctx, false));
   const pair = binaryTargetPair(returned);
-  const value = headOf(returned);
+  const value = instanceLoss(headOf(returned), ctx);
   const loss = pair ?? asLoss(value, ctx);
   if (!loss || !(loss.handwritten || loss.modulated || isWrapper(ctx)) || ctx.calls.training) return null;
   if (loss.src === 'none') return null;

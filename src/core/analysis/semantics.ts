@@ -6,11 +6,11 @@ import { assign, dimSize, evalExpr, markTensor, runFunction } from './interp';
 import { libraryDefinition } from './library';
 import { findDefinition, qualify } from './module';
 import { type ClassScope, type Ctx, callParams, classScope, type Frame } from './scope';
-import { sym } from './sym';
+import { ONE, sym, ZERO } from './sym';
 import { classDim, lossFunction, tensorMethod, torchFunction } from './tensorOps';
 import { bindArgs, resolveTorchApi } from './torchApi';
 import { argText, inputOf, type TorchLossCall } from './torchLossCall';
-import { type AV, lossOf, smoothedMixOf, TENSOR, UNKNOWN } from './values';
+import { type AV, lossOf, mix, smoothedMixOf, TENSOR, UNKNOWN } from './values';
 
 export { gatherLoss } from './tensorOps';
 
@@ -96,7 +96,8 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
   if (fn.obj.t === 'name' && f.cls && fn.obj.id === f.cls.def.name)
     return userMethod(f.cls, fn.name, ev, ctx);
   // `nn.BCELoss().to(device)`, `.cuda()`: the same module; `.forward(x, y)` applies it.
-  if ((obj.k === 'module' || obj.k === 'instance') && fn.name !== 'forward' && fn.name !== '__call__') return obj;
+  if ((obj.k === 'module' || obj.k === 'instance') && fn.name !== 'forward' && fn.name !== '__call__')
+    return obj;
   if (obj.k === 'module') return applyModule(obj, ev, ctx);
   if (obj.k === 'instance') return callInstance(obj, ev, ctx);
   if (fn.name === 'size' || fn.name === 'dim') markTensor(obj, ctx);
@@ -154,7 +155,26 @@ function selfCall(name: string, ev: Evaluated, cls: ClassScope, ctx: Ctx): AV {
     return UNKNOWN;
   }
   if (cls.methods.has(name)) return userMethod(cls, name, ev, ctx);
+  if (injectedCriterion(held, ev, ctx)) return delegatedLoss(`self.${name}`);
   return wrapper(ev, ctx);
+}
+
+/** `self.loss_fcn(pred, true)` where `loss_fcn` was given to the constructor (no default to read it from). */
+function injectedCriterion(held: AV | undefined, ev: Evaluated, ctx: Ctx): boolean {
+  if (held?.k !== 'param' || held.s.k !== 's' || ev.args.length < 2) return false;
+  const info = ctx.syms.get(held.s.name);
+  return info?.origin === 'param' && info.value === undefined;
+}
+
+/** A loss whose convention is a criterion's the analysis cannot see: known to be a loss, nothing more. */
+function delegatedLoss(criterion: string): AV {
+  const l = lossOf(mix(ONE, ZERO, 'index'));
+  return l.k === 'loss' ? { k: 'loss', l: { ...l.l, delegated: criterion } } : l;
+}
+
+/** A factory's returned instance (`return FocalLoss(gamma=gamma)`): the loss its forward computes. */
+export function instanceLoss(v: AV, ctx: Ctx): AV {
+  return v.k === 'instance' ? callInstance(v, { args: [], kw: new Map() }, ctx) : v;
 }
 
 function userMethod(cls: ClassScope, name: string, ev: Evaluated, ctx: Ctx): AV {

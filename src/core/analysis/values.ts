@@ -45,6 +45,8 @@ export interface LossInfo extends Mix {
   reworked?: boolean;
   /** An elementwise result (kl_div with reduction='none') summed over the class axis before any mean. */
   classSummed?: boolean;
+  /** Computed by a criterion given to the constructor (`self.loss_fcn`): its convention is that criterion's. */
+  delegated?: string;
 }
 
 /** How a tensor depends on the model's predictions: affine in them (p_t), or not ((1−p_t)^γ, exp(σ(x)−t)). */
@@ -169,6 +171,7 @@ export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
     modulated: a.modulated || b.modulated,
     torch: undefined,
     reworked: a.reworked || b.reworked,
+    delegated: a.delegated ?? b.delegated,
   };
 }
 
