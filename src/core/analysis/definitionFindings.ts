@@ -34,7 +34,10 @@ function definitionFinding(r: DefinitionResult): RawFinding {
     epsilonParam: c.epsilonParam,
     torchEquivalent: equivalence.exact,
     rule: null,
-    message: describeDefinition(r.def.kind, c, r.loss, r.targetsOnly) + equivalenceNote(equivalence),
+    message:
+      describeDefinition(r.def.kind, c, r.loss, r.targetsOnly) +
+      offAtDefault(r) +
+      equivalenceNote(equivalence),
     details: {
       lossKind: 'custom',
       classes: c.classes ?? undefined,
@@ -47,6 +50,17 @@ function definitionFinding(r: DefinitionResult): RawFinding {
       closestTorch: closestOf(equivalence),
     },
   };
+}
+
+/** A smoothing parameter that defaults to 0 or None: the code implements the convention, but not by default. */
+function offAtDefault(r: DefinitionResult): string {
+  const c = r.classification;
+  const param = r.params.find((p) => p.name === c.epsilonParam);
+  const d = param?.defaultExpr;
+  const none = d?.t === 'const' && d.v === null;
+  const zero = c.epsilon === 0 && !c.epsilonIsConfidence;
+  if (!param || !(none || zero)) return '';
+  return ` Smoothing is off at the default \`${param.name}=${none ? 'None' : '0'}\`.`;
 }
 
 /** The loss comes from a criterion given to the constructor: no convention of its own to report. */
