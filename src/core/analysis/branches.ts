@@ -14,16 +14,33 @@ export function runIf(test: Expr, bodies: Stmt[][], f: Frame, ctx: Ctx): void {
   const truth = staticTruth(test, f, ctx);
   const alternatives = truth === true ? bodies.slice(0, 1) : truth === false ? bodies.slice(1) : bodies;
   const before = f.vars;
+  const attrsBefore = f.cls?.attrs;
   let returned = truth === true;
   const outcomes = alternatives.map((body, i) => {
     const branch: Frame = { ...f, vars: new Map(before) };
+    if (f.cls && attrsBefore) f.cls.attrs = new Map(attrsBefore);
     if (i === 0 && truth === null) narrowToNumber(test, branch, ctx);
     execBody(body, branch, ctx);
     returned &&= branch.returned === true;
-    return branch.vars;
+    return { vars: branch.vars, attrs: f.cls?.attrs };
   });
   // A branch the test decides that returns ends the path (`if self.reduction == 'mean': return loss.mean()`).
   f.returned = returned;
+  f.vars = join(
+    before,
+    outcomes.map((o) => o.vars),
+    ctx,
+  );
+  // `self.x` set in branches joins like a local (`self.criterion = Smoothed(...) if ε > 0 else nn.NLLLoss()`).
+  if (f.cls && attrsBefore)
+    f.cls.attrs = join(
+      attrsBefore,
+      outcomes.map((o) => o.attrs ?? new Map()),
+      ctx,
+    );
+}
+
+function join(before: Map<string, AV>, outcomes: Map<string, AV>[], ctx: Ctx): Map<string, AV> {
   const joined = new Map(before);
   for (const vars of outcomes) {
     for (const [name, value] of vars) {
@@ -34,7 +51,7 @@ export function runIf(test: Expr, bodies: Stmt[][], f: Frame, ctx: Ctx): void {
       else if (!held || richness(value) >= richness(held)) joined.set(name, value);
     }
   }
-  f.vars = joined;
+  return joined;
 }
 
 /**
@@ -100,6 +117,7 @@ const BASE_RICHNESS: Partial<Record<AV['k'], number>> = {
   prod: 15,
   logp: 12,
   dist: 10,
+  instance: 10,
   module: 9,
   method: 9,
 };

@@ -59,7 +59,7 @@ export function analyzeDefinition(def: Definition, mod: ModuleContext): Definiti
   const classification = classifyMix(loss, loss.binary, ctx.syms);
   const targetsOnly = pair !== null || value.k === 'dist' || value.k === 'param';
   if (targetsOnly && !STANDARD_TARGETS.has(classification.convention)) return null;
-  const init = def.kind === 'class' ? classScope(def, mod.text).methods.get('__init__') : def.node;
+  const init = def.kind === 'class' ? classScope(def, mod).methods.get('__init__') : def.node;
   const params = init ? paramsOf(init, mod.text) : [];
   return {
     def,
@@ -95,7 +95,7 @@ function asLoss(value: AV, ctx: Ctx): LossInfo | null {
 }
 
 function runClass(def: Definition, ctx: Ctx): AV {
-  const scope = classScope(def, ctx.mod.text);
+  const scope = classScope(def, ctx.mod);
   addClassFields(scope, ctx);
   const init = scope.methods.get('__init__');
   if (init) runFunction(init, new Map(), scope, ctx, true);

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
 import { children, type Expr, toExpr } from './expr';
-import type { Definition, ModuleContext } from './module';
+import { type Definition, findDefinition, type ModuleContext } from './module';
 import type { Stmt } from './stmt';
 import type { AV } from './values';
 
@@ -81,13 +81,30 @@ export function functionBody(fn: SyntaxNode): SyntaxNode | null {
   return fn.getChild('Body');
 }
 
-export function classScope(def: Definition, text: string): ClassScope {
+/** A class's methods, its own first, then those it inherits from classes of the same file (mixins, bases). */
+export function classScope(def: Definition, mod: ModuleContext): ClassScope {
   const methods = new Map<string, SyntaxNode>();
-  const body = functionBody(def.node);
-  for (const c of body ? children(body) : []) {
-    const fn = c.name === 'DecoratedStatement' ? c.lastChild : c;
-    const nameNode = fn?.name === 'FunctionDefinition' ? fn.getChild('VariableName') : null;
-    if (fn && nameNode) methods.set(text.slice(nameNode.from, nameNode.to), fn);
+  for (const cls of [def, ...localBases(def, mod, 3)]) {
+    const body = functionBody(cls.node);
+    for (const c of body ? children(body) : []) {
+      const fn = c.name === 'DecoratedStatement' ? c.lastChild : c;
+      const nameNode = fn?.name === 'FunctionDefinition' ? fn.getChild('VariableName') : null;
+      const name = nameNode && mod.text.slice(nameNode.from, nameNode.to);
+      if (fn && name && !methods.has(name)) methods.set(name, fn);
+    }
   }
   return { def, methods, attrs: new Map(), attrSpans: new Map() };
+}
+
+/** The base classes of `def` defined in the same file, nearest first, `depth` levels up. */
+export function localBases(def: Definition, mod: ModuleContext, depth: number): Definition[] {
+  if (depth === 0) return [];
+  const out: Definition[] = [];
+  const args = def.node.getChild('ArgList');
+  for (let b = args?.firstChild; b; b = b.nextSibling) {
+    if (b.name !== 'VariableName') continue;
+    const base = findDefinition(mod, mod.text.slice(b.from, b.to), def.node.from, 'class');
+    if (base && base !== def) out.push(base, ...localBases(base, mod, depth - 1));
+  }
+  return out;
 }

@@ -5,7 +5,7 @@ import type { LossKind } from './findings';
 import { assign, dimSize, evalExpr, markTensor, runFunction } from './interp';
 import { libraryDefinition } from './library';
 import { findDefinition, qualify } from './module';
-import { type ClassScope, type Ctx, callParams, classScope, type Frame } from './scope';
+import { type ClassScope, type Ctx, callParams, classScope, type Frame, localBases } from './scope';
 import { ONE, sym, ZERO } from './sym';
 import { classDim, lossFunction, tensorMethod, torchFunction } from './tensorOps';
 import { bindArgs, resolveTorchApi } from './torchApi';
@@ -87,7 +87,12 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
     if (base) return applyModule(base, ev, ctx);
   }
   if (isSuper(fn, '__init__') && f.cls) {
-    // A torch loss base class stores its keyword arguments: `super().__init__(reduction=r)` sets self.reduction.
+    // A base class of the file runs its own __init__; a torch loss base stores its keyword arguments
+    // (`super().__init__(reduction=r)` sets self.reduction).
+    const init = localBases(f.cls.def, ctx.mod, 1)
+      .map((b) => classScope(b, ctx.mod).methods.get('__init__'))
+      .find((m) => m !== undefined);
+    if (init) runFunction(init, bindCall(init, ev, ctx), f.cls, ctx, true);
     for (const [name, value] of ev.kw) if (!f.cls.attrs.has(name)) f.cls.attrs.set(name, value);
     return UNKNOWN;
   }
@@ -221,7 +226,7 @@ function importedCall(qualified: string, ev: Evaluated, ctx: Ctx): AV | null {
 function callInstance(inst: AV & { k: 'instance' }, ev: Evaluated, ctx: Ctx): AV {
   const own = inst.mod === ctx.mod;
   const at = own ? ctx : { ...ctx, mod: inst.mod };
-  const scope = classScope(inst.def, inst.mod.text);
+  const scope = classScope(inst.def, inst.mod);
   const init = scope.methods.get('__init__');
   if (init) runFunction(init, bindCall(init, inst, at), scope, at, true);
   const forward = scope.methods.get('forward') ?? scope.methods.get('__call__');
