@@ -308,6 +308,47 @@ describe('analysis capabilities on unseen code', () => {
       assert.equal(conventionOf(toolbelt, 'crit'), 'uniform');
     });
 
+    it('a criterion given to the constructor is delegated: no convention of its own, never none', () => {
+      const source = [
+        'class Focal(nn.Module):',
+        '    def __init__(self, loss_fcn, gamma=1.5):',
+        '        super().__init__()',
+        '        self.loss_fcn = loss_fcn',
+        '        self.gamma = gamma',
+        '    def forward(self, pred, true):',
+        '        loss = self.loss_fcn(pred, true)',
+        '        p = torch.sigmoid(pred)',
+        '        return (loss * (1 - p) ** self.gamma).mean()',
+      ];
+      const f = definition(source, 'Focal');
+      assert.equal(f?.convention, null);
+      assert.match(f?.message ?? '', /delegated to `self\.loss_fcn`/);
+    });
+
+    it('a criterion chosen in a branch of __init__, a base class of the file, a factory and dict returns', () => {
+      const source = [
+        ...uniformClass(INIT),
+        'class Base(nn.Module):',
+        '    def forward(self, x, y):',
+        '        return {"loss": self.compute(x, y), "n": y.numel()}',
+        '    def compute(self, x, y):',
+        '        return self.criterion(x, y)',
+        'class Picked(Base):',
+        '    def __init__(self, eps=0.1):',
+        '        super().__init__()',
+        '        if eps > 0:',
+        '            self.criterion = LS(eps=eps)',
+        '        else:',
+        '            self.criterion = nn.CrossEntropyLoss()',
+        'def build(eps=0.2):',
+        '    crit = Picked(eps=eps)',
+        '    crit.to("cuda")',
+        '    return crit',
+      ];
+      assert.equal(conventionOf(source, 'Picked'), 'uniform');
+      assert.equal(conventionOf(source, 'build'), 'uniform');
+    });
+
     it('a torch loss subclass reads the reduction its base stored', () => {
       const source = [
         'class S(nn.modules.loss._WeightedLoss):',

@@ -52,7 +52,7 @@ export function analyzeDefinition(def: Definition, mod: ModuleContext): Definiti
       ? runClass(def, ctx)
       : pickReturn(runFunction(def.node, new Map(), null, ctx, false));
   const pair = binaryTargetPair(returned);
-  const value = instanceLoss(headOf(returned), ctx);
+  const value = headOf(instanceLoss(headOf(returned), ctx));
   const loss = pair ?? asLoss(value, ctx);
   if (!loss || !(loss.handwritten || loss.modulated || isWrapper(ctx)) || ctx.calls.training) return null;
   if (loss.src === 'none') return null;
