@@ -190,6 +190,19 @@ describe('analysis capabilities on unseen code', () => {
       assert.match(f?.message ?? '', /re-weighted/);
     });
 
+    it('mixup of two hard-label losses is a soft target, through torch or a given criterion', () => {
+      const mixup = [
+        'def mix_ce(pred, y_a, y_b, lam):',
+        '    return lam * F.cross_entropy(pred, y_a) + (1 - lam) * F.cross_entropy(pred, y_b)',
+        'def mix_crit(criterion, pred, y_a, y_b, lam):',
+        '    return lam * criterion(pred, y_a) + (1 - lam) * criterion(pred, y_b)',
+      ];
+      assert.equal(conventionOf(mixup, 'mix_ce'), 'soft_target');
+      const crit = definition(mixup, 'mix_crit');
+      assert.equal(crit?.convention, 'soft_target');
+      assert.equal(crit?.torchEquivalent, null);
+    });
+
     it('distillation is a soft target; soft bootstrapping is other; an entropy bonus is not', () => {
       const kd = [
         'def kd(s, t, T=4.0):',

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { DefinitionResult } from './definitions';
-import { calleesOf, type Dependencies, type ModuleKeys } from './dependencies';
+import { type Anchor, calleesOf, type Dependencies, type ModuleKeys } from './dependencies';
 import { type Definition, findDefinition } from './module';
 import type { RawFinding } from './raw';
 
@@ -13,12 +13,12 @@ export interface CachedDefinition {
 
 /**
  * A finding as the session's caches keep it, independent of where things sit in the file: offsets relative to
- * the node analysed (a definition or top-level statement); a `definedAt` outside that node as an offset into the
- * `anchor`-th of the key's dependency targets (`Dependencies.targets`), which moves with that target.
+ * the node analysed (a definition or top-level statement); a `definedAt` outside that node as an offset into a
+ * module-level node the key covers, by its label (`Dependencies.anchor`), which moves with that node.
  */
 export interface StoredFinding {
   finding: RawFinding;
-  anchor?: { target: number; offset: number };
+  anchor?: Anchor;
 }
 
 /** A definition's analysis as the session's caches keep it. */
@@ -27,15 +27,18 @@ export interface StoredDefinition {
   findings: StoredFinding[];
 }
 
-/** A key of a node's analysis: the module facts, the node's text, what it reads from the module. */
+/**
+ * A key of a node's analysis: the module facts, the node's text, what it reads from the module; with what
+ * places a position in what it reads (`Dependencies`).
+ */
 export interface AnalysisKey {
   key: string;
-  targets: readonly SyntaxNode[];
+  deps: Dependencies;
 }
 
 /**
  * The key of a definition: its text, the module facts, the text of the module functions it calls and of what it
- * reads from the module (`ModuleKeys.dependencies`), texts by id (null: too many to key on, analyse afresh).
+ * reads from the module (`ModuleKeys.dependencies`), texts by id (null: not a module-level node, analyse afresh).
  */
 export function definitionKey(def: Definition, keys: ModuleKeys): AnalysisKey | null {
   const { mod } = keys;
@@ -54,18 +57,18 @@ export function statementKey(node: SyntaxNode, keys: ModuleKeys): AnalysisKey | 
   return module && withKey(`${keys.signature}\u0001${keys.textId(node)}`, module);
 }
 
-function withKey(head: string, { key, targets }: Dependencies): AnalysisKey {
-  return { key: `${head}\u0001${key}`, targets };
+function withKey(head: string, deps: Dependencies): AnalysisKey {
+  return { key: `${head}\u0001${deps.key}`, deps };
 }
 
 /**
- * `found` (absolute offsets) as the caches keep it for `node` and its key's `targets`; null when a `definedAt`
- * lies outside both (the findings then depend on a position the key does not cover: not to be cached).
+ * `found` (absolute offsets) as the caches keep it for `node` and what its key covers (`deps`); null when a
+ * `definedAt` lies outside both (the findings then depend on a position the key does not cover: not to be cached).
  */
 export function storeFindings(
   found: readonly RawFinding[],
   node: SyntaxNode,
-  targets: readonly SyntaxNode[],
+  deps: Dependencies,
 ): StoredFinding[] | null {
   const stored: StoredFinding[] = [];
   for (const f of found) {
@@ -74,24 +77,35 @@ export function storeFindings(
       stored.push({ finding: shift(f, -node.from) });
       continue;
     }
-    const target = targets.findIndex((t) => t.from <= at && at <= t.to);
-    if (target < 0) return null;
+    const anchor = deps.anchor(at);
+    if (!anchor) return null;
     const { definedAt: _, ...rest } = shift(f, -node.from);
-    stored.push({ finding: rest, anchor: { target, offset: at - targets[target].from } });
+    stored.push({ finding: rest, anchor });
   }
   return stored;
 }
 
-/** The findings `storeFindings` kept, placed at `node` and `targets` of the parse at hand. */
+/**
+ * The findings `storeFindings` kept, placed at `node` and what its key covers (`deps`) in the parse at hand; null
+ * when an anchor is not there (not with equal keys: then analyse afresh).
+ */
 export function restoreFindings(
   stored: readonly StoredFinding[],
   node: SyntaxNode,
-  targets: readonly SyntaxNode[],
-): RawFinding[] {
-  return stored.map(({ finding, anchor }) => {
+  deps: Dependencies,
+): RawFinding[] | null {
+  const restored: RawFinding[] = [];
+  for (const { finding, anchor } of stored) {
     const placed = shift(finding, node.from);
-    return anchor ? { ...placed, definedAt: targets[anchor.target].from + anchor.offset } : placed;
-  });
+    if (!anchor) {
+      restored.push(placed);
+      continue;
+    }
+    const definedAt = deps.place(anchor);
+    if (definedAt === null) return null;
+    restored.push({ ...placed, definedAt });
+  }
+  return restored;
 }
 
 export function shift(f: RawFinding, by: number): RawFinding {

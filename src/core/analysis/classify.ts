@@ -71,7 +71,7 @@ export function classifyMix(m: Mix, binary: boolean, syms: Map<string, SymInfo>)
     ),
   );
   if (offZero) {
-    const soft = m.src === 'tensor' && !binary;
+    const soft = (m.src === 'tensor' || m.labels === '*') && !binary;
     return {
       ...base,
       convention: soft ? 'soft_target' : 'none',

@@ -20,7 +20,8 @@ export function analyzeFresh(def: Definition, mod: ModuleContext): CachedDefinit
 
 function definitionFinding(r: DefinitionResult): RawFinding {
   const c = r.classification;
-  if (r.loss.delegated) return delegatedFinding(r, r.loss.delegated);
+  // Mixup through a given criterion (λ·criterion(x, y_a) + (1 − λ)·criterion(x, y_b)) is still a soft target.
+  if (r.loss.delegated && r.loss.labels !== '*') return delegatedFinding(r, r.loss.delegated);
   const equivalence = r.targetsOnly
     ? { exact: null, closest: null, why: null }
     : torchEquivalence(c, r.loss, r.optionalWeights === null, true);

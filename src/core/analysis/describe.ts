@@ -64,5 +64,6 @@ export function describeDefinition(
   if (loss.maskedRowsInMean) parts.push('masked / padding rows are zeroed but still counted in the mean');
   if (loss.weightSpans.length) parts.push('class weights are multiplied into the log-probabilities');
   if (loss.modulated) parts.push(MODULATION_REASON);
+  if (loss.delegated) parts.push(`each term is computed by \`${loss.delegated}\`, the criterion it is given`);
   return `${parts.join('; ')}.`;
 }

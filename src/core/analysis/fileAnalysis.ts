@@ -135,9 +135,10 @@ export class FileAnalysis {
     const key = this.keys && definitionKey(def, this.keys);
     if (!this.caches || !key) return fresh();
     const hit = this.caches.definitions.lookup(key.key);
-    if (hit) return { result: hit.result, findings: restoreFindings(hit.findings, def.node, key.targets) };
+    const restored = hit && restoreFindings(hit.findings, def.node, key.deps);
+    if (hit && restored) return { result: hit.result, findings: restored };
     const computed = fresh();
-    const stored = storeFindings(computed.findings, def.node, key.targets);
+    const stored = storeFindings(computed.findings, def.node, key.deps);
     if (stored) this.caches.definitions.store(key.key, { result: computed.result, findings: stored });
     return computed;
   }

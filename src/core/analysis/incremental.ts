@@ -35,9 +35,10 @@ export function statementFindings(
   const key = keyed && statementKey(node, keyed.keys);
   if (!keyed || !key) return compute();
   const hit = keyed.statements.lookup(key.key);
-  if (hit) return restoreFindings(hit, node, key.targets);
+  const restored = hit && restoreFindings(hit, node, key.deps);
+  if (restored) return restored;
   const found = compute();
-  const stored = storeFindings(found, node, key.targets);
+  const stored = storeFindings(found, node, key.deps);
   if (stored) keyed.statements.store(key.key, stored);
   return found;
 }

@@ -10,7 +10,7 @@ import { ONE, sym, ZERO } from './sym';
 import { classDim, lossFunction, tensorMethod, torchFunction } from './tensorOps';
 import { bindArgs, resolveTorchApi } from './torchApi';
 import { argText, inputOf, type TorchLossCall } from './torchLossCall';
-import { type AV, lossOf, mix, smoothedMixOf, TENSOR, UNKNOWN } from './values';
+import { type AV, lossOf, mix, smoothedMixOf, sourceOf, TENSOR, UNKNOWN } from './values';
 
 export { gatherLoss } from './tensorOps';
 
@@ -160,7 +160,7 @@ function selfCall(name: string, ev: Evaluated, cls: ClassScope, ctx: Ctx): AV {
     return UNKNOWN;
   }
   if (cls.methods.has(name)) return userMethod(cls, name, ev, ctx);
-  if (injectedCriterion(held, ev, ctx)) return delegatedLoss(`self.${name}`);
+  if (injectedCriterion(held, ev, ctx)) return delegatedLoss(`self.${name}`, ev.args[1]);
   return wrapper(ev, ctx);
 }
 
@@ -171,9 +171,13 @@ function injectedCriterion(held: AV | undefined, ev: Evaluated, ctx: Ctx): boole
   return info?.origin === 'param' && info.value === undefined;
 }
 
-/** A loss whose convention is a criterion's the analysis cannot see: known to be a loss, nothing more. */
-function delegatedLoss(criterion: string): AV {
-  const l = lossOf(mix(ONE, ZERO, 'index'));
+/**
+ * A loss whose convention is a criterion's the analysis cannot see: known to be a loss over the labels it was
+ * given, nothing more.
+ */
+function delegatedLoss(criterion: string, labels?: AV): AV {
+  const name = labels && sourceOf(labels);
+  const l = lossOf({ ...mix(ONE, ZERO, 'index'), ...(name ? { labels: name } : {}) }, { reduction: 'mean' });
   return l.k === 'loss' ? { k: 'loss', l: { ...l.l, delegated: criterion } } : l;
 }
 
@@ -193,6 +197,7 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): A
   if (local?.k === 'instance') return callInstance(local, ev, ctx);
   if (local?.k === 'method' && f.cls) return userMethod(f.cls, local.name, ev, ctx);
   if (local?.k === 'function') return inline(local.node, ev, f.cls, ctx, local.closure);
+  if (injectedCriterion(local, ev, ctx)) return delegatedLoss(id, ev.args[1]);
   if (id === 'len') return dimSize({ k: 'num', s: { k: 'n', v: 0 } }, ctx);
   if (id === 'int' || id === 'float' || id === 'abs') return ev.args[0] ?? UNKNOWN;
   const def = local ? null : findDefinition(ctx.mod, id, e.from);

@@ -35,8 +35,8 @@ function createCaches(): FileCaches {
     definitions: new Memo<string, StoredDefinition>(MAX_DEFINITIONS),
     statements: new Memo<string, StoredFinding[]>(MAX_STATEMENTS),
     callees: new Memo<number, string[]>(MAX_NAME_TEXTS),
-    reads: new Memo<string, string[]>(MAX_NAME_TEXTS),
-    assigns: new Memo<string, Set<string>>(MAX_NAME_TEXTS),
+    reads: new Memo<number, string[]>(MAX_NAME_TEXTS),
+    assigns: new Memo<number, Set<string>>(MAX_NAME_TEXTS),
     imports: new Memo<string, [string, string][]>(MAX_IMPORT_TEXTS),
     names: new WeakMap<Tree, DefinitionName>(),
   };

@@ -73,7 +73,8 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
     );
   }
   const eps = kind === 'cross_entropy' ? (scalarOf(args.get('label_smoothing') ?? UNKNOWN) ?? ZERO) : ZERO;
-  return lossOf(mix(mul(lp.c, sub(ONE, eps)), mul(lp.c, div(eps, classes)), 'index'), extra);
+  const hard = mix(mul(lp.c, sub(ONE, eps)), mul(lp.c, div(eps, classes)), 'index');
+  return lossOf(withLabels(hard, target), extra);
 }
 
 /** `torch.zeros(n, dtype=torch.long)` as a cross-entropy target: class indices (all class 0), not a distribution. */
@@ -100,7 +101,7 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
   }
   if (name === 'one_hot') {
     const classes = scalarOf(args[1] ?? kw.get('num_classes') ?? UNKNOWN) ?? undefined;
-    return { k: 'dist', d: { ...mix(ONE, ZERO, 'index'), classes } };
+    return { k: 'dist', d: withLabels({ ...mix(ONE, ZERO, 'index'), classes }, args[0] ?? UNKNOWN) };
   }
   if (name === 'log') return logOf(args[0] ?? UNKNOWN, ctx);
   if ((name === 'max' || name === 'amax') && args.length === 1 && kw.size === 0) return batchMax(ctx);
@@ -260,8 +261,14 @@ const ZSPAN = { from: 0, to: 0 };
 function gathered(v: AV, index: AV): AV {
   if (v.k === 'prob') return predicted('affine');
   const l = gatherLoss(v);
-  if (!derivationOf(index)) return { k: 'loss', l };
+  if (!derivationOf(index)) return { k: 'loss', l: withLabels(l, index) };
   return { k: 'loss', l: { ...l, hot: ZERO, src: 'none', self: l.hot } };
+}
+
+/** An index target remembers which labels it was built from. */
+function withLabels<T extends Mix>(m: T, labels: AV): T {
+  const name = sourceOf(labels);
+  return name ? { ...m, labels: name } : m;
 }
 
 function batchMax(ctx: Ctx): AV {

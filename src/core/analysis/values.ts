@@ -17,6 +17,11 @@ export interface Mix {
   src: 'index' | 'tensor' | 'none';
   /** For 'tensor': the parameter the target tensor comes from; absent for a tensor the analysis cannot name. */
   tensor?: string;
+  /**
+   * For 'index': the parameter holding the class indices; `*` once terms over different labels were added
+   * (mixup: λ·CE(y_a) + (1 − λ)·CE(y_b) is the cross-entropy against λ·onehot(y_a) + (1 − λ)·onehot(y_b)).
+   */
+  labels?: string;
   colZero: boolean;
   rowMask: boolean;
   renorm: boolean;
@@ -148,8 +153,14 @@ export function addMix<T extends Mix>(a: T, b: Mix): T {
     rowMask: a.rowMask || b.rowMask,
     renorm: a.renorm || b.renorm,
     classes: a.classes ?? b.classes,
+    ...mixedLabels(a, b),
     ...(a.self || b.self ? { self: add(a.self ?? ZERO, b.self ?? ZERO) } : {}),
   };
+}
+
+function mixedLabels(a: Mix, b: Mix): { labels?: string } {
+  if (!a.labels || !b.labels) return a.labels || b.labels ? { labels: a.labels ?? b.labels } : {};
+  return { labels: a.labels === b.labels ? a.labels : '*' };
 }
 
 /** The parameter a tensor is (a view of), for telling the model's own predictions from a teacher's. */
