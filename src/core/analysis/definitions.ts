@@ -56,8 +56,9 @@ export function analyzeDefinition(def: Definition, mod: ModuleContext): Definiti
   const loss = pair ?? asLoss(value, ctx);
   if (!loss || !(loss.handwritten || loss.modulated || isWrapper(ctx)) || ctx.calls.training) return null;
   if (loss.src === 'none') return null;
-  const classification = classifyMix(loss, loss.binary, ctx.syms);
   const targetsOnly = pair !== null || value.k === 'dist' || value.k === 'param';
+  // A target builder's consumer is unknown: t·(1 − ε) + ε/2 reads as binary smoothing when nothing else fits.
+  const classification = classifyMix(loss, loss.binary || targetsOnly, ctx.syms);
   if (targetsOnly && !STANDARD_TARGETS.has(classification.convention)) return null;
   const init = def.kind === 'class' ? classScope(def, mod).methods.get('__init__') : def.node;
   const params = init ? paramsOf(init, mod.text) : [];
