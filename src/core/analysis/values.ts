@@ -171,9 +171,15 @@ export function sourceOf(v: AV): string | undefined {
   return undefined;
 }
 
+/**
+ * The sum of two losses. A term on the labels plus a term on another distribution (a teacher's probabilities, a
+ * given soft target) trains towards their mixture: a soft target, whatever the labels' term is.
+ */
 export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
+  const softened = (a.src === 'index' && b.src === 'tensor') || (a.src === 'tensor' && b.src === 'index');
   return {
     ...addMix(a, b),
+    ...(softened ? { labels: '*' } : {}),
     handwritten: a.handwritten || b.handwritten,
     binary: a.binary || b.binary,
     kl: a.kl || b.kl,
