@@ -140,5 +140,6 @@ export function richness(v: AV): number {
   if (!m) return base;
   const smoothed = isSmoothedTarget({ k: 'dist', d: m }) ? 10 : 0;
   const modulated = v.k === 'loss' && v.l.modulated ? 1 : 0;
-  return base + smoothed + modulated + (m.colZero ? 2 : 0) + (m.rowMask ? 1 : 0);
+  const labels = m.src === 'index' ? 1 : 0;
+  return base + smoothed + labels + modulated + (m.colZero ? 2 : 0) + (m.rowMask ? 1 : 0);
 }
