@@ -46,19 +46,26 @@ describe('labelled corpus of real and rewritten loss code', function () {
     assert.equal(share(outcomes), 1, misses(outcomes));
   });
 
-  it('keeps the convention of at least 97% of the torch-verified meaning-preserving rewrites', () => {
+  it('keeps the convention of at least 98% of the torch-verified meaning-preserving rewrites', () => {
     const outcomes = part('rewrites');
     assert.ok(outcomes.length >= 300, `only ${outcomes.length} rewrites`);
-    assert.ok(share(outcomes) >= 0.97, `${share(outcomes)}\n  ${misses(outcomes)}`);
+    assert.ok(share(outcomes) >= 0.98, `${share(outcomes)}\n  ${misses(outcomes)}`);
   });
 
-  it('gets at least 60% of the tuned real smoothing-file definitions and 60% of the tuned negatives', () => {
-    assert.ok(share(part('positive', 'tune')) >= 0.6, misses(part('positive', 'tune')));
-    assert.ok(share(part('negative', 'tune')) >= 0.6, misses(part('negative', 'tune')));
+  it('keeps its share of the real definitions of the parts it was tuned with', () => {
+    const floors: [string, number][] = [
+      ['positive', 0.68],
+      ['negative', 0.75],
+      ['fresh', 0.8],
+    ];
+    for (const [set, floor] of floors) {
+      const outcomes = part(set, 'tune');
+      assert.ok(share(outcomes) >= floor, `${set}: ${share(outcomes)} < ${floor}\n  ${misses(outcomes)}`);
+    }
   });
 
   it('reports the held-out parts (not tuned to)', () => {
-    for (const set of ['positive', 'negative']) {
+    for (const set of ['positive', 'negative', 'fresh']) {
       const outcomes = part(set, 'holdout');
       assert.ok(outcomes.length > 0, `no held-out ${set} labels`);
       console.log(
