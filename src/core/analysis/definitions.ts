@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '@lezer/common';
+import { CONVENTION_REGISTRY } from '../conventions';
 import { type Classification, classifyMix } from './classify';
 import { children, toExpr } from './expr';
-import type { Convention } from './findings';
 import { runFunction } from './interp';
 import { modulatedClassification } from './modulation';
 import type { Definition, ModuleContext } from './module';
@@ -36,15 +36,6 @@ export interface DefinitionResult {
 
 const ENTRY_METHODS = ['forward', '__call__'];
 
-/** A function that only returns targets is reported when they follow a standard smoothing convention. */
-const STANDARD_TARGETS = new Set<Convention>([
-  'uniform',
-  'k_minus_1',
-  'k_minus_2_padding',
-  'binary',
-  'batch_max_plus_1',
-]);
-
 export function analyzeDefinition(def: Definition, mod: ModuleContext): DefinitionResult | null {
   const ctx: Ctx = { mod, syms: new Map(), depth: 0, calls: { opaque: 0, torchLosses: 0 } };
   const returned =
@@ -59,7 +50,7 @@ export function analyzeDefinition(def: Definition, mod: ModuleContext): Definiti
   const targetsOnly = pair !== null || value.k === 'dist' || value.k === 'param';
   // A target builder's consumer is unknown: t·(1 − ε) + ε/2 reads as binary smoothing when nothing else fits.
   const classification = classifyMix(loss, loss.binary || targetsOnly, ctx.syms);
-  if (targetsOnly && !STANDARD_TARGETS.has(classification.convention)) return null;
+  if (targetsOnly && !CONVENTION_REGISTRY[classification.convention].reportTargetBuilders) return null;
   const init = def.kind === 'class' ? classScope(def, mod).methods.get('__init__') : def.node;
   const params = init ? paramsOf(init, mod.text) : [];
   return {

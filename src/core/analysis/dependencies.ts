@@ -3,6 +3,9 @@ import type { Definition, ModuleContext } from './module';
 import { type Stmt, toStmt } from './stmt';
 import type { Memo, TextIds } from './textIds';
 
+/** Beyond this many entries `ModuleKeys.listing` is not worth building: findings anchored there are not cached. */
+const MAX_LISTED = 4096;
+
 /** What `ModuleKeys` reuses across parses (an `AnalysisSession`'s caches). */
 export interface KeyCaches {
   /** Texts as ids; also the ids of closures (`ModuleKeys.dependencies`), by their description. */
@@ -27,37 +30,44 @@ interface Edge {
 }
 
 /**
- * Where a finding's `definedAt` outside the analysed node lies: `offset` into the module-level node labelled
- * `target` (`ModuleKeys` labels: text id and rank among the nodes of that text).
+ * Where a finding's `definedAt` outside the analysed node lies: `offset` into the `target`-th node of the exact
+ * listing (`key`) of what the analysis reads, which a parse has only when its listing is the same.
  */
 export interface Anchor {
-  target: string;
+  key: string;
+  target: number;
   offset: number;
 }
 
 /**
- * A key of what an analysis reads from the module (`key`), with `anchor` to place a position in what it reads
- * as a label and offset, and `place` to find that label again in a parse whose key is equal.
+ * A key of what an analysis reads from the module (`key`), with `anchor` to place a position in what it reads,
+ * and `place` to find it again in another parse.
  */
 export interface Dependencies {
   key: string;
-  /** The innermost node the key covers containing `at`, as an anchor; null when none does. */
+  /** A node the key covers that contains `at`, as an anchor; null when none does (or too many to list). */
   anchor(at: number): Anchor | null;
-  /** The offset `anchor` stands for in this parse; null when the label is not in this parse. */
+  /** The offset `anchor` stands for in this parse; null unless what the analysis reads is listed the same. */
   place(anchor: Anchor): number | null;
 }
 
 /** Memo entries by a node's start, holding its end: a node starting there with another end is not memoised. */
 type BySpan<T> = Map<number, { to: number; value: T }>;
 
+/** The exact listing of what a node reads (`ModuleKeys.listing`): a key, and the nodes in the order it lists them. */
+interface Listing {
+  key: string;
+  targets: SyntaxNode[];
+}
+
 /**
  * A node of the dependency graph: a module-level node read with (`full`) or without module-level assignments,
- * with the state of the strongly connected components search (`closure`).
+ * with the state of the search for strongly connected components.
  */
 interface Vertex {
   node: SyntaxNode;
   full: boolean;
-  /** Text id and rank among the module-level nodes of the same text, then f/b for `full`. */
+  /** The text id of `node`, then f/b for `full`. */
   label: string;
   edges: Edge[];
   /** Tarjan's search: discovery index, lowest index reachable, next edge to follow, whether on the stack. */
@@ -67,6 +77,8 @@ interface Vertex {
   onStack: boolean;
   /** The id of the closure's description once its component is done, else -1. */
   id: number;
+  /** `ModuleKeys.listing` from here, once asked for (null: too many). */
+  listing?: Listing | null;
 }
 
 /**
@@ -74,12 +86,11 @@ interface Vertex {
  * (`dependencies`), the module facts (`signature`). It remembers what it has worked out by node span, for this
  * parse only; what holds for any parse with the same texts it takes from and leaves in the session's `caches`.
  *
- * What a node reads is a graph over the module-level nodes (top-level statements, definitions, `x = Call()`
- * bindings), each labelled by its text id and its rank among the module-level nodes of the same text — labels
- * are unique in a parse. A node's key is the id of its closure: the description of its strongly connected
- * component (every member's label and edges, an edge into the component by the target's label, one out of it by
- * the target's closure id), computed once per parse for each node however many nodes reach it. Equal keys thus
- * mean equal labelled graphs of what the nodes read, node for node.
+ * What a node reads is a graph over module-level nodes (top-level statements, definitions, `x = Call()`
+ * bindings). A node's key is the id of its closure: the description of its strongly connected component (its
+ * members in file order, each by text id and its edges, an edge inside the component by the target's place in
+ * it, one out of it by the target's closure id) — computed once per parse for each node, however many nodes
+ * reach it. Equal keys thus mean equal texts read along equal edges, to any depth.
  */
 export class ModuleKeys {
   /** The module facts (`moduleSignature`) as a text id. */
@@ -88,8 +99,6 @@ export class ModuleKeys {
   /** By `from * 2 + full`. */
   private readonly vertices = new Map<number, Vertex>();
   private assigners: Map<string, SyntaxNode[]> | null = null;
-  /** Labels of the module-level nodes, and the nodes by label. */
-  private labels: { bySpan: BySpan<string>; nodes: Map<string, SyntaxNode> } | null = null;
   private counter = 0;
 
   constructor(
@@ -114,7 +123,7 @@ export class ModuleKeys {
    * module-level statement assigning it last before the use (when `viaAssignments`: top-level code, not function
    * bodies), the module-level `name = Call(...)` bindings (last before the use and last in the file), and the
    * definitions it names — followed transitively through the statements and definitions found (a definition
-   * inlines those it calls) — each by its label (text id and rank). Null when `start` is not a module-level node.
+   * inlines those it calls) — each by the id of its text. Null when `start` spans like no node seen before.
    */
   dependencies(start: SyntaxNode, viaAssignments: boolean): Dependencies | null {
     const root = this.vertex(start, viaAssignments);
@@ -123,25 +132,29 @@ export class ModuleKeys {
     if (id < 0) return null;
     return {
       key: `${id}`,
-      anchor: (at) => this.anchor(root, at),
+      anchor: (at) => {
+        const listing = this.listing(root);
+        const target = listing ? listing.targets.findIndex((t) => t.from <= at && at <= t.to) : -1;
+        return listing && target >= 0
+          ? { key: listing.key, target, offset: at - listing.targets[target].from }
+          : null;
+      },
       place: (anchor) => {
-        const node = this.labelled().nodes.get(anchor.target);
-        return node ? node.from + anchor.offset : null;
+        const listing = this.listing(root);
+        return listing?.key === anchor.key ? listing.targets[anchor.target].from + anchor.offset : null;
       },
     };
   }
 
-  /** The vertex of `node` read with or without assignments; null when `node` is not a module-level node. */
+  /** The vertex of `node` read with or without assignments; null when another node starts at the same place. */
   private vertex(node: SyntaxNode, full: boolean): Vertex | null {
     const at = node.from * 2 + (full ? 1 : 0);
     const known = this.vertices.get(at);
     if (known) return known.node.to === node.to ? known : null;
-    const label = this.labelled().bySpan.get(node.from);
-    if (label?.to !== node.to) return null;
     const v: Vertex = {
       node,
       full,
-      label: `${label.value}${full ? 'f' : 'b'}`,
+      label: `${this.textId(node)}${full ? 'f' : 'b'}`,
       edges: this.edgesOf(node, full),
       index: -1,
       low: -1,
@@ -153,7 +166,7 @@ export class ModuleKeys {
     return v;
   }
 
-  /** The closure id of `root` (Tarjan's search from it, iteratively); -1 when it reaches an unlabelled node. */
+  /** The closure id of `root` (Tarjan's search from it, iteratively); -1 when a node could not be a vertex. */
   private closure(root: Vertex): number {
     if (root.id >= 0) return root.id;
     const stack: Vertex[] = [];
@@ -187,24 +200,26 @@ export class ModuleKeys {
     return root.id;
   }
 
-  /** Gives the closure ids of a finished strongly connected component. */
+  /** Gives the members of a finished strongly connected component their closure ids. */
   private finish(members: Vertex[]): void {
     for (const m of members) m.onStack = false;
-    const inside = new Set(members);
-    if (members.length > 1) members.sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0));
+    if (members.length > 1)
+      members.sort((a, b) => a.node.from - b.node.from || Number(a.full) - Number(b.full));
+    const place = new Map(members.map((m, i) => [m, i]));
     const parts: string[] = [];
     for (const m of members) {
       let part = `${m.label}:`;
       for (const edge of m.edges) {
         const t = this.vertex(edge.node, edge.full) as Vertex;
-        part += inside.has(t) ? `${edge.label}=${t.label},` : `${edge.label}#${t.id},`;
+        const inside = place.get(t);
+        part += inside === undefined ? `${edge.label}#${t.id},` : `${edge.label}=${inside},`;
       }
       parts.push(part);
     }
     const { ids } = this.caches;
     const component = ids.id(`\u0003${parts.join(';')}`);
     if (members.length === 1) members[0].id = component;
-    else for (const m of members) m.id = ids.id(`\u0003${m.label}@${component}`);
+    else members.forEach((m, i) => (m.id = ids.id(`\u0003${i}@${component}`)));
   }
 
   /** Resets the vertices of an abandoned search, so that a later one starts afresh. */
@@ -216,55 +231,37 @@ export class ModuleKeys {
     }
   }
 
-  /** The innermost node reachable from `root` (itself included) that contains `at`, as an anchor. */
-  private anchor(root: Vertex, at: number): Anchor | null {
-    const seen = new Set<Vertex>([root]);
-    const queue = [root];
-    let best: SyntaxNode | null = null;
-    for (let i = 0; i < queue.length; i++) {
-      const { node, edges } = queue[i];
-      if (node.from <= at && at <= node.to && (!best || node.to - node.from < best.to - best.from))
-        best = node;
-      for (const edge of edges) {
-        const t = this.vertex(edge.node, edge.full);
-        if (t && !seen.has(t)) {
-          seen.add(t);
-          queue.push(t);
-        }
-      }
-    }
-    const label = best && this.labelled().bySpan.get(best.from);
-    return best && label ? { target: label.value, offset: at - best.from } : null;
-  }
-
   /**
-   * Labels of the module-level nodes (top-level statements, definitions, bindings' statements): text id and rank
-   * among those of the same text in file order.
+   * What `root` reads, listed exactly: breadth first, each node first met by its text id, again by where it was
+   * first listed — so equal listings mean the same nodes, met the same way. What anchors a position (a
+   * finding's `definedAt`) in what an analysis read: its cost is only paid for findings that have one. Null when
+   * there are too many to list.
    */
-  private labelled(): { bySpan: BySpan<string>; nodes: Map<string, SyntaxNode> } {
-    if (!this.labels) {
-      const { mod } = this;
-      const all: SyntaxNode[] = [];
-      for (let node = this.script.firstChild; node; node = node.nextSibling) all.push(node);
-      for (const d of mod.definitions) all.push(d.node);
-      for (const calls of mod.bindingCalls.values()) for (const c of calls) if (c.parent) all.push(c.parent);
-      all.sort((a, b) => a.from - b.from || b.to - a.to);
-      const bySpan: BySpan<string> = new Map();
-      const nodes = new Map<string, SyntaxNode>();
-      const ranks = new Map<number, number>();
-      for (const node of all) {
-        const known = bySpan.get(node.from);
-        if (known) continue; // the same node again, or one inside it starting at the same place: not labelled
-        const id = this.textId(node);
-        const rank = ranks.get(id) ?? 0;
-        ranks.set(id, rank + 1);
-        const label = `${id}.${rank}`;
-        bySpan.set(node.from, { to: node.to, value: label });
-        nodes.set(label, node);
+  private listing(root: Vertex): Listing | null {
+    if (root.listing !== undefined) return root.listing;
+    const seen = new Map<number, number>();
+    const parts: string[] = [];
+    const targets: SyntaxNode[] = [];
+    const queue: Vertex[] = [root];
+    seen.set(root.node.from, -1);
+    for (let i = 0; i < queue.length && parts.length <= MAX_LISTED; i++) {
+      for (const edge of queue[i].edges) {
+        const to = edge.node;
+        const known = seen.get(to.from);
+        if (known !== undefined) {
+          parts.push(`${edge.label}@${known}`);
+          continue;
+        }
+        const t = this.vertex(to, edge.full);
+        if (!t) return (root.listing = null);
+        seen.set(to.from, parts.length);
+        targets.push(to);
+        parts.push(`${edge.label}#${t.label}`);
+        queue.push(t);
       }
-      this.labels = { bySpan, nodes };
     }
-    return this.labels;
+    root.listing = parts.length > MAX_LISTED ? null : { key: parts.join('\u0002'), targets };
+    return root.listing;
   }
 
   /** What `node` reads from the module, in order. */

@@ -1,31 +1,9 @@
+import { CONVENTION_REGISTRY } from '../conventions';
 import type { Classification } from './classify';
-import type { Convention } from './findings';
 import { MODULATION_REASON } from './modulation';
 import { formatNumber } from './sym';
 import type { Equivalence } from './torchEquivalent';
 import type { LossInfo } from './values';
-
-/** Each convention as a name and what it does to the target (null: nothing to add). */
-const TARGETS: Record<Convention, { name: string; detail: string | null }> = {
-  uniform: {
-    name: 'uniform label smoothing',
-    detail: 'target (1−ε)·onehot + ε/K over all K classes, as nn.CrossEntropyLoss(label_smoothing=ε)',
-  },
-  k_minus_1: { name: 'K−1 label smoothing', detail: 'true class 1−ε, every other class ε/(K−1)' },
-  k_minus_2_padding: {
-    name: 'padding-aware label smoothing',
-    detail: 'true class 1−ε, ε/(K−2) on the other non-padding classes, padding class 0',
-  },
-  binary: { name: 'binary label smoothing', detail: 'targets t·(1−α) + α/2' },
-  batch_max_plus_1: {
-    name: 'batch-dependent label smoothing',
-    detail:
-      'targets t·(1−α) + α/(max(t)+1); the class count comes from the batch, so it equals α/2 only when the batch holds a 1',
-  },
-  soft_target: { name: 'probability (soft) targets', detail: 'no smoothing of its own' },
-  other: { name: 'a smoothed target that matches no standard convention', detail: null },
-  none: { name: 'no label smoothing', detail: null },
-};
 
 /**
  * Torch-equivalent policy. `torchEquivalent` (hovers, "Insert equivalent PyTorch call", `loss-lens explain --json`)
@@ -48,10 +26,9 @@ export function describeDefinition(
   targetsOnly: boolean,
 ): string {
   const what = targetsOnly ? 'Target builder' : kind === 'class' ? 'Loss class' : 'Loss function';
-  const { name, detail } = TARGETS[c.convention];
+  const { name, target, parameter: symbol, note } = CONVENTION_REGISTRY[c.convention];
   const reason = c.convention === 'other' ? c.reason || 'unrecognised mix' : null;
-  const parts = [`${what} with ${name}${detail || reason ? `: ${detail ?? reason}` : ''}`];
-  const symbol = c.convention === 'binary' || c.convention === 'batch_max_plus_1' ? 'α' : 'ε';
+  const parts = [`${what} with ${name}${target || reason ? `: ${target ?? reason}` : ''}`];
   if (c.epsilonParam)
     parts.push(
       `${symbol} is \`${c.epsilonParam}\`${c.epsilon !== null ? ` = ${formatNumber(c.epsilon)}` : ''}`,
@@ -59,7 +36,7 @@ export function describeDefinition(
   if (c.epsilonIsConfidence) parts.push(`\`${c.epsilonParam}\` holds the confidence 1−ε, not ε`);
   if (c.effectiveDiffers)
     parts.push('the effective ε differs from the parameter (targets are renormalised or rescaled)');
-  if (c.convention === 'k_minus_1') parts.push('equals uniform smoothing with ε·K/(K−1)');
+  if (note) parts.push(note);
   if (loss.kl) parts.push('computed as a KL divergence to the target distribution');
   if (loss.maskedRowsInMean) parts.push('masked / padding rows are zeroed but still counted in the mean');
   if (loss.weightSpans.length) parts.push('class weights are multiplied into the log-probabilities');

@@ -1,16 +1,9 @@
 /** What the Python analysis reports; shared by the CLI (`--json`), hovers, diagnostics and tests. */
 
+import type { Convention } from '../conventions';
 import type { RuleId } from './rules';
 
-export type Convention =
-  | 'uniform'
-  | 'k_minus_1'
-  | 'k_minus_2_padding'
-  | 'binary'
-  | 'batch_max_plus_1'
-  | 'soft_target'
-  | 'other'
-  | 'none';
+export type { Convention };
 
 export type LossKind =
   | 'cross_entropy'

@@ -129,21 +129,26 @@ export class AnalysisSession {
 }
 
 function toFindings(raw: RawFinding[], lines: LineIndex): Finding[] {
-  return raw
-    .sort((a, b) => a.from - b.from || a.to - b.to)
-    .map(({ from, to, fix, definedAt, ...rest }) => ({
-      ...lines.range(from, to),
-      ...rest,
-      ...(definedAt !== undefined
-        ? { details: { ...rest.details, definedAt: lines.position(definedAt) } }
-        : {}),
-      ...(fix
-        ? {
-            fix: {
-              title: fix.title,
-              edits: fix.edits.map((e) => ({ range: lines.range(e.from, e.to), newText: e.newText })),
-            },
-          }
-        : {}),
-    }));
+  return raw.sort((a, b) => a.from - b.from || a.to - b.to).map((f) => toFinding(f, lines));
+}
+
+/**
+ * `f` with line/column positions: its range first, then its other fields in their order, `details` with the
+ * position of `definedAt`, and `fix` last. Built field by field: spreading a finding after the range into one
+ * object literal takes V8's slow path, several microseconds a finding, most of a full-file pass on a cache hit.
+ */
+function toFinding(f: RawFinding, lines: LineIndex): Finding {
+  const { line, column, endLine, endColumn } = lines.range(f.from, f.to);
+  const out: Record<string, unknown> = { line, column, endLine, endColumn };
+  for (const key in f)
+    if (key !== 'from' && key !== 'to' && key !== 'fix' && key !== 'definedAt' && Object.hasOwn(f, key))
+      out[key] = f[key as keyof RawFinding];
+  if (f.definedAt !== undefined) out.details = { ...f.details, definedAt: lines.position(f.definedAt) };
+  const { fix } = f;
+  if (fix)
+    out.fix = {
+      title: fix.title,
+      edits: fix.edits.map((e) => ({ range: lines.range(e.from, e.to), newText: e.newText })),
+    };
+  return out as unknown as Finding;
 }

@@ -1,5 +1,6 @@
 import type { Finding } from '../analysis/findings';
-import { CONVENTIONS, convertEpsilon, isSmoothingConvention, optimalLogitGap } from '../smoothing';
+import { CONVENTION_REGISTRY } from '../conventions';
+import { convertEpsilon, isSmoothingConvention, optimalLogitGap } from '../smoothing';
 import { formatNumber, inlineCode } from './markdown';
 import type { Resolved } from './resolve';
 
@@ -15,7 +16,7 @@ export function epsilonSource(r: Resolved): EpsilonSource {
 /** ε, or α for the binary conventions. */
 export function epsilonSymbol(finding: Finding): string {
   const c = finding.convention;
-  return c && isSmoothingConvention(c) ? CONVENTIONS[c].parameter : 'ε';
+  return c ? CONVENTION_REGISTRY[c].parameter : 'ε';
 }
 
 /** "ε = 0.3", or how the shown ε departs from the code's: "ε defaults to 0 here; shown at ε = 0.1". */

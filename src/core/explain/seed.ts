@@ -1,7 +1,7 @@
 import type { Finding } from '../analysis/findings';
+import { CONVENTION_REGISTRY } from '../conventions';
 import { PLAYGROUND_LOSSES, REDUCTIONS } from '../playground/state';
 import type { PlaygroundSeed } from '../protocol';
-import { isSmoothingConvention } from '../smoothing';
 import type { Resolved } from './resolve';
 
 function oneOf<T extends string>(values: readonly T[], value: string | undefined): T | undefined {
@@ -13,8 +13,9 @@ export function seedFromFinding(finding: Finding, r: Resolved): PlaygroundSeed {
   const d = finding.details ?? {};
   return {
     loss: oneOf(PLAYGROUND_LOSSES, d.lossKind),
-    convention:
-      finding.convention && isSmoothingConvention(finding.convention) ? finding.convention : undefined,
+    convention: finding.convention
+      ? (CONVENTION_REGISTRY[finding.convention].playground ?? undefined)
+      : undefined,
     epsilon: r.epsilonFromCode && r.epsilon >= 0 && r.epsilon <= 1 ? r.epsilon : undefined,
     classes: r.classesFromCode ? r.classes : undefined,
     reduction: oneOf(REDUCTIONS, d.reduction),
