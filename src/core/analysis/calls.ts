@@ -178,16 +178,20 @@ function describeCall(e: CallExpr, target: Target, mod: ModuleContext, instance:
   const classes = constructedValue(c.classesParam) ?? c.classes;
   const constructed = { ...c, epsilon, classes };
   const where = instance ? `\`${instance}\` is a ${r.def.name}` : `Constructs ${r.def.name}`;
-  const equivalence = torchEquivalence(constructed, r.loss, weightsPassed(r.optionalWeights, args));
-  const description =
-    describeDefinition(r.def.kind, constructed, r.loss, r.targetsOnly) + equivalenceNote(equivalence);
+  const delegated = r.loss.delegated !== undefined && r.loss.labels !== '*';
+  const equivalence = delegated
+    ? { exact: null, closest: null, why: null }
+    : torchEquivalence(constructed, r.loss, weightsPassed(r.optionalWeights, args));
+  const description = delegated
+    ? `Loss class that delegates to \`${r.loss.delegated}\`, the criterion it is constructed with: its label smoothing is that criterion's.`
+    : describeDefinition(r.def.kind, constructed, r.loss, r.targetsOnly) + equivalenceNote(equivalence);
   return {
     from: e.from,
     to: e.to,
     kind: 'loss',
     symbol: instance ?? r.def.name,
-    convention: c.convention as Convention,
-    epsilon,
+    convention: delegated ? null : (c.convention as Convention),
+    epsilon: delegated ? null : epsilon,
     epsilonParam: c.epsilonParam,
     torchEquivalent: equivalence.exact,
     rule: null,
