@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ImportSource } from '../core/analysis';
 
@@ -7,13 +7,19 @@ import type { ImportSource } from '../core/analysis';
  * path, or by the `# source: owner/repo/path@commit` line a copied file starts with) and next to the file on disk.
  */
 export class ModuleIndex {
-  private readonly byModule = new Map<string, string>();
+  private indexed: Map<string, string> | null = null;
 
-  constructor(files: readonly string[]) {
-    for (const file of [...files, ...siblings(files)]) {
+  constructor(private readonly files: readonly string[]) {}
+
+  /** Built on the first import to resolve: a file that imports nothing of its own costs no directory scan. */
+  private get byModule(): Map<string, string> {
+    if (this.indexed) return this.indexed;
+    this.indexed = new Map();
+    for (const file of [...this.files, ...siblings(this.files)]) {
       const module = moduleOf(repositoryPath(file) ?? file);
-      if (module && !this.byModule.has(module)) this.byModule.set(module, file);
+      if (module && !this.indexed.has(module)) this.indexed.set(module, file);
     }
+    return this.indexed;
   }
 
   /** The import source for `file`: relative imports resolved against its package, absolute ones by suffix. */
@@ -63,11 +69,15 @@ function moduleOf(path: string): string | null {
   return parts.join('.');
 }
 
-/** The path inside its repository a copied file names on its first line, if it does. */
+/** The path inside its repository a copied file names on its first line, if it does (reads 512 bytes). */
 function repositoryPath(file: string): string | null {
   let first: string;
   try {
-    first = readFileSync(file, 'utf8').slice(0, 400).split('\n', 1)[0];
+    const fd = openSync(file, 'r');
+    const buffer = Buffer.alloc(512);
+    const read = readSync(fd, buffer, 0, buffer.length, 0);
+    closeSync(fd);
+    first = buffer.subarray(0, read).toString('utf8').split('\n', 1)[0];
   } catch {
     return null;
   }
