@@ -52,6 +52,8 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   const ev = evalArgs(e, f, ctx);
   const q = qualify(e.fn, ctx.mod);
   // NumPy builds targets the same way (np.full, np.eye(K)[y], np.zeros): its functions read as torch's.
+  if ((q === 'torch.stack' || q === 'torch.cat') && ev.args[0]?.k === 'tuple')
+    return richest(ev.args[0].items);
   if (q && /^(torch|numpy)\./.test(q)) {
     const r = torchFunction(q.slice(q.lastIndexOf('.') + 1), ev.args, ev.kw, ctx);
     if (r) return r;
@@ -107,6 +109,11 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
   if (obj.k === 'instance') return callInstance(obj, ev, ctx);
   if (fn.name === 'size' || fn.name === 'dim') markTensor(obj, ctx);
   if (TRAINING_STEP.has(fn.name)) ctx.calls.training = true;
+  if (fn.name === 'append' && obj.k === 'tuple' && ev.args[0]) {
+    // Per-level or per-head losses collected in a list (`losses.append(l)`, then `torch.stack(losses)`).
+    assign(fn.obj, { k: 'tuple', items: [...obj.items, ev.args[0]] }, f, ctx, e);
+    return UNKNOWN;
+  }
   if (fn.name === 'size') {
     const dim = ev.args[0] ?? ev.kw.get('dim');
     return dim ? dimSize(dim, ctx) : { k: 'shape' };
@@ -200,6 +207,7 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): A
   if (injectedCriterion(local, ev, ctx)) return delegatedLoss(id, ev.args[1]);
   if (id === 'len') return dimSize({ k: 'num', s: { k: 'n', v: 0 } }, ctx);
   if (id === 'int' || id === 'float' || id === 'abs') return ev.args[0] ?? UNKNOWN;
+  if (id === 'sum' && ev.args[0]?.k === 'tuple') return richest(ev.args[0].items);
   const def = local ? null : findDefinition(ctx.mod, id, e.from);
   if (def?.kind === 'def') return inline(def.node, ev, null, ctx);
   if (def?.kind === 'class') return { k: 'instance', def, mod: ctx.mod, ...ev };
@@ -288,6 +296,11 @@ function consumer(ev: Evaluated, ctx: Ctx): AV | null {
     if (m) return lossOf(m);
   }
   return null;
+}
+
+/** The item that tells most about the loss: what a sum or stack of a list of losses computes, for our purpose. */
+function richest(items: AV[]): AV {
+  return items.reduce<AV>((best, v) => (richness(v) > richness(best) ? v : best), UNKNOWN);
 }
 
 /** The loss of a tuple (`return loss, nll` or `return logits, loss`), else its first item; else the value. */
