@@ -306,7 +306,8 @@ function richest(items: AV[]): AV {
 /** The loss of a tuple (`return loss, nll` or `return logits, loss`), else its first item; else the value. */
 export function headOf(v: AV): AV {
   if (v.k !== 'tuple') return v;
-  return v.items.find((i) => i.k === 'loss') ?? v.items[0] ?? UNKNOWN;
+  const nested = v.items.map(headOf);
+  return nested.find((i) => i.k === 'loss') ?? v.items[0] ?? UNKNOWN;
 }
 
 /**
