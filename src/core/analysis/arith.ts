@@ -32,6 +32,8 @@ function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
   const sa = scalarOf(a);
   const sb = scalarOf(b);
   if (sa && sb && (o === '+' || o === '-' || o === '*' || o === '/')) return scalarOp(a, b, op(o, sa, sb));
+  if (o === '*' && a.k === 'dist' && smoothedTimesInput(a.d, b)) return smoothedProduct(a.d);
+  if (o === '*' && b.k === 'dist' && smoothedTimesInput(b.d, a)) return smoothedProduct(b.d);
   if (o === '*' && (isCandidate(a) || isCandidate(b)) && (isLogLike(a) || isLogLike(b))) {
     return isCandidate(a) ? times(paramDist(a), b, aSpan, bSpan) : times(a, paramDist(b), aSpan, bSpan);
   }
@@ -161,8 +163,7 @@ function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
   if (x.k === 'prod' && y.k === 'dist' && !x.d) return { ...x, d: y.d };
   if (x.k === 'prod' && my) return { ...x, factors: [...x.factors, ySpan] };
   if (x.k === 'dist' && y.k === 'dist') return productOfMixes(x.d, y.d);
-  if (x.k === 'dist' && smoothedTimesInput(x.d, y))
-    return { k: 'prod', d: x.d, c: ONE, factors: [], binary: null };
+  if (x.k === 'dist' && smoothedTimesInput(x.d, y)) return smoothedProduct(x.d);
   if (x.k === 'dist' && isMask(y)) return { k: 'dist', d: { ...x.d, rowMask: true } };
   if (x.k === 'dist') return TENSOR;
   if (x.k === 'loss') return reworked(x);
@@ -225,8 +226,12 @@ function asNumber(v: AV): AV {
  * the caller passes (`-(smoothed * lprobs).sum(-1)`), not a mask.
  */
 function smoothedTimesInput(d: Mix, input: AV): boolean {
-  const isInput = input.k === 'param' || (input.k === 'tensor' && input.viewOf !== undefined);
+  const isInput = isCandidate(input) || (input.k === 'tensor' && input.viewOf !== undefined);
   return isInput && d.src === 'index' && !(d.off.k === 'n' && d.off.v === 0);
+}
+
+function smoothedProduct(d: Mix): AV {
+  return { k: 'prod', d, c: ONE, factors: [], binary: null };
 }
 
 /** A row selector: a comparison, or a mask parameter of the function. */
