@@ -19,7 +19,7 @@ import {
 
 /** Methods that return their receiver's value unchanged for our purposes. */
 const PASS = new Set(
-  'unsqueeze squeeze view reshape contiguous float double half long int to cuda cpu detach clone t permute transpose expand expand_as repeat flatten type_as requires_grad_ clamp clamp_ clamp_min type item squeeze_ unsqueeze_ view_as detach_ bool'.split(
+  'movedim moveaxis swapaxes unsqueeze squeeze view reshape contiguous float double half long int to cuda cpu detach clone t permute transpose expand expand_as repeat flatten type_as requires_grad_ clamp clamp_ clamp_min type item squeeze_ unsqueeze_ view_as detach_ bool'.split(
     ' ',
   ),
 );
@@ -109,7 +109,9 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
     const classes = args.length === 1 ? scalarOf(args[0]) : null;
     return { k: 'tensor', classRange: { classes, eye: name === 'eye' } };
   }
-  if (name === 'xlogy' && args[0]?.k === 'dist') return { k: 'tensor', targetEntropy: true };
+  const [x, y] = args;
+  const ownEntropy = x && y && (x.k === 'dist' || (sourceOf(x) !== undefined && sourceOf(x) === sourceOf(y)));
+  if (name === 'xlogy' && ownEntropy) return { k: 'tensor', targetEntropy: true };
   if (name === 'logsumexp') return { k: 'tensor', logNormaliser: true };
   const mapped = elementwise(name, args[0] ?? UNKNOWN);
   if (mapped) return mapped;
