@@ -228,7 +228,7 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
     const v = scalarOf(arg(2, 'value')) ?? scalarOf(arg(2, 'src')) ?? ONE;
     return { k: 'dist', d: { ...base, hot: sub(v, base.off), src: 'index' } };
   }
-  if (name === 'masked_fill_' || name === 'masked_fill') return masked(obj);
+  if (name === 'masked_fill_' || name === 'masked_fill' || name === 'masked_select') return masked(obj);
   if (name === 'index_fill_' || name === 'index_fill') {
     const dim = scalarOf(arg(0, 'dim'));
     const column = dim?.k === 'n' && dim.v !== 0;

@@ -182,6 +182,7 @@ export function torchEquivalence(
     loss.maskedRowsInMean && MASKED_MEAN,
     loss.weightSpans.length > 0 && weightsGiven && WEIGHTED_LOG_PROBS,
     loss.modulated && MODULATED,
+    loss.reworked === true && REWORKED,
     loss.delegated !== undefined && `each term is computed by \`${loss.delegated}\`, a criterion it is given`,
   ]);
 }
