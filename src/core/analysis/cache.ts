@@ -28,7 +28,7 @@ export interface StoredDefinition {
 }
 
 /**
- * A key of a node's analysis: the module facts, the node's text, what it reads from the module; with what
+ * A key of a node's analysis: the node's text, what it reads from the module (with the module facts); with what
  * places a position in what it reads (`Dependencies`).
  */
 export interface AnalysisKey {
@@ -37,8 +37,8 @@ export interface AnalysisKey {
 }
 
 /**
- * The key of a definition: its text, the module facts, the text of the module functions it calls and of what it
- * reads from the module (`ModuleKeys.dependencies`), texts by id (null: not a module-level node, analyse afresh).
+ * The key of a definition: its text, the text of the module functions it calls and of what it reads from the
+ * module, with the module facts (`ModuleKeys.dependencies`), texts by id (null: no key, analyse afresh).
  */
 export function definitionKey(def: Definition, keys: ModuleKeys): AnalysisKey | null {
   const { mod } = keys;
@@ -48,13 +48,13 @@ export function definitionKey(def: Definition, keys: ModuleKeys): AnalysisKey | 
     .map((n) => findDefinition(mod, n, def.node.from))
     .map((d) => (d ? keys.textId(d.node) : '-'));
   const module = keys.dependencies(def.node, false);
-  return module && withKey(`${keys.signature}\u0001${own}\u0001${deps.join('\u0002')}`, module);
+  return module && withKey(`${own}\u0001${deps.join('\u0002')}`, module);
 }
 
-/** The key of a top-level statement: its text, the module facts, what it reads from the module. */
+/** The key of a top-level statement: its text, what it reads from the module (with the module facts). */
 export function statementKey(node: SyntaxNode, keys: ModuleKeys): AnalysisKey | null {
   const module = keys.dependencies(node, true);
-  return module && withKey(`${keys.signature}\u0001${keys.textId(node)}`, module);
+  return module && withKey(`${keys.textId(node)}`, module);
 }
 
 function withKey(head: string, deps: Dependencies): AnalysisKey {

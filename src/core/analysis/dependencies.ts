@@ -1,4 +1,5 @@
 import type { SyntaxNode } from '@lezer/common';
+import type { Expr } from './expr';
 import type { Definition, ModuleContext } from './module';
 import { type Stmt, toStmt } from './stmt';
 import type { Memo, TextIds } from './textIds';
@@ -31,10 +32,10 @@ interface Edge {
 
 /**
  * Where a finding's `definedAt` outside the analysed node lies: `offset` into the `target`-th node of the exact
- * listing (`key`) of what the analysis reads, which a parse has only when its listing is the same.
+ * listing (`listed`) of what the analysis reads, which a parse has only when its listing is the same.
  */
 export interface Anchor {
-  key: string;
+  listed: readonly (string | number)[];
   target: number;
   offset: number;
 }
@@ -54,9 +55,13 @@ export interface Dependencies {
 /** Memo entries by a node's start, holding its end: a node starting there with another end is not memoised. */
 type BySpan<T> = Map<number, { to: number; value: T }>;
 
-/** The exact listing of what a node reads (`ModuleKeys.listing`): a key, and the nodes in the order it lists them. */
+/**
+ * The exact listing of what a node reads (`ModuleKeys.listing`): for each edge its label, then the text id (times
+ * two, plus one when read with assignments) of a node met first, or -1 for the node listed from and -2 - i for the
+ * i-th node listed; and the nodes in the order it lists them.
+ */
 interface Listing {
-  key: string;
+  listed: (string | number)[];
   targets: SyntaxNode[];
 }
 
@@ -69,7 +74,13 @@ interface Vertex {
   full: boolean;
   /** The text id of `node`, then f/b for `full`. */
   label: string;
+  /** The module facts its names read (`ModuleKeys.factsOf`). */
+  facts: string;
+  /** The text id of `node` times two, plus one when `full`. */
+  text: number;
   edges: Edge[];
+  /** The vertices `edges` lead to, once the search has been through them. */
+  targets: Vertex[] | null;
   /** Tarjan's search: discovery index, lowest index reachable, next edge to follow, whether on the stack. */
   index: number;
   low: number;
@@ -82,32 +93,32 @@ interface Vertex {
 }
 
 /**
- * The cache keys of one parse's module: text ids of its nodes, what each reads from the module
- * (`dependencies`), the module facts (`signature`). It remembers what it has worked out by node span, for this
- * parse only; what holds for any parse with the same texts it takes from and leaves in the session's `caches`.
+ * The cache keys of one parse's module: text ids of its nodes and what each reads from the module
+ * (`dependencies`). It remembers what it has worked out by node span, for this parse only; what holds for any
+ * parse with the same texts it takes from and leaves in the session's `caches`.
  *
  * What a node reads is a graph over module-level nodes (top-level statements, definitions, `x = Call()`
  * bindings). A node's key is the id of its closure: the description of its strongly connected component (its
- * members in file order, each by text id and its edges, an edge inside the component by the target's place in
- * it, one out of it by the target's closure id) — computed once per parse for each node, however many nodes
- * reach it. Equal keys thus mean equal texts read along equal edges, to any depth.
+ * members in file order, each by text id, the module facts its names read (`factsOf`) and its edges, an edge
+ * inside the component by the target's place in it, one out of it by the target's closure id) — computed once
+ * per parse for each node, however many nodes reach it. Equal keys thus mean equal texts and facts read along
+ * equal edges, to any depth. Which of those nodes are one and the same (a finding's `definedAt` in one of them)
+ * only the exact `listing` tells: built for the few keys whose findings are anchored there, not for every key.
  */
 export class ModuleKeys {
-  /** The module facts (`moduleSignature`) as a text id. */
-  readonly signature: string;
   private readonly ids: BySpan<number> = new Map();
   /** By `from * 2 + full`. */
   private readonly vertices = new Map<number, Vertex>();
   private assigners: Map<string, SyntaxNode[]> | null = null;
+  /** `factsOf` by the names (the session's `reads` array for a text). */
+  private readonly facts = new WeakMap<readonly string[], string>();
   private counter = 0;
 
   constructor(
     readonly mod: ModuleContext,
     private readonly script: SyntaxNode,
     readonly caches: KeyCaches,
-  ) {
-    this.signature = `${caches.ids.id(moduleSignature(mod))}`;
-  }
+  ) {}
 
   /** The text id of `node` (the text sliced and hashed once per parse). */
   textId(node: SyntaxNode): number {
@@ -123,7 +134,8 @@ export class ModuleKeys {
    * module-level statement assigning it last before the use (when `viaAssignments`: top-level code, not function
    * bodies), the module-level `name = Call(...)` bindings (last before the use and last in the file), and the
    * definitions it names — followed transitively through the statements and definitions found (a definition
-   * inlines those it calls) — each by the id of its text. Null when `start` spans like no node seen before.
+   * inlines those it calls) — each by the id of its text. Null when another node starting where `start` starts
+   * was met first (analyse afresh).
    */
   dependencies(start: SyntaxNode, viaAssignments: boolean): Dependencies | null {
     const root = this.vertex(start, viaAssignments);
@@ -136,12 +148,14 @@ export class ModuleKeys {
         const listing = this.listing(root);
         const target = listing ? listing.targets.findIndex((t) => t.from <= at && at <= t.to) : -1;
         return listing && target >= 0
-          ? { key: listing.key, target, offset: at - listing.targets[target].from }
+          ? { listed: listing.listed, target, offset: at - listing.targets[target].from }
           : null;
       },
       place: (anchor) => {
         const listing = this.listing(root);
-        return listing?.key === anchor.key ? listing.targets[anchor.target].from + anchor.offset : null;
+        return listing && sameListing(listing.listed, anchor.listed)
+          ? listing.targets[anchor.target].from + anchor.offset
+          : null;
       },
     };
   }
@@ -151,11 +165,15 @@ export class ModuleKeys {
     const at = node.from * 2 + (full ? 1 : 0);
     const known = this.vertices.get(at);
     if (known) return known.node.to === node.to ? known : null;
+    const text = this.textId(node);
     const v: Vertex = {
       node,
       full,
-      label: `${this.textId(node)}${full ? 'f' : 'b'}`,
+      label: `${text}${full ? 'f' : 'b'}`,
+      text: text * 2 + (full ? 1 : 0),
+      facts: this.factsOf(this.namesIn(node)),
       edges: this.edgesOf(node, full),
+      targets: null,
       index: -1,
       low: -1,
       next: 0,
@@ -187,6 +205,8 @@ export class ModuleKeys {
           this.abandon(stack);
           return -1;
         }
+        v.targets ??= [];
+        v.targets.push(t);
         if (t.id >= 0) continue;
         if (t.index < 0) enter(t);
         else if (t.onStack) v.low = Math.min(v.low, t.index);
@@ -208,9 +228,10 @@ export class ModuleKeys {
     const place = new Map(members.map((m, i) => [m, i]));
     const parts: string[] = [];
     for (const m of members) {
-      let part = `${m.label}:`;
-      for (const edge of m.edges) {
-        const t = this.vertex(edge.node, edge.full) as Vertex;
+      let part = `${m.label}:${m.facts}|`;
+      for (let i = 0; i < m.edges.length; i++) {
+        const edge = m.edges[i];
+        const t = (m.targets as Vertex[])[i];
         const inside = place.get(t);
         part += inside === undefined ? `${edge.label}#${t.id},` : `${edge.label}=${inside},`;
       }
@@ -219,7 +240,10 @@ export class ModuleKeys {
     const { ids } = this.caches;
     const component = ids.id(`\u0003${parts.join(';')}`);
     if (members.length === 1) members[0].id = component;
-    else members.forEach((m, i) => (m.id = ids.id(`\u0003${i}@${component}`)));
+    else
+      members.forEach((m, i) => {
+        m.id = ids.id(`\u0003${i}@${component}`);
+      });
   }
 
   /** Resets the vertices of an abandoned search, so that a later one starts afresh. */
@@ -228,6 +252,7 @@ export class ModuleKeys {
       v.index = v.low = -1;
       v.next = 0;
       v.onStack = false;
+      v.targets = null;
     }
   }
 
@@ -240,28 +265,63 @@ export class ModuleKeys {
   private listing(root: Vertex): Listing | null {
     if (root.listing !== undefined) return root.listing;
     const seen = new Map<number, number>();
-    const parts: string[] = [];
+    const listed: (string | number)[] = [];
     const targets: SyntaxNode[] = [];
     const queue: Vertex[] = [root];
     seen.set(root.node.from, -1);
-    for (let i = 0; i < queue.length && parts.length <= MAX_LISTED; i++) {
-      for (const edge of queue[i].edges) {
+    for (let i = 0; i < queue.length && listed.length <= 2 * MAX_LISTED; i++) {
+      const { edges } = queue[i];
+      const through = queue[i].targets;
+      for (let e = 0; e < edges.length; e++) {
+        const edge = edges[e];
         const to = edge.node;
+        listed.push(edge.label);
         const known = seen.get(to.from);
         if (known !== undefined) {
-          parts.push(`${edge.label}@${known}`);
+          listed.push(-2 - known);
           continue;
         }
-        const t = this.vertex(to, edge.full);
-        if (!t) return (root.listing = null);
-        seen.set(to.from, parts.length);
+        const t = through ? through[e] : this.vertex(to, edge.full);
+        if (!t) {
+          root.listing = null;
+          return null;
+        }
+        seen.set(to.from, targets.length);
         targets.push(to);
-        parts.push(`${edge.label}#${t.label}`);
+        listed.push(t.text);
         queue.push(t);
       }
     }
-    root.listing = parts.length > MAX_LISTED ? null : { key: parts.join('\u0002'), targets };
+    root.listing = listed.length > 2 * MAX_LISTED ? null : { listed, targets };
     return root.listing;
+  }
+
+  /**
+   * The module facts an analysis of code mentioning `names` reads: the import alias of each name and its constant
+   * (`ModuleContext.aliases`, `constants`; looked up by name only), and those of the names in the constants, in
+   * order. Rather than every fact of the module: an import or constant added elsewhere leaves the key alone.
+   */
+  private factsOf(names: readonly string[]): string {
+    const known = this.facts.get(names);
+    if (known !== undefined) return known;
+    const { aliases, constants, text } = this.mod;
+    const queue = [...names, 'self'];
+    const seen = new Set<string>();
+    let facts = '';
+    for (let i = 0; i < queue.length; i++) {
+      const name = queue[i];
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const alias = aliases.get(name);
+      if (alias !== undefined) facts += `${name}>${alias.length}:${alias};`;
+      if (!constants.has(name)) continue;
+      const value = constants.get(name);
+      const own = value ? text.slice(value.from, value.to) : '?';
+      facts += `${name}=${own.length}:${own};`;
+      if (value) namesOf(value, queue);
+    }
+    this.facts.set(names, facts);
+    return facts;
   }
 
   /** What `node` reads from the module, in order. */
@@ -307,6 +367,12 @@ export class ModuleKeys {
   }
 }
 
+function sameListing(a: readonly (string | number)[], b: readonly (string | number)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /**
  * The definitions of `name` an analysis of code at `before` may resolve it to, as the analysis looks them up
  * (`findDefinition`): a call to the last one before (else the first after) of any kind, of classes or of
@@ -317,32 +383,45 @@ function definitionsRead(mod: ModuleContext, name: string, before: number): Defi
   const defs = mod.definitionsByName.get(name);
   if (!defs) return [];
   if (defs.length === 1) return defs;
-  const kinds = ['any', 'class', 'def'] as const;
-  const last = { any: null, class: null, def: null } as Record<(typeof kinds)[number], Definition | null>;
-  const lastBeforeOf = { ...last };
-  const firstAfter = { ...last };
-  for (const d of defs) {
-    for (const k of kinds) {
-      if (k !== 'any' && d.kind !== k) continue;
-      last[k] = d;
-      if (d.node.from <= before) lastBeforeOf[k] = d;
-      else firstAfter[k] ??= d;
-    }
-  }
-  const found = new Set<Definition>();
-  for (const k of kinds) {
-    const resolved = lastBeforeOf[k] ?? firstAfter[k];
-    if (resolved) found.add(resolved);
-  }
-  if (last.any) found.add(last.any);
-  if (last.def) found.add(last.def);
-  return [...found];
+  const classes = defs.filter((d) => d.kind === 'class');
+  const functions = defs.filter((d) => d.kind === 'def');
+  const found: Definition[] = [];
+  const add = (d: Definition | undefined): void => {
+    if (d && !found.includes(d)) found.push(d);
+  };
+  for (const list of [defs, classes, functions]) add(lastAtOrBefore(list, before) ?? list[0]);
+  add(defs.at(-1));
+  add(functions.at(-1));
+  return found;
 }
 
-/** Module facts every definition's meaning depends on: import aliases and constants. */
-export function moduleSignature(mod: ModuleContext): string {
-  const constants = [...mod.constants].map(([k, v]) => `${k}=${v ? mod.text.slice(v.from, v.to) : '?'}`);
-  return `${[...mod.aliases].join(';')}|${constants.join(';')}`;
+/** The last of `defs` (in file order) that starts at or before `before`. */
+function lastAtOrBefore(defs: readonly Definition[], before: number): Definition | undefined {
+  let lo = 0;
+  let hi = defs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (defs[mid].node.from <= before) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? defs[lo - 1] : undefined;
+}
+
+/** The names an expression reads (pushed to `out`). */
+function namesOf(e: Expr | 'slice', out: string[]): void {
+  const stack: (Expr | 'slice')[] = [e];
+  while (stack.length > 0) {
+    const x = stack.pop() as Expr | 'slice';
+    if (x === 'slice') continue;
+    if (x.t === 'name') out.push(x.id);
+    else if (x.t === 'attr') stack.push(x.obj);
+    else if (x.t === 'call') stack.push(x.fn, ...x.args.map((a) => a.value));
+    else if (x.t === 'sub') stack.push(x.obj, ...x.index);
+    else if (x.t === 'bin') stack.push(x.l, x.r);
+    else if (x.t === 'unary') stack.push(x.e);
+    else if (x.t === 'cond') stack.push(x.body, x.test, x.orelse);
+    else if (x.t === 'tuple') stack.push(...x.items);
+  }
 }
 
 /** Bare names called inside `node` (`f(x)`, not `a.f(x)`), by the node's text when `keys` are given. */

@@ -12,9 +12,9 @@ export type StatementCache = Memo<string, StoredFinding[]>;
 
 /**
  * Call findings and syntactic pitfalls of one top-level statement (absolute offsets). With `keyed` (an
- * `AnalysisSession`'s caches), reused while the statement's text, the module facts and what it depends on in the
- * module (`ModuleKeys.dependencies`) are unchanged — so an edit re-analyses one statement and those that read
- * what it changed. Without, computed afresh.
+ * `AnalysisSession`'s caches), reused while the statement's text and what it depends on in the module (texts and
+ * module facts, `ModuleKeys.dependencies`) are unchanged — so an edit re-analyses one statement and those that
+ * read what it changed. Without, computed afresh.
  */
 export function statementFindings(
   node: SyntaxNode,
