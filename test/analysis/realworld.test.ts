@@ -5,6 +5,7 @@ import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzePython, type Finding } from '../../src/core/analysis';
+import { locate } from '../support/corpus';
 
 interface ExpectedDefinition {
   symbol: string;
@@ -40,27 +41,6 @@ const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as
 
 function show(f: Finding): string {
   return `${f.line}:${f.kind}:${f.symbol ?? '-'}:${f.convention ?? f.rule ?? '-'}${f.epsilonParam ? `(ε=${f.epsilonParam})` : ''}`;
-}
-
-function lastSegment(name: string): string {
-  return name.split('.').at(-1) ?? name;
-}
-
-/** The loss finding for an expected definition or call: same symbol (class/def) or same called name at line ±1. */
-function locate(findings: Finding[], d: ExpectedDefinition): Finding | undefined {
-  const losses = findings.filter((f) => f.kind === 'loss');
-  if (d.call) {
-    const near = losses.filter((f) => Math.abs(f.line - d.line) <= 1);
-    return (
-      near.find((f) => f.symbol !== null && lastSegment(f.symbol) === lastSegment(d.symbol)) ??
-      near.find((f) => f.convention !== null)
-    );
-  }
-  return (
-    losses.find((f) => f.symbol === d.symbol && f.line === d.line) ??
-    losses.find((f) => f.symbol === d.symbol && Math.abs(f.line - d.line) <= 1) ??
-    losses.find((f) => Math.abs(f.line - d.line) <= 1 && f.symbol !== null && !f.symbol.includes('.'))
-  );
 }
 
 describe('real-world loss code (tuned corpus)', () => {

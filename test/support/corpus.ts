@@ -118,7 +118,10 @@ function lastSegment(name: string): string {
 }
 
 /** The loss finding for a labelled definition or call: same symbol (class/def) or same called name at line ±1. */
-export function locate(findings: Finding[], d: LabelledDefinition): Finding | undefined {
+export function locate(
+  findings: Finding[],
+  d: Pick<LabelledDefinition, 'symbol' | 'line' | 'call'>,
+): Finding | undefined {
   const losses = findings.filter((f) => f.kind === 'loss');
   if (d.call) {
     const near = losses.filter((f) => Math.abs(f.line - d.line) <= 1);
