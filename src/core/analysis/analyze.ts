@@ -1,6 +1,6 @@
 import type { Finding } from './findings';
-import type { PythonParse } from './parse';
-import { AnalysisSession } from './session';
+import { AnalysisSession } from './incremental';
+import type { PythonParse } from './syntax';
 
 /**
  * The session behind the module-level functions below (tests, scripts, benchmarks). The extension and the CLI

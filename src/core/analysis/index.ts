@@ -1,7 +1,7 @@
 export { analyzeAt, analyzeParsed, analyzePython, defaultSession } from './analyze';
-export { findingAt } from './findingAt';
+export type { ImportSource } from './bind';
 export * from './findings';
-export type { ImportSource } from './module';
-export { type PythonParse, parsePython } from './parse';
-export * from './rules';
-export { AnalysisSession, type CacheStats, type SessionOptions } from './session';
+export * from './findings';
+export { findingAt } from './findings';
+export { AnalysisSession, type CacheStats, type SessionOptions } from './incremental';
+export { type PythonParse, parsePython } from './syntax';

@@ -1,6 +1,5 @@
-import type { Span } from '../expr';
-import type { RawEdit, RawFinding } from '../raw';
-import type { RuleId } from '../rules';
+import type { RawEdit, RawFinding, RuleId } from '../findings';
+import type { Span } from '../syntax';
 
 /** A pitfall finding at a span, with an optional safe fix. */
 export function pitfall(
