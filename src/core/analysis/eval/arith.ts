@@ -112,8 +112,6 @@ function shift(v: AV, s: Sym): AV {
   if (v.k === 'tensor' || v.k === 'param') return v.k === 'tensor' ? v : TENSOR;
   if (v.k === 'dist') return { k: 'dist', d: { ...v.d, off: add(v.d.off, s) } };
   if (v.k === 'prob' && s.k === 'n' && s.v >= 1 - 1e-9 && s.v <= 1 + 1e-9) return { ...v, neg: !v.neg };
-  // A loss minus a constant (an entropy normaliser) trains the same but no torch call computes its value.
-  if (v.k === 'loss') return reworked(v);
   return v;
 }
 

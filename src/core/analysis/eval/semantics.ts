@@ -128,8 +128,6 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
     return dim ? dimSize(dim, ctx) : { k: 'shape' };
   }
   if (fn.name === 'dim' || fn.name === 'numel') return { k: 'num', s: sym(`#${fn.name}`) };
-  // `math.log(p)`: a number, not a tensor's log-probabilities.
-  if (qualify(fn, ctx.mod)?.startsWith('math.')) return UNKNOWN;
   const result = tensorMethod(obj, fn.name, ev.args, ev.kw, ctx);
   const library = /^(torch|numpy|np|math)\./.test(qualify(fn, ctx.mod) ?? '');
   if (result.k === 'tensor' && !library) return consumer(ev, ctx) ?? result;
