@@ -1,6 +1,6 @@
 import type { Finding } from './findings';
-import { AnalysisSession } from './incremental';
-import type { PythonParse } from './syntax';
+import type { PythonParse } from './parse';
+import { AnalysisSession } from './session';
 
 /**
  * The session behind the module-level functions below (tests, scripts, benchmarks). The extension and the CLI

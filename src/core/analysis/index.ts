@@ -1,7 +1,7 @@
 export { analyzeAt, analyzeParsed, analyzePython, defaultSession } from './analyze';
-export type { ImportSource } from './bind';
+export { findingAt } from './findingAt';
 export * from './findings';
-export * from './findings';
-export { findingAt } from './findings';
-export { AnalysisSession, type CacheStats, type SessionOptions } from './incremental';
-export { type PythonParse, parsePython } from './syntax';
+export type { ImportSource } from './module';
+export { type PythonParse, parsePython } from './parse';
+export * from './rules';
+export { AnalysisSession, type CacheStats, type SessionOptions } from './session';

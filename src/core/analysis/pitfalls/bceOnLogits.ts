@@ -1,10 +1,10 @@
 import type { SyntaxNode } from '@lezer/common';
-import type { ModuleContext } from '../bind';
-import { resolveTorchApi, type TorchApi } from '../bind';
-import type { RawFinding } from '../findings';
-import { BCE_ON_LOGITS } from '../findings';
-import type { CallExpr } from '../report';
-import type { Arg, Expr } from '../syntax';
+import type { CallExpr } from '../calls';
+import type { Arg, Expr } from '../expr';
+import type { ModuleContext } from '../module';
+import type { RawFinding } from '../raw';
+import { BCE_ON_LOGITS } from '../rules';
+import { resolveTorchApi, type TorchApi } from '../torchApi';
 import { moduleOutput } from './moduleOutput';
 import { pitfall } from './pitfall';
 import { traceSource } from './source';

@@ -1,16 +1,16 @@
 import type { SyntaxNode } from '@lezer/common';
-import type { ModuleContext } from '../bind';
-import { bindArgs, type TorchApi } from '../bind';
-import type { RawFinding } from '../findings';
+import type { CallExpr } from '../calls';
+import { constantNumber } from '../calls';
+import type { Arg } from '../expr';
+import type { ModuleContext } from '../module';
+import type { RawFinding } from '../raw';
 import {
   DEPRECATED_SIZE_AVERAGE_REDUCE,
   KL_DIV_MEAN_REDUCTION,
   LABEL_SMOOTHING_OUT_OF_RANGE,
   SOFTMAX_WITHOUT_DIM,
-} from '../findings';
-import type { CallExpr } from '../report';
-import { constantNumber } from '../report';
-import type { Arg } from '../syntax';
+} from '../rules';
+import { bindArgs, type TorchApi } from '../torchApi';
 import { bceOnLogits } from './bceOnLogits';
 import { pitfall } from './pitfall';
 import { softmaxIntoCrossEntropy } from './softmaxIntoCe';

@@ -1,7 +1,8 @@
 import type { SyntaxNode } from '@lezer/common';
-import { findDefinition, type ModuleContext, qualify } from '../bind';
-import type { CallExpr } from '../report';
-import { bodyStatements, type Expr, type Stmt, toExpr } from '../syntax';
+import type { CallExpr } from '../calls';
+import { type Expr, toExpr } from '../expr';
+import { findDefinition, type ModuleContext, qualify } from '../module';
+import { bodyStatements, type Stmt } from '../stmt';
 import { lastAssignment } from './resolve';
 
 /** What calling a module returns, judged from its last layer. */

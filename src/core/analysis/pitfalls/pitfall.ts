@@ -1,5 +1,6 @@
-import type { RawEdit, RawFinding, RuleId } from '../findings';
-import type { Span } from '../syntax';
+import type { Span } from '../expr';
+import type { RawEdit, RawFinding } from '../raw';
+import type { RuleId } from '../rules';
 
 /** A pitfall finding at a span, with an optional safe fix. */
 export function pitfall(

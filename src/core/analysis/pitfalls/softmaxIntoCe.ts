@@ -1,10 +1,10 @@
 import type { SyntaxNode } from '@lezer/common';
-import type { ModuleContext } from '../bind';
-import { bindArgs, resolveTorchApi } from '../bind';
-import type { RawFinding } from '../findings';
-import { LOG_SOFTMAX_INTO_CROSS_ENTROPY, SOFTMAX_INTO_CROSS_ENTROPY } from '../findings';
-import type { CallExpr } from '../report';
-import type { Arg } from '../syntax';
+import type { CallExpr } from '../calls';
+import type { Arg } from '../expr';
+import type { ModuleContext } from '../module';
+import type { RawFinding } from '../raw';
+import { LOG_SOFTMAX_INTO_CROSS_ENTROPY, SOFTMAX_INTO_CROSS_ENTROPY } from '../rules';
+import { bindArgs, resolveTorchApi } from '../torchApi';
 import { moduleOutput } from './moduleOutput';
 import { pitfall } from './pitfall';
 import { traceSource } from './source';

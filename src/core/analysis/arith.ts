@@ -1,0 +1,259 @@
+import type { Span } from './expr';
+import { carryDerivation, derivationOf, modulate } from './modulation';
+import { add, div, mul, neg, num, ONE, op, type Sym, ZERO } from './sym';
+import {
+  type AV,
+  addLoss,
+  addMix,
+  divMix,
+  isTensorish,
+  MASK,
+  type Mix,
+  mix,
+  paramMix,
+  sameTarget,
+  scalarOf,
+  scaleMix,
+  TENSOR,
+  tensorMix,
+  UNKNOWN,
+} from './values';
+
+const COMPARISONS = new Set(['==', '!=', '<', '>', '<=', '>=', '&', '|', '~']);
+
+/** Abstract arithmetic: how scalars, log-probabilities, target mixes, losses and prediction factors combine. */
+export function binop(o: string, a: AV, b: AV, bSpan: Span, aSpan: Span): AV {
+  return carryDerivation(o, a, b, arithmetic(o, a, b, bSpan, aSpan));
+}
+
+function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
+  const a = isLiteral(b0) ? asNumber(a0) : a0;
+  const b = isLiteral(a0) ? asNumber(b0) : b0;
+  const sa = scalarOf(a);
+  const sb = scalarOf(b);
+  if (sa && sb && (o === '+' || o === '-' || o === '*' || o === '/')) return scalarOp(a, b, op(o, sa, sb));
+  if (o === '*' && a.k === 'dist' && smoothedTimesInput(a.d, b)) return smoothedProduct(a.d);
+  if (o === '*' && b.k === 'dist' && smoothedTimesInput(b.d, a)) return smoothedProduct(b.d);
+  if (o === '*' && (isCandidate(a) || isCandidate(b)) && (isLogLike(a) || isLogLike(b))) {
+    return isCandidate(a) ? times(paramDist(a), b, aSpan, bSpan) : times(a, paramDist(b), aSpan, bSpan);
+  }
+  if (o === '-' && b.k === 'tensor' && b.logNormaliser) return { k: 'logp', c: ONE, factors: [] };
+  if (o === '-' && a.k === 'tensor' && a.logTarget && b.k === 'logp') return klTerm(negate(b));
+  if ((o === '-' || o === '+') && a.k === 'tensor' && a.targetEntropy)
+    return klTerm(o === '-' ? negate(b) : b);
+  if ((o === '-' || o === '+') && b.k === 'tensor' && b.targetEntropy) return klTerm(a);
+  if (o === '+' || o === '-') return addSub(o, a, b, sa, sb);
+  if (o === '*')
+    return sb ? scale(a, (x) => mul(x, sb)) : sa ? scale(b, (x) => mul(sa, x)) : times(a, b, aSpan, bSpan);
+  if (o === '/') return divide(a, b, sb);
+  if (o === '==') {
+    const oneHot = labelsEqualRange(a, b) ?? labelsEqualRange(b, a);
+    if (oneHot) return oneHot;
+  }
+  if (COMPARISONS.has(o) && !(sa && sb)) return MASK;
+  return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
+}
+
+/** Scalar arithmetic; a parameter operand that may be a target tensor keeps that reading (`(1 − ε)·target`). */
+function scalarOp(a: AV, b: AV, s: Sym): AV {
+  const params = [a, b].filter((v): v is AV & { k: 'param' } => v.k === 'param');
+  if (params.length === 0) return { k: 'num', s };
+  const cand = params.find((p) => p.cand !== null) ?? params[0];
+  return { ...cand, s };
+}
+
+function isCandidate(v: AV): boolean {
+  return v.k === 'param' && (v.tensorish || v.cand !== null);
+}
+
+function isLogLike(v: AV): boolean {
+  return v.k === 'logp' || v.k === 'blog' || v.k === 'prob';
+}
+
+function paramDist(v: AV): AV {
+  const m = paramMix(v);
+  return m ? { k: 'dist', d: m } : v;
+}
+
+function addSub(o: '+' | '-', a: AV, b: AV, sa: Sym | null, sb: Sym | null): AV {
+  if (sa?.k === 'n' && sa.v === 0) return o === '+' ? b : negate(b);
+  if (sb) return shift(a, o === '+' ? sb : neg(sb));
+  if (sa) return o === '+' ? shift(b, sa) : shift(negate(b), sa);
+  const rb = o === '+' ? b : negate(b);
+  const ma = mixOf(a);
+  const mb = mixOf(rb);
+  if (a.k === 'loss' && rb.k === 'loss') return { k: 'loss', l: addLoss(a.l, rb.l) };
+  if (a.k === 'prod' && rb.k === 'prod') return a.binary === 'p' || !rb.binary ? a : rb;
+  if (ma && mb && (a.k === 'dist' || rb.k === 'dist'))
+    return sameTarget(ma, mb) ? { k: 'dist', d: addMix(ma, mb) } : TENSOR;
+  if (a.k === 'loss') return reworked(a);
+  if (rb.k === 'loss') return reworked(rb);
+  return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
+}
+
+/** A loss combined with a value the analysis does not follow (a mask, a tensor weight, an extra term). */
+function reworked(v: AV & { k: 'loss' }): AV {
+  return { k: 'loss', l: { ...v.l, reworked: true } };
+}
+
+export function mixOf(v: AV): Mix | null {
+  if (v.k === 'dist') return v.d;
+  if (v.k === 'tensor') return tensorMix(v.viewOf);
+  return paramMix(v);
+}
+
+/**
+ * x + s for a scalar s. A parameter's data shifted is a target built from it (`t + ε/2`); a tensor the analysis
+ * cannot name stays opaque (`labels + offset` on class indices, features, logits).
+ */
+function shift(v: AV, s: Sym): AV {
+  const named = namedTensor(v);
+  if (named !== undefined) return { k: 'dist', d: { ...tensorMix(named), off: s } };
+  if (v.k === 'tensor' || v.k === 'param') return v.k === 'tensor' ? v : TENSOR;
+  if (v.k === 'dist') return { k: 'dist', d: { ...v.d, off: add(v.d.off, s) } };
+  if (v.k === 'prob' && s.k === 'n' && s.v >= 1 - 1e-9 && s.v <= 1 + 1e-9) return { ...v, neg: !v.neg };
+  return v;
+}
+
+export function negate(v: AV): AV {
+  if (v.k === 'param' && !v.tensorish) return { ...v, s: neg(v.s) };
+  const s = scalarOf(v);
+  if (s) return { k: 'num', s: neg(s) };
+  if (v.k === 'prob' || derivationOf(v)) return v;
+  return scale(v, neg);
+}
+
+/** The parameter a tensor-valued operand is the data of, if any. */
+function namedTensor(v: AV): string | undefined {
+  if (v.k === 'tensor') return v.viewOf;
+  return v.k === 'param' && v.tensorish && v.s.k === 's' ? v.s.name : undefined;
+}
+
+function scale(v: AV, f: (s: Sym) => Sym): AV {
+  const named = namedTensor(v);
+  if (named !== undefined) return { k: 'dist', d: scaleMix(tensorMix(named), f) };
+  switch (v.k) {
+    case 'tensor':
+      return v;
+    case 'param':
+      return v.tensorish ? TENSOR : { k: 'num', s: f(v.s) };
+    case 'dist':
+      return { k: 'dist', d: scaleMix(v.d, f) };
+    case 'loss':
+      return { k: 'loss', l: scaleMix(v.l, f) };
+    case 'logp':
+    case 'prod':
+      return { ...v, c: f(v.c) };
+    default:
+      return v;
+  }
+}
+
+function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
+  const modulated = modulate(a, b) ?? modulate(b, a);
+  if (modulated) return modulated;
+  const soft = predictedTarget(a, b) ?? predictedTarget(b, a);
+  if (soft) return soft;
+  const [x, y, ySpan] = rank(a) >= rank(b) ? [a, b, bSpan] : [b, a, aSpan];
+  const my = mixOf(y);
+  if (x.k === 'logp' && y.k === 'dist')
+    return { k: 'prod', d: y.d, c: x.c, factors: x.factors, binary: null, modulated: x.modulated, kl: x.kl };
+  if (x.k === 'logp' && my) return { ...x, factors: [...x.factors, ySpan] };
+  if (x.k === 'blog' && my) return { k: 'prod', d: my, c: num(1), factors: [], binary: x.neg ? 'q' : 'p' };
+  if (x.k === 'prod' && y.k === 'dist' && !x.d) return { ...x, d: y.d };
+  if (x.k === 'prod' && my) return { ...x, factors: [...x.factors, ySpan] };
+  if (x.k === 'dist' && y.k === 'dist') return productOfMixes(x.d, y.d);
+  if (x.k === 'dist' && smoothedTimesInput(x.d, y)) return smoothedProduct(x.d);
+  if (x.k === 'dist' && isMask(y)) return { k: 'dist', d: { ...x.d, rowMask: true } };
+  if (x.k === 'dist') return TENSOR;
+  if (x.k === 'loss') return reworked(x);
+  return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
+}
+
+/**
+ * (h₁·1[y] + o₁)·(h₂·1[y] + o₂) = (h₁h₂ + h₁o₂ + o₁h₂)·1[y] + o₁o₂, as 1[y]² = 1[y]: two fills or one-hots of
+ * the same labels multiply into a target. A target times another tensor (margin logits) is not a target.
+ */
+function productOfMixes(a: Mix, b: Mix): AV {
+  const indexed = (m: Mix) => m.src === 'index' || m.src === 'none';
+  if (!indexed(a) || !indexed(b)) return TENSOR;
+  const hot = add(add(mul(a.hot, b.hot), mul(a.hot, b.off)), mul(a.off, b.hot));
+  return { k: 'dist', d: { ...addMix(a, b), hot, off: mul(a.off, b.off) } };
+}
+
+/** `labels[:, None] == torch.arange(K)`: the one-hot of the labels. */
+function labelsEqualRange(labels: AV, range: AV): AV | null {
+  if (range.k !== 'tensor' || !range.classRange || range.classRange.eye) return null;
+  if (!(labels.k === 'param' || labels.k === 'tensor')) return null;
+  const classes = range.classRange.classes ?? undefined;
+  return { k: 'dist', d: { ...mix(ONE, ZERO, 'index'), classes } };
+}
+
+/**
+ * Probabilities times log-probabilities: of the same logits, the model's own prediction used as (part of) the
+ * target (bootstrapping, or an entropy term); of other logits (a teacher), a soft target.
+ */
+function predictedTarget(p: AV, l: AV): AV | null {
+  if (p.k !== 'prob' || !p.multi || l.k !== 'logp') return null;
+  const own = p.source !== undefined && p.source === l.source;
+  const d: Mix = own ? { ...mix(ZERO, ZERO, 'none'), self: ONE } : tensorMix();
+  return { k: 'prod', d, c: l.c, factors: l.factors, binary: null, modulated: l.modulated };
+}
+
+/** A term that differs from a cross-entropy by the target's entropy (q·log q dropped or added). */
+function klTerm(v: AV): AV {
+  return v.k === 'logp' || v.k === 'prod'
+    ? { ...v, kl: true }
+    : v.k === 'loss'
+      ? { k: 'loss', l: { ...v.l, kl: true } }
+      : v;
+}
+
+function isLiteral(v: AV): boolean {
+  return v.k === 'num' && v.s.k === 'n';
+}
+
+/**
+ * A parameter defaulting to None is read as an optional tensor (a class weight); in arithmetic with a literal
+ * number (`1 - drop_prob`, `eps / 2`) it is a number.
+ */
+function asNumber(v: AV): AV {
+  return v.k === 'param' && v.tensorish ? { ...v, tensorish: false, cand: null } : v;
+}
+
+/**
+ * A smoothed target built from the labels times one of the function's inputs: the input is the log-probabilities
+ * the caller passes (`-(smoothed * lprobs).sum(-1)`), not a mask.
+ */
+function smoothedTimesInput(d: Mix, input: AV): boolean {
+  const isInput = isCandidate(input) || (input.k === 'tensor' && input.viewOf !== undefined);
+  return isInput && d.src === 'index' && !(d.off.k === 'n' && d.off.v === 0);
+}
+
+function smoothedProduct(d: Mix): AV {
+  return { k: 'prod', d, c: ONE, factors: [], binary: null };
+}
+
+/** A row selector: a comparison, or a mask parameter of the function. */
+function isMask(v: AV): boolean {
+  return (v.k === 'tensor' && v.mask === true) || (v.k === 'param' && (v.tensorish || v.cand !== null));
+}
+
+const RANK: Partial<Record<AV['k'], number>> = { loss: 6, prod: 5, logp: 4, blog: 3, dist: 2 };
+
+function rank(v: AV): number {
+  return RANK[v.k] ?? 0;
+}
+
+function divide(a: AV, b: AV, sb: Sym | null): AV {
+  if (a.k === 'dist' && b.k === 'num' && b.mass)
+    return { k: 'dist', d: { ...divMix(a.d, b.s), renorm: true } };
+  if (sb) return scale(a, (x) => div(x, sb));
+  if (a.k === 'loss') return reworked(a);
+  return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
+}
+
+/** Sum of a target mix over K classes: hot + K·off. */
+export function mixMass(m: Mix, classes: Sym): Sym {
+  return add(m.hot, mul(classes, m.off));
+}

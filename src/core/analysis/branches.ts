@@ -1,0 +1,145 @@
+import type { Expr } from './expr';
+import { evalExpr, execBody } from './interp';
+import type { Ctx, Frame } from './scope';
+import type { Stmt } from './stmt';
+import { type Sym, sym } from './sym';
+import { type AV, isSmoothedTarget, paramMix, scalarOf } from './values';
+
+/**
+ * An `if` chain: the branches are alternatives, not a sequence. A test decidable from literals or string
+ * defaults (`mode == 'original'`) picks its branch; otherwise every branch runs on its own copy of the locals
+ * and each local keeps the most informative of the values the branches (or the code before) left in it.
+ */
+export function runIf(test: Expr, bodies: Stmt[][], f: Frame, ctx: Ctx): void {
+  const truth = staticTruth(test, f, ctx);
+  const alternatives = truth === true ? bodies.slice(0, 1) : truth === false ? bodies.slice(1) : bodies;
+  const before = f.vars;
+  const attrsBefore = f.cls?.attrs;
+  let returned = truth === true;
+  const outcomes = alternatives.map((body, i) => {
+    const branch: Frame = { ...f, vars: new Map(before) };
+    if (f.cls && attrsBefore) f.cls.attrs = new Map(attrsBefore);
+    if (i === 0 && truth === null) narrowToNumber(test, branch, ctx);
+    execBody(body, branch, ctx);
+    returned &&= branch.returned === true;
+    return { vars: branch.vars, attrs: f.cls?.attrs };
+  });
+  // A branch the test decides that returns ends the path (`if self.reduction == 'mean': return loss.mean()`).
+  f.returned = returned;
+  f.vars = join(
+    before,
+    outcomes.map((o) => o.vars),
+    ctx,
+  );
+  // `self.x` set in branches joins like a local (`self.criterion = Smoothed(...) if ε > 0 else nn.NLLLoss()`).
+  if (f.cls && attrsBefore)
+    f.cls.attrs = join(
+      attrsBefore,
+      outcomes.map((o) => o.attrs ?? new Map()),
+      ctx,
+    );
+}
+
+function join(before: Map<string, AV>, outcomes: Map<string, AV>[], ctx: Ctx): Map<string, AV> {
+  const joined = new Map(before);
+  for (const vars of outcomes) {
+    for (const [name, value] of vars) {
+      if (name.startsWith(NARROWED)) continue;
+      const held = joined.get(name);
+      const numbers = held ? joinNumbers(held, value, name, ctx) : null;
+      if (numbers) joined.set(name, numbers);
+      else if (!held || richness(value) >= richness(held)) joined.set(name, value);
+    }
+  }
+  return joined;
+}
+
+/**
+ * `if eps is not None:`, `if eps:`, `if eps > 0:` on a parameter that defaults to None: inside the branch it is a
+ * number (the smoothing factor), not an optional tensor.
+ */
+function narrowToNumber(test: Expr, branch: Frame, ctx: Ctx): void {
+  const operand = test.t === 'bin' && /^(is not|>|>=|!=|<|<=)$/.test(test.op) ? test.l : test;
+  const key =
+    operand.t === 'name'
+      ? operand.id
+      : operand.t === 'attr' && operand.obj.t === 'name' && operand.obj.id === 'self'
+        ? `${NARROWED}${operand.name}`
+        : null;
+  const held = key ? evalExpr(operand, branch, ctx) : undefined;
+  if (key && held?.k === 'param' && held.tensorish)
+    branch.vars.set(key, { ...held, tensorish: false, cand: null });
+}
+
+/** Frame keys for `self.x` narrowed inside a branch (read before the class's attributes). */
+export const NARROWED = 'self.';
+
+/** True/false when the test is a literal or compares known strings; null when it depends on runtime data. */
+export function staticTruth(test: Expr, f: Frame, ctx: Ctx): boolean | null {
+  if (test.t === 'num' || test.t === 'const') return Boolean(test.v);
+  if (test.t !== 'bin' || (test.op !== '==' && test.op !== '!=')) return null;
+  if (!isPlain(test.l) || !isPlain(test.r)) return null;
+  const l = evalExpr(test.l, f, ctx);
+  const r = evalExpr(test.r, f, ctx);
+  if (l.k !== 'str' || r.k !== 'str') return null;
+  return (l.v === r.v) === (test.op === '==');
+}
+
+/** Names, attributes and literals: evaluating them has no side effects on the analysis. */
+function isPlain(e: Expr): boolean {
+  return e.t === 'str' || e.t === 'name' || (e.t === 'attr' && isPlain(e.obj));
+}
+
+/** Of two alternatives (`a if c else b`, two branches), the one that tells more about the loss; ties keep `b`. */
+export function richer(a: AV, b: AV): AV {
+  return richness(a) > richness(b) ? a : b;
+}
+
+/**
+ * Two paths that leave different numbers in `name`: a path that only switches smoothing off (ε = 0) does not
+ * change the formula, so the other path's value stands; otherwise the value is unknown (never the last one).
+ */
+export function joinNumbers(a: AV, b: AV, name: string, ctx: Ctx): AV | null {
+  const maybeTarget = (v: AV) => v.k === 'param' && v.cand !== null;
+  if (maybeTarget(a) || maybeTarget(b)) return null;
+  const sa = scalarOf(a);
+  const sb = scalarOf(b);
+  if (!sa || !sb || JSON.stringify(sa) === JSON.stringify(sb)) return null;
+  const zero = (s: Sym) => s.k === 'n' && s.v === 0;
+  if (zero(sa) !== zero(sb)) return zero(sa) ? b : a;
+  const id = `${name} (one of several values)`;
+  if (!ctx.syms.has(id)) ctx.syms.set(id, { origin: 'free', label: name });
+  return { k: 'param', s: sym(id), cand: null, tensorish: false };
+}
+
+const BASE_RICHNESS: Partial<Record<AV['k'], number>> = {
+  loss: 20,
+  prod: 15,
+  logp: 12,
+  dist: 10,
+  instance: 10,
+  module: 9,
+  method: 9,
+};
+
+/** A target parameter rescaled and shifted (`t·(1−ε) + ε/2`): a smoothed target. */
+function smoothedParam(v: AV & { k: 'param' }): boolean {
+  const m = v.cand ? paramMix(v) : null;
+  return m !== null && !(m.off.k === 'n' && m.off.v === 0);
+}
+
+/**
+ * How much a value tells about the loss: losses over targets over opaque tensors; smoothing, masks and modulation
+ * add, and a factor computed from the predictions beats an opaque tensor.
+ */
+export function richness(v: AV): number {
+  if (v.k === 'tensor') return v.pred ? 1 : 0;
+  if (v.k === 'param') return smoothedParam(v) ? 14 : 0;
+  const base = BASE_RICHNESS[v.k] ?? 0;
+  const m = v.k === 'loss' ? v.l : v.k === 'dist' || v.k === 'prod' ? v.d : null;
+  if (!m) return base;
+  const smoothed = isSmoothedTarget({ k: 'dist', d: m }) ? 10 : 0;
+  const modulated = v.k === 'loss' && v.l.modulated ? 1 : 0;
+  const labels = m.src === 'index' ? 1 : 0;
+  return base + smoothed + labels + modulated + (m.colZero ? 2 : 0) + (m.rowMask ? 1 : 0);
+}

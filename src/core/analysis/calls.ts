@@ -1,0 +1,202 @@
+import type { SyntaxNode } from '@lezer/common';
+import type { DefinitionResult } from './definitions';
+import { describeDefinition, equivalenceNote } from './describe';
+import type { Expr } from './expr';
+import { toExpr } from './expr';
+import type { Convention } from './findings';
+import { evalExpr } from './interp';
+import { type Definition, findDefinition, type ModuleContext } from './module';
+import { torchCallPitfalls } from './pitfalls/callPitfalls';
+import { pitfall } from './pitfalls/pitfall';
+import type { RawFinding } from './raw';
+import { LABEL_SMOOTHING_OUT_OF_RANGE } from './rules';
+import { evalSym } from './sym';
+import { bindArgs, resolveTorchApi, type TorchApi } from './torchApi';
+import { torchCallFinding } from './torchCallFinding';
+import { closestOf, torchEquivalence, weightsPassed } from './torchEquivalent';
+
+export type CallExpr = Expr & { t: 'call' };
+
+/** The analysis of a definition of this file, null when it is not a loss (computed on demand). */
+export type ResultOf = (def: Definition) => DefinitionResult | null;
+
+/** What a call constructs or invokes: a torch loss/activation, or a hand-written loss from this file. */
+type Target = { torch: TorchApi; ctor: CallExpr } | { user: DefinitionResult; ctor: CallExpr };
+
+/** A name (or `self.attr` within one class) bound to a constructor call. */
+interface Binding {
+  key: string;
+  at: number;
+  target: Target;
+}
+
+/**
+ * Findings for `calls`; `seeds` are module-level constructor calls elsewhere that instances may come from. A call
+ * of a constructor's result (`nn.CrossEntropyLoss()(x, y)`) is an invocation: it gets the invocation's pitfalls.
+ */
+export function callFindings(
+  calls: SyntaxNode[],
+  mod: ModuleContext,
+  resultOf: ResultOf,
+  seeds: SyntaxNode[] = [],
+): RawFinding[] {
+  const bindings: Binding[] = [];
+  const out: RawFinding[] = [];
+  const keys = new Set<string>();
+  for (const node of seeds) {
+    const target = targetOf(toExpr(node, mod.text) as CallExpr, mod, resultOf);
+    const key = target ? bindingKey(node, mod) : null;
+    if (target && key) {
+      bindings.push({ key: key.key, at: node.from, target });
+      keys.add(key.key);
+    }
+  }
+  for (const node of calls) {
+    const callee = node.firstChild;
+    if (!callee || !worthLooking(toExpr(callee, mod.text), node, mod, keys)) continue;
+    const e = toExpr(node, mod.text) as CallExpr;
+    const direct = targetOf(e, mod, resultOf);
+    if (direct) {
+      out.push(describeCall(e, direct, mod, null), ...pitfallsOf(e, node, direct, mod));
+      const key = bindingKey(node, mod);
+      if (key) {
+        bindings.push({ key: key.key, at: node.from, target: direct });
+        keys.add(key.key);
+      }
+      continue;
+    }
+    const constructed = e.fn.t === 'call' ? targetOf(e.fn, mod, resultOf) : null;
+    if (constructed) {
+      out.push(...pitfallsOf(e, node, constructed, mod));
+      continue;
+    }
+    const key = calleeKey(e, node);
+    const bound = key ? latest(bindings, key, node.from) : null;
+    if (bound)
+      out.push(
+        describeCall(e, bound.target, mod, mod.text.slice(e.fn.from, e.fn.to)),
+        ...pitfallsOf(e, node, bound.target, mod),
+      );
+  }
+  return out;
+}
+
+function pitfallsOf(e: CallExpr, node: SyntaxNode, target: Target, mod: ModuleContext): RawFinding[] {
+  if ('torch' in target) return torchCallPitfalls(e, node, target.torch, target.ctor, mod);
+  const c = target.user.classification;
+  const param = c.epsilonParam;
+  const arg = e === target.ctor && param ? target.ctor.args.find((a) => a.name === param) : undefined;
+  const eps = constantNumber(arg?.value, mod);
+  if (!arg || eps === null || (eps >= 0 && eps <= 1)) return [];
+  return [
+    pitfall(
+      arg,
+      LABEL_SMOOTHING_OUT_OF_RANGE,
+      `${param} = ${eps} is outside [0, 1]; the smoothed targets are no longer a distribution.`,
+    ),
+  ];
+}
+
+/** Cheap test on the callee alone, so most calls in a big file are never converted whole. */
+function worthLooking(fn: Expr, node: SyntaxNode, mod: ModuleContext, keys: Set<string>): boolean {
+  if (resolveTorchApi(fn, mod)) return true;
+  if (fn.t === 'call') return worthLooking(fn.fn, node, mod, keys);
+  if (fn.t === 'name') return keys.has(fn.id) || mod.definitionNames.has(fn.id);
+  return (
+    fn.t === 'attr' &&
+    fn.obj.t === 'name' &&
+    fn.obj.id === 'self' &&
+    keys.has(`self.${fn.name}@${classOf(node)}`)
+  );
+}
+
+function targetOf(e: CallExpr, mod: ModuleContext, resultOf: ResultOf): Target | null {
+  const torch = resolveTorchApi(e.fn, mod);
+  if (torch) return { torch, ctor: e };
+  if (e.fn.t !== 'name') return null;
+  const def = findDefinition(mod, e.fn.id, e.from);
+  const user = def ? resultOf(def) : null;
+  return user ? { user, ctor: e } : null;
+}
+
+/** `x = Ctor(...)` or `self.x = Ctor(...)`: the key later calls of the instance use. */
+function bindingKey(call: SyntaxNode, mod: ModuleContext): { key: string } | null {
+  const parent = call.parent;
+  if (parent?.name !== 'AssignStatement' || parent.lastChild?.from !== call.from) return null;
+  const target = toExpr(parent.firstChild!, mod.text);
+  if (target.t === 'name') return { key: target.id };
+  if (target.t === 'attr' && target.obj.t === 'name' && target.obj.id === 'self')
+    return { key: `self.${target.name}@${classOf(call)}` };
+  return null;
+}
+
+function calleeKey(e: CallExpr, node: SyntaxNode): string | null {
+  if (e.fn.t === 'name') return e.fn.id;
+  if (e.fn.t === 'attr' && e.fn.obj.t === 'name' && e.fn.obj.id === 'self')
+    return `self.${e.fn.name}@${classOf(node)}`;
+  return null;
+}
+
+function classOf(node: SyntaxNode): number {
+  for (let p = node.parent; p; p = p.parent) if (p.name === 'ClassDefinition') return p.from;
+  return -1;
+}
+
+function latest(bindings: Binding[], key: string, at: number): Binding | null {
+  let best: Binding | null = null;
+  for (const b of bindings)
+    if (b.key === key && (b.at <= at || key.startsWith('self.')) && (!best || b.at > best.at)) best = b;
+  return best;
+}
+
+export function constantNumber(e: Expr | undefined, mod: ModuleContext): number | null {
+  if (!e) return null;
+  const ctx = { mod, syms: new Map(), depth: 0, calls: { opaque: 0, torchLosses: 0 } };
+  const v = evalExpr(e, { vars: new Map(), returns: [], cls: null }, ctx);
+  if (v.k !== 'num') return null;
+  const n = evalSym(v.s, (name) => ctx.syms.get(name)?.value ?? Number.NaN);
+  return Number.isFinite(n) ? n : null;
+}
+
+function describeCall(e: CallExpr, target: Target, mod: ModuleContext, instance: string | null): RawFinding {
+  if ('torch' in target) return torchCallFinding(e, target.torch, target.ctor, mod, instance);
+  const r = target.user;
+  const init = r.params.filter((p) => p.name !== 'self' && !p.star);
+  const args = bindArgs(
+    target.ctor.args,
+    init.map((p) => p.name),
+  );
+  const constructedValue = (param: string | null): number | null => {
+    if (!param) return null;
+    const arg = args.get(param);
+    const defaultExpr = init.find((p) => p.name === param)?.defaultExpr ?? undefined;
+    return constantNumber(arg?.value, mod) ?? constantNumber(defaultExpr, mod);
+  };
+  const c = r.classification;
+  const raw = constructedValue(c.epsilonParam);
+  const epsilon = raw === null ? c.epsilon : c.epsilonIsConfidence ? 1 - raw : raw;
+  const classes = constructedValue(c.classesParam) ?? c.classes;
+  const constructed = { ...c, epsilon, classes };
+  const where = instance ? `\`${instance}\` is a ${r.def.name}` : `Constructs ${r.def.name}`;
+  const delegated = r.loss.delegated !== undefined && r.loss.labels !== '*';
+  const equivalence = delegated
+    ? { exact: null, closest: null, why: null }
+    : torchEquivalence(constructed, r.loss, weightsPassed(r.optionalWeights, args));
+  const description = delegated
+    ? `Loss class that delegates to \`${r.loss.delegated}\`, the criterion it is constructed with: its label smoothing is that criterion's.`
+    : describeDefinition(r.def.kind, constructed, r.loss, r.targetsOnly) + equivalenceNote(equivalence);
+  return {
+    from: e.from,
+    to: e.to,
+    kind: 'loss',
+    symbol: instance ?? r.def.name,
+    convention: delegated ? null : (c.convention as Convention),
+    epsilon: delegated ? null : epsilon,
+    epsilonParam: c.epsilonParam,
+    torchEquivalent: equivalence.exact,
+    rule: null,
+    message: `${where}, a ${description.charAt(0).toLowerCase()}${description.slice(1)}`,
+    details: { lossKind: 'custom', classes: classes ?? undefined, closestTorch: closestOf(equivalence) },
+    definedAt: instance ? target.ctor.from : r.def.node.from,
+  };
+}

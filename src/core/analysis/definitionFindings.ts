@@ -1,0 +1,90 @@
+import { type CachedDefinition, shift } from './cache';
+import { analyzeDefinition, type DefinitionResult } from './definitions';
+import { describeDefinition, equivalenceNote } from './describe';
+import { MODULATION_REASON } from './modulation';
+import type { Definition, ModuleContext } from './module';
+import { definitionPitfalls } from './pitfalls/definitionPitfalls';
+import type { RawFinding } from './raw';
+import { closestOf, torchEquivalence } from './torchEquivalent';
+
+/** A definition's analysis with its findings relative to its start, ready to cache by text. */
+export function analyzeFresh(def: Definition, mod: ModuleContext): CachedDefinition {
+  const r = analyzeDefinition(def, mod);
+  if (!r) return { result: null, findings: [] };
+  const { def: _def, ctx: _ctx, ...result } = r;
+  return {
+    result,
+    findings: [definitionFinding(r), ...definitionPitfalls(r)].map((f) => shift(f, -def.node.from)),
+  };
+}
+
+function definitionFinding(r: DefinitionResult): RawFinding {
+  const c = r.classification;
+  // Mixup through a given criterion (λ·criterion(x, y_a) + (1 − λ)·criterion(x, y_b)) is still a soft target.
+  if (r.loss.delegated && r.loss.labels !== '*') return delegatedFinding(r, r.loss.delegated);
+  const equivalence = r.targetsOnly
+    ? { exact: null, closest: null, why: null }
+    : torchEquivalence(c, r.loss, r.optionalWeights === null, true);
+  return {
+    from: r.def.node.from,
+    to: trimEnd(r.def.node.to, r.ctx.mod.text),
+    kind: 'loss',
+    symbol: r.def.name,
+    convention: c.convention,
+    epsilon: c.epsilon,
+    epsilonParam: c.epsilonParam,
+    torchEquivalent: equivalence.exact,
+    rule: null,
+    message:
+      describeDefinition(r.def.kind, c, r.loss, r.targetsOnly) +
+      offAtDefault(r) +
+      equivalenceNote(equivalence),
+    details: {
+      lossKind: 'custom',
+      classes: c.classes ?? undefined,
+      weight: r.loss.weightSpans.length > 0 || undefined,
+      reduction: r.loss.reduction,
+      targetKind: r.loss.binary ? 'binary' : r.loss.src === 'tensor' ? 'probability' : 'index',
+      epsilonIsConfidence: c.epsilonIsConfidence || undefined,
+      renormalised: c.effectiveDiffers || r.loss.renorm || undefined,
+      maskedRowsInMean: r.loss.maskedRowsInMean || undefined,
+      closestTorch: closestOf(equivalence),
+    },
+  };
+}
+
+/** A smoothing parameter that defaults to 0 or None: the code implements the convention, but not by default. */
+function offAtDefault(r: DefinitionResult): string {
+  const c = r.classification;
+  const param = r.params.find((p) => p.name === c.epsilonParam);
+  const d = param?.defaultExpr;
+  const none = d?.t === 'const' && d.v === null;
+  const zero = c.epsilon === 0 && !c.epsilonIsConfidence;
+  if (!param || !(none || zero)) return '';
+  return ` Smoothing is off at the default \`${param.name}=${none ? 'None' : '0'}\`.`;
+}
+
+/** The loss comes from a criterion given to the constructor: no convention of its own to report. */
+function delegatedFinding(r: DefinitionResult, criterion: string): RawFinding {
+  const what = r.def.kind === 'class' ? 'Loss class' : 'Loss function';
+  const focal = r.loss.modulated ? `; ${MODULATION_REASON}` : '';
+  return {
+    from: r.def.node.from,
+    to: trimEnd(r.def.node.to, r.ctx.mod.text),
+    kind: 'loss',
+    symbol: r.def.name,
+    convention: null,
+    epsilon: null,
+    epsilonParam: null,
+    torchEquivalent: null,
+    rule: null,
+    message: `${what} delegated to \`${criterion}\`, a criterion given to the constructor: its label smoothing is that criterion's${focal}.`,
+    details: { lossKind: 'custom' },
+  };
+}
+
+function trimEnd(to: number, text: string): number {
+  let end = to;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  return end;
+}

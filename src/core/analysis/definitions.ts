@@ -1,0 +1,142 @@
+import type { SyntaxNode } from '@lezer/common';
+import { CONVENTION_REGISTRY } from '../conventions';
+import { type Classification, classifyMix } from './classify';
+import { children, toExpr } from './expr';
+import { runFunction } from './interp';
+import { modulatedClassification } from './modulation';
+import type { Definition, ModuleContext } from './module';
+import { type ClassScope, type Ctx, classScope, functionBody, type Param, paramsOf } from './scope';
+import { headOf, instanceLoss, pickReturn } from './semantics';
+import { sym } from './sym';
+import { binaryTargetPair } from './targetPair';
+import { reduce } from './tensorOps';
+import {
+  type AV,
+  type LossInfo,
+  labelDerived,
+  lossOf,
+  numberCoefficients,
+  paramMix,
+  scalarCoefficients,
+} from './values';
+
+/** A class or function whose code computes a classification loss or smoothed targets. */
+export interface DefinitionResult {
+  def: Definition;
+  loss: LossInfo;
+  /** True when the definition returns smoothed targets rather than a loss. */
+  targetsOnly: boolean;
+  classification: Classification;
+  /** Parameters of `__init__` (classes) or of the function, to resolve ε and K at construction sites. */
+  params: Param[];
+  /** Parameters defaulting to None that every weight multiplied into log-probabilities comes from, else null. */
+  optionalWeights: string[] | null;
+  ctx: Ctx;
+}
+
+const ENTRY_METHODS = ['forward', '__call__'];
+
+export function analyzeDefinition(def: Definition, mod: ModuleContext): DefinitionResult | null {
+  const ctx: Ctx = { mod, syms: new Map(), depth: 0, calls: { opaque: 0, torchLosses: 0 } };
+  const returned =
+    def.kind === 'class'
+      ? runClass(def, ctx)
+      : pickReturn(runFunction(def.node, new Map(), null, ctx, false));
+  const pair = binaryTargetPair(returned);
+  const value = headOf(instanceLoss(headOf(returned), ctx));
+  const loss = pair ?? asLoss(value, ctx);
+  if (!loss || !(loss.handwritten || loss.modulated || isWrapper(ctx)) || ctx.calls.training) return null;
+  if (loss.src === 'none') return null;
+  const targetsOnly = pair !== null || value.k === 'dist' || value.k === 'param';
+  // A target builder's consumer is unknown: t·(1 − ε) + ε/2 reads as binary smoothing when nothing else fits.
+  const classification = classifyMix(loss, loss.binary || targetsOnly, ctx.syms);
+  if (targetsOnly && !CONVENTION_REGISTRY[classification.convention].reportTargetBuilders) return null;
+  const init = def.kind === 'class' ? classScope(def, mod).methods.get('__init__') : def.node;
+  const params = init ? paramsOf(init, mod.text) : [];
+  return {
+    def,
+    loss,
+    targetsOnly,
+    classification: loss.modulated ? modulatedClassification(classification) : classification,
+    params,
+    optionalWeights: optionalWeights(loss, params, mod.text),
+    ctx,
+  };
+}
+
+/** A definition that only forwards its inputs to one torch loss (not a model or a training step). */
+function isWrapper(ctx: Ctx): boolean {
+  return ctx.calls.torchLosses >= 1;
+}
+
+function asLoss(value: AV, ctx: Ctx): LossInfo | null {
+  if (value.k === 'prod') return asLoss(reduce(value, 'sum', true, ctx), ctx);
+  if (value.k === 'loss') return value.l;
+  // A parameter returned rescaled and shifted by a smoothing parameter (`t * (1 - a) + a / 2`); by literals alone
+  // it is an activation or a normalisation (`(x + 3) / 6`), not a target.
+  const binaryTarget = value.k === 'param' && value.cand ? paramMix(value) : null;
+  const smoothed = binaryTarget && binaryTarget.off.k !== 'n';
+  if (binaryTarget && smoothed && scalarCoefficients(binaryTarget, ctx.syms)) {
+    return (lossOf(binaryTarget, { binary: true }) as AV & { k: 'loss' }).l;
+  }
+  const target = value.k === 'dist' && labelDerived(value.d) && numberCoefficients(value.d, ctx.syms);
+  if (target && !(value.d.off.k === 'n' && value.d.off.v === 0)) {
+    return (lossOf(value.d) as AV & { k: 'loss' }).l;
+  }
+  return null;
+}
+
+function runClass(def: Definition, ctx: Ctx): AV {
+  const scope = classScope(def, ctx.mod);
+  addClassFields(scope, ctx);
+  const init = scope.methods.get('__init__');
+  if (init) runFunction(init, new Map(), scope, ctx, true);
+  ctx.calls = { opaque: 0, torchLosses: 0 };
+  const order = [
+    ...ENTRY_METHODS,
+    ...[...scope.methods.keys()].filter((n) => !ENTRY_METHODS.includes(n) && n !== '__init__'),
+  ];
+  let fallback: AV = { k: 'unknown' };
+  for (const name of order) {
+    const fn = scope.methods.get(name);
+    if (!fn) continue;
+    const value = headOf(pickReturn(runFunction(fn, new Map(), scope, ctx, false)));
+    if (value.k === 'loss' || value.k === 'prod') return value;
+    ctx.calls = { opaque: 0, torchLosses: 0 };
+    if (value.k === 'dist' && fallback.k === 'unknown') fallback = value;
+  }
+  return fallback;
+}
+
+/** Class-level `eps: float = 0.1` (dataclasses, attrs) act like constructor parameters. */
+function addClassFields(scope: ClassScope, ctx: Ctx): void {
+  const body = functionBody(scope.def.node);
+  for (const st of body ? children(body) : []) {
+    if (st.name !== 'AssignStatement') continue;
+    const [target, ...rest] = children(st);
+    const valueNode = rest.at(-1);
+    if (target?.name !== 'VariableName' || !valueNode) continue;
+    const name = ctx.mod.text.slice(target.from, target.to);
+    const value = literalNumber(valueNode, ctx.mod.text);
+    ctx.syms.set(name, { origin: 'param', label: name, value: value ?? undefined });
+    scope.attrs.set(name, { k: 'param', s: sym(name), cand: null, tensorish: false });
+  }
+}
+
+function literalNumber(node: SyntaxNode, text: string): number | null {
+  const e = toExpr(node, text);
+  if (e.t === 'num') return e.v;
+  if (e.t === 'unary' && e.op === '-' && e.e.t === 'num') return -e.e.v;
+  return null;
+}
+
+/** The None-defaulted parameters named in each weight factor (`self.weight.unsqueeze(0)`), or null if one has none. */
+function optionalWeights(loss: LossInfo, params: Param[], text: string): string[] | null {
+  const optional = params
+    .filter((p) => p.defaultExpr?.t === 'const' && p.defaultExpr.v === null)
+    .map((p) => p.name);
+  const named = loss.weightSpans.map((span) =>
+    optional.filter((name) => new RegExp(`\\b${name}\\b`).test(text.slice(span.from, span.to))),
+  );
+  return named.every((names) => names.length > 0) ? named.flat() : null;
+}

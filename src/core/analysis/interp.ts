@@ -1,0 +1,266 @@
+import type { SyntaxNode } from '@lezer/common';
+import { binop, negate } from './arith';
+import { joinNumbers, NARROWED, richer, runIf, staticTruth } from './branches';
+import type { Expr } from './expr';
+import { findDefinition } from './module';
+import {
+  type ClassScope,
+  type Ctx,
+  callParams,
+  type Frame,
+  functionBody,
+  type Param,
+  paramsOf,
+} from './scope';
+import { evalCall, gatherLoss } from './semantics';
+import { bodyStatements, type Stmt } from './stmt';
+import { num, ONE, sub, sym, ZERO } from './sym';
+import { type AV, mix, scalarOf, TENSOR, UNKNOWN } from './values';
+
+const MAX_DEPTH = 5;
+
+export function evalExpr(e: Expr, f: Frame, ctx: Ctx): AV {
+  switch (e.t) {
+    case 'num':
+      return { k: 'num', s: num(e.v) };
+    case 'str':
+      return { k: 'str', v: e.v };
+    case 'const':
+      return e.v === null ? UNKNOWN : { k: 'num', s: num(e.v ? 1 : 0) };
+    case 'name':
+      return lookup(e.id, f, ctx);
+    case 'attr':
+      return attribute(e, f, ctx);
+    case 'sub':
+      return subscript(e, f, ctx);
+    case 'call':
+      return evalCall(e, f, ctx);
+    case 'bin':
+      return binop(e.op, evalExpr(e.l, f, ctx), evalExpr(e.r, f, ctx), e.r, e.l);
+    case 'unary':
+      return e.op === '-' ? negate(evalExpr(e.e, f, ctx)) : e.op === '+' ? evalExpr(e.e, f, ctx) : TENSOR;
+    case 'cond':
+      return conditional(e, f, ctx);
+    case 'tuple':
+      return { k: 'tuple', items: e.items.map((i) => evalExpr(i, f, ctx)) };
+    default:
+      return UNKNOWN;
+  }
+}
+
+/** `a if test else b`: the branch a literal or string-default test picks, else the richer alternative. */
+function conditional(e: Expr & { t: 'cond' }, f: Frame, ctx: Ctx): AV {
+  const truth = staticTruth(e.test, f, ctx);
+  if (truth !== null) return evalExpr(truth ? e.body : e.orelse, f, ctx);
+  const body = evalExpr(e.body, f, ctx);
+  const orelse = evalExpr(e.orelse, f, ctx);
+  return joinNumbers(body, orelse, ctx.mod.text.slice(e.from, e.to), ctx) ?? richer(body, orelse);
+}
+
+function lookup(id: string, f: Frame, ctx: Ctx): AV {
+  const local = f.vars.get(id);
+  if (local) return local;
+  if (id === 'self' && f.cls) return { k: 'self' };
+  const constant = ctx.mod.constants.get(id);
+  if (!constant) {
+    const def = findDefinition(ctx.mod, id, Number.POSITIVE_INFINITY, 'def');
+    return def ? { k: 'function', node: def.node } : UNKNOWN;
+  }
+  const value = evalExpr(constant, { vars: new Map(), returns: [], cls: null }, ctx);
+  if (value.k !== 'num' || value.s.k !== 'n') return value;
+  ctx.syms.set(id, { origin: 'const', label: id, value: value.s.v });
+  return { k: 'num', s: sym(id) };
+}
+
+function attribute(e: Expr & { t: 'attr' }, f: Frame, ctx: Ctx): AV {
+  const obj = evalExpr(e.obj, f, ctx);
+  if (obj.k === 'self' && f.cls)
+    return f.vars.get(`${NARROWED}${e.name}`) ?? f.cls.attrs.get(e.name) ?? selfMember(e.name, f.cls, ctx);
+  if (TENSOR_ATTRIBUTES.has(e.name)) markTensor(obj, ctx);
+  if (e.name === 'shape') return { k: 'shape' };
+  if (e.name === 'data' || e.name === 'T' || e.name === 'mT') return obj;
+  return obj.k === 'unknown' || obj.k === 'param' ? outsideValue(e, ctx) : UNKNOWN;
+}
+
+const TENSOR_ATTRIBUTES = new Set(['shape', 'device', 'dtype', 'ndim', 'is_cuda']);
+
+/** A parameter whose shape, device or layout is read is a tensor, not a number (`cos.size(1)`). */
+export function markTensor(v: AV, ctx: Ctx): void {
+  const info = v.k === 'param' && v.s.k === 's' ? ctx.syms.get(v.s.name) : undefined;
+  if (info?.tensorCandidate) info.tensor = true;
+}
+
+/**
+ * A value read from an object the analysis does not know (`cfg.MODEL.EPS`, `args.label_smoothing`, `cfg["eps"]`):
+ * an unknown number named by its text. It keeps the formula it appears in known.
+ */
+function outsideValue(e: Expr, ctx: Ctx): AV {
+  const id = ctx.mod.text.slice(e.from, e.to);
+  if (!ctx.syms.has(id)) ctx.syms.set(id, { origin: 'free', label: id });
+  return { k: 'param', s: sym(id), cand: null, tensorish: false };
+}
+
+/**
+ * `self.name` never assigned in the code we ran: a method of the class, or a constructor argument stored by a
+ * helper (`store_attr()`, `self.__dict__.update(...)`), else a free symbol.
+ */
+function selfMember(name: string, cls: ClassScope, ctx: Ctx): AV {
+  if (cls.methods.has(name)) return { k: 'method', name };
+  const init = cls.methods.get('__init__');
+  const param = init && paramsOf(init, ctx.mod.text).find((p) => p.name === name && !p.star);
+  if (param?.defaultExpr?.t === 'str') return { k: 'str', v: param.defaultExpr.v };
+  if (param && ctx.syms.get(name)?.origin === 'param')
+    return { k: 'param', s: sym(name), cand: null, tensorish: false };
+  const id = `self.${name}`;
+  if (!ctx.syms.has(id)) ctx.syms.set(id, { origin: 'free', label: id });
+  return { k: 'param', s: sym(id), cand: null, tensorish: false };
+}
+
+function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
+  const obj = evalExpr(e.obj, f, ctx);
+  const first = e.index[0];
+  if (obj.k === 'shape' && first && first !== 'slice') return dimSize(evalExpr(first, f, ctx), ctx);
+  if (obj.k === 'tuple' && first && first !== 'slice' && first.t === 'num')
+    return obj.items.at(first.v) ?? UNKNOWN;
+  if (obj.k === 'logp' && e.index.length === 2 && e.index.every((i) => i !== 'slice')) {
+    return { k: 'loss', l: gatherLoss(obj) };
+  }
+  if (obj.k === 'loss') return { k: 'loss', l: { ...obj.l, rowMask: true } };
+  if (obj.k === 'tensor' && obj.classRange?.eye && e.index.length === 1 && first !== 'slice')
+    return { k: 'dist', d: { ...mix(ONE, ZERO, 'index'), classes: obj.classRange.classes ?? undefined } };
+  if (
+    (obj.k === 'unknown' || obj.k === 'param') &&
+    e.index.length === 1 &&
+    first !== 'slice' &&
+    first?.t === 'str'
+  )
+    return outsideValue(e, ctx);
+  if (obj.k === 'param' || obj.k === 'unknown') return TENSOR;
+  return obj;
+}
+
+/** `x.size(d)` / `x.shape[d]`: the last (or second) axis is the class count K, the first the batch size N. */
+export function dimSize(d: AV, ctx: Ctx): AV {
+  const v = d.k === 'num' && d.s.k === 'n' ? d.s.v : null;
+  return axisSize(v === -1 || v === 1 ? '#K' : v === 0 ? '#N' : `#dim${v}`, ctx);
+}
+
+function axisSize(name: string, ctx: Ctx): AV {
+  if (!ctx.syms.has(name))
+    ctx.syms.set(name, { origin: name === '#K' ? 'dim' : 'free', label: name === '#K' ? 'K' : 'N' });
+  return { k: 'num', s: sym(name) };
+}
+
+export function execBody(stmts: Stmt[], f: Frame, ctx: Ctx): void {
+  for (const st of stmts) {
+    if (f.returned) return;
+    execStmt(st, f, ctx);
+  }
+}
+
+function execStmt(st: Stmt, f: Frame, ctx: Ctx): void {
+  if (st.s === 'assign') {
+    const value = evalExpr(st.value, f, ctx);
+    for (const t of st.targets) assign(t, value, f, ctx, st.value);
+  } else if (st.s === 'update') {
+    const cur = evalExpr(st.target, f, ctx);
+    const value = binop(st.op.replace('=', ''), cur, evalExpr(st.value, f, ctx), st.value, st.target);
+    assign(st.target, value, f, ctx, st.value);
+  } else if (st.s === 'expr') evalExpr(st.e, f, ctx);
+  else if (st.s === 'return') {
+    f.returns.push(st.value ? evalExpr(st.value, f, ctx) : UNKNOWN);
+    f.returned = true;
+  } else if (st.s === 'def') bindLocalFunction(st.node, f, ctx);
+  else if (st.s === 'block' && st.test) runIf(st.test, st.bodies, f, ctx);
+  else if (st.s === 'block') for (const body of st.bodies) execBody(body, f, ctx);
+}
+
+function bindLocalFunction(node: SyntaxNode, f: Frame, ctx: Ctx): void {
+  const name = node.getChild('VariableName');
+  if (name) f.vars.set(ctx.mod.text.slice(name.from, name.to), { k: 'function', node, closure: f.vars });
+}
+
+export function assign(target: Expr, value: AV, f: Frame, ctx: Ctx, source: Expr): void {
+  if (target.t === 'name') f.vars.set(target.id, value);
+  else if (target.t === 'tuple' && value.k === 'shape') unpackShape(target.items, f, ctx);
+  else if (target.t === 'tuple') {
+    target.items.forEach((t, i) => {
+      assign(t, value.k === 'tuple' ? (value.items[i] ?? UNKNOWN) : UNKNOWN, f, ctx, source);
+    });
+  } else if (target.t === 'attr' && target.obj.t === 'name' && target.obj.id === 'self' && f.cls) {
+    f.cls.attrs.set(target.name, value);
+    f.cls.attrSpans.set(target.name, source);
+  } else if (target.t === 'sub') assignItem(target, value, f, ctx);
+}
+
+/**
+ * `n, k = x.shape`, `b, t, v = x.size()`, `*_, v = x.shape`: the first name is the batch size, the last the class
+ * count K (class-last layout), the ones between are other axes (one of them K in an (N, C, T) layout).
+ */
+function unpackShape(items: Expr[], f: Frame, ctx: Ctx): void {
+  const star = items.findIndex((t) => t.t === 'unary' && t.op === '*');
+  items.forEach((t, i) => {
+    if (t.t !== 'name') return;
+    const last = i === items.length - 1 && i > 0;
+    const name = last
+      ? '#K'
+      : i === 0 && star !== 0
+        ? '#N'
+        : `#dim${star >= 0 && i > star ? i - items.length : i}`;
+    f.vars.set(t.id, axisSize(name, ctx));
+  });
+}
+
+/** `d[:, pad] = 0` zeroes a class column, `d[mask] = 0` rows; `d[rows, y] = v` sets the true class. */
+function assignItem(target: Expr & { t: 'sub' }, value: AV, f: Frame, ctx: Ctx): void {
+  const obj = evalExpr(target.obj, f, ctx);
+  if (obj.k !== 'dist') return;
+  const idx = target.index;
+  const zero = value.k === 'num' && value.s.k === 'n' && value.s.v === 0;
+  let d = obj.d;
+  const scalar = scalarOf(value);
+  const pointwise = idx.length >= 2 && idx.every((i) => i !== 'slice');
+  if (scalar && !zero && pointwise) d = { ...d, hot: sub(scalar, d.off), src: 'index' };
+  else if (zero && idx.length === 2 && idx[0] === 'slice') d = { ...d, colZero: true };
+  else if (zero && idx.length === 1 && idx[0] !== 'slice') {
+    d = idx[0].t === 'bin' || idx[0].t === 'unary' ? { ...d, rowMask: true } : { ...d, colZero: true };
+  }
+  assign(target.obj, { k: 'dist', d }, f, ctx, target);
+}
+
+/** Runs a function with some arguments bound; unbound parameters become symbols (scalars) or target candidates. */
+export function runFunction(
+  fn: SyntaxNode,
+  bound: Map<string, AV>,
+  cls: ClassScope | null,
+  ctx: Ctx,
+  config: boolean,
+  closure?: ReadonlyMap<string, AV>,
+): AV[] {
+  const body = functionBody(fn);
+  if (!body || ctx.depth > MAX_DEPTH) return [];
+  const f: Frame = { vars: new Map(closure), returns: [], cls };
+  for (const p of callParams(fn, ctx.mod.text)) {
+    f.vars.set(p.name, bound.get(p.name) ?? paramValue(p, ctx, config));
+  }
+  ctx.depth++;
+  execBody(bodyStatements(body, ctx.mod.text), f, ctx);
+  ctx.depth--;
+  return f.returns;
+}
+
+/** Annotated as a plain number (`float`, `Optional[int]`, `float | None`): a scalar even when it defaults to None. */
+const SCALAR_ANNOTATION = /^(?:Optional\[)?(?:float|int)\]?(?:\s*\|\s*None)?$/;
+
+function paramValue({ name, defaultExpr, annotation }: Param, ctx: Ctx, config: boolean): AV {
+  const d = defaultExpr ? evalExpr(defaultExpr, { vars: new Map(), returns: [], cls: null }, ctx) : null;
+  if (d?.k === 'str' || d?.k === 'module') return d;
+  const isNone = defaultExpr?.t === 'const' && defaultExpr.v === null;
+  const value = d?.k === 'num' && d.s.k === 'n' ? d.s.v : undefined;
+  const cand = config || value !== undefined ? null : name;
+  if (!ctx.syms.has(name) || value !== undefined)
+    ctx.syms.set(name, { origin: 'param', label: name, value, ...(cand ? { tensorCandidate: true } : {}) });
+  if (isNone && !SCALAR_ANNOTATION.test(annotation ?? ''))
+    return { k: 'param', s: sym(name), cand: null, tensorish: true };
+  return { k: 'param', s: sym(name), cand, tensorish: false };
+}

@@ -1,0 +1,77 @@
+import type { Classification } from './classify';
+import { ONE } from './sym';
+import { type AV, type Derivation, tensorMix } from './values';
+
+/**
+ * Factors computed from the predictions. A tensor derived from the model's outputs (probabilities, p_t = exp(−CE))
+ * is tagged with how it depends on them. A cross-entropy term multiplied by such a factor is re-weighted per
+ * sample (focal loss, blur or quality factors): no longer plain CE, whatever its targets.
+ */
+
+/** Elementwise functions that are nonlinear in their argument. */
+const NONLINEAR = new Set([
+  'exp',
+  'pow',
+  'float_power',
+  'sqrt',
+  'rsqrt',
+  'square',
+  'abs',
+  'tanh',
+  'reciprocal',
+]);
+const ARITHMETIC = new Set(['+', '-', '*', '/']);
+
+export const MODULATION_REASON =
+  'the per-sample loss is re-weighted by a factor computed from the predictions (focal-style modulation)';
+
+export function predicted(pred: Derivation): AV {
+  return { k: 'tensor', pred };
+}
+
+/** How a value depends on the predictions when used as a factor: probabilities and tagged tensors. */
+export function derivationOf(v: AV): Derivation | null {
+  if (v.k === 'prob') return 'affine';
+  return v.k === 'tensor' ? (v.pred ?? null) : null;
+}
+
+/** `exp`, `pow`, … applied to a value: exp(−CE) and exp(log p) are probabilities; a nonlinear map of them is a factor. */
+export function elementwise(name: string, v: AV): AV | null {
+  const base = name.endsWith('_') ? name.slice(0, -1) : name;
+  if (base === 'exp' && (v.k === 'loss' || v.k === 'logp')) return predicted('affine');
+  return NONLINEAR.has(base) && derivationOf(v) ? predicted('nonlinear') : null;
+}
+
+/** Arithmetic on a prediction-derived operand that yields an opaque tensor keeps the tag (`1 - p_t`, `p*t + …`). */
+export function carryDerivation(o: string, a: AV, b: AV, result: AV): AV {
+  const da = derivationOf(a);
+  const db = derivationOf(b);
+  const opaque = result.k === 'tensor' || result.k === 'dist' || result.k === 'unknown';
+  if (!(da || db) || !opaque) return result;
+  if (o === '**') return predicted('nonlinear');
+  if (!ARITHMETIC.has(o)) return result;
+  return predicted(da === 'nonlinear' || db === 'nonlinear' ? 'nonlinear' : 'affine');
+}
+
+/**
+ * A loss term times a prediction-derived factor. Any such factor re-weights a CE/BCE value; on log-probabilities
+ * only a nonlinear one does (an affine one, like teacher probabilities, is a soft target).
+ */
+export function modulate(term: AV, factor: AV): AV | null {
+  const d = derivationOf(factor);
+  if (!d) return null;
+  if (term.k === 'loss') return { k: 'loss', l: { ...term.l, modulated: true } };
+  if (d !== 'nonlinear') return null;
+  if (term.k === 'logp' || term.k === 'prod') return { ...term, modulated: true };
+  if (term.k === 'blog')
+    return { k: 'prod', d: tensorMix(), c: ONE, factors: [], binary: term.neg ? 'q' : 'p', modulated: true };
+  return null;
+}
+
+/**
+ * Modulation re-weights samples; it does not change the targets. The convention stays the targets' own (a focal
+ * loss on hard targets is `none`) and the reason says the loss is re-weighted.
+ */
+export function modulatedClassification(c: Classification): Classification {
+  return { ...c, reason: c.reason ? `${MODULATION_REASON}; ${c.reason}` : MODULATION_REASON };
+}

@@ -1,0 +1,53 @@
+import type { ChangedRange, Tree } from '@lezer/common';
+import type { Chunk } from './chunks';
+import type { SourceRange } from './findings';
+import { type ChunkedTree, parseFresh, reparseChunks } from './reparse';
+
+/** A parsed Python text; pass it back with the edits that followed to reparse incrementally. */
+export interface PythonParse {
+  text: string;
+  tree: Tree;
+  /** The tree cut at top-level statements, so that an edit reparses only the statements it touches. */
+  chunks: () => readonly Chunk[];
+  /** The parse to reparse from after an edit that made the whole text parse again (see `ChunkedTree`). */
+  base?: ChunkedTree['base'];
+}
+
+/**
+ * Parses `text`. With `previous` and the `edits` that led from its text to `text` (each in the text as the
+ * edits before it left it), reparses only the top-level statements they touch; the tree is always the one a
+ * fresh parse gives.
+ */
+export function parsePython(
+  text: string,
+  previous?: PythonParse,
+  edits?: readonly ChangedRange[],
+): PythonParse {
+  return { text, ...(previous && edits ? reparseChunks(previous, text, edits) : parseFresh(text)) };
+}
+
+/** Maps string offsets to 1-based line/column (UTF-16 columns, as editors count). */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+  }
+
+  position(offset: number): { line: number; column: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: offset - this.starts[lo] + 1 };
+  }
+
+  range(from: number, to: number): SourceRange {
+    const start = this.position(from);
+    const end = this.position(to);
+    return { line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+  }
+}

@@ -1,0 +1,110 @@
+import type { SyntaxNode } from '@lezer/common';
+import { children, type Expr, toExpr } from './expr';
+import { type Definition, findDefinition, type ModuleContext } from './module';
+import type { Stmt } from './stmt';
+import type { AV } from './values';
+
+export interface SymInfo {
+  origin: 'param' | 'const' | 'dim' | 'batch' | 'free';
+  label: string;
+  value?: number;
+  /** A function parameter with no numeric default: as likely a tensor (`target`) as a number (`eps`). */
+  tensorCandidate?: true;
+  /** Such a parameter seen used as a tensor (its shape or device read, reshaped). */
+  tensor?: true;
+}
+
+export interface ClassScope {
+  def: Definition;
+  methods: Map<string, SyntaxNode>;
+  /** `self.x` values set in `__init__` (and updated by other methods while they run). */
+  attrs: Map<string, AV>;
+  /** Where each attribute was assigned (for linking instance calls to their constructor). */
+  attrSpans: Map<string, Expr>;
+}
+
+export interface Ctx {
+  mod: ModuleContext;
+  syms: Map<string, SymInfo>;
+  depth: number;
+  /** Calls into code we cannot see (a model, a layer) and torch loss invocations, counted while running. */
+  calls: { opaque: number; torchLosses: number; training?: boolean };
+}
+
+export interface Frame {
+  vars: Map<string, AV>;
+  returns: AV[];
+  cls: ClassScope | null;
+  /** Statements that assigned each local, in order (for pitfalls following a variable to its source). */
+  body?: Stmt[];
+  /** The path has returned: what follows is unreachable on it. */
+  returned?: boolean;
+}
+
+export interface Param {
+  name: string;
+  defaultExpr: Expr | null;
+  star: boolean;
+  /** The type annotation's text (`float`, `Optional[torch.Tensor]`), when written. */
+  annotation: string | null;
+}
+
+export function paramsOf(fn: SyntaxNode, text: string): Param[] {
+  const list = fn.getChild('ParamList');
+  if (!list) return [];
+  const out: Param[] = [];
+  let star = false;
+  let pendingDefault = false;
+  for (const c of children(list)) {
+    if (c.name === '*' || c.name === '**') star = true;
+    else if (c.name === ',') star = false;
+    else if (c.name === 'AssignOp') pendingDefault = true;
+    else if (c.name === 'TypeDef' && out.length)
+      out[out.length - 1].annotation = text.slice(c.from + 1, c.to).trim();
+    else if (pendingDefault && out.length) {
+      out[out.length - 1].defaultExpr = toExpr(c, text);
+      pendingDefault = false;
+    } else if (c.name === 'VariableName')
+      out.push({ name: text.slice(c.from, c.to), defaultExpr: null, star, annotation: null });
+  }
+  return out;
+}
+
+/** The parameters a caller passes: without the receiver (`self`, or `cls` of a classmethod) in first place. */
+export function callParams(fn: SyntaxNode, text: string): Param[] {
+  const params = paramsOf(fn, text);
+  const receiver = params[0] && (params[0].name === 'self' || params[0].name === 'cls');
+  return receiver ? params.slice(1) : params;
+}
+
+export function functionBody(fn: SyntaxNode): SyntaxNode | null {
+  return fn.getChild('Body');
+}
+
+/** A class's methods, its own first, then those it inherits from classes of the same file (mixins, bases). */
+export function classScope(def: Definition, mod: ModuleContext): ClassScope {
+  const methods = new Map<string, SyntaxNode>();
+  for (const cls of [def, ...localBases(def, mod, 3)]) {
+    const body = functionBody(cls.node);
+    for (const c of body ? children(body) : []) {
+      const fn = c.name === 'DecoratedStatement' ? c.lastChild : c;
+      const nameNode = fn?.name === 'FunctionDefinition' ? fn.getChild('VariableName') : null;
+      const name = nameNode && mod.text.slice(nameNode.from, nameNode.to);
+      if (fn && name && !methods.has(name)) methods.set(name, fn);
+    }
+  }
+  return { def, methods, attrs: new Map(), attrSpans: new Map() };
+}
+
+/** The base classes of `def` defined in the same file, nearest first, `depth` levels up. */
+export function localBases(def: Definition, mod: ModuleContext, depth: number): Definition[] {
+  if (depth === 0) return [];
+  const out: Definition[] = [];
+  const args = def.node.getChild('ArgList');
+  for (let b = args?.firstChild; b; b = b.nextSibling) {
+    if (b.name !== 'VariableName') continue;
+    const base = findDefinition(mod, mod.text.slice(b.from, b.to), def.node.from, 'class');
+    if (base && base !== def) out.push(base, ...localBases(base, mod, depth - 1));
+  }
+  return out;
+}

@@ -1,0 +1,321 @@
+import type { SyntaxNode } from '@lezer/common';
+import { richness } from './branches';
+import { type Expr, toExpr } from './expr';
+import type { LossKind } from './findings';
+import { assign, dimSize, evalExpr, markTensor, runFunction } from './interp';
+import { libraryDefinition } from './library';
+import { findDefinition, qualify } from './module';
+import { type ClassScope, type Ctx, callParams, classScope, type Frame, localBases } from './scope';
+import { ONE, sym, ZERO } from './sym';
+import { classDim, lossFunction, tensorMethod, torchFunction } from './tensorOps';
+import { bindArgs, resolveTorchApi } from './torchApi';
+import { argText, inputOf, type TorchLossCall } from './torchLossCall';
+import { type AV, lossOf, mix, smoothedMixOf, sourceOf, TENSOR, UNKNOWN } from './values';
+
+export { gatherLoss } from './tensorOps';
+
+type CallExpr = Expr & { t: 'call' };
+
+interface Evaluated {
+  args: AV[];
+  kw: Map<string, AV>;
+}
+
+function evalArgs(e: CallExpr, f: Frame, ctx: Ctx): Evaluated {
+  const args: AV[] = [];
+  const kw = new Map<string, AV>();
+  for (const a of e.args) {
+    if (a.star) continue;
+    const v = evalExpr(a.value, f, ctx);
+    if (a.name) kw.set(a.name === 'axis' ? 'dim' : a.name, v);
+    else args.push(v);
+  }
+  return { args, kw };
+}
+
+export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
+  const api = resolveTorchApi(e.fn, ctx.mod);
+  if (api) {
+    const bound = new Map<string, AV>();
+    const texts: [string, string][] = [];
+    for (const [name, a] of bindArgs(e.args, api.params)) {
+      const v = evalExpr(a.value, f, ctx);
+      bound.set(name, v);
+      if (name !== 'input' && name !== 'target')
+        texts.push([name, argText(v, a.value, ctx.mod.text, ctx.syms)]);
+    }
+    if (api.form === 'module') return { k: 'module', api: api.kind, args: bound, texts };
+    if (api.form === 'method') bound.set('input', evalExpr((e.fn as Expr & { t: 'attr' }).obj, f, ctx));
+    if (!api.kind.endsWith('softmax')) ctx.calls.torchLosses++;
+    return torchLoss(api.kind, bound, texts, ctx);
+  }
+  const ev = evalArgs(e, f, ctx);
+  const q = qualify(e.fn, ctx.mod);
+  // NumPy builds targets the same way (np.full, np.eye(K)[y], np.zeros): its functions read as torch's.
+  if ((q === 'torch.stack' || q === 'torch.cat') && ev.args[0]?.k === 'tuple')
+    return richest(ev.args[0].items);
+  if (q && /^(torch|numpy)\./.test(q)) {
+    const r = torchFunction(q.slice(q.lastIndexOf('.') + 1), ev.args, ev.kw, ctx);
+    if (r) return r;
+  }
+  const library = q ? (importedCall(q, ev, ctx) ?? libraryCall(q, ev, ctx)) : null;
+  if (library) return library;
+  const callee = e.fn.t === 'call' ? evalExpr(e.fn, f, ctx) : null;
+  if (callee?.k === 'module') return applyModule(callee, ev, ctx);
+  if (e.fn.t === 'attr') return methodCall(e, e.fn as Expr & { t: 'attr' }, ev, f, ctx);
+  if (e.fn.t === 'name') return nameCall(e, e.fn.id, ev, f, ctx);
+  return wrapper(ev, ctx);
+}
+
+function applyModule(m: AV & { k: 'module' }, ev: Evaluated, ctx: Ctx): AV {
+  const bound = new Map(m.args);
+  bound.set('input', ev.args[0] ?? ev.kw.get('input') ?? UNKNOWN);
+  bound.set('target', ev.args[1] ?? ev.kw.get('target') ?? UNKNOWN);
+  ctx.calls.torchLosses++;
+  return torchLoss(m.api, bound, m.texts, ctx);
+}
+
+/** A torch loss applied to abstract arguments, remembering the call so a wrapper can name it. */
+function torchLoss(kind: LossKind, args: Map<string, AV>, texts: TorchLossCall['args'], ctx: Ctx): AV {
+  const v = lossFunction(kind, args, classDim(ctx));
+  if (v.k !== 'loss') return v;
+  const call = { kind, args: texts, input: inputOf(args.get('input') ?? UNKNOWN), hot: v.l.hot };
+  return { k: 'loss', l: { ...v.l, torch: call } };
+}
+
+function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Frame, ctx: Ctx): AV {
+  if (isSuper(fn, 'forward') && f.cls) {
+    const base = torchLossBase(f.cls, ctx);
+    if (base) return applyModule(base, ev, ctx);
+  }
+  if (isSuper(fn, '__init__') && f.cls) {
+    // A base class of the file runs its own __init__; a torch loss base stores its keyword arguments
+    // (`super().__init__(reduction=r)` sets self.reduction).
+    const init = localBases(f.cls.def, ctx.mod, 1)
+      .map((b) => classScope(b, ctx.mod).methods.get('__init__'))
+      .find((m) => m !== undefined);
+    if (init) runFunction(init, bindCall(init, ev, ctx), f.cls, ctx, true);
+    for (const [name, value] of ev.kw) if (!f.cls.attrs.has(name)) f.cls.attrs.set(name, value);
+    return UNKNOWN;
+  }
+  const obj = evalExpr(fn.obj, f, ctx);
+  if (obj.k === 'self' && f.cls) return selfCall(fn.name, ev, f.cls, ctx);
+  if (fn.obj.t === 'name' && f.cls && fn.obj.id === f.cls.def.name)
+    return userMethod(f.cls, fn.name, ev, ctx);
+  // `nn.BCELoss().to(device)`, `.cuda()`: the same module; `.forward(x, y)` applies it.
+  if ((obj.k === 'module' || obj.k === 'instance') && fn.name !== 'forward' && fn.name !== '__call__')
+    return obj;
+  if (obj.k === 'module') return applyModule(obj, ev, ctx);
+  if (obj.k === 'instance') return callInstance(obj, ev, ctx);
+  if (fn.name === 'size' || fn.name === 'dim') markTensor(obj, ctx);
+  if (TRAINING_STEP.has(fn.name)) ctx.calls.training = true;
+  if (fn.name === 'append' && obj.k === 'tuple' && ev.args[0]) {
+    // Per-level or per-head losses collected in a list (`losses.append(l)`, then `torch.stack(losses)`).
+    assign(fn.obj, { k: 'tuple', items: [...obj.items, ev.args[0]] }, f, ctx, e);
+    return UNKNOWN;
+  }
+  if (fn.name === 'size') {
+    const dim = ev.args[0] ?? ev.kw.get('dim');
+    return dim ? dimSize(dim, ctx) : { k: 'shape' };
+  }
+  if (fn.name === 'dim' || fn.name === 'numel') return { k: 'num', s: sym(`#${fn.name}`) };
+  const result = tensorMethod(obj, fn.name, ev.args, ev.kw, ctx);
+  const library = /^(torch|numpy|np|math)\./.test(qualify(fn, ctx.mod) ?? '');
+  if (result.k === 'tensor' && !library) return consumer(ev, ctx) ?? result;
+  const rebindable =
+    fn.obj.t === 'name' || (fn.obj.t === 'attr' && fn.obj.obj.t === 'name' && fn.obj.obj.id === 'self');
+  if (fn.name.endsWith('_') && rebindable) assign(fn.obj, result, f, ctx, e);
+  return result;
+}
+
+/** `loss.backward()`, `optimizer.step()`: the code trains with a loss rather than defining one. */
+const TRAINING_STEP = new Set(['backward', 'step', 'zero_grad']);
+
+function isSuper(fn: Expr & { t: 'attr' }, method: string): boolean {
+  return fn.name === method && fn.obj.t === 'call' && fn.obj.fn.t === 'name' && fn.obj.fn.id === 'super';
+}
+
+/**
+ * A class deriving from a torch loss (`class MyCE(nn.CrossEntropyLoss)`): `super().forward(x, y)` is that loss with
+ * the arguments `super().__init__(...)` stored on the instance.
+ */
+function torchLossBase(cls: ClassScope, ctx: Ctx): (AV & { k: 'module' }) | null {
+  const bases = cls.def.node.getChild('ArgList');
+  for (let b = bases?.firstChild; b; b = b.nextSibling) {
+    const api = resolveTorchApi(toExpr(b, ctx.mod.text), ctx.mod);
+    if (api?.form !== 'module') continue;
+    const args = new Map<string, AV>();
+    const texts: [string, string][] = [];
+    for (const name of api.params) {
+      const v = cls.attrs.get(name);
+      if (!v) continue;
+      args.set(name, v);
+      texts.push([name, v.k === 'str' ? `'${v.v}'` : `self.${name}`]);
+    }
+    return { k: 'module', api: api.kind, args, texts };
+  }
+  return null;
+}
+
+function selfCall(name: string, ev: Evaluated, cls: ClassScope, ctx: Ctx): AV {
+  const held = cls.attrs.get(name);
+  if (held?.k === 'module') return applyModule(held, ev, ctx);
+  if (held?.k === 'instance') return callInstance(held, ev, ctx);
+  if (held?.k === 'method') return userMethod(cls, held.name, ev, ctx);
+  if (name === 'register_buffer' && ev.args[0]?.k === 'str') {
+    cls.attrs.set(ev.args[0].v, ev.args[1] ?? UNKNOWN);
+    return UNKNOWN;
+  }
+  if (cls.methods.has(name)) return userMethod(cls, name, ev, ctx);
+  if (injectedCriterion(held, ev, ctx)) return delegatedLoss(`self.${name}`, ev.args[1]);
+  return wrapper(ev, ctx);
+}
+
+/** `self.loss_fcn(pred, true)` where `loss_fcn` was given to the constructor (no default to read it from). */
+function injectedCriterion(held: AV | undefined, ev: Evaluated, ctx: Ctx): boolean {
+  if (held?.k !== 'param' || held.s.k !== 's' || ev.args.length < 2) return false;
+  const info = ctx.syms.get(held.s.name);
+  return info?.origin === 'param' && info.value === undefined;
+}
+
+/**
+ * A loss whose convention is a criterion's the analysis cannot see: known to be a loss over the labels it was
+ * given, nothing more.
+ */
+function delegatedLoss(criterion: string, labels?: AV): AV {
+  const name = labels && sourceOf(labels);
+  const l = lossOf({ ...mix(ONE, ZERO, 'index'), ...(name ? { labels: name } : {}) }, { reduction: 'mean' });
+  return l.k === 'loss' ? { k: 'loss', l: { ...l.l, delegated: criterion } } : l;
+}
+
+/** A factory's returned instance (`return FocalLoss(gamma=gamma)`): the loss its forward computes. */
+export function instanceLoss(v: AV, ctx: Ctx): AV {
+  return v.k === 'instance' ? callInstance(v, { args: [], kw: new Map() }, ctx) : v;
+}
+
+function userMethod(cls: ClassScope, name: string, ev: Evaluated, ctx: Ctx): AV {
+  const fn = cls.methods.get(name);
+  return fn ? inline(fn, ev, cls, ctx) : wrapper(ev, ctx);
+}
+
+function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): AV {
+  const local = f.vars.get(id);
+  if (local?.k === 'module') return applyModule(local, ev, ctx);
+  if (local?.k === 'instance') return callInstance(local, ev, ctx);
+  if (local?.k === 'method' && f.cls) return userMethod(f.cls, local.name, ev, ctx);
+  if (local?.k === 'function') return inline(local.node, ev, f.cls, ctx, local.closure);
+  if (injectedCriterion(local, ev, ctx)) return delegatedLoss(id, ev.args[1]);
+  if (id === 'len') return dimSize({ k: 'num', s: { k: 'n', v: 0 } }, ctx);
+  if (id === 'int' || id === 'float' || id === 'abs') return ev.args[0] ?? UNKNOWN;
+  if (id === 'sum' && ev.args[0]?.k === 'tuple') return richest(ev.args[0].items);
+  const def = local ? null : findDefinition(ctx.mod, id, e.from);
+  if (def?.kind === 'def') return inline(def.node, ev, null, ctx);
+  if (def?.kind === 'class') return { k: 'instance', def, mod: ctx.mod, ...ev };
+  return wrapper(ev, ctx);
+}
+
+/** A loss of a well-known library, imported by name: its catalogue definition, run in the catalogue's module. */
+function libraryCall(qualified: string, ev: Evaluated, ctx: Ctx): AV | null {
+  if (qualified === qualified.split('.').at(-1) || findDefinition(ctx.mod, qualified, Infinity)) return null;
+  const found = libraryDefinition(qualified);
+  if (!found) return null;
+  if (found.def.kind === 'class') return { k: 'instance', def: found.def, mod: found.mod, ...ev };
+  return withoutSpans(inline(found.def.node, ev, null, { ...ctx, mod: found.mod }));
+}
+
+/** A function or class of the workspace's own modules, imported (`from .utils import smooth`), when readable. */
+function importedCall(qualified: string, ev: Evaluated, ctx: Ctx): AV | null {
+  const dot = qualified.lastIndexOf('.');
+  if (dot <= 0 || !ctx.mod.imports || findDefinition(ctx.mod, qualified, Number.POSITIVE_INFINITY))
+    return null;
+  const mod = ctx.mod.imports(qualified.slice(0, dot));
+  const def = mod && findDefinition(mod, qualified.slice(dot + 1), Number.POSITIVE_INFINITY);
+  if (!mod || !def) return null;
+  if (def.kind === 'class') return { k: 'instance', def, mod, ...ev };
+  return withoutSpans(inline(def.node, ev, null, { ...ctx, mod }));
+}
+
+/** Calling an instance runs its `forward` (or `__call__`) after its `__init__` with the constructor's arguments. */
+function callInstance(inst: AV & { k: 'instance' }, ev: Evaluated, ctx: Ctx): AV {
+  const own = inst.mod === ctx.mod;
+  const at = own ? ctx : { ...ctx, mod: inst.mod };
+  const scope = classScope(inst.def, inst.mod);
+  const init = scope.methods.get('__init__');
+  if (init) runFunction(init, bindCall(init, inst, at), scope, at, true);
+  const forward = scope.methods.get('forward') ?? scope.methods.get('__call__');
+  if (!forward) return wrapper(ev, ctx);
+  const result = pickReturn(runFunction(forward, bindCall(forward, ev, at), scope, at, false));
+  return own ? result : withoutSpans(result);
+}
+
+/** Spans point into the catalogue's text, not the user's: drop them (they only place pitfalls). */
+function withoutSpans(v: AV): AV {
+  return v.k === 'loss' ? { k: 'loss', l: { ...v.l, weightSpans: [] } } : v;
+}
+
+/**
+ * Runs a helper with the caller's arguments. Opaque arguments (a model's output, an unknown tensor) say nothing,
+ * so those parameters keep the helper's own reading of them (log-probabilities, target candidates).
+ */
+function inline(
+  fn: SyntaxNode,
+  ev: Evaluated,
+  cls: ClassScope | null,
+  ctx: Ctx,
+  closure?: ReadonlyMap<string, AV>,
+): AV {
+  return pickReturn(runFunction(fn, bindCall(fn, ev, ctx), cls, ctx, false, closure));
+}
+
+function bindCall(fn: SyntaxNode, ev: Evaluated, ctx: Ctx): Map<string, AV> {
+  const params = callParams(fn, ctx.mod.text).filter((p) => !p.star);
+  const bound = new Map<string, AV>();
+  const bind = (name: string, a: AV): void => {
+    if (a.k !== 'tensor' && a.k !== 'unknown') bound.set(name, a);
+  };
+  for (const [name, a] of ev.kw) bind(name, a);
+  ev.args.forEach((a, i) => {
+    if (params[i]) bind(params[i].name, a);
+  });
+  return bound;
+}
+
+/** A call we cannot see into: a loss passed through (e.g. a reduction helper) stays a loss. */
+function wrapper(ev: Evaluated, ctx: Ctx): AV {
+  const passed = [...ev.args, ...ev.kw.values()].find((a) => a.k === 'loss' || a.k === 'prod');
+  if (passed?.k === 'loss') return { k: 'loss', l: { ...passed.l, reworked: true } };
+  const loss = passed ?? consumer(ev, ctx);
+  if (!loss) ctx.calls.opaque++;
+  return loss ?? TENSOR;
+}
+
+/** An unknown loss applied to a smoothed target we built: the target's maths decides the convention. */
+function consumer(ev: Evaluated, ctx: Ctx): AV | null {
+  for (const a of [...ev.args, ...ev.kw.values()]) {
+    const m = smoothedMixOf(a, ctx.syms);
+    if (m) return lossOf(m);
+  }
+  return null;
+}
+
+/** The item that tells most about the loss: what a sum or stack of a list of losses computes, for our purpose. */
+function richest(items: AV[]): AV {
+  return items.reduce<AV>((best, v) => (richness(v) > richness(best) ? v : best), UNKNOWN);
+}
+
+/** The loss of a tuple (`return loss, nll` or `return logits, loss`), else its first item; else the value. */
+export function headOf(v: AV): AV {
+  if (v.k !== 'tuple') return v;
+  const nested = v.items.map(headOf);
+  return nested.find((i) => i.k === 'loss') ?? v.items[0] ?? UNKNOWN;
+}
+
+/**
+ * The return that carries the most (a smoothed or re-weighted loss over a plain fallback, any loss over a target,
+ * a target over an opaque value), the last of equals; tuples are kept whole.
+ */
+export function pickReturn(returns: AV[]): AV {
+  let best: AV | undefined;
+  for (const r of returns) if (!best || richness(headOf(r)) >= richness(headOf(best))) best = r;
+  return best ?? UNKNOWN;
+}

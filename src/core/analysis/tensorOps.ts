@@ -1,0 +1,279 @@
+import { binop, mixMass, mixOf } from './arith';
+import type { LossKind } from './findings';
+import { derivationOf, elementwise, predicted } from './modulation';
+import type { Ctx } from './scope';
+import { add, div, evalSym, mul, neg, num, ONE, type Sym, sub, sym, symNames, ZERO } from './sym';
+import {
+  type AV,
+  type LossInfo,
+  lossOf,
+  MASK,
+  type Mix,
+  mix,
+  scalarOf,
+  scaleMix,
+  sourceOf,
+  TENSOR,
+  UNKNOWN,
+} from './values';
+
+/** Methods that return their receiver's value unchanged for our purposes. */
+const PASS = new Set(
+  'movedim moveaxis swapaxes unsqueeze squeeze view reshape contiguous float double half long int to cuda cpu detach clone t permute transpose expand expand_as repeat flatten type_as requires_grad_ clamp clamp_ clamp_min type item squeeze_ unsqueeze_ view_as detach_ bool'.split(
+    ' ',
+  ),
+);
+const COMPARISON_METHODS = new Set(['ne', 'eq', 'gt', 'lt', 'ge', 'le', 'logical_not', 'logical_and']);
+const ZEROS = new Set(['zeros_like', 'empty_like', 'zeros', 'empty', 'new_zeros', 'new_empty']);
+const ONES = new Set(['ones_like', 'ones', 'new_ones']);
+const FULL = new Set(['full_like', 'full', 'new_full']);
+
+export function reductionOf(v: AV | undefined, fallback: LossInfo['reduction']): LossInfo['reduction'] {
+  if (v?.k !== 'str') return fallback;
+  return v.v === 'sum' ? 'sum' : v.v === 'none' ? 'none' : 'mean';
+}
+
+export function asLogp(v: AV): AV & { k: 'logp' } {
+  return v.k === 'logp' ? v : { k: 'logp', c: ONE, factors: [] };
+}
+
+export function gatherLoss(v: AV): LossInfo {
+  const lp = asLogp(v);
+  const l = lossOf(mix(neg(lp.c), ZERO, 'index'), { weightSpans: lp.factors, modulated: lp.modulated });
+  return (l as AV & { k: 'loss' }).l;
+}
+
+/** torch.nn.functional losses and activations applied to abstract arguments. */
+export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym): AV {
+  const input = args.get('input') ?? UNKNOWN;
+  const target = args.get('target') ?? UNKNOWN;
+  const reduction = reductionOf(args.get('reduction'), 'mean');
+  if (kind === 'log_softmax') return { k: 'logp', c: ONE, factors: [], source: sourceOf(input) };
+  if (kind === 'softmax') return { k: 'prob', multi: true, neg: false, source: sourceOf(input) };
+  if (kind === 'binary_cross_entropy' || kind === 'binary_cross_entropy_with_logits') {
+    return lossOf(mixOf(target) ?? mix(ONE, ZERO, 'tensor'), {
+      binary: true,
+      reduction,
+      handwritten: target.k === 'dist',
+    });
+  }
+  const lp = asLogp(input);
+  const extra = {
+    reduction,
+    weightSpans: lp.factors,
+    modulated: lp.modulated,
+    kl: kind === 'kl_div',
+    handwritten: target.k === 'dist',
+  };
+  if ((target.k === 'dist' && !allZeros(target.d)) || kind === 'kl_div') {
+    const m = mixOf(target) ?? mix(ONE, ZERO, 'tensor');
+    return lossOf(
+      scaleMix(m, (x) => mul(lp.c, x)),
+      extra,
+    );
+  }
+  const eps = kind === 'cross_entropy' ? (scalarOf(args.get('label_smoothing') ?? UNKNOWN) ?? ZERO) : ZERO;
+  const hard = mix(mul(lp.c, sub(ONE, eps)), mul(lp.c, div(eps, classes)), 'index');
+  return lossOf(withLabels(hard, target), extra);
+}
+
+/** `torch.zeros(n, dtype=torch.long)` as a cross-entropy target: class indices (all class 0), not a distribution. */
+function allZeros(m: Mix): boolean {
+  return m.src === 'none' && m.hot.k === 'n' && m.hot.v === 0 && m.off.k === 'n' && m.off.v === 0;
+}
+
+export function classDim(ctx: Ctx): Sym {
+  if (!ctx.syms.has('#K')) ctx.syms.set('#K', { origin: 'dim', label: 'K' });
+  return sym('#K');
+}
+
+/** `torch.x(...)` helpers that build or reduce tensors. */
+export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx: Ctx): AV | null {
+  // torch.reshape(x, s), torch.squeeze(x), …: the layout functions leave the value as it is.
+  if (PASS.has(name) && args[0] && args[0].k !== 'param') return args[0];
+  if (ZEROS.has(name)) return { k: 'dist', d: mix(ZERO, ZERO, 'none') };
+  if (ONES.has(name)) return { k: 'dist', d: mix(ZERO, ONE, 'none') };
+  if (FULL.has(name)) {
+    const d = mix(ZERO, scalarOf(args[1] ?? kw.get('fill_value') ?? UNKNOWN) ?? ZERO, 'none');
+    const size = args[0];
+    const classes = size?.k === 'tuple' && size.items.length === 1 ? scalarOf(size.items[0]) : null;
+    return { k: 'dist', d: classes ? { ...d, classes } : d };
+  }
+  if (name === 'one_hot') {
+    const classes = scalarOf(args[1] ?? kw.get('num_classes') ?? UNKNOWN) ?? undefined;
+    return { k: 'dist', d: withLabels({ ...mix(ONE, ZERO, 'index'), classes }, args[0] ?? UNKNOWN) };
+  }
+  if (name === 'log') return logOf(args[0] ?? UNKNOWN, ctx);
+  if ((name === 'max' || name === 'amax') && args.length === 1 && kw.size === 0) return batchMax(ctx);
+  if (name === 'arange' || name === 'eye') {
+    const classes = args.length === 1 ? scalarOf(args[0]) : null;
+    return { k: 'tensor', classRange: { classes, eye: name === 'eye' } };
+  }
+  const [x, y] = args;
+  const ownEntropy = x && y && (x.k === 'dist' || (sourceOf(x) !== undefined && sourceOf(x) === sourceOf(y)));
+  if (name === 'xlogy' && ownEntropy) return { k: 'tensor', targetEntropy: true };
+  if (name === 'logsumexp') return { k: 'tensor', logNormaliser: true };
+  const mapped = elementwise(name, args[0] ?? UNKNOWN);
+  if (mapped) return mapped;
+  if (name === 'sigmoid') return { k: 'prob', multi: false, neg: false };
+  if (name === 'logsigmoid' && signedByLabels(args[0] ?? UNKNOWN, ctx))
+    return lossOf(mix(ONE, ZERO, 'tensor'), { binary: true });
+  if (name === 'logsigmoid') return { k: 'blog', neg: isNegated(args[0] ?? UNKNOWN, ctx) };
+  if (name === 'sum' || name === 'mean')
+    return reduce(args[0] ?? UNKNOWN, name, args.length > 1 || kw.has('dim'), ctx);
+  if (name === 'gather') return gathered(args[0] ?? UNKNOWN, args[2] ?? kw.get('index') ?? UNKNOWN);
+  if (name === 'where') return where(args[0] ?? UNKNOWN, args[1] ?? UNKNOWN, args[2] ?? UNKNOWN);
+  if (name === 'clamp' || name === 'Variable') return args[0] ?? UNKNOWN;
+  return null;
+}
+
+/**
+ * `logsigmoid(x · (2t − 1))`: the logits times sign labels, a whole BCE-with-logits on hard targets; what
+ * multiplies it afterwards (α·t + (1 − α)·(1 − t)) re-weights samples rather than smoothing a target.
+ */
+function signedByLabels(v: AV, ctx: Ctx): boolean {
+  if (v.k !== 'param') return false;
+  return [...symNames(v.s)].filter((n) => ctx.syms.get(n)?.tensorCandidate).length >= 2;
+}
+
+function isNegated(v: AV, ctx: Ctx): boolean {
+  const m = v.k === 'prob' ? null : mixOf(v);
+  if (v.k === 'prob') return v.neg;
+  return m ? evalSym(m.hot, (n) => ctx.syms.get(n)?.value ?? 0.1) < 0 : false;
+}
+
+export function logOf(v: AV, ctx: Ctx): AV {
+  if (v.k === 'prob' && v.multi) return { k: 'logp', c: ONE, factors: [], source: v.source };
+  if (v.k === 'logp') return UNKNOWN;
+  if (v.k === 'dist' && v.d.src !== 'none' && !v.d.rowMask) return { k: 'tensor', logTarget: true };
+  return { k: 'blog', neg: isNegated(v, ctx) };
+}
+
+/** `torch.where(onehot, a, b)` with scalars builds the target a on the true class and b elsewhere; else a row mask. */
+/**
+ * `torch.where(onehot, a, b)` = b + onehot·(a − b): with numbers or fills of the class row on both sides it
+ * builds a target (a on the true class); otherwise it masks rows of b.
+ */
+function where(cond: AV, a: AV, b: AV): AV {
+  const oneHot = cond.k === 'dist' && cond.d.src === 'index' && cond.d.off.k === 'n' && cond.d.off.v === 0;
+  const ma = oneHot ? rowFill(a) : null;
+  const mb = oneHot ? rowFill(b) : null;
+  if (!ma || !mb || cond.k !== 'dist') return masked(b);
+  const hot = sub(add(ma.hot, ma.off), add(mb.hot, mb.off));
+  return {
+    k: 'dist',
+    d: { ...mb, hot: add(mb.hot, hot), src: 'index', classes: cond.d.classes ?? mb.classes },
+  };
+}
+
+/** A number, or a tensor filled with one per class row (a fill, not yet a target). */
+function rowFill(v: AV): Mix | null {
+  const s = scalarOf(v);
+  if (s) return mix(ZERO, s, 'none');
+  return v.k === 'dist' && v.d.src === 'none' ? v.d : null;
+}
+
+function masked(v: AV): AV {
+  if (v.k === 'dist') return { k: 'dist', d: { ...v.d, rowMask: true } };
+  if (v.k === 'loss') return { k: 'loss', l: { ...v.l, rowMask: true } };
+  return v;
+}
+
+/** `x.view(...)`, `t.unsqueeze(1)`: a tensor that is still the parameter's data (a target keeps its identity). */
+function viewOf(p: AV & { k: 'param' }): AV {
+  if (p.s.k === 's') return { k: 'tensor', viewOf: p.s.name };
+  return p.cand !== null ? p : TENSOR;
+}
+
+export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): AV {
+  const reduction = hasDim ? 'none' : name;
+  const perClass = (s: Sym): Sym =>
+    name === 'mean' && (hasDim || v.k === 'logp') ? div(s, classDim(ctx)) : s;
+  const parameter = v.k === 'param' || (v.k === 'tensor' && v.viewOf !== undefined);
+  if (parameter && hasDim) return reduce({ k: 'logp', c: ONE, factors: [] }, name, hasDim, ctx);
+  const modulated = (v.k === 'logp' || v.k === 'prod') && v.modulated === true;
+  if (v.k === 'logp' && v.factors.length > 0) {
+    const weightSpans = v.factors.slice(0, -1);
+    return lossOf(mix(neg(v.c), ZERO, 'tensor'), { reduction, weightSpans, modulated });
+  }
+  if (v.k === 'logp') return lossOf(mix(ZERO, perClass(neg(v.c)), 'none'), { reduction, modulated });
+  if (v.k === 'prod' && v.d) {
+    if (v.binary) return lossOf(v.d, { binary: true, reduction, modulated });
+    return lossOf(
+      scaleMix(v.d, (x) => perClass(mul(neg(v.c), x))),
+      { reduction, weightSpans: v.factors, modulated, kl: v.kl === true },
+    );
+  }
+  if (v.k === 'loss' && !hasDim) {
+    const maskedRowsInMean = v.l.maskedRowsInMean || (v.l.rowMask && name === 'mean');
+    return { k: 'loss', l: { ...v.l, reduction: name, maskedRowsInMean } };
+  }
+  if (v.k === 'dist') return { k: 'num', s: mixMass(v.d, v.d.classes ?? classDim(ctx)), mass: true };
+  if (v.k === 'loss' && name === 'sum') return { k: 'loss', l: { ...v.l, classSummed: true } };
+  if (v.k === 'num' || v.k === 'loss') return v;
+  if (hasDim) return v.k === 'tensor' ? v : TENSOR;
+  return { k: 'num', s: sym('#count') };
+}
+
+/** Tensor methods: in-place fills and scatters build target mixes; reductions build losses. */
+export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, AV>, ctx: Ctx): AV {
+  const arg = (i: number, key: string): AV => args[i] ?? kw.get(key) ?? UNKNOWN;
+  const base: Mix = obj.k === 'dist' ? obj.d : mix(ZERO, ZERO, 'none');
+  if (PASS.has(name)) return obj.k === 'param' && name !== 'item' && name !== 'float' ? viewOf(obj) : obj;
+  const mapped = elementwise(name, obj);
+  if (mapped) return mapped;
+  if (name === 'fill_' || name === 'fill')
+    return { k: 'dist', d: { ...base, hot: ZERO, off: scalarOf(arg(0, 'value')) ?? ZERO } };
+  if (name.startsWith('scatter')) {
+    const v = scalarOf(arg(2, 'value')) ?? scalarOf(arg(2, 'src')) ?? ONE;
+    return { k: 'dist', d: { ...base, hot: sub(v, base.off), src: 'index' } };
+  }
+  if (name === 'masked_fill_' || name === 'masked_fill' || name === 'masked_select') return masked(obj);
+  if (name === 'index_fill_' || name === 'index_fill') {
+    const dim = scalarOf(arg(0, 'dim'));
+    const column = dim?.k === 'n' && dim.v !== 0;
+    return obj.k === 'dist' && column ? { k: 'dist', d: { ...obj.d, colZero: true } } : masked(obj);
+  }
+  const arith = /^(mul|add|sub|div)_?$/.exec(name);
+  if (arith)
+    return binop(
+      { mul: '*', add: '+', sub: '-', div: '/' }[arith[1]] ?? '*',
+      obj,
+      arg(0, 'other'),
+      ZSPAN,
+      ZSPAN,
+    );
+  if (name === 'sum' || name === 'mean') return reduce(obj, name, args.length > 0 || kw.has('dim'), ctx);
+  if (name === 'gather') return gathered(obj, args[1] ?? kw.get('index') ?? UNKNOWN);
+  if (name === 'argmax' && (obj.k === 'prob' || derivationOf(obj))) return predicted('nonlinear');
+  if (name === 'log') return logOf(obj, ctx);
+  if (name === 'sigmoid') return { k: 'prob', multi: false, neg: false };
+  if ((name === 'max' || name === 'amax') && args.length === 0 && kw.size === 0) return batchMax(ctx);
+  if (name === 'logsumexp') return { k: 'tensor', logNormaliser: true };
+  if (COMPARISON_METHODS.has(name)) return MASK;
+  return obj.k === 'dist' || obj.k === 'loss' ? obj : TENSOR;
+}
+
+const ZSPAN = { from: 0, to: 0 };
+
+/**
+ * Gathering log-probabilities picks the true-class term, or with the model's own argmax as index a bootstrapped
+ * one; gathering probabilities picks p_t, a prediction factor.
+ */
+function gathered(v: AV, index: AV): AV {
+  if (v.k === 'prob') return predicted('affine');
+  const l = gatherLoss(v);
+  if (!derivationOf(index)) return { k: 'loss', l: withLabels(l, index) };
+  return { k: 'loss', l: { ...l, hot: ZERO, src: 'none', self: l.hot } };
+}
+
+/** An index target remembers which labels it was built from. */
+function withLabels<T extends Mix>(m: T, labels: AV): T {
+  const name = sourceOf(labels);
+  return name ? { ...m, labels: name } : m;
+}
+
+function batchMax(ctx: Ctx): AV {
+  if (!ctx.syms.has('#B')) ctx.syms.set('#B', { origin: 'batch', label: 'max(target)+1' });
+  return { k: 'num', s: sub(sym('#B'), num(1)) };
+}

@@ -1,0 +1,268 @@
+import type { SyntaxNode } from '@lezer/common';
+import type { Span } from './expr';
+import type { LossKind } from './findings';
+import type { Definition, ModuleContext } from './module';
+import type { SymInfo } from './scope';
+import { add, div, mul, neg, ONE, type Sym, sub, substitute, symNames, ZERO } from './sym';
+import type { TorchLossCall } from './torchLossCall';
+
+/**
+ * A target distribution q = hot·onehot(y) + off (or hot·t + off for a target tensor t).
+ * For losses the same pair holds the coefficients of −log p_y and of −Σ log p.
+ */
+export interface Mix {
+  hot: Sym;
+  off: Sym;
+  /** 'index': built from class indices; 'tensor': from a target tensor; 'none': constant fill so far. */
+  src: 'index' | 'tensor' | 'none';
+  /** For 'tensor': the parameter the target tensor comes from; absent for a tensor the analysis cannot name. */
+  tensor?: string;
+  /**
+   * For 'index': the parameter holding the class indices; `*` once terms over different labels were added
+   * (mixup: λ·CE(y_a) + (1 − λ)·CE(y_b) is the cross-entropy against λ·onehot(y_a) + (1 − λ)·onehot(y_b)).
+   */
+  labels?: string;
+  colZero: boolean;
+  rowMask: boolean;
+  renorm: boolean;
+  classes?: Sym;
+  /**
+   * Weight of the model's own prediction in the target (soft bootstrapping −Σ p·log p, hard bootstrapping on
+   * argmax p). Positive: part of the target; negative: an entropy bonus (a regulariser, not a target).
+   */
+  self?: Sym;
+}
+
+export interface LossInfo extends Mix {
+  /** Computed by hand (reductions of log-probabilities, built targets), not only by a torch loss call. */
+  handwritten: boolean;
+  binary: boolean;
+  kl: boolean;
+  reduction: 'none' | 'mean' | 'sum';
+  maskedRowsInMean: boolean;
+  /** Spans where a weight was multiplied into log-probabilities. */
+  weightSpans: Span[];
+  /** Multiplied by a factor computed from the predictions (focal-style re-weighting). */
+  modulated: boolean;
+  /** The single torch loss call this comes from, with the coefficient it gave (to tell a later rescaling). */
+  torch?: TorchLossCall & { hot: Sym };
+  /** Combined with a tensor the analysis does not follow (a mask, a tensor weight, an added term). */
+  reworked?: boolean;
+  /** An elementwise result (kl_div with reduction='none') summed over the class axis before any mean. */
+  classSummed?: boolean;
+  /** Computed by a criterion given to the constructor (`self.loss_fcn`): its convention is that criterion's. */
+  delegated?: string;
+}
+
+/** How a tensor depends on the model's predictions: affine in them (p_t), or not ((1−p_t)^γ, exp(σ(x)−t)). */
+export type Derivation = 'affine' | 'nonlinear';
+
+export type AV =
+  | { k: 'num'; s: Sym; mass?: boolean }
+  | { k: 'str'; v: string }
+  /** A function argument: a scalar in arithmetic with scalars, a target tensor `cand` next to log-probabilities. */
+  | { k: 'param'; s: Sym; cand: string | null; tensorish: boolean }
+  | { k: 'shape' }
+  /**
+   * A tensor the analysis does not follow further. `logNormaliser`: logsumexp over the classes (x − it is
+   * log_softmax(x)); `logTarget`: the log of a target distribution (q·(log q − log p) is a KL term); `mask`: a
+   * comparison (`target != pad`), which selects rows of a target rather than re-weighting it.
+   */
+  | {
+      k: 'tensor';
+      pred?: Derivation;
+      logNormaliser?: true;
+      logTarget?: true;
+      mask?: true;
+      /** `torch.arange(K)` / `torch.eye(K)`: compared with or indexed by labels, a one-hot over K classes. */
+      classRange?: { classes: Sym | null; eye: boolean };
+      /** A view of this function parameter (`target.view(-1)`): the same labels or log-probabilities. */
+      viewOf?: string;
+      /** q·log q of a target (`torch.xlogy(q, q)`): constant in the predictions, the entropy part of a KL term. */
+      targetEntropy?: true;
+    }
+  /** `source`: the parameter the probabilities or log-probabilities are computed from (self vs teacher). */
+  | { k: 'prob'; multi: boolean; neg: boolean; source?: string }
+  /** `kl`: written as log q − log p, so a target times it is a KL term (the CE minus the target's entropy). */
+  | { k: 'logp'; c: Sym; factors: Span[]; modulated?: boolean; source?: string; kl?: true }
+  | { k: 'blog'; neg: boolean }
+  | { k: 'dist'; d: Mix }
+  | {
+      k: 'prod';
+      d: Mix | null;
+      c: Sym;
+      factors: Span[];
+      binary: 'p' | 'q' | null;
+      modulated?: boolean;
+      kl?: true;
+    }
+  | { k: 'loss'; l: LossInfo }
+  | { k: 'tuple'; items: AV[] }
+  | { k: 'module'; api: LossKind; args: Map<string, AV>; texts: ReadonlyArray<readonly [string, string]> }
+  | { k: 'self' }
+  /** A bound method of the class being analysed, held in a variable or attribute (`self.f = self.g`). */
+  | { k: 'method'; name: string }
+  /** A function defined inside the function being run (a nested helper). */
+  | { k: 'function'; node: SyntaxNode; closure?: ReadonlyMap<string, AV> }
+  /** An instance of a loss class of this file or of the library catalogue, with its constructor's arguments. */
+  | { k: 'instance'; def: Definition; mod: ModuleContext; args: AV[]; kw: Map<string, AV> }
+  | { k: 'unknown' };
+
+export const UNKNOWN: AV = { k: 'unknown' };
+export const TENSOR: AV = { k: 'tensor' };
+export const MASK: AV = { k: 'tensor', mask: true };
+export const numAV = (s: Sym): AV => ({ k: 'num', s });
+
+export function mix(hot: Sym, off: Sym, src: Mix['src']): Mix {
+  return { hot, off, src, colZero: false, rowMask: false, renorm: false };
+}
+
+export function lossOf(m: Mix, extra: Partial<LossInfo> = {}): AV {
+  const l: LossInfo = {
+    handwritten: true,
+    binary: false,
+    kl: false,
+    reduction: 'none',
+    maskedRowsInMean: false,
+    weightSpans: [],
+    modulated: false,
+    ...m,
+  };
+  return { k: 'loss', l: { ...l, ...extra } };
+}
+
+/** A scalar view of a value, when it is one. */
+export function scalarOf(v: AV): Sym | null {
+  if (v.k === 'num') return v.s;
+  if (v.k === 'param' && !v.tensorish) return v.s;
+  return null;
+}
+
+export function scaleMix<T extends Mix>(m: T, f: (s: Sym) => Sym): T {
+  return { ...m, hot: f(m.hot), off: f(m.off), ...(m.self ? { self: f(m.self) } : {}) };
+}
+
+export function addMix<T extends Mix>(a: T, b: Mix): T {
+  const src = a.src === 'none' ? b.src : a.src;
+  return {
+    ...a,
+    hot: add(a.hot, b.hot),
+    off: add(a.off, b.off),
+    src,
+    colZero: a.colZero || b.colZero,
+    rowMask: a.rowMask || b.rowMask,
+    renorm: a.renorm || b.renorm,
+    classes: a.classes ?? b.classes,
+    ...mixedLabels(a, b),
+    ...(a.self || b.self ? { self: add(a.self ?? ZERO, b.self ?? ZERO) } : {}),
+  };
+}
+
+function mixedLabels(a: Mix, b: Mix): { labels?: string } {
+  if (!a.labels || !b.labels) return a.labels || b.labels ? { labels: a.labels ?? b.labels } : {};
+  return { labels: a.labels === b.labels ? a.labels : '*' };
+}
+
+/** The parameter a tensor is (a view of), for telling the model's own predictions from a teacher's. */
+export function sourceOf(v: AV): string | undefined {
+  if (v.k === 'param' && v.s.k === 's') return v.s.name;
+  if (v.k === 'tensor') return v.viewOf;
+  if (v.k === 'prob' || v.k === 'logp') return v.source;
+  return undefined;
+}
+
+/**
+ * The sum of two losses. A term on the labels plus a term on another distribution (a teacher's probabilities, a
+ * given soft target) trains towards their mixture: a soft target, whatever the labels' term is.
+ */
+export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
+  const softened = (a.src === 'index' && b.src === 'tensor') || (a.src === 'tensor' && b.src === 'index');
+  return {
+    ...addMix(a, b),
+    ...(softened ? { labels: '*' } : {}),
+    handwritten: a.handwritten || b.handwritten,
+    binary: a.binary || b.binary,
+    kl: a.kl || b.kl,
+    maskedRowsInMean: a.maskedRowsInMean || b.maskedRowsInMean,
+    weightSpans: [...a.weightSpans, ...b.weightSpans],
+    modulated: a.modulated || b.modulated,
+    torch: undefined,
+    reworked: a.reworked || b.reworked,
+    delegated: a.delegated ?? b.delegated,
+  };
+}
+
+/** A tensor used as a target-like operand: t = 1·t + 0 (named when it is a parameter). */
+export function tensorMix(tensor?: string): Mix {
+  return tensor === undefined ? mix(ONE, ZERO, 'tensor') : { ...mix(ONE, ZERO, 'tensor'), tensor };
+}
+
+/**
+ * Two mixes can be added as one target only when they describe the same tensor: class indices with class
+ * indices, or the same named target tensor. `decay·p + (1 − decay)·q` mixes two tensors: no target.
+ */
+export function sameTarget(a: Mix, b: Mix): boolean {
+  if (a.src === 'none' || b.src === 'none') return true;
+  if (a.src !== b.src) return false;
+  return a.src === 'index' || (a.tensor !== undefined && a.tensor === b.tensor);
+}
+
+/** Built from the labels: class indices, or a named target tensor (a parameter). */
+export function labelDerived(m: Mix): boolean {
+  return m.src === 'index' || (m.src === 'tensor' && m.tensor !== undefined);
+}
+
+/** Scalar − mix, e.g. `1 - target`. */
+export function rsubMix(s: Sym, m: Mix): Mix {
+  return { ...m, hot: neg(m.hot), off: sub(s, m.off) };
+}
+
+export function mulMix<T extends Mix>(m: T, s: Sym): T {
+  return scaleMix(m, (x) => mul(x, s));
+}
+
+export function divMix<T extends Mix>(m: T, s: Sym): T {
+  return scaleMix(m, (x) => div(x, s));
+}
+
+/** `a·t + b` written with a parameter t that turns out to be a target tensor. */
+export function paramMix(v: AV): Mix | null {
+  if (v.k !== 'param') return null;
+  if (v.tensorish || !v.cand) return tensorMix(v.s.k === 's' ? v.s.name : undefined);
+  const off = substitute(v.s, v.cand, ZERO);
+  return { ...mix(sub(substitute(v.s, v.cand, ONE), off), off, 'tensor'), tensor: v.cand };
+}
+
+/** A built target that is smoothed: from class indices or a target tensor, with non-zero off-target mass. */
+export function isSmoothedTarget(v: AV): v is AV & { k: 'dist' } {
+  return v.k === 'dist' && labelDerived(v.d) && !(v.d.off.k === 'n' && v.d.off.v === 0);
+}
+
+/**
+ * The mix of a smoothed target: a built one, or a target parameter rescaled and shifted by numbers (t·(1−ε)+ε/K).
+ * `input - target` is not one: its coefficients hold another parameter that may as well be a tensor.
+ */
+export function smoothedMixOf(v: AV, syms: ReadonlyMap<string, SymInfo>): Mix | null {
+  if (isSmoothedTarget(v)) return v.d;
+  const m = v.k === 'param' && v.cand ? paramMix(v) : null;
+  const rescaled = m && !(m.hot.k === 'n' && m.hot.v === 1) && m.off.k !== 'n';
+  return rescaled && scalarCoefficients(m, syms) ? m : null;
+}
+
+export function scalarCoefficients(m: Mix, syms: ReadonlyMap<string, SymInfo>): boolean {
+  const names = symNames(m.off, symNames(m.hot));
+  return [...names].every((n) => !syms.get(n)?.tensorCandidate);
+}
+
+/** No coefficient is a parameter seen used as a tensor (margin logits `oh·(cos − m) + (1 − oh)·cos`). */
+export function numberCoefficients(m: Mix, syms: ReadonlyMap<string, SymInfo>): boolean {
+  const names = symNames(m.off, symNames(m.hot));
+  return [...names].every((n) => !syms.get(n)?.tensor);
+}
+
+export function isTensorish(v: AV): boolean {
+  return (
+    ['tensor', 'prob', 'logp', 'blog', 'dist', 'prod', 'loss'].includes(v.k) ||
+    (v.k === 'param' && v.tensorish)
+  );
+}
