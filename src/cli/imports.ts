@@ -85,9 +85,14 @@ function repositoryPath(file: string): string | null {
   return m ? m[1] : null;
 }
 
+/** How many dots a relative module starts with (`..functional` → 2). */
+function leadingDots(module: string): number {
+  return module.length - module.replace(/^\.+/, '').length;
+}
+
 /** `..functional` from `pkg.nn.modules.loss` → `pkg.nn.functional`. */
 function relativeTo(own: string, module: string): string | null {
-  const dots = module.length - module.replace(/^\.+/, '').length;
+  const dots = leadingDots(module);
   const pkg = own.split('.').slice(0, -dots);
   if (pkg.length === 0 && own.split('.').length <= dots) return null;
   const rest = module.slice(dots);
@@ -97,7 +102,7 @@ function relativeTo(own: string, module: string): string | null {
 /** A relative import next to the file on disk: `.utils` → `utils.py` or `utils/__init__.py` beside it. */
 function onDisk(file: string, module: string): string | null {
   if (!module.startsWith('.')) return null;
-  const dots = module.length - module.replace(/^\.+/, '').length;
+  const dots = leadingDots(module);
   let dir = dirname(file);
   for (let i = 1; i < dots; i++) dir = dirname(dir);
   const rest = module.slice(dots).split('.').filter(Boolean);

@@ -4,7 +4,7 @@ import { type Expr, toExpr } from './expr';
 import type { LossKind } from './findings';
 import { assign, dimSize, evalExpr, markTensor, runFunction } from './interp';
 import { libraryDefinition } from './library';
-import { findDefinition, qualify } from './module';
+import { type Definition, findDefinition, type ModuleContext, qualify } from './module';
 import { type ClassScope, type Ctx, callParams, classScope, type Frame, localBases } from './scope';
 import { ONE, sym, ZERO } from './sym';
 import { classDim, lossFunction, tensorMethod, torchFunction } from './tensorOps';
@@ -216,21 +216,20 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): A
 
 /** A loss of a well-known library, imported by name: its catalogue definition, run in the catalogue's module. */
 function libraryCall(qualified: string, ev: Evaluated, ctx: Ctx): AV | null {
-  if (qualified === qualified.split('.').at(-1) || findDefinition(ctx.mod, qualified, Infinity)) return null;
-  const found = libraryDefinition(qualified);
-  if (!found) return null;
-  if (found.def.kind === 'class') return { k: 'instance', def: found.def, mod: found.mod, ...ev };
-  return withoutSpans(inline(found.def.node, ev, null, { ...ctx, mod: found.mod }));
+  const found = qualified.includes('.') ? libraryDefinition(qualified) : null;
+  return found && foreignCall(found.def, found.mod, ev, ctx);
 }
 
 /** A function or class of the workspace's own modules, imported (`from .utils import smooth`), when readable. */
 function importedCall(qualified: string, ev: Evaluated, ctx: Ctx): AV | null {
   const dot = qualified.lastIndexOf('.');
-  if (dot <= 0 || !ctx.mod.imports || findDefinition(ctx.mod, qualified, Number.POSITIVE_INFINITY))
-    return null;
-  const mod = ctx.mod.imports(qualified.slice(0, dot));
+  const mod = dot > 0 && ctx.mod.imports ? ctx.mod.imports(qualified.slice(0, dot)) : null;
   const def = mod && findDefinition(mod, qualified.slice(dot + 1), Number.POSITIVE_INFINITY);
-  if (!mod || !def) return null;
+  return mod && def ? foreignCall(def, mod, ev, ctx) : null;
+}
+
+/** A definition of another module called from this one: an instance of its class, or its function run there. */
+function foreignCall(def: Definition, mod: ModuleContext, ev: Evaluated, ctx: Ctx): AV {
   if (def.kind === 'class') return { k: 'instance', def, mod, ...ev };
   return withoutSpans(inline(def.node, ev, null, { ...ctx, mod }));
 }
