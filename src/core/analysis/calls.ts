@@ -151,7 +151,7 @@ function latest(bindings: Binding[], key: string, at: number): Binding | null {
 
 export function constantNumber(e: Expr | undefined, mod: ModuleContext): number | null {
   if (!e) return null;
-  const ctx = { mod, syms: new Map(), depth: 0, calls: { opaque: 0, torchLosses: 0 } };
+  const ctx = { mod, syms: new Map(), depth: 0, calls: { torchLosses: 0 } };
   const v = evalExpr(e, { vars: new Map(), returns: [], cls: null }, ctx);
   if (v.k !== 'num') return null;
   const n = evalSym(v.s, (name) => ctx.syms.get(name)?.value ?? Number.NaN);

@@ -37,7 +37,7 @@ export interface DefinitionResult {
 const ENTRY_METHODS = ['forward', '__call__'];
 
 export function analyzeDefinition(def: Definition, mod: ModuleContext): DefinitionResult | null {
-  const ctx: Ctx = { mod, syms: new Map(), depth: 0, calls: { opaque: 0, torchLosses: 0 } };
+  const ctx: Ctx = { mod, syms: new Map(), depth: 0, calls: { torchLosses: 0 } };
   const returned =
     def.kind === 'class'
       ? runClass(def, ctx)
@@ -64,7 +64,7 @@ export function analyzeDefinition(def: Definition, mod: ModuleContext): Definiti
   };
 }
 
-/** A definition that only forwards its inputs to one torch loss (not a model or a training step). */
+/** A definition whose loss comes from a torch loss call (training steps are excluded by `calls.training`). */
 function isWrapper(ctx: Ctx): boolean {
   return ctx.calls.torchLosses >= 1;
 }
@@ -91,7 +91,7 @@ function runClass(def: Definition, ctx: Ctx): AV {
   addClassFields(scope, ctx);
   const init = scope.methods.get('__init__');
   if (init) runFunction(init, new Map(), scope, ctx, true);
-  ctx.calls = { opaque: 0, torchLosses: 0 };
+  ctx.calls = { torchLosses: 0 };
   const order = [
     ...ENTRY_METHODS,
     ...[...scope.methods.keys()].filter((n) => !ENTRY_METHODS.includes(n) && n !== '__init__'),
@@ -102,7 +102,7 @@ function runClass(def: Definition, ctx: Ctx): AV {
     if (!fn) continue;
     const value = headOf(pickReturn(runFunction(fn, new Map(), scope, ctx, false)));
     if (value.k === 'loss' || value.k === 'prod') return value;
-    ctx.calls = { opaque: 0, torchLosses: 0 };
+    ctx.calls = { torchLosses: 0 };
     if (value.k === 'dist' && fallback.k === 'unknown') fallback = value;
   }
   return fallback;

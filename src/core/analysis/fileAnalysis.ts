@@ -117,7 +117,7 @@ export class FileAnalysis {
         result: result && {
           ...result,
           def,
-          ctx: { mod: this.mod, syms: new Map(), depth: 0, calls: { opaque: 0, torchLosses: 0 } },
+          ctx: { mod: this.mod, syms: new Map(), depth: 0, calls: { torchLosses: 0 } },
         },
         findings,
       };

@@ -27,8 +27,8 @@ export interface Ctx {
   mod: ModuleContext;
   syms: Map<string, SymInfo>;
   depth: number;
-  /** Calls into code we cannot see (a model, a layer) and torch loss invocations, counted while running. */
-  calls: { opaque: number; torchLosses: number; training?: boolean };
+  /** Torch loss invocations counted while running, and whether the code trains (`loss.backward()`). */
+  calls: { torchLosses: number; training?: boolean };
 }
 
 export interface Frame {

@@ -283,9 +283,7 @@ function bindCall(fn: SyntaxNode, ev: Evaluated, ctx: Ctx): Map<string, AV> {
 function wrapper(ev: Evaluated, ctx: Ctx): AV {
   const passed = [...ev.args, ...ev.kw.values()].find((a) => a.k === 'loss' || a.k === 'prod');
   if (passed?.k === 'loss') return { k: 'loss', l: { ...passed.l, reworked: true } };
-  const loss = passed ?? consumer(ev, ctx);
-  if (!loss) ctx.calls.opaque++;
-  return loss ?? TENSOR;
+  return passed ?? consumer(ev, ctx) ?? TENSOR;
 }
 
 /** An unknown loss applied to a smoothed target we built: the target's maths decides the convention. */
