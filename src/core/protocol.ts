@@ -15,6 +15,7 @@ import {
   nullable,
   objectOf,
   oneOf,
+  ownValue,
 } from './playground/guards';
 import { notification, request } from './playground/rpc';
 import { isPlaygroundSeed, type PlaygroundSeed } from './playground/seed';
@@ -29,7 +30,7 @@ const isEmpty: Guard<Empty> = (v): v is Empty => isRecord(v) && Object.keys(v).l
 // ── webview → host ───────────────────────────────────────────────────────────────────────────────
 
 export interface ReadyParams {
-  /** The webview restored its own state (getState); the host then sends no saved state back. */
+  /** The webview's getState() held something of the user's; the host then sends no saved state back. */
   hasState: boolean;
 }
 export const WebviewReady = notification<ReadyParams>(
@@ -116,7 +117,8 @@ export interface ComputeParams {
 
 /** Our own worker's results: the shape is checked, the typed arrays inside are trusted. */
 const isOutcome = (v: unknown): v is ComputeOutcome | ExactOutcome =>
-  isRecord(v) && (v.ok === true ? 'exact' in v : v.ok === false && Array.isArray(v.errors));
+  isRecord(v) &&
+  (v.ok === true ? Object.hasOwn(v, 'exact') : v.ok === false && Array.isArray(ownValue(v, 'errors')));
 
 export const Compute = request<ComputeParams, ComputeOutcome | ExactOutcome>(
   'worker/compute',

@@ -13,7 +13,7 @@
  *   plots       #plot-sweep #plot-heatmap #plot-per-sample #plot-probabilities #plot-gradient #plot-gap
  *               #plot-reliability, each with #<id>-canvas, #<id>-summary (the plot in words) and #<id>-png (export)
  */
-import { DEFAULT_STATE, type PlaygroundState, restoreState } from '../core/playground/state';
+import { DEFAULT_STATE, type PlaygroundState, restorable } from '../core/playground/state';
 import {
   ApplySeed,
   Endpoint,
@@ -61,8 +61,8 @@ const plots = [
   gapPlot(),
   reliabilityPlot(),
 ];
-const saved = api.getState();
-const app = new PlaygroundApp(saved ? restoreState(saved) : DEFAULT_STATE, {
+const saved = restorable(api.getState());
+const app = new PlaygroundApp(saved ?? DEFAULT_STATE, {
   plots,
   compute: (params) => computeClient.run(params),
   persist: (state) => {
@@ -107,4 +107,4 @@ window.addEventListener(
   debounce(() => app.redraw(), 150),
 );
 app.start();
-host.notify(WebviewReady, { hasState: saved !== undefined && saved !== null });
+host.notify(WebviewReady, { hasState: saved !== null });

@@ -37,9 +37,15 @@ export function arrayOf<T>(guard: Guard<T>, limit = Number.POSITIVE_INFINITY): G
   return (value): value is T[] => Array.isArray(value) && value.length <= limit && value.every(guard);
 }
 
+/** `record[key]` if the record itself has it; never a member inherited from `Object.prototype` (`constructor`…). */
+export const ownValue = (record: object, key: string): unknown =>
+  Object.hasOwn(record, key) ? (record as Record<string, unknown>)[key] : undefined;
+
 /** An object with exactly these keys (unknown keys are rejected); optional fields use `optional(...)`. */
 export function objectOf<T extends object>(fields: { [K in keyof T]-?: Guard<T[K]> }): Guard<T> {
   const keys = Object.keys(fields) as (keyof T & string)[];
   return (value): value is T =>
-    isRecord(value) && Object.keys(value).every((k) => k in fields) && keys.every((k) => fields[k](value[k]));
+    isRecord(value) &&
+    Object.keys(value).every((k) => Object.hasOwn(fields, k)) &&
+    keys.every((k) => fields[k](ownValue(value, k)));
 }

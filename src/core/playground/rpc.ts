@@ -3,7 +3,7 @@
  * `{id, method, params}`, replies `{id, result}` or `{id, error}`. Everything received or sent is validated;
  * a malformed message is reported and dropped, never thrown.
  */
-import { type Guard, isInteger, isRecord, isString } from './guards';
+import { type Guard, isInteger, isRecord, isString, ownValue } from './guards';
 
 export interface Notification<P> {
   readonly kind: 'notification';
@@ -39,10 +39,16 @@ export interface Reply {
 }
 
 export const isEnvelope = (m: unknown): m is Envelope =>
-  isRecord(m) && isString(m.method) && (m.id === undefined || isInteger(m.id)) && 'params' in m;
+  isRecord(m) &&
+  isString(ownValue(m, 'method')) &&
+  (m.id === undefined || isInteger(ownValue(m, 'id'))) &&
+  Object.hasOwn(m, 'params');
 
 export const isReply = (m: unknown): m is Reply =>
-  isRecord(m) && isInteger(m.id) && !('method' in m) && (isString(m.error) || 'result' in m);
+  isRecord(m) &&
+  isInteger(ownValue(m, 'id')) &&
+  !Object.hasOwn(m, 'method') &&
+  (isString(ownValue(m, 'error')) || Object.hasOwn(m, 'result'));
 
 export interface EndpointOptions {
   post: (message: unknown) => void;
@@ -104,9 +110,14 @@ export class Endpoint {
     });
   }
 
-  /** Feed every incoming message here. */
+  /** Feed every incoming message here; never throws, whatever the message (cyclic, BigInt, a throwing getter). */
   receive(message: unknown): void {
-    const problem = this.dispatch(message);
+    let problem: string | undefined;
+    try {
+      problem = this.dispatch(message);
+    } catch (e) {
+      problem = `rejected message (${errorText(e)}): ${describe(message)}`;
+    }
     if (problem) this.options.report(problem);
   }
 
@@ -160,9 +171,15 @@ export class Endpoint {
   }
 }
 
-const errorText = (e: unknown): string => (e instanceof Error ? e.message : String(e));
+const errorText = (e: unknown): string => (e instanceof Error ? e.message : describe(e));
 
+/** A short preview for the log; JSON where it can be (cyclic, BigInt or exotic values only get their type). */
 function describe(message: unknown): string {
-  const text = JSON.stringify(message) ?? String(message);
+  let text: string;
+  try {
+    text = JSON.stringify(message) ?? String(message);
+  } catch {
+    text = `(${typeof message} that is not JSON)`;
+  }
   return text.length > 120 ? `${text.slice(0, 120)}…` : text;
 }

@@ -5,7 +5,17 @@ import {
   SMOOTHING_CONVENTIONS,
   type SmoothingConvention,
 } from '../smoothing/conventions';
-import { type Guard, inRange, isInteger, isRecord, maxLength, nullable, objectOf, oneOf } from './guards';
+import {
+  type Guard,
+  inRange,
+  isInteger,
+  isRecord,
+  maxLength,
+  nullable,
+  objectOf,
+  oneOf,
+  ownValue,
+} from './guards';
 
 export const PLAYGROUND_LOSSES = [
   'cross_entropy',
@@ -102,15 +112,29 @@ const FIELD_GUARDS: { [K in keyof PlaygroundState]-?: Guard<PlaygroundState[K]> 
 /** Strict check used by the protocol: every field present and valid, nothing extra. */
 export const isPlaygroundState: Guard<PlaygroundState> = objectOf<PlaygroundState>(FIELD_GUARDS);
 
-/** Lenient restore (old versions, partial or damaged saved state): each valid field kept, the rest defaulted. */
-export function restoreState(saved: unknown, defaults: PlaygroundState = DEFAULT_STATE): PlaygroundState {
-  if (!isRecord(saved)) return defaults;
-  const out: Record<string, unknown> = { ...defaults };
+/**
+ * The fields of a saved state that are still good, whatever its version (older, newer, none), damage or extra keys;
+ * its version number is not one of them. Every version shipped so far has this one shape, so a field is kept when
+ * it passes its check today.
+ */
+function savedFields(saved: unknown): Partial<PlaygroundState> {
+  const out: Record<string, unknown> = {};
+  if (!isRecord(saved)) return out;
   for (const key of Object.keys(FIELD_GUARDS) as (keyof PlaygroundState)[]) {
-    const guard: Guard<unknown> = FIELD_GUARDS[key];
-    if (key in saved && guard(saved[key])) out[key] = saved[key];
+    const value = ownValue(saved, key);
+    if (key !== 'version' && FIELD_GUARDS[key](value)) out[key] = value;
   }
-  return normaliseState(out as unknown as PlaygroundState);
+  return out as Partial<PlaygroundState>;
+}
+
+/** Lenient restore (any version, partial or damaged saved state): each good field kept, the rest from `defaults`. */
+export function restoreState(saved: unknown, defaults: PlaygroundState = DEFAULT_STATE): PlaygroundState {
+  return normaliseState({ ...defaults, ...savedFields(saved), version: 1 });
+}
+
+/** A saved state (getState, workspaceState) migrated to the current one; null when it holds nothing of the user's. */
+export function restorable(saved: unknown): PlaygroundState | null {
+  return Object.keys(savedFields(saved)).length > 0 ? restoreState(saved) : null;
 }
 
 /** Cross-field rules: 'batchmean' exists only for KL; binary losses take the binary conventions, the rest K-class ones. */

@@ -1,11 +1,11 @@
 import * as vscode from 'vscode';
+import { restorable } from '../../core/playground/state';
 import {
   ApplySeed,
   CopyText,
   Endpoint,
   GetSnapshot,
   type PlaygroundSeed,
-  type PlaygroundState,
   RestoreState,
   SaveFile,
   type Snapshot,
@@ -115,8 +115,8 @@ export class PlaygroundPanel {
   }
 
   private onReady(hasState: boolean): void {
-    const saved = this.ctx.extension.workspaceState.get<PlaygroundState>(SAVED_STATE_KEY);
-    if (!hasState && saved) this.endpoint.notify(RestoreState, saved);
+    const saved = hasState ? null : restorable(this.ctx.extension.workspaceState.get(SAVED_STATE_KEY));
+    if (saved) this.endpoint.notify(RestoreState, saved);
     this.ready = true;
     for (const post of this.outbox.splice(0)) post();
     for (const wake of this.readyWaiters.splice(0)) wake();
