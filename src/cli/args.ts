@@ -29,7 +29,8 @@ function failLevel(value: string | undefined): Severity | null {
 }
 
 export function parseArgs(argv: readonly string[]): ParsedArgs {
-  if (argv.includes('-h') || argv.includes('--help') || argv[0] === 'help') return { command: 'help' };
+  const options = argv.includes('--') ? argv.slice(0, argv.indexOf('--')) : argv;
+  if (options.includes('-h') || options.includes('--help') || argv[0] === 'help') return { command: 'help' };
   if (argv[0] !== 'explain')
     return { command: 'error', message: argv[0] ? `unknown command: ${argv[0]}` : 'missing command' };
   const out: ExplainArgs = { command: 'explain', json: false, failOn: null, files: [] };

@@ -1,6 +1,7 @@
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ImportSource } from '../core/analysis';
+import { readSource, readSourceHead } from './sourceFile';
 
 /**
  * Where the CLI finds the workspace's own modules a file imports: among the files it was given (placed by their
@@ -28,7 +29,9 @@ export class ModuleIndex {
     return (module) => {
       const target = module.startsWith('.') ? relativeTo(own, module) : module;
       const found = (target && this.find(target)) ?? onDisk(file, module);
-      return found ? { text: readFileSync(found, 'utf8'), imports: this.sourceFor(found) } : null;
+      if (!found) return null;
+      const text = readable(found);
+      return text === null ? null : { text, imports: this.sourceFor(found) };
     };
   }
 
@@ -36,6 +39,15 @@ export class ModuleIndex {
     const exact = this.byModule.get(module);
     if (exact) return exact;
     for (const [name, file] of this.byModule) if (name.endsWith(`.${module}`)) return file;
+    return null;
+  }
+}
+
+/** An imported module's text; one that cannot be read (or is no regular file) is as good as not found. */
+function readable(file: string): string | null {
+  try {
+    return readSource(file);
+  } catch {
     return null;
   }
 }
@@ -73,11 +85,7 @@ function moduleOf(path: string): string | null {
 function repositoryPath(file: string): string | null {
   let first: string;
   try {
-    const fd = openSync(file, 'r');
-    const buffer = Buffer.alloc(512);
-    const read = readSync(fd, buffer, 0, buffer.length, 0);
-    closeSync(fd);
-    first = buffer.subarray(0, read).toString('utf8').split('\n', 1)[0];
+    first = readSourceHead(file, 512).split('\n', 1)[0];
   } catch {
     return null;
   }

@@ -1,8 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { AnalysisSession, atLeast, type Finding, ruleOf, type Severity } from '../core/analysis';
 import { parseArgs, USAGE } from './args';
 import { ModuleIndex } from './imports';
 import { type FileReport, jsonReport, textReport } from './report';
+import { readSource } from './sourceFile';
 
 /** Runs the CLI; returns the exit code: 0 ok, 1 pitfalls at --fail-on or worse, 2 usage or unreadable files. */
 export function run(argv: readonly string[], out: (s: string) => void, err: (s: string) => void): number {
@@ -22,7 +22,7 @@ export function run(argv: readonly string[], out: (s: string) => void, err: (s: 
   const modules = new ModuleIndex(args.files);
   for (const file of args.files) {
     try {
-      const text = readFileSync(file, 'utf8');
+      const text = readSource(file);
       reports.push({ file, findings: session.analyzePython(text, modules.sourceFor(file)) });
     } catch (e) {
       unreadable = true;
@@ -41,7 +41,15 @@ function fails(finding: Finding, threshold: Severity): boolean {
   return rule !== null && atLeast(rule.severity, threshold);
 }
 
+/** A reader that stops early (`loss-lens explain --json big.py | head`) is no error: exit with the run's code. */
+function exitQuietlyOnClosedPipe(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit();
+}
+
 if (require.main === module) {
+  process.stdout.on('error', exitQuietlyOnClosedPipe);
+  process.stderr.on('error', exitQuietlyOnClosedPipe);
   process.exitCode = run(
     process.argv.slice(2),
     (s) => process.stdout.write(`${s}\n`),
