@@ -3,7 +3,7 @@ import { platform as nodePlatform } from '../../src/extension/platform/node';
 import { platform as webPlatform } from '../../src/extension/platform/web';
 
 const signal = new AbortController().signal;
-const options = { timeoutMs: 1000, maxOutputBytes: 1024, signal };
+const options = { timeoutMs: 1000, maxOutputBytes: 1024, signal, stdin: '' };
 
 describe('platform: Node and web extension hosts', () => {
   for (const [name, platform] of [

@@ -6,7 +6,11 @@ export interface Platform {
   readonly defaultPython: string;
   /** 16 random bytes from a CSPRNG, base64: a webview's script nonce. */
   nonce(): string;
-  /** Runs `file` with `args`, no shell; resolves (never rejects) with its output or why it failed. */
+  /**
+   * Runs `file` with `args`, no shell, in a fresh empty temporary directory, `stdin` as its input; resolves (never
+   * rejects) with its output or why it failed. Stdout over `maxOutputBytes` fails the run; stderr only keeps its
+   * last few thousand characters and fails nothing.
+   */
   execFile(file: string, args: readonly string[], options: ExecOptions): Promise<ExecOutcome>;
 }
 
@@ -14,9 +18,10 @@ export interface ExecOptions {
   readonly timeoutMs: number;
   readonly maxOutputBytes: number;
   readonly signal: AbortSignal;
+  readonly stdin: string;
 }
 
-/** The parts of Node's `ExecFileException` that explain a failure. */
+/** Why a run failed, in the terms of Node's errors (`code` ENOENT, `name` AbortError, `killed` on a timeout). */
 export interface ExecFailure {
   readonly name: string;
   readonly message: string;

@@ -37,11 +37,14 @@ export async function findInterpreter(config: Config, resource: vscode.Uri | und
   return fromExtension ?? platform.defaultPython;
 }
 
+/** Longest piece of Python's stderr shown in a notification. */
+const MAX_ERROR_LINE = 300;
+
 function failure(python: string, error: ExecFailure, stderr: string): string {
   if (error.code === 'ENOENT') return `Python was not found at "${python}"; set lossLens.python.path.`;
   if (error.name === 'AbortError') return 'Cancelled.';
   if (error.killed) return `Python did not answer within ${VERIFY_TIMEOUT_MS / 1000} s.`;
-  const lastLine = stderr.trim().split('\n').pop();
+  const lastLine = stderr.trim().split('\n').pop()?.trim().slice(0, MAX_ERROR_LINE);
   return `Python failed: ${lastLine || error.message}`;
 }
 
@@ -60,10 +63,20 @@ function parseOutput(stdout: string): PythonResult {
   return { ok: false, error: typeof error === 'string' ? error : 'unexpected output from Python' };
 }
 
-/** Runs the verify script without a shell, with a timeout; the case travels as an argument, never as code. */
+/**
+ * Runs the verify script without a shell, with a timeout. The case travels on stdin as JSON, never as code nor as
+ * an argument (a 32,000-class case is too long for one). Python runs isolated (`-I`: no current directory or
+ * PYTHON* variables on its path) in an empty temporary directory, so a workspace's `json.py` or `torch.py` is
+ * never what it imports.
+ */
 export async function runTorch(python: string, c: VerifyCase, signal: AbortSignal): Promise<PythonResult> {
-  const args = ['-c', VERIFY_SCRIPT, JSON.stringify(c)];
-  const options = { timeoutMs: VERIFY_TIMEOUT_MS, maxOutputBytes: MAX_OUTPUT_BYTES, signal };
+  const args = ['-I', '-c', VERIFY_SCRIPT];
+  const options = {
+    timeoutMs: VERIFY_TIMEOUT_MS,
+    maxOutputBytes: MAX_OUTPUT_BYTES,
+    signal,
+    stdin: JSON.stringify(c),
+  };
   const outcome = await platform.execFile(python, args, options);
   return outcome.ok
     ? parseOutput(outcome.stdout)

@@ -1,11 +1,13 @@
 /**
- * Python run by "Verify with Python": reads a `VerifyCase` as JSON from argv[1] (never spliced into the code),
+ * Python run by "Verify with Python": reads a `VerifyCase` as JSON from stdin (never spliced into the code),
  * computes the loss with torch in float64 and prints `{"value", "torch"}` or `{"error"}` as JSON.
  * Each branch of METHODS matches one `VerifyMethod`.
  */
 export const VERIFY_SCRIPT = `
-import json, sys
-case = json.loads(sys.argv[1])
+import json, site, sys
+case = json.load(sys.stdin)
+# -I leaves out the user's site-packages; torch installed there (pip install --user) is still found, last.
+sys.path.append(site.getusersitepackages())
 try:
     import torch
     import torch.nn.functional as F
