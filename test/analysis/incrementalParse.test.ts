@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { ChangedRange, Tree } from '@lezer/common';
 import fc from 'fast-check';
 import { type PythonParse, parsePython } from '../../src/core/analysis';
+import { fuzz, fuzzRuns } from '../support/fuzz';
 import { FIXTURES } from './helpers';
 
 const fixtures = readdirSync(FIXTURES)
@@ -121,14 +122,14 @@ describe('incremental parsing', () => {
   it('gives the tree of a fresh parse after random edits of the fixtures', () => {
     fc.assert(
       fc.property(fc.nat(fixtures.length - 1), stepsArb, (i, steps) => check(fixtures[i], steps)),
-      { numRuns: 150 },
+      fuzz(60),
     );
   });
 
   it('gives the tree of a fresh parse after random edits of mixed files', () => {
     fc.assert(
       fc.property(fc.nat(16), stepsArb, (seed, steps) => check(mixedFile(seed), steps)),
-      { numRuns: 60 },
+      fuzz(12),
     );
   });
 
@@ -149,7 +150,7 @@ describe('incremental parsing', () => {
           assertLikeFresh(parse);
         }
       }),
-      { numRuns: 60 },
+      fuzz(12),
     );
   });
 
@@ -157,7 +158,7 @@ describe('incremental parsing', () => {
     const units = Array.from({ length: 200 }, (_, i) => (i % 4 === 3 ? snippets[0] : filler(i)));
     const base = units.join('');
     let parse = parsePython(base);
-    for (let i = 0; i < 120; i++) {
+    for (let i = 0; i < fuzzRuns(40); i++) {
       const at = Math.floor((((i * 7919) % 997) / 997) * base.length);
       const typed = `${base.slice(0, at)}${i % 2 ? ' ' : 'x'}${base.slice(at)}`;
       parse = parsePython(typed, parse, [{ fromA: at, toA: at, fromB: at, toB: at + 1 }]);

@@ -2,19 +2,19 @@
 // incrementally and reuses what it cached finds exactly what a session without caches finds from scratch, and
 // `analyzeAt` finds exactly the full analysis's findings at its offset. Seeded and counted in iterations (no
 // clocks), so every run checks the same edits: RUNS sequences of up to MAX_STEPS steps (each of 1–3 edits at
-// once, or a word typed character by character), TYPING_RUNS typing-and-undoing sequences, about 2,400 checked
-// versions in all, ~11 s on two cores.
+// once, or a word typed character by character), TYPING_RUNS typing-and-undoing sequences, about 2 s of CPU;
+// `FUZZ=long` (test/support/fuzz.ts) runs 20 times as many from a fresh seed.
 import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChangedRange } from '@lezer/common';
 import fc from 'fast-check';
 import { AnalysisSession, type Finding, type PythonParse } from '../../src/core/analysis';
+import { fuzz, fuzzRuns } from '../support/fuzz';
 
-const SEED = 20240611;
-const RUNS = 120;
+const RUNS = 30;
 const MAX_STEPS = 6;
-const TYPING_RUNS = 30;
+const TYPING_RUNS = 10;
 /** One rewrite variant in this many (sorted by name) joins the corpus. */
 const VARIANT_SAMPLE = 40;
 
@@ -279,7 +279,7 @@ describe('analysis session: cached and incremental == uncached from scratch', ()
     cached.dispose();
   });
 
-  it(`after random edits of ${corpus.length} corpus files (${RUNS} runs of up to ${MAX_STEPS} steps)`, () => {
+  it(`after random edits of ${corpus.length} corpus files (${fuzzRuns(RUNS)} runs of up to ${MAX_STEPS} steps)`, () => {
     fc.assert(
       fc.property(
         fc.nat(corpus.length - 1),
@@ -311,11 +311,11 @@ describe('analysis session: cached and incremental == uncached from scratch', ()
           }
         },
       ),
-      { seed: SEED, numRuns: RUNS },
+      fuzz(RUNS),
     );
   });
 
-  it(`while a fragment is typed and deleted again, character by character (${TYPING_RUNS} runs)`, () => {
+  it(`while a fragment is typed and deleted again, character by character (${fuzzRuns(TYPING_RUNS)} runs)`, () => {
     fc.assert(
       fc.property(
         fc.nat(corpus.length - 1),
@@ -338,7 +338,7 @@ describe('analysis session: cached and incremental == uncached from scratch', ()
           assert.equal(parse.text, base);
         },
       ),
-      { seed: SEED + 1, numRuns: TYPING_RUNS },
+      fuzz(TYPING_RUNS),
     );
   });
 

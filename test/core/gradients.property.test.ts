@@ -10,6 +10,7 @@ import {
   type Reduction,
 } from '../../src/core/losses';
 import { type Tensor, tensor } from '../../src/core/tensor';
+import { fuzz } from '../support/fuzz';
 
 type Loss = (input: Tensor) => LossResult;
 
@@ -83,7 +84,7 @@ describe('loss gradients match central finite differences', () => {
         const options = { ...p, ignoreIndex: -1, smoothingConvention: convention, grad: true };
         assertGradientMatches((x) => crossEntropy(x, target, options), p.logits);
       }),
-      { numRuns: 150 },
+      fuzz(150),
     );
   });
 
@@ -98,7 +99,7 @@ describe('loss gradients match central finite differences', () => {
         };
         assertGradientMatches((x) => crossEntropy(x, p.probabilities, options), p.logits);
       }),
-      { numRuns: 100 },
+      fuzz(100),
     );
   });
 
@@ -109,7 +110,7 @@ describe('loss gradients match central finite differences', () => {
         const options = { weight: p.weight, reduction: p.reduction, ignoreIndex: -1, grad: true };
         assertGradientMatches((x) => nllLoss(x, target, options), p.logits);
       }),
-      { numRuns: 100 },
+      fuzz(100),
     );
   });
 
@@ -149,7 +150,7 @@ describe('loss gradients match central finite differences', () => {
           tensor(p.shape, p.probabilities),
         );
       }),
-      { numRuns: 100 },
+      fuzz(100),
     );
   });
 
@@ -163,7 +164,7 @@ describe('loss gradients match central finite differences', () => {
           tensor(p.shape, p.logits),
         );
       }),
-      { numRuns: 100 },
+      fuzz(100),
     );
   });
 
@@ -179,7 +180,7 @@ describe('loss gradients match central finite differences', () => {
           assertGradientMatches((x) => klDiv(x, target, options), tensor(p.shape, p.logits));
         },
       ),
-      { numRuns: 100 },
+      fuzz(100),
     );
   });
 });

@@ -2,6 +2,7 @@ import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { formatTensor, parseTensor, type TensorFormat } from '../../src/core/parse';
 import { numel, type Tensor, tensor } from '../../src/core/tensor';
+import { fuzz } from '../support/fuzz';
 
 const anyDouble = fc.double();
 const dims = (rank: { min: number; max: number }, size: { min: number; max: number }) =>
@@ -62,7 +63,7 @@ describe('parseTensor(formatTensor(t, format)) round-trips', () => {
           if (!result.ok) assert.fail(`${result.error.message} in ${formatTensor(t, format)}`);
           assertSameTensor(result.tensor, t);
         }),
-        { numRuns: 300 },
+        fuzz(300),
       );
     });
   }
@@ -78,18 +79,18 @@ describe('parseTensor(formatTensor(t, format)) round-trips', () => {
 
 describe('parseTensor on arbitrary text', () => {
   it('never throws and positions every error inside the text (ASCII)', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 60 }), assertWellFormed), { numRuns: 2000 });
+    fc.assert(fc.property(fc.string({ maxLength: 60 }), assertWellFormed), fuzz(2000));
   });
 
   it('never throws and positions every error inside the text (full Unicode)', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 60 }), assertWellFormed), { numRuns: 1000 });
+    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 60 }), assertWellFormed), fuzz(1000));
   });
 
   it('never throws on text made of the parser’s own characters', () => {
     const alphabet = fc.constantFrom(
       ...'[](),. \n\t\r-+eE0123456789naifTrueFalse=\'"<>tensor(array#…'.split(''),
     );
-    fc.assert(fc.property(fc.string({ unit: alphabet, maxLength: 80 }), assertWellFormed), { numRuns: 3000 });
+    fc.assert(fc.property(fc.string({ unit: alphabet, maxLength: 80 }), assertWellFormed), fuzz(3000));
   });
 
   it('never throws on mutations of valid reprs', () => {
@@ -113,7 +114,7 @@ describe('parseTensor on arbitrary text', () => {
           formatTensor(t, format),
         ),
       );
-    fc.assert(fc.property(mutated, assertWellFormed), { numRuns: 3000 });
+    fc.assert(fc.property(mutated, assertWellFormed), fuzz(3000));
   });
 });
 
@@ -144,7 +145,7 @@ describe('number parsing', () => {
           `${t}: ${result.tensor.data[0]} vs ${Number(t)}`,
         );
       }),
-      { numRuns: 5000 },
+      fuzz(5000),
     );
   });
 });

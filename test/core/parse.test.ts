@@ -276,13 +276,12 @@ describe('parseTensor: limits and positions', () => {
     assert.equal(MAX_ELEMENTS, 16_777_216);
   });
 
+  // A quadratic scan of these megabyte inputs would not finish within the test timeout; no clock is read here.
   it('stays linear on large malformed input', () => {
-    const started = Date.now();
     assert.equal(failure('['.repeat(1_000_000))[2], `nested deeper than ${MAX_DEPTH} levels`);
     assert.equal(failure(`[${'1, '.repeat(300_000)}`)[2], "'[' is never closed");
     assert.equal(failure(`${'x'.repeat(1_000_000)},1`)[2], `'${'x'.repeat(24)}…' is not a number`);
     assert.equal(failure(`tensor([1.], dtype='${'a'.repeat(1_000_000)}`)[2], "''' is never closed");
-    assert.ok(Date.now() - started < 2000);
   });
 
   it('counts \\r\\n, \\n and a lone \\r as one line break and columns in UTF-16 units', () => {

@@ -12,6 +12,7 @@ import {
   solveEpsilon,
 } from '../../src/core/smoothing';
 import { type Tensor, tensor } from '../../src/core/tensor';
+import { fuzz } from '../support/fuzz';
 
 const epsilon = fc.double({ min: 0, max: 1, noNaN: true });
 const reduction = fc.constantFrom('mean' as const, 'sum' as const);
@@ -101,6 +102,7 @@ describe('smoothing properties', () => {
           );
         }
       }),
+      fuzz(100),
     );
   });
 
@@ -110,6 +112,7 @@ describe('smoothing properties', () => {
         const q = smoothTargets(target, 2, eps, convention).data;
         assert.ok(q.every((v) => v >= -1e-15 && v <= 1 + 1e-15));
       }),
+      fuzz(100),
     );
   });
 
@@ -133,6 +136,7 @@ describe('smoothing properties', () => {
           }
         },
       ),
+      fuzz(100),
     );
   });
 
@@ -151,6 +155,7 @@ describe('smoothing properties', () => {
           });
         }
       }),
+      fuzz(100),
     );
   });
 
@@ -167,6 +172,7 @@ describe('smoothing properties', () => {
           assert.ok(close(convertEpsilon(there, to, from, classes), eps, 1e-12));
         },
       ),
+      fuzz(100),
     );
   });
 
@@ -186,6 +192,7 @@ describe('smoothing properties', () => {
         const uniform = perRow(converted, 'uniform');
         assert.ok(perRow(eps, 'k_minus_1').every((v, i) => close(v, uniform[i]!)));
       }),
+      fuzz(100),
     );
   });
 
@@ -199,6 +206,7 @@ describe('smoothing properties', () => {
         const solution = solveEpsilon(c.input, c.target, Number(loss.toFixed(4)), convention, 4, c.options);
         assert.ok(solution && solution.lo - 1e-9 <= eps && eps <= solution.hi + 1e-9);
       }),
+      fuzz(100),
     );
   });
 });

@@ -90,7 +90,7 @@ describe('robustness: protocol validation (issue 9, item 15)', () => {
             assert.deepEqual(Object.keys(r).sort(), Object.keys(DEFAULT_STATE).sort());
           }
       }),
-      fuzz(1000, 15),
+      fuzz(1000),
     );
   });
 });
