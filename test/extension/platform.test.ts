@@ -3,7 +3,8 @@ import { platform as nodePlatform } from '../../src/extension/platform/node';
 import { platform as webPlatform } from '../../src/extension/platform/web';
 
 const signal = new AbortController().signal;
-const options = { timeoutMs: 1000, maxOutputBytes: 1024, signal, stdin: '' };
+/** Only a guard against a hang: starting Node takes seconds on a busy machine. */
+const options = { timeoutMs: 60_000, maxOutputBytes: 1024, signal, stdin: '' };
 
 describe('platform: Node and web extension hosts', () => {
   for (const [name, platform] of [
