@@ -12,6 +12,7 @@ import {
   restoreState,
 } from '../../src/core/playground/state';
 import { RestoreState } from '../../src/core/protocol';
+import { installFakeVscode } from '../extension/support/fakeVscode';
 import { fuzz } from '../support/fuzz';
 
 /**
@@ -149,5 +150,68 @@ describe('robustness: saved playground states restore (issue 9, item 9)', () => 
   it('does not keep a text over the length limit (it could not be sent or shown)', () => {
     const huge = 'x'.repeat(MAX_TEXT_LENGTH + 1);
     assert.equal(restoreState({ ...DEFAULT_STATE, logitsText: huge }).logitsText, DEFAULT_STATE.logitsText);
+  });
+});
+
+describe('robustness: the host sends its saved state, migrated (issue 9, item 9)', () => {
+  installFakeVscode();
+  const { PlaygroundPanel, SAVED_STATE_KEY }: typeof import('../../src/extension/playground/panel') =
+    require('../../src/extension/playground/panel');
+  const disposable = { dispose: () => undefined };
+
+  /** A panel over a fake webview; returns what it posts after the webview says it is ready. */
+  function readyWith(saved: unknown, hasState: boolean): unknown[] {
+    const posted: unknown[] = [];
+    let receive: (m: unknown) => void = () => undefined;
+    const webview = {
+      options: {},
+      html: '',
+      cspSource: 'vscode-resource:',
+      asWebviewUri: (uri: unknown) => uri,
+      postMessage: (m: unknown) => {
+        posted.push(m);
+        return Promise.resolve(true);
+      },
+      onDidReceiveMessage: (listener: (m: unknown) => void) => {
+        receive = listener;
+        return disposable;
+      },
+    };
+    const panel = {
+      webview,
+      visible: true,
+      onDidDispose: () => disposable,
+      onDidChangeViewState: () => disposable,
+      reveal: () => undefined,
+      dispose: () => undefined,
+    };
+    const ctx = {
+      extension: {
+        extensionUri: {},
+        workspaceState: { get: (key: string) => (key === SAVED_STATE_KEY ? saved : undefined) },
+      },
+      log: { warn: () => undefined },
+    };
+    PlaygroundPanel.revive(ctx as never, panel as never);
+    receive({ method: 'webview/ready', params: { hasState } });
+    PlaygroundPanel.current?.dispose();
+    return posted;
+  }
+
+  it('sends an older or damaged saved state with the text kept (it was not sent at all)', () => {
+    const base = SHIPPED['v1, pasted logits']!;
+    const [message] = readyWith({ ...base, version: 0, epsilon: 7 }, false) as {
+      method: string;
+      params: PlaygroundState;
+    }[];
+    assert.equal(message?.method, RestoreState.method);
+    assert.equal(message?.params.logitsText, base.logitsText);
+    assert.equal(message?.params.epsilon, DEFAULT_STATE.epsilon);
+  });
+
+  it('sends nothing when the webview has its own state, or the saved one holds nothing of the user', () => {
+    assert.deepEqual(readyWith(SHIPPED['v1, pasted logits'], true), []);
+    assert.deepEqual(readyWith({ version: 1, junk: true }, false), []);
+    assert.deepEqual(readyWith('garbage', false), []);
   });
 });
