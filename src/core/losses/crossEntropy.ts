@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor';
-import { classLayout, classWeights, sameShape } from './classLayout';
+import { classLayout, classWeights, DEFAULT_IGNORE_INDEX, sameShape } from './classLayout';
 import { crossEntropyWithIndices } from './indexTargets';
 import { crossEntropyWithProbabilities } from './probabilityTargets';
 import { plainReduction } from './reduce';
@@ -14,13 +14,15 @@ export function crossEntropy(input: Tensor, target: Tensor, options: CrossEntrop
   const epsilon = checkLabelSmoothing(options.labelSmoothing ?? 0);
   const { classes } = classLayout(input.shape);
   const weights = classWeights(options.weight, classes);
-  const ignoreIndex = options.ignoreIndex ?? -100;
+  const ignoreIndex = options.ignoreIndex ?? DEFAULT_IGNORE_INDEX;
   const grad = options.grad ?? false;
   const byIndex = (options.targetKind ?? inferTargetKind(input, target)) === 'index';
   const kMinus1 = options.smoothingConvention === 'k_minus_1';
   if (byIndex && !kMinus1) {
     return crossEntropyWithIndices(input, target, { weights, ignoreIndex, epsilon, reduction, grad });
   }
+  if (!byIndex && ignoreIndex !== DEFAULT_IGNORE_INDEX)
+    throw new RangeError('ignore_index is not supported for floating point target (as in torch)');
   // Every other combination is a probability-target loss; K-1 index targets are expanded to dense ones first.
   const probabilities = byIndex ? kMinus1IndexTargets(input, target, epsilon, ignoreIndex) : target;
   const smoothTarget = byIndex

@@ -1,4 +1,4 @@
-import type { Tensor } from '../tensor';
+import { scalar, type Tensor } from '../tensor';
 import { activeWeightTotal, type ClassLayout, checkIndexTargets, classLayout, rowStart } from './classLayout';
 import { reduceRows, sum } from './reduce';
 import { contiguousScaleRow, contiguousSoftmaxRow, rowMax, scaleRow, shiftedExpRow } from './rowKernels';
@@ -48,8 +48,29 @@ export function crossEntropyWithIndices(
     const y = target.data[row]!;
     if (y !== ignoreIndex) losses[row] = kernel(input.data, buffer, rows, row, y);
   }
-  const output = reduceRows(losses, layout.rowShape, reduction, denominator);
+  const output =
+    denominator === 0 && epsilon > 0
+      ? scalar(zeroWeightMean(input, target, settings, sum(losses)))
+      : reduceRows(losses, layout.rowShape, reduction, denominator);
   return settings.grad ? { output, gradInput: { shape: [...input.shape], data: buffer } } : { output };
+}
+
+/**
+ * A weighted mean over targets whose weights total 0: torch divides its two terms separately,
+ * (1-ε)·Σnll/0 + ε/C·Σsmooth/0, which is nan or ±inf, never the row sum's x/0 (seed: weight=[0, 0, 1], y=[0, 1]).
+ */
+function zeroWeightMean(input: Tensor, target: Tensor, settings: IndexTargetSettings, total: number): number {
+  const { epsilon } = settings;
+  const classes = classLayout(input.shape).classes;
+  const nll = crossEntropyWithIndices(input, target, {
+    ...settings,
+    epsilon: 0,
+    reduction: 'sum',
+    grad: false,
+  });
+  const nllSum = nll.output.data[0]!;
+  const smoothSum = (total - (1 - epsilon) * nllSum) / (epsilon / classes);
+  return (1 - epsilon) * (nllSum / 0) + (epsilon / classes) * (smoothSum / 0);
 }
 
 interface RowContext {

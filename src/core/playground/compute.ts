@@ -6,7 +6,15 @@ import { type EntropyTerm, entropyTerm, reducedNegEntropy } from './entropy';
 import { evaluateLoss, smoothedTargets } from './evaluate';
 import { LOSS_INPUT, type LossInputKind, lossInput, predictedProbabilities } from './lossInput';
 import { buildModel, type EpsilonModel, epsilonGrid, headline, interpolate } from './model';
-import { type FieldError, type FieldName, type Prepare, type Prepared, prepare } from './prepare';
+import {
+  type FieldError,
+  type FieldName,
+  type FieldNote,
+  FieldRefusal,
+  type Prepare,
+  type Prepared,
+  prepare,
+} from './prepare';
 import { reliabilityOf } from './reliability';
 import { isBinaryLoss, type PlaygroundState } from './state';
 import { downsample, type HeatGrid, type RowView, rowView, type SampleTable, sampleTable } from './views';
@@ -47,6 +55,8 @@ export interface PlaygroundResult {
   row: RowView;
   table: SampleTable;
   calibration: Calibration | null;
+  /** How the texts were read, where it is not plain data (a header row, a pandas index column). */
+  notes: FieldNote[];
   exact: ExactValues;
 }
 
@@ -56,8 +66,15 @@ let cache: { key: unknown[]; value: Prepare } | undefined;
 
 /** Parsing megabytes of text is the slow part; an ε or option change reuses the last parse. */
 function preparedFor(state: PlaygroundState): Prepare {
-  const { logitsText, targetsText, weightText, synthetic, loss } = state;
-  const key = [logitsText, targetsText, weightText, JSON.stringify(synthetic), isBinaryLoss(loss)];
+  const { logitsText, targetsText, weightText, synthetic, loss, ignoreIndex } = state;
+  const key = [
+    logitsText,
+    targetsText,
+    weightText,
+    JSON.stringify(synthetic),
+    isBinaryLoss(loss),
+    ignoreIndex,
+  ];
   if (!cache || cache.key.some((k, i) => k !== key[i])) cache = { key, value: prepare(state) };
   return cache.value;
 }
@@ -68,12 +85,16 @@ function fieldOf(message: string): FieldName {
   return 'options';
 }
 
-/** Core errors (shape mismatches, out-of-range classes) become messages on the field they concern. */
+/**
+ * Refusals become messages on the field they concern: the playground's own at their position, the core's
+ * (RangeError: shapes, weights) on the field their message names. Anything else is a bug, said as one.
+ */
 function guarded<T>(run: () => T): T | { ok: false; errors: FieldError[] } {
   try {
     return run();
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    if (e instanceof FieldRefusal) return { ok: false, errors: [e.error] };
+    const message = e instanceof RangeError ? e.message : `internal error, please report it: ${String(e)}`;
     return { ok: false, errors: [{ field: fieldOf(message), line: 1, column: 1, message }] };
   }
 }
@@ -124,6 +145,7 @@ function fullResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
     row: rowView(p, probs, at0, at1, state.row),
     table: sampleTable(p, probs),
     calibration: reliabilityOf(p, state),
+    notes: p.notes,
     exact: exactAt(p, state),
   };
 }
