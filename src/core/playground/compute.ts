@@ -17,6 +17,7 @@ import {
 } from './prepare';
 import { reliabilityOf } from './reliability';
 import { isBinaryLoss, type PlaygroundState } from './state';
+import { torchSnippet } from './torchSnippet';
 import { downsample, type HeatGrid, type RowView, rowView, type SampleTable, sampleTable } from './views';
 
 /** One convention's headline value against ε: remainder on the grid (+ KL's entropy part); dense points to draw. */
@@ -174,6 +175,21 @@ function sweepCurves(p: Prepared, input: Tensor, state: PlaygroundState, model: 
     curve.values = curve.epsilons.map((e) => curveAt(curve, e));
     return curve;
   });
+}
+
+/** "Copy as PyTorch": the script of a state the playground computes, never of one it refuses. */
+export function torchScript(
+  state: PlaygroundState,
+): { ok: true; script: string } | { ok: false; errors: FieldError[] } {
+  if (state.synthetic) {
+    const message = 'Copy as PyTorch needs pasted inputs, not generated ones';
+    return { ok: false, errors: [{ field: 'options', line: 1, column: 1, message }] };
+  }
+  const exact = computeExact(state);
+  const ready = preparedFor(state);
+  if (!exact.ok) return exact;
+  if (!ready.ok) return ready;
+  return { ok: true, script: torchSnippet(ready.prepared, state) };
 }
 
 export type ExactOutcome = { ok: true; exact: ExactValues } | { ok: false; errors: FieldError[] };

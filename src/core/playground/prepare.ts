@@ -1,7 +1,8 @@
 /** Turns the state's texts (or synthetic spec) into checked tensors, or errors attached to the offending field. */
 import { type ParseSuccess, parseTensor, positionOfValue } from '../parse';
+import { positionAt } from '../parse/failure';
 import { numel, type Tensor, tensor } from '../tensor';
-import { isBinaryLoss, type PlaygroundState } from './state';
+import { isBinaryLoss, MAX_TEXT_LENGTH, type PlaygroundState } from './state';
 import { syntheticTensors } from './synthetic';
 
 export type FieldName = 'logits' | 'targets' | 'weights' | 'options';
@@ -49,6 +50,19 @@ export interface Prepared {
 export type Prepare = { ok: true; prepared: Prepared } | { ok: false; errors: FieldError[] };
 
 const whole = (field: FieldName, message: string): FieldError => ({ field, line: 1, column: 1, message });
+
+/**
+ * A pasted text longer than the state holds is refused at the first character past the limit: the state (and so
+ * every result shown) keeps the previous text, so the field must say that this one is not used.
+ */
+export function textLimitError(field: FieldName, text: string): FieldError | undefined {
+  if (text.length <= MAX_TEXT_LENGTH) return undefined;
+  const message =
+    `this paste has ${text.length.toLocaleString('en-US')} characters, more than the ` +
+    `${MAX_TEXT_LENGTH.toLocaleString('en-US')} the playground takes; nothing is computed from it: ` +
+    'paste fewer values, or fewer digits per value';
+  return { field, ...positionAt(text, MAX_TEXT_LENGTH, message) };
+}
 
 /** An error at the value with flat index `index` of the field's pasted text (1:1 for synthetic data). */
 export function atValue(
