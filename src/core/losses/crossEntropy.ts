@@ -14,7 +14,7 @@ export function crossEntropy(input: Tensor, target: Tensor, options: CrossEntrop
   const epsilon = checkLabelSmoothing(options.labelSmoothing ?? 0);
   const layout = classLayout(input.shape);
   const { classes } = layout;
-  if (layout.rows === 0) return emptyBatch(input, layout.rowShape, options, reduction);
+  if (layout.rows === 0) return emptyBatch(input, target, layout.rowShape, options, reduction);
   const weights = classWeights(options.weight, classes);
   const ignoreIndex = options.ignoreIndex ?? DEFAULT_IGNORE_INDEX;
   const grad = options.grad ?? false;
@@ -39,10 +39,13 @@ export function crossEntropy(input: Tensor, target: Tensor, options: CrossEntrop
  */
 function emptyBatch(
   input: Tensor,
+  target: Tensor,
   rowShape: readonly number[],
   options: CrossEntropyOptions,
   reduction: PlainReduction,
 ): LossResult {
+  if (!sameShape(target.shape, rowShape) && !sameShape(target.shape, input.shape))
+    throw new RangeError(`targets of shape [${target.shape}] do not match the input [${input.shape}]`);
   if (options.weight)
     classWeights(options.weight, input.shape.length === 1 ? input.shape[0]! : input.shape[1]!);
   const output = reduction === 'none' ? zeros(rowShape) : scalar(reduction === 'mean' ? Number.NaN : 0);
