@@ -1,6 +1,7 @@
 // Everything that runs once per character lives in this module on purpose: when TypeScript is transpiled
 // to CommonJS file by file (tsx, mocha), every imported binding becomes a getter call, which would
 // dominate the per-character loop. Other modules only call methods on `Scanner`.
+import { count } from '../count';
 import { ParseFailure } from './failure';
 import { ValueBuffer } from './values';
 
@@ -272,7 +273,8 @@ export class Scanner {
   }
 
   private push(value: number, at: number): void {
-    if (!this.values.push(value)) this.fail(`more than ${this.values.limit} values: too large to load`, at);
+    if (!this.values.push(value))
+      this.fail(`more than ${count(this.values.limit, 'value')}: too large to load`, at);
   }
 
   /** Reads `[+-]digits` after an 'e' into `exponent` (capped, which still over/underflows); -1 without digits. */
