@@ -1,6 +1,6 @@
 import { scalar, type Tensor } from '../tensor';
 import { activeWeightTotal, type ClassLayout, checkIndexTargets, classLayout, rowStart } from './classLayout';
-import { reduceRows, sum } from './reduce';
+import { reduceRows, sum, zeroWeightSmoothedMean } from './reduce';
 import { contiguousScaleRow, contiguousSoftmaxRow, rowMax, scaleRow, shiftedExpRow } from './rowKernels';
 import type { LossResult, PlainReduction } from './types';
 
@@ -55,22 +55,14 @@ export function crossEntropyWithIndices(
   return settings.grad ? { output, gradInput: { shape: [...input.shape], data: buffer } } : { output };
 }
 
-/**
- * A weighted mean over targets whose weights total 0: torch divides its two terms separately,
- * (1-ε)·Σnll/0 + ε/C·Σsmooth/0, which is nan or ±inf, never the row sum's x/0 (seed: weight=[0, 0, 1], y=[0, 1]).
- */
+/** The rows' sum split into its nll and spread sums again: zeroWeightSmoothedMean needs them apart. */
 function zeroWeightMean(input: Tensor, target: Tensor, settings: IndexTargetSettings, total: number): number {
   const { epsilon } = settings;
   const classes = classLayout(input.shape).classes;
-  const nll = crossEntropyWithIndices(input, target, {
-    ...settings,
-    epsilon: 0,
-    reduction: 'sum',
-    grad: false,
-  });
-  const nllSum = nll.output.data[0]!;
-  const smoothSum = (total - (1 - epsilon) * nllSum) / (epsilon / classes);
-  return (1 - epsilon) * (nllSum / 0) + (epsilon / classes) * (smoothSum / 0);
+  const plain = { ...settings, epsilon: 0, reduction: 'sum' as const, grad: false };
+  const nllSum = crossEntropyWithIndices(input, target, plain).output.data[0]!;
+  const spreadSum = (total - (1 - epsilon) * nllSum) / (epsilon / classes);
+  return zeroWeightSmoothedMean(nllSum, spreadSum, epsilon, classes);
 }
 
 interface RowContext {

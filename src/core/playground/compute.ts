@@ -154,27 +154,47 @@ function fullResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
 /** Where a curve with KL's closed-form entropy part is drawn (it bends near 0, so sampled densely there). */
 const CURVE_EPSILONS = Array.from({ length: 41 }, (_, i) => (i / 40) ** 2);
 
-/** The headline value against ε for every convention of the chosen loss's family. */
+/**
+ * The headline value against ε for every convention of the chosen loss's family. The other conventions are only
+ * for comparison: one that refuses this data (batch max+1 of an empty batch) is left out rather than refusing all.
+ */
 function sweepCurves(p: Prepared, input: Tensor, state: PlaygroundState, model: EpsilonModel): SweepCurve[] {
   const family = familyOf(state.convention);
-  return SMOOTHING_CONVENTIONS.filter((c) => familyOf(c) === family).map((convention) => {
-    const entropy =
-      state.loss === 'kl_div' ? entropyTerm(p, convention, state.reduction, state.ignoreIndex) : undefined;
-    const grid = epsilonGrid(state.loss, entropy);
-    const remainder = (epsilon: number) =>
-      headline(evaluateLoss(p, input, { ...options(state), convention, epsilon, grad: false }).output) -
-      (entropy ? reducedNegEntropy(entropy, epsilon) : 0);
-    const curve: SweepCurve = {
-      convention,
-      grid,
-      remainder: convention === state.convention ? model.values : grid.map(remainder),
-      epsilons: entropy ? CURVE_EPSILONS : grid,
-      values: [],
-    };
-    if (entropy) curve.entropy = entropy;
-    curve.values = curve.epsilons.map((e) => curveAt(curve, e));
-    return curve;
+  return SMOOTHING_CONVENTIONS.filter((c) => familyOf(c) === family).flatMap((convention) => {
+    if (convention === state.convention) return [sweepCurve(p, input, state, convention, model.values)];
+    try {
+      return [sweepCurve(p, input, state, convention)];
+    } catch (e) {
+      if (e instanceof RangeError) return [];
+      throw e;
+    }
   });
+}
+
+/** One convention's curve; `known` are its remainders on the grid when the model already has them. */
+function sweepCurve(
+  p: Prepared,
+  input: Tensor,
+  state: PlaygroundState,
+  convention: SmoothingConvention,
+  known?: number[],
+): SweepCurve {
+  const entropy =
+    state.loss === 'kl_div' ? entropyTerm(p, convention, state.reduction, state.ignoreIndex) : undefined;
+  const grid = epsilonGrid(state.loss, entropy);
+  const remainder = (epsilon: number) =>
+    headline(evaluateLoss(p, input, { ...options(state), convention, epsilon, grad: false }).output) -
+    (entropy ? reducedNegEntropy(entropy, epsilon) : 0);
+  const curve: SweepCurve = {
+    convention,
+    grid,
+    remainder: known ?? grid.map(remainder),
+    epsilons: entropy ? CURVE_EPSILONS : grid,
+    values: [],
+  };
+  if (entropy) curve.entropy = entropy;
+  curve.values = curve.epsilons.map((e) => curveAt(curve, e));
+  return curve;
 }
 
 /** "Copy as PyTorch": the script of a state the playground computes, never of one it refuses. */
