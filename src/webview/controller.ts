@@ -73,6 +73,7 @@ export class PlaygroundApp {
     else this.refusedTexts.delete(field);
     if (!had && this.refusedTexts.size === 0) return;
     showErrors(this.errors);
+    if (this.refusedTexts.size > 0) showNotes([]);
     document.getElementById('app')?.classList.toggle('stale', this.refusedTexts.size > 0);
     this.renderHeadline();
     if (this.refusedTexts.size === 0) this.drawAll();
@@ -168,6 +169,7 @@ export class PlaygroundApp {
   private showFailure(errors: FieldError[]): void {
     this.computeErrors = errors;
     showErrors(this.errors);
+    showNotes([]);
     document.getElementById('app')?.classList.add('stale');
     this.renderHeadline();
   }

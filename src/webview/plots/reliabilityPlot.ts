@@ -20,7 +20,7 @@ export function reliabilityPlot(): Plot {
           data: { datasets: [] },
           options: baseOptions(theme, 'Reliability: no rows to judge'),
         });
-        summary.textContent = 'Every row is ignored (ignore index), so there is nothing to calibrate.';
+        summary.textContent = 'No rows to judge: the batch is empty or every row is ignored (ignore index).';
         return;
       }
       const binary = view.result.family === 'binary';
