@@ -13,7 +13,7 @@ import {
 import { modelAt } from '../../src/core/playground/model';
 import type { FieldError } from '../../src/core/playground/prepare';
 import type { PlaygroundState } from '../../src/core/playground/state';
-import { budget } from './fuzz';
+import { budget, LONG } from './fuzz';
 import { playgroundState } from './playgroundArbitraries';
 
 const TEXT_OF = { logits: 'logitsText', targets: 'targetsText', weights: 'weightText' } as const;
@@ -43,7 +43,10 @@ function assertOutcome(
   for (const e of outcome.errors!) assertPositioned(state, e);
 }
 
-describe('robustness: any playground state gives a loss or a positioned refusal', () => {
+describe('robustness: any playground state gives a loss or a positioned refusal', function () {
+  // Sized by runs, not time: a busy machine only makes them slower (FUZZ=long runs 20× as many).
+  this.timeout(LONG ? 0 : 300_000);
+
   it('the full result: plots, model and the torch-exact value, or a refusal (2,000 states)', () => {
     fc.assert(
       fc.property(playgroundState, (state) => {

@@ -78,6 +78,14 @@ describe('robustness (issue 9): table headers', () => {
     );
   });
 
+  it('the same from to_csv(sep="\\t"), whose header starts with a tab', () => {
+    const parsed = parseTensor('\tp0\tp1\n0\t0.1\t0.9\n1\t0.4\t0.6\n');
+    assert.ok(parsed.ok, JSON.stringify(parsed));
+    assert.deepEqual([...parsed.tensor.shape], [2, 2]);
+    assert.deepEqual(Array.from(parsed.tensor.data), [0.1, 0.9, 0.4, 0.6]);
+    assert.equal(parsed.indexColumn, true);
+  });
+
   it('an index row without its label is refused where the value is missing', () => {
     const parsed = parseTensor(',a,b\n0,1,2\n3\n');
     assert.ok(!parsed.ok);

@@ -63,9 +63,13 @@ class TableReader {
   /** Moves past the first line and returns its names when it is a header; else leaves it to be read as data. */
   private readHeader(): string[] | undefined {
     const sc = this.sc;
+    let start = sc.pos;
+    while (start > 0 && !isLineBreak(sc.text.charCodeAt(start - 1))) start--;
     let end = sc.pos;
     while (end < sc.text.length && !isLineBreak(sc.text.charCodeAt(end))) end++;
-    const line = sc.text.slice(sc.pos, end).trim();
+    // A TSV line's leading tab is an empty first cell (pandas' unnamed index), not indentation.
+    const raw = sc.text.slice(this.delimiter === TAB ? start : sc.pos, end);
+    const line = this.delimiter === TAB ? raw.replace(/^ +| +$/g, '') : raw.trim();
     const cells = (
       this.delimiter === WHITESPACE ? line.split(/[ \t]+/) : line.split(String.fromCharCode(this.delimiter))
     ).map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
