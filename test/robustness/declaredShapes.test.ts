@@ -10,6 +10,8 @@ import { computePlayground } from '../../src/core/playground/compute';
 import { DEFAULT_STATE } from '../../src/core/playground/state';
 import { budget, LONG } from './fuzz';
 
+const SHAPES = budget(3_000);
+
 /** The product of the sizes, zeros counted as 1: what per-row or per-class work scales with. */
 const span = (dims: readonly number[]): number => dims.reduce((n, d) => n * Math.max(d, 1), 1);
 
@@ -58,7 +60,7 @@ describe('robustness (issue 9): declared shapes', function () {
     assert.ok(outcome.ok && Number.isNaN(outcome.exact.value));
   });
 
-  it('any declared shape: accepted only within the limits, else refused at its size= (property)', () => {
+  it(`any declared shape: accepted only within the limits, else refused at its size= (${SHAPES.numRuns} shapes)`, () => {
     const size = fc.oneof(
       fc.constantFrom(0, 1, 2, MAX_ELEMENTS, MAX_ELEMENTS + 1, 1e20, 2 ** 53),
       fc.integer({ min: 0, max: 5000 }),
@@ -85,7 +87,7 @@ describe('robustness (issue 9): declared shapes', function () {
           assert.ok(!within || !empty, `${text}: ${parsed.error.message}`);
         }
       }),
-      budget(3_000),
+      SHAPES,
     );
   });
 });

@@ -16,6 +16,9 @@ import type { PlaygroundState } from '../../src/core/playground/state';
 import { budget, LONG } from './fuzz';
 import { playgroundState } from './playgroundArbitraries';
 
+const FULL = budget(2_000);
+const EXACT = budget(20_000);
+
 const TEXT_OF = { logits: 'logitsText', targets: 'targetsText', weights: 'weightText' } as const;
 
 /** Within the field's text (a position one past its end is allowed: "missing value" at the end). */
@@ -47,7 +50,7 @@ describe('robustness: any playground state gives a loss or a positioned refusal'
   // Sized by runs, not time: a busy machine only makes them slower (FUZZ=long runs 20× as many).
   this.timeout(LONG ? 0 : 300_000);
 
-  it('the full result: plots, model and the torch-exact value, or a refusal (2,000 states)', () => {
+  it(`the full result: plots, model and the torch-exact value, or a refusal (${FULL.numRuns} states)`, () => {
     fc.assert(
       fc.property(playgroundState, (state) => {
         const full = computePlayground(state);
@@ -59,14 +62,14 @@ describe('robustness: any playground state gives a loss or a positioned refusal'
           assert.ok(torchScript(state).ok, 'a state that computes can be copied as PyTorch');
         }
       }),
-      budget(2_000),
+      FULL,
     );
   });
 
-  it('the torch-exact headline alone, the slider’s path (20,000 states)', () => {
+  it(`the torch-exact headline alone, the slider’s path (${EXACT.numRuns} states)`, () => {
     fc.assert(
       fc.property(playgroundState, (state) => assertOutcome(state, computeExact(state))),
-      budget(20_000),
+      EXACT,
     );
   });
 });
