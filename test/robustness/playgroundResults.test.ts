@@ -79,6 +79,8 @@ describe('robustness (issue 9): a NaN confidence no longer hides the loss', () =
     );
     assert.ok(Math.abs(result.meanConfidence - 1 / (1 + Math.exp(-2))) < 1e-15);
     assert.equal(result.accuracy, 1);
+    const none = calibration(fromNested([[Number.NaN, 0]]), tensor([1], [0]));
+    assert.ok(none.unbinned === 1 && Number.isNaN(none.ece), 'no binned row: no ECE, not a perfect 0');
   });
 
   it('the plot says how many predictions are in no bin', () => {

@@ -17,7 +17,7 @@ export interface ReliabilityBin {
  * in no bin; such rows are only counted, in `unbinned`.
  */
 export interface Calibration {
-  /** Σ_bins (count/N)·|accuracy - confidence|, N the binned rows. */
+  /** Σ_bins (count/N)·|accuracy - confidence|, N the binned rows (NaN when there are none). */
   readonly ece: number;
   readonly bins: readonly ReliabilityBin[];
   readonly meanConfidence: number;
@@ -58,7 +58,7 @@ export function calibration(logits: Tensor, labels: Tensor, bins = 10): Calibrat
   const stats = all.filter((s) => Number.isFinite(s.confidence));
   const reliability = binRows(stats, bins);
   return {
-    ece: expectedCalibrationError(reliability, stats.length),
+    ece: stats.length > 0 ? expectedCalibrationError(reliability, stats.length) : Number.NaN,
     bins: reliability,
     meanConfidence: mean(stats.map((s) => s.confidence)),
     meanEntropy: mean(stats.map((s) => s.entropy)),
