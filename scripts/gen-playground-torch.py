@@ -3,16 +3,26 @@
 The mocha test test/webview/torchFixture.test.ts checks the playground against it without Python.
 Run with a Python that has torch (1.13 was used):  /usr/bin/python3 scripts/gen-playground-torch.py
 Each case is computed here with torch directly, independently of the playground's "Copy as PyTorch" script.
+
+It also runs every kind of "Copy as PyTorch" script the playground writes (the states of test/support/scriptCases.ts,
+scripts written by scripts/playground-scripts.ts through npx tsx) and records what torch makes of each in
+test/fixtures/playground-scripts.json, checked by test/webview/torchScripts.test.ts.
 """
 
+import contextlib
+import hashlib
+import io
 import json
 import math
+import subprocess
 from pathlib import Path
 
 import torch
 import torch.nn.functional as F
 
-OUT = Path(__file__).resolve().parent.parent / "test" / "fixtures" / "playground-torch.json"
+ROOT = Path(__file__).resolve().parent.parent
+OUT = ROOT / "test" / "fixtures" / "playground-torch.json"
+SCRIPTS_OUT = ROOT / "test" / "fixtures" / "playground-scripts.json"
 
 # The tensors of src/core/playground/samples.ts (the test checks that they still parse to these).
 SAMPLES = {
@@ -166,5 +176,43 @@ def main():
     print(f"{len(cases)} cases ({refused} refused by torch) -> {OUT}")
 
 
+def number(value):
+    return value if math.isfinite(value) else str(value)
+
+
+def run_script(script):
+    """What torch makes of one script: its `loss` summed (the playground's headline for reduction 'none'), or the error."""
+    scope = {}
+    try:
+        with contextlib.redirect_stdout(io.StringIO()) as printed:
+            exec(compile(script, "<copy-as-pytorch>", "exec"), scope)
+        if not printed.getvalue().strip():
+            return {"torchError": "printed nothing"}
+        return {"torch": number(scope["loss"].sum().item())}
+    except Exception as error:  # noqa: BLE001 - any failure of the script is the finding
+        return {"torchError": f"{type(error).__name__}: {str(error).splitlines()[0]}"}
+
+
+def record_scripts():
+    made = subprocess.run(
+        ["npx", "tsx", "scripts/playground-scripts.ts"], cwd=ROOT, check=True, capture_output=True, text=True
+    )
+    written = json.loads(made.stdout)
+    cases = []
+    for case in written["cases"]:
+        script = case.pop("script", None)
+        if script is not None:
+            case["sha256"] = hashlib.sha256(script.encode()).hexdigest()
+            case.update(run_script(script))
+        cases.append(case)
+    lines = ",\n  ".join(json.dumps(c) for c in cases)
+    head = json.dumps({"torch": torch.__version__, "samples": written["samples"]})[:-1]
+    SCRIPTS_OUT.write_text(f'{head}, "cases": [\n  {lines}\n]}}\n')
+    failed = sum("torchError" in c for c in cases)
+    scripts = sum("sha256" in c for c in cases)
+    print(f"{len(cases)} states, {scripts} scripts, {failed} failed in torch -> {SCRIPTS_OUT}")
+
+
 if __name__ == "__main__":
     main()
+    record_scripts()

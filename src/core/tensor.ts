@@ -1,3 +1,5 @@
+import { count } from './count';
+
 /** A dense, row-major float64 tensor. Class-index targets are stored as integral float64 values. */
 export interface Tensor {
   readonly shape: readonly number[];
@@ -13,7 +15,7 @@ export function numel(shape: readonly number[]): number {
 export function tensor(shape: readonly number[], data: ArrayLike<number> | Float64Array): Tensor {
   const n = numel(shape);
   if (data.length !== n)
-    throw new RangeError(`shape [${shape.join(', ')}] needs ${n} values, got ${data.length}`);
+    throw new RangeError(`shape [${shape.join(', ')}] needs ${count(n, 'value')}, got ${data.length}`);
   return { shape: [...shape], data: data instanceof Float64Array ? data : Float64Array.from(data) };
 }
 
@@ -29,7 +31,8 @@ export function fromNested(rows: readonly (readonly number[])[]): Tensor {
   const cols = rows[0]?.length ?? 0;
   const data = new Float64Array(rows.length * cols);
   rows.forEach((r, i) => {
-    if (r.length !== cols) throw new RangeError(`row ${i + 1} has ${r.length} values, expected ${cols}`);
+    if (r.length !== cols)
+      throw new RangeError(`row ${i + 1} has ${count(r.length, 'value')}, expected ${cols}`);
     data.set(r, i * cols);
   });
   return { shape: [rows.length, cols], data };

@@ -1,7 +1,7 @@
 /** The output buttons: copy as PyTorch, copy the table, CSV and PNG export; files and clipboard go through the host. */
-import { prepare } from '../core/playground/prepare';
+
+import { torchScript } from '../core/playground/compute';
 import { sampleHeader, sampleRows, toCsv, toTsv } from '../core/playground/table';
-import { torchSnippet } from '../core/playground/torchSnippet';
 import { CopyText, type Endpoint, SaveFile, type SaveFileParams } from '../core/protocol';
 import type { PlaygroundApp } from './controller';
 import type { Plot } from './plots/plot';
@@ -16,10 +16,9 @@ export class Actions implements OutputActions {
   ) {}
 
   readonly copyTorch = (): void => {
-    const state = this.app.current;
-    const ready = state.synthetic ? undefined : prepare(state);
-    if (ready?.ok) void this.copy(torchSnippet(ready.prepared, state));
-    else this.report('Copy as PyTorch needs pasted (not generated) inputs without errors');
+    const script = torchScript(this.app.current);
+    if (script.ok) void this.copy(script.script);
+    else this.app.showRefusal(script.errors);
   };
 
   readonly exportCsv = (): void => {

@@ -4,7 +4,7 @@
  */
 import type { ComputeOutcome, ExactOutcome, PlaygroundResult } from '../core/playground/compute';
 import { type ModelPoint, modelAt } from '../core/playground/model';
-import type { FieldError } from '../core/playground/prepare';
+import { type FieldError, type FieldName, textLimitError } from '../core/playground/prepare';
 import { type PlaygroundAction, recomputeKind, reduce } from '../core/playground/reducer';
 import type { PlaygroundState } from '../core/playground/state';
 import { headlineText } from '../core/playground/table';
@@ -15,7 +15,8 @@ import type { Plot, View } from './plots/plot';
 import { readTheme } from './plots/theme';
 import { PlotVisibility } from './plotVisibility';
 import { debounce, oncePerFrame } from './timers';
-import { showErrors } from './ui/errors';
+import { TEXT_CONTROLS } from './ui/controls';
+import { showErrors, showNotes } from './ui/errors';
 import { writeEpsilon, writeForm } from './ui/formState';
 import { showHeadline, showTable } from './ui/outputs';
 
@@ -31,7 +32,10 @@ const EXACT_DELAY_MS = 120;
 export class PlaygroundApp {
   private result: { of: PlaygroundState; value: PlaygroundResult } | undefined;
   private exact: { of: PlaygroundState; value: number } | undefined;
-  private errors: FieldError[] = [];
+  /** The last computation's refusals. */
+  private computeErrors: FieldError[] = [];
+  /** Texts the state could not take (see textLimitError): while any is shown, no result is. */
+  private readonly refusedTexts = new Map<FieldName, FieldError>();
   private readonly runner: LatestRunner<ComputeParams, ComputeOutcome | ExactOutcome>;
   /** An ε step redraws in the next frame, at most once per frame however fast the slider sends input events. */
   private readonly scheduleMove = oncePerFrame(() => this.moveEpsilon());
@@ -58,6 +62,37 @@ export class PlaygroundApp {
     return this.state;
   }
 
+  private get errors(): FieldError[] {
+    return [...this.refusedTexts.values(), ...this.computeErrors];
+  }
+
+  /** A field's text was refused before it reached the state (`error`), or is acceptable again (undefined). */
+  refuseText(field: FieldName, error: FieldError | undefined): void {
+    const had = this.refusedTexts.size > 0;
+    if (error) this.refusedTexts.set(field, error);
+    else this.refusedTexts.delete(field);
+    if (!had && this.refusedTexts.size === 0) return;
+    showErrors(this.errors);
+    if (this.refusedTexts.size > 0) showNotes([]);
+    document.getElementById('app')?.classList.toggle('stale', this.refusedTexts.size > 0);
+    this.renderHeadline();
+    if (this.refusedTexts.size === 0) this.drawAll();
+  }
+
+  /** A seed, sample or restore may have replaced a refused text in its (unfocused) text area. */
+  private recheckRefusedTexts(): void {
+    for (const c of TEXT_CONTROLS) {
+      if (!this.refusedTexts.has(c.field)) continue;
+      const area = document.getElementById(c.id) as HTMLTextAreaElement | null;
+      this.refuseText(c.field, area ? textLimitError(c.field, area.value) : undefined);
+    }
+  }
+
+  /** Refusals of an action (Copy as PyTorch) shown on their fields until the next result. */
+  showRefusal(errors: FieldError[]): void {
+    showErrors([...this.errors, ...errors]);
+  }
+
   start(): void {
     writeForm(this.state);
     const catchUp = (plot: Plot) => this.withView((v) => plot.moveEpsilon(v));
@@ -73,6 +108,7 @@ export class PlaygroundApp {
     this.deps.persist(next);
     if (kind === 'epsilon') writeEpsilon(next);
     else writeForm(next);
+    if (action.type !== 'patch') this.recheckRefusedTexts();
     if (kind === 'epsilon' && this.result) this.scheduleMove();
     if (kind === 'epsilon') this.requestExact();
     else this.recompute('full');
@@ -112,8 +148,9 @@ export class PlaygroundApp {
       this.showFailure(outcome.errors);
       return;
     }
-    this.errors = [];
-    showErrors([]);
+    this.computeErrors = [];
+    showErrors(this.errors);
+    if ('notes' in outcome) showNotes(outcome.notes);
     if ('model' in outcome) {
       this.result = { of: params.state, value: outcome };
       this.drawAll();
@@ -130,8 +167,9 @@ export class PlaygroundApp {
   }
 
   private showFailure(errors: FieldError[]): void {
-    this.errors = errors;
-    showErrors(errors);
+    this.computeErrors = errors;
+    showErrors(this.errors);
+    showNotes([]);
     document.getElementById('app')?.classList.add('stale');
     this.renderHeadline();
   }
@@ -173,6 +211,7 @@ export class PlaygroundApp {
   }
 
   private view(): View | undefined {
+    if (this.refusedTexts.size > 0) return undefined;
     const point = this.point();
     return this.result && point
       ? { state: this.state, result: this.result.value, point, theme: this.theme }

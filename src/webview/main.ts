@@ -80,7 +80,11 @@ root.replaceChildren(
   h(
     'div',
     { class: 'top' },
-    section('inputs-section', 'Inputs', buildInputs(dispatch)),
+    section(
+      'inputs-section',
+      'Inputs',
+      buildInputs({ dispatch, refuseText: (field, error) => app.refuseText(field, error) }),
+    ),
     section('controls-section', 'Loss and smoothing', buildControls(dispatch)),
   ),
   section('results-section', 'Result', buildOutputs(actions)),

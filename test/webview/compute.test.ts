@@ -169,7 +169,7 @@ describe('playground exports', () => {
       script,
       /F\.cross_entropy\(inp, target, ignore_index=-100, reduction='mean', label_smoothing=0\.5\)/,
     );
-    assert.match(script, /target = torch\.tensor\(\[2, 1, 0\]\)/);
+    assert.match(script, /target = torch\.tensor\(\[2, 1, 0\], dtype=torch\.long\)/);
     const k1 = sample('seed001');
     const k1Ready = prepare(k1);
     assert.ok(k1Ready.ok);

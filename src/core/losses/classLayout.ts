@@ -1,3 +1,4 @@
+import { count } from '../count';
 import type { Tensor } from '../tensor';
 import { splitAround } from './logSoftmax';
 
@@ -30,6 +31,9 @@ export function sameShape(a: readonly number[], b: readonly number[]): boolean {
   return a.length === b.length && a.every((d, k) => d === b[k]);
 }
 
+/** torch's default `ignore_index`. */
+export const DEFAULT_IGNORE_INDEX = -100;
+
 /** Throws like torch unless every target is a class index or the ignored index. */
 export function checkIndexTargets(target: Tensor, layout: ClassLayout, ignoreIndex: number): void {
   if (!sameShape(target.shape, layout.rowShape)) {
@@ -47,7 +51,9 @@ export function checkIndexTargets(target: Tensor, layout: ClassLayout, ignoreInd
 export function classWeights(weight: Tensor | null | undefined, classes: number): Float64Array {
   if (!weight) return new Float64Array(classes).fill(1);
   if (weight.data.length !== classes) {
-    throw new RangeError(`weight has ${weight.data.length} values, expected one per class (${classes})`);
+    throw new RangeError(
+      `weight has ${count(weight.data.length, 'value')}, expected one per class (${classes})`,
+    );
   }
   return weight.data;
 }

@@ -1,6 +1,6 @@
-import type { Tensor } from '../tensor';
+import { scalar, type Tensor } from '../tensor';
 import { activeWeightTotal, type ClassLayout, checkIndexTargets, classLayout, rowStart } from './classLayout';
-import { reduceRows, sum } from './reduce';
+import { reduceRows, sum, zeroWeightSmoothedMean } from './reduce';
 import { contiguousScaleRow, contiguousSoftmaxRow, rowMax, scaleRow, shiftedExpRow } from './rowKernels';
 import type { LossResult, PlainReduction } from './types';
 
@@ -48,8 +48,21 @@ export function crossEntropyWithIndices(
     const y = target.data[row]!;
     if (y !== ignoreIndex) losses[row] = kernel(input.data, buffer, rows, row, y);
   }
-  const output = reduceRows(losses, layout.rowShape, reduction, denominator);
+  const output =
+    denominator === 0 && epsilon > 0
+      ? scalar(zeroWeightMean(input, target, settings, sum(losses)))
+      : reduceRows(losses, layout.rowShape, reduction, denominator);
   return settings.grad ? { output, gradInput: { shape: [...input.shape], data: buffer } } : { output };
+}
+
+/** The rows' sum split into its nll and spread sums again: zeroWeightSmoothedMean needs them apart. */
+function zeroWeightMean(input: Tensor, target: Tensor, settings: IndexTargetSettings, total: number): number {
+  const { epsilon } = settings;
+  const classes = classLayout(input.shape).classes;
+  const plain = { ...settings, epsilon: 0, reduction: 'sum' as const, grad: false };
+  const nllSum = crossEntropyWithIndices(input, target, plain).output.data[0]!;
+  const spreadSum = (total - (1 - epsilon) * nllSum) / (epsilon / classes);
+  return zeroWeightSmoothedMean(nllSum, spreadSum, epsilon, classes);
 }
 
 interface RowContext {

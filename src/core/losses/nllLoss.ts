@@ -1,5 +1,12 @@
 import type { Tensor } from '../tensor';
-import { activeWeightTotal, checkIndexTargets, classLayout, classWeights, rowStart } from './classLayout';
+import {
+  activeWeightTotal,
+  checkIndexTargets,
+  classLayout,
+  classWeights,
+  DEFAULT_IGNORE_INDEX,
+  rowStart,
+} from './classLayout';
 import { plainReduction, reduceRows } from './reduce';
 import type { LossResult, NllLossOptions } from './types';
 
@@ -7,7 +14,7 @@ import type { LossResult, NllLossOptions } from './types';
 export function nllLoss(input: Tensor, target: Tensor, options: NllLossOptions = {}): LossResult {
   const reduction = plainReduction(options.reduction, 'nllLoss');
   const layout = classLayout(input.shape);
-  const ignoreIndex = options.ignoreIndex ?? -100;
+  const ignoreIndex = options.ignoreIndex ?? DEFAULT_IGNORE_INDEX;
   checkIndexTargets(target, layout, ignoreIndex);
   const weights = classWeights(options.weight, layout.classes);
   const denominator = reduction === 'mean' ? activeWeightTotal(target.data, weights, ignoreIndex) : 1;

@@ -31,6 +31,20 @@ export function plainReduction(reduction: Reduction | undefined, loss: string): 
   return reduction ?? 'mean';
 }
 
+/**
+ * torch's label-smoothed index-target 'mean' when the targets' weights total 0 (weight=[0, 0, 1], y=[0, 1]): it
+ * divides its two sums separately, (1-ε)·Σnll/0 + ε/C·Σspread/0 (spread = -Σ_c w_c·log p_c), so nan or ±inf,
+ * never the combined row sum's x/0.
+ */
+export function zeroWeightSmoothedMean(
+  nllSum: number,
+  spreadSum: number,
+  epsilon: number,
+  classes: number,
+): number {
+  return (1 - epsilon) * (nllSum / 0) + (epsilon / classes) * (spreadSum / 0);
+}
+
 /** Reduces per-row losses; 'mean' divides by `denominator` (the row count, or Σ weight[y] for index targets). */
 export function reduceRows(
   losses: Float64Array,

@@ -11,6 +11,7 @@ export class ParseFailure extends Error {
 }
 
 /** 1-based line and column (UTF-16 units) of `offset`; '\n', '\r\n' and a lone '\r' end lines. */
+/** Messages show invisible characters by their code point (see `visibleText`). */
 export function positionAt(text: string, offset: number, message: string): ParseError {
   const end = Math.max(0, Math.min(offset, text.length));
   let line = 1;
@@ -22,5 +23,18 @@ export function positionAt(text: string, offset: number, message: string): Parse
       lineStart = i + 1;
     }
   }
-  return { line, column: end - lineStart + 1, message };
+  return { line, column: end - lineStart + 1, message: visibleText(message) };
+}
+
+/**
+ * Characters a message could show only as blank or nothing (controls, no-break and other Unicode spaces, zero-width
+ * and direction marks, BOM) written as `<U+00A0>`; the ordinary space stays.
+ */
+const INVISIBLE = /(?! )[\p{Cc}\p{Cf}\p{Z}]/gu;
+
+export function visibleText(text: string): string {
+  return text.replace(
+    INVISIBLE,
+    (c) => `<U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}>`,
+  );
 }

@@ -1,6 +1,7 @@
 // Everything that runs once per character lives in this module on purpose: when TypeScript is transpiled
 // to CommonJS file by file (tsx, mocha), every imported binding becomes a getter call, which would
 // dominate the per-character loop. Other modules only call methods on `Scanner`.
+import { count } from '../count';
 import { ParseFailure } from './failure';
 import { ValueBuffer } from './values';
 
@@ -29,6 +30,8 @@ export const RBRACKET = 93;
 export const UNDERSCORE = 95;
 export const LOWER_E = 101;
 export const BOM = 0xfeff;
+/** '−' (U+2212), which typeset tables and some exports write for '-'. */
+export const UNICODE_MINUS = 0x2212;
 
 export function isSpace(c: number): boolean {
   return c === SPACE || c === LF || c === CR || c === TAB;
@@ -154,7 +157,7 @@ export class Scanner {
       }
       c = text.charCodeAt(++i);
       while (isSpace(c)) c = text.charCodeAt(++i);
-      if (!(isDigit(c) || c === MINUS || c === DOT || c === PLUS)) {
+      if (!(isDigit(c) || c === MINUS || c === DOT || c === PLUS || c === UNICODE_MINUS)) {
         this.pos = i;
         this.afterComma = true;
         return count;
@@ -242,7 +245,7 @@ export class Scanner {
     const s = this.text;
     let i = start;
     const first = s.charCodeAt(i);
-    if (first === MINUS || first === PLUS) i++;
+    if (first === MINUS || first === PLUS || first === UNICODE_MINUS) i++;
     const digitsStart = i;
     i = this.skipDigits(i);
     const intDigits = i - digitsStart;
@@ -256,9 +259,10 @@ export class Scanner {
     const c = s.charCodeAt(i);
     if (c === LOWER_E || c === UPPER_E) i = this.exponentAt(i + 1);
     if (i < 0) return -1;
-    if (first === PLUS || intDigits === 0 || (intDigits > 1 && s.charCodeAt(digitsStart) === ZERO))
+    if (first !== MINUS || intDigits === 0 || (intDigits > 1 && s.charCodeAt(digitsStart) === ZERO))
       this.loose = true;
-    this.push(Number(s.slice(start, i)), start);
+    const magnitude = Number(s.slice(digitsStart, i));
+    this.push(first === MINUS || first === UNICODE_MINUS ? -magnitude : magnitude, start);
     return i;
   }
 
@@ -269,7 +273,8 @@ export class Scanner {
   }
 
   private push(value: number, at: number): void {
-    if (!this.values.push(value)) this.fail(`more than ${this.values.limit} values: too large to load`, at);
+    if (!this.values.push(value))
+      this.fail(`more than ${count(this.values.limit, 'value')}: too large to load`, at);
   }
 
   /** Reads `[+-]digits` after an 'e' into `exponent` (capped, which still over/underflows); -1 without digits. */
@@ -296,9 +301,11 @@ export class Scanner {
     while (end - wordStart <= LONGEST_WORD && isIdentChar(s.charCodeAt(end))) end++;
     const word = end - wordStart > LONGEST_WORD ? '' : s.slice(wordStart, end);
     const sign = s.charCodeAt(start);
-    const value = wordValue(word.toLowerCase(), sign === MINUS ? -1 : wordStart > start ? 1 : 0);
+    const negative = sign === MINUS || sign === UNICODE_MINUS;
+    const value = wordValue(word.toLowerCase(), negative ? -1 : wordStart > start ? 1 : 0);
     if (value === undefined) return -1;
-    if (!(word === 'NaN' || word === 'Infinity') || sign === PLUS) this.loose = true;
+    if (!(word === 'NaN' || word === 'Infinity') || sign === PLUS || sign === UNICODE_MINUS)
+      this.loose = true;
     this.push(value, start);
     return end;
   }

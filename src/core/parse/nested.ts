@@ -1,3 +1,4 @@
+import { count } from '../count';
 import { LBRACKET, LPAREN, type Scanner } from './lexer';
 import { MAX_DEPTH } from './types';
 
@@ -126,7 +127,7 @@ class NestedReader {
     const name = isRow
       ? `row ${path.pop()}${path.length > 0 ? ` of block ${path.join(', ')}` : ''}`
       : `block ${path.join(', ')}`;
-    return `${name} has ${n} ${noun}${n === 1 ? '' : 's'}, expected ${expected}`;
+    return `${name} has ${count(n, noun)}, expected ${expected}`;
   }
 }
 

@@ -39,6 +39,15 @@ export function parseTensor(text: string, options?: ParseOptions): ParseResult {
   }
 }
 
+/**
+ * Where the value at flat `index` (0-based) starts in a text `parseTensor` accepts, for messages about one value:
+ * a parse limited to `index` values stops exactly there. Undefined when the text holds no such value.
+ */
+export function positionOfValue(text: string, index: number): { line: number; column: number } | undefined {
+  const cut = parseTensor(text, { maxElements: index });
+  return cut.ok ? undefined : { line: cut.error.line, column: cut.error.column };
+}
+
 function readAny(sc: Scanner): ParseSuccess {
   if (sc.peek() === BOM) sc.pos++;
   sc.skipSpace();

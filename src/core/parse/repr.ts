@@ -1,3 +1,4 @@
+import { count } from '../count';
 import { numel } from '../tensor';
 import type { Scanner } from './lexer';
 import {
@@ -17,6 +18,9 @@ import {
   SQUOTE,
 } from './lexer';
 import { readNested } from './nested';
+import { MAX_DEPTH, MAX_ELEMENTS } from './types';
+
+const SHOWN_SHAPE_CHARS = 60;
 
 export type ReprKind = 'torch' | 'numpy';
 
@@ -59,18 +63,31 @@ function applyKeyword(sc: Scanner, result: ReprResult, k: Keyword): void {
   else if (k.name === 'size' || k.name === 'shape') result.shape = declaredShape(sc, k, result.shape);
 }
 
-/** torch and numpy print `size=` / `shape=` for empty tensors, whose nested lists cannot show the shape. */
+/**
+ * torch and numpy print `size=` / `shape=` for empty tensors, whose nested lists cannot show the shape.
+ * The limits hold on the declared shape too: at most MAX_DEPTH dimensions, and sizes whose product with zeros
+ * left out stays within MAX_ELEMENTS, since what comes next allocates per row or class (`(0, 100000000)`).
+ */
 function declaredShape(sc: Scanner, k: Keyword, shape: number[]): number[] {
+  const shown = k.value.length > SHOWN_SHAPE_CHARS ? `${k.value.slice(0, SHOWN_SHAPE_CHARS)}…` : k.value;
   const inner = k.value.replace(/^\(|\)$/g, '').trim();
-  const dims = inner === '' ? [] : inner.split(',');
+  const dims = inner === '' ? [] : inner.split(',', MAX_DEPTH + 2);
   if (dims.length > 1 && dims.at(-1)!.trim() === '') dims.pop();
-  if (!dims.every((d) => /^\s*\d+\s*$/.test(d))) sc.fail(`${k.name}=${k.value} is not a shape`, k.at);
+  if (!dims.every((d) => /^\s*\d+\s*$/.test(d))) sc.fail(`${k.name}=${shown} is not a shape`, k.at);
+  if (dims.length > MAX_DEPTH)
+    sc.fail(`${k.name}=${shown} has more than ${MAX_DEPTH} dimensions: too large to load`, k.at);
   const declared = dims.map(Number);
-  const count = sc.values.length;
-  if (count === 0 ? numel(declared) !== 0 : declared.join() !== shape.join()) {
-    sc.fail(`${k.name}=${k.value} does not match the ${count} values shown`, k.at);
+  const span = declared.reduce((n, d) => n * Math.max(d, 1), 1);
+  if (span > MAX_ELEMENTS)
+    sc.fail(
+      `${k.name}=${shown} is larger than ${MAX_ELEMENTS} values (zero sizes aside): too large to load`,
+      k.at,
+    );
+  const values = sc.values.length;
+  if (values === 0 ? numel(declared) !== 0 : declared.join() !== shape.join()) {
+    sc.fail(`${k.name}=${shown} does not match the ${count(values, 'value')} shown`, k.at);
   }
-  return count === 0 ? declared : shape;
+  return values === 0 ? declared : shape;
 }
 
 function readKeywords(sc: Scanner, openedAt: number): Keyword[] {

@@ -1,3 +1,4 @@
+import { count } from '../count';
 import type { Scanner } from './lexer';
 import { COMMA, CR, HASH, LF, TAB } from './lexer';
 
@@ -7,7 +8,14 @@ export interface TableResult {
   shape: number[];
   format: TableFormat;
   columns?: string[];
+  indexColumn?: true;
 }
+
+/** A header cell: a name that starts with a letter or '_' (no number, no number word, no typo of one). */
+const NAME = /^[\p{L}_][^"']*$/u;
+const NUMBER_WORDS = /^[+-]?(nan|inf|infinity|true|false)$/i;
+
+const isName = (cell: string): boolean => NAME.test(cell) && !NUMBER_WORDS.test(cell);
 
 const WHITESPACE = -1;
 const UNKNOWN = -1;
@@ -15,8 +23,10 @@ const DELIMITERS: Record<TableFormat, number> = { csv: COMMA, tsv: TAB, whitespa
 
 /**
  * Reads one row per line. The delimiter is a tab or a comma if the first line holds one, else whitespace.
- * Blank lines and '#' comment lines are skipped. The first line is a header when its first cell is not a
- * number; its names are returned, not parsed. One line gives a 1-D tensor (a single value, a scalar).
+ * Blank lines and '#' comment lines are skipped. The first line is a header only when every cell is clearly a
+ * name (`isName`); any other first line is data, so a typo there is refused where it is, not dropped. A header
+ * whose first cell is empty (pandas `to_csv()` with its index) marks the first column as row labels, left out.
+ * One line gives a 1-D tensor (a single value, a scalar).
  */
 export function readTable(sc: Scanner): TableResult {
   skipBlankLines(sc);
@@ -28,6 +38,7 @@ class TableReader {
   private readonly delimiter: number;
   private columns = UNKNOWN;
   private rows = 0;
+  private indexColumn = false;
 
   constructor(
     private readonly sc: Scanner,
@@ -43,38 +54,61 @@ class TableReader {
     for (skipBlankLines(sc); !sc.atEnd(); skipBlankLines(sc)) this.readRow();
     if (this.rows === 0) sc.failBadToken(headerAt);
     const shape = this.rows > 1 ? [this.rows, this.columns] : this.columns > 1 ? [this.columns] : [];
-    return columns ? { shape, format: this.format, columns } : { shape, format: this.format };
+    const result: TableResult = { shape, format: this.format };
+    if (columns) result.columns = columns;
+    if (this.indexColumn) result.indexColumn = true;
+    return result;
   }
 
-  private readHeader(): string[] {
+  /** Moves past the first line and returns its names when it is a header; else leaves it to be read as data. */
+  private readHeader(): string[] | undefined {
     const sc = this.sc;
-    const start = sc.pos;
-    while (!atLineEnd(sc)) sc.pos++;
-    const line = sc.text.slice(start, sc.pos).trim();
-    const cells =
-      this.delimiter === WHITESPACE ? line.split(/[ \t]+/) : line.split(String.fromCharCode(this.delimiter));
-    this.columns = cells.length;
-    return cells.map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
+    let start = sc.pos;
+    while (start > 0 && !isLineBreak(sc.text.charCodeAt(start - 1))) start--;
+    let end = sc.pos;
+    while (end < sc.text.length && !isLineBreak(sc.text.charCodeAt(end))) end++;
+    // A TSV line's leading tab is an empty first cell (pandas' unnamed index), not indentation.
+    const raw = sc.text.slice(this.delimiter === TAB ? start : sc.pos, end);
+    const line = this.delimiter === TAB ? raw.replace(/^ +| +$/g, '') : raw.trim();
+    const cells = (
+      this.delimiter === WHITESPACE ? line.split(/[ \t]+/) : line.split(String.fromCharCode(this.delimiter))
+    ).map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
+    const indexColumn = cells.length > 1 && cells[0] === '';
+    const names = indexColumn ? cells.slice(1) : cells;
+    if (!names.every(isName)) return undefined;
+    sc.pos = end;
+    this.indexColumn = indexColumn;
+    this.columns = names.length;
+    return names;
+  }
+
+  /** The row label pandas writes before the values: any text up to the delimiter. */
+  private skipIndexCell(): void {
+    const sc = this.sc;
+    while (!atLineEnd(sc) && sc.peek() !== this.delimiter) sc.pos++;
+    if (atLineEnd(sc)) sc.fail('missing value');
+    sc.pos++;
   }
 
   private readRow(): void {
     const sc = this.sc;
-    let count = 0;
+    let cells = 0;
     let surplusAt = -1;
+    if (this.indexColumn) this.skipIndexCell();
     for (;;) {
       sc.skipInlineSpace(this.delimiter !== TAB);
       if (this.delimiter === WHITESPACE && atLineEnd(sc)) break;
-      if (count === this.columns) surplusAt = sc.pos;
+      if (cells === this.columns) surplusAt = sc.pos;
       if (sc.peek() === this.delimiter || atLineEnd(sc)) sc.fail('missing value');
       sc.readValue();
-      count++;
+      cells++;
       if (this.delimiter !== WHITESPACE && !this.skipDelimiter()) break;
     }
-    if (this.columns === UNKNOWN) this.columns = count;
-    else if (count !== this.columns) {
+    if (this.columns === UNKNOWN) this.columns = cells;
+    else if (cells !== this.columns) {
       sc.fail(
-        `row ${this.rows + 1} has ${count} values, expected ${this.columns}`,
-        count > this.columns ? surplusAt : sc.pos,
+        `row ${this.rows + 1} has ${count(cells, 'value')}, expected ${this.columns}`,
+        cells > this.columns ? surplusAt : sc.pos,
       );
     }
     this.rows++;
@@ -102,9 +136,10 @@ function formatOfLine(sc: Scanner): TableFormat {
   return format;
 }
 
+const isLineBreak = (c: number): boolean => c === LF || c === CR;
+
 function atLineEnd(sc: Scanner): boolean {
-  const c = sc.peek();
-  return c === LF || c === CR || sc.atEnd();
+  return isLineBreak(sc.peek()) || sc.atEnd();
 }
 
 /** Moves past blank and '#' lines to the first character of the next line with content (or the end). */

@@ -34,6 +34,8 @@ export interface ParseSuccess {
   requiresGrad?: boolean;
   /** Names from a table's header row (the row is not part of the tensor). */
   columns?: string[];
+  /** The table's first column held row labels under an unnamed header cell (pandas `to_csv()`): left out. */
+  indexColumn?: true;
 }
 
 export type ParseResult = ParseSuccess | { ok: false; error: ParseError };

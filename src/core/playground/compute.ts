@@ -6,9 +6,18 @@ import { type EntropyTerm, entropyTerm, reducedNegEntropy } from './entropy';
 import { evaluateLoss, smoothedTargets } from './evaluate';
 import { LOSS_INPUT, type LossInputKind, lossInput, predictedProbabilities } from './lossInput';
 import { buildModel, type EpsilonModel, epsilonGrid, headline, interpolate } from './model';
-import { type FieldError, type FieldName, type Prepare, type Prepared, prepare } from './prepare';
+import {
+  type FieldError,
+  type FieldName,
+  type FieldNote,
+  FieldRefusal,
+  type Prepare,
+  type Prepared,
+  prepare,
+} from './prepare';
 import { reliabilityOf } from './reliability';
 import { isBinaryLoss, type PlaygroundState } from './state';
+import { torchSnippet } from './torchSnippet';
 import { downsample, type HeatGrid, type RowView, rowView, type SampleTable, sampleTable } from './views';
 
 /** One convention's headline value against ε: remainder on the grid (+ KL's entropy part); dense points to draw. */
@@ -47,6 +56,8 @@ export interface PlaygroundResult {
   row: RowView;
   table: SampleTable;
   calibration: Calibration | null;
+  /** How the texts were read, where it is not plain data (a header row, a pandas index column). */
+  notes: FieldNote[];
   exact: ExactValues;
 }
 
@@ -56,8 +67,15 @@ let cache: { key: unknown[]; value: Prepare } | undefined;
 
 /** Parsing megabytes of text is the slow part; an ε or option change reuses the last parse. */
 function preparedFor(state: PlaygroundState): Prepare {
-  const { logitsText, targetsText, weightText, synthetic, loss } = state;
-  const key = [logitsText, targetsText, weightText, JSON.stringify(synthetic), isBinaryLoss(loss)];
+  const { logitsText, targetsText, weightText, synthetic, loss, ignoreIndex } = state;
+  const key = [
+    logitsText,
+    targetsText,
+    weightText,
+    JSON.stringify(synthetic),
+    isBinaryLoss(loss),
+    ignoreIndex,
+  ];
   if (!cache || cache.key.some((k, i) => k !== key[i])) cache = { key, value: prepare(state) };
   return cache.value;
 }
@@ -68,12 +86,16 @@ function fieldOf(message: string): FieldName {
   return 'options';
 }
 
-/** Core errors (shape mismatches, out-of-range classes) become messages on the field they concern. */
+/**
+ * Refusals become messages on the field they concern: the playground's own at their position, the core's
+ * (RangeError: shapes, weights) on the field their message names. Anything else is a bug, said as one.
+ */
 function guarded<T>(run: () => T): T | { ok: false; errors: FieldError[] } {
   try {
     return run();
   } catch (e) {
-    const message = e instanceof Error ? e.message : String(e);
+    if (e instanceof FieldRefusal) return { ok: false, errors: [e.error] };
+    const message = e instanceof RangeError ? e.message : `internal error, please report it: ${String(e)}`;
     return { ok: false, errors: [{ field: fieldOf(message), line: 1, column: 1, message }] };
   }
 }
@@ -124,6 +146,7 @@ function fullResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
     row: rowView(p, probs, at0, at1, state.row),
     table: sampleTable(p, probs),
     calibration: reliabilityOf(p, state),
+    notes: p.notes,
     exact: exactAt(p, state),
   };
 }
@@ -131,27 +154,62 @@ function fullResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
 /** Where a curve with KL's closed-form entropy part is drawn (it bends near 0, so sampled densely there). */
 const CURVE_EPSILONS = Array.from({ length: 41 }, (_, i) => (i / 40) ** 2);
 
-/** The headline value against ε for every convention of the chosen loss's family. */
+/**
+ * The headline value against ε for every convention of the chosen loss's family. The other conventions are only
+ * for comparison: one that refuses this data (batch max+1 of an empty batch) is left out rather than refusing all.
+ */
 function sweepCurves(p: Prepared, input: Tensor, state: PlaygroundState, model: EpsilonModel): SweepCurve[] {
   const family = familyOf(state.convention);
-  return SMOOTHING_CONVENTIONS.filter((c) => familyOf(c) === family).map((convention) => {
-    const entropy =
-      state.loss === 'kl_div' ? entropyTerm(p, convention, state.reduction, state.ignoreIndex) : undefined;
-    const grid = epsilonGrid(state.loss, entropy);
-    const remainder = (epsilon: number) =>
-      headline(evaluateLoss(p, input, { ...options(state), convention, epsilon, grad: false }).output) -
-      (entropy ? reducedNegEntropy(entropy, epsilon) : 0);
-    const curve: SweepCurve = {
-      convention,
-      grid,
-      remainder: convention === state.convention ? model.values : grid.map(remainder),
-      epsilons: entropy ? CURVE_EPSILONS : grid,
-      values: [],
-    };
-    if (entropy) curve.entropy = entropy;
-    curve.values = curve.epsilons.map((e) => curveAt(curve, e));
-    return curve;
+  return SMOOTHING_CONVENTIONS.filter((c) => familyOf(c) === family).flatMap((convention) => {
+    if (convention === state.convention) return [sweepCurve(p, input, state, convention, model.values)];
+    try {
+      return [sweepCurve(p, input, state, convention)];
+    } catch (e) {
+      if (e instanceof RangeError) return [];
+      throw e;
+    }
   });
+}
+
+/** One convention's curve; `known` are its remainders on the grid when the model already has them. */
+function sweepCurve(
+  p: Prepared,
+  input: Tensor,
+  state: PlaygroundState,
+  convention: SmoothingConvention,
+  known?: number[],
+): SweepCurve {
+  const entropy =
+    state.loss === 'kl_div' ? entropyTerm(p, convention, state.reduction, state.ignoreIndex) : undefined;
+  const grid = epsilonGrid(state.loss, entropy);
+  const remainder = (epsilon: number) =>
+    headline(evaluateLoss(p, input, { ...options(state), convention, epsilon, grad: false }).output) -
+    (entropy ? reducedNegEntropy(entropy, epsilon) : 0);
+  const curve: SweepCurve = {
+    convention,
+    grid,
+    remainder: known ?? grid.map(remainder),
+    epsilons: entropy ? CURVE_EPSILONS : grid,
+    values: [],
+  };
+  if (entropy) curve.entropy = entropy;
+  curve.values = curve.epsilons.map((e) => curveAt(curve, e));
+  return curve;
+}
+
+/** "Copy as PyTorch": the script of a state the playground computes, never of one it refuses. */
+export function torchScript(
+  state: PlaygroundState,
+): { ok: true; script: string } | { ok: false; errors: FieldError[] } {
+  if (state.synthetic) {
+    const message = 'Copy as PyTorch needs pasted inputs, not generated ones';
+    return { ok: false, errors: [{ field: 'options', line: 1, column: 1, message }] };
+  }
+  const exact = computeExact(state);
+  const ready = preparedFor(state);
+  if (!exact.ok) return exact;
+  if (!ready.ok) return ready;
+  return { ok: true, script: torchSnippet(ready.prepared, state) };
 }
 
 export type ExactOutcome = { ok: true; exact: ExactValues } | { ok: false; errors: FieldError[] };

@@ -11,8 +11,8 @@ import {
 import { smoothTargets } from '../smoothing';
 import { CONVENTIONS, familyOf, type SmoothingConvention, targetValues } from '../smoothing/conventions';
 import { type Tensor, tensor } from '../tensor';
-import type { Prepared } from './prepare';
-import type { PlaygroundLoss } from './state';
+import { atValue, FieldRefusal, type Prepared } from './prepare';
+import { type PlaygroundLoss, TORCH_IGNORE_INDEX } from './state';
 
 export interface EvaluateOptions {
   loss: PlaygroundLoss;
@@ -41,10 +41,9 @@ export function smoothedTargets(
   if (p.targetKind === 'probability')
     return { shape: p.target.shape, data: p.target.data.map((t) => off + t * (on - off)) };
   const out = new Float64Array(p.rows * p.cols);
+  // prepare() has checked that every other target is a class index.
   p.target.data.forEach((y, r) => {
     if (y === ignoreIndex) return;
-    if (y < 0 || y >= p.cols)
-      throw new RangeError(`target ${y} in row ${r + 1} is not a class in [0, ${p.cols})`);
     out.fill(off, r * p.cols, (r + 1) * p.cols);
     out[r * p.cols + y] = on;
   });
@@ -72,6 +71,7 @@ export function evaluateLoss(p: Prepared, input: Tensor, o: EvaluateOptions): Lo
       );
     }
     case 'binary_cross_entropy':
+      checkProbabilities(p, input);
       return binaryCrossEntropy(input, smoothedTargets(p, o.epsilon, o.convention, o.ignoreIndex), {
         ...base,
         weight,
@@ -88,10 +88,29 @@ const NLL_NEEDS_INDICES =
   'nll_loss takes class indices, not one-hot or soft targets (torch: "multi-target not supported"); ' +
   'for those choose cross-entropy, which also takes log-probabilities';
 
+/** torch checks BCE's input element by element; the first one outside [0, 1] is refused where it was pasted. */
+function checkProbabilities(p: Prepared, input: Tensor): void {
+  const bad = input.data.findIndex((x) => !(x >= 0 && x <= 1));
+  if (bad < 0) return;
+  throw atValue(
+    p,
+    'logits',
+    bad,
+    `binary_cross_entropy takes probabilities in [0, 1], but value ${bad + 1} gives ${input.data[bad]} ` +
+      '(torch: "all elements of input should be between 0 and 1"); for logits choose BCE with logits',
+  );
+}
+
+const IGNORE_INDEX_ON_PROBABILITIES =
+  'an ignore index applies to class-index targets only (torch: "ignore_index is not supported for floating ' +
+  'point target"); set Ignore index back to -100, or paste class indices';
+
 /** NLL has no label smoothing in torch; smoothed NLL is cross-entropy on log-probabilities (seed 000). */
 function categorical(p: Prepared, input: Tensor, o: EvaluateOptions, weight: Tensor | null): LossResult {
   const options = { reduction: o.reduction, grad: o.grad, weight, ignoreIndex: o.ignoreIndex };
   if (o.loss === 'nll_loss' && p.targetKind === 'probability') throw new RangeError(NLL_NEEDS_INDICES);
+  if (p.targetKind === 'probability' && o.ignoreIndex !== TORCH_IGNORE_INDEX)
+    throw new FieldRefusal({ field: 'options', line: 1, column: 1, message: IGNORE_INDEX_ON_PROBABILITIES });
   if (o.loss === 'nll_loss' && o.epsilon === 0 && o.convention === 'uniform' && p.targetKind === 'index')
     return nllLoss(input, p.target, options);
   if (o.convention !== 'uniform' && o.convention !== 'k_minus_1') {

@@ -1,7 +1,8 @@
 /** Turns the state's texts (or synthetic spec) into checked tensors, or errors attached to the offending field. */
-import { parseTensor } from '../parse';
+import { type ParseSuccess, parseTensor, positionOfValue } from '../parse';
+import { positionAt } from '../parse/failure';
 import { numel, type Tensor, tensor } from '../tensor';
-import { isBinaryLoss, type PlaygroundState } from './state';
+import { isBinaryLoss, MAX_TEXT_LENGTH, type PlaygroundState } from './state';
 import { syntheticTensors } from './synthetic';
 
 export type FieldName = 'logits' | 'targets' | 'weights' | 'options';
@@ -13,6 +14,22 @@ export interface FieldError {
   column: number;
   message: string;
 }
+
+/** A refusal about one field, thrown inside the computation and shown as that field's error. */
+export class FieldRefusal extends Error {
+  constructor(readonly error: FieldError) {
+    super(error.message);
+  }
+}
+
+/** Something the user should know about how a field was read (a table's header row, a pandas index column). */
+export interface FieldNote {
+  field: FieldName;
+  message: string;
+}
+
+/** The pasted texts the tensors came from (none for synthetic data), to point at one value of them. */
+export type SourceTexts = Partial<Record<'logits' | 'targets' | 'weights', string>>;
 
 export interface Prepared {
   /** Categorical inputs as an (N, C) matrix ((C) becomes (1, C)); binary ones as pasted. */
@@ -26,25 +43,73 @@ export interface Prepared {
   /** The matrix view the plots use: (N, C); a binary (N) is (N, 1). */
   rows: number;
   cols: number;
+  notes: FieldNote[];
+  sources: SourceTexts;
 }
 
 export type Prepare = { ok: true; prepared: Prepared } | { ok: false; errors: FieldError[] };
 
 const whole = (field: FieldName, message: string): FieldError => ({ field, line: 1, column: 1, message });
 
-function parseField(text: string, field: FieldName): Tensor | FieldError {
-  if (text.trim() === '') return whole(field, `paste the ${field}`);
-  const parsed = parseTensor(text);
-  return parsed.ok ? parsed.tensor : { field, ...parsed.error };
+/**
+ * A pasted text longer than the state holds is refused at the first character past the limit: the state (and so
+ * every result shown) keeps the previous text, so the field must say that this one is not used.
+ */
+export function textLimitError(field: FieldName, text: string): FieldError | undefined {
+  if (text.length <= MAX_TEXT_LENGTH) return undefined;
+  const message =
+    `this paste has ${text.length.toLocaleString('en-US')} characters, more than the ` +
+    `${MAX_TEXT_LENGTH.toLocaleString('en-US')} the playground takes; nothing is computed from it: ` +
+    'paste fewer values, or fewer digits per value';
+  return { field, ...positionAt(text, MAX_TEXT_LENGTH, message) };
 }
 
-const isError = (v: Tensor | FieldError | undefined): v is FieldError => v !== undefined && 'field' in v;
+/** An error at the value with flat index `index` of the field's pasted text (1:1 for synthetic data). */
+export function atValue(
+  p: Pick<Prepared, 'sources'>,
+  field: keyof SourceTexts,
+  index: number,
+  message: string,
+) {
+  const text = p.sources[field];
+  const at = text === undefined ? undefined : positionOfValue(text, index);
+  return new FieldRefusal({ field, line: at?.line ?? 1, column: at?.column ?? 1, message });
+}
 
-function texts(state: PlaygroundState): [Tensor | FieldError, Tensor | FieldError] {
+interface Parsed {
+  tensor: Tensor;
+  notes: FieldNote[];
+}
+
+function parseField(text: string, field: FieldName): Parsed | FieldError {
+  if (text.trim() === '') return whole(field, `paste the ${field}`);
+  const parsed = parseTensor(text);
+  return parsed.ok ? { tensor: parsed.tensor, notes: tableNotes(parsed, field) } : { field, ...parsed.error };
+}
+
+/** A header row or index column is not data: say so, since the tensor alone would not show it. */
+function tableNotes(parsed: ParseSuccess, field: FieldName): FieldNote[] {
+  const notes: FieldNote[] = [];
+  if (parsed.columns)
+    notes.push({
+      field,
+      message: `first line read as column names, not values: ${parsed.columns.join(', ')}`,
+    });
+  if (parsed.indexColumn)
+    notes.push({ field, message: 'first column read as row labels (pandas index), not values' });
+  return notes;
+}
+
+const isError = (v: Parsed | FieldError | undefined): v is FieldError => v !== undefined && 'field' in v;
+
+function texts(state: PlaygroundState): [Parsed | FieldError, Parsed | FieldError] {
   if (!state.synthetic)
     return [parseField(state.logitsText, 'logits'), parseField(state.targetsText, 'targets')];
   const { input, target } = syntheticTensors(state.synthetic, isBinaryLoss(state.loss));
-  return [input, target];
+  return [
+    { tensor: input, notes: [] },
+    { tensor: target, notes: [] },
+  ];
 }
 
 export function prepare(state: PlaygroundState): Prepare {
@@ -52,12 +117,41 @@ export function prepare(state: PlaygroundState): Prepare {
   const weight = state.weightText.trim() === '' ? undefined : parseField(state.weightText, 'weights');
   const errors = [input, target, weight].filter(isError);
   if (isError(input) || isError(target) || isError(weight)) return { ok: false, errors };
-  const shaped = isBinaryLoss(state.loss) ? binaryShapes(input, target) : categoricalShapes(input, target);
+  const sources: SourceTexts = state.synthetic
+    ? { weights: state.weightText }
+    : { logits: state.logitsText, targets: state.targetsText, weights: state.weightText };
+  const notes = [...input.notes, ...target.notes, ...(weight?.notes ?? [])];
+  const shaped = isBinaryLoss(state.loss)
+    ? binaryShapes(input.tensor, target.tensor)
+    : categoricalShapes(input.tensor, target.tensor);
   if ('field' in shaped) return { ok: false, errors: [shaped] };
-  return { ok: true, prepared: { ...shaped, ...(weight ? { weight } : {}) } };
+  const prepared: Prepared = { ...shaped, notes, sources, ...(weight ? { weight: weight.tensor } : {}) };
+  try {
+    checkIndexTargets(prepared, state.ignoreIndex);
+  } catch (e) {
+    if (e instanceof FieldRefusal) return { ok: false, errors: [e.error] };
+    throw e;
+  }
+  return { ok: true, prepared };
 }
 
-type Shaped = Omit<Prepared, 'weight'>;
+/** Class indices are integers in [0, C) or the ignore index; the first that is not is refused where it is written. */
+function checkIndexTargets(p: Prepared, ignoreIndex: number): void {
+  if (p.targetKind !== 'index') return;
+  const bad = p.target.data.findIndex(
+    (y) => y !== ignoreIndex && !(Number.isInteger(y) && y >= 0 && y < p.cols),
+  );
+  if (bad < 0) return;
+  const y = p.target.data[bad];
+  throw atValue(
+    p,
+    'targets',
+    bad,
+    `target ${y} (row ${bad + 1}) is not a class index: expected an integer in [0, ${p.cols}) or the ignore index ${ignoreIndex}`,
+  );
+}
+
+type Shaped = Omit<Prepared, 'weight' | 'notes' | 'sources'>;
 
 function categoricalShapes(input: Tensor, target: Tensor): Shaped | FieldError {
   if (input.shape.length !== 1 && input.shape.length !== 2) {
@@ -83,8 +177,6 @@ function categoricalShapes(input: Tensor, target: Tensor): Shaped | FieldError {
       `expected ${rows} class indices or a (${rows}, ${cols}) probability table, got shape (${target.shape.join(', ')})`,
     );
   }
-  const bad = target.data.findIndex((y) => !Number.isInteger(y));
-  if (bad >= 0) return whole('targets', `class index ${bad + 1} is ${target.data[bad]}, not an integer`);
   return {
     input: matrix,
     target: tensor([rows], target.data),

@@ -39,3 +39,10 @@ function categoricalReliability(p: Prepared, state: PlaygroundState): Calibratio
   const labels = Float64Array.from(kept, (r) => table.target[r]!);
   return calibration(tensor([kept.length, p.cols], rows), tensor([kept.length], labels), state.bins);
 }
+
+/** NaN or ±inf inputs give no finite confidence: those predictions are in no bin, and the plot says how many. */
+export function unbinnedNote(unbinned: number, binary: boolean): string {
+  if (unbinned === 0) return '';
+  const what = binary ? (unbinned === 1 ? 'element' : 'elements') : unbinned === 1 ? 'row' : 'rows';
+  return `${unbinned} ${what} with a non-finite confidence (NaN or infinite input) in no bin. `;
+}

@@ -6,10 +6,16 @@ import { LOSS_INPUT } from './lossInput';
 import type { Prepared } from './prepare';
 import type { PlaygroundState } from './state';
 
-const tensorLiteral = (t: Tensor, dtype: 'float64' | 'long'): string =>
-  dtype === 'long'
-    ? `torch.tensor([${Array.from(t.data).join(', ')}])`
+/** An empty tensor's list literal cannot carry its shape (`[]` is (0,)), so it is built from the shape. */
+function tensorLiteral(t: Tensor, dtype: 'float64' | 'long'): string {
+  if (t.data.length === 0) return `torch.zeros(${pythonShape(t.shape)}, dtype=torch.${dtype})`;
+  return dtype === 'long'
+    ? `torch.tensor([${Array.from(t.data).join(', ')}], dtype=torch.long)`
     : `torch.tensor(${formatTensor(t, 'python')}, dtype=torch.float64)`;
+}
+
+const pythonShape = (shape: readonly number[]): string =>
+  shape.length === 1 ? `(${shape[0]},)` : `(${shape.join(', ')})`;
 
 /** The same conversion as lossInput(): pasted values → logits / T → what the loss takes. */
 function inputLines(state: PlaygroundState, binary: boolean): string[] {

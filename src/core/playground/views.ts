@@ -15,8 +15,9 @@ export const HEAT_MAX_ROWS = 96;
 export const HEAT_MAX_COLS = 120;
 
 export function downsample(data: Float64Array, rows: number, cols: number): HeatGrid {
-  const rowStep = Math.ceil(rows / HEAT_MAX_ROWS);
-  const colStep = Math.ceil(cols / HEAT_MAX_COLS);
+  // At least 1: an empty batch (0 rows) gives an empty grid, not 0/0 steps.
+  const rowStep = Math.max(1, Math.ceil(rows / HEAT_MAX_ROWS));
+  const colStep = Math.max(1, Math.ceil(cols / HEAT_MAX_COLS));
   const gr = Math.ceil(rows / rowStep);
   const gc = Math.ceil(cols / colStep);
   const sums = new Float64Array(gr * gc);
@@ -46,7 +47,7 @@ export const MAX_ELEMENTS_SHOWN = 2000;
 /** The flat range the row plots show: the chosen row's classes, or the first elements of a binary vector. */
 export function rowRange(p: Prepared, row: number): { index: number; start: number; end: number } {
   if (p.cols === 1) return { index: 0, start: 0, end: Math.min(p.rows, MAX_ELEMENTS_SHOWN) };
-  const index = Math.min(Math.max(row, 0), p.rows - 1);
+  const index = Math.max(0, Math.min(row, p.rows - 1));
   return { index, start: index * p.cols, end: (index + 1) * p.cols };
 }
 

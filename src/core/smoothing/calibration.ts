@@ -12,14 +12,20 @@ export interface ReliabilityBin {
   readonly accuracy: number;
 }
 
+/**
+ * Over the rows whose top-class confidence is finite: a NaN or infinite logit gives a NaN confidence, which belongs
+ * in no bin; such rows are only counted, in `unbinned`.
+ */
 export interface Calibration {
-  /** Σ_bins (count/N)·|accuracy - confidence|. */
+  /** Σ_bins (count/N)·|accuracy - confidence|, N the binned rows (NaN when there are none). */
   readonly ece: number;
   readonly bins: readonly ReliabilityBin[];
   readonly meanConfidence: number;
   /** Mean softmax entropy in nats. */
   readonly meanEntropy: number;
   readonly accuracy: number;
+  /** Rows left out of every bin and statistic because their confidence is not a finite number. */
+  readonly unbinned: number;
 }
 
 interface RowStats {
@@ -46,16 +52,18 @@ export function calibration(logits: Tensor, labels: Tensor, bins = 10): Calibrat
     throw new RangeError(`bins must be a positive integer, got ${bins}`);
   const layout = classLayout(logits.shape);
   checkIndexTargets(labels, layout, NO_IGNORED_INDEX);
-  const stats = Array.from({ length: layout.rows }, (_, r) =>
+  const all = Array.from({ length: layout.rows }, (_, r) =>
     rowStats(logits.data, rowStart(layout, r), layout.classes, layout.inner, labels.data[r]!),
   );
+  const stats = all.filter((s) => Number.isFinite(s.confidence));
   const reliability = binRows(stats, bins);
   return {
-    ece: expectedCalibrationError(reliability, stats.length),
+    ece: stats.length > 0 ? expectedCalibrationError(reliability, stats.length) : Number.NaN,
     bins: reliability,
     meanConfidence: mean(stats.map((s) => s.confidence)),
     meanEntropy: mean(stats.map((s) => s.entropy)),
     accuracy: mean(stats.map((s) => (s.correct ? 1 : 0))),
+    unbinned: all.length - stats.length,
   };
 }
 
@@ -71,7 +79,7 @@ function binRows(stats: readonly RowStats[], bins: number): ReliabilityBin[] {
   }));
 }
 
-/** Bin i holds confidences in (i/bins, (i+1)/bins]. */
+/** Bin i holds confidences in (i/bins, (i+1)/bins]; `confidence` is finite. */
 function binIndex(confidence: number, bins: number): number {
   return Math.min(bins - 1, Math.max(0, Math.ceil(confidence * bins) - 1));
 }

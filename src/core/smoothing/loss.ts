@@ -1,6 +1,7 @@
+import { sum, zeroWeightSmoothedMean } from '../losses/reduce';
 import type { Tensor } from '../tensor';
 import { binaryLosses } from './binary';
-import { categoricalLosses } from './categorical';
+import { categoricalLosses, categoricalTerms } from './categorical';
 import { familyOf } from './conventions';
 import { type ReducedLoss, reduceLosses } from './line';
 import { checkInputKind, type Reduction, type SmoothedLossOptions } from './options';
@@ -18,9 +19,12 @@ export function smoothedLoss<R extends Reduction = 'mean'>(
   const { epsilon, convention } = options;
   const family = familyOf(convention);
   checkInputKind(family, options);
-  const losses =
-    family === 'binary'
-      ? binaryLosses(input, target, epsilon, convention, options)
-      : categoricalLosses(input, target, epsilon, convention, options);
-  return reduceLosses(losses, options.reduction ?? ('mean' as R));
+  const reduction = options.reduction ?? ('mean' as R);
+  if (family === 'binary')
+    return reduceLosses(binaryLosses(input, target, epsilon, convention, options), reduction);
+  const losses = categoricalLosses(input, target, epsilon, convention, options);
+  if (reduction !== 'mean' || losses.meanDenominator !== 0 || !(epsilon > 0))
+    return reduceLosses(losses, reduction);
+  const { nll, spread, layout } = categoricalTerms(input, target, options);
+  return zeroWeightSmoothedMean(sum(nll), sum(spread), epsilon, layout.classes) as ReducedLoss<R>;
 }

@@ -26,7 +26,7 @@ export interface SmoothedLossOptions extends LossInputOptions {
   reduction?: Reduction;
 }
 
-export const DEFAULT_IGNORE_INDEX = -100;
+export { DEFAULT_IGNORE_INDEX } from '../losses/classLayout';
 /** For index checks where no row may be ignored: NaN equals no target. */
 export const NO_IGNORED_INDEX = Number.NaN;
 

@@ -38,10 +38,17 @@ function smoothBinaryTargets(target: Tensor, alpha: number, convention: Smoothin
   );
 }
 
-/** 2 for the binary convention; max(t)+1 over the whole batch for batch max+1 (1 when every target is 0). */
+/**
+ * 2 for the binary convention; max(t)+1 over the whole batch for batch max+1 (1 when every target is 0). As torch's
+ * `target.max()`, a NaN target makes it NaN and an empty batch has none.
+ */
 export function binaryDivisor(target: Tensor, convention: SmoothingConvention): number {
   if (convention !== 'batch_max_plus_1') return spreadDivisor(convention, 2);
+  if (target.data.length === 0)
+    throw new RangeError(
+      'batch max+1 divides by max(target) + 1, which an empty batch of targets does not have (torch: max() raises)',
+    );
   let max = Number.NEGATIVE_INFINITY;
-  for (const t of target.data) if (t > max) max = t;
+  for (const t of target.data) if (t > max || Number.isNaN(t)) max = t;
   return spreadDivisor(convention, max + 1);
 }

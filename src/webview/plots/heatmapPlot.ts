@@ -169,6 +169,10 @@ export function heatmapPlot(): Plot {
     ctx.font = '12px sans-serif';
     ctx.textAlign = 'left';
     ctx.fillText(`Smoothed targets at ε = ${view.state.epsilon}`, MARGIN.left, 16);
+    if (values.length === 0) {
+      summary.textContent = `${view.result.rows}×${view.result.cols} targets: an empty batch, nothing to show.`;
+      return;
+    }
     drawCells(ctx, at0, values, view.theme, w, h);
     drawAxes(ctx, at0, view.theme, w, h);
     summary.textContent = `${view.result.rows}×${view.result.cols} targets; values from ${fmt(Math.min(...values))} to ${fmt(Math.max(...values))}.`;

@@ -1,5 +1,6 @@
 /** Reliability diagram: accuracy per confidence bin against the diagonal, with ECE in the title. */
 import type { ChartDataset, Point } from 'chart.js';
+import { unbinnedNote } from '../../core/playground/reliability';
 import { axis, baseOptions, replaceChart } from './chartBase';
 import { figure, fmt, type Plot } from './plot';
 import { DASHES } from './theme';
@@ -19,7 +20,7 @@ export function reliabilityPlot(): Plot {
           data: { datasets: [] },
           options: baseOptions(theme, 'Reliability: no rows to judge'),
         });
-        summary.textContent = 'Every row is ignored (ignore index), so there is nothing to calibrate.';
+        summary.textContent = 'No rows to judge: the batch is empty or every row is ignored (ignore index).';
         return;
       }
       const binary = view.result.family === 'binary';
@@ -60,7 +61,10 @@ export function reliabilityPlot(): Plot {
         type: 'bar',
         data: { datasets: [accuracy, ideal, confidence] as ChartDataset[] },
         options: {
-          ...baseOptions(theme, `Reliability (T = ${view.state.temperature}), ECE = ${fmt(cal.ece)}`),
+          ...baseOptions(
+            theme,
+            `Reliability (T = ${view.state.temperature}), ECE = ${fmt(cal.ece)}${cal.unbinned ? `, ${cal.unbinned} not binned` : ''}`,
+          ),
           scales: {
             x: axis(theme, binary ? 'confidence max(p, 1 − p)' : 'confidence (top softmax probability)', {
               type: 'linear',
@@ -75,7 +79,7 @@ export function reliabilityPlot(): Plot {
         },
       });
       const judged = binary ? 'each element: correct when (p > 0.5) = target. ' : '';
-      summary.textContent = `${judged}ECE ${fmt(cal.ece)}, accuracy ${fmt(cal.accuracy)}, mean confidence ${fmt(cal.meanConfidence)}, mean entropy ${fmt(cal.meanEntropy)} nats.`;
+      summary.textContent = `${judged}${unbinnedNote(cal.unbinned, binary)}ECE ${fmt(cal.ece)}, accuracy ${fmt(cal.accuracy)}, mean confidence ${fmt(cal.meanConfidence)}, mean entropy ${fmt(cal.meanEntropy)} nats.`;
     },
     moveEpsilon() {
       // Calibration is a property of the predictions, not of ε.

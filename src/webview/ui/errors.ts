@@ -1,5 +1,5 @@
 /** Parse and shape errors next to their field, with the position as a link that puts the caret there. */
-import type { FieldError, FieldName } from '../../core/playground/prepare';
+import type { FieldError, FieldName, FieldNote } from '../../core/playground/prepare';
 import { offsetOf } from '../textPosition';
 import { h } from './dom';
 
@@ -31,5 +31,13 @@ export function showErrors(errors: FieldError[]): void {
       ...mine.map((e) => h('div', {}, ...(inputId ? [goTo(inputId, e), ': '] : []), e.message)),
     );
     if (inputId) document.getElementById(inputId)?.setAttribute('aria-invalid', String(mine.length > 0));
+  }
+}
+
+/** How a text was read where that is not plain data (a header row, a pandas index column), under its field. */
+export function showNotes(notes: FieldNote[]): void {
+  for (const field of FIELDS) {
+    const mine = notes.filter((n) => n.field === field);
+    document.getElementById(`note-${field}`)?.replaceChildren(...mine.map((n) => h('div', {}, n.message)));
   }
 }

@@ -1,4 +1,5 @@
 /** The inputs and controls, built from their declarations (controls.ts) into labelled native controls. */
+import { type FieldError, type FieldName, textLimitError } from '../../core/playground/prepare';
 import type { PlaygroundAction } from '../../core/playground/reducer';
 import { findSample, SAMPLES } from '../../core/playground/samples';
 import {
@@ -16,7 +17,7 @@ type Dispatch = (action: PlaygroundAction) => void;
 const labelled = (id: string, label: string, control: HTMLElement, ...after: HTMLElement[]): HTMLElement =>
   h('div', { class: 'field' }, h('label', { for: id }, label), control, ...after);
 
-function textControl(c: TextControl, dispatch: Dispatch): HTMLElement {
+function textControl(c: TextControl, inputs: TextInputs): HTMLElement {
   const hintId = `${c.id}-hint`;
   const area = h('textarea', {
     id: c.id,
@@ -24,16 +25,19 @@ function textControl(c: TextControl, dispatch: Dispatch): HTMLElement {
     spellcheck: false,
     'aria-describedby': `${hintId} error-${c.field}`,
   });
-  area.addEventListener('input', () =>
-    dispatch({ type: 'patch', patch: { [c.key]: area.value, synthetic: null } }),
-  );
+  area.addEventListener('input', () => {
+    const refused = textLimitError(c.field, area.value);
+    inputs.refuseText(c.field, refused);
+    if (!refused) inputs.dispatch({ type: 'patch', patch: { [c.key]: area.value, synthetic: null } });
+  });
   const error = h('div', {
     id: `error-${c.field}`,
     class: 'field-error',
     role: 'status',
     'aria-live': 'polite',
   });
-  return labelled(c.id, c.label, area, h('div', { id: hintId, class: 'hint' }, c.hint), error);
+  const note = h('div', { id: `note-${c.field}`, class: 'hint' });
+  return labelled(c.id, c.label, area, h('div', { id: hintId, class: 'hint' }, c.hint), note, error);
 }
 
 function selectControl(c: SelectControl, dispatch: Dispatch): HTMLElement {
@@ -84,12 +88,18 @@ function sampleControl(dispatch: Dispatch): HTMLElement {
   return labelled('sample-select', 'Examples', select);
 }
 
-export function buildInputs(dispatch: Dispatch): HTMLElement {
+/** Where typed text goes: into the state, or refused on its field when the state cannot hold it. */
+export interface TextInputs {
+  dispatch: Dispatch;
+  refuseText: (field: FieldName, error: FieldError | undefined) => void;
+}
+
+export function buildInputs(inputs: TextInputs): HTMLElement {
   return h(
     'div',
     { class: 'inputs' },
-    sampleControl(dispatch),
-    ...TEXT_CONTROLS.map((c) => textControl(c, dispatch)),
+    sampleControl(inputs.dispatch),
+    ...TEXT_CONTROLS.map((c) => textControl(c, inputs)),
   );
 }
 
