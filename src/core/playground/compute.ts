@@ -1,19 +1,20 @@
 /** The playground's computation, state in, plot-ready results out; runs in the worker or, for small inputs, inline. */
 import type { Calibration } from '../smoothing';
-import { familyOf, SMOOTHING_CONVENTIONS, type SmoothingConvention } from '../smoothing/conventions';
 import type { Tensor } from '../tensor';
+import { PLAYGROUND_CONVENTIONS, type PlaygroundConvention, playgroundFamily } from './conventions';
 import { type EntropyTerm, entropyTerm, reducedNegEntropy } from './entropy';
 import { evaluateLoss, smoothedTargets } from './evaluate';
 import { LOSS_INPUT, type LossInputKind, lossInput, predictedProbabilities } from './lossInput';
 import { buildModel, type EpsilonModel, epsilonGrid, headline, interpolate } from './model';
 import { type FieldError, type FieldName, type Prepare, type Prepared, prepare } from './prepare';
+import { resolvePrior } from './prior';
 import { reliabilityOf } from './reliability';
 import { isBinaryLoss, type PlaygroundState } from './state';
 import { downsample, type HeatGrid, type RowView, rowView, type SampleTable, sampleTable } from './views';
 
 /** One convention's headline value against ε: remainder on the grid (+ KL's entropy part); dense points to draw. */
 export interface SweepCurve {
-  convention: SmoothingConvention;
+  convention: PlaygroundConvention;
   grid: number[];
   remainder: number[];
   entropy?: EntropyTerm;
@@ -48,6 +49,8 @@ export interface PlaygroundResult {
   table: SampleTable;
   calibration: Calibration | null;
   exact: ExactValues;
+  /** The prior convention's π as used, else null. */
+  prior: number[] | null;
 }
 
 export type ComputeOutcome = PlaygroundResult | { ok: false; errors: FieldError[] };
@@ -63,6 +66,7 @@ function preparedFor(state: PlaygroundState): Prepare {
 }
 
 function fieldOf(message: string): FieldName {
+  if (/prior|class counts?\b/i.test(message)) return 'prior';
   if (/weight/i.test(message)) return 'weights';
   if (/target|class|index/i.test(message)) return 'targets';
   return 'options';
@@ -78,9 +82,9 @@ function guarded<T>(run: () => T): T | { ok: false; errors: FieldError[] } {
   }
 }
 
-function options(state: PlaygroundState) {
+function options(p: Prepared, state: PlaygroundState) {
   const { loss, convention, reduction, ignoreIndex } = state;
-  return { loss, convention, reduction, ignoreIndex };
+  return { loss, convention, reduction, ignoreIndex, prior: resolvePrior(p, state) };
 }
 
 export function computeExact(
@@ -93,7 +97,7 @@ export function computeExact(
 
 function exactAt(p: Prepared, state: PlaygroundState): ExactValues {
   const input = lossInput(p.input, state.inputKind, state.loss, state.temperature);
-  const reduced = evaluateLoss(p, input, { ...options(state), epsilon: state.epsilon, grad: false });
+  const reduced = evaluateLoss(p, input, { ...options(p, state), epsilon: state.epsilon, grad: false });
   return { epsilon: state.epsilon, value: headline(reduced.output) };
 }
 
@@ -105,12 +109,12 @@ export function computePlayground(state: PlaygroundState): ComputeOutcome {
 
 function fullResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
   const input = lossInput(p.input, state.inputKind, state.loss, state.temperature);
-  const model = buildModel(p, input, options(state), state.row);
+  const shared = options(p, state);
+  const model = buildModel(p, input, shared, state.row);
   const probs = predictedProbabilities(p.input, state.inputKind, p.family === 'binary', state.temperature);
-  const [at0, at1] = [0, 1].map((e) => smoothedTargets(p, e, state.convention, state.ignoreIndex)) as [
-    Tensor,
-    Tensor,
-  ];
+  const [at0, at1] = [0, 1].map((e) =>
+    smoothedTargets(p, e, state.convention, state.ignoreIndex, shared.prior),
+  ) as [Tensor, Tensor];
   return {
     ok: true,
     rows: p.rows,
@@ -119,28 +123,51 @@ function fullResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
     targetKind: p.targetKind,
     lossInput: LOSS_INPUT[state.loss],
     model,
-    sweep: sweepCurves(p, input, state, model),
+    sweep: sweepCurves(p, input, state, model, shared.prior),
     heat: { at0: downsample(at0.data, p.rows, p.cols), at1: downsample(at1.data, p.rows, p.cols) },
     row: rowView(p, probs, at0, at1, state.row),
     table: sampleTable(p, probs),
     calibration: reliabilityOf(p, state),
     exact: exactAt(p, state),
+    prior: shared.prior ? Array.from(shared.prior) : null,
   };
 }
 
 /** Where a curve with KL's closed-form entropy part is drawn (it bends near 0, so sampled densely there). */
 const CURVE_EPSILONS = Array.from({ length: 41 }, (_, i) => (i / 40) ** 2);
 
+/** The conventions plotted: the chosen loss's family; the prior only when chosen (it needs its π). */
+function sweptConventions(chosen: PlaygroundConvention): PlaygroundConvention[] {
+  const family = playgroundFamily(chosen);
+  return PLAYGROUND_CONVENTIONS.filter(
+    (c) => playgroundFamily(c) === family && (c !== 'prior' || chosen === 'prior'),
+  );
+}
+
 /** The headline value against ε for every convention of the chosen loss's family. */
-function sweepCurves(p: Prepared, input: Tensor, state: PlaygroundState, model: EpsilonModel): SweepCurve[] {
-  const family = familyOf(state.convention);
-  return SMOOTHING_CONVENTIONS.filter((c) => familyOf(c) === family).map((convention) => {
+function sweepCurves(
+  p: Prepared,
+  input: Tensor,
+  state: PlaygroundState,
+  model: EpsilonModel,
+  prior: Float64Array | null,
+): SweepCurve[] {
+  return sweptConventions(state.convention).map((convention) => {
     const entropy =
       state.loss === 'kl_div' ? entropyTerm(p, convention, state.reduction, state.ignoreIndex) : undefined;
     const grid = epsilonGrid(state.loss, entropy);
     const remainder = (epsilon: number) =>
-      headline(evaluateLoss(p, input, { ...options(state), convention, epsilon, grad: false }).output) -
-      (entropy ? reducedNegEntropy(entropy, epsilon) : 0);
+      headline(
+        evaluateLoss(p, input, {
+          loss: state.loss,
+          reduction: state.reduction,
+          ignoreIndex: state.ignoreIndex,
+          prior,
+          convention,
+          epsilon,
+          grad: false,
+        }).output,
+      ) - (entropy ? reducedNegEntropy(entropy, epsilon) : 0);
     const curve: SweepCurve = {
       convention,
       grid,

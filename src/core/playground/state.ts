@@ -1,10 +1,12 @@
 /** The playground's persisted state: everything the user typed or chose, JSON-serialisable and versioned. */
+import { SMOOTHING_CONVENTIONS, type SmoothingConvention } from '../smoothing/conventions';
 import {
-  familyOf,
-  isSmoothingConvention,
-  SMOOTHING_CONVENTIONS,
-  type SmoothingConvention,
-} from '../smoothing/conventions';
+  isPlaygroundConvention,
+  type PlaygroundConvention,
+  PRIOR_SOURCES,
+  type PriorSource,
+  playgroundFamily,
+} from './conventions';
 import { type Guard, inRange, isInteger, isRecord, maxLength, nullable, objectOf, oneOf } from './guards';
 
 export const PLAYGROUND_LOSSES = [
@@ -40,7 +42,10 @@ export interface PlaygroundState {
   version: 1;
   loss: PlaygroundLoss;
   inputKind: InputKind;
-  convention: SmoothingConvention;
+  convention: PlaygroundConvention;
+  /** The prior convention's π: from the targets' class frequencies, or `priorText` as a distribution or counts. */
+  priorSource: PriorSource;
+  priorText: string;
   epsilon: number;
   reduction: Reduction;
   ignoreIndex: number;
@@ -62,6 +67,8 @@ export const DEFAULT_STATE: PlaygroundState = {
   loss: 'cross_entropy',
   inputKind: 'logits',
   convention: 'uniform',
+  priorSource: 'frequencies',
+  priorText: '',
   epsilon: 0.5,
   reduction: 'mean',
   ignoreIndex: TORCH_IGNORE_INDEX,
@@ -86,7 +93,9 @@ const FIELD_GUARDS: { [K in keyof PlaygroundState]-?: Guard<PlaygroundState[K]> 
   version: (v): v is 1 => v === 1,
   loss: oneOf(PLAYGROUND_LOSSES),
   inputKind: oneOf(INPUT_KINDS),
-  convention: isSmoothingConvention,
+  convention: isPlaygroundConvention,
+  priorSource: oneOf(PRIOR_SOURCES),
+  priorText: isText,
   epsilon: inRange(0, 1),
   reduction: oneOf(REDUCTIONS),
   ignoreIndex: isInteger,
@@ -118,7 +127,7 @@ export function normaliseState(state: PlaygroundState): PlaygroundState {
   const reduction = state.reduction === 'batchmean' && state.loss !== 'kl_div' ? 'mean' : state.reduction;
   const wantBinary = isBinaryLoss(state.loss);
   const convention =
-    (familyOf(state.convention) === 'binary') === wantBinary
+    (playgroundFamily(state.convention) === 'binary') === wantBinary
       ? state.convention
       : wantBinary
         ? 'binary'

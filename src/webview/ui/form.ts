@@ -25,7 +25,11 @@ function textControl(c: TextControl, dispatch: Dispatch): HTMLElement {
     'aria-describedby': `${hintId} error-${c.field}`,
   });
   area.addEventListener('input', () =>
-    dispatch({ type: 'patch', patch: { [c.key]: area.value, synthetic: null } }),
+    // The prior is not data: typing it keeps generated (synthetic) logits and targets.
+    dispatch({
+      type: 'patch',
+      patch: { [c.key]: area.value, ...(c.field === 'prior' ? {} : { synthetic: null }) },
+    }),
   );
   const error = h('div', {
     id: `error-${c.field}`,
@@ -94,7 +98,7 @@ export function buildInputs(dispatch: Dispatch): HTMLElement {
 }
 
 export function buildControls(dispatch: Dispatch): HTMLElement {
-  const [loss, kind, convention, reduction] = SELECT_CONTROLS.map((c) =>
+  const [loss, kind, convention, priorSource, reduction] = SELECT_CONTROLS.map((c) =>
     selectControl(c, dispatch),
   ) as HTMLElement[];
   const numbers = NUMBER_CONTROLS.map((c) => numberControl(c, dispatch));
@@ -104,6 +108,7 @@ export function buildControls(dispatch: Dispatch): HTMLElement {
     loss!,
     kind!,
     convention!,
+    priorSource!,
     epsilonControl(dispatch),
     reduction!,
     ...numbers,
