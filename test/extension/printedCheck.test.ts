@@ -58,7 +58,7 @@ describe('printed loss check (editor)', () => {
       source.split('\n')[line - 1]!.indexOf('tensor') + 2,
       analyzePython(opaque),
     );
-    assert.match(check!.markdown, /the inputs of `crit` on line \d+ are not written out in this file/);
+    assert.match(check!.markdown, /the inputs of `crit` on line \d+ are not written out here/);
   });
 
   it('reads printed values and literal tensors', () => {

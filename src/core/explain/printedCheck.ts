@@ -105,7 +105,7 @@ function solvedText(lines: ReadonlyMap<SmoothingConvention, LossLine>, printed: 
   return `${parts.join('; ')}.`;
 }
 
-/** The check for the printed value at (line, column) (1-based), or null when there is none there. */
+/** The check for the printed value at (line, column) (1-based) in a comment, or null when there is none there. */
 export function checkPrinted(
   source: string,
   line: number,
@@ -114,16 +114,35 @@ export function checkPrinted(
 ): PrintedCheck | null {
   const text = source.split('\n')[line - 1] ?? '';
   const hit = printedAt(text, column - 1);
-  const printed = hit && parsePrinted(hit.text);
-  if (!hit || !printed) return null;
+  if (!hit) return null;
   const range = { line, column: hit.start + 1, endLine: line, endColumn: hit.end + 1 };
-  const call = nearestCall(source, line, findings);
-  if (!call) return null;
+  return checkPrintedValue(source, line, hit.text, range, findings);
+}
+
+/** The `tensor(…)` values printed in a notebook cell's output, in order. */
+export function printedValues(output: string): string[] {
+  return [...output.matchAll(TENSOR_REPR)].map((m) => m[0]);
+}
+
+/**
+ * `printedText` (shown at `range`) against the nearest recognised loss call ending at or above `line`: what the
+ * code computes with its inputs and settings, and which ε prints the value under each convention.
+ */
+export function checkPrintedValue(
+  source: string,
+  line: number,
+  printedText: string,
+  range: SourceRange,
+  findings: readonly Finding[],
+): PrintedCheck | null {
+  const printed = parsePrinted(printedText);
+  const call = printed && nearestCall(source, line, findings);
+  if (!printed || !call) return null;
   if (!('logits' in call)) {
     const where = `${inlineCode(call.symbol ?? 'the loss')} on line ${call.line}`;
     return {
       range,
-      markdown: `**Printed ${hit.text}**: the inputs of ${where} are not written out in this file, so Loss Lens cannot compute what it prints. The playground's *Solve for ε* takes them pasted.`,
+      markdown: `**Printed ${printedText}**: the inputs of ${where} are not written out here, so Loss Lens cannot compute what it prints. The playground's *Solve for ε* takes them pasted.`,
     };
   }
   const { finding, logits, labels } = call;
@@ -137,7 +156,7 @@ export function checkPrinted(
     const why = e instanceof Error ? e.message : String(e);
     return {
       range,
-      markdown: `**Printed ${hit.text}**: the inputs written out here do not fit the loss (${why}).`,
+      markdown: `**Printed ${printedText}**: the inputs written out here do not fit the loss (${why}).`,
     };
   }
   const computed = at(lines.get(convention)!, epsilon);
