@@ -8,6 +8,8 @@ import { prepare } from '../../src/core/playground/prepare';
 import { reduce } from '../../src/core/playground/reducer';
 import { DEFAULT_STATE, type PlaygroundState } from '../../src/core/playground/state';
 import { torchSnippet } from '../../src/core/playground/torchSnippet';
+import { priorSmoothedLoss } from '../../src/core/smoothing';
+import { tensor } from '../../src/core/tensor';
 
 const seed000 = (patch: Partial<PlaygroundState>): PlaygroundState =>
   reduce(reduce(DEFAULT_STATE, { type: 'sample', id: 'seed000' }), { type: 'patch', patch });
@@ -59,6 +61,37 @@ describe('playground: smoothing toward a prior', () => {
       ),
       { seed: 12, numRuns: 60 },
     );
+  });
+
+  it('the gradient the plots show at any ε is the derivative of the directly evaluated loss', () => {
+    const logits = [0, 0.2, 0.7, 0.1, 0, 0, 0.9, 0.2, 0.2, 1, 1, 0.2, 0.7, 0.9, 1];
+    const prior = [0.4, 0.1, 0.1, 0.2, 0.2];
+    const weight = tensor([5], [1, 2, 0.5, 1, 1]);
+    for (const epsilon of [0, 0.23, 0.5, 0.91]) {
+      const state = seed000({
+        convention: 'prior',
+        priorSource: 'vector',
+        priorText: JSON.stringify(prior),
+        weightText: '[1, 2, 0.5, 1, 1]',
+        row: 1,
+      });
+      const full = computePlayground(state);
+      assert.ok(full.ok);
+      const shown = modelAt(full.model, epsilon).rowGrad;
+      const h = 1e-6;
+      const at = (j: number, d: number) => {
+        const x = logits.slice();
+        x[5 + j]! += d;
+        return priorSmoothedLoss(tensor([3, 5], x), tensor([3], [2, 1, 0]), prior, epsilon, { weight });
+      };
+      for (let j = 0; j < 5; j++) {
+        const numeric = (at(j, h) - at(j, -h)) / (2 * h);
+        assert.ok(
+          Math.abs(shown[j]! - numeric) < 1e-7,
+          `ε = ${epsilon}, class ${j}: ${shown[j]} vs ${numeric}`,
+        );
+      }
+    }
   });
 
   it('shows the prior it used and puts prior problems on the prior field', () => {
