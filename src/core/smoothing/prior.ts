@@ -27,6 +27,12 @@ export function checkPrior(prior: ArrayLike<number>, classes: number): void {
     throw new RangeError(`the prior sums to ${total}, not 1 (paste class counts to have them normalised)`);
 }
 
+function checkLabel(y: number, classes: number): number {
+  if (!(Number.isInteger(y) && y >= 0 && y < classes))
+    throw new RangeError(`target ${y} is out of bounds for ${classes} classes`);
+  return y;
+}
+
 /** Class counts (any non-negative numbers, not all zero) → the prior they describe. */
 export function priorFromCounts(counts: ArrayLike<number>, classes: number): Float64Array {
   if (counts.length !== classes)
@@ -52,10 +58,7 @@ export function priorFromLabels(
   const counts = new Float64Array(classes);
   for (let r = 0; r < labels.length; r++) {
     const y = labels[r]!;
-    if (y === ignoreIndex) continue;
-    if (!(Number.isInteger(y) && y >= 0 && y < classes))
-      throw new RangeError(`target ${y} is out of bounds for ${classes} classes`);
-    counts[y]! += 1;
+    if (y !== ignoreIndex) counts[checkLabel(y, classes)]! += 1;
   }
   return priorFromCounts(counts, classes);
 }
@@ -73,10 +76,8 @@ export function priorTargets(
   const out = new Float64Array(rows * classes);
   labels.data.forEach((y, r) => {
     if (y === ignoreIndex) return;
-    if (!(Number.isInteger(y) && y >= 0 && y < classes))
-      throw new RangeError(`target ${y} is out of bounds for ${classes} classes`);
     for (let c = 0; c < classes; c++) out[r * classes + c] = epsilon * prior[c]!;
-    out[r * classes + y]! += 1 - epsilon;
+    out[r * classes + checkLabel(y, classes)]! += 1 - epsilon;
   });
   return tensor(labels.shape.length === 0 ? [classes] : [rows, classes], out);
 }
