@@ -133,16 +133,32 @@ describe('playground: smoothing toward a prior', () => {
     assert.match(script, /q\[keep\] = 0\.37 \* prior/);
     assert.match(script, /loss = F\.cross_entropy\(inp, q, weight=weight, reduction='mean'\)/);
     if (!torchAvailable()) {
-      console.log('      skipped: /usr/bin/python3 with torch is not available to run the script');
+      console.log('      skipped: /usr/bin/python3 with torch is not available to run the scripts');
       this.skip();
     }
-    const printed = execFileSync('/usr/bin/python3', ['-'], { input: script, encoding: 'utf8' });
-    const exact = computeExact(state);
-    assert.ok(exact.ok);
-    const repr = Number(/\((-?[\d.e+-]+)\)/.exec(printed)?.[1]);
-    assert.ok(
-      close(repr, exact.exact.value),
-      `torch printed ${printed.trim()}, playground ${exact.exact.value}`,
-    );
+    // Also soft (probability) targets, NLL on log-probabilities and KL: one Python run for all the scripts.
+    const soft = '[[0, 0, 1, 0, 0], [0, 0.5, 0, 0.5, 0], [1, 0, 0, 0, 0]]';
+    const states = [
+      state,
+      seed000({ convention: 'prior', priorSource: 'frequencies', targetsText: soft, epsilon: 0.61 }),
+      seed000({ convention: 'prior', loss: 'nll_loss', inputKind: 'log_probabilities', reduction: 'sum' }),
+      seed000({ convention: 'prior', loss: 'kl_div', reduction: 'batchmean', epsilon: 0.2 }),
+    ];
+    const scripts = states.map((st) => {
+      const p = prepare(st);
+      assert.ok(p.ok);
+      return torchSnippet(p.prepared, st);
+    });
+    const printed = execFileSync('/usr/bin/python3', ['-'], { input: scripts.join('\n'), encoding: 'utf8' });
+    const reprs = [...printed.matchAll(/\((-?[\d.e+-]+)\)/g)].map((m) => Number(m[1]));
+    assert.equal(reprs.length, states.length, printed);
+    states.forEach((st, i) => {
+      const exact = computeExact(st);
+      assert.ok(exact.ok);
+      assert.ok(
+        close(reprs[i]!, exact.exact.value),
+        `${i}: torch printed ${reprs[i]}, playground ${exact.exact.value}`,
+      );
+    });
   });
 });
