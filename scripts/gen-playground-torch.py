@@ -14,6 +14,7 @@ import hashlib
 import io
 import json
 import math
+import random
 import subprocess
 from pathlib import Path
 
@@ -141,6 +142,75 @@ def torch_loss(sample, loss, convention, reduction, eps, options):
     return F.cross_entropy(inp, q, weight=weight, reduction=reduction)
 
 
+def prior_of(target, classes, options):
+    """The prior convention's pi, computed here from its source: label frequencies, a distribution or counts."""
+    source = options.get("priorSource", "frequencies")
+    if source == "frequencies":
+        kept = target[target != options.get("ignoreIndex", -100)]
+        counts = torch.bincount(kept, minlength=classes).to(torch.float64)
+    else:
+        counts = torch.tensor(json.loads(options["priorText"]), dtype=torch.float64)
+    return counts / counts.sum() if source != "vector" else counts
+
+
+def prior_loss(sample, loss, reduction, eps, options):
+    """Smoothing toward a prior: F.cross_entropy (F.kl_div) with probability targets (1 - eps) * one_hot + eps * pi."""
+    kind, x_list, t_list = SAMPLES[sample]
+    x = torch.tensor(x_list, dtype=torch.float64)
+    target = torch.tensor(t_list, dtype=torch.long)
+    classes = x.shape[-1]
+    weight = options.get("weightText")
+    weight = torch.tensor(json.loads(weight), dtype=torch.float64) if weight else None
+    keep = (target != options.get("ignoreIndex", -100)).unsqueeze(1)
+    one_hot = F.one_hot(target.clamp(min=0), classes).to(torch.float64)
+    q = ((1 - eps) * one_hot + eps * prior_of(target, classes, options)) * keep
+    inp = loss_input(x, kind, loss, options.get("temperature", 1))
+    if loss == "kl_div":
+        return F.kl_div(inp, q, reduction=reduction)
+    return F.cross_entropy(inp, q, weight=weight, reduction=reduction)
+
+
+PRIOR_SAMPLES = ["seed000", "seed001", "seed002Gap", "seed003Ce"]
+PRIOR_CASES = 72
+
+
+def random_prior_options(rng, sample):
+    classes = len(SAMPLES[sample][1][0])
+    options = {"convention": "prior", "priorSource": rng.choice(["frequencies", "vector", "counts"])}
+    if options["priorSource"] == "counts":
+        options["priorText"] = json.dumps([rng.randint(0, 50) for _ in range(classes - 1)] + [rng.randint(1, 50)])
+    elif options["priorSource"] == "vector":
+        raw = [rng.random() for _ in range(classes)]
+        options["priorText"] = json.dumps([v / sum(raw) for v in raw])
+    if rng.random() < 0.5:
+        options["weightText"] = json.dumps([round(rng.uniform(0.1, 3), 3) for _ in range(classes)])
+    labels = SAMPLES[sample][2]
+    if rng.random() < 0.2 and len(set(labels)) > 1:  # an ignored class, leaving some labels to estimate pi from
+        options["ignoreIndex"] = labels[0]
+    return options
+
+
+def prior_cases():
+    """Random (prior, eps, reduction, weight) combinations; KL (not affine in eps) on the slider's grid of 1/20."""
+    rng = random.Random(12)
+    cases = []
+    for i in range(PRIOR_CASES):
+        sample = PRIOR_SAMPLES[i % len(PRIOR_SAMPLES)]
+        loss = ["cross_entropy", "nll_loss", "kl_div"][i % 3]
+        options = random_prior_options(rng, sample)
+        if loss == "kl_div":
+            options.pop("weightText", None)
+            eps = rng.randint(0, 20) / 20
+            reduction = rng.choice(["mean", "sum", "batchmean"])
+        else:
+            eps = rng.random()
+            reduction = rng.choice(["mean", "sum", "none"])
+        case = {"sample": sample, "patch": {"loss": loss, "reduction": reduction, "epsilon": eps, **options}}
+        case["torch"] = prior_loss(sample, loss, reduction, eps, options).sum().item()
+        cases.append(case)
+    return cases
+
+
 def record(sample, loss, convention, reduction, eps, options):
     case = {"sample": sample, "patch": {"loss": loss, "convention": convention, "reduction": reduction, "epsilon": eps}}
     case["patch"].update(options)
@@ -167,6 +237,7 @@ def main():
             for convention in CONVENTIONS[loss in BINARY_LOSSES]:
                 for eps in EPSILONS:
                     cases.append(record(sample, loss, convention, "mean", eps, options))
+    cases.extend(prior_cases())
     samples = {k: {"inputKind": v[0], "input": v[1], "target": v[2]} for k, v in SAMPLES.items()}
     fixture = {"torch": torch.__version__, "samples": samples, "cases": cases}
     lines = ",\n  ".join(json.dumps(c) for c in cases)

@@ -1,4 +1,4 @@
-import type { SmoothingConvention } from './smoothing/conventions';
+import type { PlaygroundConvention } from './playground/conventions';
 
 /**
  * The conventions the analysis reports. One record each in `CONVENTION_REGISTRY`: adding a convention is a record
@@ -10,6 +10,7 @@ export type Convention =
   | 'k_minus_2_padding'
   | 'binary'
   | 'batch_max_plus_1'
+  | 'prior'
   | 'soft_target'
   | 'other'
   | 'none';
@@ -29,7 +30,7 @@ export interface ConventionRecord {
   /** The smallest class count a smoothed-target table for it can show. */
   readonly minClasses: number;
   /** The playground's convention computing it exactly (plots, verify), or null. */
-  readonly playground: SmoothingConvention | null;
+  readonly playground: PlaygroundConvention | null;
   /** Said of every definition in it. */
   readonly note: string | null;
 }
@@ -99,6 +100,15 @@ export const CONVENTION_REGISTRY: { readonly [C in Convention]: ConventionRecord
     minClasses: 2,
     playground: 'batch_max_plus_1',
     note: null,
+  }),
+  prior: smoothing({
+    id: 'prior',
+    name: 'label smoothing toward a prior',
+    target: 'target (1−ε)·onehot + ε·π for a class distribution π (uniform π is label_smoothing=ε)',
+    parameter: 'ε',
+    minClasses: 2,
+    playground: 'prior',
+    note: 'torch: F.cross_entropy(logits, (1 − ε)·F.one_hot(y, K) + ε·π), probability targets',
   }),
   other: {
     ...smoothing({

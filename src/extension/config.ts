@@ -34,6 +34,11 @@ export class Config implements vscode.Disposable {
     return HOVER_DETAILS.find((d) => d === value) ?? SETTINGS.hoverDetail.default;
   }
 
+  /** Opt-in: the effective target as an inlay hint after each recognised loss. */
+  get targetInlayHints(): boolean {
+    return this.get<boolean>('targetInlayHints') === true;
+  }
+
   /** Empty when unset: the Python extension's interpreter or `python3` is used then. */
   get pythonPath(): string {
     return (this.get<string>('pythonPath') ?? '').trim();

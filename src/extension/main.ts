@@ -4,11 +4,15 @@ import { registerCommands } from './commands';
 import { createCtx } from './ctx';
 import { registerDiagnostics } from './diagnostics';
 import { registerHovers } from './hovers';
+import { registerInlayHints } from './inlayHints';
 import { registerPlayground } from './playground';
+import { registerPrintedHover } from './printedHover';
 
 export function activate(context: vscode.ExtensionContext): void {
   const ctx = createCtx(context);
   registerHovers(ctx);
+  registerPrintedHover(ctx);
+  registerInlayHints(ctx);
   registerDiagnostics(ctx);
   registerCodeActions(ctx);
   registerCommands(ctx);

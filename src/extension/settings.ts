@@ -11,6 +11,7 @@ export const SETTINGS = {
   diagnosticsEnabled: { key: 'diagnostics.enabled', default: true },
   hoverDetail: { key: 'hover.detail', default: 'full' },
   pythonPath: { key: 'python.path', default: '' },
+  targetInlayHints: { key: 'inlayHints.targets', default: false },
 } as const;
 
 export type SettingName = keyof typeof SETTINGS;

@@ -25,6 +25,8 @@ export interface AppDeps {
   compute: (params: ComputeParams) => Promise<ComputeOutcome | ExactOutcome>;
   persist: (state: PlaygroundState) => void;
   report: (problem: string) => void;
+  /** Told of each full result once drawn (panels computed from it, such as "Solve for ε"). */
+  onResult?: (result: PlaygroundResult) => void;
 }
 
 const EXACT_DELAY_MS = 120;
@@ -223,6 +225,7 @@ export class PlaygroundApp {
       document.getElementById('app')?.classList.remove('stale');
       for (const plot of this.deps.plots) plot.draw(view);
       this.visibility?.allDrawn();
+      this.deps.onResult?.(view.result);
     });
   }
 

@@ -10,6 +10,7 @@
  *               #ignore-index-input #temperature-input #row-input #bins-input (number inputs)
  *   outputs     #loss-value (headline, e.g. "1.4670"; "—" while inputs have errors) #loss-full (full precision)
  *               #loss-note #busy #copy-torch #export-csv #copy-table #numbers-summary #numbers-table
+ *               #printed-input (Solve for ε: a printed loss) #solve-result (one item per convention)
  *   plots       #plot-sweep #plot-heatmap #plot-per-sample #plot-probabilities #plot-gradient #plot-gap
  *               #plot-reliability, each with #<id>-canvas, #<id>-summary (the plot in words) and #<id>-png (export)
  */
@@ -37,6 +38,7 @@ import { h } from './ui/dom';
 import { section } from './ui/elements';
 import { buildControls, buildInputs } from './ui/form';
 import { buildOutputs } from './ui/outputs';
+import { buildSolve } from './ui/solve';
 import { vscodeApi } from './vscodeApi';
 
 const api = vscodeApi();
@@ -62,6 +64,7 @@ const plots = [
   reliabilityPlot(),
 ];
 const saved = restorable(api.getState());
+const solve = buildSolve(() => app.exportView()?.result);
 const app = new PlaygroundApp(saved ?? DEFAULT_STATE, {
   plots,
   compute: (params) => computeClient.run(params),
@@ -70,6 +73,7 @@ const app = new PlaygroundApp(saved ?? DEFAULT_STATE, {
     notifyHost(state);
   },
   report,
+  onResult: (result) => solve.refresh(result),
 });
 const dispatch = app.dispatch.bind(app);
 
@@ -87,7 +91,7 @@ root.replaceChildren(
     ),
     section('controls-section', 'Loss and smoothing', buildControls(dispatch)),
   ),
-  section('results-section', 'Result', buildOutputs(actions)),
+  section('results-section', 'Result', buildOutputs(actions), solve.element),
   section(
     'plots-section',
     'Plots',

@@ -8,9 +8,9 @@ import fc from 'fast-check';
 import { MAX_DEPTH, MAX_ELEMENTS, parseTensor } from '../../src/core/parse';
 import { computePlayground } from '../../src/core/playground/compute';
 import { DEFAULT_STATE } from '../../src/core/playground/state';
-import { budget, LONG } from './fuzz';
+import { FUZZ_LONG, fuzz } from '../support/fuzz';
 
-const SHAPES = budget(3_000);
+const SHAPES = fuzz(3_000);
 
 /** The product of the sizes, zeros counted as 1: what per-row or per-class work scales with. */
 const span = (dims: readonly number[]): number => dims.reduce((n, d) => n * Math.max(d, 1), 1);
@@ -30,7 +30,7 @@ function assertRefusedAtSize(text: string, pattern: RegExp, key: 'size' | 'shape
 }
 
 describe('robustness (issue 9): declared shapes', function () {
-  this.timeout(LONG ? 0 : 300_000);
+  this.timeout(FUZZ_LONG ? 0 : 300_000);
 
   it('tensor([], size=(0, 100000000)) is refused at the size, and the playground answers at once', () => {
     assertRefusedAtSize('tensor([], size=(0, 100000000))', /larger than 16777216 values/);

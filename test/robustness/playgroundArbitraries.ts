@@ -1,6 +1,7 @@
 /** Random playground states with tiny tensors: values that break naive code (0, 1, ±inf, nan, huge), any shape. */
 import fc from 'fast-check';
 import { formatTensor, type TensorFormat } from '../../src/core/parse';
+import { PLAYGROUND_CONVENTIONS, PRIOR_SOURCES } from '../../src/core/playground/conventions';
 import { reduce } from '../../src/core/playground/reducer';
 import {
   DEFAULT_STATE,
@@ -9,7 +10,6 @@ import {
   PLAYGROUND_LOSSES,
   type PlaygroundState,
   REDUCTIONS,
-  SMOOTHING_CONVENTIONS,
 } from '../../src/core/playground/state';
 import { numel, type Tensor, tensor } from '../../src/core/tensor';
 
@@ -68,7 +68,13 @@ export const playgroundState: fc.Arbitrary<PlaygroundState> = fc
     fc
       .record({
         inputKind: fc.constantFrom(...INPUT_KINDS),
-        convention: fc.constantFrom(...SMOOTHING_CONVENTIONS),
+        convention: fc.constantFrom(...PLAYGROUND_CONVENTIONS),
+        priorSource: fc.constantFrom(...PRIOR_SOURCES),
+        priorText: fc.oneof(
+          { weight: 3, arbitrary: fc.constant('') },
+          { weight: 6, arbitrary: text(tensorOf(fc.constant([input.shape.at(-1) ?? 1]))) },
+          { weight: 1, arbitrary: text(tensorOf(shape)) },
+        ),
         reduction: fc.constantFrom(...REDUCTIONS),
         epsilon: fc.oneof(fc.constantFrom(0, 0.1, 1), fc.double({ min: 0, max: 1, noNaN: true })),
         ignoreIndex: fc.constantFrom(-100, -100, 0, 1, -1),

@@ -16,8 +16,8 @@ import { installFakeVscode } from '../extension/support/fakeVscode';
 import { fuzz } from '../support/fuzz';
 
 /**
- * Saved states exactly as the shipped builds wrote them (`git log -p -- src/core/playground/state.ts`: the one
- * shape `version: 1`, unchanged since 5655e4c), written out here so a change of the state cannot change them.
+ * Saved states exactly as the shipped builds wrote them (`git log -p -- src/core/playground/state.ts`: `version: 1`
+ * from 5655e4c, `version: 2` added the prior's fields), written out here so a change of the state cannot change them.
  */
 const SHIPPED: Record<string, Record<string, unknown>> = {
   'v1, pasted logits': {
@@ -52,7 +52,31 @@ const SHIPPED: Record<string, Record<string, unknown>> = {
     row: 0,
     bins: 10,
   },
+  'v2, prior from class counts': {
+    version: 2,
+    loss: 'cross_entropy',
+    inputKind: 'logits',
+    convention: 'prior',
+    priorSource: 'counts',
+    priorText: '50, 30, 20',
+    epsilon: 0.2,
+    reduction: 'sum',
+    ignoreIndex: -100,
+    temperature: 1,
+    logitsText: '[[1, 2, 3], [0, 0, 1]]',
+    targetsText: '[2, 0]',
+    weightText: '',
+    synthetic: null,
+    row: 0,
+    bins: 10,
+  },
 };
+
+/** A shipped state as the current version: version 1 gains the prior's fields at their defaults. */
+function migrated(saved: Record<string, unknown>): Record<string, unknown> {
+  const { priorSource, priorText } = DEFAULT_STATE;
+  return saved.version === 1 ? { ...saved, version: 2, priorSource, priorText } : saved;
+}
 
 /** What the host sends back: migrated, then through the strict protocol check it must pass to be sent at all. */
 function hostRestores(saved: unknown): PlaygroundState | null {
@@ -63,9 +87,9 @@ function hostRestores(saved: unknown): PlaygroundState | null {
 
 describe('robustness: saved playground states restore (issue 9, item 9)', () => {
   for (const [name, saved] of Object.entries(SHIPPED)) {
-    it(`restores a shipped state unchanged: ${name}`, () => {
-      assert.deepEqual(hostRestores(saved), saved);
-      assert.deepEqual(reduce(DEFAULT_STATE, { type: 'restore', state: saved }), saved);
+    it(`restores a shipped state with every field kept: ${name}`, () => {
+      assert.deepEqual(hostRestores(saved), migrated(saved));
+      assert.deepEqual(reduce(DEFAULT_STATE, { type: 'restore', state: saved }), migrated(saved));
     });
   }
 
@@ -117,7 +141,9 @@ describe('robustness: saved playground states restore (issue 9, item 9)', () => 
         version: fc.oneof(fc.constantFrom(0, 1, 2, '1', null), fc.anything()),
         loss: field(fc.constantFrom('cross_entropy', 'nll_loss', 'binary_cross_entropy', 'kl_div')),
         inputKind: field(fc.constantFrom('logits', 'probabilities', 'log_probabilities')),
-        convention: field(fc.constantFrom('uniform', 'k_minus_1', 'binary', 'batch_max_plus_1')),
+        convention: field(fc.constantFrom('uniform', 'k_minus_1', 'binary', 'batch_max_plus_1', 'prior')),
+        priorSource: field(fc.constantFrom('frequencies', 'vector', 'counts')),
+        priorText: text,
         epsilon: field(fc.double({ min: -1, max: 2 })),
         reduction: field(fc.constantFrom('mean', 'sum', 'none', 'batchmean')),
         ignoreIndex: field(fc.integer()),
@@ -137,10 +163,11 @@ describe('robustness: saved playground states restore (issue 9, item 9)', () => 
       fc.property(saved, (s) => {
         const state = restoreState(s);
         assert.ok(isPlaygroundState(state));
-        for (const key of ['logitsText', 'targetsText', 'weightText'] as const) {
+        const texts = ['logitsText', 'targetsText', 'weightText', 'priorText'] as const;
+        for (const key of texts) {
           if (typeof s[key] === 'string') assert.equal(state[key], s[key]);
         }
-        const typed = [s.logitsText, s.targetsText, s.weightText].some((t) => typeof t === 'string');
+        const typed = texts.some((key) => typeof s[key] === 'string');
         if (typed) assert.deepEqual(hostRestores(s), restoreState(JSON.parse(JSON.stringify(s))));
       }),
       fuzz(500),

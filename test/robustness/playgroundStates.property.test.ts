@@ -13,13 +13,18 @@ import {
 import { modelAt } from '../../src/core/playground/model';
 import type { FieldError } from '../../src/core/playground/prepare';
 import type { PlaygroundState } from '../../src/core/playground/state';
-import { budget, LONG } from './fuzz';
+import { FUZZ_LONG, fuzz } from '../support/fuzz';
 import { playgroundState } from './playgroundArbitraries';
 
-const FULL = budget(2_000);
-const EXACT = budget(20_000);
+const FULL = fuzz(2_000);
+const EXACT = fuzz(20_000);
 
-const TEXT_OF = { logits: 'logitsText', targets: 'targetsText', weights: 'weightText' } as const;
+const TEXT_OF = {
+  logits: 'logitsText',
+  targets: 'targetsText',
+  weights: 'weightText',
+  prior: 'priorText',
+} as const;
 
 /** Within the field's text (a position one past its end is allowed: "missing value" at the end). */
 function assertPositioned(state: PlaygroundState, e: FieldError): void {
@@ -48,7 +53,7 @@ function assertOutcome(
 
 describe('robustness: any playground state gives a loss or a positioned refusal', function () {
   // Sized by runs, not time: a busy machine only makes them slower (FUZZ=long runs 20× as many).
-  this.timeout(LONG ? 0 : 300_000);
+  this.timeout(FUZZ_LONG ? 0 : 300_000);
 
   it(`the full result: plots, model and the torch-exact value, or a refusal (${FULL.numRuns} states)`, () => {
     fc.assert(

@@ -69,6 +69,13 @@ describe(`playground vs PyTorch ${fixture.torch} (recorded fixture)`, () => {
   it('covers values and refusals', () => {
     assert.ok(fixture.cases.filter((c) => c.torch !== undefined).length >= 300);
     assert.ok(fixture.cases.filter((c) => c.torchError !== undefined).length >= 100);
+    const prior = fixture.cases.filter((c) => c.patch.convention === 'prior' && c.torch !== undefined);
+    assert.ok(prior.length >= 50, `${prior.length} prior-smoothing cases`);
+    for (const source of ['frequencies', 'vector', 'counts'] as const)
+      assert.ok(
+        prior.some((c) => c.patch.priorSource === source && c.patch.weightText !== undefined),
+        source,
+      );
   });
 
   it('shows torch’s number to 1e-9, exactly and on the slider’s fast path', () => {

@@ -1,6 +1,7 @@
 import { mixMass } from './arith';
 import { type Form, K_MINUS_1, K_MINUS_2, UNIFORM } from './conventionForms';
 import type { Convention } from './findings';
+import { priorSmoothing } from './priorForm';
 import type { SymInfo } from './scope';
 import { evalSym, type Sym, sym, symNames } from './sym';
 import type { Mix } from './values';
@@ -22,6 +23,8 @@ export interface Classification {
    * other factor (divided by a token count, multiplied by a constant): then no torch call is exact.
    */
   scale: 'one' | 'perRow' | 'other';
+  /** The prior convention's π, when it is one tensor of the code (its label). */
+  priorParam?: string;
   reason: string;
 }
 
@@ -76,6 +79,21 @@ export function classifyMix(m: Mix, binary: boolean, syms: Map<string, SymInfo>)
       ...base,
       convention: soft ? 'soft_target' : 'none',
       reason: soft ? 'probability targets, no smoothing' : 'no smoothing',
+    };
+  }
+  const prior = binary ? null : priorSmoothing(m, names, syms);
+  if (prior) {
+    const info = syms.get(prior.epsilon);
+    const epsilon = info?.value === undefined ? null : roundEps(info.value);
+    const priorParam = prior.single ? syms.get(prior.prior[0]!)?.label : undefined;
+    return {
+      ...base,
+      convention: 'prior',
+      scale: prior.scale,
+      epsilon,
+      epsilonParam: info?.label ?? null,
+      ...(priorParam ? { priorParam } : {}),
+      reason: '',
     };
   }
   for (const kRole of kRoles(names, m, binary, syms)) {

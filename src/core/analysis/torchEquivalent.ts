@@ -136,6 +136,10 @@ function conventionCall(c: Classification, loss: LossInfo, symbolic: boolean): s
     case 'binary':
     case 'batch_max_plus_1':
       return binaryCall(loss, `target * (1 - ${eps}) + ${eps} / 2`);
+    case 'prior':
+      return c.priorParam && !loss.kl
+        ? `${ce()}(logits, (1 - ${eps}) * F.one_hot(target, logits.size(-1)).to(logits.dtype) + ${eps} * ${c.priorParam})`
+        : null;
     case 'soft_target':
       return loss.kl
         ? `${moduleCall('kl_div', klArgs(loss))}(log_probs, target_probs)`

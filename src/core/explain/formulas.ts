@@ -20,6 +20,7 @@ const OTHER_CONVENTIONS: Readonly<Partial<Record<Convention, readonly string[]>>
     'q_i = 1 − ε on y_i, 0 on the padding class, ε/(K − 2) on every other class',
     SMOOTHED_CROSS_ENTROPY,
   ],
+  prior: ['q_i = (1 − ε)·onehot(y_i) + ε·π   (π a distribution over the K classes)', SMOOTHED_CROSS_ENTROPY],
   soft_target: ['q_i = the given probability target (no smoothing)', SMOOTHED_CROSS_ENTROPY],
 };
 

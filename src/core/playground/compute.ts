@@ -1,7 +1,7 @@
 /** The playground's computation, state in, plot-ready results out; runs in the worker or, for small inputs, inline. */
 import type { Calibration } from '../smoothing';
-import { familyOf, SMOOTHING_CONVENTIONS, type SmoothingConvention } from '../smoothing/conventions';
 import type { Tensor } from '../tensor';
+import { PLAYGROUND_CONVENTIONS, type PlaygroundConvention, playgroundFamily } from './conventions';
 import { type EntropyTerm, entropyTerm, reducedNegEntropy } from './entropy';
 import { evaluateLoss, smoothedTargets } from './evaluate';
 import { LOSS_INPUT, type LossInputKind, lossInput, predictedProbabilities } from './lossInput';
@@ -15,6 +15,7 @@ import {
   type Prepared,
   prepare,
 } from './prepare';
+import { resolvePrior } from './prior';
 import { reliabilityOf } from './reliability';
 import { isBinaryLoss, type PlaygroundState } from './state';
 import { torchSnippet } from './torchSnippet';
@@ -22,7 +23,7 @@ import { downsample, type HeatGrid, type RowView, rowView, type SampleTable, sam
 
 /** One convention's headline value against ε: remainder on the grid (+ KL's entropy part); dense points to draw. */
 export interface SweepCurve {
-  convention: SmoothingConvention;
+  convention: PlaygroundConvention;
   grid: number[];
   remainder: number[];
   entropy?: EntropyTerm;
@@ -59,6 +60,8 @@ export interface PlaygroundResult {
   /** How the texts were read, where it is not plain data (a header row, a pandas index column). */
   notes: FieldNote[];
   exact: ExactValues;
+  /** The prior convention's π as used, else null. */
+  prior: number[] | null;
 }
 
 export type ComputeOutcome = PlaygroundResult | { ok: false; errors: FieldError[] };
@@ -81,6 +84,7 @@ function preparedFor(state: PlaygroundState): Prepare {
 }
 
 function fieldOf(message: string): FieldName {
+  if (/prior|class counts?\b/i.test(message)) return 'prior';
   if (/weight/i.test(message)) return 'weights';
   if (/target|class|index/i.test(message)) return 'targets';
   return 'options';
@@ -100,9 +104,9 @@ function guarded<T>(run: () => T): T | { ok: false; errors: FieldError[] } {
   }
 }
 
-function options(state: PlaygroundState) {
+function options(p: Prepared, state: PlaygroundState) {
   const { loss, convention, reduction, ignoreIndex } = state;
-  return { loss, convention, reduction, ignoreIndex };
+  return { loss, convention, reduction, ignoreIndex, prior: resolvePrior(p, state) };
 }
 
 export function computeExact(
@@ -115,7 +119,7 @@ export function computeExact(
 
 function exactAt(p: Prepared, state: PlaygroundState): ExactValues {
   const input = lossInput(p.input, state.inputKind, state.loss, state.temperature);
-  const reduced = evaluateLoss(p, input, { ...options(state), epsilon: state.epsilon, grad: false });
+  const reduced = evaluateLoss(p, input, { ...options(p, state), epsilon: state.epsilon, grad: false });
   return { epsilon: state.epsilon, value: headline(reduced.output) };
 }
 
@@ -127,12 +131,12 @@ export function computePlayground(state: PlaygroundState): ComputeOutcome {
 
 function fullResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
   const input = lossInput(p.input, state.inputKind, state.loss, state.temperature);
-  const model = buildModel(p, input, options(state), state.row);
+  const shared = options(p, state);
+  const model = buildModel(p, input, shared, state.row);
   const probs = predictedProbabilities(p.input, state.inputKind, p.family === 'binary', state.temperature);
-  const [at0, at1] = [0, 1].map((e) => smoothedTargets(p, e, state.convention, state.ignoreIndex)) as [
-    Tensor,
-    Tensor,
-  ];
+  const [at0, at1] = [0, 1].map((e) =>
+    smoothedTargets(p, e, state.convention, state.ignoreIndex, shared.prior),
+  ) as [Tensor, Tensor];
   return {
     ok: true,
     rows: p.rows,
@@ -141,29 +145,44 @@ function fullResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
     targetKind: p.targetKind,
     lossInput: LOSS_INPUT[state.loss],
     model,
-    sweep: sweepCurves(p, input, state, model),
+    sweep: sweepCurves(p, input, state, model, shared.prior),
     heat: { at0: downsample(at0.data, p.rows, p.cols), at1: downsample(at1.data, p.rows, p.cols) },
     row: rowView(p, probs, at0, at1, state.row),
     table: sampleTable(p, probs),
     calibration: reliabilityOf(p, state),
     notes: p.notes,
     exact: exactAt(p, state),
+    prior: shared.prior ? Array.from(shared.prior) : null,
   };
 }
 
 /** Where a curve with KL's closed-form entropy part is drawn (it bends near 0, so sampled densely there). */
 const CURVE_EPSILONS = Array.from({ length: 41 }, (_, i) => (i / 40) ** 2);
 
+/** The conventions plotted: the chosen loss's family; the prior only when chosen (it needs its π). */
+function sweptConventions(chosen: PlaygroundConvention): PlaygroundConvention[] {
+  const family = playgroundFamily(chosen);
+  return PLAYGROUND_CONVENTIONS.filter(
+    (c) => playgroundFamily(c) === family && (c !== 'prior' || chosen === 'prior'),
+  );
+}
+
 /**
  * The headline value against ε for every convention of the chosen loss's family. The other conventions are only
  * for comparison: one that refuses this data (batch max+1 of an empty batch) is left out rather than refusing all.
  */
-function sweepCurves(p: Prepared, input: Tensor, state: PlaygroundState, model: EpsilonModel): SweepCurve[] {
-  const family = familyOf(state.convention);
-  return SMOOTHING_CONVENTIONS.filter((c) => familyOf(c) === family).flatMap((convention) => {
-    if (convention === state.convention) return [sweepCurve(p, input, state, convention, model.values)];
+function sweepCurves(
+  p: Prepared,
+  input: Tensor,
+  state: PlaygroundState,
+  model: EpsilonModel,
+  prior: Float64Array | null,
+): SweepCurve[] {
+  return sweptConventions(state.convention).flatMap((convention) => {
+    if (convention === state.convention)
+      return [sweepCurve(p, input, state, prior, convention, model.values)];
     try {
-      return [sweepCurve(p, input, state, convention)];
+      return [sweepCurve(p, input, state, prior, convention)];
     } catch (e) {
       if (e instanceof RangeError) return [];
       throw e;
@@ -176,14 +195,17 @@ function sweepCurve(
   p: Prepared,
   input: Tensor,
   state: PlaygroundState,
-  convention: SmoothingConvention,
+  prior: Float64Array | null,
+  convention: PlaygroundConvention,
   known?: number[],
 ): SweepCurve {
   const entropy =
     state.loss === 'kl_div' ? entropyTerm(p, convention, state.reduction, state.ignoreIndex) : undefined;
   const grid = epsilonGrid(state.loss, entropy);
+  const { loss, reduction, ignoreIndex } = state;
+  const base = { loss, reduction, ignoreIndex, prior, convention, grad: false };
   const remainder = (epsilon: number) =>
-    headline(evaluateLoss(p, input, { ...options(state), convention, epsilon, grad: false }).output) -
+    headline(evaluateLoss(p, input, { ...base, epsilon }).output) -
     (entropy ? reducedNegEntropy(entropy, epsilon) : 0);
   const curve: SweepCurve = {
     convention,

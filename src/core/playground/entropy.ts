@@ -4,6 +4,7 @@
  * on·log on + (K−1)·off·log off. Taking it out leaves an affine remainder the two-point model handles exactly.
  */
 import { type SmoothingConvention, targetValues } from '../smoothing/conventions';
+import type { PlaygroundConvention } from './conventions';
 import type { Prepared } from './prepare';
 import type { Reduction } from './state';
 
@@ -26,11 +27,12 @@ export function rowNegEntropy(term: EntropyTerm, epsilon: number): number {
 
 export function entropyTerm(
   p: Prepared,
-  convention: SmoothingConvention,
+  convention: PlaygroundConvention,
   reduction: Reduction,
   ignoreIndex: number,
 ): EntropyTerm | undefined {
-  if (p.targetKind !== 'index') return undefined;
+  // A prior target's entropy depends on the row's class: sampled on the fine grid like soft targets.
+  if (p.targetKind !== 'index' || convention === 'prior') return undefined;
   const scale = { sum: 1, none: 1, batchmean: 1 / p.pastedShape[0]!, mean: 1 / (p.rows * p.cols) }[reduction];
   const kept = Uint8Array.from(p.target.data, (y) => (y === ignoreIndex ? 0 : 1));
   return { classes: p.cols, convention, kept, scale };

@@ -9,14 +9,18 @@ import {
   type Reduction,
 } from '../losses';
 import { smoothTargets } from '../smoothing';
-import { CONVENTIONS, familyOf, type SmoothingConvention, targetValues } from '../smoothing/conventions';
+import { targetValues } from '../smoothing/conventions';
 import { type Tensor, tensor } from '../tensor';
+import { conventionLabel, type PlaygroundConvention, playgroundFamily } from './conventions';
 import { atValue, FieldRefusal, type Prepared } from './prepare';
+import { priorMatrix } from './priorTargets';
 import { type PlaygroundLoss, TORCH_IGNORE_INDEX } from './state';
 
 export interface EvaluateOptions {
   loss: PlaygroundLoss;
-  convention: SmoothingConvention;
+  convention: PlaygroundConvention;
+  /** The prior convention's π (`resolvePrior`); null for the others. */
+  prior: Float64Array | null;
   epsilon: number;
   reduction: Reduction;
   ignoreIndex: number;
@@ -27,16 +31,18 @@ export interface EvaluateOptions {
 export function smoothedTargets(
   p: Prepared,
   epsilon: number,
-  convention: SmoothingConvention,
+  convention: PlaygroundConvention,
   ignoreIndex: number,
+  prior: Float64Array | null = null,
 ): Tensor {
   if (p.family === 'binary') {
-    if (familyOf(convention) !== 'binary')
+    if (convention === 'prior' || playgroundFamily(convention) !== 'binary')
       throw new RangeError(
-        `${CONVENTIONS[convention].label} smoothing is for cross-entropy, NLL and KL; choose binary or batch max+1`,
+        `${conventionLabel(convention)} smoothing is for cross-entropy, NLL and KL; choose binary or batch max+1`,
       );
     return smoothTargets(p.target, 2, epsilon, convention);
   }
+  if (convention === 'prior') return priorMatrix(p, epsilon, prior, ignoreIndex);
   const { on, off } = targetValues(convention, p.cols, epsilon);
   if (p.targetKind === 'probability')
     return { shape: p.target.shape, data: p.target.data.map((t) => off + t * (on - off)) };
@@ -66,21 +72,25 @@ export function evaluateLoss(p: Prepared, input: Tensor, o: EvaluateOptions): Lo
       const asPasted = (t: Tensor) => tensor(p.pastedShape, t.data);
       return klDiv(
         asPasted(input),
-        asPasted(smoothedTargets(p, o.epsilon, o.convention, o.ignoreIndex)),
+        asPasted(smoothedTargets(p, o.epsilon, o.convention, o.ignoreIndex, o.prior)),
         base,
       );
     }
     case 'binary_cross_entropy':
       checkProbabilities(p, input);
-      return binaryCrossEntropy(input, smoothedTargets(p, o.epsilon, o.convention, o.ignoreIndex), {
+      return binaryCrossEntropy(input, smoothedTargets(p, o.epsilon, o.convention, o.ignoreIndex, o.prior), {
         ...base,
         weight,
       });
     case 'binary_cross_entropy_with_logits':
-      return binaryCrossEntropyWithLogits(input, smoothedTargets(p, o.epsilon, o.convention, o.ignoreIndex), {
-        ...base,
-        weight,
-      });
+      return binaryCrossEntropyWithLogits(
+        input,
+        smoothedTargets(p, o.epsilon, o.convention, o.ignoreIndex, o.prior),
+        {
+          ...base,
+          weight,
+        },
+      );
   }
 }
 
@@ -113,6 +123,15 @@ function categorical(p: Prepared, input: Tensor, o: EvaluateOptions, weight: Ten
     throw new FieldRefusal({ field: 'options', line: 1, column: 1, message: IGNORE_INDEX_ON_PROBABILITIES });
   if (o.loss === 'nll_loss' && o.epsilon === 0 && o.convention === 'uniform' && p.targetKind === 'index')
     return nllLoss(input, p.target, options);
+  if (o.convention === 'prior') {
+    const q = smoothedTargets(p, o.epsilon, o.convention, o.ignoreIndex, o.prior);
+    return crossEntropy(input, q, {
+      reduction: o.reduction,
+      grad: o.grad,
+      weight,
+      targetKind: 'probability',
+    });
+  }
   if (o.convention !== 'uniform' && o.convention !== 'k_minus_1') {
     throw new RangeError(`${o.convention} smoothing is for binary losses; choose uniform or K−1`);
   }

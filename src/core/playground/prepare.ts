@@ -5,7 +5,7 @@ import { numel, type Tensor, tensor } from '../tensor';
 import { isBinaryLoss, MAX_TEXT_LENGTH, type PlaygroundState } from './state';
 import { syntheticTensors } from './synthetic';
 
-export type FieldName = 'logits' | 'targets' | 'weights' | 'options';
+export type FieldName = 'logits' | 'targets' | 'weights' | 'prior' | 'options';
 
 /** 1-based position in the field's text (1:1 for whole-field problems such as shapes). */
 export interface FieldError {

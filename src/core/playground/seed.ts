@@ -1,5 +1,5 @@
 /** What a hover or command passes when it opens the playground with context from the code. */
-import { isSmoothingConvention, type SmoothingConvention } from '../smoothing/conventions';
+import { isPlaygroundConvention, type PlaygroundConvention } from './conventions';
 import { type Guard, inRange, isInteger, objectOf, oneOf, optional } from './guards';
 import { isSampleText } from './samples';
 import {
@@ -16,7 +16,7 @@ import {
 
 export interface PlaygroundSeed {
   loss?: PlaygroundLoss;
-  convention?: SmoothingConvention;
+  convention?: PlaygroundConvention;
   epsilon?: number;
   /** K from the code; used to build example logits when no tensor text comes with the seed. */
   classes?: number;
@@ -33,7 +33,7 @@ const text = (v: unknown): v is string => typeof v === 'string' && v.length <= M
 
 export const isPlaygroundSeed: Guard<PlaygroundSeed> = objectOf<PlaygroundSeed>({
   loss: optional(oneOf(PLAYGROUND_LOSSES)),
-  convention: optional(isSmoothingConvention),
+  convention: optional(isPlaygroundConvention),
   epsilon: optional(inRange(0, 1)),
   classes: optional((v): v is number => isInteger(v) && inRange(2, MAX_SEED_CLASSES)(v)),
   logitsText: optional(text),

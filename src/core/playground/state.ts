@@ -1,10 +1,12 @@
 /** The playground's persisted state: everything the user typed or chose, JSON-serialisable and versioned. */
+import { SMOOTHING_CONVENTIONS, type SmoothingConvention } from '../smoothing/conventions';
 import {
-  familyOf,
-  isSmoothingConvention,
-  SMOOTHING_CONVENTIONS,
-  type SmoothingConvention,
-} from '../smoothing/conventions';
+  isPlaygroundConvention,
+  type PlaygroundConvention,
+  PRIOR_SOURCES,
+  type PriorSource,
+  playgroundFamily,
+} from './conventions';
 import {
   type Guard,
   inRange,
@@ -47,10 +49,14 @@ export interface SyntheticData {
 }
 
 export interface PlaygroundState {
-  version: 1;
+  /** 2 added the prior's fields; a version 1 state restores with their defaults. */
+  version: 2;
   loss: PlaygroundLoss;
   inputKind: InputKind;
-  convention: SmoothingConvention;
+  convention: PlaygroundConvention;
+  /** The prior convention's π: from the targets' class frequencies, or `priorText` as a distribution or counts. */
+  priorSource: PriorSource;
+  priorText: string;
   epsilon: number;
   reduction: Reduction;
   ignoreIndex: number;
@@ -68,10 +74,12 @@ export interface PlaygroundState {
 export const TORCH_IGNORE_INDEX = -100;
 
 export const DEFAULT_STATE: PlaygroundState = {
-  version: 1,
+  version: 2,
   loss: 'cross_entropy',
   inputKind: 'logits',
   convention: 'uniform',
+  priorSource: 'frequencies',
+  priorText: '',
   epsilon: 0.5,
   reduction: 'mean',
   ignoreIndex: TORCH_IGNORE_INDEX,
@@ -93,10 +101,12 @@ const isSynthetic = objectOf<SyntheticData>({
 const isText = maxLength(MAX_TEXT_LENGTH);
 
 const FIELD_GUARDS: { [K in keyof PlaygroundState]-?: Guard<PlaygroundState[K]> } = {
-  version: (v): v is 1 => v === 1,
+  version: (v): v is 2 => v === 2,
   loss: oneOf(PLAYGROUND_LOSSES),
   inputKind: oneOf(INPUT_KINDS),
-  convention: isSmoothingConvention,
+  convention: isPlaygroundConvention,
+  priorSource: oneOf(PRIOR_SOURCES),
+  priorText: isText,
   epsilon: inRange(0, 1),
   reduction: oneOf(REDUCTIONS),
   ignoreIndex: isInteger,
@@ -114,8 +124,8 @@ export const isPlaygroundState: Guard<PlaygroundState> = objectOf<PlaygroundStat
 
 /**
  * The fields of a saved state that are still good, whatever its version (older, newer, none), damage or extra keys;
- * its version number is not one of them. Every version shipped so far has this one shape, so a field is kept when
- * it passes its check today.
+ * its version number is not one of them. Every version shipped so far has this shape or a subset of it (version 1
+ * lacks the prior's fields), so a field is kept when it passes its check today.
  */
 function savedFields(saved: unknown): Partial<PlaygroundState> {
   const out: Record<string, unknown> = {};
@@ -129,7 +139,7 @@ function savedFields(saved: unknown): Partial<PlaygroundState> {
 
 /** Lenient restore (any version, partial or damaged saved state): each good field kept, the rest from `defaults`. */
 export function restoreState(saved: unknown, defaults: PlaygroundState = DEFAULT_STATE): PlaygroundState {
-  return normaliseState({ ...defaults, ...savedFields(saved), version: 1 });
+  return normaliseState({ ...defaults, ...savedFields(saved), version: 2 });
 }
 
 /** A saved state (getState, workspaceState) migrated to the current one; null when it holds nothing of the user's. */
@@ -142,7 +152,7 @@ export function normaliseState(state: PlaygroundState): PlaygroundState {
   const reduction = state.reduction === 'batchmean' && state.loss !== 'kl_div' ? 'mean' : state.reduction;
   const wantBinary = isBinaryLoss(state.loss);
   const convention =
-    (familyOf(state.convention) === 'binary') === wantBinary
+    (playgroundFamily(state.convention) === 'binary') === wantBinary
       ? state.convention
       : wantBinary
         ? 'binary'

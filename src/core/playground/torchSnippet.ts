@@ -4,6 +4,7 @@ import { targetValues } from '../smoothing/conventions';
 import type { Tensor } from '../tensor';
 import { LOSS_INPUT } from './lossInput';
 import type { Prepared } from './prepare';
+import { resolvePrior } from './prior';
 import type { PlaygroundState } from './state';
 
 /** An empty tensor's list literal cannot carry its shape (`[]` is (0,)), so it is built from the shape. */
@@ -42,6 +43,7 @@ function smoothedTargetLines(p: Prepared, state: PlaygroundState): string[] {
     const divisor = state.convention === 'binary' ? '2' : '(target.max() + 1)';
     return [`q = target * (1 - ${eps}) + ${eps} / ${divisor}`];
   }
+  if (state.convention === 'prior') return priorTargetLines(p, state);
   const { on, off } = targetValues(state.convention, p.cols, eps);
   if (p.targetKind === 'probability') return [`q = ${off} + target * (${on} - ${off})`];
   return [
@@ -49,6 +51,30 @@ function smoothedTargetLines(p: Prepared, state: PlaygroundState): string[] {
     `q = torch.zeros(${p.rows}, ${p.cols}, dtype=torch.float64)`,
     `q[keep] = ${off}`,
     `q[keep.nonzero().squeeze(1), target[keep]] = ${on}`,
+  ];
+}
+
+const PRIOR_ORIGIN = {
+  frequencies: "the targets' class frequencies",
+  vector: 'as pasted',
+  counts: 'the pasted class counts, normalised',
+} as const;
+
+/** Smoothing toward π: q = (1 − ε)·onehot + ε·π, all zero on ignored rows (torch's probability-target path). */
+function priorTargetLines(p: Prepared, state: PlaygroundState): string[] {
+  const eps = state.epsilon;
+  const prior = tensorLiteral(
+    { shape: [p.cols], data: resolvePrior(p, state) ?? new Float64Array() },
+    'float64',
+  );
+  const head = [`prior = ${prior}  # ${PRIOR_ORIGIN[state.priorSource]}`];
+  if (p.targetKind === 'probability') return [...head, `q = (1 - ${eps}) * target + ${eps} * prior`];
+  return [
+    ...head,
+    `keep = target != ${state.ignoreIndex}  # ignored rows get an all-zero target`,
+    `q = torch.zeros(${p.rows}, ${p.cols}, dtype=torch.float64)`,
+    `q[keep] = ${eps} * prior`,
+    `q[keep.nonzero().squeeze(1), target[keep]] += 1 - ${eps}`,
   ];
 }
 

@@ -11,7 +11,10 @@
  *   probabilities (`input: 'probabilities'`) or BCE-with-logits (default).
  * - `lossLine(input, target, c, options)` → `{intercept, slope}`; `epsilonSweep(input, target, εs, {conventions,…})`
  *   → `{epsilons, loss: {[c]: Float64Array}, lines}` in one pass over the input.
- * - `solveEpsilon(input, target, printed, c, decimals, options)` → `{lo, hi, simplest} | null`.
+ * - `solveEpsilon(input, target, printed, c, decimals, options)` → `{lo, hi, simplest} | null`;
+ *   `parsePrinted('tensor(1.4178)')` → `{value, halfWidth}` (rounding from the digits shown), `solveLine(line, it)`.
+ * - `priorLossLine(logits, labels, π, options)`, `priorSweep`, `priorSmoothedLoss`, `priorTargets`: smoothing toward
+ *   any prior π, target (1−ε)·onehot + ε·π; `priorFromCounts`, `priorFromLabels` estimate π.
  * - `optimalLogitGap(K, ε, c = 'uniform')`, `gapProbabilities(K, ε, c = 'uniform')`.
  * - `calibration(logits, labels, bins = 10)` → `{ece, bins, meanConfidence, meanEntropy, accuracy}`.
  */
@@ -37,6 +40,16 @@ export type {
   ScalarReduction,
   SmoothedLossOptions,
 } from './options';
+export { type PrintedValue, parsePrinted, solveLine } from './printed';
+export {
+  checkPrior,
+  priorFromCounts,
+  priorFromLabels,
+  priorLossLine,
+  priorSmoothedLoss,
+  priorSweep,
+  priorTargets,
+} from './prior';
 export { type EpsilonSolution, solveEpsilon } from './solve';
 export { type EpsilonSweep, epsilonSweep, type LineOptions, lossLine, type SweepOptions } from './sweep';
 export { smoothTargets } from './targets';

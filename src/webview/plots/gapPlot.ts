@@ -1,18 +1,28 @@
 /** The optimal logit gap log(on/off) against ε for this K, with the current ε marked and the softmax it implies. */
 import type { ChartDataset } from 'chart.js';
-import { CONVENTIONS, gapProbabilities, optimalLogitGap } from '../../core/smoothing';
+import { conventionLabel } from '../../core/playground/conventions';
+import { gapProbabilities, optimalLogitGap } from '../../core/smoothing';
 import { axis, baseOptions, type Chart, replaceChart } from './chartBase';
 import { type EpsilonMark, epsilonMarkLegend, epsilonMarkPlugin } from './epsilonMarker';
 import { figure, fmt, type Plot, type View } from './plot';
 
 const classesOf = (view: View) => (view.result.family === 'binary' ? 2 : view.result.cols);
-/** Binary conventions smooth two outcomes like uniform smoothing over K = 2 (max+1 when the batch holds a 1). */
-const conventionOf = (view: View) => (view.result.family === 'binary' ? 'uniform' : view.state.convention);
+/**
+ * Binary conventions smooth two outcomes like uniform smoothing over K = 2 (max+1 when the batch holds a 1); a
+ * prior has one optimal logit per class (log q_c), drawn here for the uniform prior it generalises.
+ */
+const conventionOf = (view: View) =>
+  view.result.family === 'binary' || view.state.convention === 'prior' ? 'uniform' : view.state.convention;
 
 /** The legend names the convention the curve follows; binary ones read as their K = 2 uniform equivalent. */
 function curveLabel(view: View): string {
-  const picked = CONVENTIONS[view.state.convention].label;
-  const named = view.result.family === 'binary' ? `${picked} (= uniform ε/K)` : picked;
+  const picked = conventionLabel(view.state.convention);
+  const named =
+    view.result.family === 'binary'
+      ? `${picked} (= uniform ε/K)`
+      : view.state.convention === 'prior'
+        ? `${picked} (drawn for a uniform π)`
+        : picked;
   return `optimal gap, ${named} convention, K = ${classesOf(view)}`;
 }
 

@@ -1,7 +1,7 @@
 /** Loss against ε for every convention of the loss's family, on the same axes, with the current ε marked. */
 import type { ChartDataset } from 'chart.js';
 import { curveAt } from '../../core/playground/compute';
-import { CONVENTIONS } from '../../core/smoothing/conventions';
+import { conventionLabel } from '../../core/playground/conventions';
 import { axis, baseOptions, type Chart, replaceChart } from './chartBase';
 import { type EpsilonMark, epsilonMarkLegend, epsilonMarkPlugin } from './epsilonMarker';
 import { figure, fmt, type Plot, type View } from './plot';
@@ -22,7 +22,7 @@ export function sweepPlot(): Plot {
     summary.textContent = view.result.sweep
       .map(
         (c, i) =>
-          `${CONVENTIONS[c.convention].label}: ${fmt(c.values[0]!)} at ε=0 → ${fmt(c.values.at(-1)!)} at ε=1; ${fmt(mark.values[i]!)} at ε=${view.state.epsilon}`,
+          `${conventionLabel(c.convention)}: ${fmt(c.values[0]!)} at ε=0 → ${fmt(c.values.at(-1)!)} at ε=1; ${fmt(mark.values[i]!)} at ε=${view.state.epsilon}`,
       )
       .join('. ');
   };
@@ -35,7 +35,7 @@ export function sweepPlot(): Plot {
       foreground = theme.foreground;
       markAt(view, mark);
       const curves: ChartDataset<'line'>[] = result.sweep.map((c, i) => ({
-        label: `${CONVENTIONS[c.convention].label}${c.convention === state.convention ? ' (chosen)' : ''}`,
+        label: `${conventionLabel(c.convention)}${c.convention === state.convention ? ' (chosen)' : ''}`,
         data: c.epsilons.map((x, j) => ({ x, y: c.values[j]! })),
         borderColor: theme.series[i],
         backgroundColor: theme.series[i],

@@ -1,10 +1,11 @@
 /** The form's controls as data: id, state key, label and limits; form.ts builds them, formState.ts fills them. */
-import type { FieldName } from '../../core/playground/prepare';
-import { CONVENTIONS, SMOOTHING_CONVENTIONS } from '../../core/smoothing/conventions';
 
-type TextKey = 'logitsText' | 'targetsText' | 'weightText';
+import { conventionLabel, PLAYGROUND_CONVENTIONS } from '../../core/playground/conventions';
+import type { FieldName } from '../../core/playground/prepare';
+
+type TextKey = 'logitsText' | 'targetsText' | 'weightText' | 'priorText';
 type NumberKey = 'ignoreIndex' | 'temperature' | 'row' | 'bins';
-type SelectKey = 'loss' | 'inputKind' | 'convention' | 'reduction';
+type SelectKey = 'loss' | 'inputKind' | 'convention' | 'priorSource' | 'reduction';
 
 export interface TextControl {
   id: string;
@@ -54,6 +55,14 @@ export const TEXT_CONTROLS: TextControl[] = [
     rows: 1,
     hint: 'weight (C) for cross-entropy / NLL; broadcast weight for BCE; KL takes none',
   },
+  {
+    id: 'prior-input',
+    key: 'priorText',
+    field: 'prior',
+    label: 'Prior π (prior convention)',
+    rows: 1,
+    hint: 'C probabilities summing to 1, or C class counts; unused when π comes from the targets',
+  },
 ];
 
 const LOSS_OPTIONS: [string, string][] = [
@@ -80,7 +89,17 @@ export const SELECT_CONTROLS: SelectControl[] = [
     id: 'convention-select',
     key: 'convention',
     label: 'Smoothing convention',
-    options: SMOOTHING_CONVENTIONS.map((c) => [c, CONVENTIONS[c].label]),
+    options: PLAYGROUND_CONVENTIONS.map((c) => [c, conventionLabel(c)]),
+  },
+  {
+    id: 'prior-source-select',
+    key: 'priorSource',
+    label: 'Prior π from',
+    options: [
+      ['frequencies', 'the targets’ class frequencies'],
+      ['vector', 'the pasted probabilities'],
+      ['counts', 'the pasted class counts'],
+    ],
   },
   {
     id: 'reduction-select',

@@ -3,11 +3,12 @@ import type { FieldError, FieldName, FieldNote } from '../../core/playground/pre
 import { offsetOf } from '../textPosition';
 import { h } from './dom';
 
-const FIELDS: FieldName[] = ['logits', 'targets', 'weights', 'options'];
+const FIELDS: FieldName[] = ['logits', 'targets', 'weights', 'prior', 'options'];
 const INPUT_OF: Partial<Record<FieldName, string>> = {
   logits: 'logits-input',
   targets: 'targets-input',
   weights: 'weights-input',
+  prior: 'prior-input',
 };
 
 function goTo(inputId: string, error: FieldError): HTMLElement {

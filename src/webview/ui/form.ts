@@ -28,7 +28,9 @@ function textControl(c: TextControl, inputs: TextInputs): HTMLElement {
   area.addEventListener('input', () => {
     const refused = textLimitError(c.field, area.value);
     inputs.refuseText(c.field, refused);
-    if (!refused) inputs.dispatch({ type: 'patch', patch: { [c.key]: area.value, synthetic: null } });
+    // The prior is not data: typing it keeps generated (synthetic) logits and targets.
+    const synthetic = c.field === 'prior' ? {} : { synthetic: null };
+    if (!refused) inputs.dispatch({ type: 'patch', patch: { [c.key]: area.value, ...synthetic } });
   });
   const error = h('div', {
     id: `error-${c.field}`,
@@ -104,7 +106,7 @@ export function buildInputs(inputs: TextInputs): HTMLElement {
 }
 
 export function buildControls(dispatch: Dispatch): HTMLElement {
-  const [loss, kind, convention, reduction] = SELECT_CONTROLS.map((c) =>
+  const [loss, kind, convention, priorSource, reduction] = SELECT_CONTROLS.map((c) =>
     selectControl(c, dispatch),
   ) as HTMLElement[];
   const numbers = NUMBER_CONTROLS.map((c) => numberControl(c, dispatch));
@@ -114,6 +116,7 @@ export function buildControls(dispatch: Dispatch): HTMLElement {
     loss!,
     kind!,
     convention!,
+    priorSource!,
     epsilonControl(dispatch),
     reduction!,
     ...numbers,

@@ -1,6 +1,7 @@
 /** State → form controls: the whole form after a change, or just the ε pair on a slider step. */
+
+import { isPlaygroundConvention, playgroundFamily } from '../../core/playground/conventions';
 import { isBinaryLoss, type PlaygroundState } from '../../core/playground/state';
-import { familyOf, isSmoothingConvention } from '../../core/smoothing/conventions';
 import { NUMBER_CONTROLS, SELECT_CONTROLS, TEXT_CONTROLS } from './controls';
 
 /** Sets a control's value unless the user is typing in it (or it already holds it). */
@@ -28,7 +29,12 @@ export function writeEpsilon(state: PlaygroundState): void {
 function markOptions(state: PlaygroundState): void {
   const binary = isBinaryLoss(state.loss);
   for (const option of document.querySelectorAll<HTMLOptionElement>('#convention-select option')) {
-    option.disabled = isSmoothingConvention(option.value) && (familyOf(option.value) === 'binary') !== binary;
+    option.disabled =
+      isPlaygroundConvention(option.value) && (playgroundFamily(option.value) === 'binary') !== binary;
+  }
+  for (const id of ['prior-source-select', 'prior-input']) {
+    const field = document.getElementById(id)?.closest<HTMLElement>('.field');
+    if (field) field.hidden = state.convention !== 'prior';
   }
   const batchmean = document.querySelector<HTMLOptionElement>('#reduction-select option[value="batchmean"]');
   if (batchmean) batchmean.disabled = state.loss !== 'kl_div';

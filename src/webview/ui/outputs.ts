@@ -1,10 +1,10 @@
 /** The headline value, the action buttons and the copyable numbers table. */
 import type { PlaygroundResult } from '../../core/playground/compute';
+import { conventionLabel } from '../../core/playground/conventions';
 import type { ModelPoint } from '../../core/playground/model';
 import type { PlaygroundState } from '../../core/playground/state';
 import { formatLoss, sampleHeader, sampleRows } from '../../core/playground/table';
 import { convertEpsilon } from '../../core/smoothing';
-import { CONVENTIONS } from '../../core/smoothing/conventions';
 import { h } from './dom';
 import { busyRing, button } from './elements';
 
@@ -59,7 +59,7 @@ export function summaryRows(state: PlaygroundState, result: PlaygroundResult, va
   const rows = [
     ['loss', String(value)],
     ['shape', `${result.rows} × ${result.cols}`],
-    ['convention', CONVENTIONS[state.convention].label],
+    ['convention', conventionLabel(state.convention)],
     ['ε', String(state.epsilon)],
   ];
   if (state.convention === 'k_minus_1') {
@@ -68,6 +68,7 @@ export function summaryRows(state: PlaygroundState, result: PlaygroundResult, va
       String(convertEpsilon(state.epsilon, 'k_minus_1', 'uniform', result.cols)),
     ]);
   }
+  if (result.prior) rows.push(['prior π', `[${result.prior.map((v) => formatLoss(v)).join(', ')}]`]);
   if (result.calibration) rows.push(['ECE', String(result.calibration.ece)]);
   return rows;
 }
