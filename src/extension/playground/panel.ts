@@ -2,12 +2,15 @@ import * as vscode from 'vscode';
 import {
   ApplySeed,
   CopyText,
+  type DataSource,
   Endpoint,
   GetSnapshot,
   type PlaygroundSeed,
   type PlaygroundState,
+  RefreshSource,
   RestoreState,
   SaveFile,
+  ShowSource,
   type Snapshot,
   StateChanged,
   WebviewProblem,
@@ -28,12 +31,16 @@ export class PlaygroundPanel {
   static readonly viewType = 'lossLens.playground';
   static readonly title = 'Loss Lens Playground';
   static current: PlaygroundPanel | undefined;
+  /** The webview's "Refresh from debugger" button. */
+  static readonly refreshRequests = new vscode.EventEmitter<void>();
 
   private readonly disposables: vscode.Disposable[] = [];
   private readonly endpoint: Endpoint;
   private readonly outbox: (() => void)[] = [];
   private ready = false;
   private readyWaiters: (() => void)[] = [];
+  /** Sent again whenever the webview is rebuilt (it is not part of the webview's own state). */
+  private source: DataSource | null = null;
 
   /** Reveals the panel (creating it if needed) and resolves once the webview is ready and the seed posted. */
   static createOrShow(ctx: PlaygroundCtx, seed?: PlaygroundSeed): Promise<void> {
@@ -86,6 +93,12 @@ export class PlaygroundPanel {
     );
   }
 
+  /** Shows where the inputs came from above them (null hides it). */
+  showSource(source: DataSource | null): void {
+    this.source = source;
+    if (this.ready) this.endpoint.notify(ShowSource, { source });
+  }
+
   /** What the page shows now (for integration tests). */
   async snapshot(): Promise<Snapshot> {
     await this.whenReady();
@@ -107,6 +120,7 @@ export class PlaygroundPanel {
       (state) => void extension.workspaceState.update(SAVED_STATE_KEY, state),
     );
     this.endpoint.onNotification(WebviewProblem, ({ message }) => log.warn(`playground webview: ${message}`));
+    this.endpoint.onNotification(RefreshSource, () => PlaygroundPanel.refreshRequests.fire());
     this.endpoint.onRequest(SaveFile, (params) => saveFile(params));
     this.endpoint.onRequest(CopyText, async ({ text }) => {
       await vscode.env.clipboard.writeText(text);
@@ -117,6 +131,7 @@ export class PlaygroundPanel {
   private onReady(hasState: boolean): void {
     const saved = this.ctx.extension.workspaceState.get<PlaygroundState>(SAVED_STATE_KEY);
     if (!hasState && saved) this.endpoint.notify(RestoreState, saved);
+    if (this.source) this.endpoint.notify(ShowSource, { source: this.source });
     this.ready = true;
     for (const post of this.outbox.splice(0)) post();
     for (const wake of this.readyWaiters.splice(0)) wake();
