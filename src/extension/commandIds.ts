@@ -6,7 +6,8 @@ export type CommandName =
   | 'compareConventions'
   | 'insertTorchEquivalent'
   | 'verifyWithPython'
-  | 'sendDebugValueToPlayground';
+  | 'sendDebugValueToPlayground'
+  | 'refreshPlaygroundFromDebugger';
 
 export function commandId(name: CommandName): string {
   return `lossLens.${name}`;

@@ -20,6 +20,7 @@ export const COMMANDS: Readonly<Record<CommandName, CommandFactory>> = {
   insertTorchEquivalent: (ctx) => () => insertTorchEquivalent(ctx),
   verifyWithPython: (ctx) => () => verifyWithPython(ctx),
   sendDebugValueToPlayground: (ctx) => (args) => ctx.debugSends.fromCommand(ctx, args),
+  refreshPlaygroundFromDebugger: (ctx) => () => ctx.debugSends.refresh(),
 };
 
 /** Commands never throw into VS Code's log: failures are logged and shown, and the command returns undefined. */

@@ -12,10 +12,10 @@ import { pausedFrame } from './dap';
 import { type Wanted, wantedFrom } from './request';
 import { type SendRequest, type SendUi, sendFromFrame } from './send';
 
-export interface DebugSendResult {
-  seed: PlaygroundSeed;
-  source: DataSource;
-}
+export type DebugSendResult =
+  | { seed: PlaygroundSeed; source: DataSource }
+  /** Shown to the user as a warning; nothing was sent. */
+  | { refused: string };
 
 const ROLE_LABELS: Record<Role, string> = {
   logits: 'as logits (input)',
@@ -62,21 +62,21 @@ export class DebugSends implements vscode.Disposable {
   /** The command: what the arguments or the editor say, from the frame in focus. */
   async fromCommand(ctx: CommandCtx, args: unknown): Promise<DebugSendResult | undefined> {
     const wanted = wantedFrom(ctx, args);
-    if (typeof wanted === 'string') return warn(wanted);
+    if (typeof wanted === 'string') return refuse(wanted);
     const request = await chooseRole(wanted);
     return request && this.send(request);
   }
 
   async refresh(): Promise<DebugSendResult | undefined> {
-    if (!this.last) return warn('nothing was sent from a debugger in this window yet.');
+    if (!this.last) return refuse('nothing was sent from a debugger in this window yet.');
     return this.send(this.last);
   }
 
   private async send(request: SendRequest): Promise<DebugSendResult | undefined> {
     const frame = await pausedFrame();
-    if (!frame) return warn('no debug session is paused; stop at a breakpoint first.');
+    if (!frame) return refuse('no debug session is paused; stop at a breakpoint first.');
     const sent = await sendFromFrame(frame, request, ui);
-    if (!sent.ok) return 'reason' in sent ? warn(sent.reason) : undefined;
+    if (!sent.ok) return 'reason' in sent ? refuse(sent.reason) : undefined;
     this.last = sent.value.request;
     this.ctx.log.info(`debug: sent ${sent.value.source.label}`);
     await openPlaygroundFrom(this.ctx, sent.value.seed, sent.value.source);
@@ -88,7 +88,7 @@ export class DebugSends implements vscode.Disposable {
   }
 }
 
-function warn(reason: string): undefined {
+function refuse(reason: string): DebugSendResult {
   void vscode.window.showWarningMessage(`Loss Lens: ${reason}`);
-  return undefined;
+  return { refused: reason };
 }
