@@ -110,15 +110,32 @@ describe('send to playground from a paused debugpy session', function () {
     if (breakpoint) vscode.debug.removeBreakpoints([breakpoint]);
     await vscode.debug.stopDebugging();
     for (const d of disposables.splice(0)) d.dispose();
+    // The suites after this one expect the playground's defaults for what the loss call set.
+    await vscode.commands.executeCommand('lossLens.openPlayground', {
+      weightText: '',
+      ignoreIndex: -100,
+      reduction: 'mean',
+    });
+    await snapshotWhen((s) => {
+      const state = s.state as { ignoreIndex?: number; weightText?: string };
+      return state.ignoreIndex === -100 && state.weightText === '';
+    }, 'the defaults back');
+    // The panel saves its state debounced (300 ms): let it, so that the next panel restores the defaults.
+    await new Promise((r) => setTimeout(r, 1000));
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
   async function cursorOnTheLossCall(): Promise<void> {
     const editor = await vscode.window.showTextDocument(sampleUri(SCRIPT_NAME), { preview: false });
-    const at = new vscode.Position(
-      CALL_LINE,
-      editor.document.lineAt(CALL_LINE).text.indexOf('criterion(') + 2,
-    );
+    const line = editor.document.lineAt(CALL_LINE).text;
+    const at = new vscode.Position(CALL_LINE, line.indexOf('criterion(') + 2);
     editor.selection = new vscode.Selection(at, at);
+    await waitFor('the script in the active editor', () =>
+      vscode.window.activeTextEditor?.document === editor.document &&
+      vscode.window.activeTextEditor.selection.active.isEqual(at)
+        ? true
+        : undefined,
+    );
   }
 
   it('sends the loss call at the cursor (both arguments, weight, ε, ignore_index): the loss the script printed', async () => {

@@ -8,7 +8,7 @@ import type { DataSource, PlaygroundSeed } from '../../core/protocol';
 import type { CommandCtx } from '../commands/types';
 import { onPlaygroundRefresh, openPlaygroundFrom } from '../playground';
 import type { PlaygroundCtx } from '../playground/panel';
-import { pausedFrame } from './dap';
+import { type PausedFrame, pausedFrame } from './dap';
 import { type Wanted, wantedFrom } from './request';
 import { type SendRequest, type SendUi, sendFromFrame } from './send';
 
@@ -16,6 +16,8 @@ export type DebugSendResult =
   | { seed: PlaygroundSeed; source: DataSource }
   /** Shown to the user as a warning; nothing was sent. */
   | { refused: string };
+
+const NOT_PAUSED = 'no debug session is paused; stop at a breakpoint first.';
 
 const ROLE_LABELS: Record<Role, string> = {
   logits: 'as logits (input)',
@@ -61,20 +63,21 @@ export class DebugSends implements vscode.Disposable {
 
   /** The command: what the arguments or the editor say, from the frame in focus. */
   async fromCommand(ctx: CommandCtx, args: unknown): Promise<DebugSendResult | undefined> {
+    const frame = await pausedFrame();
+    if (!frame) return refuse(NOT_PAUSED);
     const wanted = wantedFrom(ctx, args);
     if (typeof wanted === 'string') return refuse(wanted);
     const request = await chooseRole(wanted);
-    return request && this.send(request);
+    return request && this.send(request, frame);
   }
 
   async refresh(): Promise<DebugSendResult | undefined> {
     if (!this.last) return refuse('nothing was sent from a debugger in this window yet.');
-    return this.send(this.last);
+    const frame = await pausedFrame();
+    return frame ? this.send(this.last, frame) : refuse(NOT_PAUSED);
   }
 
-  private async send(request: SendRequest): Promise<DebugSendResult | undefined> {
-    const frame = await pausedFrame();
-    if (!frame) return refuse('no debug session is paused; stop at a breakpoint first.');
+  private async send(request: SendRequest, frame: PausedFrame): Promise<DebugSendResult | undefined> {
     const sent = await sendFromFrame(frame, request, ui);
     if (!sent.ok) return 'reason' in sent ? refuse(sent.reason) : undefined;
     this.last = sent.value.request;

@@ -31,7 +31,7 @@ export async function openPlaygroundFrom(
   source: DataSource,
 ): Promise<void> {
   await PlaygroundPanel.createOrShow(ctx, seed);
-  PlaygroundPanel.current?.showSource(source);
+  PlaygroundPanel.current?.showSource(source, seed);
 }
 
 /** Fires when the user clicks the panel's "Refresh from debugger". */

@@ -23,6 +23,9 @@ import { getWebviewOptions } from './webviewOptions';
 
 export type PlaygroundCtx = Pick<Ctx, 'extension' | 'log'>;
 
+const TEXT_FIELDS = ['logitsText', 'targetsText', 'weightText'] as const;
+type TextField = (typeof TEXT_FIELDS)[number];
+
 /** workspaceState key of the last state, for a panel opened again after it was closed. */
 export const SAVED_STATE_KEY = 'lossLens.playground.state';
 
@@ -41,6 +44,7 @@ export class PlaygroundPanel {
   private readyWaiters: (() => void)[] = [];
   /** Sent again whenever the webview is rebuilt (it is not part of the webview's own state). */
   private source: DataSource | null = null;
+  private sourceTexts: [TextField, string][] = [];
 
   /** Reveals the panel (creating it if needed) and resolves once the webview is ready and the seed posted. */
   static createOrShow(ctx: PlaygroundCtx, seed?: PlaygroundSeed): Promise<void> {
@@ -93,10 +97,18 @@ export class PlaygroundPanel {
     );
   }
 
-  /** Shows where the inputs came from above them (null hides it). */
-  showSource(source: DataSource | null): void {
+  /**
+   * Shows where the inputs came from above them (null hides it) while they still hold the texts `seed` sent:
+   * an edit of one of them makes the label untrue, and it goes.
+   */
+  showSource(source: DataSource | null, seed: PlaygroundSeed = {}): void {
     this.source = source;
+    this.sourceTexts = TEXT_FIELDS.filter((f) => seed[f] !== undefined).map((f) => [f, seed[f]!]);
     if (this.ready) this.endpoint.notify(ShowSource, { source });
+  }
+
+  private keepSourceWhileTextsAre(state: PlaygroundState): void {
+    if (this.source && this.sourceTexts.some(([field, text]) => state[field] !== text)) this.showSource(null);
   }
 
   /** What the page shows now (for integration tests). */
@@ -115,10 +127,10 @@ export class PlaygroundPanel {
   private registerHandlers(): void {
     const { extension, log } = this.ctx;
     this.endpoint.onNotification(WebviewReady, ({ hasState }) => this.onReady(hasState));
-    this.endpoint.onNotification(
-      StateChanged,
-      (state) => void extension.workspaceState.update(SAVED_STATE_KEY, state),
-    );
+    this.endpoint.onNotification(StateChanged, (state) => {
+      this.keepSourceWhileTextsAre(state);
+      void extension.workspaceState.update(SAVED_STATE_KEY, state);
+    });
     this.endpoint.onNotification(WebviewProblem, ({ message }) => log.warn(`playground webview: ${message}`));
     this.endpoint.onNotification(RefreshSource, () => PlaygroundPanel.refreshRequests.fire());
     this.endpoint.onRequest(SaveFile, (params) => saveFile(params));
