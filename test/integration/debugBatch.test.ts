@@ -3,6 +3,7 @@
 // tensors, prints its loss and stops at a breakpoint; the playground must show the same loss.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { MAX_SENT_ELEMENTS } from '../../src/core/debugBatch';
 import { pythonWith } from '../support/torchPython';
 import { snapshotWhen } from './support/playground';
 import { activateExtension, sampleUri, waitFor } from './support/workspace';
@@ -178,6 +179,21 @@ describe('send to playground from a paused debugpy session', function () {
     const result = sent(await send({ expression: 'big', role: 'logits', rows: 10 }));
     assert.ok(result.source.notes.includes('`big`: first 10 of 300000 rows'), result.source.notes.join('\n'));
     assert.equal(result.seed.logitsText?.split('],[').length, 10);
+  });
+
+  it('asks how many rows when a tensor is above the limit; the default, the most that fit, goes through', async () => {
+    const maxRows = Math.floor(MAX_SENT_ELEMENTS / 4);
+    const pending = send({ expression: 'big', role: 'logits' });
+    // The input box offers the most rows that fit; accept it as a person pressing Enter would.
+    await new Promise((r) => setTimeout(r, 1500));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const result = sent(await pending);
+    assert.ok(
+      result.source.notes.includes(`\`big\`: first ${maxRows} of 300000 rows`),
+      result.source.notes.join('\n'),
+    );
+    const s = await snapshotWhen((x) => x.state.logitsText.length > 1_000_000, 'the big logits');
+    assert.equal(s.state.logitsText.split('],[').length, maxRows);
   });
 
   it('refreshes the same expressions at the next breakpoint: the loss of the next step', async () => {

@@ -20,13 +20,13 @@ const WEIGHT_THIRD = /(^|\.)(cross_entropy|nll_loss|binary_cross_entropy|binary_
 /** A callee whose attributes can be read: a name or a dotted name (`self.criterion`). */
 const DOTTED_NAME = /^[A-Za-z_]\w*(\.[A-Za-z_]\w*)*$/;
 
-function outermostCall(node: SyntaxNode): SyntaxNode | null {
-  if (node.name === 'CallExpression') return node;
-  for (let child = node.firstChild; child; child = child.nextSibling) {
-    const call = outermostCall(child);
-    if (call) return call;
-  }
-  return null;
+/** The call that is the whole text (a finding on a definition or a statement is not a call to send). */
+function wholeCall(text: string): SyntaxNode | null {
+  const statement = parser.parse(text).topNode.firstChild;
+  const call = statement?.name === 'ExpressionStatement' ? statement.firstChild : null;
+  return call?.name === 'CallExpression' && call.from === 0 && call.to === text.trimEnd().length
+    ? call
+    : null;
 }
 
 interface Arguments {
@@ -62,8 +62,7 @@ function argumentsOf(text: string, argList: SyntaxNode): Outcome<Arguments> {
 
 /** The input, target and weight expressions of the loss call `finding` covers in `text` (its source range). */
 export function lossCallValues(text: string, finding: Finding): Outcome<LossCallValues> {
-  const tree = parser.parse(text);
-  const call = outermostCall(tree.topNode);
+  const call = wholeCall(text);
   const callee = call?.firstChild;
   const argList = call?.lastChild;
   if (!call || !callee || argList?.name !== 'ArgList')

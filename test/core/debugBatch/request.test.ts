@@ -68,8 +68,14 @@ describe('debugBatch: the values of a recognised loss call', () => {
     const unpacked = callOn(11);
     assert.match(unpacked.ok ? '' : unpacked.reason, /unpacks arguments/);
     const finding = analyzePython(SCRIPT).find((f) => f.kind === 'loss') as Finding;
-    const none = lossCallValues('criterion', finding);
-    assert.match(none.ok ? '' : none.reason, /put the cursor on a call/);
+    for (const notACall of [
+      'criterion',
+      'class L(nn.Module):\n    def forward(self, x, t):\n        return F.nll_loss(x, t)',
+      'a = criterion(x, y)',
+    ]) {
+      const none = lossCallValues(notACall, finding);
+      assert.match(none.ok ? '' : none.reason, /put the cursor on a call/, notACall);
+    }
   });
 });
 
