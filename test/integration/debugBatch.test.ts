@@ -18,17 +18,21 @@ weight = torch.tensor([1.0, 2.0, 0.5, 1.5, 1.0], dtype=torch.float64)
 criterion = nn.CrossEntropyLoss(weight=weight, label_smoothing=0.15, ignore_index=2)
 half = torch.randn(4, 5).half()
 big = torch.zeros(300_000, 4)
-config = {'lr': 0.1}
+config = {'lr': 0.1, 'ls': 0.05, 'pad': 1}
+tuned = nn.CrossEntropyLoss(label_smoothing=config['ls'], ignore_index=config['pad'], reduction='sum')
 for step in range(2):
     logits = torch.randn(8, 5, dtype=torch.float64) * (step + 1)
     y = torch.randint(0, 5, (8,))
     loss = criterion(logits, y)
+    tuned_loss = tuned(logits, y)
     print(f'LOSS {step} {loss.item()!r}', flush=True)
+    print(f'TUNED {step} {tuned_loss.item()!r}', flush=True)
     paused = step
 print('done', flush=True)
 `;
-const CALL_LINE = 12; // 0-based: `loss = criterion(logits, y)`
-const BREAK_LINE = 14; // 0-based: `paused = step`
+const CALL_LINE = 13; // 0-based: `loss = criterion(logits, y)`
+const TUNED_LINE = 14; // 0-based: `tuned_loss = tuned(logits, y)`
+const BREAK_LINE = 17; // 0-based: `paused = step`
 
 interface Sent {
   seed: {
@@ -50,6 +54,18 @@ function sent(result: Result | undefined): Sent {
 const send = (args?: unknown) =>
   vscode.commands.executeCommand<Result | undefined>('lossLens.sendDebugValueToPlayground', args);
 
+/**
+ * After a stop VS Code focuses the stopped frame and moves the cursor to its line; the tests put the cursor
+ * on a call only after that (as a person clicks there after the stop).
+ */
+async function focusSettled(): Promise<void> {
+  const debug = vscode.debug as { activeStackItem?: { frameId?: number } };
+  await waitFor('the stopped frame in focus', () =>
+    debug.activeStackItem?.frameId !== undefined ? true : undefined,
+  );
+  await new Promise((r) => setTimeout(r, 1000));
+}
+
 /** Printed with the harness's prefix so that the numbers appear in the run's output. */
 function report(step: number, printed: number, playground: number | null): void {
   console.log(`[loss-lens]       step ${step}: script printed ${printed}, playground ${playground}`);
@@ -62,6 +78,7 @@ function close(a: number, b: number): boolean {
 describe('send to playground from a paused debugpy session', function () {
   this.timeout(180_000);
   const printed = new Map<number, number>();
+  const printedTuned = new Map<number, number>();
   let stops = 0;
   const disposables: vscode.Disposable[] = [];
   let breakpoint: vscode.SourceBreakpoint | undefined;
@@ -86,8 +103,8 @@ describe('send to playground from a paused debugpy session', function () {
           onDidSendMessage: (m: { type?: string; event?: string; body?: { output?: string } }) => {
             if (m.type !== 'event') return;
             if (m.event === 'stopped') stops++;
-            for (const match of (m.body?.output ?? '').matchAll(/LOSS (\d+) (\S+)/g))
-              printed.set(Number(match[1]), Number(match[2]));
+            for (const match of (m.body?.output ?? '').matchAll(/(LOSS|TUNED) (\d+) (\S+)/g))
+              (match[1] === 'LOSS' ? printed : printedTuned).set(Number(match[2]), Number(match[3]));
           },
         }),
       }),
@@ -104,7 +121,8 @@ describe('send to playground from a paused debugpy session', function () {
       justMyCode: true,
     });
     assert.ok(started, 'the debug session did not start');
-    await waitFor('the first stop', () => (stops >= 1 && printed.has(0) ? true : undefined), 90_000);
+    await waitFor('the first stop', () => (stops >= 1 && printedTuned.has(0) ? true : undefined), 90_000);
+    await focusSettled();
   });
 
   after(async () => {
@@ -126,10 +144,10 @@ describe('send to playground from a paused debugpy session', function () {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
   });
 
-  async function cursorOnTheLossCall(): Promise<void> {
+  async function cursorOnTheCall(lineNumber: number, callee: string): Promise<void> {
     const editor = await vscode.window.showTextDocument(sampleUri(SCRIPT_NAME), { preview: false });
-    const line = editor.document.lineAt(CALL_LINE).text;
-    const at = new vscode.Position(CALL_LINE, line.indexOf('criterion(') + 2);
+    const line = editor.document.lineAt(lineNumber).text;
+    const at = new vscode.Position(lineNumber, line.indexOf(`${callee}(`) + 2);
     editor.selection = new vscode.Selection(at, at);
     await waitFor('the script in the active editor', () =>
       vscode.window.activeTextEditor?.document === editor.document &&
@@ -138,6 +156,7 @@ describe('send to playground from a paused debugpy session', function () {
         : undefined,
     );
   }
+  const cursorOnTheLossCall = () => cursorOnTheCall(CALL_LINE, 'criterion');
 
   it('sends the loss call at the cursor (both arguments, weight, ε, ignore_index): the loss the script printed', async () => {
     await cursorOnTheLossCall();
@@ -155,6 +174,24 @@ describe('send to playground from a paused debugpy session', function () {
       `the loss ${expected}`,
     );
     assert.deepEqual(s.errors, []);
+    report(0, expected, s.lossValue);
+  });
+
+  it('reads the options the code does not fix (label_smoothing=config[...]) from the paused program', async () => {
+    await cursorOnTheCall(TUNED_LINE, 'tuned');
+    const result = sent(await send());
+    assert.equal(result.seed.epsilon, 0.05);
+    assert.equal(result.seed.ignoreIndex, 1);
+    assert.equal(result.seed.weightText, '');
+    assert.deepEqual(result.source.notes, [
+      'label_smoothing = 0.05, read from `tuned.label_smoothing`',
+      'ignore_index = 1, read from `tuned.ignore_index`',
+    ]);
+    const expected = printedTuned.get(0)!;
+    const s = await snapshotWhen(
+      (x) => x.lossValue !== null && close(x.lossValue, expected),
+      `the loss ${expected}`,
+    );
     report(0, expected, s.lossValue);
   });
 
@@ -201,6 +238,7 @@ describe('send to playground from a paused debugpy session', function () {
     sent(await send());
     await vscode.commands.executeCommand('workbench.action.debug.continue');
     await waitFor('the second stop', () => (stops >= 2 && printed.has(1) ? true : undefined), 60_000);
+    await focusSettled();
     const expected = printed.get(1)!;
     assert.ok(!close(expected, printed.get(0)!), 'the two steps should print different losses');
     const refreshed = sent(

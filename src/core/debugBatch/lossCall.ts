@@ -13,7 +13,17 @@ export interface LossCallValues {
   /** An argument, or the called module's own `weight` attribute when the analysis says it has one. */
   weight: string | null;
   callee: string;
+  /** Where the paused program holds each option: the call's keyword argument, or the module's attribute. */
+  options: Partial<Record<LiveOption, string>>;
 }
+
+/** Loss options the program can be asked for, by their torch keyword (also the modules' attribute names). */
+export const OPTION_KEYWORDS = {
+  epsilon: 'label_smoothing',
+  ignoreIndex: 'ignore_index',
+  reduction: 'reduction',
+} as const;
+export type LiveOption = keyof typeof OPTION_KEYWORDS;
 
 /** torch.nn.functional losses whose third positional parameter is `weight`. */
 const WEIGHT_THIRD = /(^|\.)(cross_entropy|nll_loss|binary_cross_entropy|binary_cross_entropy_with_logits)$/;
@@ -76,11 +86,15 @@ export function lossCallValues(text: string, finding: Finding): Outcome<LossCall
   if (!input || !target)
     return { ok: false, reason: `\`${calleeText}\` is not called with an input and a target.` };
   const isFunctional = WEIGHT_THIRD.test(calleeText);
+  const isModule = !isFunctional && DOTTED_NAME.test(calleeText);
   const weight =
     keywords.get('weight') ??
     (isFunctional ? positional[2] : undefined) ??
-    (!isFunctional && finding.details?.weight && DOTTED_NAME.test(calleeText)
-      ? `${calleeText}.weight`
-      : null);
-  return { ok: true, value: { input, target, weight, callee: calleeText } };
+    (isModule && finding.details?.weight ? `${calleeText}.weight` : null);
+  const options: Partial<Record<LiveOption, string>> = {};
+  for (const [option, keyword] of Object.entries(OPTION_KEYWORDS) as [LiveOption, string][]) {
+    const where = keywords.get(keyword) ?? (isModule ? `${calleeText}.${keyword}` : undefined);
+    if (where) options[option] = where;
+  }
+  return { ok: true, value: { input, target, weight, callee: calleeText, options } };
 }

@@ -4,7 +4,14 @@
  * a caller.
  */
 import * as vscode from 'vscode';
-import { lossCallValues, ROLES, type Role, type SendItem } from '../../core/debugBatch';
+import {
+  liveOptions,
+  lossCallValues,
+  ROLES,
+  type Role,
+  type SendItem,
+  withDefaults,
+} from '../../core/debugBatch';
 import { resolve, seedFromFinding } from '../../core/explain';
 import { isInteger, isRecord, isString, objectOf, oneOf, optional } from '../../core/playground/guards';
 import { findingsAtCursor } from '../commands/cursor';
@@ -60,12 +67,21 @@ function lossCallAtCursor(ctx: CommandCtx, rows: number | undefined): Wanted | u
     { role: 'targets', expression: target },
   ];
   if (weight) items.push({ role: 'weight', expression: weight });
-  const { classes: _classes, ...options } = seedFromFinding(
+  const { classes: _classes, ...fromCode } = seedFromFinding(
     finding,
     resolve(finding, ctx.config.defaultEpsilon),
   );
+  const options = withDefaults(finding, fromCode);
   const fromModule = weight === `${callee}.weight`;
-  return { request: { items, options, optional: fromModule ? ['weight'] : [], rows } };
+  return {
+    request: {
+      items,
+      options,
+      liveOptions: liveOptions(finding, options, call.value),
+      optional: fromModule ? ['weight'] : [],
+      rows,
+    },
+  };
 }
 
 /** The request the command's arguments or the editor imply, or why there is nothing to send. */

@@ -6,10 +6,14 @@ import {
   checkValue,
   type DataSource,
   decodeJsonResult,
+  type LiveOption,
+  OPTION_KEYWORDS,
   type Outcome,
+  optionExpression,
   type Probe,
   probeExpression,
   type Role,
+  readOption,
   readProbe,
   readValues,
   rowLimit,
@@ -27,6 +31,8 @@ export interface SendRequest {
   items: readonly SendItem[];
   /** The loss's options from the analysis (loss call only). */
   options?: PlaygroundSeed;
+  /** Options the code sets to what the analysis could not evaluate: where the paused program holds them. */
+  liveOptions?: Partial<Record<LiveOption, string>>;
   /** Values that may be absent (a module's `weight` attribute): a refusal becomes a note. */
   optional?: readonly Role[];
   /** Rows to send, when the user (or a caller) chose them. */
@@ -109,6 +115,32 @@ async function rowsToSend(
   return { ok: true, value: wanted === null || wanted >= totalRows ? null : Math.min(wanted, maxRows) };
 }
 
+/** The options read from the program over those from the code; each one read, or not, is noted. */
+async function readLiveOptions(
+  frame: PausedFrame,
+  request: SendRequest,
+  notes: string[],
+): Promise<PlaygroundSeed | undefined> {
+  if (!request.options) return undefined;
+  let seed = request.options;
+  for (const [option, expression] of Object.entries(request.liveOptions ?? {}) as [LiveOption, string][]) {
+    const answer = await evaluateOrReason(frame, optionExpression(expression));
+    const json = answer.ok ? decodeJsonResult(answer.value) : answer;
+    const value = json.ok ? readOption(option, json.value) : json;
+    const keyword = OPTION_KEYWORDS[option];
+    if (value.ok) {
+      seed = { ...seed, ...value.value };
+      notes.push(
+        `${keyword} = ${JSON.stringify(Object.values(value.value)[0])}, read from \`${expression}\``,
+      );
+    } else
+      notes.push(
+        `${keyword} not known from the code, and \`${expression}\`: ${value.reason}; the panel keeps its own`,
+      );
+  }
+  return seed;
+}
+
 function names(checked: readonly Checked[]): string {
   return checked.map((c) => `\`${c.item.expression}\``).join(', ');
 }
@@ -137,7 +169,7 @@ export async function sendFromFrame(
   return {
     ok: true,
     value: {
-      seed: seedFromValues(values, request.options),
+      seed: seedFromValues(values, await readLiveOptions(frame, request, notes)),
       source: { label: sourceLabel(items, frame.location), notes, refreshable: true },
       request: { ...request, rows: rows.value ?? undefined },
     },

@@ -3,13 +3,18 @@ import { analyzePython, type Finding } from '../../../src/core/analysis';
 import type { Outcome } from '../../../src/core/debugBatch';
 import {
   type LossCallValues,
+  liveOptions,
   lossCallValues,
+  optionExpression,
   probeExpression,
+  readOption,
   readValues,
   seedFromValues,
   sourceLabel,
   valuesExpression,
+  withDefaults,
 } from '../../../src/core/debugBatch';
+import { resolve, seedFromFinding } from '../../../src/core/explain';
 
 const SCRIPT = `import torch
 import torch.nn as nn
@@ -22,6 +27,8 @@ c = F.nll_loss(torch.log_softmax(out.view(-1, K), -1), labels[mask], cw)
 d = self.loss_fn(logits, y)
 e = plain(input=logits, target=y)
 f = F.cross_entropy(*pair, label_smoothing=0.1)
+tuned = nn.CrossEntropyLoss(label_smoothing=cfg.ls, ignore_index=cfg.pad)
+g = tuned(logits, y)
 `;
 
 function callOn(line: number): Outcome<LossCallValues> {
@@ -36,31 +43,40 @@ function callOn(line: number): Outcome<LossCallValues> {
   return lossCallValues(text, finding);
 }
 
+function valuesOn(line: number): LossCallValues {
+  const call = callOn(line);
+  assert.ok(call.ok, JSON.stringify(call));
+  return call.value;
+}
+
+function findingOn(line: number): Finding {
+  const finding = analyzePython(SCRIPT).find((f) => f.kind === 'loss' && f.line === line);
+  assert.ok(finding);
+  return finding;
+}
+
 describe('debugBatch: the values of a recognised loss call', () => {
   it("sends a module's input and target, and its weight attribute when the analysis saw one", () => {
-    assert.deepEqual(callOn(6), {
-      ok: true,
-      value: { input: 'logits', target: 'y', weight: 'criterion.weight', callee: 'criterion' },
+    const { options, ...call } = valuesOn(6);
+    assert.deepEqual(call, { input: 'logits', target: 'y', weight: 'criterion.weight', callee: 'criterion' });
+    assert.deepEqual(options, {
+      epsilon: 'criterion.label_smoothing',
+      ignoreIndex: 'criterion.ignore_index',
+      reduction: 'criterion.reduction',
     });
-    assert.deepEqual(callOn(10), {
-      ok: true,
-      value: { input: 'logits', target: 'y', weight: null, callee: 'plain' },
-    });
+    assert.equal(valuesOn(10).weight, null);
   });
 
-  it("reads functional calls' keyword and third positional weight", () => {
-    assert.deepEqual(callOn(7), {
-      ok: true,
-      value: { input: 'logits', target: 'y', weight: 'w', callee: 'F.cross_entropy' },
-    });
-    assert.deepEqual(callOn(8), {
-      ok: true,
-      value: {
-        input: 'torch.log_softmax(out.view(-1, K), -1)',
-        target: 'labels[mask]',
-        weight: 'cw',
-        callee: 'F.nll_loss',
-      },
+  it("reads functional calls' keyword and third positional weight, and options from their keywords", () => {
+    const { options, ...call } = valuesOn(7);
+    assert.deepEqual(call, { input: 'logits', target: 'y', weight: 'w', callee: 'F.cross_entropy' });
+    assert.deepEqual(options, { epsilon: '0.2', reduction: "'sum'" });
+    assert.deepEqual(valuesOn(8), {
+      input: 'torch.log_softmax(out.view(-1, K), -1)',
+      target: 'labels[mask]',
+      weight: 'cw',
+      callee: 'F.nll_loss',
+      options: {},
     });
   });
 
@@ -76,6 +92,46 @@ describe('debugBatch: the values of a recognised loss call', () => {
       const none = lossCallValues(notACall, finding);
       assert.match(none.ok ? '' : none.reason, /put the cursor on a call/, notACall);
     }
+  });
+});
+
+describe("debugBatch: a loss call's options", () => {
+  it('asks the program only for what the code sets to something the analysis could not evaluate', () => {
+    // line 13: `g = tuned(logits, y)`, tuned = nn.CrossEntropyLoss(label_smoothing=cfg.ls, ignore_index=cfg.pad)
+    const finding = findingOn(13);
+    const seed = withDefaults(finding, seedFromFinding(finding, resolve(finding, 0.1)));
+    assert.equal(seed.epsilon, undefined);
+    assert.equal(seed.ignoreIndex, undefined);
+    assert.deepEqual(liveOptions(finding, seed, valuesOn(13)), {
+      epsilon: 'tuned.label_smoothing',
+      ignoreIndex: 'tuned.ignore_index',
+    });
+    // Everything constant: nothing to ask.
+    const fixed = findingOn(6);
+    const fixedSeed = withDefaults(fixed, seedFromFinding(fixed, resolve(fixed, 0.1)));
+    assert.deepEqual(liveOptions(fixed, fixedSeed, valuesOn(6)), {});
+  });
+
+  it("puts torch's ignore_index default in when the code passes none, so no earlier value lingers", () => {
+    const plain = findingOn(10);
+    assert.equal(withDefaults(plain, {}).ignoreIndex, -100);
+    assert.equal(withDefaults(findingOn(13), {}).ignoreIndex, undefined);
+  });
+
+  it("takes the program's values when the playground can use them, and says why not otherwise", () => {
+    assert.deepEqual(readOption('epsilon', 0.05), { ok: true, value: { epsilon: 0.05 } });
+    assert.deepEqual(readOption('ignoreIndex', 1), { ok: true, value: { ignoreIndex: 1 } });
+    assert.deepEqual(readOption('reduction', 'sum'), { ok: true, value: { reduction: 'sum' } });
+    for (const [option, value] of [
+      ['epsilon', 1.5],
+      ['epsilon', 'x'],
+      ['ignoreIndex', 0.5],
+      ['reduction', 'avg'],
+    ] as const) {
+      const out = readOption(option, value);
+      assert.match(out.ok ? '' : out.reason, /is not a value the playground takes/, `${option} ${value}`);
+    }
+    assert.equal(optionExpression("cfg['ls']"), "__import__('json').dumps((cfg['ls']\n))");
   });
 });
 
