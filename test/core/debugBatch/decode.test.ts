@@ -42,7 +42,13 @@ describe('debugBatch: reading evaluate results', () => {
   it('repr then decode is the identity for any string (property, 500 cases)', () => {
     fc.assert(
       fc.property(
-        fc.string({ unit: 'binary', maxLength: 60 }),
+        fc.string({
+          unit: fc.oneof(
+            fc.string({ unit: 'binary-ascii', minLength: 1, maxLength: 1 }),
+            fc.constantFrom('\\', "'", '"', 'é', '\u2028', '😀'),
+          ),
+          maxLength: 60,
+        }),
         (s) => decodePythonString(pythonRepr(s)) === s,
       ),
       { seed: 12, numRuns: 500 },
