@@ -157,14 +157,17 @@ export async function sendFromFrame(
   const rows = await rowsToSend(checked.value, request, ui);
   if (!rows.ok) return rows;
   const values: { role: Role; text: string }[] = [];
+  const cutNotes: string[] = [];
   for (const { item, probe } of checked.value) {
     const cut = item.role === 'weight' ? null : rows.value;
     const answer = await evaluateOrReason(frame, valuesExpression(item.expression, probe.kind, cut));
-    const text = answer.ok ? readValues(item.expression, answer.value, probe, cut) : answer;
-    if (!text.ok) return { ok: false, reason: text.reason };
+    if (!answer.ok) return { ok: false, reason: `\`${item.expression}\`: ${answer.reason}` };
+    const text = readValues(item.expression, answer.value, probe, cut);
+    if (!text.ok) return text;
     values.push({ role: item.role, text: text.value });
-    if (cut !== null) notes.unshift(`\`${item.expression}\`: ${rowsNote(cut, probe.shape[0] ?? cut)}`);
+    if (cut !== null) cutNotes.push(`\`${item.expression}\`: ${rowsNote(cut, probe.shape[0] ?? cut)}`);
   }
+  notes.unshift(...cutNotes);
   const items = checked.value.map((c) => c.item);
   return {
     ok: true,
