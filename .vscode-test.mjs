@@ -7,6 +7,8 @@ import { defineConfig } from '@vscode/test-cli';
 const common = {
   files: 'out/test/integration/**/*.test.js',
   workspaceFolder: './sample-workspace',
+  // The test-only debug type the debugger suite starts (the server harness installs it instead).
+  extensionDevelopmentPath: ['.', './test/fixtures/debugpy-extension'],
   mocha: { ui: 'bdd', timeout: 30_000, color: true },
 };
 

@@ -18,6 +18,8 @@ export const SERVER_MAIN = join(
 );
 export const MARKER = join(CACHE, 'installed.json');
 export const SAMPLE_WORKSPACE = join(REPO, 'sample-workspace');
+/** Test-only extension loaded beside Loss Lens: a debug type served by `python3 -m debugpy.adapter`. */
+export const TEST_DEBUG_EXTENSION = join(REPO, 'test', 'fixtures', 'debugpy-extension');
 export const ARTIFACTS = join(REPO, 'test-artifacts');
 export const OUT_INTEGRATION = join(REPO, 'out', 'test', 'integration');
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';

@@ -2,7 +2,7 @@
 // usage: node scripts/vscode-server/run-e2e.mjs [--no-build] [mocha args, e.g. --grep hover]
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { ARTIFACTS, CHROMIUM, REPO, SAMPLE_WORKSPACE } from './paths.mjs';
+import { ARTIFACTS, CHROMIUM, REPO, SAMPLE_WORKSPACE, TEST_DEBUG_EXTENSION } from './paths.mjs';
 import { prepareRun, runAsMain } from './runner.mjs';
 import { clientUrl, copyWorkspace, remoteUri, startServer } from './server.mjs';
 
@@ -29,6 +29,7 @@ async function main() {
   const server = await startServer({
     name: 'e2e-server',
     settings: { 'workbench.colorTheme': 'Dark Modern' },
+    extensions: [TEST_DEBUG_EXTENSION],
   });
   try {
     const url = clientUrl(server, {

@@ -4,7 +4,7 @@
 // env: LOSS_LENS_TEST_TIMEOUT (s, default 600), LOSS_LENS_KEEP_LOGS=1
 import { join } from 'node:path';
 import { buildIntegrationTests } from './build-tests.mjs';
-import { ARTIFACTS, OUT_INTEGRATION, REPO, SAMPLE_WORKSPACE } from './paths.mjs';
+import { ARTIFACTS, OUT_INTEGRATION, REPO, SAMPLE_WORKSPACE, TEST_DEBUG_EXTENSION } from './paths.mjs';
 import { prepareRun, runAsMain } from './runner.mjs';
 import { copyWorkspace, remoteUri, startServer } from './server.mjs';
 import { runTestSession } from './session.mjs';
@@ -26,7 +26,11 @@ async function main() {
     LOSS_LENS_SAMPLE_WORKSPACE: SAMPLE_WORKSPACE,
   };
   for (let attempt = 1; attempt <= 2; attempt++) {
-    const server = await startServer({ name: 'integration-server', env });
+    const server = await startServer({
+      name: 'integration-server',
+      env,
+      extensions: [TEST_DEBUG_EXTENSION],
+    });
     try {
       const outcome = await runTestSession(server, {
         name: 'integration',

@@ -8,6 +8,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readFileSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
@@ -69,8 +70,11 @@ function killTree(child) {
 
 /**
  * @param {{ name?: string, settings?: Record<string, unknown>, env?: Record<string, string>,
- *           dataRoot?: string, port?: number, readyTimeoutMs?: number, attempts?: number }} options
+ *           dataRoot?: string, port?: number, readyTimeoutMs?: number, attempts?: number,
+ *           extensions?: string[] }} options
  * `dataRoot`: keep user data, server data and extensions there (kept after stop); default a temp dir (removed).
+ * `extensions`: extension folders installed beside the one under development (the web client's payload takes
+ * one `extensionDevelopmentPath`), e.g. test/fixtures/debugpy-extension.
  */
 export async function startServer(options = {}) {
   const { name = 'server', settings = {}, env = {}, readyTimeoutMs = 60_000, attempts = 3 } = options;
@@ -88,6 +92,23 @@ export async function startServer(options = {}) {
   throw lastError;
 }
 
+/** Copies each extension folder in and lists it in `extensions.json`, the installed-extensions manifest. */
+function installExtensions(dir, folders) {
+  const manifest = folders.map((folder) => {
+    const { publisher, name, version } = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8'));
+    const relativeLocation = `${publisher}.${name}-${version}`;
+    const location = join(dir, relativeLocation);
+    cpSync(folder, location, { recursive: true });
+    return {
+      identifier: { id: `${publisher}.${name}` },
+      version,
+      location: { $mid: 1, path: location, scheme: 'file' },
+      relativeLocation,
+    };
+  });
+  if (manifest.length > 0) writeFileSync(join(dir, 'extensions.json'), JSON.stringify(manifest));
+}
+
 async function startOnce(name, settings, env, options, readyTimeoutMs) {
   const port = options.port ?? (await freePort());
   const root = options.dataRoot ?? mkdtempSync(join(tmpdir(), 'loss-lens-vscode-'));
@@ -99,6 +120,7 @@ async function startOnce(name, settings, env, options, readyTimeoutMs) {
   };
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
   mkdirSync(dirs.extensions, { recursive: true });
+  installExtensions(dirs.extensions, options.extensions ?? []);
   const userSettings = {
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,

@@ -3,6 +3,7 @@
  * validator; both sides import these. Envelope `{id, method, params}`; replies `{id, result}` or `{id, error}`.
  * The host queues what it sends until `webview/ready`.
  */
+import type { DataSource } from './debugBatch/source';
 import type { ComputeOutcome, ExactOutcome } from './playground/compute';
 import {
   arrayOf,
@@ -22,7 +23,7 @@ import { isPlaygroundSeed, type PlaygroundSeed } from './playground/seed';
 import { isPlaygroundState, MAX_TEXT_LENGTH, type PlaygroundState } from './playground/state';
 
 export { Endpoint, type Notification, type Request } from './playground/rpc';
-export type { ComputeOutcome, ExactOutcome, PlaygroundSeed, PlaygroundState };
+export type { ComputeOutcome, DataSource, ExactOutcome, PlaygroundSeed, PlaygroundState };
 
 type Empty = Record<string, never>;
 const isEmpty: Guard<Empty> = (v): v is Empty => isRecord(v) && Object.keys(v).length === 0;
@@ -79,6 +80,9 @@ export const CopyText = request<CopyParams, SaveFileResult>(
   objectOf<SaveFileResult>({ saved: isBoolean }),
 );
 
+/** The user asks for the data shown under `playground/source` again, from the debugger's paused frame now. */
+export const RefreshSource = notification<Empty>('playground/refreshSource', isEmpty);
+
 // ── host → webview ───────────────────────────────────────────────────────────────────────────────
 
 /** Context from a hover or command; applied over the current state. */
@@ -86,6 +90,24 @@ export const ApplySeed = notification<PlaygroundSeed>('playground/seed', isPlayg
 
 /** The host's saved state, sent after `webview/ready` when the webview had none of its own. */
 export const RestoreState = notification<PlaygroundState>('playground/restore', isPlaygroundState);
+
+export interface SourceParams {
+  /** null: the inputs no longer come from a debugger (or the host forgot where they came from). */
+  source: DataSource | null;
+}
+/** Where the data came from (a paused debug session), shown above the inputs with a refresh button. */
+export const ShowSource = notification<SourceParams>(
+  'playground/source',
+  objectOf<SourceParams>({
+    source: nullable(
+      objectOf<DataSource>({
+        label: maxLength(500),
+        notes: arrayOf(maxLength(500), 20),
+        refreshable: isBoolean,
+      }),
+    ),
+  }),
+);
 
 export interface Snapshot {
   state: PlaygroundState;

@@ -5,7 +5,9 @@ export type CommandName =
   | 'sendSelectionToPlayground'
   | 'compareConventions'
   | 'insertTorchEquivalent'
-  | 'verifyWithPython';
+  | 'verifyWithPython'
+  | 'sendDebugValueToPlayground'
+  | 'refreshPlaygroundFromDebugger';
 
 export function commandId(name: CommandName): string {
   return `lossLens.${name}`;

@@ -2,6 +2,8 @@
  * Loss Lens playground webview.
  *
  * Stable element ids (used by e2e tests; keep them):
+ *   source      #data-source (shown for data from a paused debugger) #data-source-label #data-source-notes
+ *               #data-source-refresh (asks the host to send the same expressions again)
  *   inputs      #logits-input #targets-input #weights-input (textareas; `input` events recompute)
  *               #error-logits #error-targets #error-weights #error-options (aria-live error text, "Line L, column C: …")
  *               #sample-select (loads an example on `change`)
@@ -19,7 +21,9 @@ import {
   ApplySeed,
   Endpoint,
   GetSnapshot,
+  RefreshSource,
   RestoreState,
+  ShowSource,
   StateChanged,
   WebviewProblem,
   WebviewReady,
@@ -39,6 +43,7 @@ import { section } from './ui/elements';
 import { buildControls, buildInputs } from './ui/form';
 import { buildOutputs } from './ui/outputs';
 import { buildSolve } from './ui/solve';
+import { buildSourceBar } from './ui/source';
 import { vscodeApi } from './vscodeApi';
 
 const api = vscodeApi();
@@ -78,9 +83,11 @@ const app = new PlaygroundApp(saved ?? DEFAULT_STATE, {
 const dispatch = app.dispatch.bind(app);
 
 const actions = new Actions(app, host, report);
+const sourceBar = buildSourceBar(() => host.notify(RefreshSource, {}));
 
 root.replaceChildren(
   h('h1', {}, 'Loss Lens Playground'),
+  sourceBar.element,
   h(
     'div',
     { class: 'top' },
@@ -106,6 +113,7 @@ root.replaceChildren(
 );
 
 host.onNotification(ApplySeed, (seed) => dispatch({ type: 'seed', seed }));
+host.onNotification(ShowSource, ({ source }) => sourceBar.show(source));
 host.onNotification(RestoreState, (state) => dispatch({ type: 'restore', state }));
 host.onRequest(GetSnapshot, () => app.snapshot());
 window.addEventListener('message', (e: MessageEvent) => host.receive(e.data));

@@ -47,6 +47,18 @@ describe('package.json contributes', () => {
     ]);
   });
 
+  it('offers the debugger commands only while a debug session is paused', () => {
+    const menus: Record<string, { command: string; when?: string }[]> = pkg.contributes.menus;
+    const debugItems = Object.values(menus)
+      .flat()
+      .filter((m) => /FromDebugger|DebugValue/.test(m.command));
+    assert.equal(debugItems.length, 4);
+    for (const item of debugItems) assert.match(item.when ?? '', /^inDebugMode && debugState == 'stopped'/);
+    assert.ok(
+      menus['debug/variables/context']?.some((m) => m.command === 'lossLens.sendDebugValueToPlayground'),
+    );
+  });
+
   it('offers verify only in trusted workspaces and restricts the interpreter setting there', () => {
     const verify = pkg.contributes.menus.commandPalette.find(
       (m) => m.command === 'lossLens.verifyWithPython',

@@ -61,6 +61,18 @@ const CHECKS: Record<string, () => Promise<void>> = {
     );
     assert.ok(s.state.logitsText.startsWith('[[0.0, 0.2'));
   },
+  'lossLens.sendDebugValueToPlayground': async () => {
+    // No debug session here (test/integration/debugBatch.test.ts sends from a real one): it says so, asks nothing.
+    await cursorAt('losses/uniform_smoothing.py', 'class LabelSmoothingLoss', 8);
+    const result = await vscode.commands.executeCommand('lossLens.sendDebugValueToPlayground');
+    assert.deepEqual(result, { refused: 'no debug session is paused; stop at a breakpoint first.' });
+  },
+  'lossLens.refreshPlaygroundFromDebugger': async () => {
+    const result = await vscode.commands.executeCommand<{ refused?: string }>(
+      'lossLens.refreshPlaygroundFromDebugger',
+    );
+    assert.match(result?.refused ?? '', /nothing was sent from a debugger|no debug session is paused/);
+  },
   'lossLens.verifyWithPython': async () => {
     await cursorAt('losses/uniform_smoothing.py', 'class LabelSmoothingLoss', 8);
     // Python with torch may be missing here: the command must still finish without throwing, and report.

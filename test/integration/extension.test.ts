@@ -7,6 +7,8 @@ const COMMAND_IDS = [
   'lossLens.explainLoss',
   'lossLens.insertTorchEquivalent',
   'lossLens.openPlayground',
+  'lossLens.refreshPlaygroundFromDebugger',
+  'lossLens.sendDebugValueToPlayground',
   'lossLens.sendSelectionToPlayground',
   'lossLens.verifyWithPython',
 ];

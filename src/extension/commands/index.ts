@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { type CommandName, commandId } from '../commandIds';
 import type { Ctx } from '../ctx';
+import { DebugSends } from '../debugBatch';
 import { MarkdownViews } from '../markdownViews';
 import { platform } from '../platform';
 import { compareAtCursor } from './compareConventions';
@@ -18,6 +19,8 @@ export const COMMANDS: Readonly<Record<CommandName, CommandFactory>> = {
   compareConventions: (ctx) => (args) => compareAtCursor(ctx, args),
   insertTorchEquivalent: (ctx) => () => insertTorchEquivalent(ctx),
   verifyWithPython: (ctx) => () => verifyWithPython(ctx),
+  sendDebugValueToPlayground: (ctx) => (args) => ctx.debugSends.fromCommand(ctx, args),
+  refreshPlaygroundFromDebugger: (ctx) => () => ctx.debugSends.refresh(),
 };
 
 /** Commands never throw into VS Code's log: failures are logged and shown, and the command returns undefined. */
@@ -41,8 +44,9 @@ const CAN_SPAWN_CONTEXT = 'lossLens.canSpawn';
 export function registerCommands(ctx: Ctx): void {
   void vscode.commands.executeCommand('setContext', CAN_SPAWN_CONTEXT, platform.canSpawn);
   const views = new MarkdownViews();
-  const commandCtx: CommandCtx = { ...ctx, views };
-  ctx.subscriptions.push(views);
+  const debugSends = new DebugSends(ctx);
+  const commandCtx: CommandCtx = { ...ctx, views, debugSends };
+  ctx.subscriptions.push(views, debugSends);
   for (const [name, factory] of Object.entries(COMMANDS)) {
     const id = commandId(name as CommandName);
     ctx.subscriptions.push(vscode.commands.registerCommand(id, guarded(ctx, id, factory(commandCtx))));

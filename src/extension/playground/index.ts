@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { PlaygroundSeed, Snapshot } from '../../core/protocol';
+import type { DataSource, PlaygroundSeed, Snapshot } from '../../core/protocol';
 import { type PlaygroundCtx, PlaygroundPanel } from './panel';
 
 /** Hidden (not in the palette): integration tests read what the panel shows through it. */
@@ -17,9 +17,25 @@ export function registerPlayground(ctx: PlaygroundCtx & { subscriptions: vscode.
 }
 
 /** Opens (or reveals) the one playground, applies the seed; resolves once the webview is ready. */
-export function openPlayground(ctx: PlaygroundCtx, seed?: PlaygroundSeed): Promise<void> {
-  return PlaygroundPanel.createOrShow(ctx, seed);
+export async function openPlayground(ctx: PlaygroundCtx, seed?: PlaygroundSeed): Promise<void> {
+  await PlaygroundPanel.createOrShow(ctx, seed);
+  // Tensors from elsewhere replace what a debugger sent: its label would no longer be true.
+  if (seed?.logitsText !== undefined || seed?.targetsText !== undefined || seed?.weightText !== undefined)
+    PlaygroundPanel.current?.showSource(null);
 }
+
+/** Opens the playground with data and says where it came from (the panel's source bar). */
+export async function openPlaygroundFrom(
+  ctx: PlaygroundCtx,
+  seed: PlaygroundSeed,
+  source: DataSource,
+): Promise<void> {
+  await PlaygroundPanel.createOrShow(ctx, seed);
+  PlaygroundPanel.current?.showSource(source, seed);
+}
+
+/** Fires when the user clicks the panel's "Refresh from debugger". */
+export const onPlaygroundRefresh: vscode.Event<void> = PlaygroundPanel.refreshRequests.event;
 
 /** For extension-host integration tests only. */
 export const playgroundTestAccess = {

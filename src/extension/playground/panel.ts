@@ -3,11 +3,15 @@ import { restorable } from '../../core/playground/state';
 import {
   ApplySeed,
   CopyText,
+  type DataSource,
   Endpoint,
   GetSnapshot,
   type PlaygroundSeed,
+  type PlaygroundState,
+  RefreshSource,
   RestoreState,
   SaveFile,
+  ShowSource,
   type Snapshot,
   StateChanged,
   WebviewProblem,
@@ -20,6 +24,9 @@ import { getWebviewOptions } from './webviewOptions';
 
 export type PlaygroundCtx = Pick<Ctx, 'extension' | 'log'>;
 
+const TEXT_FIELDS = ['logitsText', 'targetsText', 'weightText'] as const;
+type TextField = (typeof TEXT_FIELDS)[number];
+
 /** workspaceState key of the last state, for a panel opened again after it was closed. */
 export const SAVED_STATE_KEY = 'lossLens.playground.state';
 
@@ -28,12 +35,17 @@ export class PlaygroundPanel {
   static readonly viewType = 'lossLens.playground';
   static readonly title = 'Loss Lens Playground';
   static current: PlaygroundPanel | undefined;
+  /** The webview's "Refresh from debugger" button. */
+  static readonly refreshRequests = new vscode.EventEmitter<void>();
 
   private readonly disposables: vscode.Disposable[] = [];
   private readonly endpoint: Endpoint;
   private readonly outbox: (() => void)[] = [];
   private ready = false;
   private readyWaiters: (() => void)[] = [];
+  /** Sent again whenever the webview is rebuilt (it is not part of the webview's own state). */
+  private source: DataSource | null = null;
+  private sourceTexts: [TextField, string][] = [];
 
   /** Reveals the panel (creating it if needed) and resolves once the webview is ready and the seed posted. */
   static createOrShow(ctx: PlaygroundCtx, seed?: PlaygroundSeed): Promise<void> {
@@ -86,6 +98,20 @@ export class PlaygroundPanel {
     );
   }
 
+  /**
+   * Shows where the inputs came from above them (null hides it) while they still hold the texts `seed` sent:
+   * an edit of one of them makes the label untrue, and it goes.
+   */
+  showSource(source: DataSource | null, seed: PlaygroundSeed = {}): void {
+    this.source = source;
+    this.sourceTexts = TEXT_FIELDS.filter((f) => seed[f] !== undefined).map((f) => [f, seed[f]!]);
+    if (this.ready) this.endpoint.notify(ShowSource, { source });
+  }
+
+  private keepSourceWhileTextsAre(state: PlaygroundState): void {
+    if (this.source && this.sourceTexts.some(([field, text]) => state[field] !== text)) this.showSource(null);
+  }
+
   /** What the page shows now (for integration tests). */
   async snapshot(): Promise<Snapshot> {
     await this.whenReady();
@@ -102,11 +128,12 @@ export class PlaygroundPanel {
   private registerHandlers(): void {
     const { extension, log } = this.ctx;
     this.endpoint.onNotification(WebviewReady, ({ hasState }) => this.onReady(hasState));
-    this.endpoint.onNotification(
-      StateChanged,
-      (state) => void extension.workspaceState.update(SAVED_STATE_KEY, state),
-    );
+    this.endpoint.onNotification(StateChanged, (state) => {
+      this.keepSourceWhileTextsAre(state);
+      void extension.workspaceState.update(SAVED_STATE_KEY, state);
+    });
     this.endpoint.onNotification(WebviewProblem, ({ message }) => log.warn(`playground webview: ${message}`));
+    this.endpoint.onNotification(RefreshSource, () => PlaygroundPanel.refreshRequests.fire());
     this.endpoint.onRequest(SaveFile, (params) => saveFile(params));
     this.endpoint.onRequest(CopyText, async ({ text }) => {
       await vscode.env.clipboard.writeText(text);
@@ -117,6 +144,7 @@ export class PlaygroundPanel {
   private onReady(hasState: boolean): void {
     const saved = hasState ? null : restorable(this.ctx.extension.workspaceState.get(SAVED_STATE_KEY));
     if (saved) this.endpoint.notify(RestoreState, saved);
+    if (this.source) this.endpoint.notify(ShowSource, { source: this.source });
     this.ready = true;
     for (const post of this.outbox.splice(0)) post();
     for (const wake of this.readyWaiters.splice(0)) wake();

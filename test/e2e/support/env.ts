@@ -12,6 +12,12 @@ export const env = {
   get url(): string {
     return required('LOSS_LENS_E2E_URL');
   },
+  /** The copy of the sample workspace the window opens (a path on this machine). */
+  get workspaceFolder(): string {
+    const folder = new URL(required('LOSS_LENS_E2E_URL')).searchParams.get('folder');
+    if (!folder) throw new Error('LOSS_LENS_E2E_URL opens no folder');
+    return folder;
+  },
   get chromium(): string {
     return process.env.CHROMIUM ?? '/usr/bin/chromium';
   },
