@@ -65,14 +65,15 @@ export class PlaygroundApp {
     this.recompute('full');
   }
 
-  dispatch(action: PlaygroundAction): void {
+  /** `source`: the control whose event this is, left as the person typed it; every other control shows the state. */
+  dispatch(action: PlaygroundAction, source?: Element): void {
     const next = reduce(this.state, action);
     const kind = recomputeKind(this.state, next);
     this.state = next;
     if (kind === 'none') return;
     this.deps.persist(next);
-    if (kind === 'epsilon') writeEpsilon(next);
-    else writeForm(next);
+    if (kind === 'epsilon') writeEpsilon(next, source);
+    else writeForm(next, source);
     if (kind === 'epsilon' && this.result) this.scheduleMove();
     if (kind === 'epsilon') this.requestExact();
     else this.recompute('full');

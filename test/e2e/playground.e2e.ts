@@ -1,6 +1,15 @@
 import * as assert from 'node:assert/strict';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { choose, clickSlider, fieldValue, pasteInto, textOf, typeNumber, until } from './support/controls';
+import {
+  choose,
+  clickSlider,
+  enterNumber,
+  fieldValue,
+  pasteInto,
+  textOf,
+  typeNumber,
+  until,
+} from './support/controls';
 import { env } from './support/env';
 import {
   launch,
@@ -72,6 +81,18 @@ describe('e2e: the playground in the browser VS Code', () => {
     assert.notEqual(await fieldValue(panel, 'epsilon-input'), '0.5');
     await typeNumber(panel, 'epsilon-input', '0.5');
     assert.equal(await until(loss, (v) => v === '1.4670'), '1.4670');
+  });
+
+  it('shows the slider’s ε in the number box after a typed ε and Enter', async () => {
+    await enterNumber(panel, 'epsilon-input', '0.1');
+    await clickSlider(panel, 'epsilon-slider', 0.3);
+    const slider = await fieldValue(panel, 'epsilon-slider');
+    assert.notEqual(slider, '0.1', 'the click moved the slider');
+    assert.equal(await fieldValue(panel, 'epsilon-input'), slider);
+    await typeNumber(panel, 'epsilon-input', '0.5');
+    const after = await until(loss, (v) => v === '1.4670');
+    const boxes = `${await fieldValue(panel, 'epsilon-input')} / ${await fieldValue(panel, 'epsilon-slider')}`;
+    assert.equal(after, '1.4670', `ε box / slider after typing 0.5: ${boxes}`);
   });
 
   it('gives 1.5161 under the K−1 convention', async () => {
