@@ -2,12 +2,13 @@
  * The webview's one stateful object: every change goes through `dispatch` → reducer → persist → recompute.
  * An ε change redraws from the precomputed model at once (O(N)) and asks for the torch-exact headline after.
  */
-import type { ComputeOutcome, ExactOutcome, PlaygroundResult } from '../core/playground/compute';
+import type { ComputeOutcome, ExactOutcome, ExactValues, PlaygroundResult } from '../core/playground/compute';
 import { type ModelPoint, modelAt } from '../core/playground/model';
 import type { FieldError } from '../core/playground/prepare';
 import { type PlaygroundAction, recomputeKind, reduce } from '../core/playground/reducer';
 import type { PlaygroundState } from '../core/playground/state';
 import { headlineText } from '../core/playground/table';
+import { torchDifferences } from '../core/playground/torchDiffers';
 import type { ComputeParams, Snapshot } from '../core/protocol';
 import { mergeComputeScope } from './computeClient';
 import { LatestRunner } from './latestRunner';
@@ -17,7 +18,7 @@ import { PlotVisibility } from './plotVisibility';
 import { debounce, oncePerFrame } from './timers';
 import { showErrors } from './ui/errors';
 import { writeEpsilon, writeForm } from './ui/formState';
-import { showHeadline, showTable } from './ui/outputs';
+import { showHeadline, showTable, showTorchNotes } from './ui/outputs';
 
 export interface AppDeps {
   plots: Plot[];
@@ -30,7 +31,7 @@ const EXACT_DELAY_MS = 120;
 
 export class PlaygroundApp {
   private result: { of: PlaygroundState; value: PlaygroundResult } | undefined;
-  private exact: { of: PlaygroundState; value: number } | undefined;
+  private exact: { of: PlaygroundState; value: ExactValues } | undefined;
   private errors: FieldError[] = [];
   private readonly runner: LatestRunner<ComputeParams, ComputeOutcome | ExactOutcome>;
   /** An ε step redraws in the next frame, at most once per frame however fast the slider sends input events. */
@@ -119,7 +120,7 @@ export class PlaygroundApp {
       this.result = { of: params.state, value: outcome };
       this.drawAll();
     }
-    this.exact = { of: params.state, value: outcome.exact.value };
+    this.exact = { of: params.state, value: outcome.exact };
     this.renderHeadline();
   }
 
@@ -147,10 +148,13 @@ export class PlaygroundApp {
     return this.lastPoint.point;
   }
 
+  /** The exact values when they describe the current state (the slider has moved on otherwise). */
+  private currentExact(): ExactValues | undefined {
+    return this.exact && recomputeKind(this.exact.of, this.state) === 'none' ? this.exact.value : undefined;
+  }
+
   private headlineValue(point: ModelPoint): number {
-    const exact =
-      this.exact && recomputeKind(this.exact.of, this.state) === 'none' ? this.exact.value : undefined;
-    return exact ?? point.value;
+    return this.currentExact()?.value ?? point.value;
   }
 
   /** The table is redrawn when a computation lands, not on every slider step (it is the costly DOM part). */
@@ -159,12 +163,14 @@ export class PlaygroundApp {
     const busy = this.runner.busy;
     if (this.errors.length > 0 || !point) {
       showHeadline('—', '', this.errors.length ? 'fix the highlighted input' : 'computing…', busy);
+      showTorchNotes([]);
       return;
     }
     const value = this.headlineValue(point);
-    const exact = this.exact && recomputeKind(this.exact.of, this.state) === 'none';
+    const exact = this.currentExact();
     const note = exact ? 'torch-exact (float64)' : 'from the precomputed ε sweep; exact value follows';
     showHeadline(headlineText(this.state.reduction, value, point.perSample), String(value), note, busy);
+    showTorchNotes(torchDifferences(this.state, value, exact?.torch));
     if (withTable) showTable(this.state, this.result!.value, point, value);
   }
 

@@ -9,7 +9,7 @@
  *               #epsilon-slider (range 0–1) #epsilon-input (number; `input`/`change`, arrow keys work)
  *               #ignore-index-input #temperature-input #row-input #bins-input (number inputs)
  *   outputs     #loss-value (headline, e.g. "1.4670"; "—" while inputs have errors) #loss-full (full precision)
- *               #loss-note #busy #copy-torch #export-csv #copy-table #numbers-summary #numbers-table
+ *               #loss-note #torch-notes (where torch's call of the same name differs) #busy #copy-torch #export-csv #copy-table #numbers-summary #numbers-table
  *   plots       #plot-sweep #plot-heatmap #plot-per-sample #plot-probabilities #plot-gradient #plot-gap
  *               #plot-reliability, each with #<id>-canvas, #<id>-summary (the plot in words) and #<id>-png (export)
  */

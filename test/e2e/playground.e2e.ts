@@ -137,4 +137,21 @@ describe('e2e: the playground in the browser VS Code', () => {
       assert.equal(await loss(), '1.5161');
     });
   }
+
+  it('says where torch computes something else: both numbers for K−1 with class weights, smoothed NLL', async () => {
+    await pasteInto(panel, 'weights-input', '[1, 2, 3, 4, 5]');
+    // torch 1.13: F.cross_entropy(x, dense K−1 targets, weight=w) and F.cross_entropy(x, y, weight=w, label_smoothing=0.625)
+    assert.equal(await until(loss, (v) => v === '3.9600'), '3.9600');
+    const notes = () => textOf(panel, 'torch-notes');
+    const weighted = await until(notes, (v) => v.includes('1.9800'));
+    assert.match(
+      weighted,
+      /divides by N: 3\.9600\. F\.cross_entropy\(.*label_smoothing=0\.6250\).*Σ w\[y\]: 1\.9800/,
+    );
+    await panel.locator('#torch-notes').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: env.artifact('e2e-playground-torch-notes.png') });
+    await choose(panel, 'loss-select', /NLL/);
+    await choose(panel, 'input-kind-select', /log-probabilities/);
+    assert.match(await until(notes, (v) => v.includes('nll_loss')), /F\.nll_loss has no label smoothing/);
+  });
 });

@@ -9,6 +9,7 @@ import { buildModel, type EpsilonModel, epsilonGrid, headline, interpolate } fro
 import { type FieldError, type FieldName, type Prepare, type Prepared, prepare } from './prepare';
 import { reliabilityOf } from './reliability';
 import { isBinaryLoss, type PlaygroundState } from './state';
+import { type TorchWeighted, torchWeightedKMinus1 } from './torchDiffers';
 import { downsample, type HeatGrid, type RowView, rowView, type SampleTable, sampleTable } from './views';
 
 /** One convention's headline value against ε: remainder on the grid (+ KL's entropy part); dense points to draw. */
@@ -31,6 +32,8 @@ export function curveAt(curve: SweepCurve, epsilon: number): number {
 export interface ExactValues {
   epsilon: number;
   value: number;
+  /** torch's own number where its call of the same name computes something else (K−1 with class weights). */
+  torch?: TorchWeighted;
 }
 
 export interface PlaygroundResult {
@@ -94,7 +97,8 @@ export function computeExact(
 function exactAt(p: Prepared, state: PlaygroundState): ExactValues {
   const input = lossInput(p.input, state.inputKind, state.loss, state.temperature);
   const reduced = evaluateLoss(p, input, { ...options(state), epsilon: state.epsilon, grad: false });
-  return { epsilon: state.epsilon, value: headline(reduced.output) };
+  const torch = torchWeightedKMinus1(p, input, state);
+  return { epsilon: state.epsilon, value: headline(reduced.output), ...(torch ? { torch } : {}) };
 }
 
 export function computePlayground(state: PlaygroundState): ComputeOutcome {
