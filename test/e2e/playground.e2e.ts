@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Browser, Frame, Page } from 'playwright-core';
+import { measureContrast } from './support/contrast';
 import {
   choose,
   clickSlider,
@@ -118,13 +119,22 @@ describe('e2e: the playground in the browser VS Code', () => {
   for (const [name, theme, bodyClass] of [
     ['light', 'Light Modern', 'vscode-light'],
     ['high-contrast', 'Dark High Contrast', 'vscode-high-contrast'],
+    ['high-contrast-light', 'Light High Contrast', 'vscode-high-contrast-light'],
     ['dark', 'Dark Modern', 'vscode-dark'],
   ] as const) {
-    it(`renders in the ${name} theme (screenshots of every plot)`, async () => {
+    it(`renders in the ${name} theme (screenshots of every plot, every control readable)`, async () => {
       await pickColorTheme(page, theme);
       await panel.locator(`body.${bodyClass}`).waitFor({ timeout: 15_000 });
       await page.waitForTimeout(1000); // plots redraw with the new theme colours
       await page.screenshot({ path: env.artifact(`e2e-playground-${name}.png`) });
+      const low = (await measureContrast(panel, name.startsWith('high-contrast'))).filter(
+        (c) => c.ratio < c.needed,
+      );
+      assert.deepEqual(
+        low.map((c) => `${c.control}: ${c.ratio.toFixed(2)} < ${c.needed} (${c.colors})`),
+        [],
+        `controls too faint in ${theme}`,
+      );
       for (const [first, second] of PLOT_ROWS) {
         await panel.locator(`#${first}`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
         await page.waitForTimeout(500); // plots scrolled into view catch up on their next frame
@@ -139,6 +149,7 @@ describe('e2e: the playground in the browser VS Code', () => {
   }
 
   it('says where torch computes something else: both numbers for K−1 with class weights, smoothed NLL', async () => {
+    await choose(panel, 'convention-select', /K\s*[−-]\s*1/);
     await pasteInto(panel, 'weights-input', '[1, 2, 3, 4, 5]');
     // torch 1.13: F.cross_entropy(x, dense K−1 targets, weight=w) and F.cross_entropy(x, y, weight=w, label_smoothing=0.625)
     assert.equal(await until(loss, (v) => v === '3.9600'), '3.9600');
