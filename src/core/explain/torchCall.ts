@@ -13,11 +13,12 @@ const FUNCTIONAL: Readonly<Record<string, string>> = {
 /** A parameter named like labels: the function's first two parameters are then (input, target) in that order. */
 const TARGET_NAME = /target|label|^y$|^gt$|truth/i;
 
-/** `nn.XLoss(options)(a, b)`, or `nn.XLoss(options)` on a function's `params`, as `F.x(a, b, options)`. */
-export function functionalCall(code: string, params: readonly string[]): string | undefined {
+/** `nn.XLoss(options)(a, b)` → `nn.XLoss(options)` and `a, b` (undefined when applied to nothing). */
+export function splitConstruction(
+  code: string,
+): { module: string; options: string; ctor: string; args?: string } | undefined {
   const m = /^nn\.(\w+)\(/.exec(code);
-  const name = m && FUNCTIONAL[m[1]!];
-  if (!m || !name) return undefined;
+  if (!m) return undefined;
   let depth = 0;
   let close = -1;
   for (let i = m[0].length - 1; i < code.length && close < 0; i++) {
@@ -25,13 +26,21 @@ export function functionalCall(code: string, params: readonly string[]): string 
     else if (code[i] === ')' && --depth === 0) close = i;
   }
   if (close < 0) return undefined;
-  const options = code.slice(m[0].length, close).trim();
   const rest = code.slice(close + 1).trim();
-  const call = /^\((.*)\)$/s.exec(rest)?.[1]?.trim();
-  if (rest && !call) return undefined;
+  const args = /^\((.*)\)$/s.exec(rest)?.[1]?.trim();
+  if (rest && args === undefined) return undefined;
+  const options = code.slice(m[0].length, close).trim();
+  return { module: m[1]!, options, ctor: code.slice(0, close + 1), ...(args !== undefined ? { args } : {}) };
+}
+
+/** `nn.XLoss(options)(a, b)`, or `nn.XLoss(options)` on a function's `params`, as `F.x(a, b, options)`. */
+export function functionalCall(code: string, params: readonly string[]): string | undefined {
+  const parts = splitConstruction(code);
+  const name = parts && FUNCTIONAL[parts.module];
+  if (!parts || !name) return undefined;
   const named = params.length >= 2 && TARGET_NAME.test(params[1]!) && !TARGET_NAME.test(params[0]!);
-  const args = call ?? (named ? params.slice(0, 2).join(', ') : 'input, target');
-  return `F.${name}(${[args, options].filter((a) => a).join(', ')})`;
+  const args = parts.args ?? (named ? params.slice(0, 2).join(', ') : 'input, target');
+  return `F.${name}(${[args, parts.options].filter((a) => a).join(', ')})`;
 }
 
 /**
