@@ -3,6 +3,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { measureContrast } from './support/contrast';
 import {
   choose,
+  clearField,
   clickSlider,
   enterNumber,
   fieldValue,
@@ -164,5 +165,46 @@ describe('e2e: the playground in the browser VS Code', () => {
     await choose(panel, 'loss-select', /NLL/);
     await choose(panel, 'input-kind-select', /log-probabilities/);
     assert.match(await until(notes, (v) => v.includes('nll_loss')), /F\.nll_loss has no label smoothing/);
+  });
+
+  it('points target errors at the bad element and names it', async () => {
+    await choose(panel, 'loss-select', /Cross-entropy/);
+    await choose(panel, 'input-kind-select', /^logits$/);
+    await clearField(panel, 'weights-input');
+    const errors = () => textOf(panel, 'error-targets');
+    await pasteInto(panel, 'targets-input', '[2, 7, 0]');
+    assert.match(
+      await until(errors, (v) => v.includes('7')),
+      /Line 1, column 5: target 7 \(element 2\) is not a class/,
+    );
+    await pasteInto(panel, 'targets-input', '[2.5, 1, 0]');
+    assert.match(
+      await until(errors, (v) => v.includes('2.5')),
+      /Line 1, column 2: target 2\.5 \(element 1\) is not an integer class index/,
+    );
+    await pasteInto(panel, 'targets-input', SEED_000_TARGETS);
+  });
+
+  it('scrolls the text area to an error when its position is clicked', async () => {
+    const rows = Array.from({ length: 200 }, (_, i) =>
+      i === 100 ? '[0.1, 0.2x, 0.3],' : '[0.1, 0.2, 0.3],',
+    );
+    await pasteInto(panel, 'logits-input', `[${rows.join('\n')}]`);
+    const link = panel.locator('#error-logits button.link');
+    await link.waitFor();
+    assert.match((await link.textContent()) ?? '', /^Line 101, column \d+$/);
+    await link.click();
+    const view = await panel.locator('#logits-input').evaluate((el) => {
+      const area = el as unknown as {
+        scrollTop: number;
+        clientHeight: number;
+        scrollHeight: number;
+        value: string;
+      };
+      const lineHeight = area.scrollHeight / area.value.split('\n').length;
+      return { top: area.scrollTop / lineHeight, shown: area.clientHeight / lineHeight };
+    });
+    assert.ok(view.top <= 100 && 100 < view.top + view.shown, `line 101 in view: ${JSON.stringify(view)}`);
+    await pasteInto(panel, 'logits-input', SEED_000_LOGITS);
   });
 });

@@ -9,6 +9,7 @@ import { buildModel, type EpsilonModel, epsilonGrid, headline, interpolate } fro
 import { type FieldError, type FieldName, type Prepare, type Prepared, prepare } from './prepare';
 import { reliabilityOf } from './reliability';
 import { isBinaryLoss, type PlaygroundState } from './state';
+import { targetError } from './targetCheck';
 import { type TorchWeighted, torchWeightedKMinus1 } from './torchDiffers';
 import { downsample, type HeatGrid, type RowView, rowView, type SampleTable, sampleTable } from './views';
 
@@ -62,7 +63,9 @@ function preparedFor(state: PlaygroundState): Prepare {
   const { logitsText, targetsText, weightText, synthetic, loss } = state;
   const key = [logitsText, targetsText, weightText, JSON.stringify(synthetic), isBinaryLoss(loss)];
   if (!cache || cache.key.some((k, i) => k !== key[i])) cache = { key, value: prepare(state) };
-  return cache.value;
+  const ready = cache.value;
+  const bad = ready.ok ? targetError(ready.prepared, state) : undefined;
+  return bad ? { ok: false, errors: [bad] } : ready;
 }
 
 function fieldOf(message: string): FieldName {

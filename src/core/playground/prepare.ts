@@ -83,8 +83,6 @@ function categoricalShapes(input: Tensor, target: Tensor): Shaped | FieldError {
       `expected ${rows} class indices or a (${rows}, ${cols}) probability table, got shape (${target.shape.join(', ')})`,
     );
   }
-  const bad = target.data.findIndex((y) => !Number.isInteger(y));
-  if (bad >= 0) return whole('targets', `class index ${bad + 1} is ${target.data[bad]}, not an integer`);
   return {
     input: matrix,
     target: tensor([rows], target.data),

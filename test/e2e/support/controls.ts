@@ -15,6 +15,15 @@ export async function pasteInto(frame: Frame, id: string, text: string): Promise
   await field.press('Tab');
 }
 
+/** Empties a field the way a person does: select all, Delete. */
+export async function clearField(frame: Frame, id: string): Promise<void> {
+  const field = editable(frame, id);
+  await field.click();
+  await field.press('ControlOrMeta+A');
+  await field.press('Delete');
+  await field.press('Tab');
+}
+
 /** Types a number and presses Enter, as a person does; the field keeps the focus. */
 export async function enterNumber(frame: Frame, id: string, value: string): Promise<void> {
   const field = editable(frame, id);
