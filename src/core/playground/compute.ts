@@ -11,7 +11,16 @@ import { reliabilityOf } from './reliability';
 import { isBinaryLoss, type PlaygroundState } from './state';
 import { targetError } from './targetCheck';
 import { type TorchWeighted, torchWeightedKMinus1 } from './torchDiffers';
-import { downsample, type HeatGrid, type RowView, rowView, type SampleTable, sampleTable } from './views';
+import {
+  downsample,
+  type ExtremeLines,
+  extremeLines,
+  type HeatGrid,
+  type RowView,
+  rowView,
+  type SampleTable,
+  sampleTable,
+} from './views';
 
 /** One convention's headline value against ε: remainder on the grid (+ KL's entropy part); dense points to draw. */
 export interface SweepCurve {
@@ -47,7 +56,7 @@ export interface PlaygroundResult {
   model: EpsilonModel;
   sweep: SweepCurve[];
   /** Smoothed targets at ε = 0 and ε = 1 (affine in ε in between). */
-  heat: { at0: HeatGrid; at1: HeatGrid };
+  heat: { at0: HeatGrid; at1: HeatGrid; extremes: ExtremeLines };
   row: RowView;
   table: SampleTable;
   calibration: Calibration | null;
@@ -127,7 +136,11 @@ function fullResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
     lossInput: LOSS_INPUT[state.loss],
     model,
     sweep: sweepCurves(p, input, state, model),
-    heat: { at0: downsample(at0.data, p.rows, p.cols), at1: downsample(at1.data, p.rows, p.cols) },
+    heat: {
+      at0: downsample(at0.data, p.rows, p.cols),
+      at1: downsample(at1.data, p.rows, p.cols),
+      extremes: extremeLines(at0.data, at1.data),
+    },
     row: rowView(p, probs, at0, at1, state.row),
     table: sampleTable(p, probs),
     calibration: reliabilityOf(p, state),

@@ -3,7 +3,7 @@
  * its value when there is room, and a labelled colour bar gives the scale, so colour is never the only cue.
  */
 import { lerpArray } from '../../core/playground/model';
-import type { HeatGrid } from '../../core/playground/views';
+import { type HeatGrid, heatSummary } from '../../core/playground/views';
 import { figure, fmt, type Plot, type View } from './plot';
 import type { Theme } from './theme';
 
@@ -171,7 +171,13 @@ export function heatmapPlot(): Plot {
     ctx.fillText(`Smoothed targets at ε = ${view.state.epsilon}`, MARGIN.left, 16);
     drawCells(ctx, at0, values, view.theme, w, h);
     drawAxes(ctx, at0, view.theme, w, h);
-    summary.textContent = `${view.result.rows}×${view.result.cols} targets; values from ${fmt(Math.min(...values))} to ${fmt(Math.max(...values))}.`;
+    summary.textContent = heatSummary(
+      at0,
+      view.result,
+      values,
+      view.result.heat.extremes,
+      view.state.epsilon,
+    );
   };
   const draw = (view: View) => {
     resize();
