@@ -8,6 +8,7 @@
  *   controls    #loss-select #input-kind-select #convention-select #reduction-select (native selects, `change`)
  *               #epsilon-slider (range 0–1) #epsilon-input (number; `input`/`change`, arrow keys work)
  *               #ignore-index-input #temperature-input #row-input #bins-input (number inputs)
+ *   seed        #seed-notice (which inputs "Open in playground" replaced) #seed-undo (restores them)
  *   outputs     #loss-value (headline, e.g. "1.4670"; "—" while inputs have errors) #loss-full (full precision)
  *               #loss-note #torch-notes (where torch's call of the same name differs) #busy #copy-torch #export-csv #copy-table #numbers-summary #numbers-table
  *   plots       #plot-sweep #plot-heatmap #plot-per-sample #plot-probabilities #plot-gradient #plot-gap
@@ -37,6 +38,7 @@ import { h } from './ui/dom';
 import { section } from './ui/elements';
 import { buildControls, buildInputs } from './ui/form';
 import { buildOutputs } from './ui/outputs';
+import { buildSeedNotice, hideSeedNotice, offerSeedUndo } from './ui/seedNotice';
 import { vscodeApi } from './vscodeApi';
 
 const api = vscodeApi();
@@ -77,6 +79,7 @@ const actions = new Actions(app, host, report);
 
 root.replaceChildren(
   h('h1', {}, 'Loss Lens Playground'),
+  buildSeedNotice(),
   h(
     'div',
     { class: 'top' },
@@ -97,7 +100,13 @@ root.replaceChildren(
   ),
 );
 
-host.onNotification(ApplySeed, (seed) => dispatch({ type: 'seed', seed }));
+host.onNotification(ApplySeed, (seed) => {
+  const before = app.current;
+  dispatch({ type: 'seed', seed });
+  offerSeedUndo(before, app.current, () => dispatch({ type: 'restore', state: before }));
+});
+// The undo is one step: the next edit of the person's own makes it moot.
+for (const event of ['input', 'change']) root.addEventListener(event, hideSeedNotice);
 host.onNotification(RestoreState, (state) => dispatch({ type: 'restore', state }));
 host.onRequest(GetSnapshot, () => app.snapshot());
 window.addEventListener('message', (e: MessageEvent) => host.receive(e.data));

@@ -14,7 +14,9 @@ import {
 } from './support/controls';
 import { env } from './support/env';
 import {
+  hoverToken,
   launch,
+  openFile,
   openWorkbench,
   pickColorTheme,
   runCommand,
@@ -206,5 +208,32 @@ describe('e2e: the playground in the browser VS Code', () => {
     });
     assert.ok(view.top <= 100 && 100 < view.top + view.shown, `line 101 in view: ${JSON.stringify(view)}`);
     await pasteInto(panel, 'logits-input', SEED_000_LOGITS);
+  });
+
+  it('keeps what "Open in playground" replaced one click away', async () => {
+    await choose(panel, 'sample-select', /Seed 000/);
+    const before = await until(
+      () => fieldValue(panel, 'logits-input'),
+      (v) => v.startsWith('[[0, 0.2'),
+    );
+    await openFile(page, 'train_classifier.py');
+    const hover = await hoverToken(page, 'CrossEntropyLoss');
+    await hover.getByText('Open in playground').click();
+    panel = await webviewFrame(page, '#seed-notice:not([hidden])');
+    const notice = await textOf(panel, 'seed-notice');
+    assert.match(notice, /replaced the input tensor, targets/);
+    const seeded = await fieldValue(panel, 'logits-input');
+    const firstRow = seeded.split('\n')[0]!.match(/\d+(\.\d+)?/g) ?? [];
+    assert.equal(firstRow.length, 10, `a K = 10 example (NUM_CLASSES): ${seeded}`);
+    await page.screenshot({ path: env.artifact('e2e-playground-seed-undo.png') });
+    await panel.locator('#seed-undo').click();
+    assert.equal(
+      await until(
+        () => fieldValue(panel, 'logits-input'),
+        (v) => v === before,
+      ),
+      before,
+    );
+    assert.equal(await panel.locator('#seed-notice').isHidden(), true);
   });
 });
