@@ -11,11 +11,12 @@ import { headlineText } from '../core/playground/table';
 import { torchDifferences } from '../core/playground/torchDiffers';
 import type { ComputeParams, Snapshot } from '../core/protocol';
 import { mergeComputeScope } from './computeClient';
+import { DelayedErrors } from './delayedErrors';
 import { LatestRunner } from './latestRunner';
 import type { Plot, View } from './plots/plot';
 import { readTheme } from './plots/theme';
 import { PlotVisibility } from './plotVisibility';
-import { debounce, oncePerFrame } from './timers';
+import { debounce, oncePerFrame, schedule } from './timers';
 import { showErrors } from './ui/errors';
 import { writeEpsilon, writeForm } from './ui/formState';
 import { showHeadline, showTable, showTorchNotes } from './ui/outputs';
@@ -33,6 +34,7 @@ export class PlaygroundApp {
   private result: { of: PlaygroundState; value: PlaygroundResult } | undefined;
   private exact: { of: PlaygroundState; value: ExactValues } | undefined;
   private errors: FieldError[] = [];
+  private readonly errorDisplay = new DelayedErrors<FieldError>(showErrors, schedule);
   private readonly runner: LatestRunner<ComputeParams, ComputeOutcome | ExactOutcome>;
   /** An ε step redraws in the next frame, at most once per frame however fast the slider sends input events. */
   private readonly scheduleMove = oncePerFrame(() => this.moveEpsilon());
@@ -86,6 +88,11 @@ export class PlaygroundApp {
     if (this.result) this.drawAll();
   }
 
+  /** One plot drawn again from the last result (a PNG export draws it at export resolution). */
+  redrawPlot(plot: Plot): void {
+    this.withView((view) => plot.draw(view));
+  }
+
   /** The last result and the model at the current ε, for exports; undefined while inputs have errors. */
   exportView(): { state: PlaygroundState; result: PlaygroundResult; point: ModelPoint } | undefined {
     const point = this.point();
@@ -115,7 +122,7 @@ export class PlaygroundApp {
       return;
     }
     this.errors = [];
-    showErrors([]);
+    this.errorDisplay.clear();
     if ('model' in outcome) {
       this.result = { of: params.state, value: outcome };
       this.drawAll();
@@ -131,11 +138,11 @@ export class PlaygroundApp {
     ]);
   }
 
+  /** The last good plots and headline stay, dimmed, until the errors show (see DelayedErrors). */
   private showFailure(errors: FieldError[]): void {
     this.errors = errors;
-    showErrors(errors);
     document.getElementById('app')?.classList.add('stale');
-    this.renderHeadline();
+    this.errorDisplay.fail(errors, () => this.renderHeadline());
   }
 
   /** The model at the current ε, when the last result still describes the current inputs. */
@@ -161,6 +168,7 @@ export class PlaygroundApp {
   private renderHeadline(withTable = true): void {
     const point = this.point();
     const busy = this.runner.busy;
+    if (this.errors.length > 0 && !this.errorDisplay.shown) return;
     if (this.errors.length > 0 || !point) {
       showHeadline('—', '', this.errors.length ? 'fix the highlighted input' : 'computing…', busy);
       showTorchNotes([]);

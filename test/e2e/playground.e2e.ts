@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { measureContrast } from './support/contrast';
 import {
@@ -75,6 +77,8 @@ describe('e2e: the playground in the browser VS Code', () => {
     await pasteInto(panel, 'targets-input', SEED_000_TARGETS);
     assert.equal(await until(loss, (v) => v === '1.4670'), '1.4670');
     assert.equal(await fieldValue(panel, 'logits-input'), SEED_000_LOGITS);
+    const pTarget = await panel.locator('#numbers-table tbody tr').first().locator('td').nth(3).textContent();
+    assert.match(pTarget ?? '', /^0\.\d{4}$/, 'p(target) to 4 decimals, like the loss beside it');
     await page.screenshot({ path: env.artifact('e2e-playground-dark.png') });
   });
 
@@ -235,5 +239,27 @@ describe('e2e: the playground in the browser VS Code', () => {
       before,
     );
     assert.equal(await panel.locator('#seed-notice').isHidden(), true);
+  });
+
+  it('exports a plot as a PNG at twice its size on screen', async () => {
+    const file = join(new URL(env.url).searchParams.get('folder') ?? '', 'plot-sweep.png');
+    rmSync(file, { force: true });
+    const canvas = panel.locator('#plot-sweep-canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    const shown = await canvas.boundingBox();
+    assert.ok(shown, 'the sweep plot is on screen');
+    await panel.locator('#plot-sweep-png').click();
+    await page.locator('.quick-input-widget input').waitFor(); // the save dialog, at the suggested name
+    await page.keyboard.press('Enter');
+    await until(
+      async () => String(existsSync(file)),
+      (v) => v === 'true',
+    );
+    const png = readFileSync(file);
+    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)]; // the IHDR chunk
+    assert.ok(
+      width >= 2 * Math.floor(shown.width) && height >= 2 * Math.floor(shown.height),
+      `${width}×${height} for ${shown.width}×${shown.height}`,
+    );
   });
 });

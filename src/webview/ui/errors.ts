@@ -46,7 +46,7 @@ function goTo(inputId: string, error: FieldError): HTMLElement {
   return link;
 }
 
-export function showErrors(errors: FieldError[]): void {
+export function showErrors(errors: readonly FieldError[]): void {
   for (const field of FIELDS) {
     const box = document.getElementById(`error-${field}`);
     const mine = errors.filter((e) => e.field === field);

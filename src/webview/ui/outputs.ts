@@ -94,7 +94,7 @@ export function showTable(
   );
   const samples = sampleRows(result, point, TABLE_ROWS_SHOWN).map((r) =>
     cells(
-      r.map((c, i) => (i === 4 ? formatLoss(Number(c)) : c)),
+      r.map((c, i) => (i === 3 || i === 4 ? formatLoss(Number(c)) : c)),
       'td',
     ),
   );
