@@ -15,9 +15,21 @@ export function fileClasses(source: string): FileClasses | undefined {
   return m && value >= 2 ? { name: m[1]!, value } : undefined;
 }
 
+/** The 1-based `line` of `source` without splitting the whole text (hovers run on every mouse rest). */
+function lineOf(source: string, line: number): string {
+  let start = 0;
+  for (let l = 1; l < line; l++) {
+    const next = source.indexOf('\n', start);
+    if (next < 0) return '';
+    start = next + 1;
+  }
+  const end = source.indexOf('\n', start);
+  return source.slice(start, end < 0 ? undefined : end);
+}
+
 /** The parameters of the plain function (`def`, not a class) the finding starts at; undefined for anything else. */
 export function functionParameters(finding: Finding, source: string): string[] | undefined {
-  const line = source.split('\n')[finding.line - 1]?.slice(finding.column - 1);
+  const line = lineOf(source, finding.line).slice(finding.column - 1);
   const m = line && /^(?:async\s+)?def\s+\w+\s*\(([^)]*)\)/.exec(line);
   if (!m) return undefined;
   return m[1]!
