@@ -1,4 +1,4 @@
-// Runs in the playground webview; measures the slider's thumb, each section's chevron and title, each field's text
+// Runs in the playground webview; measures the slider's thumb, each section's chevron and title, each button's label, each field's text
 // and, in high contrast, its border (plain JS: Playwright sends it as text). Argument: whether the theme is high contrast.
 (hc) => {
   const rgb = (c) => {
@@ -41,6 +41,10 @@
       measure(`${section.id} chevron`, getComputedStyle(icon).color, backgroundOf(header), 3);
     if (title && header)
       measure(`${section.id} title`, getComputedStyle(title).color, backgroundOf(header), 4.5);
+  }
+  for (const button of document.querySelectorAll('vscode-button')) {
+    const base = button.shadowRoot?.querySelector('.base');
+    if (base) measure(`#${button.id} label`, getComputedStyle(base).color, backgroundOf(base), 4.5);
   }
   for (const field of document.querySelectorAll('textarea, select, input[type="number"]')) {
     const style = getComputedStyle(field);

@@ -15,7 +15,7 @@ export interface ControlContrast {
   needed: number;
 }
 
-/** Measures, in the frame: the slider's thumb, each section's chevron and title, each field's text and (HC) border. */
+/** Measures, in the frame: the slider's thumb, each section's chevron and title, each button's label, each field's text and (HC) border. */
 export function measureContrast(frame: Frame, highContrast: boolean): Promise<ControlContrast[]> {
   return frame.evaluate(`(${SCRIPT})(${JSON.stringify(highContrast)})`) as Promise<ControlContrast[]>;
 }
