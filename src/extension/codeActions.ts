@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import type { Finding } from '../core/analysis';
+import type { Finding, Fix } from '../core/analysis';
+import { quickFixes } from '../core/fixes';
 import type { Ctx } from './ctx';
 import { DIAGNOSTIC_SOURCE } from './diagnostics';
 import { PYTHON } from './documents';
@@ -8,20 +9,20 @@ import { toRange } from './ranges';
 /** The finding a diagnostic was made from: same rule, same range, in the current analysis. */
 function findingFor(findings: readonly Finding[], diagnostic: vscode.Diagnostic): Finding | undefined {
   if (diagnostic.source !== DIAGNOSTIC_SOURCE) return undefined;
-  return findings.find((f) => f.fix && f.rule === diagnostic.code && toRange(f).isEqual(diagnostic.range));
+  return findings.find((f) => f.rule === diagnostic.code && toRange(f).isEqual(diagnostic.range));
 }
 
 function quickFix(
   document: vscode.TextDocument,
-  finding: Finding,
+  fix: Fix,
   diagnostic: vscode.Diagnostic,
+  preferred: boolean,
 ): vscode.CodeAction {
-  const fix = finding.fix!;
   const action = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
   action.edit = new vscode.WorkspaceEdit();
   for (const edit of fix.edits) action.edit.replace(document.uri, toRange(edit.range), edit.newText);
   action.diagnostics = [diagnostic];
-  action.isPreferred = true;
+  action.isPreferred = preferred;
   return action;
 }
 
@@ -33,7 +34,9 @@ function provideCodeActions(
   const findings = ctx.analysis.findings(document);
   return context.diagnostics.flatMap((diagnostic) => {
     const finding = findingFor(findings, diagnostic);
-    return finding ? [quickFix(document, finding, diagnostic)] : [];
+    if (!finding) return [];
+    const fixes = quickFixes(document.getText(), finding, findings);
+    return fixes.map((fix, i) => quickFix(document, fix, diagnostic, i === 0));
   });
 }
 

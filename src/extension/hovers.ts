@@ -25,12 +25,15 @@ function provideHover(
   position: vscode.Position,
 ): vscode.Hover | undefined {
   const found = findingsAt(ctx, document, position);
-  if (!found) return undefined;
+  // A pitfall is a diagnostic too, whose hover VS Code shows just above ours: say it once.
+  const shownAsDiagnostic = ctx.config.diagnosticsEnabled;
+  if (!found || (shownAsDiagnostic && found.primary.kind === 'pitfall')) return undefined;
   const text = explainFinding(found.primary, {
     detail: ctx.config.hoverDetail,
     defaultEpsilon: ctx.config.defaultEpsilon,
-    related: found.related,
+    related: shownAsDiagnostic ? [] : found.related,
     links: HOVER_LINKS,
+    source: document.getText(),
   });
   return new vscode.Hover(hoverMarkdown(text), toRange(found.primary));
 }

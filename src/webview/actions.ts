@@ -4,6 +4,7 @@ import { torchScript } from '../core/playground/compute';
 import { sampleHeader, sampleRows, toCsv, toTsv } from '../core/playground/table';
 import { CopyText, type Endpoint, SaveFile, type SaveFileParams } from '../core/protocol';
 import type { PlaygroundApp } from './controller';
+import { atExportResolution } from './plots/pixelRatio';
 import type { Plot } from './plots/plot';
 import { button } from './ui/elements';
 import { type OutputActions, summaryRows } from './ui/outputs';
@@ -37,7 +38,11 @@ export class Actions implements OutputActions {
 
   /** Adds the plot's "Export PNG" button (#<plot id>-png) under its figure. */
   withPngExport(plot: Plot): HTMLElement {
-    const content = () => plot.canvas.toDataURL('image/png');
+    const content = () =>
+      atExportResolution(
+        () => this.app.redrawPlot(plot),
+        () => plot.canvas.toDataURL('image/png'),
+      );
     const png = button(`${plot.id}-png`, 'Export PNG', () => {
       void this.save({ kind: 'png', suggestedName: `${plot.id}.png`, content: content() });
     });

@@ -2,23 +2,25 @@
  * The webview's one stateful object: every change goes through `dispatch` → reducer → persist → recompute.
  * An ε change redraws from the precomputed model at once (O(N)) and asks for the torch-exact headline after.
  */
-import type { ComputeOutcome, ExactOutcome, PlaygroundResult } from '../core/playground/compute';
+import type { ComputeOutcome, ExactOutcome, ExactValues, PlaygroundResult } from '../core/playground/compute';
 import { type ModelPoint, modelAt } from '../core/playground/model';
 import { type FieldError, type FieldName, textLimitError } from '../core/playground/prepare';
 import { type PlaygroundAction, recomputeKind, reduce } from '../core/playground/reducer';
 import type { PlaygroundState } from '../core/playground/state';
 import { headlineText } from '../core/playground/table';
+import { torchDifferences } from '../core/playground/torchDiffers';
 import type { ComputeParams, Snapshot } from '../core/protocol';
 import { mergeComputeScope } from './computeClient';
+import { DelayedErrors } from './delayedErrors';
 import { LatestRunner } from './latestRunner';
 import type { Plot, View } from './plots/plot';
 import { readTheme } from './plots/theme';
 import { PlotVisibility } from './plotVisibility';
-import { debounce, oncePerFrame } from './timers';
+import { debounce, oncePerFrame, schedule } from './timers';
 import { TEXT_CONTROLS } from './ui/controls';
 import { showErrors, showNotes } from './ui/errors';
 import { writeEpsilon, writeForm } from './ui/formState';
-import { showHeadline, showTable } from './ui/outputs';
+import { showHeadline, showTable, showTorchNotes } from './ui/outputs';
 
 export interface AppDeps {
   plots: Plot[];
@@ -33,11 +35,12 @@ const EXACT_DELAY_MS = 120;
 
 export class PlaygroundApp {
   private result: { of: PlaygroundState; value: PlaygroundResult } | undefined;
-  private exact: { of: PlaygroundState; value: number } | undefined;
+  private exact: { of: PlaygroundState; value: ExactValues } | undefined;
   /** The last computation's refusals. */
   private computeErrors: FieldError[] = [];
   /** Texts the state could not take (see textLimitError): while any is shown, no result is. */
   private readonly refusedTexts = new Map<FieldName, FieldError>();
+  private readonly errorDisplay = new DelayedErrors<FieldError>(showErrors, schedule);
   private readonly runner: LatestRunner<ComputeParams, ComputeOutcome | ExactOutcome>;
   /** An ε step redraws in the next frame, at most once per frame however fast the slider sends input events. */
   private readonly scheduleMove = oncePerFrame(() => this.moveEpsilon());
@@ -62,6 +65,13 @@ export class PlaygroundApp {
 
   get current(): PlaygroundState {
     return this.state;
+  }
+
+  start(): void {
+    writeForm(this.state);
+    const catchUp = (plot: Plot) => this.withView((v) => plot.moveEpsilon(v));
+    this.visibility = new PlotVisibility(this.deps.plots, catchUp);
+    this.recompute('full');
   }
 
   private get errors(): FieldError[] {
@@ -95,21 +105,15 @@ export class PlaygroundApp {
     showErrors([...this.errors, ...errors]);
   }
 
-  start(): void {
-    writeForm(this.state);
-    const catchUp = (plot: Plot) => this.withView((v) => plot.moveEpsilon(v));
-    this.visibility = new PlotVisibility(this.deps.plots, catchUp);
-    this.recompute('full');
-  }
-
-  dispatch(action: PlaygroundAction): void {
+  /** `source`: the control whose event this is, left as the person typed it; every other control shows the state. */
+  dispatch(action: PlaygroundAction, source?: Element): void {
     const next = reduce(this.state, action);
     const kind = recomputeKind(this.state, next);
     this.state = next;
     if (kind === 'none') return;
     this.deps.persist(next);
-    if (kind === 'epsilon') writeEpsilon(next);
-    else writeForm(next);
+    if (kind === 'epsilon') writeEpsilon(next, source);
+    else writeForm(next, source);
     if (action.type !== 'patch') this.recheckRefusedTexts();
     if (kind === 'epsilon' && this.result) this.scheduleMove();
     if (kind === 'epsilon') this.requestExact();
@@ -120,6 +124,11 @@ export class PlaygroundApp {
   redraw(): void {
     this.theme = readTheme();
     if (this.result) this.drawAll();
+  }
+
+  /** One plot drawn again from the last result (a PNG export draws it at export resolution). */
+  redrawPlot(plot: Plot): void {
+    this.withView((view) => plot.draw(view));
   }
 
   /** The last result and the model at the current ε, for exports; undefined while inputs have errors. */
@@ -151,13 +160,14 @@ export class PlaygroundApp {
       return;
     }
     this.computeErrors = [];
-    showErrors(this.errors);
+    this.errorDisplay.clear();
+    if (this.refusedTexts.size > 0) showErrors(this.errors);
     if ('notes' in outcome) showNotes(outcome.notes);
     if ('model' in outcome) {
       this.result = { of: params.state, value: outcome };
       this.drawAll();
     }
-    this.exact = { of: params.state, value: outcome.exact.value };
+    this.exact = { of: params.state, value: outcome.exact };
     this.renderHeadline();
   }
 
@@ -168,12 +178,12 @@ export class PlaygroundApp {
     ]);
   }
 
+  /** The last good plots and headline stay, dimmed, until the errors show (see DelayedErrors). */
   private showFailure(errors: FieldError[]): void {
     this.computeErrors = errors;
-    showErrors(this.errors);
     showNotes([]);
     document.getElementById('app')?.classList.add('stale');
-    this.renderHeadline();
+    this.errorDisplay.fail(this.errors, () => this.renderHeadline());
   }
 
   /** The model at the current ε, when the last result still describes the current inputs. */
@@ -186,24 +196,30 @@ export class PlaygroundApp {
     return this.lastPoint.point;
   }
 
+  /** The exact values when they describe the current state (the slider has moved on otherwise). */
+  private currentExact(): ExactValues | undefined {
+    return this.exact && recomputeKind(this.exact.of, this.state) === 'none' ? this.exact.value : undefined;
+  }
+
   private headlineValue(point: ModelPoint): number {
-    const exact =
-      this.exact && recomputeKind(this.exact.of, this.state) === 'none' ? this.exact.value : undefined;
-    return exact ?? point.value;
+    return this.currentExact()?.value ?? point.value;
   }
 
   /** The table is redrawn when a computation lands, not on every slider step (it is the costly DOM part). */
   private renderHeadline(withTable = true): void {
     const point = this.point();
     const busy = this.runner.busy;
+    if (this.refusedTexts.size === 0 && this.errors.length > 0 && !this.errorDisplay.shown) return;
     if (this.errors.length > 0 || !point) {
       showHeadline('—', '', this.errors.length ? 'fix the highlighted input' : 'computing…', busy);
+      showTorchNotes([]);
       return;
     }
     const value = this.headlineValue(point);
-    const exact = this.exact && recomputeKind(this.exact.of, this.state) === 'none';
+    const exact = this.currentExact();
     const note = exact ? 'torch-exact (float64)' : 'from the precomputed ε sweep; exact value follows';
     showHeadline(headlineText(this.state.reduction, value, point.perSample), String(value), note, busy);
+    showTorchNotes(torchDifferences(this.state, value, exact?.torch));
     if (withTable) showTable(this.state, this.result!.value, point, value);
   }
 

@@ -10,8 +10,10 @@
  *   controls    #loss-select #input-kind-select #convention-select #reduction-select (native selects, `change`)
  *               #epsilon-slider (range 0–1) #epsilon-input (number; `input`/`change`, arrow keys work)
  *               #ignore-index-input #temperature-input #row-input #bins-input (number inputs)
+ *   seed        #seed-notice (which inputs "Open in playground" replaced) #seed-undo (restores them)
  *   outputs     #loss-value (headline, e.g. "1.4670"; "—" while inputs have errors) #loss-full (full precision)
- *               #loss-note #busy #copy-torch #export-csv #copy-table #numbers-summary #numbers-table
+ *               #loss-note #torch-notes (where torch's call of the same name differs) #busy #copy-torch #export-csv
+ *               #copy-table #numbers-summary #numbers-table
  *               #printed-input (Solve for ε: a printed loss) #solve-result (one item per convention)
  *   plots       #plot-sweep #plot-heatmap #plot-per-sample #plot-probabilities #plot-gradient #plot-gap
  *               #plot-reliability, each with #<id>-canvas, #<id>-summary (the plot in words) and #<id>-png (export)
@@ -42,6 +44,7 @@ import { h } from './ui/dom';
 import { section } from './ui/elements';
 import { buildControls, buildInputs } from './ui/form';
 import { buildOutputs } from './ui/outputs';
+import { buildSeedNotice, hideSeedNotice, offerSeedUndo } from './ui/seedNotice';
 import { buildSolve } from './ui/solve';
 import { buildSourceBar } from './ui/source';
 import { vscodeApi } from './vscodeApi';
@@ -88,6 +91,7 @@ const sourceBar = buildSourceBar(() => host.notify(RefreshSource, {}));
 root.replaceChildren(
   h('h1', {}, 'Loss Lens Playground'),
   sourceBar.element,
+  buildSeedNotice(),
   h(
     'div',
     { class: 'top' },
@@ -112,7 +116,13 @@ root.replaceChildren(
   ),
 );
 
-host.onNotification(ApplySeed, (seed) => dispatch({ type: 'seed', seed }));
+host.onNotification(ApplySeed, (seed) => {
+  const before = app.current;
+  dispatch({ type: 'seed', seed });
+  offerSeedUndo(before, app.current, () => dispatch({ type: 'restore', state: before }));
+});
+// The undo is one step: the next edit of the person's own makes it moot.
+for (const event of ['input', 'change']) root.addEventListener(event, hideSeedNotice);
 host.onNotification(ShowSource, ({ source }) => sourceBar.show(source));
 host.onNotification(RestoreState, (state) => dispatch({ type: 'restore', state }));
 host.onRequest(GetSnapshot, () => app.snapshot());

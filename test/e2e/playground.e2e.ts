@@ -1,9 +1,24 @@
 import * as assert from 'node:assert/strict';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { choose, clickSlider, fieldValue, pasteInto, textOf, typeNumber, until } from './support/controls';
+import { measureContrast } from './support/contrast';
+import {
+  choose,
+  clearField,
+  clickSlider,
+  enterNumber,
+  fieldValue,
+  pasteInto,
+  textOf,
+  typeNumber,
+  until,
+} from './support/controls';
 import { env } from './support/env';
 import {
+  hoverToken,
   launch,
+  openFile,
   openWorkbench,
   pickColorTheme,
   runCommand,
@@ -62,6 +77,8 @@ describe('e2e: the playground in the browser VS Code', () => {
     await pasteInto(panel, 'targets-input', SEED_000_TARGETS);
     assert.equal(await until(loss, (v) => v === '1.4670'), '1.4670');
     assert.equal(await fieldValue(panel, 'logits-input'), SEED_000_LOGITS);
+    const pTarget = await panel.locator('#numbers-table tbody tr').first().locator('td').nth(3).textContent();
+    assert.match(pTarget ?? '', /^0\.\d{4}$/, 'p(target) to 4 decimals, like the loss beside it');
     await page.screenshot({ path: env.artifact('e2e-playground-dark.png') });
   });
 
@@ -72,6 +89,18 @@ describe('e2e: the playground in the browser VS Code', () => {
     assert.notEqual(await fieldValue(panel, 'epsilon-input'), '0.5');
     await typeNumber(panel, 'epsilon-input', '0.5');
     assert.equal(await until(loss, (v) => v === '1.4670'), '1.4670');
+  });
+
+  it('shows the slider’s ε in the number box after a typed ε and Enter', async () => {
+    await enterNumber(panel, 'epsilon-input', '0.1');
+    await clickSlider(panel, 'epsilon-slider', 0.3);
+    const slider = await fieldValue(panel, 'epsilon-slider');
+    assert.notEqual(slider, '0.1', 'the click moved the slider');
+    assert.equal(await fieldValue(panel, 'epsilon-input'), slider);
+    await typeNumber(panel, 'epsilon-input', '0.5');
+    const after = await until(loss, (v) => v === '1.4670');
+    const boxes = `${await fieldValue(panel, 'epsilon-input')} / ${await fieldValue(panel, 'epsilon-slider')}`;
+    assert.equal(after, '1.4670', `ε box / slider after typing 0.5: ${boxes}`);
   });
 
   it('gives 1.5161 under the K−1 convention', async () => {
@@ -97,13 +126,22 @@ describe('e2e: the playground in the browser VS Code', () => {
   for (const [name, theme, bodyClass] of [
     ['light', 'Light Modern', 'vscode-light'],
     ['high-contrast', 'Dark High Contrast', 'vscode-high-contrast'],
+    ['high-contrast-light', 'Light High Contrast', 'vscode-high-contrast-light'],
     ['dark', 'Dark Modern', 'vscode-dark'],
   ] as const) {
-    it(`renders in the ${name} theme (screenshots of every plot)`, async () => {
+    it(`renders in the ${name} theme (screenshots of every plot, every control readable)`, async () => {
       await pickColorTheme(page, theme);
       await panel.locator(`body.${bodyClass}`).waitFor({ timeout: 15_000 });
       await page.waitForTimeout(1000); // plots redraw with the new theme colours
       await page.screenshot({ path: env.artifact(`e2e-playground-${name}.png`) });
+      const low = (await measureContrast(panel, name.startsWith('high-contrast'))).filter(
+        (c) => c.ratio < c.needed,
+      );
+      assert.deepEqual(
+        low.map((c) => `${c.control}: ${c.ratio.toFixed(2)} < ${c.needed} (${c.colors})`),
+        [],
+        `controls too faint in ${theme}`,
+      );
       for (const [first, second] of PLOT_ROWS) {
         await panel.locator(`#${first}`).evaluate((el) => el.scrollIntoView({ block: 'start' }));
         await page.waitForTimeout(500); // plots scrolled into view catch up on their next frame
@@ -116,4 +154,112 @@ describe('e2e: the playground in the browser VS Code', () => {
       assert.equal(await loss(), '1.5161');
     });
   }
+
+  it('says where torch computes something else: both numbers for K−1 with class weights, smoothed NLL', async () => {
+    await choose(panel, 'convention-select', /K\s*[−-]\s*1/);
+    await pasteInto(panel, 'weights-input', '[1, 2, 3, 4, 5]');
+    // torch 1.13: F.cross_entropy(x, dense K−1 targets, weight=w) and F.cross_entropy(x, y, weight=w, label_smoothing=0.625)
+    assert.equal(await until(loss, (v) => v === '3.9600'), '3.9600');
+    const notes = () => textOf(panel, 'torch-notes');
+    const weighted = await until(notes, (v) => v.includes('1.9800'));
+    assert.match(
+      weighted,
+      /divides by N: 3\.9600\. F\.cross_entropy\(.*label_smoothing=0\.6250\).*Σ w\[y\]: 1\.9800/,
+    );
+    await panel.locator('#torch-notes').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: env.artifact('e2e-playground-torch-notes.png') });
+    await choose(panel, 'loss-select', /NLL/);
+    await choose(panel, 'input-kind-select', /log-probabilities/);
+    assert.match(await until(notes, (v) => v.includes('nll_loss')), /F\.nll_loss has no label smoothing/);
+  });
+
+  it('points target errors at the bad element and names it', async () => {
+    await choose(panel, 'loss-select', /Cross-entropy/);
+    await choose(panel, 'input-kind-select', /^logits$/);
+    await clearField(panel, 'weights-input');
+    const errors = () => textOf(panel, 'error-targets');
+    await pasteInto(panel, 'targets-input', '[2, 7, 0]');
+    assert.match(
+      await until(errors, (v) => v.includes('7')),
+      /Line 1, column 5: target 7 \(row 2\) is not a class index/,
+    );
+    await pasteInto(panel, 'targets-input', '[2.5, 1, 0]');
+    assert.match(
+      await until(errors, (v) => v.includes('2.5')),
+      /Line 1, column 2: target 2\.5 \(row 1\) is not a class index/,
+    );
+    await pasteInto(panel, 'targets-input', SEED_000_TARGETS);
+  });
+
+  it('scrolls the text area to an error when its position is clicked', async () => {
+    const rows = Array.from({ length: 200 }, (_, i) =>
+      i === 100 ? '[0.1, 0.2x, 0.3],' : '[0.1, 0.2, 0.3],',
+    );
+    await pasteInto(panel, 'logits-input', `[${rows.join('\n')}]`);
+    const link = panel.locator('#error-logits button.link');
+    await link.waitFor();
+    assert.match((await link.textContent()) ?? '', /^Line 101, column \d+$/);
+    await link.click();
+    const view = await panel.locator('#logits-input').evaluate((el) => {
+      const area = el as unknown as {
+        scrollTop: number;
+        clientHeight: number;
+        scrollHeight: number;
+        value: string;
+      };
+      const lineHeight = area.scrollHeight / area.value.split('\n').length;
+      return { top: area.scrollTop / lineHeight, shown: area.clientHeight / lineHeight };
+    });
+    assert.ok(view.top <= 100 && 100 < view.top + view.shown, `line 101 in view: ${JSON.stringify(view)}`);
+    await pasteInto(panel, 'logits-input', SEED_000_LOGITS);
+  });
+
+  it('keeps what "Open in playground" replaced one click away', async () => {
+    await choose(panel, 'sample-select', /Seed 000/);
+    const before = await until(
+      () => fieldValue(panel, 'logits-input'),
+      (v) => v.startsWith('[[0, 0.2'),
+    );
+    await openFile(page, 'train_classifier.py');
+    const hover = await hoverToken(page, 'CrossEntropyLoss');
+    await hover.getByText('Open in playground').click();
+    panel = await webviewFrame(page, '#seed-notice:not([hidden])');
+    const notice = await textOf(panel, 'seed-notice');
+    assert.match(notice, /replaced the input tensor, targets/);
+    const seeded = await fieldValue(panel, 'logits-input');
+    const firstRow = seeded.split('\n')[0]!.match(/\d+(\.\d+)?/g) ?? [];
+    assert.equal(firstRow.length, 10, `a K = 10 example (NUM_CLASSES): ${seeded}`);
+    await page.screenshot({ path: env.artifact('e2e-playground-seed-undo.png') });
+    await panel.locator('#seed-undo').click();
+    assert.equal(
+      await until(
+        () => fieldValue(panel, 'logits-input'),
+        (v) => v === before,
+      ),
+      before,
+    );
+    assert.equal(await panel.locator('#seed-notice').isHidden(), true);
+  });
+
+  it('exports a plot as a PNG at twice its size on screen', async () => {
+    const file = join(new URL(env.url).searchParams.get('folder') ?? '', 'plot-sweep.png');
+    rmSync(file, { force: true });
+    const canvas = panel.locator('#plot-sweep-canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    const shown = await canvas.boundingBox();
+    assert.ok(shown, 'the sweep plot is on screen');
+    await panel.locator('#plot-sweep-png').click();
+    await page.locator('.quick-input-widget input').waitFor(); // the save dialog, at the suggested name
+    await page.keyboard.press('Enter');
+    await until(
+      async () => String(existsSync(file)),
+      (v) => v === 'true',
+    );
+    const png = readFileSync(file);
+    const [width, height] = [png.readUInt32BE(16), png.readUInt32BE(20)]; // the IHDR chunk
+    assert.ok(
+      width >= 2 * Math.floor(shown.width) && height >= 2 * Math.floor(shown.height),
+      `${width}×${height} for ${shown.width}×${shown.height}`,
+    );
+  });
 });

@@ -64,7 +64,7 @@ describe('verify: running Python', () => {
     const result = await runTorch('/nonexistent/python3', c, new AbortController().signal);
     assert.deepEqual(result, {
       ok: false,
-      error: 'Python was not found at "/nonexistent/python3"; set lossLens.python.path.',
+      error: 'Python was not found at "/nonexistent/python3".',
     });
   });
 

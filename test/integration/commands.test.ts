@@ -32,19 +32,26 @@ const CHECKS: Record<string, () => Promise<void>> = {
   },
   'lossLens.insertTorchEquivalent': async () => {
     const editor = await cursorAt('losses/uniform_smoothing.py', 'class LabelSmoothingLoss', 8);
-    const before = editor.document.getText();
     try {
       const inserted = await vscode.commands.executeCommand<string | undefined>(
         'lossLens.insertTorchEquivalent',
       );
-      assert.equal(typeof inserted, 'string', 'insertTorchEquivalent returns the inserted text');
-      assert.match(inserted ?? '', /label_smoothing\s*=/);
-      const after = editor.document.getText();
+      // An assignment a person keeps, after the class and two blank lines; `criterion` is taken further down.
+      assert.equal(inserted, 'torch_criterion = nn.CrossEntropyLoss(label_smoothing=0.1)');
       assert.ok(
-        after.length >= before.length + (inserted?.length ?? 0),
-        'the document grew by the inserted text',
+        editor.document.getText().includes(`* spread\n\n\n${inserted}\n`),
+        editor.document.getText().slice(0, 1200),
       );
-      assert.ok(after.includes(inserted ?? '\0'), 'the inserted text is in the document');
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      // At a construction of the file's own class, the construction itself is replaced.
+      await cursorAt('losses/uniform_smoothing.py', 'LabelSmoothingLoss(epsilon=0.5)', 3);
+      const replaced = await vscode.commands.executeCommand<string | undefined>(
+        'lossLens.insertTorchEquivalent',
+      );
+      assert.equal(replaced, 'nn.CrossEntropyLoss(label_smoothing=0.5)');
+      assert.ok(
+        editor.document.getText().includes('    criterion = nn.CrossEntropyLoss(label_smoothing=0.5)\n'),
+      );
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }

@@ -23,7 +23,18 @@ function lineRules(diagnostics: readonly vscode.Diagnostic[]): string[] {
 }
 
 /** Pitfalls whose fix is plainly safe: each must offer a quick fix. */
-const MUST_FIX = ['size_average=False', 'return Variable(x)'];
+const MUST_FIX = ['size_average=False', 'return Variable(x)', 'return F.log_softmax(logits)'];
+
+/** Quick fixes in pitfalls.py and what the file holds after each: the fix, and no line it leaves unused. */
+const FIXED: { rule: string; has: string; hasNot: string }[] = [
+  {
+    rule: 'softmax-into-cross-entropy',
+    has: 'nn.CrossEntropyLoss()(logits, labels)',
+    hasNot: 'probs = F.softmax',
+  },
+  { rule: 'deprecated-variable', has: '    return x\n', hasNot: 'from torch.autograd import Variable' },
+  { rule: 'softmax-without-dim', has: 'F.log_softmax(logits, dim=-1)\n', hasNot: 'F.log_softmax(logits)\n' },
+];
 
 async function revertActive(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -91,6 +102,22 @@ describe('diagnostics and quick fixes', () => {
       );
       const fixes = await quickFixes(document.uri, diagnostic);
       assert.ok(fixes.length > 0, `no quick fix for ${codeOf(diagnostic)} at line ${line + 1}`);
+    });
+  }
+
+  for (const { rule, has, hasNot } of FIXED) {
+    it(`the ${rule} quick fix leaves "${has.trim()}" and no "${hasNot.trim()}"`, async () => {
+      const { document } = await openSample('pitfalls.py');
+      // Diagnostics of the text before the last test's revert may linger (debounced): wait for this text's.
+      const line = lineOf(document, PITFALLS.find((p) => p.rule === rule)!.line);
+      const diagnostic = await waitFor(rule, () =>
+        ourDiagnostics(document.uri).find((d) => codeOf(d) === rule && d.range.start.line === line),
+      );
+      const [fix] = await quickFixes(document.uri, diagnostic);
+      assert.ok(fix?.edit, `a quick fix for ${rule}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.ok(document.getText().includes(has), `"${fix.title}" writes ${has}`);
+      assert.ok(!document.getText().includes(hasNot), `"${fix.title}" leaves no ${hasNot}`);
     });
   }
 

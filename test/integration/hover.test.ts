@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { ourDiagnostics } from './support/diagnostics';
 import { CONVENTION_TEXT, commandLinks, hoverText } from './support/hovers';
-import { activateExtension, openSample, positionOf } from './support/workspace';
+import { activateExtension, openSample, positionOf, waitFor } from './support/workspace';
 
 type Convention = keyof typeof CONVENTION_TEXT;
 
@@ -47,13 +48,13 @@ const SMOOTHING_CLASSES: HoverCase[] = [
 ];
 
 const TORCH_CALLS: HoverCase[] = [
-  // K is not in the code, so the smoothed target is shown for K = 5: 0.9 + 0.1/5 = 0.92 and 0.1/5 = 0.02.
+  // The call fixes no K; the file's NUM_CLASSES = 10 does: 0.9 + 0.1/10 = 0.91 and 0.1/10 = 0.01.
   {
     file: 'train_classifier.py',
     at: 'nn.CrossEntropyLoss(label_smoothing=0.1)',
     offset: 5,
     convention: 'uniform',
-    mentions: [/0\.92\b/, /0\.02\b/],
+    mentions: [/K = 10, `NUM_CLASSES` in this file/, /0\.91\b/, /0\.01\b/],
   },
   // SMOOTHING = 0.2 is a module-level constant the analysis resolves.
   {
@@ -113,9 +114,31 @@ describe('hovers', () => {
     }
   });
 
-  it('shows the pitfall at a BCELoss fed raw logits', async () => {
-    const text = await hoverAt({ file: 'pitfalls.py', at: 'nn.BCELoss()(scores', offset: 5 });
-    assert.match(text, /BCEWithLogitsLoss/);
+  it('leaves the pitfall at a BCELoss fed raw logits to its diagnostic (said once, not twice)', async () => {
+    const c = { file: 'pitfalls.py', at: 'nn.BCELoss()(scores', offset: 14 }; // in `scores`, the diagnostic's range
+    const editor = await openSample(c.file);
+    const at = positionOf(editor.document, c.at, c.offset);
+    const diagnostic = await waitFor('the bce-on-logits diagnostic', () =>
+      ourDiagnostics(editor.document.uri).find((d) => d.range.contains(at)),
+    );
+    assert.match(diagnostic.message, /BCEWithLogitsLoss|logits/);
+    const text = await hoverAt(c);
+    assert.match(text, /Loss Lens/, 'the loss itself is still explained');
+    assert.ok(!text.includes(diagnostic.message.slice(0, 40)), `the hover repeats the diagnostic:\n${text}`);
+    assert.doesNotMatch(text, /Pitfalls here/);
+  });
+
+  it('reads like a person wrote it: torch call first and pasteable, the file’s K, headings that say what', async () => {
+    const fn = await hoverAt(SMOOTHING_CLASSES[2]!);
+    const call = fn.indexOf('F.cross_entropy(logits, target, label_smoothing=eps)');
+    assert.ok(call > 0, `a plain function gets the functional call:\n${fn}`);
+    assert.ok(call < fn.indexOf('Computes:'), 'the torch call comes before the formula');
+    assert.match(fn, /\| class 0 = y \(target\) \| class 1 \|/);
+    assert.match(fn, /\*\*What ε does here\*\*/);
+    assert.doesNotMatch(fn, /\*\*ε\*\*/);
+    const cls = await hoverAt(SMOOTHING_CLASSES[6]!);
+    assert.match(cls, /nn\.BCEWithLogitsLoss\(pos_weight=pos_weight\)/);
+    assert.doesNotMatch(cls, /self\./, 'nothing that only works inside the class');
   });
 
   it('says nothing on code that is not loss code', async () => {

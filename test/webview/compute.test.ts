@@ -170,13 +170,27 @@ describe('playground exports', () => {
       /F\.cross_entropy\(inp, target, ignore_index=-100, reduction='mean', label_smoothing=0\.5\)/,
     );
     assert.match(script, /target = torch\.tensor\(\[2, 1, 0\], dtype=torch\.long\)/);
+    assert.doesNotMatch(script, /from math import/, 'no inf or nan in the data');
     const k1 = sample('seed001');
     const k1Ready = prepare(k1);
     assert.ok(k1Ready.ok);
+    const k1Script = torchSnippet(k1Ready.prepared, k1);
     assert.match(
-      torchSnippet(k1Ready.prepared, k1),
+      k1Script,
+      /F\.cross_entropy\(inp, target, ignore_index=-100, reduction='mean', label_smoothing=0\.\d+\) {2}# K−1/,
+    );
+    assert.doesNotMatch(k1Script, /q\[keep/, 'one exact label_smoothing line, no hand-built q');
+    const weighted = { ...k1, weightText: `[${Array(k1Ready.prepared.cols).fill('1.5').join(', ')}]` };
+    const weightedReady = prepare(weighted);
+    assert.ok(weightedReady.ok);
+    assert.match(
+      torchSnippet(weightedReady.prepared, weighted),
       /q\[keep\.nonzero\(\)\.squeeze\(1\), target\[keep\]\] = 0\.95/,
     );
+    const infinite = { ...state, logitsText: '[[0, inf, 0.7], [0, 0.9, 0.2], [1, 0.2, -inf]]' };
+    const infReady = prepare(infinite);
+    assert.ok(infReady.ok);
+    assert.match(torchSnippet(infReady.prepared, infinite), /^from math import inf, nan$/m);
   });
 
   it('exports one CSV row per sample and a headline for unreduced losses', () => {

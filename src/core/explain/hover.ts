@@ -3,10 +3,11 @@ import { CONVENTIONS, isSmoothingConvention } from '../smoothing';
 import { epsilonNotes, epsilonSource, epsilonSymbol, shownEpsilonText } from './epsilon';
 import { formulaFor } from './formulas';
 import { lead, pitfallLine, title } from './lead';
-import { codeBlock, commandLink, escapeMarkdown } from './markdown';
+import { codeBlock, commandLink, escapeMarkdown, inlineCode } from './markdown';
 import { torchNotes } from './notes';
 import { type Resolved, resolve } from './resolve';
 import { seedFromFinding } from './seed';
+import { fileClasses } from './source';
 import { smoothedTargetTable } from './targets';
 import { torchSection } from './torchCall';
 
@@ -24,6 +25,8 @@ export interface ExplainOptions {
   /** Other findings at the same spot (pitfalls), listed under the explanation. */
   readonly related?: readonly Finding[];
   readonly links?: LinkCommands;
+  /** The file's text: its class-count constant and a function's parameters make the examples and calls its own. */
+  readonly source?: string;
 }
 
 const OTHER_CONVENTION_TEXT: Readonly<Record<string, string>> = {
@@ -48,7 +51,13 @@ function targetSection(finding: Finding, r: Resolved): string | null {
   if (!tableText) return null;
   const binary =
     isSmoothingConvention(finding.convention) && CONVENTIONS[finding.convention].family === 'binary';
-  const k = binary ? null : r.classesFromCode ? `K = ${r.classes}` : `K = ${r.classes}, an example`;
+  const k = binary
+    ? null
+    : r.classesFromCode
+      ? `K = ${r.classes}`
+      : r.classesFromFile
+        ? `K = ${r.classes}, ${inlineCode(r.classesFromFile.name)} in this file`
+        : `K = ${r.classes}, an example`;
   const heading = [k, shownEpsilonText(finding, r)].filter((s): s is string => !!s).join('; ');
   return `**Smoothed target** (${heading}):\n\n${tableText}`;
 }
@@ -67,25 +76,30 @@ function linksLine(finding: Finding, r: Resolved, links: LinkCommands | undefine
   ].join(' · ');
 }
 
-function fullSections(finding: Finding, r: Resolved): (string | null)[] {
+/** The torch call first: it is what a person copies; the formula, targets and notes explain it. */
+function fullSections(finding: Finding, r: Resolved, source: string | undefined): (string | null)[] {
   const formula = formulaFor(finding);
   return [
+    epsilonSource(r) === 'invalid' ? null : torchSection(finding, false, source),
     formula && `**Computes:**\n\n${codeBlock(formula, 'text')}`,
     targetSection(finding, r),
-    epsilonSource(r) === 'invalid' ? null : torchSection(finding, false),
-    bullets(epsilonSymbol(finding), epsilonNotes(finding, r)),
+    bullets(`What ${epsilonSymbol(finding)} does here`, epsilonNotes(finding, r)),
     bullets('PyTorch semantics', torchNotes(finding.details ?? {})),
   ];
 }
 
 /** Hover / explanation Markdown for one finding; every string from the user's file is escaped. */
 export function explainFinding(finding: Finding, options: ExplainOptions): string {
-  const r = resolve(finding, options.defaultEpsilon);
+  const r = resolve(
+    finding,
+    options.defaultEpsilon,
+    options.source === undefined ? undefined : fileClasses(options.source),
+  );
   const others = (options.related ?? []).filter((f) => f.kind === 'pitfall' && f !== finding);
   const body =
     options.detail === 'brief'
-      ? [conventionLine(finding), torchSection(finding, true)]
-      : fullSections(finding, r);
+      ? [conventionLine(finding), torchSection(finding, true, options.source)]
+      : fullSections(finding, r, options.source);
   return [
     title(finding),
     lead(finding),

@@ -1,4 +1,5 @@
 import type { Finding } from '../analysis/findings';
+import type { FileClasses } from './source';
 import { DEFAULT_TABLE_CLASSES } from './targets';
 
 /** The ε and K an explanation uses, and whether the code fixed them or a default filled in. */
@@ -12,6 +13,8 @@ export interface Resolved {
   readonly shownEpsilon: number;
   readonly classes: number;
   readonly classesFromCode: boolean;
+  /** The file's class-count constant, when the finding fixes no K and the file does. */
+  readonly classesFromFile?: FileClasses;
 }
 
 /** K−2 with padding needs a target, a padding class and one more; every other convention needs two classes. */
@@ -19,16 +22,18 @@ function minClasses(finding: Finding): number {
   return finding.convention === 'k_minus_2_padding' ? 3 : 2;
 }
 
-export function resolve(finding: Finding, defaultEpsilon: number): Resolved {
+export function resolve(finding: Finding, defaultEpsilon: number, file?: FileClasses): Resolved {
   const epsilon = finding.epsilon ?? finding.details?.labelSmoothing ?? defaultEpsilon;
   const classes = finding.details?.classes;
   const classesFromCode =
     classes !== undefined && Number.isInteger(classes) && classes >= minClasses(finding);
+  const fromFile = !classesFromCode && file && file.value >= minClasses(finding) ? file : undefined;
   return {
     epsilon,
     epsilonFromCode: (finding.epsilon ?? finding.details?.labelSmoothing) !== undefined,
     shownEpsilon: epsilon > 0 && epsilon <= 1 ? epsilon : defaultEpsilon,
-    classes: classesFromCode ? classes : DEFAULT_TABLE_CLASSES,
+    classes: classesFromCode ? classes : (fromFile?.value ?? DEFAULT_TABLE_CLASSES),
     classesFromCode,
+    ...(fromFile ? { classesFromFile: fromFile } : {}),
   };
 }

@@ -39,7 +39,8 @@ export function binaryTarget(
 function categoricalTable(row: number[], padding: boolean): string {
   const columns = row.length <= MAX_TABLE_COLUMNS ? row.map((_, i) => i) : [0, 1, 2, row.length - 1];
   const header = columns.map((c, i) => {
-    const name = c === 0 ? 'y (target)' : padding && c === row.length - 1 ? 'padding' : `class ${c}`;
+    const name =
+      c === 0 ? 'class 0 = y (target)' : padding && c === row.length - 1 ? 'padding' : `class ${c}`;
     return i > 0 && c !== columns[i - 1]! + 1 ? `… ${name}` : name;
   });
   return table(header, [columns.map((c) => formatNumber(row[c]!))]);

@@ -18,8 +18,18 @@ import {
 import { resolvePrior } from './prior';
 import { reliabilityOf } from './reliability';
 import { isBinaryLoss, type PlaygroundState } from './state';
+import { type TorchWeighted, torchWeightedKMinus1 } from './torchDiffers';
 import { torchSnippet } from './torchSnippet';
-import { downsample, type HeatGrid, type RowView, rowView, type SampleTable, sampleTable } from './views';
+import {
+  downsample,
+  type ExtremeLines,
+  extremeLines,
+  type HeatGrid,
+  type RowView,
+  rowView,
+  type SampleTable,
+  sampleTable,
+} from './views';
 
 /** One convention's headline value against ε: remainder on the grid (+ KL's entropy part); dense points to draw. */
 export interface SweepCurve {
@@ -41,6 +51,8 @@ export function curveAt(curve: SweepCurve, epsilon: number): number {
 export interface ExactValues {
   epsilon: number;
   value: number;
+  /** torch's own number where its call of the same name computes something else (K−1 with class weights). */
+  torch?: TorchWeighted;
 }
 
 export interface PlaygroundResult {
@@ -53,7 +65,7 @@ export interface PlaygroundResult {
   model: EpsilonModel;
   sweep: SweepCurve[];
   /** Smoothed targets at ε = 0 and ε = 1 (affine in ε in between). */
-  heat: { at0: HeatGrid; at1: HeatGrid };
+  heat: { at0: HeatGrid; at1: HeatGrid; extremes: ExtremeLines };
   row: RowView;
   table: SampleTable;
   calibration: Calibration | null;
@@ -120,7 +132,8 @@ export function computeExact(
 function exactAt(p: Prepared, state: PlaygroundState): ExactValues {
   const input = lossInput(p.input, state.inputKind, state.loss, state.temperature);
   const reduced = evaluateLoss(p, input, { ...options(p, state), epsilon: state.epsilon, grad: false });
-  return { epsilon: state.epsilon, value: headline(reduced.output) };
+  const torch = torchWeightedKMinus1(p, input, state);
+  return { epsilon: state.epsilon, value: headline(reduced.output), ...(torch ? { torch } : {}) };
 }
 
 export function computePlayground(state: PlaygroundState): ComputeOutcome {
@@ -146,7 +159,11 @@ function fullResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
     lossInput: LOSS_INPUT[state.loss],
     model,
     sweep: sweepCurves(p, input, state, model, shared.prior),
-    heat: { at0: downsample(at0.data, p.rows, p.cols), at1: downsample(at1.data, p.rows, p.cols) },
+    heat: {
+      at0: downsample(at0.data, p.rows, p.cols),
+      at1: downsample(at1.data, p.rows, p.cols),
+      extremes: extremeLines(at0.data, at1.data),
+    },
     row: rowView(p, probs, at0, at1, state.row),
     table: sampleTable(p, probs),
     calibration: reliabilityOf(p, state),

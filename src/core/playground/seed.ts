@@ -67,3 +67,16 @@ export function applySeed(state: PlaygroundState, seed: PlaygroundSeed): Playgro
   const withData = seed.logitsText !== undefined ? { synthetic: null } : {};
   return normaliseState({ ...next, ...example, ...withData });
 }
+
+const INPUT_NAMES = [
+  ['logitsText', 'input tensor'],
+  ['targetsText', 'targets'],
+  ['weightText', 'class weights'],
+] as const;
+
+/** The inputs a seed replaced, by the names the form shows them under (none: nothing to undo). */
+export function replacedInputs(before: PlaygroundState, after: PlaygroundState): string[] {
+  return INPUT_NAMES.filter(([key]) => before[key] !== after[key] && before[key].trim() !== '').map(
+    ([, name]) => name,
+  );
+}

@@ -1,5 +1,6 @@
 /** "Copy as PyTorch": a self-contained Python script that prints the number the playground shows. */
 import { formatTensor } from '../parse';
+import { convertEpsilon } from '../smoothing';
 import { targetValues } from '../smoothing/conventions';
 import type { Tensor } from '../tensor';
 import { LOSS_INPUT } from './lossInput';
@@ -78,15 +79,36 @@ function priorTargetLines(p: Prepared, state: PlaygroundState): string[] {
   ];
 }
 
+/**
+ * K−1 smoothing as torch's own `label_smoothing = ε·K/(K−1)`, where that is exact: class indices, no weights (torch
+ * weights the smoothing term per class) and, for a mean, no ignored rows (the dense targets count them in N).
+ */
+function kMinus1AsUniform(p: Prepared, state: PlaygroundState): number | undefined {
+  if (state.convention !== 'k_minus_1' || p.targetKind !== 'index' || p.weight) return undefined;
+  if (state.reduction === 'mean' && p.target.data.includes(state.ignoreIndex)) return undefined;
+  const uniform = convertEpsilon(state.epsilon, 'k_minus_1', 'uniform', p.cols);
+  return uniform <= 1 ? uniform : undefined;
+}
+
 function lossLines(p: Prepared, state: PlaygroundState): string[] {
   const w = p.weight ? 'weight=weight, ' : '';
   const r = `reduction='${state.reduction}'`;
   const ii = `ignore_index=${state.ignoreIndex}, `;
   const { loss, convention, epsilon } = state;
-  if ((loss === 'cross_entropy' || loss === 'nll_loss') && convention === 'uniform') {
-    if (loss === 'nll_loss' && epsilon === 0) return [`loss = F.nll_loss(inp, target, ${w}${ii}${r})`];
-    const note = loss === 'nll_loss' ? '  # on log-probabilities: log_softmax leaves them as they are' : '';
-    return [`loss = F.cross_entropy(inp, target, ${w}${ii}${r}, label_smoothing=${epsilon})${note}`];
+  const categorical = loss === 'cross_entropy' || loss === 'nll_loss';
+  const asUniform = categorical ? kMinus1AsUniform(p, state) : undefined;
+  if (categorical && (convention === 'uniform' || asUniform !== undefined)) {
+    if (loss === 'nll_loss' && epsilon === 0 && convention === 'uniform')
+      return [`loss = F.nll_loss(inp, target, ${w}${ii}${r})`];
+    const note =
+      asUniform !== undefined
+        ? `  # K−1 with ε = ${epsilon} is uniform with ε·K/(K−1), K = ${p.cols}`
+        : loss === 'nll_loss'
+          ? '  # on log-probabilities: log_softmax leaves them as they are'
+          : '';
+    return [
+      `loss = F.cross_entropy(inp, target, ${w}${ii}${r}, label_smoothing=${asUniform ?? epsilon})${note}`,
+    ];
   }
   const call = {
     cross_entropy: `F.cross_entropy(inp, q, ${w}${r})`,
@@ -105,16 +127,19 @@ export function torchSnippet(p: Prepared, state: PlaygroundState): string {
   const binary = p.family === 'binary';
   const indexTargets = p.targetKind === 'index';
   const show = state.reduction === 'none' ? 'print(loss)' : 'print(f"{loss.item():.4f}  ({loss.item()!r})")';
-  return [
-    `# Loss Lens playground: ${state.loss}, ${state.convention} smoothing ε = ${state.epsilon}, reduction '${state.reduction}'`,
-    'from math import inf, nan',
-    '',
-    'import torch',
-    'import torch.nn.functional as F',
-    '',
+  const data = [
     `x = ${tensorLiteral(p.input, 'float64')}  # ${state.inputKind}`,
     `target = ${tensorLiteral(p.target, indexTargets ? 'long' : 'float64')}`,
     ...(p.weight ? [`weight = ${tensorLiteral(p.weight, 'float64')}`] : []),
+  ];
+  const specials = data.some((line) => /\b(?:inf|nan)\b/.test(line)) ? ['from math import inf, nan', ''] : [];
+  return [
+    `# Loss Lens playground: ${state.loss}, ${state.convention} smoothing ε = ${state.epsilon}, reduction '${state.reduction}'`,
+    ...specials,
+    'import torch',
+    'import torch.nn.functional as F',
+    '',
+    ...data,
     ...inputLines(state, binary),
     ...lossLines(p, state),
     show,

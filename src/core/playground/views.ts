@@ -95,3 +95,43 @@ function mean(data: Float64Array, start: number, size: number): number {
   for (let i = 0; i < size; i++) s += data[start + i]!;
   return s / size;
 }
+
+/**
+ * Lines (value at ε = 0, value at ε = 1) among which every smoothed target's extremes lie: each target is the same
+ * affine map of its ε = 0 value (ignored rows stay 0), so the extremes at any ε come from the elements with the
+ * smallest and largest ε = 0 value (the ties' smallest and largest ε = 1 value).
+ */
+export type ExtremeLines = [number, number][];
+
+export function extremeLines(at0: Float64Array, at1: Float64Array): ExtremeLines {
+  let [lo, hi] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+  for (const a of at0) [lo, hi] = [Math.min(lo, a), Math.max(hi, a)];
+  const ends = (a: number): [number, number][] => {
+    let [min, max] = [Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY];
+    at0.forEach((v, i) => {
+      if (v === a) [min, max] = [Math.min(min, at1[i]!), Math.max(max, at1[i]!)];
+    });
+    return [
+      [a, min],
+      [a, max],
+    ];
+  };
+  return at0.length ? [...ends(lo), ...ends(hi)] : [];
+}
+
+/** The heatmap in words: what is drawn (block averages when the matrix is large) and the targets' true range. */
+export function heatSummary(
+  grid: HeatGrid,
+  size: { rows: number; cols: number },
+  drawn: Float64Array,
+  extremes: ExtremeLines,
+  epsilon: number,
+): string {
+  const f = (x: number) => x.toFixed(4);
+  const at = extremes.map(([a, b]) => a + (b - a) * epsilon);
+  const range = `from ${f(Math.min(...at))} to ${f(Math.max(...at))}`;
+  const targets = `${size.rows}×${size.cols} targets`;
+  if (grid.rowStep === 1 && grid.colStep === 1) return `${targets}; values ${range}.`;
+  const [lo, hi] = [Math.min(...drawn), Math.max(...drawn)];
+  return `${targets}, drawn as ${grid.rows}×${grid.cols} averages of ${grid.rowStep}×${grid.colStep} blocks (${f(lo)} to ${f(hi)}); the targets themselves range ${range}.`;
+}

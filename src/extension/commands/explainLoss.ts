@@ -10,6 +10,7 @@ export async function explainAtCursor(ctx: CommandCtx): Promise<string | undefin
     detail: 'full',
     defaultEpsilon: ctx.config.defaultEpsilon,
     related: at.related,
+    source: at.editor.document.getText(),
   });
   await ctx.views.show('Loss explanation', text);
   return text;

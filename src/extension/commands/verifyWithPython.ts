@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import { formatNumber } from '../../core/explain';
 import { platform } from '../platform';
 import { coreValue, type VerifyCase, verifyCaseFor } from '../verify/case';
-import { findInterpreter, type PythonResult, runTorch } from '../verify/python';
+import { chooseInterpreter, describeInterpreter, type Interpreter } from '../verify/interpreter';
+import { type PythonResult, runTorch } from '../verify/python';
 import { findingsAtCursor } from './cursor';
 import type { CommandCtx } from './types';
 
@@ -17,9 +18,12 @@ export interface VerifyReport {
   readonly message: string;
 }
 
-function report(c: VerifyCase, core: number, torch: PythonResult): VerifyReport {
+function report(c: VerifyCase, core: number, python: Interpreter, torch: PythonResult): VerifyReport {
   const what = `${c.method} (ε = ${formatNumber(c.epsilon)}, reduction '${c.reduction}', example tensors)`;
-  if (!torch.ok) return { case: c, core, torch, agree: false, message: `Loss Lens: ${torch.error}` };
+  if (!torch.ok) {
+    const message = `Loss Lens: ${torch.error} ${describeInterpreter(python)}`;
+    return { case: c, core, torch, agree: false, message };
+  }
   const agree = Math.abs(torch.value - core) <= TOLERANCE * Math.max(1, Math.abs(core));
   const numbers = `PyTorch ${torch.torch} gives ${torch.value.toPrecision(12)}, Loss Lens ${core.toPrecision(12)}`;
   return {
@@ -31,9 +35,8 @@ function report(c: VerifyCase, core: number, torch: PythonResult): VerifyReport 
   };
 }
 
-async function runWithProgress(ctx: CommandCtx, c: VerifyCase, resource: vscode.Uri): Promise<PythonResult> {
-  const python = await findInterpreter(ctx.config, resource);
-  ctx.log.info(`verify: running ${python} for ${c.method}`);
+async function runWithProgress(ctx: CommandCtx, c: VerifyCase, python: Interpreter): Promise<PythonResult> {
+  ctx.log.info(`verify: ${c.method}. ${describeInterpreter(python)}`);
   return vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
@@ -43,7 +46,7 @@ async function runWithProgress(ctx: CommandCtx, c: VerifyCase, resource: vscode.
     (_progress, token) => {
       const abort = new AbortController();
       const cancel = token.onCancellationRequested(() => abort.abort());
-      return runTorch(python, c, abort.signal).finally(() => cancel.dispose());
+      return runTorch(python.path, c, abort.signal).finally(() => cancel.dispose());
     },
   );
 }
@@ -69,7 +72,8 @@ export async function verifyWithPython(ctx: CommandCtx): Promise<VerifyReport | 
     if (at) void vscode.window.showInformationMessage('Loss Lens: there is no loss value to verify here.');
     return undefined;
   }
-  const result = report(c, coreValue(c), await runWithProgress(ctx, c, at.editor.document.uri));
+  const python = await chooseInterpreter(ctx.config, at.editor.document.uri);
+  const result = report(c, coreValue(c), python, await runWithProgress(ctx, c, python));
   const show = result.agree ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
   void show(result.message);
   return result;

@@ -1,5 +1,3 @@
-import * as vscode from 'vscode';
-import type { Config } from '../config';
 import { platform } from '../platform';
 import type { ExecFailure } from '../platform/types';
 import type { VerifyCase } from './case';
@@ -10,38 +8,14 @@ const MAX_OUTPUT_BYTES = 64 * 1024;
 
 export type PythonResult = { ok: true; value: number; torch: string } | { ok: false; error: string };
 
-type Fn = (...args: unknown[]) => unknown;
-const isFunction = (v: unknown): v is Fn => typeof v === 'function';
 const field = (v: unknown, key: string): unknown =>
   typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[key] : undefined;
-
-/** The interpreter the Python extension has selected for `resource`, through its public environments API. */
-async function pythonExtensionInterpreter(resource: vscode.Uri | undefined): Promise<string | undefined> {
-  const extension = vscode.extensions.getExtension('ms-python.python');
-  if (!extension) return undefined;
-  const api: unknown = extension.isActive ? extension.exports : await extension.activate();
-  const environments = field(api, 'environments');
-  const getActive = field(environments, 'getActiveEnvironmentPath');
-  const resolveEnvironment = field(environments, 'resolveEnvironment');
-  if (!isFunction(getActive) || !isFunction(resolveEnvironment)) return undefined;
-  const active = getActive.call(environments, resource);
-  const resolved = await resolveEnvironment.call(environments, active);
-  const uri = field(field(resolved, 'executable'), 'uri');
-  return uri instanceof vscode.Uri ? uri.fsPath : undefined;
-}
-
-/** `lossLens.python.path`, else the Python extension's interpreter, else `python3` (`python` on Windows). */
-export async function findInterpreter(config: Config, resource: vscode.Uri | undefined): Promise<string> {
-  if (config.pythonPath) return config.pythonPath;
-  const fromExtension = await pythonExtensionInterpreter(resource).catch(() => undefined);
-  return fromExtension ?? platform.defaultPython;
-}
 
 /** Longest piece of Python's stderr shown in a notification. */
 const MAX_ERROR_LINE = 300;
 
 function failure(python: string, error: ExecFailure, stderr: string): string {
-  if (error.code === 'ENOENT') return `Python was not found at "${python}"; set lossLens.python.path.`;
+  if (error.code === 'ENOENT') return `Python was not found at "${python}".`;
   if (error.name === 'AbortError') return 'Cancelled.';
   if (error.killed) return `Python did not answer within ${VERIFY_TIMEOUT_MS / 1000} s.`;
   const lastLine = stderr.trim().split('\n').pop()?.trim().slice(0, MAX_ERROR_LINE);

@@ -15,6 +15,7 @@ import {
   Title,
   Tooltip,
 } from 'chart.js';
+import { pixelRatio } from './pixelRatio';
 import type { Theme } from './theme';
 
 /** Fills the canvas with the editor background so an exported PNG reads like the panel. */
@@ -42,6 +43,7 @@ export function axis(theme: Theme, title: string, extra: Record<string, unknown>
 export function baseOptions(theme: Theme, title: string) {
   return {
     animation: false as const,
+    devicePixelRatio: pixelRatio(),
     responsive: true,
     maintainAspectRatio: false,
     normalized: true,

@@ -3,7 +3,8 @@
  * its value when there is room, and a labelled colour bar gives the scale, so colour is never the only cue.
  */
 import { lerpArray } from '../../core/playground/model';
-import type { HeatGrid } from '../../core/playground/views';
+import { type HeatGrid, heatSummary } from '../../core/playground/views';
+import { pixelRatio } from './pixelRatio';
 import { figure, fmt, type Plot, type View } from './plot';
 import type { Theme } from './theme';
 
@@ -149,14 +150,14 @@ export function heatmapPlot(): Plot {
   /** Full draws size the canvas to its box; slider steps reuse that size (no forced layout). */
   const resize = () => {
     const box = canvas.parentElement!.getBoundingClientRect();
-    const ratio = window.devicePixelRatio || 1;
+    const ratio = pixelRatio();
     canvas.width = Math.max(200, box.width) * ratio;
     canvas.height = Math.max(160, box.height) * ratio;
   };
   const paint = (view: View) => {
     const { at0, at1 } = view.result.heat;
     const values = lerpArray(at0.values, at1.values, view.state.epsilon);
-    const ratio = window.devicePixelRatio || 1;
+    const ratio = pixelRatio();
     const ctx = canvas.getContext('2d')!;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
     const [w, h] = [
@@ -175,7 +176,13 @@ export function heatmapPlot(): Plot {
     }
     drawCells(ctx, at0, values, view.theme, w, h);
     drawAxes(ctx, at0, view.theme, w, h);
-    summary.textContent = `${view.result.rows}×${view.result.cols} targets; values from ${fmt(Math.min(...values))} to ${fmt(Math.max(...values))}.`;
+    summary.textContent = heatSummary(
+      at0,
+      view.result,
+      values,
+      view.result.heat.extremes,
+      view.state.epsilon,
+    );
   };
   const draw = (view: View) => {
     resize();

@@ -12,7 +12,8 @@ import {
 } from './controls';
 import { h, optionList } from './dom';
 
-type Dispatch = (action: PlaygroundAction) => void;
+/** `source`: the control the action comes from (form.ts passes its own element). */
+type Dispatch = (action: PlaygroundAction, source?: Element) => void;
 
 const labelled = (id: string, label: string, control: HTMLElement, ...after: HTMLElement[]): HTMLElement =>
   h('div', { class: 'field' }, h('label', { for: id }, label), control, ...after);
@@ -30,7 +31,7 @@ function textControl(c: TextControl, inputs: TextInputs): HTMLElement {
     inputs.refuseText(c.field, refused);
     // The prior is not data: typing it keeps generated (synthetic) logits and targets.
     const synthetic = c.field === 'prior' ? {} : { synthetic: null };
-    if (!refused) inputs.dispatch({ type: 'patch', patch: { [c.key]: area.value, ...synthetic } });
+    if (!refused) inputs.dispatch({ type: 'patch', patch: { [c.key]: area.value, ...synthetic } }, area);
   });
   const error = h('div', {
     id: `error-${c.field}`,
@@ -45,14 +46,16 @@ function textControl(c: TextControl, inputs: TextInputs): HTMLElement {
 function selectControl(c: SelectControl, dispatch: Dispatch): HTMLElement {
   const select = h('select', { id: c.id });
   optionList(select, c.options);
-  select.addEventListener('change', () => dispatch({ type: 'patch', patch: { [c.key]: select.value } }));
+  select.addEventListener('change', () =>
+    dispatch({ type: 'patch', patch: { [c.key]: select.value } }, select),
+  );
   return labelled(c.id, c.label, select);
 }
 
 function numberControl(c: NumberControl, dispatch: Dispatch): HTMLElement {
   const input = h('input', { id: c.id, type: 'number', min: c.min, max: c.max, step: c.step });
   const read = () =>
-    input.value.trim() !== '' && dispatch({ type: 'patch', patch: { [c.key]: Number(input.value) } });
+    input.value.trim() !== '' && dispatch({ type: 'patch', patch: { [c.key]: Number(input.value) } }, input);
   input.addEventListener('input', read);
   input.addEventListener('change', read);
   return labelled(c.id, c.label, input);
@@ -69,13 +72,14 @@ function epsilonControl(dispatch: Dispatch): HTMLElement {
     'aria-label': 'ε (smoothing), slider',
   });
   const exact = h('input', { id: 'epsilon-input', type: 'number', min: 0, max: 1, step: 0.01 });
-  const send = (value: string) => {
-    const epsilon = Number(value);
-    if (value.trim() !== '' && epsilon >= 0 && epsilon <= 1) dispatch({ type: 'patch', patch: { epsilon } });
+  const send = (from: HTMLInputElement) => {
+    const epsilon = Number(from.value);
+    if (from.value.trim() !== '' && epsilon >= 0 && epsilon <= 1)
+      dispatch({ type: 'patch', patch: { epsilon } }, from);
   };
-  slider.addEventListener('input', () => send(slider.value));
-  exact.addEventListener('input', () => send(exact.value));
-  exact.addEventListener('change', () => send(exact.value));
+  slider.addEventListener('input', () => send(slider));
+  exact.addEventListener('input', () => send(exact));
+  exact.addEventListener('change', () => send(exact));
   return labelled('epsilon-input', 'ε (smoothing amount, 0–1)', exact, slider);
 }
 

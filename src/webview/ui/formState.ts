@@ -4,25 +4,29 @@ import { isPlaygroundConvention, playgroundFamily } from '../../core/playground/
 import { isBinaryLoss, type PlaygroundState } from '../../core/playground/state';
 import { NUMBER_CONTROLS, SELECT_CONTROLS, TEXT_CONTROLS } from './controls';
 
-/** Sets a control's value unless the user is typing in it (or it already holds it). */
-function setControl(id: string, value: string): void {
+/**
+ * Sets a control's value unless it is `source`, the control whose own event made this change (its text is the
+ * state already, perhaps half typed: "0." must not become "0"). Which control has focus is no guide: a click on
+ * the slider changes its value before focus leaves the number box.
+ */
+function setControl(id: string, value: string, source: Element | undefined): void {
   const el = document.getElementById(id) as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null;
-  if (el && document.activeElement !== el && el.value !== value) el.value = value;
+  if (el && el !== source && el.value !== value) el.value = value;
 }
 
-/** Writes state into the controls, leaving alone the one being typed in (its text is already the state). */
-export function writeForm(state: PlaygroundState): void {
-  for (const c of TEXT_CONTROLS) setControl(c.id, state[c.key]);
-  for (const c of SELECT_CONTROLS) setControl(c.id, state[c.key]);
-  for (const c of NUMBER_CONTROLS) setControl(c.id, String(state[c.key]));
-  writeEpsilon(state);
+/** Writes state into every control but `source`, the one the change came from (none for seeds and restores). */
+export function writeForm(state: PlaygroundState, source?: Element): void {
+  for (const c of TEXT_CONTROLS) setControl(c.id, state[c.key], source);
+  for (const c of SELECT_CONTROLS) setControl(c.id, state[c.key], source);
+  for (const c of NUMBER_CONTROLS) setControl(c.id, String(state[c.key]), source);
+  writeEpsilon(state, source);
   markOptions(state);
 }
 
 /** An ε step touches only the two ε controls (reading a pasted megabyte textarea's value is not free). */
-export function writeEpsilon(state: PlaygroundState): void {
-  setControl('epsilon-input', String(state.epsilon));
-  setControl('epsilon-slider', String(state.epsilon));
+export function writeEpsilon(state: PlaygroundState, source?: Element): void {
+  setControl('epsilon-input', String(state.epsilon), source);
+  setControl('epsilon-slider', String(state.epsilon), source);
 }
 
 /** Conventions of the other family and 'batchmean' outside KL are shown but disabled, with the reason in the label. */

@@ -36,6 +36,7 @@ export function buildOutputs(actions: OutputActions): HTMLElement {
       busyRing('busy'),
     ),
     h('div', { id: 'loss-note', class: 'hint' }),
+    h('ul', { id: 'torch-notes', class: 'torch-notes', 'aria-live': 'polite' }),
     h('div', { id: 'error-options', class: 'field-error', role: 'status', 'aria-live': 'polite' }),
     h(
       'div',
@@ -52,6 +53,13 @@ export function showHeadline(text: string, full: string, note: string, busy: boo
   document.getElementById('loss-full')!.textContent = full;
   document.getElementById('loss-note')!.textContent = note;
   document.getElementById('busy')!.hidden = !busy;
+}
+
+/** Where torch's call of the same name computes something else: one item per difference. */
+export function showTorchNotes(notes: readonly string[]): void {
+  const list = document.getElementById('torch-notes')!;
+  if (list.textContent === notes.join('')) return;
+  list.replaceChildren(...notes.map((n) => h('li', {}, n)));
 }
 
 /** Label/value pairs summarising the run; the table and "Copy table" both use them. */
@@ -87,7 +95,7 @@ export function showTable(
   );
   const samples = sampleRows(result, point, TABLE_ROWS_SHOWN).map((r) =>
     cells(
-      r.map((c, i) => (i === 4 ? formatLoss(Number(c)) : c)),
+      r.map((c, i) => (i === 3 || i === 4 ? formatLoss(Number(c)) : c)),
       'td',
     ),
   );

@@ -15,13 +15,28 @@ export async function pasteInto(frame: Frame, id: string, text: string): Promise
   await field.press('Tab');
 }
 
-export async function typeNumber(frame: Frame, id: string, value: string): Promise<void> {
+/** Empties a field the way a person does: select all, Delete. */
+export async function clearField(frame: Frame, id: string): Promise<void> {
+  const field = editable(frame, id);
+  await field.click();
+  await field.press('ControlOrMeta+A');
+  await field.press('Delete');
+  await field.press('Tab');
+}
+
+/** Types a number and presses Enter, as a person does; the field keeps the focus. */
+export async function enterNumber(frame: Frame, id: string, value: string): Promise<void> {
   const field = editable(frame, id);
   await field.click();
   await field.press('ControlOrMeta+A');
   await field.pressSequentially(value);
   await field.press('Enter');
-  await field.press('Tab');
+}
+
+/** Types a number, presses Enter and tabs away. */
+export async function typeNumber(frame: Frame, id: string, value: string): Promise<void> {
+  await enterNumber(frame, id, value);
+  await editable(frame, id).press('Tab');
 }
 
 export function fieldValue(frame: Frame, id: string): Promise<string> {
