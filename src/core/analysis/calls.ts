@@ -44,7 +44,8 @@ export function callFindings(
   const out: RawFinding[] = [];
   const keys = new Set<string>();
   for (const node of seeds) {
-    const target = targetOf(toExpr(node, mod.text) as CallExpr, mod, resultOf);
+    const e = toExpr(node, mod.text);
+    const target = e.t === 'call' ? targetOf(e, mod, resultOf) : null;
     const key = target ? bindingKey(node, mod) : null;
     if (target && key) {
       bindings.push({ key: key.key, at: node.from, target });
@@ -54,7 +55,9 @@ export function callFindings(
   for (const node of calls) {
     const callee = node.firstChild;
     if (!callee || !worthLooking(toExpr(callee, mod.text), node, mod, keys)) continue;
-    const e = toExpr(node, mod.text) as CallExpr;
+    const e = toExpr(node, mod.text);
+    // Error recovery can leave a call without its argument list (e.g. past the parser's nesting limit).
+    if (e.t !== 'call') continue;
     const direct = targetOf(e, mod, resultOf);
     if (direct) {
       out.push(describeCall(e, direct, mod, null), ...pitfallsOf(e, node, direct, mod));

@@ -13,6 +13,7 @@ import {
 } from './module';
 import { LineIndex, type PythonParse, parsePython } from './parse';
 import type { RawFinding } from './raw';
+import { unlessTooDeep } from './stackGuard';
 import type { Memo } from './textIds';
 
 /** Everything a `FileAnalysis` reuses from other parses: an `AnalysisSession`'s caches. */
@@ -101,11 +102,10 @@ export class FileAnalysis {
 
   private statement(node: SyntaxNode): RawFinding[] {
     const { caches, keys } = this;
-    return statementFindings(
-      node,
-      this.mod,
-      this.resultOf,
-      caches && keys && { keys, statements: caches.statements },
+    const keyed = caches && keys && { keys, statements: caches.statements };
+    return unlessTooDeep(
+      () => statementFindings(node, this.mod, this.resultOf, keyed),
+      () => [],
     );
   }
 
@@ -128,10 +128,14 @@ export class FileAnalysis {
 
   /** A definition's result and findings (absolute offsets): from the caches when its key is there. */
   private cachedDefinition(def: Definition): { result: StoredDefinition['result']; findings: RawFinding[] } {
-    const fresh = () => {
-      const { result, findings } = analyzeFresh(def, this.mod);
-      return { result, findings: findings.map((f) => shift(f, def.node.from)) };
-    };
+    const fresh = () =>
+      unlessTooDeep(
+        () => {
+          const { result, findings } = analyzeFresh(def, this.mod);
+          return { result, findings: findings.map((f) => shift(f, def.node.from)) };
+        },
+        () => ({ result: null, findings: [] }),
+      );
     const key = this.keys && definitionKey(def, this.keys);
     if (!this.caches || !key) return fresh();
     const hit = this.caches.definitions.lookup(key.key);

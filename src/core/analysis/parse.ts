@@ -26,12 +26,15 @@ export function parsePython(
   return { text, ...(previous && edits ? reparseChunks(previous, text, edits) : parseFresh(text)) };
 }
 
+/** A line break as Python and editors read it: '\r\n', '\n' or a lone '\r'. */
+const LINE_BREAK = /\r\n?|\n/g;
+
 /** Maps string offsets to 1-based line/column (UTF-16 columns, as editors count). */
 export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    for (const m of text.matchAll(LINE_BREAK)) this.starts.push(m.index + m[0].length);
   }
 
   position(offset: number): { line: number; column: number } {
