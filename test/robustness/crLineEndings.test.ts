@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { run } from '../../src/cli/main';
 import { AnalysisSession, parsePython } from '../../src/core/analysis';
 import { LineIndex } from '../../src/core/analysis/parse';
-import { run } from '../../src/cli/main';
 
 const SOURCE = [
   'import torch.nn.functional as F',
@@ -44,11 +44,18 @@ describe('robustness: CR-only line endings (issue 9 item 13)', () => {
       const file = join(dir, 'cr.py');
       writeFileSync(file, SOURCE.replace(/\n/g, '\r'));
       let out = '';
-      run(['explain', '--json', file], (s) => (out += s), () => {});
+      run(
+        ['explain', '--json', file],
+        (s) => (out += s),
+        () => {},
+      );
       const lines = (JSON.parse(out) as { files: { findings: { line: number }[] }[] }).files[0]!.findings.map(
         (f) => f.line,
       );
-      assert.deepEqual(lines, positions(SOURCE).map(([line]) => line));
+      assert.deepEqual(
+        lines,
+        positions(SOURCE).map(([line]) => line),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -24,7 +24,10 @@ class SmoothCE(torch.nn.Module):
  */
 const DEEP: Record<string, { text: string; caching: boolean[] }> = {
   'nested list literals': { text: `deep = ${'['.repeat(5000)}${']'.repeat(5000)}\n`, caching: [false, true] },
-  'nested calls': { text: `deep = ${'F.softmax('.repeat(3000)}${')'.repeat(3000)}\n`, caching: [false, true] },
+  'nested calls': {
+    text: `deep = ${'F.softmax('.repeat(3000)}${')'.repeat(3000)}\n`,
+    caching: [false, true],
+  },
   'chained module constants': {
     text: `${Array.from({ length: 4000 }, (_, i) => (i ? `c${i} = c${i - 1} + 1` : 'c0 = 0.1')).join('\n')}\nbad = F.cross_entropy(a, b, label_smoothing=c3999)\n`,
     caching: [false],
@@ -77,7 +80,11 @@ describe('robustness: deep nesting degrades per statement (issue 9 item 10)', ()
       });
       let out = '';
       let err = '';
-      const code = run(['explain', ...files], (s) => (out += s), (s) => (err += s));
+      const code = run(
+        ['explain', ...files],
+        (s) => (out += s),
+        (s) => (err += s),
+      );
       assert.equal(err, '');
       assert.equal(code, 0);
       assert.equal(out.match(/loss {5}SmoothCE {2}uniform/g)?.length, 2, out);

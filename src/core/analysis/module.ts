@@ -122,7 +122,11 @@ function addConstant(node: SyntaxNode, mod: ModuleContext): void {
   if (kids[2].name === 'CallExpression')
     mod.bindingCalls.set(name, [...(mod.bindingCalls.get(name) ?? []), kids[2]]);
   const literal = LITERALS.has(kids[2].name);
-  const value = () => unlessTooDeep(() => toExpr(kids[2], mod.text), () => null);
+  const value = () =>
+    unlessTooDeep(
+      () => toExpr(kids[2], mod.text),
+      () => null,
+    );
   mod.constants.set(name, literal && !mod.constants.has(name) ? value() : null);
 }
 

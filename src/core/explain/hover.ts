@@ -5,7 +5,7 @@ import { formulaFor } from './formulas';
 import { lead, pitfallLine, title } from './lead';
 import { codeBlock, commandLink, escapeMarkdown } from './markdown';
 import { torchNotes } from './notes';
-import { type Resolved, resolve } from './resolve';
+import { exampleClassesNote, type Resolved, resolve } from './resolve';
 import { seedFromFinding } from './seed';
 import { smoothedTargetTable } from './targets';
 import { torchSection } from './torchCall';
@@ -61,10 +61,12 @@ function linksLine(finding: Finding, r: Resolved, links: LinkCommands | undefine
   const activation = finding.details?.lossKind === 'softmax' || finding.details?.lossKind === 'log_softmax';
   if (!links || finding.kind !== 'loss' || activation) return null;
   const compare = { epsilon: r.shownEpsilon, classes: r.classes, convention: finding.convention };
-  return [
+  const line = [
     commandLink('Open in playground', links.openPlayground, [seedFromFinding(finding, r)]),
     commandLink('Compare conventions', links.compareConventions, [compare]),
   ].join(' · ');
+  const note = r.classesFromCode ? exampleClassesNote(r) : null;
+  return note ? `${line}\n\n${escapeMarkdown(`The playground opens with ${note}.`)}` : line;
 }
 
 function fullSections(finding: Finding, r: Resolved): (string | null)[] {

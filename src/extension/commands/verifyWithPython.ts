@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatNumber } from '../../core/explain';
+import { exampleFinding, formatNumber } from '../../core/explain';
 import { platform } from '../platform';
 import { coreValue, type VerifyCase, verifyCaseFor } from '../verify/case';
 import { findInterpreter, type PythonResult, runTorch } from '../verify/python';
@@ -17,8 +17,9 @@ export interface VerifyReport {
   readonly message: string;
 }
 
-function report(c: VerifyCase, core: number, torch: PythonResult): VerifyReport {
-  const what = `${c.method} (ε = ${formatNumber(c.epsilon)}, reduction '${c.reduction}', example tensors)`;
+function report(c: VerifyCase, core: number, torch: PythonResult, classesNote: string | null): VerifyReport {
+  const tensors = classesNote ? `example tensors with ${classesNote}` : 'example tensors';
+  const what = `${c.method} (ε = ${formatNumber(c.epsilon)}, reduction '${c.reduction}', ${tensors})`;
   if (!torch.ok) return { case: c, core, torch, agree: false, message: `Loss Lens: ${torch.error}` };
   const agree = Math.abs(torch.value - core) <= TOLERANCE * Math.max(1, Math.abs(core));
   const numbers = `PyTorch ${torch.torch} gives ${torch.value.toPrecision(12)}, Loss Lens ${core.toPrecision(12)}`;
@@ -64,12 +65,14 @@ export async function verifyWithPython(ctx: CommandCtx): Promise<VerifyReport | 
     return undefined;
   }
   const at = findingsAtCursor(ctx);
-  const c = at && verifyCaseFor(at.primary, ctx.config.defaultEpsilon);
-  if (!at || !c) {
+  const example = at && exampleFinding(at.primary, ctx.config.defaultEpsilon);
+  const c = example && verifyCaseFor(example.finding, ctx.config.defaultEpsilon);
+  if (!at || !example || !c) {
     if (at) void vscode.window.showInformationMessage('Loss Lens: there is no loss value to verify here.');
     return undefined;
   }
-  const result = report(c, coreValue(c), await runWithProgress(ctx, c, at.editor.document.uri));
+  const torch = await runWithProgress(ctx, c, at.editor.document.uri);
+  const result = report(c, coreValue(c), torch, example.note);
   const show = result.agree ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
   void show(result.message);
   return result;
