@@ -25,7 +25,7 @@ class SmoothCE(torch.nn.Module):
 const DEEP: Record<string, { text: string; caching: boolean[] }> = {
   'nested list literals': { text: `deep = ${'['.repeat(5000)}${']'.repeat(5000)}\n`, caching: [false, true] },
   'nested calls': {
-    text: `deep = ${'F.softmax('.repeat(3000)}${')'.repeat(3000)}\n`,
+    text: `deep = ${'F.softmax('.repeat(1500)}${')'.repeat(1500)}\n`,
     caching: [false, true],
   },
   'chained module constants': {
