@@ -19,12 +19,12 @@ function hoverMarkdown(text: string): vscode.MarkdownString {
   return md;
 }
 
-function provideHover(
+async function provideHover(
   ctx: Ctx,
   document: vscode.TextDocument,
   position: vscode.Position,
-): vscode.Hover | undefined {
-  const found = findingsAt(ctx, document, position);
+): Promise<vscode.Hover | undefined> {
+  const found = await findingsAt(ctx, document, position);
   if (!found) return undefined;
   const text = explainFinding(found.primary, {
     detail: ctx.config.hoverDetail,

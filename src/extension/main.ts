@@ -4,12 +4,14 @@ import { registerCommands } from './commands';
 import { createCtx } from './ctx';
 import { registerDiagnostics } from './diagnostics';
 import { registerHovers } from './hovers';
+import { registerLargeFileNotice } from './largeFiles';
 import { registerPlayground } from './playground';
 
 export function activate(context: vscode.ExtensionContext): void {
   const ctx = createCtx(context);
   registerHovers(ctx);
   registerDiagnostics(ctx);
+  registerLargeFileNotice(ctx);
   registerCodeActions(ctx);
   registerCommands(ctx);
   registerPlayground(ctx);

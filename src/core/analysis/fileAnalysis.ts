@@ -13,6 +13,7 @@ import {
 } from './module';
 import { LineIndex, type PythonParse, parsePython } from './parse';
 import type { RawFinding } from './raw';
+import { drain } from './reparse';
 import { unlessTooDeep } from './stackGuard';
 import type { Memo } from './textIds';
 
@@ -77,10 +78,20 @@ export class FileAnalysis {
 
   /** Every finding: the definitions' (in file order), then the top-level statements'. */
   all(): RawFinding[] {
+    return drain(this.steps());
+  }
+
+  /** `all`, yielding after each definition and top-level statement, so a caller can spread the work over time. */
+  *steps(): Generator<void, RawFinding[]> {
     const raw: RawFinding[] = [];
-    for (const def of this.mod.definitions) raw.push(...this.definition(def).findings);
-    for (const node of topLevel(this.parse.tree.topNode, 0, this.parse.text.length))
+    for (const def of this.mod.definitions) {
+      raw.push(...this.definition(def).findings);
+      yield;
+    }
+    for (const node of topLevel(this.parse.tree.topNode, 0, this.parse.text.length)) {
       raw.push(...this.statement(node));
+      yield;
+    }
     return raw;
   }
 

@@ -30,8 +30,8 @@ interface Replacement {
   toB: number;
 }
 
-export function parseFresh(text: string): ChunkedTree {
-  const tree = parser.parse(text);
+/** `text` parsed whole (`tree`, when given, is its parse, e.g. made in steps by `parseFreshSteps`). */
+export function parseFresh(text: string, tree: Tree = parser.parse(text)): ChunkedTree {
   let chunks: readonly Chunk[] | undefined;
   return {
     tree,
@@ -40,6 +40,16 @@ export function parseFresh(text: string): ChunkedTree {
       return chunks;
     },
   };
+}
+
+/** `parseFresh(text)`, yielding between lezer's parse steps, so a caller can spread the parse over time. */
+export function* parseFreshSteps(text: string): Generator<void, ChunkedTree> {
+  const parse = parser.startParse(text);
+  for (;;) {
+    const tree = parse.advance();
+    if (tree) return parseFresh(text, tree);
+    yield;
+  }
 }
 
 /**
@@ -55,6 +65,15 @@ export function reparseChunks(
   text: string,
   edits: readonly ChangedRange[],
 ): ChunkedTree {
+  return drain(reparseChunksSteps(previous, text, edits));
+}
+
+/** `reparseChunks`, yielding between the steps of a whole reparse (the reparse of the chunks around runs at once). */
+export function* reparseChunksSteps(
+  previous: ChunkedTree & { text: string },
+  text: string,
+  edits: readonly ChangedRange[],
+): Generator<void, ChunkedTree> {
   const own: Base = { text: previous.text, chunks: previous.chunks, edits };
   const base = previous.base && { ...previous.base, edits: [...previous.base.edits, ...edits] };
   const withBase = (tree: ChunkedTree, kept: Base) =>
@@ -63,7 +82,15 @@ export function reparseChunks(
   if (fromBase) return fromBase;
   const fromOwn = reparseFrom(own, text);
   if (fromOwn) return base ? withBase(fromOwn, base) : fromOwn;
-  return withBase(parseFresh(text), base ?? own);
+  return withBase(yield* parseFreshSteps(text), base ?? own);
+}
+
+/** Runs `steps` to the end at once. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }
 
 /** The chunked tree of `text`, which `base.edits` made from `base.text`; null if the whole text needs parsing. */

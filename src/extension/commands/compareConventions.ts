@@ -22,7 +22,7 @@ function smoothing(convention: unknown): SmoothingConvention | null {
   return isSmoothingConvention(convention) ? convention : null;
 }
 
-function requestFor(ctx: CommandCtx, args: unknown): CompareRequest {
+async function requestFor(ctx: CommandCtx, args: unknown): Promise<CompareRequest> {
   if (isCompareArgs(args)) {
     return {
       epsilon: args.epsilon ?? ctx.config.defaultEpsilon,
@@ -30,7 +30,7 @@ function requestFor(ctx: CommandCtx, args: unknown): CompareRequest {
       current: smoothing(args.convention),
     };
   }
-  const at = findingsAtCursor(ctx, true);
+  const at = await findingsAtCursor(ctx, true);
   const r = at && resolve(at.primary, ctx.config.defaultEpsilon);
   return {
     epsilon: r?.epsilon ?? ctx.config.defaultEpsilon,
@@ -41,7 +41,7 @@ function requestFor(ctx: CommandCtx, args: unknown): CompareRequest {
 
 /** Shows every convention's smoothed targets and equivalences at the link's or cursor's ε and K; returns the text. */
 export async function compareAtCursor(ctx: CommandCtx, args: unknown): Promise<string> {
-  const text = compareConventions(requestFor(ctx, args));
+  const text = compareConventions(await requestFor(ctx, args));
   await ctx.views.show('Smoothing conventions', text);
   return text;
 }

@@ -12,7 +12,7 @@ function indentOf(document: vscode.TextDocument, line: number): string {
  * that loss's code; returns the inserted text.
  */
 export async function insertTorchEquivalent(ctx: CommandCtx): Promise<string | undefined> {
-  const at = findingsAtCursor(ctx);
+  const at = await findingsAtCursor(ctx);
   const finding = at && [at.primary, ...at.related].find((f) => f.torchEquivalent);
   if (!at || !finding?.torchEquivalent) {
     if (at)

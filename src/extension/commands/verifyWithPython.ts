@@ -64,7 +64,7 @@ export async function verifyWithPython(ctx: CommandCtx): Promise<VerifyReport | 
     void vscode.window.showWarningMessage('Loss Lens: verifying with Python needs a trusted workspace.');
     return undefined;
   }
-  const at = findingsAtCursor(ctx);
+  const at = await findingsAtCursor(ctx);
   const example = at && exampleFinding(at.primary, ctx.config.defaultEpsilon);
   const c = example && verifyCaseFor(example.finding, ctx.config.defaultEpsilon);
   if (!at || !example || !c) {
