@@ -125,7 +125,9 @@ export class AnalysisCache implements vscode.Disposable {
     if (cached?.version === version) return Promise.resolve(cached);
     const under = this.parsing.get(key);
     if (under?.version === version) return under.done;
-    const previous = cached?.editedVersion === version ? cached : undefined;
+    // A copy: edits arriving while the slices run are recorded on `cached` (and make this parse stale).
+    const previous =
+      cached?.editedVersion === version ? { parse: cached.parse, edits: [...cached.edits] } : undefined;
     const steps = this.engine.reparseSteps(document.getText(), previous);
     const done = runInSlices(steps, () => document.isClosed || document.version !== version).then(
       (parse) => parse && this.store(document, parse),
