@@ -11,7 +11,7 @@
  */
 export const SLICE_MS = 10;
 /** Longer documents are not analysed: the editor says so in the status bar and the log. */
-export const MAX_ANALYSED_LINES = 20_000;
+export const MAX_ANALYSED_LINES = 10_000;
 
 export function tooLargeToAnalyse(lineCount: number): boolean {
   return lineCount > MAX_ANALYSED_LINES;
