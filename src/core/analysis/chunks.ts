@@ -101,3 +101,11 @@ export function sameShape(a: Tree, b: Tree): boolean {
   const y = shape(b);
   return x.length === y.length && x.every((v, i) => v === y[i]);
 }
+
+/** Runs `steps` (work split to be spread over time) to the end at once. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}

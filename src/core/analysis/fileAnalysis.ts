@@ -1,5 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
 import { definitionKey, restoreFindings, type StoredDefinition, shift, storeFindings } from './cache';
+import { drain } from './chunks';
 import { analyzeFresh } from './definitionFindings';
 import type { DefinitionResult } from './definitions';
 import { calleesOf, type KeyCaches, ModuleKeys } from './dependencies';
@@ -13,7 +14,6 @@ import {
 } from './module';
 import { LineIndex, type PythonParse, parsePython } from './parse';
 import type { RawFinding } from './raw';
-import { drain } from './reparse';
 import { unlessTooDeep } from './stackGuard';
 import type { Memo } from './textIds';
 

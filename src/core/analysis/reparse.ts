@@ -1,7 +1,7 @@
 import type { ChangedRange, Tree } from '@lezer/common';
 import { parser } from '@lezer/python';
-import { assemble, type Chunk, chunkStarts, chunkTree, sameShape, topNodes } from './chunks';
-import { probeMatches, splitChunks, withProbe } from './split';
+import { assemble, type Chunk, chunkStarts, chunkTree, drain, sameShape, topNodes } from './chunks';
+import { probeMatches, splitChunks, splitChunksSteps, withProbe } from './split';
 
 export interface ChunkedTree {
   tree: Tree;
@@ -42,14 +42,16 @@ export function parseFresh(text: string, tree: Tree = parser.parse(text)): Chunk
   };
 }
 
-/** `parseFresh(text)`, yielding between lezer's parse steps, so a caller can spread the parse over time. */
+/**
+ * `parseFresh(text)`, yielding between lezer's parse steps and then between chunks (made at once here, as the
+ * next reparse needs them), so a caller can spread the parse over time.
+ */
 export function* parseFreshSteps(text: string): Generator<void, ChunkedTree> {
   const parse = parser.startParse(text);
-  for (;;) {
-    const tree = parse.advance();
-    if (tree) return parseFresh(text, tree);
-    yield;
-  }
+  let tree = parse.advance();
+  for (; !tree; tree = parse.advance()) yield;
+  const chunks = yield* splitChunksSteps(topNodes(tree), text, 0, text.length);
+  return { tree, chunks: () => chunks };
 }
 
 /**
@@ -83,14 +85,6 @@ export function* reparseChunksSteps(
   const fromOwn = reparseFrom(own, text);
   if (fromOwn) return base ? withBase(fromOwn, base) : fromOwn;
   return withBase(yield* parseFreshSteps(text), base ?? own);
-}
-
-/** Runs `steps` to the end at once. */
-export function drain<T>(steps: Generator<void, T>): T {
-  for (;;) {
-    const step = steps.next();
-    if (step.done) return step.value;
-  }
 }
 
 /** The chunked tree of `text`, which `base.edits` made from `base.text`; null if the whole text needs parsing. */
