@@ -1,13 +1,11 @@
 // Hover latency after an edit on a 5,000-line Python file: what the hover provider runs (incremental reparse +
 // findings at the cursor + picking the innermost), with the cursor at the edit and elsewhere; and, separately, the
 // debounced full-file diagnostics pass after an edit. No forced GC between edits: collection pauses count.
-import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { join } from 'node:path';
 import type { ChangedRange } from '@lezer/common';
 import { type Finding, findingAt, type PythonParse } from '../src/core/analysis';
 import { IncrementalAnalysis } from '../src/extension/incrementalAnalysis';
-import { percentile, verdict } from './support';
+import { generateFile, percentile, verdict } from './support';
 
 const GOAL_MS = 5;
 const LINES = 5000;
@@ -19,18 +17,6 @@ const engine = new IncrementalAnalysis();
 const reparse = engine.reparse.bind(engine);
 const analyze = engine.analyze.bind(engine);
 const analyzeAt = engine.analyzeAt.bind(engine);
-
-function generateFile(lines: number): string {
-  const seeds = ['seed000_linear_combination.py', 'seed004_four_implementations.py', 'libraries.py'];
-  const chunks = seeds.map((s) =>
-    readFileSync(join(__dirname, '..', 'test', 'fixtures', 'python', s), 'utf8'),
-  );
-  const filler = (i: number) => `def helper_${i}(x, y):\n    z = x * ${i} + y\n    return z.sum()\n\n`;
-  let text = '';
-  for (let i = 0; text.split('\n').length < lines; i++)
-    text += i % 4 === 3 ? chunks[i % chunks.length] : filler(i);
-  return text.split('\n').slice(0, lines).join('\n');
-}
 
 /** As src/extension/findingsAt.ts: the innermost loss at the cursor, else the innermost pitfall. */
 function hoverFinding(findings: readonly Finding[], offset: number, text: string): Finding | null {

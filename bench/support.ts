@@ -1,4 +1,6 @@
 // Timing, statistics and deterministic data shared by the benches.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 /** Runs a full collection when node runs with --expose-gc (as `npm run bench` does); otherwise does nothing. */
 export const collectGarbage = (): void => (globalThis as { gc?: () => void }).gc?.();
@@ -59,4 +61,17 @@ export function loadShipped<T>(entry: string): T {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** A Python file of `lines` lines: small helper functions, with a loss fixture every fourth block. */
+export function generateFile(lines: number): string {
+  const seeds = ['seed000_linear_combination.py', 'seed004_four_implementations.py', 'libraries.py'];
+  const chunks = seeds.map((s) =>
+    readFileSync(join(__dirname, '..', 'test', 'fixtures', 'python', s), 'utf8'),
+  );
+  const filler = (i: number) => `def helper_${i}(x, y):\n    z = x * ${i} + y\n    return z.sum()\n\n`;
+  let text = '';
+  for (let i = 0; text.split('\n').length < lines; i++)
+    text += i % 4 === 3 ? chunks[i % chunks.length] : filler(i);
+  return text.split('\n').slice(0, lines).join('\n');
 }

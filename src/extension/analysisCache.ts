@@ -1,6 +1,7 @@
 import type { ChangedRange } from '@lezer/common';
 import * as vscode from 'vscode';
 import type { Finding, PythonParse } from '../core/analysis';
+import { runInSlices, tooLargeToAnalyse } from './analysisBudget';
 
 type Engine = typeof import('./incrementalAnalysis');
 let engine: Engine | undefined;
@@ -14,8 +15,13 @@ function loadEngine(): Engine {
 interface Entry {
   version: number;
   parse: PythonParse;
-  /** Every finding, computed on first use (diagnostics); hovers only analyse what is under the cursor. */
-  findings: readonly Finding[] | null;
+  /**
+   * Every finding, analysed in slices on first use (diagnostics, code actions); null when the document changed
+   * before it finished. Hovers only analyse what is under the cursor.
+   */
+  findings: Promise<readonly Finding[] | null> | null;
+  /** `findings` once it has resolved. */
+  settled: readonly Finding[] | null;
   /** Edits since `version`, one range each, in the order they apply; `editedVersion` is where they lead. */
   edits: ChangedRange[];
   editedVersion: number;
@@ -35,12 +41,16 @@ function toChangedRanges(changes: readonly vscode.TextDocumentContentChangeEvent
 
 /**
  * One analysis per document version, shared by every feature. The parse tree is kept and reused after edits
- * (incremental reparsing), so an edit in a big file reparses only around the change. One `AnalysisSession` (in
- * the lazily loaded engine) holds what the analysis remembers across versions and documents; it is released
- * with this cache, i.e. with the extension context.
+ * (incremental reparsing), so an edit in a big file reparses only around the change. Parses and full analyses run
+ * in slices (`analysisBudget.ts`), so the extension host is never held for long; documents
+ * above `MAX_ANALYSED_LINES` are not analysed. One `AnalysisSession` (in the lazily loaded engine) holds what the
+ * analysis remembers across versions and documents; it is released with this cache, i.e. with the extension
+ * context.
  */
 export class AnalysisCache implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
+  /** Parses under way, in slices, by document. */
+  private readonly parsing = new Map<string, { version: number; done: Promise<Entry | null> }>();
   private readonly listeners: vscode.Disposable[];
   private engineInstance: InstanceType<Engine['IncrementalAnalysis']> | undefined;
 
@@ -51,16 +61,35 @@ export class AnalysisCache implements vscode.Disposable {
     ];
   }
 
-  findings(document: vscode.TextDocument): readonly Finding[] {
-    const entry = this.current(document);
-    entry.findings ??= this.guarded(document, () => this.engine.analyze(entry.parse));
+  /** Whether the document is too long to analyse (see `MAX_ANALYSED_LINES`): it gets no findings. */
+  tooLarge(document: vscode.TextDocument): boolean {
+    return tooLargeToAnalyse(document.lineCount);
+  }
+
+  /**
+   * Every finding of the document's current version, parsed and analysed in slices; none for a document that is
+   * too large; null when the document changed before the analysis finished (a newer request is then due).
+   */
+  async findings(document: vscode.TextDocument): Promise<readonly Finding[] | null> {
+    if (this.tooLarge(document)) return [];
+    const entry = await this.parsed(document);
+    if (!entry) return null;
+    entry.findings ??= this.analyseInSlices(document, entry);
     return entry.findings;
   }
 
-  /** The findings whose range contains `position` (end inclusive), analysing only the code around it. */
-  findingsAt(document: vscode.TextDocument, position: vscode.Position): readonly Finding[] {
-    const entry = this.current(document);
-    if (entry.findings) return entry.findings;
+  /**
+   * The findings whose range contains `position` (end inclusive), analysing only the top-level statement there
+   * (after parsing in slices); none when the document is too large, null when it changed meanwhile.
+   */
+  async findingsAt(
+    document: vscode.TextDocument,
+    position: vscode.Position,
+  ): Promise<readonly Finding[] | null> {
+    if (this.tooLarge(document)) return [];
+    const entry = await this.parsed(document);
+    if (!entry || document.version !== entry.version) return null;
+    if (entry.settled) return entry.settled;
     const offset = document.offsetAt(position);
     return this.guarded(document, () => this.engine.analyzeAt(entry.parse, offset));
   }
@@ -68,6 +97,7 @@ export class AnalysisCache implements vscode.Disposable {
   dispose(): void {
     for (const l of this.listeners) l.dispose();
     this.entries.clear();
+    this.parsing.clear();
     this.engineInstance?.dispose();
   }
 
@@ -84,27 +114,56 @@ export class AnalysisCache implements vscode.Disposable {
     entry.editedVersion = event.document.version;
   }
 
-  /** Reuses the previous tree when the recorded edits lead exactly to this version. */
-  private reparse(document: vscode.TextDocument, previous: Entry | undefined): PythonParse {
-    const incremental = previous?.editedVersion === document.version ? previous : undefined;
-    return this.engine.reparse(document.getText(), incremental);
+  /**
+   * The entry of the document's current version, parsed in slices on first use: incrementally (around the edits)
+   * when the edits recorded since the last parse lead to it, else whole. Null when the document changed first.
+   */
+  private parsed(document: vscode.TextDocument): Promise<Entry | null> {
+    const key = document.uri.toString();
+    const { version } = document;
+    const cached = this.entries.get(key);
+    if (cached?.version === version) return Promise.resolve(cached);
+    const under = this.parsing.get(key);
+    if (under?.version === version) return under.done;
+    // A copy: edits arriving while the slices run are recorded on `cached` (and make this parse stale).
+    const previous =
+      cached?.editedVersion === version ? { parse: cached.parse, edits: [...cached.edits] } : undefined;
+    const steps = this.engine.reparseSteps(document.getText(), previous);
+    const done = runInSlices(steps, () => document.isClosed || document.version !== version).then(
+      (parse) => parse && this.store(document, parse),
+      (error: unknown) => {
+        this.log.error(`parsing failed for ${document.uri.toString(true)}`, error);
+        return null;
+      },
+    );
+    const pending = { version, done };
+    this.parsing.set(key, pending);
+    void done.finally(() => {
+      if (this.parsing.get(key) === pending) this.parsing.delete(key);
+    });
+    return done;
   }
 
-  /** The entry of the document's current version, reparsed (incrementally when possible) on first use. */
-  private current(document: vscode.TextDocument): Entry {
-    const key = document.uri.toString();
-    const cached = this.entries.get(key);
-    if (cached?.version === document.version) return cached;
-    const version = document.version;
-    const entry = {
-      version,
-      parse: this.reparse(document, cached),
-      findings: null,
-      edits: [],
-      editedVersion: version,
-    };
-    this.entries.set(key, entry);
+  private store(document: vscode.TextDocument, parse: PythonParse): Entry {
+    const { version } = document;
+    const entry: Entry = { version, parse, findings: null, settled: null, edits: [], editedVersion: version };
+    this.entries.set(document.uri.toString(), entry);
     return entry;
+  }
+
+  private async analyseInSlices(
+    document: vscode.TextDocument,
+    entry: Entry,
+  ): Promise<readonly Finding[] | null> {
+    const stale = () => document.isClosed || document.version !== entry.version;
+    try {
+      entry.settled = await runInSlices(this.engine.analyzeSteps(entry.parse), stale);
+      return entry.settled;
+    } catch (error) {
+      this.log.error(`analysis failed for ${document.uri.toString(true)}`, error);
+      entry.settled = [];
+      return entry.settled;
+    }
   }
 
   private guarded(document: vscode.TextDocument, analyze: () => Finding[]): Finding[] {

@@ -26,12 +26,13 @@ function quickFix(
   return action;
 }
 
-function provideCodeActions(
+async function provideCodeActions(
   ctx: Ctx,
   document: vscode.TextDocument,
   context: vscode.CodeActionContext,
-): vscode.CodeAction[] {
-  const findings = ctx.analysis.findings(document);
+): Promise<vscode.CodeAction[]> {
+  if (context.diagnostics.length === 0) return [];
+  const findings = (await ctx.analysis.findings(document)) ?? [];
   return context.diagnostics.flatMap((diagnostic) => {
     const finding = findingFor(findings, diagnostic);
     if (!finding) return [];

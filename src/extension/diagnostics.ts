@@ -38,7 +38,7 @@ class PitfallDiagnostics implements vscode.Disposable {
   constructor(private readonly ctx: Ctx) {}
 
   refreshAll(): void {
-    for (const document of vscode.workspace.textDocuments) this.refresh(document);
+    for (const document of vscode.workspace.textDocuments) void this.refresh(document);
   }
 
   /** Used at activation, so analysing already open documents never delays it. */
@@ -46,13 +46,18 @@ class PitfallDiagnostics implements vscode.Disposable {
     for (const document of vscode.workspace.textDocuments) this.schedule(document);
   }
 
-  refresh(document: vscode.TextDocument): void {
+  /** Analyses in slices; a result that the document outdated meanwhile is dropped (its change schedules another). */
+  async refresh(document: vscode.TextDocument): Promise<void> {
     if (!isPython(document) || document.isClosed) return;
     if (!this.ctx.config.diagnosticsEnabled) {
       this.collection.delete(document.uri);
       return;
     }
-    this.collection.set(document.uri, this.ctx.analysis.findings(document).flatMap(toDiagnostics));
+    const { version } = document;
+    const findings = await this.ctx.analysis.findings(document);
+    if (!findings || document.isClosed || document.version !== version || !this.ctx.config.diagnosticsEnabled)
+      return;
+    this.collection.set(document.uri, findings.flatMap(toDiagnostics));
   }
 
   schedule(document: vscode.TextDocument): void {
@@ -62,7 +67,7 @@ class PitfallDiagnostics implements vscode.Disposable {
       document.uri.toString(),
       setTimeout(() => {
         this.pending.delete(document.uri.toString());
-        this.refresh(document);
+        void this.refresh(document);
       }, DEBOUNCE_MS),
     );
   }
@@ -88,7 +93,7 @@ export function registerDiagnostics(ctx: Ctx): void {
   const diagnostics = new PitfallDiagnostics(ctx);
   ctx.subscriptions.push(
     diagnostics,
-    vscode.workspace.onDidOpenTextDocument((d) => diagnostics.refresh(d)),
+    vscode.workspace.onDidOpenTextDocument((d) => void diagnostics.refresh(d)),
     vscode.workspace.onDidChangeTextDocument((e) => diagnostics.schedule(e.document)),
     vscode.workspace.onDidCloseTextDocument((d) => diagnostics.clear(d)),
     ctx.config.onDidChange(() => diagnostics.refreshAll()),

@@ -12,13 +12,13 @@ export interface FindingsAt {
 }
 
 /** Findings at `position` (end inclusive, so a cursor just after a call counts); undefined when none. */
-export function findingsAt(
+export async function findingsAt(
   ctx: Ctx,
   document: vscode.TextDocument,
   position: vscode.Position,
-): FindingsAt | undefined {
+): Promise<FindingsAt | undefined> {
   const { line, column } = toLineColumn(position);
-  const findings = ctx.analysis.findingsAt(document, position);
+  const findings = (await ctx.analysis.findingsAt(document, position)) ?? [];
   const loss = findingAt(
     findings.filter((f) => f.kind === 'loss'),
     line,

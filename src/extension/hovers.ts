@@ -19,12 +19,12 @@ function hoverMarkdown(text: string): vscode.MarkdownString {
   return md;
 }
 
-function provideHover(
+async function provideHover(
   ctx: Ctx,
   document: vscode.TextDocument,
   position: vscode.Position,
-): vscode.Hover | undefined {
-  const found = findingsAt(ctx, document, position);
+): Promise<vscode.Hover | undefined> {
+  const found = await findingsAt(ctx, document, position);
   // A pitfall is a diagnostic too, whose hover VS Code shows just above ours: say it once.
   const shownAsDiagnostic = ctx.config.diagnosticsEnabled;
   if (!found || (shownAsDiagnostic && found.primary.kind === 'pitfall')) return undefined;

@@ -16,6 +16,19 @@ export class IncrementalAnalysis {
       : this.session.parsePython(text);
   }
 
+  /** `reparse` in steps, for a caller that spreads it over time. */
+  reparseSteps(
+    text: string,
+    previous?: { parse: PythonParse; edits: readonly ChangedRange[] },
+  ): Generator<void, PythonParse> {
+    return this.session.parseSteps(text, previous?.parse, previous?.edits);
+  }
+
+  /** `analyze` in steps, one definition or top-level statement each, for a caller that spreads it over time. */
+  analyzeSteps(parse: PythonParse): Generator<void, Finding[]> {
+    return this.session.analyzeSteps(parse);
+  }
+
   /** Every finding of the file (diagnostics, code actions). */
   analyze(parse: PythonParse): Finding[] {
     return this.session.analyzeParsed(parse);

@@ -11,9 +11,14 @@ function hintPosition(document: vscode.TextDocument, line: number, endLine: numb
     : document.lineAt(line - 1).range.end;
 }
 
-function provideInlayHints(ctx: Ctx, document: vscode.TextDocument, range: vscode.Range): vscode.InlayHint[] {
+async function provideInlayHints(
+  ctx: Ctx,
+  document: vscode.TextDocument,
+  range: vscode.Range,
+): Promise<vscode.InlayHint[]> {
   if (!ctx.config.targetInlayHints) return [];
-  const findings = ctx.analysis.findings(document);
+  const findings = await ctx.analysis.findings(document);
+  if (!findings) return [];
   const classes = fileClasses(findings);
   const hints: vscode.InlayHint[] = [];
   for (const f of findings) {

@@ -5,6 +5,7 @@ import { createCtx } from './ctx';
 import { registerDiagnostics } from './diagnostics';
 import { registerHovers } from './hovers';
 import { registerInlayHints } from './inlayHints';
+import { registerLargeFileNotice } from './largeFiles';
 import { registerPlayground } from './playground';
 import { registerPrintedHover } from './printedHover';
 
@@ -14,6 +15,7 @@ export function activate(context: vscode.ExtensionContext): void {
   registerPrintedHover(ctx);
   registerInlayHints(ctx);
   registerDiagnostics(ctx);
+  registerLargeFileNotice(ctx);
   registerCodeActions(ctx);
   registerCommands(ctx);
   registerPlayground(ctx);

@@ -62,15 +62,16 @@ function notebookCheck(
   return checkPrintedValue(document.getText(), line + 1, printed, range, findings);
 }
 
-function provideHover(
+async function provideHover(
   ctx: Ctx,
   document: vscode.TextDocument,
   position: vscode.Position,
-): vscode.Hover | undefined {
+): Promise<vscode.Hover | undefined> {
   const line = document.lineAt(position.line).text;
   const commented = line.includes('#');
   if (!commented && !PRINT_CALL.test(line)) return undefined;
-  const findings = ctx.analysis.findings(document);
+  const findings = await ctx.analysis.findings(document);
+  if (!findings) return undefined;
   const check =
     (commented
       ? checkPrinted(document.getText(), position.line + 1, position.character + 1, findings)

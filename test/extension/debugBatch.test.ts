@@ -11,9 +11,9 @@ const {
 const ctx = {} as Parameters<typeof wantedFrom>[0];
 
 describe('debugBatch: what Send to Playground sends', () => {
-  it("takes the Variables view's evaluateName (else its name) and offers a role guessed from it", () => {
+  it("takes the Variables view's evaluateName (else its name) and offers a role guessed from it", async () => {
     assert.deepEqual(
-      wantedFrom(ctx, {
+      await wantedFrom(ctx, {
         container: { name: 'Locals' },
         variable: { name: "'logits'", evaluateName: "batch['logits']" },
       }),
@@ -22,14 +22,14 @@ describe('debugBatch: what Send to Playground sends', () => {
         guess: 'logits',
       },
     );
-    assert.deepEqual(wantedFrom(ctx, { variable: { name: 'labels' } }), {
+    assert.deepEqual(await wantedFrom(ctx, { variable: { name: 'labels' } }), {
       request: { items: [{ role: 'targets', expression: 'labels' }], rows: undefined },
       guess: 'targets',
     });
   });
 
-  it("uses a caller's expression, role and rows as given", () => {
-    assert.deepEqual(wantedFrom(ctx, { expression: 'out', role: 'logits', rows: 8 }), {
+  it("uses a caller's expression, role and rows as given", async () => {
+    assert.deepEqual(await wantedFrom(ctx, { expression: 'out', role: 'logits', rows: 8 }), {
       request: { items: [{ role: 'logits', expression: 'out' }], rows: 8 },
     });
   });

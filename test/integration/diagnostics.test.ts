@@ -93,6 +93,32 @@ describe('diagnostics and quick fixes', () => {
     await diagnosticsWhen(editor.document.uri, (d) => d.length === 0, 'the diagnostic to go with the line');
   });
 
+  it('does not analyse a document over 10,000 lines; analyses it once it is under, and stops when it grows over', async () => {
+    const pitfall = 'bad = nn.CrossEntropyLoss(label_smoothing=2.0)\n';
+    const document = await vscode.workspace.openTextDocument({
+      language: 'python',
+      content: `${pitfall}${'x = 1\n'.repeat(10_000)}`,
+    });
+    const editor = await vscode.window.showTextDocument(document);
+    try {
+      assert.ok(document.lineCount > 10_000);
+      await editor.edit((e) => e.delete(new vscode.Range(1, 0, 11, 0)));
+      await diagnosticsWhen(
+        document.uri,
+        (d) => d.length === 1,
+        'the pitfall once the file is under the cap',
+      );
+      await editor.edit((e) => e.insert(new vscode.Position(1, 0), 'y = 2\n'.repeat(20)));
+      await diagnosticsWhen(
+        document.uri,
+        (d) => d.length === 0,
+        'no diagnostics once it is over the cap again',
+      );
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  });
+
   for (const needle of MUST_FIX) {
     it(`offers a quick fix at "${needle}"`, async () => {
       const { document } = await openSample('pitfalls.py');

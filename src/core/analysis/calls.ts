@@ -44,17 +44,21 @@ export function callFindings(
   const out: RawFinding[] = [];
   const keys = new Set<string>();
   for (const node of seeds) {
-    const target = targetOf(toExpr(node, mod.text) as CallExpr, mod, resultOf);
+    const e = toExpr(node, mod.text);
+    const target = e.t === 'call' ? targetOf(e, mod, resultOf) : null;
     const key = target ? bindingKey(node, mod) : null;
     if (target && key) {
       bindings.push({ key: key.key, at: node.from, target });
       keys.add(key.key);
     }
   }
+  const exprOf = callExprs(mod.text);
   for (const node of calls) {
     const callee = node.firstChild;
     if (!callee || !worthLooking(toExpr(callee, mod.text), node, mod, keys)) continue;
-    const e = toExpr(node, mod.text) as CallExpr;
+    const e = exprOf(node);
+    // Error recovery can leave a call without its argument list (e.g. past the parser's nesting limit).
+    if (e.t !== 'call') continue;
     const direct = targetOf(e, mod, resultOf);
     if (direct) {
       out.push(describeCall(e, direct, mod, null), ...pitfallsOf(e, node, direct, mod));
@@ -95,6 +99,34 @@ function pitfallsOf(e: CallExpr, node: SyntaxNode, target: Target, mod: ModuleCo
       `${param} = ${eps} is outside [0, 1]; the smoothed targets are no longer a distribution.`,
     ),
   ];
+}
+
+/**
+ * The expression of a call node, reusing the one built for an enclosing call (calls come outermost first): a
+ * chain of n nested calls is converted once, not once per level (n² work).
+ */
+function callExprs(text: string): (node: SyntaxNode) => Expr {
+  const known = new Map<string, Expr>();
+  const index = (e: Expr | 'slice'): void => {
+    if (e === 'slice') return;
+    if (e.t === 'call') {
+      known.set(`${e.from}:${e.to}`, e);
+      index(e.fn);
+      for (const a of e.args) index(a.value);
+    } else if (e.t === 'attr') index(e.obj);
+    else if (e.t === 'sub') [e.obj, ...e.index].forEach(index);
+    else if (e.t === 'bin') [e.l, e.r].forEach(index);
+    else if (e.t === 'unary') index(e.e);
+    else if (e.t === 'cond') [e.body, e.test, e.orelse].forEach(index);
+    else if (e.t === 'tuple') e.items.forEach(index);
+  };
+  return (node) => {
+    const found = known.get(`${node.from}:${node.to}`);
+    if (found) return found;
+    const e = toExpr(node, text);
+    index(e);
+    return e;
+  };
 }
 
 /** Cheap test on the callee alone, so most calls in a big file are never converted whole. */

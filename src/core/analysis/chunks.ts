@@ -75,10 +75,12 @@ export function topNodes(tree: Tree): SyntaxNode[] {
   return nodes;
 }
 
-/** Whether `at` starts a line that does not continue the one before (after a backslash). */
+/** Whether `at` starts a line ('\n', '\r\n' or a lone '\r' before it) that does not continue the one before (after a backslash). */
 export function startsLine(text: string, at: number): boolean {
   if (at === 0) return true;
-  if (text.charCodeAt(at - 1) !== 10) return false;
+  const before = text.charCodeAt(at - 1);
+  if (before === 13) return text.charCodeAt(at) !== 10 && text.charCodeAt(at - 2) !== 92;
+  if (before !== 10) return false;
   const end = text.charCodeAt(at - 2) === 13 ? at - 2 : at - 1;
   return text.charCodeAt(end - 1) !== 92;
 }
@@ -98,4 +100,12 @@ export function sameShape(a: Tree, b: Tree): boolean {
   const x = shape(a);
   const y = shape(b);
   return x.length === y.length && x.every((v, i) => v === y[i]);
+}
+
+/** Runs `steps` (work split to be spread over time) to the end at once. */
+export function drain<T>(steps: Generator<void, T>): T {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
 }

@@ -1,6 +1,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { Expr } from './expr';
 import type { Definition, ModuleContext } from './module';
+import { unlessTooDeep } from './stackGuard';
 import { type Stmt, toStmt } from './stmt';
 import type { Memo, TextIds } from './textIds';
 
@@ -459,9 +460,22 @@ function assignedNames(node: SyntaxNode, text: string): Set<string> {
       if (st.s === 'block') st.bodies.forEach(visit);
     }
   };
-  const st = toStmt(node, text);
+  const st = unlessTooDeep(
+    () => toStmt(node, text),
+    () => null,
+  );
   if (st) visit([st]);
+  else for (const target of plainTargets(node)) names.add(text.slice(target.from, target.to));
   return names;
+}
+
+/** The bare names before an assignment's first `=` (what a statement too deep to simplify assigns, at least). */
+function plainTargets(node: SyntaxNode): SyntaxNode[] {
+  const targets: SyntaxNode[] = [];
+  if (node.name !== 'AssignStatement') return targets;
+  for (let child = node.firstChild; child && child.name !== 'AssignOp'; child = child.nextSibling)
+    if (child.name === 'VariableName') targets.push(child);
+  return targets;
 }
 
 const NEVER_ASSIGNS = new Set([

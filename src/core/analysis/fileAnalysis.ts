@@ -1,5 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
 import { definitionKey, restoreFindings, type StoredDefinition, shift, storeFindings } from './cache';
+import { drain } from './chunks';
 import { analyzeFresh } from './definitionFindings';
 import type { DefinitionResult } from './definitions';
 import { calleesOf, type KeyCaches, ModuleKeys } from './dependencies';
@@ -13,6 +14,7 @@ import {
 } from './module';
 import { LineIndex, type PythonParse, parsePython } from './parse';
 import type { RawFinding } from './raw';
+import { unlessTooDeep } from './stackGuard';
 import type { Memo } from './textIds';
 
 /** Everything a `FileAnalysis` reuses from other parses: an `AnalysisSession`'s caches. */
@@ -76,10 +78,20 @@ export class FileAnalysis {
 
   /** Every finding: the definitions' (in file order), then the top-level statements'. */
   all(): RawFinding[] {
+    return drain(this.steps());
+  }
+
+  /** `all`, yielding after each definition and top-level statement, so a caller can spread the work over time. */
+  *steps(): Generator<void, RawFinding[]> {
     const raw: RawFinding[] = [];
-    for (const def of this.mod.definitions) raw.push(...this.definition(def).findings);
-    for (const node of topLevel(this.parse.tree.topNode, 0, this.parse.text.length))
+    for (const def of this.mod.definitions) {
+      raw.push(...this.definition(def).findings);
+      yield;
+    }
+    for (const node of topLevel(this.parse.tree.topNode, 0, this.parse.text.length)) {
       raw.push(...this.statement(node));
+      yield;
+    }
     return raw;
   }
 
@@ -101,11 +113,10 @@ export class FileAnalysis {
 
   private statement(node: SyntaxNode): RawFinding[] {
     const { caches, keys } = this;
-    return statementFindings(
-      node,
-      this.mod,
-      this.resultOf,
-      caches && keys && { keys, statements: caches.statements },
+    const keyed = caches && keys && { keys, statements: caches.statements };
+    return unlessTooDeep(
+      () => statementFindings(node, this.mod, this.resultOf, keyed),
+      () => [],
     );
   }
 
@@ -128,10 +139,14 @@ export class FileAnalysis {
 
   /** A definition's result and findings (absolute offsets): from the caches when its key is there. */
   private cachedDefinition(def: Definition): { result: StoredDefinition['result']; findings: RawFinding[] } {
-    const fresh = () => {
-      const { result, findings } = analyzeFresh(def, this.mod);
-      return { result, findings: findings.map((f) => shift(f, def.node.from)) };
-    };
+    const fresh = () =>
+      unlessTooDeep(
+        () => {
+          const { result, findings } = analyzeFresh(def, this.mod);
+          return { result, findings: findings.map((f) => shift(f, def.node.from)) };
+        },
+        () => ({ result: null, findings: [] }),
+      );
     const key = this.keys && definitionKey(def, this.keys);
     if (!this.caches || !key) return fresh();
     const hit = this.caches.definitions.lookup(key.key);

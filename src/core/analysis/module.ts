@@ -1,5 +1,6 @@
 import type { SyntaxNode, Tree } from '@lezer/common';
 import { children, type Expr, toExpr } from './expr';
+import { unlessTooDeep } from './stackGuard';
 import type { Memo } from './textIds';
 
 /** A top-level class or function definition. */
@@ -121,7 +122,12 @@ function addConstant(node: SyntaxNode, mod: ModuleContext): void {
   if (kids[2].name === 'CallExpression')
     mod.bindingCalls.set(name, [...(mod.bindingCalls.get(name) ?? []), kids[2]]);
   const literal = LITERALS.has(kids[2].name);
-  mod.constants.set(name, literal && !mod.constants.has(name) ? toExpr(kids[2], mod.text) : null);
+  const value = () =>
+    unlessTooDeep(
+      () => toExpr(kids[2], mod.text),
+      () => null,
+    );
+  mod.constants.set(name, literal && !mod.constants.has(name) ? value() : null);
 }
 
 function addImport(node: SyntaxNode, mod: ModuleContext, caches: ModuleCaches | null): void {

@@ -1,7 +1,7 @@
 import type { ChangedRange, Tree } from '@lezer/common';
 import type { Chunk } from './chunks';
 import type { SourceRange } from './findings';
-import { type ChunkedTree, parseFresh, reparseChunks } from './reparse';
+import { type ChunkedTree, parseFresh, parseFreshSteps, reparseChunks, reparseChunksSteps } from './reparse';
 
 /** A parsed Python text; pass it back with the edits that followed to reparse incrementally. */
 export interface PythonParse {
@@ -26,12 +26,29 @@ export function parsePython(
   return { text, ...(previous && edits ? reparseChunks(previous, text, edits) : parseFresh(text)) };
 }
 
+/** A line break as Python and editors read it: '\r\n', '\n' or a lone '\r'. */
+const LINE_BREAK = /\r\n?|\n/g;
+
+/**
+ * `parsePython` in steps (lezer's, when the whole text is parsed), so that a caller can spread the parse of a big
+ * file over time.
+ */
+export function* parsePythonSteps(
+  text: string,
+  previous?: PythonParse,
+  edits?: readonly ChangedRange[],
+): Generator<void, PythonParse> {
+  const tree =
+    previous && edits ? yield* reparseChunksSteps(previous, text, edits) : yield* parseFreshSteps(text);
+  return { text, ...tree };
+}
+
 /** Maps string offsets to 1-based line/column (UTF-16 columns, as editors count). */
 export class LineIndex {
   private readonly starts: number[] = [0];
 
   constructor(text: string) {
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) this.starts.push(i + 1);
+    for (const m of text.matchAll(LINE_BREAK)) this.starts.push(m.index + m[0].length);
   }
 
   position(offset: number): { line: number; column: number } {

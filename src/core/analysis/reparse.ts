@@ -1,7 +1,7 @@
 import type { ChangedRange, Tree } from '@lezer/common';
 import { parser } from '@lezer/python';
-import { assemble, type Chunk, chunkStarts, chunkTree, sameShape, topNodes } from './chunks';
-import { probeMatches, splitChunks, withProbe } from './split';
+import { assemble, type Chunk, chunkStarts, chunkTree, drain, sameShape, topNodes } from './chunks';
+import { probeMatches, splitChunks, splitChunksSteps, withProbe } from './split';
 
 export interface ChunkedTree {
   tree: Tree;
@@ -30,8 +30,8 @@ interface Replacement {
   toB: number;
 }
 
-export function parseFresh(text: string): ChunkedTree {
-  const tree = parser.parse(text);
+/** `text` parsed whole (`tree`, when given, is its parse, e.g. made in steps by `parseFreshSteps`). */
+export function parseFresh(text: string, tree: Tree = parser.parse(text)): ChunkedTree {
   let chunks: readonly Chunk[] | undefined;
   return {
     tree,
@@ -40,6 +40,18 @@ export function parseFresh(text: string): ChunkedTree {
       return chunks;
     },
   };
+}
+
+/**
+ * `parseFresh(text)`, yielding between lezer's parse steps and then between chunks (made at once here, as the
+ * next reparse needs them), so a caller can spread the parse over time.
+ */
+export function* parseFreshSteps(text: string): Generator<void, ChunkedTree> {
+  const parse = parser.startParse(text);
+  let tree = parse.advance();
+  for (; !tree; tree = parse.advance()) yield;
+  const chunks = yield* splitChunksSteps(topNodes(tree), text, 0, text.length);
+  return { tree, chunks: () => chunks };
 }
 
 /**
@@ -55,6 +67,15 @@ export function reparseChunks(
   text: string,
   edits: readonly ChangedRange[],
 ): ChunkedTree {
+  return drain(reparseChunksSteps(previous, text, edits));
+}
+
+/** `reparseChunks`, yielding between the steps of a whole reparse (the reparse of the chunks around runs at once). */
+export function* reparseChunksSteps(
+  previous: ChunkedTree & { text: string },
+  text: string,
+  edits: readonly ChangedRange[],
+): Generator<void, ChunkedTree> {
   const own: Base = { text: previous.text, chunks: previous.chunks, edits };
   const base = previous.base && { ...previous.base, edits: [...previous.base.edits, ...edits] };
   const withBase = (tree: ChunkedTree, kept: Base) =>
@@ -63,7 +84,7 @@ export function reparseChunks(
   if (fromBase) return fromBase;
   const fromOwn = reparseFrom(own, text);
   if (fromOwn) return base ? withBase(fromOwn, base) : fromOwn;
-  return withBase(parseFresh(text), base ?? own);
+  return withBase(yield* parseFreshSteps(text), base ?? own);
 }
 
 /** The chunked tree of `text`, which `base.edits` made from `base.text`; null if the whole text needs parsing. */

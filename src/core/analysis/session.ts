@@ -3,7 +3,7 @@ import type { StoredDefinition, StoredFinding } from './cache';
 import { FileAnalysis, type FileCaches } from './fileAnalysis';
 import type { Finding } from './findings';
 import type { DefinitionName, ImportSource } from './module';
-import { type LineIndex, type PythonParse, parsePython } from './parse';
+import { type LineIndex, type PythonParse, parsePython, parsePythonSteps } from './parse';
 import type { RawFinding } from './raw';
 import { Memo, TextIds } from './textIds';
 
@@ -69,6 +69,15 @@ export class AnalysisSession {
     return this.caches ? parsePython(text, previous, edits) : parsePython(text);
   }
 
+  /** `parsePython` in steps (see `analyzeSteps`). */
+  parseSteps(
+    text: string,
+    previous?: PythonParse,
+    edits?: readonly ChangedRange[],
+  ): Generator<void, PythonParse> {
+    return this.caches ? parsePythonSteps(text, previous, edits) : parsePythonSteps(text);
+  }
+
   /**
    * Findings for `text`. With `imports`, calls into the workspace's own modules it imports are followed; those
    * results depend on other files, so they are computed afresh rather than cached.
@@ -83,6 +92,15 @@ export class AnalysisSession {
   analyzeParsed(parse: PythonParse): Finding[] {
     const analysis = this.fileAnalysis(parse);
     return toFindings(analysis.all(), analysis.lines);
+  }
+
+  /**
+   * `analyzeParsed` in steps: yields after each definition and top-level statement (the first step also builds the
+   * module's context), so that a caller can spread the work over time and stop when the result is no longer wanted.
+   */
+  *analyzeSteps(parse: PythonParse): Generator<void, Finding[]> {
+    const analysis = this.fileAnalysis(parse);
+    return toFindings(yield* analysis.steps(), analysis.lines);
   }
 
   /**

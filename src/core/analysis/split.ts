@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
 import { parser } from '@lezer/python';
-import { type Chunk, chunkTree, hasError, sameShape, startsLine, topNodes } from './chunks';
+import { type Chunk, chunkTree, drain, hasError, sameShape, startsLine, topNodes } from './chunks';
 
 /** Code that parses as it does on its own only when the parser is settled before it. */
 const PROBE = 'if a:\n    pass\nelse:\n    pass\n@d\ndef f(x=(1,\n      2)):\n    return [x]\n';
@@ -25,6 +25,16 @@ export function probeMatches(nodes: readonly SyntaxNode[], text: string): boolea
  * settled, as most errors (`1. - x`) leave the parser's context as it was.
  */
 export function splitChunks(nodes: readonly SyntaxNode[], text: string, from: number, to: number): Chunk[] {
+  return drain(splitChunksSteps(nodes, text, from, to));
+}
+
+/** `splitChunks`, yielding after each chunk, so that a caller can spread the work over time. */
+export function* splitChunksSteps(
+  nodes: readonly SyntaxNode[],
+  text: string,
+  from: number,
+  to: number,
+): Generator<void, Chunk[]> {
   const groups: { start: number; nodes: SyntaxNode[] }[] = [];
   for (const node of nodes) {
     const last = groups[groups.length - 1];
@@ -37,7 +47,7 @@ export function splitChunks(nodes: readonly SyntaxNode[], text: string, from: nu
   const chunks: Chunk[] = [];
   let settledAt = from;
   let tries = SETTLE_TRIES;
-  groups.forEach((group, i) => {
+  for (const [i, group] of groups.entries()) {
     const end = i + 1 < groups.length ? groups[i + 1].start : to;
     const tree = chunkTree(group.nodes, group.start, end);
     const clean = !hasError(tree);
@@ -48,7 +58,8 @@ export function splitChunks(nodes: readonly SyntaxNode[], text: string, from: nu
       tries = SETTLE_TRIES;
     }
     chunks.push({ length: end - group.start, tree, settled });
-  });
+    yield;
+  }
   return chunks;
 }
 

@@ -1,6 +1,6 @@
 import { CONVENTIONS, convertEpsilon, type SmoothingConvention } from '../smoothing';
 import { escapeMarkdown, formatNumber, inlineCode, table } from './markdown';
-import { binaryTarget, categoricalRow } from './targets';
+import { binaryTarget, categoricalTargets } from './targets';
 
 export interface CompareRequest {
   readonly epsilon: number;
@@ -23,7 +23,7 @@ function optimalGap(on: number, off: number): string {
 
 function categoricalSection({ epsilon, classes, current }: CompareRequest): string {
   const rows = CATEGORICAL.map((c) => {
-    const [on = 1, off = 0] = categoricalRow(c, classes, epsilon) ?? [];
+    const { on, off } = categoricalTargets(c, classes, epsilon) ?? { on: 1, off: 0 };
     const uniformEps = convertEpsilon(epsilon, c, 'uniform', classes);
     const torch =
       uniformEps <= 1 ? inlineCode(`label_smoothing=${formatNumber(uniformEps)}`) : 'none (ε > 1)';

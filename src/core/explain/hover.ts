@@ -5,7 +5,7 @@ import { formulaFor } from './formulas';
 import { lead, pitfallLine, title } from './lead';
 import { codeBlock, commandLink, escapeMarkdown, inlineCode } from './markdown';
 import { torchNotes } from './notes';
-import { type Resolved, resolve } from './resolve';
+import { exampleClassesNote, type Resolved, resolve } from './resolve';
 import { seedFromFinding } from './seed';
 import { fileClasses } from './source';
 import { smoothedTargetTable } from './targets';
@@ -70,10 +70,12 @@ function linksLine(finding: Finding, r: Resolved, links: LinkCommands | undefine
   const activation = finding.details?.lossKind === 'softmax' || finding.details?.lossKind === 'log_softmax';
   if (!links || finding.kind !== 'loss' || activation) return null;
   const compare = { epsilon: r.shownEpsilon, classes: r.classes, convention: finding.convention };
-  return [
+  const line = [
     commandLink('Open in playground', links.openPlayground, [seedFromFinding(finding, r)]),
     commandLink('Compare conventions', links.compareConventions, [compare]),
   ].join(' · ');
+  const note = r.classesFromCode ? exampleClassesNote(r) : null;
+  return note ? `${line}\n\n${escapeMarkdown(`The playground opens with ${note}.`)}` : line;
 }
 
 /** The torch call first: it is what a person copies; the formula, targets and notes explain it. */

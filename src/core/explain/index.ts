@@ -5,6 +5,6 @@
 export { type CompareRequest, compareConventions } from './compare';
 export { type Detail, type ExplainOptions, explainFinding, type LinkCommands } from './hover';
 export { codeBlock, commandLink, escapeMarkdown, formatNumber, inlineCode } from './markdown';
-export { type Resolved, resolve } from './resolve';
+export { exampleFinding, type Resolved, resolve } from './resolve';
 export { seedFromFinding } from './seed';
 export { DEFAULT_TABLE_CLASSES, smoothedTargetTable } from './targets';

@@ -42,5 +42,8 @@ export function table(header: readonly string[], rows: readonly (readonly string
 export function formatNumber(x: number): string {
   if (!Number.isFinite(x)) return String(x);
   const text = Math.abs(x) >= 1 || x === 0 ? x.toFixed(4) : x.toPrecision(4);
-  return text.includes('.') ? text.replace(/0+$/, '').replace(/\.$/, '') : text;
+  // Trailing zeros of the digits only: 1e-10 is "1.000e-10", whose exponent keeps its 0.
+  const [digits = text, exponent] = text.split('e');
+  const trimmed = digits.includes('.') ? digits.replace(/0+$/, '').replace(/\.$/, '') : digits;
+  return exponent === undefined ? trimmed : `${trimmed}e${exponent}`;
 }

@@ -1,4 +1,5 @@
 import type { Finding } from '../analysis/findings';
+import { MAX_SEED_CLASSES } from '../playground/seed';
 import type { FileClasses } from './source';
 import { DEFAULT_TABLE_CLASSES } from './targets';
 
@@ -35,5 +36,36 @@ export function resolve(finding: Finding, defaultEpsilon: number, file?: FileCla
     classes: classesFromCode ? classes : (fromFile?.value ?? DEFAULT_TABLE_CLASSES),
     classesFromCode,
     ...(fromFile ? { classesFromFile: fromFile } : {}),
+  };
+}
+
+/**
+ * The K of example tensors (the playground's seed, Verify with Python): they hold a number per class, so a K from
+ * the code above `MAX_SEED_CLASSES` (a default of 10^9 fits in one line of Python) is capped there.
+ */
+export function exampleClasses(r: Resolved): { classes: number; capped: boolean } {
+  const capped = r.classes > MAX_SEED_CLASSES;
+  return { classes: capped ? MAX_SEED_CLASSES : r.classes, capped };
+}
+
+/** "K = 1000 (…)" saying why an example uses fewer classes than the code; null when it uses the code's K. */
+export function exampleClassesNote(r: Resolved): string | null {
+  const { classes, capped } = exampleClasses(r);
+  return capped
+    ? `K = ${classes} (the code's K = ${r.classes} is too many classes for example tensors)`
+    : null;
+}
+
+/** The finding with K capped for example tensors (a K of 10^9 would be 3·10^9 logits), and the note saying so. */
+export function exampleFinding(
+  finding: Finding,
+  defaultEpsilon: number,
+): { finding: Finding; note: string | null } {
+  const r = resolve(finding, defaultEpsilon);
+  const note = r.classesFromCode ? exampleClassesNote(r) : null;
+  if (!note) return { finding, note };
+  return {
+    finding: { ...finding, details: { ...finding.details, classes: exampleClasses(r).classes } },
+    note,
   };
 }

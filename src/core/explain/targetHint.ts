@@ -2,7 +2,7 @@
 import type { Finding } from '../analysis/findings';
 import { CONVENTION_REGISTRY } from '../conventions';
 import { formatNumber } from './markdown';
-import { binaryTarget, categoricalRow } from './targets';
+import { binaryTarget, categoricalTargets } from './targets';
 
 /** The file's K: the one class count its findings agree on, else null. */
 export function fileClasses(findings: readonly Finding[]): number | null {
@@ -27,10 +27,10 @@ export function targetHint(finding: Finding, classesInFile: number | null): stri
     case 'uniform':
     case 'k_minus_1':
     case 'k_minus_2_padding': {
-      const row = k && k >= CONVENTION_REGISTRY[c].minClasses ? categoricalRow(c, k, epsilon) : null;
-      if (!row) return `ε=${fmt(epsilon)}, ${CONVENTION_REGISTRY[c].name} (K unknown)`;
-      const padding = c === 'k_minus_2_padding' ? ' · padding 0' : '';
-      return `true ${fmt(row[0]!)} · others ${fmt(row[1]!)}${padding} at K=${k}`;
+      const t = k && k >= CONVENTION_REGISTRY[c].minClasses ? categoricalTargets(c, k, epsilon) : null;
+      if (!t) return `ε=${fmt(epsilon)}, ${CONVENTION_REGISTRY[c].name} (K unknown)`;
+      const padding = t.padding ? ' · padding 0' : '';
+      return `true ${fmt(t.on)} · others ${fmt(t.off)}${padding} at K=${k}`;
     }
     default:
       return null;

@@ -14,16 +14,33 @@ export const DEFAULT_TABLE_CLASSES = 5;
 /** Above this many classes a per-class row is unreadable: the table collapses the middle. */
 const MAX_TABLE_COLUMNS = 8;
 
-/** One row of smoothed class probabilities for target class 0; the padding class (K−2 convention) is the last. */
-export function categoricalRow(convention: Convention, classes: number, epsilon: number): number[] | null {
+/**
+ * The smoothed target of class 0 as its distinct values, not one number per class (K from the code may be 10^9):
+ * `on` for the target, 0 for the padding class (K−2 convention, the last), `off` for every other class.
+ */
+export interface CategoricalTargets {
+  readonly classes: number;
+  readonly on: number;
+  readonly off: number;
+  readonly padding: boolean;
+}
+
+export function categoricalTargets(
+  convention: Convention,
+  classes: number,
+  epsilon: number,
+): CategoricalTargets | null {
   if (convention === 'k_minus_2_padding') {
     // K−2 with a padding class = K−1 over the K−1 non-padding classes, padding zeroed.
-    const { on, off } = targetValues('k_minus_1', classes - 1, epsilon);
-    return [on, ...Array<number>(classes - 2).fill(off), 0];
+    return { classes, ...targetValues('k_minus_1', classes - 1, epsilon), padding: true };
   }
   if (convention !== 'uniform' && convention !== 'k_minus_1') return null;
-  const { on, off } = targetValues(convention, classes, epsilon);
-  return [on, ...Array<number>(classes - 1).fill(off)];
+  return { classes, ...targetValues(convention, classes, epsilon), padding: false };
+}
+
+function targetAt(t: CategoricalTargets, c: number): number {
+  if (c === 0) return t.on;
+  return t.padding && c === t.classes - 1 ? 0 : t.off;
 }
 
 /** Smoothed value of a binary target t in a batch `batch` (max+1 depends on the whole batch). */
@@ -36,14 +53,15 @@ export function binaryTarget(
   return smoothTargets(tensor([batch.length + 1], [t, ...batch]), 2, epsilon, convention).data[0]!;
 }
 
-function categoricalTable(row: number[], padding: boolean): string {
-  const columns = row.length <= MAX_TABLE_COLUMNS ? row.map((_, i) => i) : [0, 1, 2, row.length - 1];
+function categoricalTable(t: CategoricalTargets): string {
+  const all = t.classes <= MAX_TABLE_COLUMNS;
+  const columns = all ? Array.from({ length: t.classes }, (_, i) => i) : [0, 1, 2, t.classes - 1];
   const header = columns.map((c, i) => {
     const name =
-      c === 0 ? 'class 0 = y (target)' : padding && c === row.length - 1 ? 'padding' : `class ${c}`;
+      c === 0 ? 'class 0 = y (target)' : t.padding && c === t.classes - 1 ? 'padding' : `class ${c}`;
     return i > 0 && c !== columns[i - 1]! + 1 ? `… ${name}` : name;
   });
-  return table(header, [columns.map((c) => formatNumber(row[c]!))]);
+  return table(header, [columns.map((c) => formatNumber(targetAt(t, c)))]);
 }
 
 function binaryTable(convention: SmoothingConvention, epsilon: number): string {
@@ -72,6 +90,6 @@ export function smoothedTargetTable(convention: Convention, classes: number, eps
   if (isSmoothingConvention(convention) && CONVENTIONS[convention].family === 'binary') {
     return binaryTable(convention, epsilon);
   }
-  const row = categoricalRow(convention, classes, epsilon);
-  return row && categoricalTable(row, convention === 'k_minus_2_padding');
+  const targets = categoricalTargets(convention, classes, epsilon);
+  return targets && categoricalTable(targets);
 }

@@ -28,7 +28,8 @@ export interface PlaygroundSeed {
   ignoreIndex?: number;
 }
 
-const MAX_SEED_CLASSES = 1000;
+/** The playground's example logits hold every class: K above this would be megabytes of text. */
+export const MAX_SEED_CLASSES = 1000;
 const text = (v: unknown): v is string => typeof v === 'string' && v.length <= MAX_TEXT_LENGTH;
 
 export const isPlaygroundSeed: Guard<PlaygroundSeed> = objectOf<PlaygroundSeed>({

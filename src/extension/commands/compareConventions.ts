@@ -11,10 +11,10 @@ interface CompareArgs {
   convention?: unknown;
 }
 
-const MAX_CLASSES = 1000;
+/** The comparison shows K's values, not a row of K numbers: any K the code can hold is fine. */
 const isCompareArgs = objectOf<CompareArgs>({
   epsilon: optional(inRange(0, 1)),
-  classes: optional((v): v is number => isInteger(v) && inRange(2, MAX_CLASSES)(v)),
+  classes: optional((v): v is number => isInteger(v) && inRange(2, Number.MAX_SAFE_INTEGER)(v)),
   convention: (v): v is unknown => v === undefined || typeof v === 'string',
 });
 
@@ -22,7 +22,7 @@ function smoothing(convention: unknown): SmoothingConvention | null {
   return isSmoothingConvention(convention) ? convention : null;
 }
 
-function requestFor(ctx: CommandCtx, args: unknown): CompareRequest {
+async function requestFor(ctx: CommandCtx, args: unknown): Promise<CompareRequest> {
   if (isCompareArgs(args)) {
     return {
       epsilon: args.epsilon ?? ctx.config.defaultEpsilon,
@@ -30,7 +30,7 @@ function requestFor(ctx: CommandCtx, args: unknown): CompareRequest {
       current: smoothing(args.convention),
     };
   }
-  const at = findingsAtCursor(ctx, true);
+  const at = await findingsAtCursor(ctx, true);
   const r = at && resolve(at.primary, ctx.config.defaultEpsilon);
   return {
     epsilon: r?.epsilon ?? ctx.config.defaultEpsilon,
@@ -41,7 +41,7 @@ function requestFor(ctx: CommandCtx, args: unknown): CompareRequest {
 
 /** Shows every convention's smoothed targets and equivalences at the link's or cursor's ε and K; returns the text. */
 export async function compareAtCursor(ctx: CommandCtx, args: unknown): Promise<string> {
-  const text = compareConventions(requestFor(ctx, args));
+  const text = compareConventions(await requestFor(ctx, args));
   await ctx.views.show('Smoothing conventions', text);
   return text;
 }

@@ -8,10 +8,10 @@ export interface AtCursor extends FindingsAt {
 }
 
 /** Findings at the active editor's cursor; `quiet` skips the message when there are none. */
-export function findingsAtCursor(ctx: Ctx, quiet = false): AtCursor | undefined {
+export async function findingsAtCursor(ctx: Ctx, quiet = false): Promise<AtCursor | undefined> {
   const editor = vscode.window.activeTextEditor;
   const found =
-    editor && isPython(editor.document) && findingsAt(ctx, editor.document, editor.selection.active);
+    editor && isPython(editor.document) && (await findingsAt(ctx, editor.document, editor.selection.active));
   if (editor && found) return { ...found, editor };
   if (!quiet)
     void vscode.window.showInformationMessage(

@@ -4,7 +4,7 @@ import type { CommandCtx } from './types';
 
 /** Shows the full explanation of the loss at the cursor; returns its Markdown. */
 export async function explainAtCursor(ctx: CommandCtx): Promise<string | undefined> {
-  const at = findingsAtCursor(ctx);
+  const at = await findingsAtCursor(ctx);
   if (!at) return undefined;
   const text = explainFinding(at.primary, {
     detail: 'full',

@@ -37,7 +37,7 @@ function insertion(document: vscode.TextDocument, finding: Finding, lines: strin
  * at the cursor; else inserts `criterion = …` after the loss's code. Says what it did; returns the new text.
  */
 export async function insertTorchEquivalent(ctx: CommandCtx): Promise<string | undefined> {
-  const at = findingsAtCursor(ctx);
+  const at = await findingsAtCursor(ctx);
   const finding = at && [at.primary, ...at.related].find((f) => f.torchEquivalent);
   if (!at || !finding?.torchEquivalent) {
     if (at)

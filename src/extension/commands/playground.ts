@@ -6,8 +6,8 @@ import { openPlayground } from '../playground';
 import { findingsAtCursor } from './cursor';
 import type { CommandCtx } from './types';
 
-function seedAtCursor(ctx: CommandCtx): PlaygroundSeed | undefined {
-  const at = findingsAtCursor(ctx, true);
+async function seedAtCursor(ctx: CommandCtx): Promise<PlaygroundSeed | undefined> {
+  const at = await findingsAtCursor(ctx, true);
   return at && seedFromFinding(at.primary, resolve(at.primary, ctx.config.defaultEpsilon));
 }
 
@@ -16,7 +16,7 @@ export async function openPlaygroundWith(
   ctx: CommandCtx,
   args: unknown,
 ): Promise<PlaygroundSeed | undefined> {
-  const seed = isPlaygroundSeed(args) ? args : seedAtCursor(ctx);
+  const seed = isPlaygroundSeed(args) ? args : await seedAtCursor(ctx);
   await openPlayground(ctx, seed);
   return seed;
 }

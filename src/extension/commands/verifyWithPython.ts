@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { formatNumber } from '../../core/explain';
+import { exampleFinding, formatNumber } from '../../core/explain';
 import { platform } from '../platform';
 import { coreValue, type VerifyCase, verifyCaseFor } from '../verify/case';
 import { chooseInterpreter, describeInterpreter, type Interpreter } from '../verify/interpreter';
@@ -18,8 +18,15 @@ export interface VerifyReport {
   readonly message: string;
 }
 
-function report(c: VerifyCase, core: number, python: Interpreter, torch: PythonResult): VerifyReport {
-  const what = `${c.method} (ε = ${formatNumber(c.epsilon)}, reduction '${c.reduction}', example tensors)`;
+function report(
+  c: VerifyCase,
+  core: number,
+  python: Interpreter,
+  torch: PythonResult,
+  classesNote: string | null,
+): VerifyReport {
+  const tensors = classesNote ? `example tensors with ${classesNote}` : 'example tensors';
+  const what = `${c.method} (ε = ${formatNumber(c.epsilon)}, reduction '${c.reduction}', ${tensors})`;
   if (!torch.ok) {
     const message = `Loss Lens: ${torch.error} ${describeInterpreter(python)}`;
     return { case: c, core, torch, agree: false, message };
@@ -66,14 +73,15 @@ export async function verifyWithPython(ctx: CommandCtx): Promise<VerifyReport | 
     void vscode.window.showWarningMessage('Loss Lens: verifying with Python needs a trusted workspace.');
     return undefined;
   }
-  const at = findingsAtCursor(ctx);
-  const c = at && verifyCaseFor(at.primary, ctx.config.defaultEpsilon);
-  if (!at || !c) {
+  const at = await findingsAtCursor(ctx);
+  const example = at && exampleFinding(at.primary, ctx.config.defaultEpsilon);
+  const c = example && verifyCaseFor(example.finding, ctx.config.defaultEpsilon);
+  if (!at || !example || !c) {
     if (at) void vscode.window.showInformationMessage('Loss Lens: there is no loss value to verify here.');
     return undefined;
   }
   const python = await chooseInterpreter(ctx.config, at.editor.document.uri);
-  const result = report(c, coreValue(c), python, await runWithProgress(ctx, c, python));
+  const result = report(c, coreValue(c), python, await runWithProgress(ctx, c, python), example.note);
   const show = result.agree ? vscode.window.showInformationMessage : vscode.window.showWarningMessage;
   void show(result.message);
   return result;

@@ -65,7 +65,7 @@ export class DebugSends implements vscode.Disposable {
   async fromCommand(ctx: CommandCtx, args: unknown): Promise<DebugSendResult | undefined> {
     const frame = await pausedFrame();
     if (!frame) return refuse(NOT_PAUSED);
-    const wanted = wantedFrom(ctx, args);
+    const wanted = await wantedFrom(ctx, args);
     if (typeof wanted === 'string') return refuse(wanted);
     const request = await chooseRole(wanted);
     return request && this.send(request, frame);

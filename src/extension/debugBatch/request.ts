@@ -55,8 +55,8 @@ function single(expression: string, role: Role | undefined, rows?: number): Want
   return role ? { request } : { request, guess: guessRole(expression) };
 }
 
-function lossCallAtCursor(ctx: CommandCtx, rows: number | undefined): Wanted | undefined {
-  const at = findingsAtCursor(ctx, true);
+async function lossCallAtCursor(ctx: CommandCtx, rows: number | undefined): Promise<Wanted | undefined> {
+  const at = await findingsAtCursor(ctx, true);
   const finding = at && [at.primary, ...at.related].find((f) => f.kind === 'loss');
   if (!at || !finding) return undefined;
   const call = lossCallValues(at.editor.document.getText(toRange(finding)), finding);
@@ -85,7 +85,7 @@ function lossCallAtCursor(ctx: CommandCtx, rows: number | undefined): Wanted | u
 }
 
 /** The request the command's arguments or the editor imply, or why there is nothing to send. */
-export function wantedFrom(ctx: CommandCtx, args: unknown): Wanted | string {
+export async function wantedFrom(ctx: CommandCtx, args: unknown): Promise<Wanted | string> {
   const fromView = variableExpression(args);
   if (fromView) return single(fromView, undefined);
   const caller = isCallerArgs(args) ? args : {};
@@ -93,7 +93,7 @@ export function wantedFrom(ctx: CommandCtx, args: unknown): Wanted | string {
   const editor = vscode.window.activeTextEditor;
   const selected = editor?.document.getText(editor.selection).trim();
   if (selected) return single(selected, caller.role, caller.rows);
-  const call = lossCallAtCursor(ctx, caller.rows);
+  const call = await lossCallAtCursor(ctx, caller.rows);
   if (call) return call;
   const word = editor?.document.getWordRangeAtPosition(editor.selection.active, /[A-Za-z_][\w.]*/);
   if (editor && word) return single(editor.document.getText(word), caller.role, caller.rows);
