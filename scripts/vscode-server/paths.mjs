@@ -20,4 +20,6 @@ export const MARKER = join(CACHE, 'installed.json');
 export const SAMPLE_WORKSPACE = join(REPO, 'sample-workspace');
 export const ARTIFACTS = join(REPO, 'test-artifacts');
 export const OUT_INTEGRATION = join(REPO, 'out', 'test', 'integration');
+/** What `npm run package` builds and the `installed` e2e suite installs. */
+export const VSIX = join(REPO, 'loss-lens.vsix');
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';

@@ -71,6 +71,7 @@ function killTree(child) {
  * @param {{ name?: string, settings?: Record<string, unknown>, env?: Record<string, string>,
  *           dataRoot?: string, port?: number, readyTimeoutMs?: number, attempts?: number }} options
  * `dataRoot`: keep user data, server data and extensions there (kept after stop); default a temp dir (removed).
+ * `beforeStart(dirs)`: runs once the data dirs exist, before the server starts (e.g. to install an extension).
  */
 export async function startServer(options = {}) {
   const { name = 'server', settings = {}, env = {}, readyTimeoutMs = 60_000, attempts = 3 } = options;
@@ -99,6 +100,12 @@ async function startOnce(name, settings, env, options, readyTimeoutMs) {
   };
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
   mkdirSync(dirs.extensions, { recursive: true });
+  try {
+    options.beforeStart?.(dirs);
+  } catch (e) {
+    if (!options.dataRoot) rmSync(root, { recursive: true, force: true });
+    throw e;
+  }
   const userSettings = {
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
