@@ -5,7 +5,8 @@ export type CommandName =
   | 'sendSelectionToPlayground'
   | 'compareConventions'
   | 'insertTorchEquivalent'
-  | 'verifyWithPython';
+  | 'verifyWithPython'
+  | 'openSampleLoss';
 
 export function commandId(name: CommandName): string {
   return `lossLens.${name}`;

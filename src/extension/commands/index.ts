@@ -6,6 +6,7 @@ import { platform } from '../platform';
 import { compareAtCursor } from './compareConventions';
 import { explainAtCursor } from './explainLoss';
 import { insertTorchEquivalent } from './insertTorchEquivalent';
+import { openSampleLoss } from './openSample';
 import { openPlaygroundWith, sendSelectionToPlayground } from './playground';
 import type { CommandCtx, CommandFactory, CommandHandler } from './types';
 import { verifyWithPython } from './verifyWithPython';
@@ -18,6 +19,7 @@ export const COMMANDS: Readonly<Record<CommandName, CommandFactory>> = {
   compareConventions: (ctx) => (args) => compareAtCursor(ctx, args),
   insertTorchEquivalent: (ctx) => () => insertTorchEquivalent(ctx),
   verifyWithPython: (ctx) => () => verifyWithPython(ctx),
+  openSampleLoss: (ctx) => () => openSampleLoss(ctx),
 };
 
 /** Commands never throw into VS Code's log: failures are logged and shown, and the command returns undefined. */
