@@ -2,7 +2,8 @@
 //   dev        test/e2e/*.e2e.ts            the repository loaded as the extension under development
 //   installed  test/e2e/installed/*.e2e.ts  loss-lens.vsix (`npm run package`) installed with --install-extension
 //   web        test/e2e/web/*.e2e.ts        the `browser` entry in the web worker extension host
-// usage: node scripts/vscode-server/run-e2e.mjs [--no-build] [--suite dev|installed|web] [mocha args, e.g. --grep hover]
+//   start      test/e2e/start/*.e2e.ts      `npm start` (start.mjs starts its own server)
+// usage: node scripts/vscode-server/run-e2e.mjs [--no-build] [--suite NAME] [mocha args, e.g. --grep hover]
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -15,7 +16,7 @@ const suiteAt = argv.indexOf('--suite');
 const only = suiteAt >= 0 ? argv[suiteAt + 1] : undefined;
 const mochaArgs = argv.filter((a, i) => a !== '--no-build' && i !== suiteAt && i !== suiteAt + 1);
 
-/** @type {{ name: string, payload: (server: any) => string[][], settings?: object, beforeStart?: (dirs: any) => void }[]} */
+/** @type {{ name: string, ownServer?: boolean, payload?: (server: any) => string[][], settings?: object, beforeStart?: (dirs: any) => void }[]} */
 const SUITES = [
   {
     name: 'dev',
@@ -33,6 +34,7 @@ const SUITES = [
     // setting `remote.extensionKind` is the equivalent that it does read.
     settings: { 'remote.extensionKind': { 'loss-lens.loss-lens': ['web'] } },
   },
+  { name: 'start', ownServer: true },
 ];
 
 /** What a user does with the package: `code --install-extension loss-lens.vsix`, here the server's CLI. */
@@ -69,6 +71,11 @@ function runMocha(suite, env) {
 
 async function runSuite(suite) {
   const t0 = Date.now();
+  if (suite.ownServer) {
+    const code = await runMocha(suite.name, { LOSS_LENS_ARTIFACTS: ARTIFACTS, CHROMIUM });
+    console.log(`[harness] e2e ${suite.name}: exit ${code} in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+    return code;
+  }
   // The window opens in Dark Modern; the tests switch themes with the Color Theme picker.
   const server = await startServer({
     name: `e2e-${suite.name}-server`,

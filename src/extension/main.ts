@@ -4,6 +4,7 @@ import { registerCommands } from './commands';
 import { createCtx } from './ctx';
 import { registerDiagnostics } from './diagnostics';
 import { registerHovers } from './hovers';
+import { platform } from './platform';
 import { registerPlayground } from './playground';
 
 export function activate(context: vscode.ExtensionContext): void {
@@ -13,6 +14,10 @@ export function activate(context: vscode.ExtensionContext): void {
   registerCodeActions(ctx);
   registerCommands(ctx);
   registerPlayground(ctx);
+  const host = platform.canSpawn
+    ? 'Node extension host'
+    : 'web worker extension host (Verify with Python off)';
+  ctx.log.info(`Loss Lens ${context.extension.packageJSON.version} active in the ${host}`);
 }
 
 export function deactivate(): void {

@@ -75,8 +75,9 @@ describe('the .vsix built by `npm run package`', () => {
     for (const path of manifestFiles(manifest)) assert.ok(files.has(packaged(path)), `${path} is missing`);
   });
 
-  it('holds the webview bundle, its worker and the media it loads', () => {
-    for (const path of ['dist/webview/main.js', 'dist/webview/worker.js', 'media/playground.css']) {
+  it('holds the webview bundle, its worker, the media it loads and the walkthrough sample', () => {
+    const loaded = ['dist/webview/main.js', 'dist/webview/worker.js', 'media/playground.css'];
+    for (const path of [...loaded, 'media/playground.svg', 'media/walkthrough/sample_loss.py']) {
       assert.ok(files.has(packaged(path)), `${path} is missing`);
     }
   });
