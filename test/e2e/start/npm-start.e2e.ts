@@ -1,7 +1,7 @@
 // `npm start` as a newcomer meets it: no display, a fresh profile, the URL opened in a browser.
 import * as assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -10,6 +10,16 @@ import { env } from '../support/env';
 import { launch, openFile, runCommand, waitForWorkbench } from '../support/workbench';
 
 const REPO = join(__dirname, '..', '..', '..');
+
+/** What scripts/vscode-server/install.mjs recorded about building the server's native modules. */
+function nativeModules(): string {
+  const cache = process.env.LOSS_LENS_VSCODE_CACHE ?? join(REPO, '.vscode-test', 'server');
+  try {
+    return JSON.parse(readFileSync(join(cache, 'installed.json'), 'utf8')).native ?? 'not attempted';
+  } catch {
+    return 'no installed.json';
+  }
+}
 
 describe('e2e: npm start', () => {
   let start: ChildProcess;
@@ -41,11 +51,15 @@ describe('e2e: npm start', () => {
     await page.goto(output.match(/http:\/\/127\.0\.0\.1:\d+\/\?folder=\S+/)?.[0] ?? '');
     await waitForWorkbench(page);
     // the startup editor opens a moment after the window; opening files before it would race it
-    await page.locator('.tabs-container .tab', { hasText: /README/ }).first().waitFor({ timeout: 30_000 });
+    await page
+      .locator('.tabs-container .tab', { hasText: /README/ })
+      .first()
+      .waitFor({ timeout: 30_000 });
   });
 
   afterEach(async function () {
-    if (this.currentTest?.state === 'failed') await page?.screenshot({ path: env.artifact('e2e-start-failure.png') });
+    if (this.currentTest?.state === 'failed')
+      await page?.screenshot({ path: env.artifact('e2e-start-failure.png') });
   });
 
   after(async () => {
@@ -82,7 +96,12 @@ describe('e2e: npm start', () => {
     await page.screenshot({ path: env.artifact('e2e-start-notification.png') });
   });
 
-  it('logs its activation to the "Loss Lens" output channel', async () => {
+  it('logs its activation to the "Loss Lens" output channel', async function () {
+    const native = nativeModules();
+    if (native !== 'built') {
+      console.log(`      skipped: log-backed Output channels need the server's spdlog build (${native})`);
+      this.skip();
+    }
     await openFile(page, 'train_classifier.py'); // activates the extension
     await runCommand(page, 'View: Toggle Output');
     const channels = page.locator('.panel select.monaco-select-box').first();
@@ -90,7 +109,7 @@ describe('e2e: npm start', () => {
     await channels.selectOption({ label: 'Loss Lens' });
     const view = page.locator('.output-view .view-lines, .panel .view-lines').first();
     const text = await until(
-      async () => (await view.textContent()) ?? '',
+      async () => ((await view.textContent()) ?? '').replace(/\u00a0/g, ' '), // the editor draws spaces as nbsp
       (t) => /active in the/.test(t),
     );
     await page.screenshot({ path: env.artifact('e2e-start-output.png') });
