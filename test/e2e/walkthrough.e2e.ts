@@ -69,5 +69,7 @@ describe('e2e: the walkthrough', () => {
       .locator('.tabs-container .tab', { hasText: /Smoothing conventions/ })
       .first()
       .waitFor();
+    await webviewFrame(page, 'table'); // the comparison, rendered by the Markdown preview
+    await page.screenshot({ path: env.artifact('e2e-compare.png') });
   });
 });
