@@ -9,6 +9,8 @@ const REPO = join(__dirname, '..', '..');
 const VSIX = join(REPO, 'loss-lens.vsix');
 /** Files not named below must stay smaller than this (no source maps, tests, sources or node_modules). */
 const SMALL_BYTES = 16 * 1024;
+/** vsce renames them so; it also rewrites README's relative image links to the repository's. */
+const DOCS = ['readme.md', 'changelog.md', 'LICENSE.txt'];
 
 interface Manifest {
   main: string;
@@ -83,7 +85,7 @@ describe('the .vsix built by `npm run package`', () => {
   });
 
   it('holds README, CHANGELOG and LICENSE', () => {
-    for (const path of ['readme.md', 'changelog.md', 'LICENSE.txt']) {
+    for (const path of DOCS) {
       assert.ok(files.has(packaged(path)), `${path} is missing`);
     }
   });
@@ -103,6 +105,7 @@ describe('the .vsix built by `npm run package`', () => {
       ...manifestFiles(manifest).map(packaged),
       packaged('dist/webview/main.js'),
       packaged('dist/webview/worker.js'),
+      ...DOCS.map(packaged),
     ]);
     const large = [...files].filter(([name, size]) => !expected.has(name) && size > SMALL_BYTES);
     assert.deepEqual(large, []);

@@ -1,7 +1,7 @@
 // What every way of loading Loss Lens (development path, installed .vsix, web worker host) must show a person.
 import * as assert from 'node:assert/strict';
 import type { Frame, Page } from 'playwright-core';
-import { choose, pasteInto, textOf, typeNumber, until } from './controls';
+import { choose, fieldValue, pasteInto, textOf, typeNumber, until } from './controls';
 import { env } from './env';
 import { hoverToken, openFile, runCommand, webviewFrame } from './workbench';
 
@@ -54,7 +54,9 @@ export async function checkPlayground(page: Page, screenshot: string): Promise<F
   await choose(panel, 'convention-select', /uniform/i);
   await typeNumber(panel, 'epsilon-input', '0.5');
   const loss = () => textOf(panel, 'loss-value');
-  assert.equal(await until(loss, (v) => v === '1.4670'), '1.4670');
+  const got = await until(loss, (v) => v === '1.4670');
+  const epsilon = await fieldValue(panel, 'epsilon-input');
+  assert.equal(got, '1.4670', `loss at ε box "${epsilon}"`);
   await page.screenshot({ path: env.artifact(screenshot) });
   return panel;
 }
