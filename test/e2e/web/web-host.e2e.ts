@@ -1,8 +1,14 @@
 // The `browser` entry (dist/web/extension.js) in VS Code's web worker extension host, as on vscode.dev.
 import * as assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
-import { checkPitfallDiagnostics, checkPlayground, checkSmoothingHover } from '../support/checks';
-import { launch, openFile, openWorkbench } from '../support/workbench';
+import {
+  checkPitfallDiagnostics,
+  checkPlayground,
+  checkSmoothingHover,
+  dismissHover,
+} from '../support/checks';
+import { env } from '../support/env';
+import { hoverToken, launch, openFile, openNotebook, openWorkbench } from '../support/workbench';
 
 describe('e2e: the web worker extension host', () => {
   let browser: Browser;
@@ -28,6 +34,15 @@ describe('e2e: the web worker extension host', () => {
 
   it('opens the playground and computes seed 000', async () => {
     await checkPlayground(page, 'e2e-web-playground.png');
+  });
+
+  it('explains a hand-written loss in a notebook cell', async () => {
+    await openNotebook(page, 'from_scratch.ipynb');
+    const hover = await hoverToken(page, 'LabelSmoothingLoss');
+    const text = (await hover.textContent()) ?? '';
+    await page.screenshot({ path: env.artifact('e2e-web-notebook-hover.png') });
+    assert.match(text, /uniform/i, text);
+    await dismissHover(page);
   });
 
   it('runs on the web platform: Verify with Python, which needs a process, is not offered', async () => {
