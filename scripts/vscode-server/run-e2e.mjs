@@ -4,6 +4,7 @@
 //   web        test/e2e/web/*.e2e.ts        the `browser` entry in the web worker extension host
 //   start      test/e2e/start/*.e2e.ts      `npm start` (start.mjs starts its own server)
 // usage: node scripts/vscode-server/run-e2e.mjs [--no-build] [--suite NAME] [mocha args, e.g. --grep hover]
+// Without --no-build it builds the extension and, for the `installed` suite, the .vsix (`npm run package`).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -101,10 +102,17 @@ async function runSuite(suite) {
   }
 }
 
+/** `npm run package`: the production build and loss-lens.vsix, for the `installed` suite. */
+function buildVsix() {
+  return spawnSync('npm', ['run', 'package'], { cwd: REPO, stdio: 'inherit' }).status === 0;
+}
+
 async function main() {
   if (!prepareRun(argv)) return 1;
   const suites = SUITES.filter((s) => !only || s.name === only);
   if (suites.length === 0) throw new Error(`no e2e suite "${only}": ${SUITES.map((s) => s.name).join(', ')}`);
+  const packaging = suites.some((s) => s.beforeStart === installVsix) && !argv.includes('--no-build');
+  if (packaging && !buildVsix()) return 1;
   let failed = 0;
   for (const suite of suites) if ((await runSuite(suite)) !== 0) failed++;
   console.log(
