@@ -15,7 +15,8 @@ import { clientUrl, copyWorkspace, remoteUri, startServer } from './server.mjs';
 const argv = process.argv.slice(2);
 const suiteAt = argv.indexOf('--suite');
 const only = suiteAt >= 0 ? argv[suiteAt + 1] : undefined;
-const mochaArgs = argv.filter((a, i) => a !== '--no-build' && i !== suiteAt && i !== suiteAt + 1);
+const suiteArgs = suiteAt >= 0 ? [suiteAt, suiteAt + 1] : [];
+const mochaArgs = argv.filter((a, i) => a !== '--no-build' && !suiteArgs.includes(i));
 
 /** @type {{ name: string, ownServer?: boolean, payload?: (server: any) => string[][], settings?: object, beforeStart?: (dirs: any) => void }[]} */
 const SUITES = [
