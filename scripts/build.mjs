@@ -14,6 +14,8 @@ const common = {
   minify: production,
   legalComments: 'none',
   logLevel: 'warning',
+  // Plain "✘ [ERROR]" lines under `--watch`: the watch task's problem matcher in .vscode/tasks.json reads them.
+  ...(watch && { color: false }),
 };
 
 const PLATFORM_DIR = resolve('src/extension/platform');
@@ -97,9 +99,28 @@ const targets = [
 
 if (outdir) for (const t of targets) t.outfile = join(outdir, t.outfile.slice('dist/'.length));
 
+/** One "started"/"finished" pair per rebuild of any target, the markers .vscode/tasks.json's watch task waits for. */
+function watchMarkers() {
+  let running = 0;
+  return {
+    name: 'watch-markers',
+    setup(build) {
+      build.onStart(() => {
+        if (running++ === 0) console.log('[watch] build started');
+      });
+      build.onEnd(() => {
+        if (--running === 0) console.log('[watch] build finished');
+      });
+    },
+  };
+}
+
 if (watch) {
-  for (const t of targets) await (await esbuild.context(t)).watch();
-  console.log('watching…');
+  const markers = watchMarkers();
+  for (const t of targets) {
+    t.plugins = [...(t.plugins ?? []), markers];
+    await (await esbuild.context(t)).watch();
+  }
 } else {
   await Promise.all(targets.map((t) => esbuild.build(t)));
 }

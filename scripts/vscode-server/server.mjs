@@ -75,6 +75,9 @@ function killTree(child) {
  * `dataRoot`: keep user data, server data and extensions there (kept after stop); default a temp dir (removed).
  * `extensions`: extension folders installed beside the one under development (the web client's payload takes
  * one `extensionDevelopmentPath`), e.g. test/fixtures/debugpy-extension.
+ * `beforeStart(dirs)`: runs once the data dirs exist, before the server starts (e.g. to install an extension).
+ * `smokeTestDriver` (default true): lets the client URL's payload load an extension under development and tests;
+ * it also hides notification toasts (they stay in the notification centre), so `npm start` turns it off.
  */
 export async function startServer(options = {}) {
   const { name = 'server', settings = {}, env = {}, readyTimeoutMs = 60_000, attempts = 3 } = options;
@@ -121,6 +124,12 @@ async function startOnce(name, settings, env, options, readyTimeoutMs) {
   mkdirSync(join(dirs.userData, 'User'), { recursive: true });
   mkdirSync(dirs.extensions, { recursive: true });
   installExtensions(dirs.extensions, options.extensions ?? []);
+  try {
+    options.beforeStart?.(dirs);
+  } catch (e) {
+    if (!options.dataRoot) rmSync(root, { recursive: true, force: true });
+    throw e;
+  }
   const userSettings = {
     'workbench.startupEditor': 'none',
     'workbench.tips.enabled': false,
@@ -132,10 +141,11 @@ async function startOnce(name, settings, env, options, readyTimeoutMs) {
     'chat.disableAIFeatures': true,
     'files.autoSave': 'off',
     'workbench.secondarySideBar.defaultVisibility': 'hidden',
+    // sample-workspace lies inside this repository: no "open the repository in the parent folder?" prompt
+    'git.openRepositoryInParentFolders': 'never',
     ...settings,
   };
-  const settingsFile = join(dirs.userData, 'User', 'settings.json');
-  if (!existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify(userSettings, null, 2));
+  writeSettings(join(dirs.userData, 'User', 'settings.json'), userSettings);
   mkdirSync(ARTIFACTS, { recursive: true });
   const logFile = join(ARTIFACTS, `${name}.log`);
   const log = createWriteStream(logFile);
@@ -144,7 +154,7 @@ async function startOnce(name, settings, env, options, readyTimeoutMs) {
     ...['--host', HOST, '--port', String(port)],
     '--without-connection-token',
     '--accept-server-license-terms',
-    '--enable-smoke-test-driver',
+    ...(options.smokeTestDriver === false ? [] : ['--enable-smoke-test-driver']),
     '--disable-telemetry',
     ...[
       '--user-data-dir',
@@ -184,6 +194,19 @@ async function startOnce(name, settings, env, options, readyTimeoutMs) {
     throw new Error(`${e instanceof Error ? e.message : e} (log: ${logFile})`);
   }
   return { url, host: `${HOST}:${port}`, port, dirs, logFile, stop };
+}
+
+/** Writes `settings`; in a kept profile, the values already there win and only missing keys are added. */
+function writeSettings(file, settings) {
+  let kept = {};
+  if (existsSync(file)) {
+    try {
+      kept = JSON.parse(readFileSync(file, 'utf8'));
+    } catch {
+      return; // edited by hand (comments): leave it as it is
+    }
+  }
+  writeFileSync(file, JSON.stringify({ ...settings, ...kept }, null, 2));
 }
 
 /** A throwaway copy of the sample workspace, so tests can never change the repository's files. */

@@ -4,6 +4,8 @@
 //   --watch    rebuild on change (then run "Developer: Reload Window" in the browser)
 //   --no-open  do not open Chromium even when a display is available
 //   --fresh    forget the previous session's settings, editors and playground state
+// env: LOSS_LENS_START_PROFILE=DIR keeps the profile (settings, editors, extensions link) there instead of
+//   .vscode-test/start-profile
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +19,12 @@ const argv = process.argv.slice(2);
 const portAt = argv.indexOf('--port');
 const port = portAt >= 0 ? Number(argv[portAt + 1]) : undefined;
 /** Kept between runs, so the playground's state survives a restart as it does in desktop VS Code. */
-const PROFILE = join(CACHE, '..', 'start-profile');
+const PROFILE = process.env.LOSS_LENS_START_PROFILE ?? join(CACHE, '..', 'start-profile');
+/** Added to the profile's settings where it does not set them already (see `--fresh`). */
+const SETTINGS = {
+  // the first start opens sample-workspace/README.md (what to try); later starts restore the editors left open
+  'workbench.startupEditor': 'readme',
+};
 
 /** Installs the repository itself as an extension (a link), so any browser tab on the server has it. */
 function linkExtension() {
@@ -33,7 +40,14 @@ async function main() {
   ensureInstalled();
   if (argv.includes('--fresh')) rmSync(PROFILE, { recursive: true, force: true });
   linkExtension();
-  const server = await startServer({ name: 'start-server', dataRoot: PROFILE, port, attempts: port ? 1 : 3 });
+  const server = await startServer({
+    name: 'start-server',
+    dataRoot: PROFILE,
+    port,
+    attempts: port ? 1 : 3,
+    settings: SETTINGS,
+    smokeTestDriver: false, // it would hide notification toasts; the extension is linked in, not a payload
+  });
   const url = `${server.url}/?folder=${encodeURIComponent(SAMPLE_WORKSPACE)}`;
   const watcher = argv.includes('--watch')
     ? spawn(process.execPath, [join(REPO, 'scripts', 'build.mjs'), '--watch'], {
@@ -46,11 +60,15 @@ async function main() {
 
       ${url}
 
-  Open a .py file and hover a loss, or F1 → "Loss Lens: Open Playground".
-  Server log: ${server.logFile}. Ctrl-C stops it.
+  Open a .py file and hover a loss, or F1 → "Loss Lens: Open Playground" (or "Welcome: Open Walkthrough…").
+  What the extension logs: View → Output → "Loss Lens". Server log: ${server.logFile}. Ctrl-C stops it.
 `);
   let browser;
-  if (process.env.DISPLAY && !argv.includes('--no-open')) {
+  if (!process.env.DISPLAY && !process.env.WAYLAND_DISPLAY) {
+    console.log(`  No display here (DISPLAY is not set), so no browser opens: open the URL above in a browser on this
+  machine, or from another one through an SSH tunnel: ssh -L ${server.port}:127.0.0.1:${server.port} <this host>
+`);
+  } else if (!argv.includes('--no-open')) {
     browser = await launchChromium({ headless: false }).catch((e) =>
       console.error(`[start] no browser: ${e.message}`),
     );

@@ -7,7 +7,8 @@ export type CommandName =
   | 'insertTorchEquivalent'
   | 'verifyWithPython'
   | 'sendDebugValueToPlayground'
-  | 'refreshPlaygroundFromDebugger';
+  | 'refreshPlaygroundFromDebugger'
+  | 'openSampleLoss';
 
 export function commandId(name: CommandName): string {
   return `lossLens.${name}`;

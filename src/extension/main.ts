@@ -6,6 +6,7 @@ import { registerDiagnostics } from './diagnostics';
 import { registerHovers } from './hovers';
 import { registerInlayHints } from './inlayHints';
 import { registerLargeFileNotice } from './largeFiles';
+import { platform } from './platform';
 import { registerPlayground } from './playground';
 import { registerPrintedHover } from './printedHover';
 
@@ -19,6 +20,10 @@ export function activate(context: vscode.ExtensionContext): void {
   registerCodeActions(ctx);
   registerCommands(ctx);
   registerPlayground(ctx);
+  const host = platform.canSpawn
+    ? 'Node extension host'
+    : 'web worker extension host (Verify with Python off)';
+  ctx.log.info(`Loss Lens ${context.extension.packageJSON.version} active in the ${host}`);
 }
 
 export function deactivate(): void {

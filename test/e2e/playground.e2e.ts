@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
+import { SEED_000_LOGITS, SEED_000_TARGETS } from './support/checks';
 import { measureContrast } from './support/contrast';
 import {
   choose,
@@ -26,11 +27,6 @@ import {
   webviewFrame,
 } from './support/workbench';
 
-/** Seed 000's example as a person copies it from a notebook's output. */
-const SEED_000_LOGITS = `tensor([[0.0000, 0.2000, 0.7000, 0.1000, 0.0000],
-        [0.0000, 0.9000, 0.2000, 0.2000, 1.0000],
-        [1.0000, 0.2000, 0.7000, 0.9000, 1.0000]])`;
-const SEED_000_TARGETS = 'tensor([2, 1, 0])';
 /** Another example first, so reading 1.4670 proves the paste (the panel may start with seed 000). */
 const OTHER_LOGITS = '[[2.0, -1.0, 0.5], [0.1, 0.2, 3.0]]';
 const OTHER_TARGETS = '[0, 2]';

@@ -80,6 +80,14 @@ const CHECKS: Record<string, () => Promise<void>> = {
     );
     assert.match(result?.refused ?? '', /nothing was sent from a debugger|no debug session is paused/);
   },
+  'lossLens.openSampleLoss': async () => {
+    const editor = await vscode.commands.executeCommand<vscode.TextEditor>('lossLens.openSampleLoss');
+    assert.equal(editor.document.isUntitled, true);
+    assert.equal(editor.document.languageId, 'python');
+    const text = await vscode.commands.executeCommand<string | undefined>('lossLens.explainLoss');
+    assert.match(text ?? '', /K\s*[−-]\s*1/, 'the cursor starts on the sample loss');
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  },
   'lossLens.verifyWithPython': async () => {
     await cursorAt('losses/uniform_smoothing.py', 'class LabelSmoothingLoss', 8);
     // Python with torch may be missing here: the command must still finish without throwing, and report.

@@ -7,6 +7,7 @@ const COMMAND_IDS = [
   'lossLens.explainLoss',
   'lossLens.insertTorchEquivalent',
   'lossLens.openPlayground',
+  'lossLens.openSampleLoss',
   'lossLens.refreshPlaygroundFromDebugger',
   'lossLens.sendDebugValueToPlayground',
   'lossLens.sendSelectionToPlayground',

@@ -7,6 +7,7 @@ import { platform } from '../platform';
 import { compareAtCursor } from './compareConventions';
 import { explainAtCursor } from './explainLoss';
 import { insertTorchEquivalent } from './insertTorchEquivalent';
+import { openSampleLoss } from './openSample';
 import { openPlaygroundWith, sendSelectionToPlayground } from './playground';
 import type { CommandCtx, CommandFactory, CommandHandler } from './types';
 import { verifyWithPython } from './verifyWithPython';
@@ -21,6 +22,7 @@ export const COMMANDS: Readonly<Record<CommandName, CommandFactory>> = {
   verifyWithPython: (ctx) => () => verifyWithPython(ctx),
   sendDebugValueToPlayground: (ctx) => (args) => ctx.debugSends.fromCommand(ctx, args),
   refreshPlaygroundFromDebugger: (ctx) => () => ctx.debugSends.refresh(),
+  openSampleLoss: (ctx) => () => openSampleLoss(ctx),
 };
 
 /** Commands never throw into VS Code's log: failures are logged and shown, and the command returns undefined. */

@@ -61,6 +61,13 @@ export async function openFile(page: Page, fileName: string): Promise<void> {
   await page.locator('.editor-instance .view-lines').first().waitFor();
 }
 
+/** Opens a notebook with VS Code's built-in notebook editor and waits for its code cells' editors. */
+export async function openNotebook(page: Page, fileName: string): Promise<void> {
+  await quickInput(page, 'Control+P', fileName, fileName);
+  await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor();
+  await page.locator('.notebook-editor .cell-editor-container .view-lines').first().waitFor();
+}
+
 /** Runs a command from the palette by its title ("Loss Lens: Open Playground"). */
 export async function runCommand(page: Page, title: string, closesPalette = true): Promise<void> {
   await quickInput(page, 'F1', title, title, closesPalette);
@@ -68,7 +75,7 @@ export async function runCommand(page: Page, title: string, closesPalette = true
 
 /** In-page script: the centre of the top-most occurrence of a string in the active editor's visible lines. */
 const TOKEN_CENTRE = `(wanted) => {
-  const lines = [...document.querySelectorAll('.editor-instance .view-lines .view-line')];
+  const lines = [...document.querySelectorAll('.editor-instance .view-lines .view-line, .notebook-editor .cell-editor-container .view-line')];
   lines.sort((a, b) => a.getBoundingClientRect().top - b.getBoundingClientRect().top);
   for (const line of lines) {
     const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
