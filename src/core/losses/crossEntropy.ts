@@ -1,6 +1,7 @@
 import type { Tensor } from '../tensor';
 import { classLayout, classWeights, sameShape } from './classLayout';
 import { crossEntropyWithIndices } from './indexTargets';
+import { crossEntropyKMinus1Indices } from './kMinus1Indices';
 import { crossEntropyWithProbabilities } from './probabilityTargets';
 import { plainReduction } from './reduce';
 import { kMinus1IndexTargets, kMinus1Smoothing, uniformSmoothing } from './smoothedTargets';
@@ -12,7 +13,7 @@ const keepTarget = (t: number): number => t;
 export function crossEntropy(input: Tensor, target: Tensor, options: CrossEntropyOptions = {}): LossResult {
   const reduction = plainReduction(options.reduction, 'crossEntropy');
   const epsilon = checkLabelSmoothing(options.labelSmoothing ?? 0);
-  const { classes } = classLayout(input.shape);
+  const { classes, inner } = classLayout(input.shape);
   const weights = classWeights(options.weight, classes);
   const ignoreIndex = options.ignoreIndex ?? -100;
   const grad = options.grad ?? false;
@@ -20,6 +21,9 @@ export function crossEntropy(input: Tensor, target: Tensor, options: CrossEntrop
   const kMinus1 = options.smoothingConvention === 'k_minus_1';
   if (byIndex && !kMinus1) {
     return crossEntropyWithIndices(input, target, { weights, ignoreIndex, epsilon, reduction, grad });
+  }
+  if (byIndex && inner === 1 && weights.every((w) => w === 1)) {
+    return crossEntropyKMinus1Indices(input, target, { epsilon, ignoreIndex, reduction, grad });
   }
   // Every other combination is a probability-target loss; K-1 index targets are expanded to dense ones first.
   const probabilities = byIndex ? kMinus1IndexTargets(input, target, epsilon, ignoreIndex) : target;

@@ -62,6 +62,16 @@ function preparedFor(state: PlaygroundState): Prepare {
   return cache.value;
 }
 
+let inputCache: { key: unknown[]; value: Tensor } | undefined;
+
+/** The loss's input (a log-softmax for KL on logits) is a pass of its own: reused until the input or its kind changes. */
+function lossInputFor(p: Prepared, state: PlaygroundState): Tensor {
+  const key = [p, state.inputKind, LOSS_INPUT[state.loss], isBinaryLoss(state.loss), state.temperature];
+  if (!inputCache || inputCache.key.some((k, i) => k !== key[i]))
+    inputCache = { key, value: lossInput(p.input, state.inputKind, state.loss, state.temperature) };
+  return inputCache.value;
+}
+
 function fieldOf(message: string): FieldName {
   if (/weight/i.test(message)) return 'weights';
   if (/target|class|index/i.test(message)) return 'targets';
@@ -92,7 +102,7 @@ export function computeExact(
 }
 
 function exactAt(p: Prepared, state: PlaygroundState): ExactValues {
-  const input = lossInput(p.input, state.inputKind, state.loss, state.temperature);
+  const input = lossInputFor(p, state);
   const reduced = evaluateLoss(p, input, { ...options(state), epsilon: state.epsilon, grad: false });
   return { epsilon: state.epsilon, value: headline(reduced.output) };
 }
@@ -104,7 +114,7 @@ export function computePlayground(state: PlaygroundState): ComputeOutcome {
 }
 
 function fullResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
-  const input = lossInput(p.input, state.inputKind, state.loss, state.temperature);
+  const input = lossInputFor(p, state);
   const model = buildModel(p, input, options(state), state.row);
   const probs = predictedProbabilities(p.input, state.inputKind, p.family === 'binary', state.temperature);
   const [at0, at1] = [0, 1].map((e) => smoothedTargets(p, e, state.convention, state.ignoreIndex)) as [

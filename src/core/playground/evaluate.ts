@@ -11,6 +11,7 @@ import {
 import { smoothTargets } from '../smoothing';
 import { CONVENTIONS, familyOf, type SmoothingConvention, targetValues } from '../smoothing/conventions';
 import { type Tensor, tensor } from '../tensor';
+import { klDivOneHot } from './klOneHot';
 import type { Prepared } from './prepare';
 import type { PlaygroundLoss } from './state';
 
@@ -40,15 +41,21 @@ export function smoothedTargets(
   const { on, off } = targetValues(convention, p.cols, epsilon);
   if (p.targetKind === 'probability')
     return { shape: p.target.shape, data: p.target.data.map((t) => off + t * (on - off)) };
+  checkClasses(p, ignoreIndex);
   const out = new Float64Array(p.rows * p.cols);
   p.target.data.forEach((y, r) => {
     if (y === ignoreIndex) return;
-    if (y < 0 || y >= p.cols)
-      throw new RangeError(`target ${y} in row ${r + 1} is not a class in [0, ${p.cols})`);
     out.fill(off, r * p.cols, (r + 1) * p.cols);
     out[r * p.cols + y] = on;
   });
   return tensor([p.rows, p.cols], out);
+}
+
+function checkClasses(p: Prepared, ignoreIndex: number): void {
+  p.target.data.forEach((y, r) => {
+    if (y !== ignoreIndex && (y < 0 || y >= p.cols))
+      throw new RangeError(`target ${y} in row ${r + 1} is not a class in [0, ${p.cols})`);
+  });
 }
 
 /** `input` is already the loss's own input (see lossInput). */
@@ -64,6 +71,7 @@ export function evaluateLoss(p: Prepared, input: Tensor, o: EvaluateOptions): Lo
         throw new RangeError(
           'kl_div takes no class weights (torch has no weight argument); clear the weights',
         );
+      if (p.targetKind === 'index') return oneHotKl(p, input, o);
       const asPasted = (t: Tensor) => tensor(p.pastedShape, t.data);
       return klDiv(
         asPasted(input),
@@ -82,6 +90,24 @@ export function evaluateLoss(p: Prepared, input: Tensor, o: EvaluateOptions): Lo
         weight,
       });
   }
+}
+
+/** KL against smoothed class indices: the dense target's numbers without building it. */
+function oneHotKl(p: Prepared, input: Tensor, o: EvaluateOptions): LossResult {
+  checkClasses(p, o.ignoreIndex);
+  const { on, off } = targetValues(o.convention, p.cols, o.epsilon);
+  return klDivOneHot({
+    input: input.data,
+    rows: p.rows,
+    cols: p.cols,
+    target: p.target.data,
+    ignoreIndex: o.ignoreIndex,
+    on,
+    off,
+    shape: p.pastedShape,
+    reduction: o.reduction,
+    grad: o.grad,
+  });
 }
 
 const NLL_NEEDS_INDICES =
