@@ -4,8 +4,20 @@ import { familyOf, SMOOTHING_CONVENTIONS, type SmoothingConvention } from '../sm
 import type { Tensor } from '../tensor';
 import { type EntropyTerm, entropyTerm, reducedNegEntropy } from './entropy';
 import { evaluateLoss, smoothedTargets } from './evaluate';
-import { LOSS_INPUT, type LossInputKind, lossInput, predictedProbabilities } from './lossInput';
-import { buildModel, type EpsilonModel, epsilonGrid, headline, interpolate } from './model';
+import { LOSS_INPUT, type LossInputKind, lossInput, predictedProbabilities, toLogits } from './lossInput';
+import { buildModel, type EpsilonModel, epsilonGrid, headline, interpolate, modelAt } from './model';
+import {
+  isOnePassCase,
+  lineOf,
+  oneHotHeat,
+  onePassCalibration,
+  onePassEntropy,
+  onePassModel,
+  onePassRow,
+  onePassTable,
+  type RowPass,
+  rowPass,
+} from './onePass';
 import { type FieldError, type FieldName, type Prepare, type Prepared, prepare } from './prepare';
 import { reliabilityOf } from './reliability';
 import { isBinaryLoss, type PlaygroundState } from './state';
@@ -114,8 +126,50 @@ export function computePlayground(state: PlaygroundState): ComputeOutcome {
 }
 
 function fullResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
+  const pass = isOnePassCase(p, state)
+    ? rowPass(toLogits(p.input, state.inputKind, false, state.temperature).data, p, state.ignoreIndex)
+    : undefined;
+  return pass ? onePassResult(pass, p, state) : generalResult(p, state);
+}
+
+/** Every plot from one pass over the logits (see onePass.ts); the headline from the same per-row lines. */
+function onePassResult(pass: RowPass, p: Prepared, state: PlaygroundState): PlaygroundResult {
+  const model = onePassModel(pass, p, state, onePassEntropy(p, state, state.convention));
+  const sweep = sweepCurves(
+    state,
+    model,
+    (convention, grid) => lineOf(pass, p, state, convention, grid).values,
+    (c) => onePassEntropy(p, state, c),
+  );
+  return {
+    ok: true,
+    rows: p.rows,
+    cols: p.cols,
+    family: p.family,
+    targetKind: p.targetKind,
+    lossInput: LOSS_INPUT[state.loss],
+    model,
+    sweep,
+    heat: { at0: oneHotHeat(pass, state.convention, 0), at1: oneHotHeat(pass, state.convention, 1) },
+    row: onePassRow(pass, p, state),
+    table: onePassTable(pass),
+    calibration: onePassCalibration(pass, state.bins),
+    exact: { epsilon: state.epsilon, value: modelAt(model, state.epsilon).value },
+  };
+}
+
+/** The general path for every case, the one-pass one included (the tests hold the two side by side). */
+export function computeGeneral(state: PlaygroundState): ComputeOutcome {
+  const ready = preparedFor(state);
+  if (!ready.ok) return ready;
+  return guarded(() => generalResult(ready.prepared, state));
+}
+
+function generalResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
   const input = lossInputFor(p, state);
   const model = buildModel(p, input, options(state), state.row);
+  const curveEntropy = (convention: SmoothingConvention) =>
+    state.loss === 'kl_div' ? entropyTerm(p, convention, state.reduction, state.ignoreIndex) : undefined;
   const probs = predictedProbabilities(p.input, state.inputKind, p.family === 'binary', state.temperature);
   const [at0, at1] = [0, 1].map((e) => smoothedTargets(p, e, state.convention, state.ignoreIndex)) as [
     Tensor,
@@ -129,7 +183,19 @@ function fullResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
     targetKind: p.targetKind,
     lossInput: LOSS_INPUT[state.loss],
     model,
-    sweep: sweepCurves(p, input, state, model),
+    sweep: sweepCurves(
+      state,
+      model,
+      (convention, grid) => {
+        const entropy = curveEntropy(convention);
+        return grid.map(
+          (epsilon) =>
+            headline(evaluateLoss(p, input, { ...options(state), convention, epsilon, grad: false }).output) -
+            (entropy ? reducedNegEntropy(entropy, epsilon) : 0),
+        );
+      },
+      curveEntropy,
+    ),
     heat: { at0: downsample(at0.data, p.rows, p.cols), at1: downsample(at1.data, p.rows, p.cols) },
     row: rowView(p, probs, at0, at1, state.row),
     table: sampleTable(p, probs),
@@ -142,19 +208,20 @@ function fullResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
 const CURVE_EPSILONS = Array.from({ length: 41 }, (_, i) => (i / 40) ** 2);
 
 /** The headline value against ε for every convention of the chosen loss's family. */
-function sweepCurves(p: Prepared, input: Tensor, state: PlaygroundState, model: EpsilonModel): SweepCurve[] {
+function sweepCurves(
+  state: PlaygroundState,
+  model: EpsilonModel,
+  remainders: (convention: SmoothingConvention, grid: number[]) => number[],
+  entropyOf: (convention: SmoothingConvention) => EntropyTerm | undefined,
+): SweepCurve[] {
   const family = familyOf(state.convention);
   return SMOOTHING_CONVENTIONS.filter((c) => familyOf(c) === family).map((convention) => {
-    const entropy =
-      state.loss === 'kl_div' ? entropyTerm(p, convention, state.reduction, state.ignoreIndex) : undefined;
+    const entropy = entropyOf(convention);
     const grid = epsilonGrid(state.loss, entropy);
-    const remainder = (epsilon: number) =>
-      headline(evaluateLoss(p, input, { ...options(state), convention, epsilon, grad: false }).output) -
-      (entropy ? reducedNegEntropy(entropy, epsilon) : 0);
     const curve: SweepCurve = {
       convention,
       grid,
-      remainder: convention === state.convention ? model.values : grid.map(remainder),
+      remainder: convention === state.convention ? model.values : remainders(convention, grid),
       epsilons: entropy ? CURVE_EPSILONS : grid,
       values: [],
     };

@@ -51,7 +51,8 @@ export function smoothedTargets(
   return tensor([p.rows, p.cols], out);
 }
 
-function checkClasses(p: Prepared, ignoreIndex: number): void {
+/** Throws unless every row's target is a class or the ignored index. */
+export function checkClasses(p: Prepared, ignoreIndex: number): void {
   p.target.data.forEach((y, r) => {
     if (y !== ignoreIndex && (y < 0 || y >= p.cols))
       throw new RangeError(`target ${y} in row ${r + 1} is not a class in [0, ${p.cols})`);

@@ -22,7 +22,8 @@ export interface Calibration {
   readonly accuracy: number;
 }
 
-interface RowStats {
+/** One row's top-class confidence, whether that class is the label, and the softmax entropy in nats. */
+export interface RowStats {
   confidence: number;
   correct: boolean;
   entropy: number;
@@ -42,13 +43,18 @@ function rowStats(x: Float64Array, start: number, classes: number, stride: numbe
 
 /** Expected calibration error, reliability bins, confidence and entropy of softmax(logits) against labels. */
 export function calibration(logits: Tensor, labels: Tensor, bins = 10): Calibration {
-  if (!Number.isInteger(bins) || bins < 1)
-    throw new RangeError(`bins must be a positive integer, got ${bins}`);
   const layout = classLayout(logits.shape);
   checkIndexTargets(labels, layout, NO_IGNORED_INDEX);
   const stats = Array.from({ length: layout.rows }, (_, r) =>
     rowStats(logits.data, rowStart(layout, r), layout.classes, layout.inner, labels.data[r]!),
   );
+  return calibrationOfRows(stats, bins);
+}
+
+/** The calibration summary of rows whose statistics are already known (the playground gets them from its pass). */
+export function calibrationOfRows(stats: readonly RowStats[], bins: number): Calibration {
+  if (!Number.isInteger(bins) || bins < 1)
+    throw new RangeError(`bins must be a positive integer, got ${bins}`);
   const reliability = binRows(stats, bins);
   return {
     ece: expectedCalibrationError(reliability, stats.length),
