@@ -213,11 +213,19 @@ export class Scanner {
     const intDigits = i - digitsStart;
     if (intDigits === 0 || (intDigits > 1 && s.charCodeAt(digitsStart) === ZERO)) return -1;
     let pow = 0;
+    // Fraction digits past the 15th significant one (float64 printed at full precision) go to `tail`.
+    let tail = 0;
+    let tailScale = 1;
     if (c === DOT) {
       const fracStart = ++i;
       c = s.charCodeAt(i);
-      while (c >= ZERO && c <= NINE) {
+      while (c >= ZERO && c <= NINE && mantissa < LONG_MANTISSA) {
         mantissa = mantissa * 10 + (c - ZERO);
+        c = s.charCodeAt(++i);
+      }
+      while (c >= ZERO && c <= NINE) {
+        tail = tail * 10 + (c - ZERO);
+        tailScale *= 10;
         c = s.charCodeAt(++i);
       }
       if (i === fracStart) this.loose = true;
@@ -228,41 +236,16 @@ export class Scanner {
       if (i < 0) return -1;
       pow += this.exponent;
     }
-    if (pow < -MAX_EXACT_POW || pow > MAX_EXACT_POW) return -1;
-    if (mantissa > Number.MAX_SAFE_INTEGER) return this.pushLongDecimal(start, i, pow);
-    const magnitude = pow < 0 ? mantissa / EXACT_POW10[-pow]! : mantissa * EXACT_POW10[pow]!;
+    if (mantissa > Number.MAX_SAFE_INTEGER || pow < -MAX_EXACT_POW || pow > MAX_EXACT_POW) return -1;
+    const magnitude =
+      tailScale > 1
+        ? longDecimal(mantissa, tailScale, tail, pow)
+        : pow < 0
+          ? mantissa / EXACT_POW10[-pow]!
+          : mantissa * EXACT_POW10[pow]!;
+    if (Number.isNaN(magnitude)) return -1;
     this.push(negative ? -magnitude : magnitude, start);
     return i;
-  }
-
-  /**
-   * The fast path for 16 to 19 significant digits (float64 printed at full precision): the digits between `start`
-   * and `end` as hi·10^k + lo and the power of ten `pow`, converted in double-double arithmetic. Returns -1, leaving
-   * the number to `Number`, for more digits or when the result lies too close to a rounding boundary to decide.
-   */
-  private pushLongDecimal(start: number, end: number, pow: number): number {
-    const s = this.text;
-    let hi = 0;
-    let lo = 0;
-    let loScale = 1;
-    let significant = 0;
-    for (let i = start; i < end; i++) {
-      const c = s.charCodeAt(i);
-      if (c === LOWER_E || c === UPPER_E) break;
-      if (c < ZERO || c > NINE) continue;
-      if (significant === 0 && c === ZERO) continue;
-      significant++;
-      if (significant <= HI_DIGITS) hi = hi * 10 + (c - ZERO);
-      else {
-        lo = lo * 10 + (c - ZERO);
-        loScale *= 10;
-      }
-    }
-    if (significant > HI_DIGITS + LO_DIGITS) return -1;
-    const magnitude = longDecimal(hi, loScale, lo, pow);
-    if (Number.isNaN(magnitude)) return -1;
-    this.push(s.charCodeAt(start) === MINUS ? -magnitude : magnitude, start);
-    return end;
   }
 
   /**
@@ -335,15 +318,16 @@ export class Scanner {
   }
 }
 
-/** Significant digits held exactly in `hi` (below 2^53) and the at most four more held in `lo`. */
-const HI_DIGITS = 15;
-const LO_DIGITS = 4;
+/** The fast path keeps fraction digits in the mantissa while it is below this (15 digits: exact)... */
+const LONG_MANTISSA = 1e14;
+/** ...and up to 4 more in a tail (19 significant digits in all); `Number` reads longer ones. */
+const MAX_TAIL_SCALE = 1e4;
 /** 2^27 + 1: Dekker's splitter; the 26-bit halves of two doubles multiply exactly. */
 const SPLITTER = 134217729;
 /** How far from the computed sum the exact one may lie, relative to the correction term (errors are ~2^-51). */
 const DOUBT = 2 ** -45;
-/** The rounding error left by `twoProduct`. */
-let productError = 0;
+/** [0]: the rounding error left by `twoProduct` (a typed slot: a module-level double would be boxed per write). */
+const productError = new Float64Array(1);
 
 /** a·b rounded; the exact error a·b − (a·b rounded) goes to `productError` (Dekker's two-product). */
 function twoProduct(a: number, b: number): number {
@@ -354,7 +338,7 @@ function twoProduct(a: number, b: number): number {
   t = SPLITTER * b;
   const bHi = t - (t - b);
   const bLo = b - bHi;
-  productError = aHi * bHi - product + aHi * bLo + aLo * bHi + aLo * bLo;
+  productError[0] = aHi * bHi - product + aHi * bLo + aLo * bHi + aLo * bLo;
   return product;
 }
 
@@ -364,20 +348,21 @@ function twoProduct(a: number, b: number): number {
  * rounding of q1 + q2 stands when moving q2 by more than that error does not change it.
  */
 function longDecimal(hi: number, loScale: number, lo: number, pow: number): number {
+  if (loScale > MAX_TAIL_SCALE) return Number.NaN;
   const mHi = twoProduct(hi, loScale);
   // An integer below 2^10 plus one below 10^4: exact.
-  const mLo = productError + lo;
+  const mLo = productError[0]! + lo;
   let q1: number;
   let q2: number;
   if (pow < 0) {
     const d = EXACT_POW10[-pow]!;
     q1 = mHi / d;
     const back = twoProduct(q1, d);
-    q2 = (mHi - back - productError + mLo) / d;
+    q2 = (mHi - back - productError[0]! + mLo) / d;
   } else {
     const m = EXACT_POW10[pow]!;
     q1 = twoProduct(mHi, m);
-    q2 = productError + mLo * m;
+    q2 = productError[0]! + mLo * m;
   }
   const doubt = Math.abs(q2) * DOUBT;
   const result = q1 + q2;
