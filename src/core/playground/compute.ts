@@ -11,7 +11,6 @@ import {
   lineOf,
   oneHotHeat,
   onePassCalibration,
-  onePassEntropy,
   onePassModel,
   onePassRow,
   onePassTable,
@@ -132,14 +131,21 @@ function fullResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
   return pass ? onePassResult(pass, p, state) : generalResult(p, state);
 }
 
+/** KL's closed-form entropy part under each convention (nothing for the other losses). */
+const klEntropy =
+  (p: Prepared, state: PlaygroundState) =>
+  (convention: SmoothingConvention): EntropyTerm | undefined =>
+    state.loss === 'kl_div' ? entropyTerm(p, convention, state.reduction, state.ignoreIndex) : undefined;
+
 /** Every plot from one pass over the logits (see onePass.ts); the headline from the same per-row lines. */
 function onePassResult(pass: RowPass, p: Prepared, state: PlaygroundState): PlaygroundResult {
-  const model = onePassModel(pass, p, state, onePassEntropy(p, state, state.convention));
+  const entropyOf = klEntropy(p, state);
+  const model = onePassModel(pass, p, state, entropyOf(state.convention));
   const sweep = sweepCurves(
     state,
     model,
     (convention, grid) => lineOf(pass, p, state, convention, grid).values,
-    (c) => onePassEntropy(p, state, c),
+    entropyOf,
   );
   return {
     ok: true,
@@ -168,8 +174,7 @@ export function computeGeneral(state: PlaygroundState): ComputeOutcome {
 function generalResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
   const input = lossInputFor(p, state);
   const model = buildModel(p, input, options(state), state.row);
-  const curveEntropy = (convention: SmoothingConvention) =>
-    state.loss === 'kl_div' ? entropyTerm(p, convention, state.reduction, state.ignoreIndex) : undefined;
+  const curveEntropy = klEntropy(p, state);
   const probs = predictedProbabilities(p.input, state.inputKind, p.family === 'binary', state.temperature);
   const [at0, at1] = [0, 1].map((e) => smoothedTargets(p, e, state.convention, state.ignoreIndex)) as [
     Tensor,

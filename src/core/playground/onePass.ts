@@ -11,7 +11,7 @@ import { reductionScale } from '../losses/reduce';
 import { type Calibration, calibrationOfRows, type RowStats } from '../smoothing/calibration';
 import { type SmoothingConvention, spreadDivisor, targetValues } from '../smoothing/conventions';
 import { tensor } from '../tensor';
-import { type EntropyTerm, entropyTerm } from './entropy';
+import type { EntropyTerm } from './entropy';
 import { checkClasses } from './evaluate';
 import type { EpsilonModel } from './model';
 import type { Prepared } from './prepare';
@@ -188,10 +188,6 @@ export function onePassModel(
   };
   if (entropy) model.entropy = entropy;
   return model;
-}
-
-export function onePassEntropy(p: Prepared, state: PlaygroundState, convention: SmoothingConvention) {
-  return state.loss === 'kl_div' ? entropyTerm(p, convention, state.reduction, state.ignoreIndex) : undefined;
 }
 
 /** The block-averaged smoothed targets at ε, from the class indices alone. */
