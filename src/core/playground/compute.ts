@@ -125,9 +125,9 @@ export function computePlayground(state: PlaygroundState): ComputeOutcome {
 }
 
 function fullResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
-  const pass = isOnePassCase(p, state)
-    ? rowPass(toLogits(p.input, state.inputKind, false, state.temperature).data, p, state.ignoreIndex)
-    : undefined;
+  const asPasted = state.inputKind === 'logits' && state.temperature === 1;
+  const logits = () => (asPasted ? p.input : toLogits(p.input, state.inputKind, false, state.temperature));
+  const pass = isOnePassCase(p, state) ? rowPass(logits().data, p, state.ignoreIndex) : undefined;
   return pass ? onePassResult(pass, p, state) : generalResult(p, state);
 }
 
