@@ -57,11 +57,17 @@ const cases = fc
       row: fc.integer({ min: 0, max: rows - 1 }),
       temperature: fc.constantFrom(1, 2.5),
       bins: fc.integer({ min: 1, max: 12 }),
+      weights: fc.option(
+        fc.array(
+          fc.integer({ min: 0, max: 400 }).map((v) => v / 100),
+          { minLength: cols, maxLength: cols },
+        ),
+      ),
     }),
   );
 
 describe('one-pass playground plots', () => {
-  it('equal the general path on class-index cross-entropy and KL, every reduction and convention', () => {
+  it('equal the general path on class-index cross-entropy (class weights too) and KL, every reduction and convention', () => {
     fc.assert(
       fc.property(cases, (c) => {
         const reduction = c.loss === 'cross_entropy' && c.reduction === 'batchmean' ? 'mean' : c.reduction;
@@ -69,7 +75,7 @@ describe('one-pass playground plots', () => {
           ...DEFAULT_STATE,
           logitsText: JSON.stringify(c.logits),
           targetsText: JSON.stringify(c.targets),
-          weightText: '',
+          weightText: c.weights && c.loss === 'cross_entropy' ? JSON.stringify(c.weights) : '',
           synthetic: null,
           inputKind: 'logits',
           loss: c.loss,

@@ -1,10 +1,11 @@
 /**
- * The plots of the common case from one pass over the logits: class-index targets without class weights, cross-
- * entropy or KL (on log-softmax of the logits) under uniform or K−1 smoothing. Each row's loss is affine in ε and,
- * with x = log softmax(z), equals −x_y − (ε/d)·(Σ_c x_c − C·x_y) for both losses (KL without its closed-form
- * entropy part), so a few numbers per row serve the loss, the gradient, the probabilities, the calibration and
- * every convention's sweep; only the visible row and the block-averaged heatmap are built at full resolution.
+ * The plots of the common case from one pass over the logits: class-index targets, cross-entropy (class weights
+ * allowed) or KL (on log-softmax of the logits) under uniform or K−1 smoothing. Each row's loss is affine in ε:
+ * A + ε·(B − C·A)/d with A = −w_y·log p_y and B = −Σ_c w_c·log p_c (KL: w = 1, without its closed-form entropy
+ * part), so a few numbers per row serve the loss, the gradient, the probabilities, the calibration and every
+ * convention's sweep; only the visible row and the block-averaged heatmap are built at full resolution.
  */
+import { classWeights } from '../losses/classLayout';
 import { fastExp } from '../losses/fastExp';
 import { softmax } from '../losses/logSoftmax';
 import { reductionScale } from '../losses/reduce';
@@ -28,8 +29,12 @@ export interface RowPass {
   max: Float64Array;
   /** log Σ_c exp(s_c). */
   logSum: Float64Array;
-  /** Σ_c s_c. */
-  sumShift: Float64Array;
+  /** Per class (all 1 without class weights). */
+  weights: Float64Array;
+  /** Σ_c w_c. */
+  weightTotal: number;
+  /** Σ_c w_c·s_c. */
+  weightedShift: Float64Array;
   /** s_y (0 for ignored rows). */
   targetShift: Float64Array;
   /** Softmax entropy in nats: log Σ exp(s) − Σ exp(s)·s / Σ exp(s). */
@@ -43,8 +48,7 @@ export function isOnePassCase(p: Prepared, state: PlaygroundState): boolean {
   return (
     p.family === 'categorical' &&
     p.targetKind === 'index' &&
-    !p.weight &&
-    (state.loss === 'cross_entropy' || (state.loss === 'kl_div' && !rawLogProbabilities)) &&
+    (state.loss === 'cross_entropy' || (state.loss === 'kl_div' && !rawLogProbabilities && !p.weight)) &&
     (state.convention === 'uniform' || state.convention === 'k_minus_1')
   );
 }
@@ -54,6 +58,7 @@ export function rowPass(z: Float64Array, p: Prepared, ignoreIndex: number): RowP
   checkClasses(p, ignoreIndex);
   const { rows, cols } = p;
   const target = p.target.data;
+  const weights = classWeights(p.weight, cols);
   const pass: RowPass = {
     rows,
     cols,
@@ -62,7 +67,9 @@ export function rowPass(z: Float64Array, p: Prepared, ignoreIndex: number): RowP
     kept: Uint8Array.from(target, (y) => (y === ignoreIndex ? 0 : 1)),
     max: new Float64Array(rows),
     logSum: new Float64Array(rows),
-    sumShift: new Float64Array(rows),
+    weights,
+    weightTotal: weights.reduce((a, b) => a + b, 0),
+    weightedShift: new Float64Array(rows),
     targetShift: new Float64Array(rows),
     entropy: new Float64Array(rows),
     argmax: new Int32Array(rows),
@@ -92,12 +99,18 @@ export function rowPass(z: Float64Array, p: Prepared, ignoreIndex: number): RowP
     const logSum = Math.log(sumExp);
     pass.max[r] = max;
     pass.logSum[r] = logSum;
-    pass.sumShift[r] = sumShift;
+    pass.weightedShift[r] = p.weight ? weightedRowShift(z, start, weights, max) : sumShift;
     pass.entropy[r] = logSum - weighted / sumExp;
     pass.argmax[r] = best - start;
     if (pass.kept[r]) pass.targetShift[r] = z[start + target[r]!]! - max;
   }
   return pass;
+}
+
+function weightedRowShift(z: Float64Array, start: number, weights: Float64Array, max: number): number {
+  let total = 0;
+  for (let c = 0; c < weights.length; c++) total += weights[c]! * (z[start + c]! - max);
+  return total;
 }
 
 /** Per-row loss (KL: without its entropy part) at ε = 0 and its slope in ε. */
@@ -111,8 +124,11 @@ function rowLines(
   const slope = new Float64Array(rows);
   for (let r = 0; r < rows; r++) {
     if (!pass.kept[r]) continue;
-    at0[r] = pass.logSum[r]! - pass.targetShift[r]!;
-    slope[r] = (cols * pass.targetShift[r]! - pass.sumShift[r]!) / d;
+    const logSum = pass.logSum[r]!;
+    const a = pass.weights[pass.target[r]!]! * (logSum - pass.targetShift[r]!);
+    const b = pass.weightTotal * logSum - pass.weightedShift[r]!;
+    at0[r] = a;
+    slope[r] = (b - cols * a) / d;
   }
   return { at0, slope };
 }
@@ -130,10 +146,16 @@ function reduceRows(pass: RowPass, p: Prepared, state: PlaygroundState, conventi
     const scale = reductionScale(p.pastedShape, reduction);
     return (perRow: Float64Array) => total(perRow) * scale;
   }
-  // uniform: torch's index-target mean over the kept rows; K−1: the probability-target mean over every row.
-  const kept = total(Float64Array.from(pass.kept));
-  const denominator = reduction !== 'mean' ? 1 : convention === 'uniform' ? kept : pass.rows;
+  const denominator = meanDenominator(pass, convention);
   return (perRow: Float64Array) => (reduction === 'mean' ? total(perRow) / denominator : total(perRow));
+}
+
+/** uniform: torch's index-target mean, by Σ w_y over the kept rows; K−1: the probability-target mean, by N. */
+function meanDenominator(pass: RowPass, convention: SmoothingConvention): number {
+  if (convention !== 'uniform') return pass.rows;
+  let total = 0;
+  for (let r = 0; r < pass.rows; r++) if (pass.kept[r]) total += pass.weights[pass.target[r]!]!;
+  return total;
 }
 
 /** The headline remainder (KL: without its entropy part) at each grid ε, and the per-row losses. */
@@ -163,13 +185,15 @@ function rowGradient(pass: RowPass, p: Prepared, state: PlaygroundState, row: nu
     const scale = reductionScale(p.pastedShape, state.reduction);
     return out.map((_, c) => -q(c) * scale);
   }
-  const kept = total(Float64Array.from(pass.kept));
-  const count = state.convention === 'uniform' ? kept : pass.rows;
-  const scale = state.reduction === 'mean' ? 1 / count : 1;
+  const { weights } = pass;
+  const scale = state.reduction === 'mean' ? 1 / meanDenominator(pass, state.convention) : 1;
   const start = index * cols;
   const sumExp = Math.exp(pass.logSum[index]!);
-  const factor = (scale * (on + (cols - 1) * off)) / sumExp;
-  return out.map((_, c) => fastExp(pass.z[start + c]! - pass.max[index]!) * factor - scale * q(c));
+  const targetMass = off * pass.weightTotal + (on - off) * weights[y]!;
+  const factor = (scale * targetMass) / sumExp;
+  return out.map(
+    (_, c) => fastExp(pass.z[start + c]! - pass.max[index]!) * factor - scale * q(c) * weights[c]!,
+  );
 }
 
 export function onePassModel(
