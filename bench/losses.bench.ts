@@ -1,6 +1,9 @@
 // Forward + gradient of cross-entropy (index targets, label smoothing 0.1, mean) on 4096 x 1000 float64 logits:
-// core vs @tensorflow/tfjs (cpu backend), core vs one plain Math.exp pass, and the core's extra memory.
+// core vs @tensorflow/tfjs (cpu backend), core vs single-thread PyTorch (when /usr/bin/python3 has torch), core vs
+// one plain Math.exp pass, and the core's extra memory.
 
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type * as Losses from '../src/core/losses';
@@ -17,7 +20,35 @@ const CLASSES = 1000;
 const EPSILON = 0.1;
 const REPS = 11;
 const TFJS_REPS = 3;
-const GOALS = { tfjsSpeedup: 50, expRatio: 1.5, memoryRatio: 3 };
+const GOALS = { tfjsSpeedup: 50, expRatio: 1.5, memoryRatio: 3, torchRatio: 0.75 };
+const PYTHON = '/usr/bin/python3';
+
+/** The same step in torch (float64, one thread, same shape and ε; its own random data), median ms of REPS. */
+const TORCH_STEP = `
+import statistics, time, torch
+torch.set_num_threads(1)
+g = torch.Generator().manual_seed(12345)
+x = (torch.rand(${ROWS}, ${CLASSES}, generator=g, dtype=torch.float64) * 8 - 4).requires_grad_()
+y = torch.randint(0, ${CLASSES}, (${ROWS},), generator=g)
+def step():
+    x.grad = None
+    torch.nn.functional.cross_entropy(x, y, label_smoothing=${EPSILON}).backward()
+step()
+times = []
+for _ in range(${REPS}):
+    t = time.perf_counter(); step(); times.append((time.perf_counter() - t) * 1000)
+print(statistics.median(times))
+`;
+
+/** Median ms of torch's step, or undefined without Python and torch. */
+function torchMs(): number | undefined {
+  if (!existsSync(PYTHON)) return undefined;
+  try {
+    return Number(execFileSync(PYTHON, ['-c', TORCH_STEP], { encoding: 'utf8', timeout: 300_000 }).trim());
+  } catch {
+    return undefined;
+  }
+}
 
 /** Deterministic uniform values in [0, 1) from a fixed LCG. */
 function uniforms(n: number, seed: number): Float64Array {
@@ -90,6 +121,7 @@ export async function run(): Promise<void> {
   const inputBytes = logits.data.byteLength;
   coreStep(logits, labels);
   const { core, exp, tfjs } = await timeAll(logits, labels);
+  const torch = torchMs();
   const memory = extraBytes(logits, labels) / inputBytes;
   const speedup = tfjs / core;
   const expRatio = core / exp;
@@ -99,6 +131,14 @@ export async function run(): Promise<void> {
     `core vs tfjs cpu: ${tfjs.toFixed(1)} ms / ${core.toFixed(1)} ms = ${speedup.toFixed(1)}x faster ` +
       `(goal >= ${GOALS.tfjsSpeedup}x): ${verdict(speedup >= GOALS.tfjsSpeedup)}`,
   );
+  if (torch === undefined) console.log('core vs PyTorch: skipped (no /usr/bin/python3 with torch)');
+  else {
+    const ratio = core / torch;
+    console.log(
+      `core vs PyTorch ${ROWS}x${CLASSES} float64, 1 thread: ${core.toFixed(1)} ms / ${torch.toFixed(1)} ms = ` +
+        `${ratio.toFixed(2)}x (goal <= ${GOALS.torchRatio}x): ${verdict(ratio <= GOALS.torchRatio)}`,
+    );
+  }
   console.log(
     `core vs one Math.exp pass: ${core.toFixed(1)} ms / ${exp.toFixed(1)} ms = ${expRatio.toFixed(2)}x ` +
       `(goal <= ${GOALS.expRatio}x): ${verdict(expRatio <= GOALS.expRatio)}`,

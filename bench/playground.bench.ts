@@ -1,6 +1,8 @@
 // The playground's slider path at 4096 × 1000: what an ε change costs on the UI thread (the precomputed model at ε,
 // the heatmap grid, the row plot's target, the sweep markers), against recomputing the torch-exact loss, and the
 // one-off full computation the worker does when the inputs change. Prints medians; the goal is < 16 ms per ε step.
+// Ratios are against one core cross-entropy forward + gradient pass on the same logits, timed in the same run.
+import { crossEntropy } from '../src/core/losses';
 import {
   computeExact,
   computePlayground,
@@ -10,10 +12,13 @@ import {
 import { lerpArray, modelAt } from '../src/core/playground/model';
 import { reduce } from '../src/core/playground/reducer';
 import { DEFAULT_STATE, type PlaygroundState } from '../src/core/playground/state';
-import { median, percentile, timeMs } from './support';
+import { syntheticTensors } from '../src/core/playground/synthetic';
+import { collectGarbage, median, percentile, timeMs } from './support';
 
 const STEPS = Number(process.env.STEPS ?? 400);
 const FRAME_MS = 16;
+/** Exact recomputes timed per loss (the machine may be loaded: a median of few runs jumps). */
+const EXACT_RUNS = 11;
 
 function summary(times: number[]): string {
   const sorted = [...times].sort((a, b) => a - b);
@@ -34,27 +39,58 @@ function stress(patch: Partial<PlaygroundState> = {}): PlaygroundState {
   return { ...reduce(DEFAULT_STATE, { type: 'sample', id: 'stress' }), ...patch };
 }
 
-function benchLoss(label: string, state: PlaygroundState): void {
+/** Goals: paste → all plots ≤ 6× one pass; the exact value after the slider rests ≤ 1.5× the uniform CE exact. */
+const GOALS = { full: 6, exact: 1.5 };
+
+/** Median of 5 core cross-entropy forward + gradient passes (ε 0.1, mean) on the stress sample's logits. */
+function onePass(state: PlaygroundState): number {
+  const { input, target } = syntheticTensors(state.synthetic!, false);
+  const pass = () => crossEntropy(input, target, { labelSmoothing: 0.1, grad: true });
+  pass();
+  return median(
+    Array.from({ length: 5 }, () => {
+      collectGarbage();
+      return timeMs(pass);
+    }),
+  );
+}
+
+function benchLoss(label: string, state: PlaygroundState, pass: number, uniformExact?: number): number {
   let result: PlaygroundResult | undefined;
+  collectGarbage();
   const full = timeMs(() => {
     const outcome = computePlayground(state);
     if (!outcome.ok) throw new Error(JSON.stringify(outcome.errors));
     result = outcome;
   });
   const steps = Array.from({ length: STEPS }, (_, i) => timeMs(() => epsilonStep(result!, (i % 100) / 100)));
-  const exact = Array.from({ length: 5 }, (_, i) =>
-    timeMs(() => computeExact({ ...state, epsilon: i / 10 })),
+  const exact = Array.from({ length: EXACT_RUNS }, (_, i) =>
+    timeMs(() => computeExact({ ...state, epsilon: (i % 10) / 10 })),
   );
   const medianStep = median(steps);
-  console.log(`${label}: full compute (worker, once per input change) ${full.toFixed(0)} ms`);
+  const exactMedian = median(exact);
+  const fullRatio = full / pass;
+  console.log(
+    `${label}: full compute (worker, once per input change) ${full.toFixed(0)} ms = ${fullRatio.toFixed(1)}× ` +
+      `one CE fwd+grad pass (goal ≤ ${GOALS.full}×): ${fullRatio <= GOALS.full ? 'met' : 'missed'}`,
+  );
   console.log(
     `  ε step from the model (UI thread): ${summary(steps)} — ${medianStep < FRAME_MS ? 'within' : 'OVER'} ${FRAME_MS} ms`,
   );
   console.log(`  torch-exact recompute at one ε (worker, after the slider rests): ${summary(exact)}`);
+  if (uniformExact !== undefined) {
+    const ratio = exactMedian / uniformExact;
+    console.log(
+      `  exact / uniform CE exact = ${ratio.toFixed(2)}× (goal ≤ ${GOALS.exact}×): ${ratio <= GOALS.exact ? 'met' : 'missed'}`,
+    );
+  }
+  return exactMedian;
 }
 
 export async function run(): Promise<void> {
-  benchLoss('cross-entropy, uniform, 4096×1000', stress());
-  benchLoss('cross-entropy, K−1, 4096×1000', stress({ convention: 'k_minus_1' }));
-  benchLoss('KL, batchmean, 4096×1000', stress({ loss: 'kl_div', reduction: 'batchmean' }));
+  const pass = onePass(stress());
+  console.log(`one core cross-entropy fwd+grad pass, 4096×1000 float64: ${pass.toFixed(1)} ms (median of 5)`);
+  const uniform = benchLoss('cross-entropy, uniform, 4096×1000', stress(), pass);
+  benchLoss('cross-entropy, K−1, 4096×1000', stress({ convention: 'k_minus_1' }), pass, uniform);
+  benchLoss('KL, batchmean, 4096×1000', stress({ loss: 'kl_div', reduction: 'batchmean' }), pass, uniform);
 }

@@ -1,6 +1,7 @@
 import { scalar, type Tensor, zeros } from '../tensor';
 import { classLayout, classWeights, DEFAULT_IGNORE_INDEX, sameShape } from './classLayout';
 import { crossEntropyWithIndices } from './indexTargets';
+import { crossEntropyKMinus1Indices } from './kMinus1Indices';
 import { crossEntropyWithProbabilities } from './probabilityTargets';
 import { plainReduction } from './reduce';
 import { kMinus1IndexTargets, kMinus1Smoothing, uniformSmoothing } from './smoothedTargets';
@@ -13,7 +14,7 @@ export function crossEntropy(input: Tensor, target: Tensor, options: CrossEntrop
   const reduction = plainReduction(options.reduction, 'crossEntropy');
   const epsilon = checkLabelSmoothing(options.labelSmoothing ?? 0);
   const layout = classLayout(input.shape);
-  const { classes } = layout;
+  const { classes, inner } = layout;
   if (layout.rows === 0) return emptyBatch(input, target, layout.rowShape, options, reduction);
   const weights = classWeights(options.weight, classes);
   const ignoreIndex = options.ignoreIndex ?? DEFAULT_IGNORE_INDEX;
@@ -25,6 +26,9 @@ export function crossEntropy(input: Tensor, target: Tensor, options: CrossEntrop
   }
   if (!byIndex && ignoreIndex !== DEFAULT_IGNORE_INDEX)
     throw new RangeError('ignore_index is not supported for floating point target (as in torch)');
+  if (byIndex && inner === 1 && weights.every((w) => w === 1)) {
+    return crossEntropyKMinus1Indices(input, target, { epsilon, ignoreIndex, reduction, grad });
+  }
   // Every other combination is a probability-target loss; K-1 index targets are expanded to dense ones first.
   const probabilities = byIndex ? kMinus1IndexTargets(input, target, epsilon, ignoreIndex) : target;
   const smoothTarget = byIndex

@@ -1,7 +1,14 @@
 import { scalar, type Tensor } from '../tensor';
 import { activeWeightTotal, type ClassLayout, checkIndexTargets, classLayout, rowStart } from './classLayout';
 import { reduceRows, sum, zeroWeightSmoothedMean } from './reduce';
-import { contiguousScaleRow, contiguousSoftmaxRow, rowMax, scaleRow, shiftedExpRow } from './rowKernels';
+import {
+  contiguousScaleRow,
+  contiguousSoftmaxRow,
+  contiguousSoftmaxSums,
+  rowMax,
+  scaleRow,
+  shiftedExpRow,
+} from './rowKernels';
 import type { LossResult, PlainReduction } from './types';
 
 export interface IndexTargetSettings {
@@ -35,7 +42,9 @@ export function crossEntropyWithIndices(
   const smooth = epsilon > 0 ? epsilon / layout.classes / denominator : 0;
   const scales = { nll: (1 - epsilon) / denominator, smooth };
   const losses = new Float64Array(layout.rows);
-  const buffer = new Float64Array(input.data.length);
+  const kernel = layout.inner === 1 && weights.every((w) => w === 1) ? unweightedRow : indexRow;
+  // Without a gradient the unweighted kernel stores nothing: no (N, C) buffer.
+  const buffer = new Float64Array(settings.grad || kernel === indexRow ? input.data.length : 0);
   const rows = {
     layout,
     weights,
@@ -43,7 +52,6 @@ export function crossEntropyWithIndices(
     epsilon,
     scales: settings.grad ? scales : undefined,
   };
-  const kernel = layout.inner === 1 && weights.every((w) => w === 1) ? unweightedRow : indexRow;
   for (let row = 0; row < layout.rows; row++) {
     const y = target.data[row]!;
     if (y !== ignoreIndex) losses[row] = kernel(input.data, buffer, rows, row, y);
@@ -88,7 +96,8 @@ function unweightedRow(
   const { layout, epsilon, scales } = ctx;
   const classes = layout.classes;
   const start = row * classes;
-  contiguousSoftmaxRow(x, start, classes, buffer, rowSums);
+  if (scales) contiguousSoftmaxRow(x, start, classes, buffer, rowSums);
+  else contiguousSoftmaxSums(x, start, classes, rowSums);
   const max = rowSums[0]!;
   const sumExp = rowSums[1]!;
   const logSum = Math.log(sumExp);

@@ -16,7 +16,7 @@ export function klDiv(input: Tensor, target: Tensor, options: KlDivOptions = {})
 }
 
 /** torch.xlogy: 0 when x is 0 (unless y is nan), else x·log(y). */
-function xlogy(x: number, y: number): number {
+export function xlogy(x: number, y: number): number {
   if (Number.isNaN(y)) return Number.NaN;
   return x === 0 ? 0 : x * Math.log(y);
 }

@@ -216,11 +216,19 @@ export class Scanner {
     const intDigits = i - digitsStart;
     if (intDigits === 0 || (intDigits > 1 && s.charCodeAt(digitsStart) === ZERO)) return -1;
     let pow = 0;
+    // Fraction digits past the 15th significant one (float64 printed at full precision) go to `tail`.
+    let tail = 0;
+    let tailScale = 1;
     if (c === DOT) {
       const fracStart = ++i;
       c = s.charCodeAt(i);
-      while (c >= ZERO && c <= NINE) {
+      while (c >= ZERO && c <= NINE && mantissa < LONG_MANTISSA) {
         mantissa = mantissa * 10 + (c - ZERO);
+        c = s.charCodeAt(++i);
+      }
+      while (c >= ZERO && c <= NINE) {
+        tail = tail * 10 + (c - ZERO);
+        tailScale *= 10;
         c = s.charCodeAt(++i);
       }
       if (i === fracStart) this.loose = true;
@@ -232,7 +240,13 @@ export class Scanner {
       pow += this.exponent;
     }
     if (mantissa > Number.MAX_SAFE_INTEGER || pow < -MAX_EXACT_POW || pow > MAX_EXACT_POW) return -1;
-    const magnitude = pow < 0 ? mantissa / EXACT_POW10[-pow]! : mantissa * EXACT_POW10[pow]!;
+    const magnitude =
+      tailScale > 1
+        ? longDecimal(mantissa, tailScale, tail, pow)
+        : pow < 0
+          ? mantissa / EXACT_POW10[-pow]!
+          : mantissa * EXACT_POW10[pow]!;
+    if (Number.isNaN(magnitude)) return -1;
     this.push(negative ? -magnitude : magnitude, start);
     return i;
   }
@@ -309,6 +323,57 @@ export class Scanner {
     this.push(value, start);
     return end;
   }
+}
+
+/** The fast path keeps fraction digits in the mantissa while it is below this (15 digits: exact)... */
+const LONG_MANTISSA = 1e14;
+/** ...and up to 4 more in a tail (19 significant digits in all); `Number` reads longer ones. */
+const MAX_TAIL_SCALE = 1e4;
+/** 2^27 + 1: Dekker's splitter; the 26-bit halves of two doubles multiply exactly. */
+const SPLITTER = 134217729;
+/** How far from the computed sum the exact one may lie, relative to the correction term (errors are ~2^-51). */
+const DOUBT = 2 ** -45;
+/** [0]: the rounding error left by `twoProduct` (a typed slot: a module-level double would be boxed per write). */
+const productError = new Float64Array(1);
+
+/** a·b rounded; the exact error a·b − (a·b rounded) goes to `productError` (Dekker's two-product). */
+function twoProduct(a: number, b: number): number {
+  const product = a * b;
+  let t = SPLITTER * a;
+  const aHi = t - (t - a);
+  const aLo = a - aHi;
+  t = SPLITTER * b;
+  const bHi = t - (t - b);
+  const bLo = b - bHi;
+  productError[0] = aHi * bHi - product + aHi * bLo + aLo * bHi + aLo * bLo;
+  return product;
+}
+
+/**
+ * (hi·loScale + lo)·10^pow correctly rounded, or NaN when undecided: the mantissa is exact as a double-double,
+ * the product or quotient by the exact power of ten is q1 + q2 with q2 accurate to ~2^-51 of itself, and the
+ * rounding of q1 + q2 stands when moving q2 by more than that error does not change it.
+ */
+function longDecimal(hi: number, loScale: number, lo: number, pow: number): number {
+  if (loScale > MAX_TAIL_SCALE) return Number.NaN;
+  const mHi = twoProduct(hi, loScale);
+  // An integer below 2^10 plus one below 10^4: exact.
+  const mLo = productError[0]! + lo;
+  let q1: number;
+  let q2: number;
+  if (pow < 0) {
+    const d = EXACT_POW10[-pow]!;
+    q1 = mHi / d;
+    const back = twoProduct(q1, d);
+    q2 = (mHi - back - productError[0]! + mLo) / d;
+  } else {
+    const m = EXACT_POW10[pow]!;
+    q1 = twoProduct(mHi, m);
+    q2 = productError[0]! + mLo * m;
+  }
+  const doubt = Math.abs(q2) * DOUBT;
+  const result = q1 + q2;
+  return q1 + (q2 + doubt) === result && q1 + (q2 - doubt) === result ? result : Number.NaN;
 }
 
 /** The value of a lower-case word; `sign` is 0 when none was written. */

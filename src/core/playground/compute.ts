@@ -4,8 +4,21 @@ import type { Tensor } from '../tensor';
 import { PLAYGROUND_CONVENTIONS, type PlaygroundConvention, playgroundFamily } from './conventions';
 import { type EntropyTerm, entropyTerm, reducedNegEntropy } from './entropy';
 import { evaluateLoss, smoothedTargets } from './evaluate';
-import { LOSS_INPUT, type LossInputKind, lossInput, predictedProbabilities } from './lossInput';
-import { buildModel, type EpsilonModel, epsilonGrid, headline, interpolate } from './model';
+import { LOSS_INPUT, type LossInputKind, lossInput, predictedProbabilities, toLogits } from './lossInput';
+import { buildModel, type EpsilonModel, epsilonGrid, headline, interpolate, modelAt } from './model';
+import {
+  isOnePassCase,
+  lineOf,
+  type OnePassState,
+  oneHotExtremes,
+  oneHotHeat,
+  onePassCalibration,
+  onePassModel,
+  onePassRow,
+  onePassTable,
+  type RowPass,
+  rowPass,
+} from './onePass';
 import {
   type FieldError,
   type FieldName,
@@ -95,6 +108,16 @@ function preparedFor(state: PlaygroundState): Prepare {
   return cache.value;
 }
 
+let inputCache: { key: unknown[]; value: Tensor } | undefined;
+
+/** The loss's input (a log-softmax for KL on logits) is a pass of its own: reused until the input or its kind changes. */
+function lossInputFor(p: Prepared, state: PlaygroundState): Tensor {
+  const key = [p, state.inputKind, LOSS_INPUT[state.loss], isBinaryLoss(state.loss), state.temperature];
+  if (!inputCache || inputCache.key.some((k, i) => k !== key[i]))
+    inputCache = { key, value: lossInput(p.input, state.inputKind, state.loss, state.temperature) };
+  return inputCache.value;
+}
+
 function fieldOf(message: string): FieldName {
   if (/prior|class counts?\b/i.test(message)) return 'prior';
   if (/weight/i.test(message)) return 'weights';
@@ -130,10 +153,15 @@ export function computeExact(
 }
 
 function exactAt(p: Prepared, state: PlaygroundState): ExactValues {
-  const input = lossInput(p.input, state.inputKind, state.loss, state.temperature);
+  const input = lossInputFor(p, state);
   const reduced = evaluateLoss(p, input, { ...options(p, state), epsilon: state.epsilon, grad: false });
+  return withTorch({ epsilon: state.epsilon, value: headline(reduced.output) }, p, input, state);
+}
+
+/** torch's own number beside ours where its call of the same name differs (see torchDiffers.ts). */
+function withTorch(exact: ExactValues, p: Prepared, input: Tensor, state: PlaygroundState): ExactValues {
   const torch = torchWeightedKMinus1(p, input, state);
-  return { epsilon: state.epsilon, value: headline(reduced.output), ...(torch ? { torch } : {}) };
+  return torch ? { ...exact, torch } : exact;
 }
 
 export function computePlayground(state: PlaygroundState): ComputeOutcome {
@@ -143,13 +171,29 @@ export function computePlayground(state: PlaygroundState): ComputeOutcome {
 }
 
 function fullResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
-  const input = lossInput(p.input, state.inputKind, state.loss, state.temperature);
-  const shared = options(p, state);
-  const model = buildModel(p, input, shared, state.row);
-  const probs = predictedProbabilities(p.input, state.inputKind, p.family === 'binary', state.temperature);
-  const [at0, at1] = [0, 1].map((e) =>
-    smoothedTargets(p, e, state.convention, state.ignoreIndex, shared.prior),
-  ) as [Tensor, Tensor];
+  const asPasted = state.inputKind === 'logits' && state.temperature === 1;
+  const logits = () => (asPasted ? p.input : toLogits(p.input, state.inputKind, false, state.temperature));
+  if (!isOnePassCase(p, state)) return generalResult(p, state);
+  const pass = rowPass(logits().data, p, state.ignoreIndex);
+  return pass ? onePassResult(pass, p, state) : generalResult(p, state);
+}
+
+/** KL's closed-form entropy part under each convention (nothing for the other losses). */
+const klEntropy =
+  (p: Prepared, state: PlaygroundState) =>
+  (convention: PlaygroundConvention): EntropyTerm | undefined =>
+    state.loss === 'kl_div' ? entropyTerm(p, convention, state.reduction, state.ignoreIndex) : undefined;
+
+/** Every plot from one pass over the logits (see onePass.ts); the headline from the same per-row lines. */
+function onePassResult(pass: RowPass, p: Prepared, state: OnePassState): PlaygroundResult {
+  const convention = state.convention;
+  const entropyOf = klEntropy(p, state);
+  const model = onePassModel(pass, p, state, entropyOf(convention));
+  const remainders = (c: PlaygroundConvention, grid: number[]) => {
+    if (c !== 'uniform' && c !== 'k_minus_1') throw new RangeError(`${c} is not drawn from one pass`);
+    return lineOf(pass, p, state, c, grid).values;
+  };
+  const exact = { epsilon: state.epsilon, value: modelAt(model, state.epsilon).value };
   return {
     ok: true,
     rows: p.rows,
@@ -158,7 +202,57 @@ function fullResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
     targetKind: p.targetKind,
     lossInput: LOSS_INPUT[state.loss],
     model,
-    sweep: sweepCurves(p, input, state, model, shared.prior),
+    sweep: sweepCurves(state, model, remainders, entropyOf),
+    heat: {
+      at0: oneHotHeat(pass, convention, 0),
+      at1: oneHotHeat(pass, convention, 1),
+      extremes: oneHotExtremes(pass, convention),
+    },
+    row: onePassRow(pass, p, state),
+    table: onePassTable(pass),
+    calibration: onePassCalibration(pass, state.bins),
+    notes: p.notes,
+    exact: withTorch(exact, p, lossInputFor(p, state), state),
+    prior: null,
+  };
+}
+
+/** The general path for every case, the one-pass one included (the tests hold the two side by side). */
+export function computeGeneral(state: PlaygroundState): ComputeOutcome {
+  const ready = preparedFor(state);
+  if (!ready.ok) return ready;
+  return guarded(() => generalResult(ready.prepared, state));
+}
+
+function generalResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
+  const input = lossInputFor(p, state);
+  const shared = options(p, state);
+  const model = buildModel(p, input, shared, state.row);
+  const entropyOf = klEntropy(p, state);
+  const { loss, reduction, ignoreIndex, prior } = shared;
+  const remainders = (convention: PlaygroundConvention, grid: number[]) => {
+    const entropy = entropyOf(convention);
+    const base = { loss, reduction, ignoreIndex, prior, convention, grad: false };
+    return grid.map(
+      (epsilon) =>
+        headline(evaluateLoss(p, input, { ...base, epsilon }).output) -
+        (entropy ? reducedNegEntropy(entropy, epsilon) : 0),
+    );
+  };
+  const probs = predictedProbabilities(p.input, state.inputKind, p.family === 'binary', state.temperature);
+  const [at0, at1] = [0, 1].map((e) => smoothedTargets(p, e, state.convention, state.ignoreIndex, prior)) as [
+    Tensor,
+    Tensor,
+  ];
+  return {
+    ok: true,
+    rows: p.rows,
+    cols: p.cols,
+    family: p.family,
+    targetKind: p.targetKind,
+    lossInput: LOSS_INPUT[state.loss],
+    model,
+    sweep: sweepCurves(state, model, remainders, entropyOf),
     heat: {
       at0: downsample(at0.data, p.rows, p.cols),
       at1: downsample(at1.data, p.rows, p.cols),
@@ -169,7 +263,7 @@ function fullResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
     calibration: reliabilityOf(p, state),
     notes: p.notes,
     exact: exactAt(p, state),
-    prior: shared.prior ? Array.from(shared.prior) : null,
+    prior: prior ? Array.from(prior) : null,
   };
 }
 
@@ -189,51 +283,32 @@ function sweptConventions(chosen: PlaygroundConvention): PlaygroundConvention[] 
  * for comparison: one that refuses this data (batch max+1 of an empty batch) is left out rather than refusing all.
  */
 function sweepCurves(
-  p: Prepared,
-  input: Tensor,
   state: PlaygroundState,
   model: EpsilonModel,
-  prior: Float64Array | null,
+  remainders: (convention: PlaygroundConvention, grid: number[]) => number[],
+  entropyOf: (convention: PlaygroundConvention) => EntropyTerm | undefined,
 ): SweepCurve[] {
   return sweptConventions(state.convention).flatMap((convention) => {
-    if (convention === state.convention)
-      return [sweepCurve(p, input, state, prior, convention, model.values)];
+    const entropy = entropyOf(convention);
+    const grid = epsilonGrid(state.loss, entropy);
+    let remainder: number[];
     try {
-      return [sweepCurve(p, input, state, prior, convention)];
+      remainder = convention === state.convention ? model.values : remainders(convention, grid);
     } catch (e) {
       if (e instanceof RangeError) return [];
       throw e;
     }
+    const curve: SweepCurve = {
+      convention,
+      grid,
+      remainder,
+      epsilons: entropy ? CURVE_EPSILONS : grid,
+      values: [],
+    };
+    if (entropy) curve.entropy = entropy;
+    curve.values = curve.epsilons.map((e) => curveAt(curve, e));
+    return [curve];
   });
-}
-
-/** One convention's curve; `known` are its remainders on the grid when the model already has them. */
-function sweepCurve(
-  p: Prepared,
-  input: Tensor,
-  state: PlaygroundState,
-  prior: Float64Array | null,
-  convention: PlaygroundConvention,
-  known?: number[],
-): SweepCurve {
-  const entropy =
-    state.loss === 'kl_div' ? entropyTerm(p, convention, state.reduction, state.ignoreIndex) : undefined;
-  const grid = epsilonGrid(state.loss, entropy);
-  const { loss, reduction, ignoreIndex } = state;
-  const base = { loss, reduction, ignoreIndex, prior, convention, grad: false };
-  const remainder = (epsilon: number) =>
-    headline(evaluateLoss(p, input, { ...base, epsilon }).output) -
-    (entropy ? reducedNegEntropy(entropy, epsilon) : 0);
-  const curve: SweepCurve = {
-    convention,
-    grid,
-    remainder: known ?? grid.map(remainder),
-    epsilons: entropy ? CURVE_EPSILONS : grid,
-    values: [],
-  };
-  if (entropy) curve.entropy = entropy;
-  curve.values = curve.epsilons.map((e) => curveAt(curve, e));
-  return curve;
 }
 
 /** "Copy as PyTorch": the script of a state the playground computes, never of one it refuses. */

@@ -9,9 +9,10 @@ import {
   type Reduction,
 } from '../losses';
 import { smoothTargets } from '../smoothing';
-import { targetValues } from '../smoothing/conventions';
+import { type SmoothingConvention, targetValues } from '../smoothing/conventions';
 import { type Tensor, tensor } from '../tensor';
 import { conventionLabel, type PlaygroundConvention, playgroundFamily } from './conventions';
+import { klDivOneHot } from './klOneHot';
 import { atValue, FieldRefusal, type Prepared } from './prepare';
 import { priorMatrix } from './priorTargets';
 import { type PlaygroundLoss, TORCH_IGNORE_INDEX } from './state';
@@ -46,6 +47,7 @@ export function smoothedTargets(
   const { on, off } = targetValues(convention, p.cols, epsilon);
   if (p.targetKind === 'probability')
     return { shape: p.target.shape, data: p.target.data.map((t) => off + t * (on - off)) };
+  checkClasses(p, ignoreIndex);
   const out = new Float64Array(p.rows * p.cols);
   // prepare() has checked that every other target is a class index.
   p.target.data.forEach((y, r) => {
@@ -54,6 +56,14 @@ export function smoothedTargets(
     out[r * p.cols + y] = on;
   });
   return tensor([p.rows, p.cols], out);
+}
+
+/** Throws unless every row's target is a class or the ignored index. */
+export function checkClasses(p: Prepared, ignoreIndex: number): void {
+  p.target.data.forEach((y, r) => {
+    if (y !== ignoreIndex && (y < 0 || y >= p.cols))
+      throw new RangeError(`target ${y} in row ${r + 1} is not a class in [0, ${p.cols})`);
+  });
 }
 
 /** `input` is already the loss's own input (see lossInput). */
@@ -69,6 +79,7 @@ export function evaluateLoss(p: Prepared, input: Tensor, o: EvaluateOptions): Lo
         throw new RangeError(
           'kl_div takes no class weights (torch has no weight argument); clear the weights',
         );
+      if (p.targetKind === 'index' && o.convention !== 'prior') return oneHotKl(p, input, o.convention, o);
       const asPasted = (t: Tensor) => tensor(p.pastedShape, t.data);
       return klDiv(
         asPasted(input),
@@ -92,6 +103,29 @@ export function evaluateLoss(p: Prepared, input: Tensor, o: EvaluateOptions): Lo
         },
       );
   }
+}
+
+/** KL against smoothed class indices: the dense target's numbers without building it. */
+function oneHotKl(
+  p: Prepared,
+  input: Tensor,
+  convention: SmoothingConvention,
+  o: EvaluateOptions,
+): LossResult {
+  checkClasses(p, o.ignoreIndex);
+  const { on, off } = targetValues(convention, p.cols, o.epsilon);
+  return klDivOneHot({
+    input: input.data,
+    rows: p.rows,
+    cols: p.cols,
+    target: p.target.data,
+    ignoreIndex: o.ignoreIndex,
+    on,
+    off,
+    shape: p.pastedShape,
+    reduction: o.reduction,
+    grad: o.grad,
+  });
 }
 
 const NLL_NEEDS_INDICES =

@@ -14,12 +14,19 @@ export interface HeatGrid {
 export const HEAT_MAX_ROWS = 96;
 export const HEAT_MAX_COLS = 120;
 
-export function downsample(data: Float64Array, rows: number, cols: number): HeatGrid {
+/** The grid a (rows, cols) matrix is averaged onto: blocks of rowStep × colStep cells (smaller at the edges). */
+export function heatLayout(
+  rows: number,
+  cols: number,
+): { rowStep: number; colStep: number; gr: number; gc: number } {
   // At least 1: an empty batch (0 rows) gives an empty grid, not 0/0 steps.
   const rowStep = Math.max(1, Math.ceil(rows / HEAT_MAX_ROWS));
   const colStep = Math.max(1, Math.ceil(cols / HEAT_MAX_COLS));
-  const gr = Math.ceil(rows / rowStep);
-  const gc = Math.ceil(cols / colStep);
+  return { rowStep, colStep, gr: Math.ceil(rows / rowStep), gc: Math.ceil(cols / colStep) };
+}
+
+export function downsample(data: Float64Array, rows: number, cols: number): HeatGrid {
+  const { rowStep, colStep, gr, gc } = heatLayout(rows, cols);
   const sums = new Float64Array(gr * gc);
   const counts = new Float64Array(gr * gc);
   for (let r = 0; r < rows; r++) {
@@ -85,7 +92,12 @@ export function sampleTable(p: Prepared, probs: Tensor): SampleTable {
     table.predicted[r] = binary
       ? Number(mean(probs.data, start, p.cols) > 0.5)
       : argmax(probs.data, start, p.cols);
-    table.probability[r] = binary ? mean(probs.data, start, p.cols) : (probs.data[start + y] ?? Number.NaN);
+    const isClass = y >= 0 && y < p.cols;
+    table.probability[r] = binary
+      ? mean(probs.data, start, p.cols)
+      : isClass
+        ? probs.data[start + y]!
+        : Number.NaN;
   }
   return table;
 }

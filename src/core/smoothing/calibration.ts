@@ -28,7 +28,8 @@ export interface Calibration {
   readonly unbinned: number;
 }
 
-interface RowStats {
+/** One row's top-class confidence, whether that class is the label, and the softmax entropy in nats. */
+export interface RowStats {
   confidence: number;
   correct: boolean;
   entropy: number;
@@ -48,13 +49,21 @@ function rowStats(x: Float64Array, start: number, classes: number, stride: numbe
 
 /** Expected calibration error, reliability bins, confidence and entropy of softmax(logits) against labels. */
 export function calibration(logits: Tensor, labels: Tensor, bins = 10): Calibration {
-  if (!Number.isInteger(bins) || bins < 1)
-    throw new RangeError(`bins must be a positive integer, got ${bins}`);
   const layout = classLayout(logits.shape);
   checkIndexTargets(labels, layout, NO_IGNORED_INDEX);
   const all = Array.from({ length: layout.rows }, (_, r) =>
     rowStats(logits.data, rowStart(layout, r), layout.classes, layout.inner, labels.data[r]!),
   );
+  return calibrationOfRows(all, bins);
+}
+
+/**
+ * The calibration summary of rows whose statistics are already known (the playground gets them from its pass); a
+ * row whose confidence is not a finite number is in no bin and no statistic, only counted as unbinned.
+ */
+export function calibrationOfRows(all: readonly RowStats[], bins: number): Calibration {
+  if (!Number.isInteger(bins) || bins < 1)
+    throw new RangeError(`bins must be a positive integer, got ${bins}`);
   const stats = all.filter((s) => Number.isFinite(s.confidence));
   const reliability = binRows(stats, bins);
   return {
