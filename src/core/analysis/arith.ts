@@ -38,6 +38,9 @@ function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
     return isCandidate(a) ? times(paramDist(a), b, aSpan, bSpan) : times(a, paramDist(b), aSpan, bSpan);
   }
   if (o === '-' && b.k === 'tensor' && b.logNormaliser) return { k: 'logp', c: ONE, factors: [] };
+  // log Σ exp x − x_y is −log softmax(x)_y exactly, not a loss reworked by another tensor.
+  if (o === '-' && a.k === 'tensor' && a.logNormaliser && b.k === 'loss') return negate(b);
+  if (o === '-' && b.k === 'tensor' && b.rowMax && (a.k === 'param' || a.k === 'tensor')) return a;
   if (o === '-' && a.k === 'tensor' && a.logTarget && b.k === 'logp') return klTerm(negate(b));
   if ((o === '-' || o === '+') && a.k === 'tensor' && a.targetEntropy)
     return klTerm(o === '-' ? negate(b) : b);
@@ -246,6 +249,8 @@ function rank(v: AV): number {
 }
 
 function divide(a: AV, b: AV, sb: Sym | null): AV {
+  if (a.k === 'tensor' && a.expLogits && b.k === 'tensor' && b.partition)
+    return { k: 'prob', multi: true, neg: false, source: a.viewOf };
   if (a.k === 'dist' && b.k === 'num' && b.mass)
     return { k: 'dist', d: { ...divMix(a.d, b.s), renorm: true } };
   if (sb) return scale(a, (x) => div(x, sb));

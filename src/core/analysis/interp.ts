@@ -122,9 +122,10 @@ function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
   if (obj.k === 'shape' && first && first !== 'slice') return dimSize(evalExpr(first, f, ctx), ctx);
   if (obj.k === 'tuple' && first && first !== 'slice' && first.t === 'num')
     return obj.items.at(first.v) ?? UNKNOWN;
-  if (obj.k === 'logp' && e.index.length === 2 && e.index.every((i) => i !== 'slice')) {
-    return { k: 'loss', l: gatherLoss(obj) };
-  }
+  const picked = e.index.length === 2 && e.index.every((i) => i !== 'slice');
+  if (picked && obj.k === 'logp') return gatherLoss(obj, evalExpr(e.index[1] as Expr, f, ctx));
+  if (picked && (obj.k === 'param' || (obj.k === 'tensor' && obj.viewOf !== undefined)))
+    return pickedLogits(obj, e.index as Expr[], f, ctx);
   if (obj.k === 'loss') return { k: 'loss', l: { ...obj.l, rowMask: true } };
   if (obj.k === 'tensor' && obj.classRange?.eye && e.index.length === 1 && first !== 'slice')
     return { k: 'dist', d: { ...mix(ONE, ZERO, 'index'), classes: obj.classRange.classes ?? undefined } };
@@ -137,6 +138,14 @@ function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
     return outsideValue(e, ctx);
   if (obj.k === 'param' || obj.k === 'unknown') return TENSOR;
   return obj;
+}
+
+/** `logits[torch.arange(n), labels]`: the true-class logit, the term log Σ exp x − it turns into −log p_y. */
+function pickedLogits(obj: AV, index: Expr[], f: Frame, ctx: Ctx): AV {
+  const rows = evalExpr(index[0], f, ctx);
+  const labels = evalExpr(index[1], f, ctx);
+  const rowRange = rows.k === 'tensor' && rows.classRange !== undefined && !rows.classRange.eye;
+  return rowRange ? gatherLoss(obj, labels) : TENSOR;
 }
 
 /** `x.size(d)` / `x.shape[d]`: the last (or second) axis is the class count K, the first the batch size N. */

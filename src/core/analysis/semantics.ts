@@ -56,6 +56,9 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
     return richest(ev.args[0].items);
   if (q && /^(torch|numpy)\./.test(q)) {
     const r = torchFunction(q.slice(q.lastIndexOf('.') + 1), ev.args, ev.kw, ctx);
+    // `torch.exp(x, out=y)` writes its result into y.
+    const out = e.args.find((a) => a.name === 'out')?.value;
+    if (r && out && (out.t === 'name' || out.t === 'attr')) assign(out, r, f, ctx, e);
     if (r) return r;
   }
   const library = q ? (importedCall(q, ev, ctx) ?? libraryCall(q, ev, ctx)) : null;
@@ -102,6 +105,9 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
   if (obj.k === 'self' && f.cls) return selfCall(fn.name, ev, f.cls, ctx);
   if (fn.obj.t === 'name' && f.cls && fn.obj.id === f.cls.def.name)
     return userMethod(f.cls, fn.name, ev, ctx);
+  const owner =
+    fn.obj.t === 'name' && !f.vars.has(fn.obj.id) ? findDefinition(ctx.mod, fn.obj.id, e.from) : null;
+  if (owner?.kind === 'class') return classCall(owner, fn.name, ev, ctx);
   // `nn.BCELoss().to(device)`, `.cuda()`: the same module; `.forward(x, y)` applies it.
   if ((obj.k === 'module' || obj.k === 'instance') && fn.name !== 'forward' && fn.name !== '__call__')
     return obj;
@@ -155,6 +161,16 @@ function torchLossBase(cls: ClassScope, ctx: Ctx): (AV & { k: 'module' }) | null
     return { k: 'module', api: api.kind, args, texts };
   }
   return null;
+}
+
+/**
+ * `Helper.static(x)` on a class of the file, or `Fn.apply(x, y)` of an autograd Function: its static `forward`,
+ * whose first parameter is the autograd context, not an argument.
+ */
+function classCall(def: Definition, name: string, ev: Evaluated, ctx: Ctx): AV {
+  const scope = classScope(def, ctx.mod);
+  if (name !== 'apply' || scope.methods.has('apply')) return userMethod(scope, name, ev, ctx);
+  return userMethod(scope, 'forward', { ...ev, args: [UNKNOWN, ...ev.args] }, ctx);
 }
 
 function selfCall(name: string, ev: Evaluated, cls: ClassScope, ctx: Ctx): AV {
@@ -270,13 +286,18 @@ function bindCall(fn: SyntaxNode, ev: Evaluated, ctx: Ctx): Map<string, AV> {
   const params = callParams(fn, ctx.mod.text).filter((p) => !p.star);
   const bound = new Map<string, AV>();
   const bind = (name: string, a: AV): void => {
-    if (a.k !== 'tensor' && a.k !== 'unknown') bound.set(name, a);
+    if (a.k !== 'unknown' && !(a.k === 'tensor' && opaque(a))) bound.set(name, a);
   };
   for (const [name, a] of ev.kw) bind(name, a);
   ev.args.forEach((a, i) => {
     if (params[i]) bind(params[i].name, a);
   });
   return bound;
+}
+
+/** A tensor that says nothing about the loss beyond being a (view of a) tensor. */
+function opaque(v: AV & { k: 'tensor' }): boolean {
+  return Object.keys(v).every((key) => key === 'k' || key === 'viewOf');
 }
 
 /** A call we cannot see into: a loss passed through (e.g. a reduction helper) stays a loss. */

@@ -37,10 +37,11 @@ export function asLogp(v: AV): AV & { k: 'logp' } {
   return v.k === 'logp' ? v : { k: 'logp', c: ONE, factors: [] };
 }
 
-export function gatherLoss(v: AV): LossInfo {
+/** `logp[rows, labels]` or `logp.gather(-1, labels)`: the true-class term of the labels. */
+export function gatherLoss(v: AV, labels: AV): AV & { k: 'loss' } {
   const lp = asLogp(v);
   const l = lossOf(mix(neg(lp.c), ZERO, 'index'), { weightSpans: lp.factors, modulated: lp.modulated });
-  return (l as AV & { k: 'loss' }).l;
+  return { k: 'loss', l: withLabels((l as AV & { k: 'loss' }).l, labels) };
 }
 
 /** torch.nn.functional losses and activations applied to abstract arguments. */
@@ -105,6 +106,8 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
   }
   if (name === 'log') return logOf(args[0] ?? UNKNOWN, ctx);
   if ((name === 'max' || name === 'amax') && args.length === 1 && kw.size === 0) return batchMax(ctx);
+  if (name === 'max' || name === 'amax') return rowMaxOf(args[0] ?? UNKNOWN);
+  if (name === 'exp' && args[0]) return expOf(args[0]) ?? elementwise(name, args[0]);
   if (name === 'arange' || name === 'eye') {
     const classes = args.length === 1 ? scalarOf(args[0]) : null;
     return { k: 'tensor', classRange: { classes, eye: name === 'eye' } };
@@ -144,6 +147,7 @@ function isNegated(v: AV, ctx: Ctx): boolean {
 
 export function logOf(v: AV, ctx: Ctx): AV {
   if (v.k === 'prob' && v.multi) return { k: 'logp', c: ONE, factors: [], source: v.source };
+  if (v.k === 'tensor' && v.partition) return { k: 'tensor', logNormaliser: true };
   if (v.k === 'logp') return UNKNOWN;
   if (v.k === 'dist' && v.d.src !== 'none' && !v.d.rowMask) return { k: 'tensor', logTarget: true };
   return { k: 'blog', neg: isNegated(v, ctx) };
@@ -189,7 +193,8 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
   const reduction = hasDim ? 'none' : name;
   const perClass = (s: Sym): Sym =>
     name === 'mean' && (hasDim || v.k === 'logp') ? div(s, classDim(ctx)) : s;
-  const parameter = v.k === 'param' || (v.k === 'tensor' && v.viewOf !== undefined);
+  if (hasDim && v.k === 'tensor' && v.expLogits) return { k: 'tensor', partition: true };
+  const parameter = v.k === 'param' || (v.k === 'tensor' && v.viewOf !== undefined && !v.expLogits);
   if (parameter && hasDim) return reduce({ k: 'logp', c: ONE, factors: [] }, name, hasDim, ctx);
   const modulated = (v.k === 'logp' || v.k === 'prod') && v.modulated === true;
   if (v.k === 'logp' && v.factors.length > 0) {
@@ -215,11 +220,34 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
   return { k: 'num', s: sym('#count') };
 }
 
+/** The logits are a parameter or a view of one: a model's output, not a target built here. */
+function logitsLike(v: AV): boolean {
+  return (
+    v.k === 'param' || (v.k === 'tensor' && Object.keys(v).every((key) => key === 'k' || key === 'viewOf'))
+  );
+}
+
+/** `exp(x)` of logits: the numerator of a softmax written by hand. */
+function expOf(v: AV): AV | null {
+  return logitsLike(v)
+    ? { k: 'tensor', expLogits: true, ...(sourceOf(v) ? { viewOf: sourceOf(v) } : {}) }
+    : null;
+}
+
+/** `x.max(dim=-1)` of logits: the shift of a stable softmax. */
+function rowMaxOf(v: AV): AV {
+  return logitsLike(v) ? { k: 'tensor', rowMax: true } : TENSOR;
+}
+
 /** Tensor methods: in-place fills and scatters build target mixes; reductions build losses. */
 export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, AV>, ctx: Ctx): AV {
   const arg = (i: number, key: string): AV => args[i] ?? kw.get(key) ?? UNKNOWN;
   const base: Mix = obj.k === 'dist' ? obj.d : mix(ZERO, ZERO, 'none');
   if (PASS.has(name)) return obj.k === 'param' && name !== 'item' && name !== 'float' ? viewOf(obj) : obj;
+  if (name === 'exp' || name === 'exp_') {
+    const e = expOf(obj);
+    if (e) return e;
+  }
   const mapped = elementwise(name, obj);
   if (mapped) return mapped;
   if (name === 'fill_' || name === 'fill')
@@ -249,6 +277,7 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   if (name === 'log') return logOf(obj, ctx);
   if (name === 'sigmoid') return { k: 'prob', multi: false, neg: false };
   if ((name === 'max' || name === 'amax') && args.length === 0 && kw.size === 0) return batchMax(ctx);
+  if (name === 'max' || name === 'amax') return rowMaxOf(obj);
   if (name === 'logsumexp') return { k: 'tensor', logNormaliser: true };
   if (COMPARISON_METHODS.has(name)) return MASK;
   return obj.k === 'dist' || obj.k === 'loss' ? obj : TENSOR;
@@ -262,8 +291,8 @@ const ZSPAN = { from: 0, to: 0 };
  */
 function gathered(v: AV, index: AV): AV {
   if (v.k === 'prob') return predicted('affine');
-  const l = gatherLoss(v);
-  if (!derivationOf(index)) return { k: 'loss', l: withLabels(l, index) };
+  const { l } = gatherLoss(v, index);
+  if (!derivationOf(index)) return { k: 'loss', l };
   return { k: 'loss', l: { ...l, hot: ZERO, src: 'none', self: l.hot } };
 }
 

@@ -80,6 +80,13 @@ export type AV =
       viewOf?: string;
       /** q·log q of a target (`torch.xlogy(q, q)`): constant in the predictions, the entropy part of a KL term. */
       targetEntropy?: true;
+      /**
+       * Softmax written by hand: `exp(x)` of logits (`expLogits`), its sum over the classes (`partition`, whose
+       * log is the log-normaliser), and `x.max(dim)` (`rowMax`), which x − it leaves the same logits.
+       */
+      expLogits?: true;
+      partition?: true;
+      rowMax?: true;
     }
   /** `source`: the parameter the probabilities or log-probabilities are computed from (self vs teacher). */
   | { k: 'prob'; multi: boolean; neg: boolean; source?: string }
