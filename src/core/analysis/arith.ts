@@ -1,4 +1,5 @@
 import type { Span } from './expr';
+import { logisticRest, logisticShift } from './logistic';
 import { carryDerivation, derivationOf, modulate } from './modulation';
 import { add, div, mul, neg, num, ONE, op, type Sym, ZERO } from './sym';
 import {
@@ -31,6 +32,8 @@ function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
   const b = isLiteral(a0) ? asNumber(b0) : b0;
   const sa = scalarOf(a);
   const sb = scalarOf(b);
+  const test = COMPARISONS.has(o) ? labelTest(o, a0, b0) : null;
+  if (test) return test;
   if (sa && sb && (o === '+' || o === '-' || o === '*' || o === '/')) return scalarOp(a, b, op(o, sa, sb));
   if (o === '*' && a.k === 'dist' && smoothedTimesInput(a.d, b)) return smoothedProduct(a.d);
   if (o === '*' && b.k === 'dist' && smoothedTimesInput(b.d, a)) return smoothedProduct(b.d);
@@ -45,6 +48,10 @@ function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
   if ((o === '-' || o === '+') && a.k === 'tensor' && a.targetEntropy)
     return klTerm(o === '-' ? negate(b) : b);
   if ((o === '-' || o === '+') && b.k === 'tensor' && b.targetEntropy) return klTerm(a);
+  if (o === '+') {
+    const stable = logisticRest(a, b);
+    if (stable) return stable;
+  }
   if (o === '+' || o === '-') return addSub(o, a, b, sa, sb);
   if (o === '*')
     return sb ? scale(a, (x) => mul(x, sb)) : sa ? scale(b, (x) => mul(sa, x)) : times(a, b, aSpan, bSpan);
@@ -55,6 +62,32 @@ function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
   }
   if (COMPARISONS.has(o) && !(sa && sb)) return MASK;
   return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
+}
+
+/**
+ * `t == 1`, `t > 0.5`, `t == 0`: a test of binary labels against a number, true on the positives or on the
+ * negatives (`torch.where(t == 1, 1 - ε, ε)` builds a target from it).
+ */
+function labelTest(o: string, a: AV, b: AV): AV | null {
+  const literal = (v: AV) => (v.k === 'num' && v.s.k === 'n' ? v.s.v : null);
+  const labels = (v: AV) =>
+    v.k === 'param' && v.s.k === 's' && v.cand !== null ? v.s.name : v.k === 'tensor' ? v.viewOf : undefined;
+  const [name, value, flipped] =
+    literal(b) !== null ? [labels(a), literal(b), false] : [labels(b), literal(a), true];
+  if (name === undefined || value === null) return null;
+  const holds = (t: number): boolean | null => {
+    const [l, r] = flipped ? [value, t] : [t, value];
+    if (o === '==') return l === r;
+    if (o === '!=') return l !== r;
+    if (o === '>') return l > r;
+    if (o === '>=') return l >= r;
+    if (o === '<') return l < r;
+    if (o === '<=') return l <= r;
+    return null;
+  };
+  const [one, zero] = [holds(1), holds(0)];
+  if (one === null || one === zero) return null;
+  return { k: 'tensor', mask: true, labelTest: { labels: name, whereOne: one } };
 }
 
 /** Scalar arithmetic; a parameter operand that may be a target tensor keeps that reading (`(1 − ε)·target`). */
@@ -110,6 +143,8 @@ export function mixOf(v: AV): Mix | null {
  * cannot name stays opaque (`labels + offset` on class indices, features, logits).
  */
 function shift(v: AV, s: Sym): AV {
+  const logistic = logisticShift(v, s);
+  if (logistic) return logistic;
   const named = namedTensor(v);
   if (named !== undefined) return { k: 'dist', d: { ...tensorMix(named), off: s } };
   if (v.k === 'tensor' || v.k === 'param') return v.k === 'tensor' ? v : TENSOR;
@@ -250,7 +285,7 @@ function rank(v: AV): number {
 
 function divide(a: AV, b: AV, sb: Sym | null): AV {
   if (a.k === 'tensor' && a.expLogits && b.k === 'tensor' && b.partition)
-    return { k: 'prob', multi: true, neg: false, source: a.viewOf };
+    return { k: 'prob', multi: true, neg: false, source: a.expLogits.of };
   if (a.k === 'dist' && b.k === 'num' && b.mass)
     return { k: 'dist', d: { ...divMix(a.d, b.s), renorm: true } };
   if (sb) return scale(a, (x) => div(x, sb));

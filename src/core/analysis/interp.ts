@@ -2,6 +2,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { binop, negate } from './arith';
 import { joinNumbers, NARROWED, richer, runIf, staticTruth } from './branches';
 import type { Expr } from './expr';
+import { logisticLoss } from './logistic';
 import { findDefinition } from './module';
 import {
   type ClassScope,
@@ -35,8 +36,10 @@ export function evalExpr(e: Expr, f: Frame, ctx: Ctx): AV {
       return subscript(e, f, ctx);
     case 'call':
       return evalCall(e, f, ctx);
-    case 'bin':
-      return binop(e.op, evalExpr(e.l, f, ctx), evalExpr(e.r, f, ctx), e.r, e.l);
+    case 'bin': {
+      const [l, r] = [evalExpr(e.l, f, ctx), evalExpr(e.r, f, ctx)];
+      return (e.op === '-' ? logisticLoss(l, r, ctx.syms) : null) ?? binop(e.op, l, r, e.r, e.l);
+    }
     case 'unary':
       return e.op === '-' ? negate(evalExpr(e.e, f, ctx)) : e.op === '+' ? evalExpr(e.e, f, ctx) : TENSOR;
     case 'cond':

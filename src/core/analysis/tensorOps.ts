@@ -1,5 +1,6 @@
 import { binop, mixMass, mixOf } from './arith';
 import type { LossKind } from './findings';
+import { logisticFunction, logisticRelu } from './logistic';
 import { derivationOf, elementwise, predicted } from './modulation';
 import type { Ctx } from './scope';
 import { add, div, evalSym, mul, neg, num, ONE, type Sym, sub, sym, symNames, ZERO } from './sym';
@@ -14,6 +15,7 @@ import {
   scaleMix,
   sourceOf,
   TENSOR,
+  tensorMix,
   UNKNOWN,
 } from './values';
 
@@ -66,7 +68,7 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
     kl: kind === 'kl_div',
     handwritten: target.k === 'dist',
   };
-  if ((target.k === 'dist' && !allZeros(target.d)) || kind === 'kl_div') {
+  if ((target.k === 'dist' && !constantIndices(target.d)) || kind === 'kl_div') {
     const m = mixOf(target) ?? mix(ONE, ZERO, 'tensor');
     return lossOf(
       scaleMix(m, (x) => mul(lp.c, x)),
@@ -78,9 +80,13 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
   return lossOf(withLabels(hard, target), extra);
 }
 
-/** `torch.zeros(n, dtype=torch.long)` as a cross-entropy target: class indices (all class 0), not a distribution. */
-function allZeros(m: Mix): boolean {
-  return m.src === 'none' && m.hot.k === 'n' && m.hot.v === 0 && m.off.k === 'n' && m.off.v === 0;
+/**
+ * `torch.zeros(n, dtype=torch.long)`, `torch.ones(bs)` as a cross-entropy target: class indices (all class 0 or 1),
+ * not a distribution; a fill with a fraction (`torch.full_like(x, 1 / K)`) is one.
+ */
+function constantIndices(m: Mix): boolean {
+  const integer = m.off.k === 'n' && Number.isInteger(m.off.v);
+  return m.src === 'none' && m.hot.k === 'n' && m.hot.v === 0 && integer;
 }
 
 export function classDim(ctx: Ctx): Sym {
@@ -107,6 +113,8 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
   if (name === 'log') return logOf(args[0] ?? UNKNOWN, ctx);
   if ((name === 'max' || name === 'amax') && args.length === 1 && kw.size === 0) return batchMax(ctx);
   if (name === 'max' || name === 'amax') return rowMaxOf(args[0] ?? UNKNOWN);
+  const logistic = args[0] ? logisticFunction(name, args[0]) : null;
+  if (logistic) return logistic;
   if (name === 'exp' && args[0]) return expOf(args[0]) ?? elementwise(name, args[0]);
   if (name === 'arange' || name === 'eye') {
     const classes = args.length === 1 ? scalarOf(args[0]) : null;
@@ -126,7 +134,15 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
     return reduce(args[0] ?? UNKNOWN, name, args.length > 1 || kw.has('dim'), ctx);
   if (name === 'gather') return gathered(args[0] ?? UNKNOWN, args[2] ?? kw.get('index') ?? UNKNOWN);
   if (name === 'where') return where(args[0] ?? UNKNOWN, args[1] ?? UNKNOWN, args[2] ?? UNKNOWN);
-  if (name === 'clamp' || name === 'Variable') return args[0] ?? UNKNOWN;
+  if (name === 'clamp' || name === 'clip') {
+    const [x, lo, hi] = [args[0] ?? UNKNOWN, args[1] ?? kw.get('min'), args[2] ?? kw.get('max')];
+    return (
+      clippedTarget(x, lo ?? UNKNOWN, hi ?? UNKNOWN, ctx) ??
+      logisticRelu(x, lo ? scalarOf(lo) : null, hi) ??
+      x
+    );
+  }
+  if (name === 'Variable') return args[0] ?? UNKNOWN;
   return null;
 }
 
@@ -159,6 +175,12 @@ export function logOf(v: AV, ctx: Ctx): AV {
  * builds a target (a on the true class); otherwise it masks rows of b.
  */
 function where(cond: AV, a: AV, b: AV): AV {
+  const test = cond.k === 'tensor' ? cond.labelTest : undefined;
+  const [sa, sb] = [scalarOf(a), scalarOf(b)];
+  if (test && sa && sb) {
+    const [onOne, onZero] = test.whereOne ? [sa, sb] : [sb, sa];
+    return { k: 'dist', d: { ...tensorMix(test.labels), hot: sub(onOne, onZero), off: onZero } };
+  }
   const oneHot = cond.k === 'dist' && cond.d.src === 'index' && cond.d.off.k === 'n' && cond.d.off.v === 0;
   const ma = oneHot ? rowFill(a) : null;
   const mb = oneHot ? rowFill(b) : null;
@@ -183,6 +205,21 @@ function masked(v: AV): AV {
   return v;
 }
 
+/**
+ * `t.clamp(ε/2, 1 − ε/2)` of binary labels is t·(1 − ε) + ε/2: read like that where t turns out to be a target.
+ * Bounds that do not sum to 1, or a tiny lower bound at the defaults (`p.clamp(1e-7, 1 - 1e-7)`, numerical
+ * safety on probabilities), are no smoothing.
+ */
+function clippedTarget(v: AV, lo: AV, hi: AV, ctx: Ctx): AV | null {
+  const [slo, shi] = [scalarOf(lo), scalarOf(hi)];
+  if (v.k !== 'param' || v.cand === null || v.s.k !== 's' || !slo || !shi) return null;
+  const probe = (s: Sym, at: number) => evalSym(s, (n) => ctx.syms.get(n)?.value ?? at);
+  const sumsToOne = [0.137, 0.291].every((at) => Math.abs(probe(slo, at) + probe(shi, at) - 1) < 1e-9);
+  const atDefaults = probe(slo, Number.NaN);
+  if (!sumsToOne || atDefaults < 1e-3) return null;
+  return { ...v, s: add(mul(sub(shi, slo), v.s), slo) };
+}
+
 /** `x.view(...)`, `t.unsqueeze(1)`: a tensor that is still the parameter's data (a target keeps its identity). */
 function viewOf(p: AV & { k: 'param' }): AV {
   if (p.s.k === 's') return { k: 'tensor', viewOf: p.s.name };
@@ -194,7 +231,7 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
   const perClass = (s: Sym): Sym =>
     name === 'mean' && (hasDim || v.k === 'logp') ? div(s, classDim(ctx)) : s;
   if (hasDim && v.k === 'tensor' && v.expLogits) return { k: 'tensor', partition: true };
-  const parameter = v.k === 'param' || (v.k === 'tensor' && v.viewOf !== undefined && !v.expLogits);
+  const parameter = v.k === 'param' || (v.k === 'tensor' && v.viewOf !== undefined);
   if (parameter && hasDim) return reduce({ k: 'logp', c: ONE, factors: [] }, name, hasDim, ctx);
   const modulated = (v.k === 'logp' || v.k === 'prod') && v.modulated === true;
   if (v.k === 'logp' && v.factors.length > 0) {
@@ -213,6 +250,8 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
     const maskedRowsInMean = v.l.maskedRowsInMean || (v.l.rowMask && name === 'mean');
     return { k: 'loss', l: { ...v.l, reduction: name, maskedRowsInMean } };
   }
+  // A fill summed whole (`torch.ones_like(x).sum()`, a mask of ones) counts elements; a target's row sums to its mass.
+  if (v.k === 'dist' && v.d.src === 'none' && !hasDim) return { k: 'num', s: sym('#count') };
   if (v.k === 'dist') return { k: 'num', s: mixMass(v.d, v.d.classes ?? classDim(ctx)), mass: true };
   if (v.k === 'loss' && name === 'sum') return { k: 'loss', l: { ...v.l, classSummed: true } };
   if (v.k === 'num' || v.k === 'loss') return v;
@@ -229,9 +268,7 @@ function logitsLike(v: AV): boolean {
 
 /** `exp(x)` of logits: the numerator of a softmax written by hand. */
 function expOf(v: AV): AV | null {
-  return logitsLike(v)
-    ? { k: 'tensor', expLogits: true, ...(sourceOf(v) ? { viewOf: sourceOf(v) } : {}) }
-    : null;
+  return logitsLike(v) ? { k: 'tensor', expLogits: { of: sourceOf(v) } } : null;
 }
 
 /** `x.max(dim=-1)` of logits: the shift of a stable softmax. */
@@ -243,6 +280,14 @@ function rowMaxOf(v: AV): AV {
 export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, AV>, ctx: Ctx): AV {
   const arg = (i: number, key: string): AV => args[i] ?? kw.get(key) ?? UNKNOWN;
   const base: Mix = obj.k === 'dist' ? obj.d : mix(ZERO, ZERO, 'none');
+  const clip = /^(clamp|clip)_?$/.test(name);
+  const clipped = clip
+    ? (clippedTarget(obj, arg(0, 'min'), arg(1, 'max'), ctx) ??
+      logisticRelu(obj, scalarOf(arg(0, 'min')), args[1] ?? kw.get('max')))
+    : null;
+  if (clipped) return clipped;
+  const logistic = logisticFunction(name, obj);
+  if (logistic) return logistic;
   if (PASS.has(name)) return obj.k === 'param' && name !== 'item' && name !== 'float' ? viewOf(obj) : obj;
   if (name === 'exp' || name === 'exp_') {
     const e = expOf(obj);

@@ -54,6 +54,8 @@ export interface LossInfo extends Mix {
   delegated?: string;
 }
 
+export type LogisticPart = 'abs' | 'expAbs' | 'onePlusExp' | 'onePlusExpAbs' | 'softplus' | 'relu' | 'rest';
+
 /** How a tensor depends on the model's predictions: affine in them (p_t), or not ((1−p_t)^γ, exp(σ(x)−t)). */
 export type Derivation = 'affine' | 'nonlinear';
 
@@ -74,6 +76,8 @@ export type AV =
       logNormaliser?: true;
       logTarget?: true;
       mask?: true;
+      /** A mask comparing binary labels with a number: the parameter, and whether it holds where the label is 1. */
+      labelTest?: { labels: string; whereOne: boolean };
       /** `torch.arange(K)` / `torch.eye(K)`: compared with or indexed by labels, a one-hot over K classes. */
       classRange?: { classes: Sym | null; eye: boolean };
       /** A view of this function parameter (`target.view(-1)`): the same labels or log-probabilities. */
@@ -84,9 +88,14 @@ export type AV =
        * Softmax written by hand: `exp(x)` of logits (`expLogits`), its sum over the classes (`partition`, whose
        * log is the log-normaliser), and `x.max(dim)` (`rowMax`), which x − it leaves the same logits.
        */
-      expLogits?: true;
+      expLogits?: { of?: string };
       partition?: true;
       rowMax?: true;
+      /**
+       * Pieces of a binary cross-entropy with logits written by hand, of the logits parameter `of`:
+       * softplus(x) = relu(x) + log(1 + exp(−|x|)); softplus(x) − x·t (or relu(x) − x·t + the rest) is BCE(x, t).
+       */
+      logistic?: { of: string; part: LogisticPart };
     }
   /** `source`: the parameter the probabilities or log-probabilities are computed from (self vs teacher). */
   | { k: 'prob'; multi: boolean; neg: boolean; source?: string }
