@@ -440,5 +440,109 @@ describe('analysis capabilities on unseen code', () => {
         assert.equal(conventionOf(source, 'ls'), 'uniform', oh);
       }
     });
+
+    it('softmax by hand (exp, its class sum, the log of that, x − max) and logits[arange(n), y]', () => {
+      const picks = ['x.gather(-1, y.unsqueeze(-1)).squeeze(-1)', 'x[torch.arange(x.size(0)), y]'];
+      for (const pick of picks) {
+        const plain = [
+          'def ce(x, y):',
+          '    x = x - torch.max(x, dim=-1)[0].unsqueeze(-1)',
+          '    e = torch.exp(x)',
+          '    z = e.sum(dim=-1)',
+          `    return (torch.log(z) - ${pick}).mean()`,
+        ];
+        assert.equal(conventionOf(plain, 'ce'), 'none', pick);
+        const km1 = [
+          'def ls(x, y, eps=0.1):',
+          '    e = x.exp()',
+          '    z = e.sum(-1, keepdim=True)',
+          `    nll = torch.log(z).squeeze(-1) - ${pick}`,
+          '    e.div_(z)',
+          '    k = x.size(-1)',
+          '    s = eps * k / (k - 1)',
+          '    return ((1 - s) * nll - s * torch.log(e).mean(-1)).mean()',
+        ];
+        assert.equal(conventionOf(km1, 'ls'), 'k_minus_1', pick);
+      }
+    });
+
+    it('binary cross-entropy with logits by hand: softplus(x) − x·t and relu(x) − x·t + log(1 + exp(−|x|))', () => {
+      const forms = [
+        'F.softplus(x) - x * t',
+        'x.clamp(min=0) - x * t + torch.log1p(torch.exp(-x.abs()))',
+        'F.relu(x) - x * t + torch.log(1 + torch.exp(-torch.abs(x)))',
+      ];
+      for (const form of forms) {
+        const smoothed = [
+          'def b(x, t, a=0.1):',
+          '    t = t * (1 - a) + a / 2',
+          `    return (${form}).mean()`,
+        ];
+        assert.equal(conventionOf(smoothed, 'b'), 'binary', form);
+        assert.equal(conventionOf(['def b(x, t):', `    return (${form}).mean()`], 'b'), 'none', form);
+      }
+    });
+
+    it('binary targets from a test of the labels or a clamp: where(t == 1, 1 − ε, ε), t.clamp(ε/2, 1 − ε/2)', () => {
+      const where = [
+        'def b(x, t, eps=0.1):',
+        '    t = torch.where(t == 1, 1 - eps, eps)',
+        '    return F.binary_cross_entropy_with_logits(x, t)',
+      ];
+      const f = definition(where, 'b');
+      assert.equal(f?.convention, 'binary');
+      assert.equal(f?.epsilon, 0.2);
+      const clamp = [
+        'def b(p, t, eps=0.1):',
+        '    return F.binary_cross_entropy(p, t.clamp(eps / 2, 1 - eps / 2))',
+      ];
+      assert.equal(conventionOf(clamp, 'b'), 'binary');
+      // A numerical-safety clamp of probabilities is no target.
+      const safety = [
+        'def b(p, t, eps=1e-7):',
+        '    return F.binary_cross_entropy(p.clamp(eps, 1 - eps), t)',
+      ];
+      assert.equal(conventionOf(safety, 'b'), 'none');
+    });
+  });
+
+  describe('structure: autograd Functions and other classes', () => {
+    it('`Fn.apply(x, y, ε)` runs the static forward; `Helper.f(...)` runs another class’s staticmethod', () => {
+      const source = [
+        'class Helper:',
+        '    @staticmethod',
+        '    def logp(x):',
+        '        return F.log_softmax(x, dim=-1)',
+        '',
+        'class LSFn(torch.autograd.Function):',
+        '    @staticmethod',
+        '    def forward(ctx, x, y, smoothing=0.1):',
+        '        lp = Helper.logp(x)',
+        '        nll = -lp.gather(-1, y.unsqueeze(-1)).squeeze(-1)',
+        '        ctx.save_for_backward(x)',
+        '        return ((1 - smoothing) * nll - smoothing * lp.mean(-1)).mean()',
+        '',
+        '    @staticmethod',
+        '    def backward(ctx, g):',
+        '        return g, None, None',
+        '',
+        'def ls_loss(x, y, smoothing=0.1):',
+        '    return LSFn.apply(x, y, smoothing)',
+      ];
+      assert.equal(conventionOf(source, 'LSFn'), 'uniform');
+      const f = definition(source, 'ls_loss');
+      assert.equal(f?.convention, 'uniform');
+      assert.equal(f?.epsilonParam, 'smoothing');
+    });
+
+    it('a CE target of constant class indices (`torch.ones(n, dtype=torch.long)`) is no smoothed target', () => {
+      const source = [
+        'def itm(logits, n):',
+        '    labels = torch.cat([torch.ones(n, dtype=torch.long), torch.zeros(2 * n, dtype=torch.long)])',
+        '    return F.cross_entropy(logits, labels)',
+      ];
+      assert.notEqual(conventionOf(source, 'itm'), 'other');
+      assert.ok(!['uniform', 'other', 'k_minus_1'].includes(String(conventionOf(source, 'itm'))));
+    });
   });
 });

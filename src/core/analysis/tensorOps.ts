@@ -110,11 +110,11 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
     const classes = scalarOf(args[1] ?? kw.get('num_classes') ?? UNKNOWN) ?? undefined;
     return { k: 'dist', d: withLabels({ ...mix(ONE, ZERO, 'index'), classes }, args[0] ?? UNKNOWN) };
   }
+  const logistic = args[0] ? logisticFunction(name, args[0]) : null;
+  if (logistic) return logistic;
   if (name === 'log') return logOf(args[0] ?? UNKNOWN, ctx);
   if ((name === 'max' || name === 'amax') && args.length === 1 && kw.size === 0) return batchMax(ctx);
   if (name === 'max' || name === 'amax') return rowMaxOf(args[0] ?? UNKNOWN);
-  const logistic = args[0] ? logisticFunction(name, args[0]) : null;
-  if (logistic) return logistic;
   if (name === 'exp' && args[0]) return expOf(args[0]) ?? elementwise(name, args[0]);
   if (name === 'arange' || name === 'eye') {
     const classes = args.length === 1 ? scalarOf(args[0]) : null;
