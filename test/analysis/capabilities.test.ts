@@ -321,6 +321,59 @@ describe('analysis capabilities on unseen code', () => {
       assert.equal(conventionOf(toolbelt, 'crit'), 'uniform');
     });
 
+    it('the catalogue knows ESPnet, OpenNMT, AllenNLP, transformers, NeMo and MMPretrain smoothing losses', () => {
+      const uses: [string, string, string[], string][] = [
+        [
+          'espnet.nets.pytorch_backend.transformer.label_smoothing_loss',
+          'LabelSmoothingLoss',
+          ['        self.c = LabelSmoothingLoss(odim, ignore_id, lsm)', '        return self.c(x, y)'],
+          'k_minus_1',
+        ],
+        [
+          'onmt.utils.loss',
+          'LabelSmoothingLoss',
+          ['        self.c = LabelSmoothingLoss(lsm, 100, ignore_index=1)', '        return self.c(x, y)'],
+          'k_minus_2_padding',
+        ],
+        [
+          'allennlp.nn.util',
+          'sequence_cross_entropy_with_logits',
+          ['        return sequence_cross_entropy_with_logits(x, y, y > 0, label_smoothing=lsm)'],
+          'uniform',
+        ],
+        [
+          'transformers.trainer_pt_utils',
+          'LabelSmoother',
+          ['        self.c = LabelSmoother(epsilon=lsm)', '        return self.c({"logits": x}, y)'],
+          'uniform',
+        ],
+        [
+          'nemo.collections.common.losses',
+          'SmoothedCrossEntropyLoss',
+          [
+            '        self.c = SmoothedCrossEntropyLoss(pad_id=0, label_smoothing=lsm)',
+            '        return self.c(x, y)',
+          ],
+          'k_minus_1',
+        ],
+        [
+          'mmpretrain.models.losses',
+          'LabelSmoothLoss',
+          ['        self.c = LabelSmoothLoss(label_smooth_val=lsm)', '        return self.c(x, y)'],
+          'uniform',
+        ],
+      ];
+      for (const [from, name, body, convention] of uses) {
+        const source = [
+          `from ${from} import ${name}`,
+          'class Crit(nn.Module):',
+          '    def forward(self, x, y, odim=10, ignore_id=-1, lsm=0.1):',
+          ...body,
+        ];
+        assert.equal(conventionOf(source, 'Crit'), convention, name);
+      }
+    });
+
     it('a criterion given to the constructor is delegated: no convention of its own, never none', () => {
       const source = [
         'class Focal(nn.Module):',

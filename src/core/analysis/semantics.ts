@@ -257,6 +257,8 @@ function callInstance(inst: AV & { k: 'instance' }, ev: Evaluated, ctx: Ctx): AV
   const scope = classScope(inst.def, inst.mod);
   const init = scope.methods.get('__init__');
   if (init) runFunction(init, bindCall(init, inst, at), scope, at, true);
+  // A class without `__init__` (a dataclass) keeps its keyword arguments as fields.
+  else for (const [name, value] of inst.kw) scope.attrs.set(name, value);
   const forward = scope.methods.get('forward') ?? scope.methods.get('__call__');
   if (!forward) return wrapper(ev, ctx);
   const result = pickReturn(runFunction(forward, bindCall(forward, ev, at), scope, at, false));
