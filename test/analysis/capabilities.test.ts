@@ -588,6 +588,20 @@ describe('analysis capabilities on unseen code', () => {
       assert.equal(f?.epsilonParam, 'smoothing');
     });
 
+    it('a torch reduction held in an attribute (`self.reduce = torch.sum`) reduces where it is called', () => {
+      const source = [
+        'class LS(nn.Module):',
+        '    def __init__(self, k, eps=0.1, reduction="sum"):',
+        '        super().__init__()',
+        '        self.k, self.eps = k, eps',
+        '        self.reduce = torch.sum if reduction == "sum" else torch.mean',
+        '    def forward(self, lp, y):',
+        '        q = torch.full_like(lp, self.eps / (self.k - 1)).scatter_(1, y.unsqueeze(1), 1 - self.eps)',
+        '        return self.reduce(-q * lp) + torch.zeros(1)',
+      ];
+      assert.equal(conventionOf(source, 'LS'), 'k_minus_1');
+    });
+
     it('a CE target of constant class indices (`torch.ones(n, dtype=torch.long)`) is no smoothed target', () => {
       const source = [
         'def itm(logits, n):',

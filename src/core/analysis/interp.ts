@@ -3,7 +3,7 @@ import { binop, negate } from './arith';
 import { joinNumbers, NARROWED, richer, runIf, staticTruth } from './branches';
 import type { Expr } from './expr';
 import { logisticLoss } from './logistic';
-import { findDefinition } from './module';
+import { findDefinition, qualify } from './module';
 import {
   type ClassScope,
   type Ctx,
@@ -79,6 +79,8 @@ function attribute(e: Expr & { t: 'attr' }, f: Frame, ctx: Ctx): AV {
   const obj = evalExpr(e.obj, f, ctx);
   if (obj.k === 'self' && f.cls)
     return f.vars.get(`${NARROWED}${e.name}`) ?? f.cls.attrs.get(e.name) ?? selfMember(e.name, f.cls, ctx);
+  const q = obj.k === 'unknown' ? qualify(e, ctx.mod) : null;
+  if (q === 'torch.sum' || q === 'torch.mean') return { k: 'torchFn', name: e.name as 'sum' | 'mean' };
   if (TENSOR_ATTRIBUTES.has(e.name)) markTensor(obj, ctx);
   if (e.name === 'shape') return { k: 'shape' };
   if (e.name === 'data' || e.name === 'T' || e.name === 'mT') return obj;

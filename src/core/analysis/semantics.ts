@@ -7,7 +7,7 @@ import { libraryDefinition } from './library';
 import { type Definition, findDefinition, type ModuleContext, qualify } from './module';
 import { type ClassScope, type Ctx, callParams, classScope, type Frame, localBases } from './scope';
 import { ONE, sym, ZERO } from './sym';
-import { classDim, lossFunction, tensorMethod, torchFunction } from './tensorOps';
+import { classDim, lossFunction, reduce, tensorMethod, torchFunction } from './tensorOps';
 import { bindArgs, resolveTorchApi } from './torchApi';
 import { argText, inputOf, type TorchLossCall } from './torchLossCall';
 import { type AV, lossOf, mix, smoothedMixOf, sourceOf, TENSOR, UNKNOWN } from './values';
@@ -178,6 +178,7 @@ function selfCall(name: string, ev: Evaluated, cls: ClassScope, ctx: Ctx): AV {
   if (held?.k === 'module') return applyModule(held, ev, ctx);
   if (held?.k === 'instance') return callInstance(held, ev, ctx);
   if (held?.k === 'method') return userMethod(cls, held.name, ev, ctx);
+  if (held?.k === 'torchFn') return applyTorchFn(held, ev, ctx);
   if (name === 'register_buffer' && ev.args[0]?.k === 'str') {
     cls.attrs.set(ev.args[0].v, ev.args[1] ?? UNKNOWN);
     return UNKNOWN;
@@ -204,6 +205,11 @@ function delegatedLoss(criterion: string, labels?: AV): AV {
   return l.k === 'loss' ? { k: 'loss', l: { ...l.l, delegated: criterion } } : l;
 }
 
+/** `self.reduction_method(x)` holding `torch.sum` or `torch.mean`. */
+function applyTorchFn(fn: AV & { k: 'torchFn' }, ev: Evaluated, ctx: Ctx): AV {
+  return reduce(ev.args[0] ?? UNKNOWN, fn.name, ev.args.length > 1 || ev.kw.has('dim'), ctx);
+}
+
 /** A factory's returned instance (`return FocalLoss(gamma=gamma)`): the loss its forward computes. */
 export function instanceLoss(v: AV, ctx: Ctx): AV {
   return v.k === 'instance' ? callInstance(v, { args: [], kw: new Map() }, ctx) : v;
@@ -220,6 +226,7 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): A
   if (local?.k === 'instance') return callInstance(local, ev, ctx);
   if (local?.k === 'method' && f.cls) return userMethod(f.cls, local.name, ev, ctx);
   if (local?.k === 'function') return inline(local.node, ev, f.cls, ctx, local.closure);
+  if (local?.k === 'torchFn') return applyTorchFn(local, ev, ctx);
   if (injectedCriterion(local, ev, ctx)) return delegatedLoss(id, ev.args[1]);
   if (id === 'len') return dimSize({ k: 'num', s: { k: 'n', v: 0 } }, ctx);
   if (id === 'int' || id === 'float' || id === 'abs') return ev.args[0] ?? UNKNOWN;

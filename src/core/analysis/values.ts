@@ -118,6 +118,8 @@ export type AV =
   | { k: 'self' }
   /** A bound method of the class being analysed, held in a variable or attribute (`self.f = self.g`). */
   | { k: 'method'; name: string }
+  /** A torch reduction used as a value (`self.reduce = torch.sum`), applied where it is called. */
+  | { k: 'torchFn'; name: 'sum' | 'mean' }
   /** A function defined inside the function being run (a nested helper). */
   | { k: 'function'; node: SyntaxNode; closure?: ReadonlyMap<string, AV> }
   /** An instance of a loss class of this file or of the library catalogue, with its constructor's arguments. */
