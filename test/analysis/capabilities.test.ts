@@ -83,6 +83,27 @@ describe('analysis capabilities on unseen code', () => {
       assert.equal(f?.epsilon, null, 'ε is one of two values, not the last one');
     });
 
+    it('of a mean and a sum of the same loss, the equivalent follows the flag’s default', () => {
+      for (const size of [
+        '        loss = loss / x.size(0) if self.size_average else loss',
+        '        if self.size_average:\n            loss = loss / x.size(0)\n        else:\n            loss = loss',
+      ]) {
+        const source = [
+          'class Naive(nn.Module):',
+          '    def __init__(self, size_average=True):',
+          '        super().__init__()',
+          '        self.size_average = size_average',
+          '    def forward(self, x, t):',
+          '        loss = -torch.sum(F.log_softmax(x, -1) * t)',
+          ...size.split('\n'),
+          '        return loss',
+        ];
+        const f = definition(source, 'Naive');
+        assert.equal(f?.convention, 'soft_target');
+        assert.equal(f?.torchEquivalent, 'nn.CrossEntropyLoss()(logits, target_probs)', size);
+      }
+    });
+
     it('a string-default mode picks its branch (`mode="original"`)', () => {
       const source = [
         'class Modes(nn.Module):',
@@ -534,6 +555,18 @@ describe('analysis capabilities on unseen code', () => {
         assert.equal(conventionOf(smoothed, 'b'), 'binary', form);
         assert.equal(conventionOf(['def b(x, t):', `    return (${form}).mean()`], 'b'), 'none', form);
       }
+    });
+
+    it('the log of a tensor not known to be σ(x) gives no exact BCE equivalent, saying why', () => {
+      const source = [
+        'def focal(x, t, gamma=2.0):',
+        '    pt = (t * F.softmax(x, dim=1)).sum(dim=1)',
+        '    pt = torch.as_tensor(pt)',
+        '    return (-(1 - pt) ** gamma * pt.log()).mean()',
+      ];
+      const f = definition(source, 'focal');
+      assert.equal(f?.torchEquivalent ?? null, null);
+      assert.match(f?.details?.closestTorch?.why ?? '', /cannot identify as σ\(x\)/);
     });
 
     it('binary targets from a test of the labels or a clamp: where(t == 1, 1 − ε, ε), t.clamp(ε/2, 1 − ε/2)', () => {

@@ -45,6 +45,15 @@ function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
   if (o === '-' && a.k === 'tensor' && a.logNormaliser && b.k === 'loss') return negate(b);
   if (o === '-' && b.k === 'tensor' && b.rowMax && (a.k === 'param' || a.k === 'tensor')) return a;
   if (o === '-' && a.k === 'tensor' && a.logTarget && b.k === 'logp') return klTerm(negate(b));
+  // log q − log p of a given distribution q and given log-probabilities: q times it is a KL term.
+  if (
+    o === '-' &&
+    a.k === 'blog' &&
+    a.of !== undefined &&
+    isCandidate(b) &&
+    !(b.k === 'param' && b.s.k === 's' && b.s.name === a.of)
+  )
+    return { k: 'logp', c: num(-1), factors: [], kl: true };
   if ((o === '-' || o === '+') && a.k === 'tensor' && a.targetEntropy)
     return klTerm(o === '-' ? negate(b) : b);
   if ((o === '-' || o === '+') && b.k === 'tensor' && b.targetEntropy) return klTerm(a);
@@ -197,7 +206,15 @@ function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
   if (x.k === 'logp' && y.k === 'dist')
     return { k: 'prod', d: y.d, c: x.c, factors: x.factors, binary: null, modulated: x.modulated, kl: x.kl };
   if (x.k === 'logp' && my) return { ...x, factors: [...x.factors, ySpan] };
-  if (x.k === 'blog' && my) return { k: 'prod', d: my, c: num(1), factors: [], binary: x.neg ? 'q' : 'p' };
+  if (x.k === 'blog' && my)
+    return {
+      k: 'prod',
+      d: my,
+      c: num(1),
+      factors: [],
+      binary: x.neg ? 'q' : 'p',
+      ...(x.opaque ? { opaque: true } : {}),
+    };
   if (x.k === 'prod' && y.k === 'dist' && !x.d) return { ...x, d: y.d };
   if (x.k === 'prod' && my) return { ...x, factors: [...x.factors, ySpan] };
   if (x.k === 'dist' && y.k === 'dist') return productOfMixes(x.d, y.d);

@@ -2,7 +2,7 @@ import type { Expr } from './expr';
 import { evalExpr, execBody } from './interp';
 import type { Ctx, Frame } from './scope';
 import type { Stmt } from './stmt';
-import { type Sym, sym } from './sym';
+import { evalSym, type Sym, sym } from './sym';
 import { type AV, isSmoothedTarget, paramMix, scalarOf } from './values';
 
 /**
@@ -16,6 +16,7 @@ export function runIf(test: Expr, bodies: Stmt[][], f: Frame, ctx: Ctx): void {
   const before = f.vars;
   const attrsBefore = f.cls?.attrs;
   let returned = truth === true;
+  const byDefault = truth === null ? defaultTruth(test, f, ctx) : null;
   const outcomes = alternatives.map((body, i) => {
     const branch: Frame = { ...f, vars: new Map(before) };
     if (f.cls && attrsBefore) f.cls.attrs = new Map(attrsBefore);
@@ -24,6 +25,8 @@ export function runIf(test: Expr, bodies: Stmt[][], f: Frame, ctx: Ctx): void {
     returned &&= branch.returned === true;
     return { vars: branch.vars, attrs: f.cls?.attrs };
   });
+  // Of equally rich values the last joined stands: join the branch the parameters' defaults take last.
+  if (byDefault === true && outcomes.length === 2) outcomes.reverse();
   // A branch the test decides that returns ends the path (`if self.reduction == 'mean': return loss.mean()`).
   f.returned = returned;
   f.vars = join(
@@ -77,12 +80,38 @@ export const NARROWED = 'self.';
 /** True/false when the test is a literal or compares known strings; null when it depends on runtime data. */
 export function staticTruth(test: Expr, f: Frame, ctx: Ctx): boolean | null {
   if (test.t === 'num' || test.t === 'const') return Boolean(test.v);
+  if (test.t === 'bin' && (test.op === 'in' || test.op === 'not in')) return membership(test, f, ctx);
   if (test.t !== 'bin' || (test.op !== '==' && test.op !== '!=')) return null;
   if (!isPlain(test.l) || !isPlain(test.r)) return null;
   const l = evalExpr(test.l, f, ctx);
   const r = evalExpr(test.r, f, ctx);
   if (l.k !== 'str' || r.k !== 'str') return null;
   return (l.v === r.v) === (test.op === '==');
+}
+
+/**
+ * The truth of a test on a flag at the parameters' defaults (`if self.size_average:` with `size_average=True`),
+ * null when it is not a plain flag with a known default. It orders alternatives that tell as much as each other
+ * (a mean and a sum of the same loss); it never drops a path.
+ */
+export function defaultTruth(test: Expr, f: Frame, ctx: Ctx): boolean | null {
+  if (test.t === 'unary' && test.op === 'not') {
+    const inner = defaultTruth(test.e, f, ctx);
+    return inner === null ? null : !inner;
+  }
+  if (test.t !== 'name' && test.t !== 'attr') return null;
+  const s = scalarOf(evalExpr(test, f, ctx));
+  const v = s ? evalSym(s, (n) => ctx.syms.get(n)?.value ?? Number.NaN) : Number.NaN;
+  return Number.isFinite(v) ? v !== 0 : null;
+}
+
+/** `self.reduction in ['avg', 'mean']`: a known string tested against a list of literals. */
+function membership(test: Expr & { t: 'bin' }, f: Frame, ctx: Ctx): boolean | null {
+  if (!isPlain(test.l) || test.r.t !== 'tuple' || !test.r.items.every((i) => i.t === 'str')) return null;
+  const l = evalExpr(test.l, f, ctx);
+  if (l.k !== 'str') return null;
+  const found = test.r.items.some((i) => i.t === 'str' && i.v === l.v);
+  return found === (test.op === 'in');
 }
 
 /** Names, attributes and literals: evaluating them has no side effects on the analysis. */

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
 import { binop, negate } from './arith';
-import { joinNumbers, NARROWED, richer, runIf, staticTruth } from './branches';
+import { defaultTruth, joinNumbers, NARROWED, richer, runIf, staticTruth } from './branches';
 import type { Expr } from './expr';
 import { logisticLoss } from './logistic';
 import { findDefinition, qualify } from './module';
@@ -57,7 +57,9 @@ function conditional(e: Expr & { t: 'cond' }, f: Frame, ctx: Ctx): AV {
   if (truth !== null) return evalExpr(truth ? e.body : e.orelse, f, ctx);
   const body = evalExpr(e.body, f, ctx);
   const orelse = evalExpr(e.orelse, f, ctx);
-  return joinNumbers(body, orelse, ctx.mod.text.slice(e.from, e.to), ctx) ?? richer(body, orelse);
+  const numbers = joinNumbers(body, orelse, ctx.mod.text.slice(e.from, e.to), ctx);
+  if (numbers) return numbers;
+  return defaultTruth(e.test, f, ctx) === true ? richer(orelse, body) : richer(body, orelse);
 }
 
 function lookup(id: string, f: Frame, ctx: Ctx): AV {

@@ -64,7 +64,15 @@ export function modulate(term: AV, factor: AV): AV | null {
   if (d !== 'nonlinear') return null;
   if (term.k === 'logp' || term.k === 'prod') return { ...term, modulated: true };
   if (term.k === 'blog')
-    return { k: 'prod', d: tensorMix(), c: ONE, factors: [], binary: term.neg ? 'q' : 'p', modulated: true };
+    return {
+      k: 'prod',
+      d: tensorMix(),
+      c: ONE,
+      factors: [],
+      binary: term.neg ? 'q' : 'p',
+      modulated: true,
+      ...(term.opaque ? { opaque: true as const } : {}),
+    };
   return null;
 }
 

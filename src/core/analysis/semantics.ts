@@ -320,7 +320,7 @@ function wrapper(ev: Evaluated, ctx: Ctx): AV {
 function consumer(ev: Evaluated, ctx: Ctx): AV | null {
   for (const a of [...ev.args, ...ev.kw.values()]) {
     const m = smoothedMixOf(a, ctx.syms);
-    if (m) return lossOf(m);
+    if (m) return lossOf(m, { unseenCall: true });
   }
   return null;
 }

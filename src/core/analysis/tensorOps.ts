@@ -166,7 +166,14 @@ export function logOf(v: AV, ctx: Ctx): AV {
   if (v.k === 'tensor' && v.partition) return { k: 'tensor', logNormaliser: true };
   if (v.k === 'logp') return UNKNOWN;
   if (v.k === 'dist' && v.d.src !== 'none' && !v.d.rowMask) return { k: 'tensor', logTarget: true };
-  return { k: 'blog', neg: isNegated(v, ctx) };
+  const opaque = v.k === 'unknown' || (v.k === 'tensor' && v.viewOf === undefined);
+  const of = v.k === 'param' && v.s.k === 's' ? v.s.name : undefined;
+  return {
+    k: 'blog',
+    neg: isNegated(v, ctx),
+    ...(opaque ? { opaque: true as const } : {}),
+    ...(of ? { of } : {}),
+  };
 }
 
 /** `torch.where(onehot, a, b)` with scalars builds the target a on the true class and b elsewhere; else a row mask. */
@@ -240,7 +247,8 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
   }
   if (v.k === 'logp') return lossOf(mix(ZERO, perClass(neg(v.c)), 'none'), { reduction, modulated });
   if (v.k === 'prod' && v.d) {
-    if (v.binary) return lossOf(v.d, { binary: true, reduction, modulated });
+    if (v.binary)
+      return lossOf(v.d, { binary: true, reduction, modulated, ...(v.opaque ? { opaqueLog: true } : {}) });
     return lossOf(
       scaleMix(v.d, (x) => perClass(mul(neg(v.c), x))),
       { reduction, weightSpans: v.factors, modulated, kl: v.kl === true },

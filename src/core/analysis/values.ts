@@ -48,6 +48,10 @@ export interface LossInfo extends Mix {
   torch?: TorchLossCall & { hot: Sym };
   /** Combined with a tensor the analysis does not follow (a mask, a tensor weight, an added term). */
   reworked?: boolean;
+  /** A binary term on the log of a tensor not known to be σ(x) or given probabilities. */
+  opaqueLog?: boolean;
+  /** Computed by a call the analysis cannot see into, from a smoothed target it built: reduction unknown. */
+  unseenCall?: boolean;
   /** An elementwise result (kl_div with reduction='none') summed over the class axis before any mean. */
   classSummed?: boolean;
   /** Computed by a criterion given to the constructor (`self.loss_fcn`): its convention is that criterion's. */
@@ -101,7 +105,8 @@ export type AV =
   | { k: 'prob'; multi: boolean; neg: boolean; source?: string }
   /** `kl`: written as log q − log p, so a target times it is a KL term (the CE minus the target's entropy). */
   | { k: 'logp'; c: Sym; factors: Span[]; modulated?: boolean; source?: string; kl?: true }
-  | { k: 'blog'; neg: boolean }
+  /** log σ or log(1 − σ); `opaque`: the log of a tensor the analysis does not follow (not known to be σ(x)). */
+  | { k: 'blog'; neg: boolean; opaque?: true; of?: string }
   | { k: 'dist'; d: Mix }
   | {
       k: 'prod';
@@ -109,6 +114,8 @@ export type AV =
       c: Sym;
       factors: Span[];
       binary: 'p' | 'q' | null;
+      /** A binary term on the log of an opaque tensor: a BCE-like loss with no exact torch equivalent. */
+      opaque?: true;
       modulated?: boolean;
       kl?: true;
     }
@@ -206,6 +213,8 @@ export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
     modulated: a.modulated || b.modulated,
     torch: undefined,
     reworked: a.reworked || b.reworked,
+    opaqueLog: a.opaqueLog || b.opaqueLog,
+    unseenCall: a.unseenCall || b.unseenCall,
     delegated: a.delegated ?? b.delegated,
   };
 }
