@@ -104,6 +104,36 @@ describe('analysis capabilities on unseen code', () => {
       }
     });
 
+    it('a boolean flag’s default path is the finding’s, unless only the other path smooths', () => {
+      const distill = (hard: string) => [
+        'class Distill(nn.Module):',
+        `    def __init__(self, T=2.0, alpha=0.5, hard=${hard}):`,
+        '        super().__init__()',
+        '        self.T, self.alpha, self.hard = T, alpha, hard',
+        '    def forward(self, s, t, labels):',
+        '        loss = F.cross_entropy(s, labels)',
+        '        if not self.hard:',
+        '            d = F.kl_div(F.log_softmax(s / self.T, -1), F.softmax(t / self.T, -1), reduction="batchmean")',
+        '        else:',
+        '            d = F.cross_entropy(s, t.argmax(-1))',
+        '        return loss * (1 - self.alpha) + d * self.alpha',
+      ];
+      assert.equal(conventionOf(distill('False'), 'Distill'), 'soft_target');
+      const switchedOn = [
+        'class LS(nn.Module):',
+        '    def __init__(self, eps=0.1, smooth=False):',
+        '        super().__init__()',
+        '        self.eps, self.smooth = eps, smooth',
+        '    def forward(self, x, y):',
+        '        logp = F.log_softmax(x, -1)',
+        '        q = F.one_hot(y, x.size(-1)).float()',
+        '        if self.smooth:',
+        '            q = q * (1 - self.eps) + self.eps / x.size(-1)',
+        '        return -(q * logp).sum(-1).mean()',
+      ];
+      assert.equal(conventionOf(switchedOn, 'LS'), 'uniform');
+    });
+
     it('a string-default mode picks its branch (`mode="original"`)', () => {
       const source = [
         'class Modes(nn.Module):',

@@ -25,22 +25,51 @@ export function runIf(test: Expr, bodies: Stmt[][], f: Frame, ctx: Ctx): void {
     returned &&= branch.returned === true;
     return { vars: branch.vars, attrs: f.cls?.attrs };
   });
-  // Of equally rich values the last joined stands: join the branch the parameters' defaults take last.
-  if (byDefault === true && outcomes.length === 2) outcomes.reverse();
   // A branch the test decides that returns ends the path (`if self.reduction == 'mean': return loss.mean()`).
   f.returned = returned;
-  f.vars = join(
+  // The path a flag's default takes (`if not self.hard:` with hard=False) is the finding's, unless only the other
+  // path smooths (a flag that switches smoothing on); with no else, not taking the branch is a path too.
+  const onDefault = byDefault === null || truth !== null ? -1 : byDefault ? 0 : 1;
+  const paths = (pick: (o: (typeof outcomes)[number]) => Map<string, AV>, start: Map<string, AV>) =>
+    outcomes.length === 1 ? [pick(outcomes[0]), start] : outcomes.map(pick);
+  f.vars = joinPaths(
     before,
-    outcomes.map((o) => o.vars),
+    paths((o) => o.vars, before),
+    onDefault,
     ctx,
   );
   // `self.x` set in branches joins like a local (`self.criterion = Smoothed(...) if ε > 0 else nn.NLLLoss()`).
   if (f.cls && attrsBefore)
-    f.cls.attrs = join(
+    f.cls.attrs = joinPaths(
       attrsBefore,
-      outcomes.map((o) => o.attrs ?? new Map()),
+      paths((o) => o.attrs ?? new Map(), attrsBefore),
+      onDefault,
       ctx,
     );
+}
+
+/** `join`, then for a known default path, its value wherever the other path does not alone smooth. */
+function joinPaths(
+  before: Map<string, AV>,
+  paths: Map<string, AV>[],
+  onDefault: number,
+  ctx: Ctx,
+): Map<string, AV> {
+  const joined = join(before, paths, ctx);
+  if (onDefault < 0 || paths.length !== 2) return joined;
+  const [taken, other] = [paths[onDefault], paths[1 - onDefault]];
+  for (const [name, value] of taken) {
+    const alternative = other.get(name);
+    if (name.startsWith(NARROWED) || !alternative || scalarOf(value) || scalarOf(alternative)) continue;
+    joined.set(name, smooths(alternative) && !smooths(value) ? alternative : value);
+  }
+  return joined;
+}
+
+/** A value carrying a smoothed target (a loss over one, the product, the target itself). */
+function smooths(v: AV): boolean {
+  const m = v.k === 'loss' ? v.l : v.k === 'dist' || v.k === 'prod' ? v.d : null;
+  return (m !== null && isSmoothedTarget({ k: 'dist', d: m })) || (v.k === 'param' && smoothedParam(v));
 }
 
 function join(before: Map<string, AV>, outcomes: Map<string, AV>[], ctx: Ctx): Map<string, AV> {
@@ -80,6 +109,15 @@ export const NARROWED = 'self.';
 /** True/false when the test is a literal or compares known strings; null when it depends on runtime data. */
 export function staticTruth(test: Expr, f: Frame, ctx: Ctx): boolean | null {
   if (test.t === 'num' || test.t === 'const') return Boolean(test.v);
+  if (test.t === 'unary' && test.op === 'not') {
+    const inner = staticTruth(test.e, f, ctx);
+    return inner === null ? null : !inner;
+  }
+  if ((test.t === 'name' || test.t === 'attr') && isPlain(test)) {
+    // A flag holding a literal (`self.training` set for an eval-mode run, `flag = True`).
+    const v = evalExpr(test, f, ctx);
+    return v.k === 'num' && v.s.k === 'n' ? v.s.v !== 0 : null;
+  }
   if (test.t === 'bin' && (test.op === 'in' || test.op === 'not in')) return membership(test, f, ctx);
   if (test.t !== 'bin' || (test.op !== '==' && test.op !== '!=')) return null;
   if (!isPlain(test.l) || !isPlain(test.r)) return null;
