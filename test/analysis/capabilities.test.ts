@@ -599,6 +599,34 @@ describe('analysis capabilities on unseen code', () => {
       assert.match(f?.details?.closestTorch?.why ?? '', /cannot identify as σ\(x\)/);
     });
 
+    it('K−1 targets through einops, masked_fill of the true class, and a clamped one-hot', () => {
+      const targets = [
+        "    q = rearrange(F.one_hot(y, k + 2), 'a ... b -> a b ...')[:, :k]\n    q = q * (1 - eps) + (1 - q) * eps / (k - 1)",
+        '    t = F.one_hot(y, k).float()\n    q = t.mul(1 - eps).add(eps / (k - 1)).masked_fill(t.bool(), 1 - eps)',
+        '    q = torch.clamp(F.one_hot(y, k).float(), eps / (k - 1), 1 - eps)',
+      ];
+      for (const target of targets) {
+        const source = [
+          'from einops import rearrange',
+          'def ls(x, y, eps=0.1):',
+          '    k = x.size(1)',
+          ...target.split('\n'),
+          '    return -(q * F.log_softmax(x, 1)).sum(1).mean()',
+        ];
+        assert.equal(conventionOf(source, 'ls'), 'k_minus_1', target);
+      }
+    });
+
+    it('a confidence penalty (CE minus β·entropy, with p = exp(log p)) is no smoothing', () => {
+      const source = [
+        'def cp(x, y, beta=0.2):',
+        '    logp = F.log_softmax(x, -1)',
+        '    ent = -(logp.exp() * logp).sum(-1)',
+        '    return (F.nll_loss(logp, y, reduction="none") - beta * ent).mean()',
+      ];
+      assert.equal(conventionOf(source, 'cp'), 'none');
+    });
+
     it('binary targets from a test of the labels or a clamp: where(t == 1, 1 − ε, ε), t.clamp(ε/2, 1 − ε/2)', () => {
       const where = [
         'def b(x, t, eps=0.1):',

@@ -54,6 +54,8 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   // NumPy builds targets the same way (np.full, np.eye(K)[y], np.zeros): its functions read as torch's.
   if ((q === 'torch.stack' || q === 'torch.cat') && ev.args[0]?.k === 'tuple')
     return richest(ev.args[0].items);
+  // einops moves axes: the value (a one-hot, log-probabilities) stays what it is.
+  if (q === 'einops.rearrange' && ev.args[0]) return ev.args[0];
   if (q && /^(torch|numpy)\./.test(q)) {
     const r = torchFunction(q.slice(q.lastIndexOf('.') + 1), ev.args, ev.kw, ctx);
     // `torch.exp(x, out=y)` writes its result into y.

@@ -11,6 +11,7 @@ import {
   MASK,
   type Mix,
   mix,
+  sameTarget,
   scalarOf,
   scaleMix,
   sourceOf,
@@ -96,6 +97,14 @@ export function classDim(ctx: Ctx): Sym {
 
 /** `torch.x(...)` helpers that build or reduce tensors. */
 export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx: Ctx): AV | null {
+  if (name === 'clamp' || name === 'clip') {
+    const [x, lo, hi] = [args[0] ?? UNKNOWN, args[1] ?? kw.get('min'), args[2] ?? kw.get('max')];
+    return (
+      clippedTarget(x, lo ?? UNKNOWN, hi ?? UNKNOWN, ctx) ??
+      logisticRelu(x, lo ? scalarOf(lo) : null, hi) ??
+      x
+    );
+  }
   // torch.reshape(x, s), torch.squeeze(x), …: the layout functions leave the value as it is.
   if (PASS.has(name) && args[0] && args[0].k !== 'param') return args[0];
   if (ZEROS.has(name)) return { k: 'dist', d: mix(ZERO, ZERO, 'none') };
@@ -134,14 +143,6 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
     return reduce(args[0] ?? UNKNOWN, name, args.length > 1 || kw.has('dim'), ctx);
   if (name === 'gather') return gathered(args[0] ?? UNKNOWN, args[2] ?? kw.get('index') ?? UNKNOWN);
   if (name === 'where') return where(args[0] ?? UNKNOWN, args[1] ?? UNKNOWN, args[2] ?? UNKNOWN);
-  if (name === 'clamp' || name === 'clip') {
-    const [x, lo, hi] = [args[0] ?? UNKNOWN, args[1] ?? kw.get('min'), args[2] ?? kw.get('max')];
-    return (
-      clippedTarget(x, lo ?? UNKNOWN, hi ?? UNKNOWN, ctx) ??
-      logisticRelu(x, lo ? scalarOf(lo) : null, hi) ??
-      x
-    );
-  }
   if (name === 'Variable') return args[0] ?? UNKNOWN;
   return null;
 }
@@ -206,6 +207,14 @@ function rowFill(v: AV): Mix | null {
   return v.k === 'dist' && v.d.src === 'none' ? v.d : null;
 }
 
+/** `q.masked_fill(onehot.bool(), 1 − ε)`: the one-hot of the same labels as mask sets the true class. */
+function trueClassFill(obj: AV, mask: AV, value: AV): AV | null {
+  const v = scalarOf(value);
+  const oneHot = mask.k === 'dist' && mask.d.src === 'index' && mask.d.off.k === 'n' && mask.d.off.v === 0;
+  if (!v || !oneHot || obj.k !== 'dist' || !sameTarget(obj.d, mask.d)) return null;
+  return { k: 'dist', d: { ...obj.d, hot: sub(v, obj.d.off), src: 'index' } };
+}
+
 function masked(v: AV): AV {
   if (v.k === 'dist') return { k: 'dist', d: { ...v.d, rowMask: true } };
   if (v.k === 'loss') return { k: 'loss', l: { ...v.l, rowMask: true } };
@@ -219,12 +228,19 @@ function masked(v: AV): AV {
  */
 function clippedTarget(v: AV, lo: AV, hi: AV, ctx: Ctx): AV | null {
   const [slo, shi] = [scalarOf(lo), scalarOf(hi)];
+  // A one-hot clamped into [lo, hi] is hi on the true class and lo elsewhere.
+  const oneHot = v.k === 'dist' && v.d.src === 'index' && isNumber(v.d.hot, 1) && isNumber(v.d.off, 0);
+  if (oneHot && slo && shi) return { k: 'dist', d: { ...v.d, hot: sub(shi, slo), off: slo } };
   if (v.k !== 'param' || v.cand === null || v.s.k !== 's' || !slo || !shi) return null;
   const probe = (s: Sym, at: number) => evalSym(s, (n) => ctx.syms.get(n)?.value ?? at);
   const sumsToOne = [0.137, 0.291].every((at) => Math.abs(probe(slo, at) + probe(shi, at) - 1) < 1e-9);
   const atDefaults = probe(slo, Number.NaN);
   if (!sumsToOne || atDefaults < 1e-3) return null;
   return { ...v, s: add(mul(sub(shi, slo), v.s), slo) };
+}
+
+function isNumber(s: Sym, n: number): boolean {
+  return s.k === 'n' && s.v === n;
 }
 
 /** `x.view(...)`, `t.unsqueeze(1)`: a tensor that is still the parameter's data (a target keeps its identity). */
@@ -308,6 +324,10 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   if (name.startsWith('scatter')) {
     const v = scalarOf(arg(2, 'value')) ?? scalarOf(arg(2, 'src')) ?? ONE;
     return { k: 'dist', d: { ...base, hot: sub(v, base.off), src: 'index' } };
+  }
+  if (name === 'masked_fill_' || name === 'masked_fill') {
+    const onTrueClass = trueClassFill(obj, arg(0, 'mask'), arg(1, 'value'));
+    if (onTrueClass) return onTrueClass;
   }
   if (name === 'masked_fill_' || name === 'masked_fill' || name === 'masked_select') return masked(obj);
   if (name === 'index_fill_' || name === 'index_fill') {
