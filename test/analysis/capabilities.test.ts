@@ -425,6 +425,22 @@ describe('analysis capabilities on unseen code', () => {
       }
     });
 
+    it('a subclass of a catalogued library class inherits its methods (fairseq criterion compute_loss)', () => {
+      const source = [
+        'from fairseq.criterions.label_smoothed_cross_entropy import LabelSmoothedCrossEntropyCriterion',
+        'class MyCrit(LabelSmoothedCrossEntropyCriterion):',
+        '    def __init__(self, task, sentence_avg, label_smoothing, extra=0.1):',
+        '        super().__init__(task, sentence_avg, label_smoothing)',
+        '    def forward(self, model, sample, reduce=True):',
+        '        net_output = model(**sample["net_input"])',
+        '        loss, nll_loss = self.compute_loss(model, net_output, sample, reduce=reduce)',
+        '        return loss, sample["ntokens"], {}',
+      ];
+      const f = definition(source, 'MyCrit');
+      assert.equal(f?.convention, 'k_minus_1');
+      assert.equal(f?.epsilonParam, 'label_smoothing');
+    });
+
     it('a criterion given to the constructor is delegated: no convention of its own, never none', () => {
       const source = [
         'class Focal(nn.Module):',

@@ -78,6 +78,35 @@ class SoftTargetCrossEntropy(nn.Module):
 `,
   },
   {
+    // fairseq (criterions/label_smoothed_cross_entropy.py): the criterion class, for subclasses that inherit
+    // forward / compute_loss; its loss is label_smoothed_nll_loss (ε/(K−1)).
+    name: 'LabelSmoothedCrossEntropyCriterion',
+    from: /(^|\.)fairseq\./,
+    source: `
+def label_smoothed_nll_loss(lprobs, target, epsilon, ignore_index=None, reduce=True):
+    nll = -lprobs.gather(dim=-1, index=target)
+    smooth = -lprobs.sum(dim=-1, keepdim=True)
+    eps_i = epsilon / (lprobs.size(-1) - 1)
+    loss = ((1.0 - epsilon - eps_i) * nll + eps_i * smooth).sum()
+    return loss, nll.sum()
+
+class LabelSmoothedCrossEntropyCriterion(nn.Module):
+    def __init__(self, task, sentence_avg, label_smoothing, ignore_prefix_size=0, report_accuracy=False):
+        self.sentence_avg = sentence_avg
+        self.eps = label_smoothing
+
+    def forward(self, model, sample, reduce=True):
+        net_output = model(**sample["net_input"])
+        loss, nll_loss = self.compute_loss(model, net_output, sample, reduce=reduce)
+        return loss, sample["ntokens"], {}
+
+    def compute_loss(self, model, net_output, sample, reduce=True):
+        lprobs = model.get_normalized_probs(net_output, log_probs=True)
+        target = model.get_targets(sample, net_output)
+        return label_smoothed_nll_loss(lprobs.view(-1, lprobs.size(-1)), target.view(-1, 1), self.eps, reduce=reduce)
+`,
+  },
+  {
     // ESPnet / WeNet / FunASR (transformer/label_smoothing_loss.py): KL to ε/(K−1) fills, padding rows dropped.
     name: 'LabelSmoothingLoss',
     from: /(^|\.)(espnet2?|wenet|funasr)\./,

@@ -92,14 +92,17 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
   if (isSuper(fn, 'forward') && f.cls) {
     const base = torchLossBase(f.cls, ctx);
     if (base) return applyModule(base, ev, ctx);
+    const inherited = libraryMethod(f.cls, 'forward', ev, ctx);
+    if (inherited) return inherited;
   }
   if (isSuper(fn, '__init__') && f.cls) {
-    // A base class of the file runs its own __init__; a torch loss base stores its keyword arguments
-    // (`super().__init__(reduction=r)` sets self.reduction).
+    // A base class of the file runs its own __init__ (a library base its catalogue one); a torch loss base stores
+    // its keyword arguments (`super().__init__(reduction=r)` sets self.reduction).
     const init = localBases(f.cls.def, ctx.mod, 1)
       .map((b) => classScope(b, ctx.mod).methods.get('__init__'))
       .find((m) => m !== undefined);
     if (init) runFunction(init, bindCall(init, ev, ctx), f.cls, ctx, true);
+    else libraryMethod(f.cls, '__init__', ev, ctx);
     for (const [name, value] of ev.kw) if (!f.cls.attrs.has(name)) f.cls.attrs.set(name, value);
     return UNKNOWN;
   }
@@ -186,6 +189,8 @@ function selfCall(name: string, ev: Evaluated, cls: ClassScope, ctx: Ctx): AV {
     return UNKNOWN;
   }
   if (cls.methods.has(name)) return userMethod(cls, name, ev, ctx);
+  const inherited = libraryMethod(cls, name, ev, ctx);
+  if (inherited) return inherited;
   if (injectedCriterion(held, ev, ctx)) return delegatedLoss(`self.${name}`, ev.args[1]);
   return wrapper(ev, ctx);
 }
@@ -237,6 +242,26 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): A
   if (def?.kind === 'def') return inline(def.node, ev, null, ctx);
   if (def?.kind === 'class') return { k: 'instance', def, mod: ctx.mod, ...ev };
   return wrapper(ev, ctx);
+}
+
+/**
+ * A method the class inherits from a catalogued library class (`class MyCrit(LabelSmoothedCrossEntropyCriterion)`
+ * calling `self.compute_loss(...)`): the catalogue's method, run in the catalogue's module on this instance.
+ */
+function libraryMethod(cls: ClassScope, name: string, ev: Evaluated, ctx: Ctx): AV | null {
+  const bases = cls.def.node.getChild('ArgList');
+  for (let b = bases?.firstChild; b; b = b.nextSibling) {
+    const q = qualify(toExpr(b, ctx.mod.text), ctx.mod);
+    const found = q?.includes('.') ? libraryDefinition(q) : null;
+    const method =
+      found?.def.kind === 'class' ? classScope(found.def, found.mod).methods.get(name) : undefined;
+    if (!found || !method) continue;
+    const at = { ...ctx, mod: found.mod };
+    return withoutSpans(
+      pickReturn(runFunction(method, bindCall(method, ev, at), cls, at, name === '__init__')),
+    );
+  }
+  return null;
 }
 
 /** A loss of a well-known library, imported by name: its catalogue definition, run in the catalogue's module. */
