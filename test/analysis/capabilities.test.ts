@@ -425,6 +425,34 @@ describe('analysis capabilities on unseen code', () => {
       }
     });
 
+    it('a lambda or a functools.partial held in an attribute is called with its bound arguments', () => {
+      const helper = [
+        'import functools',
+        'def smooth_ce(x, y, eps=0.1):',
+        '    k = x.size(-1)',
+        '    q = F.one_hot(y, k).float() * (1 - eps) + eps / k',
+        '    return -(q * F.log_softmax(x, -1)).sum(-1).mean()',
+      ];
+      const holders = [
+        '        self.loss_fn = functools.partial(smooth_ce, eps=eps)',
+        '        self.loss_fn = lambda x, y: F.cross_entropy(x, y, label_smoothing=eps)',
+      ];
+      for (const holder of holders) {
+        const source = [
+          ...helper,
+          'class A(nn.Module):',
+          '    def __init__(self, eps=0.2):',
+          '        super().__init__()',
+          holder,
+          '    def forward(self, x, y):',
+          '        return self.loss_fn(x, y)',
+        ];
+        const f = definition(source, 'A');
+        assert.equal(f?.convention, 'uniform', holder);
+        assert.equal(f?.epsilon, 0.2, holder);
+      }
+    });
+
     it('a subclass of a catalogued library class inherits its methods (fairseq criterion compute_loss)', () => {
       const source = [
         'from fairseq.criterions.label_smoothed_cross_entropy import LabelSmoothedCrossEntropyCriterion',

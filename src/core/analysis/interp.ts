@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { binop, negate } from './arith';
 import { defaultTruth, joinNumbers, NARROWED, richer, runIf, staticTruth } from './branches';
-import type { Expr } from './expr';
+import { type Expr, toExpr } from './expr';
 import { logisticLoss } from './logistic';
 import { findDefinition, qualify } from './module';
 import {
@@ -46,6 +46,8 @@ export function evalExpr(e: Expr, f: Frame, ctx: Ctx): AV {
       return conditional(e, f, ctx);
     case 'tuple':
       return { k: 'tuple', items: e.items.map((i) => evalExpr(i, f, ctx)) };
+    case 'lambda':
+      return { k: 'function', node: e.node, closure: f.vars };
     default:
       return UNKNOWN;
   }
@@ -253,14 +255,17 @@ export function runFunction(
   config: boolean,
   closure?: ReadonlyMap<string, AV>,
 ): AV[] {
-  const body = functionBody(fn);
+  const lambda = fn.name === 'LambdaExpression' ? fn.lastChild : null;
+  const body = lambda ?? functionBody(fn);
   if (!body || ctx.depth > MAX_DEPTH) return [];
   const f: Frame = { vars: new Map(closure), returns: [], cls };
   for (const p of callParams(fn, ctx.mod.text)) {
     f.vars.set(p.name, bound.get(p.name) ?? paramValue(p, ctx, config));
   }
   ctx.depth++;
-  execBody(bodyStatements(body, ctx.mod.text), f, ctx);
+  // A lambda's body is the one expression it returns.
+  if (lambda) f.returns.push(evalExpr(toExpr(lambda, ctx.mod.text), f, ctx));
+  else execBody(bodyStatements(body, ctx.mod.text), f, ctx);
   ctx.depth--;
   return f.returns;
 }

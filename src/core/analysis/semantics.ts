@@ -63,6 +63,10 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
     if (r && out && (out.t === 'name' || out.t === 'attr')) assign(out, r, f, ctx, e);
     if (r) return r;
   }
+  // `functools.partial(fn, eps=0.1)`: fn with those arguments bound ahead.
+  const fn = ev.args[0];
+  if (q === 'functools.partial' && fn?.k === 'function')
+    return { ...fn, partial: { args: ev.args.slice(1), kw: ev.kw } };
   const library = q ? (importedCall(q, ev, ctx) ?? libraryCall(q, ev, ctx)) : null;
   if (library) return library;
   const callee = e.fn.t === 'call' ? evalExpr(e.fn, f, ctx) : null;
@@ -183,6 +187,7 @@ function selfCall(name: string, ev: Evaluated, cls: ClassScope, ctx: Ctx): AV {
   if (held?.k === 'module') return applyModule(held, ev, ctx);
   if (held?.k === 'instance') return callInstance(held, ev, ctx);
   if (held?.k === 'method') return userMethod(cls, held.name, ev, ctx);
+  if (held?.k === 'function') return callFunction(held, ev, cls, ctx);
   if (held?.k === 'torchFn') return applyTorchFn(held, ev, ctx);
   if (name === 'register_buffer' && ev.args[0]?.k === 'str') {
     cls.attrs.set(ev.args[0].v, ev.args[1] ?? UNKNOWN);
@@ -232,7 +237,7 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): A
   if (local?.k === 'module') return applyModule(local, ev, ctx);
   if (local?.k === 'instance') return callInstance(local, ev, ctx);
   if (local?.k === 'method' && f.cls) return userMethod(f.cls, local.name, ev, ctx);
-  if (local?.k === 'function') return inline(local.node, ev, f.cls, ctx, local.closure);
+  if (local?.k === 'function') return callFunction(local, ev, f.cls, ctx);
   if (local?.k === 'torchFn') return applyTorchFn(local, ev, ctx);
   if (injectedCriterion(local, ev, ctx)) return delegatedLoss(id, ev.args[1]);
   if (id === 'len') return dimSize({ k: 'num', s: { k: 'n', v: 0 } }, ctx);
@@ -302,6 +307,14 @@ function callInstance(inst: AV & { k: 'instance' }, ev: Evaluated, ctx: Ctx): AV
 /** Spans point into the catalogue's text, not the user's: drop them (they only place pitfalls). */
 function withoutSpans(v: AV): AV {
   return v.k === 'loss' ? { k: 'loss', l: { ...v.l, weightSpans: [] } } : v;
+}
+
+/** A function value (nested helper, lambda, module function, partial) called with the caller's arguments. */
+function callFunction(fn: AV & { k: 'function' }, ev: Evaluated, cls: ClassScope | null, ctx: Ctx): AV {
+  const all = fn.partial
+    ? { args: [...fn.partial.args, ...ev.args], kw: new Map([...fn.partial.kw, ...ev.kw]) }
+    : ev;
+  return inline(fn.node, all, cls, ctx, fn.closure);
 }
 
 /**

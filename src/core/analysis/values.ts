@@ -128,7 +128,13 @@ export type AV =
   /** A torch reduction used as a value (`self.reduce = torch.sum`), applied where it is called. */
   | { k: 'torchFn'; name: 'sum' | 'mean' }
   /** A function defined inside the function being run (a nested helper). */
-  | { k: 'function'; node: SyntaxNode; closure?: ReadonlyMap<string, AV> }
+  | {
+      k: 'function';
+      node: SyntaxNode;
+      closure?: ReadonlyMap<string, AV>;
+      /** Arguments bound ahead by `functools.partial(fn, …)`. */
+      partial?: { args: AV[]; kw: ReadonlyMap<string, AV> };
+    }
   /** An instance of a loss class of this file or of the library catalogue, with its constructor's arguments. */
   | { k: 'instance'; def: Definition; mod: ModuleContext; args: AV[]; kw: Map<string, AV> }
   | { k: 'unknown' };
