@@ -31,7 +31,7 @@ export function runIf(test: Expr, bodies: Stmt[][], f: Frame, ctx: Ctx): void {
   // path smooths (a flag that switches smoothing on); with no else, not taking the branch is a path too.
   const onDefault = byDefault === null || truth !== null ? -1 : byDefault ? 0 : 1;
   const paths = (pick: (o: (typeof outcomes)[number]) => Map<string, AV>, start: Map<string, AV>) =>
-    outcomes.length === 1 ? [pick(outcomes[0]), start] : outcomes.map(pick);
+    outcomes.length === 1 && onDefault >= 0 ? [pick(outcomes[0]), start] : outcomes.map(pick);
   f.vars = joinPaths(
     before,
     paths((o) => o.vars, before),
