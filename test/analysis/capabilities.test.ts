@@ -104,6 +104,20 @@ describe('analysis capabilities on unseen code', () => {
       }
     });
 
+    it('a path that may leave a variable unknown does not erase what is known of it', () => {
+      const source = [
+        'class Wrap(nn.Module):',
+        '    def __init__(self, eps=0.1):',
+        '        super().__init__()',
+        '        self.eps = eps',
+        '    def forward(self, outputs, y):',
+        '        if not isinstance(outputs, torch.Tensor):',
+        '            outputs, extra = outputs',
+        '        return F.cross_entropy(outputs, y, label_smoothing=self.eps)',
+      ];
+      assert.equal(conventionOf(source, 'Wrap'), 'uniform');
+    });
+
     it('a boolean flag’s default path is the finding’s, unless only the other path smooths', () => {
       const distill = (hard: string) => [
         'class Distill(nn.Module):',

@@ -200,6 +200,8 @@ function smoothedParam(v: AV & { k: 'param' }): boolean {
  * add, and a factor computed from the predictions beats an opaque tensor.
  */
 export function richness(v: AV): number {
+  // Nothing known never replaces something known (`outputs, kd = outputs` on a path that may not run).
+  if (v.k === 'unknown') return -1;
   if (v.k === 'tensor') return v.pred ? 1 : 0;
   if (v.k === 'param') return smoothedParam(v) ? 14 : 0;
   const base = BASE_RICHNESS[v.k] ?? 0;
