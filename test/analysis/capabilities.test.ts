@@ -113,9 +113,12 @@ describe('analysis capabilities on unseen code', () => {
         '    def forward(self, outputs, y):',
         '        if not isinstance(outputs, torch.Tensor):',
         '            outputs, extra = outputs',
-        '        return F.cross_entropy(outputs, y, label_smoothing=self.eps)',
+        '        logp = F.log_softmax(outputs, -1)',
+        '        p = F.softmax(outputs, -1).detach()',
+        '        return (1 - self.eps) * F.nll_loss(logp, y) - self.eps * (p * logp).sum(-1).mean()',
       ];
-      assert.equal(conventionOf(source, 'Wrap'), 'uniform');
+      // Soft bootstrapping on the model's own outputs (other), not a teacher's soft target.
+      assert.equal(conventionOf(source, 'Wrap'), 'other');
     });
 
     it('a boolean flag’s default path is the finding’s, unless only the other path smooths', () => {
