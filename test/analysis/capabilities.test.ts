@@ -442,6 +442,28 @@ describe('analysis capabilities on unseen code', () => {
       }
     });
 
+    it('`super().forward` of a base class of the file runs the base’s forward; `self.crit.forward(x, y)` calls it', () => {
+      const source = [
+        'class Base(nn.Module):',
+        '    def __init__(self, eps=0.1):',
+        '        super().__init__()',
+        '        self.eps = eps',
+        '    def forward(self, x, y):',
+        '        return F.cross_entropy(x, y, label_smoothing=self.eps)',
+        'class Aux(Base):',
+        '    def forward(self, x, aux, y):',
+        '        return super(Aux, self).forward(x, y) + 0.4 * super().forward(aux, y)',
+        'class Wrapped(nn.Module):',
+        '    def __init__(self, eps=0.1):',
+        '        super().__init__()',
+        '        self.crit = Base(eps)',
+        '    def forward(self, x, y):',
+        '        return self.crit.forward(x, y)',
+      ];
+      assert.equal(conventionOf(source, 'Aux'), 'uniform');
+      assert.equal(conventionOf(source, 'Wrapped'), 'uniform');
+    });
+
     it('a lambda or a functools.partial held in an attribute is called with its bound arguments', () => {
       const helper = [
         'import functools',

@@ -93,6 +93,8 @@ function torchLoss(kind: LossKind, args: Map<string, AV>, texts: TorchLossCall['
 }
 
 function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Frame, ctx: Ctx): AV {
+  const superMethod = f.cls && isSuper(fn, fn.name) ? localBaseMethod(f.cls, fn.name, ctx) : undefined;
+  if (superMethod && f.cls && fn.name !== '__init__') return inline(superMethod, ev, f.cls, ctx);
   if (isSuper(fn, 'forward') && f.cls) {
     const base = torchLossBase(f.cls, ctx);
     if (base) return applyModule(base, ev, ctx);
@@ -110,6 +112,11 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
     for (const [name, value] of ev.kw) if (!f.cls.attrs.has(name)) f.cls.attrs.set(name, value);
     return UNKNOWN;
   }
+  // `self.criterion.forward(x, y)` is `self.criterion(x, y)`.
+  const held =
+    fn.obj.t === 'attr' && fn.obj.obj.t === 'name' && fn.obj.obj.id === 'self' ? fn.obj.name : null;
+  if (held && f.cls && (fn.name === 'forward' || fn.name === '__call__'))
+    return selfCall(held, ev, f.cls, ctx);
   const obj = evalExpr(fn.obj, f, ctx);
   if (obj.k === 'self' && f.cls) return selfCall(fn.name, ev, f.cls, ctx);
   if (fn.obj.t === 'name' && f.cls && fn.obj.id === f.cls.def.name)
@@ -247,6 +254,15 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): A
   if (def?.kind === 'def') return inline(def.node, ev, null, ctx);
   if (def?.kind === 'class') return { k: 'instance', def, mod: ctx.mod, ...ev };
   return wrapper(ev, ctx);
+}
+
+/** `super().name` of a base class of the same file (nearest first): its own method, not the subclass's. */
+function localBaseMethod(cls: ClassScope, name: string, ctx: Ctx): SyntaxNode | undefined {
+  for (const base of localBases(cls.def, ctx.mod, 3)) {
+    const own = classScope(base, ctx.mod).methods.get(name);
+    if (own) return own;
+  }
+  return undefined;
 }
 
 /**
