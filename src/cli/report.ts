@@ -21,9 +21,16 @@ const JSON_KEYS = [
   'message',
 ] as const;
 
-/** Exactly the documented keys, in the documented order; `severity` (null for losses) came later, so it is last. */
+/**
+ * Exactly the documented keys, in the documented order; keys added later go last: `severity` (null for losses),
+ * then `modes` (the other settings of a loss definition that follow another convention, null when none).
+ */
 function publicFinding(f: Finding): Record<string, unknown> {
-  return { ...Object.fromEntries(JSON_KEYS.map((k) => [k, f[k]])), severity: ruleOf(f)?.severity ?? null };
+  return {
+    ...Object.fromEntries(JSON_KEYS.map((k) => [k, f[k]])),
+    severity: ruleOf(f)?.severity ?? null,
+    modes: f.details?.modes ?? null,
+  };
 }
 
 export function jsonReport(files: FileReport[]): string {

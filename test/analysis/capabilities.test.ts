@@ -83,6 +83,74 @@ describe('analysis capabilities on unseen code', () => {
       assert.equal(f?.epsilon, null, 'ε is one of two values, not the last one');
     });
 
+    it('of a mean and a sum of the same loss, the equivalent follows the flag’s default', () => {
+      for (const size of [
+        '        loss = loss / x.size(0) if self.size_average else loss',
+        '        if self.size_average:\n            loss = loss / x.size(0)\n        else:\n            loss = loss',
+      ]) {
+        const source = [
+          'class Naive(nn.Module):',
+          '    def __init__(self, size_average=True):',
+          '        super().__init__()',
+          '        self.size_average = size_average',
+          '    def forward(self, x, t):',
+          '        loss = -torch.sum(F.log_softmax(x, -1) * t)',
+          ...size.split('\n'),
+          '        return loss',
+        ];
+        const f = definition(source, 'Naive');
+        assert.equal(f?.convention, 'soft_target');
+        assert.equal(f?.torchEquivalent, 'nn.CrossEntropyLoss()(logits, target_probs)', size);
+      }
+    });
+
+    it('a path that may leave a variable unknown does not erase what is known of it', () => {
+      const source = [
+        'class Wrap(nn.Module):',
+        '    def __init__(self, eps=0.1):',
+        '        super().__init__()',
+        '        self.eps = eps',
+        '    def forward(self, outputs, y):',
+        '        if not isinstance(outputs, torch.Tensor):',
+        '            outputs, extra = outputs',
+        '        logp = F.log_softmax(outputs, -1)',
+        '        p = F.softmax(outputs, -1).detach()',
+        '        return (1 - self.eps) * F.nll_loss(logp, y) - self.eps * (p * logp).sum(-1).mean()',
+      ];
+      // Soft bootstrapping on the model's own outputs (other), not a teacher's soft target.
+      assert.equal(conventionOf(source, 'Wrap'), 'other');
+    });
+
+    it('a boolean flag’s default path is the finding’s, unless only the other path smooths', () => {
+      const distill = (hard: string) => [
+        'class Distill(nn.Module):',
+        `    def __init__(self, T=2.0, alpha=0.5, hard=${hard}):`,
+        '        super().__init__()',
+        '        self.T, self.alpha, self.hard = T, alpha, hard',
+        '    def forward(self, s, t, labels):',
+        '        loss = F.cross_entropy(s, labels)',
+        '        if not self.hard:',
+        '            d = F.kl_div(F.log_softmax(s / self.T, -1), F.softmax(t / self.T, -1), reduction="batchmean")',
+        '        else:',
+        '            d = F.cross_entropy(s, t.argmax(-1))',
+        '        return loss * (1 - self.alpha) + d * self.alpha',
+      ];
+      assert.equal(conventionOf(distill('False'), 'Distill'), 'soft_target');
+      const switchedOn = [
+        'class LS(nn.Module):',
+        '    def __init__(self, eps=0.1, smooth=False):',
+        '        super().__init__()',
+        '        self.eps, self.smooth = eps, smooth',
+        '    def forward(self, x, y):',
+        '        logp = F.log_softmax(x, -1)',
+        '        q = F.one_hot(y, x.size(-1)).float()',
+        '        if self.smooth:',
+        '            q = q * (1 - self.eps) + self.eps / x.size(-1)',
+        '        return -(q * logp).sum(-1).mean()',
+      ];
+      assert.equal(conventionOf(switchedOn, 'LS'), 'uniform');
+    });
+
     it('a string-default mode picks its branch (`mode="original"`)', () => {
       const source = [
         'class Modes(nn.Module):',
@@ -321,6 +389,125 @@ describe('analysis capabilities on unseen code', () => {
       assert.equal(conventionOf(toolbelt, 'crit'), 'uniform');
     });
 
+    it('the catalogue knows ESPnet, OpenNMT, AllenNLP, transformers, NeMo and MMPretrain smoothing losses', () => {
+      const uses: [string, string, string[], string][] = [
+        [
+          'espnet.nets.pytorch_backend.transformer.label_smoothing_loss',
+          'LabelSmoothingLoss',
+          ['        self.c = LabelSmoothingLoss(odim, ignore_id, lsm)', '        return self.c(x, y)'],
+          'k_minus_1',
+        ],
+        [
+          'onmt.utils.loss',
+          'LabelSmoothingLoss',
+          ['        self.c = LabelSmoothingLoss(lsm, 100, ignore_index=1)', '        return self.c(x, y)'],
+          'k_minus_2_padding',
+        ],
+        [
+          'allennlp.nn.util',
+          'sequence_cross_entropy_with_logits',
+          ['        return sequence_cross_entropy_with_logits(x, y, y > 0, label_smoothing=lsm)'],
+          'uniform',
+        ],
+        [
+          'transformers.trainer_pt_utils',
+          'LabelSmoother',
+          ['        self.c = LabelSmoother(epsilon=lsm)', '        return self.c({"logits": x}, y)'],
+          'uniform',
+        ],
+        [
+          'nemo.collections.common.losses',
+          'SmoothedCrossEntropyLoss',
+          [
+            '        self.c = SmoothedCrossEntropyLoss(pad_id=0, label_smoothing=lsm)',
+            '        return self.c(x, y)',
+          ],
+          'k_minus_1',
+        ],
+        [
+          'mmpretrain.models.losses',
+          'LabelSmoothLoss',
+          ['        self.c = LabelSmoothLoss(label_smooth_val=lsm)', '        return self.c(x, y)'],
+          'uniform',
+        ],
+      ];
+      for (const [from, name, body, convention] of uses) {
+        const source = [
+          `from ${from} import ${name}`,
+          'class Crit(nn.Module):',
+          '    def forward(self, x, y, odim=10, ignore_id=-1, lsm=0.1):',
+          ...body,
+        ];
+        assert.equal(conventionOf(source, 'Crit'), convention, name);
+      }
+    });
+
+    it('`super().forward` of a base class of the file runs the base’s forward; `self.crit.forward(x, y)` calls it', () => {
+      const source = [
+        'class Base(nn.Module):',
+        '    def __init__(self, eps=0.1):',
+        '        super().__init__()',
+        '        self.eps = eps',
+        '    def forward(self, x, y):',
+        '        return F.cross_entropy(x, y, label_smoothing=self.eps)',
+        'class Aux(Base):',
+        '    def forward(self, x, aux, y):',
+        '        return super(Aux, self).forward(x, y) + 0.4 * super().forward(aux, y)',
+        'class Wrapped(nn.Module):',
+        '    def __init__(self, eps=0.1):',
+        '        super().__init__()',
+        '        self.crit = Base(eps)',
+        '    def forward(self, x, y):',
+        '        return self.crit.forward(x, y)',
+      ];
+      assert.equal(conventionOf(source, 'Aux'), 'uniform');
+      assert.equal(conventionOf(source, 'Wrapped'), 'uniform');
+    });
+
+    it('a lambda or a functools.partial held in an attribute is called with its bound arguments', () => {
+      const helper = [
+        'import functools',
+        'def smooth_ce(x, y, eps=0.1):',
+        '    k = x.size(-1)',
+        '    q = F.one_hot(y, k).float() * (1 - eps) + eps / k',
+        '    return -(q * F.log_softmax(x, -1)).sum(-1).mean()',
+      ];
+      const holders = [
+        '        self.loss_fn = functools.partial(smooth_ce, eps=eps)',
+        '        self.loss_fn = lambda x, y: F.cross_entropy(x, y, label_smoothing=eps)',
+      ];
+      for (const holder of holders) {
+        const source = [
+          ...helper,
+          'class A(nn.Module):',
+          '    def __init__(self, eps=0.2):',
+          '        super().__init__()',
+          holder,
+          '    def forward(self, x, y):',
+          '        return self.loss_fn(x, y)',
+        ];
+        const f = definition(source, 'A');
+        assert.equal(f?.convention, 'uniform', holder);
+        assert.equal(f?.epsilon, 0.2, holder);
+      }
+    });
+
+    it('a subclass of a catalogued library class inherits its methods (fairseq criterion compute_loss)', () => {
+      const source = [
+        'from fairseq.criterions.label_smoothed_cross_entropy import LabelSmoothedCrossEntropyCriterion',
+        'class MyCrit(LabelSmoothedCrossEntropyCriterion):',
+        '    def __init__(self, task, sentence_avg, label_smoothing, extra=0.1):',
+        '        super().__init__(task, sentence_avg, label_smoothing)',
+        '    def forward(self, model, sample, reduce=True):',
+        '        net_output = model(**sample["net_input"])',
+        '        loss, nll_loss = self.compute_loss(model, net_output, sample, reduce=reduce)',
+        '        return loss, sample["ntokens"], {}',
+      ];
+      const f = definition(source, 'MyCrit');
+      assert.equal(f?.convention, 'k_minus_1');
+      assert.equal(f?.epsilonParam, 'label_smoothing');
+    });
+
     it('a criterion given to the constructor is delegated: no convention of its own, never none', () => {
       const source = [
         'class Focal(nn.Module):',
@@ -439,6 +626,164 @@ describe('analysis capabilities on unseen code', () => {
         ];
         assert.equal(conventionOf(source, 'ls'), 'uniform', oh);
       }
+    });
+
+    it('softmax by hand (exp, its class sum, the log of that, x − max) and logits[arange(n), y]', () => {
+      const picks = ['x.gather(-1, y.unsqueeze(-1)).squeeze(-1)', 'x[torch.arange(x.size(0)), y]'];
+      for (const pick of picks) {
+        const plain = [
+          'def ce(x, y):',
+          '    x = x - torch.max(x, dim=-1)[0].unsqueeze(-1)',
+          '    e = torch.exp(x)',
+          '    z = e.sum(dim=-1)',
+          `    return (torch.log(z) - ${pick}).mean()`,
+        ];
+        assert.equal(conventionOf(plain, 'ce'), 'none', pick);
+        const km1 = [
+          'def ls(x, y, eps=0.1):',
+          '    e = x.exp()',
+          '    z = e.sum(-1, keepdim=True)',
+          `    nll = torch.log(z).squeeze(-1) - ${pick}`,
+          '    e.div_(z)',
+          '    k = x.size(-1)',
+          '    s = eps * k / (k - 1)',
+          '    return ((1 - s) * nll - s * torch.log(e).mean(-1)).mean()',
+        ];
+        assert.equal(conventionOf(km1, 'ls'), 'k_minus_1', pick);
+      }
+    });
+
+    it('binary cross-entropy with logits by hand: softplus(x) − x·t and relu(x) − x·t + log(1 + exp(−|x|))', () => {
+      const forms = [
+        'F.softplus(x) - x * t',
+        'x.clamp(min=0) - x * t + torch.log1p(torch.exp(-x.abs()))',
+        'F.relu(x) - x * t + torch.log(1 + torch.exp(-torch.abs(x)))',
+      ];
+      for (const form of forms) {
+        const smoothed = [
+          'def b(x, t, a=0.1):',
+          '    t = t * (1 - a) + a / 2',
+          `    return (${form}).mean()`,
+        ];
+        assert.equal(conventionOf(smoothed, 'b'), 'binary', form);
+        assert.equal(conventionOf(['def b(x, t):', `    return (${form}).mean()`], 'b'), 'none', form);
+      }
+    });
+
+    it('the log of a tensor not known to be σ(x) gives no exact BCE equivalent, saying why', () => {
+      const source = [
+        'def focal(x, t, gamma=2.0):',
+        '    pt = (t * F.softmax(x, dim=1)).sum(dim=1)',
+        '    pt = torch.as_tensor(pt)',
+        '    return (-(1 - pt) ** gamma * pt.log()).mean()',
+      ];
+      const f = definition(source, 'focal');
+      assert.equal(f?.torchEquivalent ?? null, null);
+      assert.match(f?.details?.closestTorch?.why ?? '', /cannot identify as σ\(x\)/);
+    });
+
+    it('K−1 targets through einops, masked_fill of the true class, and a clamped one-hot', () => {
+      const targets = [
+        "    q = rearrange(F.one_hot(y, k + 2), 'a ... b -> a b ...')[:, :k]\n    q = q * (1 - eps) + (1 - q) * eps / (k - 1)",
+        '    t = F.one_hot(y, k).float()\n    q = t.mul(1 - eps).add(eps / (k - 1)).masked_fill(t.bool(), 1 - eps)',
+        '    q = torch.clamp(F.one_hot(y, k).float(), eps / (k - 1), 1 - eps)',
+      ];
+      for (const target of targets) {
+        const source = [
+          'from einops import rearrange',
+          'def ls(x, y, eps=0.1):',
+          '    k = x.size(1)',
+          ...target.split('\n'),
+          '    return -(q * F.log_softmax(x, 1)).sum(1).mean()',
+        ];
+        assert.equal(conventionOf(source, 'ls'), 'k_minus_1', target);
+      }
+    });
+
+    it('a confidence penalty (CE minus β·entropy, with p = exp(log p)) is no smoothing', () => {
+      const source = [
+        'def cp(x, y, beta=0.2):',
+        '    logp = F.log_softmax(x, -1)',
+        '    ent = -(logp.exp() * logp).sum(-1)',
+        '    return (F.nll_loss(logp, y, reduction="none") - beta * ent).mean()',
+      ];
+      assert.equal(conventionOf(source, 'cp'), 'none');
+    });
+
+    it('binary targets from a test of the labels or a clamp: where(t == 1, 1 − ε, ε), t.clamp(ε/2, 1 − ε/2)', () => {
+      const where = [
+        'def b(x, t, eps=0.1):',
+        '    t = torch.where(t == 1, 1 - eps, eps)',
+        '    return F.binary_cross_entropy_with_logits(x, t)',
+      ];
+      const f = definition(where, 'b');
+      assert.equal(f?.convention, 'binary');
+      assert.equal(f?.epsilon, 0.2);
+      const clamp = [
+        'def b(p, t, eps=0.1):',
+        '    return F.binary_cross_entropy(p, t.clamp(eps / 2, 1 - eps / 2))',
+      ];
+      assert.equal(conventionOf(clamp, 'b'), 'binary');
+      // A numerical-safety clamp of probabilities is no target.
+      const safety = [
+        'def b(p, t, eps=1e-7):',
+        '    return F.binary_cross_entropy(p.clamp(eps, 1 - eps), t)',
+      ];
+      assert.equal(conventionOf(safety, 'b'), 'none');
+    });
+  });
+
+  describe('structure: autograd Functions and other classes', () => {
+    it('`Fn.apply(x, y, ε)` runs the static forward; `Helper.f(...)` runs another class’s staticmethod', () => {
+      const source = [
+        'class Helper:',
+        '    @staticmethod',
+        '    def logp(x):',
+        '        return F.log_softmax(x, dim=-1)',
+        '',
+        'class LSFn(torch.autograd.Function):',
+        '    @staticmethod',
+        '    def forward(ctx, x, y, smoothing=0.1):',
+        '        lp = Helper.logp(x)',
+        '        nll = -lp.gather(-1, y.unsqueeze(-1)).squeeze(-1)',
+        '        ctx.save_for_backward(x)',
+        '        return ((1 - smoothing) * nll - smoothing * lp.mean(-1)).mean()',
+        '',
+        '    @staticmethod',
+        '    def backward(ctx, g):',
+        '        return g, None, None',
+        '',
+        'def ls_loss(x, y, smoothing=0.1):',
+        '    return LSFn.apply(x, y, smoothing)',
+      ];
+      assert.equal(conventionOf(source, 'LSFn'), 'uniform');
+      const f = definition(source, 'ls_loss');
+      assert.equal(f?.convention, 'uniform');
+      assert.equal(f?.epsilonParam, 'smoothing');
+    });
+
+    it('a torch reduction held in an attribute (`self.reduce = torch.sum`) reduces where it is called', () => {
+      const source = [
+        'class LS(nn.Module):',
+        '    def __init__(self, k, eps=0.1, reduction="sum"):',
+        '        super().__init__()',
+        '        self.k, self.eps = k, eps',
+        '        self.reduce = torch.sum if reduction == "sum" else torch.mean',
+        '    def forward(self, lp, y):',
+        '        q = torch.full_like(lp, self.eps / (self.k - 1)).scatter_(1, y.unsqueeze(1), 1 - self.eps)',
+        '        return self.reduce(-q * lp) + torch.zeros(1)',
+      ];
+      assert.equal(conventionOf(source, 'LS'), 'k_minus_1');
+    });
+
+    it('a CE target of constant class indices (`torch.ones(n, dtype=torch.long)`) is no smoothed target', () => {
+      const source = [
+        'def itm(logits, n):',
+        '    labels = torch.cat([torch.ones(n, dtype=torch.long), torch.zeros(2 * n, dtype=torch.long)])',
+        '    return F.cross_entropy(logits, labels)',
+      ];
+      assert.notEqual(conventionOf(source, 'itm'), 'other');
+      assert.ok(!['uniform', 'other', 'k_minus_1'].includes(String(conventionOf(source, 'itm'))));
     });
   });
 });

@@ -21,6 +21,7 @@ const KEYS = [
   'rule',
   'message',
   'severity',
+  'modes',
 ];
 
 function cli(...argv: string[]): { code: number; out: string; err: string } {
@@ -49,6 +50,19 @@ describe('cli: loss-lens explain', () => {
     const devin = parsed.files[0].findings.find((f) => f.line === 9);
     assert.equal(devin?.convention, 'k_minus_1');
     assert.equal(devin?.column, 1);
+  });
+
+  it('lists in JSON the other modes of a loss definition that follow another convention', () => {
+    const { out } = cli('explain', '--json', seed('modes.py'));
+    const findings = (JSON.parse(out) as { files: { findings: Record<string, unknown>[] }[] }).files[0]
+      .findings;
+    const modes = (symbol: string) => findings.find((f) => f.symbol === symbol && f.line !== null)?.modes;
+    assert.deepEqual(modes('TrainOnly'), [{ when: 'eval mode', convention: 'none' }]);
+    assert.deepEqual(modes('Modes'), [
+      { when: "mode='k_minus_1'", convention: 'k_minus_1' },
+      { when: "mode='plain'", convention: 'none' },
+    ]);
+    assert.equal(modes('Plain'), null);
   });
 
   it('gives pitfalls their registry severity in JSON, and losses null', () => {

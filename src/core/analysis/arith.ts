@@ -1,4 +1,5 @@
 import type { Span } from './expr';
+import { logisticRest, logisticShift } from './logistic';
 import { carryDerivation, derivationOf, modulate } from './modulation';
 import { add, div, mul, neg, num, ONE, op, type Sym, ZERO } from './sym';
 import {
@@ -31,6 +32,8 @@ function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
   const b = isLiteral(a0) ? asNumber(b0) : b0;
   const sa = scalarOf(a);
   const sb = scalarOf(b);
+  const test = COMPARISONS.has(o) ? labelTest(o, a0, b0) : null;
+  if (test) return test;
   if (sa && sb && (o === '+' || o === '-' || o === '*' || o === '/')) return scalarOp(a, b, op(o, sa, sb));
   if (o === '*' && a.k === 'dist' && smoothedTimesInput(a.d, b)) return smoothedProduct(a.d);
   if (o === '*' && b.k === 'dist' && smoothedTimesInput(b.d, a)) return smoothedProduct(b.d);
@@ -38,10 +41,26 @@ function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
     return isCandidate(a) ? times(paramDist(a), b, aSpan, bSpan) : times(a, paramDist(b), aSpan, bSpan);
   }
   if (o === '-' && b.k === 'tensor' && b.logNormaliser) return { k: 'logp', c: ONE, factors: [] };
+  // log Σ exp x − x_y is −log softmax(x)_y exactly, not a loss reworked by another tensor.
+  if (o === '-' && a.k === 'tensor' && a.logNormaliser && b.k === 'loss') return negate(b);
+  if (o === '-' && b.k === 'tensor' && b.rowMax && (a.k === 'param' || a.k === 'tensor')) return a;
   if (o === '-' && a.k === 'tensor' && a.logTarget && b.k === 'logp') return klTerm(negate(b));
+  // log q − log p of a given distribution q and given log-probabilities: q times it is a KL term.
+  if (
+    o === '-' &&
+    a.k === 'blog' &&
+    a.of !== undefined &&
+    isCandidate(b) &&
+    !(b.k === 'param' && b.s.k === 's' && b.s.name === a.of)
+  )
+    return { k: 'logp', c: num(-1), factors: [], kl: true };
   if ((o === '-' || o === '+') && a.k === 'tensor' && a.targetEntropy)
     return klTerm(o === '-' ? negate(b) : b);
   if ((o === '-' || o === '+') && b.k === 'tensor' && b.targetEntropy) return klTerm(a);
+  if (o === '+') {
+    const stable = logisticRest(a, b);
+    if (stable) return stable;
+  }
   if (o === '+' || o === '-') return addSub(o, a, b, sa, sb);
   if (o === '*')
     return sb ? scale(a, (x) => mul(x, sb)) : sa ? scale(b, (x) => mul(sa, x)) : times(a, b, aSpan, bSpan);
@@ -52,6 +71,32 @@ function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
   }
   if (COMPARISONS.has(o) && !(sa && sb)) return MASK;
   return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
+}
+
+/**
+ * `t == 1`, `t > 0.5`, `t == 0`: a test of binary labels against a number, true on the positives or on the
+ * negatives (`torch.where(t == 1, 1 - ε, ε)` builds a target from it).
+ */
+function labelTest(o: string, a: AV, b: AV): AV | null {
+  const literal = (v: AV) => (v.k === 'num' && v.s.k === 'n' ? v.s.v : null);
+  const labels = (v: AV) =>
+    v.k === 'param' && v.s.k === 's' && v.cand !== null ? v.s.name : v.k === 'tensor' ? v.viewOf : undefined;
+  const [name, value, flipped] =
+    literal(b) !== null ? [labels(a), literal(b), false] : [labels(b), literal(a), true];
+  if (name === undefined || value === null) return null;
+  const holds = (t: number): boolean | null => {
+    const [l, r] = flipped ? [value, t] : [t, value];
+    if (o === '==') return l === r;
+    if (o === '!=') return l !== r;
+    if (o === '>') return l > r;
+    if (o === '>=') return l >= r;
+    if (o === '<') return l < r;
+    if (o === '<=') return l <= r;
+    return null;
+  };
+  const [one, zero] = [holds(1), holds(0)];
+  if (one === null || one === zero) return null;
+  return { k: 'tensor', mask: true, labelTest: { labels: name, whereOne: one } };
 }
 
 /** Scalar arithmetic; a parameter operand that may be a target tensor keeps that reading (`(1 − ε)·target`). */
@@ -107,6 +152,8 @@ export function mixOf(v: AV): Mix | null {
  * cannot name stays opaque (`labels + offset` on class indices, features, logits).
  */
 function shift(v: AV, s: Sym): AV {
+  const logistic = logisticShift(v, s);
+  if (logistic) return logistic;
   const named = namedTensor(v);
   if (named !== undefined) return { k: 'dist', d: { ...tensorMix(named), off: s } };
   if (v.k === 'tensor' || v.k === 'param') return v.k === 'tensor' ? v : TENSOR;
@@ -159,7 +206,15 @@ function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
   if (x.k === 'logp' && y.k === 'dist')
     return { k: 'prod', d: y.d, c: x.c, factors: x.factors, binary: null, modulated: x.modulated, kl: x.kl };
   if (x.k === 'logp' && my) return { ...x, factors: [...x.factors, ySpan] };
-  if (x.k === 'blog' && my) return { k: 'prod', d: my, c: num(1), factors: [], binary: x.neg ? 'q' : 'p' };
+  if (x.k === 'blog' && my)
+    return {
+      k: 'prod',
+      d: my,
+      c: num(1),
+      factors: [],
+      binary: x.neg ? 'q' : 'p',
+      ...(x.opaque ? { opaque: true } : {}),
+    };
   if (x.k === 'prod' && y.k === 'dist' && !x.d) return { ...x, d: y.d };
   if (x.k === 'prod' && my) return { ...x, factors: [...x.factors, ySpan] };
   if (x.k === 'dist' && y.k === 'dist') return productOfMixes(x.d, y.d);
@@ -246,6 +301,8 @@ function rank(v: AV): number {
 }
 
 function divide(a: AV, b: AV, sb: Sym | null): AV {
+  if (a.k === 'tensor' && a.expLogits && b.k === 'tensor' && b.partition)
+    return { k: 'prob', multi: true, neg: false, source: a.expLogits.of };
   if (a.k === 'dist' && b.k === 'num' && b.mass)
     return { k: 'dist', d: { ...divMix(a.d, b.s), renorm: true } };
   if (sb) return scale(a, (x) => div(x, sb));

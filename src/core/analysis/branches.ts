@@ -2,7 +2,7 @@ import type { Expr } from './expr';
 import { evalExpr, execBody } from './interp';
 import type { Ctx, Frame } from './scope';
 import type { Stmt } from './stmt';
-import { type Sym, sym } from './sym';
+import { evalSym, type Sym, sym } from './sym';
 import { type AV, isSmoothedTarget, paramMix, scalarOf } from './values';
 
 /**
@@ -16,6 +16,7 @@ export function runIf(test: Expr, bodies: Stmt[][], f: Frame, ctx: Ctx): void {
   const before = f.vars;
   const attrsBefore = f.cls?.attrs;
   let returned = truth === true;
+  const byDefault = truth === null ? defaultTruth(test, f, ctx) : null;
   const outcomes = alternatives.map((body, i) => {
     const branch: Frame = { ...f, vars: new Map(before) };
     if (f.cls && attrsBefore) f.cls.attrs = new Map(attrsBefore);
@@ -26,18 +27,49 @@ export function runIf(test: Expr, bodies: Stmt[][], f: Frame, ctx: Ctx): void {
   });
   // A branch the test decides that returns ends the path (`if self.reduction == 'mean': return loss.mean()`).
   f.returned = returned;
-  f.vars = join(
+  // The path a flag's default takes (`if not self.hard:` with hard=False) is the finding's, unless only the other
+  // path smooths (a flag that switches smoothing on); with no else, not taking the branch is a path too.
+  const onDefault = byDefault === null || truth !== null ? -1 : byDefault ? 0 : 1;
+  const paths = (pick: (o: (typeof outcomes)[number]) => Map<string, AV>, start: Map<string, AV>) =>
+    outcomes.length === 1 && onDefault >= 0 ? [pick(outcomes[0]), start] : outcomes.map(pick);
+  f.vars = joinPaths(
     before,
-    outcomes.map((o) => o.vars),
+    paths((o) => o.vars, before),
+    onDefault,
     ctx,
   );
   // `self.x` set in branches joins like a local (`self.criterion = Smoothed(...) if ε > 0 else nn.NLLLoss()`).
   if (f.cls && attrsBefore)
-    f.cls.attrs = join(
+    f.cls.attrs = joinPaths(
       attrsBefore,
-      outcomes.map((o) => o.attrs ?? new Map()),
+      paths((o) => o.attrs ?? new Map(), attrsBefore),
+      onDefault,
       ctx,
     );
+}
+
+/** `join`, then for a known default path, its value wherever the other path does not alone smooth. */
+function joinPaths(
+  before: Map<string, AV>,
+  paths: Map<string, AV>[],
+  onDefault: number,
+  ctx: Ctx,
+): Map<string, AV> {
+  const joined = join(before, paths, ctx);
+  if (onDefault < 0 || paths.length !== 2) return joined;
+  const [taken, other] = [paths[onDefault], paths[1 - onDefault]];
+  for (const [name, value] of taken) {
+    const alternative = other.get(name);
+    if (name.startsWith(NARROWED) || !alternative || scalarOf(value) || scalarOf(alternative)) continue;
+    joined.set(name, smooths(alternative) && !smooths(value) ? alternative : value);
+  }
+  return joined;
+}
+
+/** A value carrying a smoothed target (a loss over one, the product, the target itself). */
+function smooths(v: AV): boolean {
+  const m = v.k === 'loss' ? v.l : v.k === 'dist' || v.k === 'prod' ? v.d : null;
+  return (m !== null && isSmoothedTarget({ k: 'dist', d: m })) || (v.k === 'param' && smoothedParam(v));
 }
 
 function join(before: Map<string, AV>, outcomes: Map<string, AV>[], ctx: Ctx): Map<string, AV> {
@@ -77,12 +109,47 @@ export const NARROWED = 'self.';
 /** True/false when the test is a literal or compares known strings; null when it depends on runtime data. */
 export function staticTruth(test: Expr, f: Frame, ctx: Ctx): boolean | null {
   if (test.t === 'num' || test.t === 'const') return Boolean(test.v);
+  if (test.t === 'unary' && test.op === 'not') {
+    const inner = staticTruth(test.e, f, ctx);
+    return inner === null ? null : !inner;
+  }
+  if ((test.t === 'name' || test.t === 'attr') && isPlain(test)) {
+    // A flag holding a literal (`self.training` set for an eval-mode run, `flag = True`).
+    const v = evalExpr(test, f, ctx);
+    return v.k === 'num' && v.s.k === 'n' ? v.s.v !== 0 : null;
+  }
+  if (test.t === 'bin' && (test.op === 'in' || test.op === 'not in')) return membership(test, f, ctx);
   if (test.t !== 'bin' || (test.op !== '==' && test.op !== '!=')) return null;
   if (!isPlain(test.l) || !isPlain(test.r)) return null;
   const l = evalExpr(test.l, f, ctx);
   const r = evalExpr(test.r, f, ctx);
   if (l.k !== 'str' || r.k !== 'str') return null;
   return (l.v === r.v) === (test.op === '==');
+}
+
+/**
+ * The truth of a test on a flag at the parameters' defaults (`if self.size_average:` with `size_average=True`),
+ * null when it is not a plain flag with a known default. It orders alternatives that tell as much as each other
+ * (a mean and a sum of the same loss); it never drops a path.
+ */
+export function defaultTruth(test: Expr, f: Frame, ctx: Ctx): boolean | null {
+  if (test.t === 'unary' && test.op === 'not') {
+    const inner = defaultTruth(test.e, f, ctx);
+    return inner === null ? null : !inner;
+  }
+  if (test.t !== 'name' && test.t !== 'attr') return null;
+  const s = scalarOf(evalExpr(test, f, ctx));
+  const v = s ? evalSym(s, (n) => ctx.syms.get(n)?.value ?? Number.NaN) : Number.NaN;
+  return Number.isFinite(v) ? v !== 0 : null;
+}
+
+/** `self.reduction in ['avg', 'mean']`: a known string tested against a list of literals. */
+function membership(test: Expr & { t: 'bin' }, f: Frame, ctx: Ctx): boolean | null {
+  if (!isPlain(test.l) || test.r.t !== 'tuple' || !test.r.items.every((i) => i.t === 'str')) return null;
+  const l = evalExpr(test.l, f, ctx);
+  if (l.k !== 'str') return null;
+  const found = test.r.items.some((i) => i.t === 'str' && i.v === l.v);
+  return found === (test.op === 'in');
 }
 
 /** Names, attributes and literals: evaluating them has no side effects on the analysis. */
@@ -133,6 +200,8 @@ function smoothedParam(v: AV & { k: 'param' }): boolean {
  * add, and a factor computed from the predictions beats an opaque tensor.
  */
 export function richness(v: AV): number {
+  // Nothing known never replaces something known (`outputs, kd = outputs` on a path that may not run).
+  if (v.k === 'unknown') return -1;
   if (v.k === 'tensor') return v.pred ? 1 : 0;
   if (v.k === 'param') return smoothedParam(v) ? 14 : 0;
   const base = BASE_RICHNESS[v.k] ?? 0;

@@ -1,6 +1,7 @@
 import { type CachedDefinition, shift } from './cache';
 import { analyzeDefinition, type DefinitionResult } from './definitions';
 import { describeDefinition, equivalenceNote } from './describe';
+import { modesNote, otherModes } from './modes';
 import { MODULATION_REASON } from './modulation';
 import type { Definition, ModuleContext } from './module';
 import { definitionPitfalls } from './pitfalls/definitionPitfalls';
@@ -25,6 +26,7 @@ function definitionFinding(r: DefinitionResult): RawFinding {
   const equivalence = r.targetsOnly
     ? { exact: null, closest: null, why: null }
     : torchEquivalence(c, r.loss, r.optionalWeights === null, true);
+  const modes = otherModes(r);
   return {
     from: r.def.node.from,
     to: trimEnd(r.def.node.to, r.ctx.mod.text),
@@ -38,6 +40,7 @@ function definitionFinding(r: DefinitionResult): RawFinding {
     message:
       describeDefinition(r.def.kind, c, r.loss, r.targetsOnly) +
       offAtDefault(r) +
+      modesNote(modes) +
       equivalenceNote(equivalence),
     details: {
       lossKind: 'custom',
@@ -49,6 +52,7 @@ function definitionFinding(r: DefinitionResult): RawFinding {
       renormalised: c.effectiveDiffers || r.loss.renorm || undefined,
       maskedRowsInMean: r.loss.maskedRowsInMean || undefined,
       closestTorch: closestOf(equivalence),
+      modes: modes.length > 0 ? modes : undefined,
     },
   };
 }

@@ -36,12 +36,23 @@ export interface DefinitionResult {
 
 const ENTRY_METHODS = ['forward', '__call__'];
 
-export function analyzeDefinition(def: Definition, mod: ModuleContext): DefinitionResult | null {
+/** A run with one constructor parameter, function parameter or `self` attribute set (another mode, eval mode). */
+export interface Setting {
+  name: string;
+  value: AV;
+}
+
+export function analyzeDefinition(
+  def: Definition,
+  mod: ModuleContext,
+  setting?: Setting,
+): DefinitionResult | null {
   const ctx: Ctx = { mod, syms: new Map(), depth: 0, calls: { torchLosses: 0 } };
+  const bound = new Map(setting ? [[setting.name, setting.value]] : []);
   const returned =
     def.kind === 'class'
-      ? runClass(def, ctx)
-      : pickReturn(runFunction(def.node, new Map(), null, ctx, false));
+      ? runClass(def, ctx, bound)
+      : pickReturn(runFunction(def.node, bound, null, ctx, false));
   const pair = binaryTargetPair(returned);
   const value = headOf(instanceLoss(headOf(returned), ctx));
   const loss = pair ?? asLoss(value, ctx);
@@ -86,11 +97,12 @@ function asLoss(value: AV, ctx: Ctx): LossInfo | null {
   return null;
 }
 
-function runClass(def: Definition, ctx: Ctx): AV {
+function runClass(def: Definition, ctx: Ctx, bound: Map<string, AV>): AV {
   const scope = classScope(def, ctx.mod);
   addClassFields(scope, ctx);
   const init = scope.methods.get('__init__');
-  if (init) runFunction(init, new Map(), scope, ctx, true);
+  if (init) runFunction(init, bound, scope, ctx, true);
+  for (const [name, value] of bound) if (!init || name === 'training') scope.attrs.set(name, value);
   ctx.calls = { torchLosses: 0 };
   const order = [
     ...ENTRY_METHODS,

@@ -25,6 +25,8 @@ export type Expr = Span &
     | { t: 'unary'; op: string; e: Expr }
     | { t: 'cond'; body: Expr; test: Expr; orelse: Expr }
     | { t: 'tuple'; items: Expr[] }
+    /** `lambda x, y: …`: run like a nested function when called. */
+    | { t: 'lambda'; node: SyntaxNode }
     | { t: 'other' }
   );
 
@@ -98,6 +100,8 @@ export function toExpr(node: SyntaxNode, text: string): Expr {
     case 'TupleExpression':
     case 'ArrayExpression':
       return { ...span, t: 'tuple', items: kids().map((k) => toExpr(k, text)) };
+    case 'LambdaExpression':
+      return { ...span, t: 'lambda', node };
     case 'DictionaryExpression':
       // Only the values matter to the dataflow (`return {"loss": loss, "nll": nll}`).
       return { ...span, t: 'tuple', items: dictValues(node).map((k) => toExpr(k, text)) };

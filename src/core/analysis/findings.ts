@@ -59,6 +59,15 @@ export interface FindingDetails {
   closestTorch?: { call: string; why: string };
   /** Where a called instance or class was constructed / defined (1-based). */
   definedAt?: { line: number; column: number };
+  /** Settings (another string mode, eval mode) under which the definition follows another convention. */
+  modes?: LossMode[];
+}
+
+/** A setting of a loss definition and the convention it follows there (null: no loss recognised). */
+export interface LossMode {
+  /** `mode='classy_vision'`, or `eval mode`. */
+  when: string;
+  convention: Convention | null;
 }
 
 export interface Finding extends SourceRange {

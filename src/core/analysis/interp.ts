@@ -1,8 +1,9 @@
 import type { SyntaxNode } from '@lezer/common';
 import { binop, negate } from './arith';
-import { joinNumbers, NARROWED, richer, runIf, staticTruth } from './branches';
-import type { Expr } from './expr';
-import { findDefinition } from './module';
+import { defaultTruth, joinNumbers, NARROWED, richer, runIf, staticTruth } from './branches';
+import { type Expr, toExpr } from './expr';
+import { logisticLoss } from './logistic';
+import { findDefinition, qualify } from './module';
 import {
   type ClassScope,
   type Ctx,
@@ -35,14 +36,18 @@ export function evalExpr(e: Expr, f: Frame, ctx: Ctx): AV {
       return subscript(e, f, ctx);
     case 'call':
       return evalCall(e, f, ctx);
-    case 'bin':
-      return binop(e.op, evalExpr(e.l, f, ctx), evalExpr(e.r, f, ctx), e.r, e.l);
+    case 'bin': {
+      const [l, r] = [evalExpr(e.l, f, ctx), evalExpr(e.r, f, ctx)];
+      return (e.op === '-' ? logisticLoss(l, r, ctx.syms) : null) ?? binop(e.op, l, r, e.r, e.l);
+    }
     case 'unary':
       return e.op === '-' ? negate(evalExpr(e.e, f, ctx)) : e.op === '+' ? evalExpr(e.e, f, ctx) : TENSOR;
     case 'cond':
       return conditional(e, f, ctx);
     case 'tuple':
       return { k: 'tuple', items: e.items.map((i) => evalExpr(i, f, ctx)) };
+    case 'lambda':
+      return { k: 'function', node: e.node, closure: f.vars };
     default:
       return UNKNOWN;
   }
@@ -54,7 +59,9 @@ function conditional(e: Expr & { t: 'cond' }, f: Frame, ctx: Ctx): AV {
   if (truth !== null) return evalExpr(truth ? e.body : e.orelse, f, ctx);
   const body = evalExpr(e.body, f, ctx);
   const orelse = evalExpr(e.orelse, f, ctx);
-  return joinNumbers(body, orelse, ctx.mod.text.slice(e.from, e.to), ctx) ?? richer(body, orelse);
+  const numbers = joinNumbers(body, orelse, ctx.mod.text.slice(e.from, e.to), ctx);
+  if (numbers) return numbers;
+  return defaultTruth(e.test, f, ctx) === true ? richer(orelse, body) : richer(body, orelse);
 }
 
 function lookup(id: string, f: Frame, ctx: Ctx): AV {
@@ -76,6 +83,8 @@ function attribute(e: Expr & { t: 'attr' }, f: Frame, ctx: Ctx): AV {
   const obj = evalExpr(e.obj, f, ctx);
   if (obj.k === 'self' && f.cls)
     return f.vars.get(`${NARROWED}${e.name}`) ?? f.cls.attrs.get(e.name) ?? selfMember(e.name, f.cls, ctx);
+  const q = obj.k === 'unknown' ? qualify(e, ctx.mod) : null;
+  if (q === 'torch.sum' || q === 'torch.mean') return { k: 'torchFn', name: e.name as 'sum' | 'mean' };
   if (TENSOR_ATTRIBUTES.has(e.name)) markTensor(obj, ctx);
   if (e.name === 'shape') return { k: 'shape' };
   if (e.name === 'data' || e.name === 'T' || e.name === 'mT') return obj;
@@ -122,9 +131,10 @@ function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
   if (obj.k === 'shape' && first && first !== 'slice') return dimSize(evalExpr(first, f, ctx), ctx);
   if (obj.k === 'tuple' && first && first !== 'slice' && first.t === 'num')
     return obj.items.at(first.v) ?? UNKNOWN;
-  if (obj.k === 'logp' && e.index.length === 2 && e.index.every((i) => i !== 'slice')) {
-    return { k: 'loss', l: gatherLoss(obj) };
-  }
+  const picked = e.index.length === 2 && e.index.every((i) => i !== 'slice');
+  if (picked && obj.k === 'logp') return gatherLoss(obj, evalExpr(e.index[1] as Expr, f, ctx));
+  if (picked && (obj.k === 'param' || (obj.k === 'tensor' && obj.viewOf !== undefined)))
+    return pickedLogits(obj, e.index as Expr[], f, ctx);
   if (obj.k === 'loss') return { k: 'loss', l: { ...obj.l, rowMask: true } };
   if (obj.k === 'tensor' && obj.classRange?.eye && e.index.length === 1 && first !== 'slice')
     return { k: 'dist', d: { ...mix(ONE, ZERO, 'index'), classes: obj.classRange.classes ?? undefined } };
@@ -137,6 +147,14 @@ function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
     return outsideValue(e, ctx);
   if (obj.k === 'param' || obj.k === 'unknown') return TENSOR;
   return obj;
+}
+
+/** `logits[torch.arange(n), labels]`: the true-class logit, the term log Σ exp x − it turns into −log p_y. */
+function pickedLogits(obj: AV, index: Expr[], f: Frame, ctx: Ctx): AV {
+  const rows = evalExpr(index[0], f, ctx);
+  const labels = evalExpr(index[1], f, ctx);
+  const rowRange = rows.k === 'tensor' && rows.classRange !== undefined && !rows.classRange.eye;
+  return rowRange ? gatherLoss(obj, labels) : TENSOR;
 }
 
 /** `x.size(d)` / `x.shape[d]`: the last (or second) axis is the class count K, the first the batch size N. */
@@ -237,14 +255,17 @@ export function runFunction(
   config: boolean,
   closure?: ReadonlyMap<string, AV>,
 ): AV[] {
-  const body = functionBody(fn);
+  const lambda = fn.name === 'LambdaExpression' ? fn.lastChild : null;
+  const body = lambda ?? functionBody(fn);
   if (!body || ctx.depth > MAX_DEPTH) return [];
   const f: Frame = { vars: new Map(closure), returns: [], cls };
   for (const p of callParams(fn, ctx.mod.text)) {
     f.vars.set(p.name, bound.get(p.name) ?? paramValue(p, ctx, config));
   }
   ctx.depth++;
-  execBody(bodyStatements(body, ctx.mod.text), f, ctx);
+  // A lambda's body is the one expression it returns.
+  if (lambda) f.returns.push(evalExpr(toExpr(lambda, ctx.mod.text), f, ctx));
+  else execBody(bodyStatements(body, ctx.mod.text), f, ctx);
   ctx.depth--;
   return f.returns;
 }

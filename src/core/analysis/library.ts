@@ -77,6 +77,139 @@ class SoftTargetCrossEntropy(nn.Module):
         return torch.sum(-target * F.log_softmax(x, dim=-1), dim=-1).mean()
 `,
   },
+  {
+    // fairseq (criterions/label_smoothed_cross_entropy.py): the criterion class, for subclasses that inherit
+    // forward / compute_loss; its loss is label_smoothed_nll_loss (ε/(K−1)).
+    name: 'LabelSmoothedCrossEntropyCriterion',
+    from: /(^|\.)fairseq\./,
+    source: `
+def label_smoothed_nll_loss(lprobs, target, epsilon, ignore_index=None, reduce=True):
+    nll = -lprobs.gather(dim=-1, index=target)
+    smooth = -lprobs.sum(dim=-1, keepdim=True)
+    eps_i = epsilon / (lprobs.size(-1) - 1)
+    loss = ((1.0 - epsilon - eps_i) * nll + eps_i * smooth).sum()
+    return loss, nll.sum()
+
+class LabelSmoothedCrossEntropyCriterion(nn.Module):
+    def __init__(self, task, sentence_avg, label_smoothing, ignore_prefix_size=0, report_accuracy=False):
+        self.sentence_avg = sentence_avg
+        self.eps = label_smoothing
+
+    def forward(self, model, sample, reduce=True):
+        net_output = model(**sample["net_input"])
+        loss, nll_loss = self.compute_loss(model, net_output, sample, reduce=reduce)
+        return loss, sample["ntokens"], {}
+
+    def compute_loss(self, model, net_output, sample, reduce=True):
+        lprobs = model.get_normalized_probs(net_output, log_probs=True)
+        target = model.get_targets(sample, net_output)
+        return label_smoothed_nll_loss(lprobs.view(-1, lprobs.size(-1)), target.view(-1, 1), self.eps, reduce=reduce)
+`,
+  },
+  {
+    // ESPnet / WeNet / FunASR (transformer/label_smoothing_loss.py): KL to ε/(K−1) fills, padding rows dropped.
+    name: 'LabelSmoothingLoss',
+    from: /(^|\.)(espnet2?|wenet|funasr)\./,
+    source: `
+class LabelSmoothingLoss(nn.Module):
+    def __init__(self, size, padding_idx, smoothing, normalize_length=False):
+        self.size = size
+        self.padding_idx = padding_idx
+        self.smoothing = smoothing
+
+    def forward(self, x, target):
+        x = x.view(-1, self.size)
+        target = target.view(-1)
+        true_dist = torch.full_like(x, self.smoothing / (self.size - 1))
+        ignore = target == self.padding_idx
+        true_dist.scatter_(1, target.unsqueeze(1), 1.0 - self.smoothing)
+        kl = F.kl_div(torch.log_softmax(x, dim=1), true_dist, reduction="none")
+        return kl.masked_fill(ignore.unsqueeze(1), 0).sum() / x.size(0)
+`,
+  },
+  {
+    // OpenNMT-py (utils/loss.py): ε/(K−2) off the target and the padding class, KL summed.
+    name: 'LabelSmoothingLoss',
+    from: /(^|\.)onmt\./,
+    source: `
+class LabelSmoothingLoss(nn.Module):
+    def __init__(self, label_smoothing, tgt_vocab_size, ignore_index=-100):
+        self.ignore_index = ignore_index
+        one_hot = torch.full((tgt_vocab_size,), label_smoothing / (tgt_vocab_size - 2))
+        one_hot[self.ignore_index] = 0
+        self.one_hot = one_hot.unsqueeze(0)
+        self.confidence = 1.0 - label_smoothing
+
+    def forward(self, output, target):
+        model_prob = self.one_hot.repeat(target.size(0), 1)
+        model_prob.scatter_(1, target.unsqueeze(1), self.confidence)
+        model_prob.masked_fill_((target == self.ignore_index).unsqueeze(1), 0)
+        return F.kl_div(output, model_prob, reduction="sum")
+`,
+  },
+  {
+    // AllenNLP (nn/util.py): ε/K on every class, 1 − ε + ε/K on the target, weighted per token.
+    name: 'sequence_cross_entropy_with_logits',
+    from: /(^|\.)allennlp\./,
+    source: `
+def sequence_cross_entropy_with_logits(logits, targets, weights, average="batch", label_smoothing=None, gamma=None, alpha=None):
+    log_probs = F.log_softmax(logits.view(-1, logits.size(-1)), dim=-1)
+    targets_flat = targets.view(-1, 1)
+    if label_smoothing is not None and label_smoothing > 0.0:
+        smoothed = torch.zeros_like(log_probs).scatter_(-1, targets_flat, 1.0 - label_smoothing) + label_smoothing / logits.size(-1)
+        nll = -(log_probs * smoothed).sum(-1)
+    else:
+        nll = -log_probs.gather(dim=1, index=targets_flat).squeeze(1)
+    return nll.mean()
+`,
+  },
+  {
+    // Hugging Face transformers (trainer_pt_utils.py): ε/K over all classes, padding ignored.
+    name: 'LabelSmoother',
+    from: /(^|\.)transformers\./,
+    source: `
+class LabelSmoother:
+    def __call__(self, model_output, labels, shift_labels=False):
+        log_probs = -F.log_softmax(model_output["logits"], dim=-1)
+        labels = labels.unsqueeze(-1)
+        nll_loss = log_probs.gather(dim=-1, index=labels)
+        smoothed_loss = log_probs.sum(dim=-1, keepdim=True)
+        n = labels.numel()
+        return (1 - self.epsilon) * nll_loss.sum() / n + self.epsilon * smoothed_loss.sum() / (n * log_probs.shape[-1])
+`,
+  },
+  {
+    // NeMo (collections/common/losses/smoothed_cross_entropy.py): ε·V/(V − 1) of the mean log-probability.
+    name: 'SmoothedCrossEntropyLoss',
+    from: /(^|\.)nemo\./,
+    source: `
+class SmoothedCrossEntropyLoss(nn.Module):
+    def __init__(self, pad_id=None, label_smoothing=0.0, predict_last_k=0, eps=1e-6, per_token_reduction=True):
+        self.label_smoothing = label_smoothing
+
+    def forward(self, log_probs, labels, output_mask=None):
+        vocab_size = log_probs.size(-1)
+        smoothing = vocab_size * self.label_smoothing / (vocab_size - 1)
+        target = log_probs.gather(-1, labels.unsqueeze(-1)).squeeze(-1)
+        nll = (1.0 - smoothing) * target + smoothing * log_probs.mean(dim=-1)
+        return -nll.mean()
+`,
+  },
+  {
+    // MMPretrain / MMClassification (models/losses/label_smooth_loss.py), default mode 'original': ε/K.
+    name: 'LabelSmoothLoss',
+    from: /(^|\.)(mmpretrain|mmcls)\./,
+    source: `
+class LabelSmoothLoss(nn.Module):
+    def __init__(self, label_smooth_val, num_classes=None, use_sigmoid=None, mode="original", reduction="mean", loss_weight=1.0):
+        self.label_smooth_val = label_smooth_val
+
+    def forward(self, cls_score, label, weight=None, avg_factor=None, reduction_override=None):
+        k = cls_score.size(-1)
+        smoothed = F.one_hot(label, k).float() * (1 - self.label_smooth_val) + self.label_smooth_val / k
+        return -(smoothed * F.log_softmax(cls_score, dim=-1)).sum(-1).mean()
+`,
+  },
 ];
 
 const PRELUDE = 'import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n';

@@ -38,6 +38,9 @@ export function derivationOf(v: AV): Derivation | null {
 /** `exp`, `pow`, … applied to a value: exp(−CE) and exp(log p) are probabilities; a nonlinear map of them is a factor. */
 export function elementwise(name: string, v: AV): AV | null {
   const base = name.endsWith('_') ? name.slice(0, -1) : name;
+  // exp(log_softmax(x)) is softmax(x): the model's probabilities (still a prediction factor where it multiplies).
+  if (base === 'exp' && v.k === 'logp' && v.c.k === 'n' && v.c.v === 1 && v.factors.length === 0)
+    return { k: 'prob', multi: true, neg: false, source: v.source };
   if (base === 'exp' && (v.k === 'loss' || v.k === 'logp')) return predicted('affine');
   return NONLINEAR.has(base) && derivationOf(v) ? predicted('nonlinear') : null;
 }
@@ -64,7 +67,15 @@ export function modulate(term: AV, factor: AV): AV | null {
   if (d !== 'nonlinear') return null;
   if (term.k === 'logp' || term.k === 'prod') return { ...term, modulated: true };
   if (term.k === 'blog')
-    return { k: 'prod', d: tensorMix(), c: ONE, factors: [], binary: term.neg ? 'q' : 'p', modulated: true };
+    return {
+      k: 'prod',
+      d: tensorMix(),
+      c: ONE,
+      factors: [],
+      binary: term.neg ? 'q' : 'p',
+      modulated: true,
+      ...(term.opaque ? { opaque: true as const } : {}),
+    };
   return null;
 }
 

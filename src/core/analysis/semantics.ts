@@ -7,7 +7,7 @@ import { libraryDefinition } from './library';
 import { type Definition, findDefinition, type ModuleContext, qualify } from './module';
 import { type ClassScope, type Ctx, callParams, classScope, type Frame, localBases } from './scope';
 import { ONE, sym, ZERO } from './sym';
-import { classDim, lossFunction, tensorMethod, torchFunction } from './tensorOps';
+import { classDim, lossFunction, reduce, tensorMethod, torchFunction } from './tensorOps';
 import { bindArgs, resolveTorchApi } from './torchApi';
 import { argText, inputOf, type TorchLossCall } from './torchLossCall';
 import { type AV, lossOf, mix, smoothedMixOf, sourceOf, TENSOR, UNKNOWN } from './values';
@@ -54,10 +54,19 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   // NumPy builds targets the same way (np.full, np.eye(K)[y], np.zeros): its functions read as torch's.
   if ((q === 'torch.stack' || q === 'torch.cat') && ev.args[0]?.k === 'tuple')
     return richest(ev.args[0].items);
+  // einops moves axes: the value (a one-hot, log-probabilities) stays what it is.
+  if (q === 'einops.rearrange' && ev.args[0]) return ev.args[0];
   if (q && /^(torch|numpy)\./.test(q)) {
     const r = torchFunction(q.slice(q.lastIndexOf('.') + 1), ev.args, ev.kw, ctx);
+    // `torch.exp(x, out=y)` writes its result into y.
+    const out = e.args.find((a) => a.name === 'out')?.value;
+    if (r && out && (out.t === 'name' || out.t === 'attr')) assign(out, r, f, ctx, e);
     if (r) return r;
   }
+  // `functools.partial(fn, eps=0.1)`: fn with those arguments bound ahead.
+  const fn = ev.args[0];
+  if (q === 'functools.partial' && fn?.k === 'function')
+    return { ...fn, partial: { args: ev.args.slice(1), kw: ev.kw } };
   const library = q ? (importedCall(q, ev, ctx) ?? libraryCall(q, ev, ctx)) : null;
   if (library) return library;
   const callee = e.fn.t === 'call' ? evalExpr(e.fn, f, ctx) : null;
@@ -84,24 +93,37 @@ function torchLoss(kind: LossKind, args: Map<string, AV>, texts: TorchLossCall['
 }
 
 function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Frame, ctx: Ctx): AV {
+  const superMethod = f.cls && isSuper(fn, fn.name) ? localBaseMethod(f.cls, fn.name, ctx) : undefined;
+  if (superMethod && f.cls && fn.name !== '__init__') return inline(superMethod, ev, f.cls, ctx);
   if (isSuper(fn, 'forward') && f.cls) {
     const base = torchLossBase(f.cls, ctx);
     if (base) return applyModule(base, ev, ctx);
+    const inherited = libraryMethod(f.cls, 'forward', ev, ctx);
+    if (inherited) return inherited;
   }
   if (isSuper(fn, '__init__') && f.cls) {
-    // A base class of the file runs its own __init__; a torch loss base stores its keyword arguments
-    // (`super().__init__(reduction=r)` sets self.reduction).
+    // A base class of the file runs its own __init__ (a library base its catalogue one); a torch loss base stores
+    // its keyword arguments (`super().__init__(reduction=r)` sets self.reduction).
     const init = localBases(f.cls.def, ctx.mod, 1)
       .map((b) => classScope(b, ctx.mod).methods.get('__init__'))
       .find((m) => m !== undefined);
     if (init) runFunction(init, bindCall(init, ev, ctx), f.cls, ctx, true);
+    else libraryMethod(f.cls, '__init__', ev, ctx);
     for (const [name, value] of ev.kw) if (!f.cls.attrs.has(name)) f.cls.attrs.set(name, value);
     return UNKNOWN;
   }
+  // `self.criterion.forward(x, y)` is `self.criterion(x, y)`.
+  const held =
+    fn.obj.t === 'attr' && fn.obj.obj.t === 'name' && fn.obj.obj.id === 'self' ? fn.obj.name : null;
+  if (held && f.cls && (fn.name === 'forward' || fn.name === '__call__'))
+    return selfCall(held, ev, f.cls, ctx);
   const obj = evalExpr(fn.obj, f, ctx);
   if (obj.k === 'self' && f.cls) return selfCall(fn.name, ev, f.cls, ctx);
   if (fn.obj.t === 'name' && f.cls && fn.obj.id === f.cls.def.name)
     return userMethod(f.cls, fn.name, ev, ctx);
+  const owner =
+    fn.obj.t === 'name' && !f.vars.has(fn.obj.id) ? findDefinition(ctx.mod, fn.obj.id, e.from) : null;
+  if (owner?.kind === 'class') return classCall(owner, fn.name, ev, ctx);
   // `nn.BCELoss().to(device)`, `.cuda()`: the same module; `.forward(x, y)` applies it.
   if ((obj.k === 'module' || obj.k === 'instance') && fn.name !== 'forward' && fn.name !== '__call__')
     return obj;
@@ -157,16 +179,30 @@ function torchLossBase(cls: ClassScope, ctx: Ctx): (AV & { k: 'module' }) | null
   return null;
 }
 
+/**
+ * `Helper.static(x)` on a class of the file, or `Fn.apply(x, y)` of an autograd Function: its static `forward`,
+ * whose first parameter is the autograd context, not an argument.
+ */
+function classCall(def: Definition, name: string, ev: Evaluated, ctx: Ctx): AV {
+  const scope = classScope(def, ctx.mod);
+  if (name !== 'apply' || scope.methods.has('apply')) return userMethod(scope, name, ev, ctx);
+  return userMethod(scope, 'forward', { ...ev, args: [UNKNOWN, ...ev.args] }, ctx);
+}
+
 function selfCall(name: string, ev: Evaluated, cls: ClassScope, ctx: Ctx): AV {
   const held = cls.attrs.get(name);
   if (held?.k === 'module') return applyModule(held, ev, ctx);
   if (held?.k === 'instance') return callInstance(held, ev, ctx);
   if (held?.k === 'method') return userMethod(cls, held.name, ev, ctx);
+  if (held?.k === 'function') return callFunction(held, ev, cls, ctx);
+  if (held?.k === 'torchFn') return applyTorchFn(held, ev, ctx);
   if (name === 'register_buffer' && ev.args[0]?.k === 'str') {
     cls.attrs.set(ev.args[0].v, ev.args[1] ?? UNKNOWN);
     return UNKNOWN;
   }
   if (cls.methods.has(name)) return userMethod(cls, name, ev, ctx);
+  const inherited = libraryMethod(cls, name, ev, ctx);
+  if (inherited) return inherited;
   if (injectedCriterion(held, ev, ctx)) return delegatedLoss(`self.${name}`, ev.args[1]);
   return wrapper(ev, ctx);
 }
@@ -188,6 +224,11 @@ function delegatedLoss(criterion: string, labels?: AV): AV {
   return l.k === 'loss' ? { k: 'loss', l: { ...l.l, delegated: criterion } } : l;
 }
 
+/** `self.reduction_method(x)` holding `torch.sum` or `torch.mean`. */
+function applyTorchFn(fn: AV & { k: 'torchFn' }, ev: Evaluated, ctx: Ctx): AV {
+  return reduce(ev.args[0] ?? UNKNOWN, fn.name, ev.args.length > 1 || ev.kw.has('dim'), ctx);
+}
+
 /** A factory's returned instance (`return FocalLoss(gamma=gamma)`): the loss its forward computes. */
 export function instanceLoss(v: AV, ctx: Ctx): AV {
   return v.k === 'instance' ? callInstance(v, { args: [], kw: new Map() }, ctx) : v;
@@ -203,7 +244,8 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): A
   if (local?.k === 'module') return applyModule(local, ev, ctx);
   if (local?.k === 'instance') return callInstance(local, ev, ctx);
   if (local?.k === 'method' && f.cls) return userMethod(f.cls, local.name, ev, ctx);
-  if (local?.k === 'function') return inline(local.node, ev, f.cls, ctx, local.closure);
+  if (local?.k === 'function') return callFunction(local, ev, f.cls, ctx);
+  if (local?.k === 'torchFn') return applyTorchFn(local, ev, ctx);
   if (injectedCriterion(local, ev, ctx)) return delegatedLoss(id, ev.args[1]);
   if (id === 'len') return dimSize({ k: 'num', s: { k: 'n', v: 0 } }, ctx);
   if (id === 'int' || id === 'float' || id === 'abs') return ev.args[0] ?? UNKNOWN;
@@ -212,6 +254,35 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): A
   if (def?.kind === 'def') return inline(def.node, ev, null, ctx);
   if (def?.kind === 'class') return { k: 'instance', def, mod: ctx.mod, ...ev };
   return wrapper(ev, ctx);
+}
+
+/** `super().name` of a base class of the same file (nearest first): its own method, not the subclass's. */
+function localBaseMethod(cls: ClassScope, name: string, ctx: Ctx): SyntaxNode | undefined {
+  for (const base of localBases(cls.def, ctx.mod, 3)) {
+    const own = classScope(base, ctx.mod).methods.get(name);
+    if (own) return own;
+  }
+  return undefined;
+}
+
+/**
+ * A method the class inherits from a catalogued library class (`class MyCrit(LabelSmoothedCrossEntropyCriterion)`
+ * calling `self.compute_loss(...)`): the catalogue's method, run in the catalogue's module on this instance.
+ */
+function libraryMethod(cls: ClassScope, name: string, ev: Evaluated, ctx: Ctx): AV | null {
+  const bases = cls.def.node.getChild('ArgList');
+  for (let b = bases?.firstChild; b; b = b.nextSibling) {
+    const q = qualify(toExpr(b, ctx.mod.text), ctx.mod);
+    const found = q?.includes('.') ? libraryDefinition(q) : null;
+    const method =
+      found?.def.kind === 'class' ? classScope(found.def, found.mod).methods.get(name) : undefined;
+    if (!found || !method) continue;
+    const at = { ...ctx, mod: found.mod };
+    return withoutSpans(
+      pickReturn(runFunction(method, bindCall(method, ev, at), cls, at, name === '__init__')),
+    );
+  }
+  return null;
 }
 
 /** A loss of a well-known library, imported by name: its catalogue definition, run in the catalogue's module. */
@@ -241,6 +312,8 @@ function callInstance(inst: AV & { k: 'instance' }, ev: Evaluated, ctx: Ctx): AV
   const scope = classScope(inst.def, inst.mod);
   const init = scope.methods.get('__init__');
   if (init) runFunction(init, bindCall(init, inst, at), scope, at, true);
+  // A class without `__init__` (a dataclass) keeps its keyword arguments as fields.
+  else for (const [name, value] of inst.kw) scope.attrs.set(name, value);
   const forward = scope.methods.get('forward') ?? scope.methods.get('__call__');
   if (!forward) return wrapper(ev, ctx);
   const result = pickReturn(runFunction(forward, bindCall(forward, ev, at), scope, at, false));
@@ -250,6 +323,14 @@ function callInstance(inst: AV & { k: 'instance' }, ev: Evaluated, ctx: Ctx): AV
 /** Spans point into the catalogue's text, not the user's: drop them (they only place pitfalls). */
 function withoutSpans(v: AV): AV {
   return v.k === 'loss' ? { k: 'loss', l: { ...v.l, weightSpans: [] } } : v;
+}
+
+/** A function value (nested helper, lambda, module function, partial) called with the caller's arguments. */
+function callFunction(fn: AV & { k: 'function' }, ev: Evaluated, cls: ClassScope | null, ctx: Ctx): AV {
+  const all = fn.partial
+    ? { args: [...fn.partial.args, ...ev.args], kw: new Map([...fn.partial.kw, ...ev.kw]) }
+    : ev;
+  return inline(fn.node, all, cls, ctx, fn.closure);
 }
 
 /**
@@ -270,13 +351,18 @@ function bindCall(fn: SyntaxNode, ev: Evaluated, ctx: Ctx): Map<string, AV> {
   const params = callParams(fn, ctx.mod.text).filter((p) => !p.star);
   const bound = new Map<string, AV>();
   const bind = (name: string, a: AV): void => {
-    if (a.k !== 'tensor' && a.k !== 'unknown') bound.set(name, a);
+    if (a.k !== 'unknown' && !(a.k === 'tensor' && opaque(a))) bound.set(name, a);
   };
   for (const [name, a] of ev.kw) bind(name, a);
   ev.args.forEach((a, i) => {
     if (params[i]) bind(params[i].name, a);
   });
   return bound;
+}
+
+/** A tensor that says nothing about the loss beyond being a (view of a) tensor. */
+function opaque(v: AV & { k: 'tensor' }): boolean {
+  return Object.keys(v).every((key) => key === 'k' || key === 'viewOf');
 }
 
 /** A call we cannot see into: a loss passed through (e.g. a reduction helper) stays a loss. */
@@ -290,7 +376,7 @@ function wrapper(ev: Evaluated, ctx: Ctx): AV {
 function consumer(ev: Evaluated, ctx: Ctx): AV | null {
   for (const a of [...ev.args, ...ev.kw.values()]) {
     const m = smoothedMixOf(a, ctx.syms);
-    if (m) return lossOf(m);
+    if (m) return lossOf(m, { unseenCall: true });
   }
   return null;
 }

@@ -62,10 +62,38 @@ export function toStmt(node: SyntaxNode, text: string): Stmt | null {
 
 function blockStmt(node: SyntaxNode, text: string): Stmt {
   const kids = children(node);
+  if (node.name === 'IfStatement') return ifChain(node, kids, text);
   const bodies = kids.filter((c) => c.name === 'Body').map((b) => bodyStatements(b, text));
-  const testNode = kids[1] && kids[1].name !== 'Body' ? kids[1] : null;
-  const test = node.name === 'IfStatement' && testNode ? toExpr(testNode, text) : null;
-  return { from: node.from, to: node.to, s: 'block', test, bodies };
+  return { from: node.from, to: node.to, s: 'block', test: null, bodies };
+}
+
+/** `if a: … elif b: … else: …` as `if a: … else: (if b: … else: …)`, so each `elif` test is decided on its own. */
+function ifChain(node: SyntaxNode, kids: SyntaxNode[], text: string): Stmt {
+  const arms: { test: SyntaxNode | null; body: Stmt[] }[] = [];
+  let test: SyntaxNode | null = null;
+  for (const c of kids) {
+    if (c.name === 'Body') {
+      arms.push({ test, body: bodyStatements(c, text) });
+      test = null;
+    } else if (!['if', 'elif', 'else', ':'].includes(c.name) && !c.type.isError && c.name !== 'Comment')
+      test = c;
+  }
+  const build = (i: number): Stmt[] => {
+    const arm = arms[i];
+    if (!arm) return [];
+    if (i > 0 && arm.test === null) return arm.body;
+    const rest = arms[i + 1] ? [build(i + 1)] : [];
+    const from = i === 0 ? node.from : (arm.test?.from ?? node.from);
+    const block: Stmt = {
+      from,
+      to: node.to,
+      s: 'block',
+      test: arm.test ? toExpr(arm.test, text) : null,
+      bodies: [arm.body, ...rest],
+    };
+    return [block];
+  };
+  return build(0)[0] ?? { from: node.from, to: node.to, s: 'block', test: null, bodies: [] };
 }
 
 function assignStmt(node: SyntaxNode, text: string): Stmt | null {

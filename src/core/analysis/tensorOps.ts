@@ -1,5 +1,6 @@
 import { binop, mixMass, mixOf } from './arith';
 import type { LossKind } from './findings';
+import { logisticFunction, logisticRelu } from './logistic';
 import { derivationOf, elementwise, predicted } from './modulation';
 import type { Ctx } from './scope';
 import { add, div, evalSym, mul, neg, num, ONE, type Sym, sub, sym, symNames, ZERO } from './sym';
@@ -10,10 +11,12 @@ import {
   MASK,
   type Mix,
   mix,
+  sameTarget,
   scalarOf,
   scaleMix,
   sourceOf,
   TENSOR,
+  tensorMix,
   UNKNOWN,
 } from './values';
 
@@ -37,10 +40,11 @@ export function asLogp(v: AV): AV & { k: 'logp' } {
   return v.k === 'logp' ? v : { k: 'logp', c: ONE, factors: [] };
 }
 
-export function gatherLoss(v: AV): LossInfo {
+/** `logp[rows, labels]` or `logp.gather(-1, labels)`: the true-class term of the labels. */
+export function gatherLoss(v: AV, labels: AV): AV & { k: 'loss' } {
   const lp = asLogp(v);
   const l = lossOf(mix(neg(lp.c), ZERO, 'index'), { weightSpans: lp.factors, modulated: lp.modulated });
-  return (l as AV & { k: 'loss' }).l;
+  return { k: 'loss', l: withLabels((l as AV & { k: 'loss' }).l, labels) };
 }
 
 /** torch.nn.functional losses and activations applied to abstract arguments. */
@@ -65,7 +69,7 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
     kl: kind === 'kl_div',
     handwritten: target.k === 'dist',
   };
-  if ((target.k === 'dist' && !allZeros(target.d)) || kind === 'kl_div') {
+  if ((target.k === 'dist' && !constantIndices(target.d)) || kind === 'kl_div') {
     const m = mixOf(target) ?? mix(ONE, ZERO, 'tensor');
     return lossOf(
       scaleMix(m, (x) => mul(lp.c, x)),
@@ -77,9 +81,13 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
   return lossOf(withLabels(hard, target), extra);
 }
 
-/** `torch.zeros(n, dtype=torch.long)` as a cross-entropy target: class indices (all class 0), not a distribution. */
-function allZeros(m: Mix): boolean {
-  return m.src === 'none' && m.hot.k === 'n' && m.hot.v === 0 && m.off.k === 'n' && m.off.v === 0;
+/**
+ * `torch.zeros(n, dtype=torch.long)`, `torch.ones(bs)` as a cross-entropy target: class indices (all class 0 or 1),
+ * not a distribution; a fill with a fraction (`torch.full_like(x, 1 / K)`) is one.
+ */
+function constantIndices(m: Mix): boolean {
+  const integer = m.off.k === 'n' && Number.isInteger(m.off.v);
+  return m.src === 'none' && m.hot.k === 'n' && m.hot.v === 0 && integer;
 }
 
 export function classDim(ctx: Ctx): Sym {
@@ -89,6 +97,14 @@ export function classDim(ctx: Ctx): Sym {
 
 /** `torch.x(...)` helpers that build or reduce tensors. */
 export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx: Ctx): AV | null {
+  if (name === 'clamp' || name === 'clip') {
+    const [x, lo, hi] = [args[0] ?? UNKNOWN, args[1] ?? kw.get('min'), args[2] ?? kw.get('max')];
+    return (
+      clippedTarget(x, lo ?? UNKNOWN, hi ?? UNKNOWN, ctx) ??
+      logisticRelu(x, lo ? scalarOf(lo) : null, hi) ??
+      x
+    );
+  }
   // torch.reshape(x, s), torch.squeeze(x), …: the layout functions leave the value as it is.
   if (PASS.has(name) && args[0] && args[0].k !== 'param') return args[0];
   if (ZEROS.has(name)) return { k: 'dist', d: mix(ZERO, ZERO, 'none') };
@@ -103,8 +119,12 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
     const classes = scalarOf(args[1] ?? kw.get('num_classes') ?? UNKNOWN) ?? undefined;
     return { k: 'dist', d: withLabels({ ...mix(ONE, ZERO, 'index'), classes }, args[0] ?? UNKNOWN) };
   }
+  const logistic = args[0] ? logisticFunction(name, args[0]) : null;
+  if (logistic) return logistic;
   if (name === 'log') return logOf(args[0] ?? UNKNOWN, ctx);
   if ((name === 'max' || name === 'amax') && args.length === 1 && kw.size === 0) return batchMax(ctx);
+  if (name === 'max' || name === 'amax') return rowMaxOf(args[0] ?? UNKNOWN);
+  if (name === 'exp' && args[0]) return expOf(args[0]) ?? elementwise(name, args[0]);
   if (name === 'arange' || name === 'eye') {
     const classes = args.length === 1 ? scalarOf(args[0]) : null;
     return { k: 'tensor', classRange: { classes, eye: name === 'eye' } };
@@ -123,7 +143,7 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
     return reduce(args[0] ?? UNKNOWN, name, args.length > 1 || kw.has('dim'), ctx);
   if (name === 'gather') return gathered(args[0] ?? UNKNOWN, args[2] ?? kw.get('index') ?? UNKNOWN);
   if (name === 'where') return where(args[0] ?? UNKNOWN, args[1] ?? UNKNOWN, args[2] ?? UNKNOWN);
-  if (name === 'clamp' || name === 'Variable') return args[0] ?? UNKNOWN;
+  if (name === 'Variable') return args[0] ?? UNKNOWN;
   return null;
 }
 
@@ -144,9 +164,17 @@ function isNegated(v: AV, ctx: Ctx): boolean {
 
 export function logOf(v: AV, ctx: Ctx): AV {
   if (v.k === 'prob' && v.multi) return { k: 'logp', c: ONE, factors: [], source: v.source };
+  if (v.k === 'tensor' && v.partition) return { k: 'tensor', logNormaliser: true };
   if (v.k === 'logp') return UNKNOWN;
   if (v.k === 'dist' && v.d.src !== 'none' && !v.d.rowMask) return { k: 'tensor', logTarget: true };
-  return { k: 'blog', neg: isNegated(v, ctx) };
+  const opaque = v.k === 'unknown' || (v.k === 'tensor' && v.viewOf === undefined);
+  const of = v.k === 'param' && v.s.k === 's' ? v.s.name : undefined;
+  return {
+    k: 'blog',
+    neg: isNegated(v, ctx),
+    ...(opaque ? { opaque: true as const } : {}),
+    ...(of ? { of } : {}),
+  };
 }
 
 /** `torch.where(onehot, a, b)` with scalars builds the target a on the true class and b elsewhere; else a row mask. */
@@ -155,6 +183,12 @@ export function logOf(v: AV, ctx: Ctx): AV {
  * builds a target (a on the true class); otherwise it masks rows of b.
  */
 function where(cond: AV, a: AV, b: AV): AV {
+  const test = cond.k === 'tensor' ? cond.labelTest : undefined;
+  const [sa, sb] = [scalarOf(a), scalarOf(b)];
+  if (test && sa && sb) {
+    const [onOne, onZero] = test.whereOne ? [sa, sb] : [sb, sa];
+    return { k: 'dist', d: { ...tensorMix(test.labels), hot: sub(onOne, onZero), off: onZero } };
+  }
   const oneHot = cond.k === 'dist' && cond.d.src === 'index' && cond.d.off.k === 'n' && cond.d.off.v === 0;
   const ma = oneHot ? rowFill(a) : null;
   const mb = oneHot ? rowFill(b) : null;
@@ -173,10 +207,40 @@ function rowFill(v: AV): Mix | null {
   return v.k === 'dist' && v.d.src === 'none' ? v.d : null;
 }
 
+/** `q.masked_fill(onehot.bool(), 1 − ε)`: the one-hot of the same labels as mask sets the true class. */
+function trueClassFill(obj: AV, mask: AV, value: AV): AV | null {
+  const v = scalarOf(value);
+  const oneHot = mask.k === 'dist' && mask.d.src === 'index' && mask.d.off.k === 'n' && mask.d.off.v === 0;
+  if (!v || !oneHot || obj.k !== 'dist' || !sameTarget(obj.d, mask.d)) return null;
+  return { k: 'dist', d: { ...obj.d, hot: sub(v, obj.d.off), src: 'index' } };
+}
+
 function masked(v: AV): AV {
   if (v.k === 'dist') return { k: 'dist', d: { ...v.d, rowMask: true } };
   if (v.k === 'loss') return { k: 'loss', l: { ...v.l, rowMask: true } };
   return v;
+}
+
+/**
+ * `t.clamp(ε/2, 1 − ε/2)` of binary labels is t·(1 − ε) + ε/2: read like that where t turns out to be a target.
+ * Bounds that do not sum to 1, or a tiny lower bound at the defaults (`p.clamp(1e-7, 1 - 1e-7)`, numerical
+ * safety on probabilities), are no smoothing.
+ */
+function clippedTarget(v: AV, lo: AV, hi: AV, ctx: Ctx): AV | null {
+  const [slo, shi] = [scalarOf(lo), scalarOf(hi)];
+  // A one-hot clamped into [lo, hi] is hi on the true class and lo elsewhere.
+  const oneHot = v.k === 'dist' && v.d.src === 'index' && isNumber(v.d.hot, 1) && isNumber(v.d.off, 0);
+  if (oneHot && slo && shi) return { k: 'dist', d: { ...v.d, hot: sub(shi, slo), off: slo } };
+  if (v.k !== 'param' || v.cand === null || v.s.k !== 's' || !slo || !shi) return null;
+  const probe = (s: Sym, at: number) => evalSym(s, (n) => ctx.syms.get(n)?.value ?? at);
+  const sumsToOne = [0.137, 0.291].every((at) => Math.abs(probe(slo, at) + probe(shi, at) - 1) < 1e-9);
+  const atDefaults = probe(slo, Number.NaN);
+  if (!sumsToOne || atDefaults < 1e-3) return null;
+  return { ...v, s: add(mul(sub(shi, slo), v.s), slo) };
+}
+
+function isNumber(s: Sym, n: number): boolean {
+  return s.k === 'n' && s.v === n;
 }
 
 /** `x.view(...)`, `t.unsqueeze(1)`: a tensor that is still the parameter's data (a target keeps its identity). */
@@ -189,6 +253,7 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
   const reduction = hasDim ? 'none' : name;
   const perClass = (s: Sym): Sym =>
     name === 'mean' && (hasDim || v.k === 'logp') ? div(s, classDim(ctx)) : s;
+  if (hasDim && v.k === 'tensor' && v.expLogits) return { k: 'tensor', partition: true };
   const parameter = v.k === 'param' || (v.k === 'tensor' && v.viewOf !== undefined);
   if (parameter && hasDim) return reduce({ k: 'logp', c: ONE, factors: [] }, name, hasDim, ctx);
   const modulated = (v.k === 'logp' || v.k === 'prod') && v.modulated === true;
@@ -198,7 +263,8 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
   }
   if (v.k === 'logp') return lossOf(mix(ZERO, perClass(neg(v.c)), 'none'), { reduction, modulated });
   if (v.k === 'prod' && v.d) {
-    if (v.binary) return lossOf(v.d, { binary: true, reduction, modulated });
+    if (v.binary)
+      return lossOf(v.d, { binary: true, reduction, modulated, ...(v.opaque ? { opaqueLog: true } : {}) });
     return lossOf(
       scaleMix(v.d, (x) => perClass(mul(neg(v.c), x))),
       { reduction, weightSpans: v.factors, modulated, kl: v.kl === true },
@@ -208,6 +274,8 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
     const maskedRowsInMean = v.l.maskedRowsInMean || (v.l.rowMask && name === 'mean');
     return { k: 'loss', l: { ...v.l, reduction: name, maskedRowsInMean } };
   }
+  // A fill summed whole (`torch.ones_like(x).sum()`, a mask of ones) counts elements; a target's row sums to its mass.
+  if (v.k === 'dist' && v.d.src === 'none' && !hasDim) return { k: 'num', s: sym('#count') };
   if (v.k === 'dist') return { k: 'num', s: mixMass(v.d, v.d.classes ?? classDim(ctx)), mass: true };
   if (v.k === 'loss' && name === 'sum') return { k: 'loss', l: { ...v.l, classSummed: true } };
   if (v.k === 'num' || v.k === 'loss') return v;
@@ -215,11 +283,40 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
   return { k: 'num', s: sym('#count') };
 }
 
+/** The logits are a parameter or a view of one: a model's output, not a target built here. */
+function logitsLike(v: AV): boolean {
+  return (
+    v.k === 'param' || (v.k === 'tensor' && Object.keys(v).every((key) => key === 'k' || key === 'viewOf'))
+  );
+}
+
+/** `exp(x)` of logits: the numerator of a softmax written by hand. */
+function expOf(v: AV): AV | null {
+  return logitsLike(v) ? { k: 'tensor', expLogits: { of: sourceOf(v) } } : null;
+}
+
+/** `x.max(dim=-1)` of logits: the shift of a stable softmax. */
+function rowMaxOf(v: AV): AV {
+  return logitsLike(v) ? { k: 'tensor', rowMax: true } : TENSOR;
+}
+
 /** Tensor methods: in-place fills and scatters build target mixes; reductions build losses. */
 export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, AV>, ctx: Ctx): AV {
   const arg = (i: number, key: string): AV => args[i] ?? kw.get(key) ?? UNKNOWN;
   const base: Mix = obj.k === 'dist' ? obj.d : mix(ZERO, ZERO, 'none');
+  const clip = /^(clamp|clip)_?$/.test(name);
+  const clipped = clip
+    ? (clippedTarget(obj, arg(0, 'min'), arg(1, 'max'), ctx) ??
+      logisticRelu(obj, scalarOf(arg(0, 'min')), args[1] ?? kw.get('max')))
+    : null;
+  if (clipped) return clipped;
+  const logistic = logisticFunction(name, obj);
+  if (logistic) return logistic;
   if (PASS.has(name)) return obj.k === 'param' && name !== 'item' && name !== 'float' ? viewOf(obj) : obj;
+  if (name === 'exp' || name === 'exp_') {
+    const e = expOf(obj);
+    if (e) return e;
+  }
   const mapped = elementwise(name, obj);
   if (mapped) return mapped;
   if (name === 'fill_' || name === 'fill')
@@ -227,6 +324,10 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   if (name.startsWith('scatter')) {
     const v = scalarOf(arg(2, 'value')) ?? scalarOf(arg(2, 'src')) ?? ONE;
     return { k: 'dist', d: { ...base, hot: sub(v, base.off), src: 'index' } };
+  }
+  if (name === 'masked_fill_' || name === 'masked_fill') {
+    const onTrueClass = trueClassFill(obj, arg(0, 'mask'), arg(1, 'value'));
+    if (onTrueClass) return onTrueClass;
   }
   if (name === 'masked_fill_' || name === 'masked_fill' || name === 'masked_select') return masked(obj);
   if (name === 'index_fill_' || name === 'index_fill') {
@@ -249,6 +350,7 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   if (name === 'log') return logOf(obj, ctx);
   if (name === 'sigmoid') return { k: 'prob', multi: false, neg: false };
   if ((name === 'max' || name === 'amax') && args.length === 0 && kw.size === 0) return batchMax(ctx);
+  if (name === 'max' || name === 'amax') return rowMaxOf(obj);
   if (name === 'logsumexp') return { k: 'tensor', logNormaliser: true };
   if (COMPARISON_METHODS.has(name)) return MASK;
   return obj.k === 'dist' || obj.k === 'loss' ? obj : TENSOR;
@@ -262,8 +364,8 @@ const ZSPAN = { from: 0, to: 0 };
  */
 function gathered(v: AV, index: AV): AV {
   if (v.k === 'prob') return predicted('affine');
-  const l = gatherLoss(v);
-  if (!derivationOf(index)) return { k: 'loss', l: withLabels(l, index) };
+  const { l } = gatherLoss(v, index);
+  if (!derivationOf(index)) return { k: 'loss', l };
   return { k: 'loss', l: { ...l, hot: ZERO, src: 'none', self: l.hot } };
 }
 

@@ -24,6 +24,12 @@ const RESCALED =
   'the result is multiplied by a factor (e.g. divided by a count the analysis cannot pin down)';
 const REWORKED =
   'the result of the torch loss is combined with other tensors (a mask, a weight or an added term)';
+const OPAQUE_LOG =
+  'the log is taken of a tensor the analysis cannot identify as σ(x) or as given probabilities, so no BCE call is known to equal it';
+const KL_PER_ROW =
+  "the code sums the KL over the classes of each row, while KLDivLoss(reduction='none') keeps one value per class";
+const UNSEEN_CALL =
+  'the loss is computed by a call the analysis cannot see into (only the smoothed target passed to it is known), so its reduction is unknown';
 const MEAN_AFTER_NONE =
   "reduction='none' followed by a plain mean divides by every row, while torch's mean leaves out ignored rows and divides by Σ weight[target]";
 const KL_SMOOTHED =
@@ -183,10 +189,13 @@ export function torchEquivalence(
     c.convention === 'k_minus_2_padding' && PADDING,
     c.convention === 'batch_max_plus_1' && BATCH_K,
     loss.kl && smoothing && KL_SMOOTHED,
+    loss.kl && !loss.torch && loss.reduction === 'none' && KL_PER_ROW,
     loss.maskedRowsInMean && MASKED_MEAN,
     loss.weightSpans.length > 0 && weightsGiven && WEIGHTED_LOG_PROBS,
     loss.modulated && MODULATED,
     loss.reworked === true && REWORKED,
+    loss.opaqueLog === true && OPAQUE_LOG,
+    loss.unseenCall === true && UNSEEN_CALL,
     loss.delegated !== undefined && `each term is computed by \`${loss.delegated}\`, a criterion it is given`,
   ]);
 }

@@ -48,11 +48,17 @@ export interface LossInfo extends Mix {
   torch?: TorchLossCall & { hot: Sym };
   /** Combined with a tensor the analysis does not follow (a mask, a tensor weight, an added term). */
   reworked?: boolean;
+  /** A binary term on the log of a tensor not known to be σ(x) or given probabilities. */
+  opaqueLog?: boolean;
+  /** Computed by a call the analysis cannot see into, from a smoothed target it built: reduction unknown. */
+  unseenCall?: boolean;
   /** An elementwise result (kl_div with reduction='none') summed over the class axis before any mean. */
   classSummed?: boolean;
   /** Computed by a criterion given to the constructor (`self.loss_fcn`): its convention is that criterion's. */
   delegated?: string;
 }
+
+export type LogisticPart = 'abs' | 'expAbs' | 'onePlusExp' | 'onePlusExpAbs' | 'softplus' | 'relu' | 'rest';
 
 /** How a tensor depends on the model's predictions: affine in them (p_t), or not ((1−p_t)^γ, exp(σ(x)−t)). */
 export type Derivation = 'affine' | 'nonlinear';
@@ -74,18 +80,33 @@ export type AV =
       logNormaliser?: true;
       logTarget?: true;
       mask?: true;
+      /** A mask comparing binary labels with a number: the parameter, and whether it holds where the label is 1. */
+      labelTest?: { labels: string; whereOne: boolean };
       /** `torch.arange(K)` / `torch.eye(K)`: compared with or indexed by labels, a one-hot over K classes. */
       classRange?: { classes: Sym | null; eye: boolean };
       /** A view of this function parameter (`target.view(-1)`): the same labels or log-probabilities. */
       viewOf?: string;
       /** q·log q of a target (`torch.xlogy(q, q)`): constant in the predictions, the entropy part of a KL term. */
       targetEntropy?: true;
+      /**
+       * Softmax written by hand: `exp(x)` of logits (`expLogits`), its sum over the classes (`partition`, whose
+       * log is the log-normaliser), and `x.max(dim)` (`rowMax`), which x − it leaves the same logits.
+       */
+      expLogits?: { of?: string };
+      partition?: true;
+      rowMax?: true;
+      /**
+       * Pieces of a binary cross-entropy with logits written by hand, of the logits parameter `of`:
+       * softplus(x) = relu(x) + log(1 + exp(−|x|)); softplus(x) − x·t (or relu(x) − x·t + the rest) is BCE(x, t).
+       */
+      logistic?: { of: string; part: LogisticPart };
     }
   /** `source`: the parameter the probabilities or log-probabilities are computed from (self vs teacher). */
   | { k: 'prob'; multi: boolean; neg: boolean; source?: string }
   /** `kl`: written as log q − log p, so a target times it is a KL term (the CE minus the target's entropy). */
   | { k: 'logp'; c: Sym; factors: Span[]; modulated?: boolean; source?: string; kl?: true }
-  | { k: 'blog'; neg: boolean }
+  /** log σ or log(1 − σ); `opaque`: the log of a tensor the analysis does not follow (not known to be σ(x)). */
+  | { k: 'blog'; neg: boolean; opaque?: true; of?: string }
   | { k: 'dist'; d: Mix }
   | {
       k: 'prod';
@@ -93,6 +114,8 @@ export type AV =
       c: Sym;
       factors: Span[];
       binary: 'p' | 'q' | null;
+      /** A binary term on the log of an opaque tensor: a BCE-like loss with no exact torch equivalent. */
+      opaque?: true;
       modulated?: boolean;
       kl?: true;
     }
@@ -102,8 +125,16 @@ export type AV =
   | { k: 'self' }
   /** A bound method of the class being analysed, held in a variable or attribute (`self.f = self.g`). */
   | { k: 'method'; name: string }
+  /** A torch reduction used as a value (`self.reduce = torch.sum`), applied where it is called. */
+  | { k: 'torchFn'; name: 'sum' | 'mean' }
   /** A function defined inside the function being run (a nested helper). */
-  | { k: 'function'; node: SyntaxNode; closure?: ReadonlyMap<string, AV> }
+  | {
+      k: 'function';
+      node: SyntaxNode;
+      closure?: ReadonlyMap<string, AV>;
+      /** Arguments bound ahead by `functools.partial(fn, …)`. */
+      partial?: { args: AV[]; kw: ReadonlyMap<string, AV> };
+    }
   /** An instance of a loss class of this file or of the library catalogue, with its constructor's arguments. */
   | { k: 'instance'; def: Definition; mod: ModuleContext; args: AV[]; kw: Map<string, AV> }
   | { k: 'unknown' };
@@ -188,6 +219,8 @@ export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
     modulated: a.modulated || b.modulated,
     torch: undefined,
     reworked: a.reworked || b.reworked,
+    opaqueLog: a.opaqueLog || b.opaqueLog,
+    unseenCall: a.unseenCall || b.unseenCall,
     delegated: a.delegated ?? b.delegated,
   };
 }
