@@ -16,19 +16,22 @@ interface LibraryLoss {
   source: string;
 }
 
-const CATALOGUE: LibraryLoss[] = [
-  {
-    // fairseq (criterions/label_smoothed_cross_entropy.py): ε/(K−1) on the other classes, summed.
-    name: 'label_smoothed_nll_loss',
-    from: /(^|\.)fairseq\.|(^|\.)label_smoothed_cross_entropy\.label_smoothed_nll_loss$/,
-    source: `
+/** fairseq's label_smoothed_nll_loss (criterions/label_smoothed_cross_entropy.py), also inside its criterion. */
+const FAIRSEQ_NLL_LOSS = `
 def label_smoothed_nll_loss(lprobs, target, epsilon, ignore_index=None, reduce=True):
     nll = -lprobs.gather(dim=-1, index=target)
     smooth = -lprobs.sum(dim=-1, keepdim=True)
     eps_i = epsilon / (lprobs.size(-1) - 1)
     loss = ((1.0 - epsilon - eps_i) * nll + eps_i * smooth).sum()
     return loss, nll.sum()
-`,
+`;
+
+const CATALOGUE: LibraryLoss[] = [
+  {
+    // fairseq (criterions/label_smoothed_cross_entropy.py): ε/(K−1) on the other classes, summed.
+    name: 'label_smoothed_nll_loss',
+    from: /(^|\.)fairseq\.|(^|\.)label_smoothed_cross_entropy\.label_smoothed_nll_loss$/,
+    source: FAIRSEQ_NLL_LOSS,
   },
   {
     // pytorch-toolbelt / segmentation_models_pytorch (losses/functional.py): ε/K over all classes.
@@ -82,14 +85,7 @@ class SoftTargetCrossEntropy(nn.Module):
     // forward / compute_loss; its loss is label_smoothed_nll_loss (ε/(K−1)).
     name: 'LabelSmoothedCrossEntropyCriterion',
     from: /(^|\.)fairseq\./,
-    source: `
-def label_smoothed_nll_loss(lprobs, target, epsilon, ignore_index=None, reduce=True):
-    nll = -lprobs.gather(dim=-1, index=target)
-    smooth = -lprobs.sum(dim=-1, keepdim=True)
-    eps_i = epsilon / (lprobs.size(-1) - 1)
-    loss = ((1.0 - epsilon - eps_i) * nll + eps_i * smooth).sum()
-    return loss, nll.sum()
-
+    source: `${FAIRSEQ_NLL_LOSS}
 class LabelSmoothedCrossEntropyCriterion(nn.Module):
     def __init__(self, task, sentence_avg, label_smoothing, ignore_prefix_size=0, report_accuracy=False):
         self.sentence_avg = sentence_avg

@@ -60,6 +60,16 @@ export function scaleRow(
   }
 }
 
+/** The largest of x[start..end) (−∞ for an empty range). */
+function contiguousMax(x: Float64Array, start: number, end: number): number {
+  let max = Number.NEGATIVE_INFINITY;
+  for (let j = start; j < end; j++) {
+    const v = x[j]!;
+    if (v > max) max = v;
+  }
+  return max;
+}
+
 /**
  * The common case, (N, C) logits without class weights, in one function: contiguous rows and no coefficient reads
  * let V8 keep everything in registers (about 1.7× faster than the strided kernels above). Leaves exp(x - max), or
@@ -73,11 +83,7 @@ export function contiguousSoftmaxRow(
   sums: Float64Array,
 ): void {
   const end = start + size;
-  let max = Number.NEGATIVE_INFINITY;
-  for (let j = start; j < end; j++) {
-    const v = x[j]!;
-    if (v > max) max = v;
-  }
+  const max = contiguousMax(x, start, end);
   let sumExp = 0;
   let sumShift = 0;
   for (let j = start; j < end; j++) {
@@ -100,11 +106,7 @@ export function contiguousSoftmaxSums(
   sums: Float64Array,
 ): void {
   const end = start + size;
-  let max = Number.NEGATIVE_INFINITY;
-  for (let j = start; j < end; j++) {
-    const v = x[j]!;
-    if (v > max) max = v;
-  }
+  const max = contiguousMax(x, start, end);
   let sumExp = 0;
   let sumShift = 0;
   for (let j = start; j < end; j++) {

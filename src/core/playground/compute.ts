@@ -178,6 +178,21 @@ function fullResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
   return pass ? onePassResult(pass, p, state) : generalResult(p, state);
 }
 
+/** What every result starts with: the data's size and kind, the model and the ε sweep. */
+function described(p: Prepared, state: PlaygroundState, model: EpsilonModel, sweep: SweepCurve[]) {
+  const { rows, cols, family, targetKind } = p;
+  return {
+    ok: true as const,
+    rows,
+    cols,
+    family,
+    targetKind,
+    lossInput: LOSS_INPUT[state.loss],
+    model,
+    sweep,
+  };
+}
+
 /** KL's closed-form entropy part under each convention (nothing for the other losses). */
 const klEntropy =
   (p: Prepared, state: PlaygroundState) =>
@@ -195,14 +210,7 @@ function onePassResult(pass: RowPass, p: Prepared, state: OnePassState): Playgro
   };
   const exact = { epsilon: state.epsilon, value: modelAt(model, state.epsilon).value };
   return {
-    ok: true,
-    rows: p.rows,
-    cols: p.cols,
-    family: p.family,
-    targetKind: p.targetKind,
-    lossInput: LOSS_INPUT[state.loss],
-    model,
-    sweep: sweepCurves(state, model, remainders, entropyOf),
+    ...described(p, state, model, sweepCurves(state, model, remainders, entropyOf)),
     heat: {
       at0: oneHotHeat(pass, convention, 0),
       at1: oneHotHeat(pass, convention, 1),
@@ -245,14 +253,7 @@ function generalResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
     Tensor,
   ];
   return {
-    ok: true,
-    rows: p.rows,
-    cols: p.cols,
-    family: p.family,
-    targetKind: p.targetKind,
-    lossInput: LOSS_INPUT[state.loss],
-    model,
-    sweep: sweepCurves(state, model, remainders, entropyOf),
+    ...described(p, state, model, sweepCurves(state, model, remainders, entropyOf)),
     heat: {
       at0: downsample(at0.data, p.rows, p.cols),
       at1: downsample(at1.data, p.rows, p.cols),
