@@ -39,6 +39,7 @@ import { gradientPlot, perSamplePlot, probabilityPlot } from './plots/indexPlots
 import { reliabilityPlot } from './plots/reliabilityPlot';
 import { sweepPlot } from './plots/sweepPlot';
 import { onThemeChange } from './plots/theme';
+import { keepSelectAllLocal } from './selectAllEcho';
 import { debounce, schedule } from './timers';
 import { h } from './ui/dom';
 import { section } from './ui/elements';
@@ -127,6 +128,7 @@ host.onNotification(ShowSource, ({ source }) => sourceBar.show(source));
 host.onNotification(RestoreState, (state) => dispatch({ type: 'restore', state }));
 host.onRequest(GetSnapshot, () => app.snapshot());
 window.addEventListener('message', (e: MessageEvent) => host.receive(e.data));
+keepSelectAllLocal(document);
 onThemeChange(() => app.redraw());
 window.addEventListener(
   'resize',

@@ -146,3 +146,42 @@ export async function pickColorTheme(page: Page, label: string): Promise<void> {
   await page.keyboard.press('Enter');
   await widget.waitFor({ state: 'hidden' });
 }
+
+/**
+ * Holds back the Ctrl/Cmd+A keydowns a webview forwards to the workbench until the returned `release` runs, as a
+ * busy workbench does: VS Code answers each with a select-all of its own, which then lands on what was typed
+ * since. `panel` is the webview's content frame; its parent posts the forwarded keys on a MessagePort.
+ * `release` sends them on and says how many there were.
+ */
+export async function holdSelectAllForwarding(panel: Frame): Promise<() => Promise<number>> {
+  const host = panel.parentFrame();
+  if (!host) throw new Error('the webview frame has no host frame');
+  await host.evaluate(() => {
+    type Post = (this: unknown, message: unknown, ...rest: unknown[]) => void;
+    const page = globalThis as unknown as {
+      MessagePort: { prototype: { postMessage: Post } };
+      __releaseSelectAll?: () => number;
+    };
+    const proto = page.MessagePort.prototype;
+    const post = proto.postMessage;
+    const held: (() => void)[] = [];
+    proto.postMessage = function (message, ...rest) {
+      const m = message as {
+        channel?: string;
+        data?: { keyCode?: number; ctrlKey?: boolean; metaKey?: boolean };
+      };
+      if (m?.channel === 'did-keydown' && m.data?.keyCode === 65 && (m.data.ctrlKey || m.data.metaKey)) {
+        held.push(() => post.call(this, message, ...rest));
+        return;
+      }
+      post.call(this, message, ...rest);
+    };
+    page.__releaseSelectAll = () => {
+      proto.postMessage = post;
+      for (const send of held) send();
+      return held.length;
+    };
+  });
+  return () =>
+    host.evaluate(() => (globalThis as unknown as { __releaseSelectAll: () => number }).__releaseSelectAll());
+}
