@@ -120,6 +120,25 @@ describe('e2e: the playground in the browser VS Code', () => {
     assert.equal(after, '1.4670', `ε box "${typed}", Ctrl+A forwarded to VS Code ${forwarded} time(s)`);
   });
 
+  it('says under the ε box when it refuses a typed value, and clears it when the slider moves', async () => {
+    await typeNumber(panel, 'epsilon-input', '5');
+    const refusal = await until(
+      () => textOf(panel, 'epsilon-input-error'),
+      (v) => v.length > 0,
+    );
+    assert.match(refusal, /5 is out of range: from 0 to 1; the last valid value is used/);
+    assert.equal(await loss(), '1.4670', 'the loss stays at the last valid ε, 0.5');
+    await clickSlider(panel, 'epsilon-slider', 0.3);
+    const cleared = await until(
+      () => textOf(panel, 'epsilon-input-error'),
+      (v) => v === '',
+    );
+    assert.equal(cleared, '', 'the refusal goes once the box shows the state again');
+    assert.notEqual(await fieldValue(panel, 'epsilon-input'), '5', 'the box shows the slider’s ε');
+    await typeNumber(panel, 'epsilon-input', '0.5');
+    assert.equal(await until(loss, (v) => v === '1.4670'), '1.4670');
+  });
+
   it('gives 1.5161 under the K−1 convention', async () => {
     await choose(panel, 'convention-select', /K\s*[−-]\s*1/);
     assert.equal(await until(loss, (v) => v === '1.5161'), '1.5161');

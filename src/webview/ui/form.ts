@@ -11,6 +11,7 @@ import {
   type TextControl,
 } from './controls';
 import { h, optionList } from './dom';
+import { checkNumber, showNumberRefusal } from './numberCheck';
 
 /** `source`: the control the action comes from (form.ts passes its own element). */
 type Dispatch = (action: PlaygroundAction, source?: Element) => void;
@@ -54,12 +55,20 @@ function selectControl(c: SelectControl, dispatch: Dispatch): HTMLElement {
 
 function numberControl(c: NumberControl, dispatch: Dispatch): HTMLElement {
   const input = h('input', { id: c.id, type: 'number', min: c.min, max: c.max, step: c.step });
-  const read = () =>
-    input.value.trim() !== '' && dispatch({ type: 'patch', patch: { [c.key]: Number(input.value) } }, input);
+  const rule = { min: c.min, ...(c.max === undefined ? {} : { max: c.max }), integer: c.step === '1' };
+  const read = () => {
+    const checked = checkNumber(input.value, rule);
+    showNumberRefusal(input, 'refused' in checked ? checked.refused : undefined);
+    if ('value' in checked) dispatch({ type: 'patch', patch: { [c.key]: checked.value } }, input);
+  };
   input.addEventListener('input', read);
   input.addEventListener('change', read);
-  return labelled(c.id, c.label, input);
+  return labelled(c.id, c.label, input, numberError(c.id));
 }
+
+/** Where a number box says why the state did not take its text. */
+const numberError = (id: string): HTMLElement =>
+  h('div', { id: `${id}-error`, class: 'field-error', role: 'status', 'aria-live': 'polite' });
 
 /** ε: a slider and an exact number input, both keyboard-operable, kept in step. */
 function epsilonControl(dispatch: Dispatch): HTMLElement {
@@ -73,14 +82,14 @@ function epsilonControl(dispatch: Dispatch): HTMLElement {
   });
   const exact = h('input', { id: 'epsilon-input', type: 'number', min: 0, max: 1, step: 0.01 });
   const send = (from: HTMLInputElement) => {
-    const epsilon = Number(from.value);
-    if (from.value.trim() !== '' && epsilon >= 0 && epsilon <= 1)
-      dispatch({ type: 'patch', patch: { epsilon } }, from);
+    const checked = checkNumber(from.value, { min: 0, max: 1, integer: false });
+    if (from === exact) showNumberRefusal(exact, 'refused' in checked ? checked.refused : undefined);
+    if ('value' in checked) dispatch({ type: 'patch', patch: { epsilon: checked.value } }, from);
   };
   slider.addEventListener('input', () => send(slider));
   exact.addEventListener('input', () => send(exact));
   exact.addEventListener('change', () => send(exact));
-  return labelled('epsilon-input', 'ε (smoothing amount, 0–1)', exact, slider);
+  return labelled('epsilon-input', 'ε (smoothing amount, 0–1)', exact, slider, numberError('epsilon-input'));
 }
 
 function sampleControl(dispatch: Dispatch): HTMLElement {

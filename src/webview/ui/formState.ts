@@ -3,6 +3,7 @@
 import { isPlaygroundConvention, playgroundFamily } from '../../core/playground/conventions';
 import { isBinaryLoss, type PlaygroundState } from '../../core/playground/state';
 import { NUMBER_CONTROLS, SELECT_CONTROLS, TEXT_CONTROLS } from './controls';
+import { showNumberRefusal } from './numberCheck';
 
 /**
  * Sets a control's value unless it is `source`, the control whose own event made this change (its text is the
@@ -11,7 +12,10 @@ import { NUMBER_CONTROLS, SELECT_CONTROLS, TEXT_CONTROLS } from './controls';
  */
 function setControl(id: string, value: string, source: Element | undefined): void {
   const el = document.getElementById(id) as HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement | null;
-  if (el && el !== source && el.value !== value) el.value = value;
+  if (!el || el === source || el.value === value) return;
+  el.value = value;
+  // A number box showing the state again no longer holds the text it refused.
+  if (el instanceof HTMLInputElement && el.type === 'number') showNumberRefusal(el, undefined);
 }
 
 /** Writes state into every control but `source`, the one the change came from (none for seeds and restores). */
