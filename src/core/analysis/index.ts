@@ -2,6 +2,7 @@ export { analyzeAt, analyzeParsed, analyzePython, defaultSession } from './analy
 export { findingAt } from './findingAt';
 export * from './findings';
 export type { ImportSource } from './module';
+export { type CellSource, cellSource, inCell } from './notebook';
 export { type PythonParse, parsePython } from './parse';
 export * from './rules';
 export { AnalysisSession, type CacheStats, type SessionOptions } from './session';

@@ -1,8 +1,10 @@
 import type { ChangedRange, Tree } from '@lezer/common';
 import type { StoredDefinition, StoredFinding } from './cache';
+import { drain } from './chunks';
 import { FileAnalysis, type FileCaches } from './fileAnalysis';
 import type { Finding } from './findings';
 import type { DefinitionName, ImportSource } from './module';
+import { cellSource, inCell } from './notebook';
 import { type LineIndex, type PythonParse, parsePython, parsePythonSteps } from './parse';
 import type { RawFinding } from './raw';
 import { Memo, TextIds } from './textIds';
@@ -97,10 +99,20 @@ export class AnalysisSession {
   /**
    * `analyzeParsed` in steps: yields after each definition and top-level statement (the first step also builds the
    * module's context), so that a caller can spread the work over time and stop when the result is no longer wanted.
+   * With `from`, only the findings that start there or later (a notebook cell after its prelude).
    */
-  *analyzeSteps(parse: PythonParse): Generator<void, Finding[]> {
+  *analyzeSteps(parse: PythonParse, from = 0): Generator<void, Finding[]> {
     const analysis = this.fileAnalysis(parse);
-    return toFindings(yield* analysis.steps(), analysis.lines);
+    return toFindings(yield* analysis.steps(from), analysis.lines);
+  }
+
+  /**
+   * Findings of a notebook cell run after the code cells `preceding` it (see `cellSource`), placed in the cell.
+   */
+  analyzeCell(cell: string, preceding: readonly string[]): Finding[] {
+    const source = cellSource(preceding, cell);
+    const parse = this.parsePython(source.text);
+    return inCell(drain(this.analyzeSteps(parse, source.start)), source);
   }
 
   /**

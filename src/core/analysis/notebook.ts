@@ -1,0 +1,48 @@
+import type { Finding } from './findings';
+
+/**
+ * A notebook cell as the analysis reads it. Jupyter runs cells top to bottom, so a cell sees what the code cells
+ * before it import and define: the cell is analysed as their code (its prelude) followed by its own text, which
+ * starts at `start`, on line `firstLine` (1-based) of `text`.
+ */
+export interface CellSource {
+  text: string;
+  start: number;
+  firstLine: number;
+}
+
+/** IPython's line magics and shell escapes (`%matplotlib inline`, `!pip install …`): no Python to analyse. */
+const MAGIC = /^[ \t]*[%!].*$/gm;
+
+/** The analysed text of `cell` after the code cells `preceding` it (in notebook order). */
+export function cellSource(preceding: readonly string[], cell: string): CellSource {
+  const prelude = preceding.map((c) => (c.endsWith('\n') ? c : `${c}\n`).replace(MAGIC, '')).join('');
+  let lines = 0;
+  for (let i = prelude.indexOf('\n'); i >= 0; i = prelude.indexOf('\n', i + 1)) lines++;
+  return { text: prelude + cell, start: prelude.length, firstLine: lines + 1 };
+}
+
+/**
+ * Findings of `source.text` placed in the cell: lines counted from its first. The caller keeps only findings
+ * inside the cell; a `definedAt` in an earlier cell gets a line of 0 or less.
+ */
+export function inCell(findings: readonly Finding[], source: CellSource): Finding[] {
+  const shift = source.firstLine - 1;
+  if (shift === 0) return [...findings];
+  const range = <T extends { line: number; endLine: number }>(r: T): T => ({
+    ...r,
+    line: r.line - shift,
+    endLine: r.endLine - shift,
+  });
+  return findings.map((f) => {
+    const out: Finding = range(f);
+    const definedAt = f.details?.definedAt;
+    if (definedAt) out.details = { ...f.details, definedAt: { ...definedAt, line: definedAt.line - shift } };
+    if (f.fix)
+      out.fix = {
+        ...f.fix,
+        edits: f.fix.edits.map((e) => ({ ...e, range: range(e.range) })),
+      };
+    return out;
+  });
+}
