@@ -1,7 +1,9 @@
 import type { ChangedRange } from '@lezer/common';
 import * as vscode from 'vscode';
 import type { Finding, PythonParse } from '../core/analysis';
+import { type CellSource, cellSource, inCell } from '../core/analysis/notebook';
 import { runInSlices, tooLargeToAnalyse } from './analysisBudget';
+import { precedingCode } from './notebookCells';
 
 type Engine = typeof import('./incrementalAnalysis');
 let engine: Engine | undefined;
@@ -14,6 +16,8 @@ function loadEngine(): Engine {
 
 interface Entry {
   version: number;
+  /** What is analysed: the document's text, after the code of the cells before it for a notebook cell. */
+  source: CellSource;
   parse: PythonParse;
   /**
    * Every finding, analysed in slices on first use (diagnostics, code actions); null when the document changed
@@ -39,8 +43,31 @@ function toChangedRanges(changes: readonly vscode.TextDocumentContentChangeEvent
     }));
 }
 
+/** The single edit from `before` to `after`: what lies between their common prefix and suffix. */
+function diffRange(before: string, after: string): ChangedRange[] {
+  if (before === after) return [];
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (
+    end < max - start &&
+    before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)
+  )
+    end++;
+  return [{ fromA: start, toA: before.length - end, fromB: start, toB: after.length - end }];
+}
+
+/** What a document's analysis reads: its text, after the code of the cells before it for a notebook cell. */
+function sourceOf(document: vscode.TextDocument): CellSource {
+  const preceding = precedingCode(document);
+  const text = document.getText();
+  return preceding ? cellSource(preceding, text) : { text, start: 0, firstLine: 1 };
+}
+
 /**
- * One analysis per document version, shared by every feature. The parse tree is kept and reused after edits
+ * One analysis per document version, shared by every feature. A notebook cell is analysed after the code of the
+ * cells before it, so its entry is also renewed when they change. The parse tree is kept and reused after edits
  * (incremental reparsing), so an edit in a big file reparses only around the change. Parses and full analyses run
  * in slices (`analysisBudget.ts`), so the extension host is never held for long; documents
  * above `MAX_ANALYSED_LINES` are not analysed. One `AnalysisSession` (in the lazily loaded engine) holds what the
@@ -50,7 +77,10 @@ function toChangedRanges(changes: readonly vscode.TextDocumentContentChangeEvent
 export class AnalysisCache implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   /** Parses under way, in slices, by document. */
-  private readonly parsing = new Map<string, { version: number; done: Promise<Entry | null> }>();
+  private readonly parsing = new Map<
+    string,
+    { version: number; text: string; done: Promise<Entry | null> }
+  >();
   private readonly listeners: vscode.Disposable[];
   private engineInstance: InstanceType<Engine['IncrementalAnalysis']> | undefined;
 
@@ -90,8 +120,8 @@ export class AnalysisCache implements vscode.Disposable {
     const entry = await this.parsed(document);
     if (!entry || document.version !== entry.version) return null;
     if (entry.settled) return entry.settled;
-    const offset = document.offsetAt(position);
-    return this.guarded(document, () => this.engine.analyzeAt(entry.parse, offset));
+    const offset = entry.source.start + document.offsetAt(position);
+    return this.guarded(document, () => inCell(this.engine.analyzeAt(entry.parse, offset), entry.source));
   }
 
   dispose(): void {
@@ -116,27 +146,26 @@ export class AnalysisCache implements vscode.Disposable {
 
   /**
    * The entry of the document's current version, parsed in slices on first use: incrementally (around the edits)
-   * when the edits recorded since the last parse lead to it, else whole. Null when the document changed first.
+   * when the edits recorded since the last parse lead to it (for a notebook cell, the change of its cell and the
+   * cells before), else whole. Null when the document changed first.
    */
   private parsed(document: vscode.TextDocument): Promise<Entry | null> {
     const key = document.uri.toString();
     const { version } = document;
+    const source = sourceOf(document);
     const cached = this.entries.get(key);
-    if (cached?.version === version) return Promise.resolve(cached);
+    if (cached?.version === version && cached.source.text === source.text) return Promise.resolve(cached);
     const under = this.parsing.get(key);
-    if (under?.version === version) return under.done;
-    // A copy: edits arriving while the slices run are recorded on `cached` (and make this parse stale).
-    const previous =
-      cached?.editedVersion === version ? { parse: cached.parse, edits: [...cached.edits] } : undefined;
-    const steps = this.engine.reparseSteps(document.getText(), previous);
+    if (under?.version === version && under.text === source.text) return under.done;
+    const steps = this.engine.reparseSteps(source.text, cached && this.previous(cached, source, version));
     const done = runInSlices(steps, () => document.isClosed || document.version !== version).then(
-      (parse) => parse && this.store(document, parse),
+      (parse) => parse && this.store(document, source, parse),
       (error: unknown) => {
         this.log.error(`parsing failed for ${document.uri.toString(true)}`, error);
         return null;
       },
     );
-    const pending = { version, done };
+    const pending = { version, text: source.text, done };
     this.parsing.set(key, pending);
     void done.finally(() => {
       if (this.parsing.get(key) === pending) this.parsing.delete(key);
@@ -144,9 +173,26 @@ export class AnalysisCache implements vscode.Disposable {
     return done;
   }
 
-  private store(document: vscode.TextDocument, parse: PythonParse): Entry {
+  /** The parse to reuse for `source`, with the edits that lead from its text there; undefined: parse whole. */
+  private previous(cached: Entry, source: CellSource, version: number) {
+    // A notebook cell's text also changes with the cells before it: one edit from the old text to the new.
+    if (cached.source.start > 0 || source.start > 0)
+      return { parse: cached.parse, edits: diffRange(cached.parse.text, source.text) };
+    // A copy: edits arriving while the slices run are recorded on `cached` (and make this parse stale).
+    return cached.editedVersion === version ? { parse: cached.parse, edits: [...cached.edits] } : undefined;
+  }
+
+  private store(document: vscode.TextDocument, source: CellSource, parse: PythonParse): Entry {
     const { version } = document;
-    const entry: Entry = { version, parse, findings: null, settled: null, edits: [], editedVersion: version };
+    const entry: Entry = {
+      version,
+      source,
+      parse,
+      findings: null,
+      settled: null,
+      edits: [],
+      editedVersion: version,
+    };
     this.entries.set(document.uri.toString(), entry);
     return entry;
   }
@@ -157,7 +203,8 @@ export class AnalysisCache implements vscode.Disposable {
   ): Promise<readonly Finding[] | null> {
     const stale = () => document.isClosed || document.version !== entry.version;
     try {
-      entry.settled = await runInSlices(this.engine.analyzeSteps(entry.parse), stale);
+      const found = await runInSlices(this.engine.analyzeSteps(entry.parse, entry.source.start), stale);
+      entry.settled = found && inCell(found, entry.source);
       return entry.settled;
     } catch (error) {
       this.log.error(`analysis failed for ${document.uri.toString(true)}`, error);

@@ -24,9 +24,12 @@ export class IncrementalAnalysis {
     return this.session.parseSteps(text, previous?.parse, previous?.edits);
   }
 
-  /** `analyze` in steps, one definition or top-level statement each, for a caller that spreads it over time. */
-  analyzeSteps(parse: PythonParse): Generator<void, Finding[]> {
-    return this.session.analyzeSteps(parse);
+  /**
+   * `analyze` in steps, one definition or top-level statement each, for a caller that spreads it over time; with
+   * `from`, only the findings from there on (a notebook cell after the cells before it).
+   */
+  analyzeSteps(parse: PythonParse, from = 0): Generator<void, Finding[]> {
+    return this.session.analyzeSteps(parse, from);
   }
 
   /** Every finding of the file (diagnostics, code actions). */
