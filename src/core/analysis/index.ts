@@ -6,3 +6,14 @@ export { type CellSource, cellSource, inCell } from './notebook';
 export { type PythonParse, parsePython } from './parse';
 export * from './rules';
 export { AnalysisSession, type CacheStats, type SessionOptions } from './session';
+export {
+  importedModules,
+  importSource,
+  type ModuleFiles,
+  type ModuleFilesSync,
+  moduleOfPath,
+  type ResolvedImports,
+  relativeFiles,
+  relativeModule,
+  resolveImports,
+} from './workspaceImports';
