@@ -1,9 +1,10 @@
 import type { ChangedRange } from '@lezer/common';
 import * as vscode from 'vscode';
-import type { Finding, PythonParse } from '../core/analysis';
+import type { Finding, PythonParse, ResolvedImports } from '../core/analysis';
 import { type CellSource, cellSource, inCell } from '../core/analysis/notebook';
 import { runInSlices, tooLargeToAnalyse } from './analysisBudget';
-import { precedingCode } from './notebookCells';
+import { fileOf, precedingCode } from './notebookCells';
+import { WorkspaceFiles } from './workspaceFiles';
 
 type Engine = typeof import('./incrementalAnalysis');
 let engine: Engine | undefined;
@@ -29,7 +30,14 @@ interface Entry {
   /** Edits since `version`, one range each, in the order they apply; `editedVersion` is where they lead. */
   edits: ChangedRange[];
   editedVersion: number;
+  /** The workspace modules it imports relatively, read on first use; null when it imports none found. */
+  imports: Promise<ResolvedImports | null> | null;
+  /** The files `imports` tried to read: a change of one renews the entry's analysis. */
+  tried: readonly string[];
 }
+
+/** Only a file with a relative import (`from .utils import …`) has workspace modules to read. */
+const RELATIVE_IMPORT = /^[ \t]*from[ \t]+\./m;
 
 /** VS Code lists an event's changes against the old text, last first; applied one by one they stay valid. */
 function toChangedRanges(changes: readonly vscode.TextDocumentContentChangeEvent[]): ChangedRange[] {
@@ -83,9 +91,16 @@ export class AnalysisCache implements vscode.Disposable {
   >();
   private readonly listeners: vscode.Disposable[];
   private engineInstance: InstanceType<Engine['IncrementalAnalysis']> | undefined;
+  private readonly files = new WorkspaceFiles();
+  private readonly invalidated = new vscode.EventEmitter<vscode.TextDocument>();
+  /** A document whose findings changed without an edit of its own (a module it imports changed). */
+  readonly onDidInvalidate = this.invalidated.event;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     this.listeners = [
+      this.files,
+      this.invalidated,
+      this.files.onDidChange((uri) => this.importChanged(uri)),
       vscode.workspace.onDidCloseTextDocument((d) => this.entries.delete(d.uri.toString())),
       vscode.workspace.onDidChangeTextDocument((e) => this.recordEdits(e)),
     ];
@@ -120,8 +135,12 @@ export class AnalysisCache implements vscode.Disposable {
     const entry = await this.parsed(document);
     if (!entry || document.version !== entry.version) return null;
     if (entry.settled) return entry.settled;
+    const imports = await this.importsOf(document, entry);
+    if (document.version !== entry.version) return null;
     const offset = entry.source.start + document.offsetAt(position);
-    return this.guarded(document, () => inCell(this.engine.analyzeAt(entry.parse, offset), entry.source));
+    return this.guarded(document, () =>
+      inCell(this.engine.analyzeAt(entry.parse, offset, imports ?? undefined), entry.source),
+    );
   }
 
   dispose(): void {
@@ -192,6 +211,8 @@ export class AnalysisCache implements vscode.Disposable {
       settled: null,
       edits: [],
       editedVersion: version,
+      imports: null,
+      tried: [],
     };
     this.entries.set(document.uri.toString(), entry);
     return entry;
@@ -201,15 +222,46 @@ export class AnalysisCache implements vscode.Disposable {
     document: vscode.TextDocument,
     entry: Entry,
   ): Promise<readonly Finding[] | null> {
-    const stale = () => document.isClosed || document.version !== entry.version;
+    const importing = this.importsOf(document, entry);
+    const stale = () =>
+      document.isClosed || document.version !== entry.version || entry.imports !== importing;
     try {
-      const found = await runInSlices(this.engine.analyzeSteps(entry.parse, entry.source.start), stale);
+      const imports = (await importing) ?? undefined;
+      const steps = this.engine.analyzeSteps(entry.parse, entry.source.start, imports);
+      const found = await runInSlices(steps, stale);
       entry.settled = found && inCell(found, entry.source);
       return entry.settled;
     } catch (error) {
       this.log.error(`analysis failed for ${document.uri.toString(true)}`, error);
       entry.settled = [];
       return entry.settled;
+    }
+  }
+
+  /** The workspace modules the entry's file imports, read once per entry (until one of them changes). */
+  private importsOf(document: vscode.TextDocument, entry: Entry): Promise<ResolvedImports | null> {
+    entry.imports ??= RELATIVE_IMPORT.test(entry.source.text)
+      ? this.engine.resolveImports(fileOf(document).toString(), entry.parse, this.files).then(
+          (resolved) => {
+            entry.tried = resolved.tried;
+            return resolved.files.size > 0 ? resolved : null;
+          },
+          (error: unknown) => {
+            this.log.error(`reading the imports of ${document.uri.toString(true)} failed`, error);
+            return null;
+          },
+        )
+      : Promise.resolve(null);
+    return entry.imports;
+  }
+
+  /** A module some documents import may read differently: their findings are due again. */
+  private importChanged(uri: string): void {
+    for (const [key, entry] of this.entries) {
+      if (!entry.tried.includes(uri)) continue;
+      Object.assign(entry, { imports: null, tried: [], findings: null, settled: null });
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      if (document) this.invalidated.fire(document);
     }
   }
 

@@ -103,6 +103,7 @@ export function registerDiagnostics(ctx: Ctx): void {
       if (e.contentChanges.length > 0) for (const d of codeCells(e.notebook)) diagnostics.schedule(d);
     }),
     vscode.workspace.onDidCloseTextDocument((d) => diagnostics.clear(d)),
+    ctx.analysis.onDidInvalidate((d) => diagnostics.schedule(d)),
     ctx.config.onDidChange(() => diagnostics.refreshAll()),
   );
   diagnostics.scheduleAll();

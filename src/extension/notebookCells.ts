@@ -32,3 +32,12 @@ export function laterCells(document: vscode.TextDocument): vscode.TextDocument[]
   const around = cellsAround(document);
   return around ? around.cells.slice(around.index + 1) : [];
 }
+
+/** The file a document is: the notebook a cell belongs to, else the document itself (imports are relative to it). */
+export function fileOf(document: vscode.TextDocument): vscode.Uri {
+  if (document.uri.scheme !== 'vscode-notebook-cell') return document.uri;
+  const notebook = vscode.workspace.notebookDocuments.find((n) =>
+    n.getCells().some((c) => c.document === document),
+  );
+  return notebook?.uri ?? document.uri;
+}

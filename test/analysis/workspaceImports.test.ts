@@ -110,4 +110,36 @@ describe('workspace imports', () => {
     assert.equal(new Set(files.reads).size, files.reads.length, files.reads.join(', '));
     assert.ok(resolved.files.has('/ws/pkg/targets.py'));
   });
+
+  it('a caching session keeps results apart by what the file imports, as a session without caches finds them', async () => {
+    const cached = new AnalysisSession();
+    const fresh = new AnalysisSession({ cache: false });
+    const parse = cached.parsePython(LOSS);
+    const at = LOSS.indexOf('class LS') + 6;
+    const kMinus1 = await resolveImports(
+      '/ws/pkg/loss.py',
+      LOSS,
+      memoryFiles({ '/ws/pkg/utils.py': K_MINUS_1 }),
+      true,
+    );
+    const uniform = await resolveImports(
+      '/ws/pkg/loss.py',
+      LOSS,
+      memoryFiles({ '/ws/pkg/utils.py': UNIFORM }),
+      true,
+    );
+    assert.notEqual(kMinus1.key, uniform.key);
+    const conventionAt = (session: AnalysisSession, imports?: typeof kMinus1) =>
+      session.analyzeAt(parse, at, imports).find((f) => f.symbol === 'LS')?.convention ?? null;
+    for (const [imports, expected] of [
+      [kMinus1, 'k_minus_1'],
+      [uniform, 'uniform'],
+      [undefined, conventionAt(fresh)],
+      [kMinus1, 'k_minus_1'],
+    ] as const) {
+      assert.equal(conventionAt(cached, imports), expected);
+      assert.equal(conventionAt(fresh, imports), expected);
+    }
+    assert.notEqual(conventionAt(fresh), 'k_minus_1');
+  });
 });

@@ -1,11 +1,10 @@
 import { buildModule, type ImportSource } from './module';
-import { parsePython } from './parse';
+import { type PythonParse, parsePython } from './parse';
 
 /**
  * Following the workspace's own imports (`from .utils import label_smoothed_nll_loss`): which modules a file
- * imports, where a relative one lies, and reading them (and what they import in turn) through a shell's
- * `ModuleFiles`: the CLI's reads the disk, the extension's `vscode.workspace.fs`. Paths are the shell's, with `/`
- * or `\` between folders.
+ * imports, and reading them (and what they import in turn) through a shell's `ModuleFiles`: the CLI's reads the
+ * disk, the extension's `vscode.workspace.fs`. Where a module lies is `modulePaths.ts`.
  */
 
 /** How a shell finds and reads the workspace's modules. */
@@ -21,65 +20,29 @@ export interface ModuleFilesSync extends ModuleFiles {
   read(path: string): string | null;
 }
 
-/** The imports of a file resolved through `ModuleFiles`, and every file read for them (with its text). */
+/** The imports of a file resolved through `ModuleFiles`, read ahead. */
 export interface ResolvedImports {
   source: ImportSource;
+  /** Every file read for them, with its text. */
   files: ReadonlyMap<string, string>;
+  /** Every path asked for, found or not: a change of any of them may change the result. */
+  tried: readonly string[];
+  /** Stands for the texts of `files`: equal keys, equal imports (an `AnalysisSession` caches by it). */
+  key: string;
 }
 
 /** How deep imports of imports are followed, and how many files at most are read for one file. */
 const MAX_DEPTH = 3;
 const MAX_FILES = 32;
 
-/** `path/to/pkg/mod.py` → `path.to.pkg.mod`; a package's `__init__.py` is the package; null for other files. */
-export function moduleOfPath(path: string): string | null {
-  if (!path.endsWith('.py')) return null;
-  const parts = path
-    .slice(0, -3)
-    .split(/[\\/]/)
-    .filter((p) => p && p !== '.');
-  if (parts.at(-1) === '__init__') parts.pop();
-  return parts.join('.');
-}
-
-/** How many dots a relative module starts with (`..functional` → 2). */
-function leadingDots(module: string): number {
-  return module.length - module.replace(/^\.+/, '').length;
-}
-
-/** `..functional` imported by module `pkg.nn.modules.loss` → `pkg.nn.functional`; null above the top. */
-export function relativeModule(own: string, module: string): string | null {
-  const dots = leadingDots(module);
-  const pkg = own.split('.').slice(0, -dots);
-  if (pkg.length === 0 && own.split('.').length <= dots) return null;
-  const rest = module.slice(dots);
-  return [...pkg, ...(rest ? [rest] : [])].join('.');
-}
-
-/** Where a relative import of `file` lies beside it: `.utils` → `dir/utils.py`, `dir/utils/__init__.py`. */
-export function relativeFiles(file: string, module: string): string[] {
-  if (!module.startsWith('.')) return [];
-  const sep = file.includes('/') || !file.includes('\\') ? '/' : '\\';
-  const dirs = file.split(/[\\/]/).slice(0, -1);
-  const up = leadingDots(module) - 1;
-  if (up > dirs.length) return [];
-  const rest = module
-    .slice(up + 1)
-    .split('.')
-    .filter(Boolean);
-  if (rest.length === 0) return [];
-  const base = [...dirs.slice(0, dirs.length - up), ...rest].join(sep);
-  return [`${base}.py`, [base, '__init__.py'].join(sep)];
-}
-
 /**
  * The modules the analysis may ask for when a file's code calls what it imports: each import's dotted path and
  * its package (`from .utils import f` binds `.utils.f`, asked for as `.utils`; `from . import utils` binds
  * `.utils`). `relativeOnly` leaves out absolute imports (torch, numpy, …).
  */
-export function importedModules(text: string, relativeOnly: boolean): string[] {
+export function importedModules(text: string, relativeOnly: boolean, parse?: PythonParse): string[] {
   const out = new Set<string>();
-  for (const full of buildModule(parsePython(text).tree, text).aliases.values()) {
+  for (const full of buildModule((parse ?? parsePython(text)).tree, text).aliases.values()) {
     if (relativeOnly && !full.startsWith('.')) continue;
     const dot = full.lastIndexOf('.');
     for (const module of [full, dot > 0 ? full.slice(0, dot) : ''])
@@ -106,13 +69,14 @@ export function importSource(file: string, files: ModuleFilesSync): ImportSource
  * `file`'s imports for a shell that reads asynchronously (the extension, through `vscode.workspace.fs`): read
  * ahead, since the analysis asks synchronously. Each imported module is its first readable candidate; what it
  * imports is followed in turn, at most `MAX_DEPTH` deep and `MAX_FILES` files. `relativeOnly` leaves out absolute
- * imports.
+ * imports; `parse` is `text`'s, when the caller has it.
  */
 export async function resolveImports(
   file: string,
   text: string,
   files: ModuleFiles,
   relativeOnly = false,
+  parse?: PythonParse,
 ): Promise<ResolvedImports> {
   const texts = new Map<string, string | null>();
   const found = new Map<string, Map<string, string>>();
@@ -123,7 +87,8 @@ export async function resolveImports(
       if (found.has(from.file)) continue;
       const modules = new Map<string, string>();
       found.set(from.file, modules);
-      for (const module of importedModules(from.text, relativeOnly))
+      const own = from.file === file ? parse : undefined;
+      for (const module of importedModules(from.text, relativeOnly, own))
         for (const path of files.candidates(from.file, module)) {
           if (!texts.has(path)) {
             if (texts.size >= MAX_FILES) break;
@@ -147,5 +112,6 @@ export async function resolveImports(
     };
   const read = new Map<string, string>();
   for (const [path, t] of texts) if (t != null) read.set(path, t);
-  return { source: sourceOf(file), files: read };
+  const key = [...read].map(([path, t]) => `${path}\u0000${t}`).join('\u0001');
+  return { source: sourceOf(file), files: read, tried: [...texts.keys()], key };
 }
