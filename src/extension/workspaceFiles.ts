@@ -8,15 +8,18 @@ export const MAX_MODULE_BYTES = 512 * 1024;
 /**
  * The workspace's Python modules, read for the imports the analysis follows, through `vscode.workspace.fs` (on the
  * desktop and on the web): only files inside a workspace folder, at most `MAX_MODULE_BYTES`. An open document is
- * read as it is in the editor; other files are read once and kept until they change on disk. Paths are URIs.
+ * read as it is in the editor; other files are read once per version on disk (modification time and size), and
+ * a change seen by the file watcher is announced (`onDidChange`). Paths are URIs.
  */
 export class WorkspaceFiles implements ModuleFiles, vscode.Disposable {
-  private readonly texts = new Map<string, Promise<string | null>>();
+  /** Texts read from disk, with the version (modification time and size) they were read at. */
+  private readonly texts = new Map<string, { version: string; text: string }>();
   private readonly changed = new vscode.EventEmitter<string>();
   /** A module that may read differently now (by URI): what imports it is due for another analysis. */
   readonly onDidChange = this.changed.event;
   private readonly listeners: vscode.Disposable[];
 
+  /** Watching from the start: a watcher made on the first read could miss a change made just after it. */
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.py');
     const forget = (uri: vscode.Uri) => {
@@ -49,26 +52,26 @@ export class WorkspaceFiles implements ModuleFiles, vscode.Disposable {
       const text = open.getText();
       return Promise.resolve(text.length <= MAX_MODULE_BYTES ? text : null);
     }
-    let text = this.texts.get(uri.toString());
-    if (!text) {
-      text = readCapped(uri);
-      this.texts.set(uri.toString(), text);
+    return this.readVersion(uri);
+  }
+
+  private async readVersion(uri: vscode.Uri): Promise<string | null> {
+    try {
+      const stat = await vscode.workspace.fs.stat(uri);
+      if (!(stat.type & vscode.FileType.File) || stat.size > MAX_MODULE_BYTES) return null;
+      const version = `${stat.mtime}:${stat.size}`;
+      const known = this.texts.get(uri.toString());
+      if (known?.version === version) return known.text;
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+      this.texts.set(uri.toString(), { version, text });
+      return text;
+    } catch {
+      return null;
     }
-    return text;
   }
 
   dispose(): void {
     for (const l of this.listeners) l.dispose();
     this.texts.clear();
-  }
-}
-
-async function readCapped(uri: vscode.Uri): Promise<string | null> {
-  try {
-    const stat = await vscode.workspace.fs.stat(uri);
-    if (!(stat.type & vscode.FileType.File) || stat.size > MAX_MODULE_BYTES) return null;
-    return new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return null;
   }
 }

@@ -50,7 +50,7 @@ describe('imports of the workspace’s own modules in the editor', () => {
     await vscode.workspace.fs.delete(sampleUri(FOLDER), { recursive: true });
   });
 
-  it('explains a call of an imported helper by its convention, and again after the helper file changes', async () => {
+  it('explains a call of an imported helper by its convention, and again after the helper changes', async () => {
     const document = await vscode.workspace.openTextDocument(sampleUri(`${FOLDER}/pkg/loss.py`));
     await vscode.window.showTextDocument(document);
     const at = positionOf(document, 'label_smoothed_nll_loss(F', 4);
@@ -63,10 +63,36 @@ describe('imports of the workspace’s own modules in the editor', () => {
     assert.doesNotMatch(before, UNIFORM, before);
     assert.match(before, /compute_loss/, before);
 
-    await write(utils(), helper(true));
+    // The helper edited in the editor, unsaved: the hover follows the editor's text, then the saved file's.
+    const helperDocument = await vscode.workspace.openTextDocument(utils());
+    const edit = new vscode.WorkspaceEdit();
+    const whole = new vscode.Range(
+      helperDocument.positionAt(0),
+      helperDocument.positionAt(helperDocument.getText().length),
+    );
+    edit.replace(utils(), whole, helper(true));
+    assert.ok(await vscode.workspace.applyEdit(edit));
     const after = await hoverMatching(UNIFORM, 'the uniform hover');
     assert.doesNotMatch(after, K_MINUS_1, after);
     assert.match(after, /compute_loss/, after);
+    assert.ok(await helperDocument.save());
+    assert.match(await hoverText(document.uri, at), UNIFORM);
+  });
+
+  it('follows a change of the helper written to disk', async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const document = await vscode.workspace.openTextDocument(sampleUri(`${FOLDER}/pkg/loss.py`));
+    const at = positionOf(document, 'label_smoothed_nll_loss(F', 4);
+    await write(utils(), helper(false));
+    const text = await waitFor(
+      'the K−1 hover after the write',
+      async () => {
+        const hover = await hoverText(document.uri, at);
+        return K_MINUS_1.test(hover) ? hover : undefined;
+      },
+      30_000,
+    );
+    assert.doesNotMatch(text, UNIFORM, text);
   });
 
   it('does not follow an import to a module that is not there', async () => {
