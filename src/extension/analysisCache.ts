@@ -1,7 +1,7 @@
 import type { ChangedRange } from '@lezer/common';
 import * as vscode from 'vscode';
 import type { Finding, PythonParse, ResolvedImports } from '../core/analysis';
-import { type CellSource, cellSource, inCell } from '../core/analysis/notebook';
+import { type CellSource, cellSource, editBetween, inCell } from '../core/analysis/notebook';
 import { runInSlices, tooLargeToAnalyse } from './analysisBudget';
 import { fileOf, precedingCode } from './notebookCells';
 import { WorkspaceFiles } from './workspaceFiles';
@@ -49,21 +49,6 @@ function toChangedRanges(changes: readonly vscode.TextDocumentContentChangeEvent
       fromB: c.rangeOffset,
       toB: c.rangeOffset + c.text.length,
     }));
-}
-
-/** The single edit from `before` to `after`: what lies between their common prefix and suffix. */
-function diffRange(before: string, after: string): ChangedRange[] {
-  if (before === after) return [];
-  const max = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let end = 0;
-  while (
-    end < max - start &&
-    before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)
-  )
-    end++;
-  return [{ fromA: start, toA: before.length - end, fromB: start, toB: after.length - end }];
 }
 
 /** What a document's analysis reads: its text, after the code of the cells before it for a notebook cell. */
@@ -196,7 +181,7 @@ export class AnalysisCache implements vscode.Disposable {
   private previous(cached: Entry, source: CellSource, version: number) {
     // A notebook cell's text also changes with the cells before it: one edit from the old text to the new.
     if (cached.source.start > 0 || source.start > 0)
-      return { parse: cached.parse, edits: diffRange(cached.parse.text, source.text) };
+      return { parse: cached.parse, edits: editBetween(cached.parse.text, source.text) };
     // A copy: edits arriving while the slices run are recorded on `cached` (and make this parse stale).
     return cached.editedVersion === version ? { parse: cached.parse, edits: [...cached.edits] } : undefined;
   }

@@ -1,6 +1,9 @@
 // Notebook cells analysed the way Jupyter runs them: after the code of the cells before them.
 import * as assert from 'node:assert/strict';
-import { AnalysisSession, cellSource, type Finding } from '../../src/core/analysis';
+import fc from 'fast-check';
+import { AnalysisSession, cellSource, type Finding, type PythonParse } from '../../src/core/analysis';
+import { editBetween, inCell } from '../../src/core/analysis/notebook';
+import { fuzz } from '../support/fuzz';
 
 const IMPORTS = `import torch
 import torch.nn as nn
@@ -98,3 +101,74 @@ describe('notebook cells see the cells before them', () => {
     assert.equal(source.firstLine, 4);
   });
 });
+
+/** Cells a notebook's cells are drawn from, each also with a small edit of its own. */
+const CELL_POOL = [
+  IMPORTS,
+  IMPORTS.replace('EPS = 0.1', 'EPS = 0.3'),
+  IMPORTS.replace('from torch.autograd import Variable\n', ''),
+  LOSS_CLASS,
+  LOSS_CLASS.replace('(1 - self.epsilon) * nll + ', ''),
+  SMOOTH_FN,
+  SMOOTH_FN.replace('NUM_CLASSES)', 'NUM_CLASSES - 1)'),
+  USE,
+  USE.replace('epsilon=0.5', 'epsilon=0.2'),
+  'probs = F.softmax(x, dim=-1)\nprint(nn.CrossEntropyLoss()(probs, target))\n',
+  'def broken(:\n',
+];
+
+const ROUNDS = 25;
+
+describe('notebook cells: incremental reparsing and caching after edits of any cell', () => {
+  it('a caching session reparsing from the previous text finds what a fresh one does, cell and hover alike', () => {
+    const cell = fc.nat(CELL_POOL.length - 1).map((i) => CELL_POOL[i]);
+    const notebook = fc.array(cell, { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(
+        fc.array(notebook, { minLength: 2, maxLength: 5 }),
+        fc.double({ min: 0, max: 1, noNaN: true }),
+        (versions, where) => {
+          const cached = new AnalysisSession();
+          let previous: PythonParse | undefined;
+          for (const cells of versions) {
+            const source = cellSource(cells.slice(0, -1), cells[cells.length - 1]);
+            const parse = previous
+              ? cached.parsePython(source.text, previous, editBetween(previous.text, source.text))
+              : cached.parsePython(source.text);
+            previous = parse;
+            assert.equal(parse.text, source.text);
+            const steps = cached.analyzeSteps(parse, source.start);
+            let step = steps.next();
+            while (!step.done) step = steps.next();
+            const incremental = inCell(step.value, source);
+            const fresh = new AnalysisSession({ cache: false }).analyzeCell(
+              cells[cells.length - 1],
+              cells.slice(0, -1),
+            );
+            assert.deepEqual(incremental, fresh);
+            const offset = source.start + Math.floor(where * (source.text.length - source.start));
+            const { line, column } = positionIn(source.text, offset, source.firstLine);
+            const hover = inCell(cached.analyzeAt(parse, offset), source);
+            assert.deepEqual(
+              hover,
+              fresh.filter((f) => contains(f, line, column)),
+            );
+          }
+        },
+      ),
+      fuzz(ROUNDS),
+    );
+  });
+});
+
+/** Line (counted in the cell) and column, 1-based, of `offset` in `text`. */
+function positionIn(text: string, offset: number, firstLine: number): { line: number; column: number } {
+  const before = text.slice(0, offset).split('\n');
+  return { line: before.length - firstLine + 1, column: before[before.length - 1].length + 1 };
+}
+
+function contains(f: Finding, line: number, column: number): boolean {
+  const afterStart = line > f.line || (line === f.line && column >= f.column);
+  const beforeEnd = line < f.endLine || (line === f.endLine && column <= f.endColumn);
+  return afterStart && beforeEnd;
+}

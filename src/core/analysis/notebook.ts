@@ -1,3 +1,4 @@
+import type { ChangedRange } from '@lezer/common';
 import type { Finding } from './findings';
 
 /**
@@ -45,4 +46,22 @@ export function inCell(findings: readonly Finding[], source: CellSource): Findin
       };
     return out;
   });
+}
+
+/**
+ * The single edit from `before` to `after` (what lies between their common prefix and suffix): how a cell's
+ * analysed text changed when the edits are not known one by one (an edit of a cell before it).
+ */
+export function editBetween(before: string, after: string): ChangedRange[] {
+  if (before === after) return [];
+  const max = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < max && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let end = 0;
+  while (
+    end < max - start &&
+    before.charCodeAt(before.length - 1 - end) === after.charCodeAt(after.length - 1 - end)
+  )
+    end++;
+  return [{ fromA: start, toA: before.length - end, fromB: start, toB: after.length - end }];
 }
