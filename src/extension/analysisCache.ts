@@ -52,8 +52,7 @@ function toChangedRanges(changes: readonly vscode.TextDocumentContentChangeEvent
 }
 
 /** What a document's analysis reads: its text, after the code of the cells before it for a notebook cell. */
-function sourceOf(document: vscode.TextDocument): CellSource {
-  const preceding = precedingCode(document);
+function sourceOf(document: vscode.TextDocument, preceding: string[] | null): CellSource {
   const text = document.getText();
   return preceding ? cellSource(preceding, text) : { text, start: 0, firstLine: 1 };
 }
@@ -156,8 +155,11 @@ export class AnalysisCache implements vscode.Disposable {
   private parsed(document: vscode.TextDocument): Promise<Entry | null> {
     const key = document.uri.toString();
     const { version } = document;
-    const source = sourceOf(document);
     const cached = this.entries.get(key);
+    const preceding = precedingCode(document);
+    // A file's version says all; a cell's text also depends on the cells before it.
+    if (!preceding && cached?.version === version) return Promise.resolve(cached);
+    const source = sourceOf(document, preceding);
     if (cached?.version === version && cached.source.text === source.text) return Promise.resolve(cached);
     const under = this.parsing.get(key);
     if (under?.version === version && under.text === source.text) return under.done;
