@@ -41,3 +41,14 @@ export function fileOf(document: vscode.TextDocument): vscode.Uri {
   );
   return notebook?.uri ?? document.uri;
 }
+
+/**
+ * The text an explanation reads around a finding (the file's class-count constant, a function's parameters): the
+ * document's own, with a cell's lines in place, followed by the cells before it, nearest first (Jupyter's latest
+ * assignment before the cell is the one it sees).
+ */
+export function explanationSource(document: vscode.TextDocument): string {
+  const preceding = precedingCode(document);
+  const own = document.getText();
+  return preceding ? [own, ...preceding.reverse()].join('\n') : own;
+}

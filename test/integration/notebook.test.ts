@@ -106,6 +106,24 @@ describe('notebooks: hovers and diagnostics in .ipynb cells', () => {
     await diagnosticsWhen(use.document.uri, (all) => all.some(isVariable), 'Variable flagged again');
   });
 
+  it("reads a later cell's class count from an earlier cell's constant", async () => {
+    const call = cellWith('label_smoothing=0.5');
+    const at = positionOf(call.document, 'CrossEntropyLoss', 4);
+    await whileEdited(
+      cellWith('import torch\n'),
+      'import torch\n',
+      'import torch\nNUM_CLASSES = 7\n',
+      async () => {
+        const text = await waitFor('the hover with K from NUM_CLASSES', async () => {
+          const hover = await hoverText(call.document.uri, at);
+          return /K = 7, `NUM_CLASSES`/.test(hover) ? hover : undefined;
+        });
+        assert.match(text, CONVENTION_TEXT.uniform, text);
+      },
+    );
+    assert.doesNotMatch(await hoverText(call.document.uri, at), /NUM_CLASSES/);
+  });
+
   it('reports a pitfall on the cell it is in, and nothing on clean cells', async () => {
     const softmax = cellWith('F.softmax(preds');
     const onSoftmax = await diagnosticsWhen(
