@@ -1,13 +1,20 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import type { ImportSource } from '../core/analysis';
+import {
+  type ImportSource,
+  importSource,
+  type ModuleFilesSync,
+  moduleOfPath,
+  relativeFiles,
+  relativeModule,
+} from '../core/analysis';
 import { readSource, readSourceHead } from './sourceFile';
 
 /**
  * Where the CLI finds the workspace's own modules a file imports: among the files it was given (placed by their
  * path, or by the `# source: owner/repo/path@commit` line a copied file starts with) and next to the file on disk.
  */
-export class ModuleIndex {
+export class ModuleIndex implements ModuleFilesSync {
   private indexed: Map<string, string> | null = null;
 
   constructor(private readonly files: readonly string[]) {}
@@ -17,7 +24,7 @@ export class ModuleIndex {
     if (this.indexed) return this.indexed;
     this.indexed = new Map();
     for (const file of [...this.files, ...siblings(this.files)]) {
-      const module = moduleOf(repositoryPath(file) ?? file);
+      const module = moduleOfPath(repositoryPath(file) ?? file);
       if (module && !this.indexed.has(module)) this.indexed.set(module, file);
     }
     return this.indexed;
@@ -25,29 +32,30 @@ export class ModuleIndex {
 
   /** The import source for `file`: relative imports resolved against its package, absolute ones by suffix. */
   sourceFor(file: string): ImportSource {
-    const own = moduleOf(repositoryPath(file) ?? file) ?? '';
-    return (module) => {
-      const target = module.startsWith('.') ? relativeTo(own, module) : module;
-      const found = (target && this.find(target)) ?? onDisk(file, module);
-      if (!found) return null;
-      const text = readable(found);
-      return text === null ? null : { text, imports: this.sourceFor(found) };
-    };
+    return importSource(file, this);
+  }
+
+  /** Among the given files (and their siblings) by module name, else a relative import beside `file` on disk. */
+  candidates(file: string, module: string): string[] {
+    const own = moduleOfPath(repositoryPath(file) ?? file) ?? '';
+    const target = module.startsWith('.') ? relativeModule(own, module) : module;
+    const indexed = target && this.find(target);
+    return indexed ? [indexed] : relativeFiles(file, module);
+  }
+
+  /** An imported module's text; one that cannot be read (or is no regular file) is as good as not found. */
+  read(file: string): string | null {
+    try {
+      return readSource(file);
+    } catch {
+      return null;
+    }
   }
 
   private find(module: string): string | null {
     const exact = this.byModule.get(module);
     if (exact) return exact;
     for (const [name, file] of this.byModule) if (name.endsWith(`.${module}`)) return file;
-    return null;
-  }
-}
-
-/** An imported module's text; one that cannot be read (or is no regular file) is as good as not found. */
-function readable(file: string): string | null {
-  try {
-    return readSource(file);
-  } catch {
     return null;
   }
 }
@@ -70,17 +78,6 @@ function siblings(files: readonly string[]): string[] {
   return out;
 }
 
-/** `path/to/pkg/mod.py` → `path.to.pkg.mod`; a package's `__init__.py` is the package. */
-function moduleOf(path: string): string | null {
-  if (!path.endsWith('.py')) return null;
-  const parts = path
-    .slice(0, -3)
-    .split(/[\\/]/)
-    .filter((p) => p && p !== '.');
-  if (parts.at(-1) === '__init__') parts.pop();
-  return parts.join('.');
-}
-
 /** The path inside its repository a copied file names on its first line, if it does (reads 512 bytes). */
 function repositoryPath(file: string): string | null {
   let first: string;
@@ -91,30 +88,4 @@ function repositoryPath(file: string): string | null {
   }
   const m = /^#\s*source:\s*[^/\s]+\/[^/\s]+\/(\S+?\.py)(?:@\S*)?\s*$/.exec(first);
   return m ? m[1] : null;
-}
-
-/** How many dots a relative module starts with (`..functional` → 2). */
-function leadingDots(module: string): number {
-  return module.length - module.replace(/^\.+/, '').length;
-}
-
-/** `..functional` from `pkg.nn.modules.loss` → `pkg.nn.functional`. */
-function relativeTo(own: string, module: string): string | null {
-  const dots = leadingDots(module);
-  const pkg = own.split('.').slice(0, -dots);
-  if (pkg.length === 0 && own.split('.').length <= dots) return null;
-  const rest = module.slice(dots);
-  return [...pkg, ...(rest ? [rest] : [])].join('.');
-}
-
-/** A relative import next to the file on disk: `.utils` → `utils.py` or `utils/__init__.py` beside it. */
-function onDisk(file: string, module: string): string | null {
-  if (!module.startsWith('.')) return null;
-  const dots = leadingDots(module);
-  let dir = dirname(file);
-  for (let i = 1; i < dots; i++) dir = dirname(dir);
-  const rest = module.slice(dots).split('.').filter(Boolean);
-  if (rest.length === 0) return null;
-  const base = join(dir, ...rest);
-  return [`${base}.py`, join(base, '__init__.py')].find((p) => existsSync(p)) ?? null;
 }

@@ -1,7 +1,10 @@
 import type { ChangedRange } from '@lezer/common';
 import * as vscode from 'vscode';
-import type { Finding, PythonParse } from '../core/analysis';
+import type { Finding, PythonParse, ResolvedImports } from '../core/analysis';
+import { type CellSource, cellSource, editBetween, inCell } from '../core/analysis/notebook';
 import { runInSlices, tooLargeToAnalyse } from './analysisBudget';
+import { fileOf, precedingCode } from './notebookCells';
+import { WorkspaceFiles } from './workspaceFiles';
 
 type Engine = typeof import('./incrementalAnalysis');
 let engine: Engine | undefined;
@@ -14,6 +17,8 @@ function loadEngine(): Engine {
 
 interface Entry {
   version: number;
+  /** What is analysed: the document's text, after the code of the cells before it for a notebook cell. */
+  source: CellSource;
   parse: PythonParse;
   /**
    * Every finding, analysed in slices on first use (diagnostics, code actions); null when the document changed
@@ -25,7 +30,14 @@ interface Entry {
   /** Edits since `version`, one range each, in the order they apply; `editedVersion` is where they lead. */
   edits: ChangedRange[];
   editedVersion: number;
+  /** The workspace modules it imports relatively, read on first use; null when it imports none found. */
+  imports: Promise<ResolvedImports | null> | null;
+  /** The files `imports` tried to read: a change of one renews the entry's analysis. */
+  tried: readonly string[];
 }
+
+/** Only a file with a relative import (`from .utils import …`) has workspace modules to read. */
+const RELATIVE_IMPORT = /^[ \t]*from[ \t]+\./m;
 
 /** VS Code lists an event's changes against the old text, last first; applied one by one they stay valid. */
 function toChangedRanges(changes: readonly vscode.TextDocumentContentChangeEvent[]): ChangedRange[] {
@@ -39,8 +51,15 @@ function toChangedRanges(changes: readonly vscode.TextDocumentContentChangeEvent
     }));
 }
 
+/** What a document's analysis reads: its text, after the code of the cells before it for a notebook cell. */
+function sourceOf(document: vscode.TextDocument, preceding: string[] | null): CellSource {
+  const text = document.getText();
+  return preceding ? cellSource(preceding, text) : { text, start: 0, firstLine: 1 };
+}
+
 /**
- * One analysis per document version, shared by every feature. The parse tree is kept and reused after edits
+ * One analysis per document version, shared by every feature. A notebook cell is analysed after the code of the
+ * cells before it, so its entry is also renewed when they change. The parse tree is kept and reused after edits
  * (incremental reparsing), so an edit in a big file reparses only around the change. Parses and full analyses run
  * in slices (`analysisBudget.ts`), so the extension host is never held for long; documents
  * above `MAX_ANALYSED_LINES` are not analysed. One `AnalysisSession` (in the lazily loaded engine) holds what the
@@ -50,12 +69,22 @@ function toChangedRanges(changes: readonly vscode.TextDocumentContentChangeEvent
 export class AnalysisCache implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
   /** Parses under way, in slices, by document. */
-  private readonly parsing = new Map<string, { version: number; done: Promise<Entry | null> }>();
+  private readonly parsing = new Map<
+    string,
+    { version: number; text: string; done: Promise<Entry | null> }
+  >();
   private readonly listeners: vscode.Disposable[];
   private engineInstance: InstanceType<Engine['IncrementalAnalysis']> | undefined;
+  private readonly files = new WorkspaceFiles();
+  private readonly invalidated = new vscode.EventEmitter<vscode.TextDocument>();
+  /** A document whose findings changed without an edit of its own (a module it imports changed). */
+  readonly onDidInvalidate = this.invalidated.event;
 
   constructor(private readonly log: vscode.LogOutputChannel) {
     this.listeners = [
+      this.files,
+      this.invalidated,
+      this.files.onDidChange((uri) => this.importChanged(uri)),
       vscode.workspace.onDidCloseTextDocument((d) => this.entries.delete(d.uri.toString())),
       vscode.workspace.onDidChangeTextDocument((e) => this.recordEdits(e)),
     ];
@@ -90,8 +119,12 @@ export class AnalysisCache implements vscode.Disposable {
     const entry = await this.parsed(document);
     if (!entry || document.version !== entry.version) return null;
     if (entry.settled) return entry.settled;
-    const offset = document.offsetAt(position);
-    return this.guarded(document, () => this.engine.analyzeAt(entry.parse, offset));
+    const imports = await this.importsOf(document, entry);
+    if (document.version !== entry.version) return null;
+    const offset = entry.source.start + document.offsetAt(position);
+    return this.guarded(document, () =>
+      inCell(this.engine.analyzeAt(entry.parse, offset, imports ?? undefined), entry.source),
+    );
   }
 
   dispose(): void {
@@ -116,27 +149,29 @@ export class AnalysisCache implements vscode.Disposable {
 
   /**
    * The entry of the document's current version, parsed in slices on first use: incrementally (around the edits)
-   * when the edits recorded since the last parse lead to it, else whole. Null when the document changed first.
+   * when the edits recorded since the last parse lead to it (for a notebook cell, the change of its cell and the
+   * cells before), else whole. Null when the document changed first.
    */
   private parsed(document: vscode.TextDocument): Promise<Entry | null> {
     const key = document.uri.toString();
     const { version } = document;
     const cached = this.entries.get(key);
-    if (cached?.version === version) return Promise.resolve(cached);
+    const preceding = precedingCode(document);
+    // A file's version says all; a cell's text also depends on the cells before it.
+    if (!preceding && cached?.version === version) return Promise.resolve(cached);
+    const source = sourceOf(document, preceding);
+    if (cached?.version === version && cached.source.text === source.text) return Promise.resolve(cached);
     const under = this.parsing.get(key);
-    if (under?.version === version) return under.done;
-    // A copy: edits arriving while the slices run are recorded on `cached` (and make this parse stale).
-    const previous =
-      cached?.editedVersion === version ? { parse: cached.parse, edits: [...cached.edits] } : undefined;
-    const steps = this.engine.reparseSteps(document.getText(), previous);
+    if (under?.version === version && under.text === source.text) return under.done;
+    const steps = this.engine.reparseSteps(source.text, cached && this.previous(cached, source, version));
     const done = runInSlices(steps, () => document.isClosed || document.version !== version).then(
-      (parse) => parse && this.store(document, parse),
+      (parse) => parse && this.store(document, source, parse),
       (error: unknown) => {
         this.log.error(`parsing failed for ${document.uri.toString(true)}`, error);
         return null;
       },
     );
-    const pending = { version, done };
+    const pending = { version, text: source.text, done };
     this.parsing.set(key, pending);
     void done.finally(() => {
       if (this.parsing.get(key) === pending) this.parsing.delete(key);
@@ -144,9 +179,28 @@ export class AnalysisCache implements vscode.Disposable {
     return done;
   }
 
-  private store(document: vscode.TextDocument, parse: PythonParse): Entry {
+  /** The parse to reuse for `source`, with the edits that lead from its text there; undefined: parse whole. */
+  private previous(cached: Entry, source: CellSource, version: number) {
+    // A notebook cell's text also changes with the cells before it: one edit from the old text to the new.
+    if (cached.source.start > 0 || source.start > 0)
+      return { parse: cached.parse, edits: editBetween(cached.parse.text, source.text) };
+    // A copy: edits arriving while the slices run are recorded on `cached` (and make this parse stale).
+    return cached.editedVersion === version ? { parse: cached.parse, edits: [...cached.edits] } : undefined;
+  }
+
+  private store(document: vscode.TextDocument, source: CellSource, parse: PythonParse): Entry {
     const { version } = document;
-    const entry: Entry = { version, parse, findings: null, settled: null, edits: [], editedVersion: version };
+    const entry: Entry = {
+      version,
+      source,
+      parse,
+      findings: null,
+      settled: null,
+      edits: [],
+      editedVersion: version,
+      imports: null,
+      tried: [],
+    };
     this.entries.set(document.uri.toString(), entry);
     return entry;
   }
@@ -155,14 +209,46 @@ export class AnalysisCache implements vscode.Disposable {
     document: vscode.TextDocument,
     entry: Entry,
   ): Promise<readonly Finding[] | null> {
-    const stale = () => document.isClosed || document.version !== entry.version;
+    const importing = this.importsOf(document, entry);
+    const stale = () =>
+      document.isClosed || document.version !== entry.version || entry.imports !== importing;
     try {
-      entry.settled = await runInSlices(this.engine.analyzeSteps(entry.parse), stale);
+      const imports = (await importing) ?? undefined;
+      const steps = this.engine.analyzeSteps(entry.parse, entry.source.start, imports);
+      const found = await runInSlices(steps, stale);
+      entry.settled = found && inCell(found, entry.source);
       return entry.settled;
     } catch (error) {
       this.log.error(`analysis failed for ${document.uri.toString(true)}`, error);
       entry.settled = [];
       return entry.settled;
+    }
+  }
+
+  /** The workspace modules the entry's file imports, read once per entry (until one of them changes). */
+  private importsOf(document: vscode.TextDocument, entry: Entry): Promise<ResolvedImports | null> {
+    entry.imports ??= RELATIVE_IMPORT.test(entry.source.text)
+      ? this.engine.resolveImports(fileOf(document).toString(), entry.parse, this.files).then(
+          (resolved) => {
+            entry.tried = resolved.tried;
+            return resolved.files.size > 0 ? resolved : null;
+          },
+          (error: unknown) => {
+            this.log.error(`reading the imports of ${document.uri.toString(true)} failed`, error);
+            return null;
+          },
+        )
+      : Promise.resolve(null);
+    return entry.imports;
+  }
+
+  /** A module some documents import may read differently: their findings are due again. */
+  private importChanged(uri: string): void {
+    for (const [key, entry] of this.entries) {
+      if (!entry.tried.includes(uri)) continue;
+      Object.assign(entry, { imports: null, tried: [], findings: null, settled: null });
+      const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+      if (document) this.invalidated.fire(document);
     }
   }
 

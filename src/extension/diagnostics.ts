@@ -3,6 +3,7 @@ import type { Finding } from '../core/analysis';
 import { type PitfallRule, ruleOf, type Severity } from '../core/analysis/rules';
 import type { Ctx } from './ctx';
 import { isPython } from './documents';
+import { codeCells, laterCells } from './notebookCells';
 import { toRange } from './ranges';
 
 export const DIAGNOSTIC_SOURCE = 'Loss Lens';
@@ -94,8 +95,15 @@ export function registerDiagnostics(ctx: Ctx): void {
   ctx.subscriptions.push(
     diagnostics,
     vscode.workspace.onDidOpenTextDocument((d) => void diagnostics.refresh(d)),
-    vscode.workspace.onDidChangeTextDocument((e) => diagnostics.schedule(e.document)),
+    // A notebook cell is analysed after the cells before it: an edit of one changes the findings of those after.
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      for (const d of [e.document, ...laterCells(e.document)]) diagnostics.schedule(d);
+    }),
+    vscode.workspace.onDidChangeNotebookDocument((e) => {
+      if (e.contentChanges.length > 0) for (const d of codeCells(e.notebook)) diagnostics.schedule(d);
+    }),
     vscode.workspace.onDidCloseTextDocument((d) => diagnostics.clear(d)),
+    ctx.analysis.onDidInvalidate((d) => diagnostics.schedule(d)),
     ctx.config.onDidChange(() => diagnostics.refreshAll()),
   );
   diagnostics.scheduleAll();

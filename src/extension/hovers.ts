@@ -4,6 +4,7 @@ import { commandId } from './commandIds';
 import type { Ctx } from './ctx';
 import { PYTHON } from './documents';
 import { findingsAt } from './findingsAt';
+import { explanationSource } from './notebookCells';
 import { toRange } from './ranges';
 
 export const HOVER_LINKS: LinkCommands = {
@@ -33,7 +34,7 @@ async function provideHover(
     defaultEpsilon: ctx.config.defaultEpsilon,
     related: shownAsDiagnostic ? [] : found.related,
     links: HOVER_LINKS,
-    source: document.getText(),
+    source: explanationSource(document),
   });
   return new vscode.Hover(hoverMarkdown(text), toRange(found.primary));
 }

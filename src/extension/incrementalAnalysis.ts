@@ -1,6 +1,14 @@
 /** Parsing and analysis, loaded on first use by `AnalysisCache` (they are most of the bundle's start-up cost). */
 import type { ChangedRange } from '@lezer/common';
-import { AnalysisSession, type Finding, type PythonParse } from '../core/analysis';
+import {
+  AnalysisSession,
+  type Finding,
+  type ModuleFiles,
+  type PythonParse,
+  type ResolvedImports,
+  resolveImports,
+  type WorkspaceModules,
+} from '../core/analysis';
 
 /**
  * The extension's analysis engine: one `AnalysisSession` (its caches) for the extension context, shared by every
@@ -24,9 +32,17 @@ export class IncrementalAnalysis {
     return this.session.parseSteps(text, previous?.parse, previous?.edits);
   }
 
-  /** `analyze` in steps, one definition or top-level statement each, for a caller that spreads it over time. */
-  analyzeSteps(parse: PythonParse): Generator<void, Finding[]> {
-    return this.session.analyzeSteps(parse);
+  /**
+   * `analyze` in steps, one definition or top-level statement each, for a caller that spreads it over time; with
+   * `from`, only the findings from there on (a notebook cell after the cells before it).
+   */
+  analyzeSteps(parse: PythonParse, from = 0, imports?: WorkspaceModules): Generator<void, Finding[]> {
+    return this.session.analyzeSteps(parse, from, imports);
+  }
+
+  /** The workspace modules the parsed file (at URI `file`) imports relatively, read ahead through `files`. */
+  resolveImports(file: string, parse: PythonParse, files: ModuleFiles): Promise<ResolvedImports> {
+    return resolveImports(file, parse.text, files, true, parse);
   }
 
   /** Every finding of the file (diagnostics, code actions). */
@@ -35,8 +51,8 @@ export class IncrementalAnalysis {
   }
 
   /** The findings whose range contains `offset`: what a hover needs, without analysing the rest of the file. */
-  analyzeAt(parse: PythonParse, offset: number): Finding[] {
-    return this.session.analyzeAt(parse, offset);
+  analyzeAt(parse: PythonParse, offset: number, imports?: WorkspaceModules): Finding[] {
+    return this.session.analyzeAt(parse, offset, imports);
   }
 
   /** Releases the session's caches (later calls still work, uncached). */

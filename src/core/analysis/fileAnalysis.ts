@@ -81,18 +81,21 @@ export class FileAnalysis {
     return drain(this.steps());
   }
 
-  /** `all`, yielding after each definition and top-level statement, so a caller can spread the work over time. */
-  *steps(): Generator<void, RawFinding[]> {
+  /**
+   * `all`, yielding after each definition and top-level statement, so a caller can spread the work over time. With
+   * `from` (a notebook cell after its prelude), only the findings that start there or later.
+   */
+  *steps(from = 0): Generator<void, RawFinding[]> {
     const raw: RawFinding[] = [];
-    for (const def of this.mod.definitions) {
+    for (const def of from === 0 ? this.mod.definitions : this.definitionsFrom(from)) {
       raw.push(...this.definition(def).findings);
       yield;
     }
-    for (const node of topLevel(this.parse.tree.topNode, 0, this.parse.text.length)) {
+    for (const node of topLevel(this.parse.tree.topNode, from, this.parse.text.length)) {
       raw.push(...this.statement(node));
       yield;
     }
-    return raw;
+    return from === 0 ? raw : raw.filter((f) => f.from >= from);
   }
 
   /**
@@ -109,6 +112,14 @@ export class FileAnalysis {
       if (own.includes(def) || callers.has(def)) raw.push(...this.definition(def).findings);
     for (const node of tops) raw.push(...this.statement(node));
     return raw.filter((f) => f.from <= offset && offset <= f.to);
+  }
+
+  /** The definitions from `from` on, and those before it that inline one of their functions, in file order. */
+  private definitionsFrom(from: number): Definition[] {
+    const isOwn = (d: Definition): boolean => d.node.from >= from;
+    const own = this.mod.definitions.filter(isOwn);
+    const callers = inliningCallers(this.mod, own, isOwn, this.keys);
+    return this.mod.definitions.filter((d) => isOwn(d) || callers.has(d));
   }
 
   private statement(node: SyntaxNode): RawFinding[] {

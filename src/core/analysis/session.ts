@@ -1,8 +1,10 @@
 import type { ChangedRange, Tree } from '@lezer/common';
 import type { StoredDefinition, StoredFinding } from './cache';
+import { drain } from './chunks';
 import { FileAnalysis, type FileCaches } from './fileAnalysis';
 import type { Finding } from './findings';
 import type { DefinitionName, ImportSource } from './module';
+import { cellSource, inCell } from './notebook';
 import { type LineIndex, type PythonParse, parsePython, parsePythonSteps } from './parse';
 import type { RawFinding } from './raw';
 import { Memo, TextIds } from './textIds';
@@ -28,6 +30,14 @@ const MAX_DEFINITIONS = 4000;
 const MAX_STATEMENTS = 20000;
 const MAX_NAME_TEXTS = 20000;
 const MAX_IMPORT_TEXTS = 4000;
+/** Cache sets kept for files that import the workspace's modules, one per version of what they import. */
+const MAX_IMPORT_VERSIONS = 4;
+
+/** The workspace's modules a file imports, read ahead (`resolveImports`): `key` stands for their texts. */
+export interface WorkspaceModules {
+  source: ImportSource;
+  key: string;
+}
 
 function createCaches(): FileCaches {
   return {
@@ -53,7 +63,9 @@ function createCaches(): FileCaches {
 export class AnalysisSession {
   readonly caching: boolean;
   private caches: FileCaches | null;
-  private analyses = new WeakMap<PythonParse, FileAnalysis>();
+  /** Caches of files that import the workspace's modules, by `WorkspaceModules.key` (oldest first). */
+  private importing = new Map<string, FileCaches>();
+  private analyses = new WeakMap<PythonParse, { key: string | null; analysis: FileAnalysis }>();
   private disposed = false;
 
   constructor(options: SessionOptions = {}) {
@@ -97,18 +109,29 @@ export class AnalysisSession {
   /**
    * `analyzeParsed` in steps: yields after each definition and top-level statement (the first step also builds the
    * module's context), so that a caller can spread the work over time and stop when the result is no longer wanted.
+   * With `from`, only the findings that start there or later (a notebook cell after its prelude); with `imports`,
+   * calls into the workspace's modules the file imports are followed.
    */
-  *analyzeSteps(parse: PythonParse): Generator<void, Finding[]> {
-    const analysis = this.fileAnalysis(parse);
-    return toFindings(yield* analysis.steps(), analysis.lines);
+  *analyzeSteps(parse: PythonParse, from = 0, imports?: WorkspaceModules): Generator<void, Finding[]> {
+    const analysis = this.fileAnalysis(parse, imports);
+    return toFindings(yield* analysis.steps(from), analysis.lines);
+  }
+
+  /**
+   * Findings of a notebook cell run after the code cells `preceding` it (see `cellSource`), placed in the cell.
+   */
+  analyzeCell(cell: string, preceding: readonly string[]): Finding[] {
+    const source = cellSource(preceding, cell);
+    const parse = this.parsePython(source.text);
+    return inCell(drain(this.analyzeSteps(parse, source.start)), source);
   }
 
   /**
    * The findings whose range contains `offset` (end inclusive) — exactly those of `analyzeParsed` there —
    * analysing only the top-level statement at `offset` (and what it depends on). This is what a hover needs.
    */
-  analyzeAt(parse: PythonParse, offset: number): Finding[] {
-    const analysis = this.fileAnalysis(parse);
+  analyzeAt(parse: PythonParse, offset: number, imports?: WorkspaceModules): Finding[] {
+    const analysis = this.fileAnalysis(parse, imports);
     return toFindings(analysis.at(offset), analysis.lines);
   }
 
@@ -125,6 +148,7 @@ export class AnalysisSession {
   /** Forgets everything remembered so far (results stay the same; the next calls are slower). */
   clear(): void {
     this.caches = this.caching && !this.disposed ? createCaches() : null;
+    this.importing = new Map();
     this.analyses = new WeakMap();
   }
 
@@ -134,15 +158,32 @@ export class AnalysisSession {
     this.clear();
   }
 
-  /** The analysis of `parse`, shared by every caller that holds the same parse (hovers, diagnostics). */
-  private fileAnalysis(parse: PythonParse): FileAnalysis {
-    if (!this.caches) return new FileAnalysis(parse, null);
-    let analysis = this.analyses.get(parse);
-    if (!analysis) {
-      analysis = new FileAnalysis(parse, this.caches);
-      this.analyses.set(parse, analysis);
-    }
+  /**
+   * The analysis of `parse`, shared by every caller that holds the same parse (hovers, diagnostics) with the same
+   * imports. Results that follow imports depend on other files, so they are cached apart, by what they import.
+   */
+  private fileAnalysis(parse: PythonParse, imports?: WorkspaceModules): FileAnalysis {
+    if (!this.caches) return new FileAnalysis(parse, null, imports?.source);
+    const key = imports?.key ?? null;
+    const known = this.analyses.get(parse);
+    if (known?.key === key) return known.analysis;
+    const caches = imports ? this.importCaches(imports.key) : this.caches;
+    const analysis = new FileAnalysis(parse, caches, imports?.source);
+    this.analyses.set(parse, { key, analysis });
     return analysis;
+  }
+
+  /** The caches of files whose imports read as `key`; the least recently used set goes when there are too many. */
+  private importCaches(key: string): FileCaches {
+    let caches = this.importing.get(key);
+    if (caches) this.importing.delete(key);
+    else caches = createCaches();
+    this.importing.set(key, caches);
+    for (const old of this.importing.keys()) {
+      if (this.importing.size <= MAX_IMPORT_VERSIONS) break;
+      this.importing.delete(old);
+    }
+    return caches;
   }
 }
 

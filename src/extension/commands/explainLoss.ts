@@ -1,4 +1,5 @@
 import { explainFinding } from '../../core/explain';
+import { explanationSource } from '../notebookCells';
 import { findingsAtCursor } from './cursor';
 import type { CommandCtx } from './types';
 
@@ -10,7 +11,7 @@ export async function explainAtCursor(ctx: CommandCtx): Promise<string | undefin
     detail: 'full',
     defaultEpsilon: ctx.config.defaultEpsilon,
     related: at.related,
-    source: at.editor.document.getText(),
+    source: explanationSource(at.editor.document),
   });
   await ctx.views.show('Loss explanation', text);
   return text;
