@@ -345,6 +345,29 @@ describe('analysis capabilities on unseen code', () => {
   });
 
   describe('structure', () => {
+    it('a module-level criterion defined below the function that calls it is that criterion', () => {
+      const source = [
+        'def train_step(model, x, y):',
+        '    return CRIT(model(x), y)',
+        '',
+        'class Step(nn.Module):',
+        '    def forward(self, x, y):',
+        '        return CRIT(x, y)',
+        '',
+        'CRIT = nn.CrossEntropyLoss(label_smoothing=0.1)',
+      ];
+      const calls = analyzePython([...HEAD, ...source].join('\n')).filter(
+        (f) => f.kind === 'loss' && f.symbol === 'CRIT',
+      );
+      assert.deepEqual(
+        calls.map((f) => [f.line, f.convention, f.epsilon]),
+        [
+          [6, 'uniform', 0.1],
+          [10, 'uniform', 0.1],
+        ],
+      );
+    });
+
     it('a nested helper builds the target', () => {
       const source = [
         'def ls(x, y, eps=0.1):',

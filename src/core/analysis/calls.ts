@@ -48,7 +48,8 @@ export function callFindings(
     const target = e.t === 'call' ? targetOf(e, mod, resultOf) : null;
     const key = target ? bindingKey(node, mod) : null;
     if (target && key) {
-      bindings.push({ key: key.key, at: node.from, target });
+      // Bound before anything in `calls` runs, wherever the module writes it.
+      bindings.push({ key: key.key, at: -1, target });
       keys.add(key.key);
     }
   }
