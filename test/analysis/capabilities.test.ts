@@ -615,6 +615,7 @@ describe('analysis capabilities on unseen code', () => {
       for (const kl of [
         '(q * (q.log() - lp)).sum(-1).mean()',
         '(torch.xlogy(q, q) - q * lp).sum(-1).mean()',
+        '(q * (q + 1e-10).log() - q * lp).sum(-1).mean()',
       ]) {
         const source = [
           'def ls(x, y, eps=0.1):',
@@ -627,6 +628,31 @@ describe('analysis capabilities on unseen code', () => {
         assert.equal(f?.convention, 'uniform', kl);
         assert.equal(f?.torchEquivalent, null, kl);
       }
+    });
+
+    it('a bi-tempered loss: tempered log and softmax helpers, K−1 target, terms in t or p alone', () => {
+      const source = [
+        'def log_t(u, t):',
+        '    if t == 1.0:',
+        '        return u.log()',
+        '    return (u.pow(1.0 - t) - 1.0) / (1.0 - t)',
+        'def tempered_softmax(x, t):',
+        '    if t == 1.0:',
+        '        return x.softmax(dim=-1)',
+        '    return exp_t(x - normalization(x, t), t)',
+        'def bi_tempered(x, y, t1, t2, smoothing=0.1):',
+        '    q = torch.zeros_like(x).scatter_(1, y[..., None], 1)',
+        '    k = q.shape[-1]',
+        '    q = (1 - smoothing * k / (k - 1)) * q + smoothing / (k - 1)',
+        '    p = tempered_softmax(x, t2)',
+        '    loss = (q * log_t(q + 1e-10, t1) - q * log_t(p, t1)',
+        '            - q.pow(2.0 - t1) / (2.0 - t1) + p.pow(2.0 - t1) / (2.0 - t1))',
+        '    return loss.sum(dim=-1).mean()',
+      ];
+      const f = definition(source, 'bi_tempered');
+      assert.equal(f?.convention, 'k_minus_1');
+      assert.equal(f?.epsilon, 0.1);
+      assert.equal(f?.torchEquivalent, null);
     });
 
     it('`torch.max(t) + 1` and `t.max() + 1` are the batch class count; scalar-first products', () => {

@@ -129,11 +129,22 @@ function addSub(o: '+' | '-', a: AV, b: AV, sa: Sym | null, sb: Sym | null): AV 
   const mb = mixOf(rb);
   if (a.k === 'loss' && rb.k === 'loss') return { k: 'loss', l: addLoss(a.l, rb.l) };
   if (a.k === 'prod' && rb.k === 'prod') return a.binary === 'p' || !rb.binary ? a : rb;
+  // q·log p plus a tensor the analysis does not follow (t^(2−t₁) and p^(2−t₁) terms of a bi-tempered loss).
+  if (a.k === 'prod' && a.d && isExtraTerm(rb)) return { ...a, reworked: true };
+  if (rb.k === 'prod' && rb.d && isExtraTerm(a)) return { ...rb, reworked: true };
   if (ma && mb && (a.k === 'dist' || rb.k === 'dist'))
     return sameTarget(ma, mb) ? { k: 'dist', d: addMix(ma, mb) } : TENSOR;
   if (a.k === 'loss') return reworked(a);
   if (rb.k === 'loss') return reworked(rb);
   return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
+}
+
+/**
+ * A tensor added to a q·log p term, computed from the predictions or the target alone (not an opaque tensor:
+ * margin logits).
+ */
+function isExtraTerm(v: AV): boolean {
+  return derivationOf(v) !== null || (v.k === 'tensor' && v.ofTarget === true);
 }
 
 /** A loss combined with a value the analysis does not follow (a mask, a tensor weight, an extra term). */
@@ -219,6 +230,8 @@ function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
   if (x.k === 'prod' && my) return { ...x, factors: [...x.factors, ySpan] };
   if (x.k === 'dist' && y.k === 'dist') return productOfMixes(x.d, y.d);
   if (x.k === 'dist' && smoothedTimesInput(x.d, y)) return smoothedProduct(x.d);
+  // q·log q: the target's own entropy, a constant that turns q·log q − q·log p into a KL divergence.
+  if (x.k === 'dist' && y.k === 'tensor' && y.logTarget) return { k: 'tensor', targetEntropy: true };
   if (x.k === 'dist' && isMask(y)) return { k: 'dist', d: { ...x.d, rowMask: true } };
   if (x.k === 'dist') return TENSOR;
   if (x.k === 'loss') return reworked(x);

@@ -42,6 +42,7 @@ export function elementwise(name: string, v: AV): AV | null {
   if (base === 'exp' && v.k === 'logp' && v.c.k === 'n' && v.c.v === 1 && v.factors.length === 0)
     return { k: 'prob', multi: true, neg: false, source: v.source };
   if (base === 'exp' && (v.k === 'loss' || v.k === 'logp')) return predicted('affine');
+  if (NONLINEAR.has(base) && v.k === 'dist' && v.d.src === 'index') return { k: 'tensor', ofTarget: true };
   return NONLINEAR.has(base) && derivationOf(v) ? predicted('nonlinear') : null;
 }
 

@@ -267,7 +267,7 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
       return lossOf(v.d, { binary: true, reduction, modulated, ...(v.opaque ? { opaqueLog: true } : {}) });
     return lossOf(
       scaleMix(v.d, (x) => perClass(mul(neg(v.c), x))),
-      { reduction, weightSpans: v.factors, modulated, kl: v.kl === true },
+      { reduction, weightSpans: v.factors, modulated, kl: v.kl === true, reworked: v.reworked === true },
     );
   }
   if (v.k === 'loss' && !hasDim) {

@@ -88,6 +88,8 @@ export type AV =
       viewOf?: string;
       /** q·log q of a target (`torch.xlogy(q, q)`): constant in the predictions, the entropy part of a KL term. */
       targetEntropy?: true;
+      /** A nonlinear map of a label-derived target (`q.pow(2 − t)`): constant in the predictions. */
+      ofTarget?: true;
       /**
        * Softmax written by hand: `exp(x)` of logits (`expLogits`), its sum over the classes (`partition`, whose
        * log is the log-normaliser), and `x.max(dim)` (`rowMax`), which x − it leaves the same logits.
@@ -118,6 +120,8 @@ export type AV =
       opaque?: true;
       modulated?: boolean;
       kl?: true;
+      /** Plus a term the analysis does not follow (the prediction-only terms of a tempered / Bregman loss). */
+      reworked?: true;
     }
   | { k: 'loss'; l: LossInfo }
   | { k: 'tuple'; items: AV[] }
