@@ -290,6 +290,24 @@ describe('analysis capabilities on unseen code', () => {
       ];
       assert.equal(conventionOf(bonus, 'bonus'), 'none');
     });
+
+    it('a target mixing the labels with the model’s own probabilities is bootstrapping; a teacher’s, a soft target', () => {
+      const mixed = (probs: string, loss: string) => [
+        'def m(x, t, y, beta=0.8):',
+        `    p = ${probs}`,
+        '    q = beta * F.one_hot(y, x.size(1)).float() + (1 - beta) * p',
+        `    return ${loss}`,
+      ];
+      const losses = [
+        '-(q * F.log_softmax(x, 1)).sum(1).mean()',
+        'F.cross_entropy(x, q)',
+        'F.kl_div(F.log_softmax(x, 1), q, reduction="batchmean")',
+      ];
+      for (const loss of losses) {
+        assert.equal(conventionOf(mixed('F.softmax(x, 1).detach()', loss), 'm'), 'other', loss);
+        assert.equal(conventionOf(mixed('F.softmax(t / 2.0, 1)', loss), 'm'), 'soft_target', loss);
+      }
+    });
   });
 
   describe('shapes', () => {

@@ -11,6 +11,7 @@ import {
   MASK,
   type Mix,
   mix,
+  ownPrediction,
   paramMix,
   sameTarget,
   scalarOf,
@@ -132,6 +133,8 @@ function addSub(o: '+' | '-', a: AV, b: AV, sa: Sym | null, sb: Sym | null): AV 
   // q·log p plus a tensor the analysis does not follow (t^(2−t₁) and p^(2−t₁) terms of a bi-tempered loss).
   if (a.k === 'prod' && a.d && isExtraTerm(rb)) return { ...a, reworked: true };
   if (rb.k === 'prod' && rb.d && isExtraTerm(a)) return { ...rb, reworked: true };
+  const own = labelsPlusPrediction(a, rb) ?? labelsPlusPrediction(rb, a);
+  if (own) return own;
   if (ma && mb && (a.k === 'dist' || rb.k === 'dist'))
     return sameTarget(ma, mb) ? { k: 'dist', d: addMix(ma, mb) } : TENSOR;
   if (a.k === 'loss') return reworked(a);
@@ -145,6 +148,17 @@ function addSub(o: '+' | '-', a: AV, b: AV, sa: Sym | null, sb: Sym | null): AV 
  */
 function isExtraTerm(v: AV): boolean {
   return derivationOf(v) !== null || (v.k === 'tensor' && v.ofTarget === true);
+}
+
+const UNNAMED = '(unnamed)';
+
+/** `β·onehot(y) + (1 − β)·softmax(x)`: a target from the labels with a model's probabilities in it. */
+function labelsPlusPrediction(labels: AV, p: AV): AV | null {
+  if (labels.k !== 'dist' || labels.d.src !== 'index' || p.k !== 'prob' || p.c === undefined) return null;
+  // Probabilities of a value the analysis cannot name (`softmax(t / T)`) are never the model's own.
+  const of = p.source ?? UNNAMED;
+  if (labels.d.selfOf !== undefined && labels.d.selfOf !== of) return null;
+  return { k: 'dist', d: { ...labels.d, self: add(labels.d.self ?? ZERO, p.c), selfOf: of } };
 }
 
 /** A loss combined with a value the analysis does not follow (a mask, a tensor weight, an extra term). */
@@ -202,6 +216,8 @@ function scale(v: AV, f: (s: Sym) => Sym): AV {
     case 'logp':
     case 'prod':
       return { ...v, c: f(v.c) };
+    case 'prob':
+      return v.multi && !v.neg ? { ...v, c: f(v.c ?? ONE) } : v;
     default:
       return v;
   }
@@ -215,7 +231,15 @@ function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
   const [x, y, ySpan] = rank(a) >= rank(b) ? [a, b, bSpan] : [b, a, aSpan];
   const my = mixOf(y);
   if (x.k === 'logp' && y.k === 'dist')
-    return { k: 'prod', d: y.d, c: x.c, factors: x.factors, binary: null, modulated: x.modulated, kl: x.kl };
+    return {
+      k: 'prod',
+      d: ownPrediction(y.d, x.source),
+      c: x.c,
+      factors: x.factors,
+      binary: null,
+      modulated: x.modulated,
+      kl: x.kl,
+    };
   if (x.k === 'logp' && my) return { ...x, factors: [...x.factors, ySpan] };
   if (x.k === 'blog' && my)
     return {

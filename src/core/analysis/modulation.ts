@@ -50,7 +50,9 @@ export function elementwise(name: string, v: AV): AV | null {
 export function carryDerivation(o: string, a: AV, b: AV, result: AV): AV {
   const da = derivationOf(a);
   const db = derivationOf(b);
-  const opaque = result.k === 'tensor' || result.k === 'dist' || result.k === 'unknown';
+  // A target with the model's probabilities in it (`β·onehot + (1 − β)·p`) stays a target.
+  const bootstrapped = result.k === 'dist' && result.d.selfOf !== undefined;
+  const opaque = (result.k === 'tensor' || result.k === 'dist' || result.k === 'unknown') && !bootstrapped;
   if (!(da || db) || !opaque) return result;
   if (o === '**') return predicted('nonlinear');
   if (!ARITHMETIC.has(o)) return result;

@@ -11,6 +11,7 @@ import {
   MASK,
   type Mix,
   mix,
+  ownPrediction,
   sameTarget,
   scalarOf,
   scaleMix,
@@ -70,7 +71,8 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
     handwritten: target.k === 'dist',
   };
   if ((target.k === 'dist' && !constantIndices(target.d)) || kind === 'kl_div') {
-    const m = mixOf(target) ?? mix(ONE, ZERO, 'tensor');
+    const given = mixOf(target) ?? mix(ONE, ZERO, 'tensor');
+    const m = ownPrediction(given, kind === 'kl_div' ? lp.source : sourceOf(input));
     return lossOf(
       scaleMix(m, (x) => mul(lp.c, x)),
       extra,

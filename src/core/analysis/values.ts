@@ -31,6 +31,11 @@ export interface Mix {
    * argmax p). Positive: part of the target; negative: an entropy bonus (a regulariser, not a target).
    */
   self?: Sym;
+  /**
+   * Built as labels plus probabilities of `selfOf` (`β·onehot + (1 − β)·softmax(x)`): the loss that uses it as
+   * the target of x's own log-probabilities is bootstrapping; of another input's, a soft target (`ownPrediction`).
+   */
+  selfOf?: string;
 }
 
 export interface LossInfo extends Mix {
@@ -104,7 +109,8 @@ export type AV =
       logistic?: { of: string; part: LogisticPart };
     }
   /** `source`: the parameter the probabilities or log-probabilities are computed from (self vs teacher). */
-  | { k: 'prob'; multi: boolean; neg: boolean; source?: string }
+  /** `c`: a number the probabilities were scaled by (`(1 − β)·softmax(x)`), while they are not combined. */
+  | { k: 'prob'; multi: boolean; neg: boolean; source?: string; c?: Sym }
   /** `kl`: written as log q − log p, so a target times it is a KL term (the CE minus the target's entropy). */
   | { k: 'logp'; c: Sym; factors: Span[]; modulated?: boolean; source?: string; kl?: true }
   /** log σ or log(1 − σ); `opaque`: the log of a tensor the analysis does not follow (not known to be σ(x)). */
@@ -230,6 +236,16 @@ export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
 }
 
 /** A tensor used as a target-like operand: t = 1·t + 0 (named when it is a parameter). */
+/**
+ * A target mixing labels with the probabilities of `selfOf`, used against the log-probabilities of `source`: the
+ * model's own prediction keeps its weight (bootstrapping); another model's is a soft target (distillation).
+ */
+export function ownPrediction(m: Mix, source: string | undefined): Mix {
+  if (m.selfOf === undefined) return m;
+  const { self: _self, selfOf, ...rest } = m;
+  return selfOf === source ? m : { ...rest, labels: '*' };
+}
+
 export function tensorMix(tensor?: string): Mix {
   return tensor === undefined ? mix(ONE, ZERO, 'tensor') : { ...mix(ONE, ZERO, 'tensor'), tensor };
 }
