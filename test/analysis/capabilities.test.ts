@@ -386,6 +386,46 @@ describe('analysis capabilities on unseen code', () => {
       );
     });
 
+    it('constructions of catalogued library losses are findings; ε passed from a config is unknown', () => {
+      const source = [
+        'from timm.loss import LabelSmoothingCrossEntropy, SoftTargetCrossEntropy',
+        'def build(config):',
+        '    if config.AUG.MIXUP > 0.:',
+        '        return SoftTargetCrossEntropy()',
+        '    return LabelSmoothingCrossEntropy(smoothing=config.MODEL.LABEL_SMOOTHING)',
+        'CRIT = LabelSmoothingCrossEntropy(smoothing=0.2)',
+      ];
+      const calls = analyzePython([...HEAD, ...source].join('\n')).filter(
+        (f) => f.kind === 'loss' && f.details?.definedAt !== undefined,
+      );
+      assert.deepEqual(
+        calls.map((f) => [f.line, f.symbol, f.convention, f.epsilon]),
+        [
+          [8, 'SoftTargetCrossEntropy', 'soft_target', null],
+          [9, 'LabelSmoothingCrossEntropy', 'uniform', null],
+          [10, 'LabelSmoothingCrossEntropy', 'uniform', 0.2],
+        ],
+      );
+    });
+
+    it('an injected criterion plus an auxiliary binary term (an alignment loss) is still delegated', () => {
+      const source = [
+        'class Compute(nn.Module):',
+        '    def __init__(self, criterion, lambda_align=0.0):',
+        '        super().__init__()',
+        '        self.criterion = criterion',
+        '        self.lambda_align = lambda_align',
+        '    def forward(self, out, target, align, ref):',
+        '        loss = self.criterion(out, target)',
+        '        if self.lambda_align != 0.0:',
+        '            loss += -align.clamp(min=1e-18).log().mul(ref).sum()',
+        '        return loss',
+      ];
+      const f = definition(source, 'Compute');
+      assert.equal(f?.convention, null);
+      assert.match(f?.message ?? '', /delegated to `self\.criterion`/);
+    });
+
     it('a nested helper builds the target', () => {
       const source = [
         'def ls(x, y, eps=0.1):',

@@ -1,10 +1,11 @@
 import type { SyntaxNode } from '@lezer/common';
-import type { DefinitionResult } from './definitions';
+import { analyzeDefinition, type DefinitionResult } from './definitions';
 import { describeDefinition, equivalenceNote } from './describe';
 import type { Expr } from './expr';
 import { toExpr } from './expr';
 import type { Convention } from './findings';
 import { evalExpr } from './interp';
+import { libraryDefinition } from './library';
 import { type Definition, findDefinition, type ModuleContext } from './module';
 import { torchCallPitfalls } from './pitfalls/callPitfalls';
 import { pitfall } from './pitfalls/pitfall';
@@ -21,7 +22,9 @@ export type CallExpr = Expr & { t: 'call' };
 export type ResultOf = (def: Definition) => DefinitionResult | null;
 
 /** What a call constructs or invokes: a torch loss/activation, or a hand-written loss from this file. */
-type Target = { torch: TorchApi; ctor: CallExpr } | { user: DefinitionResult; ctor: CallExpr };
+type Target =
+  | { torch: TorchApi; ctor: CallExpr }
+  | { user: DefinitionResult; ctor: CallExpr; library?: string };
 
 /** A name (or `self.attr` within one class) bound to a constructor call. */
 interface Binding {
@@ -134,7 +137,7 @@ function callExprs(text: string): (node: SyntaxNode) => Expr {
 function worthLooking(fn: Expr, node: SyntaxNode, mod: ModuleContext, keys: Set<string>): boolean {
   if (resolveTorchApi(fn, mod)) return true;
   if (fn.t === 'call') return worthLooking(fn.fn, node, mod, keys);
-  if (fn.t === 'name') return keys.has(fn.id) || mod.definitionNames.has(fn.id);
+  if (fn.t === 'name') return keys.has(fn.id) || mod.definitionNames.has(fn.id) || !!libraryOf(fn.id, mod);
   return (
     fn.t === 'attr' &&
     fn.obj.t === 'name' &&
@@ -148,8 +151,24 @@ function targetOf(e: CallExpr, mod: ModuleContext, resultOf: ResultOf): Target |
   if (torch) return { torch, ctor: e };
   if (e.fn.t !== 'name') return null;
   const def = findDefinition(mod, e.fn.id, e.from);
-  const user = def ? resultOf(def) : null;
+  if (!def) return libraryTarget(e, mod);
+  const user = resultOf(def);
   return user ? { user, ctor: e } : null;
+}
+
+/** The dotted path of an imported name the library catalogue knows (`timm.loss.LabelSmoothingCrossEntropy`). */
+function libraryOf(name: string, mod: ModuleContext): string | null {
+  if (mod.definitionNames.has(name)) return null;
+  const qualified = mod.aliases.get(name);
+  return qualified?.includes('.') && libraryDefinition(qualified) ? qualified : null;
+}
+
+/** A catalogued library loss constructed or called here, analysed in the catalogue's own module. */
+function libraryTarget(e: CallExpr, mod: ModuleContext): Target | null {
+  const qualified = e.fn.t === 'name' ? libraryOf(e.fn.id, mod) : null;
+  const found = qualified ? libraryDefinition(qualified) : null;
+  const user = found && analyzeDefinition(found.def, found.mod);
+  return user && qualified ? { user, ctor: e, library: qualified } : null;
 }
 
 /** `x = Ctor(...)` or `self.x = Ctor(...)`: the key later calls of the instance use. */
@@ -202,15 +221,20 @@ function describeCall(e: CallExpr, target: Target, mod: ModuleContext, instance:
   const constructedValue = (param: string | null): number | null => {
     if (!param) return null;
     const arg = args.get(param);
+    // A value passed that is not a number here (`cfg.MODEL.LABEL_SMOOTHING`) is unknown, not the default.
+    if (arg) return constantNumber(arg.value, mod);
     const defaultExpr = init.find((p) => p.name === param)?.defaultExpr ?? undefined;
-    return constantNumber(arg?.value, mod) ?? constantNumber(defaultExpr, mod);
+    return constantNumber(defaultExpr, mod);
   };
   const c = r.classification;
+  const passed = (param: string | null) => param !== null && args.has(param);
   const raw = constructedValue(c.epsilonParam);
-  const epsilon = raw === null ? c.epsilon : c.epsilonIsConfidence ? 1 - raw : raw;
-  const classes = constructedValue(c.classesParam) ?? c.classes;
+  const epsilon =
+    raw === null ? (passed(c.epsilonParam) ? null : c.epsilon) : c.epsilonIsConfidence ? 1 - raw : raw;
+  const classes = constructedValue(c.classesParam) ?? (passed(c.classesParam) ? null : c.classes);
   const constructed = { ...c, epsilon, classes };
-  const where = instance ? `\`${instance}\` is a ${r.def.name}` : `Constructs ${r.def.name}`;
+  const name = 'library' in target && target.library ? `\`${target.library}\`` : r.def.name;
+  const where = instance ? `\`${instance}\` is a ${name}` : `Constructs ${name}`;
   const delegated = r.loss.delegated !== undefined && r.loss.labels !== '*';
   const equivalence = delegated
     ? { exact: null, closest: null, why: null }
@@ -230,6 +254,6 @@ function describeCall(e: CallExpr, target: Target, mod: ModuleContext, instance:
     rule: null,
     message: `${where}, a ${description.charAt(0).toLowerCase()}${description.slice(1)}`,
     details: { lossKind: 'custom', classes: classes ?? undefined, closestTorch: closestOf(equivalence) },
-    definedAt: instance ? target.ctor.from : r.def.node.from,
+    definedAt: instance || ('library' in target && target.library) ? target.ctor.from : r.def.node.from,
   };
 }

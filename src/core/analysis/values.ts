@@ -217,7 +217,11 @@ export function sourceOf(v: AV): string | undefined {
  * given soft target) trains towards their mixture: a soft target, whatever the labels' term is.
  */
 export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
-  const softened = (a.src === 'index' && b.src === 'tensor') || (a.src === 'tensor' && b.src === 'index');
+  // An auxiliary term (a binary one beside a multi-class loss, one on the log of a tensor the analysis does not
+  // follow: an alignment loss) is not a target.
+  const soft = (t: LossInfo, other: LossInfo) =>
+    t.src === 'tensor' && !t.opaqueLog && t.binary === other.binary;
+  const softened = (a.src === 'index' && soft(b, a)) || (soft(a, b) && b.src === 'index');
   return {
     ...addMix(a, b),
     ...(softened ? { labels: '*' } : {}),

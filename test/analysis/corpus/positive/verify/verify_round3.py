@@ -1,0 +1,52 @@
+#!/usr/bin/python3
+"""Numerical checks for the labels of the files added in the third round (OpenNMT-py, ShuffleNet.pytorch). Same
+method as verify_all.py, whose helpers it reuses. Swin-Transformer's main.py only constructs timm's losses (timm is
+not installed here): those labels are the catalogue's conventions, checked by reading timm's loss/cross_entropy.py.
+Run: /usr/bin/python3 verify_round3.py
+"""
+import json
+import os
+
+import torch
+import torch.nn.functional as F
+
+from verify_all import DT, E, K, N, X, Y, RESULTS, base_ns, ce_rows, check, close, load, q_km1
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def t_opennmt():
+    ns = load('opennmt__loss.py', 'LabelSmoothingLoss', ns=base_ns())
+    pad = 0
+    y = Y.clone()
+    y[y == pad] = 1
+    y[:2] = pad  # padding rows: all-zero target
+    crit = ns['LabelSmoothingLoss'](E, K, ignore_index=pad)
+    logp = F.log_softmax(X, -1)
+    # K−2 with padding: 1−ε on the true class, ε/(K−2) on the others except the padding class.
+    q = torch.full((N, K), E / (K - 2), dtype=DT)
+    q[:, pad] = 0
+    q.scatter_(1, y.view(-1, 1), 1 - E)
+    q[y == pad] = 0
+    want = F.kl_div(logp, q, reduction='sum')
+    a = close(crit.to(DT)(logp, y), want)
+    # the same as a cross-entropy against q minus q's entropy
+    ent = torch.xlogy(q, q).sum()
+    b = close(want, ce_rows(X, q).sum() + ent)
+    return a[0] and b[0], (a, b)
+
+
+def t_shufflenet():
+    ns = load('shufflenet_pytorch__losses.py', 'SoftCrossEntropyLoss', ns=base_ns())
+    crit = ns['SoftCrossEntropyLoss'](label_smoothing=E, num_classes=K)
+    q = q_km1(Y, K, E)
+    want = F.kl_div(F.log_softmax(X, -1), q, reduction='batchmean')
+    return close(crit(X, Y), want)
+
+
+if __name__ == '__main__':
+    RESULTS.clear()
+    check('opennmt__loss.py', 'LabelSmoothingLoss', t_opennmt)
+    check('shufflenet_pytorch__losses.py', 'SoftCrossEntropyLoss', t_shufflenet)
+    with open(os.path.join(HERE, 'results_round3.json'), 'w') as f:
+        json.dump(RESULTS, f, indent=1, sort_keys=True)
