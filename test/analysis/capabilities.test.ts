@@ -247,6 +247,15 @@ describe('analysis capabilities on unseen code', () => {
       });
     }
 
+    it('a decreasing function of the true-class probability is a loss on hard labels; p_y itself is not', () => {
+      const pY = '(F.one_hot(y, x.size(1)).float() * F.softmax(x, dim=1)).sum(dim=1)';
+      for (const body of [`((1 - ${pY} ** 0.7) / 0.7).mean()`, `(1 - ${pY}).mean()`]) {
+        const f = definition(['def robust(x, y):', `    return ${body}`], 'robust');
+        assert.equal(f?.convention, 'none', body);
+      }
+      assert.equal(conventionOf(['def accuracy(x, y):', `    return ${pY}.mean()`], 'accuracy'), 'nothing');
+    });
+
     it('focal modulation is a weight on hard targets: none, saying so', () => {
       const source = [
         'def focal(x, y, gamma=2.0):',

@@ -142,6 +142,11 @@ function addSub(o: '+' | '-', a: AV, b: AV, sa: Sym | null, sb: Sym | null): AV 
   return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
 }
 
+/** onehot(y) itself: 1 on the true class, 0 elsewhere. */
+function hardOneHot(d: Mix): boolean {
+  return d.src === 'index' && d.hot.k === 'n' && d.hot.v === 1 && d.off.k === 'n' && d.off.v === 0 && !d.self;
+}
+
 /**
  * A tensor added to a q·log p term, computed from the predictions or the target alone (not an opaque tensor:
  * margin logits).
@@ -189,6 +194,8 @@ function shift(v: AV, s: Sym): AV {
 
 export function negate(v: AV): AV {
   if (v.k === 'param' && !v.tensorish) return { ...v, s: neg(v.s) };
+  if (v.k === 'tensor' && v.trueProb)
+    return { ...v, trueProb: { ...v.trueProb, falling: !v.trueProb.falling } };
   const s = scalarOf(v);
   if (s) return { k: 'num', s: neg(s) };
   if (v.k === 'prob' || derivationOf(v)) return v;
@@ -254,6 +261,8 @@ function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
   if (x.k === 'prod' && my) return { ...x, factors: [...x.factors, ySpan] };
   if (x.k === 'dist' && y.k === 'dist') return productOfMixes(x.d, y.d);
   if (x.k === 'dist' && smoothedTimesInput(x.d, y)) return smoothedProduct(x.d);
+  if (x.k === 'dist' && y.k === 'prob' && y.multi && !y.neg && hardOneHot(x.d))
+    return { k: 'tensor', pred: 'affine', trueProb: { labels: x.d.labels, falling: false } };
   // q·log q: the target's own entropy, a constant that turns q·log q − q·log p into a KL divergence.
   if (x.k === 'dist' && y.k === 'tensor' && y.logTarget) return { k: 'tensor', targetEntropy: true };
   if (x.k === 'dist' && isMask(y)) return { k: 'dist', d: { ...x.d, rowMask: true } };

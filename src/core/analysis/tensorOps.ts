@@ -256,6 +256,15 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
   const perClass = (s: Sym): Sym =>
     name === 'mean' && (hasDim || v.k === 'logp') ? div(s, classDim(ctx)) : s;
   if (hasDim && v.k === 'tensor' && v.expLogits) return { k: 'tensor', partition: true };
+  // A batch reduction of a decreasing function of p_y (GCE's (1 − p_y^q)/q, 1 − p_y) is a loss on hard labels.
+  if (v.k === 'tensor' && v.trueProb) {
+    if (hasDim || !v.trueProb.falling) return v;
+    const labels = v.trueProb.labels;
+    return lossOf(
+      { ...mix(ONE, ZERO, 'index'), ...(labels ? { labels } : {}) },
+      { reduction, reworked: true },
+    );
+  }
   const parameter = v.k === 'param' || (v.k === 'tensor' && v.viewOf !== undefined);
   if (parameter && hasDim) return reduce({ k: 'logp', c: ONE, factors: [] }, name, hasDim, ctx);
   const modulated = (v.k === 'logp' || v.k === 'prod') && v.modulated === true;

@@ -96,6 +96,11 @@ export type AV =
       /** A nonlinear map of a label-derived target (`q.pow(2 − t)`): constant in the predictions. */
       ofTarget?: true;
       /**
+       * The model's probability of the true class (`(onehot(y) * softmax(x)).sum(1)`) or a monotone map of it;
+       * `falling`: decreasing in it (`1 − p_y`, `(1 − p_y^q)/q`), so its mean is a loss on the hard labels.
+       */
+      trueProb?: { labels?: string; falling: boolean };
+      /**
        * Softmax written by hand: `exp(x)` of logits (`expLogits`), its sum over the classes (`partition`, whose
        * log is the log-normaliser), and `x.max(dim)` (`rowMax`), which x − it leaves the same logits.
        */
