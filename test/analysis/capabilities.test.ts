@@ -435,6 +435,41 @@ describe('analysis capabilities on unseen code', () => {
       assert.match(f?.message ?? '', /delegated to `self\.criterion`/);
     });
 
+    it('a parameter named like a module-level criterion is the caller’s, not the module’s', () => {
+      const source = [
+        'def mixup_criterion(criterion, pred, y_a, y_b, lam):',
+        '    return lam * criterion(pred, y_a) + (1 - lam) * criterion(pred, y_b)',
+        'criterion = nn.CrossEntropyLoss(label_smoothing=0.1)',
+      ];
+      const found = analyzePython([...HEAD, ...source].join('\n')).filter((f) => f.kind === 'loss');
+      assert.deepEqual(
+        found.map((f) => [f.line, f.symbol, f.convention]),
+        [
+          [5, 'mixup_criterion', 'soft_target'],
+          [7, 'nn.CrossEntropyLoss', 'uniform'],
+        ],
+      );
+    });
+
+    it('a factory returning a lambda or a nested function is the loss that closure computes', () => {
+      const lambda = [
+        'def mixup_criterion(y_a, y_b, lam):',
+        '    return lambda criterion, pred: lam * criterion(pred, y_a) + (1 - lam) * criterion(pred, y_b)',
+      ];
+      assert.equal(conventionOf(lambda, 'mixup_criterion'), 'soft_target');
+      const nested = [
+        'def make_loss(eps=0.1):',
+        '    def loss_fn(x, y):',
+        '        k = x.size(-1)',
+        '        q = F.one_hot(y, k).float() * (1 - eps) + eps / k',
+        '        return -(q * F.log_softmax(x, -1)).sum(-1).mean()',
+        '    return loss_fn',
+      ];
+      const f = definition(nested, 'make_loss');
+      assert.equal(f?.convention, 'uniform');
+      assert.equal(f?.epsilon, 0.1);
+    });
+
     it('a nested helper builds the target', () => {
       const source = [
         'def ls(x, y, eps=0.1):',

@@ -11,6 +11,7 @@ import { torchCallPitfalls } from './pitfalls/callPitfalls';
 import { pitfall } from './pitfalls/pitfall';
 import type { RawFinding } from './raw';
 import { LABEL_SMOOTHING_OUT_OF_RANGE } from './rules';
+import { paramsOf } from './scope';
 import { evalSym } from './sym';
 import { bindArgs, resolveTorchApi, type TorchApi } from './torchApi';
 import { torchCallFinding } from './torchCallFinding';
@@ -79,7 +80,9 @@ export function callFindings(
       continue;
     }
     const key = calleeKey(e, node);
-    const bound = key ? latest(bindings, key, node.from) : null;
+    const found = key ? latest(bindings, key, node.from) : null;
+    // A parameter of the function around the call (`def mixup_criterion(criterion, pred, …)`) hides the module's.
+    const bound = found && !(found.at < 0 && key && isParameterHere(node, key, mod.text)) ? found : null;
     if (bound)
       out.push(
         describeCall(e, bound.target, mod, mod.text.slice(e.fn.from, e.fn.to)),
@@ -187,6 +190,17 @@ function calleeKey(e: CallExpr, node: SyntaxNode): string | null {
   if (e.fn.t === 'attr' && e.fn.obj.t === 'name' && e.fn.obj.id === 'self')
     return `self.${e.fn.name}@${classOf(node)}`;
   return null;
+}
+
+/** `name` is a parameter of a function or lambda that encloses `node`. */
+function isParameterHere(node: SyntaxNode, name: string, text: string): boolean {
+  for (let p = node.parent; p; p = p.parent)
+    if (
+      (p.name === 'FunctionDefinition' || p.name === 'LambdaExpression') &&
+      paramsOf(p, text).some((param) => param.name === name)
+    )
+      return true;
+  return false;
 }
 
 function classOf(node: SyntaxNode): number {
