@@ -470,6 +470,20 @@ describe('analysis capabilities on unseen code', () => {
       assert.equal(f?.epsilon, 0.1);
     });
 
+    it('a for loop binds its items: chunks of a tensor, enumerate and zip', () => {
+      const source = [
+        'def multi_crop(student, teacher, temp=0.1):',
+        '    t_views = F.softmax(teacher / temp, dim=-1).detach().chunk(2)',
+        '    s_views = student.chunk(4)',
+        '    total = 0',
+        '    for iq, q in enumerate(t_views):',
+        '        for v, s in zip(range(4), s_views):',
+        '            total += torch.sum(-q * F.log_softmax(s, dim=-1), dim=-1).mean()',
+        '    return total / 6',
+      ];
+      assert.equal(conventionOf(source, 'multi_crop'), 'soft_target');
+    });
+
     it('a nested helper builds the target', () => {
       const source = [
         'def ls(x, y, eps=0.1):',
@@ -755,6 +769,25 @@ describe('analysis capabilities on unseen code', () => {
       assert.equal(f?.convention, 'k_minus_1');
       assert.equal(f?.epsilon, 0.1);
       assert.equal(f?.torchEquivalent, null);
+    });
+
+    it('an einsum that sums the class axis of a target and log-probabilities is their cross-entropy', () => {
+      const smoothed = [
+        'def ls(x, y, eps=0.1):',
+        '    k = x.size(-1)',
+        '    q = F.one_hot(y, k).float() * (1 - eps) + eps / k',
+        "    return -torch.einsum('nc,nc->n', q, F.log_softmax(x, -1)).mean()",
+      ];
+      assert.equal(conventionOf(smoothed, 'ls'), 'uniform');
+      const views = [
+        'def dino(s, t, temp=0.04):',
+        "    return -torch.einsum('tbd,sbd->ts', F.softmax(t / temp, -1), F.log_softmax(s, -1)).mean()",
+      ];
+      assert.equal(conventionOf(views, 'dino'), 'soft_target');
+      assert.equal(
+        conventionOf(['def sim(a, b):', "    return torch.einsum('nd,md->nm', a, b)"], 'sim'),
+        'nothing',
+      );
     });
 
     it('`torch.max(t) + 1` and `t.max() + 1` are the batch class count; scalar-first products', () => {

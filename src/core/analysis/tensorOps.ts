@@ -23,7 +23,7 @@ import {
 
 /** Methods that return their receiver's value unchanged for our purposes. */
 const PASS = new Set(
-  'movedim moveaxis swapaxes unsqueeze squeeze view reshape contiguous float double half long int to cuda cpu detach clone t permute transpose expand expand_as repeat flatten type_as requires_grad_ clamp clamp_ clamp_min type item squeeze_ unsqueeze_ view_as detach_ bool'.split(
+  'movedim moveaxis swapaxes unsqueeze squeeze view reshape contiguous float double half long int to cuda cpu detach clone t permute transpose expand expand_as repeat flatten type_as requires_grad_ clamp clamp_ clamp_min type item squeeze_ unsqueeze_ view_as detach_ bool chunk split unbind'.split(
     ' ',
   ),
 );
@@ -99,6 +99,7 @@ export function classDim(ctx: Ctx): Sym {
 
 /** `torch.x(...)` helpers that build or reduce tensors. */
 export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx: Ctx): AV | null {
+  if (name === 'einsum') return einsum(args, ctx);
   if (name === 'clamp' || name === 'clip') {
     const [x, lo, hi] = [args[0] ?? UNKNOWN, args[1] ?? kw.get('min'), args[2] ?? kw.get('max')];
     return (
@@ -389,4 +390,18 @@ function withLabels<T extends Mix>(m: T, labels: AV): T {
 function batchMax(ctx: Ctx): AV {
   if (!ctx.syms.has('#B')) ctx.syms.set('#B', { origin: 'batch', label: 'max(target)+1' });
   return { k: 'num', s: sub(sym('#B'), num(1)) };
+}
+
+/**
+ * `torch.einsum('tbd,sbd->ts', q, logp)`: two operands whose last axes (the classes) are summed away multiply
+ * elementwise and sum over the classes, like `(q * logp).sum(-1)`; other contractions are opaque.
+ */
+function einsum(args: AV[], ctx: Ctx): AV | null {
+  const [spec, a, b] = args;
+  if (spec?.k !== 'str' || !a || !b || args.length !== 3) return null;
+  const [lhs, out = ''] = spec.v.replace(/\s/g, '').split('->');
+  const operands = lhs.split(',');
+  const last = operands.map((o) => o.at(-1));
+  if (operands.length !== 2 || !last[0] || last[0] !== last[1] || out.includes(last[0])) return null;
+  return reduce(binop('*', a, b, ZSPAN, ZSPAN), 'sum', true, ctx);
 }
