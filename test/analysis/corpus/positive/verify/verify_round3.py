@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Numerical checks for the labels of the files added in the third round (OpenNMT-py, ShuffleNet.pytorch). Same
+"""Numerical checks for the labels of the files added in the third round (OpenNMT-py, ShuffleNet.pytorch, mmpretrain). Same
 method as verify_all.py, whose helpers it reuses. Swin-Transformer's main.py only constructs timm's losses (timm is
 not installed here): those labels are the catalogue's conventions, checked by reading timm's loss/cross_entropy.py.
 Run: /usr/bin/python3 verify_round3.py
@@ -8,6 +8,7 @@ import json
 import os
 
 import torch
+import torch.nn as nn
 import torch.nn.functional as F
 
 from verify_all import DT, E, K, N, X, Y, RESULTS, base_ns, ce_rows, check, close, load, q_km1
@@ -44,9 +45,29 @@ def t_shufflenet():
     return close(crit(X, Y), want)
 
 
+class _SoftCrossEntropy(nn.Module):
+    """mmpretrain's CrossEntropyLoss(use_soft=True) with its defaults: −Σ q·log_softmax(x), batch mean."""
+
+    def __init__(self, use_sigmoid=False, use_soft=False, reduction='mean', class_weight=None, pos_weight=None):
+        super().__init__()
+        assert use_soft and not use_sigmoid and reduction == 'mean' and class_weight is None
+
+    def forward(self, x, q, weight=None, avg_factor=None, reduction_override=None, **kwargs):
+        return ce_rows(x, q).mean()
+
+
+def t_mmpretrain():
+    one_hot = lambda y, k: F.one_hot(y.view(-1), k)  # noqa: E731
+    ns = load('mmpretrain__label_smooth_loss.py', 'LabelSmoothLoss',
+              ns=base_ns(CrossEntropyLoss=_SoftCrossEntropy, convert_to_one_hot=one_hot))
+    crit = ns['LabelSmoothLoss'](label_smooth_val=E, num_classes=K)
+    return close(crit(X, Y), F.cross_entropy(X, Y, label_smoothing=E))
+
+
 if __name__ == '__main__':
     RESULTS.clear()
     check('opennmt__loss.py', 'LabelSmoothingLoss', t_opennmt)
     check('shufflenet_pytorch__losses.py', 'SoftCrossEntropyLoss', t_shufflenet)
+    check('mmpretrain__label_smooth_loss.py', 'LabelSmoothLoss', t_mmpretrain)
     with open(os.path.join(HERE, 'results_round3.json'), 'w') as f:
         json.dump(RESULTS, f, indent=1, sort_keys=True)
