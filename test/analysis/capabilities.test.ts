@@ -484,6 +484,28 @@ describe('analysis capabilities on unseen code', () => {
       assert.equal(conventionOf(source, 'multi_crop'), 'soft_target');
     });
 
+    it('a torch loss on a target built in the function claims nothing of its own; on the labels, none', () => {
+      const source = [
+        'def f(x, y, eps=0.1):',
+        '    q = F.one_hot(y, 10).float() * (1 - eps) + eps / 10',
+        '    return F.cross_entropy(x, q)',
+        'def g(x, y):',
+        '    y = y.view(-1)',
+        '    return F.cross_entropy(x, y)',
+      ];
+      const calls = analyzePython([...HEAD, ...source].join('\n')).filter(
+        (f) => f.kind === 'loss' && f.symbol === 'F.cross_entropy',
+      );
+      assert.deepEqual(
+        calls.map((f) => [f.line, f.convention]),
+        [
+          [7, null],
+          [10, 'none'],
+        ],
+      );
+      assert.equal(definition(source, 'f')?.convention, 'uniform');
+    });
+
     it('a nested helper builds the target', () => {
       const source = [
         'def ls(x, y, eps=0.1):',

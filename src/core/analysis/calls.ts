@@ -1,4 +1,5 @@
 import type { SyntaxNode } from '@lezer/common';
+import { targetBuiltHere } from './builtTarget';
 import { analyzeDefinition, type DefinitionResult } from './definitions';
 import { describeDefinition, equivalenceNote } from './describe';
 import type { Expr } from './expr';
@@ -66,7 +67,10 @@ export function callFindings(
     if (e.t !== 'call') continue;
     const direct = targetOf(e, mod, resultOf);
     if (direct) {
-      out.push(describeCall(e, direct, mod, null), ...pitfallsOf(e, node, direct, mod));
+      out.push(
+        deferToFunction(describeCall(e, direct, mod, null), e, direct, node, mod),
+        ...pitfallsOf(e, node, direct, mod),
+      );
       const key = bindingKey(node, mod);
       if (key) {
         bindings.push({ key: key.key, at: node.from, target: direct });
@@ -85,11 +89,44 @@ export function callFindings(
     const bound = found && !(found.at < 0 && key && isParameterHere(node, key, mod.text)) ? found : null;
     if (bound)
       out.push(
-        describeCall(e, bound.target, mod, mod.text.slice(e.fn.from, e.fn.to)),
+        deferToFunction(
+          describeCall(e, bound.target, mod, mod.text.slice(e.fn.from, e.fn.to)),
+          e,
+          bound.target,
+          node,
+          mod,
+        ),
         ...pitfallsOf(e, node, bound.target, mod),
       );
   }
   return out;
+}
+
+const TARGET_LOSSES = new Set(['cross_entropy', 'binary_cross_entropy', 'binary_cross_entropy_with_logits']);
+
+/**
+ * A torch loss invoked on a target built in the function around it reads "none" from its own arguments only: the
+ * convention is the function's (its definition finding), so the call claims none.
+ */
+function deferToFunction(
+  f: RawFinding,
+  e: CallExpr,
+  target: Target,
+  node: SyntaxNode,
+  mod: ModuleContext,
+): RawFinding {
+  if (!('torch' in target) || f.convention !== 'none' || !TARGET_LOSSES.has(target.torch.kind)) return f;
+  const functional = target.torch.form === 'functional' && e === target.ctor;
+  const positional = e.args.filter((a) => !a.name);
+  const arg = functional
+    ? bindArgs(e.args, target.torch.params).get('target')
+    : (e.args.find((a) => a.name === 'target') ?? positional[1]);
+  if (!targetBuiltHere(arg?.value, node, mod.text)) return f;
+  return {
+    ...f,
+    convention: null,
+    message: `${f.message} Its target is built in the function around it: the convention is that function's.`,
+  };
 }
 
 function pitfallsOf(e: CallExpr, node: SyntaxNode, target: Target, mod: ModuleContext): RawFinding[] {
