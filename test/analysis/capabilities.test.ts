@@ -256,6 +256,19 @@ describe('analysis capabilities on unseen code', () => {
       assert.equal(conventionOf(['def accuracy(x, y):', `    return ${pY}.mean()`], 'accuracy'), 'nothing');
     });
 
+    it('gathering by an index computed from values (lengths, top-k) picks features, not a loss', () => {
+      const lengths = [
+        'def last_state(outputs, mask):',
+        '    idx = (mask.sum(1) - 1).view(-1, 1, 1).expand(-1, 1, outputs.size(-1))',
+        '    return outputs.gather(1, idx).squeeze(1)',
+      ];
+      assert.equal(conventionOf(lengths, 'last_state'), 'nothing');
+      const topk = ['def top(x, k):', '    _, idx = x.topk(k, 1)', '    return x.gather(1, idx)'];
+      assert.equal(conventionOf(topk, 'top'), 'nothing');
+      const nll = ['def nll(lprobs, target):', '    return -lprobs.gather(1, target.unsqueeze(1)).mean()'];
+      assert.equal(conventionOf(nll, 'nll'), 'none');
+    });
+
     it('focal modulation is a weight on hard targets: none, saying so', () => {
       const source = [
         'def focal(x, y, gamma=2.0):',

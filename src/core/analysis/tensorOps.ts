@@ -376,6 +376,8 @@ const ZSPAN = { from: 0, to: 0 };
  */
 function gathered(v: AV, index: AV): AV {
   if (v.k === 'prob') return predicted('affine');
+  // An index computed from values (`mask.sum(1) - 1`, a position) picks features, not the labels' class.
+  if (index.k === 'loss' || index.k === 'logp' || index.k === 'prod' || index.k === 'unknown') return TENSOR;
   const { l } = gatherLoss(v, index);
   if (!derivationOf(index)) return { k: 'loss', l };
   return { k: 'loss', l: { ...l, hot: ZERO, src: 'none', self: l.hot } };

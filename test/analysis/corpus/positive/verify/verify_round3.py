@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Numerical checks for the labels of the files added in the third round (OpenNMT-py, ShuffleNet.pytorch, mmpretrain). Same
+"""Numerical checks for the labels of the files added in the third round (OpenNMT-py, ShuffleNet.pytorch, mmpretrain, AllenNLP). Same
 method as verify_all.py, whose helpers it reuses. Swin-Transformer's main.py only constructs timm's losses (timm is
 not installed here): those labels are the catalogue's conventions, checked by reading timm's loss/cross_entropy.py.
 Run: /usr/bin/python3 verify_round3.py
@@ -64,10 +64,21 @@ def t_mmpretrain():
     return close(crit(X, Y), F.cross_entropy(X, Y, label_smoothing=E))
 
 
+def t_allennlp():
+    ns = load('allennlp__util.py', 'tiny_value_of_dtype', 'sequence_cross_entropy_with_logits',
+              ns=base_ns(numpy=__import__('numpy')))
+    logits = X.view(1, N, K)
+    targets = Y.view(1, N)
+    got = ns['sequence_cross_entropy_with_logits'](logits, targets, torch.ones(1, N, dtype=DT),
+                                                    average='token', label_smoothing=E)
+    return close(got, F.cross_entropy(X, Y, label_smoothing=E))
+
+
 if __name__ == '__main__':
     RESULTS.clear()
     check('opennmt__loss.py', 'LabelSmoothingLoss', t_opennmt)
     check('shufflenet_pytorch__losses.py', 'SoftCrossEntropyLoss', t_shufflenet)
     check('mmpretrain__label_smooth_loss.py', 'LabelSmoothLoss', t_mmpretrain)
+    check('allennlp__util.py', 'sequence_cross_entropy_with_logits', t_allennlp)
     with open(os.path.join(HERE, 'results_round3.json'), 'w') as f:
         json.dump(RESULTS, f, indent=1, sort_keys=True)
