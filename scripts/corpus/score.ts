@@ -1,4 +1,4 @@
-// `npm run corpus [-- --verbose] [-- --set positive]`: recall per convention on each part of the labelled corpus
+// `npm run corpus [-- --verbose] [-- --set positive | --set "positive (tune)"]`: recall per convention on each part of the labelled corpus
 // (the parts tuned to apart from the held-out ones), false smoothing claims on files without smoothing, and the
 // share of meaning-preserving rewrites that keep their original's convention.
 import { relative } from 'node:path';
@@ -58,5 +58,6 @@ function print(score: CorpusScore, files: LabelledFile[]): void {
   }
 }
 
-const files = loadCorpus().filter((f) => !onlySet || f.set === onlySet);
+const inSet = (f: LabelledFile) => !onlySet || f.set === onlySet || `${f.set} (${f.split})` === onlySet;
+const files = loadCorpus().filter(inSet);
 print(scoreCorpus(files, analyzeAsTheCli()), files);

@@ -247,6 +247,28 @@ describe('analysis capabilities on unseen code', () => {
       });
     }
 
+    it('a decreasing function of the true-class probability is a loss on hard labels; p_y itself is not', () => {
+      const pY = '(F.one_hot(y, x.size(1)).float() * F.softmax(x, dim=1)).sum(dim=1)';
+      for (const body of [`((1 - ${pY} ** 0.7) / 0.7).mean()`, `(1 - ${pY}).mean()`]) {
+        const f = definition(['def robust(x, y):', `    return ${body}`], 'robust');
+        assert.equal(f?.convention, 'none', body);
+      }
+      assert.equal(conventionOf(['def accuracy(x, y):', `    return ${pY}.mean()`], 'accuracy'), 'nothing');
+    });
+
+    it('gathering by an index computed from values (lengths, top-k) picks features, not a loss', () => {
+      const lengths = [
+        'def last_state(outputs, mask):',
+        '    idx = (mask.sum(1) - 1).view(-1, 1, 1).expand(-1, 1, outputs.size(-1))',
+        '    return outputs.gather(1, idx).squeeze(1)',
+      ];
+      assert.equal(conventionOf(lengths, 'last_state'), 'nothing');
+      const topk = ['def top(x, k):', '    _, idx = x.topk(k, 1)', '    return x.gather(1, idx)'];
+      assert.equal(conventionOf(topk, 'top'), 'nothing');
+      const nll = ['def nll(lprobs, target):', '    return -lprobs.gather(1, target.unsqueeze(1)).mean()'];
+      assert.equal(conventionOf(nll, 'nll'), 'none');
+    });
+
     it('focal modulation is a weight on hard targets: none, saying so', () => {
       const source = [
         'def focal(x, y, gamma=2.0):',
@@ -289,6 +311,24 @@ describe('analysis capabilities on unseen code', () => {
         '    return (F.cross_entropy(x, y, reduction="none") - beta * h).mean()',
       ];
       assert.equal(conventionOf(bonus, 'bonus'), 'none');
+    });
+
+    it('a target mixing the labels with the model’s own probabilities is bootstrapping; a teacher’s, a soft target', () => {
+      const mixed = (probs: string, loss: string) => [
+        'def m(x, t, y, beta=0.8):',
+        `    p = ${probs}`,
+        '    q = beta * F.one_hot(y, x.size(1)).float() + (1 - beta) * p',
+        `    return ${loss}`,
+      ];
+      const losses = [
+        '-(q * F.log_softmax(x, 1)).sum(1).mean()',
+        'F.cross_entropy(x, q)',
+        'F.kl_div(F.log_softmax(x, 1), q, reduction="batchmean")',
+      ];
+      for (const loss of losses) {
+        assert.equal(conventionOf(mixed('F.softmax(x, 1).detach()', loss), 'm'), 'other', loss);
+        assert.equal(conventionOf(mixed('F.softmax(t / 2.0, 1)', loss), 'm'), 'soft_target', loss);
+      }
     });
   });
 
@@ -345,6 +385,140 @@ describe('analysis capabilities on unseen code', () => {
   });
 
   describe('structure', () => {
+    it('a module-level criterion defined below the function that calls it is that criterion', () => {
+      const source = [
+        'def train_step(model, x, y):',
+        '    return CRIT(model(x), y)',
+        '',
+        'class Step(nn.Module):',
+        '    def forward(self, x, y):',
+        '        return CRIT(x, y)',
+        '',
+        'CRIT = nn.CrossEntropyLoss(label_smoothing=0.1)',
+      ];
+      const calls = analyzePython([...HEAD, ...source].join('\n')).filter(
+        (f) => f.kind === 'loss' && f.symbol === 'CRIT',
+      );
+      assert.deepEqual(
+        calls.map((f) => [f.line, f.convention, f.epsilon]),
+        [
+          [6, 'uniform', 0.1],
+          [10, 'uniform', 0.1],
+        ],
+      );
+    });
+
+    it('constructions of catalogued library losses are findings; ε passed from a config is unknown', () => {
+      const source = [
+        'from timm.loss import LabelSmoothingCrossEntropy, SoftTargetCrossEntropy',
+        'def build(config):',
+        '    if config.AUG.MIXUP > 0.:',
+        '        return SoftTargetCrossEntropy()',
+        '    return LabelSmoothingCrossEntropy(smoothing=config.MODEL.LABEL_SMOOTHING)',
+        'CRIT = LabelSmoothingCrossEntropy(smoothing=0.2)',
+      ];
+      const calls = analyzePython([...HEAD, ...source].join('\n')).filter(
+        (f) => f.kind === 'loss' && f.details?.definedAt !== undefined,
+      );
+      assert.deepEqual(
+        calls.map((f) => [f.line, f.symbol, f.convention, f.epsilon]),
+        [
+          [8, 'SoftTargetCrossEntropy', 'soft_target', null],
+          [9, 'LabelSmoothingCrossEntropy', 'uniform', null],
+          [10, 'LabelSmoothingCrossEntropy', 'uniform', 0.2],
+        ],
+      );
+    });
+
+    it('an injected criterion plus an auxiliary binary term (an alignment loss) is still delegated', () => {
+      const source = [
+        'class Compute(nn.Module):',
+        '    def __init__(self, criterion, lambda_align=0.0):',
+        '        super().__init__()',
+        '        self.criterion = criterion',
+        '        self.lambda_align = lambda_align',
+        '    def forward(self, out, target, align, ref):',
+        '        loss = self.criterion(out, target)',
+        '        if self.lambda_align != 0.0:',
+        '            loss += -align.clamp(min=1e-18).log().mul(ref).sum()',
+        '        return loss',
+      ];
+      const f = definition(source, 'Compute');
+      assert.equal(f?.convention, null);
+      assert.match(f?.message ?? '', /delegated to `self\.criterion`/);
+    });
+
+    it('a parameter named like a module-level criterion is the caller’s, not the module’s', () => {
+      const source = [
+        'def mixup_criterion(criterion, pred, y_a, y_b, lam):',
+        '    return lam * criterion(pred, y_a) + (1 - lam) * criterion(pred, y_b)',
+        'criterion = nn.CrossEntropyLoss(label_smoothing=0.1)',
+      ];
+      const found = analyzePython([...HEAD, ...source].join('\n')).filter((f) => f.kind === 'loss');
+      assert.deepEqual(
+        found.map((f) => [f.line, f.symbol, f.convention]),
+        [
+          [5, 'mixup_criterion', 'soft_target'],
+          [7, 'nn.CrossEntropyLoss', 'uniform'],
+        ],
+      );
+    });
+
+    it('a factory returning a lambda or a nested function is the loss that closure computes', () => {
+      const lambda = [
+        'def mixup_criterion(y_a, y_b, lam):',
+        '    return lambda criterion, pred: lam * criterion(pred, y_a) + (1 - lam) * criterion(pred, y_b)',
+      ];
+      assert.equal(conventionOf(lambda, 'mixup_criterion'), 'soft_target');
+      const nested = [
+        'def make_loss(eps=0.1):',
+        '    def loss_fn(x, y):',
+        '        k = x.size(-1)',
+        '        q = F.one_hot(y, k).float() * (1 - eps) + eps / k',
+        '        return -(q * F.log_softmax(x, -1)).sum(-1).mean()',
+        '    return loss_fn',
+      ];
+      const f = definition(nested, 'make_loss');
+      assert.equal(f?.convention, 'uniform');
+      assert.equal(f?.epsilon, 0.1);
+    });
+
+    it('a for loop binds its items: chunks of a tensor, enumerate and zip', () => {
+      const source = [
+        'def multi_crop(student, teacher, temp=0.1):',
+        '    t_views = F.softmax(teacher / temp, dim=-1).detach().chunk(2)',
+        '    s_views = student.chunk(4)',
+        '    total = 0',
+        '    for iq, q in enumerate(t_views):',
+        '        for v, s in zip(range(4), s_views):',
+        '            total += torch.sum(-q * F.log_softmax(s, dim=-1), dim=-1).mean()',
+        '    return total / 6',
+      ];
+      assert.equal(conventionOf(source, 'multi_crop'), 'soft_target');
+    });
+
+    it('a torch loss on a target built in the function claims nothing of its own; on the labels, none', () => {
+      const source = [
+        'def f(x, y, eps=0.1):',
+        '    q = F.one_hot(y, 10).float() * (1 - eps) + eps / 10',
+        '    return F.cross_entropy(x, q)',
+        'def g(x, y):',
+        '    y = y.view(-1)',
+        '    return F.cross_entropy(x, y)',
+      ];
+      const calls = analyzePython([...HEAD, ...source].join('\n')).filter(
+        (f) => f.kind === 'loss' && f.symbol === 'F.cross_entropy',
+      );
+      assert.deepEqual(
+        calls.map((f) => [f.line, f.convention]),
+        [
+          [7, null],
+          [10, 'none'],
+        ],
+      );
+      assert.equal(definition(source, 'f')?.convention, 'uniform');
+    });
+
     it('a nested helper builds the target', () => {
       const source = [
         'def ls(x, y, eps=0.1):',
@@ -592,6 +766,7 @@ describe('analysis capabilities on unseen code', () => {
       for (const kl of [
         '(q * (q.log() - lp)).sum(-1).mean()',
         '(torch.xlogy(q, q) - q * lp).sum(-1).mean()',
+        '(q * (q + 1e-10).log() - q * lp).sum(-1).mean()',
       ]) {
         const source = [
           'def ls(x, y, eps=0.1):',
@@ -604,6 +779,50 @@ describe('analysis capabilities on unseen code', () => {
         assert.equal(f?.convention, 'uniform', kl);
         assert.equal(f?.torchEquivalent, null, kl);
       }
+    });
+
+    it('a bi-tempered loss: tempered log and softmax helpers, K−1 target, terms in t or p alone', () => {
+      const source = [
+        'def log_t(u, t):',
+        '    if t == 1.0:',
+        '        return u.log()',
+        '    return (u.pow(1.0 - t) - 1.0) / (1.0 - t)',
+        'def tempered_softmax(x, t):',
+        '    if t == 1.0:',
+        '        return x.softmax(dim=-1)',
+        '    return exp_t(x - normalization(x, t), t)',
+        'def bi_tempered(x, y, t1, t2, smoothing=0.1):',
+        '    q = torch.zeros_like(x).scatter_(1, y[..., None], 1)',
+        '    k = q.shape[-1]',
+        '    q = (1 - smoothing * k / (k - 1)) * q + smoothing / (k - 1)',
+        '    p = tempered_softmax(x, t2)',
+        '    loss = (q * log_t(q + 1e-10, t1) - q * log_t(p, t1)',
+        '            - q.pow(2.0 - t1) / (2.0 - t1) + p.pow(2.0 - t1) / (2.0 - t1))',
+        '    return loss.sum(dim=-1).mean()',
+      ];
+      const f = definition(source, 'bi_tempered');
+      assert.equal(f?.convention, 'k_minus_1');
+      assert.equal(f?.epsilon, 0.1);
+      assert.equal(f?.torchEquivalent, null);
+    });
+
+    it('an einsum that sums the class axis of a target and log-probabilities is their cross-entropy', () => {
+      const smoothed = [
+        'def ls(x, y, eps=0.1):',
+        '    k = x.size(-1)',
+        '    q = F.one_hot(y, k).float() * (1 - eps) + eps / k',
+        "    return -torch.einsum('nc,nc->n', q, F.log_softmax(x, -1)).mean()",
+      ];
+      assert.equal(conventionOf(smoothed, 'ls'), 'uniform');
+      const views = [
+        'def dino(s, t, temp=0.04):',
+        "    return -torch.einsum('tbd,sbd->ts', F.softmax(t / temp, -1), F.log_softmax(s, -1)).mean()",
+      ];
+      assert.equal(conventionOf(views, 'dino'), 'soft_target');
+      assert.equal(
+        conventionOf(['def sim(a, b):', "    return torch.einsum('nd,md->nm', a, b)"], 'sim'),
+        'nothing',
+      );
     });
 
     it('`torch.max(t) + 1` and `t.max() + 1` are the batch class count; scalar-first products', () => {

@@ -11,6 +11,7 @@ import {
   MASK,
   type Mix,
   mix,
+  ownPrediction,
   paramMix,
   sameTarget,
   scalarOf,
@@ -129,11 +130,40 @@ function addSub(o: '+' | '-', a: AV, b: AV, sa: Sym | null, sb: Sym | null): AV 
   const mb = mixOf(rb);
   if (a.k === 'loss' && rb.k === 'loss') return { k: 'loss', l: addLoss(a.l, rb.l) };
   if (a.k === 'prod' && rb.k === 'prod') return a.binary === 'p' || !rb.binary ? a : rb;
+  // q·log p plus a tensor the analysis does not follow (t^(2−t₁) and p^(2−t₁) terms of a bi-tempered loss).
+  if (a.k === 'prod' && a.d && isExtraTerm(rb)) return { ...a, reworked: true };
+  if (rb.k === 'prod' && rb.d && isExtraTerm(a)) return { ...rb, reworked: true };
+  const own = labelsPlusPrediction(a, rb) ?? labelsPlusPrediction(rb, a);
+  if (own) return own;
   if (ma && mb && (a.k === 'dist' || rb.k === 'dist'))
     return sameTarget(ma, mb) ? { k: 'dist', d: addMix(ma, mb) } : TENSOR;
   if (a.k === 'loss') return reworked(a);
   if (rb.k === 'loss') return reworked(rb);
   return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
+}
+
+/** onehot(y) itself: 1 on the true class, 0 elsewhere. */
+function hardOneHot(d: Mix): boolean {
+  return d.src === 'index' && d.hot.k === 'n' && d.hot.v === 1 && d.off.k === 'n' && d.off.v === 0 && !d.self;
+}
+
+/**
+ * A tensor added to a q·log p term, computed from the predictions or the target alone (not an opaque tensor:
+ * margin logits).
+ */
+function isExtraTerm(v: AV): boolean {
+  return derivationOf(v) !== null || (v.k === 'tensor' && v.ofTarget === true);
+}
+
+const UNNAMED = '(unnamed)';
+
+/** `β·onehot(y) + (1 − β)·softmax(x)`: a target from the labels with a model's probabilities in it. */
+function labelsPlusPrediction(labels: AV, p: AV): AV | null {
+  if (labels.k !== 'dist' || labels.d.src !== 'index' || p.k !== 'prob' || p.c === undefined) return null;
+  // Probabilities of a value the analysis cannot name (`softmax(t / T)`) are never the model's own.
+  const of = p.source ?? UNNAMED;
+  if (labels.d.selfOf !== undefined && labels.d.selfOf !== of) return null;
+  return { k: 'dist', d: { ...labels.d, self: add(labels.d.self ?? ZERO, p.c), selfOf: of } };
 }
 
 /** A loss combined with a value the analysis does not follow (a mask, a tensor weight, an extra term). */
@@ -164,6 +194,8 @@ function shift(v: AV, s: Sym): AV {
 
 export function negate(v: AV): AV {
   if (v.k === 'param' && !v.tensorish) return { ...v, s: neg(v.s) };
+  if (v.k === 'tensor' && v.trueProb)
+    return { ...v, trueProb: { ...v.trueProb, falling: !v.trueProb.falling } };
   const s = scalarOf(v);
   if (s) return { k: 'num', s: neg(s) };
   if (v.k === 'prob' || derivationOf(v)) return v;
@@ -191,6 +223,8 @@ function scale(v: AV, f: (s: Sym) => Sym): AV {
     case 'logp':
     case 'prod':
       return { ...v, c: f(v.c) };
+    case 'prob':
+      return v.multi && !v.neg ? { ...v, c: f(v.c ?? ONE) } : v;
     default:
       return v;
   }
@@ -204,7 +238,15 @@ function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
   const [x, y, ySpan] = rank(a) >= rank(b) ? [a, b, bSpan] : [b, a, aSpan];
   const my = mixOf(y);
   if (x.k === 'logp' && y.k === 'dist')
-    return { k: 'prod', d: y.d, c: x.c, factors: x.factors, binary: null, modulated: x.modulated, kl: x.kl };
+    return {
+      k: 'prod',
+      d: ownPrediction(y.d, x.source),
+      c: x.c,
+      factors: x.factors,
+      binary: null,
+      modulated: x.modulated,
+      kl: x.kl,
+    };
   if (x.k === 'logp' && my) return { ...x, factors: [...x.factors, ySpan] };
   if (x.k === 'blog' && my)
     return {
@@ -219,6 +261,10 @@ function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
   if (x.k === 'prod' && my) return { ...x, factors: [...x.factors, ySpan] };
   if (x.k === 'dist' && y.k === 'dist') return productOfMixes(x.d, y.d);
   if (x.k === 'dist' && smoothedTimesInput(x.d, y)) return smoothedProduct(x.d);
+  if (x.k === 'dist' && y.k === 'prob' && y.multi && !y.neg && hardOneHot(x.d))
+    return { k: 'tensor', pred: 'affine', trueProb: { labels: x.d.labels, falling: false } };
+  // q·log q: the target's own entropy, a constant that turns q·log q − q·log p into a KL divergence.
+  if (x.k === 'dist' && y.k === 'tensor' && y.logTarget) return { k: 'tensor', targetEntropy: true };
   if (x.k === 'dist' && isMask(y)) return { k: 'dist', d: { ...x.d, rowMask: true } };
   if (x.k === 'dist') return TENSOR;
   if (x.k === 'loss') return reworked(x);

@@ -183,6 +183,7 @@ const BASE_RICHNESS: Partial<Record<AV['k'], number>> = {
   loss: 20,
   prod: 15,
   logp: 12,
+  prob: 8,
   dist: 10,
   instance: 10,
   module: 9,
@@ -202,7 +203,8 @@ function smoothedParam(v: AV & { k: 'param' }): boolean {
 export function richness(v: AV): number {
   // Nothing known never replaces something known (`outputs, kd = outputs` on a path that may not run).
   if (v.k === 'unknown') return -1;
-  if (v.k === 'tensor') return v.pred ? 1 : 0;
+  // The log of a target is a KL term's half (a tempered log's t = 1 path beats its opaque other path).
+  if (v.k === 'tensor') return v.pred || v.logTarget ? 1 : 0;
   if (v.k === 'param') return smoothedParam(v) ? 14 : 0;
   const base = BASE_RICHNESS[v.k] ?? 0;
   const m = v.k === 'loss' ? v.l : v.k === 'dist' || v.k === 'prod' ? v.d : null;

@@ -1,15 +1,18 @@
 import type { SyntaxNode } from '@lezer/common';
-import type { DefinitionResult } from './definitions';
+import { targetBuiltHere } from './builtTarget';
+import { analyzeDefinition, type DefinitionResult } from './definitions';
 import { describeDefinition, equivalenceNote } from './describe';
 import type { Expr } from './expr';
 import { toExpr } from './expr';
 import type { Convention } from './findings';
 import { evalExpr } from './interp';
+import { libraryDefinition } from './library';
 import { type Definition, findDefinition, type ModuleContext } from './module';
 import { torchCallPitfalls } from './pitfalls/callPitfalls';
 import { pitfall } from './pitfalls/pitfall';
 import type { RawFinding } from './raw';
 import { LABEL_SMOOTHING_OUT_OF_RANGE } from './rules';
+import { paramsOf } from './scope';
 import { evalSym } from './sym';
 import { bindArgs, resolveTorchApi, type TorchApi } from './torchApi';
 import { torchCallFinding } from './torchCallFinding';
@@ -21,7 +24,9 @@ export type CallExpr = Expr & { t: 'call' };
 export type ResultOf = (def: Definition) => DefinitionResult | null;
 
 /** What a call constructs or invokes: a torch loss/activation, or a hand-written loss from this file. */
-type Target = { torch: TorchApi; ctor: CallExpr } | { user: DefinitionResult; ctor: CallExpr };
+type Target =
+  | { torch: TorchApi; ctor: CallExpr }
+  | { user: DefinitionResult; ctor: CallExpr; library?: string };
 
 /** A name (or `self.attr` within one class) bound to a constructor call. */
 interface Binding {
@@ -48,7 +53,8 @@ export function callFindings(
     const target = e.t === 'call' ? targetOf(e, mod, resultOf) : null;
     const key = target ? bindingKey(node, mod) : null;
     if (target && key) {
-      bindings.push({ key: key.key, at: node.from, target });
+      // Bound before anything in `calls` runs, wherever the module writes it.
+      bindings.push({ key: key.key, at: -1, target });
       keys.add(key.key);
     }
   }
@@ -61,7 +67,10 @@ export function callFindings(
     if (e.t !== 'call') continue;
     const direct = targetOf(e, mod, resultOf);
     if (direct) {
-      out.push(describeCall(e, direct, mod, null), ...pitfallsOf(e, node, direct, mod));
+      out.push(
+        deferToFunction(describeCall(e, direct, mod, null), e, direct, node, mod),
+        ...pitfallsOf(e, node, direct, mod),
+      );
       const key = bindingKey(node, mod);
       if (key) {
         bindings.push({ key: key.key, at: node.from, target: direct });
@@ -75,14 +84,49 @@ export function callFindings(
       continue;
     }
     const key = calleeKey(e, node);
-    const bound = key ? latest(bindings, key, node.from) : null;
+    const found = key ? latest(bindings, key, node.from) : null;
+    // A parameter of the function around the call (`def mixup_criterion(criterion, pred, …)`) hides the module's.
+    const bound = found && !(found.at < 0 && key && isParameterHere(node, key, mod.text)) ? found : null;
     if (bound)
       out.push(
-        describeCall(e, bound.target, mod, mod.text.slice(e.fn.from, e.fn.to)),
+        deferToFunction(
+          describeCall(e, bound.target, mod, mod.text.slice(e.fn.from, e.fn.to)),
+          e,
+          bound.target,
+          node,
+          mod,
+        ),
         ...pitfallsOf(e, node, bound.target, mod),
       );
   }
   return out;
+}
+
+const TARGET_LOSSES = new Set(['cross_entropy', 'binary_cross_entropy', 'binary_cross_entropy_with_logits']);
+
+/**
+ * A torch loss invoked on a target built in the function around it reads "none" from its own arguments only: the
+ * convention is the function's (its definition finding), so the call claims none.
+ */
+function deferToFunction(
+  f: RawFinding,
+  e: CallExpr,
+  target: Target,
+  node: SyntaxNode,
+  mod: ModuleContext,
+): RawFinding {
+  if (!('torch' in target) || f.convention !== 'none' || !TARGET_LOSSES.has(target.torch.kind)) return f;
+  const functional = target.torch.form === 'functional' && e === target.ctor;
+  const positional = e.args.filter((a) => !a.name);
+  const arg = functional
+    ? bindArgs(e.args, target.torch.params).get('target')
+    : (e.args.find((a) => a.name === 'target') ?? positional[1]);
+  if (!targetBuiltHere(arg?.value, node, mod.text)) return f;
+  return {
+    ...f,
+    convention: null,
+    message: `${f.message} Its target is built in the function around it: the convention is that function's.`,
+  };
 }
 
 function pitfallsOf(e: CallExpr, node: SyntaxNode, target: Target, mod: ModuleContext): RawFinding[] {
@@ -133,7 +177,7 @@ function callExprs(text: string): (node: SyntaxNode) => Expr {
 function worthLooking(fn: Expr, node: SyntaxNode, mod: ModuleContext, keys: Set<string>): boolean {
   if (resolveTorchApi(fn, mod)) return true;
   if (fn.t === 'call') return worthLooking(fn.fn, node, mod, keys);
-  if (fn.t === 'name') return keys.has(fn.id) || mod.definitionNames.has(fn.id);
+  if (fn.t === 'name') return keys.has(fn.id) || mod.definitionNames.has(fn.id) || !!libraryOf(fn.id, mod);
   return (
     fn.t === 'attr' &&
     fn.obj.t === 'name' &&
@@ -147,8 +191,24 @@ function targetOf(e: CallExpr, mod: ModuleContext, resultOf: ResultOf): Target |
   if (torch) return { torch, ctor: e };
   if (e.fn.t !== 'name') return null;
   const def = findDefinition(mod, e.fn.id, e.from);
-  const user = def ? resultOf(def) : null;
+  if (!def) return libraryTarget(e, mod);
+  const user = resultOf(def);
   return user ? { user, ctor: e } : null;
+}
+
+/** The dotted path of an imported name the library catalogue knows (`timm.loss.LabelSmoothingCrossEntropy`). */
+function libraryOf(name: string, mod: ModuleContext): string | null {
+  if (mod.definitionNames.has(name)) return null;
+  const qualified = mod.aliases.get(name);
+  return qualified?.includes('.') && libraryDefinition(qualified) ? qualified : null;
+}
+
+/** A catalogued library loss constructed or called here, analysed in the catalogue's own module. */
+function libraryTarget(e: CallExpr, mod: ModuleContext): Target | null {
+  const qualified = e.fn.t === 'name' ? libraryOf(e.fn.id, mod) : null;
+  const found = qualified ? libraryDefinition(qualified) : null;
+  const user = found && analyzeDefinition(found.def, found.mod);
+  return user && qualified ? { user, ctor: e, library: qualified } : null;
 }
 
 /** `x = Ctor(...)` or `self.x = Ctor(...)`: the key later calls of the instance use. */
@@ -167,6 +227,17 @@ function calleeKey(e: CallExpr, node: SyntaxNode): string | null {
   if (e.fn.t === 'attr' && e.fn.obj.t === 'name' && e.fn.obj.id === 'self')
     return `self.${e.fn.name}@${classOf(node)}`;
   return null;
+}
+
+/** `name` is a parameter of a function or lambda that encloses `node`. */
+function isParameterHere(node: SyntaxNode, name: string, text: string): boolean {
+  for (let p = node.parent; p; p = p.parent)
+    if (
+      (p.name === 'FunctionDefinition' || p.name === 'LambdaExpression') &&
+      paramsOf(p, text).some((param) => param.name === name)
+    )
+      return true;
+  return false;
 }
 
 function classOf(node: SyntaxNode): number {
@@ -201,15 +272,20 @@ function describeCall(e: CallExpr, target: Target, mod: ModuleContext, instance:
   const constructedValue = (param: string | null): number | null => {
     if (!param) return null;
     const arg = args.get(param);
+    // A value passed that is not a number here (`cfg.MODEL.LABEL_SMOOTHING`) is unknown, not the default.
+    if (arg) return constantNumber(arg.value, mod);
     const defaultExpr = init.find((p) => p.name === param)?.defaultExpr ?? undefined;
-    return constantNumber(arg?.value, mod) ?? constantNumber(defaultExpr, mod);
+    return constantNumber(defaultExpr, mod);
   };
   const c = r.classification;
+  const passed = (param: string | null) => param !== null && args.has(param);
   const raw = constructedValue(c.epsilonParam);
-  const epsilon = raw === null ? c.epsilon : c.epsilonIsConfidence ? 1 - raw : raw;
-  const classes = constructedValue(c.classesParam) ?? c.classes;
+  const epsilon =
+    raw === null ? (passed(c.epsilonParam) ? null : c.epsilon) : c.epsilonIsConfidence ? 1 - raw : raw;
+  const classes = constructedValue(c.classesParam) ?? (passed(c.classesParam) ? null : c.classes);
   const constructed = { ...c, epsilon, classes };
-  const where = instance ? `\`${instance}\` is a ${r.def.name}` : `Constructs ${r.def.name}`;
+  const name = 'library' in target && target.library ? `\`${target.library}\`` : r.def.name;
+  const where = instance ? `\`${instance}\` is a ${name}` : `Constructs ${name}`;
   const delegated = r.loss.delegated !== undefined && r.loss.labels !== '*';
   const equivalence = delegated
     ? { exact: null, closest: null, why: null }
@@ -229,6 +305,6 @@ function describeCall(e: CallExpr, target: Target, mod: ModuleContext, instance:
     rule: null,
     message: `${where}, a ${description.charAt(0).toLowerCase()}${description.slice(1)}`,
     details: { lossKind: 'custom', classes: classes ?? undefined, closestTorch: closestOf(equivalence) },
-    definedAt: instance ? target.ctor.from : r.def.node.from,
+    definedAt: instance || ('library' in target && target.library) ? target.ctor.from : r.def.node.from,
   };
 }

@@ -52,7 +52,7 @@ export function analyzeDefinition(
   const returned =
     def.kind === 'class'
       ? runClass(def, ctx, bound)
-      : pickReturn(runFunction(def.node, bound, null, ctx, false));
+      : returnedClosure(pickReturn(runFunction(def.node, bound, null, ctx, false)), ctx);
   const pair = binaryTargetPair(returned);
   const value = headOf(instanceLoss(headOf(returned), ctx));
   const loss = pair ?? asLoss(value, ctx);
@@ -73,6 +73,15 @@ export function analyzeDefinition(
     optionalWeights: optionalWeights(loss, params, mod.text),
     ctx,
   };
+}
+
+/**
+ * A factory's returned function or lambda (`return lambda criterion, pred: lam * criterion(pred, y_a) + …`,
+ * `return loss_fn`): what it computes when called, with the factory's locals in its closure.
+ */
+function returnedClosure(v: AV, ctx: Ctx): AV {
+  if (v.k !== 'function' || !v.closure) return v;
+  return pickReturn(runFunction(v.node, new Map(), null, ctx, false, v.closure));
 }
 
 /** A definition whose loss comes from a torch loss call (training steps are excluded by `calls.training`). */

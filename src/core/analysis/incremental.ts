@@ -27,9 +27,7 @@ export function statementFindings(
       (n) => mod.definitionNames.has(n) || mod.bindingCalls.has(n),
     );
     const nodes = collectNodes(node);
-    const seeds = deps.flatMap((n) =>
-      (mod.bindingCalls.get(n) ?? []).filter((c) => c.from < node.from).slice(-1),
-    );
+    const seeds = deps.flatMap((n) => seedFor(mod.bindingCalls.get(n) ?? [], node));
     return [...callFindings(nodes.calls, mod, resultOf, seeds), ...scanPitfalls(nodes, mod)];
   };
   const key = keyed && statementKey(node, keyed.keys);
@@ -41,4 +39,16 @@ export function statementFindings(
   const stored = storeFindings(found, node, key.deps);
   if (stored) keyed.statements.store(key.key, stored);
   return found;
+}
+
+const DEFINITIONS = new Set(['FunctionDefinition', 'ClassDefinition', 'DecoratedStatement']);
+
+/**
+ * The module-level construction a name in `node` refers to: the last one before it; in a function or class body,
+ * which runs once the module is loaded, else the file's last one (`CRIT = nn.CrossEntropyLoss(...)` below the
+ * function that calls it).
+ */
+function seedFor(bindings: readonly SyntaxNode[], node: SyntaxNode): SyntaxNode[] {
+  const before = bindings.filter((c) => c.from < node.from).slice(-1);
+  return before.length > 0 || !DEFINITIONS.has(node.name) ? before : bindings.slice(-1);
 }

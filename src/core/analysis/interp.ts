@@ -190,7 +190,26 @@ function execStmt(st: Stmt, f: Frame, ctx: Ctx): void {
     f.returned = true;
   } else if (st.s === 'def') bindLocalFunction(st.node, f, ctx);
   else if (st.s === 'block' && st.test) runIf(st.test, st.bodies, f, ctx);
-  else if (st.s === 'block') for (const body of st.bodies) execBody(body, f, ctx);
+  else if (st.s === 'block') {
+    if (st.loop) assign(st.loop.target, loopItem(st.loop.iter, f, ctx), f, ctx, st.loop.iter);
+    for (const body of st.bodies) execBody(body, f, ctx);
+  }
+}
+
+/**
+ * What a `for` loop binds on each pass: an item of the iterable (`enumerate(xs)` pairs an index with it, `zip`
+ * pairs the items of each). Iterating a tensor, or its chunks, gives values of the same kind.
+ */
+function loopItem(iter: Expr, f: Frame, ctx: Ctx): AV {
+  const fn = iter.t === 'call' && iter.fn.t === 'name' ? iter.fn.id : null;
+  const args = iter.t === 'call' ? iter.args.filter((a) => !a.name).map((a) => a.value) : [];
+  if (fn === 'enumerate' && args[0]) return { k: 'tuple', items: [UNKNOWN, loopItem(args[0], f, ctx)] };
+  if (fn === 'zip') return { k: 'tuple', items: args.map((a) => loopItem(a, f, ctx)) };
+  if (fn === 'range') return UNKNOWN;
+  const v = evalExpr(iter, f, ctx);
+  return v.k === 'tuple'
+    ? (v.items.reduce<AV | undefined>((a, b) => (a ? richer(a, b) : b), undefined) ?? UNKNOWN)
+    : v;
 }
 
 function bindLocalFunction(node: SyntaxNode, f: Frame, ctx: Ctx): void {

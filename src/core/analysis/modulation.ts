@@ -9,6 +9,9 @@ import { type AV, type Derivation, tensorMix } from './values';
  */
 
 /** Elementwise functions that are nonlinear in their argument. */
+/** Maps increasing on probabilities (`pow` with a positive exponent, as losses use it). */
+const INCREASING = new Set(['pow', 'exp', 'log', 'sqrt', 'float_power']);
+
 const NONLINEAR = new Set([
   'exp',
   'pow',
@@ -42,6 +45,10 @@ export function elementwise(name: string, v: AV): AV | null {
   if (base === 'exp' && v.k === 'logp' && v.c.k === 'n' && v.c.v === 1 && v.factors.length === 0)
     return { k: 'prob', multi: true, neg: false, source: v.source };
   if (base === 'exp' && (v.k === 'loss' || v.k === 'logp')) return predicted('affine');
+  if (NONLINEAR.has(base) && v.k === 'dist' && v.d.src === 'index') return { k: 'tensor', ofTarget: true };
+  // pow, exp, log of p_y keep its direction.
+  if (INCREASING.has(base) && v.k === 'tensor' && v.trueProb)
+    return { k: 'tensor', pred: 'nonlinear', trueProb: v.trueProb };
   return NONLINEAR.has(base) && derivationOf(v) ? predicted('nonlinear') : null;
 }
 
@@ -49,8 +56,13 @@ export function elementwise(name: string, v: AV): AV | null {
 export function carryDerivation(o: string, a: AV, b: AV, result: AV): AV {
   const da = derivationOf(a);
   const db = derivationOf(b);
-  const opaque = result.k === 'tensor' || result.k === 'dist' || result.k === 'unknown';
+  // A target with the model's probabilities in it (`β·onehot + (1 − β)·p`) stays a target.
+  const bootstrapped =
+    (result.k === 'dist' && result.d.selfOf !== undefined) || (result.k === 'tensor' && result.trueProb);
+  const opaque = (result.k === 'tensor' || result.k === 'dist' || result.k === 'unknown') && !bootstrapped;
   if (!(da || db) || !opaque) return result;
+  if (o === '**' && a.k === 'tensor' && a.trueProb)
+    return { k: 'tensor', pred: 'nonlinear', trueProb: a.trueProb };
   if (o === '**') return predicted('nonlinear');
   if (!ARITHMETIC.has(o)) return result;
   return predicted(da === 'nonlinear' || db === 'nonlinear' ? 'nonlinear' : 'affine');

@@ -8,7 +8,7 @@ export type Stmt = Span &
     | { s: 'update'; target: Expr; op: string; value: Expr }
     | { s: 'expr'; e: Expr }
     | { s: 'return'; value: Expr | null }
-    | { s: 'block'; test: Expr | null; bodies: Stmt[][] }
+    | { s: 'block'; test: Expr | null; bodies: Stmt[][]; loop?: { target: Expr; iter: Expr } }
     | { s: 'def'; node: SyntaxNode }
     | { s: 'class'; node: SyntaxNode }
   );
@@ -64,7 +64,21 @@ function blockStmt(node: SyntaxNode, text: string): Stmt {
   const kids = children(node);
   if (node.name === 'IfStatement') return ifChain(node, kids, text);
   const bodies = kids.filter((c) => c.name === 'Body').map((b) => bodyStatements(b, text));
-  return { from: node.from, to: node.to, s: 'block', test: null, bodies };
+  const loop = node.name === 'ForStatement' ? forHead(kids, text) : undefined;
+  return { from: node.from, to: node.to, s: 'block', test: null, bodies, ...(loop ? { loop } : {}) };
+}
+
+/** `for a, b in xs:`: the names bound (one, or a tuple) and the iterable. */
+function forHead(kids: SyntaxNode[], text: string): { target: Expr; iter: Expr } | undefined {
+  const at = kids.findIndex((c) => c.name === 'in');
+  const body = kids.findIndex((c) => c.name === 'Body');
+  const names = kids.slice(1, at).filter((c) => c.name !== ',');
+  const iter = kids.slice(at + 1, body < 0 ? undefined : body);
+  if (at < 1 || names.length === 0 || iter.length === 0) return undefined;
+  const items = names.map((n) => toExpr(n, text));
+  const target: Expr =
+    items.length === 1 ? items[0] : { from: names[0].from, to: names.at(-1)!.to, t: 'tuple', items };
+  return { target, iter: groupExpr(iter, text) };
 }
 
 /** `if a: … elif b: … else: …` as `if a: … else: (if b: … else: …)`, so each `elif` test is decided on its own. */

@@ -11,6 +11,7 @@ import {
   MASK,
   type Mix,
   mix,
+  ownPrediction,
   sameTarget,
   scalarOf,
   scaleMix,
@@ -22,7 +23,7 @@ import {
 
 /** Methods that return their receiver's value unchanged for our purposes. */
 const PASS = new Set(
-  'movedim moveaxis swapaxes unsqueeze squeeze view reshape contiguous float double half long int to cuda cpu detach clone t permute transpose expand expand_as repeat flatten type_as requires_grad_ clamp clamp_ clamp_min type item squeeze_ unsqueeze_ view_as detach_ bool'.split(
+  'movedim moveaxis swapaxes unsqueeze squeeze view reshape contiguous float double half long int to cuda cpu detach clone t permute transpose expand expand_as repeat flatten type_as requires_grad_ clamp clamp_ clamp_min type item squeeze_ unsqueeze_ view_as detach_ bool chunk split unbind'.split(
     ' ',
   ),
 );
@@ -70,7 +71,8 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
     handwritten: target.k === 'dist',
   };
   if ((target.k === 'dist' && !constantIndices(target.d)) || kind === 'kl_div') {
-    const m = mixOf(target) ?? mix(ONE, ZERO, 'tensor');
+    const given = mixOf(target) ?? mix(ONE, ZERO, 'tensor');
+    const m = ownPrediction(given, kind === 'kl_div' ? lp.source : sourceOf(input));
     return lossOf(
       scaleMix(m, (x) => mul(lp.c, x)),
       extra,
@@ -97,6 +99,7 @@ export function classDim(ctx: Ctx): Sym {
 
 /** `torch.x(...)` helpers that build or reduce tensors. */
 export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx: Ctx): AV | null {
+  if (name === 'einsum') return einsum(args, ctx);
   if (name === 'clamp' || name === 'clip') {
     const [x, lo, hi] = [args[0] ?? UNKNOWN, args[1] ?? kw.get('min'), args[2] ?? kw.get('max')];
     return (
@@ -254,6 +257,15 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
   const perClass = (s: Sym): Sym =>
     name === 'mean' && (hasDim || v.k === 'logp') ? div(s, classDim(ctx)) : s;
   if (hasDim && v.k === 'tensor' && v.expLogits) return { k: 'tensor', partition: true };
+  // A batch reduction of a decreasing function of p_y (GCE's (1 − p_y^q)/q, 1 − p_y) is a loss on hard labels.
+  if (v.k === 'tensor' && v.trueProb) {
+    if (hasDim || !v.trueProb.falling) return v;
+    const labels = v.trueProb.labels;
+    return lossOf(
+      { ...mix(ONE, ZERO, 'index'), ...(labels ? { labels } : {}) },
+      { reduction, reworked: true },
+    );
+  }
   const parameter = v.k === 'param' || (v.k === 'tensor' && v.viewOf !== undefined);
   if (parameter && hasDim) return reduce({ k: 'logp', c: ONE, factors: [] }, name, hasDim, ctx);
   const modulated = (v.k === 'logp' || v.k === 'prod') && v.modulated === true;
@@ -267,7 +279,7 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
       return lossOf(v.d, { binary: true, reduction, modulated, ...(v.opaque ? { opaqueLog: true } : {}) });
     return lossOf(
       scaleMix(v.d, (x) => perClass(mul(neg(v.c), x))),
-      { reduction, weightSpans: v.factors, modulated, kl: v.kl === true },
+      { reduction, weightSpans: v.factors, modulated, kl: v.kl === true, reworked: v.reworked === true },
     );
   }
   if (v.k === 'loss' && !hasDim) {
@@ -364,6 +376,8 @@ const ZSPAN = { from: 0, to: 0 };
  */
 function gathered(v: AV, index: AV): AV {
   if (v.k === 'prob') return predicted('affine');
+  // An index computed from values (`mask.sum(1) - 1`, a position) picks features, not the labels' class.
+  if (index.k === 'loss' || index.k === 'logp' || index.k === 'prod' || index.k === 'unknown') return TENSOR;
   const { l } = gatherLoss(v, index);
   if (!derivationOf(index)) return { k: 'loss', l };
   return { k: 'loss', l: { ...l, hot: ZERO, src: 'none', self: l.hot } };
@@ -378,4 +392,18 @@ function withLabels<T extends Mix>(m: T, labels: AV): T {
 function batchMax(ctx: Ctx): AV {
   if (!ctx.syms.has('#B')) ctx.syms.set('#B', { origin: 'batch', label: 'max(target)+1' });
   return { k: 'num', s: sub(sym('#B'), num(1)) };
+}
+
+/**
+ * `torch.einsum('tbd,sbd->ts', q, logp)`: two operands whose last axes (the classes) are summed away multiply
+ * elementwise and sum over the classes, like `(q * logp).sum(-1)`; other contractions are opaque.
+ */
+function einsum(args: AV[], ctx: Ctx): AV | null {
+  const [spec, a, b] = args;
+  if (spec?.k !== 'str' || !a || !b || args.length !== 3) return null;
+  const [lhs, out = ''] = spec.v.replace(/\s/g, '').split('->');
+  const operands = lhs.split(',');
+  const last = operands.map((o) => o.at(-1));
+  if (operands.length !== 2 || !last[0] || last[0] !== last[1] || out.includes(last[0])) return null;
+  return reduce(binop('*', a, b, ZSPAN, ZSPAN), 'sum', true, ctx);
 }

@@ -31,6 +31,11 @@ export interface Mix {
    * argmax p). Positive: part of the target; negative: an entropy bonus (a regulariser, not a target).
    */
   self?: Sym;
+  /**
+   * Built as labels plus probabilities of `selfOf` (`β·onehot + (1 − β)·softmax(x)`): the loss that uses it as
+   * the target of x's own log-probabilities is bootstrapping; of another input's, a soft target (`ownPrediction`).
+   */
+  selfOf?: string;
 }
 
 export interface LossInfo extends Mix {
@@ -88,6 +93,13 @@ export type AV =
       viewOf?: string;
       /** q·log q of a target (`torch.xlogy(q, q)`): constant in the predictions, the entropy part of a KL term. */
       targetEntropy?: true;
+      /** A nonlinear map of a label-derived target (`q.pow(2 − t)`): constant in the predictions. */
+      ofTarget?: true;
+      /**
+       * The model's probability of the true class (`(onehot(y) * softmax(x)).sum(1)`) or a monotone map of it;
+       * `falling`: decreasing in it (`1 − p_y`, `(1 − p_y^q)/q`), so its mean is a loss on the hard labels.
+       */
+      trueProb?: { labels?: string; falling: boolean };
       /**
        * Softmax written by hand: `exp(x)` of logits (`expLogits`), its sum over the classes (`partition`, whose
        * log is the log-normaliser), and `x.max(dim)` (`rowMax`), which x − it leaves the same logits.
@@ -102,7 +114,8 @@ export type AV =
       logistic?: { of: string; part: LogisticPart };
     }
   /** `source`: the parameter the probabilities or log-probabilities are computed from (self vs teacher). */
-  | { k: 'prob'; multi: boolean; neg: boolean; source?: string }
+  /** `c`: a number the probabilities were scaled by (`(1 − β)·softmax(x)`), while they are not combined. */
+  | { k: 'prob'; multi: boolean; neg: boolean; source?: string; c?: Sym }
   /** `kl`: written as log q − log p, so a target times it is a KL term (the CE minus the target's entropy). */
   | { k: 'logp'; c: Sym; factors: Span[]; modulated?: boolean; source?: string; kl?: true }
   /** log σ or log(1 − σ); `opaque`: the log of a tensor the analysis does not follow (not known to be σ(x)). */
@@ -118,6 +131,8 @@ export type AV =
       opaque?: true;
       modulated?: boolean;
       kl?: true;
+      /** Plus a term the analysis does not follow (the prediction-only terms of a tempered / Bregman loss). */
+      reworked?: true;
     }
   | { k: 'loss'; l: LossInfo }
   | { k: 'tuple'; items: AV[] }
@@ -207,7 +222,11 @@ export function sourceOf(v: AV): string | undefined {
  * given soft target) trains towards their mixture: a soft target, whatever the labels' term is.
  */
 export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
-  const softened = (a.src === 'index' && b.src === 'tensor') || (a.src === 'tensor' && b.src === 'index');
+  // An auxiliary term (a binary one beside a multi-class loss, one on the log of a tensor the analysis does not
+  // follow: an alignment loss) is not a target.
+  const soft = (t: LossInfo, other: LossInfo) =>
+    t.src === 'tensor' && !t.opaqueLog && t.binary === other.binary;
+  const softened = (a.src === 'index' && soft(b, a)) || (soft(a, b) && b.src === 'index');
   return {
     ...addMix(a, b),
     ...(softened ? { labels: '*' } : {}),
@@ -226,6 +245,16 @@ export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
 }
 
 /** A tensor used as a target-like operand: t = 1·t + 0 (named when it is a parameter). */
+/**
+ * A target mixing labels with the probabilities of `selfOf`, used against the log-probabilities of `source`: the
+ * model's own prediction keeps its weight (bootstrapping); another model's is a soft target (distillation).
+ */
+export function ownPrediction(m: Mix, source: string | undefined): Mix {
+  if (m.selfOf === undefined) return m;
+  const { self: _self, selfOf, ...rest } = m;
+  return selfOf === source ? m : { ...rest, labels: '*' };
+}
+
 export function tensorMix(tensor?: string): Mix {
   return tensor === undefined ? mix(ONE, ZERO, 'tensor') : { ...mix(ONE, ZERO, 'tensor'), tensor };
 }
