@@ -1,16 +1,23 @@
 // Hover latency after an edit on a 5,000-line Python file: what the hover provider runs (incremental reparse +
 // findings at the cursor + picking the innermost), with the cursor at the edit and elsewhere; and, separately, the
-// debounced full-file diagnostics pass after an edit. No forced GC between edits: collection pauses count.
+// debounced full-file diagnostics pass after an edit. No forced GC between edits: collection pauses count. Each p95
+// is also printed as a ratio to one full parse (hovers) and one full parse + analysis (diagnostics) of the same file,
+// timed in the same run (issue 11), so that a busy machine slows both sides alike.
 import { cpus, loadavg } from 'node:os';
 import type { ChangedRange } from '@lezer/common';
 import { type Finding, findingAt, type PythonParse } from '../src/core/analysis';
 import { IncrementalAnalysis } from '../src/extension/incrementalAnalysis';
-import { generateFile, percentile, verdict } from './support';
+import { generateFile, median, percentile, timeMs, verdict } from './support';
 
 const GOAL_MS = 5;
 const LINES = 5000;
 const HOVER_EDITS = Number(process.env.EDITS ?? 400);
 const DIAGNOSTIC_EDITS = 60;
+/** Issue 11's goals: hover p95 ≤ this × one full parse; diagnostics p95 ≤ this × one full parse + analysis. */
+const HOVER_GOAL_RATIO = 0.15;
+const DIAGNOSTICS_GOAL_RATIO = 0.5;
+/** Full parses (and parses + analyses) timed before, between and after the series, for their medians. */
+const REFERENCE_RUNS = 2;
 
 /** The extension's engine: one session for the whole run, as for one extension context. */
 const engine = new IncrementalAnalysis();
@@ -88,7 +95,24 @@ function measure(
   return series;
 }
 
-function report(s: Series, goal: number | null): void {
+/** What an edit's work is compared with: a whole parse of the file, and a whole parse + analysis with no caches. */
+interface Reference {
+  parse: number[];
+  analysis: number[];
+}
+
+function timeReference(into: Reference): void {
+  const text = generateFile(LINES);
+  for (let i = 0; i < REFERENCE_RUNS; i++) {
+    const opened = new IncrementalAnalysis();
+    into.parse.push(timeMs(() => opened.reparse(text)));
+    into.analysis.push(timeMs(() => opened.analyze(opened.reparse(text))));
+    opened.dispose();
+  }
+}
+
+/** Prints the series' percentiles; returns its p95. */
+function report(s: Series, goal: number | null): number {
   const sorted = [...s.times].sort((a, b) => a - b);
   const p50 = percentile(sorted, 0.5);
   const p95 = percentile(sorted, 0.95);
@@ -97,6 +121,12 @@ function report(s: Series, goal: number | null): void {
   console.log(
     `${s.label}, ${LINES} lines, ${s.times.length} edits (${s.hits} with a finding, ${s.misparsed} incremental trees unlike a fresh parse): p50 ${p50.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${max.toFixed(1)} ms${goalNote}`,
   );
+  return p95;
+}
+
+function ratio(p95: number, reference: number, goal: number): string {
+  const r = p95 / reference;
+  return `${r.toFixed(3)}× (goal ≤ ${goal}×: ${verdict(r <= goal)})`;
 }
 
 export async function run(): Promise<void> {
@@ -108,6 +138,8 @@ export async function run(): Promise<void> {
   const coldStart = performance.now();
   analyze(reparse(generateFile(LINES)));
   console.log(`cold parse + full analysis of the file: ${(performance.now() - coldStart).toFixed(1)} ms`);
+  const reference: Reference = { parse: [], analysis: [] };
+  timeReference(reference);
   // Each series types at its own places, so none finds the texts another one analysed in the caches.
   const atEdit = measure(
     'hover at the edit (reparse + analyzeAt + innermost)',
@@ -121,6 +153,7 @@ export async function run(): Promise<void> {
     const cursor = (at + Math.floor(parse.text.length / 3)) % parse.text.length;
     return hoverFinding(analyzeAt(parse, cursor), cursor, parse.text) !== null;
   });
+  timeReference(reference);
   const diagnostics = measure(
     'full-file diagnostics after an edit (reparse + analyze)',
     DIAGNOSTIC_EDITS,
@@ -129,14 +162,27 @@ export async function run(): Promise<void> {
       return analyze(parse).some((f) => f.kind === 'pitfall');
     },
   );
-  report(atEdit, GOAL_MS);
-  report(elsewhere, GOAL_MS);
-  report(diagnostics, null);
+  timeReference(reference);
+  const atEditP95 = report(atEdit, GOAL_MS);
+  const elsewhereP95 = report(elsewhere, GOAL_MS);
+  const diagnosticsP95 = report(diagnostics, null);
   const both = {
     label: 'hover after an edit, both cursors',
     times: [...atEdit.times, ...elsewhere.times],
     hits: atEdit.hits + elsewhere.hits,
     misparsed: atEdit.misparsed + elsewhere.misparsed,
   };
-  report(both, GOAL_MS);
+  const bothP95 = report(both, GOAL_MS);
+  const parse = median(reference.parse);
+  const parseAndAnalysis = median(reference.analysis);
+  const runs = reference.parse.length;
+  console.log(
+    `one full parse of the file: median ${parse.toFixed(1)} ms of ${runs}; full parse + analysis, no caches: median ${parseAndAnalysis.toFixed(1)} ms of ${runs} (before, between and after the series)`,
+  );
+  console.log(
+    `hover p95 / one full parse: at the edit ${ratio(atEditP95, parse, HOVER_GOAL_RATIO)}, elsewhere ${ratio(elsewhereP95, parse, HOVER_GOAL_RATIO)}, both cursors ${ratio(bothP95, parse, HOVER_GOAL_RATIO)}`,
+  );
+  console.log(
+    `diagnostics p95 / one full parse + analysis: ${ratio(diagnosticsP95, parseAndAnalysis, DIAGNOSTICS_GOAL_RATIO)}; / one full parse: ${(diagnosticsP95 / parse).toFixed(3)}×`,
+  );
 }

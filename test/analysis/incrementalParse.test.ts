@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChangedRange, Tree } from '@lezer/common';
 import fc from 'fast-check';
-import { type PythonParse, parsePython } from '../../src/core/analysis';
+import { AnalysisSession, type PythonParse, parsePython } from '../../src/core/analysis';
 import { fuzz, fuzzRuns } from '../support/fuzz';
 import { FIXTURES } from './helpers';
 
@@ -152,6 +152,44 @@ describe('incremental parsing', () => {
       }),
       fuzz(12),
     );
+  });
+
+  it('parses in steps as at once, chunks included, through whole reparses and the undo that follows them', () => {
+    const session = new AnalysisSession();
+    const drained = (steps: Generator<void, PythonParse>): PythonParse => {
+      for (;;) {
+        const step = steps.next();
+        if (step.done) return step.value;
+      }
+    };
+    const chunks = (parse: PythonParse) =>
+      parse.chunks().map((c) => [c.length, c.settled, nodes(c.tree).join(' ')]);
+    let wholeReparses = 0;
+    fc.assert(
+      fc.property(fc.nat(16), fc.array(editArb, { minLength: 1, maxLength: 4 }), (seed, edits) => {
+        let atOnce = parsePython(mixedFile(seed));
+        let inSteps = drained(session.parseSteps(atOnce.text));
+        const undo: { text: string; range: ChangedRange }[] = [];
+        const step = (text: string, range: ChangedRange) => {
+          const settled = !atOnce.base;
+          atOnce = parsePython(text, atOnce, [range]);
+          inSteps = drained(session.parseSteps(text, inSteps, [range]));
+          // Only a whole reparse keeps a base to return to.
+          if (settled && atOnce.base) wholeReparses++;
+          assert.deepEqual(nodes(inSteps.tree), nodes(atOnce.tree));
+          assert.deepEqual(chunks(inSteps), chunks(atOnce));
+        };
+        for (const edit of edits) {
+          const next = apply(atOnce.text, edit);
+          const { fromA, toB } = next.range;
+          undo.push({ text: atOnce.text, range: { fromA, toA: toB, fromB: fromA, toB: next.range.toA } });
+          step(next.text, next.range);
+        }
+        for (const { text, range } of undo.reverse()) step(text, range);
+      }),
+      fuzz(12),
+    );
+    assert.ok(wholeReparses > 0, 'no edit made a whole reparse');
   });
 
   it('keeps the tree exact when typing and deleting one character at many places', () => {

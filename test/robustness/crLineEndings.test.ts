@@ -2,9 +2,11 @@ import * as assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { run } from '../../src/cli/main';
 import { AnalysisSession, parsePython } from '../../src/core/analysis';
 import { LineIndex } from '../../src/core/analysis/parse';
+import { fuzz } from '../support/fuzz';
 
 const SOURCE = [
   'import torch.nn.functional as F',
@@ -29,6 +31,23 @@ describe('robustness: CR-only line endings (issue 9 item 13)', () => {
       [1, 2, 3, 4].map((line) => ({ line, column: 1 })),
     );
     assert.deepEqual(lines.position(4), { line: 2, column: 3 }, 'the \\n of a \\r\\n is still on its line');
+  });
+
+  it('the line index places every offset of any mix of \\r, \\n and \\r\\n as a split at each break does', () => {
+    const text = fc
+      .array(fc.constantFrom('\r', '\n', '\r\n', 'a', 'bc'), { maxLength: 40 })
+      .map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        const starts = [0, ...[...t.matchAll(/\r\n?|\n/g)].map((m) => m.index + m[0].length)];
+        const lines = new LineIndex(t);
+        for (let offset = 0; offset <= t.length; offset++) {
+          const line = starts.filter((s) => s <= offset).length - 1;
+          assert.deepEqual(lines.position(offset), { line: line + 1, column: offset - starts[line]! + 1 });
+        }
+      }),
+      fuzz(300),
+    );
   });
 
   it('findings of a CR-only file are on the lines of the same file with \\n', () => {

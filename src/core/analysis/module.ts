@@ -122,12 +122,15 @@ function addConstant(node: SyntaxNode, mod: ModuleContext): void {
   if (kids[2].name === 'CallExpression')
     mod.bindingCalls.set(name, [...(mod.bindingCalls.get(name) ?? []), kids[2]]);
   const literal = LITERALS.has(kids[2].name);
-  const value = () =>
-    unlessTooDeep(
-      () => toExpr(kids[2], mod.text),
-      () => null,
-    );
-  mod.constants.set(name, literal && !mod.constants.has(name) ? value() : null);
+  mod.constants.set(name, literal && !mod.constants.has(name) ? literalValue(kids[2], mod.text) : null);
+}
+
+/** Its own function, not a closure made for every top-level assignment: each parse builds the module again. */
+function literalValue(node: SyntaxNode, text: string): Expr | null {
+  return unlessTooDeep(
+    () => toExpr(node, text),
+    () => null,
+  );
 }
 
 function addImport(node: SyntaxNode, mod: ModuleContext, caches: ModuleCaches | null): void {

@@ -1,6 +1,6 @@
 import type { ChangedRange, Tree } from '@lezer/common';
 import { parser } from '@lezer/python';
-import { assemble, type Chunk, chunkStarts, chunkTree, drain, sameShape, topNodes } from './chunks';
+import { assemble, type Chunk, chunkStarts, chunkTree, sameShape, topNodes } from './chunks';
 import { probeMatches, splitChunks, splitChunksSteps, withProbe } from './split';
 
 export interface ChunkedTree {
@@ -67,7 +67,9 @@ export function reparseChunks(
   text: string,
   edits: readonly ChangedRange[],
 ): ChunkedTree {
-  return drain(reparseChunksSteps(previous, text, edits));
+  const { tree, whole } = reparseTouched(previous, text, edits);
+  // Chunks on first use: the next edit, undoing this one, often reparses from `base` without them.
+  return tree ?? whole(parseFresh(text));
 }
 
 /** `reparseChunks`, yielding between the steps of a whole reparse (the reparse of the chunks around runs at once). */
@@ -76,15 +78,28 @@ export function* reparseChunksSteps(
   text: string,
   edits: readonly ChangedRange[],
 ): Generator<void, ChunkedTree> {
+  const { tree, whole } = reparseTouched(previous, text, edits);
+  return tree ?? whole(yield* parseFreshSteps(text));
+}
+
+/**
+ * The reparse of the chunks `edits` touch (`tree`), or null when the whole text needs parsing; with `whole`, which
+ * gives a whole parse of `text` the base to reparse from after the edit that undoes the damage.
+ */
+function reparseTouched(
+  previous: ChunkedTree & { text: string },
+  text: string,
+  edits: readonly ChangedRange[],
+): { tree: ChunkedTree | null; whole: (fresh: ChunkedTree) => ChunkedTree } {
   const own: Base = { text: previous.text, chunks: previous.chunks, edits };
   const base = previous.base && { ...previous.base, edits: [...previous.base.edits, ...edits] };
   const withBase = (tree: ChunkedTree, kept: Base) =>
     kept.edits.length <= MAX_BASE_EDITS ? { ...tree, base: kept } : tree;
+  const whole = (fresh: ChunkedTree) => withBase(fresh, base ?? own);
   const fromBase = base && reparseFrom(base, text);
-  if (fromBase) return fromBase;
+  if (fromBase) return { tree: fromBase, whole };
   const fromOwn = reparseFrom(own, text);
-  if (fromOwn) return base ? withBase(fromOwn, base) : fromOwn;
-  return withBase(yield* parseFreshSteps(text), base ?? own);
+  return { tree: fromOwn && (base ? withBase(fromOwn, base) : fromOwn), whole };
 }
 
 /** The chunked tree of `text`, which `base.edits` made from `base.text`; null if the whole text needs parsing. */
