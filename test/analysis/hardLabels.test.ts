@@ -82,4 +82,73 @@ describe('analysis: hard-label losses written by hand or through other classes',
       assert.equal(definition(source, 'Squeezed')?.convention, 'none');
     });
   });
+
+  describe('losses collected in lists, dicts and comprehensions', () => {
+    const collections: [string, string[]][] = [
+      [
+        'a dict filled item by item',
+        [
+          'def collect(out, y):',
+          '    terms = {}',
+          '    terms["main"] = F.nll_loss(out["main"].log_softmax(-1), y)',
+          '    terms["side"] = 0.3 * F.nll_loss(out["side"].log_softmax(-1), y)',
+          '    return terms',
+        ],
+      ],
+      [
+        'a list comprehension over the heads, stacked',
+        [
+          'def collect(heads, y):',
+          '    per_head = [F.cross_entropy(h, y, ignore_index=-1) for h in heads if h is not None]',
+          '    return torch.stack(per_head).sum()',
+        ],
+      ],
+      [
+        'a generator of weighted terms summed',
+        [
+          'def collect(heads, y, weights):',
+          '    return sum(w * F.cross_entropy(h, y) for h, w in zip(heads, weights))',
+        ],
+      ],
+      [
+        'criteria held in a ModuleList built by a comprehension, looped over',
+        [
+          'class collect(nn.Module):',
+          '    def __init__(self, n):',
+          '        super().__init__()',
+          '        self.heads = nn.ModuleList([nn.CrossEntropyLoss(reduction="sum") for _ in range(n)])',
+          '',
+          '    def forward(self, outs, ys):',
+          '        total = 0.0',
+          '        for crit, o, t in zip(self.heads, outs, ys):',
+          '            total += crit(o, t)',
+          '        return total',
+        ],
+      ],
+      [
+        'a dict updated with keyword values, summed over its values',
+        [
+          'def collect(a, b, y):',
+          '    parts = dict()',
+          '    parts.update(first=F.cross_entropy(a, y), second=F.cross_entropy(b, y))',
+          '    return sum(parts.values())',
+        ],
+      ],
+    ];
+    for (const [what, source] of collections) {
+      it(what, () => assert.equal(definition(source, 'collect')?.convention, 'none'));
+    }
+
+    it('a loss class constructed and called in one expression', () => {
+      const source = [
+        'class Stable(nn.Module):',
+        '    def forward(self, x, t):',
+        '        return (x.clamp(min=0) - x * t + torch.log1p(torch.exp(-x.abs()))).mean()',
+        '',
+        'def flat(x, t):',
+        '    return Stable()(x.view(-1), t.view(-1).float())',
+      ];
+      assert.equal(definition(source, 'flat')?.convention, 'none');
+    });
+  });
 });

@@ -49,6 +49,8 @@ export function evalExpr(e: Expr, f: Frame, ctx: Ctx): AV {
       return { k: 'tuple', items: e.items.map((i) => evalExpr(i, f, ctx)) };
     case 'lambda':
       return { k: 'function', node: e.node, closure: f.vars };
+    case 'comp':
+      return comprehension(e, f, ctx);
     default:
       return UNKNOWN;
   }
@@ -218,6 +220,13 @@ function loopItem(iter: Expr, f: Frame, ctx: Ctx): AV {
     : v;
 }
 
+/** A comprehension's items: its element with each loop target bound to an item, in a scope of its own. */
+function comprehension(e: Expr & { t: 'comp' }, f: Frame, ctx: Ctx): AV {
+  const inner: Frame = { vars: new Map(f.vars), returns: [], cls: f.cls };
+  for (const loop of e.loops) assign(loop.target, loopItem(loop.iter, inner, ctx), inner, ctx, loop.iter);
+  return { k: 'tuple', items: [evalExpr(e.elt, inner, ctx)] };
+}
+
 function bindLocalFunction(node: SyntaxNode, f: Frame, ctx: Ctx): void {
   const name = node.getChild('VariableName');
   if (name) f.vars.set(ctx.mod.text.slice(name.from, name.to), { k: 'function', node, closure: f.vars });
@@ -257,6 +266,8 @@ function unpackShape(items: Expr[], f: Frame, ctx: Ctx): void {
 /** `d[:, pad] = 0` zeroes a class column, `d[mask] = 0` rows; `d[rows, y] = v` sets the true class. */
 function assignItem(target: Expr & { t: 'sub' }, value: AV, f: Frame, ctx: Ctx): void {
   const obj = evalExpr(target.obj, f, ctx);
+  // `losses["cls"] = …`: one more value in the collection.
+  if (obj.k === 'tuple') assign(target.obj, { k: 'tuple', items: [...obj.items, value] }, f, ctx, target);
   if (obj.k !== 'dist') return;
   const idx = target.index;
   const zero = value.k === 'num' && value.s.k === 'n' && value.s.v === 0;

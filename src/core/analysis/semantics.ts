@@ -72,11 +72,25 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
     return { ...fn, partial: { args: ev.args.slice(1), kw: ev.kw } };
   const library = q ? (importedCall(q, ev, ctx) ?? libraryCall(q, ev, ctx)) : null;
   if (library) return library;
+  const builtin = q !== null && BUILTIN_CONTAINERS.has(q) && !ctx.mod.definitionNames.has(q);
+  if (builtin || (q !== null && CONTAINERS.has(q))) return collected(ev);
   const callee = e.fn.t === 'call' ? evalExpr(e.fn, f, ctx) : null;
   if (callee?.k === 'module') return applyModule(callee, ev, ctx);
+  if (callee?.k === 'instance') return callInstance(callee, ev, ctx);
   if (e.fn.t === 'attr') return methodCall(e, e.fn as Expr & { t: 'attr' }, ev, f, ctx);
   if (e.fn.t === 'name') return nameCall(e, e.fn.id, ev, f, ctx);
   return wrapper(ev, ctx);
+}
+
+const CONTAINERS = new Set(['torch.nn.ModuleList', 'torch.nn.ModuleDict', 'torch.nn.ParameterList']);
+const BUILTIN_CONTAINERS = new Set(['list', 'tuple', 'dict']);
+
+/** `nn.ModuleList([...])`, `list(losses)`, `dict(cls=l)`: the values they hold, as one collection. */
+function collected(ev: Evaluated): AV {
+  const items = [...ev.args, ...ev.kw.values()].flatMap((v) => (v.k === 'tuple' ? v.items : [v]));
+  return ev.args.length === 1 && ev.kw.size === 0 && ev.args[0].k !== 'tuple'
+    ? ev.args[0]
+    : { k: 'tuple', items };
 }
 
 function applyModule(m: AV & { k: 'module' }, ev: Evaluated, ctx: Ctx): AV {
@@ -138,11 +152,13 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
   if (obj.k === 'instance') return callInstance(obj, ev, ctx);
   if (fn.name === 'size' || fn.name === 'dim') markTensor(obj, ctx);
   if (TRAINING_STEP.has(fn.name)) ctx.calls.training = true;
-  if (fn.name === 'append' && obj.k === 'tuple' && ev.args[0]) {
-    // Per-level or per-head losses collected in a list (`losses.append(l)`, then `torch.stack(losses)`).
-    assign(fn.obj, { k: 'tuple', items: [...obj.items, ev.args[0]] }, f, ctx, e);
+  if (COLLECTING.has(fn.name) && obj.k === 'tuple') {
+    // Per-level or per-head losses collected in a list or dict (`losses.append(l)`, `losses.update(cls=l)`).
+    const added = [...ev.args, ...ev.kw.values()].flatMap((v) => (v.k === 'tuple' ? v.items : [v]));
+    assign(fn.obj, { k: 'tuple', items: [...obj.items, ...added] }, f, ctx, e);
     return UNKNOWN;
   }
+  if (fn.name === 'values' && obj.k === 'tuple') return obj;
   if (fn.name === 'size') {
     const dim = ev.args[0] ?? ev.kw.get('dim');
     return dim ? dimSize(dim, ctx) : { k: 'shape' };
@@ -156,6 +172,8 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
   if (fn.name.endsWith('_') && rebindable) assign(fn.obj, result, f, ctx, e);
   return result;
 }
+
+const COLLECTING = new Set(['append', 'extend', 'update', 'insert']);
 
 /** `loss.backward()`, `optimizer.step()`: the code trains with a loss rather than defining one. */
 const TRAINING_STEP = new Set(['backward', 'step', 'zero_grad']);
