@@ -650,5 +650,47 @@ def _mm():
 
 check(f, 'mixup_criterion', _mm)
 
+# ---------------------------------------------------------------- retinanet__losses.py
+f = 'retinanet__losses.py'
+ns = load(f, 'calc_iou', 'FocalLoss')
+
+
+def _retina():
+    # 3 anchors, one ground-truth box matching anchor 0 exactly (class 2), anchor 1 half-overlapping (ignored),
+    # anchor 2 far away (negative). Classification is compared to a hard-target sigmoid focal loss.
+    anchors = torch.tensor([[[0., 0., 10., 10.], [0., 0., 10., 20.], [50., 50., 60., 60.]]])
+    ann = torch.tensor([[[0., 0., 10., 10., 2.]]])
+    k = 4
+    probs = torch.rand(1, 3, k) * 0.9 + 0.05
+    reg = torch.zeros(1, 3, 4)
+    cls, _ = ns['FocalLoss']()(probs, reg, anchors, ann)
+    y = torch.zeros(3, k)
+    y[0, 2] = 1
+    p = probs[0]
+    pt = torch.where(y == 1, p, 1 - p)
+    a = torch.where(y == 1, torch.full_like(p, 0.25), torch.full_like(p, 0.75))
+    fl = -a * (1 - pt) ** 2 * pt.log()
+    iou1 = 100.0 / 200.0  # anchor 1 vs the box: >= 0.5 makes it a positive, [0.4, 0.5) would ignore it
+    keep = torch.tensor([1., 1. if iou1 >= 0.5 or iou1 < 0.4 else 0., 1.]).view(3, 1)
+    y1 = y.clone()
+    if iou1 >= 0.5:
+        y1[1, 2] = 1
+        pt = torch.where(y1 == 1, p, 1 - p)
+        a = torch.where(y1 == 1, torch.full_like(p, 0.25), torch.full_like(p, 0.75))
+        fl = -a * (1 - pt) ** 2 * pt.log()
+    npos = float(y1.sum())
+    return close(cls, (fl * keep).sum() / max(npos, 1.0))
+
+
+check(f, 'FocalLoss', _retina)
+
+
+def _mt_sym():
+    a, b = rand_logits(), rand_logits()
+    return close(load('meanteacher__losses.py', 'symmetric_mse_loss')['symmetric_mse_loss'](a, b), ((a - b) ** 2).sum() / 7)
+
+
+check('meanteacher__losses.py', 'symmetric_mse_loss', _mt_sym)
+
 json.dump(RESULTS, open(os.path.join(HERE, 'results.json'), 'w'), indent=1, sort_keys=True)
 print(f"\n{sum(r['pass'] for r in RESULTS.values())}/{len(RESULTS)} passed")
