@@ -220,7 +220,8 @@ FILES = {
         D('nn.BCELoss', 'none', 'bce_loss = nn.BCELoss(); used as bce_loss(softmax(output), reweighted_target) '
           'with mixed (or one-hot) targets from the model.', call=True, find=r'^bce_loss = nn\.BCELoss\(',
           optional='a plain constructor whose inputs are mixup targets', accept=['none', 'soft_target']),
-        D('nn.CrossEntropyLoss', 'none', 'Plain CE (validation, input-mixup branch).', call=True,
+        D('nn.CrossEntropyLoss', 'none', 'Plain CE, used in validate (the input-mixup branch that also used it is '
+          'inside a string literal).', call=True,
           find=r'^criterion = nn\.CrossEntropyLoss\('),
         D('train', 'soft_target', 'BCE(softmax(output), mixup/manifold-mixup reweighted targets) or mixup_criterion.',
           optional=TRAIN_FN, accept=['soft_target', 'none']),
