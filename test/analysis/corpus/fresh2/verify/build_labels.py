@@ -262,7 +262,10 @@ FILES = {
     'mocov3__builder.py': dict(license='CC-BY-NC-4.0', kind='negative', category='contrastive', defs=[
         D('MoCo.contrastive_loss', 'none',
           'InfoNCE: nn.CrossEntropyLoss()(q·kᵀ/T, arange labels)·2T; momentum encoder (EMA).', optional=METHOD,
-          rd='needs torch.distributed (all_gather, get_rank) and .cuda().',
+          accept=['none']),
+        D('nn.CrossEntropyLoss', 'none', 'Constructed and applied inline to (logits, arange labels): plain CE.',
+          call=True, find=r'return nn\.CrossEntropyLoss\(\)\(', optional='an inline construction inside a method',
+          verified_as='MoCo.contrastive_loss',
           accept=['none']),
     ]),
 }

@@ -692,5 +692,17 @@ def _mt_sym():
 
 check('meanteacher__losses.py', 'symmetric_mse_loss', _mt_sym)
 
+
+def _moco():
+    ns = load('mocov3__builder.py', 'MoCo', ns=base_ns(concat_all_gather=lambda k: k))
+    torch.distributed.get_rank = lambda *a: 0  # single process
+    q, k = torch.randn(5, 8), torch.randn(5, 8)
+    got = ns['MoCo'].contrastive_loss(types.SimpleNamespace(T=0.2), q, k)
+    logits = F.normalize(q, dim=1) @ F.normalize(k, dim=1).t() / 0.2
+    return close(got, F.cross_entropy(logits, torch.arange(5)) * 0.4)
+
+
+check('mocov3__builder.py', 'MoCo.contrastive_loss', _moco)
+
 json.dump(RESULTS, open(os.path.join(HERE, 'results.json'), 'w'), indent=1, sort_keys=True)
 print(f"\n{sum(r['pass'] for r in RESULTS.values())}/{len(RESULTS)} passed")
