@@ -7,10 +7,21 @@ import { libraryDefinition } from './library';
 import { type Definition, findDefinition, type ModuleContext, qualify } from './module';
 import { type ClassScope, type Ctx, callParams, classScope, type Frame, localBases } from './scope';
 import { ONE, sym, ZERO } from './sym';
+import { twoColumnTarget } from './targetPair';
 import { classDim, lossFunction, reduce, tensorMethod, torchFunction } from './tensorOps';
 import { bindArgs, resolveTorchApi } from './torchApi';
 import { argText, inputOf, type TorchLossCall } from './torchLossCall';
-import { type AV, lossOf, mix, smoothedMixOf, sourceOf, TENSOR, UNKNOWN } from './values';
+import {
+  type AV,
+  isSmoothedTarget,
+  type LossInfo,
+  lossOf,
+  mix,
+  smoothedMixOf,
+  sourceOf,
+  TENSOR,
+  UNKNOWN,
+} from './values';
 
 export { gatherLoss } from './tensorOps';
 
@@ -53,7 +64,7 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   const q = qualify(e.fn, ctx.mod);
   // NumPy builds targets the same way (np.full, np.eye(K)[y], np.zeros): its functions read as torch's.
   if ((q === 'torch.stack' || q === 'torch.cat') && ev.args[0]?.k === 'tuple')
-    return richest(ev.args[0].items);
+    return twoColumnTarget(ev.args[0].items) ?? richest(ev.args[0].items);
   // einops moves axes: the value (a one-hot, log-probabilities) stays what it is.
   if (q === 'einops.rearrange' && ev.args[0]) return ev.args[0];
   if (q && /^(torch|numpy)\./.test(q)) {
@@ -381,16 +392,31 @@ function consumer(ev: Evaluated, ctx: Ctx): AV | null {
   return null;
 }
 
+/** A term towards another distribution (a teacher's probabilities), not a binary or auxiliary one. */
+function softTerm(l: LossInfo): boolean {
+  return l.src === 'tensor' && !l.binary && !l.opaqueLog;
+}
+
+function smoothedLoss(v: AV): boolean {
+  return v.k === 'loss' && isSmoothedTarget({ k: 'dist', d: v.l });
+}
+
 /** The item that tells most about the loss: what a sum or stack of a list of losses computes, for our purpose. */
 function richest(items: AV[]): AV {
   return items.reduce<AV>((best, v) => (richness(v) > richness(best) ? v : best), UNKNOWN);
 }
 
-/** The loss of a tuple (`return loss, nll` or `return logits, loss`), else its first item; else the value. */
+/**
+ * The loss of a tuple or dict (`return loss, nll`, `return logits, loss`, `{"loss_ce": …, "loss_kd": …}`): of
+ * several, the one that tells most (a smoothed loss over its plain NLL, a distillation term over the hard CE);
+ * else its first item; else the value.
+ */
 export function headOf(v: AV): AV {
   if (v.k !== 'tuple') return v;
-  const nested = v.items.map(headOf);
-  return nested.find((i) => i.k === 'loss') ?? v.items[0] ?? UNKNOWN;
+  const losses = v.items.map(headOf).filter((i) => i.k === 'loss');
+  if (losses.length === 0) return v.items[0] ?? UNKNOWN;
+  const distillation = losses.find((i) => i.k === 'loss' && softTerm(i.l));
+  return distillation && !losses.some(smoothedLoss) ? distillation : richest(losses);
 }
 
 /**

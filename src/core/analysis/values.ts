@@ -91,6 +91,11 @@ export type AV =
       classRange?: { classes: Sym | null; eye: boolean };
       /** A view of this function parameter (`target.view(-1)`): the same labels or log-probabilities. */
       viewOf?: string;
+      /**
+       * Class indices from the argmax of a tensor that is not the labels (`teacher(x).argmax(1)`): another model's
+       * hard predictions, a target of its own (hard distillation, pseudo-labels).
+       */
+      pseudoLabels?: true;
       /** q·log q of a target (`torch.xlogy(q, q)`): constant in the predictions, the entropy part of a KL term. */
       targetEntropy?: true;
       /** A nonlinear map of a label-derived target (`q.pow(2 − t)`): constant in the predictions. */
