@@ -6,7 +6,8 @@ import { definitionAt } from './helpers';
 
 const py = (lines: string[]): string => `${lines.join('\n')}\n`;
 const HEADER = ['import torch', 'import torch.nn as nn', 'import torch.nn.functional as F', ''];
-const at = (source: string[], line: number): Finding => definitionAt(analyzePython(py([...HEADER, ...source])), line);
+const at = (source: string[], line: number): Finding =>
+  definitionAt(analyzePython(py([...HEADER, ...source])), line);
 
 describe('analysis: soft targets outside a loss class', () => {
   it("a teacher's softmax as the target of cross_entropy (function or module) is a soft target", () => {
@@ -23,7 +24,10 @@ describe('analysis: soft targets outside a loss class', () => {
   });
 
   it("the model's own softmax as its target is no distillation", () => {
-    const source = ['def self_target(logits):', '    return F.cross_entropy(logits, F.softmax(logits, dim=1))'];
+    const source = [
+      'def self_target(logits):',
+      '    return F.cross_entropy(logits, F.softmax(logits, dim=1))',
+    ];
     assert.notEqual(at(source, 5).convention, 'soft_target');
   });
 
