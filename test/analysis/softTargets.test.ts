@@ -71,6 +71,18 @@ describe('analysis: soft targets outside a loss class', () => {
     assert.equal(at(source, 13).convention, 'uniform');
   });
 
+  it("a KL to a teacher's sigmoid probabilities plus BCE on the labels is binary distillation: a soft target", () => {
+    const source = [
+      'def binary_kd(logits, teacher_logits, y, t=2.0, w=0.3):',
+      '    q = torch.sigmoid(teacher_logits / t)',
+      '    p = torch.sigmoid(logits / t)',
+      '    soft = F.kl_div(p.log(), q) + F.kl_div((1 - p).log(), 1 - q)',
+      '    hard = F.binary_cross_entropy_with_logits(logits, y)',
+      '    return (1 - w) * soft * t * t + w * hard',
+    ];
+    assert.equal(at(source, 5).convention, 'soft_target');
+  });
+
   it('torch.cat / stack of [1 − t, t] is a two-class target: smoothing t then stacking is ε/K with K = 2', () => {
     const source = [
       'def two_columns(logits, t, eps=0.2):',

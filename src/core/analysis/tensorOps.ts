@@ -69,6 +69,8 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
     modulated: lp.modulated,
     kl: kind === 'kl_div',
     handwritten: target.k === 'dist',
+    // KL to sigmoid probabilities (a teacher's σ): a binary term.
+    binary: kind === 'kl_div' && target.k === 'prob' && !target.multi,
   };
   if (
     (target.k === 'dist' && !constantIndices(target.d)) ||

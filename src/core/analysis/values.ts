@@ -231,7 +231,10 @@ export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
   // follow: an alignment loss) is not a target.
   const soft = (t: LossInfo, other: LossInfo) =>
     t.src === 'tensor' && !t.opaqueLog && t.binary === other.binary;
-  const softened = (a.src === 'index' && soft(b, a)) || (soft(a, b) && b.src === 'index');
+  // The labels: class indices, or a named target tensor (binary labels) beside a tensor the code does not name.
+  const labels = (l: LossInfo, other: LossInfo) =>
+    l.src === 'index' || (l.tensor !== undefined && other.tensor === undefined);
+  const softened = (labels(a, b) && soft(b, a)) || (soft(a, b) && labels(b, a));
   return {
     ...addMix(a, b),
     ...(softened ? { labels: '*' } : {}),
