@@ -5,6 +5,7 @@ import type { LossKind } from './findings';
 import { assign, dimSize, evalExpr, markTensor, runFunction } from './interp';
 import { libraryDefinition } from './library';
 import { type Definition, findDefinition, type ModuleContext, qualify } from './module';
+import { splitQualified } from './modulePaths';
 import { type ClassScope, type Ctx, callParams, classScope, type Frame, localBases } from './scope';
 import { ONE, sym, ZERO } from './sym';
 import { twoColumnTarget } from './targetPair';
@@ -304,10 +305,36 @@ function libraryCall(qualified: string, ev: Evaluated, ctx: Ctx): AV | null {
 
 /** A function or class of the workspace's own modules, imported (`from .utils import smooth`), when readable. */
 function importedCall(qualified: string, ev: Evaluated, ctx: Ctx): AV | null {
-  const dot = qualified.lastIndexOf('.');
-  const mod = dot > 0 && ctx.mod.imports ? ctx.mod.imports(qualified.slice(0, dot)) : null;
-  const def = mod && findDefinition(mod, qualified.slice(dot + 1), Number.POSITIVE_INFINITY);
-  return mod && def ? foreignCall(def, mod, ev, ctx) : null;
+  const found = importedDefinition(ctx.mod, qualified, 0);
+  return found ? foreignCall(found.def, found.mod, ev, ctx) : null;
+}
+
+/** How many re-exports (`__init__.py` importing from its submodules) are followed to a definition. */
+const MAX_REEXPORTS = 3;
+
+/**
+ * The definition `qualified` names in a module `mod` imports: defined there, or re-exported by it
+ * (`from .losses import *`, `from .losses import smooth` in a package's `__init__.py`), followed a few deep.
+ */
+function importedDefinition(
+  mod: ModuleContext,
+  qualified: string,
+  depth: number,
+): { def: Definition; mod: ModuleContext } | null {
+  const split = splitQualified(qualified);
+  const inner = split && mod.imports ? mod.imports(split[0]) : null;
+  if (!split || !inner) return null;
+  const [, name] = split;
+  const def = findDefinition(inner, name, Number.POSITIVE_INFINITY);
+  if (def) return { def, mod: inner };
+  if (depth >= MAX_REEXPORTS) return null;
+  const named = inner.aliases.get(name);
+  const stars = [...inner.aliases.values()].filter((full) => full.endsWith('.*'));
+  for (const full of [...(named ? [named] : []), ...stars.map((star) => `${star.slice(0, -1)}${name}`)]) {
+    const found = importedDefinition(inner, full, depth + 1);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** A definition of another module called from this one: an instance of its class, or its function run there. */
