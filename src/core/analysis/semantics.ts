@@ -6,12 +6,24 @@ import { assign, dimSize, evalExpr, markTensor, runFunction } from './interp';
 import { libraryDefinition } from './library';
 import { diagonalPick } from './marginSoftmax';
 import { type Definition, findDefinition, type ModuleContext, qualify } from './module';
+import { splitQualified } from './modulePaths';
 import { type ClassScope, type Ctx, callParams, classScope, type Frame, localBases } from './scope';
 import { ONE, sym, ZERO } from './sym';
+import { twoColumnTarget } from './targetPair';
 import { classDim, lossFunction, reduce, tensorMethod, torchFunction } from './tensorOps';
 import { bindArgs, resolveTorchApi, type TorchApi } from './torchApi';
 import { argText, inputOf, type TorchLossCall } from './torchLossCall';
-import { type AV, lossOf, mix, smoothedMixOf, sourceOf, TENSOR, UNKNOWN } from './values';
+import {
+  type AV,
+  isSmoothedTarget,
+  type LossInfo,
+  lossOf,
+  mix,
+  smoothedMixOf,
+  sourceOf,
+  TENSOR,
+  UNKNOWN,
+} from './values';
 
 export { gatherLoss } from './tensorOps';
 
@@ -54,7 +66,7 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   const q = qualify(e.fn, ctx.mod);
   // NumPy builds targets the same way (np.full, np.eye(K)[y], np.zeros): its functions read as torch's.
   if ((q === 'torch.stack' || q === 'torch.cat') && ev.args[0]?.k === 'tuple')
-    return richest(ev.args[0].items);
+    return twoColumnTarget(ev.args[0].items) ?? richest(ev.args[0].items);
   // einops moves axes: the value (a one-hot, log-probabilities) stays what it is.
   if (q === 'einops.rearrange' && ev.args[0]) return ev.args[0];
   const diagonal = q === 'torch.diagonal' ? diagonalPick(e.args[0]?.value, (x) => evalExpr(x, f, ctx)) : null;
@@ -332,10 +344,36 @@ function libraryCall(qualified: string, ev: Evaluated, ctx: Ctx): AV | null {
 
 /** A function or class of the workspace's own modules, imported (`from .utils import smooth`), when readable. */
 function importedCall(qualified: string, ev: Evaluated, ctx: Ctx): AV | null {
-  const dot = qualified.lastIndexOf('.');
-  const mod = dot > 0 && ctx.mod.imports ? ctx.mod.imports(qualified.slice(0, dot)) : null;
-  const def = mod && findDefinition(mod, qualified.slice(dot + 1), Number.POSITIVE_INFINITY);
-  return mod && def ? foreignCall(def, mod, ev, ctx) : null;
+  const found = importedDefinition(ctx.mod, qualified, 0);
+  return found ? foreignCall(found.def, found.mod, ev, ctx) : null;
+}
+
+/** How many re-exports (`__init__.py` importing from its submodules) are followed to a definition. */
+const MAX_REEXPORTS = 3;
+
+/**
+ * The definition `qualified` names in a module `mod` imports: defined there, or re-exported by it
+ * (`from .losses import *`, `from .losses import smooth` in a package's `__init__.py`), followed a few deep.
+ */
+function importedDefinition(
+  mod: ModuleContext,
+  qualified: string,
+  depth: number,
+): { def: Definition; mod: ModuleContext } | null {
+  const split = splitQualified(qualified);
+  const inner = split && mod.imports ? mod.imports(split[0]) : null;
+  if (!split || !inner) return null;
+  const [, name] = split;
+  const def = findDefinition(inner, name, Number.POSITIVE_INFINITY);
+  if (def) return { def, mod: inner };
+  if (depth >= MAX_REEXPORTS) return null;
+  const named = inner.aliases.get(name);
+  const stars = [...inner.aliases.values()].filter((full) => full.endsWith('.*'));
+  for (const full of [...(named ? [named] : []), ...stars.map((star) => `${star.slice(0, -1)}${name}`)]) {
+    const found = importedDefinition(inner, full, depth + 1);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** A definition of another module called from this one: an instance of its class, or its function run there. */
@@ -420,16 +458,31 @@ function consumer(ev: Evaluated, ctx: Ctx): AV | null {
   return null;
 }
 
+/** A term towards another distribution (a teacher's probabilities), not a binary or auxiliary one. */
+function softTerm(l: LossInfo): boolean {
+  return l.src === 'tensor' && !l.binary && !l.opaqueLog;
+}
+
+function smoothedLoss(v: AV): boolean {
+  return v.k === 'loss' && isSmoothedTarget({ k: 'dist', d: v.l });
+}
+
 /** The item that tells most about the loss: what a sum or stack of a list of losses computes, for our purpose. */
 function richest(items: AV[]): AV {
   return items.reduce<AV>((best, v) => (richness(v) > richness(best) ? v : best), UNKNOWN);
 }
 
-/** The loss of a tuple (`return loss, nll` or `return logits, loss`), else its first item; else the value. */
+/**
+ * The loss of a tuple or dict (`return loss, nll`, `return logits, loss`, `{"loss_ce": …, "loss_kd": …}`): of
+ * several, the one that tells most (a smoothed loss over its plain NLL, a distillation term over the hard CE);
+ * else its first item; else the value.
+ */
 export function headOf(v: AV): AV {
   if (v.k !== 'tuple') return v;
-  const nested = v.items.map(headOf);
-  return nested.find((i) => i.k === 'loss') ?? v.items[0] ?? UNKNOWN;
+  const losses = v.items.map(headOf).filter((i) => i.k === 'loss');
+  if (losses.length === 0) return v.items[0] ?? UNKNOWN;
+  const distillation = losses.find((i) => i.k === 'loss' && softTerm(i.l));
+  return distillation && !losses.some(smoothedLoss) ? distillation : richest(losses);
 }
 
 /**

@@ -70,8 +70,14 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
     modulated: lp.modulated,
     kl: kind === 'kl_div',
     handwritten: target.k === 'dist',
+    // KL to sigmoid probabilities (a teacher's σ): a binary term.
+    binary: kind === 'kl_div' && target.k === 'prob' && !target.multi,
   };
-  if ((target.k === 'dist' && !constantIndices(target.d)) || kind === 'kl_div') {
+  if (
+    (target.k === 'dist' && !constantIndices(target.d)) ||
+    kind === 'kl_div' ||
+    othersProbabilities(target, input)
+  ) {
     const given = mixOf(target) ?? mix(ONE, ZERO, 'tensor');
     const m = ownPrediction(given, kind === 'kl_div' ? lp.source : sourceOf(input));
     return lossOf(
@@ -82,6 +88,14 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
   const eps = kind === 'cross_entropy' ? (scalarOf(args.get('label_smoothing') ?? UNKNOWN) ?? ZERO) : ZERO;
   const hard = mix(mul(lp.c, sub(ONE, eps)), mul(lp.c, div(eps, classes)), 'index');
   return lossOf(withLabels(hard, target), extra);
+}
+
+/** Probabilities (or argmax predictions) of another tensor than the input (a teacher's): a soft target. */
+function othersProbabilities(target: AV, input: AV): boolean {
+  if (target.k === 'tensor') return target.pseudoLabels === true;
+  return (
+    target.k === 'prob' && target.multi && (target.source === undefined || target.source !== sourceOf(input))
+  );
 }
 
 /**
@@ -380,6 +394,10 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   if (name === 'sum' || name === 'mean') return reduce(obj, name, args.length > 0 || kw.has('dim'), ctx);
   if (name === 'gather') return gathered(obj, args[1] ?? kw.get('index') ?? UNKNOWN);
   if (name === 'argmax' && (obj.k === 'prob' || derivationOf(obj))) return predicted('nonlinear');
+  // The argmax of a target is class indices again, no longer a distribution.
+  if (name === 'argmax' && obj.k === 'dist') return TENSOR;
+  if (name === 'argmax' && (obj.k === 'unknown' || (obj.k === 'tensor' && !obj.viewOf)))
+    return { k: 'tensor', pseudoLabels: true };
   if (name === 'log') return logOf(obj, ctx);
   if (name === 'sigmoid') return { k: 'prob', multi: false, neg: false };
   if ((name === 'max' || name === 'amax') && args.length === 0 && kw.size === 0) return batchMax(ctx);

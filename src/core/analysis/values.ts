@@ -95,6 +95,11 @@ export type AV =
       classRange?: { classes: Sym | null; eye: boolean };
       /** A view of this function parameter (`target.view(-1)`): the same labels or log-probabilities. */
       viewOf?: string;
+      /**
+       * Class indices from the argmax of a tensor that is not the labels (`teacher(x).argmax(1)`): another model's
+       * hard predictions, a target of its own (hard distillation, pseudo-labels).
+       */
+      pseudoLabels?: true;
       /** q·log q of a target (`torch.xlogy(q, q)`): constant in the predictions, the entropy part of a KL term. */
       targetEntropy?: true;
       /** A nonlinear map of a label-derived target (`q.pow(2 − t)`): constant in the predictions. */
@@ -235,7 +240,10 @@ export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
   // follow: an alignment loss) is not a target.
   const soft = (t: LossInfo, other: LossInfo) =>
     t.src === 'tensor' && !t.opaqueLog && t.binary === other.binary;
-  const softened = (a.src === 'index' && soft(b, a)) || (soft(a, b) && b.src === 'index');
+  // The labels: class indices, or a named target tensor (binary labels) beside a tensor the code does not name.
+  const labels = (l: LossInfo, other: LossInfo) =>
+    l.src === 'index' || (l.tensor !== undefined && other.tensor === undefined);
+  const softened = (labels(a, b) && soft(b, a)) || (soft(a, b) && labels(b, a));
   return {
     ...addMix(a, b),
     ...(softened ? { labels: '*' } : {}),
