@@ -151,4 +151,48 @@ describe('analysis: hard-label losses written by hand or through other classes',
       assert.equal(definition(source, 'flat')?.convention, 'none');
     });
   });
+
+  describe('labels written as signs, or read through their log', () => {
+    it('±1 pair labels from the identity times the similarities, then softplus or logsigmoid: BCE on hard pairs', () => {
+      const pairs = (loss: string) => [
+        'def pairs(u, v, t=5.0):',
+        '    sims = t * (u @ v.T)',
+        '    sign = 2.0 * torch.eye(sims.shape[0]) - torch.ones_like(sims)',
+        `    return ${loss}`,
+      ];
+      for (const loss of ['F.softplus(-sign * sims).sum()', '-F.logsigmoid(sims * sign).sum()']) {
+        const f = definition(pairs(loss), 'pairs');
+        assert.equal(f?.convention, 'none', loss);
+        assert.equal(f?.torchEquivalent, "nn.BCEWithLogitsLoss(reduction='sum')(logits, target)", loss);
+      }
+    });
+
+    it('signs that are not ±1 are no hard labels', () => {
+      const source = [
+        'def pairs(u, v):',
+        '    sims = u @ v.T',
+        '    sign = 1.8 * torch.eye(sims.shape[0]) - 0.9',
+        '    return F.softplus(-sign * sims).sum()',
+      ];
+      assert.notEqual(definition(source, 'pairs')?.convention, 'none');
+    });
+
+    it('the identity as the target of log-probabilities (CLIP written by hand) is a hard target', () => {
+      const source = [
+        'def pairs(u, v):',
+        '    logp = (u @ v.T).log_softmax(dim=1)',
+        '    return -(torch.eye(u.shape[0]) * logp).sum(1).mean()',
+      ];
+      assert.equal(definition(source, 'pairs')?.convention, 'none');
+    });
+
+    it("reverse cross-entropy: the model's probabilities times the log of a clamped one-hot", () => {
+      const source = [
+        'def reverse(x, y, k):',
+        '    q = torch.zeros(x.shape[0], k).scatter_(1, y[:, None], 1.0).clamp(1e-6, 1.0)',
+        '    return (-1.0 * (x.softmax(1) * q.log()).sum(1)).mean()',
+      ];
+      assert.equal(definition(source, 'reverse')?.convention, 'none');
+    });
+  });
 });

@@ -2,7 +2,8 @@ import type { Span } from './expr';
 import { logisticRest, logisticShift } from './logistic';
 import { marginArithmetic } from './marginSoftmax';
 import { carryDerivation, derivationOf, modulate } from './modulation';
-import { add, div, mul, neg, num, ONE, op, type Sym, ZERO } from './sym';
+import { reverseCrossEntropy, signedLogits } from './signedLabels';
+import { add, div, evalSym, mul, neg, num, ONE, op, type Sym, ZERO } from './sym';
 import {
   type AV,
   addLoss,
@@ -30,12 +31,14 @@ export function binop(o: string, a: AV, b: AV, bSpan: Span, aSpan: Span): AV {
 }
 
 function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
-  const a = isLiteral(b0) ? asNumber(a0) : a0;
-  const b = isLiteral(a0) ? asNumber(b0) : b0;
+  const a = isLiteral(b0) ? asNumber(eyeOneHot(a0)) : eyeOneHot(a0);
+  const b = isLiteral(a0) ? asNumber(eyeOneHot(b0)) : eyeOneHot(b0);
   const sa = scalarOf(a);
   const sb = scalarOf(b);
   const test = COMPARISONS.has(o) ? labelTest(o, a0, b0) : null;
   if (test) return test;
+  // A matrix product (similarities `img @ txt.T`) is a tensor, never a target or a number.
+  if (o === '@') return TENSOR;
   if (sa && sb && (o === '+' || o === '-' || o === '*' || o === '/')) return scalarOp(a, b, op(o, sa, sb));
   const margin = marginArithmetic(o, a, b);
   if (margin) return margin;
@@ -216,7 +219,8 @@ function scale(v: AV, f: (s: Sym) => Sym): AV {
   if (named !== undefined) return { k: 'dist', d: scaleMix(tensorMix(named), f) };
   switch (v.k) {
     case 'tensor':
-      return v;
+      // −1 · (a function of p_y) turns its direction.
+      return v.trueProb && evalSym(f(ONE), () => Number.NaN) < 0 ? negate(v) : v;
     case 'param':
       return v.tensorish ? TENSOR : { k: 'num', s: f(v.s) };
     case 'dist':
@@ -234,6 +238,9 @@ function scale(v: AV, f: (s: Sym) => Sym): AV {
 }
 
 function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
+  const labelled =
+    signedLogits(a, b) ?? signedLogits(b, a) ?? reverseCrossEntropy(a, b) ?? reverseCrossEntropy(b, a);
+  if (labelled) return labelled;
   const modulated = modulate(a, b) ?? modulate(b, a);
   if (modulated) return modulated;
   const soft = predictedTarget(a, b) ?? predictedTarget(b, a);
@@ -311,6 +318,12 @@ function klTerm(v: AV): AV {
     : v.k === 'loss'
       ? { k: 'loss', l: { ...v.l, kl: true } }
       : v;
+}
+
+/** `torch.eye(n)` in arithmetic: the one-hot of each row's own index (CLIP / SigLIP pairs: row i matches column i). */
+function eyeOneHot(v: AV): AV {
+  if (v.k !== 'tensor' || !v.classRange?.eye) return v;
+  return { k: 'dist', d: { ...mix(ONE, ZERO, 'index'), classes: v.classRange.classes ?? undefined } };
 }
 
 function isLiteral(v: AV): boolean {

@@ -4,6 +4,7 @@ import { logisticFunction, logisticRelu } from './logistic';
 import { marginFunction } from './marginSoftmax';
 import { derivationOf, elementwise, predicted } from './modulation';
 import type { Ctx } from './scope';
+import { logOfLabels, signedLogistic } from './signedLabels';
 import { add, div, evalSym, mul, neg, num, ONE, type Sym, sub, sym, symNames, ZERO } from './sym';
 import {
   type AV,
@@ -119,6 +120,8 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
   if (margin) return margin;
   const hardest = args[0] ? selected(name, args[0]) : null;
   if (hardest) return hardest;
+  const signed = args[0] ? signedLogistic(name, args[0]) : null;
+  if (signed) return signed;
   if (name === 'clamp' || name === 'clip') {
     const [x, lo, hi] = [args[0] ?? UNKNOWN, args[1] ?? kw.get('min'), args[2] ?? kw.get('max')];
     return (
@@ -190,7 +193,7 @@ export function logOf(v: AV, ctx: Ctx): AV {
   if (v.k === 'tensor' && v.trueProb) return { k: 'tensor', pred: 'nonlinear', trueProb: v.trueProb };
   if (v.k === 'tensor' && v.partition) return { k: 'tensor', logNormaliser: true };
   if (v.k === 'logp') return UNKNOWN;
-  if (v.k === 'dist' && v.d.src !== 'none' && !v.d.rowMask) return { k: 'tensor', logTarget: true };
+  if (v.k === 'dist' && v.d.src !== 'none' && !v.d.rowMask) return logOfLabels(v.d);
   const opaque = v.k === 'unknown' || (v.k === 'tensor' && v.viewOf === undefined);
   const of = v.k === 'param' && v.s.k === 's' ? v.s.name : undefined;
   return {

@@ -114,6 +114,10 @@ export type AV =
        * `s·(cos_y − m)`); `exp` once exponentiated (`marginSoftmax.ts`).
        */
       trueLogit?: { labels?: string; exp?: true };
+      /** ±1 labels times the logits (`signedLabels.ts`): logsigmoid or softplus of it is a hard-label BCE. */
+      signed?: true;
+      /** The log of a target built from class indices, true class weighted most: p·it is reverse CE. */
+      reverse?: { labels?: string };
       /**
        * Softmax written by hand: `exp(x)` of logits (`expLogits`), its sum over the classes (`partition`, whose
        * log is the log-normaliser), and `x.max(dim)` (`rowMax`), which x − it leaves the same logits.
