@@ -195,4 +195,47 @@ describe('analysis: hard-label losses written by hand or through other classes',
       assert.equal(definition(source, 'reverse')?.convention, 'none');
     });
   });
+
+  describe("the model's probability of the true class, picked by hand", () => {
+    const picks: [string, string[]][] = [
+      [
+        'gathered from softmax, minus the log, averaged',
+        [
+          'def picked(z, t):',
+          '    p = z.softmax(-1).gather(-1, t[:, None]).squeeze(-1)',
+          '    return -p.log().mean()',
+        ],
+      ],
+      [
+        'indexed with a Python range, then the log of it',
+        [
+          'def picked(z, t):',
+          '    p = F.softmax(z, 1)',
+          '    return -torch.log(p[range(z.shape[0]), t] + 1e-9).mean()',
+        ],
+      ],
+    ];
+    for (const [what, source] of picks) {
+      it(what, () => {
+        const f = definition(source, 'picked');
+        assert.equal(f?.convention, 'none');
+        assert.equal(f?.torchEquivalent, 'nn.CrossEntropyLoss()');
+      });
+    }
+
+    it('log-sum-exp minus the logit picked with a Python range', () => {
+      const source = [
+        'def picked(z, t):',
+        '    n = z.shape[0]',
+        '    return (torch.logsumexp(z, 1) - z[range(n), t]).sum() / n',
+      ];
+      assert.equal(definition(source, 'picked')?.convention, 'none');
+    });
+
+    it('the mean of p_y is an accuracy, not a loss; minus its mean log is one', () => {
+      const pY = ['def picked(z, t):', '    p = z.softmax(1)[torch.arange(z.shape[0]), t]'];
+      assert.equal(definition([...pY, '    return p.mean()'], 'picked'), undefined);
+      assert.equal(definition([...pY, '    return -torch.log(p).mean()'], 'picked')?.convention, 'none');
+    });
+  });
 });

@@ -20,6 +20,7 @@ import {
   scaleMix,
   TENSOR,
   tensorMix,
+  trueProbLoss,
   UNKNOWN,
 } from './values';
 
@@ -200,6 +201,8 @@ function shift(v: AV, s: Sym): AV {
 
 export function negate(v: AV): AV {
   if (v.k === 'param' && !v.tensorish) return { ...v, s: neg(v.s) };
+  if (v.k === 'tensor' && v.trueProb?.reduced)
+    return trueProbLoss({ ...v.trueProb, falling: true }, v.trueProb.reduced);
   if (v.k === 'tensor' && v.trueProb)
     return { ...v, trueProb: { ...v.trueProb, falling: !v.trueProb.falling } };
   const s = scalarOf(v);
@@ -272,7 +275,7 @@ function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
   if (x.k === 'dist' && y.k === 'dist') return productOfMixes(x.d, y.d);
   if (x.k === 'dist' && smoothedTimesInput(x.d, y)) return smoothedProduct(x.d);
   if (x.k === 'dist' && y.k === 'prob' && y.multi && !y.neg && hardOneHot(x.d))
-    return { k: 'tensor', pred: 'affine', trueProb: { labels: x.d.labels, falling: false } };
+    return { k: 'tensor', pred: 'affine', trueProb: { labels: x.d.labels, falling: false, exact: true } };
   // q·log q: the target's own entropy, a constant that turns q·log q − q·log p into a KL divergence.
   if (x.k === 'dist' && y.k === 'tensor' && y.logTarget) return { k: 'tensor', targetEntropy: true };
   if (x.k === 'dist' && isMask(y)) return { k: 'dist', d: { ...x.d, rowMask: true } };

@@ -14,7 +14,7 @@ import {
   type Param,
   paramsOf,
 } from './scope';
-import { evalCall, gatherLoss } from './semantics';
+import { evalCall, gatherLoss, trueProbOf } from './semantics';
 import { bodyStatements, type Stmt } from './stmt';
 import { num, ONE, sub, sym, ZERO } from './sym';
 import { type AV, mix, scalarOf, TENSOR, UNKNOWN } from './values';
@@ -138,8 +138,9 @@ function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
   if (picked && obj.k === 'logp') return gatherLoss(obj, evalExpr(e.index[1] as Expr, f, ctx));
   if (picked && (obj.k === 'param' || (obj.k === 'tensor' && obj.viewOf !== undefined)))
     return pickedLogits(obj, e.index as Expr[], f, ctx);
-  if (picked && obj.k === 'tensor' && isRowRange(evalExpr(e.index[0] as Expr, f, ctx)))
-    return trueLogit(evalExpr(e.index[1] as Expr, f, ctx));
+  const rows = picked ? evalExpr(e.index[0] as Expr, f, ctx) : UNKNOWN;
+  if (obj.k === 'tensor' && isRowRange(rows)) return trueLogit(evalExpr(e.index[1] as Expr, f, ctx));
+  if (obj.k === 'prob' && isRowRange(rows)) return trueProbOf(obj, evalExpr(e.index[1] as Expr, f, ctx));
   if (obj.k === 'loss') return { k: 'loss', l: { ...obj.l, rowMask: true } };
   if (obj.k === 'tensor' && obj.classRange?.eye && e.index.length === 1 && first !== 'slice')
     return { k: 'dist', d: { ...mix(ONE, ZERO, 'index'), classes: obj.classRange.classes ?? undefined } };
@@ -150,8 +151,15 @@ function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
     first?.t === 'str'
   )
     return outsideValue(e, ctx);
+  const unsqueezed = e.index.some(newAxis) && e.index.every((i) => i === 'slice' || newAxis(i));
+  if (obj.k === 'param' && obj.s.k === 's' && unsqueezed) return { k: 'tensor', viewOf: obj.s.name };
   if (obj.k === 'param' || obj.k === 'unknown') return TENSOR;
   return obj;
+}
+
+/** `t[:, None]`, `t[None]`: a new axis keeps a parameter's data (its labels), like `unsqueeze`. */
+function newAxis(i: Expr | 'slice'): boolean {
+  return i !== 'slice' && i.t === 'const' && i.v === null;
 }
 
 /** `logits[torch.arange(n), labels]`: the true-class logit, the term log Σ exp x − it turns into −log p_y. */

@@ -25,7 +25,7 @@ import {
   UNKNOWN,
 } from './values';
 
-export { gatherLoss } from './tensorOps';
+export { gatherLoss, trueProbOf } from './tensorOps';
 
 type CallExpr = Expr & { t: 'call' };
 
@@ -299,6 +299,9 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): A
   if (local?.k === 'torchFn') return applyTorchFn(local, ev, ctx);
   if (injectedCriterion(local, ev, ctx)) return delegatedLoss(id, ev.args[1]);
   if (id === 'len') return dimSize({ k: 'num', s: { k: 'n', v: 0 } }, ctx);
+  // `x[range(n), y]`: the rows, like `torch.arange(n)`.
+  if (id === 'range' && ev.args.length === 1)
+    return { k: 'tensor', classRange: { classes: null, eye: false } };
   if (id === 'int' || id === 'float' || id === 'abs') return ev.args[0] ?? UNKNOWN;
   if (id === 'sum' && ev.args[0]?.k === 'tuple') return richest(ev.args[0].items);
   const def = local ? null : findDefinition(ctx.mod, id, e.from);

@@ -20,6 +20,7 @@ import {
   sourceOf,
   TENSOR,
   tensorMix,
+  trueProbLoss,
   UNKNOWN,
 } from './values';
 
@@ -189,7 +190,12 @@ function isNegated(v: AV, ctx: Ctx): boolean {
 
 export function logOf(v: AV, ctx: Ctx): AV {
   if (v.k === 'prob' && v.multi) return { k: 'logp', c: ONE, factors: [], source: v.source };
-  // log p_y is increasing in p_y, as p_y is.
+  // log p_y of softmax probabilities is the log-probability the labels gather; of a map of p_y, a function of it.
+  if (v.k === 'tensor' && v.trueProb?.exact && v.pred === 'affine' && !v.trueProb.falling)
+    return gatherLoss(
+      { k: 'logp', c: ONE, factors: [] },
+      v.trueProb.labels ? { k: 'tensor', viewOf: v.trueProb.labels } : UNKNOWN,
+    );
   if (v.k === 'tensor' && v.trueProb) return { k: 'tensor', pred: 'nonlinear', trueProb: v.trueProb };
   if (v.k === 'tensor' && v.partition) return { k: 'tensor', logNormaliser: true };
   if (v.k === 'logp') return UNKNOWN;
@@ -291,14 +297,12 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
     name === 'mean' && (hasDim || v.k === 'logp') ? div(s, classDim(ctx)) : s;
   if (hasDim && v.k === 'tensor' && v.expLogits) return { k: 'tensor', partition: true };
   // A batch reduction of a decreasing function of p_y (GCE's (1 − p_y^q)/q, 1 − p_y) is a loss on hard labels; of
-  // the log-likelihood of margin logits (`num − log(exp(num) + …)`), minus one (p_y itself is an accuracy).
+  // the log-likelihood of margin logits (`num − log(exp(num) + …)`), minus one. An increasing one (p_y: an accuracy,
+  // log p_y) is one once negated (`-torch.log(p_y).mean()`).
   if (v.k === 'tensor' && v.trueProb) {
-    if (hasDim || !(v.trueProb.falling || v.trueProb.margin)) return v;
-    const labels = v.trueProb.labels;
-    return lossOf(
-      { ...mix(v.trueProb.falling ? ONE : num(-1), ZERO, 'index'), ...(labels ? { labels } : {}) },
-      { reduction, ...(v.trueProb.margin ? { margin: true } : { reworked: true }) },
-    );
+    if (hasDim) return v;
+    if (v.trueProb.falling || v.trueProb.margin) return trueProbLoss(v.trueProb, reduction);
+    return { ...v, trueProb: { ...v.trueProb, reduced: reduction } };
   }
   const parameter = v.k === 'param' || (v.k === 'tensor' && v.viewOf !== undefined);
   if (parameter && hasDim) return reduce({ k: 'logp', c: ONE, factors: [] }, name, hasDim, ctx);
@@ -367,6 +371,7 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
     const e = expOf(obj);
     if (e) return e;
   }
+  if (name === 'log') return logOf(obj, ctx);
   const mapped = elementwise(name, obj);
   if (mapped) return mapped;
   if (name === 'fill_' || name === 'fill')
@@ -401,7 +406,6 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   if (name === 'argmax' && obj.k === 'dist') return TENSOR;
   if (name === 'argmax' && (obj.k === 'unknown' || (obj.k === 'tensor' && !obj.viewOf)))
     return { k: 'tensor', pseudoLabels: true };
-  if (name === 'log') return logOf(obj, ctx);
   if (name === 'sigmoid') return { k: 'prob', multi: false, neg: false };
   if ((name === 'max' || name === 'amax') && args.length === 0 && kw.size === 0) return batchMax(ctx);
   if (name === 'max' || name === 'amax') return rowMaxOf(obj);
@@ -417,12 +421,22 @@ const ZSPAN = { from: 0, to: 0 };
  * one; gathering probabilities picks p_t, a prediction factor.
  */
 function gathered(v: AV, index: AV): AV {
-  if (v.k === 'prob') return predicted('affine');
+  if (v.k === 'prob') return trueProbOf(v, index);
   // An index computed from values (`mask.sum(1) - 1`, a position) picks features, not the labels' class.
   if (index.k === 'loss' || index.k === 'logp' || index.k === 'prod' || index.k === 'unknown') return TENSOR;
   const { l } = gatherLoss(v, index);
   if (!derivationOf(index)) return { k: 'loss', l };
   return { k: 'loss', l: { ...l, hot: ZERO, src: 'none', self: l.hot } };
+}
+
+/**
+ * The model's probability of the class the labels pick (`p.gather(1, y)`, `p[arange(n), y]`): a prediction factor
+ * (focal), and its mean log a loss on hard labels. Other values picked by the index are prediction factors only.
+ */
+export function trueProbOf(p: AV & { k: 'prob' }, index: AV): AV {
+  const labels = sourceOf(index);
+  if (!p.multi || p.neg || labels === undefined || derivationOf(index)) return predicted('affine');
+  return { k: 'tensor', pred: 'affine', trueProb: { labels, falling: false, exact: true } };
 }
 
 /** An index target remembers which labels it was built from. */

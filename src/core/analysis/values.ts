@@ -3,7 +3,7 @@ import type { Span } from './expr';
 import type { LossKind } from './findings';
 import type { Definition, ModuleContext } from './module';
 import type { SymInfo } from './scope';
-import { add, div, mul, neg, ONE, type Sym, sub, substitute, symNames, ZERO } from './sym';
+import { add, div, mul, neg, num, ONE, type Sym, sub, substitute, symNames, ZERO } from './sym';
 import type { TorchLossCall } from './torchLossCall';
 
 /**
@@ -67,6 +67,24 @@ export interface LossInfo extends Mix {
   delegated?: string;
 }
 
+/** A function of the model's probability of the true class, per row (see the `trueProb` of a tensor). */
+export interface TrueProb {
+  labels?: string;
+  falling: boolean;
+  /** Of margin logits (`marginSoftmax.ts`). */
+  margin?: true;
+  /** p_y itself, picked or gathered from softmax probabilities (while `pred` is still affine). */
+  exact?: true;
+  /** Already reduced over the batch while increasing in p_y: a loss once negated. */
+  reduced?: LossInfo['reduction'];
+}
+
+/** The loss a batch reduction of a function of p_y is: weight 1 when it falls with p_y, −1 when it rises. */
+export function trueProbLoss(t: TrueProb, reduction: LossInfo['reduction']): AV {
+  const m = { ...mix(t.falling ? ONE : num(-1), ZERO, 'index'), ...(t.labels ? { labels: t.labels } : {}) };
+  return lossOf(m, { reduction, ...(t.margin ? { margin: true } : { reworked: true }) });
+}
+
 export type LogisticPart = 'abs' | 'expAbs' | 'onePlusExp' | 'onePlusExpAbs' | 'softplus' | 'relu' | 'rest';
 
 /** How a tensor depends on the model's predictions: affine in them (p_t), or not ((1−p_t)^γ, exp(σ(x)−t)). */
@@ -108,7 +126,7 @@ export type AV =
        * The model's probability of the true class (`(onehot(y) * softmax(x)).sum(1)`) or a monotone map of it;
        * `falling`: decreasing in it (`1 − p_y`, `(1 − p_y^q)/q`), so its mean is a loss on the hard labels.
        */
-      trueProb?: { labels?: string; falling: boolean; margin?: true };
+      trueProb?: TrueProb;
       /**
        * The true class's logit picked by the labels from computed logits, or a function of it alone (a margin:
        * `s·(cos_y − m)`); `exp` once exponentiated (`marginSoftmax.ts`).
