@@ -238,4 +238,44 @@ describe('analysis: hard-label losses written by hand or through other classes',
       assert.equal(definition([...pY, '    return -torch.log(p).mean()'], 'picked')?.convention, 'none');
     });
   });
+
+  describe('torch and library losses on hard labels', () => {
+    it('the multi-label soft margin loss is BCE-with-logits on the multi-hot labels', () => {
+      const source = [
+        'def tags(x, y, k):',
+        '    multi_hot = torch.zeros(x.size(0), k).scatter_(1, y, 1.0)',
+        '    return nn.MultiLabelSoftMarginLoss()(x, multi_hot)',
+      ];
+      const f = definition(source, 'tags');
+      assert.equal(f?.convention, 'none');
+      assert.equal(f?.torchEquivalent, 'nn.BCEWithLogitsLoss()(logits, target)');
+    });
+
+    it('tensor-parallel cross-entropy of Megatron-style libraries: plain by default, ε/(K−1) with label_smoothing', () => {
+      const head = ['from megatron.core.tensor_parallel import vocab_parallel_cross_entropy', ''];
+      const plain = [
+        ...head,
+        'def lm(logits, tokens):',
+        '    return vocab_parallel_cross_entropy(logits, tokens).mean()',
+      ];
+      assert.equal(definition(plain, 'lm')?.convention, 'none');
+      const smoothed = [
+        ...head,
+        'def lm(logits, tokens, ls=0.1):',
+        '    return vocab_parallel_cross_entropy(logits, tokens, label_smoothing=ls).mean()',
+      ];
+      assert.equal(definition(smoothed, 'lm')?.convention, 'k_minus_1');
+    });
+
+    it('a pytorch-metric-learning margin loss subclass without a forward inherits its cross-entropy', () => {
+      const source = [
+        'from pytorch_metric_learning.losses import CosFaceLoss',
+        '',
+        'class Wider(CosFaceLoss):',
+        '    def scale_logits(self, logits, *_):',
+        '        return logits * 2.0 * self.scale',
+      ];
+      assert.equal(definition(source, 'Wider')?.convention, 'none');
+    });
+  });
 });

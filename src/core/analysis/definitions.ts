@@ -6,7 +6,7 @@ import { runFunction } from './interp';
 import { modulatedClassification } from './modulation';
 import type { Definition, ModuleContext } from './module';
 import { type ClassScope, type Ctx, classScope, functionBody, type Param, paramsOf } from './scope';
-import { headOf, instanceLoss, pickReturn } from './semantics';
+import { headOf, inheritedMethod, instanceLoss, pickReturn } from './semantics';
 import { sym } from './sym';
 import { binaryTargetPair } from './targetPair';
 import { reduce } from './tensorOps';
@@ -18,6 +18,7 @@ import {
   numberCoefficients,
   paramMix,
   scalarCoefficients,
+  UNKNOWN,
 } from './values';
 
 /** A class or function whose code computes a classification loss or smoothed targets. */
@@ -116,6 +117,7 @@ function runClass(def: Definition, ctx: Ctx, bound: Map<string, AV>): AV {
   addClassFields(scope, ctx);
   const init = scope.methods.get('__init__');
   if (init) runFunction(init, bound, scope, ctx, true);
+  else inheritedMethod(scope, '__init__', ctx);
   for (const [name, value] of bound) if (!init || name === 'training') scope.attrs.set(name, value);
   ctx.calls = { torchLosses: 0 };
   const order = [
@@ -131,7 +133,8 @@ function runClass(def: Definition, ctx: Ctx, bound: Map<string, AV>): AV {
     ctx.calls = { torchLosses: 0 };
     if (value.k === 'dist' && fallback.k === 'unknown') fallback = value;
   }
-  return fallback;
+  const inherited = scope.methods.has('forward') ? UNKNOWN : headOf(inheritedMethod(scope, 'forward', ctx));
+  return inherited.k === 'loss' ? inherited : fallback;
 }
 
 /** Class-level `eps: float = 0.1` (dataclasses, attrs) act like constructor parameters. */

@@ -19,6 +19,7 @@ import {
   type LossInfo,
   lossOf,
   mix,
+  numAV,
   smoothedMixOf,
   sourceOf,
   TENSOR,
@@ -339,6 +340,11 @@ function libraryMethod(cls: ClassScope, name: string, ev: Evaluated, ctx: Ctx): 
   return null;
 }
 
+/** A class without a method of its own (`__init__`, `forward`) runs the one a catalogued library base defines. */
+export function inheritedMethod(cls: ClassScope, name: '__init__' | 'forward', ctx: Ctx): AV {
+  return libraryMethod(cls, name, { args: [], kw: new Map() }, ctx) ?? UNKNOWN;
+}
+
 /** A loss of a well-known library, imported by name: its catalogue definition, run in the catalogue's module. */
 function libraryCall(qualified: string, ev: Evaluated, ctx: Ctx): AV | null {
   const found = qualified.includes('.') ? libraryDefinition(qualified) : null;
@@ -382,7 +388,13 @@ function importedDefinition(
 /** A definition of another module called from this one: an instance of its class, or its function run there. */
 function foreignCall(def: Definition, mod: ModuleContext, ev: Evaluated, ctx: Ctx): AV {
   if (def.kind === 'class') return { k: 'instance', def, mod, ...ev };
-  return withoutSpans(inline(def.node, ev, null, { ...ctx, mod }));
+  const at = { ...ctx, mod };
+  const bound = bindCall(def.node, ev, at);
+  // An argument left out that defaults to 0 (`label_smoothing=0.0`) is 0 at this call, not a setting.
+  for (const p of callParams(def.node, mod.text))
+    if (!bound.has(p.name) && p.defaultExpr?.t === 'num' && p.defaultExpr.v === 0)
+      bound.set(p.name, numAV(ZERO));
+  return withoutSpans(pickReturn(runFunction(def.node, bound, null, at, false)));
 }
 
 /** Calling an instance runs its `forward` (or `__call__`) after its `__init__` with the constructor's arguments. */
