@@ -51,26 +51,19 @@ type LabelMap = Record<
 
 /**
  * positive / negative: collected first, with tune and holdout splits. fresh: collected last by someone who never
- * ran the analysis; its projects alternate (sorted by name) between a part looked at and a part never looked at.
+ * ran the analysis; its projects were split, alternating by name, between a part looked at and a part never looked
+ * at. Every file's split is written in its label, so adding a file never moves another across the split.
  */
 function labelSet(set: 'positive' | 'negative' | 'fresh'): LabelledFile[] {
   const dir = join(ROOT, 'corpus', set);
   const labels = readJson<LabelMap>(join(dir, 'labels.json')) ?? {};
-  const projects = [...new Set(Object.keys(labels).map(projectOf))].sort();
-  const freshSplit = (file: string): Split =>
-    projects.indexOf(projectOf(file)) % 2 === 0 ? 'tune' : 'holdout';
   return Object.entries(labels).map(([file, l]) => ({
     path: join(dir, file),
     set,
-    split: set === 'fresh' ? freshSplit(file) : (l.split ?? 'tune'),
+    split: l.split ?? 'tune',
     negative: set === 'negative' || l.kind === 'negative',
     definitions: l.definitions,
   }));
-}
-
-/** `<project>__<file>.py` → project. */
-function projectOf(file: string): string {
-  return file.split('__')[0];
 }
 
 function realworld(): LabelledFile[] {
