@@ -2,13 +2,16 @@
 // API, checks it end to end and measures the ε path. Not part of `npm test` (needs Chromium and a build):
 //   npm run build && node test/webview/browser/measure.mjs [/usr/bin/chromium]
 // Writes screenshots to test-artifacts/playground-{dark,light}.png. Options: --cpu-canvas (no GPU raster),
-// --height=900 (viewport height: 1800 shows every plot at once; plots out of view are redrawn when scrolled in).
+// --height=900 (viewport height: 1800 shows every plot at once; plots out of view are redrawn when scrolled in),
+// --build=DIR (serve DIR's dist/ and media/ instead of this checkout's: another build, timed in the same sitting).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
-const root = resolve(import.meta.dirname, '../../..');
+const root = resolve(
+  process.argv.find((a) => a.startsWith('--build='))?.slice(8) ?? resolve(import.meta.dirname, '../../..'),
+);
 const TYPES = { '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.html': 'text/html' };
 
 const THEMES = {
