@@ -5,7 +5,13 @@
  */
 import type { ExactValues, PlaygroundResult } from '../core/playground/compute';
 import { type ModelPoint, modelAt } from '../core/playground/model';
-import { completeResult, hasParts, type LossPart, type PartialResult } from '../core/playground/parts';
+import {
+  completeResult,
+  hasParts,
+  type LossPart,
+  type PartialResult,
+  type PlotPartName,
+} from '../core/playground/parts';
 import { type FieldError, type FieldName, textLimitError } from '../core/playground/prepare';
 import { type PlaygroundAction, recomputeKind, reduce } from '../core/playground/reducer';
 import type { PlaygroundState } from '../core/playground/state';
@@ -40,6 +46,9 @@ const EXACT_DELAY_MS = 120;
 
 /** Only an unreduced loss's headline reads per-sample values, and it waits for the model to have them. */
 const NO_SAMPLES = new Float64Array();
+
+/** The parts the numbers table shows (the per-sample losses come from the model, the ECE from calibration). */
+const TABLE_PARTS: readonly PlotPartName[] = ['model', 'table', 'calibration'];
 
 /** The parts of one full computation received so far, and the plots drawn from them. */
 interface Received {
@@ -177,7 +186,7 @@ export class PlaygroundApp {
     else if (this.result?.job === job) {
       Object.assign(this.result.parts, { [part.name]: part.value });
       this.drawPlots((plot) => !this.result?.drawn.has(plot));
-      this.renderHeadline();
+      this.renderHeadline(TABLE_PARTS.includes(part.name));
     }
   }
 
@@ -200,8 +209,8 @@ export class PlaygroundApp {
   private ended(job: ComputeParams, end: ComputeEnd): void {
     const current = recomputeKind(job.state, this.state) !== 'full';
     if (current && !end.ok && 'errors' in end) this.showFailure(end.errors);
-    const whole = current && end.ok && this.result?.job === job;
-    const result = whole ? completeResult(this.result!.parts) : undefined;
+    const received = current && end.ok && this.result?.job === job ? this.result : undefined;
+    const result = received && completeResult(received.parts);
     if (result) this.deps.onResult?.(result);
     this.renderHeadline();
   }
@@ -223,8 +232,9 @@ export class PlaygroundApp {
 
   /** The model at the current ε, when the last result still describes the current inputs. */
   private point(): ModelPoint | undefined {
-    const model = this.result?.parts.model;
-    if (!model || recomputeKind(this.result!.job.state, this.state) === 'full') return undefined;
+    const received = this.result;
+    const model = received?.parts.model;
+    if (!received || !model || recomputeKind(received.job.state, this.state) === 'full') return undefined;
     const { epsilon } = this.state;
     if (this.lastPoint?.model !== model || this.lastPoint.epsilon !== epsilon)
       this.lastPoint = { model, epsilon, point: modelAt(model, epsilon) };
@@ -241,7 +251,7 @@ export class PlaygroundApp {
     return this.currentExact()?.value ?? point?.value;
   }
 
-  /** The table is redrawn when a computation lands, not on every slider step (it is the costly DOM part). */
+  /** The table is redrawn when its parts land, not on every slider step (it is the costly DOM part). */
   private renderHeadline(withTable = true): void {
     const point = this.point();
     const value = this.headlineValue(point);
