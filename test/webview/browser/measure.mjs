@@ -228,8 +228,6 @@ async function main() {
     ['CE again', { select: 'loss-select', value: 'cross_entropy' }],
   ];
   for (const [label, change] of changes) report(label, await timeToPlots(page, change));
-  report('pasted 4096×1000 logits text (parse in the worker)', await pasteLogits(page));
-  console.log(`headline after the changes: ${await text(page, '#loss-value')}`);
   const stats = await drag(page, 60);
   const ms = (s) =>
     `median ${s.median.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms, max ${s.max.toFixed(2)} ms`;
@@ -240,6 +238,9 @@ async function main() {
   console.log(
     `long tasks > 50 ms during the drag: ${JSON.stringify(stats.longTasks.map((d) => Math.round(d)))}`,
   );
+  // Last: a 22 MB text in the text area slows every later frame (the browser's own layout of it).
+  report('pasted 4096×1000 logits text (parse in the worker)', await pasteLogits(page));
+  console.log(`headline after the paste: ${await text(page, '#loss-value')}`);
 
   const violations = await page.evaluate(() => window.__violations);
   const posted = await page.evaluate(() => window.__posted.map((m) => m.method ?? `reply ${m.id}`));
