@@ -150,7 +150,9 @@ const isComputeEnd = (v: unknown): v is ComputeEnd =>
   isRecord(v) &&
   (v.ok === true
     ? Object.keys(v).length === 1
-    : v.ok === false && (Array.isArray(ownValue(v, 'errors')) || ownValue(v, 'cancelled') === true));
+    : v.ok === false &&
+      Object.keys(v).length === 2 &&
+      (Array.isArray(ownValue(v, 'errors')) || ownValue(v, 'cancelled') === true));
 
 /** Computes a state in the worker; its parts come as `worker/part` before this request's reply. */
 export const Compute = request<ComputeJob, ComputeEnd>(

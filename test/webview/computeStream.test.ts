@@ -189,6 +189,7 @@ describe('validation of the stream messages', () => {
       { ok: false },
       { cancelled: true },
       { ok: false, cancelled: 1 },
+      { ok: false, errors: [], cancelled: true },
     ])
       assert.equal(Compute.isResult(bad), false, JSON.stringify(bad));
   });
