@@ -100,7 +100,8 @@ async function drag(page, steps) {
 /**
  * Applies one input change in the page and times it on the UI thread's clock: until the headline first shows a
  * value (the loss), until the busy ring hides (every plot drawn), the headline texts seen on the way (a stale
- * input's value must never show), and the long tasks (> 50 ms) on the UI thread from the change until 300 ms after.
+ * input's value must never show), the long tasks (> 50 ms) on the UI thread from the change until 300 ms after, and
+ * how many elements are still dimmed as stale then (none should be).
  * `change`: `{ select, value, loss? }` picks an option (after the loss, when given) or `{ textarea, textIn }` pastes
  * the text held in that window property.
  */
@@ -152,7 +153,8 @@ function timeToPlots(page, change) {
     await new Promise((r) => setTimeout(r, 300));
     observer.disconnect();
     const during = longTasks.filter((e) => e.startTime >= t0 - 1).map((e) => Math.round(e.duration));
-    return { ...timings, texts, longTasks: during };
+    const dimmed = document.querySelectorAll('.stale').length;
+    return { ...timings, texts, longTasks: during, dimmed };
   }, change);
 }
 
@@ -175,7 +177,7 @@ async function pasteLogits(page) {
 function report(label, t) {
   const ms = (x) => `${Math.round(x)} ms`;
   console.log(
-    `${label}: loss value shown ${ms(t.loss)}, all plots ${ms(t.plots)}; headline ${JSON.stringify(t.texts)}; UI long tasks > 50 ms ${JSON.stringify(t.longTasks)}`,
+    `${label}: loss value shown ${ms(t.loss)}, all plots ${ms(t.plots)}; headline ${JSON.stringify(t.texts)}; UI long tasks > 50 ms ${JSON.stringify(t.longTasks)}; still dimmed after: ${t.dimmed}`,
   );
 }
 
