@@ -139,6 +139,16 @@ describe('analysis: hard-label losses written by hand or through other classes',
       it(what, () => assert.equal(definition(source, 'collect')?.convention, 'none'));
     }
 
+    it('torch.where keeping the loss on valid rows (zeros elsewhere)', () => {
+      const source = [
+        'def collect(z, t, pad=-1):',
+        '    keep = t != pad',
+        "    per_row = F.cross_entropy(z, t.clamp(min=0), reduction='none')",
+        '    return torch.where(keep, per_row, torch.zeros_like(per_row)).sum() / keep.sum()',
+      ];
+      assert.equal(definition(source, 'collect')?.convention, 'none');
+    });
+
     it('a loss class constructed and called in one expression', () => {
       const source = [
         'class Stable(nn.Module):',

@@ -216,6 +216,9 @@ export function logOf(v: AV, ctx: Ctx): AV {
  * builds a target (a on the true class); otherwise it masks rows of b.
  */
 function where(cond: AV, a: AV, b: AV): AV {
+  // `torch.where(valid, loss, 0)`: the loss on the rows the condition keeps.
+  const losses = [a, b].filter((v) => v.k === 'loss');
+  if (losses.length === 1) return masked(losses[0]);
   const test = cond.k === 'tensor' ? cond.labelTest : undefined;
   const [sa, sb] = [scalarOf(a), scalarOf(b)];
   if (test && sa && sb) {
