@@ -149,6 +149,18 @@ describe('analysis: hard-label losses written by hand or through other classes',
       assert.equal(definition(source, 'collect')?.convention, 'none');
     });
 
+    it('a record of the file (a dataclass without forward) returned with the losses in it', () => {
+      const source = [
+        'class Parts:',
+        '    def __init__(self, cls, box):',
+        '        self.cls, self.box = cls, box',
+        '',
+        'def collect(z, t, b, g):',
+        '    return Parts(F.cross_entropy(z, t, reduction="sum"), (b - g).abs().mean())',
+      ];
+      assert.equal(definition(source, 'collect')?.convention, 'none');
+    });
+
     it('a loss class constructed and called in one expression', () => {
       const source = [
         'class Stable(nn.Module):',

@@ -281,9 +281,15 @@ function applyTorchFn(fn: AV & { k: 'torchFn' }, ev: Evaluated, ctx: Ctx): AV {
   return reduce(ev.args[0] ?? UNKNOWN, fn.name, ev.args.length > 1 || ev.kw.has('dim'), ctx);
 }
 
-/** A factory's returned instance (`return FocalLoss(gamma=gamma)`): the loss its forward computes. */
+/**
+ * A factory's returned instance (`return FocalLoss(gamma=gamma)`): the loss its forward computes. A record without
+ * a forward (a dataclass or named tuple of losses, `return Losses(cls=l, box=b)`) holds its values.
+ */
 export function instanceLoss(v: AV, ctx: Ctx): AV {
-  return v.k === 'instance' ? callInstance(v, { args: [], kw: new Map() }, ctx) : v;
+  if (v.k !== 'instance') return v;
+  const methods = classScope(v.def, v.mod).methods;
+  if (!methods.has('forward') && !methods.has('__call__')) return richest([...v.args, ...v.kw.values()]);
+  return callInstance(v, { args: [], kw: new Map() }, ctx);
 }
 
 function userMethod(cls: ClassScope, name: string, ev: Evaluated, ctx: Ctx): AV {
