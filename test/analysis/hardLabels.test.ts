@@ -54,6 +54,27 @@ describe('analysis: hard-label losses written by hand or through other classes',
     });
   });
 
+  it('static helpers handing values to one another by name compose a cross-entropy', () => {
+    const source = [
+      'class Steps:',
+      '    @staticmethod',
+      '    def shifted(scores):',
+      '        top = scores.max(dim=-1)[0]',
+      '        return scores - top.unsqueeze(-1), top',
+      '',
+      '    @staticmethod',
+      '    def pieces(shifted, gold):',
+      '        picked = shifted[torch.arange(shifted.size(0)), gold]',
+      '        total = shifted.exp().sum(dim=-1)',
+      '        return picked, total',
+      '',
+      '    @staticmethod',
+      '    def combine(picked, total):',
+      '        return total.log() - picked',
+    ];
+    assert.equal(definition(source, 'Steps')?.convention, 'none');
+  });
+
   describe('classes deriving from a torch loss through classes of the file', () => {
     const source = [
       'class Squeezed(nn.CrossEntropyLoss):',

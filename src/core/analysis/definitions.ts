@@ -2,6 +2,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { CONVENTION_REGISTRY } from '../conventions';
 import { type Classification, classifyMix } from './classify';
 import { children, toExpr } from './expr';
+import { chainedHelpers } from './helperChain';
 import { runFunction } from './interp';
 import { modulatedClassification } from './modulation';
 import type { Definition, ModuleContext } from './module';
@@ -134,7 +135,10 @@ function runClass(def: Definition, ctx: Ctx, bound: Map<string, AV>): AV {
     if (value.k === 'dist' && fallback.k === 'unknown') fallback = value;
   }
   const inherited = scope.methods.has('forward') ? UNKNOWN : headOf(inheritedMethod(scope, 'forward', ctx));
-  return inherited.k === 'loss' ? inherited : fallback;
+  if (inherited.k === 'loss') return inherited;
+  ctx.calls = { torchLosses: 0 };
+  const chained = chainedHelpers(scope, ctx);
+  return chained.k === 'loss' ? chained : fallback;
 }
 
 /** Class-level `eps: float = 0.1` (dataclasses, attrs) act like constructor parameters. */
