@@ -39,6 +39,20 @@ describe('analysis: smoothed targets built outside a loss', () => {
     assert.deepEqual(at(source, 4), ['Smoothed', 'uniform', 'alpha']);
   });
 
+  it('class indices shifted by an offset, returned beside a mask, are no smoothed target', () => {
+    const source = [
+      'def local_targets(target, start: int, end: int):',
+      '    outside = (target < start) | (target >= end)',
+      '    local = target.clone() - start',
+      '    local[outside] = 0',
+      '    return outside, local',
+    ];
+    assert.deepEqual(
+      findings(source).filter((f) => f.convention !== null && f.convention !== 'none'),
+      [],
+    );
+  });
+
   it('a one-hot set at the label without a fill is no smoothing', () => {
     const source = ['def one_hot(k, label):', '    v = np.zeros(k)', '    v[label] = 1.0', '    return v'];
     assert.deepEqual(

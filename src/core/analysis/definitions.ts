@@ -12,6 +12,7 @@ import { binaryTargetPair } from './targetPair';
 import { reduce } from './tensorOps';
 import {
   type AV,
+  isSmoothedTarget,
   type LossInfo,
   labelDerived,
   lossOf,
@@ -54,7 +55,7 @@ export function analyzeDefinition(
       ? runClass(def, ctx, bound)
       : returnedClosure(pickReturn(runFunction(def.node, bound, null, ctx, false)), ctx);
   const pair = binaryTargetPair(returned);
-  const value = headOf(instanceLoss(headOf(returned), ctx));
+  const value = headOf(instanceLoss(returnedValue(returned, ctx), ctx));
   const loss = pair ?? asLoss(value, ctx);
   if (!loss || !(loss.handwritten || loss.modulated || isWrapper(ctx)) || ctx.calls.training) return null;
   if (loss.src === 'none') return null;
@@ -111,6 +112,16 @@ function asLoss(value: AV, ctx: Ctx): LossInfo | null {
   return null;
 }
 
+/**
+ * What a definition returns, for its finding: the loss of a tuple (`headOf`), else a sample or batch returned with
+ * its smoothed targets (`return xs, targets` of a collate_fn or a dataset's item), ε a number.
+ */
+function returnedValue(v: AV, ctx: Ctx): AV {
+  const head = headOf(v);
+  if (v.k !== 'tuple' || head.k === 'loss') return head;
+  return v.items.find((i) => isSmoothedTarget(i) && scalarCoefficients(i.d, ctx.syms)) ?? head;
+}
+
 function runClass(def: Definition, ctx: Ctx, bound: Map<string, AV>): AV {
   const scope = classScope(def, ctx.mod);
   addClassFields(scope, ctx);
@@ -126,7 +137,7 @@ function runClass(def: Definition, ctx: Ctx, bound: Map<string, AV>): AV {
   for (const name of order) {
     const fn = scope.methods.get(name);
     if (!fn) continue;
-    const value = headOf(pickReturn(runFunction(fn, new Map(), scope, ctx, false)));
+    const value = returnedValue(pickReturn(runFunction(fn, new Map(), scope, ctx, false)), ctx);
     if (value.k === 'loss' || value.k === 'prod') return value;
     ctx.calls = { torchLosses: 0 };
     if (value.k === 'dist' && fallback.k === 'unknown') fallback = value;

@@ -310,6 +310,7 @@ export function runFunction(
 
 /** Annotated as a plain number (`float`, `Optional[int]`, `float | None`): a scalar even when it defaults to None. */
 const SCALAR_ANNOTATION = /^(?:Optional\[)?(?:float|int)\]?(?:\s*\|\s*None)?$/;
+const FLOAT_ANNOTATION = /^(?:Optional\[)?float\]?(?:\s*\|\s*None)?$/;
 
 function paramValue({ name, defaultExpr, annotation }: Param, ctx: Ctx, config: boolean): AV {
   const d = defaultExpr ? evalExpr(defaultExpr, { vars: new Map(), returns: [], cls: null }, ctx) : null;
@@ -317,7 +318,8 @@ function paramValue({ name, defaultExpr, annotation }: Param, ctx: Ctx, config: 
   const isNone = defaultExpr?.t === 'const' && defaultExpr.v === null;
   const value = d?.k === 'num' && d.s.k === 'n' ? d.s.v : undefined;
   const scalar = SCALAR_ANNOTATION.test(annotation ?? '');
-  const cand = config || value !== undefined || scalar ? null : name;
+  // Annotated `float`: a coefficient (ε of a JAX / Keras port), never a target tensor; an `int` may be an index.
+  const cand = config || value !== undefined || FLOAT_ANNOTATION.test(annotation ?? '') ? null : name;
   if (!ctx.syms.has(name) || value !== undefined)
     ctx.syms.set(name, { origin: 'param', label: name, value, ...(cand ? { tensorCandidate: true } : {}) });
   if (isNone && !scalar) return { k: 'param', s: sym(name), cand: null, tensorish: true };

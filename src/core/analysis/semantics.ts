@@ -436,13 +436,12 @@ function richest(items: AV[]): AV {
 /**
  * The loss of a tuple or dict (`return loss, nll`, `return logits, loss`, `{"loss_ce": …, "loss_kd": …}`): of
  * several, the one that tells most (a smoothed loss over its plain NLL, a distillation term over the hard CE);
- * else a smoothed target in it; else its first item; else the value.
+ * else its first item; else the value.
  */
 export function headOf(v: AV): AV {
   if (v.k !== 'tuple') return v;
   const losses = v.items.map(headOf).filter((i) => i.k === 'loss');
-  // A batch or sample with its smoothed targets (`return xs, targets` of a collate_fn or a dataset's item).
-  if (losses.length === 0) return v.items.find(isSmoothedTarget) ?? v.items[0] ?? UNKNOWN;
+  if (losses.length === 0) return v.items[0] ?? UNKNOWN;
   const distillation = losses.find((i) => i.k === 'loss' && softTerm(i.l));
   return distillation && !losses.some(smoothedLoss) ? distillation : richest(losses);
 }
