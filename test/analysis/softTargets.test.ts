@@ -83,6 +83,24 @@ describe('analysis: soft targets outside a loss class', () => {
     assert.equal(at(source, 5).convention, 'soft_target');
   });
 
+  it('a target one-hot encoded only when given as indices stays the soft target it is otherwise', () => {
+    const source = [
+      'def soft_or_hard(logits, target):',
+      '    if target.ndim == 1:',
+      '        target = F.one_hot(target, logits.size(-1)).float()',
+      '    return -(target * F.log_softmax(logits, -1)).sum(-1).mean()',
+      '',
+      'def smoothed_either_way(logits, target, eps=0.1):',
+      '    k = logits.size(-1)',
+      '    if target.ndim == 1:',
+      '        target = F.one_hot(target, k).float()',
+      '    target = target * (1 - eps) + eps / k',
+      '    return -(target * F.log_softmax(logits, -1)).sum(-1).mean()',
+    ];
+    assert.equal(at(source, 5).convention, 'soft_target');
+    assert.equal(at(source, 10).convention, 'uniform');
+  });
+
   it('torch.cat / stack of [1 − t, t] is a two-class target: smoothing t then stacking is ε/K with K = 2', () => {
     const source = [
       'def two_columns(logits, t, eps=0.2):',

@@ -80,10 +80,23 @@ function join(before: Map<string, AV>, outcomes: Map<string, AV>[], ctx: Ctx): M
       const held = joined.get(name);
       const numbers = held ? joinNumbers(held, value, name, ctx) : null;
       if (numbers) joined.set(name, numbers);
+      else if (held && (encodedAs(held, value) || encodedAs(value, held)))
+        joined.set(name, encodedAs(held, value) ? held : value);
       else if (!held || richness(value) >= richness(held)) joined.set(name, value);
     }
   }
   return joined;
+}
+
+/**
+ * `if target.ndim == 1: target = F.one_hot(target, K)`: the parameter is class indices on one path, probability rows
+ * on the other; after the join it is the rows (the one-hot is the same rows for indices), so a soft target stays one.
+ */
+function encodedAs(param: AV, onehot: AV): boolean {
+  if (param.k !== 'param' || param.s.k !== 's' || onehot.k !== 'dist') return false;
+  const d = onehot.d;
+  const plain = d.hot.k === 'n' && d.hot.v === 1 && d.off.k === 'n' && d.off.v === 0;
+  return plain && d.src === 'index' && d.labels === param.s.name;
 }
 
 /**
