@@ -59,6 +59,10 @@ export interface LossInfo extends Mix {
   unseenCall?: boolean;
   /** An elementwise result (kl_div with reduction='none') summed over the class axis before any mean. */
   classSummed?: boolean;
+  /** Only the largest per-sample losses are kept (`torch.topk`: hard-example mining). */
+  hardest?: boolean;
+  /** A softmax cross-entropy written by hand over logits changed on the true class (`marginSoftmax.ts`). */
+  margin?: boolean;
   /** Computed by a criterion given to the constructor (`self.loss_fcn`): its convention is that criterion's. */
   delegated?: string;
 }
@@ -104,7 +108,12 @@ export type AV =
        * The model's probability of the true class (`(onehot(y) * softmax(x)).sum(1)`) or a monotone map of it;
        * `falling`: decreasing in it (`1 − p_y`, `(1 − p_y^q)/q`), so its mean is a loss on the hard labels.
        */
-      trueProb?: { labels?: string; falling: boolean };
+      trueProb?: { labels?: string; falling: boolean; margin?: true };
+      /**
+       * The true class's logit picked by the labels from computed logits, or a function of it alone (a margin:
+       * `s·(cos_y − m)`); `exp` once exponentiated (`marginSoftmax.ts`).
+       */
+      trueLogit?: { labels?: string; exp?: true };
       /**
        * Softmax written by hand: `exp(x)` of logits (`expLogits`), its sum over the classes (`partition`, whose
        * log is the log-normaliser), and `x.max(dim)` (`rowMax`), which x − it leaves the same logits.
@@ -246,6 +255,8 @@ export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
     modulated: a.modulated || b.modulated,
     torch: undefined,
     reworked: a.reworked || b.reworked,
+    margin: a.margin || b.margin,
+    hardest: a.hardest || b.hardest,
     opaqueLog: a.opaqueLog || b.opaqueLog,
     unseenCall: a.unseenCall || b.unseenCall,
     delegated: a.delegated ?? b.delegated,
