@@ -20,7 +20,9 @@ describe('analysis: soft targets outside a loss class', () => {
       '    return nn.CrossEntropyLoss()(s, torch.softmax(t, -1))',
     ];
     assert.equal(at(source, 5).convention, 'soft_target');
-    assert.equal(at(source, 9).convention, 'soft_target');
+    const module = at(source, 9);
+    assert.equal(module.convention, 'soft_target');
+    assert.equal(module.torchEquivalent, 'nn.CrossEntropyLoss()(logits, target_probs)');
   });
 
   it("the model's own softmax as its target is no distillation", () => {
