@@ -61,6 +61,30 @@ describe('analysis: smoothed targets built outside a loss', () => {
     );
   });
 
+  it('a training loop tells the smoothing or distillation of the loss it calls backward() on, and nothing else', () => {
+    const source = [
+      'def fit(net, batches, opt, k, eps=0.1):',
+      '    for xb, yb in batches:',
+      '        out = net(xb)',
+      '        q = torch.zeros_like(out).scatter_(1, yb[:, None], 1.0) * (1 - eps) + eps / k',
+      '        loss = (-q * torch.log_softmax(out, 1)).sum(1).mean()',
+      '        opt.zero_grad()',
+      '        loss.backward()',
+      '        opt.step()',
+      '',
+      'def fit_plain(net, batches, opt):',
+      '    for xb, yb in batches:',
+      '        loss = torch.nn.functional.cross_entropy(net(xb), yb)',
+      '        loss.backward()',
+      '        opt.step()',
+    ];
+    assert.deepEqual(at(source, 4), ['fit', 'uniform', 'eps']);
+    assert.equal(
+      findings(source).some((f) => f.symbol === 'fit_plain'),
+      false,
+    );
+  });
+
   it('ε annotated as a float (a JAX or Keras port) is a number, not a tensor the labels are mixed with', () => {
     const source = [
       'def smooth_labels(labels: torch.Tensor, alpha: float) -> torch.Tensor:',

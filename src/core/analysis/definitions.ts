@@ -55,14 +55,18 @@ export function analyzeDefinition(
       ? runClass(def, ctx, bound)
       : returnedClosure(pickReturn(runFunction(def.node, bound, null, ctx, false)), ctx);
   const pair = binaryTargetPair(returned);
-  const value = headOf(instanceLoss(returnedValue(returned, ctx), ctx));
+  const trained = ctx.calls.training ? ctx.calls.trained : undefined;
+  const value = headOf(instanceLoss(trained ?? returnedValue(returned, ctx), ctx));
   const loss = pair ?? asLoss(value, ctx);
-  if (!loss || !(loss.handwritten || loss.modulated || isWrapper(ctx)) || ctx.calls.training) return null;
+  const training = ctx.calls.training === true;
+  if (!loss || !(loss.handwritten || loss.modulated || isWrapper(ctx)) || (training && !trained)) return null;
   if (loss.src === 'none') return null;
   const targetsOnly = pair !== null || value.k === 'dist' || value.k === 'param';
   // A target builder's consumer is unknown: t·(1 − ε) + ε/2 reads as binary smoothing when nothing else fits.
   const classification = classifyMix(loss, loss.binary || targetsOnly, ctx.syms);
   if (targetsOnly && !CONVENTION_REGISTRY[classification.convention].reportTargetBuilders) return null;
+  // A training step is no loss definition; what it trains with is told only when it smooths or distils.
+  if (training && !smoothsOrDistils(classification.convention)) return null;
   const init = def.kind === 'class' ? classScope(def, mod).methods.get('__init__') : def.node;
   const params = init ? paramsOf(init, mod.text) : [];
   return {
@@ -83,6 +87,10 @@ export function analyzeDefinition(
 function returnedClosure(v: AV, ctx: Ctx): AV {
   if (v.k !== 'function' || !v.closure) return v;
   return pickReturn(runFunction(v.node, new Map(), null, ctx, false, v.closure));
+}
+
+function smoothsOrDistils(convention: Classification['convention']): boolean {
+  return CONVENTION_REGISTRY[convention].claimsSmoothing || convention === 'soft_target';
 }
 
 /** A definition whose loss comes from a torch loss call (training steps are excluded by `calls.training`). */

@@ -27,8 +27,11 @@ export interface Ctx {
   mod: ModuleContext;
   syms: Map<string, SymInfo>;
   depth: number;
-  /** Torch loss invocations counted while running, and whether the code trains (`loss.backward()`). */
-  calls: { torchLosses: number; training?: boolean };
+  /**
+   * Torch loss invocations counted while running, whether the code trains (`loss.backward()`), and the loss it
+   * trains with (what `.backward()` is called on).
+   */
+  calls: { torchLosses: number; training?: boolean; trained?: AV };
 }
 
 export interface Frame {

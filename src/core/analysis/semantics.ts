@@ -1,5 +1,5 @@
 import type { SyntaxNode } from '@lezer/common';
-import { richness } from './branches';
+import { richer, richness } from './branches';
 import { type Expr, toExpr } from './expr';
 import type { LossKind } from './findings';
 import { assign, dimSize, evalExpr, markTensor, runFunction } from './interp';
@@ -150,6 +150,8 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
   if (obj.k === 'instance') return callInstance(obj, ev, ctx);
   if (fn.name === 'size' || fn.name === 'dim') markTensor(obj, ctx);
   if (TRAINING_STEP.has(fn.name)) ctx.calls.training = true;
+  if (fn.name === 'backward' && obj.k === 'loss')
+    ctx.calls.trained = richer(obj, ctx.calls.trained ?? UNKNOWN);
   if (fn.name === 'append' && obj.k === 'tuple' && ev.args[0]) {
     // Per-level or per-head losses collected in a list (`losses.append(l)`, then `torch.stack(losses)`).
     assign(fn.obj, { k: 'tuple', items: [...obj.items, ev.args[0]] }, f, ctx, e);
