@@ -85,6 +85,20 @@ describe('analysis: smoothed targets built outside a loss', () => {
     );
   });
 
+  it('a one-hot moved towards the uniform row by torch.lerp (or .lerp) is uniform smoothing', () => {
+    const source = [
+      'def lerp_targets(y, k, eps=0.1):',
+      '    onehot = torch.nn.functional.one_hot(y, k).float()',
+      '    return torch.lerp(onehot, torch.full_like(onehot, 1.0 / k), eps)',
+      '',
+      'def lerp_method(y, k, eps=0.1):',
+      '    onehot = torch.nn.functional.one_hot(y, k).float()',
+      '    return onehot.lerp(torch.ones_like(onehot) / k, eps)',
+    ];
+    assert.deepEqual(at(source, 4), ['lerp_targets', 'uniform', 'eps']);
+    assert.deepEqual(at(source, 8), ['lerp_method', 'uniform', 'eps']);
+  });
+
   it('ε annotated as a float (a JAX or Keras port) is a number, not a tensor the labels are mixed with', () => {
     const source = [
       'def smooth_labels(labels: torch.Tensor, alpha: float) -> torch.Tensor:',
