@@ -25,6 +25,22 @@ describe('analysis: soft targets outside a loss class', () => {
     assert.equal(module.torchEquivalent, 'nn.CrossEntropyLoss()(logits, target_probs)');
   });
 
+  it("a loss the analysis cannot see into, given a teacher's softmax, is a soft-target loss", () => {
+    const source = [
+      'from some_toolkit.losses import soft_ce',
+      '',
+      'class Distil(nn.Module):',
+      '    def __init__(self, tau: float = 2.0):',
+      '        super().__init__()',
+      '        self.tau = tau',
+      '        self.crit = soft_ce',
+      '',
+      '    def forward(self, s, t):',
+      '        return self.crit(s / self.tau, F.softmax(t / self.tau, dim=-1)) * self.tau ** 2',
+    ];
+    assert.equal(at(source, 7).convention, 'soft_target');
+  });
+
   it("the model's own softmax as its target is no distillation", () => {
     const source = [
       'def self_target(logits):',

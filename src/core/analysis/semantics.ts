@@ -10,7 +10,14 @@ import { splitQualified } from './modulePaths';
 import { type ClassScope, type Ctx, callParams, classScope, type Frame, localBases } from './scope';
 import { ONE, sym, ZERO } from './sym';
 import { twoColumnTarget } from './targetPair';
-import { classDim, lossFunction, reduce, tensorMethod, torchFunction } from './tensorOps';
+import {
+  classDim,
+  lossFunction,
+  othersProbabilities,
+  reduce,
+  tensorMethod,
+  torchFunction,
+} from './tensorOps';
 import { bindArgs, resolveTorchApi, type TorchApi } from './torchApi';
 import { argText, inputOf, type TorchLossCall } from './torchLossCall';
 import {
@@ -22,6 +29,7 @@ import {
   smoothedMixOf,
   sourceOf,
   TENSOR,
+  tensorMix,
   UNKNOWN,
 } from './values';
 
@@ -433,13 +441,19 @@ function wrapper(ev: Evaluated, ctx: Ctx): AV {
   return passed ?? consumer(ev, ctx) ?? TENSOR;
 }
 
-/** An unknown loss applied to a smoothed target we built: the target's maths decides the convention. */
+/**
+ * An unknown loss applied to a smoothed target we built: the target's maths decides the convention; applied to
+ * predictions and a teacher's probabilities (`soft_cross_entropy(s, softmax(t))`): a soft target.
+ */
 function consumer(ev: Evaluated, ctx: Ctx): AV | null {
   for (const a of [...ev.args, ...ev.kw.values()]) {
     const m = smoothedMixOf(a, ctx.syms);
     if (m) return lossOf(m, { unseenCall: true });
   }
-  return null;
+  const [input, target] = ev.args;
+  return input && target && othersProbabilities(target, input)
+    ? lossOf(tensorMix(), { unseenCall: true })
+    : null;
 }
 
 /** A term towards another distribution (a teacher's probabilities), not a binary or auxiliary one. */

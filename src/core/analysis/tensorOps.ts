@@ -91,7 +91,7 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
 }
 
 /** Probabilities (or argmax predictions) of another tensor than the input (a teacher's): a soft target. */
-function othersProbabilities(target: AV, input: AV): boolean {
+export function othersProbabilities(target: AV, input: AV): boolean {
   if (target.k === 'tensor') return target.pseudoLabels === true;
   return (
     target.k === 'prob' && target.multi && (target.source === undefined || target.source !== sourceOf(input))
