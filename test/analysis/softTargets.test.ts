@@ -41,6 +41,24 @@ describe('analysis: soft targets outside a loss class', () => {
     assert.equal(at(source, 7).convention, 'soft_target');
   });
 
+  it("of the returns on a flag's two paths, the default path's is the one the equivalent takes", () => {
+    const source = [
+      'def soft_ce(x, q, size_average=True):',
+      '    rows = torch.sum(-q * F.log_softmax(x, dim=1), dim=1)',
+      '    if size_average:',
+      '        return rows.mean()',
+      '    return rows.sum()',
+      '',
+      'def soft_ce_else(x, q, size_average=True):',
+      '    if size_average:',
+      '        return torch.mean(torch.sum(-q * F.log_softmax(x, dim=1), dim=1))',
+      '    else:',
+      '        return torch.sum(torch.sum(-q * F.log_softmax(x, dim=1), dim=1))',
+    ];
+    for (const line of [5, 11])
+      assert.equal(at(source, line).torchEquivalent, 'nn.CrossEntropyLoss()(logits, target_probs)');
+  });
+
   it("the model's own softmax as its target is no distillation", () => {
     const source = [
       'def self_target(logits):',

@@ -194,7 +194,9 @@ function execStmt(st: Stmt, f: Frame, ctx: Ctx): void {
     assign(st.target, value, f, ctx, st.value);
   } else if (st.s === 'expr') evalExpr(st.e, f, ctx);
   else if (st.s === 'return') {
-    f.returns.push(st.value ? evalExpr(st.value, f, ctx) : UNKNOWN);
+    const value = st.value ? evalExpr(st.value, f, ctx) : UNKNOWN;
+    if (f.settled === undefined) f.returns.push(value);
+    else f.returns.splice(f.settled++, 0, value);
     f.returned = true;
   } else if (st.s === 'def') bindLocalFunction(st.node, f, ctx);
   else if (st.s === 'block' && st.test) runIf(st.test, st.bodies, f, ctx);

@@ -42,6 +42,11 @@ export interface Frame {
   body?: Stmt[];
   /** The path has returned: what follows is unreachable on it. */
   returned?: boolean;
+  /**
+   * Where the return of a flag's default path stands in `returns` once that path has returned: later returns
+   * (the other path's) go before it, so that of equally rich returns the default path's is the one kept.
+   */
+  settled?: number;
 }
 
 export interface Param {
