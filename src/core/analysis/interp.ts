@@ -16,8 +16,8 @@ import {
 } from './scope';
 import { evalCall, gatherLoss, trueProbOf } from './semantics';
 import { bodyStatements, type Stmt } from './stmt';
-import { num, ONE, sub, sym, ZERO } from './sym';
-import { type AV, mix, scalarOf, TENSOR, UNKNOWN } from './values';
+import { add, num, ONE, sub, sym, ZERO } from './sym';
+import { type AV, mix, numAV, scalarOf, TENSOR, UNKNOWN } from './values';
 
 const MAX_DEPTH = 5;
 
@@ -197,12 +197,16 @@ function execStmt(st: Stmt, f: Frame, ctx: Ctx): void {
     const value = evalExpr(st.value, f, ctx);
     for (const t of st.targets) assign(t, value, f, ctx, st.value);
   } else if (st.s === 'update') {
-    const cur = evalExpr(st.target, f, ctx);
-    const value = binop(st.op.replace('=', ''), cur, evalExpr(st.value, f, ctx), st.value, st.target);
+    const by = evalExpr(st.value, f, ctx);
+    const value =
+      updatedFill(st.target, st.op, by, f, ctx) ??
+      binop(st.op.replace('=', ''), evalExpr(st.target, f, ctx), by, st.value, st.target);
     assign(st.target, value, f, ctx, st.value);
   } else if (st.s === 'expr') evalExpr(st.e, f, ctx);
   else if (st.s === 'return') {
-    f.returns.push(st.value ? evalExpr(st.value, f, ctx) : UNKNOWN);
+    const value = st.value ? evalExpr(st.value, f, ctx) : UNKNOWN;
+    if (f.settled === undefined) f.returns.push(value);
+    else f.returns.splice(f.settled++, 0, value);
     f.returned = true;
   } else if (st.s === 'def') bindLocalFunction(st.node, f, ctx);
   else if (st.s === 'block' && st.test) runIf(st.test, st.bodies, f, ctx);
@@ -271,7 +275,10 @@ function unpackShape(items: Expr[], f: Frame, ctx: Ctx): void {
   });
 }
 
-/** `d[:, pad] = 0` zeroes a class column, `d[mask] = 0` rows; `d[rows, y] = v` sets the true class. */
+/**
+ * `d[:, pad] = 0` zeroes a class column, `d[mask] = 0` rows; `d[rows, y] = v` sets the true class, and so does
+ * `d[y] = v` on one sample's target (a dataset's item: `t = np.full(K, ε/K); t[y] = 1 − ε + ε/K`).
+ */
 function assignItem(target: Expr & { t: 'sub' }, value: AV, f: Frame, ctx: Ctx): void {
   const obj = evalExpr(target.obj, f, ctx);
   // `losses["cls"] = …`: one more value in the collection.
@@ -281,13 +288,27 @@ function assignItem(target: Expr & { t: 'sub' }, value: AV, f: Frame, ctx: Ctx):
   const zero = value.k === 'num' && value.s.k === 'n' && value.s.v === 0;
   let d = obj.d;
   const scalar = scalarOf(value);
-  const pointwise = idx.length >= 2 && idx.every((i) => i !== 'slice');
+  const pointwise = idx.length >= 2 ? idx.every((i) => i !== 'slice') : oneLabel(idx[0]);
   if (scalar && !zero && pointwise) d = { ...d, hot: sub(scalar, d.off), src: 'index' };
   else if (zero && idx.length === 2 && idx[0] === 'slice') d = { ...d, colZero: true };
   else if (zero && idx.length === 1 && idx[0] !== 'slice') {
     d = idx[0].t === 'bin' || idx[0].t === 'unary' ? { ...d, rowMask: true } : { ...d, colZero: true };
   }
   assign(target.obj, { k: 'dist', d }, f, ctx, target);
+}
+
+/** An index naming a label (`y`, `self.label`, `labels[i]`), not a class number, a slice or a row mask. */
+function oneLabel(i: Expr | 'slice' | undefined): boolean {
+  return i !== undefined && i !== 'slice' && (i.t === 'name' || i.t === 'attr' || i.t === 'sub');
+}
+
+/** `q[y] += 1 − ε` on a constant fill q: the item becomes the fill plus that (then set as the true class). */
+function updatedFill(target: Expr, op: string, by: AV, f: Frame, ctx: Ctx): AV | null {
+  const step = scalarOf(by);
+  if (target.t !== 'sub' || !step || (op !== '+=' && op !== '-=')) return null;
+  const obj = evalExpr(target.obj, f, ctx);
+  if (obj.k !== 'dist' || obj.d.src !== 'none') return null;
+  return numAV(op === '+=' ? add(obj.d.off, step) : sub(obj.d.off, step));
 }
 
 /** Runs a function with some arguments bound; unbound parameters become symbols (scalars) or target candidates. */
@@ -316,16 +337,18 @@ export function runFunction(
 
 /** Annotated as a plain number (`float`, `Optional[int]`, `float | None`): a scalar even when it defaults to None. */
 const SCALAR_ANNOTATION = /^(?:Optional\[)?(?:float|int)\]?(?:\s*\|\s*None)?$/;
+const FLOAT_ANNOTATION = /^(?:Optional\[)?float\]?(?:\s*\|\s*None)?$/;
 
 function paramValue({ name, defaultExpr, annotation }: Param, ctx: Ctx, config: boolean): AV {
   const d = defaultExpr ? evalExpr(defaultExpr, { vars: new Map(), returns: [], cls: null }, ctx) : null;
   if (d?.k === 'str' || d?.k === 'module') return d;
   const isNone = defaultExpr?.t === 'const' && defaultExpr.v === null;
   const value = d?.k === 'num' && d.s.k === 'n' ? d.s.v : undefined;
-  const cand = config || value !== undefined ? null : name;
+  const scalar = SCALAR_ANNOTATION.test(annotation ?? '');
+  // Annotated `float`: a coefficient (ε of a JAX / Keras port), never a target tensor; an `int` may be an index.
+  const cand = config || value !== undefined || FLOAT_ANNOTATION.test(annotation ?? '') ? null : name;
   if (!ctx.syms.has(name) || value !== undefined)
     ctx.syms.set(name, { origin: 'param', label: name, value, ...(cand ? { tensorCandidate: true } : {}) });
-  if (isNone && !SCALAR_ANNOTATION.test(annotation ?? ''))
-    return { k: 'param', s: sym(name), cand: null, tensorish: true };
+  if (isNone && !scalar) return { k: 'param', s: sym(name), cand: null, tensorish: true };
   return { k: 'param', s: sym(name), cand, tensorish: false };
 }

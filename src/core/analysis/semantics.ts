@@ -1,5 +1,5 @@
 import type { SyntaxNode } from '@lezer/common';
-import { richness } from './branches';
+import { richer, richness } from './branches';
 import { type Expr, toExpr } from './expr';
 import type { LossKind } from './findings';
 import { assign, dimSize, evalExpr, markTensor, runFunction } from './interp';
@@ -10,7 +10,14 @@ import { splitQualified } from './modulePaths';
 import { type ClassScope, type Ctx, callParams, classScope, type Frame, localBases } from './scope';
 import { ONE, sym, ZERO } from './sym';
 import { twoColumnTarget } from './targetPair';
-import { classDim, lossFunction, reduce, tensorMethod, torchFunction } from './tensorOps';
+import {
+  classDim,
+  lossFunction,
+  othersProbabilities,
+  reduce,
+  tensorMethod,
+  torchFunction,
+} from './tensorOps';
 import { bindArgs, resolveTorchApi, type TorchApi } from './torchApi';
 import { argText, inputOf, type TorchLossCall } from './torchLossCall';
 import {
@@ -23,6 +30,7 @@ import {
   smoothedMixOf,
   sourceOf,
   TENSOR,
+  tensorMix,
   UNKNOWN,
 } from './values';
 
@@ -165,6 +173,8 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
   if (obj.k === 'instance') return callInstance(obj, ev, ctx);
   if (fn.name === 'size' || fn.name === 'dim') markTensor(obj, ctx);
   if (TRAINING_STEP.has(fn.name)) ctx.calls.training = true;
+  if (fn.name === 'backward' && obj.k === 'loss')
+    ctx.calls.trained = richer(obj, ctx.calls.trained ?? UNKNOWN);
   if (COLLECTING.has(fn.name) && obj.k === 'tuple') {
     // Per-level or per-head losses collected in a list or dict (`losses.append(l)`, `losses.update(cls=l)`).
     const added = [...ev.args, ...ev.kw.values()].flatMap((v) => (v.k === 'tuple' ? v.items : [v]));
@@ -470,13 +480,19 @@ function wrapper(ev: Evaluated, ctx: Ctx): AV {
   return passed ?? consumer(ev, ctx) ?? TENSOR;
 }
 
-/** An unknown loss applied to a smoothed target we built: the target's maths decides the convention. */
+/**
+ * An unknown loss applied to a smoothed target we built: the target's maths decides the convention; applied to
+ * predictions and a teacher's probabilities (`soft_cross_entropy(s, softmax(t))`): a soft target.
+ */
 function consumer(ev: Evaluated, ctx: Ctx): AV | null {
   for (const a of [...ev.args, ...ev.kw.values()]) {
     const m = smoothedMixOf(a, ctx.syms);
     if (m) return lossOf(m, { unseenCall: true });
   }
-  return null;
+  const [input, target] = ev.args;
+  return input && target && othersProbabilities(target, input)
+    ? lossOf(tensorMix(), { unseenCall: true })
+    : null;
 }
 
 /** A term towards another distribution (a teacher's probabilities), not a binary or auxiliary one. */

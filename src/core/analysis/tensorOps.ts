@@ -93,7 +93,7 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
 }
 
 /** Probabilities (or argmax predictions) of another tensor than the input (a teacher's): a soft target. */
-function othersProbabilities(target: AV, input: AV): boolean {
+export function othersProbabilities(target: AV, input: AV): boolean {
   if (target.k === 'tensor') return target.pseudoLabels === true;
   return (
     target.k === 'prob' && target.multi && (target.source === undefined || target.source !== sourceOf(input))
@@ -168,6 +168,8 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
   if (name === 'sum' || name === 'mean')
     return reduce(args[0] ?? UNKNOWN, name, args.length > 1 || kw.has('dim'), ctx);
   if (name === 'gather') return gathered(args[0] ?? UNKNOWN, args[2] ?? kw.get('index') ?? UNKNOWN);
+  if (name === 'lerp')
+    return lerp(args[0] ?? UNKNOWN, args[1] ?? kw.get('end') ?? UNKNOWN, args[2] ?? kw.get('weight'));
   if (name === 'where') return where(args[0] ?? UNKNOWN, args[1] ?? UNKNOWN, args[2] ?? UNKNOWN);
   if (name === 'Variable') return args[0] ?? UNKNOWN;
   return null;
@@ -404,6 +406,7 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
     );
   if (name === 'sum' || name === 'mean') return reduce(obj, name, args.length > 0 || kw.has('dim'), ctx);
   if (name === 'gather') return gathered(obj, args[1] ?? kw.get('index') ?? UNKNOWN);
+  if (name === 'lerp' || name === 'lerp_') return lerp(obj, arg(0, 'end'), args[1] ?? kw.get('weight'));
   if (name === 'argmax' && (obj.k === 'prob' || derivationOf(obj))) return predicted('nonlinear');
   // The argmax of a target is class indices again, no longer a distribution.
   if (name === 'argmax' && obj.k === 'dist') return TENSOR;
@@ -418,6 +421,13 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
 }
 
 const ZSPAN = { from: 0, to: 0 };
+
+/** `torch.lerp(start, end, w)` = start + w·(end − start): a one-hot moved towards a uniform row by ε smooths it. */
+function lerp(start: AV, end: AV, weight: AV | undefined): AV {
+  if (!weight) return UNKNOWN;
+  const step = binop('*', weight, binop('-', end, start, ZSPAN, ZSPAN), ZSPAN, ZSPAN);
+  return binop('+', start, step, ZSPAN, ZSPAN);
+}
 
 /**
  * Gathering log-probabilities picks the true-class term, or with the model's own argmax as index a bootstrapped

@@ -109,7 +109,12 @@ function wrapperEquivalence(
   const reductionOf = (list: Args | TorchLossCall['args']) => list.find(([n]) => n === 'reduction')?.[1];
   const reducedLater = reductionOf(args) !== reductionOf(call.args);
   // kl_div takes log-probabilities: a definition that computes them from logits is the call applied to them.
-  const applied = call.kind === 'kl_div' && call.input === 'log_probs' ? '(log_probs, target_probs)' : '';
+  const applied =
+    call.kind === 'kl_div' && call.input === 'log_probs'
+      ? '(log_probs, target_probs)'
+      : kind === 'cross_entropy' && c.convention === 'soft_target'
+        ? '(logits, target_probs)'
+        : '';
   return verdict(moduleCall(kind, args) + applied, [
     call.kind === 'cross_entropy' && call.input === 'probs' && SOFTMAX_FIRST,
     (loss.weightSpans.length > 0 || call.input === 'weighted_log_probs') && WEIGHTED_LOG_PROBS,
