@@ -7,6 +7,7 @@ import {
   addLoss,
   addMix,
   divMix,
+  isSmoothedTarget,
   isTensorish,
   MASK,
   type Mix,
@@ -81,7 +82,13 @@ function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
 function labelTest(o: string, a: AV, b: AV): AV | null {
   const literal = (v: AV) => (v.k === 'num' && v.s.k === 'n' ? v.s.v : null);
   const labels = (v: AV) =>
-    v.k === 'param' && v.s.k === 's' && v.cand !== null ? v.s.name : v.k === 'tensor' ? v.viewOf : undefined;
+    v.k === 'param' && v.s.k === 's' && v.cand !== null
+      ? v.s.name
+      : v.k === 'tensor'
+        ? v.viewOf
+        : v.k === 'dist' && hardOneHot(v.d) // `onehot(y) > 0.1`: the true-class mask of the labels
+          ? (v.d.labels ?? UNNAMED)
+          : undefined;
   const [name, value, flipped] =
     literal(b) !== null ? [labels(a), literal(b), false] : [labels(b), literal(a), true];
   if (name === undefined || value === null) return null;
@@ -247,6 +254,8 @@ function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
       modulated: x.modulated,
       kl: x.kl,
     };
+  if (x.k === 'logp' && y.k === 'tensor' && y.stored)
+    return { k: 'prod', d: { ...tensorMix(), stored: y.stored }, c: x.c, factors: x.factors, binary: null };
   if (x.k === 'logp' && my) return { ...x, factors: [...x.factors, ySpan] };
   if (x.k === 'blog' && my)
     return {
@@ -263,12 +272,23 @@ function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
   if (x.k === 'dist' && smoothedTimesInput(x.d, y)) return smoothedProduct(x.d);
   if (x.k === 'dist' && y.k === 'prob' && y.multi && !y.neg && hardOneHot(x.d))
     return { k: 'tensor', pred: 'affine', trueProb: { labels: x.d.labels, falling: false } };
+  if (x.k === 'dist' && y.k === 'prob' && y.multi && !y.neg && isSmoothedTarget(x))
+    return { k: 'tensor', pred: 'affine', trueProb: { falling: false, smoothed: x.d } };
+  const smoothedProb = weightedSmoothedProb(a, b) ?? weightedSmoothedProb(b, a);
+  if (smoothedProb) return smoothedProb;
   // q·log q: the target's own entropy, a constant that turns q·log q − q·log p into a KL divergence.
   if (x.k === 'dist' && y.k === 'tensor' && y.logTarget) return { k: 'tensor', targetEntropy: true };
   if (x.k === 'dist' && isMask(y)) return { k: 'dist', d: { ...x.d, rowMask: true } };
   if (x.k === 'dist') return TENSOR;
   if (x.k === 'loss') return reworked(x);
   return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
+}
+
+/** Σ q·p of a smoothed target (or its log) times a prediction factor (`(1 − pt)^γ·log pt`): still a term on it. */
+function weightedSmoothedProb(term: AV, factor: AV): AV | null {
+  if (term.k !== 'tensor' || !term.trueProb?.smoothed) return null;
+  if (!(derivationOf(factor) || (factor.k === 'tensor' && factor.trueProb))) return null;
+  return { ...term, pred: 'nonlinear' };
 }
 
 /**

@@ -2,7 +2,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { richness } from './branches';
 import { type Expr, toExpr } from './expr';
 import type { LossKind } from './findings';
-import { assign, dimSize, evalExpr, markTensor, runFunction } from './interp';
+import { assign, dimSize, evalExpr, markTensor, runFunction, storedTable } from './interp';
 import { libraryDefinition } from './library';
 import { type Definition, findDefinition, type ModuleContext, qualify } from './module';
 import { type ClassScope, type Ctx, callParams, classScope, type Frame, localBases } from './scope';
@@ -56,6 +56,8 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
     return richest(ev.args[0].items);
   // einops moves axes: the value (a one-hot, log-probabilities) stays what it is.
   if (q === 'einops.rearrange' && ev.args[0]) return ev.args[0];
+  const table = q ? tableRows(q, e, ev, ctx) : null;
+  if (table) return table;
   if (q && /^(torch|numpy)\./.test(q)) {
     const r = torchFunction(q.slice(q.lastIndexOf('.') + 1), ev.args, ev.kw, ctx);
     // `torch.exp(x, out=y)` writes its result into y.
@@ -74,6 +76,23 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   if (e.fn.t === 'attr') return methodCall(e, e.fn as Expr & { t: 'attr' }, ev, f, ctx);
   if (e.fn.t === 'name') return nameCall(e, e.fn.id, ev, f, ctx);
   return wrapper(ev, ctx);
+}
+
+/**
+ * `torch.index_select(self.soft, 1, y)` of a table the module keeps, and `torch.matmul(onehot(y), M)`: rows of a
+ * table picked by an index, a soft target read from it.
+ */
+function tableRows(q: string, e: CallExpr, ev: Evaluated, ctx: Ctx): AV | null {
+  const [first, second] = [e.args[0]?.value, e.args[1]?.value];
+  if (q === 'torch.index_select' && first && ev.args[0]) {
+    const stored = storedTable(first, ev.args[0]);
+    return stored ? { k: 'tensor', stored } : null;
+  }
+  const labels = ev.args[0]?.k === 'dist' && ev.args[0].d.src === 'index';
+  const matrix = ev.args[1]?.k === 'tensor' || ev.args[1]?.k === 'unknown';
+  if ((q === 'torch.matmul' || q === 'torch.mm') && labels && matrix && second)
+    return { k: 'tensor', stored: ctx.mod.text.slice(second.from, second.to) };
+  return null;
 }
 
 function applyModule(m: AV & { k: 'module' }, ev: Evaluated, ctx: Ctx): AV {

@@ -23,7 +23,7 @@ import {
 
 /** Methods that return their receiver's value unchanged for our purposes. */
 const PASS = new Set(
-  'movedim moveaxis swapaxes unsqueeze squeeze view reshape contiguous float double half long int to cuda cpu detach clone t permute transpose expand expand_as repeat flatten type_as requires_grad_ clamp clamp_ clamp_min type item squeeze_ unsqueeze_ view_as detach_ bool chunk split unbind'.split(
+  'as_tensor movedim moveaxis swapaxes unsqueeze squeeze view reshape contiguous float double half long int to cuda cpu detach clone t permute transpose expand expand_as repeat flatten type_as requires_grad_ clamp clamp_ clamp_min type item squeeze_ unsqueeze_ view_as detach_ bool chunk split unbind'.split(
     ' ',
   ),
 );
@@ -120,8 +120,13 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
   }
   if (name === 'one_hot') {
     const classes = scalarOf(args[1] ?? kw.get('num_classes') ?? UNKNOWN) ?? undefined;
+    // The one-hot of the model's own argmax is its prediction (hard bootstrapping), not the labels.
+    if (derivationOf(args[0] ?? UNKNOWN))
+      return { k: 'dist', d: { ...mix(ZERO, ZERO, 'none'), self: ONE, classes } };
     return { k: 'dist', d: withLabels({ ...mix(ONE, ZERO, 'index'), classes }, args[0] ?? UNKNOWN) };
   }
+  if (name === 'argmax' && args[0] && (args[0].k === 'prob' || derivationOf(args[0])))
+    return predicted('nonlinear');
   const logistic = args[0] ? logisticFunction(name, args[0]) : null;
   if (logistic) return logistic;
   if (name === 'log') return logOf(args[0] ?? UNKNOWN, ctx);
@@ -192,6 +197,9 @@ function where(cond: AV, a: AV, b: AV): AV {
     const [onOne, onZero] = test.whereOne ? [sa, sb] : [sb, sa];
     return { k: 'dist', d: { ...tensorMix(test.labels), hot: sub(onOne, onZero), off: onZero } };
   }
+  // The labels on one side, the model's own prediction on the other (label relaxation's credal target).
+  if (test && (derivationOf(a) || derivationOf(b)))
+    return { k: 'dist', d: { ...mix(ZERO, ZERO, 'index'), self: ONE, labels: test.labels } };
   const oneHot = cond.k === 'dist' && cond.d.src === 'index' && cond.d.off.k === 'n' && cond.d.off.v === 0;
   const ma = oneHot ? rowFill(a) : null;
   const mb = oneHot ? rowFill(b) : null;
@@ -225,20 +233,26 @@ function masked(v: AV): AV {
 }
 
 /**
- * `t.clamp(ε/2, 1 − ε/2)` of binary labels is t·(1 − ε) + ε/2: read like that where t turns out to be a target.
- * Bounds that do not sum to 1, or a tiny lower bound at the defaults (`p.clamp(1e-7, 1 - 1e-7)`, numerical
- * safety on probabilities), are no smoothing.
+ * `t.clamp(ε/2, 1 − ε/2)` of binary labels is t·(1 − ε) + ε/2, and `t.clamp(ε/(K−1), 1 − ε)` of one-hot rows the
+ * K−1 target: read like that where t turns out to be a target. Bounds that do not make a distribution, or literal
+ * bounds with a tiny lower one (`p.clamp(1e-7, 1 - 1e-7)`, `onehot.clamp(1e-4, 1)`: numerical safety before a log),
+ * are no smoothing.
  */
 function clippedTarget(v: AV, lo: AV, hi: AV, ctx: Ctx): AV | null {
   const [slo, shi] = [scalarOf(lo), scalarOf(hi)];
+  if (!slo || !shi) return null;
+  const safety = slo.k === 'n' && shi.k === 'n' && slo.v < 1e-3;
   // A one-hot clamped into [lo, hi] is hi on the true class and lo elsewhere.
   const oneHot = v.k === 'dist' && v.d.src === 'index' && isNumber(v.d.hot, 1) && isNumber(v.d.off, 0);
-  if (oneHot && slo && shi) return { k: 'dist', d: { ...v.d, hot: sub(shi, slo), off: slo } };
-  if (v.k !== 'param' || v.cand === null || v.s.k !== 's' || !slo || !shi) return null;
-  const probe = (s: Sym, at: number) => evalSym(s, (n) => ctx.syms.get(n)?.value ?? at);
-  const sumsToOne = [0.137, 0.291].every((at) => Math.abs(probe(slo, at) + probe(shi, at) - 1) < 1e-9);
-  const atDefaults = probe(slo, Number.NaN);
-  if (!sumsToOne || atDefaults < 1e-3) return null;
+  if (oneHot) return safety ? v : { k: 'dist', d: { ...v.d, hot: sub(shi, slo), off: slo } };
+  if (v.k !== 'param' || v.cand === null || v.s.k !== 's' || safety) return null;
+  const probe = (s: Sym, at: number, k: number) =>
+    evalSym(s, (n) => (n === '#K' ? k : (ctx.syms.get(n)?.value ?? at)));
+  const classes = symNames(slo).has('#K') ? [7, 11] : [2];
+  const distribution = [0.137, 0.291].every((at) =>
+    classes.every((k) => Math.abs(probe(shi, at, k) + (k - 1) * probe(slo, at, k) - 1) < 1e-9),
+  );
+  if (!distribution) return null;
   return { ...v, s: add(mul(sub(shi, slo), v.s), slo) };
 }
 
@@ -259,6 +273,8 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
   if (hasDim && v.k === 'tensor' && v.expLogits) return { k: 'tensor', partition: true };
   // A batch reduction of a decreasing function of p_y (GCE's (1 − p_y^q)/q, 1 − p_y) is a loss on hard labels.
   if (v.k === 'tensor' && v.trueProb) {
+    const smoothed = v.trueProb.smoothed;
+    if (smoothed && !hasDim) return lossOf({ ...smoothed, insideLog: true }, { reduction, reworked: true });
     if (hasDim || !v.trueProb.falling) return v;
     const labels = v.trueProb.labels;
     return lossOf(

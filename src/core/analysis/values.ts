@@ -36,6 +36,13 @@ export interface Mix {
    * the target of x's own log-probabilities is bootstrapping; of another input's, a soft target (`ownPrediction`).
    */
   selfOf?: string;
+  /**
+   * Read from a table the module keeps (`self.matrix[y]`, `index_select(self.soft, 1, y)`) or from rows of a matrix
+   * picked by the labels (`onehot @ M`): learned or running soft labels (online label smoothing), not a fixed form.
+   */
+  stored?: string;
+  /** The smoothed target enters inside the log (−log Σ q·p, a focal term on it): not a cross-entropy against q. */
+  insideLog?: true;
 }
 
 export interface LossInfo extends Mix {
@@ -87,6 +94,8 @@ export type AV =
       mask?: true;
       /** A mask comparing binary labels with a number: the parameter, and whether it holds where the label is 1. */
       labelTest?: { labels: string; whereOne: boolean };
+      /** Rows of a table the module keeps, or of a matrix, picked by an index (see `Mix.stored`). */
+      stored?: string;
       /** `torch.arange(K)` / `torch.eye(K)`: compared with or indexed by labels, a one-hot over K classes. */
       classRange?: { classes: Sym | null; eye: boolean };
       /** A view of this function parameter (`target.view(-1)`): the same labels or log-probabilities. */
@@ -98,8 +107,9 @@ export type AV =
       /**
        * The model's probability of the true class (`(onehot(y) * softmax(x)).sum(1)`) or a monotone map of it;
        * `falling`: decreasing in it (`1 − p_y`, `(1 − p_y^q)/q`), so its mean is a loss on the hard labels.
+       * `smoothed`: the probability a smoothed target gives the prediction, Σ q·p (its log is not Σ q·log p).
        */
-      trueProb?: { labels?: string; falling: boolean };
+      trueProb?: { labels?: string; falling: boolean; smoothed?: Mix };
       /**
        * Softmax written by hand: `exp(x)` of logits (`expLogits`), its sum over the classes (`partition`, whose
        * log is the log-normaliser), and `x.max(dim)` (`rowMax`), which x − it leaves the same logits.
@@ -200,6 +210,7 @@ export function addMix<T extends Mix>(a: T, b: Mix): T {
     renorm: a.renorm || b.renorm,
     classes: a.classes ?? b.classes,
     ...mixedLabels(a, b),
+    ...(a.stored || b.stored ? { stored: a.stored ?? b.stored } : {}),
     ...(a.self || b.self ? { self: add(a.self ?? ZERO, b.self ?? ZERO) } : {}),
   };
 }

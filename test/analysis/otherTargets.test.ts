@@ -1,0 +1,134 @@
+// Targets that are neither the hard labels nor a fixed smoothing: the labels mixed with the model's own prediction
+// (hard bootstrapping, label relaxation), with a table the code keeps (online label smoothing), an entropy bonus
+// (confidence penalty), a smoothed target taken inside the log; and their look-alikes that stay plain CE.
+// Conventions derived by hand; the corpus checks the same on real code (verify_other_family.py).
+import { strict as assert } from 'node:assert';
+import { analyzePython, type Finding } from '../../src/core/analysis';
+
+const HEAD = ['import torch', 'import torch.nn as nn', 'import torch.nn.functional as F', ''];
+
+function definition(source: string[], symbol: string): Finding | undefined {
+  return analyzePython([...HEAD, ...source].join('\n')).find(
+    (f) => f.kind === 'loss' && f.symbol === symbol && !f.details?.definedAt,
+  );
+}
+
+function expectOther(source: string[], symbol: string, reason: RegExp): void {
+  const f = definition(source, symbol);
+  assert.equal(f?.convention, 'other', f?.message);
+  assert.match(f?.message ?? '', reason);
+}
+
+describe('analysis: targets from the model, kept tables and penalties (other)', () => {
+  it('the one-hot of the model’s own argmax in the target is hard bootstrapping', () => {
+    const source = [
+      'def boot(x, y, beta=0.8):',
+      '    p = F.softmax(x, 1)',
+      '    q = beta * F.one_hot(y, 10) + (1 - beta) * F.one_hot(torch.argmax(p, 1), 10)',
+      '    return -(q * torch.log(p)).sum(1).mean()',
+    ];
+    expectOther(source, 'boot', /own predictions/);
+  });
+
+  it('CE minus β times the entropy of the predictions is a confidence penalty', () => {
+    const source = [
+      'def cp(x, y, beta=0.1):',
+      '    log_p = F.log_softmax(x, -1)',
+      '    h = -log_p.exp().mul(log_p).sum(-1)',
+      '    return F.cross_entropy(x, y) - beta * h.mean()',
+    ];
+    expectOther(source, 'cp', /confidence penalty/);
+  });
+
+  it('a table the module keeps, read by the labels, is a learned soft target (online label smoothing)', () => {
+    const indexed = [
+      'class OLS(nn.Module):',
+      '    def __init__(self, k=10):',
+      '        super().__init__()',
+      '        self.matrix = torch.zeros((k, k))',
+      '    def forward(self, x, y):',
+      '        q = self.matrix[y]',
+      '        return (-q * torch.log_softmax(x, -1)).sum(-1).mean()',
+    ];
+    expectOther(indexed, 'OLS', /`self\.matrix`/);
+    const buffer = [
+      'class OLS(nn.Module):',
+      '    def __init__(self, k=10, eps=0.1):',
+      '        super().__init__()',
+      "        self.register_buffer('soft', torch.zeros(k, k))",
+      '        self.soft.fill_(eps / (k - 1))',
+      '    def forward(self, x, y):',
+      '        q = torch.index_select(self.soft, 1, y).t()',
+      '        return torch.sum(-q * x.log_softmax(-1), dim=-1).mean()',
+    ];
+    expectOther(buffer, 'OLS', /`self\.soft`/);
+    const rows = [
+      'def backward_corrected(x, y, m):',
+      '    q = torch.matmul(F.one_hot(y, 10).float(), torch.inverse(m))',
+      '    return -(q * F.log_softmax(x, 1)).sum(1).mean()',
+    ];
+    expectOther(rows, 'backward_corrected', /read from `torch\.inverse\(m\)`/);
+  });
+
+  it('a class weight read by the labels stays a weight on hard-label CE', () => {
+    const source = [
+      'class W(nn.Module):',
+      '    def __init__(self, k=10):',
+      '        super().__init__()',
+      '        self.w = torch.ones(k)',
+      '    def forward(self, x, y):',
+      '        nll = F.cross_entropy(x, y, reduction="none")',
+      '        return (self.w[y] * nll).mean()',
+    ];
+    assert.equal(definition(source, 'W')?.convention, 'none');
+  });
+
+  it('the labels on one side of a where and the model’s prediction on the other (label relaxation)', () => {
+    const source = [
+      'def relax(x, y, alpha=0.1):',
+      '    p = x.softmax(-1)',
+      '    t = F.one_hot(y, 10)',
+      '    rest = torch.sum((1 - t) * p, dim=-1, keepdim=True)',
+      '    q = torch.where(t > 0.1, torch.ones_like(t) - alpha, alpha * p / rest)',
+      '    return F.kl_div(p.log(), q, reduction="batchmean")',
+    ];
+    expectOther(source, 'relax', /own predictions/);
+  });
+
+  it('dense targets clamped to [ε/(K−1), 1−ε] are K−1; taken inside the log (−log Σ q·p) they are other', () => {
+    const clamp = '    q = t.clamp(eps / (p.size(1) - 1), 1.0 - eps)';
+    const ce = [
+      'def ce(x, t, eps=0.1):',
+      '    p = F.softmax(x, 1)',
+      clamp,
+      '    return -(q * p.log()).sum(1).mean()',
+    ];
+    assert.equal(definition(ce, 'ce')?.convention, 'k_minus_1');
+    const inside = [
+      'def focal(x, t, eps=0.1, gamma=2.0):',
+      '    p = F.softmax(x, 1)',
+      clamp,
+      '    pt = (q * p).sum(1) + eps',
+      '    return (-(1.0 - pt) ** gamma * pt.log()).mean()',
+    ];
+    expectOther(inside, 'focal', /inside the log/);
+  });
+
+  it('look-alikes on hard labels stay none: a one-hot clamped away from 0 for a log (RCE), Poly-1', () => {
+    const sce = [
+      'def sce(x, y, a=0.1, b=1.0):',
+      '    p = torch.clamp(F.softmax(x, 1), min=1e-7, max=1.0)',
+      '    oh = torch.clamp(F.one_hot(y, 10).float(), min=1e-4, max=1.0)',
+      '    ce = (-torch.sum(oh * torch.log(p), dim=1)).mean()',
+      '    rce = (-torch.sum(p * torch.log(oh), dim=1)).mean()',
+      '    return a * ce + b * rce',
+    ];
+    assert.equal(definition(sce, 'sce')?.convention, 'none');
+    const poly = [
+      'def poly(x, y, epsilon=1.0):',
+      '    pt = (F.one_hot(y, x.size(1)) * F.softmax(x, 1)).sum(1)',
+      '    return (F.cross_entropy(x, y, reduction="none") + epsilon * (1 - pt)).mean()',
+    ];
+    assert.equal(definition(poly, 'poly')?.convention, 'none');
+  });
+});
