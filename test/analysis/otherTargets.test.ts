@@ -70,6 +70,22 @@ describe('analysis: targets from the model, kept tables and penalties (other)', 
     expectOther(rows, 'backward_corrected', /read from `torch\.inverse\(m\)`/);
   });
 
+  it('CE plus a term on ⟨kept running average, p⟩ (early-learning regularisation) is other', () => {
+    const source = [
+      'class ELR(nn.Module):',
+      '    def __init__(self, n, k=10, beta=0.7, lam=3.0):',
+      '        super().__init__()',
+      '        self.target = torch.zeros(n, k)',
+      '        self.beta = beta',
+      '        self.lam = lam',
+      '    def forward(self, index, output, label):',
+      '        p = F.softmax(output, dim=1)',
+      '        reg = ((1 - (self.target[index] * p).sum(dim=1)).log()).mean()',
+      '        return F.cross_entropy(output, label) + self.lam * reg',
+    ];
+    expectOther(source, 'ELR', /`self\.target`/);
+  });
+
   it('a class weight read by the labels stays a weight on hard-label CE', () => {
     const source = [
       'class W(nn.Module):',
@@ -112,6 +128,18 @@ describe('analysis: targets from the model, kept tables and penalties (other)', 
       '    return (-(1.0 - pt) ** gamma * pt.log()).mean()',
     ];
     expectOther(inside, 'focal', /inside the log/);
+  });
+
+  it('torch.cat([1 − t, t]) of binary labels is their two-column one-hot, smoothed as such', () => {
+    const source = [
+      'def two_columns(x, t, eps=0.1):',
+      '    logits = torch.cat([-x, x], dim=1)',
+      '    q = torch.cat([1 - t, t], dim=1)',
+      '    k = q.shape[-1]',
+      '    q = (1 - eps * k / (k - 1)) * q + eps / (k - 1)',
+      '    return -(q * F.log_softmax(logits, -1)).sum(-1).mean()',
+    ];
+    assert.equal(definition(source, 'two_columns')?.convention, 'k_minus_1');
   });
 
   it('look-alikes on hard labels stay none: a one-hot clamped away from 0 for a log (RCE), Poly-1', () => {

@@ -242,6 +242,8 @@ function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
   if (modulated) return modulated;
   const soft = predictedTarget(a, b) ?? predictedTarget(b, a);
   if (soft) return soft;
+  const kept = storedTimesProb(a, b) ?? storedTimesProb(b, a);
+  if (kept) return kept;
   const [x, y, ySpan] = rank(a) >= rank(b) ? [a, b, bSpan] : [b, a, aSpan];
   const my = mixOf(y);
   if (x.k === 'logp' && y.k === 'dist')
@@ -282,6 +284,16 @@ function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
   if (x.k === 'dist') return TENSOR;
   if (x.k === 'loss') return reworked(x);
   return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
+}
+
+/**
+ * A kept table's rows times the model's probabilities (`self.target[i] * p`, summed: ELR's ⟨t, p⟩): the probability
+ * that soft target gives the prediction, a term on it like Σ q·p of a smoothed target.
+ */
+function storedTimesProb(table: AV, p: AV): AV | null {
+  if (table.k !== 'tensor' || !table.stored || p.k !== 'prob' || !p.multi || p.neg) return null;
+  const smoothed = { ...tensorMix(), stored: table.stored };
+  return { k: 'tensor', pred: 'affine', trueProb: { falling: false, smoothed } };
 }
 
 /** Σ q·p of a smoothed target (or its log) times a prediction factor (`(1 − pt)^γ·log pt`): still a term on it. */

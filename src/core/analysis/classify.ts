@@ -72,8 +72,8 @@ export function classifyMix(m: Mix, binary: boolean, syms: Map<string, SymInfo>)
   const own = m.self ? evalSym(m.self, (n) => syms.get(n)?.value ?? 0.3) : 0;
   if (own > 0) return { ...base, convention: 'other', reason: BOOTSTRAPPED };
   if (own < 0) return { ...base, convention: 'other', reason: CONFIDENCE_PENALTY };
-  if (m.insideLog) return { ...base, convention: 'other', reason: INSIDE_LOG };
   if (m.stored) return { ...base, convention: 'other', reason: storedReason(m.stored) };
+  if (m.insideLog) return { ...base, convention: 'other', reason: INSIDE_LOG };
   const offZero = BASES.every((_, b) =>
     close(
       evalSym(m.off, (n) => envFor(names, b, { fixed: 0 }, 0)[n] ?? 1),
@@ -248,7 +248,7 @@ function effectiveAtDefaults(
 }
 
 function storedReason(table: string): string {
-  return `the target is read from \`${table}\` by the labels: soft labels the code keeps or learns (online label smoothing, a running table), not a fixed form`;
+  return `the target is read from \`${table}\`: soft labels the code keeps or learns (online label smoothing, a running average of predictions), not a fixed form`;
 }
 
 function otherReason(m: Mix): string {

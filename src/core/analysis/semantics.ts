@@ -6,7 +6,7 @@ import { assign, dimSize, evalExpr, markTensor, runFunction, storedTable } from 
 import { libraryDefinition } from './library';
 import { type Definition, findDefinition, type ModuleContext, qualify } from './module';
 import { type ClassScope, type Ctx, callParams, classScope, type Frame, localBases } from './scope';
-import { ONE, sym, ZERO } from './sym';
+import { evalSym, ONE, sym, ZERO } from './sym';
 import { classDim, lossFunction, reduce, tensorMethod, torchFunction } from './tensorOps';
 import { bindArgs, resolveTorchApi } from './torchApi';
 import { argText, inputOf, type TorchLossCall } from './torchLossCall';
@@ -53,7 +53,7 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   const q = qualify(e.fn, ctx.mod);
   // NumPy builds targets the same way (np.full, np.eye(K)[y], np.zeros): its functions read as torch's.
   if ((q === 'torch.stack' || q === 'torch.cat') && ev.args[0]?.k === 'tuple')
-    return richest(ev.args[0].items);
+    return complementaryColumns(ev.args[0].items) ?? richest(ev.args[0].items);
   // einops moves axes: the value (a one-hot, log-probabilities) stays what it is.
   if (q === 'einops.rearrange' && ev.args[0]) return ev.args[0];
   const table = q ? tableRows(q, e, ev, ctx) : null;
@@ -401,6 +401,19 @@ function consumer(ev: Evaluated, ctx: Ctx): AV | null {
 }
 
 /** The item that tells most about the loss: what a sum or stack of a list of losses computes, for our purpose. */
+/**
+ * `torch.cat([1 - t, t], dim=1)` of binary labels: the two-column one-hot of t (K = 2), the target t itself, not
+ * its complement rescaled.
+ */
+function complementaryColumns(items: AV[]): AV | null {
+  const [a, b] = items;
+  if (items.length !== 2 || a?.k !== 'param' || b?.k !== 'param' || !a.cand || a.cand !== b.cand) return null;
+  const at = (v: AV & { k: 'param' }, t: number) => evalSym(v.s, (n) => (n === a.cand ? t : 0.3));
+  const complementary = [0, 0.37, 1].every((t) => Math.abs(at(a, t) + at(b, t) - 1) < 1e-9);
+  if (!complementary) return null;
+  return [a, b].find((v) => at(v, 0) === 0 && at(v, 1) === 1) ?? null;
+}
+
 function richest(items: AV[]): AV {
   return items.reduce<AV>((best, v) => (richness(v) > richness(best) ? v : best), UNKNOWN);
 }
