@@ -142,6 +142,29 @@ describe('analysis: targets from the model, kept tables and penalties (other)', 
     assert.equal(definition(source, 'two_columns')?.convention, 'k_minus_1');
   });
 
+  it('a smoothing amount computed per sample from the model’s confidence is adaptive smoothing (other)', () => {
+    const source = [
+      'def adaptive(x, y):',
+      '    p = F.softmax(x, 1)',
+      '    eps = 1 - p.max(1)[0].detach()',
+      '    q = F.one_hot(y, x.size(1)) * (1 - eps[:, None]) + eps[:, None] / x.size(1)',
+      '    return -(q * F.log_softmax(x, 1)).sum(1).mean()',
+    ];
+    expectOther(source, 'adaptive', /adaptive smoothing/);
+  });
+
+  it('a smoothed target times a focal factor inside the sum keeps its convention, re-weighted', () => {
+    const source = [
+      'def focal_ls(x, y, eps=0.1, gamma=2.0):',
+      '    logp = F.log_softmax(x, 1)',
+      '    q = F.one_hot(y, x.size(1)) * (1 - eps) + eps / x.size(1)',
+      '    return (-(q * (1 - logp.exp()) ** gamma * logp).sum(1)).mean()',
+    ];
+    const f = definition(source, 'focal_ls');
+    assert.equal(f?.convention, 'uniform');
+    assert.match(f?.message ?? '', /focal-style/);
+  });
+
   it('look-alikes on hard labels stay none: a one-hot clamped away from 0 for a log (RCE), Poly-1', () => {
     const sce = [
       'def sce(x, y, a=0.1, b=1.0):',

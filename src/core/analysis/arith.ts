@@ -9,6 +9,7 @@ import {
   divMix,
   isSmoothedTarget,
   isTensorish,
+  labelDerived,
   MASK,
   type Mix,
   mix,
@@ -142,6 +143,8 @@ function addSub(o: '+' | '-', a: AV, b: AV, sa: Sym | null, sb: Sym | null): AV 
   if (rb.k === 'prod' && rb.d && isExtraTerm(a)) return { ...rb, reworked: true };
   const own = labelsPlusPrediction(a, rb) ?? labelsPlusPrediction(rb, a);
   if (own) return own;
+  const varied = variedTarget(a, rb) ?? variedTarget(rb, a);
+  if (varied) return varied;
   if (ma && mb && (a.k === 'dist' || rb.k === 'dist'))
     return sameTarget(ma, mb) ? { k: 'dist', d: addMix(ma, mb) } : TENSOR;
   if (a.k === 'loss') return reworked(a);
@@ -244,8 +247,11 @@ function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
   if (soft) return soft;
   const kept = storedTimesProb(a, b) ?? storedTimesProb(b, a);
   if (kept) return kept;
+  const scaled = scaledTarget(a, b) ?? scaledTarget(b, a);
+  if (scaled) return scaled;
   const [x, y, ySpan] = rank(a) >= rank(b) ? [a, b, bSpan] : [b, a, aSpan];
   const my = mixOf(y);
+  if (x.k === 'logp' && y.k === 'dist' && y.scaledBy?.table) return { ...x, factors: [...x.factors, ySpan] };
   if (x.k === 'logp' && y.k === 'dist')
     return {
       k: 'prod',
@@ -253,7 +259,7 @@ function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
       c: x.c,
       factors: x.factors,
       binary: null,
-      modulated: x.modulated,
+      modulated: x.modulated || y.scaledBy !== undefined,
       kl: x.kl,
     };
   if (x.k === 'logp' && y.k === 'tensor' && y.stored)
@@ -295,6 +301,32 @@ function storedTimesProb(table: AV, p: AV): AV | null {
   const smoothed = { ...tensorMix(), stored: table.stored };
   return { k: 'tensor', pred: 'affine', trueProb: { falling: false, smoothed } };
 }
+
+/** A target from the labels times a per-sample factor from the model's predictions or from a table read by index. */
+function scaledTarget(t: AV, factor: AV): AV | null {
+  if (t.k !== 'dist' || !labelDerived(t.d) || factor.k !== 'tensor') return null;
+  if (factor.stored) return { ...t, scaledBy: { table: factor.stored } };
+  return factor.pred ? { ...t, scaledBy: {} } : null;
+}
+
+/**
+ * A target from the labels plus a part that varies per sample with the model's predictions or a table (`(1 − ε_i)·
+ * onehot + ε_i/K`, ε_i from the model's confidence): adaptive smoothing, whatever the fixed form it resembles.
+ */
+function variedTarget(t: AV, other: AV): AV | null {
+  if (t.k !== 'dist' || !labelDerived(t.d)) return null;
+  const source = (v: AV): string | null => {
+    if (v.k === 'dist' && v.scaledBy) return v.scaledBy.table ?? MODEL;
+    if (v.k === 'tensor' && v.stored) return v.stored;
+    return v.k === 'tensor' && v.pred ? MODEL : null;
+  };
+  const varies = source(t) ?? source(other);
+  if (!varies || (source(t) === null && other.k === 'dist')) return null;
+  const d = other.k === 'dist' && sameTarget(t.d, other.d) ? addMix(t.d, other.d) : t.d;
+  return { k: 'dist', d: { ...d, varies } };
+}
+
+const MODEL = "the model's own predictions";
 
 /** Σ q·p of a smoothed target (or its log) times a prediction factor (`(1 − pt)^γ·log pt`): still a term on it. */
 function weightedSmoothedProb(term: AV, factor: AV): AV | null {

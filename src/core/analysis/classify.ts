@@ -72,6 +72,7 @@ export function classifyMix(m: Mix, binary: boolean, syms: Map<string, SymInfo>)
   const own = m.self ? evalSym(m.self, (n) => syms.get(n)?.value ?? 0.3) : 0;
   if (own > 0) return { ...base, convention: 'other', reason: BOOTSTRAPPED };
   if (own < 0) return { ...base, convention: 'other', reason: CONFIDENCE_PENALTY };
+  if (m.varies) return { ...base, convention: 'other', reason: variesReason(m.varies) };
   if (m.stored) return { ...base, convention: 'other', reason: storedReason(m.stored) };
   if (m.insideLog) return { ...base, convention: 'other', reason: INSIDE_LOG };
   const offZero = BASES.every((_, b) =>
@@ -245,6 +246,11 @@ function effectiveAtDefaults(
   const env = (n: string) => ('sym' in kRole && n === kRole.sym ? k : (syms.get(n)?.value ?? Number.NaN));
   const v = form.eps(evalSym(m.hot, env), evalSym(m.off, env), k);
   return Number.isFinite(v) ? v : null;
+}
+
+function variesReason(source: string): string {
+  const from = source.startsWith('the ') ? source : `\`${source}\``;
+  return `the smoothing amount varies per sample, computed from ${from} (adaptive smoothing), not a fixed ε`;
 }
 
 function storedReason(table: string): string {

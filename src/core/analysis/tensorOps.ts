@@ -325,6 +325,7 @@ function expOf(v: AV): AV | null {
 
 /** `x.max(dim=-1)` of logits: the shift of a stable softmax. */
 function rowMaxOf(v: AV): AV {
+  if (v.k === 'prob' || derivationOf(v)) return predicted('nonlinear'); // the model's confidence
   return logitsLike(v) ? { k: 'tensor', rowMax: true } : TENSOR;
 }
 

@@ -41,6 +41,11 @@ export interface Mix {
    * picked by the labels (`onehot @ M`): learned or running soft labels (online label smoothing), not a fixed form.
    */
   stored?: string;
+  /**
+   * What the smoothing amount is computed from, when a part of the target is scaled per sample and added to another
+   * (`(1 − ε_i)·onehot + ε_i/K` with ε_i from the model's confidence or a table read by the labels).
+   */
+  varies?: string;
   /** The smoothed target enters inside the log (−log Σ q·p, a focal term on it): not a cross-entropy against q. */
   insideLog?: true;
 }
@@ -130,7 +135,11 @@ export type AV =
   | { k: 'logp'; c: Sym; factors: Span[]; modulated?: boolean; source?: string; kl?: true }
   /** log σ or log(1 − σ); `opaque`: the log of a tensor the analysis does not follow (not known to be σ(x)). */
   | { k: 'blog'; neg: boolean; opaque?: true; of?: string }
-  | { k: 'dist'; d: Mix }
+  /**
+   * `scaledBy`: multiplied by a per-sample factor computed from the model's predictions (`model`) or read from a
+   * table (`table`): a focal-style weight while it is the whole target, a varying smoothing once added to another part.
+   */
+  | { k: 'dist'; d: Mix; scaledBy?: { table?: string } }
   | {
       k: 'prod';
       d: Mix | null;
@@ -211,6 +220,7 @@ export function addMix<T extends Mix>(a: T, b: Mix): T {
     classes: a.classes ?? b.classes,
     ...mixedLabels(a, b),
     ...(a.stored || b.stored ? { stored: a.stored ?? b.stored } : {}),
+    ...(a.varies || b.varies ? { varies: a.varies ?? b.varies } : {}),
     ...(a.self || b.self ? { self: add(a.self ?? ZERO, b.self ?? ZERO) } : {}),
   };
 }
