@@ -111,6 +111,25 @@ describe('analysis: targets from the model, kept tables and penalties (other)', 
     expectOther(source, 'relax', /own predictions/);
   });
 
+  it('(1 − α)·CE plus α·log(1 − p_y) from the off-target logits is label relaxation (closed form)', () => {
+    const head = [
+      '    log_z = torch.logsumexp(x, dim=-1)',
+      '    log_p_y = x.gather(-1, y.unsqueeze(-1)).squeeze(-1) - log_z',
+    ];
+    const ce = ['def ce(x, y):', ...head, '    return (-log_p_y).mean()'];
+    assert.equal(definition(ce, 'ce')?.convention, 'none');
+    const relax = [
+      'import math',
+      'def relax(x, y, alpha=0.1):',
+      ...head,
+      '    mask = F.one_hot(y, num_classes=x.shape[-1]).bool()',
+      '    log_s = torch.logsumexp(x.masked_fill(mask, float("-inf")), dim=-1) - log_z',
+      '    d = (1.0 - alpha) * (math.log(1.0 - alpha) - log_p_y) + alpha * (math.log(alpha) - log_s)',
+      '    return torch.where(log_p_y >= math.log(1.0 - alpha), d.new_zeros(()), d).mean()',
+    ];
+    expectOther(relax, 'relax', /label relaxation/);
+  });
+
   it('dense targets clamped to [ε/(K−1), 1−ε] are K−1; taken inside the log (−log Σ q·p) they are other', () => {
     const clamp = '    q = t.clamp(eps / (p.size(1) - 1), 1.0 - eps)';
     const ce = [

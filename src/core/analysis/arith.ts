@@ -2,6 +2,7 @@ import type { Span } from './expr';
 import { logisticRest, logisticShift } from './logistic';
 import { carryDerivation, derivationOf, modulate } from './modulation';
 import { add, div, mul, neg, num, ONE, op, type Sym, ZERO } from './sym';
+import { keptTableReason, MODEL, RELAXED, variesReason } from './unfixedTargets';
 import {
   type AV,
   addLoss,
@@ -43,7 +44,7 @@ function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
   if (o === '*' && (isCandidate(a) || isCandidate(b)) && (isLogLike(a) || isLogLike(b))) {
     return isCandidate(a) ? times(paramDist(a), b, aSpan, bSpan) : times(a, paramDist(b), aSpan, bSpan);
   }
-  if (o === '-' && b.k === 'tensor' && b.logNormaliser) return { k: 'logp', c: ONE, factors: [] };
+  if (o === '-' && b.k === 'tensor' && b.logNormaliser) return normalised(a);
   // log Σ exp x − x_y is −log softmax(x)_y exactly, not a loss reworked by another tensor.
   if (o === '-' && a.k === 'tensor' && a.logNormaliser && b.k === 'loss') return negate(b);
   if (o === '-' && b.k === 'tensor' && b.rowMax && (a.k === 'param' || a.k === 'tensor')) return a;
@@ -147,9 +148,32 @@ function addSub(o: '+' | '-', a: AV, b: AV, sa: Sym | null, sb: Sym | null): AV 
   if (varied) return varied;
   if (ma && mb && (a.k === 'dist' || rb.k === 'dist'))
     return sameTarget(ma, mb) ? { k: 'dist', d: addMix(ma, mb) } : TENSOR;
+  const relaxation = relaxed(a, rb) ?? relaxed(rb, a);
+  if (relaxation) return relaxation;
   if (a.k === 'loss') return reworked(a);
   if (rb.k === 'loss') return reworked(rb);
   return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
+}
+
+/**
+ * x − logsumexp(x) is log_softmax(x); a gathered true-class logit minus it is log p_y (the gather already stands for
+ * it); the logsumexp of the off-target logits minus it is log(1 − p_y).
+ */
+function normalised(a: AV): AV {
+  if (a.k === 'loss') return a;
+  if (a.k === 'tensor' && a.offTarget === 'normaliser')
+    return { k: 'tensor', pred: 'nonlinear', offTarget: 'log' };
+  return { k: 'logp', c: ONE, factors: [] };
+}
+
+function offTargetLog(v: AV): boolean {
+  return v.k === 'tensor' && v.offTarget === 'log';
+}
+
+/** A cross-entropy on the labels plus α·log(1 − p_y): the KL to label relaxation's credal target. */
+function relaxed(loss: AV, other: AV): AV | null {
+  if (loss.k !== 'loss' || !offTargetLog(other)) return null;
+  return { k: 'loss', l: { ...loss.l, unfixed: RELAXED } };
 }
 
 /** onehot(y) itself: 1 on the true class, 0 elsewhere. */
@@ -263,7 +287,7 @@ function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
       kl: x.kl,
     };
   if (x.k === 'logp' && y.k === 'tensor' && y.stored)
-    return { k: 'prod', d: { ...tensorMix(), stored: y.stored }, c: x.c, factors: x.factors, binary: null };
+    return { k: 'prod', d: keptTable(y.stored), c: x.c, factors: x.factors, binary: null };
   if (x.k === 'logp' && my) return { ...x, factors: [...x.factors, ySpan] };
   if (x.k === 'blog' && my)
     return {
@@ -298,7 +322,7 @@ function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
  */
 function storedTimesProb(table: AV, p: AV): AV | null {
   if (table.k !== 'tensor' || !table.stored || p.k !== 'prob' || !p.multi || p.neg) return null;
-  const smoothed = { ...tensorMix(), stored: table.stored };
+  const smoothed = keptTable(table.stored);
   return { k: 'tensor', pred: 'affine', trueProb: { falling: false, smoothed } };
 }
 
@@ -323,10 +347,12 @@ function variedTarget(t: AV, other: AV): AV | null {
   const varies = source(t) ?? source(other);
   if (!varies || (source(t) === null && other.k === 'dist')) return null;
   const d = other.k === 'dist' && sameTarget(t.d, other.d) ? addMix(t.d, other.d) : t.d;
-  return { k: 'dist', d: { ...d, varies } };
+  return { k: 'dist', d: { ...d, unfixed: variesReason(varies) } };
 }
 
-const MODEL = "the model's own predictions";
+function keptTable(table: string): Mix {
+  return { ...tensorMix(), unfixed: keptTableReason(table) };
+}
 
 /** Σ q·p of a smoothed target (or its log) times a prediction factor (`(1 − pt)^γ·log pt`): still a term on it. */
 function weightedSmoothedProb(term: AV, factor: AV): AV | null {

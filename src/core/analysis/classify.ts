@@ -36,8 +36,6 @@ const BOOTSTRAPPED =
   "the target mixes in the model's own predictions (bootstrapping): (1−β)·p or its argmax instead of a uniform share";
 const CONFIDENCE_PENALTY =
   "the loss rewards the entropy of the model's own predictions (confidence penalty, −β·H(p)): the target is the labels minus β·p";
-const INSIDE_LOG =
-  'the smoothed target is taken inside the log (−log Σ q·p, p_t of a smoothed target): not a cross-entropy against it';
 const EPS_VALUES = [0.137, 0.291, 0.413, 0.079, 0.353, 0.211];
 const K_VALUES = [7, 11];
 const TOL = 1e-9;
@@ -72,9 +70,7 @@ export function classifyMix(m: Mix, binary: boolean, syms: Map<string, SymInfo>)
   const own = m.self ? evalSym(m.self, (n) => syms.get(n)?.value ?? 0.3) : 0;
   if (own > 0) return { ...base, convention: 'other', reason: BOOTSTRAPPED };
   if (own < 0) return { ...base, convention: 'other', reason: CONFIDENCE_PENALTY };
-  if (m.varies) return { ...base, convention: 'other', reason: variesReason(m.varies) };
-  if (m.stored) return { ...base, convention: 'other', reason: storedReason(m.stored) };
-  if (m.insideLog) return { ...base, convention: 'other', reason: INSIDE_LOG };
+  if (m.unfixed) return { ...base, convention: 'other', reason: m.unfixed };
   const offZero = BASES.every((_, b) =>
     close(
       evalSym(m.off, (n) => envFor(names, b, { fixed: 0 }, 0)[n] ?? 1),
@@ -246,15 +242,6 @@ function effectiveAtDefaults(
   const env = (n: string) => ('sym' in kRole && n === kRole.sym ? k : (syms.get(n)?.value ?? Number.NaN));
   const v = form.eps(evalSym(m.hot, env), evalSym(m.off, env), k);
   return Number.isFinite(v) ? v : null;
-}
-
-function variesReason(source: string): string {
-  const from = source.startsWith('the ') ? source : `\`${source}\``;
-  return `the smoothing amount varies per sample, computed from ${from} (adaptive smoothing), not a fixed ε`;
-}
-
-function storedReason(table: string): string {
-  return `the target is read from \`${table}\`: soft labels the code keeps or learns (online label smoothing, a running average of predictions), not a fixed form`;
 }
 
 function otherReason(m: Mix): string {

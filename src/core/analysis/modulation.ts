@@ -60,8 +60,8 @@ export function carryDerivation(o: string, a: AV, b: AV, result: AV): AV {
   // by an amount computed from them, stays a target.
   const kept =
     result.k === 'dist' &&
-    (result.d.selfOf !== undefined || result.scaledBy !== undefined || !!result.d.varies);
-  const bootstrapped = kept || (result.k === 'tensor' && result.trueProb);
+    (result.d.selfOf !== undefined || result.scaledBy !== undefined || !!result.d.unfixed);
+  const bootstrapped = kept || (result.k === 'tensor' && (result.trueProb || result.offTarget));
   const opaque = (result.k === 'tensor' || result.k === 'dist' || result.k === 'unknown') && !bootstrapped;
   if (!(da || db) || !opaque) return result;
   if (o === '**' && a.k === 'tensor' && a.trueProb)

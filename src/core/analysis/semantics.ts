@@ -10,7 +10,7 @@ import { evalSym, ONE, sym, ZERO } from './sym';
 import { classDim, lossFunction, reduce, tensorMethod, torchFunction } from './tensorOps';
 import { bindArgs, resolveTorchApi } from './torchApi';
 import { argText, inputOf, type TorchLossCall } from './torchLossCall';
-import { type AV, lossOf, mix, smoothedMixOf, sourceOf, TENSOR, UNKNOWN } from './values';
+import { type AV, lossOf, mix, scalarOf, smoothedMixOf, sourceOf, TENSOR, UNKNOWN } from './values';
 
 export { gatherLoss } from './tensorOps';
 
@@ -58,6 +58,7 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   if (q === 'einops.rearrange' && ev.args[0]) return ev.args[0];
   const table = q ? tableRows(q, e, ev, ctx) : null;
   if (table) return table;
+  if (q?.startsWith('math.')) return mathValue(e, ev, ctx);
   if (q && /^(torch|numpy)\./.test(q)) {
     const r = torchFunction(q.slice(q.lastIndexOf('.') + 1), ev.args, ev.kw, ctx);
     // `torch.exp(x, out=y)` writes its result into y.
@@ -76,6 +77,14 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   if (e.fn.t === 'attr') return methodCall(e, e.fn as Expr & { t: 'attr' }, ev, f, ctx);
   if (e.fn.t === 'name') return nameCall(e, e.fn.id, ev, f, ctx);
   return wrapper(ev, ctx);
+}
+
+/** `math.log(1 - alpha)`: a number (named by its text) when its arguments are numbers; never a tensor's log. */
+function mathValue(e: CallExpr, ev: Evaluated, ctx: Ctx): AV {
+  if (!ev.args.every((a) => scalarOf(a) !== null)) return UNKNOWN;
+  const id = ctx.mod.text.slice(e.from, e.to);
+  if (!ctx.syms.has(id)) ctx.syms.set(id, { origin: 'free', label: id });
+  return { k: 'num', s: sym(id) };
 }
 
 /**

@@ -4,6 +4,7 @@ import { logisticFunction, logisticRelu } from './logistic';
 import { derivationOf, elementwise, predicted } from './modulation';
 import type { Ctx } from './scope';
 import { add, div, evalSym, mul, neg, num, ONE, type Sym, sub, sym, symNames, ZERO } from './sym';
+import { INSIDE_LOG } from './unfixedTargets';
 import {
   type AV,
   type LossInfo,
@@ -140,7 +141,7 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
   const [x, y] = args;
   const ownEntropy = x && y && (x.k === 'dist' || (sourceOf(x) !== undefined && sourceOf(x) === sourceOf(y)));
   if (name === 'xlogy' && ownEntropy) return { k: 'tensor', targetEntropy: true };
-  if (name === 'logsumexp') return { k: 'tensor', logNormaliser: true };
+  if (name === 'logsumexp') return logNormaliserOf(args[0] ?? UNKNOWN);
   const mapped = elementwise(name, args[0] ?? UNKNOWN);
   if (mapped) return mapped;
   if (name === 'sigmoid') return { k: 'prob', multi: false, neg: false };
@@ -226,6 +227,19 @@ function trueClassFill(obj: AV, mask: AV, value: AV): AV | null {
   return { k: 'dist', d: { ...obj.d, hot: sub(v, obj.d.off), src: 'index' } };
 }
 
+/** `logits.masked_fill(onehot(y).bool(), -inf)`: the logits of the other classes (their logsumexp: 1 − p_y). */
+function trueClassOut(obj: AV, mask: AV): AV | null {
+  const oneHot =
+    mask.k === 'dist' && mask.d.src === 'index' && isNumber(mask.d.hot, 1) && isNumber(mask.d.off, 0);
+  return oneHot && logitsLike(obj) ? { k: 'tensor', offTarget: 'logits' } : null;
+}
+
+function logNormaliserOf(v: AV): AV {
+  return v.k === 'tensor' && v.offTarget === 'logits'
+    ? { k: 'tensor', offTarget: 'normaliser' }
+    : { k: 'tensor', logNormaliser: true };
+}
+
 function masked(v: AV): AV {
   if (v.k === 'dist') return { k: 'dist', d: { ...v.d, rowMask: true } };
   if (v.k === 'loss') return { k: 'loss', l: { ...v.l, rowMask: true } };
@@ -274,7 +288,8 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
   // A batch reduction of a decreasing function of p_y (GCE's (1 − p_y^q)/q, 1 − p_y) is a loss on hard labels.
   if (v.k === 'tensor' && v.trueProb) {
     const smoothed = v.trueProb.smoothed;
-    if (smoothed && !hasDim) return lossOf({ ...smoothed, insideLog: true }, { reduction, reworked: true });
+    if (smoothed && !hasDim)
+      return lossOf({ ...smoothed, unfixed: smoothed.unfixed ?? INSIDE_LOG }, { reduction, reworked: true });
     if (hasDim || !v.trueProb.falling) return v;
     const labels = v.trueProb.labels;
     return lossOf(
@@ -355,7 +370,8 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
     return { k: 'dist', d: { ...base, hot: sub(v, base.off), src: 'index' } };
   }
   if (name === 'masked_fill_' || name === 'masked_fill') {
-    const onTrueClass = trueClassFill(obj, arg(0, 'mask'), arg(1, 'value'));
+    const onTrueClass =
+      trueClassFill(obj, arg(0, 'mask'), arg(1, 'value')) ?? trueClassOut(obj, arg(0, 'mask'));
     if (onTrueClass) return onTrueClass;
   }
   if (name === 'masked_fill_' || name === 'masked_fill' || name === 'masked_select') return masked(obj);
@@ -380,7 +396,7 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   if (name === 'sigmoid') return { k: 'prob', multi: false, neg: false };
   if ((name === 'max' || name === 'amax') && args.length === 0 && kw.size === 0) return batchMax(ctx);
   if (name === 'max' || name === 'amax') return rowMaxOf(obj);
-  if (name === 'logsumexp') return { k: 'tensor', logNormaliser: true };
+  if (name === 'logsumexp') return logNormaliserOf(obj);
   if (COMPARISON_METHODS.has(name)) return MASK;
   return obj.k === 'dist' || obj.k === 'loss' ? obj : TENSOR;
 }

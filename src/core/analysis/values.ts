@@ -37,17 +37,10 @@ export interface Mix {
    */
   selfOf?: string;
   /**
-   * Read from a table the module keeps (`self.matrix[y]`, `index_select(self.soft, 1, y)`) or from rows of a matrix
-   * picked by the labels (`onehot @ M`): learned or running soft labels (online label smoothing), not a fixed form.
+   * Why the target is no fixed form (`unfixedTargets.ts`): read from a table the code keeps (online label
+   * smoothing), smoothed by an amount computed per sample from the model, or taken inside the log (−log Σ q·p).
    */
-  stored?: string;
-  /**
-   * What the smoothing amount is computed from, when a part of the target is scaled per sample and added to another
-   * (`(1 − ε_i)·onehot + ε_i/K` with ε_i from the model's confidence or a table read by the labels).
-   */
-  varies?: string;
-  /** The smoothed target enters inside the log (−log Σ q·p, a focal term on it): not a cross-entropy against q. */
-  insideLog?: true;
+  unfixed?: string;
 }
 
 export interface LossInfo extends Mix {
@@ -99,8 +92,16 @@ export type AV =
       mask?: true;
       /** A mask comparing binary labels with a number: the parameter, and whether it holds where the label is 1. */
       labelTest?: { labels: string; whereOne: boolean };
-      /** Rows of a table the module keeps, or of a matrix, picked by an index (see `Mix.stored`). */
+      /**
+       * Rows of a table picked by an index: one the module keeps (`self.matrix[y]`, `index_select(self.soft, 1, y)`)
+       * or a matrix times the labels' one-hot (`onehot @ M`); the table's text.
+       */
       stored?: string;
+      /**
+       * The true class taken out of the logits (`x.masked_fill(onehot(y), -inf)`: `logits`), their logsumexp
+       * (`normaliser`), and it minus the full one (`log`): log(1 − p_y), the log of the off-target mass.
+       */
+      offTarget?: 'logits' | 'normaliser' | 'log';
       /** `torch.arange(K)` / `torch.eye(K)`: compared with or indexed by labels, a one-hot over K classes. */
       classRange?: { classes: Sym | null; eye: boolean };
       /** A view of this function parameter (`target.view(-1)`): the same labels or log-probabilities. */
@@ -219,8 +220,7 @@ export function addMix<T extends Mix>(a: T, b: Mix): T {
     renorm: a.renorm || b.renorm,
     classes: a.classes ?? b.classes,
     ...mixedLabels(a, b),
-    ...(a.stored || b.stored ? { stored: a.stored ?? b.stored } : {}),
-    ...(a.varies || b.varies ? { varies: a.varies ?? b.varies } : {}),
+    ...(a.unfixed || b.unfixed ? { unfixed: a.unfixed ?? b.unfixed } : {}),
     ...(a.self || b.self ? { self: add(a.self ?? ZERO, b.self ?? ZERO) } : {}),
   };
 }
