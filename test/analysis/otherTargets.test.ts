@@ -30,6 +30,33 @@ describe('analysis: targets from the model, kept tables and penalties (other)', 
     expectOther(source, 'boot', /own predictions/);
   });
 
+  it('a torch CE whose target is the model’s own argmax or probabilities is bootstrapping; dense labels’ argmax is not', () => {
+    const hard = [
+      'def hard(x, y, beta=0.8):',
+      '    return beta * F.cross_entropy(x, y) + (1 - beta) * F.cross_entropy(x, x.argmax(1).detach())',
+    ];
+    expectOther(hard, 'hard', /own predictions/);
+    const soft = [
+      'def soft(x, y, beta=0.95):',
+      '    p = F.softmax(x, 1).detach()',
+      '    return beta * F.cross_entropy(x, y) + (1 - beta) * F.cross_entropy(x, p)',
+    ];
+    expectOther(soft, 'soft', /own predictions/);
+    const dense = ['def dense(x, t):', '    return F.cross_entropy(x, t.argmax(dim=1))'];
+    assert.equal(definition(dense, 'dense')?.convention, 'none');
+  });
+
+  it('negative learning (NLL of log(1 − p) at complementary labels) is no smoothing and no cross-entropy', () => {
+    const source = [
+      'def nlnl(x, y_comp):',
+      '    p = F.softmax(x, 1)',
+      '    return F.nll_loss(torch.log(torch.clamp(1. - p, min=1e-5, max=1.)), y_comp)',
+    ];
+    const f = definition(source, 'nlnl');
+    assert.equal(f?.convention, 'none');
+    assert.equal(f?.torchEquivalent, null);
+  });
+
   it('CE minus β times the entropy of the predictions is a confidence penalty', () => {
     const source = [
       'def cp(x, y, beta=0.1):',

@@ -45,7 +45,11 @@ export function asLogp(v: AV): AV & { k: 'logp' } {
 /** `logp[rows, labels]` or `logp.gather(-1, labels)`: the true-class term of the labels. */
 export function gatherLoss(v: AV, labels: AV): AV & { k: 'loss' } {
   const lp = asLogp(v);
-  const l = lossOf(mix(neg(lp.c), ZERO, 'index'), { weightSpans: lp.factors, modulated: lp.modulated });
+  const l = lossOf(mix(neg(lp.c), ZERO, 'index'), {
+    weightSpans: lp.factors,
+    modulated: lp.modulated,
+    ...complementOf(lp),
+  });
   return { k: 'loss', l: withLabels((l as AV & { k: 'loss' }).l, labels) };
 }
 
@@ -79,9 +83,34 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
       extra,
     );
   }
+  const own = ownTarget(target, sourceOf(input));
+  if (own)
+    return lossOf(
+      scaleMix(own, (x) => mul(lp.c, x)),
+      extra,
+    );
   const eps = kind === 'cross_entropy' ? (scalarOf(args.get('label_smoothing') ?? UNKNOWN) ?? ZERO) : ZERO;
   const hard = mix(mul(lp.c, sub(ONE, eps)), mul(lp.c, div(eps, classes)), 'index');
-  return lossOf(withLabels(hard, target), extra);
+  return lossOf(withLabels(hard, target), { ...extra, ...complementOf(lp) });
+}
+
+/**
+ * log(1 − p) at the labels given (negative learning on complementary labels) pushes those classes down: no
+ * smoothing, and no cross-entropy call computes it.
+ */
+function complementOf(lp: AV & { k: 'logp' }): Partial<LossInfo> {
+  return lp.complement ? { reworked: true } : {};
+}
+
+/**
+ * The model's own prediction as a torch loss's target: its probabilities (`F.cross_entropy(x, softmax(x).detach())`,
+ * soft bootstrapping) or its argmax (`F.cross_entropy(x, x.argmax(1))`, hard bootstrapping).
+ */
+function ownTarget(target: AV, source: string | undefined): Mix | null {
+  if (source === undefined) return null;
+  const probs = target.k === 'prob' && target.multi && !target.neg && target.source === source;
+  const argmax = target.k === 'tensor' && target.argmaxOf === source;
+  return probs || argmax ? { ...mix(ZERO, ZERO, 'none'), self: ONE } : null;
 }
 
 /**
@@ -126,8 +155,7 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
       return { k: 'dist', d: { ...mix(ZERO, ZERO, 'none'), self: ONE, classes } };
     return { k: 'dist', d: withLabels({ ...mix(ONE, ZERO, 'index'), classes }, args[0] ?? UNKNOWN) };
   }
-  if (name === 'argmax' && args[0] && (args[0].k === 'prob' || derivationOf(args[0])))
-    return predicted('nonlinear');
+  if (name === 'argmax' && args[0]) return argmaxOf(args[0]);
   const logistic = args[0] ? logisticFunction(name, args[0]) : null;
   if (logistic) return logistic;
   if (name === 'log') return logOf(args[0] ?? UNKNOWN, ctx);
@@ -172,7 +200,14 @@ function isNegated(v: AV, ctx: Ctx): boolean {
 }
 
 export function logOf(v: AV, ctx: Ctx): AV {
-  if (v.k === 'prob' && v.multi) return { k: 'logp', c: ONE, factors: [], source: v.source };
+  if (v.k === 'prob' && v.multi)
+    return {
+      k: 'logp',
+      c: ONE,
+      factors: [],
+      source: v.source,
+      ...(v.neg ? { complement: true as const } : {}),
+    };
   if (v.k === 'tensor' && v.partition) return { k: 'tensor', logNormaliser: true };
   if (v.k === 'logp') return UNKNOWN;
   if (v.k === 'dist' && v.d.src !== 'none' && !v.d.rowMask) return { k: 'tensor', logTarget: true };
@@ -338,6 +373,13 @@ function expOf(v: AV): AV | null {
   return logitsLike(v) ? { k: 'tensor', expLogits: { of: sourceOf(v) } } : null;
 }
 
+/** The argmax of probabilities is the model's prediction; of a parameter, remembered (the logits' or the labels'). */
+function argmaxOf(v: AV): AV {
+  if (v.k === 'prob' || derivationOf(v)) return predicted('nonlinear');
+  const of = sourceOf(v);
+  return of === undefined ? TENSOR : { k: 'tensor', argmaxOf: of };
+}
+
 /** `x.max(dim=-1)` of logits: the shift of a stable softmax. */
 function rowMaxOf(v: AV): AV {
   if (v.k === 'prob' || derivationOf(v)) return predicted('nonlinear'); // the model's confidence
@@ -391,7 +433,7 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
     );
   if (name === 'sum' || name === 'mean') return reduce(obj, name, args.length > 0 || kw.has('dim'), ctx);
   if (name === 'gather') return gathered(obj, args[1] ?? kw.get('index') ?? UNKNOWN);
-  if (name === 'argmax' && (obj.k === 'prob' || derivationOf(obj))) return predicted('nonlinear');
+  if (name === 'argmax') return argmaxOf(obj);
   if (name === 'log') return logOf(obj, ctx);
   if (name === 'sigmoid') return { k: 'prob', multi: false, neg: false };
   if ((name === 'max' || name === 'amax') && args.length === 0 && kw.size === 0) return batchMax(ctx);

@@ -102,6 +102,8 @@ export type AV =
        * (`normaliser`), and it minus the full one (`log`): log(1 − p_y), the log of the off-target mass.
        */
       offTarget?: 'logits' | 'normaliser' | 'log';
+      /** `x.argmax(1)` of this parameter: the model's own prediction when x is the loss's input. */
+      argmaxOf?: string;
       /** `torch.arange(K)` / `torch.eye(K)`: compared with or indexed by labels, a one-hot over K classes. */
       classRange?: { classes: Sym | null; eye: boolean };
       /** A view of this function parameter (`target.view(-1)`): the same labels or log-probabilities. */
@@ -133,7 +135,8 @@ export type AV =
   /** `c`: a number the probabilities were scaled by (`(1 − β)·softmax(x)`), while they are not combined. */
   | { k: 'prob'; multi: boolean; neg: boolean; source?: string; c?: Sym }
   /** `kl`: written as log q − log p, so a target times it is a KL term (the CE minus the target's entropy). */
-  | { k: 'logp'; c: Sym; factors: Span[]; modulated?: boolean; source?: string; kl?: true }
+  /** `complement`: log(1 − p), the log-probability of not being each class (negative learning). */
+  | { k: 'logp'; c: Sym; factors: Span[]; modulated?: boolean; source?: string; kl?: true; complement?: true }
   /** log σ or log(1 − σ); `opaque`: the log of a tensor the analysis does not follow (not known to be σ(x)). */
   | { k: 'blog'; neg: boolean; opaque?: true; of?: string }
   /**
