@@ -1,6 +1,7 @@
 import { binop, mixMass, mixOf } from './arith';
 import type { LossKind } from './findings';
 import { logisticFunction, logisticRelu } from './logistic';
+import { marginFunction } from './marginSoftmax';
 import { derivationOf, elementwise, predicted } from './modulation';
 import type { Ctx } from './scope';
 import { add, div, evalSym, mul, neg, num, ONE, type Sym, sub, sym, symNames, ZERO } from './sym';
@@ -74,8 +75,14 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
     modulated: lp.modulated,
     kl: kind === 'kl_div',
     handwritten: target.k === 'dist',
+    // KL to sigmoid probabilities (a teacher's σ): a binary term.
+    binary: kind === 'kl_div' && target.k === 'prob' && !target.multi,
   };
-  if ((target.k === 'dist' && !constantIndices(target.d)) || kind === 'kl_div') {
+  if (
+    (target.k === 'dist' && !constantIndices(target.d)) ||
+    kind === 'kl_div' ||
+    othersProbabilities(target, input)
+  ) {
     const given = mixOf(target) ?? mix(ONE, ZERO, 'tensor');
     const m = ownPrediction(given, kind === 'kl_div' ? lp.source : sourceOf(input));
     return lossOf(
@@ -110,7 +117,16 @@ function ownTarget(target: AV, source: string | undefined): Mix | null {
   if (source === undefined) return null;
   const probs = target.k === 'prob' && target.multi && !target.neg && target.source === source;
   const argmax = target.k === 'tensor' && target.argmaxOf === source;
-  return probs || argmax ? { ...mix(ZERO, ZERO, 'none'), self: ONE } : null;
+  // Reported like a loss on the labels (`src: 'index'`): alone (`F.cross_entropy(x, softmax(x))`) it is other too.
+  return probs || argmax ? { ...mix(ZERO, ZERO, 'index'), self: ONE } : null;
+}
+
+/** Probabilities (or argmax predictions) of another tensor than the input (a teacher's): a soft target. */
+function othersProbabilities(target: AV, input: AV): boolean {
+  if (target.k === 'tensor') return target.pseudoLabels === true;
+  return (
+    target.k === 'prob' && target.multi && (target.source === undefined || target.source !== sourceOf(input))
+  );
 }
 
 /**
@@ -130,6 +146,10 @@ export function classDim(ctx: Ctx): Sym {
 /** `torch.x(...)` helpers that build or reduce tensors. */
 export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx: Ctx): AV | null {
   if (name === 'einsum') return einsum(args, ctx);
+  const margin = marginFunction(name, [...args, ...kw.values()]);
+  if (margin) return margin;
+  const hardest = args[0] ? selected(name, args[0]) : null;
+  if (hardest) return hardest;
   if (name === 'clamp' || name === 'clip') {
     const [x, lo, hi] = [args[0] ?? UNKNOWN, args[1] ?? kw.get('min'), args[2] ?? kw.get('max')];
     return (
@@ -208,6 +228,8 @@ export function logOf(v: AV, ctx: Ctx): AV {
       source: v.source,
       ...(v.neg ? { complement: true as const } : {}),
     };
+  // log p_y is increasing in p_y, as p_y is.
+  if (v.k === 'tensor' && v.trueProb) return { k: 'tensor', pred: 'nonlinear', trueProb: v.trueProb };
   if (v.k === 'tensor' && v.partition) return { k: 'tensor', logNormaliser: true };
   if (v.k === 'logp') return UNKNOWN;
   if (v.k === 'dist' && v.d.src !== 'none' && !v.d.rowMask) return { k: 'tensor', logTarget: true };
@@ -309,6 +331,15 @@ function isNumber(s: Sym, n: number): boolean {
   return s.k === 'n' && s.v === n;
 }
 
+/**
+ * `torch.topk(losses, k)`, `losses.sort()`: (values, indices), the values some rows of the loss (hard-example
+ * mining keeps the k largest).
+ */
+function selected(name: string, v: AV): AV | null {
+  if (v.k !== 'loss' || !['topk', 'sort', 'kthvalue'].includes(name)) return null;
+  return { k: 'tuple', items: [{ k: 'loss', l: { ...v.l, hardest: true } }, TENSOR] };
+}
+
 /** `x.view(...)`, `t.unsqueeze(1)`: a tensor that is still the parameter's data (a target keeps its identity). */
 function viewOf(p: AV & { k: 'param' }): AV {
   if (p.s.k === 's') return { k: 'tensor', viewOf: p.s.name };
@@ -320,16 +351,17 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
   const perClass = (s: Sym): Sym =>
     name === 'mean' && (hasDim || v.k === 'logp') ? div(s, classDim(ctx)) : s;
   if (hasDim && v.k === 'tensor' && v.expLogits) return { k: 'tensor', partition: true };
-  // A batch reduction of a decreasing function of p_y (GCE's (1 − p_y^q)/q, 1 − p_y) is a loss on hard labels.
+  // A batch reduction of a decreasing function of p_y (GCE's (1 − p_y^q)/q, 1 − p_y) is a loss on hard labels; of
+  // the log-likelihood of margin logits (`num − log(exp(num) + …)`), minus one (p_y itself is an accuracy).
   if (v.k === 'tensor' && v.trueProb) {
     const smoothed = v.trueProb.smoothed;
     if (smoothed && !hasDim)
       return lossOf({ ...smoothed, unfixed: smoothed.unfixed ?? INSIDE_LOG }, { reduction, reworked: true });
-    if (hasDim || !v.trueProb.falling) return v;
+    if (hasDim || !(v.trueProb.falling || v.trueProb.margin)) return v;
     const labels = v.trueProb.labels;
     return lossOf(
-      { ...mix(ONE, ZERO, 'index'), ...(labels ? { labels } : {}) },
-      { reduction, reworked: true },
+      { ...mix(v.trueProb.falling ? ONE : num(-1), ZERO, 'index'), ...(labels ? { labels } : {}) },
+      { reduction, ...(v.trueProb.margin ? { margin: true } : { reworked: true }) },
     );
   }
   const parameter = v.k === 'param' || (v.k === 'tensor' && v.viewOf !== undefined);
@@ -373,11 +405,16 @@ function expOf(v: AV): AV | null {
   return logitsLike(v) ? { k: 'tensor', expLogits: { of: sourceOf(v) } } : null;
 }
 
-/** The argmax of probabilities is the model's prediction; of a parameter, remembered (the logits' or the labels'). */
+/**
+ * The argmax of probabilities is the model's prediction; of a target, class indices again; of a parameter,
+ * remembered (the logits' or the labels'); of a tensor computed elsewhere (`teacher(x).argmax(1)`), pseudo-labels.
+ */
 function argmaxOf(v: AV): AV {
   if (v.k === 'prob' || derivationOf(v)) return predicted('nonlinear');
+  if (v.k === 'dist') return TENSOR;
   const of = sourceOf(v);
-  return of === undefined ? TENSOR : { k: 'tensor', argmaxOf: of };
+  if (of !== undefined) return { k: 'tensor', argmaxOf: of };
+  return v.k === 'unknown' || v.k === 'tensor' ? { k: 'tensor', pseudoLabels: true } : TENSOR;
 }
 
 /** `x.max(dim=-1)` of logits: the shift of a stable softmax. */
@@ -389,6 +426,10 @@ function rowMaxOf(v: AV): AV {
 /** Tensor methods: in-place fills and scatters build target mixes; reductions build losses. */
 export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, AV>, ctx: Ctx): AV {
   const arg = (i: number, key: string): AV => args[i] ?? kw.get(key) ?? UNKNOWN;
+  const margin = marginFunction(name, [obj, ...args, ...kw.values()]);
+  if (margin) return margin;
+  const hardest = selected(name, obj);
+  if (hardest) return hardest;
   const base: Mix = obj.k === 'dist' ? obj.d : mix(ZERO, ZERO, 'none');
   const clip = /^(clamp|clip)_?$/.test(name);
   const clipped = clip
