@@ -153,6 +153,8 @@ function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
     return outsideValue(e, ctx);
   const unsqueezed = e.index.some(newAxis) && e.index.every((i) => i === 'slice' || newAxis(i));
   if (obj.k === 'param' && obj.s.k === 's' && unsqueezed) return { k: 'tensor', viewOf: obj.s.name };
+  const table = storedTable(e.obj, obj);
+  if (table && e.index.length === 1 && first !== 'slice') return { k: 'tensor', stored: table };
   if (obj.k === 'param' || obj.k === 'unknown') return TENSOR;
   return obj;
 }
@@ -160,6 +162,18 @@ function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
 /** `t[:, None]`, `t[None]`: a new axis keeps a parameter's data (its labels), like `unsqueeze`. */
 function newAxis(i: Expr | 'slice'): boolean {
   return i !== 'slice' && i.t === 'const' && i.v === null;
+}
+
+/**
+ * `self.matrix` when it is a tensor the module keeps as state: a fill built in `__init__` (or a registered buffer),
+ * or an attribute never assigned in the code run (set elsewhere); not a constructor argument stored as it came.
+ */
+export function storedTable(e: Expr, v: AV): string | null {
+  if (e.t !== 'attr' || e.obj.t !== 'name' || e.obj.id !== 'self') return null;
+  const name = `self.${e.name}`;
+  const fill = v.k === 'dist' && v.d.src === 'none';
+  const unassigned = v.k === 'param' && v.s.k === 's' && v.s.name === name;
+  return fill || unassigned ? name : null;
 }
 
 /** `logits[torch.arange(n), labels]`: the true-class logit, the term log Σ exp x − it turns into −log p_y. */

@@ -2,7 +2,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { richer, richness } from './branches';
 import { type Expr, toExpr } from './expr';
 import type { LossKind } from './findings';
-import { assign, dimSize, evalExpr, markTensor, runFunction } from './interp';
+import { assign, dimSize, evalExpr, markTensor, runFunction, storedTable } from './interp';
 import { libraryDefinition } from './library';
 import { diagonalPick } from './marginSoftmax';
 import { type Definition, findDefinition, type ModuleContext, qualify } from './module';
@@ -27,6 +27,7 @@ import {
   lossOf,
   mix,
   numAV,
+  scalarOf,
   smoothedMixOf,
   sourceOf,
   TENSOR,
@@ -80,6 +81,9 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   if (q === 'einops.rearrange' && ev.args[0]) return ev.args[0];
   const diagonal = q === 'torch.diagonal' ? diagonalPick(e.args[0]?.value, (x) => evalExpr(x, f, ctx)) : null;
   if (diagonal) return diagonal;
+  const table = q ? tableRows(q, e, ev, ctx) : null;
+  if (table) return table;
+  if (q?.startsWith('math.')) return mathValue(e, ev, ctx);
   if (q && /^(torch|numpy)\./.test(q)) {
     const r = torchFunction(q.slice(q.lastIndexOf('.') + 1), ev.args, ev.kw, ctx);
     // `torch.exp(x, out=y)` writes its result into y.
@@ -112,6 +116,31 @@ function collected(ev: Evaluated): AV {
   return ev.args.length === 1 && ev.kw.size === 0 && ev.args[0].k !== 'tuple'
     ? ev.args[0]
     : { k: 'tuple', items };
+}
+
+/** `math.log(1 - alpha)`: a number (named by its text) when its arguments are numbers; never a tensor's log. */
+function mathValue(e: CallExpr, ev: Evaluated, ctx: Ctx): AV {
+  if (!ev.args.every((a) => scalarOf(a) !== null)) return UNKNOWN;
+  const id = ctx.mod.text.slice(e.from, e.to);
+  if (!ctx.syms.has(id)) ctx.syms.set(id, { origin: 'free', label: id });
+  return { k: 'num', s: sym(id) };
+}
+
+/**
+ * `torch.index_select(self.soft, 1, y)` of a table the module keeps, and `torch.matmul(onehot(y), M)`: rows of a
+ * table picked by an index, a soft target read from it.
+ */
+function tableRows(q: string, e: CallExpr, ev: Evaluated, ctx: Ctx): AV | null {
+  const [first, second] = [e.args[0]?.value, e.args[1]?.value];
+  if (q === 'torch.index_select' && first && ev.args[0]) {
+    const stored = storedTable(first, ev.args[0]);
+    return stored ? { k: 'tensor', stored } : null;
+  }
+  const labels = ev.args[0]?.k === 'dist' && ev.args[0].d.src === 'index';
+  const matrix = ev.args[1]?.k === 'tensor' || ev.args[1]?.k === 'unknown';
+  if ((q === 'torch.matmul' || q === 'torch.mm') && labels && matrix && second)
+    return { k: 'tensor', stored: ctx.mod.text.slice(second.from, second.to) };
+  return null;
 }
 
 function applyModule(m: AV & { k: 'module' }, ev: Evaluated, ctx: Ctx): AV {
