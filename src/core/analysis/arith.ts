@@ -379,10 +379,19 @@ function weightedSmoothedProb(term: AV, factor: AV): AV | null {
  * the same labels multiply into a target. A target times another tensor (margin logits) is not a target.
  */
 function productOfMixes(a: Mix, b: Mix): AV {
+  if (isConstantFill(a)) return { k: 'dist', d: scaleMix(b, (x) => mul(a.off, x)) };
+  if (isConstantFill(b)) return { k: 'dist', d: scaleMix(a, (x) => mul(x, b.off)) };
   const indexed = (m: Mix) => m.src === 'index' || m.src === 'none';
   if (!indexed(a) || !indexed(b)) return TENSOR;
   const hot = add(add(mul(a.hot, b.hot), mul(a.hot, b.off)), mul(a.off, b.hot));
   return { k: 'dist', d: { ...addMix(a, b), hot, off: mul(a.off, b.off) } };
+}
+
+/** `torch.ones_like(x) * c`: a fill of one number everywhere scales what it multiplies (a target tensor too). */
+function isConstantFill(m: Mix): boolean {
+  return (
+    m.src === 'none' && m.hot.k === 'n' && m.hot.v === 0 && !m.colZero && !m.rowMask && !m.renorm && !m.self
+  );
 }
 
 /** `labels[:, None] == torch.arange(K)`: the one-hot of the labels. */

@@ -17,6 +17,7 @@ import {
 import { evalCall, gatherLoss, trueProbOf } from './semantics';
 import { bodyStatements, type Stmt } from './stmt';
 import { add, num, ONE, sub, sym, ZERO } from './sym';
+import { resolveTorchApi } from './torchApi';
 import { type AV, mix, numAV, scalarOf, TENSOR, UNKNOWN } from './values';
 
 const MAX_DEPTH = 5;
@@ -86,8 +87,12 @@ function attribute(e: Expr & { t: 'attr' }, f: Frame, ctx: Ctx): AV {
   const obj = evalExpr(e.obj, f, ctx);
   if (obj.k === 'self' && f.cls)
     return f.vars.get(`${NARROWED}${e.name}`) ?? f.cls.attrs.get(e.name) ?? selfMember(e.name, f.cls, ctx);
+  // `x.max(1).values` / `.indices`: the fields of a (values, indices) result.
+  if (obj.k === 'tuple' && (e.name === 'values' || e.name === 'indices'))
+    return obj.items[e.name === 'values' ? 0 : 1] ?? UNKNOWN;
   const q = obj.k === 'unknown' ? qualify(e, ctx.mod) : null;
   if (q === 'torch.sum' || q === 'torch.mean') return { k: 'torchFn', name: e.name as 'sum' | 'mean' };
+  if (q !== null && resolveTorchApi(e, ctx.mod)?.form === 'functional') return { k: 'torchRef', fn: e };
   if (TENSOR_ATTRIBUTES.has(e.name)) markTensor(obj, ctx);
   if (e.name === 'shape') return { k: 'shape' };
   if (e.name === 'data' || e.name === 'T' || e.name === 'mT') return obj;

@@ -57,6 +57,8 @@ function evalArgs(e: CallExpr, f: Frame, ctx: Ctx): Evaluated {
 }
 
 export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
+  const held = heldTorchFunction(e.fn, f);
+  if (held) return evalCall({ ...e, fn: held }, f, ctx);
   const api = resolveTorchApi(e.fn, ctx.mod);
   if (api) {
     const bound = new Map<string, AV>();
@@ -105,6 +107,13 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   if (e.fn.t === 'attr') return methodCall(e, e.fn as Expr & { t: 'attr' }, ev, f, ctx);
   if (e.fn.t === 'name') return nameCall(e, e.fn.id, ev, f, ctx);
   return wrapper(ev, ctx);
+}
+
+/** `self.log_softmax = F.log_softmax`, then `self.log_softmax(x, dim=1)`: the torch function the name holds. */
+function heldTorchFunction(fn: Expr, f: Frame): Expr | null {
+  const onSelf = fn.t === 'attr' && fn.obj.t === 'name' && fn.obj.id === 'self';
+  const held = fn.t === 'name' ? f.vars.get(fn.id) : onSelf ? f.cls?.attrs.get(fn.name) : undefined;
+  return held?.k === 'torchRef' ? held.fn : null;
 }
 
 const CONTAINERS = new Set(['torch.nn.ModuleList', 'torch.nn.ModuleDict', 'torch.nn.ParameterList']);

@@ -184,6 +184,7 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
   if (logistic) return logistic;
   if (name === 'log') return logOf(args[0] ?? UNKNOWN, ctx);
   if ((name === 'max' || name === 'amax') && args.length === 1 && kw.size === 0) return batchMax(ctx);
+  if (name === 'max' && alongDim(args[1], kw)) return maxAndIndex(args[0] ?? UNKNOWN);
   if (name === 'max' || name === 'amax') return rowMaxOf(args[0] ?? UNKNOWN);
   if (name === 'exp' && args[0]) return expOf(args[0]) ?? elementwise(name, args[0]);
   if (name === 'arange' || name === 'eye') {
@@ -354,6 +355,22 @@ function selected(name: string, v: AV): AV | null {
   return { k: 'tuple', items: [{ k: 'loss', l: { ...v.l, hardest: true } }, TENSOR] };
 }
 
+/**
+ * `scatter_(1, y, v)`: v on the true class over the fill so far. A tensor `c` scattered there over a fill built from
+ * that same `c` (`ones·(1 − c)/(K − 1)` then `scatter_(1, y, c)`, c a column `conf.unsqueeze(1)`) is one number
+ * per row, not a target distribution: the fill's terms in c are that number too (smoothing ε_i = 1 − c_i per sample).
+ */
+function scattered(base: Mix, value: AV | undefined): Mix {
+  const named = value?.k === 'tensor' ? value.viewOf : undefined;
+  if (named !== undefined && base.src === 'tensor' && base.tensor === named) {
+    const { tensor: _, ...rest } = base;
+    const off = add(mul(base.hot, sym(named)), base.off);
+    return { ...rest, off, hot: sub(sym(named), off), src: 'index' };
+  }
+  const v = (value && scalarOf(value)) ?? ONE;
+  return { ...base, hot: sub(v, base.off), src: 'index' };
+}
+
 /** `x.view(...)`, `t.unsqueeze(1)`: a tensor that is still the parameter's data (a target keeps its identity). */
 function viewOf(p: AV & { k: 'param' }): AV {
   if (p.s.k === 's') return { k: 'tensor', viewOf: p.s.name };
@@ -422,6 +439,8 @@ function expOf(v: AV): AV | null {
  * remembered (the logits' or the labels'); of a tensor computed elsewhere (`teacher(x).argmax(1)`), pseudo-labels.
  */
 function argmaxOf(v: AV): AV {
+  // The argmax of the model's probabilities is its prediction, and still names the logits it comes from.
+  if (v.k === 'prob' && v.source !== undefined) return { k: 'tensor', pred: 'nonlinear', argmaxOf: v.source };
   if (v.k === 'prob' || derivationOf(v)) return predicted('nonlinear');
   if (v.k === 'dist') return TENSOR;
   const of = sourceOf(v);
@@ -433,6 +452,16 @@ function argmaxOf(v: AV): AV {
 function rowMaxOf(v: AV): AV {
   if (v.k === 'prob' || derivationOf(v)) return predicted('nonlinear'); // the model's confidence
   return logitsLike(v) ? { k: 'tensor', rowMax: true } : TENSOR;
+}
+
+/** `torch.max(x, 1)`, `x.max(dim=1)`: a reduction along a dimension (not the elementwise max of two tensors). */
+function alongDim(dim: AV | undefined, kw: Map<string, AV>): boolean {
+  return kw.has('dim') || dim?.k === 'num';
+}
+
+/** `values, indices = x.max(1)`: the row maximum and the argmax (`_, pred = torch.max(softmax(x), 1)`). */
+function maxAndIndex(v: AV): AV {
+  return { k: 'tuple', items: [rowMaxOf(v), argmaxOf(v)] };
 }
 
 /** Tensor methods: in-place fills and scatters build target mixes; reductions build losses. */
@@ -461,10 +490,8 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   if (mapped) return mapped;
   if (name === 'fill_' || name === 'fill')
     return { k: 'dist', d: { ...base, hot: ZERO, off: scalarOf(arg(0, 'value')) ?? ZERO } };
-  if (name.startsWith('scatter')) {
-    const v = scalarOf(arg(2, 'value')) ?? scalarOf(arg(2, 'src')) ?? ONE;
-    return { k: 'dist', d: { ...base, hot: sub(v, base.off), src: 'index' } };
-  }
+  if (name.startsWith('scatter'))
+    return { k: 'dist', d: scattered(base, args[2] ?? kw.get('value') ?? kw.get('src')) };
   if (name === 'masked_fill_' || name === 'masked_fill') {
     const onTrueClass =
       trueClassFill(obj, arg(0, 'mask'), arg(1, 'value')) ?? trueClassOut(obj, arg(0, 'mask'));
@@ -492,6 +519,7 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   if (name === 'log') return logOf(obj, ctx);
   if (name === 'sigmoid') return { k: 'prob', multi: false, neg: false };
   if ((name === 'max' || name === 'amax') && args.length === 0 && kw.size === 0) return batchMax(ctx);
+  if (name === 'max' && alongDim(args[0], kw)) return maxAndIndex(obj);
   if (name === 'max' || name === 'amax') return rowMaxOf(obj);
   if (name === 'logsumexp') return logNormaliserOf(obj);
   if (COMPARISON_METHODS.has(name)) return MASK;

@@ -1,5 +1,5 @@
 import type { SyntaxNode } from '@lezer/common';
-import type { Span } from './expr';
+import type { Expr, Span } from './expr';
 import type { LossKind } from './findings';
 import type { Definition, ModuleContext } from './module';
 import type { SymInfo } from './scope';
@@ -203,6 +203,8 @@ export type AV =
   | { k: 'method'; name: string }
   /** A torch reduction used as a value (`self.reduce = torch.sum`), applied where it is called. */
   | { k: 'torchFn'; name: 'sum' | 'mean' }
+  /** A torch loss or softmax function used as a value (`self.log_softmax = F.log_softmax`): called as itself. */
+  | { k: 'torchRef'; fn: Expr }
   /** A function defined inside the function being run (a nested helper). */
   | {
       k: 'function';

@@ -1,0 +1,79 @@
+// How values flow through code written the way real losses are: a fill of ones times a tensor, a per-sample column
+// scattered into the true class, (values, indices) of a max along a dimension, a torch function held in an
+// attribute. Each snippet is written for this test; conventions were derived by hand.
+import { strict as assert } from 'node:assert';
+import { analyzePython, type Convention } from '../../src/core/analysis';
+
+const HEAD = ['import torch', 'import torch.nn as nn', 'import torch.nn.functional as F', ''];
+
+function conventionOf(source: string[], symbol: string): Convention | null | 'nothing' {
+  const found = analyzePython([...HEAD, ...source].join('\n')).find(
+    (f) => f.kind === 'loss' && f.symbol === symbol && !f.details?.definedAt,
+  );
+  return found ? found.convention : 'nothing';
+}
+
+describe('value flow', () => {
+  it('a fill of ones times a target built from a given tensor is that target (`torch.ones_like(x) * q`)', () => {
+    const source = [
+      'def smooth_soft(x, t, eps=0.1):',
+      '    k = x.size(1)',
+      '    q = torch.ones_like(x) * ((1 - eps) * t.view_as(x) + eps / k)',
+      '    return -(q * F.log_softmax(x, dim=1)).sum(1).mean()',
+    ];
+    assert.equal(conventionOf(source, 'smooth_soft'), 'uniform');
+  });
+
+  it('a per-sample column scattered into the true class over a fill built from it is smoothing per sample', () => {
+    const source = [
+      'def per_sample(x, y, conf):',
+      '    k = x.size(1)',
+      '    c = conf.unsqueeze(1)',
+      '    q = torch.ones_like(x) * (1 - c) / (k - 1)',
+      '    q.scatter_(1, y.unsqueeze(1), c)',
+      '    return -(q * F.log_softmax(x, dim=1)).sum(1).mean()',
+    ];
+    assert.equal(conventionOf(source, 'per_sample'), 'k_minus_1');
+  });
+
+  it('the indices of `torch.max(softmax(x), 1)` are the model’s prediction (hard bootstrapping)', () => {
+    const source = [
+      'def hard_boot(x, y, beta=0.8):',
+      '    _, pred = torch.max(F.softmax(x, dim=1), dim=1)',
+      '    return beta * F.cross_entropy(x, y) + (1 - beta) * F.cross_entropy(x, pred)',
+    ];
+    assert.equal(conventionOf(source, 'hard_boot'), 'other');
+  });
+
+  it('`.indices` of a max along a dimension is its argmax', () => {
+    const source = [
+      'def hard_boot(x, y, beta=0.8):',
+      '    pred = F.softmax(x, dim=1).max(1).indices',
+      '    return beta * F.cross_entropy(x, y) + (1 - beta) * F.cross_entropy(x, pred)',
+    ];
+    assert.equal(conventionOf(source, 'hard_boot'), 'other');
+  });
+
+  it('`.values` of a max along a dimension is still the row maximum (stable softmax by hand)', () => {
+    const source = [
+      'def ce(x, y):',
+      '    z = x - x.max(dim=1, keepdim=True).values',
+      '    logp = z - torch.log(torch.exp(z).sum(dim=1, keepdim=True))',
+      '    return -logp.gather(1, y.unsqueeze(1)).mean()',
+    ];
+    assert.equal(conventionOf(source, 'ce'), 'none');
+  });
+
+  it('a torch function held in an attribute is called as itself (`self.log_softmax = F.log_softmax`)', () => {
+    const source = [
+      'class SoftCE(nn.Module):',
+      '    def __init__(self):',
+      '        super().__init__()',
+      '        self.log_softmax = F.log_softmax',
+      '',
+      '    def forward(self, logits, targets):',
+      '        return -torch.mean((self.log_softmax(logits, dim=1) * targets).sum(dim=1))',
+    ];
+    assert.equal(conventionOf(source, 'SoftCE'), 'soft_target');
+  });
+});
