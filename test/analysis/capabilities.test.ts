@@ -617,6 +617,21 @@ describe('analysis capabilities on unseen code', () => {
       }
     });
 
+    it('a transformers Trainer subclass calling `self.label_smoother` smooths uniformly; one using the model’s loss does not', () => {
+      const trainer = (body: string[]) => [
+        'from transformers import Trainer',
+        'class T(Trainer):',
+        '    def compute_loss(self, model, inputs, return_outputs=False):',
+        ...body,
+      ];
+      const smoother = [
+        '        labels = inputs.pop("labels")',
+        '        return self.label_smoother(model(**inputs), labels)',
+      ];
+      assert.equal(conventionOf(trainer(smoother), 'T'), 'uniform');
+      assert.equal(conventionOf(trainer(['        return model(**inputs).loss']), 'T'), 'nothing');
+    });
+
     it('`super().forward` of a base class of the file runs the base’s forward; `self.crit.forward(x, y)` calls it', () => {
       const source = [
         'class Base(nn.Module):',

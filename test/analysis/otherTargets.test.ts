@@ -30,6 +30,16 @@ describe('analysis: targets from the model, kept tables and penalties (other)', 
     expectOther(source, 'boot', /own predictions/);
   });
 
+  it('a given dense target mixed with the model’s own probabilities is soft bootstrapping; a teacher’s is a soft target', () => {
+    const boot = (probs: string) => [
+      'def boot(x, target, teacher, beta=0.9):',
+      `    q = beta * target + (1.0 - beta) * ${probs}`,
+      '    return torch.sum(-F.log_softmax(x, dim=1) * q, dim=1).mean()',
+    ];
+    expectOther(boot('F.softmax(x, dim=1)'), 'boot', /own predictions/);
+    assert.equal(definition(boot('F.softmax(teacher, dim=1)'), 'boot')?.convention, 'soft_target');
+  });
+
   it('a torch CE whose target is the model’s own argmax or probabilities is bootstrapping; dense labels’ argmax is not', () => {
     const hard = [
       'def hard(x, y, beta=0.8):',

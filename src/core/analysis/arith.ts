@@ -139,9 +139,12 @@ function paramDist(v: AV): AV {
 
 function addSub(o: '+' | '-', a: AV, b: AV, sa: Sym | null, sb: Sym | null): AV {
   if (sa?.k === 'n' && sa.v === 0) return o === '+' ? b : negate(b);
+  const rb = o === '+' ? b : negate(b);
+  // Before a parameter reads as a number: `β·target + (1 − β)·softmax(x)` is a target, not a shift.
+  const own = labelsPlusPrediction(a, rb) ?? labelsPlusPrediction(rb, a);
+  if (own) return own;
   if (sb) return shift(a, o === '+' ? sb : neg(sb));
   if (sa) return o === '+' ? shift(b, sa) : shift(negate(b), sa);
-  const rb = o === '+' ? b : negate(b);
   const ma = mixOf(a);
   const mb = mixOf(rb);
   if (a.k === 'loss' && rb.k === 'loss') return { k: 'loss', l: addLoss(a.l, rb.l) };
@@ -149,8 +152,6 @@ function addSub(o: '+' | '-', a: AV, b: AV, sa: Sym | null, sb: Sym | null): AV 
   // q·log p plus a tensor the analysis does not follow (t^(2−t₁) and p^(2−t₁) terms of a bi-tempered loss).
   if (a.k === 'prod' && a.d && isExtraTerm(rb)) return { ...a, reworked: true };
   if (rb.k === 'prod' && rb.d && isExtraTerm(a)) return { ...rb, reworked: true };
-  const own = labelsPlusPrediction(a, rb) ?? labelsPlusPrediction(rb, a);
-  if (own) return own;
   const varied = variedTarget(a, rb) ?? variedTarget(rb, a);
   if (varied) return varied;
   if (ma && mb && (a.k === 'dist' || rb.k === 'dist'))
@@ -198,13 +199,24 @@ function isExtraTerm(v: AV): boolean {
 
 const UNNAMED = '(unnamed)';
 
-/** `β·onehot(y) + (1 − β)·softmax(x)`: a target from the labels with a model's probabilities in it. */
+/**
+ * `β·onehot(y) + (1 − β)·softmax(x)`: a target from the labels with a model's probabilities in it; also from a
+ * given target tensor (`β·target + (1 − β)·softmax(x)`, the one-hot passed dense).
+ */
 function labelsPlusPrediction(labels: AV, p: AV): AV | null {
-  if (labels.k !== 'dist' || labels.d.src !== 'index' || p.k !== 'prob' || p.c === undefined) return null;
+  if (p.k !== 'prob' || p.c === undefined) return null;
+  const d = labels.k === 'dist' && labels.d.src === 'index' ? labels.d : givenTarget(labels);
+  if (!d) return null;
   // Probabilities of a value the analysis cannot name (`softmax(t / T)`) are never the model's own.
   const of = p.source ?? UNNAMED;
-  if (labels.d.selfOf !== undefined && labels.d.selfOf !== of) return null;
-  return { k: 'dist', d: { ...labels.d, self: add(labels.d.self ?? ZERO, p.c), selfOf: of } };
+  if (d.selfOf !== undefined && d.selfOf !== of) return null;
+  return { k: 'dist', d: { ...d, self: add(d.self ?? ZERO, p.c), selfOf: of } };
+}
+
+/** A target parameter, rescaled by numbers (`β·target`): its mix, naming the parameter. */
+function givenTarget(v: AV): Mix | null {
+  const m = v.k === 'param' && v.cand !== null ? paramMix(v) : null;
+  return m?.tensor !== undefined ? m : null;
 }
 
 /** A loss combined with a value the analysis does not follow (a mask, a tensor weight, an extra term). */

@@ -26,6 +26,17 @@ def label_smoothed_nll_loss(lprobs, target, epsilon, ignore_index=None, reduce=T
     return loss, nll.sum()
 `;
 
+const HF_LABEL_SMOOTHER = `
+class LabelSmoother:
+    def __call__(self, model_output, labels, shift_labels=False):
+        log_probs = -F.log_softmax(model_output["logits"], dim=-1)
+        labels = labels.unsqueeze(-1)
+        nll_loss = log_probs.gather(dim=-1, index=labels)
+        smoothed_loss = log_probs.sum(dim=-1, keepdim=True)
+        n = labels.numel()
+        return (1 - self.epsilon) * nll_loss.sum() / n + self.epsilon * smoothed_loss.sum() / (n * log_probs.shape[-1])
+`;
+
 const CATALOGUE: LibraryLoss[] = [
   {
     // fairseq (criterions/label_smoothed_cross_entropy.py): ε/(K−1) on the other classes, summed.
@@ -163,15 +174,22 @@ def sequence_cross_entropy_with_logits(logits, targets, weights, average="batch"
     // Hugging Face transformers (trainer_pt_utils.py): ε/K over all classes, padding ignored.
     name: 'LabelSmoother',
     from: /(^|\.)transformers\./,
-    source: `
-class LabelSmoother:
-    def __call__(self, model_output, labels, shift_labels=False):
-        log_probs = -F.log_softmax(model_output["logits"], dim=-1)
-        labels = labels.unsqueeze(-1)
-        nll_loss = log_probs.gather(dim=-1, index=labels)
-        smoothed_loss = log_probs.sum(dim=-1, keepdim=True)
-        n = labels.numel()
-        return (1 - self.epsilon) * nll_loss.sum() / n + self.epsilon * smoothed_loss.sum() / (n * log_probs.shape[-1])
+    source: HF_LABEL_SMOOTHER,
+  },
+  {
+    // transformers' Trainer: `self.label_smoother`, which subclasses' `compute_loss` call, is a LabelSmoother of
+    // `args.label_smoothing_factor` (None when it is 0: the model's own loss).
+    name: 'Trainer',
+    aliases: ['Seq2SeqTrainer'],
+    from: /(^|\.)transformers\./,
+    source: `${HF_LABEL_SMOOTHER}
+class Trainer:
+    def __init__(self, model=None, args=None, **kwargs):
+        self.args = args
+        if self.args.label_smoothing_factor != 0:
+            self.label_smoother = LabelSmoother(epsilon=self.args.label_smoothing_factor)
+        else:
+            self.label_smoother = None
 `,
   },
   {
