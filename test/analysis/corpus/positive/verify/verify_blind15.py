@@ -104,3 +104,11 @@ ok("quickdraw__soft_bootstraping_loss.py", "SoftBootstrapingLoss", "== CE agains
 ns = extract("quickdraw__hard_bootstraping_loss.py", ["HardBootstrapingLoss"])
 close(ns["HardBootstrapingLoss"](BETA)(x, y), soft_ce(x, hard_target))
 ok("quickdraw__hard_bootstraping_loss.py", "HardBootstrapingLoss", "== CE against beta onehot + (1-beta) onehot(argmax)")
+
+# Vesuvius: y (1 - e) + e/2 into BCE with logits: positives 1 - e/2, negatives e/2.
+ns = extract("vesuvius__bce_with_logits_with_label_smoothing.py", ["BCEWithLogitsLossWithLabelSmoothing"])
+z = torch.randn(2, 1, 3, 3)
+t = torch.randint(0, 2, z.shape).double()
+binary = torch.where(t == 1, torch.tensor(1 - EPS / 2), torch.tensor(EPS / 2))
+close(ns["BCEWithLogitsLossWithLabelSmoothing"](EPS)(z, t), F.binary_cross_entropy_with_logits(z, binary))
+ok("vesuvius__bce_with_logits_with_label_smoothing.py", "BCEWithLogitsLossWithLabelSmoothing", "== BCE against 1-e/2 / e/2")
