@@ -126,7 +126,9 @@ export async function run(): Promise<void> {
   const speedup = tfjs / core;
   const expRatio = core / exp;
   const name = `cross-entropy fwd+grad ${ROWS}x${CLASSES} float64, eps ${EPSILON}, mean`;
-  console.log(`${name}: core (esbuild bundle, as shipped) ${core.toFixed(1)} ms (median of ${REPS}, interleaved with the peers)`);
+  console.log(
+    `${name}: core (esbuild bundle, as shipped) ${core.toFixed(1)} ms (median of ${REPS}, interleaved with the peers)`,
+  );
   console.log(
     `core vs tfjs cpu: ${tfjs.toFixed(1)} ms / ${core.toFixed(1)} ms = ${speedup.toFixed(1)}x faster ` +
       `(goal >= ${GOALS.tfjsSpeedup}x): ${verdict(speedup >= GOALS.tfjsSpeedup)}`,
