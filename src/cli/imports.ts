@@ -2,10 +2,10 @@ import { readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
   type ImportSource,
+  importCandidates,
   importSource,
   type ModuleFilesSync,
   moduleOfPath,
-  relativeFiles,
   relativeModule,
 } from '../core/analysis';
 import { readSource, readSourceHead } from './sourceFile';
@@ -35,12 +35,12 @@ export class ModuleIndex implements ModuleFilesSync {
     return importSource(file, this);
   }
 
-  /** Among the given files (and their siblings) by module name, else a relative import beside `file` on disk. */
+  /** Among the given files (and their siblings) by module name, else beside `file` on disk (`importCandidates`). */
   candidates(file: string, module: string): string[] {
     const own = moduleOfPath(repositoryPath(file) ?? file) ?? '';
     const target = module.startsWith('.') ? relativeModule(own, module) : module;
     const indexed = target && this.find(target);
-    return indexed ? [indexed] : relativeFiles(file, module);
+    return indexed ? [indexed] : importCandidates(file, module);
   }
 
   /** An imported module's text; one that cannot be read (or is no regular file) is as good as not found. */

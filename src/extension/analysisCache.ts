@@ -36,8 +36,11 @@ interface Entry {
   tried: readonly string[];
 }
 
-/** Only a file with a relative import (`from .utils import …`) has workspace modules to read. */
-const RELATIVE_IMPORT = /^[ \t]*from[ \t]+\./m;
+/**
+ * Only a file importing something else than torch or NumPy (`from .utils import …`, `from utils import …`) may
+ * have workspace modules to read.
+ */
+const WORKSPACE_IMPORT = /^[ \t]*(from|import)[ \t]+(?!(torch|numpy)\b)[\w.]/m;
 
 /** VS Code lists an event's changes against the old text, last first; applied one by one they stay valid. */
 function toChangedRanges(changes: readonly vscode.TextDocumentContentChangeEvent[]): ChangedRange[] {
@@ -227,7 +230,7 @@ export class AnalysisCache implements vscode.Disposable {
 
   /** The workspace modules the entry's file imports, read once per entry (until one of them changes). */
   private importsOf(document: vscode.TextDocument, entry: Entry): Promise<ResolvedImports | null> {
-    entry.imports ??= RELATIVE_IMPORT.test(entry.source.text)
+    entry.imports ??= WORKSPACE_IMPORT.test(entry.source.text)
       ? this.engine.resolveImports(fileOf(document).toString(), entry.parse, this.files).then(
           (resolved) => {
             entry.tried = resolved.tried;

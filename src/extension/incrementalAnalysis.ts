@@ -40,7 +40,7 @@ export class IncrementalAnalysis {
     return this.session.analyzeSteps(parse, from, imports);
   }
 
-  /** The workspace modules the parsed file (at URI `file`) imports relatively, read ahead through `files`. */
+  /** The workspace modules the parsed file (at URI `file`) imports (not torch or NumPy), read ahead through `files`. */
   resolveImports(file: string, parse: PythonParse, files: ModuleFiles): Promise<ResolvedImports> {
     return resolveImports(file, parse.text, files, true, parse);
   }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { relativeFiles } from '../core/analysis/modulePaths';
+import { importCandidates } from '../core/analysis/modulePaths';
 import type { ModuleFiles } from '../core/analysis/workspaceImports';
 
 /** Larger modules are not read (a generated or vendored file, not a helper worth following). */
@@ -41,7 +41,7 @@ export class WorkspaceFiles implements ModuleFiles, vscode.Disposable {
   }
 
   candidates(file: string, module: string): string[] {
-    return relativeFiles(file, module);
+    return importCandidates(file, module);
   }
 
   read(path: string): Promise<string | null> {

@@ -1,6 +1,7 @@
 // The labelled corpus as a regression guard (`npm run corpus` prints the full report). Floors sit a little under
 // what the analysis reaches today on the parts it was tuned with; the held-out parts are reported, not tuned to,
-// except for the one rule that has no floor to speak of: no smoothing claim on a file without smoothing.
+// except for the one rule that has no floor to speak of: no smoothing claim on a file without smoothing. fresh2, the
+// newest held-out set, is only reported, claims included: a test that failed on it would invite tuning to it.
 import { strict as assert } from 'node:assert';
 
 import {
@@ -35,9 +36,9 @@ describe('labelled corpus of real and rewritten loss code', function () {
     score.outcomes.filter((o) => o.file.set === set && (split === undefined || o.file.split === split));
 
   it('makes no smoothing claim on any file without label smoothing (tuned and held-out)', () => {
-    const claims = score.falseClaims.map(
-      (c) => `${c.file.path}:${c.finding.line} ${c.finding.symbol} ${c.finding.convention}`,
-    );
+    const claims = score.falseClaims
+      .filter((c) => c.file.set !== 'fresh2')
+      .map((c) => `${c.file.path}:${c.finding.line} ${c.finding.symbol} ${c.finding.convention}`);
     assert.deepEqual(claims, []);
   });
 
@@ -54,7 +55,7 @@ describe('labelled corpus of real and rewritten loss code', function () {
 
   it('keeps its share of the real definitions of the parts it was tuned with', () => {
     const floors: [string, number][] = [
-      ['positive', 0.95],
+      ['positive', 0.97],
       ['negative', 0.9],
       ['fresh', 0.9],
     ];
@@ -65,12 +66,14 @@ describe('labelled corpus of real and rewritten loss code', function () {
   });
 
   it('reports the held-out parts (not tuned to)', () => {
-    for (const set of ['positive', 'negative', 'fresh']) {
+    for (const set of ['positive', 'negative', 'fresh', 'fresh2']) {
       const outcomes = part(set, 'holdout');
       assert.ok(outcomes.length > 0, `no held-out ${set} labels`);
       console.log(
         `      held-out ${set}: ${outcomes.filter((o) => o.right).length}/${outcomes.length} right`,
       );
     }
+    const fresh2Claims = score.falseClaims.filter((c) => c.file.set === 'fresh2').length;
+    console.log(`      held-out fresh2: ${fresh2Claims} smoothing claims on files without smoothing`);
   });
 });

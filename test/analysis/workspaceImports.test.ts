@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import {
   AnalysisSession,
+  importCandidates,
   importedModules,
   type ModuleFiles,
   relativeFiles,
@@ -48,6 +49,11 @@ function memoryFiles(files: Record<string, string>): ModuleFiles & { reads: stri
   };
 }
 
+/** Files in memory, found where an editor looks for them: relative imports in the package, absolute ones beside. */
+function beside(files: Record<string, string>): ModuleFiles & { reads: string[] } {
+  return { ...memoryFiles(files), candidates: importCandidates };
+}
+
 const conventionOfLS = (text: string, source: Parameters<AnalysisSession['analyzePython']>[1]) =>
   new AnalysisSession().analyzePython(text, source).find((f) => f.symbol === 'LS')?.convention ?? null;
 
@@ -66,15 +72,69 @@ describe('workspace imports', () => {
       'C:\\ws\\utils\\__init__.py',
     ]);
     assert.deepEqual(relativeFiles('/ws/loss.py', 'torch.nn'), []);
-    assert.deepEqual(relativeFiles('/ws/loss.py', '.'), []);
+    // The package itself (`from . import f`, f defined or re-exported by its `__init__.py`).
+    assert.deepEqual(relativeFiles('/ws/pkg/loss.py', '.'), ['/ws/pkg/__init__.py']);
     assert.equal(relativeModule('pkg.nn.modules.loss', '..functional'), 'pkg.nn.functional');
     assert.equal(relativeModule('loss', '...x'), null);
   });
 
-  it('lists the modules a file may ask for: each import and its package, relative ones only if asked', () => {
-    const text = 'import torch\nfrom .utils import smooth_targets\nfrom . import helpers as h\n';
-    assert.deepEqual(importedModules(text, true).sort(), ['.helpers', '.utils', '.utils.smooth_targets']);
+  it('places an absolute import beside the file: its folder comes first on the path', () => {
+    assert.deepEqual(importCandidates('/ws/train.py', 'utils'), ['/ws/utils.py', '/ws/utils/__init__.py']);
+    assert.deepEqual(importCandidates('/ws/train.py', 'pkg.losses'), [
+      '/ws/pkg/losses.py',
+      '/ws/pkg/losses/__init__.py',
+    ]);
+    assert.deepEqual(
+      importCandidates('/ws/pkg/loss.py', '.utils'),
+      relativeFiles('/ws/pkg/loss.py', '.utils'),
+    );
+  });
+
+  it('lists the modules a file may ask for: each import and its package, torch and NumPy only if asked', () => {
+    const text = [
+      'import torch',
+      'import numpy as np',
+      'from .utils import smooth_targets',
+      'from . import helpers as h',
+      'from common import ls',
+      'from .losses import *',
+    ].join('\n');
+    assert.deepEqual(importedModules(text, true).sort(), [
+      '.',
+      '.helpers',
+      '.losses',
+      '.utils',
+      '.utils.smooth_targets',
+      'common',
+      'common.ls',
+    ]);
     assert.ok(importedModules(text, false).includes('torch'));
+  });
+
+  it('follows a sibling import without a dot, read ahead beside the file', async () => {
+    const files = beside({ '/ws/utils.py': K_MINUS_1 });
+    const text = LOSS.replace('from .utils import', 'from utils import');
+    const resolved = await resolveImports('/ws/loss.py', text, files, true);
+    assert.deepEqual([...resolved.files.keys()], ['/ws/utils.py']);
+    assert.equal(conventionOfLS(text, resolved.source), 'k_minus_1');
+    assert.ok(!files.reads.some((path) => path.includes('torch')), files.reads.join(', '));
+  });
+
+  it("follows a name to where a package's __init__.py re-exports it from (star or named import)", async () => {
+    for (const init of ['from .helpers import *', 'from .helpers import smooth_targets', '']) {
+      const files = beside({
+        '/ws/pkg/__init__.py': init,
+        '/ws/pkg/helpers.py': init ? K_MINUS_1 : '',
+        ...(init ? {} : { '/ws/pkg/__init__.py': K_MINUS_1 }),
+      });
+      for (const [file, text] of [
+        ['/ws/train.py', LOSS.replace('from .utils import', 'from pkg import')],
+        ['/ws/pkg/loss.py', LOSS.replace('from .utils import', 'from . import')],
+      ]) {
+        const resolved = await resolveImports(file, text, files, true);
+        assert.equal(conventionOfLS(text, resolved.source), 'k_minus_1', `${init || 'defined'}: ${file}`);
+      }
+    }
   });
 
   it('reads an imported helper ahead, and the analysis follows it to its convention', async () => {

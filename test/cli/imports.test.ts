@@ -59,6 +59,15 @@ describe('cli: following imports of the workspace’s own modules', () => {
     assert.equal(conventionOf([loss], loss), 'k_minus_1');
   });
 
+  it('follows a package beside the file to the helper its __init__.py re-exports (star import)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'loss-lens-'));
+    mkdirSync(join(dir, 'common'));
+    writeFileSync(join(dir, 'common', '__init__.py'), 'from .targets import *\n');
+    writeFileSync(join(dir, 'common', 'targets.py'), HELPER);
+    writeFileSync(join(dir, 'train.py'), LOSS('common'));
+    assert.equal(conventionOf([join(dir, 'train.py')], join(dir, 'train.py')), 'k_minus_1');
+  });
+
   it('says nothing it cannot see when the module is missing', () => {
     const dir = mkdtempSync(join(tmpdir(), 'loss-lens-'));
     writeFileSync(join(dir, 'loss.py'), LOSS('.missing'));

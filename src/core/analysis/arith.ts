@@ -1,5 +1,6 @@
 import type { Span } from './expr';
 import { logisticRest, logisticShift } from './logistic';
+import { marginArithmetic } from './marginSoftmax';
 import { carryDerivation, derivationOf, modulate } from './modulation';
 import { add, div, mul, neg, num, ONE, op, type Sym, ZERO } from './sym';
 import {
@@ -36,6 +37,8 @@ function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
   const test = COMPARISONS.has(o) ? labelTest(o, a0, b0) : null;
   if (test) return test;
   if (sa && sb && (o === '+' || o === '-' || o === '*' || o === '/')) return scalarOp(a, b, op(o, sa, sb));
+  const margin = marginArithmetic(o, a, b);
+  if (margin) return margin;
   if (o === '*' && a.k === 'dist' && smoothedTimesInput(a.d, b)) return smoothedProduct(a.d);
   if (o === '*' && b.k === 'dist' && smoothedTimesInput(b.d, a)) return smoothedProduct(b.d);
   if (o === '*' && (isCandidate(a) || isCandidate(b)) && (isLogLike(a) || isLogLike(b))) {

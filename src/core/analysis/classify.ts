@@ -74,7 +74,8 @@ export function classifyMix(m: Mix, binary: boolean, syms: Map<string, SymInfo>)
     ),
   );
   if (offZero) {
-    const soft = (m.src === 'tensor' || m.labels === '*') && !binary;
+    // Binary losses on a given tensor are plain BCE on multi-label targets; mixed with other labels they are soft.
+    const soft = (m.src === 'tensor' && !binary) || m.labels === '*';
     return {
       ...base,
       convention: soft ? 'soft_target' : 'none',

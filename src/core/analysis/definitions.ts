@@ -99,7 +99,12 @@ function asLoss(value: AV, ctx: Ctx): LossInfo | null {
   if (binaryTarget && smoothed && scalarCoefficients(binaryTarget, ctx.syms)) {
     return (lossOf(binaryTarget, { binary: true }) as AV & { k: 'loss' }).l;
   }
-  const target = value.k === 'dist' && labelDerived(value.d) && numberCoefficients(value.d, ctx.syms);
+  // `1 − onehot(y)` (the other classes' mask) puts less on the true class than on the rest: no target.
+  const target =
+    value.k === 'dist' &&
+    labelDerived(value.d) &&
+    numberCoefficients(value.d, ctx.syms) &&
+    !(value.d.hot.k === 'n' && value.d.hot.v <= 0);
   if (target && !(value.d.off.k === 'n' && value.d.off.v === 0)) {
     return (lossOf(value.d) as AV & { k: 'loss' }).l;
   }

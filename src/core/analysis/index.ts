@@ -2,7 +2,7 @@ export { analyzeAt, analyzeParsed, analyzePython, defaultSession } from './analy
 export { findingAt } from './findingAt';
 export * from './findings';
 export type { ImportSource } from './module';
-export { moduleOfPath, relativeFiles, relativeModule } from './modulePaths';
+export { importCandidates, moduleOfPath, relativeFiles, relativeModule } from './modulePaths';
 export { type CellSource, cellSource, inCell } from './notebook';
 export { type PythonParse, parsePython } from './parse';
 export * from './rules';

@@ -3,6 +3,7 @@ import { binop, negate } from './arith';
 import { defaultTruth, joinNumbers, NARROWED, richer, runIf, staticTruth } from './branches';
 import { type Expr, toExpr } from './expr';
 import { logisticLoss } from './logistic';
+import { trueLogit } from './marginSoftmax';
 import { findDefinition, qualify } from './module';
 import {
   type ClassScope,
@@ -135,6 +136,8 @@ function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
   if (picked && obj.k === 'logp') return gatherLoss(obj, evalExpr(e.index[1] as Expr, f, ctx));
   if (picked && (obj.k === 'param' || (obj.k === 'tensor' && obj.viewOf !== undefined)))
     return pickedLogits(obj, e.index as Expr[], f, ctx);
+  if (picked && obj.k === 'tensor' && isRowRange(evalExpr(e.index[0] as Expr, f, ctx)))
+    return trueLogit(evalExpr(e.index[1] as Expr, f, ctx));
   if (obj.k === 'loss') return { k: 'loss', l: { ...obj.l, rowMask: true } };
   if (obj.k === 'tensor' && obj.classRange?.eye && e.index.length === 1 && first !== 'slice')
     return { k: 'dist', d: { ...mix(ONE, ZERO, 'index'), classes: obj.classRange.classes ?? undefined } };
@@ -153,8 +156,11 @@ function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
 function pickedLogits(obj: AV, index: Expr[], f: Frame, ctx: Ctx): AV {
   const rows = evalExpr(index[0], f, ctx);
   const labels = evalExpr(index[1], f, ctx);
-  const rowRange = rows.k === 'tensor' && rows.classRange !== undefined && !rows.classRange.eye;
-  return rowRange ? gatherLoss(obj, labels) : TENSOR;
+  return isRowRange(rows) ? gatherLoss(obj, labels) : TENSOR;
+}
+
+function isRowRange(rows: AV): boolean {
+  return rows.k === 'tensor' && rows.classRange !== undefined && !rows.classRange.eye;
 }
 
 /** `x.size(d)` / `x.shape[d]`: the last (or second) axis is the class count K, the first the batch size N. */

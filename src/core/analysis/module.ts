@@ -151,6 +151,10 @@ function importAliases(node: SyntaxNode, text: string): [string, string][] {
       .join('');
   const base = words[0]?.name === 'from' ? dotted(words.slice(1, importAt)) : '';
   for (const clause of splitClauses(words.slice(importAt + 1))) {
+    if (base && clause.length === 1 && clause[0].text === '*') {
+      bound.push([starKey(base), `${base}.*`]);
+      continue;
+    }
     const asAt = clause.findIndex((w) => w.name === 'as');
     const path = dotted(asAt >= 0 ? clause.slice(0, asAt) : clause);
     if (!path) continue;
@@ -159,6 +163,14 @@ function importAliases(node: SyntaxNode, text: string): [string, string][] {
     if (local) bound.push([local, asAt >= 0 || base ? full : local]);
   }
   return bound;
+}
+
+/**
+ * `from .losses import *` binds every public name of `.losses`: kept as an alias under a key no Python name can be
+ * (`*.losses` → `.losses.*`), so that a package's `__init__.py` can re-export what it star-imports.
+ */
+export function starKey(module: string): string {
+  return `*${module}`;
 }
 
 function splitClauses<T extends { name: string }>(words: T[]): T[][] {

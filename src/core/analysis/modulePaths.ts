@@ -28,7 +28,22 @@ export function relativeModule(own: string, module: string): string | null {
   return [...pkg, ...(rest ? [rest] : [])].join('.');
 }
 
-/** Where a relative import of `file` lies beside it: `.utils` → `dir/utils.py`, `dir/utils/__init__.py`. */
+/**
+ * The module a dotted name is looked up in, and the name: `.utils.f` → [`.utils`, `f`], `.f` → [`.`, `f`],
+ * `pkg.f` → [`pkg`, `f`]; null for a bare name.
+ */
+export function splitQualified(full: string): [string, string] | null {
+  const dots = '.'.repeat(leadingDots(full));
+  const rest = full.slice(dots.length);
+  const at = rest.lastIndexOf('.');
+  const module = at >= 0 ? dots + rest.slice(0, at) : dots;
+  return module ? [module, rest.slice(at + 1)] : null;
+}
+
+/**
+ * Where a relative import of `file` lies beside it: `.utils` → `dir/utils.py`, `dir/utils/__init__.py`; the
+ * package itself (`.`, `..`) → its `__init__.py`.
+ */
 export function relativeFiles(file: string, module: string): string[] {
   if (!module.startsWith('.')) return [];
   const sep = file.includes('/') || !file.includes('\\') ? '/' : '\\';
@@ -39,7 +54,15 @@ export function relativeFiles(file: string, module: string): string[] {
     .slice(up + 1)
     .split('.')
     .filter(Boolean);
-  if (rest.length === 0) return [];
   const base = [...dirs.slice(0, dirs.length - up), ...rest].join(sep);
+  if (rest.length === 0) return [[base, '__init__.py'].join(sep)];
   return [`${base}.py`, [base, '__init__.py'].join(sep)];
+}
+
+/**
+ * Where a module imported by `file` may lie in the workspace: a relative import in `file`'s package, an absolute
+ * one beside `file` (Python puts a script's folder first on its path: `from utils import f` is `dir/utils.py`).
+ */
+export function importCandidates(file: string, module: string): string[] {
+  return relativeFiles(file, module.startsWith('.') ? module : `.${module}`);
 }

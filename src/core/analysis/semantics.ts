@@ -4,13 +4,26 @@ import { type Expr, toExpr } from './expr';
 import type { LossKind } from './findings';
 import { assign, dimSize, evalExpr, markTensor, runFunction } from './interp';
 import { libraryDefinition } from './library';
+import { diagonalPick } from './marginSoftmax';
 import { type Definition, findDefinition, type ModuleContext, qualify } from './module';
+import { splitQualified } from './modulePaths';
 import { type ClassScope, type Ctx, callParams, classScope, type Frame, localBases } from './scope';
 import { ONE, sym, ZERO } from './sym';
+import { twoColumnTarget } from './targetPair';
 import { classDim, lossFunction, reduce, tensorMethod, torchFunction } from './tensorOps';
-import { bindArgs, resolveTorchApi } from './torchApi';
+import { bindArgs, resolveTorchApi, type TorchApi } from './torchApi';
 import { argText, inputOf, type TorchLossCall } from './torchLossCall';
-import { type AV, lossOf, mix, smoothedMixOf, sourceOf, TENSOR, UNKNOWN } from './values';
+import {
+  type AV,
+  isSmoothedTarget,
+  type LossInfo,
+  lossOf,
+  mix,
+  smoothedMixOf,
+  sourceOf,
+  TENSOR,
+  UNKNOWN,
+} from './values';
 
 export { gatherLoss } from './tensorOps';
 
@@ -53,9 +66,11 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   const q = qualify(e.fn, ctx.mod);
   // NumPy builds targets the same way (np.full, np.eye(K)[y], np.zeros): its functions read as torch's.
   if ((q === 'torch.stack' || q === 'torch.cat') && ev.args[0]?.k === 'tuple')
-    return richest(ev.args[0].items);
+    return twoColumnTarget(ev.args[0].items) ?? richest(ev.args[0].items);
   // einops moves axes: the value (a one-hot, log-probabilities) stays what it is.
   if (q === 'einops.rearrange' && ev.args[0]) return ev.args[0];
+  const diagonal = q === 'torch.diagonal' ? diagonalPick(e.args[0]?.value, (x) => evalExpr(x, f, ctx)) : null;
+  if (diagonal) return diagonal;
   if (q && /^(torch|numpy)\./.test(q)) {
     const r = torchFunction(q.slice(q.lastIndexOf('.') + 1), ev.args, ev.kw, ctx);
     // `torch.exp(x, out=y)` writes its result into y.
@@ -93,23 +108,27 @@ function torchLoss(kind: LossKind, args: Map<string, AV>, texts: TorchLossCall['
 }
 
 function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Frame, ctx: Ctx): AV {
-  const superMethod = f.cls && isSuper(fn, fn.name) ? localBaseMethod(f.cls, fn.name, ctx) : undefined;
+  // `super()` in a method the class inherits is relative to the class that defines that method.
+  const owner = f.cls ? ownerOf(e, f.cls.def, ctx) : null;
+  const superMethod = owner && isSuper(fn, fn.name) ? localBaseMethod(owner, fn.name, ctx) : undefined;
   if (superMethod && f.cls && fn.name !== '__init__') return inline(superMethod, ev, f.cls, ctx);
-  if (isSuper(fn, 'forward') && f.cls) {
-    const base = torchLossBase(f.cls, ctx);
+  if (isSuper(fn, 'forward') && f.cls && owner) {
+    const base = torchLossBase(owner, f.cls, ctx);
     if (base) return applyModule(base, ev, ctx);
     const inherited = libraryMethod(f.cls, 'forward', ev, ctx);
     if (inherited) return inherited;
   }
-  if (isSuper(fn, '__init__') && f.cls) {
+  if (isSuper(fn, '__init__') && f.cls && owner) {
     // A base class of the file runs its own __init__ (a library base its catalogue one); a torch loss base stores
-    // its keyword arguments (`super().__init__(reduction=r)` sets self.reduction).
-    const init = localBases(f.cls.def, ctx.mod, 1)
+    // its arguments (`super().__init__(weight, reduction=r)` sets self.weight and self.reduction).
+    const init = localBases(owner, ctx.mod, 1)
       .map((b) => classScope(b, ctx.mod).methods.get('__init__'))
       .find((m) => m !== undefined);
     if (init) runFunction(init, bindCall(init, ev, ctx), f.cls, ctx, true);
     else libraryMethod(f.cls, '__init__', ev, ctx);
-    for (const [name, value] of ev.kw) if (!f.cls.attrs.has(name)) f.cls.attrs.set(name, value);
+    const positional = init ? [] : (torchLossApi(owner, ctx)?.params ?? []);
+    const stored = [...ev.kw, ...ev.args.map((v, i) => [positional[i], v] as const)];
+    for (const [name, value] of stored) if (name && !f.cls.attrs.has(name)) f.cls.attrs.set(name, value);
     return UNKNOWN;
   }
   // `self.criterion.forward(x, y)` is `self.criterion(x, y)`.
@@ -121,9 +140,9 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
   if (obj.k === 'self' && f.cls) return selfCall(fn.name, ev, f.cls, ctx);
   if (fn.obj.t === 'name' && f.cls && fn.obj.id === f.cls.def.name)
     return userMethod(f.cls, fn.name, ev, ctx);
-  const owner =
+  const named =
     fn.obj.t === 'name' && !f.vars.has(fn.obj.id) ? findDefinition(ctx.mod, fn.obj.id, e.from) : null;
-  if (owner?.kind === 'class') return classCall(owner, fn.name, ev, ctx);
+  if (named?.kind === 'class') return classCall(named, fn.name, ev, ctx);
   // `nn.BCELoss().to(device)`, `.cuda()`: the same module; `.forward(x, y)` applies it.
   if ((obj.k === 'module' || obj.k === 'instance') && fn.name !== 'forward' && fn.name !== '__call__')
     return obj;
@@ -158,25 +177,39 @@ function isSuper(fn: Expr & { t: 'attr' }, method: string): boolean {
 }
 
 /**
- * A class deriving from a torch loss (`class MyCE(nn.CrossEntropyLoss)`): `super().forward(x, y)` is that loss with
- * the arguments `super().__init__(...)` stored on the instance.
+ * A class deriving from a torch loss (`class MyCE(nn.CrossEntropyLoss)`, or through classes of the file):
+ * `super().forward(x, y)` is that loss with the arguments `super().__init__(...)` stored on the instance.
  */
-function torchLossBase(cls: ClassScope, ctx: Ctx): (AV & { k: 'module' }) | null {
-  const bases = cls.def.node.getChild('ArgList');
-  for (let b = bases?.firstChild; b; b = b.nextSibling) {
-    const api = resolveTorchApi(toExpr(b, ctx.mod.text), ctx.mod);
-    if (api?.form !== 'module') continue;
-    const args = new Map<string, AV>();
-    const texts: [string, string][] = [];
-    for (const name of api.params) {
-      const v = cls.attrs.get(name);
-      if (!v) continue;
-      args.set(name, v);
-      texts.push([name, v.k === 'str' ? `'${v.v}'` : `self.${name}`]);
+function torchLossBase(owner: Definition, cls: ClassScope, ctx: Ctx): (AV & { k: 'module' }) | null {
+  const api = torchLossApi(owner, ctx);
+  if (!api) return null;
+  const args = new Map<string, AV>();
+  const texts: [string, string][] = [];
+  for (const name of api.params) {
+    const v = cls.attrs.get(name);
+    if (!v) continue;
+    args.set(name, v);
+    texts.push([name, v.k === 'str' ? `'${v.v}'` : `self.${name}`]);
+  }
+  return { k: 'module', api: api.kind, args, texts };
+}
+
+/** The torch loss module a class derives from, directly or through classes of the file. */
+function torchLossApi(def: Definition, ctx: Ctx): TorchApi | null {
+  for (const d of [def, ...localBases(def, ctx.mod, 3)]) {
+    const bases = d.node.getChild('ArgList');
+    for (let b = bases?.firstChild; b; b = b.nextSibling) {
+      const api = resolveTorchApi(toExpr(b, ctx.mod.text), ctx.mod);
+      if (api?.form === 'module') return api;
     }
-    return { k: 'module', api: api.kind, args, texts };
   }
   return null;
+}
+
+/** The class of the file whose body holds the call: the running method's own class, not the instance's. */
+function ownerOf(e: CallExpr, instance: Definition, ctx: Ctx): Definition {
+  const inside = (d: Definition) => d.kind === 'class' && d.node.from <= e.from && e.to <= d.node.to;
+  return ctx.mod.definitions.find(inside) ?? instance;
 }
 
 /**
@@ -257,8 +290,8 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): A
 }
 
 /** `super().name` of a base class of the same file (nearest first): its own method, not the subclass's. */
-function localBaseMethod(cls: ClassScope, name: string, ctx: Ctx): SyntaxNode | undefined {
-  for (const base of localBases(cls.def, ctx.mod, 3)) {
+function localBaseMethod(owner: Definition, name: string, ctx: Ctx): SyntaxNode | undefined {
+  for (const base of localBases(owner, ctx.mod, 3)) {
     const own = classScope(base, ctx.mod).methods.get(name);
     if (own) return own;
   }
@@ -293,10 +326,36 @@ function libraryCall(qualified: string, ev: Evaluated, ctx: Ctx): AV | null {
 
 /** A function or class of the workspace's own modules, imported (`from .utils import smooth`), when readable. */
 function importedCall(qualified: string, ev: Evaluated, ctx: Ctx): AV | null {
-  const dot = qualified.lastIndexOf('.');
-  const mod = dot > 0 && ctx.mod.imports ? ctx.mod.imports(qualified.slice(0, dot)) : null;
-  const def = mod && findDefinition(mod, qualified.slice(dot + 1), Number.POSITIVE_INFINITY);
-  return mod && def ? foreignCall(def, mod, ev, ctx) : null;
+  const found = importedDefinition(ctx.mod, qualified, 0);
+  return found ? foreignCall(found.def, found.mod, ev, ctx) : null;
+}
+
+/** How many re-exports (`__init__.py` importing from its submodules) are followed to a definition. */
+const MAX_REEXPORTS = 3;
+
+/**
+ * The definition `qualified` names in a module `mod` imports: defined there, or re-exported by it
+ * (`from .losses import *`, `from .losses import smooth` in a package's `__init__.py`), followed a few deep.
+ */
+function importedDefinition(
+  mod: ModuleContext,
+  qualified: string,
+  depth: number,
+): { def: Definition; mod: ModuleContext } | null {
+  const split = splitQualified(qualified);
+  const inner = split && mod.imports ? mod.imports(split[0]) : null;
+  if (!split || !inner) return null;
+  const [, name] = split;
+  const def = findDefinition(inner, name, Number.POSITIVE_INFINITY);
+  if (def) return { def, mod: inner };
+  if (depth >= MAX_REEXPORTS) return null;
+  const named = inner.aliases.get(name);
+  const stars = [...inner.aliases.values()].filter((full) => full.endsWith('.*'));
+  for (const full of [...(named ? [named] : []), ...stars.map((star) => `${star.slice(0, -1)}${name}`)]) {
+    const found = importedDefinition(inner, full, depth + 1);
+    if (found) return found;
+  }
+  return null;
 }
 
 /** A definition of another module called from this one: an instance of its class, or its function run there. */
@@ -381,16 +440,31 @@ function consumer(ev: Evaluated, ctx: Ctx): AV | null {
   return null;
 }
 
+/** A term towards another distribution (a teacher's probabilities), not a binary or auxiliary one. */
+function softTerm(l: LossInfo): boolean {
+  return l.src === 'tensor' && !l.binary && !l.opaqueLog;
+}
+
+function smoothedLoss(v: AV): boolean {
+  return v.k === 'loss' && isSmoothedTarget({ k: 'dist', d: v.l });
+}
+
 /** The item that tells most about the loss: what a sum or stack of a list of losses computes, for our purpose. */
 function richest(items: AV[]): AV {
   return items.reduce<AV>((best, v) => (richness(v) > richness(best) ? v : best), UNKNOWN);
 }
 
-/** The loss of a tuple (`return loss, nll` or `return logits, loss`), else its first item; else the value. */
+/**
+ * The loss of a tuple or dict (`return loss, nll`, `return logits, loss`, `{"loss_ce": …, "loss_kd": …}`): of
+ * several, the one that tells most (a smoothed loss over its plain NLL, a distillation term over the hard CE);
+ * else its first item; else the value.
+ */
 export function headOf(v: AV): AV {
   if (v.k !== 'tuple') return v;
-  const nested = v.items.map(headOf);
-  return nested.find((i) => i.k === 'loss') ?? v.items[0] ?? UNKNOWN;
+  const losses = v.items.map(headOf).filter((i) => i.k === 'loss');
+  if (losses.length === 0) return v.items[0] ?? UNKNOWN;
+  const distillation = losses.find((i) => i.k === 'loss' && softTerm(i.l));
+  return distillation && !losses.some(smoothedLoss) ? distillation : richest(losses);
 }
 
 /**

@@ -1,5 +1,6 @@
-import { evalSym, type Sym, sub, symNames } from './sym';
-import { type AV, type LossInfo, lossOf, mix, scalarOf } from './values';
+import { mixOf } from './arith';
+import { evalSym, num, type Sym, sub, symNames } from './sym';
+import { type AV, type LossInfo, labelDerived, lossOf, type Mix, mix, scalarOf } from './values';
 
 const PROBES = [0.137, 0.291, 0.413];
 
@@ -17,4 +18,28 @@ export function binaryTargetPair(v: AV): LossInfo | null {
   if (!complementary || !smoothing) return null;
   const l = lossOf(mix(sub(pos, neg), neg, 'tensor'), { binary: true });
   return l.k === 'loss' ? l.l : null;
+}
+
+/**
+ * `torch.cat([1 - t, t], 1)` (or `stack`, either order) of a target t built from binary labels: the same target
+ * as a distribution over two classes, the label's column holding t. Null unless one column is 1 minus the other.
+ */
+export function twoColumnTarget(items: AV[]): AV | null {
+  if (items.length !== 2) return null;
+  const [a, b] = items.map(mixOf);
+  if (!a || !b || !labelDerived(a) || !labelDerived(b) || !complementary(a, b)) return null;
+  const positive = evalSym(a.hot, probe(0)) > 0 ? a : b;
+  return { k: 'dist', d: { ...positive, classes: num(2) } };
+}
+
+function complementary(a: Mix, b: Mix): boolean {
+  return PROBES.every((_, i) => {
+    const at = (s: Sym) => evalSym(s, probe(i));
+    return Math.abs(at(a.hot) + at(b.hot)) < 1e-9 && Math.abs(at(a.off) + at(b.off) - 1) < 1e-9;
+  });
+}
+
+/** Distinct values for distinct names, so that unrelated symbols never cancel by accident. */
+function probe(i: number): (name: string) => number {
+  return (name) => PROBES[i] + [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) % 997, 7) / 1000;
 }

@@ -1,6 +1,7 @@
 import { binop, mixMass, mixOf } from './arith';
 import type { LossKind } from './findings';
 import { logisticFunction, logisticRelu } from './logistic';
+import { marginFunction } from './marginSoftmax';
 import { derivationOf, elementwise, predicted } from './modulation';
 import type { Ctx } from './scope';
 import { add, div, evalSym, mul, neg, num, ONE, type Sym, sub, sym, symNames, ZERO } from './sym';
@@ -69,8 +70,14 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
     modulated: lp.modulated,
     kl: kind === 'kl_div',
     handwritten: target.k === 'dist',
+    // KL to sigmoid probabilities (a teacher's σ): a binary term.
+    binary: kind === 'kl_div' && target.k === 'prob' && !target.multi,
   };
-  if ((target.k === 'dist' && !constantIndices(target.d)) || kind === 'kl_div') {
+  if (
+    (target.k === 'dist' && !constantIndices(target.d)) ||
+    kind === 'kl_div' ||
+    othersProbabilities(target, input)
+  ) {
     const given = mixOf(target) ?? mix(ONE, ZERO, 'tensor');
     const m = ownPrediction(given, kind === 'kl_div' ? lp.source : sourceOf(input));
     return lossOf(
@@ -81,6 +88,14 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
   const eps = kind === 'cross_entropy' ? (scalarOf(args.get('label_smoothing') ?? UNKNOWN) ?? ZERO) : ZERO;
   const hard = mix(mul(lp.c, sub(ONE, eps)), mul(lp.c, div(eps, classes)), 'index');
   return lossOf(withLabels(hard, target), extra);
+}
+
+/** Probabilities (or argmax predictions) of another tensor than the input (a teacher's): a soft target. */
+function othersProbabilities(target: AV, input: AV): boolean {
+  if (target.k === 'tensor') return target.pseudoLabels === true;
+  return (
+    target.k === 'prob' && target.multi && (target.source === undefined || target.source !== sourceOf(input))
+  );
 }
 
 /**
@@ -100,6 +115,10 @@ export function classDim(ctx: Ctx): Sym {
 /** `torch.x(...)` helpers that build or reduce tensors. */
 export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx: Ctx): AV | null {
   if (name === 'einsum') return einsum(args, ctx);
+  const margin = marginFunction(name, [...args, ...kw.values()]);
+  if (margin) return margin;
+  const hardest = args[0] ? selected(name, args[0]) : null;
+  if (hardest) return hardest;
   if (name === 'clamp' || name === 'clip') {
     const [x, lo, hi] = [args[0] ?? UNKNOWN, args[1] ?? kw.get('min'), args[2] ?? kw.get('max')];
     return (
@@ -167,6 +186,8 @@ function isNegated(v: AV, ctx: Ctx): boolean {
 
 export function logOf(v: AV, ctx: Ctx): AV {
   if (v.k === 'prob' && v.multi) return { k: 'logp', c: ONE, factors: [], source: v.source };
+  // log p_y is increasing in p_y, as p_y is.
+  if (v.k === 'tensor' && v.trueProb) return { k: 'tensor', pred: 'nonlinear', trueProb: v.trueProb };
   if (v.k === 'tensor' && v.partition) return { k: 'tensor', logNormaliser: true };
   if (v.k === 'logp') return UNKNOWN;
   if (v.k === 'dist' && v.d.src !== 'none' && !v.d.rowMask) return { k: 'tensor', logTarget: true };
@@ -246,6 +267,15 @@ function isNumber(s: Sym, n: number): boolean {
   return s.k === 'n' && s.v === n;
 }
 
+/**
+ * `torch.topk(losses, k)`, `losses.sort()`: (values, indices), the values some rows of the loss (hard-example
+ * mining keeps the k largest).
+ */
+function selected(name: string, v: AV): AV | null {
+  if (v.k !== 'loss' || !['topk', 'sort', 'kthvalue'].includes(name)) return null;
+  return { k: 'tuple', items: [{ k: 'loss', l: { ...v.l, hardest: true } }, TENSOR] };
+}
+
 /** `x.view(...)`, `t.unsqueeze(1)`: a tensor that is still the parameter's data (a target keeps its identity). */
 function viewOf(p: AV & { k: 'param' }): AV {
   if (p.s.k === 's') return { k: 'tensor', viewOf: p.s.name };
@@ -257,13 +287,14 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
   const perClass = (s: Sym): Sym =>
     name === 'mean' && (hasDim || v.k === 'logp') ? div(s, classDim(ctx)) : s;
   if (hasDim && v.k === 'tensor' && v.expLogits) return { k: 'tensor', partition: true };
-  // A batch reduction of a decreasing function of p_y (GCE's (1 − p_y^q)/q, 1 − p_y) is a loss on hard labels.
+  // A batch reduction of a decreasing function of p_y (GCE's (1 − p_y^q)/q, 1 − p_y) is a loss on hard labels; of
+  // the log-likelihood of margin logits (`num − log(exp(num) + …)`), minus one (p_y itself is an accuracy).
   if (v.k === 'tensor' && v.trueProb) {
-    if (hasDim || !v.trueProb.falling) return v;
+    if (hasDim || !(v.trueProb.falling || v.trueProb.margin)) return v;
     const labels = v.trueProb.labels;
     return lossOf(
-      { ...mix(ONE, ZERO, 'index'), ...(labels ? { labels } : {}) },
-      { reduction, reworked: true },
+      { ...mix(v.trueProb.falling ? ONE : num(-1), ZERO, 'index'), ...(labels ? { labels } : {}) },
+      { reduction, ...(v.trueProb.margin ? { margin: true } : { reworked: true }) },
     );
   }
   const parameter = v.k === 'param' || (v.k === 'tensor' && v.viewOf !== undefined);
@@ -315,6 +346,10 @@ function rowMaxOf(v: AV): AV {
 /** Tensor methods: in-place fills and scatters build target mixes; reductions build losses. */
 export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, AV>, ctx: Ctx): AV {
   const arg = (i: number, key: string): AV => args[i] ?? kw.get(key) ?? UNKNOWN;
+  const margin = marginFunction(name, [obj, ...args, ...kw.values()]);
+  if (margin) return margin;
+  const hardest = selected(name, obj);
+  if (hardest) return hardest;
   const base: Mix = obj.k === 'dist' ? obj.d : mix(ZERO, ZERO, 'none');
   const clip = /^(clamp|clip)_?$/.test(name);
   const clipped = clip
@@ -359,6 +394,10 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   if (name === 'sum' || name === 'mean') return reduce(obj, name, args.length > 0 || kw.has('dim'), ctx);
   if (name === 'gather') return gathered(obj, args[1] ?? kw.get('index') ?? UNKNOWN);
   if (name === 'argmax' && (obj.k === 'prob' || derivationOf(obj))) return predicted('nonlinear');
+  // The argmax of a target is class indices again, no longer a distribution.
+  if (name === 'argmax' && obj.k === 'dist') return TENSOR;
+  if (name === 'argmax' && (obj.k === 'unknown' || (obj.k === 'tensor' && !obj.viewOf)))
+    return { k: 'tensor', pseudoLabels: true };
   if (name === 'log') return logOf(obj, ctx);
   if (name === 'sigmoid') return { k: 'prob', multi: false, neg: false };
   if ((name === 'max' || name === 'amax') && args.length === 0 && kw.size === 0) return batchMax(ctx);

@@ -24,6 +24,10 @@ const RESCALED =
   'the result is multiplied by a factor (e.g. divided by a count the analysis cannot pin down)';
 const REWORKED =
   'the result of the torch loss is combined with other tensors (a mask, a weight or an added term)';
+const MARGIN =
+  "the true class's logit is changed (a margin) before a softmax written by hand: the cross-entropy of margin logits, which torch computes only once they are built";
+const HARDEST =
+  'only the largest per-sample losses are kept (top-k hard-example mining), which no torch loss does';
 const OPAQUE_LOG =
   'the log is taken of a tensor the analysis cannot identify as σ(x) or as given probabilities, so no BCE call is known to equal it';
 const KL_PER_ROW =
@@ -112,6 +116,7 @@ function wrapperEquivalence(
     loss.maskedRowsInMean && MASKED_MEAN,
     JSON.stringify(loss.hot) !== JSON.stringify(call.hot) && RESCALED,
     loss.reworked === true && REWORKED,
+    loss.hardest === true && HARDEST,
     reducedLater && loss.reduction === 'mean' && weightedOrIgnoring && MEAN_AFTER_NONE,
   ]);
 }
@@ -194,6 +199,8 @@ export function torchEquivalence(
     loss.weightSpans.length > 0 && weightsGiven && WEIGHTED_LOG_PROBS,
     loss.modulated && MODULATED,
     loss.reworked === true && REWORKED,
+    loss.margin === true && MARGIN,
+    loss.hardest === true && HARDEST,
     loss.opaqueLog === true && OPAQUE_LOG,
     loss.unseenCall === true && UNSEEN_CALL,
     loss.delegated !== undefined && `each term is computed by \`${loss.delegated}\`, a criterion it is given`,

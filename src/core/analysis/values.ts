@@ -59,6 +59,10 @@ export interface LossInfo extends Mix {
   unseenCall?: boolean;
   /** An elementwise result (kl_div with reduction='none') summed over the class axis before any mean. */
   classSummed?: boolean;
+  /** Only the largest per-sample losses are kept (`torch.topk`: hard-example mining). */
+  hardest?: boolean;
+  /** A softmax cross-entropy written by hand over logits changed on the true class (`marginSoftmax.ts`). */
+  margin?: boolean;
   /** Computed by a criterion given to the constructor (`self.loss_fcn`): its convention is that criterion's. */
   delegated?: string;
 }
@@ -91,6 +95,11 @@ export type AV =
       classRange?: { classes: Sym | null; eye: boolean };
       /** A view of this function parameter (`target.view(-1)`): the same labels or log-probabilities. */
       viewOf?: string;
+      /**
+       * Class indices from the argmax of a tensor that is not the labels (`teacher(x).argmax(1)`): another model's
+       * hard predictions, a target of its own (hard distillation, pseudo-labels).
+       */
+      pseudoLabels?: true;
       /** q·log q of a target (`torch.xlogy(q, q)`): constant in the predictions, the entropy part of a KL term. */
       targetEntropy?: true;
       /** A nonlinear map of a label-derived target (`q.pow(2 − t)`): constant in the predictions. */
@@ -99,7 +108,12 @@ export type AV =
        * The model's probability of the true class (`(onehot(y) * softmax(x)).sum(1)`) or a monotone map of it;
        * `falling`: decreasing in it (`1 − p_y`, `(1 − p_y^q)/q`), so its mean is a loss on the hard labels.
        */
-      trueProb?: { labels?: string; falling: boolean };
+      trueProb?: { labels?: string; falling: boolean; margin?: true };
+      /**
+       * The true class's logit picked by the labels from computed logits, or a function of it alone (a margin:
+       * `s·(cos_y − m)`); `exp` once exponentiated (`marginSoftmax.ts`).
+       */
+      trueLogit?: { labels?: string; exp?: true };
       /**
        * Softmax written by hand: `exp(x)` of logits (`expLogits`), its sum over the classes (`partition`, whose
        * log is the log-normaliser), and `x.max(dim)` (`rowMax`), which x − it leaves the same logits.
@@ -226,7 +240,10 @@ export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
   // follow: an alignment loss) is not a target.
   const soft = (t: LossInfo, other: LossInfo) =>
     t.src === 'tensor' && !t.opaqueLog && t.binary === other.binary;
-  const softened = (a.src === 'index' && soft(b, a)) || (soft(a, b) && b.src === 'index');
+  // The labels: class indices, or a named target tensor (binary labels) beside a tensor the code does not name.
+  const labels = (l: LossInfo, other: LossInfo) =>
+    l.src === 'index' || (l.tensor !== undefined && other.tensor === undefined);
+  const softened = (labels(a, b) && soft(b, a)) || (soft(a, b) && labels(b, a));
   return {
     ...addMix(a, b),
     ...(softened ? { labels: '*' } : {}),
@@ -238,6 +255,8 @@ export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
     modulated: a.modulated || b.modulated,
     torch: undefined,
     reworked: a.reworked || b.reworked,
+    margin: a.margin || b.margin,
+    hardest: a.hardest || b.hardest,
     opaqueLog: a.opaqueLog || b.opaqueLog,
     unseenCall: a.unseenCall || b.unseenCall,
     delegated: a.delegated ?? b.delegated,

@@ -1,4 +1,5 @@
 import { buildModule, type ImportSource } from './module';
+import { splitQualified } from './modulePaths';
 import { type PythonParse, parsePython } from './parse';
 
 /**
@@ -31,22 +32,28 @@ export interface ResolvedImports {
   key: string;
 }
 
-/** How deep imports of imports are followed, and how many files at most are read for one file. */
+/** How deep imports of imports are followed, how many files at most are read and paths tried for one file. */
 const MAX_DEPTH = 3;
 const MAX_FILES = 32;
+const MAX_TRIED = 96;
+
+/** Modules that are never the workspace's own: the analysis knows them itself. */
+const LIBRARIES = /^(torch|numpy)(\.|$)/;
 
 /**
  * The modules the analysis may ask for when a file's code calls what it imports: each import's dotted path and
  * its package (`from .utils import f` binds `.utils.f`, asked for as `.utils`; `from . import utils` binds
- * `.utils`). `relativeOnly` leaves out absolute imports (torch, numpy, …).
+ * `.utils`, a submodule or a name of the package `.`; `from .losses import *` asks for `.losses`).
+ * `workspaceOnly` leaves out torch and NumPy, never the workspace's own (a sibling module, `from utils import f`,
+ * may be).
  */
-export function importedModules(text: string, relativeOnly: boolean, parse?: PythonParse): string[] {
+export function importedModules(text: string, workspaceOnly: boolean, parse?: PythonParse): string[] {
   const out = new Set<string>();
   for (const full of buildModule((parse ?? parsePython(text)).tree, text).aliases.values()) {
-    if (relativeOnly && !full.startsWith('.')) continue;
-    const dot = full.lastIndexOf('.');
-    for (const module of [full, dot > 0 ? full.slice(0, dot) : ''])
-      if (module.replace(/^\.+/, '')) out.add(module);
+    if (workspaceOnly && LIBRARIES.test(full)) continue;
+    const parent = splitQualified(full)?.[0];
+    if (!full.endsWith('.*')) out.add(full);
+    if (parent) out.add(parent);
   }
   return [...out];
 }
@@ -68,14 +75,14 @@ export function importSource(file: string, files: ModuleFilesSync): ImportSource
 /**
  * `file`'s imports for a shell that reads asynchronously (the extension, through `vscode.workspace.fs`): read
  * ahead, since the analysis asks synchronously. Each imported module is its first readable candidate; what it
- * imports is followed in turn, at most `MAX_DEPTH` deep and `MAX_FILES` files. `relativeOnly` leaves out absolute
- * imports; `parse` is `text`'s, when the caller has it.
+ * imports is followed in turn, at most `MAX_DEPTH` deep, `MAX_FILES` files read and `MAX_TRIED` paths tried.
+ * `workspaceOnly` leaves out torch and NumPy; `parse` is `text`'s, when the caller has it.
  */
 export async function resolveImports(
   file: string,
   text: string,
   files: ModuleFiles,
-  relativeOnly = false,
+  workspaceOnly = false,
   parse?: PythonParse,
 ): Promise<ResolvedImports> {
   const texts = new Map<string, string | null>();
@@ -88,10 +95,10 @@ export async function resolveImports(
       const modules = new Map<string, string>();
       found.set(from.file, modules);
       const own = from.file === file ? parse : undefined;
-      for (const module of importedModules(from.text, relativeOnly, own))
+      for (const module of importedModules(from.text, workspaceOnly, own))
         for (const path of files.candidates(from.file, module)) {
           if (!texts.has(path)) {
-            if (texts.size >= MAX_FILES) break;
+            if (texts.size >= MAX_TRIED || readCount(texts) >= MAX_FILES) break;
             texts.set(path, await files.read(path));
           }
           const read = texts.get(path);
@@ -114,4 +121,10 @@ export async function resolveImports(
   for (const [path, t] of texts) if (t != null) read.set(path, t);
   const key = [...read].map(([path, t]) => `${path}\u0000${t}`).join('\u0001');
   return { source: sourceOf(file), files: read, tried: [...texts.keys()], key };
+}
+
+function readCount(texts: ReadonlyMap<string, string | null>): number {
+  let n = 0;
+  for (const t of texts.values()) if (t != null) n++;
+  return n;
 }

@@ -1,0 +1,135 @@
+// Soft targets and smoothing written outside a neat loss class: a teacher's predictions as the target of a
+// cross-entropy, losses returned as tuples or dicts, two-column binary targets, class masks that are no targets.
+import * as assert from 'node:assert/strict';
+import { analyzePython, type Finding } from '../../src/core/analysis';
+import { definitionAt } from './helpers';
+
+const py = (lines: string[]): string => `${lines.join('\n')}\n`;
+const HEADER = ['import torch', 'import torch.nn as nn', 'import torch.nn.functional as F', ''];
+const at = (source: string[], line: number): Finding =>
+  definitionAt(analyzePython(py([...HEADER, ...source])), line);
+
+describe('analysis: soft targets outside a loss class', () => {
+  it("a teacher's softmax as the target of cross_entropy (function or module) is a soft target", () => {
+    const source = [
+      'def distil(student_logits, teacher_logits, tau=4.0):',
+      '    soft = F.softmax(teacher_logits / tau, dim=-1)',
+      '    return F.cross_entropy(student_logits / tau, soft) * tau ** 2',
+      '',
+      'def distil_module(s, t):',
+      '    return nn.CrossEntropyLoss()(s, torch.softmax(t, -1))',
+    ];
+    assert.equal(at(source, 5).convention, 'soft_target');
+    assert.equal(at(source, 9).convention, 'soft_target');
+  });
+
+  it("the model's own softmax as its target is no distillation", () => {
+    const source = [
+      'def self_target(logits):',
+      '    return F.cross_entropy(logits, F.softmax(logits, dim=1))',
+    ];
+    assert.notEqual(at(source, 5).convention, 'soft_target');
+  });
+
+  it("a teacher's argmax (hard distillation) beside its soft KL, added to the labels' loss, is a soft target", () => {
+    const source = [
+      'class Distil(nn.Module):',
+      "    def __init__(self, teacher, kind='soft', w=0.5):",
+      '        super().__init__()',
+      '        self.teacher, self.kind, self.w = teacher, kind, w',
+      '',
+      '    def forward(self, x, logits, labels):',
+      '        hard = F.cross_entropy(logits, labels)',
+      '        with torch.no_grad():',
+      '            t = self.teacher(x)',
+      '        if self.kind == mode_of(x):',
+      '            extra = F.kl_div(F.log_softmax(logits, 1), F.softmax(t, 1), reduction="batchmean")',
+      '        else:',
+      '            extra = F.cross_entropy(logits, t.argmax(1))',
+      '        return (1 - self.w) * hard + self.w * extra',
+    ];
+    assert.equal(at(source, 5).convention, 'soft_target');
+  });
+
+  it('of the losses a tuple or dict returns, the distillation term tells the convention, a smoothed one first', () => {
+    const source = [
+      'def parts(s, t, y):',
+      '    ce = F.cross_entropy(s, y)',
+      '    kd = F.kl_div(F.log_softmax(s, -1), F.softmax(t, -1), reduction="batchmean")',
+      '    return ce, kd',
+      '',
+      'def named_parts(s, t, y):',
+      '    return {"ce": F.cross_entropy(s, y), "kd": -(F.softmax(t, 1) * F.log_softmax(s, 1)).sum(1).mean()}',
+      '',
+      'def smoothed_and_nll(s, y, eps=0.1):',
+      '    lp = F.log_softmax(s, -1)',
+      '    nll = -lp.gather(-1, y.unsqueeze(-1)).squeeze(-1).mean()',
+      '    return (1 - eps) * nll - eps * lp.mean(-1).mean(), nll',
+    ];
+    assert.equal(at(source, 5).convention, 'soft_target');
+    assert.equal(at(source, 10).convention, 'soft_target');
+    assert.equal(at(source, 13).convention, 'uniform');
+  });
+
+  it("a KL to a teacher's sigmoid probabilities plus BCE on the labels is binary distillation: a soft target", () => {
+    const source = [
+      'def binary_kd(logits, teacher_logits, y, t=2.0, w=0.3):',
+      '    q = torch.sigmoid(teacher_logits / t)',
+      '    p = torch.sigmoid(logits / t)',
+      '    soft = F.kl_div(p.log(), q) + F.kl_div((1 - p).log(), 1 - q)',
+      '    hard = F.binary_cross_entropy_with_logits(logits, y)',
+      '    return (1 - w) * soft * t * t + w * hard',
+    ];
+    assert.equal(at(source, 5).convention, 'soft_target');
+  });
+
+  it('torch.cat / stack of [1 − t, t] is a two-class target: smoothing t then stacking is ε/K with K = 2', () => {
+    const source = [
+      'def two_columns(logits, t, eps=0.2):',
+      '    t = t.float() * (1 - eps) + eps / 2',
+      '    return F.cross_entropy(logits, torch.stack([1 - t, t], dim=1))',
+      '',
+      'def columns_first(logits, t, s=0.2):',
+      '    q = torch.cat([t, 1 - t], dim=-1) * (1 - s) + s / 2',
+      '    return -(q * F.log_softmax(logits, -1)).sum(-1).mean()',
+    ];
+    for (const line of [5, 9]) {
+      const f = at(source, line);
+      assert.equal(f.convention, 'uniform');
+      assert.equal(f.details?.classes, 2);
+    }
+    assert.match(at(source, 5).torchEquivalent ?? '', /label_smoothing=eps/);
+  });
+
+  it('the argmax of a built target is class indices again: a smoothing criterion keeps its convention', () => {
+    const source = [
+      'class Wrapped(nn.Module):',
+      '    def __init__(self, ls=0.1):',
+      '        super().__init__()',
+      '        self.crit = nn.CrossEntropyLoss(label_smoothing=ls)',
+      '',
+      '    def forward(self, x, t):',
+      '        if x.ndim == t.ndim:',
+      '            t = torch.cat([1 - t, t], dim=1).argmax(dim=1)',
+      '        return self.crit(x, t)',
+    ];
+    assert.equal(at(source, 5).convention, 'uniform');
+  });
+
+  it('a mask of the other classes (ones, 0 scattered at the label) is no smoothed target', () => {
+    const findings = analyzePython(
+      py([
+        ...HEADER,
+        'def others(logits, y):',
+        '    return torch.ones_like(logits).scatter_(1, y.unsqueeze(1), 0)',
+        '',
+        'def complement(y, k):',
+        '    return 1 - F.one_hot(y, k)',
+      ]),
+    );
+    assert.deepEqual(
+      findings.filter((f) => f.kind === 'loss' && f.convention !== null).map((f) => [f.symbol, f.convention]),
+      [],
+    );
+  });
+});
