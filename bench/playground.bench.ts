@@ -5,6 +5,7 @@
 import { crossEntropy } from '../src/core/losses';
 import {
   computeExact,
+  computeParts,
   computePlayground,
   curveAt,
   type PlaygroundResult,
@@ -76,6 +77,11 @@ function benchLoss(label: string, state: PlaygroundState, pass: number, uniformE
   );
   console.log(
     `  ε step from the model (UI thread): ${summary(steps)} — ${medianStep < FRAME_MS ? 'within' : 'OVER'} ${FRAME_MS} ms`,
+  );
+  const again = timeMs(() => computePlayground(state));
+  const lossFirst = timeMs(() => computeParts({ state, scope: 'full' }).next());
+  console.log(
+    `  streamed (parse cached): the loss value after ${lossFirst.toFixed(0)} ms, every plot's data after ${again.toFixed(0)} ms`,
   );
   console.log(`  torch-exact recompute at one ε (worker, after the slider rests): ${summary(exact)}`);
   if (uniformExact !== undefined) {

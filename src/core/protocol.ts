@@ -4,12 +4,12 @@
  * The host queues what it sends until `webview/ready`.
  */
 import type { DataSource } from './debugBatch/source';
-import type { ComputeOutcome, ExactOutcome } from './playground/compute';
 import {
   arrayOf,
   type Guard,
   isBoolean,
   isFiniteNumber,
+  isInteger,
   isRecord,
   isString,
   maxLength,
@@ -18,12 +18,13 @@ import {
   oneOf,
   ownValue,
 } from './playground/guards';
+import { isResultPart, type PartsOutcome, type ResultPart } from './playground/parts';
 import { notification, request } from './playground/rpc';
 import { isPlaygroundSeed, type PlaygroundSeed } from './playground/seed';
 import { isPlaygroundState, MAX_TEXT_LENGTH, type PlaygroundState } from './playground/state';
 
 export { Endpoint, type Notification, type Request } from './playground/rpc';
-export type { ComputeOutcome, DataSource, ExactOutcome, PlaygroundSeed, PlaygroundState };
+export type { DataSource, PlaygroundSeed, PlaygroundState, ResultPart };
 
 type Empty = Record<string, never>;
 const isEmpty: Guard<Empty> = (v): v is Empty => isRecord(v) && Object.keys(v).length === 0;
@@ -129,7 +130,7 @@ export const GetSnapshot = request<Empty, Snapshot>(
   }),
 );
 
-// ── webview → worker ─────────────────────────────────────────────────────────────────────────────
+// ── webview ⇄ worker ─────────────────────────────────────────────────────────────────────────────
 
 export interface ComputeParams {
   state: PlaygroundState;
@@ -137,13 +138,48 @@ export interface ComputeParams {
   scope: 'full' | 'exact';
 }
 
-/** Our own worker's results: the shape is checked, the typed arrays inside are trusted. */
-const isOutcome = (v: unknown): v is ComputeOutcome | ExactOutcome =>
-  isRecord(v) &&
-  (v.ok === true ? Object.hasOwn(v, 'exact') : v.ok === false && Array.isArray(ownValue(v, 'errors')));
+/** One computation in the worker, numbered by the webview so its parts and a cancellation can name it. */
+export interface ComputeJob extends ComputeParams {
+  job: number;
+}
 
-export const Compute = request<ComputeParams, ComputeOutcome | ExactOutcome>(
+/** How a job ended: every part sent, refused (errors on the fields), or stopped for a newer input. */
+export type ComputeEnd = PartsOutcome | { ok: false; cancelled: true };
+
+const isComputeEnd = (v: unknown): v is ComputeEnd =>
+  isRecord(v) &&
+  (v.ok === true
+    ? Object.keys(v).length === 1
+    : v.ok === false &&
+      Object.keys(v).length === 2 &&
+      (Array.isArray(ownValue(v, 'errors')) || ownValue(v, 'cancelled') === true));
+
+/** Computes a state in the worker; its parts come as `worker/part` before this request's reply. */
+export const Compute = request<ComputeJob, ComputeEnd>(
   'worker/compute',
-  objectOf<ComputeParams>({ state: isPlaygroundState, scope: oneOf(['full', 'exact'] as const) }),
-  isOutcome,
+  objectOf<ComputeJob>({
+    job: isInteger,
+    state: isPlaygroundState,
+    scope: oneOf(['full', 'exact'] as const),
+  }),
+  isComputeEnd,
+);
+
+export interface PartParams {
+  job: number;
+  part: ResultPart;
+}
+/** One part of a job's result, posted with its typed arrays transferred: the loss part first, then the plots'. */
+export const ComputePart = notification<PartParams>(
+  'worker/part',
+  objectOf<PartParams>({ job: isInteger, part: isResultPart }),
+);
+
+export interface CancelParams {
+  job: number;
+}
+/** A newer input came: the job stops after the part it is computing, and ends as cancelled. */
+export const CancelCompute = notification<CancelParams>(
+  'worker/cancel',
+  objectOf<CancelParams>({ job: isInteger }),
 );

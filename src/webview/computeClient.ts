@@ -1,14 +1,18 @@
 /**
  * Where the computation runs: inline for small inputs, else in a Worker. A webview cannot start a Worker from its
  * (cross-origin) resource URL, so the script is fetched and started from a Blob URL (CSP `worker-src blob:`).
+ * Either way the result comes in parts (core/playground/parts.ts), the loss value first.
  */
-import { compute } from '../core/playground/compute';
+import { computeParts } from '../core/playground/compute';
+import { forEachPart } from '../core/playground/parts';
 import {
+  CancelCompute,
   Compute,
-  type ComputeOutcome,
+  type ComputeEnd,
   type ComputeParams,
+  ComputePart,
   Endpoint,
-  type ExactOutcome,
+  type ResultPart,
   WebviewProblem,
 } from '../core/protocol';
 import { schedule } from './timers';
@@ -25,41 +29,76 @@ export function fitsInline({ state }: ComputeParams): boolean {
 export const mergeComputeScope = (older: ComputeParams, newer: ComputeParams): ComputeParams =>
   older.scope === 'full' ? { ...newer, scope: 'full' } : newer;
 
+export type PartReceiver = (part: ResultPart) => void;
+
 export class ComputeClient {
   private worker: Promise<Endpoint> | undefined;
+  private nextJob = 1;
+  /** Where each job in the worker delivers its parts; a cancelled job's are dropped. */
+  private readonly receivers = new Map<number, PartReceiver>();
 
+  /** `connect` starts the worker (see startWorker), once, at the first input too big to compute inline. */
   constructor(
-    private readonly workerUrl: string,
+    private readonly connect: () => Promise<Endpoint>,
     private readonly report: (problem: string) => void,
   ) {}
 
   /** Inline when small or when no worker can start (then big inputs block, and the report says why). */
-  async run(params: ComputeParams): Promise<ComputeOutcome | ExactOutcome> {
-    if (fitsInline(params)) return compute(params);
+  async run(params: ComputeParams, onPart: PartReceiver): Promise<ComputeEnd> {
+    if (fitsInline(params)) return forEachPart(computeParts(params), onPart);
     const endpoint = await this.startOnce().catch((e: unknown) => {
       this.report(`worker unavailable, computing inline: ${String(e)}`);
       return undefined;
     });
-    return endpoint ? endpoint.request(Compute, params) : compute(params);
+    return endpoint ? this.inWorker(endpoint, params, onPart) : forEachPart(computeParts(params), onPart);
+  }
+
+  /** A newer input came: the worker's jobs stop at their next part, and whatever they still send is dropped. */
+  cancel(): void {
+    const jobs = [...this.receivers.keys()];
+    this.receivers.clear();
+    if (jobs.length > 0)
+      void this.worker?.then((endpoint) => {
+        for (const job of jobs) endpoint.notify(CancelCompute, { job });
+      });
+  }
+
+  private async inWorker(
+    endpoint: Endpoint,
+    params: ComputeParams,
+    onPart: PartReceiver,
+  ): Promise<ComputeEnd> {
+    const job = this.nextJob++;
+    this.receivers.set(job, onPart);
+    try {
+      const end = await endpoint.request(Compute, { ...params, job });
+      return this.receivers.has(job) ? end : { ok: false, cancelled: true };
+    } finally {
+      this.receivers.delete(job);
+    }
   }
 
   private startOnce(): Promise<Endpoint> {
-    this.worker ??= this.start();
+    this.worker ??= this.connect().then((endpoint) => {
+      endpoint.onNotification(ComputePart, ({ job, part }) => this.receivers.get(job)?.(part));
+      return endpoint;
+    });
     return this.worker;
   }
+}
 
-  private async start(): Promise<Endpoint> {
-    const source = await (await fetch(this.workerUrl)).blob();
-    const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
-    const endpoint = new Endpoint({
-      post: (m) => worker.postMessage(m),
-      report: this.report,
-      schedule,
-      timeoutMs: 120_000,
-    });
-    endpoint.onNotification(WebviewProblem, ({ message }) => this.report(message));
-    worker.addEventListener('message', (e: MessageEvent) => endpoint.receive(e.data));
-    worker.addEventListener('error', (e) => this.report(`worker error: ${e.message}`));
-    return endpoint;
-  }
+/** The worker from the script at `url`, and the endpoint that talks to it. */
+export async function startWorker(url: string, report: (problem: string) => void): Promise<Endpoint> {
+  const source = await (await fetch(url)).blob();
+  const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+  const endpoint = new Endpoint({
+    post: (m) => worker.postMessage(m),
+    report,
+    schedule,
+    timeoutMs: 120_000,
+  });
+  endpoint.onNotification(WebviewProblem, ({ message }) => report(message));
+  worker.addEventListener('message', (e: MessageEvent) => endpoint.receive(e.data));
+  worker.addEventListener('error', (e) => report(`worker error: ${e.message}`));
+  return endpoint;
 }

@@ -1,15 +1,23 @@
 /**
  * The webview's one stateful object: every change goes through `dispatch` → reducer → persist → recompute.
- * An ε change redraws from the precomputed model at once (O(N)) and asks for the torch-exact headline after.
+ * A result comes in parts: the loss value first, then each plot as its data is ready. An ε change redraws from the
+ * precomputed model at once (O(N)) and asks for the torch-exact headline after.
  */
-import type { ComputeOutcome, ExactOutcome, ExactValues, PlaygroundResult } from '../core/playground/compute';
+import type { ExactValues, PlaygroundResult } from '../core/playground/compute';
 import { type ModelPoint, modelAt } from '../core/playground/model';
+import {
+  completeResult,
+  hasParts,
+  type LossPart,
+  type PartialResult,
+  type PlotPartName,
+} from '../core/playground/parts';
 import { type FieldError, type FieldName, textLimitError } from '../core/playground/prepare';
 import { type PlaygroundAction, recomputeKind, reduce } from '../core/playground/reducer';
 import type { PlaygroundState } from '../core/playground/state';
 import { headlineText } from '../core/playground/table';
 import { torchDifferences } from '../core/playground/torchDiffers';
-import type { ComputeParams, Snapshot } from '../core/protocol';
+import type { ComputeEnd, ComputeParams, ResultPart, Snapshot } from '../core/protocol';
 import { mergeComputeScope } from './computeClient';
 import { DelayedErrors } from './delayedErrors';
 import { LatestRunner } from './latestRunner';
@@ -20,11 +28,14 @@ import { debounce, oncePerFrame, schedule } from './timers';
 import { TEXT_CONTROLS } from './ui/controls';
 import { showErrors, showNotes } from './ui/errors';
 import { writeEpsilon, writeForm } from './ui/formState';
-import { showHeadline, showTable, showTorchNotes } from './ui/outputs';
+import { markStale, showHeadline, showTable, showTorchNotes } from './ui/outputs';
 
 export interface AppDeps {
   plots: Plot[];
-  compute: (params: ComputeParams) => Promise<ComputeOutcome | ExactOutcome>;
+  /** Computes, handing each part of the result to `onPart` as it is ready. */
+  compute: (params: ComputeParams, onPart: (part: ResultPart) => void) => Promise<ComputeEnd>;
+  /** The inputs changed: the computation running is stale (its parts are dropped from now on). */
+  cancel: () => void;
   persist: (state: PlaygroundState) => void;
   report: (problem: string) => void;
   /** Told of each full result once drawn (panels computed from it, such as "Solve for ε"). */
@@ -33,15 +44,28 @@ export interface AppDeps {
 
 const EXACT_DELAY_MS = 120;
 
+/** Only an unreduced loss's headline reads per-sample values, and it waits for the model to have them. */
+const NO_SAMPLES = new Float64Array();
+
+/** The parts the numbers table shows (the per-sample losses come from the model, the ECE from calibration). */
+const TABLE_PARTS: readonly PlotPartName[] = ['model', 'table', 'calibration'];
+
+/** The parts of one full computation received so far, and the plots drawn from them. */
+interface Received {
+  job: ComputeParams;
+  parts: PartialResult;
+  drawn: Set<Plot>;
+}
+
 export class PlaygroundApp {
-  private result: { of: PlaygroundState; value: PlaygroundResult } | undefined;
+  private result: Received | undefined;
   private exact: { of: PlaygroundState; value: ExactValues } | undefined;
   /** The last computation's refusals. */
   private computeErrors: FieldError[] = [];
   /** Texts the state could not take (see textLimitError): while any is shown, no result is. */
   private readonly refusedTexts = new Map<FieldName, FieldError>();
   private readonly errorDisplay = new DelayedErrors<FieldError>(showErrors, schedule);
-  private readonly runner: LatestRunner<ComputeParams, ComputeOutcome | ExactOutcome>;
+  private readonly runner: LatestRunner<ComputeParams, ComputeEnd>;
   /** An ε step redraws in the next frame, at most once per frame however fast the slider sends input events. */
   private readonly scheduleMove = oncePerFrame(() => this.moveEpsilon());
   /** The last modelAt (O(N)): the plots and the headline of one frame share it. */
@@ -56,9 +80,9 @@ export class PlaygroundApp {
     private readonly deps: AppDeps,
   ) {
     this.runner = new LatestRunner(
-      deps.compute,
-      (p, o) => this.received(p, o),
-      (p, e) => this.failed(p, e),
+      (job) => deps.compute(job, (part) => this.partReceived(job, part)),
+      (job, end) => this.ended(job, end),
+      (job, e) => this.failed(job, e),
       mergeComputeScope,
     );
   }
@@ -69,7 +93,9 @@ export class PlaygroundApp {
 
   start(): void {
     writeForm(this.state);
-    const catchUp = (plot: Plot) => this.withView((v) => plot.moveEpsilon(v));
+    const catchUp = (plot: Plot) => {
+      if (this.result?.drawn.has(plot)) this.withView(plot, (v) => plot.moveEpsilon(v));
+    };
     this.visibility = new PlotVisibility(this.deps.plots, catchUp);
     this.recompute('full');
   }
@@ -128,46 +154,64 @@ export class PlaygroundApp {
 
   /** One plot drawn again from the last result (a PNG export draws it at export resolution). */
   redrawPlot(plot: Plot): void {
-    this.withView((view) => plot.draw(view));
+    this.withView(plot, (view) => plot.draw(view));
   }
 
-  /** The last result and the model at the current ε, for exports; undefined while inputs have errors. */
+  /** The last whole result and the model at the current ε, for exports; undefined while inputs have errors. */
   exportView(): { state: PlaygroundState; result: PlaygroundResult; point: ModelPoint } | undefined {
     const point = this.point();
-    return this.result && point && this.errors.length === 0
-      ? { state: this.state, result: this.result.value, point }
-      : undefined;
+    const result = this.result && completeResult(this.result.parts);
+    return result && point && this.errors.length === 0 ? { state: this.state, result, point } : undefined;
   }
 
   snapshot(): Snapshot {
-    const point = this.point();
     return {
       state: this.state,
       lossText: document.getElementById('loss-value')?.textContent ?? '',
-      lossValue: this.errors.length === 0 && point ? this.headlineValue(point) : null,
+      lossValue: this.errors.length === 0 ? (this.headlineValue(this.point()) ?? null) : null,
       errors: this.errors.map((e) => `${e.field} ${e.line}:${e.column}: ${e.message}`),
     };
   }
 
   private recompute(scope: ComputeParams['scope']): void {
+    if (scope === 'full') this.deps.cancel();
     this.runner.run({ state: this.state, scope });
     if (scope === 'full') this.renderHeadline();
   }
 
-  private received(params: ComputeParams, outcome: ComputeOutcome | ExactOutcome): void {
-    if (!outcome.ok) {
-      this.showFailure(outcome.errors);
-      return;
+  /** One part of a job's result, shown at once; a job whose inputs are no longer the current ones is ignored. */
+  private partReceived(job: ComputeParams, part: ResultPart): void {
+    if (recomputeKind(job.state, this.state) === 'full') return;
+    if (part.name === 'loss') this.lossReceived(job, part.value);
+    else if (this.result?.job === job) {
+      Object.assign(this.result.parts, { [part.name]: part.value });
+      this.drawPlots((plot) => !this.result?.drawn.has(plot));
+      this.renderHeadline(TABLE_PARTS.includes(part.name));
     }
+  }
+
+  /** The loss value; of a full job, also the start of a new result (plots still showing the last one dim). */
+  private lossReceived(job: ComputeParams, loss: LossPart): void {
     this.computeErrors = [];
     this.errorDisplay.clear();
     if (this.refusedTexts.size > 0) showErrors(this.errors);
-    if ('notes' in outcome) showNotes(outcome.notes);
-    if ('model' in outcome) {
-      this.result = { of: params.state, value: outcome };
-      this.drawAll();
+    document.getElementById('app')?.classList.remove('stale');
+    showNotes(loss.notes);
+    this.exact = { of: job.state, value: loss.exact };
+    if (job.scope === 'full') {
+      this.result = { job, parts: { ...loss }, drawn: new Set() };
+      for (const plot of this.deps.plots) markStale(plot.figure, true);
     }
-    this.exact = { of: params.state, value: outcome.exact };
+    this.renderHeadline();
+  }
+
+  /** A job's last word: a refusal shows on the fields; a whole result goes to `onResult`. */
+  private ended(job: ComputeParams, end: ComputeEnd): void {
+    const current = recomputeKind(job.state, this.state) !== 'full';
+    if (current && !end.ok && 'errors' in end) this.showFailure(end.errors);
+    const received = current && end.ok && this.result?.job === job ? this.result : undefined;
+    const result = received && completeResult(received.parts);
+    if (result) this.deps.onResult?.(result);
     this.renderHeadline();
   }
 
@@ -188,8 +232,9 @@ export class PlaygroundApp {
 
   /** The model at the current ε, when the last result still describes the current inputs. */
   private point(): ModelPoint | undefined {
-    if (!this.result || recomputeKind(this.result.of, this.state) === 'full') return undefined;
-    const { model } = this.result.value;
+    const received = this.result;
+    const model = received?.parts.model;
+    if (!received || !model || recomputeKind(received.job.state, this.state) === 'full') return undefined;
     const { epsilon } = this.state;
     if (this.lastPoint?.model !== model || this.lastPoint.epsilon !== epsilon)
       this.lastPoint = { model, epsilon, point: modelAt(model, epsilon) };
@@ -201,56 +246,67 @@ export class PlaygroundApp {
     return this.exact && recomputeKind(this.exact.of, this.state) === 'none' ? this.exact.value : undefined;
   }
 
-  private headlineValue(point: ModelPoint): number {
-    return this.currentExact()?.value ?? point.value;
+  /** The exact value as soon as it is in, else the model's at ε (undefined while neither describes the inputs). */
+  private headlineValue(point: ModelPoint | undefined): number | undefined {
+    return this.currentExact()?.value ?? point?.value;
   }
 
-  /** The table is redrawn when a computation lands, not on every slider step (it is the costly DOM part). */
+  /** The table is redrawn when its parts land, not on every slider step (it is the costly DOM part). */
   private renderHeadline(withTable = true): void {
     const point = this.point();
+    const value = this.headlineValue(point);
     const busy = this.runner.busy;
     if (this.refusedTexts.size === 0 && this.errors.length > 0 && !this.errorDisplay.shown) return;
-    if (this.errors.length > 0 || !point) {
+    if (this.errors.length > 0 || value === undefined || (this.state.reduction === 'none' && !point)) {
       showHeadline('—', '', this.errors.length ? 'fix the highlighted input' : 'computing…', busy);
       showTorchNotes([]);
       return;
     }
-    const value = this.headlineValue(point);
     const exact = this.currentExact();
     const note = exact ? 'torch-exact (float64)' : 'from the precomputed ε sweep; exact value follows';
-    showHeadline(headlineText(this.state.reduction, value, point.perSample), String(value), note, busy);
+    const text = headlineText(this.state.reduction, value, point?.perSample ?? NO_SAMPLES);
+    showHeadline(text, String(value), note, busy);
     showTorchNotes(torchDifferences(this.state, value, exact?.torch));
-    if (withTable) showTable(this.state, this.result!.value, point, value);
+    if (withTable) this.renderTable(point, value);
   }
 
-  private withView(run: (view: View) => void): void {
-    const view = this.view();
-    if (view) run(view);
+  /** The numbers table once its part is in; until then the last one stays, dimmed. */
+  private renderTable(point: ModelPoint | undefined, value: number): void {
+    const parts = this.result?.parts;
+    const table = point && parts?.table;
+    for (const id of ['numbers-summary', 'numbers-table']) markStale(document.getElementById(id), !table);
+    if (parts && table && point) showTable(this.state, { ...parts, table }, point, value);
   }
 
-  private view(): View | undefined {
-    if (this.refusedTexts.size > 0) return undefined;
+  /** Runs `run` with the view a plot draws from, once the parts it needs are in. */
+  private withView(plot: Plot, run: (view: View) => void): void {
     const point = this.point();
-    return this.result && point
-      ? { state: this.state, result: this.result.value, point, theme: this.theme }
-      : undefined;
+    const parts = this.result?.parts;
+    if (this.refusedTexts.size > 0 || !point || !parts || !hasParts(parts, plot.needs)) return;
+    // The plot reads only the parts it needs, checked just above.
+    run({ state: this.state, result: parts as PlaygroundResult, point, theme: this.theme });
+  }
+
+  private drawPlots(which: (plot: Plot) => boolean): void {
+    for (const plot of this.deps.plots.filter(which))
+      this.withView(plot, (view) => {
+        plot.draw(view);
+        markStale(plot.figure, false);
+        this.result?.drawn.add(plot);
+        this.visibility?.drawn(plot);
+      });
   }
 
   private drawAll(): void {
-    this.withView((view) => {
-      document.getElementById('app')?.classList.remove('stale');
-      for (const plot of this.deps.plots) plot.draw(view);
-      this.visibility?.allDrawn();
-      this.deps.onResult?.(view.result);
-    });
+    document.getElementById('app')?.classList.remove('stale');
+    this.drawPlots(() => true);
   }
 
   private moveEpsilon(): void {
-    this.withView((view) => {
-      performance.mark('lossLens:epsilon:start');
-      this.visibility?.moveVisible(this.deps.plots, (plot) => plot.moveEpsilon(view));
-      this.renderHeadline(false);
-      performance.measure('lossLens:epsilon', 'lossLens:epsilon:start');
-    });
+    const drawn = this.deps.plots.filter((plot) => this.result?.drawn.has(plot));
+    performance.mark('lossLens:epsilon:start');
+    this.visibility?.moveVisible(drawn, (plot) => this.withView(plot, (view) => plot.moveEpsilon(view)));
+    this.renderHeadline(false);
+    performance.measure('lossLens:epsilon', 'lossLens:epsilon:start');
   }
 }

@@ -31,7 +31,7 @@ import {
   WebviewReady,
 } from '../core/protocol';
 import { Actions } from './actions';
-import { ComputeClient } from './computeClient';
+import { ComputeClient, startWorker } from './computeClient';
 import { PlaygroundApp } from './controller';
 import { gapPlot } from './plots/gapPlot';
 import { heatmapPlot } from './plots/heatmapPlot';
@@ -61,7 +61,7 @@ function report(message: string): void {
 }
 
 const root = document.getElementById('app')!;
-const computeClient = new ComputeClient(root.dataset.workerSrc ?? '', report);
+const computeClient = new ComputeClient(() => startWorker(root.dataset.workerSrc ?? '', report), report);
 const notifyHost = debounce((state: PlaygroundState) => host.notify(StateChanged, state), 300);
 const plots = [
   sweepPlot(),
@@ -76,7 +76,8 @@ const saved = restorable(api.getState());
 const solve = buildSolve(() => app.exportView()?.result);
 const app = new PlaygroundApp(saved ?? DEFAULT_STATE, {
   plots,
-  compute: (params) => computeClient.run(params),
+  compute: (params, onPart) => computeClient.run(params, onPart),
+  cancel: () => computeClient.cancel(),
   persist: (state) => {
     api.setState(state);
     notifyHost(state);

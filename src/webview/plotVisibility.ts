@@ -29,8 +29,8 @@ export class PlotVisibility {
     }
   }
 
-  /** A full draw brought every plot up to date. */
-  allDrawn(): void {
-    this.behind.clear();
+  /** A full draw brought the plot up to date. */
+  drawn(plot: Plot): void {
+    this.behind.delete(plot);
   }
 }

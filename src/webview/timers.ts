@@ -4,6 +4,9 @@ export function schedule(run: () => void, ms: number): () => void {
   return () => clearTimeout(timer);
 }
 
+/** Resolves in a later task: whatever messages came in meanwhile are handled first. */
+export const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
 /** Calls `run` once `ms` after the last call. */
 export function debounce<A extends unknown[]>(run: (...args: A) => void, ms: number): (...args: A) => void {
   let timer: ReturnType<typeof setTimeout> | undefined;

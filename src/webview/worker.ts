@@ -1,17 +1,17 @@
-/** The computation worker: answers `worker/compute` with the same pure core the inline path uses. */
-import { compute } from '../core/playground/compute';
-import { Compute, Endpoint, WebviewProblem } from '../core/protocol';
-import { schedule } from './timers';
+/** The computation worker: `worker/compute` answered part by part (see computeService.ts). */
+import { Endpoint, WebviewProblem } from '../core/protocol';
+import { serveCompute } from './computeService';
+import { nextTask, schedule } from './timers';
 
 declare const self: {
-  postMessage(message: unknown): void;
+  postMessage(message: unknown, transfer: ArrayBuffer[]): void;
   addEventListener(type: 'message', listener: (e: MessageEvent) => void): void;
 };
 
 const endpoint = new Endpoint({
-  post: (message) => self.postMessage(message),
+  post: (message, transfer = []) => self.postMessage(message, transfer),
   report: (message) => endpoint.notify(WebviewProblem, { message: `worker: ${message}` }),
   schedule,
 });
-endpoint.onRequest(Compute, compute);
+serveCompute(endpoint, nextTask);
 self.addEventListener('message', (e) => endpoint.receive(e.data));

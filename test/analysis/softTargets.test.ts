@@ -20,7 +20,43 @@ describe('analysis: soft targets outside a loss class', () => {
       '    return nn.CrossEntropyLoss()(s, torch.softmax(t, -1))',
     ];
     assert.equal(at(source, 5).convention, 'soft_target');
-    assert.equal(at(source, 9).convention, 'soft_target');
+    const module = at(source, 9);
+    assert.equal(module.convention, 'soft_target');
+    assert.equal(module.torchEquivalent, 'nn.CrossEntropyLoss()(logits, target_probs)');
+  });
+
+  it("a loss the analysis cannot see into, given a teacher's softmax, is a soft-target loss", () => {
+    const source = [
+      'from some_toolkit.losses import soft_ce',
+      '',
+      'class Distil(nn.Module):',
+      '    def __init__(self, tau: float = 2.0):',
+      '        super().__init__()',
+      '        self.tau = tau',
+      '        self.crit = soft_ce',
+      '',
+      '    def forward(self, s, t):',
+      '        return self.crit(s / self.tau, F.softmax(t / self.tau, dim=-1)) * self.tau ** 2',
+    ];
+    assert.equal(at(source, 7).convention, 'soft_target');
+  });
+
+  it("of the returns on a flag's two paths, the default path's is the one the equivalent takes", () => {
+    const source = [
+      'def soft_ce(x, q, size_average=True):',
+      '    rows = torch.sum(-q * F.log_softmax(x, dim=1), dim=1)',
+      '    if size_average:',
+      '        return rows.mean()',
+      '    return rows.sum()',
+      '',
+      'def soft_ce_else(x, q, size_average=True):',
+      '    if size_average:',
+      '        return torch.mean(torch.sum(-q * F.log_softmax(x, dim=1), dim=1))',
+      '    else:',
+      '        return torch.sum(torch.sum(-q * F.log_softmax(x, dim=1), dim=1))',
+    ];
+    for (const line of [5, 11])
+      assert.equal(at(source, line).torchEquivalent, 'nn.CrossEntropyLoss()(logits, target_probs)');
   });
 
   it("the model's own softmax as its target is no distillation", () => {
@@ -81,6 +117,24 @@ describe('analysis: soft targets outside a loss class', () => {
       '    return (1 - w) * soft * t * t + w * hard',
     ];
     assert.equal(at(source, 5).convention, 'soft_target');
+  });
+
+  it('a target one-hot encoded only when given as indices stays the soft target it is otherwise', () => {
+    const source = [
+      'def soft_or_hard(logits, target):',
+      '    if target.ndim == 1:',
+      '        target = F.one_hot(target, logits.size(-1)).float()',
+      '    return -(target * F.log_softmax(logits, -1)).sum(-1).mean()',
+      '',
+      'def smoothed_either_way(logits, target, eps=0.1):',
+      '    k = logits.size(-1)',
+      '    if target.ndim == 1:',
+      '        target = F.one_hot(target, k).float()',
+      '    target = target * (1 - eps) + eps / k',
+      '    return -(target * F.log_softmax(logits, -1)).sum(-1).mean()',
+    ];
+    assert.equal(at(source, 5).convention, 'soft_target');
+    assert.equal(at(source, 10).convention, 'uniform');
   });
 
   it('torch.cat / stack of [1 − t, t] is a two-class target: smoothing t then stacking is ε/K with K = 2', () => {

@@ -1,10 +1,5 @@
 import { strict as assert } from 'node:assert';
-import {
-  compute,
-  computePlayground,
-  curveAt,
-  type PlaygroundResult,
-} from '../../src/core/playground/compute';
+import { computePlayground, curveAt, type PlaygroundResult } from '../../src/core/playground/compute';
 import { modelAt } from '../../src/core/playground/model';
 import { prepare } from '../../src/core/playground/prepare';
 import { reduce } from '../../src/core/playground/reducer';
@@ -137,13 +132,6 @@ describe('playground computation', () => {
     close(ignored, twoRows.exact.value, 1e-12);
     const weighted = ok(sample('seed000', { weightText: '[1, 1, 1, 1, 1]' })).exact.value;
     close(weighted, ok(sample('seed000')).exact.value, 1e-12);
-  });
-
-  it('answers the worker entry point for both scopes', () => {
-    const exact = compute({ state: sample('seed000'), scope: 'exact' });
-    assert.ok(exact.ok && !('model' in exact));
-    assert.equal(exact.exact.value.toFixed(4), '1.4670');
-    assert.ok(compute({ state: sample('seed000'), scope: 'full' }).ok);
   });
 
   it('computes every sample, including the binary one element by element', () => {

@@ -21,15 +21,18 @@ export function runIf(test: Expr, bodies: Stmt[][], f: Frame, ctx: Ctx): void {
     const branch: Frame = { ...f, vars: new Map(before) };
     if (f.cls && attrsBefore) f.cls.attrs = new Map(attrsBefore);
     if (i === 0 && truth === null) narrowToNumber(test, branch, ctx);
+    const from = f.returns.length;
     execBody(body, branch, ctx);
     returned &&= branch.returned === true;
-    return { vars: branch.vars, attrs: f.cls?.attrs };
+    return { vars: branch.vars, attrs: f.cls?.attrs, from, returned: branch.returned === true };
   });
   // A branch the test decides that returns ends the path (`if self.reduction == 'mean': return loss.mean()`).
   f.returned = returned;
   // The path a flag's default takes (`if not self.hard:` with hard=False) is the finding's, unless only the other
   // path smooths (a flag that switches smoothing on); with no else, not taking the branch is a path too.
   const onDefault = byDefault === null || truth !== null ? -1 : byDefault ? 0 : 1;
+  if (onDefault >= 0 && outcomes[onDefault]?.returned)
+    settleDefaultReturn(f, outcomes[onDefault].from, outcomes[onDefault + 1]?.from);
   const paths = (pick: (o: (typeof outcomes)[number]) => Map<string, AV>, start: Map<string, AV>) =>
     outcomes.length === 1 && onDefault >= 0 ? [pick(outcomes[0]), start] : outcomes.map(pick);
   f.vars = joinPaths(
@@ -46,6 +49,16 @@ export function runIf(test: Expr, bodies: Stmt[][], f: Frame, ctx: Ctx): void {
       onDefault,
       ctx,
     );
+}
+
+/**
+ * The flag's default path returned (`if size_average: return loss.mean()`): its returns go last, and returns met
+ * later (`return loss.sum()` after the `if`) are put before them, so that pickReturn keeps them among equals.
+ */
+function settleDefaultReturn(f: Frame, from: number, to: number | undefined): void {
+  const own = f.returns.splice(from, (to ?? f.returns.length) - from);
+  f.returns.push(...own);
+  f.settled = f.returns.length - own.length;
 }
 
 /** `join`, then for a known default path, its value wherever the other path does not alone smooth. */
@@ -80,10 +93,23 @@ function join(before: Map<string, AV>, outcomes: Map<string, AV>[], ctx: Ctx): M
       const held = joined.get(name);
       const numbers = held ? joinNumbers(held, value, name, ctx) : null;
       if (numbers) joined.set(name, numbers);
+      else if (held && (encodedAs(held, value) || encodedAs(value, held)))
+        joined.set(name, encodedAs(held, value) ? held : value);
       else if (!held || richness(value) >= richness(held)) joined.set(name, value);
     }
   }
   return joined;
+}
+
+/**
+ * `if target.ndim == 1: target = F.one_hot(target, K)`: the parameter is class indices on one path, probability rows
+ * on the other; after the join it is the rows (the one-hot is the same rows for indices), so a soft target stays one.
+ */
+function encodedAs(param: AV, onehot: AV): boolean {
+  if (param.k !== 'param' || param.s.k !== 's' || onehot.k !== 'dist') return false;
+  const d = onehot.d;
+  const plain = d.hot.k === 'n' && d.hot.v === 1 && d.off.k === 'n' && d.off.v === 0;
+  return plain && d.src === 'index' && d.labels === param.s.name;
 }
 
 /**

@@ -2,22 +2,25 @@ import type { SyntaxNode } from '@lezer/common';
 import { CONVENTION_REGISTRY } from '../conventions';
 import { type Classification, classifyMix } from './classify';
 import { children, toExpr } from './expr';
+import { chainedHelpers } from './helperChain';
 import { runFunction } from './interp';
 import { modulatedClassification } from './modulation';
 import type { Definition, ModuleContext } from './module';
 import { type ClassScope, type Ctx, classScope, functionBody, type Param, paramsOf } from './scope';
-import { headOf, instanceLoss, pickReturn } from './semantics';
+import { headOf, inheritedMethod, instanceLoss, pickReturn } from './semantics';
 import { sym } from './sym';
 import { binaryTargetPair } from './targetPair';
 import { reduce } from './tensorOps';
 import {
   type AV,
+  isSmoothedTarget,
   type LossInfo,
   labelDerived,
   lossOf,
   numberCoefficients,
   paramMix,
   scalarCoefficients,
+  UNKNOWN,
 } from './values';
 
 /** A class or function whose code computes a classification loss or smoothed targets. */
@@ -54,14 +57,18 @@ export function analyzeDefinition(
       ? runClass(def, ctx, bound)
       : returnedClosure(pickReturn(runFunction(def.node, bound, null, ctx, false)), ctx);
   const pair = binaryTargetPair(returned);
-  const value = headOf(instanceLoss(headOf(returned), ctx));
+  const trained = ctx.calls.training ? ctx.calls.trained : undefined;
+  const value = headOf(instanceLoss(trained ?? returnedValue(returned, ctx), ctx));
   const loss = pair ?? asLoss(value, ctx);
-  if (!loss || !(loss.handwritten || loss.modulated || isWrapper(ctx)) || ctx.calls.training) return null;
+  const training = ctx.calls.training === true;
+  if (!loss || !(loss.handwritten || loss.modulated || isWrapper(ctx)) || (training && !trained)) return null;
   if (loss.src === 'none') return null;
   const targetsOnly = pair !== null || value.k === 'dist' || value.k === 'param';
   // A target builder's consumer is unknown: t·(1 − ε) + ε/2 reads as binary smoothing when nothing else fits.
   const classification = classifyMix(loss, loss.binary || targetsOnly, ctx.syms);
   if (targetsOnly && !CONVENTION_REGISTRY[classification.convention].reportTargetBuilders) return null;
+  // A training step is no loss definition; what it trains with is told only when it smooths or distils.
+  if (training && !smoothsOrDistils(classification.convention)) return null;
   const init = def.kind === 'class' ? classScope(def, mod).methods.get('__init__') : def.node;
   const params = init ? paramsOf(init, mod.text) : [];
   return {
@@ -82,6 +89,10 @@ export function analyzeDefinition(
 function returnedClosure(v: AV, ctx: Ctx): AV {
   if (v.k !== 'function' || !v.closure) return v;
   return pickReturn(runFunction(v.node, new Map(), null, ctx, false, v.closure));
+}
+
+function smoothsOrDistils(convention: Classification['convention']): boolean {
+  return CONVENTION_REGISTRY[convention].claimsSmoothing || convention === 'soft_target';
 }
 
 /** A definition whose loss comes from a torch loss call (training steps are excluded by `calls.training`). */
@@ -111,11 +122,22 @@ function asLoss(value: AV, ctx: Ctx): LossInfo | null {
   return null;
 }
 
+/**
+ * What a definition returns, for its finding: the loss of a tuple (`headOf`), else a sample or batch returned with
+ * its smoothed targets (`return xs, targets` of a collate_fn or a dataset's item), ε a number.
+ */
+function returnedValue(v: AV, ctx: Ctx): AV {
+  const head = headOf(v);
+  if (v.k !== 'tuple' || head.k === 'loss') return head;
+  return v.items.find((i) => isSmoothedTarget(i) && scalarCoefficients(i.d, ctx.syms)) ?? head;
+}
+
 function runClass(def: Definition, ctx: Ctx, bound: Map<string, AV>): AV {
   const scope = classScope(def, ctx.mod);
   addClassFields(scope, ctx);
   const init = scope.methods.get('__init__');
   if (init) runFunction(init, bound, scope, ctx, true);
+  else inheritedMethod(scope, '__init__', ctx);
   for (const [name, value] of bound) if (!init || name === 'training') scope.attrs.set(name, value);
   ctx.calls = { torchLosses: 0 };
   const order = [
@@ -126,12 +148,16 @@ function runClass(def: Definition, ctx: Ctx, bound: Map<string, AV>): AV {
   for (const name of order) {
     const fn = scope.methods.get(name);
     if (!fn) continue;
-    const value = headOf(pickReturn(runFunction(fn, new Map(), scope, ctx, false)));
+    const value = returnedValue(pickReturn(runFunction(fn, new Map(), scope, ctx, false)), ctx);
     if (value.k === 'loss' || value.k === 'prod') return value;
     ctx.calls = { torchLosses: 0 };
     if (value.k === 'dist' && fallback.k === 'unknown') fallback = value;
   }
-  return fallback;
+  const inherited = scope.methods.has('forward') ? UNKNOWN : headOf(inheritedMethod(scope, 'forward', ctx));
+  if (inherited.k === 'loss') return inherited;
+  ctx.calls = { torchLosses: 0 };
+  const chained = chainedHelpers(scope, ctx);
+  return chained.k === 'loss' ? chained : fallback;
 }
 
 /** Class-level `eps: float = 0.1` (dataclasses, attrs) act like constructor parameters. */

@@ -14,10 +14,10 @@ import {
   type Param,
   paramsOf,
 } from './scope';
-import { evalCall, gatherLoss } from './semantics';
+import { evalCall, gatherLoss, trueProbOf } from './semantics';
 import { bodyStatements, type Stmt } from './stmt';
-import { num, ONE, sub, sym, ZERO } from './sym';
-import { type AV, mix, scalarOf, TENSOR, UNKNOWN } from './values';
+import { add, num, ONE, sub, sym, ZERO } from './sym';
+import { type AV, mix, numAV, scalarOf, TENSOR, UNKNOWN } from './values';
 
 const MAX_DEPTH = 5;
 
@@ -49,6 +49,8 @@ export function evalExpr(e: Expr, f: Frame, ctx: Ctx): AV {
       return { k: 'tuple', items: e.items.map((i) => evalExpr(i, f, ctx)) };
     case 'lambda':
       return { k: 'function', node: e.node, closure: f.vars };
+    case 'comp':
+      return comprehension(e, f, ctx);
     default:
       return UNKNOWN;
   }
@@ -136,8 +138,9 @@ function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
   if (picked && obj.k === 'logp') return gatherLoss(obj, evalExpr(e.index[1] as Expr, f, ctx));
   if (picked && (obj.k === 'param' || (obj.k === 'tensor' && obj.viewOf !== undefined)))
     return pickedLogits(obj, e.index as Expr[], f, ctx);
-  if (picked && obj.k === 'tensor' && isRowRange(evalExpr(e.index[0] as Expr, f, ctx)))
-    return trueLogit(evalExpr(e.index[1] as Expr, f, ctx));
+  const rows = picked ? evalExpr(e.index[0] as Expr, f, ctx) : UNKNOWN;
+  if (obj.k === 'tensor' && isRowRange(rows)) return trueLogit(evalExpr(e.index[1] as Expr, f, ctx));
+  if (obj.k === 'prob' && isRowRange(rows)) return trueProbOf(obj, evalExpr(e.index[1] as Expr, f, ctx));
   if (obj.k === 'loss') return { k: 'loss', l: { ...obj.l, rowMask: true } };
   if (obj.k === 'tensor' && obj.classRange?.eye && e.index.length === 1 && first !== 'slice')
     return { k: 'dist', d: { ...mix(ONE, ZERO, 'index'), classes: obj.classRange.classes ?? undefined } };
@@ -148,8 +151,29 @@ function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
     first?.t === 'str'
   )
     return outsideValue(e, ctx);
+  const unsqueezed = e.index.some(newAxis) && e.index.every((i) => i === 'slice' || newAxis(i));
+  if (obj.k === 'param' && obj.s.k === 's' && unsqueezed) return { k: 'tensor', viewOf: obj.s.name };
+  const table = storedTable(e.obj, obj);
+  if (table && e.index.length === 1 && first !== 'slice') return { k: 'tensor', stored: table };
   if (obj.k === 'param' || obj.k === 'unknown') return TENSOR;
   return obj;
+}
+
+/** `t[:, None]`, `t[None]`: a new axis keeps a parameter's data (its labels), like `unsqueeze`. */
+function newAxis(i: Expr | 'slice'): boolean {
+  return i !== 'slice' && i.t === 'const' && i.v === null;
+}
+
+/**
+ * `self.matrix` when it is a tensor the module keeps as state: a fill built in `__init__` (or a registered buffer),
+ * or an attribute never assigned in the code run (set elsewhere); not a constructor argument stored as it came.
+ */
+export function storedTable(e: Expr, v: AV): string | null {
+  if (e.t !== 'attr' || e.obj.t !== 'name' || e.obj.id !== 'self') return null;
+  const name = `self.${e.name}`;
+  const fill = v.k === 'dist' && v.d.src === 'none';
+  const unassigned = v.k === 'param' && v.s.k === 's' && v.s.name === name;
+  return fill || unassigned ? name : null;
 }
 
 /** `logits[torch.arange(n), labels]`: the true-class logit, the term log Σ exp x − it turns into −log p_y. */
@@ -187,12 +211,16 @@ function execStmt(st: Stmt, f: Frame, ctx: Ctx): void {
     const value = evalExpr(st.value, f, ctx);
     for (const t of st.targets) assign(t, value, f, ctx, st.value);
   } else if (st.s === 'update') {
-    const cur = evalExpr(st.target, f, ctx);
-    const value = binop(st.op.replace('=', ''), cur, evalExpr(st.value, f, ctx), st.value, st.target);
+    const by = evalExpr(st.value, f, ctx);
+    const value =
+      updatedFill(st.target, st.op, by, f, ctx) ??
+      binop(st.op.replace('=', ''), evalExpr(st.target, f, ctx), by, st.value, st.target);
     assign(st.target, value, f, ctx, st.value);
   } else if (st.s === 'expr') evalExpr(st.e, f, ctx);
   else if (st.s === 'return') {
-    f.returns.push(st.value ? evalExpr(st.value, f, ctx) : UNKNOWN);
+    const value = st.value ? evalExpr(st.value, f, ctx) : UNKNOWN;
+    if (f.settled === undefined) f.returns.push(value);
+    else f.returns.splice(f.settled++, 0, value);
     f.returned = true;
   } else if (st.s === 'def') bindLocalFunction(st.node, f, ctx);
   else if (st.s === 'block' && st.test) runIf(st.test, st.bodies, f, ctx);
@@ -216,6 +244,13 @@ function loopItem(iter: Expr, f: Frame, ctx: Ctx): AV {
   return v.k === 'tuple'
     ? (v.items.reduce<AV | undefined>((a, b) => (a ? richer(a, b) : b), undefined) ?? UNKNOWN)
     : v;
+}
+
+/** A comprehension's items: its element with each loop target bound to an item, in a scope of its own. */
+function comprehension(e: Expr & { t: 'comp' }, f: Frame, ctx: Ctx): AV {
+  const inner: Frame = { vars: new Map(f.vars), returns: [], cls: f.cls };
+  for (const loop of e.loops) assign(loop.target, loopItem(loop.iter, inner, ctx), inner, ctx, loop.iter);
+  return { k: 'tuple', items: [evalExpr(e.elt, inner, ctx)] };
 }
 
 function bindLocalFunction(node: SyntaxNode, f: Frame, ctx: Ctx): void {
@@ -254,21 +289,40 @@ function unpackShape(items: Expr[], f: Frame, ctx: Ctx): void {
   });
 }
 
-/** `d[:, pad] = 0` zeroes a class column, `d[mask] = 0` rows; `d[rows, y] = v` sets the true class. */
+/**
+ * `d[:, pad] = 0` zeroes a class column, `d[mask] = 0` rows; `d[rows, y] = v` sets the true class, and so does
+ * `d[y] = v` on one sample's target (a dataset's item: `t = np.full(K, ε/K); t[y] = 1 − ε + ε/K`).
+ */
 function assignItem(target: Expr & { t: 'sub' }, value: AV, f: Frame, ctx: Ctx): void {
   const obj = evalExpr(target.obj, f, ctx);
+  // `losses["cls"] = …`: one more value in the collection.
+  if (obj.k === 'tuple') assign(target.obj, { k: 'tuple', items: [...obj.items, value] }, f, ctx, target);
   if (obj.k !== 'dist') return;
   const idx = target.index;
   const zero = value.k === 'num' && value.s.k === 'n' && value.s.v === 0;
   let d = obj.d;
   const scalar = scalarOf(value);
-  const pointwise = idx.length >= 2 && idx.every((i) => i !== 'slice');
+  const pointwise = idx.length >= 2 ? idx.every((i) => i !== 'slice') : oneLabel(idx[0]);
   if (scalar && !zero && pointwise) d = { ...d, hot: sub(scalar, d.off), src: 'index' };
   else if (zero && idx.length === 2 && idx[0] === 'slice') d = { ...d, colZero: true };
   else if (zero && idx.length === 1 && idx[0] !== 'slice') {
     d = idx[0].t === 'bin' || idx[0].t === 'unary' ? { ...d, rowMask: true } : { ...d, colZero: true };
   }
   assign(target.obj, { k: 'dist', d }, f, ctx, target);
+}
+
+/** An index naming a label (`y`, `self.label`, `labels[i]`), not a class number, a slice or a row mask. */
+function oneLabel(i: Expr | 'slice' | undefined): boolean {
+  return i !== undefined && i !== 'slice' && (i.t === 'name' || i.t === 'attr' || i.t === 'sub');
+}
+
+/** `q[y] += 1 − ε` on a constant fill q: the item becomes the fill plus that (then set as the true class). */
+function updatedFill(target: Expr, op: string, by: AV, f: Frame, ctx: Ctx): AV | null {
+  const step = scalarOf(by);
+  if (target.t !== 'sub' || !step || (op !== '+=' && op !== '-=')) return null;
+  const obj = evalExpr(target.obj, f, ctx);
+  if (obj.k !== 'dist' || obj.d.src !== 'none') return null;
+  return numAV(op === '+=' ? add(obj.d.off, step) : sub(obj.d.off, step));
 }
 
 /** Runs a function with some arguments bound; unbound parameters become symbols (scalars) or target candidates. */
@@ -297,16 +351,18 @@ export function runFunction(
 
 /** Annotated as a plain number (`float`, `Optional[int]`, `float | None`): a scalar even when it defaults to None. */
 const SCALAR_ANNOTATION = /^(?:Optional\[)?(?:float|int)\]?(?:\s*\|\s*None)?$/;
+const FLOAT_ANNOTATION = /^(?:Optional\[)?float\]?(?:\s*\|\s*None)?$/;
 
 function paramValue({ name, defaultExpr, annotation }: Param, ctx: Ctx, config: boolean): AV {
   const d = defaultExpr ? evalExpr(defaultExpr, { vars: new Map(), returns: [], cls: null }, ctx) : null;
   if (d?.k === 'str' || d?.k === 'module') return d;
   const isNone = defaultExpr?.t === 'const' && defaultExpr.v === null;
   const value = d?.k === 'num' && d.s.k === 'n' ? d.s.v : undefined;
-  const cand = config || value !== undefined ? null : name;
+  const scalar = SCALAR_ANNOTATION.test(annotation ?? '');
+  // Annotated `float`: a coefficient (ε of a JAX / Keras port), never a target tensor; an `int` may be an index.
+  const cand = config || value !== undefined || FLOAT_ANNOTATION.test(annotation ?? '') ? null : name;
   if (!ctx.syms.has(name) || value !== undefined)
     ctx.syms.set(name, { origin: 'param', label: name, value, ...(cand ? { tensorCandidate: true } : {}) });
-  if (isNone && !SCALAR_ANNOTATION.test(annotation ?? ''))
-    return { k: 'param', s: sym(name), cand: null, tensorish: true };
+  if (isNone && !scalar) return { k: 'param', s: sym(name), cand: null, tensorish: true };
   return { k: 'param', s: sym(name), cand, tensorish: false };
 }

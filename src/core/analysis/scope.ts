@@ -27,8 +27,11 @@ export interface Ctx {
   mod: ModuleContext;
   syms: Map<string, SymInfo>;
   depth: number;
-  /** Torch loss invocations counted while running, and whether the code trains (`loss.backward()`). */
-  calls: { torchLosses: number; training?: boolean };
+  /**
+   * Torch loss invocations counted while running, whether the code trains (`loss.backward()`), and the loss it
+   * trains with (what `.backward()` is called on).
+   */
+  calls: { torchLosses: number; training?: boolean; trained?: AV };
 }
 
 export interface Frame {
@@ -39,6 +42,11 @@ export interface Frame {
   body?: Stmt[];
   /** The path has returned: what follows is unreachable on it. */
   returned?: boolean;
+  /**
+   * Where the return of a flag's default path stands in `returns` once that path has returned: later returns
+   * (the other path's) go before it, so that of equally rich returns the default path's is the one kept.
+   */
+  settled?: number;
 }
 
 export interface Param {

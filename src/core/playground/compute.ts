@@ -19,6 +19,7 @@ import {
   type RowPass,
   rowPass,
 } from './onePass';
+import { forEachPart, type PartsOutcome, type ResultPart } from './parts';
 import {
   type FieldError,
   type FieldName,
@@ -129,13 +130,17 @@ function fieldOf(message: string): FieldName {
  * Refusals become messages on the field they concern: the playground's own at their position, the core's
  * (RangeError: shapes, weights) on the field their message names. Anything else is a bug, said as one.
  */
+function refusal(e: unknown): { ok: false; errors: FieldError[] } {
+  if (e instanceof FieldRefusal) return { ok: false, errors: [e.error] };
+  const message = e instanceof RangeError ? e.message : `internal error, please report it: ${String(e)}`;
+  return { ok: false, errors: [{ field: fieldOf(message), line: 1, column: 1, message }] };
+}
+
 function guarded<T>(run: () => T): T | { ok: false; errors: FieldError[] } {
   try {
     return run();
   } catch (e) {
-    if (e instanceof FieldRefusal) return { ok: false, errors: [e.error] };
-    const message = e instanceof RangeError ? e.message : `internal error, please report it: ${String(e)}`;
-    return { ok: false, errors: [{ field: fieldOf(message), line: 1, column: 1, message }] };
+    return refusal(e);
   }
 }
 
@@ -164,33 +169,62 @@ function withTorch(exact: ExactValues, p: Prepared, input: Tensor, state: Playgr
   return torch ? { ...exact, torch } : exact;
 }
 
+/** Every part of the result at once (the worker streams them: see computeParts). */
 export function computePlayground(state: PlaygroundState): ComputeOutcome {
+  return collected(computeParts({ state, scope: 'full' }));
+}
+
+/** The parts of a computation, each as soon as it is ready: the loss value first, then each plot's data. */
+export function computeParts(params: {
+  state: PlaygroundState;
+  scope: 'full' | 'exact';
+}): Generator<ResultPart, PartsOutcome> {
+  return partsOf(params.state, params.scope === 'full' ? resultParts : exactParts);
+}
+
+type Parts = (p: Prepared, state: PlaygroundState) => Generator<ResultPart, void>;
+
+/** The parts on the prepared input, or the refusal that stops them (before the first part or after some). */
+function* partsOf(state: PlaygroundState, parts: Parts): Generator<ResultPart, PartsOutcome> {
   const ready = preparedFor(state);
   if (!ready.ok) return ready;
-  return guarded(() => fullResult(ready.prepared, state));
+  try {
+    yield* parts(ready.prepared, state);
+    return { ok: true };
+  } catch (e) {
+    return refusal(e);
+  }
 }
 
-function fullResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
+function* resultParts(p: Prepared, state: PlaygroundState): Generator<ResultPart, void> {
   const asPasted = state.inputKind === 'logits' && state.temperature === 1;
   const logits = () => (asPasted ? p.input : toLogits(p.input, state.inputKind, false, state.temperature));
-  if (!isOnePassCase(p, state)) return generalResult(p, state);
-  const pass = rowPass(logits().data, p, state.ignoreIndex);
-  return pass ? onePassResult(pass, p, state) : generalResult(p, state);
+  if (isOnePassCase(p, state)) {
+    const pass = rowPass(logits().data, p, state.ignoreIndex);
+    if (pass) return yield* onePassParts(pass, p, state);
+  }
+  yield* generalParts(p, state);
 }
 
-/** What every result starts with: the data's size and kind, the model and the ε sweep. */
-function described(p: Prepared, state: PlaygroundState, model: EpsilonModel, sweep: SweepCurve[]) {
-  const { rows, cols, family, targetKind } = p;
-  return {
-    ok: true as const,
-    rows,
-    cols,
-    family,
-    targetKind,
-    lossInput: LOSS_INPUT[state.loss],
-    model,
-    sweep,
-  };
+function* exactParts(p: Prepared, state: PlaygroundState): Generator<ResultPart, void> {
+  yield lossPart(p, state, exactAt(p, state));
+}
+
+/** The loss value with the data's size and kind, the notes on how the texts were read and the prior's π. */
+function lossPart(p: Prepared, state: PlaygroundState, exact: ExactValues): ResultPart {
+  const { rows, cols, family, targetKind, notes } = p;
+  const pi = options(p, state).prior;
+  const [lossInput, prior] = [LOSS_INPUT[state.loss], pi ? Array.from(pi) : null];
+  return { name: 'loss', value: { rows, cols, family, targetKind, lossInput, notes, exact, prior } };
+}
+
+/** A whole result from its parts, or the refusal that ended them. */
+function collected(parts: Generator<ResultPart, PartsOutcome>): ComputeOutcome {
+  const result: Record<string, unknown> = {};
+  const outcome = forEachPart(parts, (part) =>
+    Object.assign(result, part.name === 'loss' ? part.value : { [part.name]: part.value }),
+  );
+  return outcome.ok ? ({ ok: true, ...result } as PlaygroundResult) : outcome;
 }
 
 /** KL's closed-form entropy part under each convention (nothing for the other losses). */
@@ -200,7 +234,7 @@ const klEntropy =
     state.loss === 'kl_div' ? entropyTerm(p, convention, state.reduction, state.ignoreIndex) : undefined;
 
 /** Every plot from one pass over the logits (see onePass.ts); the headline from the same per-row lines. */
-function onePassResult(pass: RowPass, p: Prepared, state: OnePassState): PlaygroundResult {
+function* onePassParts(pass: RowPass, p: Prepared, state: OnePassState): Generator<ResultPart, void> {
   const convention = state.convention;
   const entropyOf = klEntropy(p, state);
   const model = onePassModel(pass, p, state, entropyOf(convention));
@@ -209,33 +243,31 @@ function onePassResult(pass: RowPass, p: Prepared, state: OnePassState): Playgro
     return lineOf(pass, p, state, c, grid).values;
   };
   const exact = { epsilon: state.epsilon, value: modelAt(model, state.epsilon).value };
-  return {
-    ...described(p, state, model, sweepCurves(state, model, remainders, entropyOf)),
-    heat: {
-      at0: oneHotHeat(pass, convention, 0),
-      at1: oneHotHeat(pass, convention, 1),
-      extremes: oneHotExtremes(pass, convention),
-    },
-    row: onePassRow(pass, p, state),
-    table: onePassTable(pass),
-    calibration: onePassCalibration(pass, state.bins),
-    notes: p.notes,
-    exact: withTorch(exact, p, lossInputFor(p, state), state),
-    prior: null,
+  yield lossPart(p, state, withTorch(exact, p, lossInputFor(p, state), state));
+  yield { name: 'model', value: model };
+  yield { name: 'sweep', value: sweepCurves(state, model, remainders, entropyOf) };
+  const heat = {
+    at0: oneHotHeat(pass, convention, 0),
+    at1: oneHotHeat(pass, convention, 1),
+    extremes: oneHotExtremes(pass, convention),
   };
+  yield { name: 'heat', value: heat };
+  yield { name: 'row', value: onePassRow(pass, p, state) };
+  yield { name: 'table', value: onePassTable(pass) };
+  yield { name: 'calibration', value: onePassCalibration(pass, state.bins) };
 }
 
 /** The general path for every case, the one-pass one included (the tests hold the two side by side). */
 export function computeGeneral(state: PlaygroundState): ComputeOutcome {
-  const ready = preparedFor(state);
-  if (!ready.ok) return ready;
-  return guarded(() => generalResult(ready.prepared, state));
+  return collected(partsOf(state, generalParts));
 }
 
-function generalResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
+function* generalParts(p: Prepared, state: PlaygroundState): Generator<ResultPart, void> {
+  yield lossPart(p, state, exactAt(p, state));
   const input = lossInputFor(p, state);
   const shared = options(p, state);
   const model = buildModel(p, input, shared, state.row);
+  yield { name: 'model', value: model };
   const entropyOf = klEntropy(p, state);
   const { loss, reduction, ignoreIndex, prior } = shared;
   const remainders = (convention: PlaygroundConvention, grid: number[]) => {
@@ -247,25 +279,21 @@ function generalResult(p: Prepared, state: PlaygroundState): PlaygroundResult {
         (entropy ? reducedNegEntropy(entropy, epsilon) : 0),
     );
   };
-  const probs = predictedProbabilities(p.input, state.inputKind, p.family === 'binary', state.temperature);
+  yield { name: 'sweep', value: sweepCurves(state, model, remainders, entropyOf) };
   const [at0, at1] = [0, 1].map((e) => smoothedTargets(p, e, state.convention, state.ignoreIndex, prior)) as [
     Tensor,
     Tensor,
   ];
-  return {
-    ...described(p, state, model, sweepCurves(state, model, remainders, entropyOf)),
-    heat: {
-      at0: downsample(at0.data, p.rows, p.cols),
-      at1: downsample(at1.data, p.rows, p.cols),
-      extremes: extremeLines(at0.data, at1.data),
-    },
-    row: rowView(p, probs, at0, at1, state.row),
-    table: sampleTable(p, probs),
-    calibration: reliabilityOf(p, state),
-    notes: p.notes,
-    exact: exactAt(p, state),
-    prior: prior ? Array.from(prior) : null,
+  const heat = {
+    at0: downsample(at0.data, p.rows, p.cols),
+    at1: downsample(at1.data, p.rows, p.cols),
+    extremes: extremeLines(at0.data, at1.data),
   };
+  yield { name: 'heat', value: heat };
+  const probs = predictedProbabilities(p.input, state.inputKind, p.family === 'binary', state.temperature);
+  yield { name: 'row', value: rowView(p, probs, at0, at1, state.row) };
+  yield { name: 'table', value: sampleTable(p, probs) };
+  yield { name: 'calibration', value: reliabilityOf(p, state) };
 }
 
 /** Where a curve with KL's closed-form entropy part is drawn (it bends near 0, so sampled densely there). */
@@ -328,11 +356,3 @@ export function torchScript(
 }
 
 export type ExactOutcome = { ok: true; exact: ExactValues } | { ok: false; errors: FieldError[] };
-
-/** The worker's (and the inline path's) single entry point. */
-export function compute(params: {
-  state: PlaygroundState;
-  scope: 'full' | 'exact';
-}): ComputeOutcome | ExactOutcome {
-  return params.scope === 'full' ? computePlayground(params.state) : computeExact(params.state);
-}

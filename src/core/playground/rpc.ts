@@ -51,7 +51,8 @@ export const isReply = (m: unknown): m is Reply =>
   (isString(ownValue(m, 'error')) || Object.hasOwn(m, 'result'));
 
 export interface EndpointOptions {
-  post: (message: unknown) => void;
+  /** `transfer`: buffers moved to the other side instead of copied (unusable here afterwards). */
+  post: (message: unknown, transfer?: ArrayBuffer[]) => void;
   /** Where rejected messages and failed handlers are reported (a log, never an exception). */
   report: (problem: string) => void;
   /** Starts a timer and returns its cancel function; requests fail after `timeoutMs`. */
@@ -86,8 +87,9 @@ export class Endpoint {
     this.handlers.set(type.method, { isParams: type.isParams, handle: handle as Handler, replies: true });
   }
 
-  notify<P>(type: Notification<P>, params: P): void {
-    if (type.isParams(params)) this.options.post({ method: type.method, params });
+  /** `transfer`: buffers inside `params` to move rather than copy (see EndpointOptions.post). */
+  notify<P>(type: Notification<P>, params: P, transfer?: ArrayBuffer[]): void {
+    if (type.isParams(params)) this.options.post({ method: type.method, params }, transfer);
     else this.options.report(`not sent: invalid params for ${type.method}`);
   }
 

@@ -7,7 +7,7 @@ export const formatLoss = (value: number): string =>
 
 /** Per-sample rows: index, target, predicted, probability of the target, loss at the current ε. */
 export function sampleRows(
-  result: PlaygroundResult,
+  result: Pick<PlaygroundResult, 'rows' | 'table'>,
   point: ModelPoint,
   limit = Number.POSITIVE_INFINITY,
 ): string[][] {
@@ -22,7 +22,7 @@ export function sampleRows(
   ]);
 }
 
-export function sampleHeader(result: PlaygroundResult): string[] {
+export function sampleHeader(result: Pick<PlaygroundResult, 'family' | 'cols'>): string[] {
   return result.family === 'binary' && result.cols > 1
     ? ['row', 'mean target', 'predicted (mean p > 0.5)', 'mean probability', 'loss']
     : ['row', 'target', 'predicted', 'p(target)', 'loss'];

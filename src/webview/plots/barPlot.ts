@@ -3,6 +3,7 @@
  * count is small, a min/max-decimated line beyond; a second series is outlined and dashed, not only recoloured.
  */
 import type { ChartDataset, ScriptableScaleContext } from 'chart.js';
+import type { PlotPartName } from '../../core/playground/parts';
 import { axis, baseOptions, type Chart, replaceChart } from './chartBase';
 import { figure, type Plot, type View } from './plot';
 import { DASHES } from './theme';
@@ -14,6 +15,7 @@ export interface Series {
 
 export interface BarSpec {
   id: string;
+  needs: readonly PlotPartName[];
   caption: string;
   title: (view: View) => string;
   xTitle: (view: View) => string;
@@ -78,6 +80,7 @@ export function barPlot(spec: BarSpec): Plot {
   let drawn: Points[] = [];
   return {
     id: spec.id,
+    needs: spec.needs,
     figure: fig,
     canvas,
     draw(view) {

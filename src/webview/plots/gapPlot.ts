@@ -54,6 +54,7 @@ export function gapPlot(): Plot {
   const plugin = epsilonMarkPlugin(mark, () => foreground);
   return {
     id: 'plot-gap',
+    needs: [],
     figure: fig,
     canvas,
     draw(view) {

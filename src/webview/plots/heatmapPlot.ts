@@ -188,5 +188,5 @@ export function heatmapPlot(): Plot {
     resize();
     paint(view);
   };
-  return { id: 'plot-heatmap', figure: fig, canvas, draw, moveEpsilon: paint };
+  return { id: 'plot-heatmap', needs: ['heat'], figure: fig, canvas, draw, moveEpsilon: paint };
 }

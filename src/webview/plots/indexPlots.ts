@@ -16,6 +16,7 @@ function extremes(values: Float64Array): string {
 export function perSamplePlot(): Plot {
   return barPlot({
     id: 'plot-per-sample',
+    needs: [],
     caption: 'Per-sample loss',
     title: (v) => `Per-sample loss at ε = ${v.state.epsilon} (reduction 'none' values)`,
     xTitle: () => 'sample',
@@ -30,6 +31,7 @@ const rowName = (v: View) => (v.result.row.label === 'class' ? `row ${v.result.r
 export function probabilityPlot(): Plot {
   return barPlot({
     id: 'plot-probabilities',
+    needs: ['row'],
     caption: 'Predicted probabilities vs smoothed target',
     title: (v) => `Predicted vs target, ${rowName(v)}, ε = ${v.state.epsilon}`,
     xTitle: (v) => v.result.row.label,
@@ -51,6 +53,7 @@ export function probabilityPlot(): Plot {
 export function gradientPlot(): Plot {
   return barPlot({
     id: 'plot-gradient',
+    needs: ['row'],
     caption: 'Gradient of the loss w.r.t. the input',
     title: (v) => `∂loss/∂${INPUT_LABEL[v.result.lossInput]}, ${rowName(v)}, ε = ${v.state.epsilon}`,
     xTitle: (v) => v.result.row.label,

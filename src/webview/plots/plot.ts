@@ -1,12 +1,14 @@
 /** What every plot gets to draw, and what it offers: a full draw and the O(N) ε fast path. */
 import type { PlaygroundResult } from '../../core/playground/compute';
 import type { ModelPoint } from '../../core/playground/model';
+import type { PlotPartName } from '../../core/playground/parts';
 import type { PlaygroundState } from '../../core/playground/state';
 import { h } from '../ui/dom';
 import type { Theme } from './theme';
 
 export interface View {
   state: PlaygroundState;
+  /** Holds the loss part, the model and the parts the plot `needs` (the rest may not have come yet). */
   result: PlaygroundResult;
   /** The model at state.epsilon. */
   point: ModelPoint;
@@ -15,6 +17,8 @@ export interface View {
 
 export interface Plot {
   readonly id: string;
+  /** The result's parts it reads besides the loss part and the model: it is drawn once they are in. */
+  readonly needs: readonly PlotPartName[];
   readonly figure: HTMLElement;
   readonly canvas: HTMLCanvasElement;
   draw(view: View): void;

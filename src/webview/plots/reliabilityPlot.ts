@@ -9,6 +9,7 @@ export function reliabilityPlot(): Plot {
   const { figure: fig, canvas, summary } = figure('plot-reliability', 'Reliability diagram');
   return {
     id: 'plot-reliability',
+    needs: ['calibration'],
     figure: fig,
     canvas,
     draw(view) {

@@ -28,6 +28,7 @@ export function sweepPlot(): Plot {
   };
   return {
     id: 'plot-sweep',
+    needs: ['sweep'],
     figure: fig,
     canvas,
     draw(view) {

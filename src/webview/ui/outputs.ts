@@ -2,6 +2,7 @@
 import type { PlaygroundResult } from '../../core/playground/compute';
 import { conventionLabel } from '../../core/playground/conventions';
 import type { ModelPoint } from '../../core/playground/model';
+import type { PartialResult } from '../../core/playground/parts';
 import type { PlaygroundState } from '../../core/playground/state';
 import { formatLoss, sampleHeader, sampleRows } from '../../core/playground/table';
 import { convertEpsilon } from '../../core/smoothing';
@@ -62,8 +63,13 @@ export function showTorchNotes(notes: readonly string[]): void {
   list.replaceChildren(...notes.map((n) => h('li', {}, n)));
 }
 
+/** Dims an element still showing the previous input's numbers. */
+export function markStale(element: Element | null, stale: boolean): void {
+  element?.classList.toggle('stale', stale);
+}
+
 /** Label/value pairs summarising the run; the table and "Copy table" both use them. */
-export function summaryRows(state: PlaygroundState, result: PlaygroundResult, value: number): string[][] {
+export function summaryRows(state: PlaygroundState, result: PartialResult, value: number): string[][] {
   const rows = [
     ['loss', String(value)],
     ['shape', `${result.rows} × ${result.cols}`],
@@ -85,7 +91,7 @@ export const TABLE_ROWS_SHOWN = 50;
 
 export function showTable(
   state: PlaygroundState,
-  result: PlaygroundResult,
+  result: PartialResult & Pick<PlaygroundResult, 'table'>,
   point: ModelPoint,
   value: number,
 ): void {

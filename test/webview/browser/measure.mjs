@@ -2,13 +2,16 @@
 // API, checks it end to end and measures the ε path. Not part of `npm test` (needs Chromium and a build):
 //   npm run build && node test/webview/browser/measure.mjs [/usr/bin/chromium]
 // Writes screenshots to test-artifacts/playground-{dark,light}.png. Options: --cpu-canvas (no GPU raster),
-// --height=900 (viewport height: 1800 shows every plot at once; plots out of view are redrawn when scrolled in).
+// --height=900 (viewport height: 1800 shows every plot at once; plots out of view are redrawn when scrolled in),
+// --build=DIR (serve DIR's dist/ and media/ instead of this checkout's: another build, timed in the same sitting).
 import { mkdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 
-const root = resolve(import.meta.dirname, '../../..');
+const root = resolve(
+  process.argv.find((a) => a.startsWith('--build='))?.slice(8) ?? resolve(import.meta.dirname, '../../..'),
+);
 const TYPES = { '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.html': 'text/html' };
 
 const THEMES = {
@@ -94,6 +97,90 @@ async function drag(page, steps) {
   }, steps);
 }
 
+/**
+ * Applies one input change in the page and times it on the UI thread's clock: until the headline first shows a
+ * value (the loss), until the busy ring hides (every plot drawn), the headline texts seen on the way (a stale
+ * input's value must never show), the long tasks (> 50 ms) on the UI thread from the change until 300 ms after, and
+ * how many elements are still dimmed as stale then (none should be).
+ * `change`: `{ select, value, loss? }` picks an option (after the loss, when given) or `{ textarea, textIn }` pastes
+ * the text held in that window property.
+ */
+function timeToPlots(page, change) {
+  return page.evaluate(async (c) => {
+    const longTasks = [];
+    const observer = new PerformanceObserver((list) => longTasks.push(...list.getEntries()));
+    observer.observe({ type: 'longtask', buffered: false });
+    const value = document.getElementById('loss-value');
+    const busy = document.getElementById('busy');
+    const pick = (id, v) => {
+      const select = document.getElementById(id);
+      select.value = v;
+      select.dispatchEvent(new Event('change', { bubbles: true }));
+    };
+    if (c.loss) {
+      pick('loss-select', c.loss);
+      await new Promise((r) => setTimeout(r, 0));
+      await new Promise((r) => {
+        const wait = () => (busy.hidden ? r() : setTimeout(wait, 20));
+        wait();
+      });
+    }
+    const texts = [];
+    const t0 = performance.now();
+    const timings = await new Promise((resolve) => {
+      let loss;
+      const check = () => {
+        const now = performance.now() - t0;
+        if (texts.at(-1) !== value.textContent) texts.push(value.textContent);
+        if (loss === undefined && value.textContent !== '—') loss = now;
+        if (loss !== undefined && busy.hidden) resolve({ loss, plots: now });
+      };
+      const watch = new MutationObserver(check);
+      watch.observe(document.querySelector('.headline'), {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        characterData: true,
+      });
+      if (c.select) pick(c.select, c.value);
+      else {
+        const area = document.getElementById(c.textarea);
+        area.value = window[c.textIn];
+        area.dispatchEvent(new Event('input', { bubbles: true }));
+      }
+      check();
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    observer.disconnect();
+    const during = longTasks.filter((e) => e.startTime >= t0 - 1).map((e) => Math.round(e.duration));
+    const dimmed = document.querySelectorAll('.stale').length;
+    return { ...timings, texts, longTasks: during, dimmed };
+  }, change);
+}
+
+/** Pastes class indices, then 4096×1000 logits as a nested list (2 decimals, ~25 MB, built in the page), and
+ * times the logits. */
+async function pasteLogits(page) {
+  const size = await page.evaluate(() => {
+    const targets = document.getElementById('targets-input');
+    targets.value = `[${Array.from({ length: 4096 }, (_, r) => (r * 7919) % 1000).join(', ')}]`;
+    targets.dispatchEvent(new Event('input', { bubbles: true }));
+    const value = (i) => (((i * 2654435761) % 6000) / 1000 - 3).toFixed(2);
+    const row = (r) => `[${Array.from({ length: 1000 }, (_, c) => value(r * 1000 + c)).join(',')}]`;
+    window.__logitsText = `[${Array.from({ length: 4096 }, (_, r) => row(r)).join(',\n')}]`;
+    return window.__logitsText.length;
+  });
+  console.log(`(pasting ${(size / 1e6).toFixed(1)} MB of text)`);
+  return timeToPlots(page, { textarea: 'logits-input', textIn: '__logitsText' });
+}
+
+function report(label, t) {
+  const ms = (x) => `${Math.round(x)} ms`;
+  console.log(
+    `${label}: loss value shown ${ms(t.loss)}, all plots ${ms(t.plots)}; headline ${JSON.stringify(t.texts)}; UI long tasks > 50 ms ${JSON.stringify(t.longTasks)}; still dimmed after: ${t.dimmed}`,
+  );
+}
+
 async function main() {
   const server = await serve();
   const origin = `http://127.0.0.1:${server.address().port}`;
@@ -133,17 +220,16 @@ async function main() {
     await text(page, '#loss-value'),
   );
 
-  await page.selectOption('#sample-select', 'stress');
-  const t0 = Date.now();
-  await page.waitForFunction(
-    () => document.getElementById('numbers-summary')?.textContent.includes('4096 × 1000'),
-    null,
-    { timeout: 120_000 },
-  );
-  await page.waitForFunction(() => document.getElementById('busy').hidden, null, { timeout: 120_000 });
-  console.log(
-    `4096×1000 full compute in the worker: ${Date.now() - t0} ms; headline ${await text(page, '#loss-value')}`,
-  );
+  const changes = [
+    ['stress sample (random 4096×1000 logits, CE uniform)', { select: 'sample-select', value: 'stress' }],
+    ['KL batchmean on them', { select: 'reduction-select', value: 'batchmean', loss: 'kl_div' }],
+    [
+      'BCE with logits on them (the general path)',
+      { select: 'loss-select', value: 'binary_cross_entropy_with_logits' },
+    ],
+    ['CE again', { select: 'loss-select', value: 'cross_entropy' }],
+  ];
+  for (const [label, change] of changes) report(label, await timeToPlots(page, change));
   const stats = await drag(page, 60);
   const ms = (s) =>
     `median ${s.median.toFixed(2)} ms, p95 ${s.p95.toFixed(2)} ms, max ${s.max.toFixed(2)} ms`;
@@ -154,6 +240,9 @@ async function main() {
   console.log(
     `long tasks > 50 ms during the drag: ${JSON.stringify(stats.longTasks.map((d) => Math.round(d)))}`,
   );
+  // Last: a 22 MB text in the text area slows every later frame (the browser's own layout of it).
+  report('pasted 4096×1000 logits text (parse in the worker)', await pasteLogits(page));
+  console.log(`headline after the paste: ${await text(page, '#loss-value')}`);
 
   const violations = await page.evaluate(() => window.__violations);
   const posted = await page.evaluate(() => window.__posted.map((m) => m.method ?? `reply ${m.id}`));
