@@ -484,6 +484,17 @@ describe('analysis capabilities on unseen code', () => {
       assert.equal(f?.epsilon, 0.1);
     });
 
+    it('a factory returning a torch loss module is the loss that module computes', () => {
+      const source = [
+        'def build_criterion(config):',
+        "    return nn.CrossEntropyLoss(label_smoothing=config['label_smoothing'])",
+        'def plain_criterion():',
+        '    return nn.CrossEntropyLoss(ignore_index=255)',
+      ];
+      assert.equal(conventionOf(source, 'build_criterion'), 'uniform');
+      assert.equal(conventionOf(source, 'plain_criterion'), 'none');
+    });
+
     it('a for loop binds its items: chunks of a tensor, enumerate and zip', () => {
       const source = [
         'def multi_crop(student, teacher, temp=0.1):',

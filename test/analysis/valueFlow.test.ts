@@ -24,6 +24,30 @@ describe('value flow', () => {
     assert.equal(conventionOf(source, 'smooth_soft'), 'uniform');
   });
 
+  it('a flag set by a subclass decides an `or` test: the binary branch of a shared smoothing base', () => {
+    const source = [
+      'class Base(nn.Module):',
+      '    def __init__(self, eps=0.1, is_binary=False):',
+      '        super().__init__()',
+      '        self.eps = eps',
+      '        self.is_binary = is_binary',
+      '    def forward(self, out, labels):',
+      '        if self.is_binary or len(labels.shape) <= 2:',
+      '            k = 2',
+      '        else:',
+      '            k = labels.shape[1]',
+      '        labels = labels * (1.0 - self.eps) + (1.0 - labels) * self.eps / (k - 1.0)',
+      '        return self.forward_minibatch(out, labels)',
+      'class Bin(Base):',
+      '    def __init__(self, **kwargs):',
+      '        super().__init__(is_binary=True, **kwargs)',
+      '        self.loss_fn = nn.BCEWithLogitsLoss()',
+      '    def forward_minibatch(self, output, target):',
+      '        return self.loss_fn(output, target)',
+    ];
+    assert.equal(conventionOf(source, 'Bin'), 'binary');
+  });
+
   it('a per-sample column scattered into the true class over a fill built from it is smoothing per sample', () => {
     const source = [
       'def per_sample(x, y, conf):',

@@ -145,6 +145,7 @@ export function staticTruth(test: Expr, f: Frame, ctx: Ctx): boolean | null {
     return v.k === 'num' && v.s.k === 'n' ? v.s.v !== 0 : null;
   }
   if (test.t === 'bin' && (test.op === 'in' || test.op === 'not in')) return membership(test, f, ctx);
+  if (test.t === 'bin' && (test.op === 'or' || test.op === 'and')) return connective(test, f, ctx);
   if (test.t !== 'bin' || (test.op !== '==' && test.op !== '!=')) return null;
   if (!isPlain(test.l) || !isPlain(test.r)) return null;
   const l = evalExpr(test.l, f, ctx);
@@ -167,6 +168,16 @@ export function defaultTruth(test: Expr, f: Frame, ctx: Ctx): boolean | null {
   const s = scalarOf(evalExpr(test, f, ctx));
   const v = s ? evalSym(s, (n) => ctx.syms.get(n)?.value ?? Number.NaN) : Number.NaN;
   return Number.isFinite(v) ? v !== 0 : null;
+}
+
+/** `self.binary or x.dim() <= 2`: decided by one side that decides it (true for `or`, false for `and`) or by both. */
+function connective(test: Expr & { t: 'bin' }, f: Frame, ctx: Ctx): boolean | null {
+  const decisive = test.op === 'or';
+  const l = staticTruth(test.l, f, ctx);
+  if (l === decisive) return decisive;
+  const r = staticTruth(test.r, f, ctx);
+  if (r === decisive) return decisive;
+  return l === null || r === null ? null : !decisive;
 }
 
 /** `self.reduction in ['avg', 'mean']`: a known string tested against a list of literals. */

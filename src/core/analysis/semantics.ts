@@ -330,10 +330,12 @@ function applyTorchFn(fn: AV & { k: 'torchFn' }, ev: Evaluated, ctx: Ctx): AV {
 }
 
 /**
- * A factory's returned instance (`return FocalLoss(gamma=gamma)`): the loss its forward computes. A record without
- * a forward (a dataclass or named tuple of losses, `return Losses(cls=l, box=b)`) holds its values.
+ * A factory's returned instance (`return FocalLoss(gamma=gamma)`, `return nn.CrossEntropyLoss(label_smoothing=s)`):
+ * the loss its forward computes. A record without a forward (a dataclass or named tuple of losses,
+ * `return Losses(cls=l, box=b)`) holds its values.
  */
 export function instanceLoss(v: AV, ctx: Ctx): AV {
+  if (v.k === 'module') return applyModule(v, { args: [], kw: new Map() }, ctx);
   if (v.k !== 'instance') return v;
   const methods = classScope(v.def, v.mod).methods;
   if (!methods.has('forward') && !methods.has('__call__')) return richest([...v.args, ...v.kw.values()]);
