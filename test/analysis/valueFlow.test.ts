@@ -24,6 +24,20 @@ describe('value flow', () => {
     assert.equal(conventionOf(source, 'smooth_soft'), 'uniform');
   });
 
+  it('`torch.masked_select` of a per-element loss keeps it (the mean over labelled pixels)', () => {
+    const source = [
+      'class LabelledPixels(nn.Module):',
+      '    def __init__(self):',
+      '        super().__init__()',
+      "        self.ce = nn.CrossEntropyLoss(reduction='none', label_smoothing=0.1)",
+      '    def forward(self, x, y):',
+      '        mask = y > 0',
+      '        loss_all = self.ce(x, y)',
+      '        return torch.sum(torch.masked_select(loss_all, mask)) / torch.sum(mask.float())',
+    ];
+    assert.equal(conventionOf(source, 'LabelledPixels'), 'uniform');
+  });
+
   it('a flag set by a subclass decides an `or` test: the binary branch of a shared smoothing base', () => {
     const source = [
       'class Base(nn.Module):',

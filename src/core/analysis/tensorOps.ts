@@ -207,6 +207,7 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
   if (name === 'lerp')
     return lerp(args[0] ?? UNKNOWN, args[1] ?? kw.get('end') ?? UNKNOWN, args[2] ?? kw.get('weight'));
   if (name === 'where') return where(args[0] ?? UNKNOWN, args[1] ?? UNKNOWN, args[2] ?? UNKNOWN);
+  if (name === 'masked_select') return masked(args[0] ?? UNKNOWN);
   if (name === 'Variable') return args[0] ?? UNKNOWN;
   return null;
 }
