@@ -24,6 +24,32 @@ describe('value flow', () => {
     assert.equal(conventionOf(source, 'smooth_soft'), 'uniform');
   });
 
+  it('smoothed targets handed to an abstract method (a subclass supplies the loss) tell the convention', () => {
+    const base = (name: string, abstract: string[]) => [
+      `class ${name}(nn.Module):`,
+      '    def __init__(self, eps=0.1):',
+      '        super().__init__()',
+      '        self.eps = eps',
+      '    def forward(self, out, labels):',
+      '        k = labels.shape[1]',
+      '        labels = labels * (1.0 - self.eps) + (1.0 - labels) * self.eps / (k - 1.0)',
+      '        return self.forward_minibatch(out, labels)',
+      ...abstract,
+    ];
+    const raising = base('Raising', [
+      '    def forward_minibatch(self, output, target):',
+      '        """Implemented by subclasses."""',
+      "        raise NotImplementedError('forward_minibatch')",
+    ]);
+    const decorated = base('Decorated', [
+      '    @abc.abstractmethod',
+      '    def forward_minibatch(self, output, target):',
+      '        pass',
+    ]);
+    assert.equal(conventionOf(raising, 'Raising'), 'k_minus_1');
+    assert.equal(conventionOf(decorated, 'Decorated'), 'k_minus_1');
+  });
+
   it('`torch.masked_select` of a per-element loss keeps it (the mean over labelled pixels)', () => {
     const source = [
       'class LabelledPixels(nn.Module):',

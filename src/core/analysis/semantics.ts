@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
 import { richer, richness } from './branches';
-import { type Expr, toExpr } from './expr';
+import { children, type Expr, toExpr } from './expr';
 import type { LossKind } from './findings';
 import { assign, dimSize, evalExpr, markTensor, runFunction, storedTable } from './interp';
 import { libraryDefinition } from './library';
@@ -344,7 +344,17 @@ export function instanceLoss(v: AV, ctx: Ctx): AV {
 
 function userMethod(cls: ClassScope, name: string, ev: Evaluated, ctx: Ctx): AV {
   const fn = cls.methods.get(name);
-  return fn ? inline(fn, ev, cls, ctx) : wrapper(ev, ctx);
+  return fn && !isAbstract(fn, ctx.mod.text) ? inline(fn, ev, cls, ctx) : wrapper(ev, ctx);
+}
+
+/** `@abstractmethod`, or a body that only raises NotImplementedError: code a subclass supplies, unseen here. */
+function isAbstract(fn: SyntaxNode, text: string): boolean {
+  const decorators = fn.parent?.name === 'DecoratedStatement' ? text.slice(fn.parent.from, fn.from) : '';
+  if (/\babstractmethod\b/.test(decorators)) return true;
+  const body = fn.getChild('Body');
+  const statements = body ? children(body).filter((s) => s.name.endsWith('Statement')) : [];
+  const code = statements.filter((s) => !(s.name === 'ExpressionStatement' && s.firstChild?.name === 'String'));
+  return code.length === 1 && /^raise\s+NotImplementedError\b/.test(text.slice(code[0].from, code[0].to));
 }
 
 function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): AV {
