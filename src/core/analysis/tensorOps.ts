@@ -57,7 +57,7 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
   if (kind === 'log_softmax') return { k: 'logp', c: ONE, factors: [], source: sourceOf(input) };
   if (kind === 'softmax') return { k: 'prob', multi: true, neg: false, source: sourceOf(input) };
   if (kind === 'binary_cross_entropy' || kind === 'binary_cross_entropy_with_logits') {
-    return lossOf(mixOf(target) ?? mix(ONE, ZERO, 'tensor'), {
+    return lossOf(binaryTargetOf(target), {
       binary: true,
       reduction,
       handwritten: target.k === 'dist',
@@ -88,6 +88,16 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
   const eps = kind === 'cross_entropy' ? (scalarOf(args.get('label_smoothing') ?? UNKNOWN) ?? ZERO) : ZERO;
   const hard = mix(mul(lp.c, sub(ONE, eps)), mul(lp.c, div(eps, classes)), 'index');
   return lossOf(withLabels(hard, target), extra);
+}
+
+/**
+ * The target of a binary loss. `(t + 1) / 2` maps sign labels (±1) to 0 / 1: the same hard labels re-encoded, not
+ * smoothed (smoothing keeps q(1) + q(0) = 1; this sends −1 to 0 and 1 to 1).
+ */
+function binaryTargetOf(target: AV): Mix {
+  const m = mixOf(target) ?? mix(ONE, ZERO, 'tensor');
+  const signLabels = [m.hot, m.off].every((c) => c.k === 'n' && c.v === 0.5);
+  return signLabels ? { ...m, hot: ONE, off: ZERO } : m;
 }
 
 /** Probabilities (or argmax predictions) of another tensor than the input (a teacher's): a soft target. */
