@@ -293,7 +293,7 @@ describe('analysis capabilities on unseen code', () => {
       assert.equal(crit?.torchEquivalent, null);
     });
 
-    it('distillation is a soft target; soft bootstrapping is other; an entropy bonus is not', () => {
+    it('distillation is a soft target; soft bootstrapping and an entropy bonus (confidence penalty) are other', () => {
       const kd = [
         'def kd(s, t, T=4.0):',
         '    return -(F.softmax(t / T, -1) * F.log_softmax(s / T, -1)).sum(-1).mean()',
@@ -310,7 +310,8 @@ describe('analysis capabilities on unseen code', () => {
         '    h = -(F.softmax(x, 1) * F.log_softmax(x, 1)).sum(1)',
         '    return (F.cross_entropy(x, y, reduction="none") - beta * h).mean()',
       ];
-      assert.equal(conventionOf(bonus, 'bonus'), 'none');
+      assert.equal(conventionOf(bonus, 'bonus'), 'other');
+      assert.match(definition(bonus, 'bonus')?.message ?? '', /confidence penalty/);
     });
 
     it('a target mixing the labels with the model’s own probabilities is bootstrapping; a teacher’s, a soft target', () => {
@@ -919,14 +920,14 @@ describe('analysis capabilities on unseen code', () => {
       }
     });
 
-    it('a confidence penalty (CE minus β·entropy, with p = exp(log p)) is no smoothing', () => {
+    it('a confidence penalty (CE minus β·entropy, with p = exp(log p)) is other: the labels minus β·p', () => {
       const source = [
         'def cp(x, y, beta=0.2):',
         '    logp = F.log_softmax(x, -1)',
         '    ent = -(logp.exp() * logp).sum(-1)',
         '    return (F.nll_loss(logp, y, reduction="none") - beta * ent).mean()',
       ];
-      assert.equal(conventionOf(source, 'cp'), 'none');
+      assert.equal(conventionOf(source, 'cp'), 'other');
     });
 
     it('binary targets from a test of the labels or a clamp: where(t == 1, 1 − ε, ε), t.clamp(ε/2, 1 − ε/2)', () => {

@@ -2,13 +2,17 @@ import type { Span } from './expr';
 import { logisticRest, logisticShift } from './logistic';
 import { marginArithmetic } from './marginSoftmax';
 import { carryDerivation, derivationOf, modulate } from './modulation';
-import { add, div, mul, neg, num, ONE, op, type Sym, ZERO } from './sym';
+import { reverseCrossEntropy, signedLogits } from './signedLabels';
+import { add, div, evalSym, mul, neg, num, ONE, op, type Sym, ZERO } from './sym';
+import { keptTableReason, MODEL, RELAXED, variesReason } from './unfixedTargets';
 import {
   type AV,
   addLoss,
   addMix,
   divMix,
+  isSmoothedTarget,
   isTensorish,
+  labelDerived,
   MASK,
   type Mix,
   mix,
@@ -19,6 +23,7 @@ import {
   scaleMix,
   TENSOR,
   tensorMix,
+  trueProbLoss,
   UNKNOWN,
 } from './values';
 
@@ -30,12 +35,14 @@ export function binop(o: string, a: AV, b: AV, bSpan: Span, aSpan: Span): AV {
 }
 
 function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
-  const a = isLiteral(b0) ? asNumber(a0) : a0;
-  const b = isLiteral(a0) ? asNumber(b0) : b0;
+  const a = isLiteral(b0) ? asNumber(eyeOneHot(a0)) : eyeOneHot(a0);
+  const b = isLiteral(a0) ? asNumber(eyeOneHot(b0)) : eyeOneHot(b0);
   const sa = scalarOf(a);
   const sb = scalarOf(b);
   const test = COMPARISONS.has(o) ? labelTest(o, a0, b0) : null;
   if (test) return test;
+  // A matrix product (similarities `img @ txt.T`) is a tensor, never a target or a number.
+  if (o === '@') return TENSOR;
   if (sa && sb && (o === '+' || o === '-' || o === '*' || o === '/')) return scalarOp(a, b, op(o, sa, sb));
   const margin = marginArithmetic(o, a, b);
   if (margin) return margin;
@@ -44,7 +51,7 @@ function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
   if (o === '*' && (isCandidate(a) || isCandidate(b)) && (isLogLike(a) || isLogLike(b))) {
     return isCandidate(a) ? times(paramDist(a), b, aSpan, bSpan) : times(a, paramDist(b), aSpan, bSpan);
   }
-  if (o === '-' && b.k === 'tensor' && b.logNormaliser) return { k: 'logp', c: ONE, factors: [] };
+  if (o === '-' && b.k === 'tensor' && b.logNormaliser) return normalised(a);
   // log Σ exp x − x_y is −log softmax(x)_y exactly, not a loss reworked by another tensor.
   if (o === '-' && a.k === 'tensor' && a.logNormaliser && b.k === 'loss') return negate(b);
   if (o === '-' && b.k === 'tensor' && b.rowMax && (a.k === 'param' || a.k === 'tensor')) return a;
@@ -84,7 +91,13 @@ function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
 function labelTest(o: string, a: AV, b: AV): AV | null {
   const literal = (v: AV) => (v.k === 'num' && v.s.k === 'n' ? v.s.v : null);
   const labels = (v: AV) =>
-    v.k === 'param' && v.s.k === 's' && v.cand !== null ? v.s.name : v.k === 'tensor' ? v.viewOf : undefined;
+    v.k === 'param' && v.s.k === 's' && v.cand !== null
+      ? v.s.name
+      : v.k === 'tensor'
+        ? v.viewOf
+        : v.k === 'dist' && hardOneHot(v.d) // `onehot(y) > 0.1`: the true-class mask of the labels
+          ? (v.d.labels ?? UNNAMED)
+          : undefined;
   const [name, value, flipped] =
     literal(b) !== null ? [labels(a), literal(b), false] : [labels(b), literal(a), true];
   if (name === undefined || value === null) return null;
@@ -138,11 +151,36 @@ function addSub(o: '+' | '-', a: AV, b: AV, sa: Sym | null, sb: Sym | null): AV 
   if (rb.k === 'prod' && rb.d && isExtraTerm(a)) return { ...rb, reworked: true };
   const own = labelsPlusPrediction(a, rb) ?? labelsPlusPrediction(rb, a);
   if (own) return own;
+  const varied = variedTarget(a, rb) ?? variedTarget(rb, a);
+  if (varied) return varied;
   if (ma && mb && (a.k === 'dist' || rb.k === 'dist'))
     return sameTarget(ma, mb) ? { k: 'dist', d: addMix(ma, mb) } : TENSOR;
+  const relaxation = relaxed(a, rb) ?? relaxed(rb, a);
+  if (relaxation) return relaxation;
   if (a.k === 'loss') return reworked(a);
   if (rb.k === 'loss') return reworked(rb);
   return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
+}
+
+/**
+ * x − logsumexp(x) is log_softmax(x); a gathered true-class logit minus it is log p_y (the gather already stands for
+ * it); the logsumexp of the off-target logits minus it is log(1 − p_y).
+ */
+function normalised(a: AV): AV {
+  if (a.k === 'loss') return a;
+  if (a.k === 'tensor' && a.offTarget === 'normaliser')
+    return { k: 'tensor', pred: 'nonlinear', offTarget: 'log' };
+  return { k: 'logp', c: ONE, factors: [] };
+}
+
+function offTargetLog(v: AV): boolean {
+  return v.k === 'tensor' && v.offTarget === 'log';
+}
+
+/** A cross-entropy on the labels plus α·log(1 − p_y): the KL to label relaxation's credal target. */
+function relaxed(loss: AV, other: AV): AV | null {
+  if (loss.k !== 'loss' || !offTargetLog(other)) return null;
+  return { k: 'loss', l: { ...loss.l, unfixed: RELAXED } };
 }
 
 /** onehot(y) itself: 1 on the true class, 0 elsewhere. */
@@ -197,6 +235,8 @@ function shift(v: AV, s: Sym): AV {
 
 export function negate(v: AV): AV {
   if (v.k === 'param' && !v.tensorish) return { ...v, s: neg(v.s) };
+  if (v.k === 'tensor' && v.trueProb?.reduced)
+    return trueProbLoss({ ...v.trueProb, falling: true }, v.trueProb.reduced);
   if (v.k === 'tensor' && v.trueProb)
     return { ...v, trueProb: { ...v.trueProb, falling: !v.trueProb.falling } };
   const s = scalarOf(v);
@@ -216,7 +256,8 @@ function scale(v: AV, f: (s: Sym) => Sym): AV {
   if (named !== undefined) return { k: 'dist', d: scaleMix(tensorMix(named), f) };
   switch (v.k) {
     case 'tensor':
-      return v;
+      // −1 · (a function of p_y) turns its direction.
+      return v.trueProb && evalSym(f(ONE), () => Number.NaN) < 0 ? negate(v) : v;
     case 'param':
       return v.tensorish ? TENSOR : { k: 'num', s: f(v.s) };
     case 'dist':
@@ -234,12 +275,20 @@ function scale(v: AV, f: (s: Sym) => Sym): AV {
 }
 
 function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
+  const labelled =
+    signedLogits(a, b) ?? signedLogits(b, a) ?? reverseCrossEntropy(a, b) ?? reverseCrossEntropy(b, a);
+  if (labelled) return labelled;
   const modulated = modulate(a, b) ?? modulate(b, a);
   if (modulated) return modulated;
   const soft = predictedTarget(a, b) ?? predictedTarget(b, a);
   if (soft) return soft;
+  const kept = storedTimesProb(a, b) ?? storedTimesProb(b, a);
+  if (kept) return kept;
+  const scaled = scaledTarget(a, b) ?? scaledTarget(b, a);
+  if (scaled) return scaled;
   const [x, y, ySpan] = rank(a) >= rank(b) ? [a, b, bSpan] : [b, a, aSpan];
   const my = mixOf(y);
+  if (x.k === 'logp' && y.k === 'dist' && y.scaledBy?.table) return { ...x, factors: [...x.factors, ySpan] };
   if (x.k === 'logp' && y.k === 'dist')
     return {
       k: 'prod',
@@ -247,9 +296,11 @@ function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
       c: x.c,
       factors: x.factors,
       binary: null,
-      modulated: x.modulated,
+      modulated: x.modulated || y.scaledBy !== undefined,
       kl: x.kl,
     };
+  if (x.k === 'logp' && y.k === 'tensor' && y.stored)
+    return { k: 'prod', d: keptTable(y.stored), c: x.c, factors: x.factors, binary: null };
   if (x.k === 'logp' && my) return { ...x, factors: [...x.factors, ySpan] };
   if (x.k === 'blog' && my)
     return {
@@ -265,13 +316,62 @@ function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
   if (x.k === 'dist' && y.k === 'dist') return productOfMixes(x.d, y.d);
   if (x.k === 'dist' && smoothedTimesInput(x.d, y)) return smoothedProduct(x.d);
   if (x.k === 'dist' && y.k === 'prob' && y.multi && !y.neg && hardOneHot(x.d))
-    return { k: 'tensor', pred: 'affine', trueProb: { labels: x.d.labels, falling: false } };
+    return { k: 'tensor', pred: 'affine', trueProb: { labels: x.d.labels, falling: false, exact: true } };
+  if (x.k === 'dist' && y.k === 'prob' && y.multi && !y.neg && isSmoothedTarget(x))
+    return { k: 'tensor', pred: 'affine', trueProb: { falling: false, smoothed: x.d } };
+  const smoothedProb = weightedSmoothedProb(a, b) ?? weightedSmoothedProb(b, a);
+  if (smoothedProb) return smoothedProb;
   // q·log q: the target's own entropy, a constant that turns q·log q − q·log p into a KL divergence.
   if (x.k === 'dist' && y.k === 'tensor' && y.logTarget) return { k: 'tensor', targetEntropy: true };
   if (x.k === 'dist' && isMask(y)) return { k: 'dist', d: { ...x.d, rowMask: true } };
   if (x.k === 'dist') return TENSOR;
   if (x.k === 'loss') return reworked(x);
   return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
+}
+
+/**
+ * A kept table's rows times the model's probabilities (`self.target[i] * p`, summed: ELR's ⟨t, p⟩): the probability
+ * that soft target gives the prediction, a term on it like Σ q·p of a smoothed target.
+ */
+function storedTimesProb(table: AV, p: AV): AV | null {
+  if (table.k !== 'tensor' || !table.stored || p.k !== 'prob' || !p.multi || p.neg) return null;
+  const smoothed = keptTable(table.stored);
+  return { k: 'tensor', pred: 'affine', trueProb: { falling: false, smoothed } };
+}
+
+/** A target from the labels times a per-sample factor from the model's predictions or from a table read by index. */
+function scaledTarget(t: AV, factor: AV): AV | null {
+  if (t.k !== 'dist' || !labelDerived(t.d) || factor.k !== 'tensor') return null;
+  if (factor.stored) return { ...t, scaledBy: { table: factor.stored } };
+  return factor.pred ? { ...t, scaledBy: {} } : null;
+}
+
+/**
+ * A target from the labels plus a part that varies per sample with the model's predictions or a table (`(1 − ε_i)·
+ * onehot + ε_i/K`, ε_i from the model's confidence): adaptive smoothing, whatever the fixed form it resembles.
+ */
+function variedTarget(t: AV, other: AV): AV | null {
+  if (t.k !== 'dist' || !labelDerived(t.d)) return null;
+  const source = (v: AV): string | null => {
+    if (v.k === 'dist' && v.scaledBy) return v.scaledBy.table ?? MODEL;
+    if (v.k === 'tensor' && v.stored) return v.stored;
+    return v.k === 'tensor' && v.pred ? MODEL : null;
+  };
+  const varies = source(t) ?? source(other);
+  if (!varies || (source(t) === null && other.k === 'dist')) return null;
+  const d = other.k === 'dist' && sameTarget(t.d, other.d) ? addMix(t.d, other.d) : t.d;
+  return { k: 'dist', d: { ...d, unfixed: variesReason(varies) } };
+}
+
+function keptTable(table: string): Mix {
+  return { ...tensorMix(), unfixed: keptTableReason(table) };
+}
+
+/** Σ q·p of a smoothed target (or its log) times a prediction factor (`(1 − pt)^γ·log pt`): still a term on it. */
+function weightedSmoothedProb(term: AV, factor: AV): AV | null {
+  if (term.k !== 'tensor' || !term.trueProb?.smoothed) return null;
+  if (!(derivationOf(factor) || (factor.k === 'tensor' && factor.trueProb))) return null;
+  return { ...term, pred: 'nonlinear' };
 }
 
 /**
@@ -311,6 +411,12 @@ function klTerm(v: AV): AV {
     : v.k === 'loss'
       ? { k: 'loss', l: { ...v.l, kl: true } }
       : v;
+}
+
+/** `torch.eye(n)` in arithmetic: the one-hot of each row's own index (CLIP / SigLIP pairs: row i matches column i). */
+function eyeOneHot(v: AV): AV {
+  if (v.k !== 'tensor' || !v.classRange?.eye) return v;
+  return { k: 'dist', d: { ...mix(ONE, ZERO, 'index'), classes: v.classRange.classes ?? undefined } };
 }
 
 function isLiteral(v: AV): boolean {

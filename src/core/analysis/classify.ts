@@ -34,6 +34,8 @@ type KRole = { sym: string } | { fixed: number };
 const BASES: Env[] = [{}, {}];
 const BOOTSTRAPPED =
   "the target mixes in the model's own predictions (bootstrapping): (1−β)·p or its argmax instead of a uniform share";
+const CONFIDENCE_PENALTY =
+  "the loss rewards the entropy of the model's own predictions (confidence penalty, −β·H(p)): the target is the labels minus β·p";
 const EPS_VALUES = [0.137, 0.291, 0.413, 0.079, 0.353, 0.211];
 const K_VALUES = [7, 11];
 const TOL = 1e-9;
@@ -65,8 +67,10 @@ export function classifyMix(m: Mix, binary: boolean, syms: Map<string, SymInfo>)
     effectiveDiffers: false,
     scale: scaleOf(m, names),
   };
-  if (m.self && evalSym(m.self, (n) => syms.get(n)?.value ?? 0.3) > 0)
-    return { ...base, convention: 'other', reason: BOOTSTRAPPED };
+  const own = m.self ? evalSym(m.self, (n) => syms.get(n)?.value ?? 0.3) : 0;
+  if (own > 0) return { ...base, convention: 'other', reason: BOOTSTRAPPED };
+  if (own < 0) return { ...base, convention: 'other', reason: CONFIDENCE_PENALTY };
+  if (m.unfixed) return { ...base, convention: 'other', reason: m.unfixed };
   const offZero = BASES.every((_, b) =>
     close(
       evalSym(m.off, (n) => envFor(names, b, { fixed: 0 }, 0)[n] ?? 1),

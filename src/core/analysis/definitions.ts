@@ -2,11 +2,12 @@ import type { SyntaxNode } from '@lezer/common';
 import { CONVENTION_REGISTRY } from '../conventions';
 import { type Classification, classifyMix } from './classify';
 import { children, toExpr } from './expr';
+import { chainedHelpers } from './helperChain';
 import { runFunction } from './interp';
 import { modulatedClassification } from './modulation';
 import type { Definition, ModuleContext } from './module';
 import { type ClassScope, type Ctx, classScope, functionBody, type Param, paramsOf } from './scope';
-import { headOf, instanceLoss, pickReturn } from './semantics';
+import { headOf, inheritedMethod, instanceLoss, pickReturn } from './semantics';
 import { sym } from './sym';
 import { binaryTargetPair } from './targetPair';
 import { reduce } from './tensorOps';
@@ -20,6 +21,7 @@ import {
   numberCoefficients,
   paramMix,
   scalarCoefficients,
+  UNKNOWN,
 } from './values';
 
 /** A class or function whose code computes a classification loss or smoothed targets. */
@@ -136,6 +138,7 @@ function runClass(def: Definition, ctx: Ctx, bound: Map<string, AV>): AV {
   addClassFields(scope, ctx);
   const init = scope.methods.get('__init__');
   if (init) runFunction(init, bound, scope, ctx, true);
+  else inheritedMethod(scope, '__init__', ctx);
   for (const [name, value] of bound) if (!init || name === 'training') scope.attrs.set(name, value);
   ctx.calls = { torchLosses: 0 };
   const order = [
@@ -151,7 +154,11 @@ function runClass(def: Definition, ctx: Ctx, bound: Map<string, AV>): AV {
     ctx.calls = { torchLosses: 0 };
     if (value.k === 'dist' && fallback.k === 'unknown') fallback = value;
   }
-  return fallback;
+  const inherited = scope.methods.has('forward') ? UNKNOWN : headOf(inheritedMethod(scope, 'forward', ctx));
+  if (inherited.k === 'loss') return inherited;
+  ctx.calls = { torchLosses: 0 };
+  const chained = chainedHelpers(scope, ctx);
+  return chained.k === 'loss' ? chained : fallback;
 }
 
 /** Class-level `eps: float = 0.1` (dataclasses, attrs) act like constructor parameters. */

@@ -27,6 +27,8 @@ export type Expr = Span &
     | { t: 'tuple'; items: Expr[] }
     /** `lambda x, y: …`: run like a nested function when called. */
     | { t: 'lambda'; node: SyntaxNode }
+    /** `[f(x) for x, y in pairs if …]`, a generator or a dict comprehension (its value): the element and its loops. */
+    | { t: 'comp'; elt: Expr; loops: { target: Expr; iter: Expr }[] }
     | { t: 'other' }
   );
 
@@ -102,12 +104,44 @@ export function toExpr(node: SyntaxNode, text: string): Expr {
       return { ...span, t: 'tuple', items: kids().map((k) => toExpr(k, text)) };
     case 'LambdaExpression':
       return { ...span, t: 'lambda', node };
+    case 'ArrayComprehensionExpression':
+    case 'SetComprehensionExpression':
+    case 'DictionaryComprehensionExpression':
+    case 'ComprehensionExpression':
+      return comprehension(node, children(node).slice(1, -1), text);
     case 'DictionaryExpression':
       // Only the values matter to the dataflow (`return {"loss": loss, "nll": nll}`).
       return { ...span, t: 'tuple', items: dictValues(node).map((k) => toExpr(k, text)) };
     default:
       return { ...span, t: 'other' };
   }
+}
+
+/**
+ * The element (a dict comprehension's value) and each `for targets in iterable` of a comprehension; its `if`
+ * filters only drop items.
+ */
+function comprehension(span: Span, nodes: SyntaxNode[], text: string): Expr {
+  const keyword = (n: SyntaxNode | undefined, k: string) => n?.name === k;
+  const start = nodes.findIndex((n) => keyword(n, 'for'));
+  const elt = nodes
+    .slice(0, start)
+    .filter((n) => !PUNCTUATION.has(n.name))
+    .at(-1);
+  if (start < 1 || !elt) return { from: span.from, to: span.to, t: 'other' };
+  const loops: { target: Expr; iter: Expr }[] = [];
+  for (let i = start; i < nodes.length; i++) {
+    if (!keyword(nodes[i], 'for')) continue;
+    const inAt = nodes.findIndex((n, j) => j > i && keyword(n, 'in'));
+    const targets = nodes.slice(i + 1, inAt).filter((n) => n.name !== ',');
+    const iter = nodes[inAt + 1];
+    if (inAt < 0 || !iter || targets.length === 0) break;
+    const items = targets.map((t) => toExpr(t, text));
+    const target: Expr =
+      items.length === 1 ? items[0] : { from: targets[0].from, to: iter.from, t: 'tuple', items };
+    loops.push({ target, iter: toExpr(iter, text) });
+  }
+  return { from: span.from, to: span.to, t: 'comp', elt: toExpr(elt, text), loops };
 }
 
 /** The value after each `:` of a dictionary display. */
@@ -134,9 +168,20 @@ function callExpr(node: SyntaxNode, text: string): Expr {
   const fnNode = node.firstChild;
   const argList = node.lastChild;
   if (!fnNode || !argList || argList.name !== 'ArgList') return { ...span, t: 'other' };
-  const args: Arg[] = commaGroups(children(argList).filter((c) => c.name !== '(' && c.name !== ')')).map(
-    (g) => toArg(g, text),
-  );
+  const inner = children(argList).filter((c) => c.name !== '(' && c.name !== ')');
+  // `sum(w * l for w, l in pairs)`: one argument, a generator.
+  const generator = inner.some((c) => c.name === 'for')
+    ? [
+        {
+          from: argList.from,
+          to: argList.to,
+          name: null,
+          star: false,
+          value: comprehension(argList, inner, text),
+        },
+      ]
+    : null;
+  const args: Arg[] = generator ?? commaGroups(inner).map((g) => toArg(g, text));
   return { ...span, t: 'call', fn: toExpr(fnNode, text), args, argsFrom: argList.from, argsTo: argList.to };
 }
 

@@ -14,7 +14,7 @@ import {
   type Param,
   paramsOf,
 } from './scope';
-import { evalCall, gatherLoss } from './semantics';
+import { evalCall, gatherLoss, trueProbOf } from './semantics';
 import { bodyStatements, type Stmt } from './stmt';
 import { add, num, ONE, sub, sym, ZERO } from './sym';
 import { type AV, mix, numAV, scalarOf, TENSOR, UNKNOWN } from './values';
@@ -49,6 +49,8 @@ export function evalExpr(e: Expr, f: Frame, ctx: Ctx): AV {
       return { k: 'tuple', items: e.items.map((i) => evalExpr(i, f, ctx)) };
     case 'lambda':
       return { k: 'function', node: e.node, closure: f.vars };
+    case 'comp':
+      return comprehension(e, f, ctx);
     default:
       return UNKNOWN;
   }
@@ -136,8 +138,9 @@ function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
   if (picked && obj.k === 'logp') return gatherLoss(obj, evalExpr(e.index[1] as Expr, f, ctx));
   if (picked && (obj.k === 'param' || (obj.k === 'tensor' && obj.viewOf !== undefined)))
     return pickedLogits(obj, e.index as Expr[], f, ctx);
-  if (picked && obj.k === 'tensor' && isRowRange(evalExpr(e.index[0] as Expr, f, ctx)))
-    return trueLogit(evalExpr(e.index[1] as Expr, f, ctx));
+  const rows = picked ? evalExpr(e.index[0] as Expr, f, ctx) : UNKNOWN;
+  if (obj.k === 'tensor' && isRowRange(rows)) return trueLogit(evalExpr(e.index[1] as Expr, f, ctx));
+  if (obj.k === 'prob' && isRowRange(rows)) return trueProbOf(obj, evalExpr(e.index[1] as Expr, f, ctx));
   if (obj.k === 'loss') return { k: 'loss', l: { ...obj.l, rowMask: true } };
   if (obj.k === 'tensor' && obj.classRange?.eye && e.index.length === 1 && first !== 'slice')
     return { k: 'dist', d: { ...mix(ONE, ZERO, 'index'), classes: obj.classRange.classes ?? undefined } };
@@ -148,8 +151,29 @@ function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
     first?.t === 'str'
   )
     return outsideValue(e, ctx);
+  const unsqueezed = e.index.some(newAxis) && e.index.every((i) => i === 'slice' || newAxis(i));
+  if (obj.k === 'param' && obj.s.k === 's' && unsqueezed) return { k: 'tensor', viewOf: obj.s.name };
+  const table = storedTable(e.obj, obj);
+  if (table && e.index.length === 1 && first !== 'slice') return { k: 'tensor', stored: table };
   if (obj.k === 'param' || obj.k === 'unknown') return TENSOR;
   return obj;
+}
+
+/** `t[:, None]`, `t[None]`: a new axis keeps a parameter's data (its labels), like `unsqueeze`. */
+function newAxis(i: Expr | 'slice'): boolean {
+  return i !== 'slice' && i.t === 'const' && i.v === null;
+}
+
+/**
+ * `self.matrix` when it is a tensor the module keeps as state: a fill built in `__init__` (or a registered buffer),
+ * or an attribute never assigned in the code run (set elsewhere); not a constructor argument stored as it came.
+ */
+export function storedTable(e: Expr, v: AV): string | null {
+  if (e.t !== 'attr' || e.obj.t !== 'name' || e.obj.id !== 'self') return null;
+  const name = `self.${e.name}`;
+  const fill = v.k === 'dist' && v.d.src === 'none';
+  const unassigned = v.k === 'param' && v.s.k === 's' && v.s.name === name;
+  return fill || unassigned ? name : null;
 }
 
 /** `logits[torch.arange(n), labels]`: the true-class logit, the term log Σ exp x − it turns into −log p_y. */
@@ -224,6 +248,13 @@ function loopItem(iter: Expr, f: Frame, ctx: Ctx): AV {
     : v;
 }
 
+/** A comprehension's items: its element with each loop target bound to an item, in a scope of its own. */
+function comprehension(e: Expr & { t: 'comp' }, f: Frame, ctx: Ctx): AV {
+  const inner: Frame = { vars: new Map(f.vars), returns: [], cls: f.cls };
+  for (const loop of e.loops) assign(loop.target, loopItem(loop.iter, inner, ctx), inner, ctx, loop.iter);
+  return { k: 'tuple', items: [evalExpr(e.elt, inner, ctx)] };
+}
+
 function bindLocalFunction(node: SyntaxNode, f: Frame, ctx: Ctx): void {
   const name = node.getChild('VariableName');
   if (name) f.vars.set(ctx.mod.text.slice(name.from, name.to), { k: 'function', node, closure: f.vars });
@@ -266,6 +297,8 @@ function unpackShape(items: Expr[], f: Frame, ctx: Ctx): void {
  */
 function assignItem(target: Expr & { t: 'sub' }, value: AV, f: Frame, ctx: Ctx): void {
   const obj = evalExpr(target.obj, f, ctx);
+  // `losses["cls"] = …`: one more value in the collection.
+  if (obj.k === 'tuple') assign(target.obj, { k: 'tuple', items: [...obj.items, value] }, f, ctx, target);
   if (obj.k !== 'dist') return;
   const idx = target.index;
   const zero = value.k === 'num' && value.s.k === 'n' && value.s.v === 0;

@@ -206,6 +206,52 @@ class LabelSmoothLoss(nn.Module):
         return -(smoothed * F.log_softmax(cls_score, dim=-1)).sum(-1).mean()
 `,
   },
+  {
+    // Megatron-LM / fairscale / apex / ColossalAI (tensor_parallel/cross_entropy.py): the cross-entropy of logits
+    // sharded over the vocabulary, per token; Megatron's label_smoothing is ε·K/(K−1) of the mean: ε/(K−1).
+    name: 'vocab_parallel_cross_entropy',
+    from: /(^|\.)(megatron|fairscale|apex|colossalai)\.|(^|\.)cross_entropy\.vocab_parallel_cross_entropy$/,
+    source: `
+def vocab_parallel_cross_entropy(vocab_parallel_logits, target, label_smoothing=0.0):
+    log_probs = F.log_softmax(vocab_parallel_logits, dim=-1)
+    nll = -log_probs.gather(-1, target.unsqueeze(-1)).squeeze(-1)
+    vocab_size = vocab_parallel_logits.size(-1)
+    smoothing = label_smoothing * vocab_size / (vocab_size - 1)
+    return (1.0 - smoothing) * nll - smoothing * log_probs.mean(dim=-1)
+`,
+  },
+  {
+    // TorchShard (nn/functional): F.cross_entropy over logits sharded across ranks.
+    name: 'parallel_cross_entropy',
+    from: /(^|\.)torchshard\.nn\.functional\.parallel_cross_entropy$/,
+    source: `
+def parallel_cross_entropy(input, target, weight=None, ignore_index=-100, reduction="mean"):
+    return F.cross_entropy(input, target, weight=weight, ignore_index=ignore_index, reduction=reduction)
+`,
+  },
+  {
+    // pytorch-metric-learning (losses/large_margin_softmax_loss.py and its ArcFace, CosFace, SphereFace, normalized
+    // softmax subclasses): cross-entropy of margin logits on the hard labels, each subclass its own margin.
+    name: 'LargeMarginSoftmaxLoss',
+    aliases: [
+      'ArcFaceLoss',
+      'CosFaceLoss',
+      'SphereFaceLoss',
+      'NormalizedSoftmaxLoss',
+      'SubCenterArcFaceLoss',
+    ],
+    from: /(^|\.)pytorch_metric_learning\.|(^|\.)large_margin_softmax_loss\.LargeMarginSoftmaxLoss$/,
+    source: `
+class LargeMarginSoftmaxLoss(nn.Module):
+    def __init__(self, num_classes, embedding_size, margin=4, scale=1, **kwargs):
+        self.num_classes = num_classes
+        self.cross_entropy = torch.nn.CrossEntropyLoss(reduction="none")
+
+    def forward(self, embeddings, labels, indices_tuple=None, ref_emb=None, ref_labels=None):
+        logits = self.scale_logits(self.get_cosine(embeddings), embeddings)
+        return self.cross_entropy(logits, labels).mean()
+`,
+  },
 ];
 
 const PRELUDE = 'import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n';

@@ -56,9 +56,12 @@ export function elementwise(name: string, v: AV): AV | null {
 export function carryDerivation(o: string, a: AV, b: AV, result: AV): AV {
   const da = derivationOf(a);
   const db = derivationOf(b);
-  // A target with the model's probabilities in it (`β·onehot + (1 − β)·p`) stays a target.
-  const bootstrapped =
-    (result.k === 'dist' && result.d.selfOf !== undefined) || (result.k === 'tensor' && result.trueProb);
+  // A target with the model's probabilities in it (`β·onehot + (1 − β)·p`), scaled by a factor of them or smoothed
+  // by an amount computed from them, stays a target.
+  const kept =
+    result.k === 'dist' &&
+    (result.d.selfOf !== undefined || result.scaledBy !== undefined || !!result.d.unfixed);
+  const bootstrapped = kept || (result.k === 'tensor' && (result.trueProb || result.offTarget));
   const opaque = (result.k === 'tensor' || result.k === 'dist' || result.k === 'unknown') && !bootstrapped;
   if (!(da || db) || !opaque) return result;
   if (o === '**' && a.k === 'tensor' && a.trueProb)

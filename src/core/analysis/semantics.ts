@@ -2,7 +2,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { richer, richness } from './branches';
 import { type Expr, toExpr } from './expr';
 import type { LossKind } from './findings';
-import { assign, dimSize, evalExpr, markTensor, runFunction } from './interp';
+import { assign, dimSize, evalExpr, markTensor, runFunction, storedTable } from './interp';
 import { libraryDefinition } from './library';
 import { diagonalPick } from './marginSoftmax';
 import { type Definition, findDefinition, type ModuleContext, qualify } from './module';
@@ -26,6 +26,8 @@ import {
   type LossInfo,
   lossOf,
   mix,
+  numAV,
+  scalarOf,
   smoothedMixOf,
   sourceOf,
   TENSOR,
@@ -33,7 +35,7 @@ import {
   UNKNOWN,
 } from './values';
 
-export { gatherLoss } from './tensorOps';
+export { gatherLoss, trueProbOf } from './tensorOps';
 
 type CallExpr = Expr & { t: 'call' };
 
@@ -79,6 +81,9 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   if (q === 'einops.rearrange' && ev.args[0]) return ev.args[0];
   const diagonal = q === 'torch.diagonal' ? diagonalPick(e.args[0]?.value, (x) => evalExpr(x, f, ctx)) : null;
   if (diagonal) return diagonal;
+  const table = q ? tableRows(q, e, ev, ctx) : null;
+  if (table) return table;
+  if (q?.startsWith('math.')) return mathValue(e, ev, ctx);
   if (q && /^(torch|numpy)\./.test(q)) {
     const r = torchFunction(q.slice(q.lastIndexOf('.') + 1), ev.args, ev.kw, ctx);
     // `torch.exp(x, out=y)` writes its result into y.
@@ -92,11 +97,50 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
     return { ...fn, partial: { args: ev.args.slice(1), kw: ev.kw } };
   const library = q ? (importedCall(q, ev, ctx) ?? libraryCall(q, ev, ctx)) : null;
   if (library) return library;
+  const builtin = q !== null && BUILTIN_CONTAINERS.has(q) && !ctx.mod.definitionNames.has(q);
+  if (builtin || (q !== null && CONTAINERS.has(q))) return collected(ev);
   const callee = e.fn.t === 'call' ? evalExpr(e.fn, f, ctx) : null;
   if (callee?.k === 'module') return applyModule(callee, ev, ctx);
+  if (callee?.k === 'instance') return callInstance(callee, ev, ctx);
   if (e.fn.t === 'attr') return methodCall(e, e.fn as Expr & { t: 'attr' }, ev, f, ctx);
   if (e.fn.t === 'name') return nameCall(e, e.fn.id, ev, f, ctx);
   return wrapper(ev, ctx);
+}
+
+const CONTAINERS = new Set(['torch.nn.ModuleList', 'torch.nn.ModuleDict', 'torch.nn.ParameterList']);
+const BUILTIN_CONTAINERS = new Set(['list', 'tuple', 'dict']);
+
+/** `nn.ModuleList([...])`, `list(losses)`, `dict(cls=l)`: the values they hold, as one collection. */
+function collected(ev: Evaluated): AV {
+  const items = [...ev.args, ...ev.kw.values()].flatMap((v) => (v.k === 'tuple' ? v.items : [v]));
+  return ev.args.length === 1 && ev.kw.size === 0 && ev.args[0].k !== 'tuple'
+    ? ev.args[0]
+    : { k: 'tuple', items };
+}
+
+/** `math.log(1 - alpha)`: a number (named by its text) when its arguments are numbers; never a tensor's log. */
+function mathValue(e: CallExpr, ev: Evaluated, ctx: Ctx): AV {
+  if (!ev.args.every((a) => scalarOf(a) !== null)) return UNKNOWN;
+  const id = ctx.mod.text.slice(e.from, e.to);
+  if (!ctx.syms.has(id)) ctx.syms.set(id, { origin: 'free', label: id });
+  return { k: 'num', s: sym(id) };
+}
+
+/**
+ * `torch.index_select(self.soft, 1, y)` of a table the module keeps, and `torch.matmul(onehot(y), M)`: rows of a
+ * table picked by an index, a soft target read from it.
+ */
+function tableRows(q: string, e: CallExpr, ev: Evaluated, ctx: Ctx): AV | null {
+  const [first, second] = [e.args[0]?.value, e.args[1]?.value];
+  if (q === 'torch.index_select' && first && ev.args[0]) {
+    const stored = storedTable(first, ev.args[0]);
+    return stored ? { k: 'tensor', stored } : null;
+  }
+  const labels = ev.args[0]?.k === 'dist' && ev.args[0].d.src === 'index';
+  const matrix = ev.args[1]?.k === 'tensor' || ev.args[1]?.k === 'unknown';
+  if ((q === 'torch.matmul' || q === 'torch.mm') && labels && matrix && second)
+    return { k: 'tensor', stored: ctx.mod.text.slice(second.from, second.to) };
+  return null;
 }
 
 function applyModule(m: AV & { k: 'module' }, ev: Evaluated, ctx: Ctx): AV {
@@ -160,11 +204,13 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
   if (TRAINING_STEP.has(fn.name)) ctx.calls.training = true;
   if (fn.name === 'backward' && obj.k === 'loss')
     ctx.calls.trained = richer(obj, ctx.calls.trained ?? UNKNOWN);
-  if (fn.name === 'append' && obj.k === 'tuple' && ev.args[0]) {
-    // Per-level or per-head losses collected in a list (`losses.append(l)`, then `torch.stack(losses)`).
-    assign(fn.obj, { k: 'tuple', items: [...obj.items, ev.args[0]] }, f, ctx, e);
+  if (COLLECTING.has(fn.name) && obj.k === 'tuple') {
+    // Per-level or per-head losses collected in a list or dict (`losses.append(l)`, `losses.update(cls=l)`).
+    const added = [...ev.args, ...ev.kw.values()].flatMap((v) => (v.k === 'tuple' ? v.items : [v]));
+    assign(fn.obj, { k: 'tuple', items: [...obj.items, ...added] }, f, ctx, e);
     return UNKNOWN;
   }
+  if (fn.name === 'values' && obj.k === 'tuple') return obj;
   if (fn.name === 'size') {
     const dim = ev.args[0] ?? ev.kw.get('dim');
     return dim ? dimSize(dim, ctx) : { k: 'shape' };
@@ -178,6 +224,8 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
   if (fn.name.endsWith('_') && rebindable) assign(fn.obj, result, f, ctx, e);
   return result;
 }
+
+const COLLECTING = new Set(['append', 'extend', 'update', 'insert']);
 
 /** `loss.backward()`, `optimizer.step()`: the code trains with a loss rather than defining one. */
 const TRAINING_STEP = new Set(['backward', 'step', 'zero_grad']);
@@ -272,9 +320,15 @@ function applyTorchFn(fn: AV & { k: 'torchFn' }, ev: Evaluated, ctx: Ctx): AV {
   return reduce(ev.args[0] ?? UNKNOWN, fn.name, ev.args.length > 1 || ev.kw.has('dim'), ctx);
 }
 
-/** A factory's returned instance (`return FocalLoss(gamma=gamma)`): the loss its forward computes. */
+/**
+ * A factory's returned instance (`return FocalLoss(gamma=gamma)`): the loss its forward computes. A record without
+ * a forward (a dataclass or named tuple of losses, `return Losses(cls=l, box=b)`) holds its values.
+ */
 export function instanceLoss(v: AV, ctx: Ctx): AV {
-  return v.k === 'instance' ? callInstance(v, { args: [], kw: new Map() }, ctx) : v;
+  if (v.k !== 'instance') return v;
+  const methods = classScope(v.def, v.mod).methods;
+  if (!methods.has('forward') && !methods.has('__call__')) return richest([...v.args, ...v.kw.values()]);
+  return callInstance(v, { args: [], kw: new Map() }, ctx);
 }
 
 function userMethod(cls: ClassScope, name: string, ev: Evaluated, ctx: Ctx): AV {
@@ -291,6 +345,9 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): A
   if (local?.k === 'torchFn') return applyTorchFn(local, ev, ctx);
   if (injectedCriterion(local, ev, ctx)) return delegatedLoss(id, ev.args[1]);
   if (id === 'len') return dimSize({ k: 'num', s: { k: 'n', v: 0 } }, ctx);
+  // `x[range(n), y]`: the rows, like `torch.arange(n)`.
+  if (id === 'range' && ev.args.length === 1)
+    return { k: 'tensor', classRange: { classes: null, eye: false } };
   if (id === 'int' || id === 'float') return pythonNumber(ev.args[0] ?? UNKNOWN);
   if (id === 'abs') return ev.args[0] ?? UNKNOWN;
   if (id === 'sum' && ev.args[0]?.k === 'tuple') return richest(ev.args[0].items);
@@ -327,6 +384,11 @@ function libraryMethod(cls: ClassScope, name: string, ev: Evaluated, ctx: Ctx): 
     );
   }
   return null;
+}
+
+/** A class without a method of its own (`__init__`, `forward`) runs the one a catalogued library base defines. */
+export function inheritedMethod(cls: ClassScope, name: '__init__' | 'forward', ctx: Ctx): AV {
+  return libraryMethod(cls, name, { args: [], kw: new Map() }, ctx) ?? UNKNOWN;
 }
 
 /** A loss of a well-known library, imported by name: its catalogue definition, run in the catalogue's module. */
@@ -372,7 +434,13 @@ function importedDefinition(
 /** A definition of another module called from this one: an instance of its class, or its function run there. */
 function foreignCall(def: Definition, mod: ModuleContext, ev: Evaluated, ctx: Ctx): AV {
   if (def.kind === 'class') return { k: 'instance', def, mod, ...ev };
-  return withoutSpans(inline(def.node, ev, null, { ...ctx, mod }));
+  const at = { ...ctx, mod };
+  const bound = bindCall(def.node, ev, at);
+  // An argument left out that defaults to 0 (`label_smoothing=0.0`) is 0 at this call, not a setting.
+  for (const p of callParams(def.node, mod.text))
+    if (!bound.has(p.name) && p.defaultExpr?.t === 'num' && p.defaultExpr.v === 0)
+      bound.set(p.name, numAV(ZERO));
+  return withoutSpans(pickReturn(runFunction(def.node, bound, null, at, false)));
 }
 
 /** Calling an instance runs its `forward` (or `__call__`) after its `__init__` with the constructor's arguments. */

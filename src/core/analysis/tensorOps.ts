@@ -4,7 +4,9 @@ import { logisticFunction, logisticRelu } from './logistic';
 import { marginFunction } from './marginSoftmax';
 import { derivationOf, elementwise, predicted } from './modulation';
 import type { Ctx } from './scope';
+import { logOfLabels, signedLogistic } from './signedLabels';
 import { add, div, evalSym, mul, neg, num, ONE, type Sym, sub, sym, symNames, ZERO } from './sym';
+import { INSIDE_LOG } from './unfixedTargets';
 import {
   type AV,
   type LossInfo,
@@ -19,12 +21,13 @@ import {
   sourceOf,
   TENSOR,
   tensorMix,
+  trueProbLoss,
   UNKNOWN,
 } from './values';
 
 /** Methods that return their receiver's value unchanged for our purposes. */
 const PASS = new Set(
-  'movedim moveaxis swapaxes unsqueeze squeeze view reshape contiguous float double half long int to cuda cpu detach clone t permute transpose expand expand_as repeat flatten type_as requires_grad_ clamp clamp_ clamp_min type item squeeze_ unsqueeze_ view_as detach_ bool chunk split unbind'.split(
+  'as_tensor movedim moveaxis swapaxes unsqueeze squeeze view reshape contiguous float double half long int to cuda cpu detach clone t permute transpose expand expand_as repeat flatten type_as requires_grad_ clamp clamp_ clamp_min type item squeeze_ unsqueeze_ view_as detach_ bool chunk split unbind'.split(
     ' ',
   ),
 );
@@ -45,7 +48,11 @@ export function asLogp(v: AV): AV & { k: 'logp' } {
 /** `logp[rows, labels]` or `logp.gather(-1, labels)`: the true-class term of the labels. */
 export function gatherLoss(v: AV, labels: AV): AV & { k: 'loss' } {
   const lp = asLogp(v);
-  const l = lossOf(mix(neg(lp.c), ZERO, 'index'), { weightSpans: lp.factors, modulated: lp.modulated });
+  const l = lossOf(mix(neg(lp.c), ZERO, 'index'), {
+    weightSpans: lp.factors,
+    modulated: lp.modulated,
+    ...complementOf(lp),
+  });
   return { k: 'loss', l: withLabels((l as AV & { k: 'loss' }).l, labels) };
 }
 
@@ -85,9 +92,35 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
       extra,
     );
   }
+  const own = ownTarget(target, sourceOf(input));
+  if (own)
+    return lossOf(
+      scaleMix(own, (x) => mul(lp.c, x)),
+      extra,
+    );
   const eps = kind === 'cross_entropy' ? (scalarOf(args.get('label_smoothing') ?? UNKNOWN) ?? ZERO) : ZERO;
   const hard = mix(mul(lp.c, sub(ONE, eps)), mul(lp.c, div(eps, classes)), 'index');
-  return lossOf(withLabels(hard, target), extra);
+  return lossOf(withLabels(hard, target), { ...extra, ...complementOf(lp) });
+}
+
+/**
+ * log(1 − p) at the labels given (negative learning on complementary labels) pushes those classes down: no
+ * smoothing, and no cross-entropy call computes it.
+ */
+function complementOf(lp: AV & { k: 'logp' }): Partial<LossInfo> {
+  return lp.complement ? { reworked: true } : {};
+}
+
+/**
+ * The model's own prediction as a torch loss's target: its probabilities (`F.cross_entropy(x, softmax(x).detach())`,
+ * soft bootstrapping) or its argmax (`F.cross_entropy(x, x.argmax(1))`, hard bootstrapping).
+ */
+function ownTarget(target: AV, source: string | undefined): Mix | null {
+  if (source === undefined) return null;
+  const probs = target.k === 'prob' && target.multi && !target.neg && target.source === source;
+  const argmax = target.k === 'tensor' && target.argmaxOf === source;
+  // Reported like a loss on the labels (`src: 'index'`): alone (`F.cross_entropy(x, softmax(x))`) it is other too.
+  return probs || argmax ? { ...mix(ZERO, ZERO, 'index'), self: ONE } : null;
 }
 
 /**
@@ -129,6 +162,8 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
   if (margin) return margin;
   const hardest = args[0] ? selected(name, args[0]) : null;
   if (hardest) return hardest;
+  const signed = args[0] ? signedLogistic(name, args[0]) : null;
+  if (signed) return signed;
   if (name === 'clamp' || name === 'clip') {
     const [x, lo, hi] = [args[0] ?? UNKNOWN, args[1] ?? kw.get('min'), args[2] ?? kw.get('max')];
     return (
@@ -149,8 +184,12 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
   }
   if (name === 'one_hot') {
     const classes = scalarOf(args[1] ?? kw.get('num_classes') ?? UNKNOWN) ?? undefined;
+    // The one-hot of the model's own argmax is its prediction (hard bootstrapping), not the labels.
+    if (derivationOf(args[0] ?? UNKNOWN))
+      return { k: 'dist', d: { ...mix(ZERO, ZERO, 'none'), self: ONE, classes } };
     return { k: 'dist', d: withLabels({ ...mix(ONE, ZERO, 'index'), classes }, args[0] ?? UNKNOWN) };
   }
+  if (name === 'argmax' && args[0]) return argmaxOf(args[0]);
   const logistic = args[0] ? logisticFunction(name, args[0]) : null;
   if (logistic) return logistic;
   if (name === 'log') return logOf(args[0] ?? UNKNOWN, ctx);
@@ -164,7 +203,7 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
   const [x, y] = args;
   const ownEntropy = x && y && (x.k === 'dist' || (sourceOf(x) !== undefined && sourceOf(x) === sourceOf(y)));
   if (name === 'xlogy' && ownEntropy) return { k: 'tensor', targetEntropy: true };
-  if (name === 'logsumexp') return { k: 'tensor', logNormaliser: true };
+  if (name === 'logsumexp') return logNormaliserOf(args[0] ?? UNKNOWN);
   const mapped = elementwise(name, args[0] ?? UNKNOWN);
   if (mapped) return mapped;
   if (name === 'sigmoid') return { k: 'prob', multi: false, neg: false };
@@ -197,12 +236,24 @@ function isNegated(v: AV, ctx: Ctx): boolean {
 }
 
 export function logOf(v: AV, ctx: Ctx): AV {
-  if (v.k === 'prob' && v.multi) return { k: 'logp', c: ONE, factors: [], source: v.source };
-  // log p_y is increasing in p_y, as p_y is.
+  if (v.k === 'prob' && v.multi)
+    return {
+      k: 'logp',
+      c: ONE,
+      factors: [],
+      source: v.source,
+      ...(v.neg ? { complement: true as const } : {}),
+    };
+  // log p_y of softmax probabilities is the log-probability the labels gather; of a map of p_y, a function of it.
+  if (v.k === 'tensor' && v.trueProb?.exact && v.pred === 'affine' && !v.trueProb.falling)
+    return gatherLoss(
+      { k: 'logp', c: ONE, factors: [] },
+      v.trueProb.labels ? { k: 'tensor', viewOf: v.trueProb.labels } : UNKNOWN,
+    );
   if (v.k === 'tensor' && v.trueProb) return { k: 'tensor', pred: 'nonlinear', trueProb: v.trueProb };
   if (v.k === 'tensor' && v.partition) return { k: 'tensor', logNormaliser: true };
   if (v.k === 'logp') return UNKNOWN;
-  if (v.k === 'dist' && v.d.src !== 'none' && !v.d.rowMask) return { k: 'tensor', logTarget: true };
+  if (v.k === 'dist' && v.d.src !== 'none' && !v.d.rowMask) return logOfLabels(v.d);
   const opaque = v.k === 'unknown' || (v.k === 'tensor' && v.viewOf === undefined);
   const of = v.k === 'param' && v.s.k === 's' ? v.s.name : undefined;
   return {
@@ -219,12 +270,18 @@ export function logOf(v: AV, ctx: Ctx): AV {
  * builds a target (a on the true class); otherwise it masks rows of b.
  */
 function where(cond: AV, a: AV, b: AV): AV {
+  // `torch.where(valid, loss, 0)`: the loss on the rows the condition keeps.
+  const losses = [a, b].filter((v) => v.k === 'loss');
+  if (losses.length === 1) return masked(losses[0]);
   const test = cond.k === 'tensor' ? cond.labelTest : undefined;
   const [sa, sb] = [scalarOf(a), scalarOf(b)];
   if (test && sa && sb) {
     const [onOne, onZero] = test.whereOne ? [sa, sb] : [sb, sa];
     return { k: 'dist', d: { ...tensorMix(test.labels), hot: sub(onOne, onZero), off: onZero } };
   }
+  // The labels on one side, the model's own prediction on the other (label relaxation's credal target).
+  if (test && (derivationOf(a) || derivationOf(b)))
+    return { k: 'dist', d: { ...mix(ZERO, ZERO, 'index'), self: ONE, labels: test.labels } };
   const oneHot = cond.k === 'dist' && cond.d.src === 'index' && cond.d.off.k === 'n' && cond.d.off.v === 0;
   const ma = oneHot ? rowFill(a) : null;
   const mb = oneHot ? rowFill(b) : null;
@@ -251,6 +308,19 @@ function trueClassFill(obj: AV, mask: AV, value: AV): AV | null {
   return { k: 'dist', d: { ...obj.d, hot: sub(v, obj.d.off), src: 'index' } };
 }
 
+/** `logits.masked_fill(onehot(y).bool(), -inf)`: the logits of the other classes (their logsumexp: 1 − p_y). */
+function trueClassOut(obj: AV, mask: AV): AV | null {
+  const oneHot =
+    mask.k === 'dist' && mask.d.src === 'index' && isNumber(mask.d.hot, 1) && isNumber(mask.d.off, 0);
+  return oneHot && logitsLike(obj) ? { k: 'tensor', offTarget: 'logits' } : null;
+}
+
+function logNormaliserOf(v: AV): AV {
+  return v.k === 'tensor' && v.offTarget === 'logits'
+    ? { k: 'tensor', offTarget: 'normaliser' }
+    : { k: 'tensor', logNormaliser: true };
+}
+
 function masked(v: AV): AV {
   if (v.k === 'dist') return { k: 'dist', d: { ...v.d, rowMask: true } };
   if (v.k === 'loss') return { k: 'loss', l: { ...v.l, rowMask: true } };
@@ -258,20 +328,26 @@ function masked(v: AV): AV {
 }
 
 /**
- * `t.clamp(ε/2, 1 − ε/2)` of binary labels is t·(1 − ε) + ε/2: read like that where t turns out to be a target.
- * Bounds that do not sum to 1, or a tiny lower bound at the defaults (`p.clamp(1e-7, 1 - 1e-7)`, numerical
- * safety on probabilities), are no smoothing.
+ * `t.clamp(ε/2, 1 − ε/2)` of binary labels is t·(1 − ε) + ε/2, and `t.clamp(ε/(K−1), 1 − ε)` of one-hot rows the
+ * K−1 target: read like that where t turns out to be a target. Bounds that do not make a distribution, or literal
+ * bounds with a tiny lower one (`p.clamp(1e-7, 1 - 1e-7)`, `onehot.clamp(1e-4, 1)`: numerical safety before a log),
+ * are no smoothing.
  */
 function clippedTarget(v: AV, lo: AV, hi: AV, ctx: Ctx): AV | null {
   const [slo, shi] = [scalarOf(lo), scalarOf(hi)];
+  if (!slo || !shi) return null;
+  const safety = slo.k === 'n' && shi.k === 'n' && slo.v < 1e-3;
   // A one-hot clamped into [lo, hi] is hi on the true class and lo elsewhere.
   const oneHot = v.k === 'dist' && v.d.src === 'index' && isNumber(v.d.hot, 1) && isNumber(v.d.off, 0);
-  if (oneHot && slo && shi) return { k: 'dist', d: { ...v.d, hot: sub(shi, slo), off: slo } };
-  if (v.k !== 'param' || v.cand === null || v.s.k !== 's' || !slo || !shi) return null;
-  const probe = (s: Sym, at: number) => evalSym(s, (n) => ctx.syms.get(n)?.value ?? at);
-  const sumsToOne = [0.137, 0.291].every((at) => Math.abs(probe(slo, at) + probe(shi, at) - 1) < 1e-9);
-  const atDefaults = probe(slo, Number.NaN);
-  if (!sumsToOne || atDefaults < 1e-3) return null;
+  if (oneHot) return safety ? v : { k: 'dist', d: { ...v.d, hot: sub(shi, slo), off: slo } };
+  if (v.k !== 'param' || v.cand === null || v.s.k !== 's' || safety) return null;
+  const probe = (s: Sym, at: number, k: number) =>
+    evalSym(s, (n) => (n === '#K' ? k : (ctx.syms.get(n)?.value ?? at)));
+  const classes = symNames(slo).has('#K') ? [7, 11] : [2];
+  const distribution = [0.137, 0.291].every((at) =>
+    classes.every((k) => Math.abs(probe(shi, at, k) + (k - 1) * probe(slo, at, k) - 1) < 1e-9),
+  );
+  if (!distribution) return null;
   return { ...v, s: add(mul(sub(shi, slo), v.s), slo) };
 }
 
@@ -300,14 +376,15 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
     name === 'mean' && (hasDim || v.k === 'logp') ? div(s, classDim(ctx)) : s;
   if (hasDim && v.k === 'tensor' && v.expLogits) return { k: 'tensor', partition: true };
   // A batch reduction of a decreasing function of p_y (GCE's (1 − p_y^q)/q, 1 − p_y) is a loss on hard labels; of
-  // the log-likelihood of margin logits (`num − log(exp(num) + …)`), minus one (p_y itself is an accuracy).
+  // the log-likelihood of margin logits (`num − log(exp(num) + …)`), minus one. An increasing one (p_y: an accuracy,
+  // log p_y) is one once negated (`-torch.log(p_y).mean()`).
   if (v.k === 'tensor' && v.trueProb) {
-    if (hasDim || !(v.trueProb.falling || v.trueProb.margin)) return v;
-    const labels = v.trueProb.labels;
-    return lossOf(
-      { ...mix(v.trueProb.falling ? ONE : num(-1), ZERO, 'index'), ...(labels ? { labels } : {}) },
-      { reduction, ...(v.trueProb.margin ? { margin: true } : { reworked: true }) },
-    );
+    const smoothed = v.trueProb.smoothed;
+    if (smoothed && !hasDim)
+      return lossOf({ ...smoothed, unfixed: smoothed.unfixed ?? INSIDE_LOG }, { reduction, reworked: true });
+    if (hasDim) return v;
+    if (v.trueProb.falling || v.trueProb.margin) return trueProbLoss(v.trueProb, reduction);
+    return { ...v, trueProb: { ...v.trueProb, reduced: reduction } };
   }
   const parameter = v.k === 'param' || (v.k === 'tensor' && v.viewOf !== undefined);
   if (parameter && hasDim) return reduce({ k: 'logp', c: ONE, factors: [] }, name, hasDim, ctx);
@@ -350,8 +427,21 @@ function expOf(v: AV): AV | null {
   return logitsLike(v) ? { k: 'tensor', expLogits: { of: sourceOf(v) } } : null;
 }
 
+/**
+ * The argmax of probabilities is the model's prediction; of a target, class indices again; of a parameter,
+ * remembered (the logits' or the labels'); of a tensor computed elsewhere (`teacher(x).argmax(1)`), pseudo-labels.
+ */
+function argmaxOf(v: AV): AV {
+  if (v.k === 'prob' || derivationOf(v)) return predicted('nonlinear');
+  if (v.k === 'dist') return TENSOR;
+  const of = sourceOf(v);
+  if (of !== undefined) return { k: 'tensor', argmaxOf: of };
+  return v.k === 'unknown' || v.k === 'tensor' ? { k: 'tensor', pseudoLabels: true } : TENSOR;
+}
+
 /** `x.max(dim=-1)` of logits: the shift of a stable softmax. */
 function rowMaxOf(v: AV): AV {
+  if (v.k === 'prob' || derivationOf(v)) return predicted('nonlinear'); // the model's confidence
   return logitsLike(v) ? { k: 'tensor', rowMax: true } : TENSOR;
 }
 
@@ -376,6 +466,7 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
     const e = expOf(obj);
     if (e) return e;
   }
+  if (name === 'log') return logOf(obj, ctx);
   const mapped = elementwise(name, obj);
   if (mapped) return mapped;
   if (name === 'fill_' || name === 'fill')
@@ -385,7 +476,8 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
     return { k: 'dist', d: { ...base, hot: sub(v, base.off), src: 'index' } };
   }
   if (name === 'masked_fill_' || name === 'masked_fill') {
-    const onTrueClass = trueClassFill(obj, arg(0, 'mask'), arg(1, 'value'));
+    const onTrueClass =
+      trueClassFill(obj, arg(0, 'mask'), arg(1, 'value')) ?? trueClassOut(obj, arg(0, 'mask'));
     if (onTrueClass) return onTrueClass;
   }
   if (name === 'masked_fill_' || name === 'masked_fill' || name === 'masked_select') return masked(obj);
@@ -406,16 +498,12 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   if (name === 'sum' || name === 'mean') return reduce(obj, name, args.length > 0 || kw.has('dim'), ctx);
   if (name === 'gather') return gathered(obj, args[1] ?? kw.get('index') ?? UNKNOWN);
   if (name === 'lerp' || name === 'lerp_') return lerp(obj, arg(0, 'end'), args[1] ?? kw.get('weight'));
-  if (name === 'argmax' && (obj.k === 'prob' || derivationOf(obj))) return predicted('nonlinear');
-  // The argmax of a target is class indices again, no longer a distribution.
-  if (name === 'argmax' && obj.k === 'dist') return TENSOR;
-  if (name === 'argmax' && (obj.k === 'unknown' || (obj.k === 'tensor' && !obj.viewOf)))
-    return { k: 'tensor', pseudoLabels: true };
+  if (name === 'argmax') return argmaxOf(obj);
   if (name === 'log') return logOf(obj, ctx);
   if (name === 'sigmoid') return { k: 'prob', multi: false, neg: false };
   if ((name === 'max' || name === 'amax') && args.length === 0 && kw.size === 0) return batchMax(ctx);
   if (name === 'max' || name === 'amax') return rowMaxOf(obj);
-  if (name === 'logsumexp') return { k: 'tensor', logNormaliser: true };
+  if (name === 'logsumexp') return logNormaliserOf(obj);
   if (COMPARISON_METHODS.has(name)) return MASK;
   return obj.k === 'dist' || obj.k === 'loss' ? obj : TENSOR;
 }
@@ -434,12 +522,22 @@ function lerp(start: AV, end: AV, weight: AV | undefined): AV {
  * one; gathering probabilities picks p_t, a prediction factor.
  */
 function gathered(v: AV, index: AV): AV {
-  if (v.k === 'prob') return predicted('affine');
+  if (v.k === 'prob') return trueProbOf(v, index);
   // An index computed from values (`mask.sum(1) - 1`, a position) picks features, not the labels' class.
   if (index.k === 'loss' || index.k === 'logp' || index.k === 'prod' || index.k === 'unknown') return TENSOR;
   const { l } = gatherLoss(v, index);
   if (!derivationOf(index)) return { k: 'loss', l };
   return { k: 'loss', l: { ...l, hot: ZERO, src: 'none', self: l.hot } };
+}
+
+/**
+ * The model's probability of the class the labels pick (`p.gather(1, y)`, `p[arange(n), y]`): a prediction factor
+ * (focal), and its mean log a loss on hard labels. Other values picked by the index are prediction factors only.
+ */
+export function trueProbOf(p: AV & { k: 'prob' }, index: AV): AV {
+  const labels = sourceOf(index);
+  if (!p.multi || p.neg || labels === undefined || derivationOf(index)) return predicted('affine');
+  return { k: 'tensor', pred: 'affine', trueProb: { labels, falling: false, exact: true } };
 }
 
 /** An index target remembers which labels it was built from. */

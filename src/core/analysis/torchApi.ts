@@ -35,6 +35,7 @@ const FUNCTIONAL: Record<string, readonly string[]> = {
     'pos_weight',
   ],
   kl_div: ['input', 'target', 'size_average', 'reduce', 'reduction', 'log_target'],
+  multilabel_soft_margin_loss: ['input', 'target', 'weight', 'size_average', 'reduce', 'reduction'],
   log_softmax: ['input', 'dim', '_stacklevel', 'dtype'],
   softmax: ['input', 'dim', '_stacklevel', 'dtype'],
 };
@@ -51,9 +52,19 @@ const MODULES: Record<string, { kind: LossKind; params: readonly string[] }> = {
     params: ['weight', 'size_average', 'reduce', 'reduction', 'pos_weight'],
   },
   KLDivLoss: { kind: 'kl_div', params: ['size_average', 'reduce', 'reduction', 'log_target'] },
+  MultiLabelSoftMarginLoss: {
+    kind: 'binary_cross_entropy_with_logits',
+    params: ['weight', 'size_average', 'reduce', 'reduction'],
+  },
   LogSoftmax: { kind: 'log_softmax', params: ['dim'] },
   Softmax: { kind: 'softmax', params: ['dim'] },
 };
+
+/**
+ * Torch losses that compute another one: the multi-label soft margin loss is BCE-with-logits averaged over the
+ * classes, then over the batch (the same mean).
+ */
+const SAME_AS: Record<string, LossKind> = { multilabel_soft_margin_loss: 'binary_cross_entropy_with_logits' };
 
 const METHODS: Record<string, LossKind> = { log_softmax: 'log_softmax', softmax: 'softmax' };
 
@@ -80,7 +91,12 @@ export function resolveTorchApi(fn: Expr, mod: ModuleContext): TorchApi | null {
       root === 'torch.nn.functional.' ||
       ((short === 'log_softmax' || short === 'softmax') && root !== 'torch.nn.');
     if (short in FUNCTIONAL && isFunctionalRoot)
-      return { kind: short as LossKind, form: 'functional', params: FUNCTIONAL[short], written };
+      return {
+        kind: (SAME_AS[short] ?? short) as LossKind,
+        form: 'functional',
+        params: FUNCTIONAL[short],
+        written,
+      };
     return null;
   }
   const onSelf = fn.t === 'attr' && fn.obj.t === 'name' && fn.obj.id === 'self';

@@ -77,7 +77,7 @@ function rescaled(c: Classification, d: number, symbolic: boolean): string {
 
 /** The reduction a hand-written loss applies, as a torch argument (`mean` is torch's default). */
 function reductionArg(loss: LossInfo, c: Classification): Args {
-  const reduction = loss.reduction === 'sum' && c.scale === 'perRow' ? 'mean' : loss.reduction;
+  const reduction = loss.reduction === 'sum' && perRowMean(loss, c) ? 'mean' : loss.reduction;
   return reduction === 'mean' ? [] : [['reduction', `'${reduction}'`]];
 }
 
@@ -127,12 +127,12 @@ function wrapperEquivalence(
 }
 
 /** A binary loss as written: on logits (BCE-with-logits, or sigmoid applied inside) or on probabilities. */
-function binaryCall(loss: LossInfo, target: string): string {
+function binaryCall(loss: LossInfo, c: Classification, target: string): string {
   const call = loss.torch;
   const probs = call?.kind === 'binary_cross_entropy' && call.input !== 'sigmoid_probs';
   const kept = (call?.args ?? []).filter(([n]) => n === 'weight' || n === 'pos_weight');
   const kind = probs ? 'binary_cross_entropy' : 'binary_cross_entropy_with_logits';
-  return `${moduleCall(kind, kept)}(${probs ? 'probs' : 'logits'}, ${target})`;
+  return `${moduleCall(kind, [...kept, ...reductionArg(loss, c)])}(${probs ? 'probs' : 'logits'}, ${target})`;
 }
 
 /**
@@ -151,7 +151,7 @@ function conventionCall(c: Classification, loss: LossInfo, symbolic: boolean): s
       return ce(['ignore_index', 'padding_idx'], ['label_smoothing', rescaled(c, 2, symbolic)]);
     case 'binary':
     case 'batch_max_plus_1':
-      return binaryCall(loss, `target * (1 - ${eps}) + ${eps} / 2`);
+      return binaryCall(loss, c, `target * (1 - ${eps}) + ${eps} / 2`);
     case 'prior':
       return c.priorParam && !loss.kl
         ? `${ce()}(logits, (1 - ${eps}) * F.one_hot(target, logits.size(-1)).to(logits.dtype) + ${eps} * ${c.priorParam})`
@@ -162,7 +162,7 @@ function conventionCall(c: Classification, loss: LossInfo, symbolic: boolean): s
         : `${ce()}(logits, target_probs)`;
     case 'none':
       if (loss.kl) return moduleCall('kl_div', klArgs(loss));
-      return loss.binary ? binaryCall(loss, 'target') : ce();
+      return loss.binary ? binaryCall(loss, c, 'target') : ce();
     default:
       return null;
   }
@@ -181,6 +181,14 @@ function klArgs(loss: LossInfo): Args {
   return [...args.filter(([n]) => n !== 'reduction'), ['reduction', reduction]];
 }
 
+/**
+ * A sum divided by the batch size is the mean of the rows' losses; a binary loss sums every (row, class) term,
+ * so that is not BCE's mean, which divides by every element.
+ */
+function perRowMean(loss: LossInfo, c: Classification): boolean {
+  return c.scale === 'perRow' && !loss.binary;
+}
+
 /** The torch call computing what a definition computes, exactly, or the closest one and why it differs. */
 export function torchEquivalence(
   c: Classification,
@@ -194,7 +202,7 @@ export function torchEquivalence(
     return wrapperEquivalence(loss.torch, loss, c);
   const smoothing = ['uniform', 'k_minus_1', 'k_minus_2_padding'].includes(c.convention);
   return verdict(conventionCall(c, loss, symbolic), [
-    c.scale === 'other' && RESCALED,
+    (c.scale === 'other' || (c.scale === 'perRow' && loss.binary && loss.reduction === 'sum')) && RESCALED,
     loss.rowMask && !loss.maskedRowsInMean && c.convention !== 'k_minus_2_padding' && MASKED_ROWS,
     c.convention === 'k_minus_2_padding' && PADDING,
     c.convention === 'batch_max_plus_1' && BATCH_K,

@@ -3,7 +3,7 @@ import type { Span } from './expr';
 import type { LossKind } from './findings';
 import type { Definition, ModuleContext } from './module';
 import type { SymInfo } from './scope';
-import { add, div, mul, neg, ONE, type Sym, sub, substitute, symNames, ZERO } from './sym';
+import { add, div, mul, neg, num, ONE, type Sym, sub, substitute, symNames, ZERO } from './sym';
 import type { TorchLossCall } from './torchLossCall';
 
 /**
@@ -36,6 +36,11 @@ export interface Mix {
    * the target of x's own log-probabilities is bootstrapping; of another input's, a soft target (`ownPrediction`).
    */
   selfOf?: string;
+  /**
+   * Why the target is no fixed form (`unfixedTargets.ts`): read from a table the code keeps (online label
+   * smoothing), smoothed by an amount computed per sample from the model, or taken inside the log (−log Σ q·p).
+   */
+  unfixed?: string;
 }
 
 export interface LossInfo extends Mix {
@@ -67,6 +72,26 @@ export interface LossInfo extends Mix {
   delegated?: string;
 }
 
+/** A function of the model's probability of the true class, per row (see the `trueProb` of a tensor). */
+export interface TrueProb {
+  labels?: string;
+  falling: boolean;
+  /** Of margin logits (`marginSoftmax.ts`). */
+  margin?: true;
+  /** p_y itself, picked or gathered from softmax probabilities (while `pred` is still affine). */
+  exact?: true;
+  /** Already reduced over the batch while increasing in p_y: a loss once negated. */
+  reduced?: LossInfo['reduction'];
+  /** Σ q·p: the probability a smoothed target q gives the prediction (its log is not Σ q·log p). */
+  smoothed?: Mix;
+}
+
+/** The loss a batch reduction of a function of p_y is: weight 1 when it falls with p_y, −1 when it rises. */
+export function trueProbLoss(t: TrueProb, reduction: LossInfo['reduction']): AV {
+  const m = { ...mix(t.falling ? ONE : num(-1), ZERO, 'index'), ...(t.labels ? { labels: t.labels } : {}) };
+  return lossOf(m, { reduction, ...(t.margin ? { margin: true } : { reworked: true }) });
+}
+
 export type LogisticPart = 'abs' | 'expAbs' | 'onePlusExp' | 'onePlusExpAbs' | 'softplus' | 'relu' | 'rest';
 
 /** How a tensor depends on the model's predictions: affine in them (p_t), or not ((1−p_t)^γ, exp(σ(x)−t)). */
@@ -91,6 +116,18 @@ export type AV =
       mask?: true;
       /** A mask comparing binary labels with a number: the parameter, and whether it holds where the label is 1. */
       labelTest?: { labels: string; whereOne: boolean };
+      /**
+       * Rows of a table picked by an index: one the module keeps (`self.matrix[y]`, `index_select(self.soft, 1, y)`)
+       * or a matrix times the labels' one-hot (`onehot @ M`); the table's text.
+       */
+      stored?: string;
+      /**
+       * The true class taken out of the logits (`x.masked_fill(onehot(y), -inf)`: `logits`), their logsumexp
+       * (`normaliser`), and it minus the full one (`log`): log(1 − p_y), the log of the off-target mass.
+       */
+      offTarget?: 'logits' | 'normaliser' | 'log';
+      /** `x.argmax(1)` of this parameter: the model's own prediction when x is the loss's input. */
+      argmaxOf?: string;
       /** `torch.arange(K)` / `torch.eye(K)`: compared with or indexed by labels, a one-hot over K classes. */
       classRange?: { classes: Sym | null; eye: boolean };
       /** A view of this function parameter (`target.view(-1)`): the same labels or log-probabilities. */
@@ -107,13 +144,18 @@ export type AV =
       /**
        * The model's probability of the true class (`(onehot(y) * softmax(x)).sum(1)`) or a monotone map of it;
        * `falling`: decreasing in it (`1 − p_y`, `(1 − p_y^q)/q`), so its mean is a loss on the hard labels.
+       * `smoothed`: the probability a smoothed target gives the prediction, Σ q·p (its log is not Σ q·log p).
        */
-      trueProb?: { labels?: string; falling: boolean; margin?: true };
+      trueProb?: TrueProb;
       /**
        * The true class's logit picked by the labels from computed logits, or a function of it alone (a margin:
        * `s·(cos_y − m)`); `exp` once exponentiated (`marginSoftmax.ts`).
        */
       trueLogit?: { labels?: string; exp?: true };
+      /** ±1 labels times the logits (`signedLabels.ts`): logsigmoid or softplus of it is a hard-label BCE. */
+      signed?: true;
+      /** The log of a target built from class indices, true class weighted most: p·it is reverse CE. */
+      reverse?: { labels?: string };
       /**
        * Softmax written by hand: `exp(x)` of logits (`expLogits`), its sum over the classes (`partition`, whose
        * log is the log-normaliser), and `x.max(dim)` (`rowMax`), which x − it leaves the same logits.
@@ -131,10 +173,15 @@ export type AV =
   /** `c`: a number the probabilities were scaled by (`(1 − β)·softmax(x)`), while they are not combined. */
   | { k: 'prob'; multi: boolean; neg: boolean; source?: string; c?: Sym }
   /** `kl`: written as log q − log p, so a target times it is a KL term (the CE minus the target's entropy). */
-  | { k: 'logp'; c: Sym; factors: Span[]; modulated?: boolean; source?: string; kl?: true }
+  /** `complement`: log(1 − p), the log-probability of not being each class (negative learning). */
+  | { k: 'logp'; c: Sym; factors: Span[]; modulated?: boolean; source?: string; kl?: true; complement?: true }
   /** log σ or log(1 − σ); `opaque`: the log of a tensor the analysis does not follow (not known to be σ(x)). */
   | { k: 'blog'; neg: boolean; opaque?: true; of?: string }
-  | { k: 'dist'; d: Mix }
+  /**
+   * `scaledBy`: multiplied by a per-sample factor computed from the model's predictions (`model`) or read from a
+   * table (`table`): a focal-style weight while it is the whole target, a varying smoothing once added to another part.
+   */
+  | { k: 'dist'; d: Mix; scaledBy?: { table?: string } }
   | {
       k: 'prod';
       d: Mix | null;
@@ -214,6 +261,7 @@ export function addMix<T extends Mix>(a: T, b: Mix): T {
     renorm: a.renorm || b.renorm,
     classes: a.classes ?? b.classes,
     ...mixedLabels(a, b),
+    ...(a.unfixed || b.unfixed ? { unfixed: a.unfixed ?? b.unfixed } : {}),
     ...(a.self || b.self ? { self: add(a.self ?? ZERO, b.self ?? ZERO) } : {}),
   };
 }
