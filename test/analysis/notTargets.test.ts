@@ -13,7 +13,7 @@ function claims(source: string[]): Finding[] {
   return losses(source).filter((f) => f.convention !== 'none' && f.convention !== null);
 }
 
-describe('analysis: values that are not smoothed targets', () => {
+describe('analysis: what is not a smoothed target, or not its ε', () => {
   it('predictions times the other classes’ mask (1 − onehot) are no target, whatever multiplies them', () => {
     const source = [
       'def off_class_mass(probs, labels):',
@@ -90,5 +90,18 @@ describe('analysis: values that are not smoothed targets', () => {
     assert.equal(det?.convention, 'binary');
     assert.equal(det?.epsilon, null);
     assert.equal(det?.epsilonParam, 'eps');
+  });
+
+  it('a parameter that only divides the whole loss (`/ norm`) is not ε: ε is the target’s number', () => {
+    const source = [
+      'def smoothed_sum(logits, labels, norm):',
+      '    logp = F.log_softmax(logits, dim=-1)',
+      '    q = F.one_hot(labels, 10) * 0.9 + 0.01',
+      '    return -(q * logp).sum() / norm',
+    ];
+    const [f] = losses(source);
+    assert.equal(f?.convention, 'uniform');
+    assert.equal(f?.epsilon, 0.1);
+    assert.equal(f?.epsilonParam, null);
   });
 });
