@@ -2,13 +2,12 @@
 // core vs @tensorflow/tfjs (cpu backend), core vs single-thread PyTorch (when /usr/bin/python3 has torch), core vs
 // one plain Math.exp pass, and the core's extra memory.
 
-import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type * as Losses from '../src/core/losses';
 import type { Tensor } from '../src/core/tensor';
 import { collectGarbage, lcg, loadShipped, median, timeMs, verdict } from './support';
+import { startTorch, type TorchPeer } from './torchPeer';
 
 /** The core as it ships (one esbuild bundle), not tsx's file-per-module transform. */
 const { crossEntropy } = loadShipped<typeof Losses>(
@@ -18,37 +17,21 @@ const { crossEntropy } = loadShipped<typeof Losses>(
 const ROWS = 4096;
 const CLASSES = 1000;
 const EPSILON = 0.1;
-const REPS = 11;
+const REPS = 15;
 const TFJS_REPS = 3;
+/** Untimed steps on each side before the first timed one (JIT, allocator, caches). */
+const WARM_UP = 2;
 const GOALS = { tfjsSpeedup: 50, expRatio: 1.5, memoryRatio: 3, torchRatio: 0.75 };
-const PYTHON = '/usr/bin/python3';
 
-/** The same step in torch (float64, one thread, same shape and ε; its own random data), median ms of REPS. */
+/** The same step in torch (float64, one thread, same shape and ε; its own random data). */
 const TORCH_STEP = `
-import statistics, time, torch
-torch.set_num_threads(1)
 g = torch.Generator().manual_seed(12345)
 x = (torch.rand(${ROWS}, ${CLASSES}, generator=g, dtype=torch.float64) * 8 - 4).requires_grad_()
 y = torch.randint(0, ${CLASSES}, (${ROWS},), generator=g)
 def step():
     x.grad = None
     torch.nn.functional.cross_entropy(x, y, label_smoothing=${EPSILON}).backward()
-step()
-times = []
-for _ in range(${REPS}):
-    t = time.perf_counter(); step(); times.append((time.perf_counter() - t) * 1000)
-print(statistics.median(times))
 `;
-
-/** Median ms of torch's step, or undefined without Python and torch. */
-function torchMs(): number | undefined {
-  if (!existsSync(PYTHON)) return undefined;
-  try {
-    return Number(execFileSync(PYTHON, ['-c', TORCH_STEP], { encoding: 'utf8', timeout: 300_000 }).trim());
-  } catch {
-    return undefined;
-  }
-}
 
 /** Deterministic uniform values in [0, 1) from a fixed LCG. */
 function uniforms(n: number, seed: number): Float64Array {
@@ -94,16 +77,34 @@ async function tfjsStep(logits: Tensor, labels: Tensor): Promise<() => number> {
     });
 }
 
-/** Core, the exp pass and (in the first rounds) tfjs interleaved so all see the same machine load; median ms. */
-async function timeAll(logits: Tensor, labels: Tensor): Promise<{ core: number; exp: number; tfjs: number }> {
+interface Medians {
+  core: number;
+  exp: number;
+  tfjs: number;
+  /** Undefined without PyTorch. */
+  torch: number | undefined;
+}
+
+/**
+ * Core, the exp pass, PyTorch's step (in its own process, one step per round) and, in the first rounds, tfjs
+ * interleaved so all see the same machine load; median ms of each. The core's steps start from a collected heap,
+ * as torch's start with its previous step's tensors freed.
+ */
+async function timeAll(logits: Tensor, labels: Tensor, torch: TorchPeer | undefined): Promise<Medians> {
   const tfjsRun = await tfjsStep(logits, labels);
-  const times = { core: [] as number[], exp: [] as number[], tfjs: [] as number[] };
+  for (let i = 0; i < WARM_UP; i++) {
+    coreStep(logits, labels);
+    await torch?.time();
+  }
+  const times = { core: [] as number[], exp: [] as number[], tfjs: [] as number[], torch: [] as number[] };
   for (let rep = 0; rep < REPS; rep++) {
     times.exp.push(timeAfterGc(() => expPass(logits.data)));
     times.core.push(timeAfterGc(() => coreStep(logits, labels)));
+    if (torch) times.torch.push(await torch.time());
     if (rep < TFJS_REPS) times.tfjs.push(timeAfterGc(tfjsRun));
   }
-  return { core: median(times.core), exp: median(times.exp), tfjs: median(times.tfjs) };
+  const torchMedian = torch ? median(times.torch) : undefined;
+  return { core: median(times.core), exp: median(times.exp), tfjs: median(times.tfjs), torch: torchMedian };
 }
 
 /** Bytes the call allocates (array buffers + JS heap, no GC in between): an upper bound of its peak. */
@@ -119,14 +120,15 @@ function extraBytes(logits: Tensor, labels: Tensor): number {
 export async function run(): Promise<void> {
   const { logits, labels } = problem();
   const inputBytes = logits.data.byteLength;
-  coreStep(logits, labels);
-  const { core, exp, tfjs } = await timeAll(logits, labels);
-  const torch = torchMs();
+  const peer = await startTorch(TORCH_STEP);
+  const { core, exp, tfjs, torch } = await timeAll(logits, labels, peer).finally(() => peer?.close());
   const memory = extraBytes(logits, labels) / inputBytes;
   const speedup = tfjs / core;
   const expRatio = core / exp;
   const name = `cross-entropy fwd+grad ${ROWS}x${CLASSES} float64, eps ${EPSILON}, mean`;
-  console.log(`${name}: core (esbuild bundle, as shipped) ${core.toFixed(1)} ms (median of ${REPS})`);
+  console.log(
+    `${name}: core (esbuild bundle, as shipped) ${core.toFixed(1)} ms (median of ${REPS}, interleaved with the peers)`,
+  );
   console.log(
     `core vs tfjs cpu: ${tfjs.toFixed(1)} ms / ${core.toFixed(1)} ms = ${speedup.toFixed(1)}x faster ` +
       `(goal >= ${GOALS.tfjsSpeedup}x): ${verdict(speedup >= GOALS.tfjsSpeedup)}`,

@@ -68,8 +68,10 @@ export class WorkspaceFiles implements ModuleFiles, vscode.Disposable {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       this.texts.set(uri.toString(), { version, text });
       return text;
-    } catch {
-      this.absent.add(uri.toString());
+    } catch (error) {
+      // Only a file that is not there is remembered as absent; a read that failed mid-write is tried again.
+      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound')
+        this.absent.add(uri.toString());
       return null;
     }
   }

@@ -79,6 +79,8 @@ describe('analysis: smoothed targets built outside a loss', () => {
       '        opt.step()',
     ];
     assert.deepEqual(at(source, 4), ['fit', 'uniform', 'eps']);
+    const fit = findings(source).find((f) => f.symbol === 'fit');
+    assert.match(fit?.message ?? '', /^Training step that trains with uniform label smoothing/);
     assert.equal(
       findings(source).some((f) => f.symbol === 'fit_plain'),
       false,

@@ -142,8 +142,14 @@ describe('hovers', () => {
   });
 
   it('says nothing on code that is not loss code', async () => {
-    const text = await hoverAt({ file: 'train_classifier.py', at: 'def train_epoch', offset: 6 });
+    const text = await hoverAt({ file: 'train_classifier.py', at: 'class Classifier', offset: 8 });
     assert.doesNotMatch(text, /Loss Lens/);
+  });
+
+  it('tells a training loop by the loss it trains with, not as a loss of its own', async () => {
+    const text = await hoverAt({ file: 'train_classifier.py', at: 'def train_epoch', offset: 6 });
+    assert.match(text, /Training step that trains with uniform label smoothing/);
+    assert.doesNotMatch(text, /Loss function/);
   });
 
   it('works in notebook cells', async () => {

@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { targetBuiltHere } from './builtTarget';
 import { analyzeDefinition, type DefinitionResult } from './definitions';
-import { describeDefinition, equivalenceNote } from './describe';
+import { definitionLead, describeDefinition, equivalenceNote } from './describe';
 import type { Expr } from './expr';
 import { toExpr } from './expr';
 import type { Convention } from './findings';
@@ -292,7 +292,7 @@ function describeCall(e: CallExpr, target: Target, mod: ModuleContext, instance:
     : torchEquivalence(constructed, r.loss, weightsPassed(r.optionalWeights, args));
   const description = delegated
     ? `Loss class that delegates to \`${r.loss.delegated}\`, the criterion it is constructed with: its label smoothing is that criterion's.`
-    : describeDefinition(r.def.kind, constructed, r.loss, r.targetsOnly) + equivalenceNote(equivalence);
+    : describeDefinition(definitionLead(r), constructed, r.loss) + equivalenceNote(equivalence);
   return {
     from: e.from,
     to: e.to,

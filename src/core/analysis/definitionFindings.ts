@@ -1,6 +1,6 @@
 import { type CachedDefinition, shift } from './cache';
 import { analyzeDefinition, type DefinitionResult } from './definitions';
-import { describeDefinition, equivalenceNote } from './describe';
+import { definitionLead, describeDefinition, equivalenceNote } from './describe';
 import { modesNote, otherModes } from './modes';
 import { MODULATION_REASON } from './modulation';
 import type { Definition, ModuleContext } from './module';
@@ -38,7 +38,7 @@ function definitionFinding(r: DefinitionResult): RawFinding {
     torchEquivalent: equivalence.exact,
     rule: null,
     message:
-      describeDefinition(r.def.kind, c, r.loss, r.targetsOnly) +
+      describeDefinition(definitionLead(r), c, r.loss) +
       offAtDefault(r) +
       modesNote(modes) +
       equivalenceNote(equivalence),

@@ -19,16 +19,21 @@ export function equivalenceNote(e: Equivalence): string {
   return ` No exact torch equivalent: ${e.why}${e.closest ? `; closest: \`${e.closest}\`` : ''}.`;
 }
 
-export function describeDefinition(
-  kind: 'class' | 'def',
-  c: Classification,
-  loss: LossInfo,
-  targetsOnly: boolean,
-): string {
-  const what = targetsOnly ? 'Target builder' : kind === 'class' ? 'Loss class' : 'Loss function';
+/** What a definition is to its reader: a target builder, a training step (told by what it trains with), a loss. */
+export function definitionLead(r: {
+  def: { kind: 'class' | 'def' };
+  targetsOnly: boolean;
+  ctx: { calls: { training?: boolean } };
+}): string {
+  if (r.targetsOnly) return 'Target builder with';
+  if (r.ctx.calls.training) return 'Training step that trains with';
+  return r.def.kind === 'class' ? 'Loss class with' : 'Loss function with';
+}
+
+export function describeDefinition(lead: string, c: Classification, loss: LossInfo): string {
   const { name, target, parameter: symbol, note } = CONVENTION_REGISTRY[c.convention];
   const reason = c.convention === 'other' ? c.reason || 'unrecognised mix' : null;
-  const parts = [`${what} with ${name}${target || reason ? `: ${target ?? reason}` : ''}`];
+  const parts = [`${lead} ${name}${target || reason ? `: ${target ?? reason}` : ''}`];
   if (c.epsilonParam)
     parts.push(
       `${symbol} is \`${c.epsilonParam}\`${c.epsilon !== null ? ` = ${formatNumber(c.epsilon)}` : ''}`,

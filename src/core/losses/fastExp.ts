@@ -14,7 +14,7 @@ const STEP_LO = 1.9082149292705877e-10 / STEPS;
 /** Adding and subtracting 1.5·2^52 rounds a double to the nearest integer. */
 const ROUNDER = 6755399441055744;
 /** Outside this range (subnormal results, overflow, ±inf, nan) Math.exp is used. */
-const LOWEST = -708;
+export const EXP_LOWEST = -708;
 const HIGHEST = 709;
 const MIN_POWER = -1023;
 const MAX_POWER = 1023;
@@ -25,11 +25,22 @@ const INTEGER_POWERS = Float64Array.from(
   (_, i) => 2 ** (i + MIN_POWER),
 );
 
+/** Taylor coefficients of e^r as products: V8 keeps `r / 24` a division, the slowest operation here. */
+const SIXTH = 1 / 6;
+const TWENTY_FOURTH = 1 / 24;
+
 export function fastExp(x: number): number {
-  if (!(x > LOWEST && x < HIGHEST)) return Math.exp(x);
+  return x > EXP_LOWEST && x < HIGHEST ? expInRange(x) : Math.exp(x);
+}
+
+/**
+ * fastExp without the range check, for loops that know EXP_LOWEST < x < 709 beforehand (or x is nan, which gives
+ * nan): no Math.exp call in the loop keeps V8 from spilling registers around it, about a quarter of the time.
+ */
+export function expInRange(x: number): number {
   const k = x * STEPS_PER_LN2 + ROUNDER - ROUNDER;
   const r = x - k * STEP_HI - k * STEP_LO;
   const steps = k | 0;
-  const er = 1 + r * (1 + r * (1 / 2 + r * (1 / 6 + r / 24)));
+  const er = 1 + r * (1 + r * (0.5 + r * (SIXTH + r * TWENTY_FOURTH)));
   return er * FRACTION_POWERS[steps & (STEPS - 1)]! * INTEGER_POWERS[(steps >> FRACTION_BITS) - MIN_POWER]!;
 }

@@ -331,8 +331,11 @@ const LONG_MANTISSA = 1e14;
 const MAX_TAIL_SCALE = 1e4;
 /** 2^27 + 1: Dekker's splitter; the 26-bit halves of two doubles multiply exactly. */
 const SPLITTER = 134217729;
-/** How far from the computed sum the exact one may lie, relative to the correction term (errors are ~2^-51). */
-const DOUBT = 2 ** -45;
+/**
+ * How far from q1 + q2 the exact product may lie, relative to q1: the terms left out and the roundings of the
+ * correction (itself below 2^-45·q1) stay under 2^-86·q1; the margin keeps decisions off that estimate.
+ */
+const DOUBT = 2 ** -80;
 /** [0]: the rounding error left by `twoProduct` (a typed slot: a module-level double would be boxed per write). */
 const productError = new Float64Array(1);
 
@@ -350,9 +353,19 @@ function twoProduct(a: number, b: number): number {
 }
 
 /**
+ * 10^-k as a double-double, hi + lo within 2^-104 of it: hi·10^k = 1 − δ exactly in two doubles (10^k is exact),
+ * so lo = δ / 10^k. Multiplying by it replaces two divisions per number, the slowest steps of the long path.
+ */
+const NEGATIVE_POW10_HI = Float64Array.from(EXACT_POW10, (_, k) => Number(`1e-${k}`));
+const NEGATIVE_POW10_LO = Float64Array.from(NEGATIVE_POW10_HI, (hi, k) => {
+  const product = twoProduct(hi, EXACT_POW10[k]!);
+  return (1 - product - productError[0]!) / EXACT_POW10[k]!;
+});
+
+/**
  * (hi·loScale + lo)·10^pow correctly rounded, or NaN when undecided: the mantissa is exact as a double-double,
- * the product or quotient by the exact power of ten is q1 + q2 with q2 accurate to ~2^-51 of itself, and the
- * rounding of q1 + q2 stands when moving q2 by more than that error does not change it.
+ * its product with 10^pow (exact for pow >= 0, a double-double for pow < 0) is q1 + q2 with q2 accurate to
+ * ~2^-86 of q1, and the rounding of q1 + q2 stands when moving q2 by more than that error does not change it.
  */
 function longDecimal(hi: number, loScale: number, lo: number, pow: number): number {
   if (loScale > MAX_TAIL_SCALE) return Number.NaN;
@@ -362,16 +375,15 @@ function longDecimal(hi: number, loScale: number, lo: number, pow: number): numb
   let q1: number;
   let q2: number;
   if (pow < 0) {
-    const d = EXACT_POW10[-pow]!;
-    q1 = mHi / d;
-    const back = twoProduct(q1, d);
-    q2 = (mHi - back - productError[0]! + mLo) / d;
+    const pHi = NEGATIVE_POW10_HI[-pow]!;
+    q1 = twoProduct(mHi, pHi);
+    q2 = productError[0]! + mHi * NEGATIVE_POW10_LO[-pow]! + mLo * pHi;
   } else {
     const m = EXACT_POW10[pow]!;
     q1 = twoProduct(mHi, m);
     q2 = productError[0]! + mLo * m;
   }
-  const doubt = Math.abs(q2) * DOUBT;
+  const doubt = Math.abs(q1) * DOUBT;
   const result = q1 + q2;
   return q1 + (q2 + doubt) === result && q1 + (q2 - doubt) === result ? result : Number.NaN;
 }
