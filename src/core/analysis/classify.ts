@@ -172,7 +172,9 @@ function tryForm(
   const kName = 'sym' in kRole ? kRole.sym : null;
   const kInfo = kName ? syms.get(kName) : undefined;
   const classes = 'fixed' in kRole ? kRole.fixed : (kInfo?.value ?? null);
-  const param = match?.name ?? (candidates.length === 1 ? candidates[0] : null);
+  // ε the same whatever the parameters (they only rescale the loss: `/ norm`): that number, no parameter.
+  const fixed = candidates.length > 0 && eps.every((e) => close(e, eps[0])) ? eps[0] : null;
+  const param = match?.name ?? (candidates.length === 1 && fixed === null ? candidates[0] : null);
   const info = param ? syms.get(param) : undefined;
   const defaultValue = info?.value;
   const epsilon = roundEps(
@@ -182,7 +184,7 @@ function tryForm(
         : match.confidence
           ? 1 - defaultValue
           : (match.scale ?? 1) * defaultValue
-      : effectiveAtDefaults(form, m, kRole, syms, classes),
+      : (fixed ?? effectiveAtDefaults(form, m, kRole, syms, classes)),
   );
   const result: Classification = {
     convention: massOk || !match ? form.convention : 'other',
@@ -193,7 +195,7 @@ function tryForm(
     scale: scaleFromMass(samples, mass),
     classesParam: kInfo && kInfo.origin !== 'dim' && kInfo.origin !== 'batch' ? kInfo.label : null,
     classes,
-    effectiveDiffers: !match && candidates.length > 0,
+    effectiveDiffers: !match && fixed === null && candidates.length > 0,
     reason: massOk ? '' : 'the smoothed targets do not sum to 1 (their total depends on ε)',
   };
   return massOk || match ? result : null;

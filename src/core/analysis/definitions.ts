@@ -17,6 +17,7 @@ import {
   type LossInfo,
   labelDerived,
   lossOf,
+  masksTrueClass,
   numberCoefficients,
   paramMix,
   scalarCoefficients,
@@ -62,7 +63,7 @@ export function analyzeDefinition(
   const loss = pair ?? asLoss(value, ctx);
   const training = ctx.calls.training === true;
   if (!loss || !(loss.handwritten || loss.modulated || isWrapper(ctx)) || (training && !trained)) return null;
-  if (loss.src === 'none') return null;
+  if (loss.src === 'none' || masksTrueClass(loss)) return null;
   const targetsOnly = pair !== null || value.k === 'dist' || value.k === 'param';
   // A target builder's consumer is unknown: t·(1 − ε) + ε/2 reads as binary smoothing when nothing else fits.
   const classification = classifyMix(loss, loss.binary || targetsOnly, ctx.syms);

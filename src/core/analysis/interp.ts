@@ -246,6 +246,8 @@ function loopItem(iter: Expr, f: Frame, ctx: Ctx): AV {
   if (fn === 'zip') return { k: 'tuple', items: args.map((a) => loopItem(a, f, ctx)) };
   if (fn === 'range') return UNKNOWN;
   const v = evalExpr(iter, f, ctx);
+  // What a loop iterates over is a collection (a list, a tensor), never a number such as ε.
+  markTensor(v, ctx);
   return v.k === 'tuple'
     ? (v.items.reduce<AV | undefined>((a, b) => (a ? richer(a, b) : b), undefined) ?? UNKNOWN)
     : v;

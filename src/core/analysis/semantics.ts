@@ -369,7 +369,8 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): A
   // `x[range(n), y]`: the rows, like `torch.arange(n)`.
   if (id === 'range' && ev.args.length === 1)
     return { k: 'tensor', classRange: { classes: null, eye: false } };
-  if (id === 'int' || id === 'float' || id === 'abs') return ev.args[0] ?? UNKNOWN;
+  if (id === 'int' || id === 'float') return pythonNumber(ev.args[0] ?? UNKNOWN);
+  if (id === 'abs') return ev.args[0] ?? UNKNOWN;
   if (id === 'sum' && ev.args[0]?.k === 'tuple') return richest(ev.args[0].items);
   const def = local ? null : findDefinition(ctx.mod, id, e.from);
   if (def?.kind === 'def') return inline(def.node, ev, null, ctx);
@@ -509,7 +510,10 @@ function bindCall(fn: SyntaxNode, ev: Evaluated, ctx: Ctx): Map<string, AV> {
   const params = callParams(fn, ctx.mod.text).filter((p) => !p.star);
   const bound = new Map<string, AV>();
   const bind = (name: string, a: AV): void => {
-    if (a.k !== 'unknown' && !(a.k === 'tensor' && opaque(a))) bound.set(name, a);
+    const unread = a.k === 'unknown' || (a.k === 'tensor' && opaque(a));
+    const numberDefault = params.find((p) => p.name === name)?.defaultExpr?.t === 'num';
+    if (!unread) bound.set(name, a);
+    else if (numberDefault) bound.set(name, passedNumber(name, ctx));
   };
   for (const [name, a] of ev.kw) bind(name, a);
   ev.args.forEach((a, i) => {
@@ -518,9 +522,23 @@ function bindCall(fn: SyntaxNode, ev: Evaluated, ctx: Ctx): Map<string, AV> {
   return bound;
 }
 
+/**
+ * A value the analysis cannot read passed for a parameter defaulting to a number (`smooth_BCE(eps=hyp.get(…))`):
+ * that number, of unknown value, never the default.
+ */
+function passedNumber(name: string, ctx: Ctx): AV {
+  ctx.syms.set(name, { origin: 'param', label: name });
+  return { k: 'param', s: sym(name), cand: null, tensorish: false };
+}
+
 /** A tensor that says nothing about the loss beyond being a (view of a) tensor. */
 function opaque(v: AV & { k: 'tensor' }): boolean {
   return Object.keys(v).every((key) => key === 'k' || key === 'viewOf');
+}
+
+/** `int(x)`, `float(x)`: a Python number, never a target tensor (`int((kernel_size - 1) / 2)`). */
+function pythonNumber(v: AV): AV {
+  return v.k === 'param' ? { ...v, cand: null, tensorish: false } : v;
 }
 
 /** A call we cannot see into: a loss passed through (e.g. a reduction helper) stays a loss. */

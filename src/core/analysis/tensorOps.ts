@@ -64,7 +64,7 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
   if (kind === 'log_softmax') return { k: 'logp', c: ONE, factors: [], source: sourceOf(input) };
   if (kind === 'softmax') return { k: 'prob', multi: true, neg: false, source: sourceOf(input) };
   if (kind === 'binary_cross_entropy' || kind === 'binary_cross_entropy_with_logits') {
-    return lossOf(mixOf(target) ?? mix(ONE, ZERO, 'tensor'), {
+    return lossOf(binaryTargetOf(target), {
       binary: true,
       reduction,
       handwritten: target.k === 'dist',
@@ -121,6 +121,16 @@ function ownTarget(target: AV, source: string | undefined): Mix | null {
   const argmax = target.k === 'tensor' && target.argmaxOf === source;
   // Reported like a loss on the labels (`src: 'index'`): alone (`F.cross_entropy(x, softmax(x))`) it is other too.
   return probs || argmax ? { ...mix(ZERO, ZERO, 'index'), self: ONE } : null;
+}
+
+/**
+ * The target of a binary loss. `(t + 1) / 2` maps sign labels (±1) to 0 / 1: the same hard labels re-encoded, not
+ * smoothed (smoothing keeps q(1) + q(0) = 1; this sends −1 to 0 and 1 to 1).
+ */
+function binaryTargetOf(target: AV): Mix {
+  const m = mixOf(target) ?? mix(ONE, ZERO, 'tensor');
+  const signLabels = [m.hot, m.off].every((c) => c.k === 'n' && c.v === 0.5);
+  return signLabels ? { ...m, hot: ONE, off: ZERO } : m;
 }
 
 /** Probabilities (or argmax predictions) of another tensor than the input (a teacher's): a soft target. */

@@ -338,6 +338,17 @@ export function sameTarget(a: Mix, b: Mix): boolean {
   return a.src === 'index' || (a.tensor !== undefined && a.tensor === b.tensor);
 }
 
+/**
+ * Number coefficients whose normalised target gives the true class no more than any other class: the true class's
+ * share hot / (hot + K·off) is ≤ 0 (`Σ x·(1 − onehot(y))`, a sum over the other classes). A mask, not a target.
+ */
+export function masksTrueClass(m: Mix): boolean {
+  if (m.hot.k !== 'n' || m.off.k !== 'n') return false;
+  const { v: hot } = m.hot;
+  const { v: off } = m.off;
+  return [7, 11].every((k) => hot / (hot + k * off) <= 0);
+}
+
 /** Built from the labels: class indices, or a named target tensor (a parameter). */
 export function labelDerived(m: Mix): boolean {
   return m.src === 'index' || (m.src === 'tensor' && m.tensor !== undefined);
@@ -374,10 +385,18 @@ export function isSmoothedTarget(v: AV): v is AV & { k: 'dist' } {
  * `input - target` is not one: its coefficients hold another parameter that may as well be a tensor.
  */
 export function smoothedMixOf(v: AV, syms: ReadonlyMap<string, SymInfo>): Mix | null {
-  if (isSmoothedTarget(v)) return v.d;
+  if (isSmoothedTarget(v)) return targetCoefficients(v.d, syms) ? v.d : null;
   const m = v.k === 'param' && v.cand ? paramMix(v) : null;
   const rescaled = m && !(m.hot.k === 'n' && m.hot.v === 1) && m.off.k !== 'n';
   return rescaled && scalarCoefficients(m, syms) ? m : null;
+}
+
+/**
+ * Coefficients a built target can have: no parameter used as a tensor; a target tensor shifted by another parameter
+ * that may be a tensor (`t − u`) is a difference of two tensors, not a smoothed target.
+ */
+function targetCoefficients(m: Mix, syms: ReadonlyMap<string, SymInfo>): boolean {
+  return numberCoefficients(m, syms) && (m.src !== 'tensor' || scalarCoefficients(m, syms));
 }
 
 export function scalarCoefficients(m: Mix, syms: ReadonlyMap<string, SymInfo>): boolean {

@@ -1,0 +1,107 @@
+// Values that look like smoothed targets but are not (found by a precision sweep over code never seen), each on a
+// snippet written for this test: a false smoothing claim is worse than silence.
+import { strict as assert } from 'node:assert';
+import { analyzePython, type Finding } from '../../src/core/analysis';
+
+const HEAD = ['import torch', 'import torch.nn as nn', 'import torch.nn.functional as F', ''];
+
+function losses(source: string[]): Finding[] {
+  return analyzePython([...HEAD, ...source].join('\n')).filter((f) => f.kind === 'loss');
+}
+
+function claims(source: string[]): Finding[] {
+  return losses(source).filter((f) => f.convention !== 'none' && f.convention !== null);
+}
+
+describe('analysis: what is not a smoothed target, or not its ε', () => {
+  it('predictions times the other classes’ mask (1 − onehot) are no target, whatever multiplies them', () => {
+    const source = [
+      'def off_class_mass(probs, labels):',
+      '    others = 1 - F.one_hot(labels, probs.size(1))',
+      '    return (probs * others).sum(1).mean()',
+      '',
+      'def off_class_map(probs, labels):',
+      '    return probs * (1 - F.one_hot(labels, 5))',
+    ];
+    assert.deepEqual(claims(source), []);
+  });
+
+  it('int(…) of an expression in a parameter is a Python number, not a target', () => {
+    const source = [
+      'def same_padding(kernel, dilation=1):',
+      '    return int((kernel * dilation - dilation) / 2)',
+    ];
+    assert.deepEqual(losses(source), []);
+  });
+
+  it('a parameter a loop iterates over is a collection, never the ε of a target', () => {
+    const source = [
+      'class Generator(nn.Module):',
+      '    def forward(self, codes, psi=1, mean_code=None):',
+      '        if psi < 1:',
+      '            kept = []',
+      '            for code in codes:',
+      '                kept.append(mean_code + psi * (code - mean_code))',
+      '            codes = kept',
+      '        return self.synthesis(codes[0])',
+    ];
+    assert.deepEqual(claims(source), []);
+  });
+
+  it('(t + 1) / 2 re-encodes sign labels (±1) as 0 / 1 for a binary loss: no smoothing', () => {
+    const source = [
+      'class RankingLoss(nn.Module):',
+      '    def __init__(self):',
+      '        super().__init__()',
+      '        self.bce = nn.BCELoss()',
+      '',
+      '    def forward(self, prob, sign):',
+      '        return self.bce(prob, (sign + 1.) / 2.)',
+    ];
+    assert.deepEqual(claims(source), []);
+  });
+
+  it('a tensor minus another parameter, given to a call the analysis cannot see into, is no smoothed target', () => {
+    const source = [
+      'class PairLoss(nn.Module):',
+      '    def forward(self, pos, neg):',
+      '        pos = pos.unsqueeze(-1)',
+      '        return torch.mean(self.criterion(pos - neg, 1))',
+    ];
+    assert.deepEqual(claims(source), []);
+  });
+
+  it('a value the analysis cannot read, passed for ε, is never the default ε', () => {
+    const source = [
+      'def smooth_targets(eps=0.1):',
+      '    return 1.0 - 0.5 * eps, 0.5 * eps',
+      '',
+      'class DetLoss:',
+      '    def __init__(self, hyp):',
+      '        self.cp, self.cn = smooth_targets(eps=hyp.get("label_smoothing", 0.0))',
+      '        self.bce = nn.BCEWithLogitsLoss()',
+      '',
+      '    def __call__(self, logits, labels):',
+      '        t = torch.full_like(logits, self.cn)',
+      '        t[range(labels.shape[0]), labels] = self.cp',
+      '        return self.bce(logits, t)',
+    ];
+    const det = losses(source).find((f) => f.symbol === 'DetLoss' && !f.details?.definedAt);
+    assert.equal(det?.convention, 'binary');
+    assert.equal(det?.epsilon, null);
+    assert.equal(det?.epsilonParam, 'eps');
+  });
+
+  it('a parameter that only divides the whole loss (`/ norm`) is not ε: ε is the target’s number', () => {
+    const source = [
+      'def smoothed_sum(logits, labels, norm):',
+      '    logp = F.log_softmax(logits, dim=-1)',
+      '    q = F.one_hot(labels, 10) * 0.9 + 0.01',
+      '    return -(q * logp).sum() / norm',
+    ];
+    const [f] = losses(source);
+    assert.equal(f?.convention, 'uniform');
+    assert.equal(f?.epsilon, 0.1);
+    assert.equal(f?.epsilonParam, null);
+  });
+});
