@@ -353,7 +353,9 @@ function isAbstract(fn: SyntaxNode, text: string): boolean {
   if (/\babstractmethod\b/.test(decorators)) return true;
   const body = fn.getChild('Body');
   const statements = body ? children(body).filter((s) => s.name.endsWith('Statement')) : [];
-  const code = statements.filter((s) => !(s.name === 'ExpressionStatement' && s.firstChild?.name === 'String'));
+  const code = statements.filter(
+    (s) => !(s.name === 'ExpressionStatement' && s.firstChild?.name === 'String'),
+  );
   return code.length === 1 && /^raise\s+NotImplementedError\b/.test(text.slice(code[0].from, code[0].to));
 }
 
