@@ -17,6 +17,20 @@ function assertInexact(f: Finding, closest: string, why: RegExp): void {
 }
 
 describe('analysis: torch equivalents are exact or null', () => {
+  it('a torch loss plus a term on the logits (a regulariser) has no exact equivalent', () => {
+    const code = lines(
+      'import torch',
+      'def pairwise_confusion(output, target):',
+      '    ce = torch.nn.functional.cross_entropy(output, target)',
+      '    spread = torch.norm(output[:2] - output[2:], 2, dim=0).sum() / output.shape[0]',
+      '    return ce + 10 * spread',
+      'def plain(output, target):',
+      '    return torch.nn.functional.cross_entropy(output, target) + 0',
+    );
+    assertInexact(at(code, 'pairwise_confusion', 2), 'nn.CrossEntropyLoss()', /an added term/);
+    assert.equal(at(code, 'plain', 6).torchEquivalent, 'nn.CrossEntropyLoss()');
+  });
+
   it('softmax applied before cross_entropy has no exact equivalent, whatever the spelling', () => {
     const method = lines(
       'import torch.nn.functional as Fn',

@@ -242,6 +242,8 @@ function shift(v: AV, s: Sym): AV {
   if (v.k === 'tensor' || v.k === 'param') return v.k === 'tensor' ? v : TENSOR;
   if (v.k === 'dist') return { k: 'dist', d: { ...v.d, off: add(v.d.off, s) } };
   if (v.k === 'prob' && s.k === 'n' && s.v >= 1 - 1e-9 && s.v <= 1 + 1e-9) return { ...v, neg: !v.neg };
+  // A loss plus a term (a regulariser on the logits, a constant): no torch loss gives its value any more.
+  if (v.k === 'loss' && !(s.k === 'n' && s.v === 0)) return reworked(v);
   return v;
 }
 
