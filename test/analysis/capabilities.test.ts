@@ -956,6 +956,21 @@ describe('analysis capabilities on unseen code', () => {
       assert.equal(conventionOf(source, 'cp'), 'other');
     });
 
+    it('binary targets (1 − ε)·t + ε are not symmetric (other); a weight on the loss keeps t·(1 − ε) + ε/2 binary', () => {
+      const lifted = [
+        'def b(x, t, eps=0.1):',
+        '    return F.binary_cross_entropy_with_logits(x, (1 - eps) * t + eps)',
+      ];
+      const f = definition(lifted, 'b');
+      assert.equal(f?.convention, 'other');
+      assert.match(f?.message ?? '', /do not add up to 1/);
+      const weighted = [
+        'def b(x, t, w, eps=0.1):',
+        '    return w * F.binary_cross_entropy_with_logits(x, t * (1 - eps) + eps / 2)',
+      ];
+      assert.equal(conventionOf(weighted, 'b'), 'binary');
+    });
+
     it('binary targets from a test of the labels or a clamp: where(t == 1, 1 − ε, ε), t.clamp(ε/2, 1 − ε/2)', () => {
       const where = [
         'def b(x, t, eps=0.1):',

@@ -14,6 +14,18 @@ function conventionOf(source: string[], symbol: string): Convention | null | 'no
 }
 
 describe('value flow', () => {
+  it('sizes computed from the labels and passed to `.expand` / `.view` are shapes, not a target (prototypical loss)', () => {
+    const source = [
+      'def proto(dists, target, n_support):',
+      '    n_classes = len(torch.unique(target))',
+      '    n_query = target.size(0) - n_support',
+      '    log_p_y = F.log_softmax(-dists, dim=1).view(n_classes, n_query, -1)',
+      '    inds = torch.arange(0, n_classes).view(n_classes, 1, 1).expand(n_classes, n_query, 1)',
+      '    return -log_p_y.gather(2, inds).mean()',
+    ];
+    assert.equal(conventionOf(source, 'proto'), 'none');
+  });
+
   it('a fill of ones times a target built from a given tensor is that target (`torch.ones_like(x) * q`)', () => {
     const source = [
       'def smooth_soft(x, t, eps=0.1):',

@@ -107,7 +107,7 @@ export function classifyMix(m: Mix, binary: boolean, syms: Map<string, SymInfo>)
       if (found) return found;
     }
   }
-  return { ...base, convention: 'other', reason: otherReason(m) };
+  return { ...base, convention: 'other', reason: otherReason(m, binary) };
 }
 
 /** The loss's total weight hot + K·off, probed: 1, 1/N (N the batch size) or something else. */
@@ -168,7 +168,8 @@ function tryForm(
     samples.map((s) => s.env),
     eps,
   );
-  const massOk = massIsDistribution(samples, mass);
+  const massOk =
+    form.convention === 'binary' ? binaryIsSymmetric(m, names) : massIsDistribution(samples, mass);
   const kName = 'sym' in kRole ? kRole.sym : null;
   const kInfo = kName ? syms.get(kName) : undefined;
   const classes = 'fixed' in kRole ? kRole.fixed : (kInfo?.value ?? null);
@@ -213,6 +214,24 @@ function massIsDistribution(samples: { b: number; k: number }[], mass: number[])
   );
 }
 
+/**
+ * A binary target t·hot + off is one Bernoulli distribution per label only if a negative's target is 1 minus a
+ * positive's: hot + 2·off is the loss's scale, which no parameter that moves ε changes. `(1 − ε)·t + ε` keeps
+ * positives at 1 and lifts negatives to ε: smoothing, but not the symmetric ε/2 one.
+ */
+function binaryIsSymmetric(m: Mix, names: string[]): boolean {
+  const [base, moved] = BASES.map((_, b) => envFor(names, b, { fixed: 2 }, 2));
+  const measure = (env: Env) => {
+    const [hot, off] = [m.hot, m.off].map((s) => evalSym(s, (n) => env[n] ?? Number.NaN));
+    return { eps: UNIFORM.eps(hot, off, 2), mass: UNIFORM.mass(hot, off, 2) };
+  };
+  const at = measure(base);
+  return names.every((n) => {
+    const v = measure({ ...base, [n]: moved[n] });
+    return close(v.eps, at.eps) || close(v.mass, at.mass);
+  });
+}
+
 function roundEps(v: number | null): number | null {
   return v === null ? null : Number(v.toPrecision(12));
 }
@@ -247,7 +266,9 @@ function effectiveAtDefaults(
   return Number.isFinite(v) ? v : null;
 }
 
-function otherReason(m: Mix): string {
+function otherReason(m: Mix, binary: boolean): string {
+  if (binary)
+    return 'the smoothed targets of a positive and a negative do not add up to 1 (not t·(1−α) + α/2)';
   return m.colZero
     ? 'a class column is zeroed but the fill is not ε/(K−2)'
     : 'the off-target weight is neither ε/K nor ε/(K−1)';

@@ -12,6 +12,7 @@ import { ONE, sym, ZERO } from './sym';
 import { twoColumnTarget } from './targetPair';
 import {
   classDim,
+  keepsReceiver,
   lossFunction,
   othersProbabilities,
   reduce,
@@ -227,7 +228,7 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
   if (fn.name === 'dim' || fn.name === 'numel') return { k: 'num', s: sym(`#${fn.name}`) };
   const result = tensorMethod(obj, fn.name, ev.args, ev.kw, ctx);
   const library = /^(torch|numpy|np|math)\./.test(qualify(fn, ctx.mod) ?? '');
-  if (result.k === 'tensor' && !library) return consumer(ev, ctx) ?? result;
+  if (result.k === 'tensor' && !library && !keepsReceiver(fn.name)) return consumer(ev, ctx) ?? result;
   const rebindable =
     fn.obj.t === 'name' || (fn.obj.t === 'attr' && fn.obj.obj.t === 'name' && fn.obj.obj.id === 'self');
   if (fn.name.endsWith('_') && rebindable) assign(fn.obj, result, f, ctx, e);

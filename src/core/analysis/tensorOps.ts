@@ -31,6 +31,11 @@ const PASS = new Set(
     ' ',
   ),
 );
+/** `x.view(n, -1)`, `x.expand(k, q, 1)`, `x.to(device)`: the arguments are sizes, devices or dtypes, never targets. */
+export function keepsReceiver(method: string): boolean {
+  return PASS.has(method);
+}
+
 const COMPARISON_METHODS = new Set(['ne', 'eq', 'gt', 'lt', 'ge', 'le', 'logical_not', 'logical_and']);
 const ZEROS = new Set(['zeros_like', 'empty_like', 'zeros', 'empty', 'new_zeros', 'new_empty']);
 const ONES = new Set(['ones_like', 'ones', 'new_ones']);
