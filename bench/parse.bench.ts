@@ -121,7 +121,12 @@ export async function run(): Promise<void> {
       printed.tensor,
     ),
     compare(`torch repr ${size}, precision=17`, torchFullRepr(values, scientific17), jsonOf(full), full),
-    compare(`torch repr ${size}, repr(x.tolist()) digits`, flatText(formatTensor(full, 'torch')), jsonOf(full), full),
+    compare(
+      `torch repr ${size}, repr(x.tolist()) digits`,
+      flatText(formatTensor(full, 'torch')),
+      jsonOf(full),
+      full,
+    ),
   ];
   console.log(
     `goal (>= ${GOAL.toFixed(1)}x JSON.parse on each repr): ${ratios.every((r) => r >= GOAL) ? 'met' : 'missed'}`,
