@@ -81,7 +81,7 @@ export class Scanner {
     readonly text: string,
     maxElements: number,
   ) {
-    this.values = new ValueBuffer(maxElements, text.length);
+    this.values = new ValueBuffer(maxElements, text);
   }
 
   peek(): number {
