@@ -71,6 +71,8 @@ function sourceOf(document: vscode.TextDocument, preceding: string[] | null): Ce
  */
 export class AnalysisCache implements vscode.Disposable {
   private readonly entries = new Map<string, Entry>();
+  /** Entries whose imports are being read right now. */
+  private readonly reading = new Set<Entry>();
   /** Parses under way, in slices, by document. */
   private readonly parsing = new Map<
     string,
@@ -230,25 +232,39 @@ export class AnalysisCache implements vscode.Disposable {
 
   /** The workspace modules the entry's file imports, read once per entry (until one of them changes). */
   private importsOf(document: vscode.TextDocument, entry: Entry): Promise<ResolvedImports | null> {
-    entry.imports ??= WORKSPACE_IMPORT.test(entry.source.text)
-      ? this.engine.resolveImports(fileOf(document).toString(), entry.parse, this.files).then(
-          (resolved) => {
-            entry.tried = resolved.tried;
-            return resolved.files.size > 0 ? resolved : null;
-          },
-          (error: unknown) => {
-            this.log.error(`reading the imports of ${document.uri.toString(true)} failed`, error);
-            return null;
-          },
-        )
-      : Promise.resolve(null);
-    return entry.imports;
+    if (entry.imports) return entry.imports;
+    if (!WORKSPACE_IMPORT.test(entry.source.text)) {
+      entry.imports = Promise.resolve(null);
+      return entry.imports;
+    }
+    this.reading.add(entry);
+    const reading: Promise<ResolvedImports | null> = this.engine
+      .resolveImports(fileOf(document).toString(), entry.parse, this.files)
+      .then(
+        (resolved) => {
+          if (entry.imports === reading) entry.tried = resolved.tried;
+          return resolved.files.size > 0 ? resolved : null;
+        },
+        (error: unknown) => {
+          this.log.error(`reading the imports of ${document.uri.toString(true)} failed`, error);
+          return null;
+        },
+      )
+      .finally(() => {
+        // A newer read, started after a change reset the entry, is still under way.
+        if (entry.imports === reading || entry.imports === null) this.reading.delete(entry);
+      });
+    entry.imports = reading;
+    return reading;
   }
 
-  /** A module some documents import may read differently: their findings are due again. */
+  /**
+   * A module some documents import may read differently: their findings are due again. So are those still reading
+   * their imports, which may have read the module before it changed.
+   */
   private importChanged(uri: string): void {
     for (const [key, entry] of this.entries) {
-      if (!entry.tried.includes(uri)) continue;
+      if (!this.reading.has(entry) && !entry.tried.includes(uri)) continue;
       Object.assign(entry, { imports: null, tried: [], findings: null, settled: null });
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
       if (document) this.invalidated.fire(document);
