@@ -14,8 +14,6 @@ export const MAX_MODULE_BYTES = 512 * 1024;
 export class WorkspaceFiles implements ModuleFiles, vscode.Disposable {
   /** Texts read from disk, with the version (modification time and size) they were read at. */
   private readonly texts = new Map<string, { version: string; text: string }>();
-  /** Paths found missing (most absolute imports name no workspace file): not asked again until one is created. */
-  private readonly absent = new Set<string>();
   private readonly changed = new vscode.EventEmitter<string>();
   /** A module that may read differently now (by URI): what imports it is due for another analysis. */
   readonly onDidChange = this.changed.event;
@@ -26,7 +24,6 @@ export class WorkspaceFiles implements ModuleFiles, vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.py');
     const forget = (uri: vscode.Uri) => {
       this.texts.delete(uri.toString());
-      this.absent.delete(uri.toString());
       this.changed.fire(uri.toString());
     };
     this.listeners = [
@@ -55,7 +52,7 @@ export class WorkspaceFiles implements ModuleFiles, vscode.Disposable {
       const text = open.getText();
       return Promise.resolve(text.length <= MAX_MODULE_BYTES ? text : null);
     }
-    return this.absent.has(uri.toString()) ? Promise.resolve(null) : this.readVersion(uri);
+    return this.readVersion(uri);
   }
 
   private async readVersion(uri: vscode.Uri): Promise<string | null> {
@@ -68,10 +65,7 @@ export class WorkspaceFiles implements ModuleFiles, vscode.Disposable {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
       this.texts.set(uri.toString(), { version, text });
       return text;
-    } catch (error) {
-      // Only a file that is not there is remembered as absent; a read that failed mid-write is tried again.
-      if (error instanceof vscode.FileSystemError && error.code === 'FileNotFound')
-        this.absent.add(uri.toString());
+    } catch {
       return null;
     }
   }
@@ -79,6 +73,5 @@ export class WorkspaceFiles implements ModuleFiles, vscode.Disposable {
   dispose(): void {
     for (const l of this.listeners) l.dispose();
     this.texts.clear();
-    this.absent.clear();
   }
 }
