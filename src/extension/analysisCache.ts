@@ -32,8 +32,8 @@ interface Entry {
   editedVersion: number;
   /** The workspace modules it imports relatively, read on first use; null when it imports none found. */
   imports: Promise<ResolvedImports | null> | null;
-  /** The files `imports` tried to read: a change of one renews the entry's analysis. */
-  tried: readonly string[];
+  /** The files `imports` tried to read, with the version each was read at: a change of one renews the analysis. */
+  versions: ReadonlyMap<string, string>;
 }
 
 /**
@@ -108,6 +108,7 @@ export class AnalysisCache implements vscode.Disposable {
     if (this.tooLarge(document)) return [];
     const entry = await this.parsed(document);
     if (!entry) return null;
+    await this.renewIfStale(document, entry);
     entry.findings ??= this.analyseInSlices(document, entry);
     return entry.findings;
   }
@@ -123,6 +124,7 @@ export class AnalysisCache implements vscode.Disposable {
     if (this.tooLarge(document)) return [];
     const entry = await this.parsed(document);
     if (!entry || document.version !== entry.version) return null;
+    await this.renewIfStale(document, entry);
     if (entry.settled) return entry.settled;
     const imports = await this.importsOf(document, entry);
     if (document.version !== entry.version) return null;
@@ -204,7 +206,7 @@ export class AnalysisCache implements vscode.Disposable {
       edits: [],
       editedVersion: version,
       imports: null,
-      tried: [],
+      versions: new Map(),
     };
     this.entries.set(document.uri.toString(), entry);
     return entry;
@@ -238,11 +240,12 @@ export class AnalysisCache implements vscode.Disposable {
       return entry.imports;
     }
     this.reading.add(entry);
+    const files = this.files.recording();
     const reading: Promise<ResolvedImports | null> = this.engine
-      .resolveImports(fileOf(document).toString(), entry.parse, this.files)
+      .resolveImports(fileOf(document).toString(), entry.parse, files)
       .then(
         (resolved) => {
-          if (entry.imports === reading) entry.tried = resolved.tried;
+          if (entry.imports === reading) entry.versions = files.versions;
           return resolved.files.size > 0 ? resolved : null;
         },
         (error: unknown) => {
@@ -264,11 +267,28 @@ export class AnalysisCache implements vscode.Disposable {
    */
   private importChanged(uri: string): void {
     for (const [key, entry] of this.entries) {
-      if (!this.reading.has(entry) && !entry.tried.includes(uri)) continue;
-      Object.assign(entry, { imports: null, tried: [], findings: null, settled: null });
+      if (!this.reading.has(entry) && !entry.versions.has(uri)) continue;
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
-      if (document) this.invalidated.fire(document);
+      this.renew(entry, document);
     }
+  }
+
+  /**
+   * Renews the entry when a module it read reads differently now (checked on the file system: the file watcher's
+   * event may come late, or not at all).
+   */
+  private async renewIfStale(document: vscode.TextDocument, entry: Entry): Promise<void> {
+    const { imports } = entry;
+    if (!imports || this.reading.has(entry)) return;
+    await imports;
+    if (entry.versions.size === 0 || !(await this.files.changedSince(entry.versions))) return;
+    if (entry.imports === imports) this.renew(entry, document);
+  }
+
+  /** The entry's imports are read again and its findings analysed again; features showing them are told. */
+  private renew(entry: Entry, document: vscode.TextDocument | undefined): void {
+    Object.assign(entry, { imports: null, versions: new Map(), findings: null, settled: null });
+    if (document) this.invalidated.fire(document);
   }
 
   private guarded(document: vscode.TextDocument, analyze: () => Finding[]): Finding[] {

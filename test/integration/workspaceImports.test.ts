@@ -95,6 +95,29 @@ describe('imports of the workspace’s own modules in the editor', () => {
     assert.doesNotMatch(text, UNIFORM, text);
   });
 
+  it('follows a change on disk that the file watcher does not report', async () => {
+    const files = vscode.workspace.getConfiguration('files');
+    await files.update('watcherExclude', { '**/unwatched/**': true }, vscode.ConfigurationTarget.Workspace);
+    try {
+      const unwatched = (name: string) => sampleUri(`${FOLDER}/unwatched/${name}`);
+      await write(unwatched('utils.py'), helper(false));
+      await write(unwatched('loss.py'), LOSS);
+      const document = await vscode.workspace.openTextDocument(unwatched('loss.py'));
+      const at = positionOf(document, 'label_smoothed_nll_loss(F', 4);
+      const hoverMatching = (convention: RegExp, what: string) =>
+        waitFor(what, async () => {
+          const text = await hoverText(document.uri, at);
+          return convention.test(text) ? text : undefined;
+        });
+      await hoverMatching(K_MINUS_1, 'the K−1 hover of the unwatched helper');
+      await write(unwatched('utils.py'), helper(true));
+      const text = await hoverMatching(UNIFORM, 'the uniform hover after the unreported write');
+      assert.doesNotMatch(text, K_MINUS_1, text);
+    } finally {
+      await files.update('watcherExclude', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   it('does not follow an import to a module that is not there', async () => {
     const lonely = sampleUri(`${FOLDER}/other/loss.py`);
     await write(lonely, LOSS);
