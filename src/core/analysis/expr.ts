@@ -24,6 +24,8 @@ export type Expr = Span &
     | { t: 'bin'; op: string; l: Expr; r: Expr }
     | { t: 'unary'; op: string; e: Expr }
     | { t: 'cond'; body: Expr; test: Expr; orelse: Expr }
+    /** `(name := value)`: binds name to value in the enclosing function, and is that value. */
+    | { t: 'walrus'; id: string; value: Expr }
     | { t: 'tuple'; items: Expr[] }
     /** `lambda x, y: …`: run like a nested function when called. */
     | { t: 'lambda'; node: SyntaxNode }
@@ -98,6 +100,11 @@ export function toExpr(node: SyntaxNode, text: string): Expr {
         test: toExpr(test, text),
         orelse: toExpr(orelse, text),
       };
+    }
+    case 'NamedExpression': {
+      const [target, , value] = children(node);
+      if (target?.name !== 'VariableName' || !value) return { ...span, t: 'other' };
+      return { ...span, t: 'walrus', id: src(target), value: toExpr(value, text) };
     }
     case 'TupleExpression':
     case 'ArrayExpression':

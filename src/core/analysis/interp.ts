@@ -14,7 +14,7 @@ import {
   type Param,
   paramsOf,
 } from './scope';
-import { evalCall, gatherLoss, trueProbOf } from './semantics';
+import { evalCall, gatherLoss, instanceField, trueProbOf } from './semantics';
 import { bodyStatements, type Stmt } from './stmt';
 import { add, num, ONE, sub, sym, ZERO } from './sym';
 import { resolveTorchApi } from './torchApi';
@@ -46,6 +46,11 @@ export function evalExpr(e: Expr, f: Frame, ctx: Ctx): AV {
       return e.op === '-' ? negate(evalExpr(e.e, f, ctx)) : e.op === '+' ? evalExpr(e.e, f, ctx) : TENSOR;
     case 'cond':
       return conditional(e, f, ctx);
+    case 'walrus': {
+      const value = evalExpr(e.value, f, ctx);
+      f.vars.set(e.id, value);
+      return value;
+    }
     case 'tuple':
       return { k: 'tuple', items: e.items.map((i) => evalExpr(i, f, ctx)) };
     case 'lambda':
@@ -93,6 +98,7 @@ function attribute(e: Expr & { t: 'attr' }, f: Frame, ctx: Ctx): AV {
   const q = obj.k === 'unknown' ? qualify(e, ctx.mod) : null;
   if (q === 'torch.sum' || q === 'torch.mean') return { k: 'torchFn', name: e.name as 'sum' | 'mean' };
   if (q !== null && resolveTorchApi(e, ctx.mod)?.form === 'functional') return { k: 'torchRef', fn: e };
+  if (obj.k === 'instance') return instanceField(obj, e.name, ctx) ?? outsideValue(e, ctx);
   if (TENSOR_ATTRIBUTES.has(e.name)) markTensor(obj, ctx);
   if (e.name === 'shape') return { k: 'shape' };
   if (e.name === 'data' || e.name === 'T' || e.name === 'mT') return obj;

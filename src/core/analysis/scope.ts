@@ -78,11 +78,25 @@ export function paramsOf(fn: SyntaxNode, text: string): Param[] {
   return out;
 }
 
-/** The parameters a caller passes: without the receiver (`self`, or `cls` of a classmethod) in first place. */
+/**
+ * The parameters a caller passes: without the receiver in first place. A method's first parameter is its receiver
+ * whatever its name (a classmethod's `klass`), a staticmethod has none; elsewhere `self` or `cls` is one.
+ */
 export function callParams(fn: SyntaxNode, text: string): Param[] {
   const params = paramsOf(fn, text);
-  const receiver = params[0] && (params[0].name === 'self' || params[0].name === 'cls');
+  const method = methodKind(fn, text);
+  const named = params[0]?.name === 'self' || params[0]?.name === 'cls';
+  const receiver = params[0] && (method === null ? named : method === 'bound');
   return receiver ? params.slice(1) : params;
+}
+
+/** 'static' or 'bound' for a function defined in a class body, null elsewhere. */
+function methodKind(fn: SyntaxNode, text: string): 'static' | 'bound' | null {
+  const decorated = fn.parent?.name === 'DecoratedStatement' ? fn.parent : null;
+  if ((decorated ?? fn).parent?.parent?.name !== 'ClassDefinition') return null;
+  const decorators = decorated ? decorated.getChildren('Decorator') : [];
+  const isStatic = decorators.some((d) => /^@\s*staticmethod\b/.test(text.slice(d.from, d.to)));
+  return isStatic ? 'static' : 'bound';
 }
 
 export function functionBody(fn: SyntaxNode): SyntaxNode | null {

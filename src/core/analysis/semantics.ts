@@ -482,6 +482,44 @@ function callInstance(inst: AV & { k: 'instance' }, ev: Evaluated, ctx: Ctx): AV
   return own ? result : withoutSpans(result);
 }
 
+/**
+ * `self.cfg.eps` where `self.cfg = LossConfig(eps=eps)`: the field the instance's constructor set. With an
+ * `__init__`, what it stores on `self`; without one (a dataclass), the keyword or positional argument for the field,
+ * else the field's class-level default. Null when the class sets no such field.
+ */
+export function instanceField(inst: AV & { k: 'instance' }, name: string, ctx: Ctx): AV | null {
+  const at = inst.mod === ctx.mod ? ctx : { ...ctx, mod: inst.mod };
+  const scope = classScope(inst.def, inst.mod);
+  const init = scope.methods.get('__init__');
+  if (init) {
+    runFunction(init, bindCall(init, inst, at), scope, at, true);
+    return scope.attrs.get(name) ?? null;
+  }
+  const fields = classFields(inst.def, inst.mod.text);
+  const index = fields.findIndex((f) => f.name === name);
+  if (index < 0) return null;
+  const passed = inst.kw.get(name) ?? inst.args[index];
+  if (passed) return passed;
+  const fallback = fields[index].value;
+  return fallback ? evalExpr(fallback, { vars: new Map(), returns: [], cls: null }, at) : null;
+}
+
+/** The annotated fields of a class body in order (`eps: float = 0.1`), with their defaults. */
+function classFields(def: Definition, text: string): { name: string; value: Expr | null }[] {
+  const body = def.node.getChild('Body');
+  const out: { name: string; value: Expr | null }[] = [];
+  for (const s of body ? children(body) : []) {
+    const [target, typeDef, op, value] = children(s);
+    if (s.name !== 'AssignStatement' || target?.name !== 'VariableName' || typeDef?.name !== 'TypeDef')
+      continue;
+    out.push({
+      name: text.slice(target.from, target.to),
+      value: op?.name === 'AssignOp' && value ? toExpr(value, text) : null,
+    });
+  }
+  return out;
+}
+
 /** Spans point into the catalogue's text, not the user's: drop them (they only place pitfalls). */
 function withoutSpans(v: AV): AV {
   return v.k === 'loss' ? { k: 'loss', l: { ...v.l, weightSpans: [] } } : v;

@@ -163,6 +163,9 @@ export function classDim(ctx: Ctx): Sym {
 /** `torch.x(...)` helpers that build or reduce tensors. */
 export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx: Ctx): AV | null {
   if (name === 'einsum') return einsum(args, ctx);
+  const arith = ARITHMETIC[name];
+  const other = args[1] ?? kw.get('other');
+  if (arith && args[0] && other) return binop(arith, args[0], other, ZSPAN, ZSPAN);
   const margin = marginFunction(name, [...args, ...kw.values()]);
   if (margin) return margin;
   const hardest = args[0] ? selected(name, args[0]) : null;
@@ -519,15 +522,8 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
     const column = dim?.k === 'n' && dim.v !== 0;
     return obj.k === 'dist' && column ? { k: 'dist', d: { ...obj.d, colZero: true } } : masked(obj);
   }
-  const arith = /^(mul|add|sub|div)_?$/.exec(name);
-  if (arith)
-    return binop(
-      { mul: '*', add: '+', sub: '-', div: '/' }[arith[1]] ?? '*',
-      obj,
-      arg(0, 'other'),
-      ZSPAN,
-      ZSPAN,
-    );
+  const arith = ARITHMETIC[name.replace(/_$/, '')];
+  if (arith) return binop(arith, obj, arg(0, 'other'), ZSPAN, ZSPAN);
   if (name === 'sum' || name === 'mean') return reduce(obj, name, args.length > 0 || kw.has('dim'), ctx);
   if (name === 'gather') return gathered(obj, args[1] ?? kw.get('index') ?? UNKNOWN);
   if (name === 'lerp' || name === 'lerp_') return lerp(obj, arg(0, 'end'), args[1] ?? kw.get('weight'));
@@ -543,6 +539,18 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
 }
 
 const ZSPAN = { from: 0, to: 0 };
+
+/** `a.mul(b)`, `torch.mul(a, b)`, `torch.multiply(a, b)`…: the operator they spell. */
+const ARITHMETIC: Record<string, string> = {
+  mul: '*',
+  multiply: '*',
+  add: '+',
+  sub: '-',
+  subtract: '-',
+  div: '/',
+  divide: '/',
+  true_divide: '/',
+};
 
 /** `torch.lerp(start, end, w)` = start + w·(end − start): a one-hot moved towards a uniform row by ε smooths it. */
 function lerp(start: AV, end: AV, weight: AV | undefined): AV {

@@ -1,0 +1,118 @@
+// Spellings the metamorphic suite's later transform families (scripts/corpus/rewrite_idioms.py) showed the analysis
+// missing, each on code written for this test.
+import * as assert from 'node:assert/strict';
+import { analyzePython } from '../../src/core/analysis';
+import { definitionAt } from './helpers';
+
+const conventionOf = (code: string, line: number) => {
+  const f = definitionAt(analyzePython(code), line);
+  return [f.symbol, f.convention, f.epsilon];
+};
+
+describe('analysis: rewritten spellings keep the convention', () => {
+  it('a walrus binds its name where it stands: `(log_probs := F.log_softmax(x, -1))` is read later', () => {
+    const code = `import torch.nn.functional as F
+
+def smoothed(logits, target, eps=0.1):
+    k = logits.shape[-1]
+    q = (1.0 - eps) * (hot := F.one_hot(target, k).to(logits.dtype)) + eps / k
+    return -(q * (log_probs := F.log_softmax(logits, dim=-1))).sum(-1).mean() + 0 * log_probs.sum() * hot.sum()
+`;
+    assert.deepEqual(conventionOf(code, 3), ['smoothed', 'uniform', 0.1]);
+  });
+
+  it('torch.mul / torch.multiply / torch.sub are the products and differences they spell', () => {
+    const code = `import torch
+import torch.nn.functional as F
+
+def smooth_bce(logits, labels, smoothing=0.1):
+    y = torch.add(torch.mul(labels, torch.sub(1, smoothing)), 0.5 * smoothing)
+    pos = torch.mul(F.logsigmoid(logits), y)
+    neg = torch.multiply(F.logsigmoid(-logits), 1 - y)
+    return -(pos + neg).mean()
+`;
+    assert.deepEqual(conventionOf(code, 4), ['smooth_bce', 'binary', 0.1]);
+  });
+
+  it('ε read from a config object the class builds: a dataclass default, a keyword, an __init__ store', () => {
+    const code = `from dataclasses import dataclass
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+@dataclass
+class LossConfig:
+    name: str = 'ls'
+    smoothing: float = 0.2
+
+class Holder:
+    def __init__(self, smoothing):
+        self.smoothing = smoothing
+
+class FromDefault(nn.Module):
+    def __init__(self):
+        super().__init__()
+        self.cfg = LossConfig()
+
+    def forward(self, x, y):
+        k = x.size(-1)
+        q = torch.full_like(x, self.cfg.smoothing / (k - 1))
+        q.scatter_(1, y.unsqueeze(1), 1 - self.cfg.smoothing)
+        return -(q * F.log_softmax(x, -1)).sum(-1).mean()
+
+class FromKeyword(nn.Module):
+    def __init__(self, smoothing=0.1):
+        super().__init__()
+        self.cfg = LossConfig(smoothing=smoothing)
+
+    def forward(self, x, y):
+        k = x.size(-1)
+        q = torch.full_like(x, self.cfg.smoothing / k)
+        q.scatter_(1, y.unsqueeze(1), 1 - self.cfg.smoothing + self.cfg.smoothing / k)
+        return -(q * F.log_softmax(x, -1)).sum(-1).mean()
+
+class FromInit(nn.Module):
+    def __init__(self, smoothing=0.3):
+        super().__init__()
+        self.h = Holder(smoothing)
+
+    def forward(self, x, y):
+        k = x.size(-1)
+        q = torch.full_like(x, self.h.smoothing / k)
+        q.scatter_(1, y.unsqueeze(1), 1 - self.h.smoothing + self.h.smoothing / k)
+        return -(q * F.log_softmax(x, -1)).sum(-1).mean()
+`;
+    assert.deepEqual(conventionOf(code, 15).slice(0, 2), ['FromDefault', 'k_minus_1']);
+    assert.deepEqual(conventionOf(code, 26), ['FromKeyword', 'uniform', 0.1]);
+    assert.deepEqual(conventionOf(code, 37), ['FromInit', 'uniform', 0.3]);
+  });
+
+  it("a classmethod's receiver is its first parameter whatever its name; a staticmethod has none", () => {
+    const code = `import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+class Smoothed(nn.Module):
+    def __init__(self, eps=0.1):
+        super().__init__()
+        self.eps = eps
+        self.confidence = 1.0 - eps
+
+    @classmethod
+    def targets(klass, x, y, eps, confidence):
+        q = x.data.clone()
+        q.fill_(eps / (x.size(-1) - 1))
+        q.scatter_(1, y.unsqueeze(1), confidence)
+        return q
+
+    @staticmethod
+    def log_probs(self):
+        return F.log_softmax(self, dim=-1)
+
+    def forward(self, x, y):
+        lp = self.log_probs(x)
+        return -(self.targets(lp, y, self.eps, self.confidence) * lp).sum(-1).mean()
+`;
+    assert.deepEqual(conventionOf(code, 5), ['Smoothed', 'k_minus_1', 0.1]);
+  });
+});
