@@ -1,0 +1,14 @@
+# rewrite-of: bases/binary_logsigmoid_fn.py via control-target-detach, guard-not-none
+from typing import Optional
+import torch
+import torch.nn.functional as F
+
+def smoothed_bce_loss(logits, labels, smoothing: Optional[float]=0.1):
+    if smoothing is not None:
+        y = labels * (1 - smoothing) + 0.5 * smoothing
+        y = y.detach()
+        pos = y * F.logsigmoid(logits)
+        neg = (1 - y) * F.logsigmoid(-logits)
+        return -(pos + neg).sum()
+    else:
+        return F.binary_cross_entropy_with_logits(logits, labels, reduction='sum')

@@ -1,0 +1,10 @@
+# rewrite-of: bases/k1_index_assign_fn.py via spell-onehot-one-hot-mix, import-torch-as-th
+import torch as th
+import torch.nn.functional as F
+
+def k_minus_one_smoothing_loss(logits, target, eps=0.1):
+    n, k = logits.shape
+    logp = F.log_softmax(logits, dim=-1)
+    q = th.full_like(logp, eps / (k - 1))
+    q = q * (1 - F.one_hot(target, q.size(-1)).to(q.dtype)) + (1.0 - eps) * F.one_hot(target, q.size(-1)).to(q.dtype)
+    return -(q * logp).sum()

@@ -1,0 +1,13 @@
+# rewrite-of: bases/uniform_onehot_fn.py via spell-onehot-index-assign, control-target-to-dtype
+import torch
+import torch.nn.functional as F
+
+def smoothed_cross_entropy(logits, target, eps=0.1):
+    num_classes = logits.shape[-1]
+    indicator = torch.zeros(target.size(0), num_classes, dtype=torch.long, device=target.device)
+    indicator[torch.arange(target.size(0)), target] = 1
+    one_hot = indicator.to(logits.dtype)
+    soft_target = (1.0 - eps) * one_hot + eps / num_classes
+    soft_target = soft_target.to(logits.dtype)
+    log_probs = F.log_softmax(logits, dim=-1)
+    return -(soft_target * log_probs).sum(-1).mean()

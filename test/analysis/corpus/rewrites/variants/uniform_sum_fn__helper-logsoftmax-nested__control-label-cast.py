@@ -1,0 +1,14 @@
+# rewrite-of: bases/uniform_sum_fn.py via helper-logsoftmax-nested, control-label-cast
+import torch
+import torch.nn.functional as F
+
+def smoothed_nll_sum(logits, target, epsilon=0.1):
+    target = target.long()
+
+    def log_probabilities(z):
+        return z.log_softmax(dim=-1)
+    lprobs = log_probabilities(logits)
+    nll_loss = -lprobs.gather(dim=-1, index=target.unsqueeze(-1)).sum()
+    smooth_loss = -lprobs.sum()
+    eps_i = epsilon / lprobs.size(-1)
+    return (1.0 - epsilon) * nll_loss + eps_i * smooth_loss
