@@ -115,4 +115,22 @@ class Smoothed(nn.Module):
 `;
     assert.deepEqual(conventionOf(code, 5), ['Smoothed', 'k_minus_1', 0.1]);
   });
+  it('ε kept as a buffer (`register_buffer("eps", torch.tensor(eps))`) computes as the number it holds', () => {
+    const code = `import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+class BufferedSmoothing(nn.Module):
+    def __init__(self, eps=0.1):
+        super().__init__()
+        self.register_buffer('eps', torch.tensor(eps))
+
+    def forward(self, x, y):
+        k = x.size(-1)
+        q = torch.zeros_like(x).fill_(self.eps / (k - 1))
+        q.scatter_(1, y.unsqueeze(1), 1.0 - self.eps.item())
+        return -(q * F.log_softmax(x, -1)).sum(-1).mean()
+`;
+    assert.deepEqual(conventionOf(code, 5), ['BufferedSmoothing', 'k_minus_1', 0.1]);
+  });
 });

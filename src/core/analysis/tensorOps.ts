@@ -37,6 +37,7 @@ export function keepsReceiver(method: string): boolean {
 }
 
 const COMPARISON_METHODS = new Set(['ne', 'eq', 'gt', 'lt', 'ge', 'le', 'logical_not', 'logical_and']);
+const SCALAR_TENSOR = new Set(['tensor', 'as_tensor', 'scalar_tensor']);
 const ZEROS = new Set(['zeros_like', 'empty_like', 'zeros', 'empty', 'new_zeros', 'new_empty']);
 const ONES = new Set(['ones_like', 'ones', 'new_ones']);
 const FULL = new Set(['full_like', 'full', 'new_full']);
@@ -180,6 +181,8 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
       x
     );
   }
+  // `torch.tensor(eps)` (ε kept as a buffer): a 0-d tensor computes as the number it holds.
+  if (SCALAR_TENSOR.has(name) && args[0] && scalarOf(args[0])) return args[0];
   // torch.reshape(x, s), torch.squeeze(x), …: the layout functions leave the value as it is.
   if (PASS.has(name) && args[0] && args[0].k !== 'param') return args[0];
   if (ZEROS.has(name)) return { k: 'dist', d: mix(ZERO, ZERO, 'none') };
