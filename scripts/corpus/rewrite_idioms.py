@@ -8,8 +8,9 @@ import ast
 import copy
 
 from rewrite import (NotApplicable, all_identifiers, body_start, const_num, dotted, ensure_import, expr, fresh,
-                     insert_before_containing, io_names, loss_fn, match_logsoftmax, method, module_names,
-                     replace_node, stmt_mutates, stmts, t_extract_target)
+                     insert_before_containing, io_names, kw, loss_fn, match_logsoftmax, method, num,
+                     replace_node,
+                     stmt_mutates, stmts, t_extract_target)
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -126,9 +127,19 @@ def t_negation(tree, spec, rng, form):
     return tree, spec
 
 
+def tensor_names(tree, spec):
+    """The loss's inputs and the spec's target and log-probability locals: names that hold tensors."""
+    cls, fn = loss_fn(tree, spec)
+    return set(io_names(fn, cls is not None)) | {spec.get("q_var"), spec.get("logp_var")} - {None}
+
+
 def t_product(tree, spec, rng, form):
     """`A * B` with a tensor operand -> `A.mul(B)` | `torch.mul(A, B)` (the tensor as the receiver)."""
     n = 0
+    names = tensor_names(tree, spec)
+
+    def tensor(e):
+        return tensor_like(e) or (isinstance(e, ast.Name) and e.id in names)
 
     class T(ast.NodeTransformer):
         def visit_BinOp(self, node):
@@ -137,8 +148,8 @@ def t_product(tree, spec, rng, form):
             if not isinstance(node.op, ast.Mult):
                 return node
             a, b = node.left, node.right
-            if not tensor_like(a):
-                if not tensor_like(b):
+            if not tensor(a):
+                if not tensor(b):
                     return node
                 a, b = b, a
             n += 1
@@ -298,34 +309,42 @@ def t_eps_hoist(tree, spec, rng):
     raise NotApplicable("no eps / k in the loss")
 
 
-def t_confidence_in_forward(tree, spec, rng):
-    """`self.confidence = 1.0 - smoothing` in __init__ -> `confidence = 1.0 - self.smoothing` in forward."""
-    cls, fn = loss_fn(tree, spec)
-    if cls is None or not spec.get("eps_attr"):
+def derived_attribute(cls, fn, spec):
+    """(init, statement, attribute, value read from self) for `self.confidence = 1.0 - smoothing` in __init__: an
+    attribute computed from ε alone that only __init__ and the loss read."""
+    if cls is None or not spec.get("eps_attr") or not spec.get("eps_param"):
         raise NotApplicable("no epsilon attribute")
     init = method(cls, "__init__")
     param, attr = spec["eps_param"], spec["eps_attr"]
     for s in init.body if init else []:
-        if (isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Attribute)
-                and dotted(s.targets[0].value) == "self" and s.targets[0].attr != attr
-                and any(isinstance(n, ast.Name) and n.id == param for n in ast.walk(s.value))
-                and all(not (isinstance(n, ast.Name) and n.id not in (param,)) for n in ast.walk(s.value))):
-            derived = s.targets[0].attr
-            if any(isinstance(n, ast.Attribute) and dotted(n.value) == "self" and n.attr == derived
-                   for m in cls.body if isinstance(m, ast.FunctionDef) and m not in (init, fn) for n in ast.walk(m)):
-                continue
-            init.body.remove(s)
-            value = copy.deepcopy(s.value)
-            for n in list(ast.walk(value)):
-                if isinstance(n, ast.Name) and n.id == param:
-                    replace_node(value, n, expr(f"self.{attr}"))
-            local = fresh(all_identifiers(tree), [derived, derived + "_"])
-            for n in list(ast.walk(fn)):
-                if isinstance(n, ast.Attribute) and dotted(n.value) == "self" and n.attr == derived:
-                    replace_node(fn, n, ast.Name(local))
-            fn.body.insert(body_start(fn), ast.Assign(targets=[ast.Name(local)], value=value))
-            return tree, spec
+        if not (isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Attribute)
+                and dotted(s.targets[0].value) == "self" and s.targets[0].attr != attr):
+            continue
+        names = {n.id for n in ast.walk(s.value) if isinstance(n, ast.Name)}
+        derived = s.targets[0].attr
+        if names != {param} or any(isinstance(n, ast.Attribute) and dotted(n.value) == "self" and n.attr == derived
+                                   for m in cls.body if isinstance(m, ast.FunctionDef) and m not in (init, fn)
+                                   for n in ast.walk(m)):
+            continue
+        value = copy.deepcopy(s.value)
+        for n in list(ast.walk(value)):
+            if isinstance(n, ast.Name) and n.id == param:
+                replace_node(value, n, expr(f"self.{attr}"))
+        return init, s, derived, value
     raise NotApplicable("no attribute derived from epsilon")
+
+
+def t_confidence_in_forward(tree, spec, rng):
+    """`self.confidence = 1.0 - smoothing` in __init__ -> `confidence = 1.0 - self.smoothing` in forward."""
+    cls, fn = loss_fn(tree, spec)
+    init, stmt, derived, value = derived_attribute(cls, fn, spec)
+    init.body.remove(stmt)
+    local = fresh(all_identifiers(tree), [derived, derived + "_"])
+    for n in list(ast.walk(fn)):
+        if isinstance(n, ast.Attribute) and dotted(n.value) == "self" and n.attr == derived:
+            replace_node(fn, n, ast.Name(local))
+    fn.body.insert(body_start(fn), ast.Assign(targets=[ast.Name(local)], value=value))
+    return tree, spec
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -577,6 +596,235 @@ def t_classmethod_target(tree, spec, rng):
 
 
 # ----------------------------------------------------------------------------------------------------------------
+# second batch: qualified names, in-place accumulation, index spellings, hand-written NLL, ε as a buffer or property,
+# plain classes and delegating forwards
+# ----------------------------------------------------------------------------------------------------------------
+
+def t_import_qualified(tree, spec, rng):
+    """`import torch.nn.functional as F` / `import torch.nn as nn` dropped: `torch.nn.functional.log_softmax(...)`."""
+    n = 0
+    for module, alias in (("torch.nn.functional", "F"), ("torch.nn", "nn")):
+        node = find_import(tree, module, alias)
+        if node is None:
+            continue
+        uses = [u for u in ast.walk(tree) if isinstance(u, ast.Name) and u.id == alias]
+        parents = [p for p in ast.walk(tree) if isinstance(p, ast.Attribute) and isinstance(p.value, ast.Name)
+                   and p.value.id == alias]
+        if len(uses) != len(parents) or any(isinstance(u.ctx, ast.Store) for u in uses):
+            raise NotApplicable(f"{alias} used bare")
+        for p in parents:
+            p.value = expr(module)
+        node.names[0].asname = None
+        n += 1
+    if not n:
+        raise NotApplicable("no aliased torch.nn import")
+    return tree, spec
+
+
+def t_import_from_nn(tree, spec, rng):
+    """`import torch.nn.functional as F` -> `from torch.nn import functional as F`."""
+    node = find_import(tree, "torch.nn.functional", "F")
+    if node is None:
+        raise NotApplicable("no `import torch.nn.functional as F`")
+    tree.body[tree.body.index(node)] = ast.ImportFrom(module="torch.nn", names=[ast.alias(name="functional",
+                                                                                          asname="F")], level=0)
+    return tree, spec
+
+
+def t_augmented(tree, spec, rng):
+    """`return A + B` / `v = A + B` in the loss -> `v = A` then `v += B` (A a fresh tensor, never a name)."""
+    cls, fn = loss_fn(tree, spec)
+    taken = all_identifiers(tree)
+    for i, s in enumerate(fn.body):
+        value = s.value if isinstance(s, (ast.Return, ast.Assign)) else None
+        if isinstance(s, ast.Assign) and not (len(s.targets) == 1 and isinstance(s.targets[0], ast.Name)):
+            continue
+        if not (isinstance(value, ast.BinOp) and isinstance(value.op, (ast.Add, ast.Sub))
+                and isinstance(value.left, (ast.BinOp, ast.Call, ast.UnaryOp))):
+            continue
+        name = s.targets[0].id if isinstance(s, ast.Assign) else fresh(taken, ["total", "acc", "loss_value"], rng)
+        new = [ast.Assign(targets=[ast.Name(name)], value=value.left),
+               ast.AugAssign(target=ast.Name(name), op=value.op, value=value.right)]
+        if isinstance(s, ast.Return):
+            new.append(ast.Return(value=ast.Name(name)))
+        fn.body[i:i + 1] = new
+        return tree, spec
+    raise NotApplicable("no sum of two terms")
+
+
+def label_index(node):
+    """I for `I.unsqueeze(1|-1)`."""
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "unsqueeze"
+            and len(node.args) == 1 and not node.keywords and const_num(node.args[0]) in (1, -1)
+            and isinstance(node.func.value, (ast.Name, ast.Attribute))):
+        return node.func.value
+    return None
+
+
+def t_unsqueeze(tree, spec, rng, form):
+    """`I.unsqueeze(1)` -> `I[:, None]` | `I.view(-1, 1)`."""
+    n = 0
+    for node in list(ast.walk(tree)):
+        i = label_index(node)
+        if i is None:
+            continue
+        src = ast.unparse(i)
+        replace_node(tree, node, expr(f"{src}[:, None]" if form == "none-index" else f"{src}.view(-1, 1)"))
+        n += 1
+    if not n:
+        raise NotApplicable("no unsqueeze")
+    return tree, spec
+
+
+def match_gather(node):
+    """(X, I, squeezed) for `X.gather(d, I.unsqueeze(d))[.squeeze(d)]` with d in (1, -1) and X a name."""
+    squeezed = False
+    if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "squeeze"
+            and len(node.args) == 1 and const_num(node.args[0]) in (1, -1)):
+        node, squeezed = node.func.value, True
+    if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "gather"
+            and isinstance(node.func.value, ast.Name)):
+        return None
+    args = list(node.args) + [None] * (2 - len(node.args))
+    dim = args[0] if args[0] is not None else next((k.value for k in node.keywords if k.arg == "dim"), None)
+    index = args[1] if args[1] is not None else next((k.value for k in node.keywords if k.arg == "index"), None)
+    if dim is None or const_num(dim) not in (1, -1) or index is None or label_index(index) is None:
+        return None
+    return node.func.value, label_index(index), squeezed
+
+
+def t_gather_index(tree, spec, rng):
+    """`lp.gather(1, y.unsqueeze(1)).squeeze(1)` -> `lp[torch.arange(lp.size(0)), y]` (2-D)."""
+    n = 0
+    for node in list(ast.walk(tree)):
+        m = match_gather(node)
+        if not m:
+            continue
+        x, i, squeezed = (ast.unparse(m[0]), ast.unparse(m[1]), m[2])
+        picked = f"{x}[torch.arange({x}.size(0)), {i}]"
+        replace_node(tree, node, expr(picked if squeezed else f"{picked}.unsqueeze(1)"))
+        n += 1
+    if not n:
+        raise NotApplicable("no gather of the labels")
+    ensure_import(tree, "torch", "torch")
+    return tree, spec
+
+
+def t_nll_by_hand(tree, spec, rng):
+    """`F.nll_loss(lp, y)` / `F.cross_entropy(x, y)` (mean or sum, nothing else) written out with gather."""
+    n = 0
+    for node in list(ast.walk(tree)):
+        d = dotted(node.func) if isinstance(node, ast.Call) else None
+        if d not in ("F.nll_loss", "F.cross_entropy") or len(node.args) != 2:
+            continue
+        red = kw(node, "reduction")
+        if any(k.arg != "reduction" for k in node.keywords) or (red is not None and not (
+                isinstance(red, ast.Constant) and red.value in ("mean", "sum"))):
+            continue
+        x, y = (ast.unparse(a) for a in node.args)
+        lp = f"({x})" if d == "F.nll_loss" else f"F.log_softmax({x}, dim=-1)"
+        op = red.value if red is not None else "mean"
+        replace_node(tree, node, expr(f"-{lp}.gather(1, {y}.unsqueeze(1)).squeeze(1).{op}()"))
+        n += 1
+    if not n:
+        raise NotApplicable("no plain nll_loss / cross_entropy")
+    return tree, spec
+
+
+def t_buffer_eps(tree, spec, rng):
+    """`self.smoothing = smoothing` -> `self.register_buffer('smoothing', torch.tensor(smoothing))`."""
+    cls, fn = loss_fn(tree, spec)
+    if cls is None or not spec.get("eps_attr") or "." in spec["eps_attr"]:
+        raise NotApplicable("no epsilon attribute")
+    init = method(cls, "__init__")
+    for s in init.body if init else []:
+        if (isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Attribute)
+                and dotted(s.targets[0].value) == "self" and s.targets[0].attr == spec["eps_attr"]
+                and isinstance(s.value, ast.Name) and s.value.id == spec["eps_param"]):
+            init.body[init.body.index(s)] = stmts(
+                f"self.register_buffer({spec['eps_attr']!r}, torch.tensor({spec['eps_param']}))")[0]
+            ensure_import(tree, "torch", "torch")
+            return tree, spec
+    raise NotApplicable("epsilon not stored as itself")
+
+
+def t_property(tree, spec, rng):
+    """`self.confidence = 1.0 - smoothing` in __init__ -> `@property def confidence(self): return 1.0 - self.smoothing`."""
+    cls, fn = loss_fn(tree, spec)
+    init, stmt, derived, value = derived_attribute(cls, fn, spec)
+    init.body.remove(stmt)
+    prop = stmts(f"@property\ndef {derived}(self):\n    return {ast.unparse(value)}\n")[0]
+    cls.body.insert(cls.body.index(init) + 1, prop)
+    return tree, spec
+
+
+def is_super_init(s):
+    return (isinstance(s, ast.Expr) and isinstance(s.value, ast.Call) and isinstance(s.value.func, ast.Attribute)
+            and s.value.func.attr == "__init__" and isinstance(s.value.func.value, ast.Call)
+            and dotted(s.value.func.value.func) == "super")
+
+
+def t_plain_class(tree, spec, rng):
+    """An `nn.Module` loss as a plain class: no base, no `super().__init__()`, `forward` renamed `__call__`."""
+    cls, fn = loss_fn(tree, spec)
+    if cls is None or [dotted(b) for b in cls.bases] != ["nn.Module"]:
+        raise NotApplicable("not a direct nn.Module")
+    if any(isinstance(n, ast.Attribute) and n.attr in ("training", "register_buffer", "forward")
+           for n in ast.walk(cls)):
+        raise NotApplicable("uses nn.Module features")
+    cls.bases = []
+    init = method(cls, "__init__")
+    if init is not None:
+        init.body = [s for s in init.body if not is_super_init(s)] or [ast.Pass()]
+    fn.name = "__call__"
+    return tree, spec
+
+
+def t_delegate(tree, spec, rng):
+    """`forward` returns `self.compute_loss(x, t)`, a method holding the original body."""
+    cls, fn = loss_fn(tree, spec)
+    if cls is None:
+        raise NotApplicable("not a class")
+    name = fresh(all_identifiers(tree), ["compute_loss", "loss_terms", "_forward_impl"], rng)
+    x, t = io_names(fn, True)
+    helper = copy.deepcopy(fn)
+    helper.name = name
+    helper.decorator_list = []
+    fn.body = fn.body[:body_start(fn)] + stmts(f"return self.{name}({x}, {t})")
+    cls.body.insert(cls.body.index(fn) + 1, helper)
+    return tree, spec
+
+
+def t_assert_range(tree, spec, rng):
+    """`assert 0 <= eps < 1` first in the loss."""
+    cls, fn = loss_fn(tree, spec)
+    e = eps_ref(spec, cls)
+    fn.body.insert(body_start(fn), stmts(f"assert 0 <= {e} < 1, 'smoothing must be in [0, 1)'")[0])
+    return tree, spec
+
+
+def t_keepdim(tree, spec, rng):
+    """`E.sum(-1)` -> `E.sum(-1, keepdim=True).squeeze(-1)` (class sums, 2-D)."""
+    n = 0
+    for node in list(ast.walk(tree)):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "sum"
+                and dotted(node.func.value) not in ("torch", "F", "np", "math")):
+            continue
+        dims = list(node.args) + [k.value for k in node.keywords if k.arg == "dim"]
+        if len(dims) != 1 or len(node.keywords) > (0 if node.args else 1) or const_num(dims[0]) not in (-1, 1):
+            continue
+        d = const_num(dims[0])
+        new = copy.deepcopy(node)
+        new.keywords.append(ast.keyword(arg="keepdim", value=ast.Constant(True)))
+        replace_node(tree, node, ast.Call(func=ast.Attribute(value=new, attr="squeeze", ctx=ast.Load()),
+                                          args=[num(d)], keywords=[]))
+        n += 1
+    if not n:
+        raise NotApplicable("no class sum")
+    return tree, spec
+
+
+# ----------------------------------------------------------------------------------------------------------------
 # registry
 # ----------------------------------------------------------------------------------------------------------------
 
@@ -611,4 +859,17 @@ def transforms():
     r.append(("structure", "struct-config-dataclass", t_config_object))
     r.append(("structure", "struct-call-keywords", t_call_keywords))
     r.append(("structure", "struct-classmethod-target", t_classmethod_target))
+    r.append(("imports", "import-qualified", t_import_qualified))
+    r.append(("imports", "import-from-nn-functional", t_import_from_nn))
+    r.append(("arith", "arith-augmented", t_augmented))
+    r.append(("arith", "arith-keepdim-squeeze", t_keepdim))
+    for f in ("none-index", "view"):
+        r.append(("arith", f"arith-unsqueeze-{f}", lambda tr, sp, rng, f=f: t_unsqueeze(tr, sp, rng, f)))
+    r.append(("arith", "arith-gather-index", t_gather_index))
+    r.append(("arith", "arith-nll-by-hand", t_nll_by_hand))
+    r.append(("eps", "eps-buffer", t_buffer_eps))
+    r.append(("eps", "eps-property", t_property))
+    r.append(("control", "control-assert-range", t_assert_range))
+    r.append(("structure", "struct-plain-class", t_plain_class))
+    r.append(("structure", "struct-delegate-method", t_delegate))
     return r

@@ -3,7 +3,7 @@ import torch
 import torch.nn.functional as F
 
 def smoothed_bce_loss(logits, labels, smoothing=0.1):
-    y = labels * (1 - smoothing) + 0.5 * smoothing
-    pos = torch.mul(F.logsigmoid(logits), y)
+    y = torch.mul(labels, 1 - smoothing) + 0.5 * smoothing
+    pos = torch.mul(y, F.logsigmoid(logits))
     neg = torch.mul(F.logsigmoid(-logits), 1 - y)
     return -(pos + neg).sum()

@@ -3,7 +3,7 @@ import torch
 import torch.nn.functional as F
 
 def smoothed_bce_loss(outputs, preds, lam=0.1):
-    lp = preds * (1 - lam) + 0.5 * lam
-    part = torch.mul(F.logsigmoid(outputs), lp)
+    lp = torch.mul(preds, 1 - lam) + 0.5 * lam
+    part = torch.mul(lp, F.logsigmoid(outputs))
     inp = torch.mul(F.logsigmoid(-outputs), 1 - lp)
     return -(part + inp).sum()

@@ -3,7 +3,7 @@ import torch
 import torch.nn.functional as F
 
 def smoothed_bce_loss(logits, labels, smoothing=0.1):
-    y = labels * (1 - smoothing) + 0.5 * smoothing
-    pos = F.logsigmoid(logits).mul(y)
+    y = labels.mul(1 - smoothing) + 0.5 * smoothing
+    pos = y.mul(F.logsigmoid(logits))
     neg = F.logsigmoid(-logits).mul(1 - y)
     return -(pos + neg).sum()

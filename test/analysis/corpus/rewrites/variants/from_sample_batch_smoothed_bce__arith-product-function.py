@@ -12,7 +12,7 @@ class BatchSmoothedBCE(nn.Module):
 
     def forward(self, probs, target):
         n = target.max().item() + 1
-        target = target * (1 - self.alpha) + self.alpha / n
+        target = torch.mul(target, 1 - self.alpha) + self.alpha / n
         positive = torch.mul(torch.log(probs + 1e-12), -target)
         negative = torch.mul(torch.log(1 - probs + 1e-12), -(1 - target))
         loss = (positive + negative).sum()

@@ -12,7 +12,7 @@ class BatchSmoothedBCE(nn.Module):
 
     def forward(self, gold, c0):
         buf = c0.max().item() + 1
-        c0 = c0 * (1 - self.alpha) + self.alpha / buf
+        c0 = torch.mul(c0, 1 - self.alpha) + self.alpha / buf
         arr = torch.mul(torch.log(gold + 1e-12), -c0)
         lp = torch.mul(torch.log(1 - gold + 1e-12), -(1 - c0))
         aux = (arr + lp).sum()

@@ -12,7 +12,7 @@ class BatchSmoothedBCE(nn.Module):
 
     def forward(self, probs, target):
         n = target.max().item() + 1
-        target = target * (1 - self.alpha) + self.alpha / n
+        target = target.mul(1 - self.alpha) + self.alpha / n
         positive = torch.log(probs + 1e-12).mul(-target)
         negative = torch.log(1 - probs + 1e-12).mul(-(1 - target))
         loss = (positive + negative).sum()

@@ -12,7 +12,7 @@ class ObjectiveFn(nn.Module):
 
     def forward(self, term_a, w_):
         width = w_.max().item() + 1
-        w_ = w_ * (1 - self.wt) + self.wt / width
+        w_ = w_.mul(1 - self.wt) + self.wt / width
         vec = torch.log(term_a + 1e-12).mul(-w_)
         tmp = torch.log(1 - term_a + 1e-12).mul(-(1 - w_))
         mat = (vec + tmp).sum()

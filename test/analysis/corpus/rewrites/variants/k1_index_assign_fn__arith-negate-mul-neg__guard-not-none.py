@@ -1,0 +1,14 @@
+# rewrite-of: bases/k1_index_assign_fn.py via arith-negate-mul-neg, guard-not-none
+from typing import Optional
+import torch
+import torch.nn.functional as F
+
+def k_minus_one_smoothing_loss(logits, target, eps: Optional[float]=0.1):
+    if eps is not None:
+        n, k = logits.shape
+        logp = F.log_softmax(logits, dim=-1)
+        q = torch.full_like(logp, eps / (k - 1))
+        q[torch.arange(n), target] = 1.0 - eps
+        return (q * logp).sum().mul(-1)
+    else:
+        return F.cross_entropy(logits, target, reduction='sum')

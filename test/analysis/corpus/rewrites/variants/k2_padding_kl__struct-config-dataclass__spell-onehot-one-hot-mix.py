@@ -1,0 +1,25 @@
+# rewrite-of: bases/k2_padding_kl.py via struct-config-dataclass, spell-onehot-one-hot-mix
+from dataclasses import dataclass
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+@dataclass
+class LossConfig:
+    smoothing: float = 0.1
+
+class PaddedLabelSmoothing(nn.Module):
+
+    def __init__(self, vocab_size, pad_idx, smoothing=0.1):
+        super().__init__()
+        self.vocab_size = vocab_size
+        self.pad_idx = pad_idx
+        self.cfg = LossConfig(smoothing=smoothing)
+
+    def forward(self, logits, target):
+        lprobs = F.log_softmax(logits, dim=-1)
+        dist = torch.full_like(lprobs, self.cfg.smoothing / (self.vocab_size - 2))
+        dist = dist * (1 - F.one_hot(target, dist.size(-1)).to(dist.dtype)) + (1.0 - self.cfg.smoothing) * F.one_hot(target, dist.size(-1)).to(dist.dtype)
+        dist[:, self.pad_idx] = 0.0
+        dist.masked_fill_((target == self.pad_idx).unsqueeze(1), 0.0)
+        return F.kl_div(lprobs, dist, reduction='sum')

@@ -1,0 +1,11 @@
+# rewrite-of: bases/none_plain_ce.py via control-temp-inline, axis-flatten-permute
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+class HandWrittenCE(nn.Module):
+
+    def forward(self, scores, target):
+        scores = scores.permute(0, 2, 1).reshape(-1, scores.size(1))
+        target = target.reshape(-1)
+        return -F.log_softmax(scores, dim=-1).gather(1, target.unsqueeze(1)).squeeze(1).mean()

@@ -1,6 +1,0 @@
-# rewrite-of: bases/soft_target_fn.py via control-temp-walrus, import-functional-as-fn
-import torch
-import torch.nn.functional as fn
-
-def soft_target_cross_entropy(logits, target):
-    return (loss := torch.sum(-target * (log_probs := fn.log_softmax(logits, dim=-1)), dim=-1)).mean()

@@ -1,8 +1,0 @@
-# rewrite-of: bases/soft_target_fn.py via spell-scalar-order, import-from-functional
-import torch
-from torch.nn.functional import log_softmax as lsm
-
-def soft_target_cross_entropy(logits, target):
-    log_probs = lsm(logits, dim=-1)
-    loss = torch.sum(log_probs * -target, dim=-1)
-    return loss.mean()

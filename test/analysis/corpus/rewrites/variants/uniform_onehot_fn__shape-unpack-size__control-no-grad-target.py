@@ -1,0 +1,12 @@
+# rewrite-of: bases/uniform_onehot_fn.py via shape-unpack-size, control-no-grad-target
+import torch
+import torch.nn.functional as F
+
+def smoothed_cross_entropy(logits, target, eps=0.1):
+    bsz, vocab = logits.size()
+    num_classes = vocab
+    one_hot = F.one_hot(target, num_classes).to(logits.dtype)
+    with torch.no_grad():
+        soft_target = (1.0 - eps) * one_hot + eps / num_classes
+    log_probs = F.log_softmax(logits, dim=-1)
+    return -(soft_target * log_probs).sum(-1).mean()
