@@ -133,4 +133,58 @@ class BufferedSmoothing(nn.Module):
 `;
     assert.deepEqual(conventionOf(code, 5), ['BufferedSmoothing', 'k_minus_1', 0.1]);
   });
+  it('`if eps is None: eps = 0.0` with no else: the path that skips it has ε a number, so the smoothing stands', () => {
+    const code = `import torch
+import torch.nn.functional as F
+
+def smoothed(x, y, eps=None):
+    if eps is None:
+        eps = 0.0
+    q = torch.full_like(x, eps / (x.size(-1) - 1))
+    q.scatter_(1, y.unsqueeze(1), 1 - eps)
+    return -(q * F.log_softmax(x, -1)).sum(-1).mean()
+`;
+    assert.deepEqual(conventionOf(code, 4).slice(0, 2), ['smoothed', 'k_minus_1']);
+  });
+
+  it("`kwargs.get('smoothing', 0.1)` is a number of unknown value (never the fallback): the convention stands", () => {
+    const code = `import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+class FromKwargs(nn.Module):
+    def __init__(self, **kwargs):
+        super().__init__()
+        self.smoothing = kwargs.get('smoothing', 0.1)
+
+    def forward(self, x, y):
+        k = x.size(-1)
+        q = torch.full_like(x, self.smoothing / k)
+        q.scatter_(1, y.unsqueeze(1), 1 - self.smoothing + self.smoothing / k)
+        return -(q * F.log_softmax(x, -1)).sum(-1).mean()
+`;
+    assert.deepEqual(conventionOf(code, 5), ['FromKwargs', 'uniform', null]);
+  });
+
+  it('a @property read on self runs: `confidence` computed from ε by a property', () => {
+    const code = `import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+class WithProperty(nn.Module):
+    def __init__(self, smoothing=0.1):
+        super().__init__()
+        self.smoothing = smoothing
+
+    @property
+    def confidence(self):
+        return 1.0 - self.smoothing
+
+    def forward(self, x, y):
+        q = torch.full_like(x, self.smoothing / (x.size(-1) - 1))
+        q = torch.where(F.one_hot(y, x.size(-1)).bool(), self.confidence, q)
+        return -(q * F.log_softmax(x, -1)).sum(-1).mean()
+`;
+    assert.deepEqual(conventionOf(code, 5), ['WithProperty', 'k_minus_1', 0.1]);
+  });
 });

@@ -9,12 +9,13 @@ import {
   type ClassScope,
   type Ctx,
   callParams,
+  decoratorsOf,
   type Frame,
   functionBody,
   type Param,
   paramsOf,
 } from './scope';
-import { evalCall, gatherLoss, instanceField, trueProbOf } from './semantics';
+import { evalCall, gatherLoss, instanceField, trueProbOf, userMethod } from './semantics';
 import { bodyStatements, type Stmt } from './stmt';
 import { add, num, ONE, sub, sym, ZERO } from './sym';
 import { resolveTorchApi } from './torchApi';
@@ -128,7 +129,11 @@ function outsideValue(e: Expr, ctx: Ctx): AV {
  * helper (`store_attr()`, `self.__dict__.update(...)`), else a free symbol.
  */
 function selfMember(name: string, cls: ClassScope, ctx: Ctx): AV {
-  if (cls.methods.has(name)) return { k: 'method', name };
+  const member = cls.methods.get(name);
+  // `@property def confidence(self): return 1 - self.smoothing`: reading it runs it.
+  if (member && decoratorsOf(member, ctx.mod.text).some((d) => PROPERTY.test(d)))
+    return userMethod(cls, name, { args: [], kw: new Map() }, ctx);
+  if (member) return { k: 'method', name };
   const init = cls.methods.get('__init__');
   const param = init && paramsOf(init, ctx.mod.text).find((p) => p.name === name && !p.star);
   if (param?.defaultExpr?.t === 'str') return { k: 'str', v: param.defaultExpr.v };
@@ -138,6 +143,8 @@ function selfMember(name: string, cls: ClassScope, ctx: Ctx): AV {
   if (!ctx.syms.has(id)) ctx.syms.set(id, { origin: 'free', label: id });
   return { k: 'param', s: sym(id), cand: null, tensorish: false };
 }
+
+const PROPERTY = /^(property|functools\.cached_property|cached_property)$/;
 
 function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
   const obj = evalExpr(e.obj, f, ctx);
@@ -352,7 +359,7 @@ export function runFunction(
   if (!body || ctx.depth > MAX_DEPTH) return [];
   const f: Frame = { vars: new Map(closure), returns: [], cls };
   for (const p of callParams(fn, ctx.mod.text)) {
-    f.vars.set(p.name, bound.get(p.name) ?? paramValue(p, ctx, config));
+    f.vars.set(p.name, p.keywords ? UNKNOWN : (bound.get(p.name) ?? paramValue(p, ctx, config)));
   }
   ctx.depth++;
   // A lambda's body is the one expression it returns.

@@ -53,6 +53,8 @@ export interface Param {
   name: string;
   defaultExpr: Expr | null;
   star: boolean;
+  /** `**kwargs`: a mapping of the caller's other keywords, never a tensor or a number itself. */
+  keywords: boolean;
   /** The type annotation's text (`float`, `Optional[torch.Tensor]`), when written. */
   annotation: string | null;
 }
@@ -62,10 +64,11 @@ export function paramsOf(fn: SyntaxNode, text: string): Param[] {
   if (!list) return [];
   const out: Param[] = [];
   let star = false;
+  let keywords = false;
   let pendingDefault = false;
   for (const c of children(list)) {
-    if (c.name === '*' || c.name === '**') star = true;
-    else if (c.name === ',') star = false;
+    if (c.name === '*' || c.name === '**') [star, keywords] = [true, c.name === '**'];
+    else if (c.name === ',') [star, keywords] = [false, false];
     else if (c.name === 'AssignOp') pendingDefault = true;
     else if (c.name === 'TypeDef' && out.length)
       out[out.length - 1].annotation = text.slice(c.from + 1, c.to).trim();
@@ -73,7 +76,7 @@ export function paramsOf(fn: SyntaxNode, text: string): Param[] {
       out[out.length - 1].defaultExpr = toExpr(c, text);
       pendingDefault = false;
     } else if (c.name === 'VariableName')
-      out.push({ name: text.slice(c.from, c.to), defaultExpr: null, star, annotation: null });
+      out.push({ name: text.slice(c.from, c.to), defaultExpr: null, star, keywords, annotation: null });
   }
   return out;
 }
@@ -94,9 +97,14 @@ export function callParams(fn: SyntaxNode, text: string): Param[] {
 function methodKind(fn: SyntaxNode, text: string): 'static' | 'bound' | null {
   const decorated = fn.parent?.name === 'DecoratedStatement' ? fn.parent : null;
   if ((decorated ?? fn).parent?.parent?.name !== 'ClassDefinition') return null;
+  return decoratorsOf(fn, text).some((d) => /^staticmethod\b/.test(d)) ? 'static' : 'bound';
+}
+
+/** The decorators of a function definition as written after `@` (`staticmethod`, `property`, `torch.no_grad()`). */
+export function decoratorsOf(fn: SyntaxNode, text: string): string[] {
+  const decorated = fn.parent?.name === 'DecoratedStatement' ? fn.parent : null;
   const decorators = decorated ? decorated.getChildren('Decorator') : [];
-  const isStatic = decorators.some((d) => /^@\s*staticmethod\b/.test(text.slice(d.from, d.to)));
-  return isStatic ? 'static' : 'bound';
+  return decorators.map((d) => text.slice(d.from, d.to).replace(/^@\s*/, '').trim());
 }
 
 export function functionBody(fn: SyntaxNode): SyntaxNode | null {

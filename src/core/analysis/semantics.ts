@@ -221,6 +221,8 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
     return UNKNOWN;
   }
   if (fn.name === 'values' && obj.k === 'tuple') return obj;
+  const setting = settingWithDefault(fn.name, obj, ev, ctx);
+  if (setting) return setting;
   if (fn.name === 'size') {
     const dim = ev.args[0] ?? ev.kw.get('dim');
     return dim ? dimSize(dim, ctx) : { k: 'shape' };
@@ -236,6 +238,20 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
 }
 
 const COLLECTING = new Set(['append', 'extend', 'update', 'insert']);
+
+/**
+ * `kwargs.get('eps', 0.1)` on a mapping the analysis knows nothing of (`**kwargs`, a global): a number named by its
+ * key, of unknown value (the mapping usually holds it; the default is only a fallback). A parameter's `.get` is
+ * left to the caller's binding, which names ε after the parameter it is passed for.
+ */
+function settingWithDefault(method: string, obj: AV, ev: Evaluated, ctx: Ctx): AV | null {
+  const [key, fallback] = ev.args;
+  if (!/^(get|pop|setdefault)$/.test(method) || obj.k !== 'unknown') return null;
+  if (key?.k !== 'str' || fallback?.k !== 'num') return null;
+  const id = ctx.syms.has(key.v) ? `${key.v} (setting)` : key.v;
+  if (!ctx.syms.has(id)) ctx.syms.set(id, { origin: 'free', label: key.v });
+  return { k: 'param', s: sym(id), cand: null, tensorish: false };
+}
 
 /** `loss.backward()`, `optimizer.step()`: the code trains with a loss rather than defining one. */
 const TRAINING_STEP = new Set(['backward', 'step', 'zero_grad']);
@@ -343,7 +359,7 @@ export function instanceLoss(v: AV, ctx: Ctx): AV {
   return callInstance(v, { args: [], kw: new Map() }, ctx);
 }
 
-function userMethod(cls: ClassScope, name: string, ev: Evaluated, ctx: Ctx): AV {
+export function userMethod(cls: ClassScope, name: string, ev: Evaluated, ctx: Ctx): AV {
   const fn = cls.methods.get(name);
   return fn && !isAbstract(fn, ctx.mod.text) ? inline(fn, ev, cls, ctx) : wrapper(ev, ctx);
 }
