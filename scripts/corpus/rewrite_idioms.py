@@ -825,6 +825,161 @@ def t_keepdim(tree, spec, rng):
 
 
 # ----------------------------------------------------------------------------------------------------------------
+# third batch: log-softmax spellings, in-place affine targets, tuple returns, where ε's default lives, partial
+# ----------------------------------------------------------------------------------------------------------------
+
+def t_logsoftmax_more(tree, spec, rng, form):
+    """Log-softmax as `x.softmax(d).log()` | `torch.log_softmax(x, dim=d)` | `nn.LogSoftmax(dim=d)(x)`."""
+    n = 0
+    for c in [c for c in ast.walk(tree) if match_logsoftmax(c)]:
+        inp, dim, _ = match_logsoftmax(c)
+        i = ast.unparse(inp)
+        if not isinstance(inp, (ast.Name, ast.Attribute, ast.Call, ast.Subscript)):
+            i = f"({i})"
+        d = ast.unparse(dim)
+        new = {"softmax-log": f"{i}.softmax(dim={d}).log()", "torch-function": f"torch.log_softmax({i}, dim={d})",
+               "module-inline": f"nn.LogSoftmax(dim={d})({i})"}[form]
+        if ast.unparse(c) == new:
+            continue
+        replace_node(tree, c, expr(new))
+        n += 1
+    if not n:
+        raise NotApplicable("no log-softmax")
+    ensure_import(tree, "torch", "torch")
+    if form == "module-inline":
+        ensure_import(tree, "torch.nn", "nn")
+    return tree, spec
+
+
+def t_inplace_affine(tree, spec, rng):
+    """`q = a * X + c` (X a one-hot or the labels) -> `q = X.clone()`, `q.mul_(a)`, `q.add_(c)`."""
+    cls, fn = loss_fn(tree, spec)
+    for lst in [fn.body] + [s.body for s in fn.body if isinstance(s, ast.With)]:
+        for i, s in enumerate(lst):
+            if not (isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name)):
+                continue
+            v = s.value
+            if not (isinstance(v, ast.BinOp) and isinstance(v.op, ast.Add) and isinstance(v.left, ast.BinOp)
+                    and isinstance(v.left.op, ast.Mult)):
+                continue
+            a, x = v.left.left, v.left.right
+            if isinstance(a, (ast.Name, ast.Call)) and not isinstance(x, (ast.Name, ast.Call)):
+                a, x = x, a
+            if not isinstance(x, (ast.Name, ast.Call)) or tensor_like(a):
+                continue
+            q = s.targets[0].id
+            lst[i:i + 1] = [ast.Assign(targets=[ast.Name(q)], value=expr(f"{ast.unparse(x)}.clone()")),
+                            ast.Expr(expr(f"{q}.mul_({ast.unparse(a)})")),
+                            ast.Expr(expr(f"{q}.add_({ast.unparse(v.right)})"))]
+            return tree, spec
+    raise NotApplicable("no affine target")
+
+
+def t_return_tuple(tree, spec, rng):
+    """`return loss` -> `return loss, loss.detach()` (a loss and a value to log)."""
+    cls, fn = loss_fn(tree, spec)
+    rets = [n for n in ast.walk(fn) if isinstance(n, ast.Return) and n.value is not None]
+    if not rets or any(isinstance(r.value, ast.Tuple) for r in rets):
+        raise NotApplicable("no single-value return")
+    for r in rets:
+        v = r.value
+        if isinstance(v, ast.Name):
+            r.value = ast.Tuple(elts=[v, expr(f"{v.id}.detach()")], ctx=ast.Load())
+        else:
+            r.value = ast.Tuple(elts=[v, expr(f"({ast.unparse(v)}).detach()")], ctx=ast.Load())
+    return tree, spec
+
+
+def eps_holder(tree, spec):
+    """(function, arg) declaring ε: __init__ for classes, the loss function otherwise."""
+    cls, fn = loss_fn(tree, spec)
+    holder = method(cls, "__init__") if cls is not None else fn
+    param = spec.get("eps_param")
+    if holder is None or param is None:
+        raise NotApplicable("no epsilon parameter")
+    args = holder.args
+    positional = args.posonlyargs + args.args
+    for i, a in enumerate(positional):
+        if a.arg == param:
+            k = i - (len(positional) - len(args.defaults))
+            return holder, a, ("pos", k)
+    for i, a in enumerate(args.kwonlyargs):
+        if a.arg == param:
+            return holder, a, ("kw", i)
+    raise NotApplicable("epsilon not a parameter")
+
+
+def eps_default(holder, where):
+    kind, i = where
+    if kind == "pos":
+        return holder.args.defaults[i] if i >= 0 else None
+    return holder.args.kw_defaults[i]
+
+
+def set_eps_default(holder, where, value):
+    kind, i = where
+    if kind == "pos":
+        holder.args.defaults[i] = value
+    else:
+        holder.args.kw_defaults[i] = value
+
+
+def t_eps_default(tree, spec, rng, form):
+    """Where ε's default lives: a module constant (`EPS = 0.1`, `eps=EPS`), `None` resolved in the body
+    (`if eps is None: eps = 0.1`), a keyword-only parameter, or `**kwargs` (`kwargs.get('eps', 0.1)`)."""
+    holder, arg, where = eps_holder(tree, spec)
+    default = eps_default(holder, where)
+    if default is None or const_num(default) is None:
+        raise NotApplicable("epsilon without a numeric default")
+    param = arg.arg
+    if form == "module-constant":
+        name = fresh(all_identifiers(tree), ["LABEL_SMOOTHING", "DEFAULT_EPS", "SMOOTHING"], rng)
+        set_eps_default(holder, where, ast.Name(name))
+        last = max((i for i, n in enumerate(tree.body) if isinstance(n, (ast.Import, ast.ImportFrom))), default=-1)
+        tree.body.insert(last + 1, ast.Assign(targets=[ast.Name(name)], value=default))
+    elif form == "none-default":
+        set_eps_default(holder, where, ast.Constant(None))
+        holder.body.insert(body_start(holder), stmts(f"if {param} is None:\n    {param} = {ast.unparse(default)}")[0])
+    elif form == "keyword-only":
+        if where[0] != "pos":
+            raise NotApplicable("already keyword-only")
+        holder.args.args.remove(arg)
+        holder.args.defaults.pop(where[1])
+        holder.args.kwonlyargs.insert(0, arg)
+        holder.args.kw_defaults.insert(0, default)
+    elif form == "kwargs":
+        if where[0] != "pos" or holder.args.kwarg is not None:
+            raise NotApplicable("epsilon not positional")
+        later = holder.args.args[holder.args.args.index(arg) + 1:]
+        if later:
+            raise NotApplicable("parameters after epsilon")
+        holder.args.args.remove(arg)
+        holder.args.defaults.pop(where[1])
+        holder.args.kwarg = ast.arg(arg="kwargs")
+        holder.body.insert(body_start(holder),
+                           stmts(f"{param} = kwargs.get({param!r}, {ast.unparse(default)})")[0])
+    return tree, spec
+
+
+def t_partial(tree, spec, rng):
+    """A loss function binds ε into its own body with `functools.partial` of a private copy of it."""
+    cls, fn = loss_fn(tree, spec)
+    param = spec.get("eps_param")
+    if cls is not None or param is None:
+        raise NotApplicable("not a function with epsilon")
+    impl = copy.deepcopy(fn)
+    impl.name = fresh(all_identifiers(tree), ["_" + fn.name, fn.name + "_impl"], rng)
+    x, t = io_names(fn, False)
+    others = [a.arg for a in fn.args.args + fn.args.kwonlyargs if a.arg not in (x, t, param)]
+    bound = ", ".join([f"{param}={param}"] + [f"{o}={o}" for o in others])
+    fn.body = fn.body[:body_start(fn)] + stmts(
+        f"bound = functools.partial({impl.name}, {bound})\nreturn bound({x}, {t})")
+    tree.body.insert(tree.body.index(fn), impl)
+    ensure_import(tree, "functools", "functools")
+    return tree, spec
+
+
+# ----------------------------------------------------------------------------------------------------------------
 # registry
 # ----------------------------------------------------------------------------------------------------------------
 
@@ -872,4 +1027,11 @@ def transforms():
     r.append(("control", "control-assert-range", t_assert_range))
     r.append(("structure", "struct-plain-class", t_plain_class))
     r.append(("structure", "struct-delegate-method", t_delegate))
+    for f in ("softmax-log", "torch-function", "module-inline"):
+        r.append(("arith", f"arith-logsoftmax-{f}", lambda tr, sp, rng, f=f: t_logsoftmax_more(tr, sp, rng, f)))
+    r.append(("arith", "arith-inplace-affine", t_inplace_affine))
+    r.append(("control", "control-return-tuple", t_return_tuple))
+    for f in ("module-constant", "none-default", "keyword-only", "kwargs"):
+        r.append(("eps", f"eps-default-{f}", lambda tr, sp, rng, f=f: t_eps_default(tr, sp, rng, f)))
+    r.append(("structure", "struct-partial", t_partial))
     return r

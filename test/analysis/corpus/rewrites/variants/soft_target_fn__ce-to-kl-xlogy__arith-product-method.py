@@ -1,8 +1,0 @@
-# rewrite-of: bases/soft_target_fn.py via ce-to-kl-xlogy, arith-product-method
-import torch
-import torch.nn.functional as F
-
-def soft_target_cross_entropy(logits, target):
-    log_probs = F.log_softmax(logits, dim=-1)
-    loss = torch.sum(torch.xlogy(target, target) - target.mul(log_probs), dim=-1)
-    return loss.mean()

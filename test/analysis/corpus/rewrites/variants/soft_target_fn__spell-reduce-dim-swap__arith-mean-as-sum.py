@@ -1,8 +1,0 @@
-# rewrite-of: bases/soft_target_fn.py via spell-reduce-dim-swap, arith-mean-as-sum
-import torch
-import torch.nn.functional as F
-
-def soft_target_cross_entropy(logits, target):
-    log_probs = F.log_softmax(logits, dim=-1)
-    loss = (-target * log_probs).sum(dim=1)
-    return loss.sum() / loss.numel()

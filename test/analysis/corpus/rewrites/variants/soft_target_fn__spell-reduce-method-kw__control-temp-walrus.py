@@ -1,6 +1,0 @@
-# rewrite-of: bases/soft_target_fn.py via spell-reduce-method-kw, control-temp-walrus
-import torch
-import torch.nn.functional as F
-
-def soft_target_cross_entropy(logits, target):
-    return (loss := (-target * (log_probs := F.log_softmax(logits, dim=-1))).sum(dim=-1)).mean()
