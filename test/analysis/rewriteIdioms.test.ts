@@ -187,4 +187,21 @@ class WithProperty(nn.Module):
 `;
     assert.deepEqual(conventionOf(code, 5), ['WithProperty', 'k_minus_1', 0.1]);
   });
+  it('`x.new_full(x.shape, v)` and `x.new_zeros(...)` are constant fills, like torch.full', () => {
+    const code = `import torch.nn.functional as F
+
+def from_new_full(x, y, eps=0.1):
+    q = x.new_full(x.shape, eps / (x.size(-1) - 1))
+    q.scatter_(1, y[:, None], 1 - eps)
+    return -(q * x.log_softmax(-1)).sum(-1).mean()
+
+def from_new_zeros(x, y, eps=0.1):
+    k = x.size(-1)
+    q = x.new_zeros(x.shape).fill_(eps / k)
+    q.scatter_(1, y[:, None], 1 - eps + eps / k)
+    return -(q * x.log_softmax(-1)).sum(-1).mean()
+`;
+    assert.deepEqual(conventionOf(code, 3), ['from_new_full', 'k_minus_1', 0.1]);
+    assert.deepEqual(conventionOf(code, 8), ['from_new_zeros', 'uniform', 0.1]);
+  });
 });

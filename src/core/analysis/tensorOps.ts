@@ -512,6 +512,9 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   if (mapped) return mapped;
   if (name === 'fill_' || name === 'fill')
     return { k: 'dist', d: { ...base, hot: ZERO, off: scalarOf(arg(0, 'value')) ?? ZERO } };
+  // `x.new_full(size, v)`, `x.new_zeros(size)`: a fresh constant fill, read like `torch.full(size, v)`.
+  const fresh = /^new_(full|zeros|ones|empty)$/.test(name) ? torchFunction(name, args, kw, ctx) : null;
+  if (fresh) return fresh;
   if (name.startsWith('scatter'))
     return { k: 'dist', d: scattered(base, args[2] ?? kw.get('value') ?? kw.get('src')) };
   if (name === 'masked_fill_' || name === 'masked_fill') {
