@@ -979,6 +979,23 @@ def t_partial(tree, spec, rng):
     return tree, spec
 
 
+def t_fill(tree, spec, rng, form):
+    """`torch.full_like(X, v)` -> `X.new_full(X.shape, v)` | `torch.ones_like(X) * v` | `torch.zeros_like(X).fill_(v)`."""
+    n = 0
+    for node in list(ast.walk(tree)):
+        if not (isinstance(node, ast.Call) and dotted(node.func) == "torch.full_like" and len(node.args) == 2
+                and not node.keywords and isinstance(node.args[0], (ast.Name, ast.Attribute))):
+            continue
+        x, v = (ast.unparse(a) for a in node.args)
+        new = {"new-full": f"{x}.new_full({x}.shape, {v})", "ones-mul": f"torch.ones_like({x}) * ({v})",
+               "zeros-fill": f"torch.zeros_like({x}).fill_({v})"}[form]
+        replace_node(tree, node, expr(new))
+        n += 1
+    if not n:
+        raise NotApplicable("no full_like")
+    return tree, spec
+
+
 # ----------------------------------------------------------------------------------------------------------------
 # registry
 # ----------------------------------------------------------------------------------------------------------------
@@ -1034,4 +1051,6 @@ def transforms():
     for f in ("module-constant", "none-default", "keyword-only", "kwargs"):
         r.append(("eps", f"eps-default-{f}", lambda tr, sp, rng, f=f: t_eps_default(tr, sp, rng, f)))
     r.append(("structure", "struct-partial", t_partial))
+    for f in ("new-full", "ones-mul", "zeros-fill"):
+        r.append(("arith", f"arith-fill-{f}", lambda tr, sp, rng, f=f: t_fill(tr, sp, rng, f)))
     return r

@@ -1,0 +1,20 @@
+# rewrite-of: bases/k2_padding_kl.py via arith-fill-zeros-fill, rename-attrs
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+class PaddedLabelSmoothing(nn.Module):
+
+    def __init__(self, vocab_size, pad_idx, smoothing=0.1):
+        super().__init__()
+        self.alpha = vocab_size
+        self.scale_ = pad_idx
+        self.p0 = smoothing
+
+    def forward(self, logits, target):
+        lprobs = F.log_softmax(logits, dim=-1)
+        dist = torch.zeros_like(lprobs).fill_(self.p0 / (self.alpha - 2))
+        dist.scatter_(1, target.unsqueeze(1), 1.0 - self.p0)
+        dist[:, self.scale_] = 0.0
+        dist.masked_fill_((target == self.scale_).unsqueeze(1), 0.0)
+        return F.kl_div(lprobs, dist, reduction='sum')
