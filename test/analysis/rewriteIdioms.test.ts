@@ -204,4 +204,72 @@ def from_new_zeros(x, y, eps=0.1):
     assert.deepEqual(conventionOf(code, 3), ['from_new_full', 'k_minus_1', 0.1]);
     assert.deepEqual(conventionOf(code, 8), ['from_new_zeros', 'uniform', 0.1]);
   });
+  it('a subclass of a torch loss with no forward of its own is that loss, with what __init__ passed up', () => {
+    const code = `import torch.nn as nn
+
+class SmoothedCE(nn.CrossEntropyLoss):
+    def __init__(self, eps=0.1):
+        super().__init__(label_smoothing=eps)
+`;
+    assert.deepEqual(conventionOf(code, 3), ['SmoothedCE', 'uniform', 0.1]);
+  });
+
+  it('max/min bounds on ε leave ε (`eps = max(0.0, min(1.0, eps))`); of literals alone, the one picked', () => {
+    const code = `import torch
+import torch.nn.functional as F
+
+def bounded(x, y, eps=0.1):
+    eps = max(0.0, min(1.0, eps))
+    k = max(2, 1)
+    q = torch.full_like(x, eps / x.size(-1))
+    q.scatter_(1, y.unsqueeze(1), 1 - eps + eps / x.size(-1))
+    return -(q * F.log_softmax(x, -1)).sum(-1).mean() * (k - 1)
+`;
+    assert.deepEqual(conventionOf(code, 4), ['bounded', 'uniform', 0.1]);
+  });
+
+  it("ε in a dict or a namespace: `self.cfg['eps']` of `{'eps': eps}`, `self.opt.eps` of `SimpleNamespace(eps=eps)`", () => {
+    const code = `from types import SimpleNamespace
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+class InDict(nn.Module):
+    def __init__(self, eps=0.1):
+        super().__init__()
+        self.cfg = {'name': 'ls', 'eps': eps}
+
+    def forward(self, x, y):
+        k = x.size(-1)
+        q = torch.full_like(x, self.cfg['eps'] / (k - 1))
+        q.scatter_(1, y.unsqueeze(1), 1 - self.cfg['eps'])
+        return -(q * F.log_softmax(x, -1)).sum(-1).mean()
+
+class InNamespace(nn.Module):
+    def __init__(self, eps=0.2):
+        super().__init__()
+        self.opt = SimpleNamespace(eps=eps)
+
+    def forward(self, x, y):
+        k = x.size(-1)
+        q = torch.full_like(x, self.opt.eps / k)
+        q.scatter_(1, y.unsqueeze(1), 1 - self.opt.eps + self.opt.eps / k)
+        return -(q * F.log_softmax(x, -1)).sum(-1).mean()
+`;
+    assert.deepEqual(conventionOf(code, 6), ['InDict', 'k_minus_1', 0.1]);
+    assert.deepEqual(conventionOf(code, 17), ['InNamespace', 'uniform', 0.2]);
+  });
+  it('a ternary between tuples keeps the tuple carrying the smoothed loss: `(loss, nll) if eps > 0 else (nll, nll)`', () => {
+    const code = `def smoothed_pair(lprobs, target, epsilon, reduce=True):
+    nll = -lprobs.gather(dim=-1, index=target.unsqueeze(-1)).squeeze(-1)
+    smooth = -lprobs.sum(dim=-1)
+    if reduce:
+        nll = nll.sum()
+        smooth = smooth.sum()
+    eps_i = epsilon / lprobs.size(-1)
+    loss = (1.0 - epsilon) * nll + eps_i * smooth
+    return (loss, nll) if epsilon > 0 else (nll, nll)
+`;
+    assert.deepEqual(conventionOf(code, 1).slice(0, 2), ['smoothed_pair', 'uniform']);
+  });
 });

@@ -265,6 +265,8 @@ export function richness(v: AV): number {
   // The log of a target is a KL term's half (a tempered log's t = 1 path beats its opaque other path).
   if (v.k === 'tensor') return v.pred || v.logTarget ? 1 : 0;
   if (v.k === 'param') return smoothedParam(v) ? 14 : 0;
+  // `(loss, nll_loss)`: as rich as the richest thing it carries.
+  if (v.k === 'tuple') return Math.max(0, ...v.items.map(richness));
   const base = BASE_RICHNESS[v.k] ?? 0;
   const m = v.k === 'loss' ? v.l : v.k === 'dist' || v.k === 'prod' ? v.d : null;
   if (!m) return base;

@@ -52,8 +52,10 @@ export function evalExpr(e: Expr, f: Frame, ctx: Ctx): AV {
       f.vars.set(e.id, value);
       return value;
     }
-    case 'tuple':
-      return { k: 'tuple', items: e.items.map((i) => evalExpr(i, f, ctx)) };
+    case 'tuple': {
+      const items = e.items.map((i) => evalExpr(i, f, ctx));
+      return e.keys ? { k: 'tuple', items, keys: e.keys } : { k: 'tuple', items };
+    }
     case 'lambda':
       return { k: 'function', node: e.node, closure: f.vars };
     case 'comp':
@@ -96,6 +98,8 @@ function attribute(e: Expr & { t: 'attr' }, f: Frame, ctx: Ctx): AV {
   // `x.max(1).values` / `.indices`: the fields of a (values, indices) result.
   if (obj.k === 'tuple' && (e.name === 'values' || e.name === 'indices'))
     return obj.items[e.name === 'values' ? 0 : 1] ?? UNKNOWN;
+  const field = obj.k === 'tuple' ? keyed(obj, e.name) : null;
+  if (field) return field;
   const q = obj.k === 'unknown' ? qualify(e, ctx.mod) : null;
   if (q === 'torch.sum' || q === 'torch.mean') return { k: 'torchFn', name: e.name as 'sum' | 'mean' };
   if (q !== null && resolveTorchApi(e, ctx.mod)?.form === 'functional') return { k: 'torchRef', fn: e };
@@ -146,12 +150,20 @@ function selfMember(name: string, cls: ClassScope, ctx: Ctx): AV {
 
 const PROPERTY = /^(property|functools\.cached_property|cached_property)$/;
 
+/** The item of a dict or namespace under `key`. */
+function keyed(obj: AV & { k: 'tuple' }, key: string): AV | null {
+  const i = obj.keys?.indexOf(key) ?? -1;
+  return i >= 0 ? (obj.items[i] ?? null) : null;
+}
+
 function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
   const obj = evalExpr(e.obj, f, ctx);
   const first = e.index[0];
   if (obj.k === 'shape' && first && first !== 'slice') return dimSize(evalExpr(first, f, ctx), ctx);
   if (obj.k === 'tuple' && first && first !== 'slice' && first.t === 'num')
     return obj.items.at(first.v) ?? UNKNOWN;
+  if (obj.k === 'tuple' && obj.keys && first && first !== 'slice' && first.t === 'str')
+    return keyed(obj, first.v) ?? UNKNOWN;
   const picked = e.index.length === 2 && e.index.every((i) => i !== 'slice');
   if (picked && obj.k === 'logp') return gatherLoss(obj, evalExpr(e.index[1] as Expr, f, ctx));
   if (picked && (obj.k === 'param' || (obj.k === 'tensor' && obj.viewOf !== undefined)))

@@ -8,7 +8,7 @@ import { diagonalPick } from './marginSoftmax';
 import { type Definition, findDefinition, type ModuleContext, qualify } from './module';
 import { splitQualified } from './modulePaths';
 import { type ClassScope, type Ctx, callParams, classScope, type Frame, localBases } from './scope';
-import { ONE, sym, ZERO } from './sym';
+import { num, ONE, sym, ZERO } from './sym';
 import { twoColumnTarget } from './targetPair';
 import {
   classDim,
@@ -80,6 +80,9 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   // NumPy builds targets the same way (np.full, np.eye(K)[y], np.zeros): its functions read as torch's.
   if ((q === 'torch.stack' || q === 'torch.cat') && ev.args[0]?.k === 'tuple')
     return twoColumnTarget(ev.args[0].items) ?? richest(ev.args[0].items);
+  // `SimpleNamespace(eps=eps)`, `dict(eps=eps)`: the keywords, by name.
+  if (q !== null && NAMESPACES.has(q) && !ctx.mod.definitionNames.has(q) && ev.args.length === 0)
+    return { k: 'tuple', items: [...ev.kw.values()], keys: [...ev.kw.keys()] };
   // einops moves axes: the value (a one-hot, log-probabilities) stays what it is.
   if (q === 'einops.rearrange' && ev.args[0]) return ev.args[0];
   const diagonal = q === 'torch.diagonal' ? diagonalPick(e.args[0]?.value, (x) => evalExpr(x, f, ctx)) : null;
@@ -116,6 +119,8 @@ function heldTorchFunction(fn: Expr, f: Frame): Expr | null {
   const held = fn.t === 'name' ? f.vars.get(fn.id) : onSelf ? f.cls?.attrs.get(fn.name) : undefined;
   return held?.k === 'torchRef' ? held.fn : null;
 }
+
+const NAMESPACES = new Set(['types.SimpleNamespace', 'argparse.Namespace', 'dict', 'easydict.EasyDict']);
 
 const CONTAINERS = new Set(['torch.nn.ModuleList', 'torch.nn.ModuleDict', 'torch.nn.ParameterList']);
 const BUILTIN_CONTAINERS = new Set(['list', 'tuple', 'dict']);
@@ -278,6 +283,12 @@ function torchLossBase(owner: Definition, cls: ClassScope, ctx: Ctx): (AV & { k:
   return { k: 'module', api: api.kind, args, texts };
 }
 
+/** A class deriving from a torch loss with no `forward` of its own: that loss, with what `__init__` stored. */
+export function inheritedTorchLoss(cls: ClassScope, ctx: Ctx): AV | null {
+  const base = torchLossBase(cls.def, cls, ctx);
+  return base ? applyModule(base, { args: [], kw: new Map() }, ctx) : null;
+}
+
 /** The torch loss module a class derives from, directly or through classes of the file. */
 function torchLossApi(def: Definition, ctx: Ctx): TorchApi | null {
   for (const d of [def, ...localBases(def, ctx.mod, 3)]) {
@@ -390,11 +401,29 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): A
     return { k: 'tensor', classRange: { classes: null, eye: false } };
   if (id === 'int' || id === 'float') return pythonNumber(ev.args[0] ?? UNKNOWN);
   if (id === 'abs') return ev.args[0] ?? UNKNOWN;
+  if ((id === 'max' || id === 'min') && !ctx.mod.definitionNames.has(id)) {
+    const bounded = boundedNumber(id, ev.args);
+    if (bounded) return bounded;
+  }
   if (id === 'sum' && ev.args[0]?.k === 'tuple') return richest(ev.args[0].items);
   const def = local ? null : findDefinition(ctx.mod, id, e.from);
   if (def?.kind === 'def') return inline(def.node, ev, null, ctx);
   if (def?.kind === 'class') return { k: 'instance', def, mod: ctx.mod, ...ev };
   return wrapper(ev, ctx);
+}
+
+/**
+ * `max(0.0, min(1.0, eps))`: numbers kept within bounds. Of literals alone, the one it picks; with a symbol, that
+ * symbol (a bound does not change the formula ε enters).
+ */
+function boundedNumber(id: 'max' | 'min', args: AV[]): AV | null {
+  const scalars = args.map(scalarOf);
+  if (args.length < 2 || scalars.some((s) => s === null)) return null;
+  const symbolic = args.filter((_, i) => scalars[i]?.k !== 'n');
+  if (symbolic.length === 1) return symbolic[0];
+  if (symbolic.length > 1) return null;
+  const values = scalars.map((s) => (s?.k === 'n' ? s.v : 0));
+  return numAV(num(id === 'max' ? Math.max(...values) : Math.min(...values)));
 }
 
 /** `super().name` of a base class of the same file (nearest first): its own method, not the subclass's. */

@@ -196,7 +196,8 @@ export type AV =
       reworked?: true;
     }
   | { k: 'loss'; l: LossInfo }
-  | { k: 'tuple'; items: AV[] }
+  /** A tuple or list; a dict or namespace also has each item's key (`{'eps': eps}`, `SimpleNamespace(eps=eps)`). */
+  | { k: 'tuple'; items: AV[]; keys?: (string | null)[] }
   | { k: 'module'; api: LossKind; args: Map<string, AV>; texts: ReadonlyArray<readonly [string, string]> }
   | { k: 'self' }
   /** A bound method of the class being analysed, held in a variable or attribute (`self.f = self.g`). */
