@@ -532,10 +532,11 @@ def t_subclass(tree, spec, rng):
     return tree, spec
 
 
-def t_config_object(tree, spec, rng):
-    """ε kept in a dataclass config: `self.cfg = LossConfig(smoothing=smoothing)`, read as `self.cfg.smoothing`."""
+def t_config_object(tree, spec, rng, form):
+    """ε kept in a config object: a dataclass with ε's default (`self.cfg = LossConfig(smoothing=smoothing)`, read as
+    `self.cfg.smoothing`), a dict (`{'smoothing': smoothing}`, `self.cfg['smoothing']`) or a `SimpleNamespace`."""
     cls, fn = loss_fn(tree, spec)
-    if cls is None or not spec.get("eps_attr") or not spec.get("eps_param"):
+    if cls is None or not spec.get("eps_attr") or not spec.get("eps_param") or "." in spec["eps_attr"]:
         raise NotApplicable("no epsilon attribute")
     init = method(cls, "__init__")
     attr, param = spec["eps_attr"], spec["eps_param"]
@@ -550,18 +551,30 @@ def t_config_object(tree, spec, rng):
         raise NotApplicable("epsilon attribute not set in __init__")
     taken = all_identifiers(tree)
     holder = fresh(taken, ["cfg", "config", "hparams"], rng)
-    cfg_cls = fresh(taken, ["LossConfig", "SmoothingConfig"], rng)
+    cfg_cls = fresh(taken, ["LossConfig", "SmoothingConfig"], rng) if form == "dataclass" else "SimpleNamespace"
     stmt.targets[0].attr = holder
-    stmt.value = ast.Call(func=ast.Name(cfg_cls), args=[], keywords=[ast.keyword(arg=attr, value=stmt.value)])
+    value = ast.unparse(stmt.value)
+    stmt.value = expr(f"{{{attr!r}: {value}}}" if form == "dict" else f"{cfg_cls}({attr}={value})")
+    read = f"self.{holder}[{attr!r}]" if form == "dict" else f"self.{holder}.{attr}"
     for m in cls.body:
         for n in list(ast.walk(m)) if isinstance(m, ast.FunctionDef) else []:
             if isinstance(n, ast.Attribute) and dotted(n.value) == "self" and n.attr == attr:
-                n.value = expr(f"self.{holder}")
-    dc = stmts(f"@dataclass\nclass {cfg_cls}:\n    {attr}: float = {ast.unparse(defaults[param])}\n")[0]
-    tree.body.insert(tree.body.index(cls), dc)
-    tree.body.insert(0, stmts("from dataclasses import dataclass")[0])
+                replace_node(m, n, expr(read))
+    if form == "dataclass":
+        dc = stmts(f"@dataclass\nclass {cfg_cls}:\n    {attr}: float = {ast.unparse(defaults[param])}\n")[0]
+        tree.body.insert(tree.body.index(cls), dc)
+        tree.body.insert(0, stmts("from dataclasses import dataclass")[0])
+    elif form == "namespace":
+        tree.body.insert(0, stmts("from types import SimpleNamespace")[0])
     spec = copy.deepcopy(spec)
-    spec["eps_attr"] = f"{holder}.{attr}"
+    spec["eps_attr"] = read[len("self."):]
+    return tree, spec
+
+
+def t_eps_bounds(tree, spec, rng):
+    """`eps = max(0.0, min(1.0, eps))` first where ε is declared."""
+    holder, arg, _ = eps_holder(tree, spec)
+    holder.body.insert(body_start(holder), stmts(f"{arg.arg} = max(0.0, min(1.0, {arg.arg}))")[0])
     return tree, spec
 
 
@@ -1028,7 +1041,8 @@ def transforms():
     for f in ("lambda", "module"):
         r.append(("structure", f"struct-logsoftmax-{f}", lambda tr, sp, rng, f=f: t_logsoftmax_holder(tr, sp, rng, f)))
     r.append(("structure", "struct-subclass-super", t_subclass))
-    r.append(("structure", "struct-config-dataclass", t_config_object))
+    for f in ("dataclass", "dict", "namespace"):
+        r.append(("structure", f"struct-config-{f}", lambda tr, sp, rng, f=f: t_config_object(tr, sp, rng, f)))
     r.append(("structure", "struct-call-keywords", t_call_keywords))
     r.append(("structure", "struct-classmethod-target", t_classmethod_target))
     r.append(("imports", "import-qualified", t_import_qualified))
@@ -1051,6 +1065,7 @@ def transforms():
     for f in ("module-constant", "none-default", "keyword-only", "kwargs"):
         r.append(("eps", f"eps-default-{f}", lambda tr, sp, rng, f=f: t_eps_default(tr, sp, rng, f)))
     r.append(("structure", "struct-partial", t_partial))
+    r.append(("eps", "eps-bounds", t_eps_bounds))
     for f in ("new-full", "ones-mul", "zeros-fill"):
         r.append(("arith", f"arith-fill-{f}", lambda tr, sp, rng, f=f: t_fill(tr, sp, rng, f)))
     return r

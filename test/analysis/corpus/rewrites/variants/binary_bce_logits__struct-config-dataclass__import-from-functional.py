@@ -1,0 +1,19 @@
+# rewrite-of: bases/binary_bce_logits.py via struct-config-dataclass, import-from-functional
+from dataclasses import dataclass
+import torch
+import torch.nn as nn
+from torch.nn.functional import binary_cross_entropy_with_logits as bce_logits
+
+@dataclass
+class SmoothingConfig:
+    eps: float = 0.1
+
+class SmoothBCE(nn.Module):
+
+    def __init__(self, eps=0.1):
+        super().__init__()
+        self.cfg = SmoothingConfig(eps=eps)
+
+    def forward(self, logits, target):
+        soft = target * (1.0 - self.cfg.eps) + self.cfg.eps / 2
+        return bce_logits(logits, soft)

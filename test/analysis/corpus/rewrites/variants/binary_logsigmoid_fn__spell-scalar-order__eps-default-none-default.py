@@ -1,0 +1,11 @@
+# rewrite-of: bases/binary_logsigmoid_fn.py via spell-scalar-order, eps-default-none-default
+import torch
+import torch.nn.functional as F
+
+def smoothed_bce_loss(logits, labels, smoothing=None):
+    if smoothing is None:
+        smoothing = 0.1
+    y = (1 - smoothing) * labels + smoothing * 0.5
+    pos = F.logsigmoid(logits) * y
+    neg = F.logsigmoid(-logits) * (1 - y)
+    return -(pos + neg).sum()
