@@ -272,4 +272,16 @@ class InNamespace(nn.Module):
 `;
     assert.deepEqual(conventionOf(code, 1).slice(0, 2), ['smoothed_pair', 'uniform']);
   });
+  it('KL with `log_target=True` takes the log of the smoothed target: the target is still that distribution', () => {
+    const code = `import torch
+import torch.nn.functional as F
+
+def kl_logged(x, y, eps=0.1):
+    k = x.size(-1)
+    q = torch.full_like(x, eps / (k - 1))
+    q.scatter_(1, y.unsqueeze(1), 1 - eps)
+    return F.kl_div(F.log_softmax(x, -1), q.log(), reduction='batchmean', log_target=True)
+`;
+    assert.deepEqual(conventionOf(code, 4), ['kl_logged', 'k_minus_1', 0.1]);
+  });
 });

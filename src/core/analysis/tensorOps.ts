@@ -62,10 +62,18 @@ export function gatherLoss(v: AV, labels: AV): AV & { k: 'loss' } {
   return { k: 'loss', l: withLabels((l as AV & { k: 'loss' }).l, labels) };
 }
 
+/** The target argument; KL's under `log_target=True` is given as its log (`q.log()`): the distribution itself. */
+function targetOf(kind: LossKind, args: Map<string, AV>): AV {
+  const target = args.get('target') ?? UNKNOWN;
+  const logTarget = scalarOf(args.get('log_target') ?? UNKNOWN);
+  const logged = kind === 'kl_div' && logTarget?.k === 'n' && logTarget.v === 1;
+  return logged && target.k === 'tensor' && target.logOf ? { k: 'dist', d: target.logOf } : target;
+}
+
 /** torch.nn.functional losses and activations applied to abstract arguments. */
 export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym): AV {
   const input = args.get('input') ?? UNKNOWN;
-  const target = args.get('target') ?? UNKNOWN;
+  const target = targetOf(kind, args);
   const reduction = reductionOf(args.get('reduction'), 'mean');
   if (kind === 'log_softmax') return { k: 'logp', c: ONE, factors: [], source: sourceOf(input) };
   if (kind === 'softmax') return { k: 'prob', multi: true, neg: false, source: sourceOf(input) };

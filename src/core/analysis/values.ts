@@ -113,6 +113,8 @@ export type AV =
       pred?: Derivation;
       logNormaliser?: true;
       logTarget?: true;
+      /** The target distribution this is the log of (`q.log()`: KLDiv's target under `log_target=True`). */
+      logOf?: Mix;
       mask?: true;
       /** A mask comparing binary labels with a number: the parameter, and whether it holds where the label is 1. */
       labelTest?: { labels: string; whereOne: boolean };
