@@ -1009,6 +1009,23 @@ def t_fill(tree, spec, rng, form):
     return tree, spec
 
 
+def t_kl_log_target(tree, spec, rng):
+    """`F.kl_div(lp, q, …)` -> `F.kl_div(lp, q.log(), …, log_target=True)` (targets without zeros)."""
+    if spec.get("has_zeros"):
+        raise NotApplicable("target has zeros")
+    n = 0
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and dotted(node.func) in ("F.kl_div", "torch.nn.functional.kl_div")
+                and len(node.args) == 2 and kw(node, "log_target") is None):
+            q = node.args[1]
+            node.args[1] = ast.Call(func=ast.Attribute(value=q, attr="log", ctx=ast.Load()), args=[], keywords=[])
+            node.keywords.append(ast.keyword(arg="log_target", value=ast.Constant(True)))
+            n += 1
+    if not n:
+        raise NotApplicable("no F.kl_div")
+    return tree, spec
+
+
 # ----------------------------------------------------------------------------------------------------------------
 # registry
 # ----------------------------------------------------------------------------------------------------------------
@@ -1066,6 +1083,7 @@ def transforms():
         r.append(("eps", f"eps-default-{f}", lambda tr, sp, rng, f=f: t_eps_default(tr, sp, rng, f)))
     r.append(("structure", "struct-partial", t_partial))
     r.append(("eps", "eps-bounds", t_eps_bounds))
+    r.append(("kl_ce", "kl-log-target", t_kl_log_target))
     for f in ("new-full", "ones-mul", "zeros-fill"):
         r.append(("arith", f"arith-fill-{f}", lambda tr, sp, rng, f=f: t_fill(tr, sp, rng, f)))
     return r
