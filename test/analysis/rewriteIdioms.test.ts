@@ -284,4 +284,14 @@ def kl_logged(x, y, eps=0.1):
 `;
     assert.deepEqual(conventionOf(code, 4), ['kl_logged', 'k_minus_1', 0.1]);
   });
+  it('torch.where on 0/1 labels between constant fills is a binary target, like between numbers', () => {
+    const code = `import torch
+import torch.nn.functional as F
+
+def where_fills(x, t, eps=0.1):
+    ts = torch.where(t > 0.5, torch.full_like(t, 1 - eps / 2), torch.full_like(t, eps / 2))
+    return F.binary_cross_entropy_with_logits(x, ts, reduction='sum')
+`;
+    assert.deepEqual(conventionOf(code, 4), ['where_fills', 'binary', 0.1]);
+  });
 });

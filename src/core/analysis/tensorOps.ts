@@ -295,7 +295,7 @@ function where(cond: AV, a: AV, b: AV): AV {
   const losses = [a, b].filter((v) => v.k === 'loss');
   if (losses.length === 1) return masked(losses[0]);
   const test = cond.k === 'tensor' ? cond.labelTest : undefined;
-  const [sa, sb] = [scalarOf(a), scalarOf(b)];
+  const [sa, sb] = [fillValue(a), fillValue(b)];
   if (test && sa && sb) {
     const [onOne, onZero] = test.whereOne ? [sa, sb] : [sb, sa];
     return { k: 'dist', d: { ...tensorMix(test.labels), hot: sub(onOne, onZero), off: onZero } };
@@ -312,6 +312,14 @@ function where(cond: AV, a: AV, b: AV): AV {
     k: 'dist',
     d: { ...mb, hot: add(mb.hot, hot), src: 'index', classes: cond.d.classes ?? mb.classes },
   };
+}
+
+/** A number, or the number a constant fill holds everywhere (`torch.full_like(t, 1 - eps / 2)`). */
+function fillValue(v: AV): Sym | null {
+  const s = scalarOf(v);
+  if (s) return s;
+  const constant = v.k === 'dist' && v.d.src === 'none' && v.d.hot.k === 'n' && v.d.hot.v === 0 && !v.d.self;
+  return constant ? v.d.off : null;
 }
 
 /** A number, or a tensor filled with one per class row (a fill, not yet a target). */
