@@ -1026,6 +1026,48 @@ def t_kl_log_target(tree, spec, rng):
     return tree, spec
 
 
+def t_where_fills(tree, spec, rng):
+    """`torch.where(m, a, b)` with number branches -> `torch.where(m, torch.full(m.shape, a), torch.full(m.shape, b))`."""
+    n = 0
+    for node in list(ast.walk(tree)):
+        if not (isinstance(node, ast.Call) and dotted(node.func) == "torch.where" and len(node.args) == 3
+                and not node.keywords):
+            continue
+        m, a, b = node.args
+        if tensor_like(a) or tensor_like(b) or not isinstance(m, (ast.Name, ast.Attribute)):
+            continue
+        ms = ast.unparse(m)
+        node.args = [m, expr(f"torch.full({ms}.shape, {ast.unparse(a)})"), expr(f"torch.full({ms}.shape, {ast.unparse(b)})")]
+        n += 1
+    if not n:
+        raise NotApplicable("no torch.where between numbers")
+    return tree, spec
+
+
+def t_binary_where(tree, spec, rng):
+    """Binary targets `t * a + b` -> `torch.where(t > 0.5, torch.full_like(t, a + b), torch.full_like(t, b))`."""
+    if spec["target"] != "binary":
+        raise NotApplicable("not 0/1 labels")
+    cls, fn = loss_fn(tree, spec)
+    _, t = io_names(fn, cls is not None)
+    n = 0
+    for node in list(ast.walk(fn)):
+        if not (isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add) and isinstance(node.left, ast.BinOp)
+                and isinstance(node.left.op, ast.Mult)):
+            continue
+        l, r = node.left.left, node.left.right
+        a = r if isinstance(l, ast.Name) and l.id == t else l if isinstance(r, ast.Name) and r.id == t else None
+        if a is None:
+            continue
+        hi, lo = f"{ast.unparse(a)} + {ast.unparse(node.right)}", ast.unparse(node.right)
+        replace_node(fn, node, expr(f"torch.where({t} > 0.5, torch.full_like({t}, {hi}), torch.full_like({t}, {lo}))"))
+        n += 1
+    if not n:
+        raise NotApplicable("no affine binary target")
+    ensure_import(tree, "torch", "torch")
+    return tree, spec
+
+
 # ----------------------------------------------------------------------------------------------------------------
 # registry
 # ----------------------------------------------------------------------------------------------------------------
@@ -1084,6 +1126,8 @@ def transforms():
     r.append(("structure", "struct-partial", t_partial))
     r.append(("eps", "eps-bounds", t_eps_bounds))
     r.append(("kl_ce", "kl-log-target", t_kl_log_target))
+    r.append(("arith", "arith-where-fills", t_where_fills))
+    r.append(("arith", "arith-binary-where", t_binary_where))
     for f in ("new-full", "ones-mul", "zeros-fill"):
         r.append(("arith", f"arith-fill-{f}", lambda tr, sp, rng, f=f: t_fill(tr, sp, rng, f)))
     return r
