@@ -152,4 +152,22 @@ describe('value flow', () => {
     ];
     assert.equal(conventionOf(source, 'SoftCE'), 'soft_target');
   });
+
+  it('a fill of ones plus powers of the logits is no target: a Taylor softmax, logged, takes a smoothed target', () => {
+    const source = [
+      'def taylor_softmax(x, n=2):',
+      '    fn = torch.ones_like(x)',
+      '    denominator = 1.0',
+      '    for i in range(1, n + 1):',
+      '        denominator *= i',
+      '        fn = fn + x.pow(i) / denominator',
+      '    return fn / fn.sum(dim=1, keepdims=True)',
+      '',
+      'def taylor_ce(logits, labels, eps=0.2):',
+      '    k = logits.size(1)',
+      '    q = torch.full_like(logits, eps / (k - 1)).scatter_(1, labels.unsqueeze(1), 1 - eps)',
+      '    return -(q * taylor_softmax(logits).log()).sum(1).mean()',
+    ];
+    assert.equal(conventionOf(source, 'taylor_ce'), 'k_minus_1');
+  });
 });
