@@ -170,4 +170,32 @@ describe('value flow', () => {
     ];
     assert.equal(conventionOf(source, 'taylor_ce'), 'k_minus_1');
   });
+
+  it("of two paths, a softmax normaliser written by hand (log Σ exp x) beats an opaque one (a tempered softmax's t = 1)", () => {
+    const source = [
+      'def log_t(u, t):',
+      '    return torch.log(u) if t == 1.0 else (u ** (1.0 - t) - 1.0) / (1.0 - t)',
+      '',
+      'def fixed_point(x, t, iters=5):',
+      '    mu = torch.max(x, dim=-1).values.view(-1, 1)',
+      '    z = x - mu',
+      '    for _ in range(iters):',
+      '        z = (x - mu) * torch.sum(torch.relu(1.0 + (1.0 - t) * z), dim=-1).view(-1, 1) ** (1.0 - t)',
+      '    return -log_t(1.0 / torch.sum(torch.relu(1.0 + (1.0 - t) * z), dim=-1).view(-1, 1), t) + mu',
+      '',
+      'def tempered_probs(x, t):',
+      '    if t == 1.0:',
+      '        norm = torch.log(torch.sum(torch.exp(x), dim=-1)).unsqueeze(1)',
+      '    else:',
+      '        norm = fixed_point(x, t)',
+      '    return torch.exp(x - norm) if t == 1.0 else torch.relu(1.0 + (1.0 - t) * (x - norm)) ** (1.0 / (1.0 - t))',
+      '',
+      'def tempered_loss(x, labels, t1, t2, eps=0.1):',
+      '    k = x.size(1)',
+      '    q = torch.zeros_like(x).fill_(eps / (k - 1)).scatter_(1, labels.unsqueeze(1), 1 - eps)',
+      '    p = tempered_probs(x, t2)',
+      '    return torch.sum((log_t(q + 1e-10, t1) - log_t(p, t1)) * q, dim=-1).mean()',
+    ];
+    assert.equal(conventionOf(source, 'tempered_loss'), 'k_minus_1');
+  });
 });
