@@ -108,4 +108,32 @@ describe('analysis: decided by the math, never by the name', () => {
     assert.equal(f?.convention, 'k_minus_1');
     assert.equal(f?.epsilonParam, 'zz');
   });
+
+  it('a torch loss class held in a variable (picked by a flag) and constructed later is that loss', () => {
+    const text = [
+      'from torch import nn',
+      'class Heads(nn.Module):',
+      '    def __init__(self, eps=0.1, binary=False):',
+      '        super().__init__()',
+      '        criterion = nn.BCEWithLogitsLoss if binary else nn.CrossEntropyLoss',
+      '        self.first = criterion(label_smoothing=eps) if not binary else criterion()',
+      '    def __call__(self, pred, target):',
+      '        return self.first(pred[0], target[0])',
+      '',
+      'class Plain(nn.Module):',
+      '    def __init__(self, binary=True):',
+      '        super().__init__()',
+      '        loss = nn.BCEWithLogitsLoss if binary else nn.CrossEntropyLoss',
+      '        self.ce = loss()',
+      '    def forward(self, pred, target):',
+      '        return self.ce(pred, target)',
+    ].join('\n');
+    const findings = analyzePython(text);
+    const heads = findings.find((x) => x.symbol === 'Heads');
+    assert.equal(heads?.convention, 'uniform');
+    assert.equal(heads?.epsilonParam, 'eps');
+    const plain = findings.find((x) => x.symbol === 'Plain');
+    assert.equal(plain?.convention, 'none');
+    assert.equal(plain?.details?.lossKind, 'custom');
+  });
 });

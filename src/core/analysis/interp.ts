@@ -92,7 +92,9 @@ function attribute(e: Expr & { t: 'attr' }, f: Frame, ctx: Ctx): AV {
     return obj.items[e.name === 'values' ? 0 : 1] ?? UNKNOWN;
   const q = obj.k === 'unknown' ? qualify(e, ctx.mod) : null;
   if (q === 'torch.sum' || q === 'torch.mean') return { k: 'torchFn', name: e.name as 'sum' | 'mean' };
-  if (q !== null && resolveTorchApi(e, ctx.mod)?.form === 'functional') return { k: 'torchRef', fn: e };
+  // `F.log_softmax` or a loss class (`loss = nn.BCEWithLogitsLoss if binary else nn.CrossEntropyLoss`) held as a value.
+  const form = q !== null ? resolveTorchApi(e, ctx.mod)?.form : undefined;
+  if (form === 'functional' || form === 'module') return { k: 'torchRef', fn: e };
   if (TENSOR_ATTRIBUTES.has(e.name)) markTensor(obj, ctx);
   if (e.name === 'shape') return { k: 'shape' };
   if (e.name === 'data' || e.name === 'T' || e.name === 'mT') return obj;
