@@ -61,11 +61,22 @@ export function evalExpr(e: Expr, f: Frame, ctx: Ctx): AV {
 function conditional(e: Expr & { t: 'cond' }, f: Frame, ctx: Ctx): AV {
   const truth = staticTruth(e.test, f, ctx);
   if (truth !== null) return evalExpr(truth ? e.body : e.orelse, f, ctx);
-  const body = evalExpr(e.body, f, ctx);
-  const orelse = evalExpr(e.orelse, f, ctx);
+  const first = evalExpr(e.body, f, ctx);
+  const second = evalExpr(e.orelse, f, ctx);
+  const body = numberBeside(first, second);
+  const orelse = numberBeside(second, first);
   const numbers = joinNumbers(body, orelse, ctx.mod.text.slice(e.from, e.to), ctx);
   if (numbers) return numbers;
   return defaultTruth(e.test, f, ctx) === true ? richer(orelse, body) : richer(body, orelse);
+}
+
+/**
+ * A parameter defaulting to None (read as an optional tensor) with a number as the other alternative
+ * (`self.s = 64.0 if not s else s`) is a number.
+ */
+function numberBeside(v: AV, other: AV): AV {
+  const literal = other.k === 'num' && other.s.k === 'n';
+  return literal && v.k === 'param' && v.tensorish && v.cand === null ? { ...v, tensorish: false } : v;
 }
 
 function lookup(id: string, f: Frame, ctx: Ctx): AV {
