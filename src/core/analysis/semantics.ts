@@ -459,12 +459,19 @@ function importedDefinition(
 function foreignCall(def: Definition, mod: ModuleContext, ev: Evaluated, ctx: Ctx): AV {
   if (def.kind === 'class') return { k: 'instance', def, mod, ...ev };
   const at = { ...ctx, mod };
-  const bound = bindCall(def.node, ev, at);
-  // An argument left out that defaults to 0 (`label_smoothing=0.0`) is 0 at this call, not a setting.
-  for (const p of callParams(def.node, mod.text))
+  const bound = zeroDefaults(def.node, mod, bindCall(def.node, ev, at));
+  return withoutSpans(pickReturn(runFunction(def.node, bound, null, at, false)));
+}
+
+/**
+ * An argument left out of a call into another module that defaults to 0 (`label_smoothing=0.0`) is 0 at this call,
+ * not a setting; for a class, at its construction (`TopKLoss(k=20)` of nnU-Net: no smoothing).
+ */
+function zeroDefaults(fn: SyntaxNode, mod: ModuleContext, bound: Map<string, AV>): Map<string, AV> {
+  for (const p of callParams(fn, mod.text))
     if (!bound.has(p.name) && p.defaultExpr?.t === 'num' && p.defaultExpr.v === 0)
       bound.set(p.name, numAV(ZERO));
-  return withoutSpans(pickReturn(runFunction(def.node, bound, null, at, false)));
+  return bound;
 }
 
 /** Calling an instance runs its `forward` (or `__call__`) after its `__init__` with the constructor's arguments. */
@@ -473,7 +480,10 @@ function callInstance(inst: AV & { k: 'instance' }, ev: Evaluated, ctx: Ctx): AV
   const at = own ? ctx : { ...ctx, mod: inst.mod };
   const scope = classScope(inst.def, inst.mod);
   const init = scope.methods.get('__init__');
-  if (init) runFunction(init, bindCall(init, inst, at), scope, at, true);
+  if (init) {
+    const bound = bindCall(init, inst, at);
+    runFunction(init, own ? bound : zeroDefaults(init, inst.mod, bound), scope, at, true);
+  }
   // A class without `__init__` (a dataclass) keeps its keyword arguments as fields.
   else for (const [name, value] of inst.kw) scope.attrs.set(name, value);
   const forward = scope.methods.get('forward') ?? scope.methods.get('__call__');
