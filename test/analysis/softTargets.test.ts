@@ -186,4 +186,20 @@ describe('analysis: soft targets outside a loss class', () => {
       [],
     );
   });
+
+  it('KL written as q·(log q − log_softmax(x)) of a given target, its log kept off zero (`q + 1e-10`), is a soft target', () => {
+    const source = [
+      'def kl_given(logits, q):',
+      '    return torch.sum((torch.log(q + 1e-10) - F.log_softmax(logits, -1)) * q, dim=-1).mean()',
+      '',
+      'def kl_probs(logits, q):',
+      '    p = torch.softmax(logits, -1)',
+      '    return (q * (q.log() - torch.log(p))).sum(-1).mean()',
+    ];
+    for (const line of [5, 8]) {
+      const f = at(source, line);
+      assert.equal(f.convention, 'soft_target');
+      assert.equal(f.torchEquivalent, "nn.KLDivLoss(reduction='batchmean')(log_probs, target_probs)");
+    }
+  });
 });

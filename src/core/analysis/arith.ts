@@ -65,6 +65,9 @@ function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
     !(b.k === 'param' && b.s.k === 's' && b.s.name === a.of)
   )
     return { k: 'logp', c: num(-1), factors: [], kl: true };
+  // log q − log_softmax(x) of a given distribution q: the same KL term, the model's log-probabilities computed here.
+  if (o === '-' && a.k === 'blog' && a.of !== undefined && b.k === 'logp' && a.of !== b.source)
+    return klTerm(negate(b));
   if ((o === '-' || o === '+') && a.k === 'tensor' && a.targetEntropy)
     return klTerm(o === '-' ? negate(b) : b);
   if ((o === '-' || o === '+') && b.k === 'tensor' && b.targetEntropy) return klTerm(a);

@@ -262,13 +262,19 @@ export function logOf(v: AV, ctx: Ctx): AV {
   if (v.k === 'logp') return UNKNOWN;
   if (v.k === 'dist' && v.d.src !== 'none' && !v.d.rowMask) return logOfLabels(v.d);
   const opaque = v.k === 'unknown' || (v.k === 'tensor' && v.viewOf === undefined);
-  const of = v.k === 'param' && v.s.k === 's' ? v.s.name : undefined;
+  const of = v.k === 'param' ? (v.s.k === 's' ? v.s.name : stabilised(v.s)) : undefined;
   return {
     k: 'blog',
     neg: isNegated(v, ctx),
     ...(opaque ? { opaque: true as const } : {}),
     ...(of ? { of } : {}),
   };
+}
+
+/** `q + 1e-10` inside a log: the parameter q, kept off zero for the log's sake. */
+function stabilised(s: Sym): string | undefined {
+  const tiny = (x: Sym) => x.k === 'n' && x.v > 0 && x.v <= 1e-4;
+  return s.k === 'op' && s.op === '+' && s.a.k === 's' && tiny(s.b) ? s.a.name : undefined;
 }
 
 /** `torch.where(onehot, a, b)` with scalars builds the target a on the true class and b elsewhere; else a row mask. */
