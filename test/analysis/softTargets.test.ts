@@ -202,4 +202,23 @@ describe('analysis: soft targets outside a loss class', () => {
       assert.equal(f.torchEquivalent, "nn.KLDivLoss(reduction='batchmean')(log_probs, target_probs)");
     }
   });
+
+  it('two given targets mixed with weights summing to 1 (mixup of the labels) are a soft target, not smoothing', () => {
+    const source = [
+      'def mixed_bce(logits, y_a, y_b, lam):',
+      '    t = lam * y_a + (1 - lam) * y_b',
+      '    return F.binary_cross_entropy_with_logits(logits, t)',
+      '',
+      'def mixed_ce(logits, y_a, y_b, lam: float):',
+      '    t = y_a * lam + y_b * (1 - lam)',
+      '    return -(t * F.log_softmax(logits, -1)).sum(-1).mean()',
+      '',
+      'def shifted(logits, t, eps):',
+      '    return F.binary_cross_entropy_with_logits(logits, t * (1 - eps) + eps)',
+    ];
+    assert.equal(at(source, 5).convention, 'soft_target');
+    assert.equal(at(source, 9).convention, 'soft_target');
+    assert.equal(at(source, 9).torchEquivalent, 'nn.CrossEntropyLoss()(logits, target_probs)');
+    assert.equal(at(source, 13).convention, 'other');
+  });
 });
