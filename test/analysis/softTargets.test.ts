@@ -215,10 +215,15 @@ describe('analysis: soft targets outside a loss class', () => {
       '',
       'def shifted(logits, t, eps):',
       '    return F.binary_cross_entropy_with_logits(logits, t * (1 - eps) + eps)',
+      '',
+      'def mixed_call(logits, y_a, y_b, lam):',
+      '    return F.cross_entropy(logits, lam * y_a + (1 - lam) * y_b)',
     ];
     assert.equal(at(source, 5).convention, 'soft_target');
     assert.equal(at(source, 9).convention, 'soft_target');
     assert.equal(at(source, 9).torchEquivalent, 'nn.CrossEntropyLoss()(logits, target_probs)');
     assert.equal(at(source, 13).convention, 'other');
+    assert.equal(at(source, 16).convention, 'soft_target');
+    assert.equal(at(source, 5).torchEquivalent, 'nn.BCEWithLogitsLoss()');
   });
 });

@@ -2,6 +2,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { richer, richness } from './branches';
 import { children, type Expr, toExpr } from './expr';
 import type { LossKind } from './findings';
+import { mixesGivenTargets } from './givenMixture';
 import { assign, dimSize, evalExpr, markTensor, runFunction, storedTable } from './interp';
 import { libraryDefinition } from './library';
 import { diagonalPick } from './marginSoftmax';
@@ -28,6 +29,7 @@ import {
   lossOf,
   mix,
   numAV,
+  paramMix,
   scalarOf,
   smoothedMixOf,
   sourceOf,
@@ -163,10 +165,17 @@ function applyModule(m: AV & { k: 'module' }, ev: Evaluated, ctx: Ctx): AV {
 
 /** A torch loss applied to abstract arguments, remembering the call so a wrapper can name it. */
 function torchLoss(kind: LossKind, args: Map<string, AV>, texts: TorchLossCall['args'], ctx: Ctx): AV {
-  const v = lossFunction(kind, args, classDim(ctx));
+  const v = lossFunction(kind, kind === 'cross_entropy' ? mixedTargetsGiven(args, ctx) : args, classDim(ctx));
   if (v.k !== 'loss') return v;
   const call = { kind, args: texts, input: inputOf(args.get('input') ?? UNKNOWN), hot: v.l.hot };
   return { k: 'loss', l: { ...v.l, torch: call } };
+}
+
+/** `F.cross_entropy(x, lam * y_a + (1 - lam) * y_b)`: a target mixing two given tensors is probabilities, not indices. */
+function mixedTargetsGiven(args: Map<string, AV>, ctx: Ctx): Map<string, AV> {
+  const target = args.get('target');
+  const m = target ? paramMix(target) : null;
+  return m && mixesGivenTargets(m, ctx.syms) ? new Map(args).set('target', { k: 'dist', d: m }) : args;
 }
 
 function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Frame, ctx: Ctx): AV {
