@@ -86,7 +86,8 @@ function lookup(id: string, f: Frame, ctx: Ctx): AV {
   const constant = ctx.mod.constants.get(id);
   if (!constant) {
     const def = findDefinition(ctx.mod, id, Number.POSITIVE_INFINITY, 'def');
-    return def ? { k: 'function', node: def.node } : UNKNOWN;
+    if (def) return { k: 'function', node: def.node };
+    return heldTorchApi({ from: 0, to: 0, t: 'name', id }, ctx) ?? UNKNOWN;
   }
   const value = evalExpr(constant, { vars: new Map(), returns: [], cls: null }, ctx);
   if (value.k !== 'num' || value.s.k !== 'n') return value;
@@ -103,13 +104,21 @@ function attribute(e: Expr & { t: 'attr' }, f: Frame, ctx: Ctx): AV {
     return obj.items[e.name === 'values' ? 0 : 1] ?? UNKNOWN;
   const q = obj.k === 'unknown' ? qualify(e, ctx.mod) : null;
   if (q === 'torch.sum' || q === 'torch.mean') return { k: 'torchFn', name: e.name as 'sum' | 'mean' };
-  // `F.log_softmax` or a loss class (`loss = nn.BCEWithLogitsLoss if binary else nn.CrossEntropyLoss`) held as a value.
-  const form = q !== null ? resolveTorchApi(e, ctx.mod)?.form : undefined;
-  if (form === 'functional' || form === 'module') return { k: 'torchRef', fn: e };
+  const held = q !== null ? heldTorchApi(e, ctx) : null;
+  if (held) return held;
   if (TENSOR_ATTRIBUTES.has(e.name)) markTensor(obj, ctx);
   if (e.name === 'shape') return { k: 'shape' };
   if (e.name === 'data' || e.name === 'T' || e.name === 'mT') return obj;
   return obj.k === 'unknown' || obj.k === 'param' ? outsideValue(e, ctx) : UNKNOWN;
+}
+
+/**
+ * `F.log_softmax`, `binary_cross_entropy` imported by name, or a loss class (`loss = nn.BCEWithLogitsLoss if binary
+ * else nn.CrossEntropyLoss`) held as a value: called later as itself.
+ */
+function heldTorchApi(e: Expr, ctx: Ctx): AV | null {
+  const form = resolveTorchApi(e, ctx.mod)?.form;
+  return form === 'functional' || form === 'module' ? { k: 'torchRef', fn: e } : null;
 }
 
 const TENSOR_ATTRIBUTES = new Set(['shape', 'device', 'dtype', 'ndim', 'is_cuda']);
