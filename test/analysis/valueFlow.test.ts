@@ -198,4 +198,27 @@ describe('value flow', () => {
     ];
     assert.equal(conventionOf(source, 'tempered_loss'), 'k_minus_1');
   });
+
+  it('a dataclass of losses holds them; torch.broadcast_tensors gives its tensors back (a detection head without forward)', () => {
+    const source = [
+      'from dataclasses import dataclass',
+      '',
+      '@dataclass',
+      'class Losses:',
+      '    overlap: torch.Tensor',
+      '    classification: torch.Tensor',
+      '',
+      'class DetectionLoss:',
+      '    def __init__(self, label_smoothing=0.1):',
+      '        self.label_smoothing = label_smoothing',
+      '    def pairwise(self, preds, targets):',
+      '        probs = preds["classprobs"].unsqueeze(1)',
+      '        t = F.one_hot(targets["labels"], probs.shape[-1]).to(probs.dtype)',
+      '        t = (self.label_smoothing / 2) + t * (1.0 - self.label_smoothing)',
+      '        probs, t = torch.broadcast_tensors(probs, t.unsqueeze(0))',
+      '        cls = F.binary_cross_entropy_with_logits(probs, t, reduction="none").sum(-1)',
+      '        return Losses(1.0 - preds["iou"], cls), preds["iou"]',
+    ];
+    assert.equal(conventionOf(source, 'DetectionLoss'), 'binary');
+  });
 });

@@ -386,6 +386,9 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): A
   if (id === 'sum' && ev.args[0]?.k === 'tuple') return richest(ev.args[0].items);
   const def = local ? null : findDefinition(ctx.mod, id, e.from);
   if (def?.kind === 'def') return inline(def.node, ev, null, ctx);
+  // A class of the file with no methods (a dataclass or NamedTuple of losses) holds the values it is built with.
+  if (def?.kind === 'class' && classScope(def, ctx.mod).methods.size === 0)
+    return { k: 'tuple', items: [...ev.args, ...ev.kw.values()] };
   if (def?.kind === 'class') return { k: 'instance', def, mod: ctx.mod, ...ev };
   return wrapper(ev, ctx);
 }

@@ -179,6 +179,8 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
   }
   // torch.reshape(x, s), torch.squeeze(x), …: the layout functions leave the value as it is.
   if (PASS.has(name) && args[0] && args[0].k !== 'param') return args[0];
+  // `p, t = torch.broadcast_tensors(p, t)`: the same tensors, expanded to one shape.
+  if (name === 'broadcast_tensors') return { k: 'tuple', items: args };
   if (ZEROS.has(name)) return { k: 'dist', d: mix(ZERO, ZERO, 'none') };
   if (ONES.has(name)) return { k: 'dist', d: mix(ZERO, ONE, 'none') };
   if (FULL.has(name)) {
