@@ -138,9 +138,15 @@ export interface ComputeParams {
   scope: 'full' | 'exact';
 }
 
+/** The state's texts (megabytes each when pasted): a job carries one only when the worker does not hold it yet. */
+export const INPUT_TEXT_KEYS = ['logitsText', 'targetsText', 'weightText', 'priorText'] as const;
+export type InputTextKey = (typeof INPUT_TEXT_KEYS)[number];
+
 /** One computation in the worker, numbered by the webview so its parts and a cancellation can name it. */
 export interface ComputeJob extends ComputeParams {
   job: number;
+  /** The texts of `state` that are new to the worker; the others are empty there, the worker has them already. */
+  sent: InputTextKey[];
 }
 
 /** How a job ended: every part sent, refused (errors on the fields), or stopped for a newer input. */
@@ -161,6 +167,7 @@ export const Compute = request<ComputeJob, ComputeEnd>(
     job: isInteger,
     state: isPlaygroundState,
     scope: oneOf(['full', 'exact'] as const),
+    sent: arrayOf(oneOf(INPUT_TEXT_KEYS), INPUT_TEXT_KEYS.length),
   }),
   isComputeEnd,
 );

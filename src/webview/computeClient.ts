@@ -16,6 +16,7 @@ import {
   WebviewProblem,
 } from '../core/protocol';
 import { schedule } from './timers';
+import { TextsSent } from './workerTexts';
 
 /** Inputs up to this many characters of text compute on the UI thread (a few ms). */
 export const INLINE_TEXT_LIMIT = 60_000;
@@ -36,6 +37,7 @@ export class ComputeClient {
   private nextJob = 1;
   /** Where each job in the worker delivers its parts; a cancelled job's are dropped. */
   private readonly receivers = new Map<number, PartReceiver>();
+  private readonly texts = new TextsSent();
 
   /** `connect` starts the worker (see startWorker), once, at the first input too big to compute inline. */
   constructor(
@@ -71,7 +73,7 @@ export class ComputeClient {
     const job = this.nextJob++;
     this.receivers.set(job, onPart);
     try {
-      const end = await endpoint.request(Compute, { ...params, job });
+      const end = await endpoint.request(Compute, this.texts.job(params, job));
       return this.receivers.has(job) ? end : { ok: false, cancelled: true };
     } finally {
       this.receivers.delete(job);

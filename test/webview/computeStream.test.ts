@@ -15,7 +15,7 @@ import {
   Endpoint,
   type ResultPart,
 } from '../../src/core/protocol';
-import { ComputeClient } from '../../src/webview/computeClient';
+import { ComputeClient, fitsInline } from '../../src/webview/computeClient';
 import { serveCompute } from '../../src/webview/computeService';
 
 /** Generated data always goes to the worker (see fitsInline). */
@@ -23,6 +23,13 @@ const generated = (patch: Partial<PlaygroundState> = {}): ComputeParams => ({
   state: { ...DEFAULT_STATE, synthetic: { rows: 40, cols: 7, seed: 5 }, epsilon: 0.2, ...patch },
   scope: 'full',
 });
+
+/** Pasted logits and class indices, too long to compute inline. */
+function pastedRows(rows: number): PlaygroundState {
+  const logitsText = `[${Array.from({ length: rows }, (_, r) => `[${r % 7}, ${r % 3}, 0.5]`).join(', ')}]`;
+  const targetsText = `[${Array.from({ length: rows }, (_, r) => r % 3).join(', ')}]`;
+  return { ...DEFAULT_STATE, logitsText, targetsText };
+}
 
 /** Where the worker waits between parts until the test lets it go on. */
 class Gate {
@@ -51,9 +58,13 @@ async function until(condition: () => boolean): Promise<void> {
 function wired(gate: Gate) {
   const problems: string[] = [];
   const fromWorker: string[] = [];
+  const toWorker: unknown[] = [];
   const schedule = () => () => undefined;
   const webview: Endpoint = new Endpoint({
-    post: (m) => queueMicrotask(() => worker.receive(structuredClone(m))),
+    post: (m) => {
+      toWorker.push(m);
+      queueMicrotask(() => worker.receive(structuredClone(m)));
+    },
     report: (p) => problems.push(`webview: ${p}`),
     schedule,
   });
@@ -71,7 +82,7 @@ function wired(gate: Gate) {
     async () => webview,
     (p) => problems.push(`client: ${p}`),
   );
-  return { client, problems, fromWorker };
+  return { client, problems, fromWorker, toWorker };
 }
 
 describe('compute stream between the webview and its worker', () => {
@@ -145,6 +156,52 @@ describe('compute stream between the webview and its worker', () => {
     assert.deepEqual(fresh, ['loss', ...PLOT_PARTS]);
   });
 
+  it('sends each input text to the worker once per change, not with every computation', async () => {
+    const gate = new Gate();
+    gate.open = true;
+    const { client, toWorker, problems } = wired(gate);
+    const pasted = { ...pastedRows(6000), epsilon: 0.1 };
+    const { logitsText, targetsText } = pasted;
+    const ends = [];
+    for (const [state, scope] of [
+      [pasted, 'full'],
+      [{ ...pasted, epsilon: 0.2 }, 'exact'],
+      [{ ...pasted, epsilon: 0.3 }, 'exact'],
+      [{ ...pasted, convention: 'k_minus_1' }, 'full'],
+      [{ ...pasted, targetsText: `${targetsText} ` }, 'full'],
+    ] as const)
+      ends.push(await client.run({ state, scope }, () => undefined));
+    assert.deepEqual(ends, Array(5).fill({ ok: true }));
+    const jobs = toWorker.filter((m): m is { params: { sent: string[]; state: PlaygroundState } } =>
+      Compute.isParams((m as { params?: unknown }).params),
+    );
+    assert.deepEqual(
+      jobs.map((m) => m.params.sent),
+      [['logitsText', 'targetsText'], [], [], [], ['targetsText']],
+    );
+    const carried = JSON.stringify(toWorker).length;
+    assert.ok(carried < 2 * logitsText.length + 3 * targetsText.length, `${carried} characters sent`);
+    assert.deepEqual(problems, []);
+  });
+
+  it('computes each job on its own texts, also those the worker already held', async () => {
+    const gate = new Gate();
+    gate.open = true;
+    const { client } = wired(gate);
+    const a = pastedRows(6000);
+    const b = { ...a, targetsText: a.targetsText.replace('[0, 1, 2', '[2, 2, 2') };
+    for (const state of [a, b, a, { ...a, epsilon: 0.9 }]) {
+      assert.ok(!fitsInline({ state, scope: 'full' }));
+      let loss: number | undefined;
+      await client.run({ state, scope: 'full' }, (part) => {
+        if (part.name === 'loss') loss = part.value.exact.value;
+      });
+      const whole = computePlayground(state);
+      assert.ok(whole.ok);
+      assert.equal(loss, whole.exact.value);
+    }
+  });
+
   it('ends a refused job with the errors on its fields, after no part', async () => {
     const gate = new Gate();
     gate.open = true;
@@ -161,17 +218,19 @@ describe('compute stream between the webview and its worker', () => {
 describe('validation of the stream messages', () => {
   const state = DEFAULT_STATE;
 
-  it('worker/compute takes a job number, a state and a scope, and nothing else', () => {
+  it('worker/compute takes a job number, a state, a scope and the texts it sends, and nothing else', () => {
     assert.equal(Compute.method, 'worker/compute');
-    assert.ok(Compute.isParams({ job: 1, state, scope: 'full' }));
-    assert.ok(Compute.isParams({ job: 2, state, scope: 'exact' }));
+    assert.ok(Compute.isParams({ job: 1, state, scope: 'full', sent: [] }));
+    assert.ok(Compute.isParams({ job: 2, state, scope: 'exact', sent: ['logitsText', 'priorText'] }));
     for (const bad of [
-      { state, scope: 'full' },
-      { job: 1.5, state, scope: 'full' },
-      { job: '1', state, scope: 'full' },
-      { job: 1, state, scope: 'plots' },
-      { job: 1, state: { ...state, version: 9 }, scope: 'full' },
-      { job: 1, state, scope: 'full', transfer: [] },
+      { state, scope: 'full', sent: [] },
+      { job: 1, state, scope: 'full' },
+      { job: 1, state, scope: 'full', sent: ['loss'] },
+      { job: 1.5, state, scope: 'full', sent: [] },
+      { job: '1', state, scope: 'full', sent: [] },
+      { job: 1, state, scope: 'plots', sent: [] },
+      { job: 1, state: { ...state, version: 9 }, scope: 'full', sent: [] },
+      { job: 1, state, scope: 'full', sent: [], transfer: [] },
     ])
       assert.equal(Compute.isParams(bad), false, JSON.stringify(bad).slice(0, 80));
   });
