@@ -20,6 +20,7 @@ import { torchDifferences } from '../core/playground/torchDiffers';
 import type { ComputeEnd, ComputeParams, ResultPart, Snapshot } from '../core/protocol';
 import { mergeComputeScope } from './computeClient';
 import { DelayedErrors } from './delayedErrors';
+import { DrawQueue } from './drawQueue';
 import { LatestRunner } from './latestRunner';
 import type { Plot, View } from './plots/plot';
 import { readTheme } from './plots/theme';
@@ -74,6 +75,13 @@ export class PlaygroundApp {
   private visibility: PlotVisibility | undefined;
   /** The exact headline is asked for once the slider rests, so the worker does not compete with the drag. */
   private readonly requestExact = debounce(() => this.recompute('exact'), EXACT_DELAY_MS);
+  /** Full draws, one plot a frame (on-screen plots first); the busy ring stays until the last is drawn. */
+  private readonly draws = new DrawQueue<Plot>(
+    (plot) => this.drawNow(plot),
+    (plot) => this.visibility?.isVisible(plot) ?? false,
+    (run) => requestAnimationFrame(() => run()),
+    () => this.renderHeadline(false),
+  );
 
   constructor(
     private state: PlaygroundState,
@@ -255,7 +263,7 @@ export class PlaygroundApp {
   private renderHeadline(withTable = true): void {
     const point = this.point();
     const value = this.headlineValue(point);
-    const busy = this.runner.busy;
+    const busy = this.runner.busy || this.draws.size > 0;
     if (this.refusedTexts.size === 0 && this.errors.length > 0 && !this.errorDisplay.shown) return;
     if (this.errors.length > 0 || value === undefined || (this.state.reduction === 'none' && !point)) {
       showHeadline('—', '', this.errors.length ? 'fix the highlighted input' : 'computing…', busy);
@@ -288,13 +296,17 @@ export class PlaygroundApp {
   }
 
   private drawPlots(which: (plot: Plot) => boolean): void {
-    for (const plot of this.deps.plots.filter(which))
-      this.withView(plot, (view) => {
-        plot.draw(view);
-        markStale(plot.figure, false);
-        this.result?.drawn.add(plot);
-        this.visibility?.drawn(plot);
-      });
+    this.draws.add(this.deps.plots.filter(which));
+  }
+
+  /** A queued plot, drawn from the result of its frame once the parts it needs are in. */
+  private drawNow(plot: Plot): void {
+    this.withView(plot, (view) => {
+      plot.draw(view);
+      markStale(plot.figure, false);
+      this.result?.drawn.add(plot);
+      this.visibility?.drawn(plot);
+    });
   }
 
   private drawAll(): void {
