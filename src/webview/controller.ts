@@ -29,6 +29,7 @@ import { debounce, oncePerFrame, schedule } from './timers';
 import { TEXT_CONTROLS } from './ui/controls';
 import { showErrors, showNotes } from './ui/errors';
 import { writeEpsilon, writeForm } from './ui/formState';
+import { fieldText } from './ui/heldText';
 import { markStale, showHeadline, showTable, showTorchNotes } from './ui/outputs';
 
 export interface AppDeps {
@@ -44,6 +45,10 @@ export interface AppDeps {
 }
 
 const EXACT_DELAY_MS = 120;
+/** The share of a 60 Hz frame an ε step's plot redraws may take before the rest wait for the next frame. */
+const EPSILON_FRAME_MS = 8;
+
+const nextFrame = (run: () => void) => requestAnimationFrame(() => run());
 
 /** Only an unreduced loss's headline reads per-sample values, and it waits for the model to have them. */
 const NO_SAMPLES = new Float64Array();
@@ -76,12 +81,23 @@ export class PlaygroundApp {
   /** The exact headline is asked for once the slider rests, so the worker does not compete with the drag. */
   private readonly requestExact = debounce(() => this.recompute('exact'), EXACT_DELAY_MS);
   /** Full draws, one plot a frame (on-screen plots first); the busy ring stays until the last is drawn. */
-  private readonly draws = new DrawQueue<Plot>(
-    (plot) => this.drawNow(plot),
-    (plot) => this.visibility?.isVisible(plot) ?? false,
-    (run) => requestAnimationFrame(() => run()),
-    () => this.renderHeadline(false),
-  );
+  private readonly draws = new DrawQueue<Plot>({
+    draw: (plot) => this.drawNow(plot),
+    frame: nextFrame,
+    now: () => performance.now(),
+    budgetMs: 0,
+    first: (plot) => this.visibility?.isVisible(plot) ?? false,
+    drained: () => this.renderHeadline(false),
+  });
+  /** ε steps of the plots on screen, as many a frame as its budget allows: under a drag they take turns. */
+  private readonly moves = new DrawQueue<Plot>({
+    draw: (plot) => {
+      if (this.result?.drawn.has(plot)) this.withView(plot, (view) => plot.moveEpsilon(view));
+    },
+    frame: nextFrame,
+    now: () => performance.now(),
+    budgetMs: EPSILON_FRAME_MS,
+  });
 
   constructor(
     private state: PlaygroundState,
@@ -130,7 +146,7 @@ export class PlaygroundApp {
     for (const c of TEXT_CONTROLS) {
       if (!this.refusedTexts.has(c.field)) continue;
       const area = document.getElementById(c.id) as HTMLTextAreaElement | null;
-      this.refuseText(c.field, area ? textLimitError(c.field, area.value) : undefined);
+      this.refuseText(c.field, area ? textLimitError(c.field, fieldText(area)) : undefined);
     }
   }
 
@@ -317,7 +333,8 @@ export class PlaygroundApp {
   private moveEpsilon(): void {
     const drawn = this.deps.plots.filter((plot) => this.result?.drawn.has(plot));
     performance.mark('lossLens:epsilon:start');
-    this.visibility?.moveVisible(drawn, (plot) => this.withView(plot, (view) => plot.moveEpsilon(view)));
+    this.visibility?.moveVisible(drawn, (plot) => this.moves.add([plot]));
+    this.moves.run();
     this.renderHeadline(false);
     performance.measure('lossLens:epsilon', 'lossLens:epsilon:start');
   }

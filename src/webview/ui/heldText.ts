@@ -1,0 +1,56 @@
+/**
+ * A text too long for its text area is held in memory (and in the state, so it survives hide and reload), not in
+ * the area: Chromium lays out a 22 MB textarea value for seconds on the UI thread. The empty area's placeholder says
+ * what it holds; typing or pasting there replaces the held text, as in an area whose whole text is selected.
+ */
+
+/** Longest text shown in its area (its layout stays within a frame or two). */
+export const HELD_TEXT_LENGTH = 200_000;
+
+/** What this module reads and writes of a textarea. */
+export interface TextBox {
+  value: string;
+  placeholder: string;
+}
+
+const held = new WeakMap<TextBox, string>();
+
+/** The field's whole text: the one held, else the area's own. */
+export function fieldText(box: TextBox): string {
+  return held.get(box) ?? box.value;
+}
+
+/** Shows `text` in the area, or holds it with a summary when it is too long to show. */
+export function showText(box: TextBox, text: string): void {
+  if (text.length <= HELD_TEXT_LENGTH) {
+    held.delete(box);
+    if (box.placeholder !== '') box.placeholder = '';
+    if (box.value !== text) box.value = text;
+    return;
+  }
+  held.set(box, text);
+  box.value = '';
+  box.placeholder = heldSummary(text);
+}
+
+/** After an input event the area's value is the field's whole text: held when too long. */
+export function takeInput(box: TextBox): string {
+  const text = box.value;
+  showText(box, text);
+  return text;
+}
+
+/** The field's text after pasting `clip` over the selection `[start, end)` of what the area shows. */
+export function pastedText(box: TextBox, clip: string, start: number, end: number): string {
+  return box.value.slice(0, start) + clip + box.value.slice(end);
+}
+
+export function heldSummary(text: string): string {
+  let lines = 1;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lines++;
+  const start = text.slice(0, 80).replace(/\s+/g, ' ');
+  return (
+    `${(text.length / 1e6).toFixed(1)} MB of text (${lines.toLocaleString('en-US')} lines) kept, not shown: ` +
+    `a text box this long would freeze the panel. It starts ${start}… Type or paste here to replace it.`
+  );
+}
