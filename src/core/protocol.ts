@@ -138,15 +138,9 @@ export interface ComputeParams {
   scope: 'full' | 'exact';
 }
 
-/** The state's texts (megabytes each when pasted): a job carries one only when the worker does not hold it yet. */
-export const INPUT_TEXT_KEYS = ['logitsText', 'targetsText', 'weightText', 'priorText'] as const;
-export type InputTextKey = (typeof INPUT_TEXT_KEYS)[number];
-
 /** One computation in the worker, numbered by the webview so its parts and a cancellation can name it. */
 export interface ComputeJob extends ComputeParams {
   job: number;
-  /** The texts of `state` that are new to the worker; the others are empty there, the worker has them already. */
-  sent: InputTextKey[];
 }
 
 /** How a job ended: every part sent, refused (errors on the fields), or stopped for a newer input. */
@@ -167,9 +161,34 @@ export const Compute = request<ComputeJob, ComputeEnd>(
     job: isInteger,
     state: isPlaygroundState,
     scope: oneOf(['full', 'exact'] as const),
-    sent: arrayOf(oneOf(INPUT_TEXT_KEYS), INPUT_TEXT_KEYS.length),
   }),
   isComputeEnd,
+);
+
+/** The state's texts: megabytes each when pasted. */
+export const INPUT_TEXT_KEYS = ['logitsText', 'targetsText', 'weightText', 'priorText'] as const;
+export type InputTextKey = (typeof INPUT_TEXT_KEYS)[number];
+
+/** Longest part of a text in one message (a 22 MB text cloned in one postMessage held the UI thread 40–80 ms). */
+export const TEXT_PART_LENGTH = 1 << 20;
+
+export interface TextPartParams {
+  key: InputTextKey;
+  text: string;
+  /** Continues the text of the parts before; false starts it anew. */
+  append: boolean;
+}
+/**
+ * An input text for the worker, sent once per change, in parts posted in tasks of their own. A job's state carries
+ * its texts empty: the worker computes on the last texts it was sent (messages arrive in the order posted).
+ */
+export const SendTextPart = notification<TextPartParams>(
+  'worker/text',
+  objectOf<TextPartParams>({
+    key: oneOf(INPUT_TEXT_KEYS),
+    text: maxLength(TEXT_PART_LENGTH),
+    append: isBoolean,
+  }),
 );
 
 export interface PartParams {

@@ -13,9 +13,10 @@ import {
   ComputePart,
   Endpoint,
   type ResultPart,
+  SendTextPart,
   WebviewProblem,
 } from '../core/protocol';
-import { schedule } from './timers';
+import { nextTask, schedule } from './timers';
 import { TextsSent } from './workerTexts';
 
 /** Inputs up to this many characters of text compute on the UI thread (a few ms). */
@@ -73,7 +74,14 @@ export class ComputeClient {
     const job = this.nextJob++;
     this.receivers.set(job, onPart);
     try {
-      const end = await endpoint.request(Compute, this.texts.job(params, job));
+      const { request, parts } = this.texts.job(params, job);
+      for (const [i, part] of parts.entries()) {
+        if (i > 0) await nextTask();
+        endpoint.notify(SendTextPart, part);
+      }
+      // Cancelled while its texts went out: they are sent (the worker holds them now), the job is not.
+      if (!this.receivers.has(job)) return { ok: false, cancelled: true };
+      const end = await endpoint.request(Compute, request);
       return this.receivers.has(job) ? end : { ok: false, cancelled: true };
     } finally {
       this.receivers.delete(job);

@@ -12,6 +12,7 @@ import {
   type ComputeJob,
   ComputePart,
   type Endpoint,
+  SendTextPart,
 } from '../core/protocol';
 import { TextsHeld } from './workerTexts';
 
@@ -21,6 +22,7 @@ export function serveCompute(endpoint: Endpoint, nextTask: () => Promise<void>):
   const running = new Set<number>();
   endpoint.onNotification(CancelCompute, ({ job }) => running.delete(job));
   const texts = new TextsHeld();
+  endpoint.onNotification(SendTextPart, (part) => texts.receive(part));
   endpoint.onRequest(Compute, async (request: ComputeJob): Promise<ComputeEnd> => {
     const { job } = request;
     const params = texts.params(request);

@@ -1,10 +1,17 @@
 /**
- * The input texts cross to the worker once: a job carries a text only when it is not the last one sent, and the
- * worker fills the rest in from what it kept. A 22 MB paste is copied to the worker once, not at every ε rest.
- * Messages to a worker arrive in the order posted, so both sides agree on what the worker holds.
+ * The input texts cross to the worker once per change, apart from the jobs: a job's state carries its texts empty
+ * and the worker fills them in from the last ones it was sent. A 22 MB paste is copied to the worker once, in parts
+ * (see SendTextPart), not at every ε rest.
  */
 import type { PlaygroundState } from '../core/playground/state';
-import { type ComputeJob, type ComputeParams, INPUT_TEXT_KEYS, type InputTextKey } from '../core/protocol';
+import {
+  type ComputeJob,
+  type ComputeParams,
+  INPUT_TEXT_KEYS,
+  type InputTextKey,
+  TEXT_PART_LENGTH,
+  type TextPartParams,
+} from '../core/protocol';
 
 type Texts = Pick<PlaygroundState, InputTextKey>;
 
@@ -14,17 +21,21 @@ const noTexts = (): Texts => ({ logitsText: '', targetsText: '', weightText: '',
 export class TextsSent {
   private readonly held = noTexts();
 
-  job(params: ComputeParams, job: number): ComputeJob {
+  constructor(private readonly partLength = TEXT_PART_LENGTH) {}
+
+  /** The job without its texts, and the parts of those texts the worker does not hold yet, to post before it. */
+  job(params: ComputeParams, job: number): { request: ComputeJob; parts: TextPartParams[] } {
     const state = { ...params.state };
-    const sent: InputTextKey[] = [];
+    const parts: TextPartParams[] = [];
     for (const key of INPUT_TEXT_KEYS) {
-      if (state[key] === this.held[key]) state[key] = '';
-      else {
-        this.held[key] = state[key];
-        sent.push(key);
-      }
+      const text = state[key];
+      state[key] = '';
+      if (text === this.held[key]) continue;
+      this.held[key] = text;
+      for (let at = 0; at === 0 || at < text.length; at += this.partLength)
+        parts.push({ key, text: text.slice(at, at + this.partLength), append: at > 0 });
     }
-    return { ...params, state, job, sent };
+    return { request: { ...params, state, job }, parts };
   }
 }
 
@@ -32,8 +43,11 @@ export class TextsSent {
 export class TextsHeld {
   private readonly held = noTexts();
 
-  params({ state, scope, sent }: ComputeJob): ComputeParams {
-    for (const key of sent) this.held[key] = state[key];
+  receive({ key, text, append }: TextPartParams): void {
+    this.held[key] = append ? this.held[key] + text : text;
+  }
+
+  params({ state, scope }: ComputeJob): ComputeParams {
     return { state: { ...state, ...this.held }, scope };
   }
 }

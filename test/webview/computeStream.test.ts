@@ -14,9 +14,12 @@ import {
   ComputePart,
   Endpoint,
   type ResultPart,
+  SendTextPart,
+  TEXT_PART_LENGTH,
 } from '../../src/core/protocol';
 import { ComputeClient, fitsInline } from '../../src/webview/computeClient';
 import { serveCompute } from '../../src/webview/computeService';
+import { TextsHeld, TextsSent } from '../../src/webview/workerTexts';
 
 /** Generated data always goes to the worker (see fitsInline). */
 const generated = (patch: Partial<PlaygroundState> = {}): ComputeParams => ({
@@ -172,15 +175,18 @@ describe('compute stream between the webview and its worker', () => {
     ] as const)
       ends.push(await client.run({ state, scope }, () => undefined));
     assert.deepEqual(ends, Array(5).fill({ ok: true }));
-    const jobs = toWorker.filter((m): m is { params: { sent: string[]; state: PlaygroundState } } =>
-      Compute.isParams((m as { params?: unknown }).params),
-    );
-    assert.deepEqual(
-      jobs.map((m) => m.params.sent),
-      [['logitsText', 'targetsText'], [], [], [], ['targetsText']],
-    );
-    const carried = JSON.stringify(toWorker).length;
-    assert.ok(carried < 2 * logitsText.length + 3 * targetsText.length, `${carried} characters sent`);
+    const sent = toWorker.map((m) => m as { method?: string; params: Record<string, unknown> });
+    const texts = sent.filter((m) => m.method === SendTextPart.method).map((m) => m.params);
+    assert.deepEqual(texts, [
+      { key: 'logitsText', text: logitsText, append: false },
+      { key: 'targetsText', text: targetsText, append: false },
+      { key: 'targetsText', text: `${targetsText} `, append: false },
+    ]);
+    const jobs = sent
+      .filter((m) => m.method === Compute.method)
+      .map((m) => m.params.state as PlaygroundState);
+    assert.equal(jobs.length, 5);
+    assert.ok(jobs.every((s) => s.logitsText === '' && s.targetsText === ''));
     assert.deepEqual(problems, []);
   });
 
@@ -215,24 +221,68 @@ describe('compute stream between the webview and its worker', () => {
   });
 });
 
+describe('input texts sent to the worker in parts', () => {
+  const at = (state: PlaygroundState) => ({ state, scope: 'full' as const });
+
+  it('cuts a long text into parts of at most the part length that the worker joins again', () => {
+    const sent = new TextsSent(10);
+    const held = new TextsHeld();
+    const state = { ...DEFAULT_STATE, logitsText: 'x'.repeat(25), targetsText: '[0]' };
+    const { request, parts } = sent.job(at(state), 1);
+    assert.deepEqual(
+      parts.map((p) => [p.key, p.text.length, p.append]),
+      [
+        ['logitsText', 10, false],
+        ['logitsText', 10, true],
+        ['logitsText', 5, true],
+        ['targetsText', 3, false],
+      ],
+    );
+    for (const part of parts) held.receive(part);
+    assert.deepEqual(held.params(request), at(state));
+  });
+
+  it('sends an emptied text as one empty part, and nothing for the texts the worker holds', () => {
+    const sent = new TextsSent(10);
+    const state = { ...DEFAULT_STATE, weightText: '[1, 2]' };
+    sent.job(at(state), 1);
+    assert.deepEqual(sent.job(at(state), 2).parts, []);
+    assert.deepEqual(sent.job(at({ ...state, weightText: '' }), 3).parts, [
+      { key: 'weightText', text: '', append: false },
+    ]);
+  });
+});
+
 describe('validation of the stream messages', () => {
   const state = DEFAULT_STATE;
 
-  it('worker/compute takes a job number, a state, a scope and the texts it sends, and nothing else', () => {
+  it('worker/compute takes a job number, a state and a scope, and nothing else', () => {
     assert.equal(Compute.method, 'worker/compute');
-    assert.ok(Compute.isParams({ job: 1, state, scope: 'full', sent: [] }));
-    assert.ok(Compute.isParams({ job: 2, state, scope: 'exact', sent: ['logitsText', 'priorText'] }));
+    assert.ok(Compute.isParams({ job: 1, state, scope: 'full' }));
+    assert.ok(Compute.isParams({ job: 2, state, scope: 'exact' }));
     for (const bad of [
-      { state, scope: 'full', sent: [] },
-      { job: 1, state, scope: 'full' },
-      { job: 1, state, scope: 'full', sent: ['loss'] },
-      { job: 1.5, state, scope: 'full', sent: [] },
-      { job: '1', state, scope: 'full', sent: [] },
-      { job: 1, state, scope: 'plots', sent: [] },
-      { job: 1, state: { ...state, version: 9 }, scope: 'full', sent: [] },
-      { job: 1, state, scope: 'full', sent: [], transfer: [] },
+      { state, scope: 'full' },
+      { job: 1.5, state, scope: 'full' },
+      { job: '1', state, scope: 'full' },
+      { job: 1, state, scope: 'plots' },
+      { job: 1, state: { ...state, version: 9 }, scope: 'full' },
+      { job: 1, state, scope: 'full', transfer: [] },
     ])
       assert.equal(Compute.isParams(bad), false, JSON.stringify(bad).slice(0, 80));
+  });
+
+  it('worker/text names a text of the state, and carries a part of it no longer than the part length', () => {
+    assert.equal(SendTextPart.method, 'worker/text');
+    assert.ok(SendTextPart.isParams({ key: 'logitsText', text: '[[1, 2]]', append: false }));
+    assert.ok(SendTextPart.isParams({ key: 'priorText', text: 'x'.repeat(TEXT_PART_LENGTH), append: true }));
+    for (const bad of [
+      { key: 'loss', text: '', append: false },
+      { key: 'logitsText', text: 'x'.repeat(TEXT_PART_LENGTH + 1), append: true },
+      { key: 'logitsText', text: '', append: 'no' },
+      { key: 'logitsText', text: '' },
+      { key: 'logitsText', text: '', append: false, job: 1 },
+    ])
+      assert.equal(SendTextPart.isParams(bad), false, JSON.stringify(bad).slice(0, 80));
   });
 
   it('worker/compute ends complete, refused with errors, or cancelled', () => {

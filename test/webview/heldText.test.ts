@@ -27,7 +27,7 @@ describe('texts too long for their text area', () => {
     assert.equal(fieldText(box), huge);
     assert.match(
       box.placeholder,
-      /^0\.4 MB of text \(20,000 lines\) kept, not shown: .* It starts \[\[0\.25, -1\.5, 3\], \[1\.25/,
+      /^0\.4 MB of text \([\d,]+ characters\) kept, not shown: .* It starts \[\[0\.25, -1\.5, 3\], \[1\.25/,
     );
   });
 
@@ -69,7 +69,13 @@ describe('texts too long for their text area', () => {
     assert.equal(pastedText(box, huge, 1, 7), `[${huge}, [3, 4]]`);
   });
 
-  it('summarises any text in one line per property, whatever its line breaks', () => {
-    assert.match(heldSummary('a\r\nb\n\nc'), /\(4 lines\).* It starts a b c…/);
+  it('summarises a text on one line, whatever its line breaks', () => {
+    assert.match(heldSummary('a\r\nb\n\nc'), /\(7 characters\).* It starts a b c…/);
+  });
+
+  it('takes a paste over the whole shown text as it is', () => {
+    const box = new Box();
+    showText(box, '[1, 2]');
+    assert.equal(pastedText(box, huge, 0, 6), huge);
   });
 });

@@ -131,7 +131,7 @@ describe('playground protocol', () => {
       report: () => undefined,
       schedule: () => () => undefined,
     });
-    const pending = lonely.request(Compute, { job: 1, state: DEFAULT_STATE, scope: 'full', sent: [] });
+    const pending = lonely.request(Compute, { job: 1, state: DEFAULT_STATE, scope: 'full' });
     lonely.dispose();
     await assert.rejects(pending, /channel closed/);
   });
