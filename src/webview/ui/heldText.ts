@@ -33,9 +33,13 @@ export function showText(box: TextBox, text: string): void {
   box.placeholder = heldSummary(text);
 }
 
-/** After an input event the area's value is the field's whole text: held when too long. */
+/**
+ * The field's text after an input event: the area's value (held when too long), or the held text still when the
+ * area stayed empty. Chromium fires `input` again after one long insertion, with the value this module emptied.
+ */
 export function takeInput(box: TextBox): string {
   const text = box.value;
+  if (text === '' && held.has(box)) return fieldText(box);
   showText(box, text);
   return text;
 }
