@@ -609,7 +609,7 @@ def t_classmethod_target(tree, spec, rng):
 
 
 # ----------------------------------------------------------------------------------------------------------------
-# second batch: qualified names, in-place accumulation, index spellings, hand-written NLL, ε as a buffer or property,
+# second batch: qualified names, in-place accumulation, index spellings, ε as a buffer or property,
 # plain classes and delegating forwards
 # ----------------------------------------------------------------------------------------------------------------
 
@@ -720,27 +720,6 @@ def t_gather_index(tree, spec, rng):
     if not n:
         raise NotApplicable("no gather of the labels")
     ensure_import(tree, "torch", "torch")
-    return tree, spec
-
-
-def t_nll_by_hand(tree, spec, rng):
-    """`F.nll_loss(lp, y)` / `F.cross_entropy(x, y)` (mean or sum, nothing else) written out with gather."""
-    n = 0
-    for node in list(ast.walk(tree)):
-        d = dotted(node.func) if isinstance(node, ast.Call) else None
-        if d not in ("F.nll_loss", "F.cross_entropy") or len(node.args) != 2:
-            continue
-        red = kw(node, "reduction")
-        if any(k.arg != "reduction" for k in node.keywords) or (red is not None and not (
-                isinstance(red, ast.Constant) and red.value in ("mean", "sum"))):
-            continue
-        x, y = (ast.unparse(a) for a in node.args)
-        lp = f"({x})" if d == "F.nll_loss" else f"F.log_softmax({x}, dim=-1)"
-        op = red.value if red is not None else "mean"
-        replace_node(tree, node, expr(f"-{lp}.gather(1, {y}.unsqueeze(1)).squeeze(1).{op}()"))
-        n += 1
-    if not n:
-        raise NotApplicable("no plain nll_loss / cross_entropy")
     return tree, spec
 
 
@@ -1111,7 +1090,6 @@ def transforms():
     for f in ("none-index", "view"):
         r.append(("arith", f"arith-unsqueeze-{f}", lambda tr, sp, rng, f=f: t_unsqueeze(tr, sp, rng, f)))
     r.append(("arith", "arith-gather-index", t_gather_index))
-    r.append(("arith", "arith-nll-by-hand", t_nll_by_hand))
     r.append(("eps", "eps-buffer", t_buffer_eps))
     r.append(("eps", "eps-property", t_property))
     r.append(("control", "control-assert-range", t_assert_range))
