@@ -918,7 +918,8 @@ def set_eps_default(holder, where, value):
 
 def t_eps_default(tree, spec, rng, form):
     """Where ε's default lives: a module constant (`EPS = 0.1`, `eps=EPS`), `None` resolved in the body
-    (`if eps is None: eps = 0.1`), a keyword-only parameter, or `**kwargs` (`kwargs.get('eps', 0.1)`)."""
+    (`if eps is None: eps = 0.1`, `eps = eps or 0.1`), a keyword-only parameter, or `**kwargs`
+    (`kwargs.get('eps', 0.1)`)."""
     holder, arg, where = eps_holder(tree, spec)
     default = eps_default(holder, where)
     if default is None or const_num(default) is None:
@@ -932,6 +933,9 @@ def t_eps_default(tree, spec, rng, form):
     elif form == "none-default":
         set_eps_default(holder, where, ast.Constant(None))
         holder.body.insert(body_start(holder), stmts(f"if {param} is None:\n    {param} = {ast.unparse(default)}")[0])
+    elif form == "or-default":
+        set_eps_default(holder, where, ast.Constant(None))
+        holder.body.insert(body_start(holder), stmts(f"{param} = {param} or {ast.unparse(default)}")[0])
     elif form == "keyword-only":
         if where[0] != "pos":
             raise NotApplicable("already keyword-only")
@@ -1099,7 +1103,7 @@ def transforms():
         r.append(("arith", f"arith-logsoftmax-{f}", lambda tr, sp, rng, f=f: t_logsoftmax_more(tr, sp, rng, f)))
     r.append(("arith", "arith-inplace-affine", t_inplace_affine))
     r.append(("control", "control-return-tuple", t_return_tuple))
-    for f in ("module-constant", "none-default", "keyword-only", "kwargs"):
+    for f in ("module-constant", "none-default", "or-default", "keyword-only", "kwargs"):
         r.append(("eps", f"eps-default-{f}", lambda tr, sp, rng, f=f: t_eps_default(tr, sp, rng, f)))
     r.append(("structure", "struct-partial", t_partial))
     r.append(("eps", "eps-bounds", t_eps_bounds))
