@@ -1043,6 +1043,34 @@ def t_binary_where(tree, spec, rng):
     return tree, spec
 
 
+def t_guard_compound(tree, spec, rng):
+    """`if self.training and eps > 0: <body>` followed by `return <plain loss>` (modules only)."""
+    cls, fn = loss_fn(tree, spec)
+    if cls is None:
+        raise NotApplicable("not a module")
+    e = eps_ref(spec, cls)
+    plain = fallback(spec, fn, cls)
+    start = body_start(fn)
+    body = fn.body[start:]
+    fn.body[start:] = [ast.If(test=expr(f"self.training and {e} > 0"), body=body, orelse=[]), ast.Return(value=plain)]
+    ensure_import(tree, "torch.nn.functional", "F")
+    spec = copy.deepcopy(spec)
+    spec.setdefault("guards", []).extend(["positive", "training"])
+    return tree, spec
+
+
+def t_try_target(tree, spec, rng):
+    """The statements building the smoothed target inside `try: … except RuntimeError: raise`."""
+    cls, fn = loss_fn(tree, spec)
+    q = spec.get("q_var")
+    if not q:
+        raise NotApplicable("no target variable")
+    start, end = target_block(fn, q)
+    handler = ast.ExceptHandler(type=ast.Name("RuntimeError"), name=None, body=[ast.Raise()])
+    fn.body[start:end + 1] = [ast.Try(body=fn.body[start:end + 1], handlers=[handler], orelse=[], finalbody=[])]
+    return tree, spec
+
+
 # ----------------------------------------------------------------------------------------------------------------
 # registry
 # ----------------------------------------------------------------------------------------------------------------
@@ -1102,6 +1130,8 @@ def transforms():
     r.append(("kl_ce", "kl-log-target", t_kl_log_target))
     r.append(("arith", "arith-where-fills", t_where_fills))
     r.append(("arith", "arith-binary-where", t_binary_where))
+    r.append(("control", "control-guard-compound", t_guard_compound))
+    r.append(("control", "control-try-target", t_try_target))
     for f in ("new-full", "ones-mul", "zeros-fill"):
         r.append(("arith", f"arith-fill-{f}", lambda tr, sp, rng, f=f: t_fill(tr, sp, rng, f)))
     return r

@@ -1,0 +1,20 @@
+# rewrite-of: bases/binary_bce_logits.py via helper-target-static, control-assert-range
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+class SmoothBCE(nn.Module):
+
+    def __init__(self, eps=0.1):
+        super().__init__()
+        self.eps = eps
+
+    @staticmethod
+    def make_target_distribution(target, eps):
+        soft = target * (1.0 - eps) + eps / 2
+        return soft
+
+    def forward(self, logits, target):
+        assert 0 <= self.eps < 1, 'smoothing must be in [0, 1)'
+        soft = self.make_target_distribution(target, self.eps)
+        return F.binary_cross_entropy_with_logits(logits, soft)
