@@ -81,6 +81,8 @@ function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
     if (oneHot) return oneHot;
   }
   if (COMPARISONS.has(o) && !(sa && sb)) return MASK;
+  // `target != self.padding_idx`: a parameter that may be the labels tested for equality with an index is a mask.
+  if ((o === '==' || o === '!=') && maybeTensor(a) !== maybeTensor(b)) return MASK;
   return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
 }
 
@@ -469,7 +471,11 @@ function smoothedProduct(d: Mix): AV {
 
 /** A row selector: a comparison, or a mask parameter of the function. */
 function isMask(v: AV): boolean {
-  return (v.k === 'tensor' && v.mask === true) || (v.k === 'param' && (v.tensorish || v.cand !== null));
+  return (v.k === 'tensor' && v.mask === true) || maybeTensor(v);
+}
+
+function maybeTensor(v: AV): boolean {
+  return v.k === 'param' && (v.tensorish || v.cand !== null);
 }
 
 const RANK: Partial<Record<AV['k'], number>> = { loss: 6, prod: 5, logp: 4, blog: 3, dist: 2 };

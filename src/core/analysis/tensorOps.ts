@@ -37,6 +37,24 @@ export function keepsReceiver(method: string): boolean {
 }
 
 const COMPARISON_METHODS = new Set(['ne', 'eq', 'gt', 'lt', 'ge', 'le', 'logical_not', 'logical_and']);
+
+/** Torch functions (and comparison methods) that are a Python operator on their two operands. */
+const OPERATORS = new Map([
+  ['mul', '*'],
+  ['multiply', '*'],
+  ['add', '+'],
+  ['sub', '-'],
+  ['subtract', '-'],
+  ['div', '/'],
+  ['divide', '/'],
+  ['true_divide', '/'],
+  ['eq', '=='],
+  ['ne', '!='],
+  ['gt', '>'],
+  ['lt', '<'],
+  ['ge', '>='],
+  ['le', '<='],
+]);
 const ZEROS = new Set(['zeros_like', 'empty_like', 'zeros', 'empty', 'new_zeros', 'new_empty']);
 const ONES = new Set(['ones_like', 'ones', 'new_ones']);
 const FULL = new Set(['full_like', 'full', 'new_full']);
@@ -207,6 +225,9 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
     return { k: 'tensor', classRange: { classes, eye: name === 'eye' } };
   }
   const [x, y] = args;
+  // `torch.mul(q, logp)`, `torch.eq(classes, y)`: the operator written as a function.
+  const operator = OPERATORS.get(name);
+  if (operator && x && y && args.length === 2 && kw.size === 0) return binop(operator, x, y, ZSPAN, ZSPAN);
   const ownEntropy = x && y && (x.k === 'dist' || (sourceOf(x) !== undefined && sourceOf(x) === sourceOf(y)));
   if (name === 'xlogy' && ownEntropy) return { k: 'tensor', targetEntropy: true };
   if (name === 'logsumexp') return logNormaliserOf(args[0] ?? UNKNOWN);
@@ -538,6 +559,8 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   if (name === 'max' && alongDim(args[0], kw)) return maxAndIndex(obj);
   if (name === 'max' || name === 'amax') return rowMaxOf(obj);
   if (name === 'logsumexp') return logNormaliserOf(obj);
+  const comparison = OPERATORS.get(name);
+  if (comparison && args.length === 1 && kw.size === 0) return binop(comparison, obj, args[0], ZSPAN, ZSPAN);
   if (COMPARISON_METHODS.has(name)) return MASK;
   return obj.k === 'dist' || obj.k === 'loss' ? obj : TENSOR;
 }
