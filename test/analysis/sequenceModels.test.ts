@@ -92,4 +92,20 @@ def smoothed(logits, y, eps=0.1):
 `;
     assert.equal(conventionAt(divided, 5), 'uniform');
   });
+
+  it('log σ in its stable pieces (softplus with β = −1, x − softplus(x), −softplus(x)) picked by torch.where', () => {
+    const focal = `
+def sigmoid_focal(logits, label, alpha=0.25, gamma=2, eps=0.0):
+    label = label * (1 - eps) + eps / 2
+    probs = torch.sigmoid(logits)
+    coeff = torch.abs(label - probs).pow(gamma).neg()
+    log_probs = torch.where(logits >= 0, F.softplus(logits, -1, 50), logits - F.softplus(logits, 1, 50))
+    log_1_probs = torch.where(logits >= 0, -logits + F.softplus(logits, -1, 50), -F.softplus(logits, 1, 50))
+    loss = label * alpha * log_probs + (1. - label) * (1. - alpha) * log_1_probs
+    loss = loss * coeff
+    return loss.mean()
+`;
+    assert.equal(conventionAt(focal, 5), 'binary');
+    assert.equal(conventionAt(focal.replace('    label = label * (1 - eps) + eps / 2\n', ''), 5), 'none');
+  });
 });

@@ -1,5 +1,5 @@
 import type { Span } from './expr';
-import { logisticRest, logisticShift } from './logistic';
+import { logisticRest, logisticShift, logSigmoidArithmetic, negatedSoftplus } from './logistic';
 import { marginArithmetic } from './marginSoftmax';
 import { carryDerivation, derivationOf, modulate } from './modulation';
 import { reverseCrossEntropy, signedLogits } from './signedLabels';
@@ -41,6 +41,8 @@ function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
   const sb = scalarOf(b);
   const test = COMPARISONS.has(o) ? labelTest(o, a0, b0) : null;
   if (test) return test;
+  const logSigmoid = logSigmoidArithmetic(o, a, b);
+  if (logSigmoid) return logSigmoid;
   // A matrix product (similarities `img @ txt.T`) is a tensor, never a target or a number.
   if (o === '@') return TENSOR;
   if (sa && sb && (o === '+' || o === '-' || o === '*' || o === '/')) return scalarOp(a, b, op(o, sa, sb));
@@ -250,6 +252,8 @@ function shift(v: AV, s: Sym): AV {
 }
 
 export function negate(v: AV): AV {
+  const logOneMinus = negatedSoftplus(v);
+  if (logOneMinus) return logOneMinus;
   if (v.k === 'param' && !v.tensorish) return { ...v, s: neg(v.s) };
   if (v.k === 'tensor' && v.trueProb?.reduced)
     return trueProbLoss({ ...v.trueProb, falling: true }, v.trueProb.reduced);

@@ -1,6 +1,6 @@
 import { binop, mixMass, mixOf } from './arith';
 import type { LossKind } from './findings';
-import { logisticFunction, logisticRelu } from './logistic';
+import { logisticFunction, logisticRelu, sameLogSigmoid, softplusWithBeta } from './logistic';
 import { marginFunction } from './marginSoftmax';
 import { derivationOf, elementwise, predicted } from './modulation';
 import type { Ctx } from './scope';
@@ -213,6 +213,9 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
     return { k: 'dist', d: withLabels({ ...mix(ONE, ZERO, 'index'), classes }, args[0] ?? UNKNOWN) };
   }
   if (name === 'argmax' && args[0]) return argmaxOf(args[0]);
+  const logSigmoid =
+    name === 'softplus' ? softplusWithBeta(args[0] ?? UNKNOWN, args[1] ?? kw.get('beta')) : null;
+  if (logSigmoid) return logSigmoid;
   const logistic = args[0] ? logisticFunction(name, args[0]) : null;
   if (logistic) return logistic;
   if (name === 'log') return logOf(args[0] ?? UNKNOWN, ctx);
@@ -298,6 +301,8 @@ export function logOf(v: AV, ctx: Ctx): AV {
  * builds a target (a on the true class); otherwise it masks rows of b.
  */
 function where(cond: AV, a: AV, b: AV): AV {
+  const stable = sameLogSigmoid(a, b);
+  if (stable) return stable;
   // `torch.where(valid, loss, 0)`: the loss on the rows the condition keeps.
   const losses = [a, b].filter((v) => v.k === 'loss');
   if (losses.length === 1) return masked(losses[0]);
