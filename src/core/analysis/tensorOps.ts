@@ -59,6 +59,13 @@ const ZEROS = new Set(['zeros_like', 'empty_like', 'zeros', 'empty', 'new_zeros'
 const ONES = new Set(['ones_like', 'ones', 'new_ones']);
 const FULL = new Set(['full_like', 'full', 'new_full']);
 
+/** The operator's value; a comparison the arithmetic reads as no target or mask is a mask all the same. */
+function operatorOf(operator: string, a: AV, b: AV): AV {
+  const v = binop(operator, a, b, ZSPAN, ZSPAN);
+  const comparison = /[=<>]/.test(operator);
+  return comparison && v.k !== 'dist' && !(v.k === 'tensor' && v.mask) ? MASK : v;
+}
+
 export function reductionOf(v: AV | undefined, fallback: LossInfo['reduction']): LossInfo['reduction'] {
   if (v?.k !== 'str') return fallback;
   return v.v === 'sum' ? 'sum' : v.v === 'none' ? 'none' : 'mean';
@@ -230,7 +237,7 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
   const [x, y] = args;
   // `torch.mul(q, logp)`, `torch.eq(classes, y)`: the operator written as a function.
   const operator = OPERATORS.get(name);
-  if (operator && x && y && args.length === 2 && kw.size === 0) return binop(operator, x, y, ZSPAN, ZSPAN);
+  if (operator && x && y && args.length === 2 && kw.size === 0) return operatorOf(operator, x, y);
   const ownEntropy = x && y && (x.k === 'dist' || (sourceOf(x) !== undefined && sourceOf(x) === sourceOf(y)));
   if (name === 'xlogy' && ownEntropy) return { k: 'tensor', targetEntropy: true };
   if (name === 'logsumexp') return logNormaliserOf(args[0] ?? UNKNOWN);
@@ -564,8 +571,8 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   if (name === 'max' && alongDim(args[0], kw)) return maxAndIndex(obj);
   if (name === 'max' || name === 'amax') return rowMaxOf(obj);
   if (name === 'logsumexp') return logNormaliserOf(obj);
-  const comparison = OPERATORS.get(name);
-  if (comparison && args.length === 1 && kw.size === 0) return binop(comparison, obj, args[0], ZSPAN, ZSPAN);
+  const comparison = COMPARISON_METHODS.has(name) ? OPERATORS.get(name) : undefined;
+  if (comparison && args.length === 1 && kw.size === 0) return operatorOf(comparison, obj, args[0]);
   if (COMPARISON_METHODS.has(name)) return MASK;
   return obj.k === 'dist' || obj.k === 'loss' ? obj : TENSOR;
 }
