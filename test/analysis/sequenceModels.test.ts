@@ -108,4 +108,35 @@ def sigmoid_focal(logits, label, alpha=0.25, gamma=2, eps=0.0):
     assert.equal(conventionAt(focal, 5), 'binary');
     assert.equal(conventionAt(focal.replace('    label = label * (1 - eps) + eps / 2\n', ''), 5), 'none');
   });
+
+  it('t·log σ(z) + (1 − t)·log σ(z) does not depend on the labels: no binary cross-entropy against them', () => {
+    const text = `${PRELUDE}
+def logits_smoothed(logits, labels, eps=0.1):
+    z = (1 - eps) * logits + eps / 3
+    loss = -(labels * F.logsigmoid(z) + (1 - labels) * F.logsigmoid(z))
+    return loss.sum(dim=1).mean()
+`;
+    const found = analyzePython(text).filter((f) => f.kind === 'loss' && f.symbol === 'logits_smoothed');
+    assert.deepEqual(found, []);
+    assert.equal(
+      conventionAt(text.slice(PRELUDE.length).replace('F.logsigmoid(z))', 'F.logsigmoid(-z))'), 5),
+      'none',
+    );
+  });
+
+  it('a torch function named at module level (`sigmoid = functional.sigmoid`) is that function', () => {
+    const text = `import torch as th
+import torch.nn.functional as functional
+
+sigmoid = functional.sigmoid
+
+
+class BCELoss:
+    def __call__(self, score: th.Tensor, label):
+        return -(label * th.log(sigmoid(score)) + (1 - label) * th.log(1 - sigmoid(score)))
+`;
+    const bce = definitionAt(analyzePython(text), 7);
+    assert.equal(bce.convention, 'none');
+    assert.equal(bce.torchEquivalent, "nn.BCEWithLogitsLoss(reduction='none')(logits, target)");
+  });
 });

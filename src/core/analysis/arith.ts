@@ -152,6 +152,7 @@ function addSub(o: '+' | '-', a: AV, b: AV, sa: Sym | null, sb: Sym | null): AV 
   const ma = mixOf(a);
   const mb = mixOf(rb);
   if (a.k === 'loss' && rb.k === 'loss') return { k: 'loss', l: addLoss(a.l, rb.l) };
+  if (a.k === 'prod' && rb.k === 'prod' && labelFree(a, rb)) return TENSOR;
   if (a.k === 'prod' && rb.k === 'prod') return a.binary === 'p' || !rb.binary ? a : rb;
   // q·log p plus a tensor the analysis does not follow (t^(2−t₁) and p^(2−t₁) terms of a bi-tempered loss).
   if (a.k === 'prod' && a.d && isExtraTerm(rb)) return { ...a, reworked: true };
@@ -474,6 +475,18 @@ function smoothedProduct(d: Mix): AV {
 }
 
 /** A row selector: a comparison, or a mask parameter of the function. */
+/**
+ * t·log σ(z) + (1 − t)·log σ(z): the same binary log term on both sides of the labels, whose weights add up to one
+ * free of them: a function of z alone (Pytorch-NLU's "smoothed logits" loss), no loss against the labels.
+ */
+function labelFree(a: AV & { k: 'prod' }, b: AV & { k: 'prod' }): boolean {
+  if (!a.binary || a.binary !== b.binary || a.opaque || b.opaque || !a.d || !b.d || !sameTarget(a.d, b.d))
+    return false;
+  const hot = add(mul(a.c, a.d.hot), mul(b.c, b.d.hot));
+  const at = (seed: number) => evalSym(hot, (n) => 0.1 + ((n.length * seed) % 7) / 10);
+  return Math.abs(at(1)) < 1e-12 && Math.abs(at(3)) < 1e-12;
+}
+
 function isMask(v: AV): boolean {
   return (v.k === 'tensor' && v.mask === true) || maybeTensor(v);
 }
