@@ -157,6 +157,9 @@ m = crit.m_list.double()[y]
 close(crit(x, y), F.cross_entropy(x - onehot * m[:, None] * 30, y), tol=1e-6)  # its margins are float32
 close(ns["RIDELoss"]()(x, y), F.cross_entropy(x, y))
 print("ok ride__loss.py FocalLoss / CrossEntropyLoss / LDAMLoss / RIDELoss none (hard labels)")
+ns = extract("ldam_drw__losses.py", ["focal_loss", "FocalLoss"])
+close(ns["FocalLoss"](gamma=gamma)(x, y), ((1 - p_y) ** gamma * -p_y.log()).mean())
+print("ok ldam_drw__losses.py FocalLoss none (LDAMLoss needs CUDA: read)")
 
 # --- Truncated loss (noisy labels) -----------------------------------------------------------------------------------
 ns = extract("truncated_loss__truncated_loss.py", ["TruncatedLoss"])
