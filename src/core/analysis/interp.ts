@@ -40,6 +40,7 @@ export function evalExpr(e: Expr, f: Frame, ctx: Ctx): AV {
       return evalCall(e, f, ctx);
     case 'bin': {
       const [l, r] = [evalExpr(e.l, f, ctx), evalExpr(e.r, f, ctx)];
+      if (e.op === '**' && isNumber(l) && isNumber(r)) return power(l, r, e, ctx);
       return (e.op === '-' ? logisticLoss(l, r, ctx.syms) : null) ?? binop(e.op, l, r, e.r, e.l);
     }
     case 'unary':
@@ -105,6 +106,22 @@ const TENSOR_ATTRIBUTES = new Set(['shape', 'device', 'dtype', 'ndim', 'is_cuda'
 export function markTensor(v: AV, ctx: Ctx): void {
   const info = v.k === 'param' && v.s.k === 's' ? ctx.syms.get(v.s.name) : undefined;
   if (info?.tensorCandidate) info.tensor = true;
+}
+
+/** A Python number, never a tensor (a parameter that may be one is not). */
+function isNumber(v: AV): v is AV & { k: 'num' | 'param' } {
+  return v.k === 'num' || (v.k === 'param' && v.cand === null && !v.tensorish);
+}
+
+/** `k ** q` of numbers: the number, or an unknown one named by its text (`(1 - k**q) / q` stays a number). */
+function power(
+  base: AV & { k: 'num' | 'param' },
+  exponent: AV & { k: 'num' | 'param' },
+  e: Expr,
+  ctx: Ctx,
+): AV {
+  if (base.s.k === 'n' && exponent.s.k === 'n') return { k: 'num', s: num(base.s.v ** exponent.s.v) };
+  return outsideValue(e, ctx);
 }
 
 /**

@@ -102,6 +102,8 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   if (library) return library;
   const builtin = q !== null && BUILTIN_CONTAINERS.has(q) && !ctx.mod.definitionNames.has(q);
   if (builtin || (q !== null && CONTAINERS.has(q))) return collected(ev);
+  // `nn.Parameter(torch.ones(n, 1), requires_grad=False)`: the tensor it holds.
+  if (q !== null && PARAMETERS.has(q)) return ev.args[0] ?? ev.kw.get('data') ?? TENSOR;
   const callee = e.fn.t === 'call' ? evalExpr(e.fn, f, ctx) : null;
   if (callee?.k === 'module') return applyModule(callee, ev, ctx);
   if (callee?.k === 'instance') return callInstance(callee, ev, ctx);
@@ -119,6 +121,7 @@ function heldTorchFunction(fn: Expr, f: Frame): Expr | null {
 
 const CONTAINERS = new Set(['torch.nn.ModuleList', 'torch.nn.ModuleDict', 'torch.nn.ParameterList']);
 const BUILTIN_CONTAINERS = new Set(['list', 'tuple', 'dict']);
+const PARAMETERS = new Set(['torch.nn.Parameter', 'torch.nn.parameter.Parameter']);
 
 /** `nn.ModuleList([...])`, `list(losses)`, `dict(cls=l)`: the values they hold, as one collection. */
 function collected(ev: Evaluated): AV {

@@ -163,6 +163,7 @@ export function classDim(ctx: Ctx): Sym {
 /** `torch.x(...)` helpers that build or reduce tensors. */
 export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx: Ctx): AV | null {
   if (name === 'einsum') return einsum(args, ctx);
+  if (name === 'bmm' && args.length === 2) return rowDot(args[0], args[1], ctx);
   const margin = marginFunction(name, [...args, ...kw.values()]);
   if (margin) return margin;
   const hardest = args[0] ? selected(name, args[0]) : null;
@@ -177,8 +178,8 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
       x
     );
   }
-  // torch.reshape(x, s), torch.squeeze(x), …: the layout functions leave the value as it is.
-  if (PASS.has(name) && args[0] && args[0].k !== 'param') return args[0];
+  // torch.reshape(x, s), torch.squeeze(x), …: the layout functions leave the value as it is (as their methods do).
+  if (PASS.has(name) && args[0]) return passed(args[0], name);
   if (ZEROS.has(name)) return { k: 'dist', d: mix(ZERO, ZERO, 'none') };
   if (ONES.has(name)) return { k: 'dist', d: mix(ZERO, ONE, 'none') };
   if (FULL.has(name)) {
@@ -277,6 +278,8 @@ export function logOf(v: AV, ctx: Ctx): AV {
  * builds a target (a on the true class); otherwise it masks rows of b.
  */
 function where(cond: AV, a: AV, b: AV): AV {
+  const guarded = cond.k === 'tensor' && cond.support ? zeroGuarded(cond.support, a, b) : null;
+  if (guarded) return guarded;
   // `torch.where(valid, loss, 0)`: the loss on the rows the condition keeps.
   const losses = [a, b].filter((v) => v.k === 'loss');
   if (losses.length === 1) return masked(losses[0]);
@@ -298,6 +301,17 @@ function where(cond: AV, a: AV, b: AV): AV {
     k: 'dist',
     d: { ...mb, hot: add(mb.hot, hot), src: 'index', classes: cond.d.classes ?? mb.classes },
   };
+}
+
+/**
+ * `torch.where(q > 0, -q * log_p, 0)` (or `where(q == 0, 0, …)`): the 0·log 0 guard. The dropped entries are those
+ * where q is 0, and so is the product there: the value is the product of q itself.
+ */
+function zeroGuarded(support: { of: Mix; holds: boolean }, a: AV, b: AV): AV | null {
+  const [kept, dropped] = support.holds ? [a, b] : [b, a];
+  const zero = scalarOf(dropped) ?? (dropped.k === 'dist' && dropped.d.src === 'none' ? dropped.d.off : null);
+  if (zero?.k !== 'n' || zero.v !== 0) return null;
+  return kept.k === 'prod' && kept.d && sameTarget(kept.d, support.of) && kept.d.src !== 'none' ? kept : null;
 }
 
 /** A number, or a tensor filled with one per class row (a fill, not yet a target). */
@@ -385,6 +399,11 @@ function scattered(base: Mix, value: AV | undefined): Mix {
   }
   const v = (value && scalarOf(value)) ?? ONE;
   return { ...base, hot: sub(v, base.off), src: 'index' };
+}
+
+/** A layout op (`t.unsqueeze(1)`, `torch.unsqueeze(t, 1)`): a parameter's view, anything else unchanged. */
+function passed(v: AV, name: string): AV {
+  return v.k === 'param' && name !== 'item' && name !== 'float' ? viewOf(v) : v;
 }
 
 /** `x.view(...)`, `t.unsqueeze(1)`: a tensor that is still the parameter's data (a target keeps its identity). */
@@ -496,7 +515,7 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   if (clipped) return clipped;
   const logistic = logisticFunction(name, obj);
   if (logistic) return logistic;
-  if (PASS.has(name)) return obj.k === 'param' && name !== 'item' && name !== 'float' ? viewOf(obj) : obj;
+  if (PASS.has(name)) return passed(obj, name);
   if (name === 'exp' || name === 'exp_') {
     const e = expOf(obj);
     if (e) return e;
@@ -589,6 +608,20 @@ function batchMax(ctx: Ctx): AV {
  * `torch.einsum('tbd,sbd->ts', q, logp)`: two operands whose last axes (the classes) are summed away multiply
  * elementwise and sum over the classes, like `(q * logp).sum(-1)`; other contractions are opaque.
  */
+/**
+ * `torch.bmm(q.unsqueeze(1), log_p.unsqueeze(2))`: one (1×K)·(K×1) product per row, Σ_k q·log p, when one side is
+ * log-probabilities and the other a target; else a tensor the analysis does not follow.
+ */
+function rowDot(a: AV, b: AV, ctx: Ctx): AV {
+  const target = (v: AV) =>
+    (v.k === 'dist' && v.d.src !== 'none') ||
+    (v.k === 'prob' && v.multi) ||
+    (v.k === 'param' && v.cand !== null) ||
+    (v.k === 'tensor' && v.viewOf !== undefined);
+  const rows = (a.k === 'logp' && target(b)) || (b.k === 'logp' && target(a));
+  return rows ? reduce(binop('*', a, b, ZSPAN, ZSPAN), 'sum', true, ctx) : TENSOR;
+}
+
 function einsum(args: AV[], ctx: Ctx): AV | null {
   const [spec, a, b] = args;
   if (spec?.k !== 'str' || !a || !b || args.length !== 3) return null;

@@ -117,6 +117,11 @@ export type AV =
       /** A mask comparing binary labels with a number: the parameter, and whether it holds where the label is 1. */
       labelTest?: { labels: string; whereOne: boolean };
       /**
+       * A target compared with 0 (`q > 0`, `q != 0`; `holds` false for `q == 0`, `q <= 0`): where it fails, q is 0, so
+       * `torch.where(q > 0, q·x, 0)` is q·x (the 0·log 0 = 0 guard of a hand-written cross-entropy or KL).
+       */
+      support?: { of: Mix; holds: boolean };
+      /**
        * Rows of a table picked by an index: one the module keeps (`self.matrix[y]`, `index_select(self.soft, 1, y)`)
        * or a matrix times the labels' one-hot (`onehot @ M`); the table's text.
        */
