@@ -134,6 +134,50 @@ describe('analysis: hand-written forms of research losses', () => {
     });
   });
 
+  describe('a parameter given as a class count or a size is a number, not a target tensor', () => {
+    it('ε / (k − 1) * (1 − onehot) with k = F.one_hot’s num_classes is the K−1 target', () => {
+      for (const off of ['eps / (k - 1) * (1 - oh)', '(1 - oh) * (eps / (k - 1))']) {
+        expectConvention(
+          [
+            'def ls(pred, labels, k, eps=0.1):',
+            '    oh = F.one_hot(labels, k).float()',
+            `    q = oh * (1 - eps) + ${off}`,
+            '    return (-q * F.log_softmax(pred, dim=1)).sum(1).mean()',
+          ],
+          'ls',
+          'k_minus_1',
+        );
+      }
+    });
+
+    it('the same with k a size of torch.zeros', () => {
+      expectConvention(
+        [
+          'def ls(pred, labels, n, k, eps=0.1):',
+          '    oh = torch.zeros(n, k).scatter_(1, labels.unsqueeze(1), 1)',
+          '    q = oh * (1 - eps) + eps / (k - 1) * (1 - oh)',
+          '    return (-q * F.log_softmax(pred, dim=1)).sum(1).mean()',
+        ],
+        'ls',
+        'k_minus_1',
+      );
+    });
+
+    it('a parameter never used as a count still may be a target: (1 − β)·t + β·onehot is no K−1 target', () => {
+      const f = definition(
+        [
+          'def mix(pred, labels, t, k=10, beta=0.1):',
+          '    oh = F.one_hot(labels, k).float()',
+          '    q = oh * (1 - beta) + beta * t',
+          '    return (-q * F.log_softmax(pred, dim=1)).sum(1).mean()',
+        ],
+        'mix',
+      );
+      assert.notEqual(f?.convention, 'k_minus_1', f?.message);
+      assert.notEqual(f?.convention, 'uniform', f?.message);
+    });
+  });
+
   describe('a decreasing function of p_y (GCE, truncated L_q)', () => {
     it('gathered with torch.unsqueeze(y, 1), the function form of y.unsqueeze(1), is a hard-label loss', () => {
       expectConvention(

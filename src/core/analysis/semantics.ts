@@ -75,8 +75,9 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
     if (!api.kind.endsWith('softmax')) ctx.calls.torchLosses++;
     return torchLoss(api.kind, bound, texts, ctx);
   }
-  const ev = evalArgs(e, f, ctx);
   const q = qualify(e.fn, ctx.mod);
+  if (q) settleCounts(q, e, f, ctx);
+  const ev = evalArgs(e, f, ctx);
   // NumPy builds targets the same way (np.full, np.eye(K)[y], np.zeros): its functions read as torch's.
   if ((q === 'torch.stack' || q === 'torch.cat') && ev.args[0]?.k === 'tuple')
     return twoColumnTarget(ev.args[0].items) ?? richest(ev.args[0].items);
@@ -545,6 +546,32 @@ function opaque(v: AV & { k: 'tensor' }): boolean {
 /** `int(x)`, `float(x)`: a Python number, never a target tensor (`int((kernel_size - 1) / 2)`). */
 function pythonNumber(v: AV): AV {
   return v.k === 'param' ? { ...v, cand: null, tensorish: false } : v;
+}
+
+const SIZED = new Set(['zeros', 'ones', 'empty', 'eye', 'arange', 'randn', 'rand']);
+
+/**
+ * A parameter given as a class count or a size (`F.one_hot(y, k)`, `torch.zeros(n, k)`) is a number from then on,
+ * not a tensor that might be a target: `ε / (k − 1) * (1 − onehot)` is a coefficient times a mask.
+ */
+function settleCounts(q: string, e: CallExpr, f: Frame, ctx: Ctx): void {
+  const name = q.slice(q.lastIndexOf('.') + 1);
+  if (!/^(torch|numpy)\./.test(q) || !(name === 'one_hot' || SIZED.has(name))) return;
+  const counts =
+    name === 'one_hot'
+      ? e.args.filter((a, i) => (a.name === null ? i === 1 : a.name === 'num_classes'))
+      : e.args.filter((a) => a.name === null);
+  for (const { value } of counts) {
+    const items = value.t === 'tuple' ? value.items : [value];
+    for (const item of items) {
+      const v = item.t === 'name' ? f.vars.get(item.id) : undefined;
+      if (item.t !== 'name' || v?.k !== 'param' || v.cand === null || v.s.k !== 's') continue;
+      f.vars.set(item.id, { ...v, cand: null });
+      const info = ctx.syms.get(v.s.name);
+      if (info?.tensorCandidate && !info.tensor)
+        ctx.syms.set(v.s.name, { ...info, tensorCandidate: undefined });
+    }
+  }
 }
 
 /** A call we cannot see into: a loss passed through (e.g. a reduction helper) stays a loss. */
