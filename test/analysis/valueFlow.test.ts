@@ -152,4 +152,31 @@ describe('value flow', () => {
     ];
     assert.equal(conventionOf(source, 'SoftCE'), 'soft_target');
   });
+
+  it('a target built with NumPy and converted (`torch.from_numpy`, `torch.tensor`) is still that target', () => {
+    for (const convert of [
+      'torch.from_numpy(q).float().to(x.device)',
+      'torch.tensor(q)',
+      'torch.Tensor(q)',
+    ]) {
+      const source = [
+        'import numpy as np',
+        'def ls(x, y, K=10, eps=0.1):',
+        '    q = np.eye(K)[y.cpu().numpy()] * (1 - eps) + eps / K',
+        `    q = ${convert}`,
+        '    return -(q * F.log_softmax(x, 1)).sum(1).mean()',
+      ];
+      assert.equal(conventionOf(source, 'ls'), 'uniform', convert);
+    }
+  });
+
+  it('a module-level lambda is called like a def (`smooth = lambda y, eps: …`)', () => {
+    const source = [
+      'smooth = lambda y, eps: y * (1 - eps) + (1 - y) * eps / (y.shape[1] - 1)',
+      '',
+      'def ls(x, y, eps=0.2):',
+      '    return -(smooth(F.one_hot(y, 10).float(), eps) * F.log_softmax(x, 1)).sum(1).mean()',
+    ];
+    assert.equal(conventionOf(source, 'ls'), 'k_minus_1');
+  });
 });

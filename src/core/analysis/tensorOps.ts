@@ -31,6 +31,15 @@ const PASS = new Set(
     ' ',
   ),
 );
+const CONVERTERS = new Set([
+  'from_numpy',
+  'tensor',
+  'Tensor',
+  'FloatTensor',
+  'DoubleTensor',
+  'asarray',
+  'array',
+]);
 /** `x.view(n, -1)`, `x.expand(k, q, 1)`, `x.to(device)`: the arguments are sizes, devices or dtypes, never targets. */
 export function keepsReceiver(method: string): boolean {
   return PASS.has(method);
@@ -180,6 +189,8 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
   }
   // torch.reshape(x, s), torch.squeeze(x), …: the layout functions leave the value as it is (as their methods do).
   if (PASS.has(name) && args[0]) return passed(args[0], name);
+  // torch.from_numpy(q), torch.tensor(q), np.asarray(q) of a target built in the code: the same target.
+  if (CONVERTERS.has(name) && args[0] && (args[0].k === 'dist' || args[0].k === 'prob')) return args[0];
   if (ZEROS.has(name)) return { k: 'dist', d: mix(ZERO, ZERO, 'none') };
   if (ONES.has(name)) return { k: 'dist', d: mix(ZERO, ONE, 'none') };
   if (FULL.has(name)) {
