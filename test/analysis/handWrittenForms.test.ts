@@ -134,6 +134,35 @@ describe('analysis: hand-written forms of research losses', () => {
     });
   });
 
+  describe('comparisons by name (t.eq(1), torch.gt(t, 0.5), q.gt(0)) read as their operators', () => {
+    it('a where on a label test by name builds the binary target', () => {
+      for (const test of ['t.eq(1)', 'torch.gt(t, 0.5)', 't.ge(1)']) {
+        expectConvention(
+          [
+            'def bce(x, t, eps=0.1):',
+            `    q = torch.where(${test}, 1 - eps / 2, eps / 2)`,
+            '    return F.binary_cross_entropy_with_logits(x, q)',
+          ],
+          'bce',
+          'binary',
+        );
+      }
+    });
+
+    it('the 0·log 0 guard written q.gt(0) keeps the target', () => {
+      expectConvention(
+        [
+          'def ls(x, y, eps=0.1, k=10):',
+          '    q = (1 - eps) * F.one_hot(y, k).float() + eps / k',
+          '    logp = F.log_softmax(x, 1)',
+          '    return torch.where(q.gt(0), -q * logp, torch.zeros_like(logp)).sum(1).mean()',
+        ],
+        'ls',
+        'uniform',
+      );
+    });
+  });
+
   describe('a parameter given as a class count or a size is a number, not a target tensor', () => {
     it('ε / (k − 1) * (1 − onehot) with k = F.one_hot’s num_classes is the K−1 target', () => {
       for (const off of ['eps / (k - 1) * (1 - oh)', '(1 - oh) * (eps / (k - 1))']) {

@@ -31,6 +31,26 @@ const PASS = new Set(
     ' ',
   ),
 );
+/** `q.gt(0)`, `torch.ne(t, pad)`: the comparison operators by name. */
+const COMPARISON_NAMES: Record<string, string> = {
+  gt: '>',
+  greater: '>',
+  ge: '>=',
+  greater_equal: '>=',
+  lt: '<',
+  less: '<',
+  le: '<=',
+  less_equal: '<=',
+  eq: '==',
+  ne: '!=',
+  not_equal: '!=',
+};
+/** A comparison by name reads as its operator (a label test, a target's support); else it is a mask. */
+function comparison(o: string, a: AV, b: AV): AV {
+  const r = binop(o, a, b, ZSPAN, ZSPAN);
+  return r.k === 'tensor' ? r : MASK;
+}
+
 const CONVERTERS = new Set([
   'from_numpy',
   'tensor',
@@ -172,6 +192,8 @@ export function classDim(ctx: Ctx): Sym {
 /** `torch.x(...)` helpers that build or reduce tensors. */
 export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx: Ctx): AV | null {
   if (name === 'einsum') return einsum(args, ctx);
+  const compared = COMPARISON_NAMES[name];
+  if (compared && args.length === 2) return comparison(compared, args[0], args[1]);
   if (name === 'bmm' && args.length === 2) return rowDot(args[0], args[1], ctx);
   const margin = marginFunction(name, [...args, ...kw.values()]);
   if (margin) return margin;
@@ -513,6 +535,8 @@ function maxAndIndex(v: AV): AV {
 /** Tensor methods: in-place fills and scatters build target mixes; reductions build losses. */
 export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, AV>, ctx: Ctx): AV {
   const arg = (i: number, key: string): AV => args[i] ?? kw.get(key) ?? UNKNOWN;
+  const compared = COMPARISON_NAMES[name];
+  if (compared && args.length === 1) return comparison(compared, obj, args[0]);
   const margin = marginFunction(name, [obj, ...args, ...kw.values()]);
   if (margin) return margin;
   const hardest = selected(name, obj);
