@@ -125,6 +125,19 @@ describe('analysis: hand-written forms of research losses', () => {
       );
     });
 
+    it('torch.matmul and @ of unsqueezed rows are the same product; of whole matrices (q @ log_p.T) they are not', () => {
+      const source = (product: string) => [
+        'def ls(x, y, k=10, eps=0.1):',
+        '    q = F.one_hot(y, k).float() * (1 - eps) + eps / k',
+        '    logp = F.log_softmax(x, dim=-1)',
+        `    return -(${product}).mean()`,
+      ];
+      expectConvention(source('torch.matmul(q.unsqueeze(1), logp.unsqueeze(-1))'), 'ls', 'uniform');
+      expectConvention(source('q.unsqueeze(1) @ logp.unsqueeze(-1)'), 'ls', 'uniform');
+      const cross = definition(source('q @ logp.t()'), 'ls');
+      assert.equal(cross, undefined, cross?.message);
+    });
+
     it('bmm of features (attention, similarities) is no loss', () => {
       const f = definition(
         ['def attend(q, k, v):', '    return torch.bmm(F.softmax(torch.bmm(q, k), dim=-1), v).mean()'],

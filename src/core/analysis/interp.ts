@@ -17,6 +17,7 @@ import {
 import { evalCall, gatherLoss, trueProbOf } from './semantics';
 import { bodyStatements, type Stmt } from './stmt';
 import { add, num, ONE, sub, sym, ZERO } from './sym';
+import { rowDot } from './tensorOps';
 import { resolveTorchApi } from './torchApi';
 import { type AV, mix, numAV, scalarOf, TENSOR, UNKNOWN } from './values';
 
@@ -41,6 +42,7 @@ export function evalExpr(e: Expr, f: Frame, ctx: Ctx): AV {
     case 'bin': {
       const [l, r] = [evalExpr(e.l, f, ctx), evalExpr(e.r, f, ctx)];
       if (e.op === '**' && isNumber(l) && isNumber(r)) return power(l, r, e, ctx);
+      if (e.op === '@' && unsqueezedRow(e.l) && unsqueezedRow(e.r)) return rowDot(l, r, ctx);
       return (e.op === '-' ? logisticLoss(l, r, ctx.syms) : null) ?? binop(e.op, l, r, e.r, e.l);
     }
     case 'unary':
@@ -106,6 +108,11 @@ const TENSOR_ATTRIBUTES = new Set(['shape', 'device', 'dtype', 'ndim', 'is_cuda'
 export function markTensor(v: AV, ctx: Ctx): void {
   const info = v.k === 'param' && v.s.k === 's' ? ctx.syms.get(v.s.name) : undefined;
   if (info?.tensorCandidate) info.tensor = true;
+}
+
+/** `q.unsqueeze(1)`: a row made a 1×K matrix, so `@` of two such rows is one product per row. */
+export function unsqueezedRow(e: Expr): boolean {
+  return e.t === 'call' && e.fn.t === 'attr' && e.fn.name === 'unsqueeze';
 }
 
 /** A Python number, never a tensor (a parameter that may be one is not). */

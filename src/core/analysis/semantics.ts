@@ -2,7 +2,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { richer, richness } from './branches';
 import { children, type Expr, toExpr } from './expr';
 import type { LossKind } from './findings';
-import { assign, dimSize, evalExpr, markTensor, runFunction, storedTable } from './interp';
+import { assign, dimSize, evalExpr, markTensor, runFunction, storedTable, unsqueezedRow } from './interp';
 import { libraryDefinition } from './library';
 import { diagonalPick } from './marginSoftmax';
 import { type Definition, findDefinition, type ModuleContext, qualify } from './module';
@@ -16,6 +16,7 @@ import {
   lossFunction,
   othersProbabilities,
   reduce,
+  rowDot,
   tensorMethod,
   torchFunction,
 } from './tensorOps';
@@ -87,6 +88,9 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   if (diagonal) return diagonal;
   const table = q ? tableRows(q, e, ev, ctx) : null;
   if (table) return table;
+  // `torch.matmul(q.unsqueeze(1), log_p.unsqueeze(2))`: unsqueezed rows make it bmm's per-row product.
+  if (q === 'torch.matmul' && ev.args.length === 2 && e.args.every((a) => unsqueezedRow(a.value)))
+    return rowDot(ev.args[0], ev.args[1], ctx);
   if (q?.startsWith('math.')) return mathValue(e, ev, ctx);
   if (q && /^(torch|numpy)\./.test(q)) {
     const r = torchFunction(q.slice(q.lastIndexOf('.') + 1), ev.args, ev.kw, ctx);

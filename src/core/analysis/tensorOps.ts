@@ -647,7 +647,7 @@ function batchMax(ctx: Ctx): AV {
  * `torch.bmm(q.unsqueeze(1), log_p.unsqueeze(2))`: one (1×K)·(K×1) product per row, Σ_k q·log p, when one side is
  * log-probabilities and the other a target; else a tensor the analysis does not follow.
  */
-function rowDot(a: AV, b: AV, ctx: Ctx): AV {
+export function rowDot(a: AV, b: AV, ctx: Ctx): AV {
   const target = (v: AV) =>
     (v.k === 'dist' && v.d.src !== 'none') ||
     (v.k === 'prob' && v.multi) ||
