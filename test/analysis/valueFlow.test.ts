@@ -179,4 +179,27 @@ describe('value flow', () => {
     ];
     assert.equal(conventionOf(source, 'ls'), 'k_minus_1');
   });
+
+  it('a dict of losses picked by a known string (a literal, a string default) is that entry, whatever its place', () => {
+    const source = (first: string, second: string, key: string) => [
+      'class LS(nn.Module):',
+      '    def __init__(self, k, t):',
+      '        super().__init__()',
+      '        self.k = k',
+      '        self.t = t',
+      '',
+      '    def forward(self, x, y):',
+      '        q = (1 - self.t) * F.one_hot(y, self.k).float() + self.t / self.k',
+      '        return -(q * F.log_softmax(x, 1)).sum(1).mean()',
+      '',
+      `def get_criterion(k, name=${key}):`,
+      `    options = {${first}, ${second}}`,
+      '    return options[name]',
+    ];
+    const ls = "'LS': LS(k, 0.1)";
+    const ce = "'CE': nn.CrossEntropyLoss()";
+    assert.equal(conventionOf(source(ls, ce, "'CE'"), 'get_criterion'), 'none');
+    assert.equal(conventionOf(source(ce, ls, "'CE'"), 'get_criterion'), 'none');
+    assert.equal(conventionOf(source(ce, ls, "'LS'"), 'get_criterion'), 'uniform');
+  });
 });

@@ -50,7 +50,11 @@ export function evalExpr(e: Expr, f: Frame, ctx: Ctx): AV {
     case 'cond':
       return conditional(e, f, ctx);
     case 'tuple':
-      return { k: 'tuple', items: e.items.map((i) => evalExpr(i, f, ctx)) };
+      return {
+        k: 'tuple',
+        items: e.items.map((i) => evalExpr(i, f, ctx)),
+        ...(e.keys ? { keys: e.keys } : {}),
+      };
     case 'lambda':
       return { k: 'function', node: e.node, closure: f.vars };
     case 'comp':
@@ -163,6 +167,9 @@ function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
   if (obj.k === 'shape' && first && first !== 'slice') return dimSize(evalExpr(first, f, ctx), ctx);
   if (obj.k === 'tuple' && first && first !== 'slice' && first.t === 'num')
     return obj.items.at(first.v) ?? UNKNOWN;
+  // `losses[name]` of a dict display with `name` a known string (a literal, a string default): that entry.
+  const key = obj.k === 'tuple' && obj.keys && first && first !== 'slice' ? evalExpr(first, f, ctx) : null;
+  if (obj.k === 'tuple' && key?.k === 'str') return obj.items[obj.keys?.indexOf(key.v) ?? -1] ?? UNKNOWN;
   const picked = e.index.length === 2 && e.index.every((i) => i !== 'slice');
   if (picked && obj.k === 'logp') return gatherLoss(obj, evalExpr(e.index[1] as Expr, f, ctx));
   if (picked && (obj.k === 'param' || (obj.k === 'tensor' && obj.viewOf !== undefined)))

@@ -201,7 +201,8 @@ export type AV =
       reworked?: true;
     }
   | { k: 'loss'; l: LossInfo }
-  | { k: 'tuple'; items: AV[] }
+  /** `keys`: a dict display's string keys, for a subscript by a known string. */
+  | { k: 'tuple'; items: AV[]; keys?: (string | null)[] }
   | { k: 'module'; api: LossKind; args: Map<string, AV>; texts: ReadonlyArray<readonly [string, string]> }
   | { k: 'self' }
   /** A bound method of the class being analysed, held in a variable or attribute (`self.f = self.g`). */
