@@ -269,4 +269,23 @@ describe('analysis: hand-written forms of research losses', () => {
       );
     });
   });
+
+  describe('a torch loss on logits changed inside the definition has no exact equivalent', () => {
+    it('scaled, divided by a temperature, or given a margin on the true class (LDAM): closest only', () => {
+      const source = (input: string) => [
+        'def f(x, y, s=30.0, m=0.5):',
+        '    index = torch.zeros_like(x, dtype=torch.uint8)',
+        '    index.scatter_(1, y.data.view(-1, 1), 1)',
+        `    return F.cross_entropy(${input}, y)`,
+      ];
+      for (const input of ['s * x', 'x / 0.07', 'torch.where(index, x - m, x)', 'x - F.one_hot(y, 10) * m']) {
+        const f = definition(source(input), 'f');
+        assert.equal(f?.convention, 'none', `${input}: ${f?.message}`);
+        assert.equal(f?.torchEquivalent, null, `${input}: ${f?.torchEquivalent}`);
+        assert.match(f?.message ?? '', /changed before the torch call/, input);
+      }
+      assert.equal(definition(source('x'), 'f')?.torchEquivalent, 'nn.CrossEntropyLoss()');
+      assert.equal(definition(source('x.view(-1, 10)'), 'f')?.torchEquivalent, 'nn.CrossEntropyLoss()');
+    });
+  });
 });

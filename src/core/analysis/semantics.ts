@@ -21,7 +21,7 @@ import {
   torchFunction,
 } from './tensorOps';
 import { bindArgs, resolveTorchApi, type TorchApi } from './torchApi';
-import { argText, inputOf, type TorchLossCall } from './torchLossCall';
+import { argText, changedLogits, inputOf, type TorchLossCall } from './torchLossCall';
 import {
   type AV,
   isSmoothedTarget,
@@ -173,7 +173,9 @@ function applyModule(m: AV & { k: 'module' }, ev: Evaluated, ctx: Ctx): AV {
 function torchLoss(kind: LossKind, args: Map<string, AV>, texts: TorchLossCall['args'], ctx: Ctx): AV {
   const v = lossFunction(kind, args, classDim(ctx));
   if (v.k !== 'loss') return v;
-  const call = { kind, args: texts, input: inputOf(args.get('input') ?? UNKNOWN), hot: v.l.hot };
+  const input = args.get('input') ?? UNKNOWN;
+  const changed = changedLogits(input) ? { changedInput: true as const } : {};
+  const call = { kind, args: texts, input: inputOf(input), ...changed, hot: v.l.hot };
   return { k: 'loss', l: { ...v.l, torch: call } };
 }
 

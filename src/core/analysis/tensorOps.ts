@@ -328,6 +328,8 @@ function where(cond: AV, a: AV, b: AV): AV {
   const oneHot = cond.k === 'dist' && cond.d.src === 'index' && cond.d.off.k === 'n' && cond.d.off.v === 0;
   const ma = oneHot ? rowFill(a) : null;
   const mb = oneHot ? rowFill(b) : null;
+  // The logits on one side, changed on the true class on the other: margin logits, not the model's own.
+  if (oneHot && (!ma || !mb) && (logitsLike(a) || logitsLike(b))) return { k: 'tensor', changedLogits: true };
   if (!ma || !mb || cond.k !== 'dist') return masked(b);
   const hot = sub(add(ma.hot, ma.off), add(mb.hot, mb.off));
   return {

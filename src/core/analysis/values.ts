@@ -114,6 +114,8 @@ export type AV =
       logNormaliser?: true;
       logTarget?: true;
       mask?: true;
+      /** Logits with the true class's entry changed (`torch.where(onehot, x - m, x)`: LDAM's margin). */
+      changedLogits?: true;
       /** A mask comparing binary labels with a number: the parameter, and whether it holds where the label is 1. */
       labelTest?: { labels: string; whereOne: boolean };
       /**
