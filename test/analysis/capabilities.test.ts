@@ -431,6 +431,33 @@ describe('analysis capabilities on unseen code', () => {
       );
     });
 
+    it("nnU-Net's cross-entropy losses are catalogued; constructed without smoothing (its default 0) they claim none", () => {
+      const source = [
+        'from nnunetv2.training.loss.robust_ce_loss import RobustCrossEntropyLoss, TopKLoss',
+        'class Compound(nn.Module):',
+        '    def __init__(self, ce_kwargs, weight_ce=1):',
+        '        super().__init__()',
+        '        self.ce = RobustCrossEntropyLoss(**ce_kwargs)',
+        '        self.weight_ce = weight_ce',
+        '    def forward(self, out, target):',
+        '        return self.weight_ce * self.ce(out, target[:, 0])',
+        'HARD = TopKLoss(k=20)',
+        'SMOOTH = RobustCrossEntropyLoss(label_smoothing=0.1)',
+      ];
+      const findings = analyzePython([...HEAD, ...source].join('\n')).filter((f) => f.kind === 'loss');
+      assert.deepEqual(
+        findings.map((f) => [f.line, f.symbol, f.convention]),
+        [
+          [6, 'Compound', 'none'],
+          [9, 'RobustCrossEntropyLoss', 'none'],
+          [12, 'self.ce', 'none'],
+          [13, 'TopKLoss', 'none'],
+          [14, 'RobustCrossEntropyLoss', 'uniform'],
+        ],
+      );
+      assert.equal(findings.at(-1)?.epsilon, 0.1);
+    });
+
     it('an injected criterion plus an auxiliary binary term (an alignment loss) is still delegated', () => {
       const source = [
         'class Compute(nn.Module):',

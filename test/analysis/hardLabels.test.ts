@@ -321,4 +321,37 @@ describe('analysis: hard-label losses written by hand or through other classes',
       assert.equal(definition(source, 'Wider')?.convention, 'none');
     });
   });
+
+  it('a parameter defaulting to None with a number beside it (`64.0 if not s else s`) is a number: a scale, a smoothing', () => {
+    const margin = definition(
+      [
+        'class CosMargin(nn.Module):',
+        '    def __init__(self, s=None, m=None):',
+        '        super().__init__()',
+        '        self.s = 64.0 if not s else s',
+        '        self.m = 0.4 if not m else m',
+        '    def forward(self, wf, labels):',
+        '        numerator = self.s * (torch.diagonal(wf.transpose(0, 1)[labels]) - self.m)',
+        '        others = torch.cat([torch.cat((wf[i, :y], wf[i, y + 1:])).unsqueeze(0) for i, y in enumerate(labels)], dim=0)',
+        '        denominator = torch.exp(numerator) + torch.sum(torch.exp(self.s * others), dim=1)',
+        '        return -torch.mean(numerator - torch.log(denominator))',
+      ],
+      'CosMargin',
+    );
+    assert.equal(margin?.convention, 'none');
+    const smoothing = definition(
+      [
+        'class Smoothed(nn.Module):',
+        '    def __init__(self, classes, smoothing=None):',
+        '        super().__init__()',
+        '        self.smoothing = 0.1 if not smoothing else smoothing',
+        '        self.k = classes',
+        '    def forward(self, x, y):',
+        '        q = F.one_hot(y, self.k).float() * (1 - self.smoothing) + self.smoothing / self.k',
+        '        return -(q * F.log_softmax(x, -1)).sum(-1).mean()',
+      ],
+      'Smoothed',
+    );
+    assert.equal(smoothing?.convention, 'uniform');
+  });
 });

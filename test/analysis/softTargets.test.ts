@@ -186,4 +186,44 @@ describe('analysis: soft targets outside a loss class', () => {
       [],
     );
   });
+
+  it('KL written as q·(log q − log_softmax(x)) of a given target, its log kept off zero (`q + 1e-10`), is a soft target', () => {
+    const source = [
+      'def kl_given(logits, q):',
+      '    return torch.sum((torch.log(q + 1e-10) - F.log_softmax(logits, -1)) * q, dim=-1).mean()',
+      '',
+      'def kl_probs(logits, q):',
+      '    p = torch.softmax(logits, -1)',
+      '    return (q * (q.log() - torch.log(p))).sum(-1).mean()',
+    ];
+    for (const line of [5, 8]) {
+      const f = at(source, line);
+      assert.equal(f.convention, 'soft_target');
+      assert.equal(f.torchEquivalent, "nn.KLDivLoss(reduction='batchmean')(log_probs, target_probs)");
+    }
+  });
+
+  it('two given targets mixed with weights summing to 1 (mixup of the labels) are a soft target, not smoothing', () => {
+    const source = [
+      'def mixed_bce(logits, y_a, y_b, lam):',
+      '    t = lam * y_a + (1 - lam) * y_b',
+      '    return F.binary_cross_entropy_with_logits(logits, t)',
+      '',
+      'def mixed_ce(logits, y_a, y_b, lam: float):',
+      '    t = y_a * lam + y_b * (1 - lam)',
+      '    return -(t * F.log_softmax(logits, -1)).sum(-1).mean()',
+      '',
+      'def shifted(logits, t, eps):',
+      '    return F.binary_cross_entropy_with_logits(logits, t * (1 - eps) + eps)',
+      '',
+      'def mixed_call(logits, y_a, y_b, lam):',
+      '    return F.cross_entropy(logits, lam * y_a + (1 - lam) * y_b)',
+    ];
+    assert.equal(at(source, 5).convention, 'soft_target');
+    assert.equal(at(source, 9).convention, 'soft_target');
+    assert.equal(at(source, 9).torchEquivalent, 'nn.CrossEntropyLoss()(logits, target_probs)');
+    assert.equal(at(source, 13).convention, 'other');
+    assert.equal(at(source, 16).convention, 'soft_target');
+    assert.equal(at(source, 5).torchEquivalent, 'nn.BCEWithLogitsLoss()');
+  });
 });

@@ -108,4 +108,55 @@ describe('analysis: decided by the math, never by the name', () => {
     assert.equal(f?.convention, 'k_minus_1');
     assert.equal(f?.epsilonParam, 'zz');
   });
+
+  it('a torch loss class held in a variable (picked by a flag) and constructed later is that loss', () => {
+    const text = [
+      'from torch import nn',
+      'class Heads(nn.Module):',
+      '    def __init__(self, eps=0.1, binary=False):',
+      '        super().__init__()',
+      '        criterion = nn.BCEWithLogitsLoss if binary else nn.CrossEntropyLoss',
+      '        self.first = criterion(label_smoothing=eps) if not binary else criterion()',
+      '    def __call__(self, pred, target):',
+      '        return self.first(pred[0], target[0])',
+      '',
+      'class Plain(nn.Module):',
+      '    def __init__(self, binary=True):',
+      '        super().__init__()',
+      '        loss = nn.BCEWithLogitsLoss if binary else nn.CrossEntropyLoss',
+      '        self.ce = loss()',
+      '    def forward(self, pred, target):',
+      '        return self.ce(pred, target)',
+    ].join('\n');
+    const findings = analyzePython(text);
+    const heads = findings.find((x) => x.symbol === 'Heads');
+    assert.equal(heads?.convention, 'uniform');
+    assert.equal(heads?.epsilonParam, 'eps');
+    const plain = findings.find((x) => x.symbol === 'Plain');
+    assert.equal(plain?.convention, 'none');
+    assert.equal(plain?.details?.lossKind, 'custom');
+  });
+
+  it('a torch function imported by name and held in a variable (picked by a flag) is called as itself', () => {
+    const text = [
+      'import torch',
+      'from torch.nn.functional import binary_cross_entropy, binary_cross_entropy_with_logits, cross_entropy',
+      'def cls_loss(pred, labels, normalized, eps=0.1):',
+      '    bce_func = binary_cross_entropy if normalized else binary_cross_entropy_with_logits',
+      '    t = torch.nn.functional.one_hot(labels, pred.shape[-1]).to(pred.dtype)',
+      '    t = (eps / 2) + t * (1.0 - eps)',
+      '    return bce_func(pred, t, reduction="sum")',
+      '',
+      'def ce_alias(logits, y):',
+      '    fn = cross_entropy',
+      '    return fn(logits, y, label_smoothing=0.1)',
+    ].join('\n');
+    const findings = analyzePython(text);
+    const bce = findings.find((x) => x.symbol === 'cls_loss');
+    assert.equal(bce?.convention, 'binary');
+    assert.equal(bce?.epsilonParam, 'eps');
+    const ce = findings.find((x) => x.symbol === 'ce_alias');
+    assert.equal(ce?.convention, 'uniform');
+    assert.equal(ce?.torchEquivalent, 'nn.CrossEntropyLoss(label_smoothing=0.1)');
+  });
 });

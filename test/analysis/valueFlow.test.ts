@@ -202,4 +202,73 @@ describe('value flow', () => {
     assert.equal(conventionOf(source(ce, ls, "'CE'"), 'get_criterion'), 'none');
     assert.equal(conventionOf(source(ce, ls, "'LS'"), 'get_criterion'), 'uniform');
   });
+
+  it('a fill of ones plus powers of the logits is no target: a Taylor softmax, logged, takes a smoothed target', () => {
+    const source = [
+      'def taylor_softmax(x, n=2):',
+      '    fn = torch.ones_like(x)',
+      '    denominator = 1.0',
+      '    for i in range(1, n + 1):',
+      '        denominator *= i',
+      '        fn = fn + x.pow(i) / denominator',
+      '    return fn / fn.sum(dim=1, keepdims=True)',
+      '',
+      'def taylor_ce(logits, labels, eps=0.2):',
+      '    k = logits.size(1)',
+      '    q = torch.full_like(logits, eps / (k - 1)).scatter_(1, labels.unsqueeze(1), 1 - eps)',
+      '    return -(q * taylor_softmax(logits).log()).sum(1).mean()',
+    ];
+    assert.equal(conventionOf(source, 'taylor_ce'), 'k_minus_1');
+  });
+
+  it("of two paths, a softmax normaliser written by hand (log Σ exp x) beats an opaque one (a tempered softmax's t = 1)", () => {
+    const source = [
+      'def log_t(u, t):',
+      '    return torch.log(u) if t == 1.0 else (u ** (1.0 - t) - 1.0) / (1.0 - t)',
+      '',
+      'def fixed_point(x, t, iters=5):',
+      '    mu = torch.max(x, dim=-1).values.view(-1, 1)',
+      '    z = x - mu',
+      '    for _ in range(iters):',
+      '        z = (x - mu) * torch.sum(torch.relu(1.0 + (1.0 - t) * z), dim=-1).view(-1, 1) ** (1.0 - t)',
+      '    return -log_t(1.0 / torch.sum(torch.relu(1.0 + (1.0 - t) * z), dim=-1).view(-1, 1), t) + mu',
+      '',
+      'def tempered_probs(x, t):',
+      '    if t == 1.0:',
+      '        norm = torch.log(torch.sum(torch.exp(x), dim=-1)).unsqueeze(1)',
+      '    else:',
+      '        norm = fixed_point(x, t)',
+      '    return torch.exp(x - norm) if t == 1.0 else torch.relu(1.0 + (1.0 - t) * (x - norm)) ** (1.0 / (1.0 - t))',
+      '',
+      'def tempered_loss(x, labels, t1, t2, eps=0.1):',
+      '    k = x.size(1)',
+      '    q = torch.zeros_like(x).fill_(eps / (k - 1)).scatter_(1, labels.unsqueeze(1), 1 - eps)',
+      '    p = tempered_probs(x, t2)',
+      '    return torch.sum((log_t(q + 1e-10, t1) - log_t(p, t1)) * q, dim=-1).mean()',
+    ];
+    assert.equal(conventionOf(source, 'tempered_loss'), 'k_minus_1');
+  });
+
+  it('a dataclass of losses holds them; torch.broadcast_tensors gives its tensors back (a detection head without forward)', () => {
+    const source = [
+      'from dataclasses import dataclass',
+      '',
+      '@dataclass',
+      'class Losses:',
+      '    overlap: torch.Tensor',
+      '    classification: torch.Tensor',
+      '',
+      'class DetectionLoss:',
+      '    def __init__(self, label_smoothing=0.1):',
+      '        self.label_smoothing = label_smoothing',
+      '    def pairwise(self, preds, targets):',
+      '        probs = preds["classprobs"].unsqueeze(1)',
+      '        t = F.one_hot(targets["labels"], probs.shape[-1]).to(probs.dtype)',
+      '        t = (self.label_smoothing / 2) + t * (1.0 - self.label_smoothing)',
+      '        probs, t = torch.broadcast_tensors(probs, t.unsqueeze(0))',
+      '        cls = F.binary_cross_entropy_with_logits(probs, t, reduction="none").sum(-1)',
+      '        return Losses(1.0 - preds["iou"], cls), preds["iou"]',
+    ];
+    assert.equal(conventionOf(source, 'DetectionLoss'), 'binary');
+  });
 });

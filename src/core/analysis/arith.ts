@@ -68,6 +68,9 @@ function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
     !(b.k === 'param' && b.s.k === 's' && b.s.name === a.of)
   )
     return { k: 'logp', c: num(-1), factors: [], kl: true };
+  // log q − log_softmax(x) of a given distribution q: the same KL term, the model's log-probabilities computed here.
+  if (o === '-' && a.k === 'blog' && a.of !== undefined && b.k === 'logp' && a.of !== b.source)
+    return klTerm(negate(b));
   if ((o === '-' || o === '+') && a.k === 'tensor' && a.targetEntropy)
     return klTerm(o === '-' ? negate(b) : b);
   if ((o === '-' || o === '+') && b.k === 'tensor' && b.targetEntropy) return klTerm(a);
@@ -172,6 +175,7 @@ function addSub(o: '+' | '-', a: AV, b: AV, sa: Sym | null, sb: Sym | null): AV 
   if (weighted) return weighted;
   const varied = variedTarget(a, rb) ?? variedTarget(rb, a);
   if (varied) return varied;
+  if ((constantFill(a) && opaque(rb)) || (constantFill(rb) && opaque(a))) return TENSOR;
   if (ma && mb && (a.k === 'dist' || rb.k === 'dist'))
     return sameTarget(ma, mb) ? { k: 'dist', d: addMix(ma, mb) } : TENSOR;
   const relaxation = relaxed(a, rb) ?? relaxed(rb, a);
@@ -179,6 +183,19 @@ function addSub(o: '+' | '-', a: AV, b: AV, sa: Sym | null, sb: Sym | null): AV 
   if (a.k === 'loss') return reworked(a);
   if (rb.k === 'loss') return reworked(rb);
   return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
+}
+
+/** A fill of constants (`torch.ones_like(x)`), no labels in it yet. */
+function constantFill(v: AV): boolean {
+  return v.k === 'dist' && v.d.src === 'none' && v.d.self === undefined && v.d.unfixed === undefined;
+}
+
+/**
+ * A tensor the analysis does not follow and that names no target (`x.pow(i)`, a matrix product): a constant fill
+ * plus it (`ones_like(x) + x.pow(i) / i!`, a Taylor softmax's numerator) is no target built from a tensor.
+ */
+function opaque(v: AV): boolean {
+  return v.k === 'tensor' && Object.keys(v).length === 1;
 }
 
 /**

@@ -240,8 +240,9 @@ function smoothedParam(v: AV & { k: 'param' }): boolean {
 export function richness(v: AV): number {
   // Nothing known never replaces something known (`outputs, kd = outputs` on a path that may not run).
   if (v.k === 'unknown') return -1;
-  // The log of a target is a KL term's half (a tempered log's t = 1 path beats its opaque other path).
-  if (v.k === 'tensor') return v.pred || v.logTarget ? 1 : 0;
+  // The log of a target is a KL term's half (a tempered log's t = 1 path beats its opaque other path); so is a piece
+  // of a softmax written by hand (a tempered softmax's t = 1 normaliser log Σ exp x beats a fixed-point one).
+  if (v.k === 'tensor') return v.pred || v.logTarget || v.logNormaliser || v.partition || v.expLogits ? 1 : 0;
   if (v.k === 'param') return smoothedParam(v) ? 14 : 0;
   const base = BASE_RICHNESS[v.k] ?? 0;
   const m = v.k === 'loss' ? v.l : v.k === 'dist' || v.k === 'prod' ? v.d : null;

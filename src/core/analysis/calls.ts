@@ -1,4 +1,5 @@
 import type { SyntaxNode } from '@lezer/common';
+import { CONVENTION_REGISTRY } from '../conventions';
 import { targetBuiltHere } from './builtTarget';
 import { analyzeDefinition, type DefinitionResult } from './definitions';
 import { definitionLead, describeDefinition, equivalenceNote } from './describe';
@@ -283,7 +284,14 @@ function describeCall(e: CallExpr, target: Target, mod: ModuleContext, instance:
   const epsilon =
     raw === null ? (passed(c.epsilonParam) ? null : c.epsilon) : c.epsilonIsConfidence ? 1 - raw : raw;
   const classes = constructedValue(c.classesParam) ?? (passed(c.classesParam) ? null : c.classes);
-  const constructed = { ...c, epsilon, classes };
+  // A well-known library's loss constructed with its smoothing at 0 (`TopKLoss(k=20)` of nnU-Net, its default) is
+  // plain cross-entropy, as torch's own `nn.CrossEntropyLoss()` is.
+  const off =
+    'library' in target &&
+    !!target.library &&
+    epsilon === 0 &&
+    CONVENTION_REGISTRY[c.convention as Convention]?.claimsSmoothing;
+  const constructed = { ...c, epsilon, classes, ...(off ? { convention: 'none' as const } : {}) };
   const name = 'library' in target && target.library ? `\`${target.library}\`` : r.def.name;
   const where = instance ? `\`${instance}\` is a ${name}` : `Constructs ${name}`;
   const delegated = r.loss.delegated !== undefined && r.loss.labels !== '*';
@@ -298,7 +306,7 @@ function describeCall(e: CallExpr, target: Target, mod: ModuleContext, instance:
     to: e.to,
     kind: 'loss',
     symbol: instance ?? r.def.name,
-    convention: delegated ? null : (c.convention as Convention),
+    convention: delegated ? null : (constructed.convention as Convention),
     epsilon: delegated ? null : epsilon,
     epsilonParam: c.epsilonParam,
     torchEquivalent: equivalence.exact,

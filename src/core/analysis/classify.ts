@@ -1,6 +1,7 @@
 import { mixMass } from './arith';
 import { type Form, K_MINUS_1, K_MINUS_2, UNIFORM } from './conventionForms';
 import type { Convention } from './findings';
+import { mixesGivenTargets } from './givenMixture';
 import { priorSmoothing } from './priorForm';
 import type { SymInfo } from './scope';
 import { evalSym, type Sym, sym, symNames } from './sym';
@@ -107,6 +108,13 @@ export function classifyMix(m: Mix, binary: boolean, syms: Map<string, SymInfo>)
       if (found) return found;
     }
   }
+  if (mixesGivenTargets(m, syms))
+    return {
+      ...base,
+      scale: 'one',
+      convention: 'soft_target',
+      reason: 'a mix of given targets (mixup), no smoothing',
+    };
   return { ...base, convention: 'other', reason: otherReason(m, binary) };
 }
 

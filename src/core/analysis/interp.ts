@@ -68,11 +68,22 @@ export function evalExpr(e: Expr, f: Frame, ctx: Ctx): AV {
 function conditional(e: Expr & { t: 'cond' }, f: Frame, ctx: Ctx): AV {
   const truth = staticTruth(e.test, f, ctx);
   if (truth !== null) return evalExpr(truth ? e.body : e.orelse, f, ctx);
-  const body = evalExpr(e.body, f, ctx);
-  const orelse = evalExpr(e.orelse, f, ctx);
+  const first = evalExpr(e.body, f, ctx);
+  const second = evalExpr(e.orelse, f, ctx);
+  const body = numberBeside(first, second);
+  const orelse = numberBeside(second, first);
   const numbers = joinNumbers(body, orelse, ctx.mod.text.slice(e.from, e.to), ctx);
   if (numbers) return numbers;
   return defaultTruth(e.test, f, ctx) === true ? richer(orelse, body) : richer(body, orelse);
+}
+
+/**
+ * A parameter defaulting to None (read as an optional tensor) with a number as the other alternative
+ * (`self.s = 64.0 if not s else s`) is a number.
+ */
+function numberBeside(v: AV, other: AV): AV {
+  const literal = other.k === 'num' && other.s.k === 'n';
+  return literal && v.k === 'param' && v.tensorish && v.cand === null ? { ...v, tensorish: false } : v;
 }
 
 function lookup(id: string, f: Frame, ctx: Ctx): AV {
@@ -82,7 +93,8 @@ function lookup(id: string, f: Frame, ctx: Ctx): AV {
   const constant = ctx.mod.constants.get(id);
   if (!constant) {
     const def = findDefinition(ctx.mod, id, Number.POSITIVE_INFINITY, 'def');
-    return def ? { k: 'function', node: def.node } : UNKNOWN;
+    if (def) return { k: 'function', node: def.node };
+    return heldTorchApi({ from: 0, to: 0, t: 'name', id }, ctx) ?? UNKNOWN;
   }
   const value = evalExpr(constant, { vars: new Map(), returns: [], cls: null }, ctx);
   if (value.k !== 'num' || value.s.k !== 'n') return value;
@@ -99,11 +111,21 @@ function attribute(e: Expr & { t: 'attr' }, f: Frame, ctx: Ctx): AV {
     return obj.items[e.name === 'values' ? 0 : 1] ?? UNKNOWN;
   const q = obj.k === 'unknown' ? qualify(e, ctx.mod) : null;
   if (q === 'torch.sum' || q === 'torch.mean') return { k: 'torchFn', name: e.name as 'sum' | 'mean' };
-  if (q !== null && resolveTorchApi(e, ctx.mod)?.form === 'functional') return { k: 'torchRef', fn: e };
+  const held = q !== null ? heldTorchApi(e, ctx) : null;
+  if (held) return held;
   if (TENSOR_ATTRIBUTES.has(e.name)) markTensor(obj, ctx);
   if (e.name === 'shape') return { k: 'shape' };
   if (e.name === 'data' || e.name === 'T' || e.name === 'mT') return obj;
   return obj.k === 'unknown' || obj.k === 'param' ? outsideValue(e, ctx) : UNKNOWN;
+}
+
+/**
+ * `F.log_softmax`, `binary_cross_entropy` imported by name, or a loss class (`loss = nn.BCEWithLogitsLoss if binary
+ * else nn.CrossEntropyLoss`) held as a value: called later as itself.
+ */
+function heldTorchApi(e: Expr, ctx: Ctx): AV | null {
+  const form = resolveTorchApi(e, ctx.mod)?.form;
+  return form === 'functional' || form === 'module' ? { k: 'torchRef', fn: e } : null;
 }
 
 const TENSOR_ATTRIBUTES = new Set(['shape', 'device', 'dtype', 'ndim', 'is_cuda']);

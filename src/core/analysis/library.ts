@@ -248,6 +248,36 @@ def parallel_cross_entropy(input, target, weight=None, ignore_index=-100, reduct
 `,
   },
   {
+    // nnU-Net (nnunetv2/training/loss/robust_ce_loss.py, v1 training/loss_functions/crossentropy.py): an
+    // nn.CrossEntropyLoss taking label maps with a channel axis of 1 (b, 1, x, y[, z]).
+    name: 'RobustCrossEntropyLoss',
+    from: /(^|\.)nnunet(v2)?\./,
+    source: `
+class RobustCrossEntropyLoss(nn.Module):
+    def __init__(self, weight=None, size_average=None, ignore_index=-100, reduce=None, reduction="mean", label_smoothing=0.0):
+        self.ce = nn.CrossEntropyLoss(reduction=reduction, label_smoothing=label_smoothing)
+
+    def forward(self, input, target):
+        return self.ce(input, target[:, 0].long())
+`,
+  },
+  {
+    // nnU-Net (robust_ce_loss.py, v1 TopK_loss.py): the mean cross-entropy of the k% hardest voxels.
+    name: 'TopKLoss',
+    from: /(^|\.)nnunet(v2)?\./,
+    source: `
+class TopKLoss(nn.Module):
+    def __init__(self, weight=None, ignore_index=-100, k=10, label_smoothing=0.0):
+        self.k = k
+        self.ce = nn.CrossEntropyLoss(reduction="none", label_smoothing=label_smoothing)
+
+    def forward(self, inp, target):
+        res = self.ce(inp, target[:, 0].long())
+        res, _ = torch.topk(res.view((-1,)), int(res.numel() * self.k / 100), sorted=False)
+        return res.mean()
+`,
+  },
+  {
     // pytorch-metric-learning (losses/large_margin_softmax_loss.py and its ArcFace, CosFace, SphereFace, normalized
     // softmax subclasses): cross-entropy of margin logits on the hard labels, each subclass its own margin.
     name: 'LargeMarginSoftmaxLoss',

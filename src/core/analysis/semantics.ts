@@ -2,6 +2,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { richer, richness } from './branches';
 import { children, type Expr, toExpr } from './expr';
 import type { LossKind } from './findings';
+import { mixesGivenTargets } from './givenMixture';
 import { assign, dimSize, evalExpr, markTensor, runFunction, storedTable, unsqueezedRow } from './interp';
 import { libraryDefinition } from './library';
 import { diagonalPick } from './marginSoftmax';
@@ -29,6 +30,7 @@ import {
   lossOf,
   mix,
   numAV,
+  paramMix,
   scalarOf,
   smoothedMixOf,
   sourceOf,
@@ -171,12 +173,19 @@ function applyModule(m: AV & { k: 'module' }, ev: Evaluated, ctx: Ctx): AV {
 
 /** A torch loss applied to abstract arguments, remembering the call so a wrapper can name it. */
 function torchLoss(kind: LossKind, args: Map<string, AV>, texts: TorchLossCall['args'], ctx: Ctx): AV {
-  const v = lossFunction(kind, args, classDim(ctx));
+  const v = lossFunction(kind, kind === 'cross_entropy' ? mixedTargetsGiven(args, ctx) : args, classDim(ctx));
   if (v.k !== 'loss') return v;
   const input = args.get('input') ?? UNKNOWN;
   const changed = changedLogits(input) ? { changedInput: true as const } : {};
   const call = { kind, args: texts, input: inputOf(input), ...changed, hot: v.l.hot };
   return { k: 'loss', l: { ...v.l, torch: call } };
+}
+
+/** `F.cross_entropy(x, lam * y_a + (1 - lam) * y_b)`: a target mixing two given tensors is probabilities, not indices. */
+function mixedTargetsGiven(args: Map<string, AV>, ctx: Ctx): Map<string, AV> {
+  const target = args.get('target');
+  const m = target ? paramMix(target) : null;
+  return m && mixesGivenTargets(m, ctx.syms) ? new Map(args).set('target', { k: 'dist', d: m }) : args;
 }
 
 function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Frame, ctx: Ctx): AV {
@@ -387,6 +396,9 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): A
   if (id === 'sum' && ev.args[0]?.k === 'tuple') return richest(ev.args[0].items);
   const def = local ? null : findDefinition(ctx.mod, id, e.from);
   if (def?.kind === 'def') return inline(def.node, ev, null, ctx);
+  // A class of the file with no methods (a dataclass or NamedTuple of losses) holds the values it is built with.
+  if (def?.kind === 'class' && classScope(def, ctx.mod).methods.size === 0)
+    return { k: 'tuple', items: [...ev.args, ...ev.kw.values()] };
   const held = local || def ? null : evalExpr({ t: 'name', id, from: e.fn.from, to: e.fn.to }, f, ctx);
   if (held?.k === 'function') return callFunction(held, ev, f.cls, ctx);
   if (def?.kind === 'class') return { k: 'instance', def, mod: ctx.mod, ...ev };
@@ -471,12 +483,19 @@ function importedDefinition(
 function foreignCall(def: Definition, mod: ModuleContext, ev: Evaluated, ctx: Ctx): AV {
   if (def.kind === 'class') return { k: 'instance', def, mod, ...ev };
   const at = { ...ctx, mod };
-  const bound = bindCall(def.node, ev, at);
-  // An argument left out that defaults to 0 (`label_smoothing=0.0`) is 0 at this call, not a setting.
-  for (const p of callParams(def.node, mod.text))
+  const bound = zeroDefaults(def.node, mod, bindCall(def.node, ev, at));
+  return withoutSpans(pickReturn(runFunction(def.node, bound, null, at, false)));
+}
+
+/**
+ * An argument left out of a call into another module that defaults to 0 (`label_smoothing=0.0`) is 0 at this call,
+ * not a setting; for a class, at its construction (`TopKLoss(k=20)` of nnU-Net: no smoothing).
+ */
+function zeroDefaults(fn: SyntaxNode, mod: ModuleContext, bound: Map<string, AV>): Map<string, AV> {
+  for (const p of callParams(fn, mod.text))
     if (!bound.has(p.name) && p.defaultExpr?.t === 'num' && p.defaultExpr.v === 0)
       bound.set(p.name, numAV(ZERO));
-  return withoutSpans(pickReturn(runFunction(def.node, bound, null, at, false)));
+  return bound;
 }
 
 /** Calling an instance runs its `forward` (or `__call__`) after its `__init__` with the constructor's arguments. */
@@ -485,7 +504,10 @@ function callInstance(inst: AV & { k: 'instance' }, ev: Evaluated, ctx: Ctx): AV
   const at = own ? ctx : { ...ctx, mod: inst.mod };
   const scope = classScope(inst.def, inst.mod);
   const init = scope.methods.get('__init__');
-  if (init) runFunction(init, bindCall(init, inst, at), scope, at, true);
+  if (init) {
+    const bound = bindCall(init, inst, at);
+    runFunction(init, own ? bound : zeroDefaults(init, inst.mod, bound), scope, at, true);
+  }
   // A class without `__init__` (a dataclass) keeps its keyword arguments as fields.
   else for (const [name, value] of inst.kw) scope.attrs.set(name, value);
   const forward = scope.methods.get('forward') ?? scope.methods.get('__call__');

@@ -213,6 +213,8 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
   if (PASS.has(name) && args[0]) return passed(args[0], name);
   // torch.from_numpy(q), torch.tensor(q), np.asarray(q) of a target built in the code: the same target.
   if (CONVERTERS.has(name) && args[0] && (args[0].k === 'dist' || args[0].k === 'prob')) return args[0];
+  // `p, t = torch.broadcast_tensors(p, t)`: the same tensors, expanded to one shape.
+  if (name === 'broadcast_tensors') return { k: 'tuple', items: args };
   if (ZEROS.has(name)) return { k: 'dist', d: mix(ZERO, ZERO, 'none') };
   if (ONES.has(name)) return { k: 'dist', d: mix(ZERO, ONE, 'none') };
   if (FULL.has(name)) {
@@ -296,13 +298,19 @@ export function logOf(v: AV, ctx: Ctx): AV {
   if (v.k === 'logp') return UNKNOWN;
   if (v.k === 'dist' && v.d.src !== 'none' && !v.d.rowMask) return logOfLabels(v.d);
   const opaque = v.k === 'unknown' || (v.k === 'tensor' && v.viewOf === undefined);
-  const of = v.k === 'param' && v.s.k === 's' ? v.s.name : undefined;
+  const of = v.k === 'param' ? (v.s.k === 's' ? v.s.name : stabilised(v.s)) : undefined;
   return {
     k: 'blog',
     neg: isNegated(v, ctx),
     ...(opaque ? { opaque: true as const } : {}),
     ...(of ? { of } : {}),
   };
+}
+
+/** `q + 1e-10` inside a log: the parameter q, kept off zero for the log's sake. */
+function stabilised(s: Sym): string | undefined {
+  const tiny = (x: Sym) => x.k === 'n' && x.v > 0 && x.v <= 1e-4;
+  return s.k === 'op' && s.op === '+' && s.a.k === 's' && tiny(s.b) ? s.a.name : undefined;
 }
 
 /** `torch.where(onehot, a, b)` with scalars builds the target a on the true class and b elsewhere; else a row mask. */

@@ -211,7 +211,10 @@ export type AV =
   | { k: 'method'; name: string }
   /** A torch reduction used as a value (`self.reduce = torch.sum`), applied where it is called. */
   | { k: 'torchFn'; name: 'sum' | 'mean' }
-  /** A torch loss or softmax function used as a value (`self.log_softmax = F.log_softmax`): called as itself. */
+  /**
+   * A torch loss or softmax function, or a torch loss class, used as a value (`self.log_softmax = F.log_softmax`,
+   * `loss = nn.CrossEntropyLoss`): called as itself (a call of the class constructs that loss).
+   */
   | { k: 'torchRef'; fn: Expr }
   /** A function defined inside the function being run (a nested helper). */
   | {
