@@ -24,7 +24,8 @@ export type Expr = Span &
     | { t: 'bin'; op: string; l: Expr; r: Expr }
     | { t: 'unary'; op: string; e: Expr }
     | { t: 'cond'; body: Expr; test: Expr; orelse: Expr }
-    | { t: 'tuple'; items: Expr[] }
+    /** `keys`: a dict display's string keys (null where a key is not a string literal). */
+    | { t: 'tuple'; items: Expr[]; keys?: (string | null)[] }
     /** `lambda x, y: …`: run like a nested function when called. */
     | { t: 'lambda'; node: SyntaxNode }
     /** `[f(x) for x, y in pairs if …]`, a generator or a dict comprehension (its value): the element and its loops. */
@@ -109,9 +110,15 @@ export function toExpr(node: SyntaxNode, text: string): Expr {
     case 'DictionaryComprehensionExpression':
     case 'ComprehensionExpression':
       return comprehension(node, children(node).slice(1, -1), text);
-    case 'DictionaryExpression':
-      // Only the values matter to the dataflow (`return {"loss": loss, "nll": nll}`).
-      return { ...span, t: 'tuple', items: dictValues(node).map((k) => toExpr(k, text)) };
+    case 'DictionaryExpression': {
+      // The values carry the dataflow (`return {"loss": loss, "nll": nll}`); string keys pick one (`d["ce"]`).
+      const values = dictValues(node);
+      const keys = values.map((v) => {
+        const key = toExpr(v.prevSibling?.prevSibling ?? v, text);
+        return key.t === 'str' ? key.v : null;
+      });
+      return { ...span, t: 'tuple', items: values.map((k) => toExpr(k, text)), keys };
+    }
     default:
       return { ...span, t: 'other' };
   }

@@ -31,12 +31,35 @@ const PASS = new Set(
     ' ',
   ),
 );
+const CONVERTERS = new Set([
+  'from_numpy',
+  'tensor',
+  'Tensor',
+  'FloatTensor',
+  'DoubleTensor',
+  'asarray',
+  'array',
+]);
 /** `x.view(n, -1)`, `x.expand(k, q, 1)`, `x.to(device)`: the arguments are sizes, devices or dtypes, never targets. */
 export function keepsReceiver(method: string): boolean {
   return PASS.has(method);
 }
 
-const COMPARISON_METHODS = new Set(['ne', 'eq', 'gt', 'lt', 'ge', 'le', 'logical_not', 'logical_and']);
+const COMPARISON_METHODS = new Set([
+  'ne',
+  'not_equal',
+  'eq',
+  'gt',
+  'greater',
+  'lt',
+  'less',
+  'ge',
+  'greater_equal',
+  'le',
+  'less_equal',
+  'logical_not',
+  'logical_and',
+]);
 
 /** Torch functions (and comparison methods) that are a Python operator on their two operands. */
 const OPERATORS = new Map([
@@ -50,20 +73,28 @@ const OPERATORS = new Map([
   ['true_divide', '/'],
   ['eq', '=='],
   ['ne', '!='],
+  ['not_equal', '!='],
   ['gt', '>'],
+  ['greater', '>'],
   ['lt', '<'],
+  ['less', '<'],
   ['ge', '>='],
+  ['greater_equal', '>='],
   ['le', '<='],
+  ['less_equal', '<='],
 ]);
 const ZEROS = new Set(['zeros_like', 'empty_like', 'zeros', 'empty', 'new_zeros', 'new_empty']);
 const ONES = new Set(['ones_like', 'ones', 'new_ones']);
 const FULL = new Set(['full_like', 'full', 'new_full']);
 
-/** The operator's value; a comparison the arithmetic reads as no target or mask is a mask all the same. */
+/**
+ * The operator's value; a comparison the arithmetic reads as no target, mask, label test or target support is a
+ * mask all the same.
+ */
 function operatorOf(operator: string, a: AV, b: AV): AV {
   const v = binop(operator, a, b, ZSPAN, ZSPAN);
-  const comparison = /[=<>]/.test(operator);
-  return comparison && v.k !== 'dist' && !(v.k === 'tensor' && v.mask) ? MASK : v;
+  if (!/[=<>]/.test(operator) || v.k === 'dist') return v;
+  return v.k === 'tensor' && (v.mask || v.labelTest || v.support) ? v : MASK;
 }
 
 export function reductionOf(v: AV | undefined, fallback: LossInfo['reduction']): LossInfo['reduction'] {
@@ -188,6 +219,7 @@ export function classDim(ctx: Ctx): Sym {
 /** `torch.x(...)` helpers that build or reduce tensors. */
 export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx: Ctx): AV | null {
   if (name === 'einsum') return einsum(args, ctx);
+  if (name === 'bmm' && args.length === 2) return rowDot(args[0], args[1], ctx);
   const margin = marginFunction(name, [...args, ...kw.values()]);
   if (margin) return margin;
   const hardest = args[0] ? selected(name, args[0]) : null;
@@ -202,8 +234,10 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
       x
     );
   }
-  // torch.reshape(x, s), torch.squeeze(x), …: the layout functions leave the value as it is.
-  if (PASS.has(name) && args[0] && args[0].k !== 'param') return args[0];
+  // torch.reshape(x, s), torch.squeeze(x), …: the layout functions leave the value as it is (as their methods do).
+  if (PASS.has(name) && args[0]) return passed(args[0], name);
+  // torch.from_numpy(q), torch.tensor(q), np.asarray(q) of a target built in the code: the same target.
+  if (CONVERTERS.has(name) && args[0] && (args[0].k === 'dist' || args[0].k === 'prob')) return args[0];
   // `p, t = torch.broadcast_tensors(p, t)`: the same tensors, expanded to one shape.
   if (name === 'broadcast_tensors') return { k: 'tuple', items: args };
   if (ZEROS.has(name)) return { k: 'dist', d: mix(ZERO, ZERO, 'none') };
@@ -318,6 +352,8 @@ function stabilised(s: Sym): string | undefined {
 function where(cond: AV, a: AV, b: AV): AV {
   const stable = sameLogSigmoid(a, b);
   if (stable) return stable;
+  const guarded = cond.k === 'tensor' && cond.support ? zeroGuarded(cond.support, a, b) : null;
+  if (guarded) return guarded;
   // `torch.where(valid, loss, 0)`: the loss on the rows the condition keeps.
   const losses = [a, b].filter((v) => v.k === 'loss');
   if (losses.length === 1) return masked(losses[0]);
@@ -333,12 +369,25 @@ function where(cond: AV, a: AV, b: AV): AV {
   const oneHot = cond.k === 'dist' && cond.d.src === 'index' && cond.d.off.k === 'n' && cond.d.off.v === 0;
   const ma = oneHot ? rowFill(a) : null;
   const mb = oneHot ? rowFill(b) : null;
+  // The logits on one side, changed on the true class on the other: margin logits, not the model's own.
+  if (oneHot && (!ma || !mb) && (logitsLike(a) || logitsLike(b))) return { k: 'tensor', changedLogits: true };
   if (!ma || !mb || cond.k !== 'dist') return masked(b);
   const hot = sub(add(ma.hot, ma.off), add(mb.hot, mb.off));
   return {
     k: 'dist',
     d: { ...mb, hot: add(mb.hot, hot), src: 'index', classes: cond.d.classes ?? mb.classes },
   };
+}
+
+/**
+ * `torch.where(q > 0, -q * log_p, 0)` (or `where(q == 0, 0, …)`): the 0·log 0 guard. The dropped entries are those
+ * where q is 0, and so is the product there: the value is the product of q itself.
+ */
+function zeroGuarded(support: { of: Mix; holds: boolean }, a: AV, b: AV): AV | null {
+  const [kept, dropped] = support.holds ? [a, b] : [b, a];
+  const zero = scalarOf(dropped) ?? (dropped.k === 'dist' && dropped.d.src === 'none' ? dropped.d.off : null);
+  if (zero?.k !== 'n' || zero.v !== 0) return null;
+  return kept.k === 'prod' && kept.d && sameTarget(kept.d, support.of) && kept.d.src !== 'none' ? kept : null;
 }
 
 /** A number, or a tensor filled with one per class row (a fill, not yet a target). */
@@ -426,6 +475,11 @@ function scattered(base: Mix, value: AV | undefined): Mix {
   }
   const v = (value && scalarOf(value)) ?? ONE;
   return { ...base, hot: sub(v, base.off), src: 'index' };
+}
+
+/** A layout op (`t.unsqueeze(1)`, `torch.unsqueeze(t, 1)`): a parameter's view, anything else unchanged. */
+function passed(v: AV, name: string): AV {
+  return v.k === 'param' && name !== 'item' && name !== 'float' ? viewOf(v) : v;
 }
 
 /** `x.view(...)`, `t.unsqueeze(1)`: a tensor that is still the parameter's data (a target keeps its identity). */
@@ -537,7 +591,7 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   if (clipped) return clipped;
   const logistic = logisticFunction(name, obj);
   if (logistic) return logistic;
-  if (PASS.has(name)) return obj.k === 'param' && name !== 'item' && name !== 'float' ? viewOf(obj) : obj;
+  if (PASS.has(name)) return passed(obj, name);
   if (name === 'exp' || name === 'exp_') {
     const e = expOf(obj);
     if (e) return e;
@@ -632,6 +686,20 @@ function batchMax(ctx: Ctx): AV {
  * `torch.einsum('tbd,sbd->ts', q, logp)`: two operands whose last axes (the classes) are summed away multiply
  * elementwise and sum over the classes, like `(q * logp).sum(-1)`; other contractions are opaque.
  */
+/**
+ * `torch.bmm(q.unsqueeze(1), log_p.unsqueeze(2))`: one (1×K)·(K×1) product per row, Σ_k q·log p, when one side is
+ * log-probabilities and the other a target; else a tensor the analysis does not follow.
+ */
+export function rowDot(a: AV, b: AV, ctx: Ctx): AV {
+  const target = (v: AV) =>
+    (v.k === 'dist' && v.d.src !== 'none') ||
+    (v.k === 'prob' && v.multi) ||
+    (v.k === 'param' && v.cand !== null) ||
+    (v.k === 'tensor' && v.viewOf !== undefined);
+  const rows = (a.k === 'logp' && target(b)) || (b.k === 'logp' && target(a));
+  return rows ? reduce(binop('*', a, b, ZSPAN, ZSPAN), 'sum', true, ctx) : TENSOR;
+}
+
 function einsum(args: AV[], ctx: Ctx): AV | null {
   const [spec, a, b] = args;
   if (spec?.k !== 'str' || !a || !b || args.length !== 3) return null;

@@ -26,6 +26,8 @@ const REWORKED =
   'the result of the torch loss is combined with other tensors (a mask, a weight or an added term)';
 const MARGIN =
   "the true class's logit is changed (a margin) before a softmax written by hand: the cross-entropy of margin logits, which torch computes only once they are built";
+const CHANGED_INPUT =
+  "the logits are changed before the torch call (scaled, shifted, or a margin on the true class): it takes those, not the model's";
 const HARDEST =
   'only the largest per-sample losses are kept (top-k hard-example mining), which no torch loss does';
 const OPAQUE_LOG =
@@ -122,6 +124,7 @@ function wrapperEquivalence(
     JSON.stringify(loss.hot) !== JSON.stringify(call.hot) && RESCALED,
     loss.reworked === true && REWORKED,
     loss.hardest === true && HARDEST,
+    call.changedInput === true && CHANGED_INPUT,
     reducedLater && loss.reduction === 'mean' && weightedOrIgnoring && MEAN_AFTER_NONE,
   ]);
 }

@@ -114,8 +114,15 @@ export type AV =
       logNormaliser?: true;
       logTarget?: true;
       mask?: true;
+      /** Logits with the true class's entry changed (`torch.where(onehot, x - m, x)`: LDAM's margin). */
+      changedLogits?: true;
       /** A mask comparing binary labels with a number: the parameter, and whether it holds where the label is 1. */
       labelTest?: { labels: string; whereOne: boolean };
+      /**
+       * A target compared with 0 (`q > 0`, `q != 0`; `holds` false for `q == 0`, `q <= 0`): where it fails, q is 0, so
+       * `torch.where(q > 0, q·x, 0)` is q·x (the 0·log 0 = 0 guard of a hand-written cross-entropy or KL).
+       */
+      support?: { of: Mix; holds: boolean };
       /**
        * Rows of a table picked by an index: one the module keeps (`self.matrix[y]`, `index_select(self.soft, 1, y)`)
        * or a matrix times the labels' one-hot (`onehot @ M`); the table's text.
@@ -196,7 +203,8 @@ export type AV =
       reworked?: true;
     }
   | { k: 'loss'; l: LossInfo }
-  | { k: 'tuple'; items: AV[] }
+  /** `keys`: a dict display's string keys, for a subscript by a known string. */
+  | { k: 'tuple'; items: AV[]; keys?: (string | null)[] }
   | { k: 'module'; api: LossKind; args: Map<string, AV>; texts: ReadonlyArray<readonly [string, string]> }
   | { k: 'self' }
   /** A bound method of the class being analysed, held in a variable or attribute (`self.f = self.g`). */
