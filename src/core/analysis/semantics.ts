@@ -9,7 +9,7 @@ import { diagonalPick } from './marginSoftmax';
 import { type Definition, findDefinition, type ModuleContext, qualify } from './module';
 import { splitQualified } from './modulePaths';
 import { type ClassScope, type Ctx, callParams, classScope, type Frame, localBases } from './scope';
-import { ONE, sym, ZERO } from './sym';
+import { num, ONE, sym, ZERO } from './sym';
 import { twoColumnTarget } from './targetPair';
 import {
   classDim,
@@ -84,6 +84,9 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   // NumPy builds targets the same way (np.full, np.eye(K)[y], np.zeros): its functions read as torch's.
   if ((q === 'torch.stack' || q === 'torch.cat') && ev.args[0]?.k === 'tuple')
     return twoColumnTarget(ev.args[0].items) ?? richest(ev.args[0].items);
+  // `SimpleNamespace(eps=eps)`, `dict(eps=eps)`: the keywords, by name.
+  if (q !== null && NAMESPACES.has(q) && !ctx.mod.definitionNames.has(q) && ev.args.length === 0)
+    return { k: 'tuple', items: [...ev.kw.values()], keys: [...ev.kw.keys()] };
   // einops moves axes: the value (a one-hot, log-probabilities) stays what it is.
   if (q === 'einops.rearrange' && ev.args[0]) return ev.args[0];
   const diagonal = q === 'torch.diagonal' ? diagonalPick(e.args[0]?.value, (x) => evalExpr(x, f, ctx)) : null;
@@ -125,6 +128,8 @@ function heldTorchFunction(fn: Expr, f: Frame): Expr | null {
   const held = fn.t === 'name' ? f.vars.get(fn.id) : onSelf ? f.cls?.attrs.get(fn.name) : undefined;
   return held?.k === 'torchRef' ? held.fn : null;
 }
+
+const NAMESPACES = new Set(['types.SimpleNamespace', 'argparse.Namespace', 'dict', 'easydict.EasyDict']);
 
 const CONTAINERS = new Set(['torch.nn.ModuleList', 'torch.nn.ModuleDict', 'torch.nn.ParameterList']);
 const BUILTIN_CONTAINERS = new Set(['list', 'tuple', 'dict']);
@@ -240,6 +245,8 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
     return UNKNOWN;
   }
   if (fn.name === 'values' && obj.k === 'tuple') return obj;
+  const setting = settingWithDefault(fn.name, obj, ev, ctx);
+  if (setting) return setting;
   if (fn.name === 'size') {
     const dim = ev.args[0] ?? ev.kw.get('dim');
     return dim ? dimSize(dim, ctx) : { k: 'shape' };
@@ -255,6 +262,20 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
 }
 
 const COLLECTING = new Set(['append', 'extend', 'update', 'insert']);
+
+/**
+ * `kwargs.get('eps', 0.1)` on a mapping the analysis knows nothing of (`**kwargs`, a global): a number named by its
+ * key, of unknown value (the mapping usually holds it; the default is only a fallback). A parameter's `.get` is
+ * left to the caller's binding, which names ε after the parameter it is passed for.
+ */
+function settingWithDefault(method: string, obj: AV, ev: Evaluated, ctx: Ctx): AV | null {
+  const [key, fallback] = ev.args;
+  if (!/^(get|pop|setdefault)$/.test(method) || obj.k !== 'unknown') return null;
+  if (key?.k !== 'str' || fallback?.k !== 'num') return null;
+  const id = ctx.syms.has(key.v) ? `${key.v} (setting)` : key.v;
+  if (!ctx.syms.has(id)) ctx.syms.set(id, { origin: 'free', label: key.v });
+  return { k: 'param', s: sym(id), cand: null, tensorish: false };
+}
 
 /** `loss.backward()`, `optimizer.step()`: the code trains with a loss rather than defining one. */
 const TRAINING_STEP = new Set(['backward', 'step', 'zero_grad']);
@@ -279,6 +300,12 @@ function torchLossBase(owner: Definition, cls: ClassScope, ctx: Ctx): (AV & { k:
     texts.push([name, v.k === 'str' ? `'${v.v}'` : `self.${name}`]);
   }
   return { k: 'module', api: api.kind, args, texts };
+}
+
+/** A class deriving from a torch loss with no `forward` of its own: that loss, with what `__init__` stored. */
+export function inheritedTorchLoss(cls: ClassScope, ctx: Ctx): AV | null {
+  const base = torchLossBase(cls.def, cls, ctx);
+  return base ? applyModule(base, { args: [], kw: new Map() }, ctx) : null;
 }
 
 /** The torch loss module a class derives from, directly or through classes of the file. */
@@ -362,7 +389,7 @@ export function instanceLoss(v: AV, ctx: Ctx): AV {
   return callInstance(v, { args: [], kw: new Map() }, ctx);
 }
 
-function userMethod(cls: ClassScope, name: string, ev: Evaluated, ctx: Ctx): AV {
+export function userMethod(cls: ClassScope, name: string, ev: Evaluated, ctx: Ctx): AV {
   const fn = cls.methods.get(name);
   return fn && !isAbstract(fn, ctx.mod.text) ? inline(fn, ev, cls, ctx) : wrapper(ev, ctx);
 }
@@ -393,21 +420,36 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): A
     return { k: 'tensor', classRange: { classes: null, eye: false } };
   if (id === 'int' || id === 'float') return pythonNumber(ev.args[0] ?? UNKNOWN);
   if (id === 'abs') return ev.args[0] ?? UNKNOWN;
-  // `max(logits.size(-1) - 1, 1)`: Python's max / min of numbers is a number.
-  if ((id === 'max' || id === 'min') && ev.args.length >= 2 && !ctx.mod.definitionNames.has(id)) {
-    const n = mathValue(e, ev, ctx);
+  // `max(eps, 0)`, `max(logits.size(-1) - 1, 1)`: Python's max / min of numbers is a number.
+  if ((id === 'max' || id === 'min') && !ctx.mod.definitionNames.has(id)) {
+    const bounded = boundedNumber(id, ev.args);
+    if (bounded) return bounded;
+    const n = ev.args.length >= 2 ? mathValue(e, ev, ctx) : UNKNOWN;
     if (n.k === 'num') return n;
   }
   if (id === 'sum' && ev.args[0]?.k === 'tuple') return richest(ev.args[0].items);
   const def = local ? null : findDefinition(ctx.mod, id, e.from);
   if (def?.kind === 'def') return inline(def.node, ev, null, ctx);
   // A class of the file with no methods (a dataclass or NamedTuple of losses) holds the values it is built with.
-  if (def?.kind === 'class' && classScope(def, ctx.mod).methods.size === 0)
-    return { k: 'tuple', items: [...ev.args, ...ev.kw.values()] };
+  if (def?.kind === 'class' && classScope(def, ctx.mod).methods.size === 0) return builtFields(def, ev, ctx);
   const held = local || def ? null : evalExpr({ t: 'name', id, from: e.fn.from, to: e.fn.to }, f, ctx);
   if (held?.k === 'function') return callFunction(held, ev, f.cls, ctx);
   if (def?.kind === 'class') return { k: 'instance', def, mod: ctx.mod, ...ev };
   return wrapper(ev, ctx);
+}
+
+/**
+ * `max(0.0, min(1.0, eps))`: numbers kept within bounds. Of literals alone, the one it picks; with a symbol, that
+ * symbol (a bound does not change the formula ε enters).
+ */
+function boundedNumber(id: 'max' | 'min', args: AV[]): AV | null {
+  const scalars = args.map(scalarOf);
+  if (args.length < 2 || scalars.some((s) => s === null)) return null;
+  const symbolic = args.filter((_, i) => scalars[i]?.k !== 'n');
+  if (symbolic.length === 1) return symbolic[0];
+  if (symbolic.length > 1) return null;
+  const values = scalars.map((s) => (s?.k === 'n' ? s.v : 0));
+  return numAV(num(id === 'max' ? Math.max(...values) : Math.min(...values)));
 }
 
 /** `super().name` of a base class of the same file (nearest first): its own method, not the subclass's. */
@@ -519,6 +561,67 @@ function callInstance(inst: AV & { k: 'instance' }, ev: Evaluated, ctx: Ctx): AV
   if (!forward) return wrapper(ev, ctx);
   const result = pickReturn(runFunction(forward, bindCall(forward, ev, at), scope, at, false));
   return own ? result : withoutSpans(result);
+}
+
+/**
+ * `self.cfg.eps` where `self.cfg = LossConfig(eps=eps)`: the field the instance's constructor set. With an
+ * `__init__`, what it stores on `self`; without one (a dataclass), the keyword or positional argument for the field,
+ * else the field's class-level default. Null when the class sets no such field.
+ */
+export function instanceField(inst: AV & { k: 'instance' }, name: string, ctx: Ctx): AV | null {
+  const at = inst.mod === ctx.mod ? ctx : { ...ctx, mod: inst.mod };
+  const scope = classScope(inst.def, inst.mod);
+  const init = scope.methods.get('__init__');
+  if (init) {
+    runFunction(init, bindCall(init, inst, at), scope, at, true);
+    return scope.attrs.get(name) ?? null;
+  }
+  const fields = classFields(inst.def, inst.mod.text);
+  const index = fields.findIndex((f) => f.name === name);
+  if (index < 0) return null;
+  const passed = inst.kw.get(name) ?? inst.args[index];
+  if (passed) return passed;
+  const fallback = fields[index].value;
+  return fallback ? evalExpr(fallback, { vars: new Map(), returns: [], cls: null }, at) : null;
+}
+
+/**
+ * The values a class without methods is built with, keyed by field: each annotated field's keyword or positional
+ * argument, else its default; keywords it does not declare after them.
+ */
+function builtFields(def: Definition, ev: Evaluated, ctx: Ctx): AV & { k: 'tuple' } {
+  const fields = classFields(def, ctx.mod.text);
+  const empty: Frame = { vars: new Map(), returns: [], cls: null };
+  const items = fields.map(
+    (f, i) => ev.kw.get(f.name) ?? ev.args[i] ?? (f.value ? evalExpr(f.value, empty, ctx) : UNKNOWN),
+  );
+  const declared = new Set(fields.map((f) => f.name));
+  const extra = [...ev.kw].filter(([name]) => !declared.has(name));
+  return {
+    k: 'tuple',
+    items: [...items, ...ev.args.slice(fields.length), ...extra.map(([, v]) => v)],
+    keys: [
+      ...fields.map((f) => f.name),
+      ...ev.args.slice(fields.length).map(() => null),
+      ...extra.map(([k]) => k),
+    ],
+  };
+}
+
+/** The annotated fields of a class body in order (`eps: float = 0.1`), with their defaults. */
+function classFields(def: Definition, text: string): { name: string; value: Expr | null }[] {
+  const body = def.node.getChild('Body');
+  const out: { name: string; value: Expr | null }[] = [];
+  for (const s of body ? children(body) : []) {
+    const [target, typeDef, op, value] = children(s);
+    if (s.name !== 'AssignStatement' || target?.name !== 'VariableName' || typeDef?.name !== 'TypeDef')
+      continue;
+    out.push({
+      name: text.slice(target.from, target.to),
+      value: op?.name === 'AssignOp' && value ? toExpr(value, text) : null,
+    });
+  }
+  return out;
 }
 
 /** Spans point into the catalogue's text, not the user's: drop them (they only place pitfalls). */

@@ -60,8 +60,9 @@ const COMPARISON_METHODS = new Set([
   'logical_not',
   'logical_and',
 ]);
+const SCALAR_TENSOR = new Set(['tensor', 'as_tensor', 'scalar_tensor']);
 
-/** Torch functions (and comparison methods) that are a Python operator on their two operands. */
+/** `a.mul(b)`, `torch.mul(a, b)`, `torch.eq(t, y)`, `q.gt(0)`…: the Python operator they spell. */
 const OPERATORS = new Map([
   ['mul', '*'],
   ['multiply', '*'],
@@ -117,10 +118,18 @@ export function gatherLoss(v: AV, labels: AV): AV & { k: 'loss' } {
   return { k: 'loss', l: withLabels((l as AV & { k: 'loss' }).l, labels) };
 }
 
+/** The target argument; KL's under `log_target=True` is given as its log (`q.log()`): the distribution itself. */
+function targetOf(kind: LossKind, args: Map<string, AV>): AV {
+  const target = args.get('target') ?? UNKNOWN;
+  const logTarget = scalarOf(args.get('log_target') ?? UNKNOWN);
+  const logged = kind === 'kl_div' && logTarget?.k === 'n' && logTarget.v === 1;
+  return logged && target.k === 'tensor' && target.logOf ? { k: 'dist', d: target.logOf } : target;
+}
+
 /** torch.nn.functional losses and activations applied to abstract arguments. */
 export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym): AV {
   const input = args.get('input') ?? UNKNOWN;
-  const target = args.get('target') ?? UNKNOWN;
+  const target = targetOf(kind, args);
   const reduction = reductionOf(args.get('reduction'), 'mean');
   if (kind === 'log_softmax') return { k: 'logp', c: ONE, factors: [], source: sourceOf(input) };
   if (kind === 'softmax') return { k: 'prob', multi: true, neg: false, source: sourceOf(input) };
@@ -234,6 +243,8 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
       x
     );
   }
+  // `torch.tensor(eps)` (ε kept as a buffer): a 0-d tensor computes as the number it holds.
+  if (SCALAR_TENSOR.has(name) && args[0] && scalarOf(args[0])) return args[0];
   // torch.reshape(x, s), torch.squeeze(x), …: the layout functions leave the value as it is (as their methods do).
   if (PASS.has(name) && args[0]) return passed(args[0], name);
   // torch.from_numpy(q), torch.tensor(q), np.asarray(q) of a target built in the code: the same target.
@@ -270,10 +281,10 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
     const classes = args.length === 1 ? scalarOf(args[0]) : null;
     return { k: 'tensor', classRange: { classes, eye: name === 'eye' } };
   }
-  const [x, y] = args;
+  const [x, y] = [args[0], args[1] ?? kw.get('other')];
   // `torch.mul(q, logp)`, `torch.eq(classes, y)`: the operator written as a function.
   const operator = OPERATORS.get(name);
-  if (operator && x && y && args.length === 2 && kw.size === 0) return operatorOf(operator, x, y);
+  if (operator && x && y && args.length <= 2) return operatorOf(operator, x, y);
   const ownEntropy = x && y && (x.k === 'dist' || (sourceOf(x) !== undefined && sourceOf(x) === sourceOf(y)));
   if (name === 'xlogy' && ownEntropy) return { k: 'tensor', targetEntropy: true };
   if (name === 'logsumexp') return logNormaliserOf(args[0] ?? UNKNOWN);
@@ -358,7 +369,7 @@ function where(cond: AV, a: AV, b: AV): AV {
   const losses = [a, b].filter((v) => v.k === 'loss');
   if (losses.length === 1) return masked(losses[0]);
   const test = cond.k === 'tensor' ? cond.labelTest : undefined;
-  const [sa, sb] = [scalarOf(a), scalarOf(b)];
+  const [sa, sb] = [fillValue(a), fillValue(b)];
   if (test && sa && sb) {
     const [onOne, onZero] = test.whereOne ? [sa, sb] : [sb, sa];
     return { k: 'dist', d: { ...tensorMix(test.labels), hot: sub(onOne, onZero), off: onZero } };
@@ -388,6 +399,14 @@ function zeroGuarded(support: { of: Mix; holds: boolean }, a: AV, b: AV): AV | n
   const zero = scalarOf(dropped) ?? (dropped.k === 'dist' && dropped.d.src === 'none' ? dropped.d.off : null);
   if (zero?.k !== 'n' || zero.v !== 0) return null;
   return kept.k === 'prod' && kept.d && sameTarget(kept.d, support.of) && kept.d.src !== 'none' ? kept : null;
+}
+
+/** A number, or the number a constant fill holds everywhere (`torch.full_like(t, 1 - eps / 2)`). */
+function fillValue(v: AV): Sym | null {
+  const s = scalarOf(v);
+  if (s) return s;
+  const constant = v.k === 'dist' && v.d.src === 'none' && v.d.hot.k === 'n' && v.d.hot.v === 0 && !v.d.self;
+  return constant ? v.d.off : null;
 }
 
 /** A number, or a tensor filled with one per class row (a fill, not yet a target). */
@@ -601,6 +620,9 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   if (mapped) return mapped;
   if (name === 'fill_' || name === 'fill')
     return { k: 'dist', d: { ...base, hot: ZERO, off: scalarOf(arg(0, 'value')) ?? ZERO } };
+  // `x.new_full(size, v)`, `x.new_zeros(size)`: a fresh constant fill, read like `torch.full(size, v)`.
+  const fresh = /^new_(full|zeros|ones|empty)$/.test(name) ? torchFunction(name, args, kw, ctx) : null;
+  if (fresh) return fresh;
   if (name.startsWith('scatter'))
     return { k: 'dist', d: scattered(base, args[2] ?? kw.get('value') ?? kw.get('src')) };
   if (name === 'masked_fill_' || name === 'masked_fill') {
@@ -614,15 +636,8 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
     const column = dim?.k === 'n' && dim.v !== 0;
     return obj.k === 'dist' && column ? { k: 'dist', d: { ...obj.d, colZero: true } } : masked(obj);
   }
-  const arith = /^(mul|add|sub|div)_?$/.exec(name);
-  if (arith)
-    return binop(
-      { mul: '*', add: '+', sub: '-', div: '/' }[arith[1]] ?? '*',
-      obj,
-      arg(0, 'other'),
-      ZSPAN,
-      ZSPAN,
-    );
+  const operator = OPERATORS.get(name.replace(/_$/, ''));
+  if (operator && (args.length === 1 || kw.has('other'))) return operatorOf(operator, obj, arg(0, 'other'));
   if (name === 'sum' || name === 'mean') return reduce(obj, name, args.length > 0 || kw.has('dim'), ctx);
   if (name === 'gather') return gathered(obj, args[1] ?? kw.get('index') ?? UNKNOWN);
   if (name === 'lerp' || name === 'lerp_') return lerp(obj, arg(0, 'end'), args[1] ?? kw.get('weight'));
@@ -633,8 +648,6 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   if (name === 'max' && alongDim(args[0], kw)) return maxAndIndex(obj);
   if (name === 'max' || name === 'amax') return rowMaxOf(obj);
   if (name === 'logsumexp') return logNormaliserOf(obj);
-  const comparison = COMPARISON_METHODS.has(name) ? OPERATORS.get(name) : undefined;
-  if (comparison && args.length === 1 && kw.size === 0) return operatorOf(comparison, obj, args[0]);
   if (COMPARISON_METHODS.has(name)) return MASK;
   return obj.k === 'dist' || obj.k === 'loss' ? obj : TENSOR;
 }

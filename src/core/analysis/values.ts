@@ -113,6 +113,8 @@ export type AV =
       pred?: Derivation;
       logNormaliser?: true;
       logTarget?: true;
+      /** The target distribution this is the log of (`q.log()`: KLDiv's target under `log_target=True`). */
+      logOf?: Mix;
       mask?: true;
       /** Logits with the true class's entry changed (`torch.where(onehot, x - m, x)`: LDAM's margin). */
       changedLogits?: true;
@@ -203,7 +205,7 @@ export type AV =
       reworked?: true;
     }
   | { k: 'loss'; l: LossInfo }
-  /** `keys`: a dict display's string keys, for a subscript by a known string. */
+  /** A tuple or list; a dict or namespace also has each item's key (`{'eps': eps}`, `SimpleNamespace(eps=eps)`). */
   | { k: 'tuple'; items: AV[]; keys?: (string | null)[] }
   | { k: 'module'; api: LossKind; args: Map<string, AV>; texts: ReadonlyArray<readonly [string, string]> }
   | { k: 'self' }

@@ -1,0 +1,24 @@
+# rewrite-of: bases/from_timm_label_smoothing_ce.py via struct-logsoftmax-lambda, eps-default-module-constant
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+DEFAULT_EPS = 0.1
+
+class LabelSmoothingCrossEntropy(nn.Module):
+    """ NLL loss with label smoothing.
+    """
+
+    def __init__(self, smoothing=DEFAULT_EPS):
+        super(LabelSmoothingCrossEntropy, self).__init__()
+        assert smoothing < 1.0
+        self.smoothing = smoothing
+        self.confidence = 1.0 - smoothing
+
+    def forward(self, x: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+        normalise = lambda s: F.log_softmax(s, dim=-1)
+        logprobs = normalise(x)
+        nll_loss = -logprobs.gather(dim=-1, index=target.unsqueeze(1))
+        nll_loss = nll_loss.squeeze(1)
+        smooth_loss = -logprobs.mean(dim=-1)
+        loss = self.confidence * nll_loss + self.smoothing * smooth_loss
+        return loss.mean()
