@@ -41,6 +41,7 @@ export function runIf(test: Expr, bodies: Stmt[][], f: Frame, ctx: Ctx): void {
     onDefault,
     ctx,
   );
+  if (truth === null && bodies.length === 1 && outcomes[0]?.returned) narrowPastReturn(test, f, ctx);
   // `self.x` set in branches joins like a local (`self.criterion = Smoothed(...) if ε > 0 else nn.NLLLoss()`).
   if (f.cls && attrsBefore)
     f.cls.attrs = joinPaths(
@@ -117,7 +118,20 @@ function encodedAs(param: AV, onehot: AV): boolean {
  * number (the smoothing factor), not an optional tensor.
  */
 function narrowToNumber(test: Expr, branch: Frame, ctx: Ctx): void {
-  const operand = test.t === 'bin' && /^(is not|>|>=|!=|<|<=)$/.test(test.op) ? test.l : test;
+  narrow(test.t === 'bin' && /^(is not|>|>=|!=|<|<=)$/.test(test.op) ? test.l : test, branch, ctx);
+}
+
+/**
+ * `if eps is None: return F.cross_entropy(x, y)` (or `if not eps:`), no else: past it, eps is a number (the
+ * smoothing path goes on).
+ */
+function narrowPastReturn(test: Expr, f: Frame, ctx: Ctx): void {
+  const none = test.t === 'bin' && test.op === 'is' && test.r.t === 'const' && test.r.v === null;
+  if (none) narrow(test.l, f, ctx);
+  else if (test.t === 'unary' && test.op === 'not') narrow(test.e, f, ctx);
+}
+
+function narrow(operand: Expr, branch: Frame, ctx: Ctx): void {
   const key =
     operand.t === 'name'
       ? operand.id
