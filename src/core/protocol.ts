@@ -165,6 +165,32 @@ export const Compute = request<ComputeJob, ComputeEnd>(
   isComputeEnd,
 );
 
+/** The state's texts: megabytes each when pasted. */
+export const INPUT_TEXT_KEYS = ['logitsText', 'targetsText', 'weightText', 'priorText'] as const;
+export type InputTextKey = (typeof INPUT_TEXT_KEYS)[number];
+
+/** Longest part of a text in one message (a 22 MB text cloned in one postMessage held the UI thread 40–80 ms). */
+export const TEXT_PART_LENGTH = 1 << 20;
+
+export interface TextPartParams {
+  key: InputTextKey;
+  text: string;
+  /** Continues the text of the parts before; false starts it anew. */
+  append: boolean;
+}
+/**
+ * An input text for the worker, sent once per change, in parts posted in tasks of their own. A job's state carries
+ * its texts empty: the worker computes on the last texts it was sent (messages arrive in the order posted).
+ */
+export const SendTextPart = notification<TextPartParams>(
+  'worker/text',
+  objectOf<TextPartParams>({
+    key: oneOf(INPUT_TEXT_KEYS),
+    text: maxLength(TEXT_PART_LENGTH),
+    append: isBoolean,
+  }),
+);
+
 export interface PartParams {
   job: number;
   part: ResultPart;

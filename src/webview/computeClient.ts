@@ -13,9 +13,11 @@ import {
   ComputePart,
   Endpoint,
   type ResultPart,
+  SendTextPart,
   WebviewProblem,
 } from '../core/protocol';
-import { schedule } from './timers';
+import { nextTask, schedule } from './timers';
+import { TextsSent } from './workerTexts';
 
 /** Inputs up to this many characters of text compute on the UI thread (a few ms). */
 export const INLINE_TEXT_LIMIT = 60_000;
@@ -36,6 +38,7 @@ export class ComputeClient {
   private nextJob = 1;
   /** Where each job in the worker delivers its parts; a cancelled job's are dropped. */
   private readonly receivers = new Map<number, PartReceiver>();
+  private readonly texts = new TextsSent();
 
   /** `connect` starts the worker (see startWorker), once, at the first input too big to compute inline. */
   constructor(
@@ -71,7 +74,14 @@ export class ComputeClient {
     const job = this.nextJob++;
     this.receivers.set(job, onPart);
     try {
-      const end = await endpoint.request(Compute, { ...params, job });
+      const { request, parts } = this.texts.job(params, job);
+      for (const [i, part] of parts.entries()) {
+        if (i > 0) await nextTask();
+        endpoint.notify(SendTextPart, part);
+      }
+      // Cancelled while its texts went out: they are sent (the worker holds them now), the job is not.
+      if (!this.receivers.has(job)) return { ok: false, cancelled: true };
+      const end = await endpoint.request(Compute, request);
       return this.receivers.has(job) ? end : { ok: false, cancelled: true };
     } finally {
       this.receivers.delete(job);

@@ -12,14 +12,20 @@ import {
   type ComputeJob,
   ComputePart,
   type Endpoint,
+  SendTextPart,
 } from '../core/protocol';
+import { TextsHeld } from './workerTexts';
 
 /** `nextTask` resolves after the messages that came in meanwhile have been handled. */
 export function serveCompute(endpoint: Endpoint, nextTask: () => Promise<void>): void {
   /** The jobs computing; a cancellation takes its job out. */
   const running = new Set<number>();
   endpoint.onNotification(CancelCompute, ({ job }) => running.delete(job));
-  endpoint.onRequest(Compute, async ({ job, ...params }: ComputeJob): Promise<ComputeEnd> => {
+  const texts = new TextsHeld();
+  endpoint.onNotification(SendTextPart, (part) => texts.receive(part));
+  endpoint.onRequest(Compute, async (request: ComputeJob): Promise<ComputeEnd> => {
+    const { job } = request;
+    const params = texts.params(request);
     running.add(job);
     try {
       const parts = computeParts(params);

@@ -20,6 +20,7 @@ import { torchDifferences } from '../core/playground/torchDiffers';
 import type { ComputeEnd, ComputeParams, ResultPart, Snapshot } from '../core/protocol';
 import { mergeComputeScope } from './computeClient';
 import { DelayedErrors } from './delayedErrors';
+import { DrawQueue } from './drawQueue';
 import { LatestRunner } from './latestRunner';
 import type { Plot, View } from './plots/plot';
 import { readTheme } from './plots/theme';
@@ -28,6 +29,7 @@ import { debounce, oncePerFrame, schedule } from './timers';
 import { TEXT_CONTROLS } from './ui/controls';
 import { showErrors, showNotes } from './ui/errors';
 import { writeEpsilon, writeForm } from './ui/formState';
+import { fieldText } from './ui/heldText';
 import { markStale, showHeadline, showTable, showTorchNotes } from './ui/outputs';
 
 export interface AppDeps {
@@ -43,6 +45,10 @@ export interface AppDeps {
 }
 
 const EXACT_DELAY_MS = 120;
+/** The share of a 60 Hz frame an ε step's plot redraws may take before the rest wait for the next frame. */
+const EPSILON_FRAME_MS = 8;
+
+const nextFrame = (run: () => void) => requestAnimationFrame(() => run());
 
 /** Only an unreduced loss's headline reads per-sample values, and it waits for the model to have them. */
 const NO_SAMPLES = new Float64Array();
@@ -74,6 +80,24 @@ export class PlaygroundApp {
   private visibility: PlotVisibility | undefined;
   /** The exact headline is asked for once the slider rests, so the worker does not compete with the drag. */
   private readonly requestExact = debounce(() => this.recompute('exact'), EXACT_DELAY_MS);
+  /** Full draws, one plot a frame (on-screen plots first); the busy ring stays until the last is drawn. */
+  private readonly draws = new DrawQueue<Plot>({
+    draw: (plot) => this.drawNow(plot),
+    frame: nextFrame,
+    now: () => performance.now(),
+    budgetMs: 0,
+    first: (plot) => this.visibility?.isVisible(plot) ?? false,
+    drained: () => this.renderHeadline(false),
+  });
+  /** ε steps of the plots on screen, as many a frame as its budget allows: under a drag they take turns. */
+  private readonly moves = new DrawQueue<Plot>({
+    draw: (plot) => {
+      if (this.result?.drawn.has(plot)) this.withView(plot, (view) => plot.moveEpsilon(view));
+    },
+    frame: nextFrame,
+    now: () => performance.now(),
+    budgetMs: EPSILON_FRAME_MS,
+  });
 
   constructor(
     private state: PlaygroundState,
@@ -122,7 +146,7 @@ export class PlaygroundApp {
     for (const c of TEXT_CONTROLS) {
       if (!this.refusedTexts.has(c.field)) continue;
       const area = document.getElementById(c.id) as HTMLTextAreaElement | null;
-      this.refuseText(c.field, area ? textLimitError(c.field, area.value) : undefined);
+      this.refuseText(c.field, area ? textLimitError(c.field, fieldText(area)) : undefined);
     }
   }
 
@@ -255,7 +279,7 @@ export class PlaygroundApp {
   private renderHeadline(withTable = true): void {
     const point = this.point();
     const value = this.headlineValue(point);
-    const busy = this.runner.busy;
+    const busy = this.runner.busy || this.draws.size > 0;
     if (this.refusedTexts.size === 0 && this.errors.length > 0 && !this.errorDisplay.shown) return;
     if (this.errors.length > 0 || value === undefined || (this.state.reduction === 'none' && !point)) {
       showHeadline('—', '', this.errors.length ? 'fix the highlighted input' : 'computing…', busy);
@@ -288,13 +312,17 @@ export class PlaygroundApp {
   }
 
   private drawPlots(which: (plot: Plot) => boolean): void {
-    for (const plot of this.deps.plots.filter(which))
-      this.withView(plot, (view) => {
-        plot.draw(view);
-        markStale(plot.figure, false);
-        this.result?.drawn.add(plot);
-        this.visibility?.drawn(plot);
-      });
+    this.draws.add(this.deps.plots.filter(which));
+  }
+
+  /** A queued plot, drawn from the result of its frame once the parts it needs are in. */
+  private drawNow(plot: Plot): void {
+    this.withView(plot, (view) => {
+      plot.draw(view);
+      markStale(plot.figure, false);
+      this.result?.drawn.add(plot);
+      this.visibility?.drawn(plot);
+    });
   }
 
   private drawAll(): void {
@@ -305,7 +333,8 @@ export class PlaygroundApp {
   private moveEpsilon(): void {
     const drawn = this.deps.plots.filter((plot) => this.result?.drawn.has(plot));
     performance.mark('lossLens:epsilon:start');
-    this.visibility?.moveVisible(drawn, (plot) => this.withView(plot, (view) => plot.moveEpsilon(view)));
+    this.visibility?.moveVisible(drawn, (plot) => this.moves.add([plot]));
+    this.moves.run();
     this.renderHeadline(false);
     performance.measure('lossLens:epsilon', 'lossLens:epsilon:start');
   }

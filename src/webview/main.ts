@@ -4,7 +4,8 @@
  * Stable element ids (used by e2e tests; keep them):
  *   source      #data-source (shown for data from a paused debugger) #data-source-label #data-source-notes
  *               #data-source-refresh (asks the host to send the same expressions again)
- *   inputs      #logits-input #targets-input #weights-input (textareas; `input` events recompute)
+ *   inputs      #logits-input #targets-input #weights-input (textareas; `input` events recompute; a text over
+ *               200,000 characters is held, not shown: the area is empty, its placeholder says what it holds)
  *               #error-logits #error-targets #error-weights #error-options (aria-live error text, "Line L, column C: …")
  *               #sample-select (loads an example on `change`)
  *   controls    #loss-select #input-kind-select #convention-select #reduction-select (native selects, `change`)

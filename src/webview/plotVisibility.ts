@@ -21,6 +21,10 @@ export class PlotVisibility {
     for (const plot of plots) observer.observe(plot.figure);
   }
 
+  isVisible(plot: Plot): boolean {
+    return this.visible.has(plot);
+  }
+
   /** Visible plots go to `move`; the rest are remembered as behind. */
   moveVisible(plots: Plot[], move: (plot: Plot) => void): void {
     for (const plot of plots) {

@@ -159,6 +159,30 @@ describe('e2e: the playground in the browser VS Code', () => {
     assert.equal(await until(loss, (v) => v === '1.5161'), '1.5161');
   });
 
+  it('holds a paste too long to show outside its text area, and keeps it after the window reloads', async () => {
+    const value = (i: number) => (((i * 7919) % 1000) / 250 - 2).toFixed(6);
+    const row = (r: number) => `[${Array.from({ length: 8000 }, (_, c) => value(r * 8000 + c)).join(', ')}]`;
+    const long = `[${[0, 1, 2].map(row).join(',\n')}]`;
+    const placeholder = async () => (await panel.locator('#logits-input').getAttribute('placeholder')) ?? '';
+    const summary = new RegExp(
+      `^0\\.\\d MB of text \\(${long.length.toLocaleString('en-US')} characters\\) kept`,
+    );
+    await pasteInto(panel, 'logits-input', long);
+    const held = await until(loss, (v) => /^\d+\.\d{4}$/.test(v) && v !== '1.5161');
+    assert.match(held, /^\d+\.\d{4}$/);
+    assert.equal(await fieldValue(panel, 'logits-input'), '');
+    assert.match(await placeholder(), summary);
+    await runCommand(page, 'Developer: Reload Window');
+    await waitForWorkbench(page);
+    panel = await webviewFrame(page, '#logits-input', 60_000);
+    assert.equal(await until(loss, (v) => v === held), held);
+    assert.equal(await fieldValue(panel, 'logits-input'), '');
+    assert.match(await placeholder(), summary);
+    await pasteInto(panel, 'logits-input', SEED_000_LOGITS);
+    assert.equal(await until(loss, (v) => v === '1.5161'), '1.5161');
+    assert.equal(await placeholder(), '');
+  });
+
   for (const [name, theme, bodyClass] of [
     ['light', 'Light Modern', 'vscode-light'],
     ['high-contrast', 'Dark High Contrast', 'vscode-high-contrast'],

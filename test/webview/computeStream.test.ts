@@ -14,15 +14,25 @@ import {
   ComputePart,
   Endpoint,
   type ResultPart,
+  SendTextPart,
+  TEXT_PART_LENGTH,
 } from '../../src/core/protocol';
-import { ComputeClient } from '../../src/webview/computeClient';
+import { ComputeClient, fitsInline } from '../../src/webview/computeClient';
 import { serveCompute } from '../../src/webview/computeService';
+import { TextsHeld, TextsSent } from '../../src/webview/workerTexts';
 
 /** Generated data always goes to the worker (see fitsInline). */
 const generated = (patch: Partial<PlaygroundState> = {}): ComputeParams => ({
   state: { ...DEFAULT_STATE, synthetic: { rows: 40, cols: 7, seed: 5 }, epsilon: 0.2, ...patch },
   scope: 'full',
 });
+
+/** Pasted logits and class indices, too long to compute inline. */
+function pastedRows(rows: number): PlaygroundState {
+  const logitsText = `[${Array.from({ length: rows }, (_, r) => `[${r % 7}, ${r % 3}, 0.5]`).join(', ')}]`;
+  const targetsText = `[${Array.from({ length: rows }, (_, r) => r % 3).join(', ')}]`;
+  return { ...DEFAULT_STATE, logitsText, targetsText };
+}
 
 /** Where the worker waits between parts until the test lets it go on. */
 class Gate {
@@ -51,9 +61,13 @@ async function until(condition: () => boolean): Promise<void> {
 function wired(gate: Gate) {
   const problems: string[] = [];
   const fromWorker: string[] = [];
+  const toWorker: unknown[] = [];
   const schedule = () => () => undefined;
   const webview: Endpoint = new Endpoint({
-    post: (m) => queueMicrotask(() => worker.receive(structuredClone(m))),
+    post: (m) => {
+      toWorker.push(m);
+      queueMicrotask(() => worker.receive(structuredClone(m)));
+    },
     report: (p) => problems.push(`webview: ${p}`),
     schedule,
   });
@@ -71,7 +85,7 @@ function wired(gate: Gate) {
     async () => webview,
     (p) => problems.push(`client: ${p}`),
   );
-  return { client, problems, fromWorker };
+  return { client, problems, fromWorker, toWorker };
 }
 
 describe('compute stream between the webview and its worker', () => {
@@ -145,6 +159,55 @@ describe('compute stream between the webview and its worker', () => {
     assert.deepEqual(fresh, ['loss', ...PLOT_PARTS]);
   });
 
+  it('sends each input text to the worker once per change, not with every computation', async () => {
+    const gate = new Gate();
+    gate.open = true;
+    const { client, toWorker, problems } = wired(gate);
+    const pasted = { ...pastedRows(6000), epsilon: 0.1 };
+    const { logitsText, targetsText } = pasted;
+    const ends = [];
+    for (const [state, scope] of [
+      [pasted, 'full'],
+      [{ ...pasted, epsilon: 0.2 }, 'exact'],
+      [{ ...pasted, epsilon: 0.3 }, 'exact'],
+      [{ ...pasted, convention: 'k_minus_1' }, 'full'],
+      [{ ...pasted, targetsText: `${targetsText} ` }, 'full'],
+    ] as const)
+      ends.push(await client.run({ state, scope }, () => undefined));
+    assert.deepEqual(ends, Array(5).fill({ ok: true }));
+    const sent = toWorker.map((m) => m as { method?: string; params: Record<string, unknown> });
+    const texts = sent.filter((m) => m.method === SendTextPart.method).map((m) => m.params);
+    assert.deepEqual(texts, [
+      { key: 'logitsText', text: logitsText, append: false },
+      { key: 'targetsText', text: targetsText, append: false },
+      { key: 'targetsText', text: `${targetsText} `, append: false },
+    ]);
+    const jobs = sent
+      .filter((m) => m.method === Compute.method)
+      .map((m) => m.params.state as PlaygroundState);
+    assert.equal(jobs.length, 5);
+    assert.ok(jobs.every((s) => s.logitsText === '' && s.targetsText === ''));
+    assert.deepEqual(problems, []);
+  });
+
+  it('computes each job on its own texts, also those the worker already held', async () => {
+    const gate = new Gate();
+    gate.open = true;
+    const { client } = wired(gate);
+    const a = pastedRows(6000);
+    const b = { ...a, targetsText: a.targetsText.replace('[0, 1, 2', '[2, 2, 2') };
+    for (const state of [a, b, a, { ...a, epsilon: 0.9 }]) {
+      assert.ok(!fitsInline({ state, scope: 'full' }));
+      let loss: number | undefined;
+      await client.run({ state, scope: 'full' }, (part) => {
+        if (part.name === 'loss') loss = part.value.exact.value;
+      });
+      const whole = computePlayground(state);
+      assert.ok(whole.ok);
+      assert.equal(loss, whole.exact.value);
+    }
+  });
+
   it('ends a refused job with the errors on its fields, after no part', async () => {
     const gate = new Gate();
     gate.open = true;
@@ -155,6 +218,38 @@ describe('compute stream between the webview and its worker', () => {
     );
     assert.ok(!end.ok && 'errors' in end && end.errors[0]!.field === 'logits');
     assert.deepEqual(parts, []);
+  });
+});
+
+describe('input texts sent to the worker in parts', () => {
+  const at = (state: PlaygroundState) => ({ state, scope: 'full' as const });
+
+  it('cuts a long text into parts of at most the part length that the worker joins again', () => {
+    const sent = new TextsSent(10);
+    const held = new TextsHeld();
+    const state = { ...DEFAULT_STATE, logitsText: 'x'.repeat(25), targetsText: '[0]' };
+    const { request, parts } = sent.job(at(state), 1);
+    assert.deepEqual(
+      parts.map((p) => [p.key, p.text.length, p.append]),
+      [
+        ['logitsText', 10, false],
+        ['logitsText', 10, true],
+        ['logitsText', 5, true],
+        ['targetsText', 3, false],
+      ],
+    );
+    for (const part of parts) held.receive(part);
+    assert.deepEqual(held.params(request), at(state));
+  });
+
+  it('sends an emptied text as one empty part, and nothing for the texts the worker holds', () => {
+    const sent = new TextsSent(10);
+    const state = { ...DEFAULT_STATE, weightText: '[1, 2]' };
+    sent.job(at(state), 1);
+    assert.deepEqual(sent.job(at(state), 2).parts, []);
+    assert.deepEqual(sent.job(at({ ...state, weightText: '' }), 3).parts, [
+      { key: 'weightText', text: '', append: false },
+    ]);
   });
 });
 
@@ -174,6 +269,20 @@ describe('validation of the stream messages', () => {
       { job: 1, state, scope: 'full', transfer: [] },
     ])
       assert.equal(Compute.isParams(bad), false, JSON.stringify(bad).slice(0, 80));
+  });
+
+  it('worker/text names a text of the state, and carries a part of it no longer than the part length', () => {
+    assert.equal(SendTextPart.method, 'worker/text');
+    assert.ok(SendTextPart.isParams({ key: 'logitsText', text: '[[1, 2]]', append: false }));
+    assert.ok(SendTextPart.isParams({ key: 'priorText', text: 'x'.repeat(TEXT_PART_LENGTH), append: true }));
+    for (const bad of [
+      { key: 'loss', text: '', append: false },
+      { key: 'logitsText', text: 'x'.repeat(TEXT_PART_LENGTH + 1), append: true },
+      { key: 'logitsText', text: '', append: 'no' },
+      { key: 'logitsText', text: '' },
+      { key: 'logitsText', text: '', append: false, job: 1 },
+    ])
+      assert.equal(SendTextPart.isParams(bad), false, JSON.stringify(bad).slice(0, 80));
   });
 
   it('worker/compute ends complete, refused with errors, or cancelled', () => {

@@ -72,9 +72,21 @@ Chart.register(
   background,
 );
 
-/** Replaces the canvas's chart (theme change, new data) with a new one. */
+/**
+ * The canvas's chart showing `config` (new data, theme change): the chart there updated in place when its type and
+ * pixel ratio stay, else a new one. A new chart reads its box's size, forcing a layout of the page just changed.
+ */
 export function replaceChart(canvas: HTMLCanvasElement, config: ChartConfiguration): Chart {
-  Chart.getChart(canvas)?.destroy();
+  const chart = Chart.getChart(canvas);
+  const ratio = (config.options as { devicePixelRatio?: number } | undefined)?.devicePixelRatio;
+  const type = (chart?.config as { type?: string } | undefined)?.type;
+  if (chart && type === config.type && chart.currentDevicePixelRatio === ratio) {
+    chart.data = config.data;
+    chart.options = config.options ?? {};
+    chart.update('none');
+    return chart;
+  }
+  chart?.destroy();
   return new Chart(canvas, config);
 }
 

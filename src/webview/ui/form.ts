@@ -11,6 +11,7 @@ import {
   type TextControl,
 } from './controls';
 import { h, optionList } from './dom';
+import { HELD_TEXT_LENGTH, pastedText, showText, takeInput } from './heldText';
 import { checkNumber, showNumberRefusal } from './numberCheck';
 
 /** `source`: the control the action comes from (form.ts passes its own element). */
@@ -27,12 +28,22 @@ function textControl(c: TextControl, inputs: TextInputs): HTMLElement {
     spellcheck: false,
     'aria-describedby': `${hintId} error-${c.field}`,
   });
-  area.addEventListener('input', () => {
-    const refused = textLimitError(c.field, area.value);
+  const changed = (text: string) => {
+    const refused = textLimitError(c.field, text);
     inputs.refuseText(c.field, refused);
     // The prior is not data: typing it keeps generated (synthetic) logits and targets.
     const synthetic = c.field === 'prior' ? {} : { synthetic: null };
-    if (!refused) inputs.dispatch({ type: 'patch', patch: { [c.key]: area.value, ...synthetic } }, area);
+    if (!refused) inputs.dispatch({ type: 'patch', patch: { [c.key]: text, ...synthetic } }, area);
+  };
+  area.addEventListener('input', () => changed(takeInput(area)));
+  // A paste too long to show never enters the area (see heldText.ts).
+  area.addEventListener('paste', (e) => {
+    const clip = e.clipboardData?.getData('text/plain') ?? '';
+    if (clip.length <= HELD_TEXT_LENGTH) return;
+    e.preventDefault();
+    const text = pastedText(area, clip, area.selectionStart, area.selectionEnd);
+    showText(area, text);
+    changed(text);
   });
   const error = h('div', {
     id: `error-${c.field}`,

@@ -3,6 +3,7 @@
 import { isPlaygroundConvention, playgroundFamily } from '../../core/playground/conventions';
 import { isBinaryLoss, type PlaygroundState } from '../../core/playground/state';
 import { NUMBER_CONTROLS, SELECT_CONTROLS, TEXT_CONTROLS } from './controls';
+import { fieldText, showText } from './heldText';
 import { showNumberRefusal } from './numberCheck';
 
 /**
@@ -18,9 +19,15 @@ function setControl(id: string, value: string, source: Element | undefined): voi
   if (el instanceof HTMLInputElement && el.type === 'number') showNumberRefusal(el, undefined);
 }
 
+/** A text area shows the state's text (or holds it, when too long to show) unless it is `source`. */
+function setText(id: string, text: string, source: Element | undefined): void {
+  const area = document.getElementById(id) as HTMLTextAreaElement | null;
+  if (area && area !== source && fieldText(area) !== text) showText(area, text);
+}
+
 /** Writes state into every control but `source`, the one the change came from (none for seeds and restores). */
 export function writeForm(state: PlaygroundState, source?: Element): void {
-  for (const c of TEXT_CONTROLS) setControl(c.id, state[c.key], source);
+  for (const c of TEXT_CONTROLS) setText(c.id, state[c.key], source);
   for (const c of SELECT_CONTROLS) setControl(c.id, state[c.key], source);
   for (const c of NUMBER_CONTROLS) setControl(c.id, String(state[c.key]), source);
   writeEpsilon(state, source);

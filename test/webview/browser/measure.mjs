@@ -30,7 +30,8 @@ function harness(origin, theme) {
 <script nonce="${nonce}">
   window.__posted = []; window.__violations = [];
   document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
-  let state;
+  let state = window.__initialState;
+  window.__savedState = () => state;
   window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => state, setState: (s) => { state = s; } });
 </script></head>
 <body class="${t.class}"><main id="app" data-worker-src="${origin}/dist/webview/worker.js"></main>
@@ -103,7 +104,8 @@ async function drag(page, steps) {
  * input's value must never show), the long tasks (> 50 ms) on the UI thread from the change until 300 ms after, and
  * how many elements are still dimmed as stale then (none should be).
  * `change`: `{ select, value, loss? }` picks an option (after the loss, when given) or `{ textarea, textIn }` pastes
- * the text held in that window property.
+ * the text held in that window property: by setting the area's value and an `input` event, or with `clipboard`, by
+ * a `paste` event carrying it (the event a person's paste fires; the text reaches the area only through a handler).
  */
 function timeToPlots(page, change) {
   return page.evaluate(async (c) => {
@@ -143,7 +145,12 @@ function timeToPlots(page, change) {
         characterData: true,
       });
       if (c.select) pick(c.select, c.value);
-      else {
+      else if (c.clipboard) {
+        const clipboardData = new DataTransfer();
+        clipboardData.setData('text/plain', window[c.textIn]);
+        const paste = new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true });
+        document.getElementById(c.textarea).dispatchEvent(paste);
+      } else {
         const area = document.getElementById(c.textarea);
         area.value = window[c.textIn];
         area.dispatchEvent(new Event('input', { bubbles: true }));
@@ -172,6 +179,31 @@ async function pasteLogits(page) {
   });
   console.log(`(pasting ${(size / 1e6).toFixed(1)} MB of text)`);
   return timeToPlots(page, { textarea: 'logits-input', textIn: '__logitsText' });
+}
+
+/** Opens the playground again with the state the page saved (a hidden webview shown again, a reload). */
+async function reloadWithState(browser, origin, page) {
+  const state = await page.evaluate(() => window.__savedState());
+  const before = await text(page, '#loss-value');
+  const again = await browser.newPage({ viewport: { width: 1300, height: 900 } });
+  await again.addInitScript((s) => {
+    window.__initialState = s;
+  }, state);
+  await again.goto(`${origin}/harness.html?theme=dark`);
+  await waitText(again, '#loss-value', before);
+  const area = await again.$eval('#logits-input', (el) => ({
+    length: el.value.length,
+    hint: el.placeholder,
+  }));
+  const kept = await again.evaluate(
+    (n) => window.__savedState()?.logitsText.length === n,
+    state.logitsText.length,
+  );
+  console.log(
+    `after a reload with the saved state: headline ${await text(again, '#loss-value')}, text kept ${kept}, ` +
+      `area holds ${area.length} characters, placeholder "${area.hint.slice(0, 60)}…"`,
+  );
+  await again.close();
 }
 
 function report(label, t) {
@@ -243,6 +275,18 @@ async function main() {
   // Last: a 22 MB text in the text area slows every later frame (the browser's own layout of it).
   report('pasted 4096×1000 logits text (parse in the worker)', await pasteLogits(page));
   console.log(`headline after the paste: ${await text(page, '#loss-value')}`);
+  await page.evaluate(() => {
+    window.__pastedText = ` ${window.__logitsText}`;
+  });
+  const pasted = await timeToPlots(page, {
+    textarea: 'logits-input',
+    textIn: '__pastedText',
+    clipboard: true,
+  });
+  const taken = await page.evaluate(() => window.__savedState()?.logitsText === window.__pastedText);
+  if (taken) report('the same text again by a paste event (what Ctrl+V fires)', pasted);
+  else console.log('paste event: not taken (this build reads pastes only from the text area)');
+  await reloadWithState(browser, origin, page);
 
   const violations = await page.evaluate(() => window.__violations);
   const posted = await page.evaluate(() => window.__posted.map((m) => m.method ?? `reply ${m.id}`));

@@ -1,0 +1,53 @@
+/**
+ * The input texts cross to the worker once per change, apart from the jobs: a job's state carries its texts empty
+ * and the worker fills them in from the last ones it was sent. A 22 MB paste is copied to the worker once, in parts
+ * (see SendTextPart), not at every ε rest.
+ */
+import type { PlaygroundState } from '../core/playground/state';
+import {
+  type ComputeJob,
+  type ComputeParams,
+  INPUT_TEXT_KEYS,
+  type InputTextKey,
+  TEXT_PART_LENGTH,
+  type TextPartParams,
+} from '../core/protocol';
+
+type Texts = Pick<PlaygroundState, InputTextKey>;
+
+const noTexts = (): Texts => ({ logitsText: '', targetsText: '', weightText: '', priorText: '' });
+
+/** The webview's side: what the worker was last sent. */
+export class TextsSent {
+  private readonly held = noTexts();
+
+  constructor(private readonly partLength = TEXT_PART_LENGTH) {}
+
+  /** The job without its texts, and the parts of those texts the worker does not hold yet, to post before it. */
+  job(params: ComputeParams, job: number): { request: ComputeJob; parts: TextPartParams[] } {
+    const state = { ...params.state };
+    const parts: TextPartParams[] = [];
+    for (const key of INPUT_TEXT_KEYS) {
+      const text = state[key];
+      state[key] = '';
+      if (text === this.held[key]) continue;
+      this.held[key] = text;
+      for (let at = 0; at === 0 || at < text.length; at += this.partLength)
+        parts.push({ key, text: text.slice(at, at + this.partLength), append: at > 0 });
+    }
+    return { request: { ...params, state, job }, parts };
+  }
+}
+
+/** The worker's side: the texts it was sent, filled into each job's state. */
+export class TextsHeld {
+  private readonly held = noTexts();
+
+  receive({ key, text, append }: TextPartParams): void {
+    this.held[key] = append ? this.held[key] + text : text;
+  }
+
+  params({ state, scope }: ComputeJob): ComputeParams {
+    return { state: { ...state, ...this.held }, scope };
+  }
+}
