@@ -431,6 +431,26 @@ describe('analysis capabilities on unseen code', () => {
       );
     });
 
+    it("segmentation_models_pytorch's soft CE / soft BCE / focal losses are catalogued; ε of the soft BCE is 2·smooth_factor", () => {
+      const source = [
+        'from segmentation_models_pytorch.losses import SoftCrossEntropyLoss, SoftBCEWithLogitsLoss, FocalLoss',
+        'class SegLoss(nn.Module):',
+        '    def __init__(self, smooth=0.1):',
+        '        super().__init__()',
+        '        self.ce = SoftCrossEntropyLoss(smooth_factor=smooth, ignore_index=255)',
+        '    def forward(self, logits, mask):',
+        '        return self.ce(logits, mask)',
+        'BCE = SoftBCEWithLogitsLoss(smooth_factor=0.1)',
+        'FOCAL = FocalLoss(mode="binary")',
+      ];
+      const findings = analyzePython([...HEAD, ...source].join('\n')).filter((f) => f.kind === 'loss');
+      const at = (line: number) => findings.find((f) => f.line === line);
+      assert.deepEqual([at(6)?.symbol, at(6)?.convention, at(6)?.epsilon], ['SegLoss', 'uniform', 0.1]);
+      assert.deepEqual([at(12)?.convention, at(12)?.epsilon], ['binary', 0.2]);
+      assert.equal(at(12)?.torchEquivalent, 'nn.BCEWithLogitsLoss()(logits, target * (1 - 0.2) + 0.2 / 2)');
+      assert.equal(at(13)?.convention, 'none');
+    });
+
     it("nnU-Net's cross-entropy losses are catalogued; constructed without smoothing (its default 0) they claim none", () => {
       const source = [
         'from nnunetv2.training.loss.robust_ce_loss import RobustCrossEntropyLoss, TopKLoss',

@@ -248,6 +248,55 @@ def parallel_cross_entropy(input, target, weight=None, ignore_index=-100, reduct
 `,
   },
   {
+    // segmentation_models_pytorch and pytorch-toolbelt (losses/soft_ce.py): label_smoothed_nll_loss over the class
+    // axis dim, ε/K. smp's smooth_factor defaults to None, which its maths cannot take: read as 0 here, as in toolbelt.
+    name: 'SoftCrossEntropyLoss',
+    from: /(^|\.)(segmentation_models_pytorch|pytorch_toolbelt)\./,
+    source: `
+class SoftCrossEntropyLoss(nn.Module):
+    def __init__(self, reduction="mean", smooth_factor=0.0, ignore_index=-100, dim=1):
+        self.smooth_factor = smooth_factor
+        self.dim = dim
+
+    def forward(self, y_pred, y_true):
+        log_prob = F.log_softmax(y_pred, dim=self.dim)
+        nll = -log_prob.gather(dim=self.dim, index=y_true.unsqueeze(self.dim))
+        smooth = -log_prob.sum(dim=self.dim, keepdim=True)
+        eps_i = self.smooth_factor / log_prob.size(self.dim)
+        return ((1.0 - self.smooth_factor) * nll + eps_i * smooth).mean()
+`,
+  },
+  {
+    // segmentation_models_pytorch / pytorch-toolbelt (losses/soft_bce.py): targets (1 − t)·s + t·(1 − s); with
+    // smooth_factor None (the default) the targets as given, read here as s = 0.
+    name: 'SoftBCEWithLogitsLoss',
+    from: /(^|\.)(segmentation_models_pytorch|pytorch_toolbelt)\./,
+    source: `
+class SoftBCEWithLogitsLoss(nn.Module):
+    def __init__(self, weight=None, ignore_index=-100, reduction="mean", smooth_factor=0.0, pos_weight=None):
+        self.smooth_factor = smooth_factor
+
+    def forward(self, y_pred, y_true):
+        soft_targets = (1 - y_true) * self.smooth_factor + y_true * (1 - self.smooth_factor)
+        return F.binary_cross_entropy_with_logits(y_pred, soft_targets)
+`,
+  },
+  {
+    // segmentation_models_pytorch (losses/focal.py): sigmoid focal loss on the given masks, no smoothing.
+    name: 'FocalLoss',
+    from: /(^|\.)segmentation_models_pytorch\./,
+    source: `
+class FocalLoss(nn.Module):
+    def __init__(self, mode, alpha=None, gamma=2.0, ignore_index=None, reduction="mean", normalized=False, reduced_threshold=None):
+        self.gamma = gamma
+
+    def forward(self, y_pred, y_true):
+        logpt = F.binary_cross_entropy_with_logits(y_pred, y_true.type_as(y_pred), reduction="none")
+        pt = torch.exp(-logpt)
+        return ((1.0 - pt).pow(self.gamma) * logpt).mean()
+`,
+  },
+  {
     // nnU-Net (nnunetv2/training/loss/robust_ce_loss.py, v1 training/loss_functions/crossentropy.py): an
     // nn.CrossEntropyLoss taking label maps with a channel axis of 1 (b, 1, x, y[, z]).
     name: 'RobustCrossEntropyLoss',
