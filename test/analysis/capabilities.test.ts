@@ -451,6 +451,35 @@ describe('analysis capabilities on unseen code', () => {
       assert.equal(at(13)?.convention, 'none');
     });
 
+    it("torchvision's sigmoid_focal_loss and kornia's focal losses are catalogued: the targets decide, focal weighting is no smoothing", () => {
+      const source = [
+        'import torchvision',
+        'from torchvision.ops import sigmoid_focal_loss',
+        'from kornia.losses import FocalLoss as KFocal',
+        'def det_cls(logits, labels, num_classes, eps=0.1):',
+        '    t = F.one_hot(labels, num_classes).float() * (1 - eps) + eps / 2',
+        '    return sigmoid_focal_loss(logits, t, alpha=0.25, gamma=2.0, reduction="sum")',
+        'def det_plain(logits, labels, num_classes):',
+        '    return torchvision.ops.sigmoid_focal_loss(logits, F.one_hot(labels, num_classes).float())',
+        'class Seg(nn.Module):',
+        '    def __init__(self):',
+        '        super().__init__()',
+        '        self.focal = KFocal(alpha=0.5, gamma=2.0, reduction="mean")',
+        '    def forward(self, x, y):',
+        '        return self.focal(x, y)',
+      ];
+      const text = [...HEAD, ...source].join('\n');
+      const definitions = analyzePython(text).filter((f) => f.kind === 'loss' && !f.details?.definedAt);
+      assert.deepEqual(
+        definitions.map((f) => [f.symbol, f.convention]),
+        [
+          ['det_cls', 'binary'],
+          ['det_plain', 'none'],
+          ['Seg', 'none'],
+        ],
+      );
+    });
+
     it("nnU-Net's cross-entropy losses are catalogued; constructed without smoothing (its default 0) they claim none", () => {
       const source = [
         'from nnunetv2.training.loss.robust_ce_loss import RobustCrossEntropyLoss, TopKLoss',

@@ -37,6 +37,13 @@ class LabelSmoother:
         return (1 - self.epsilon) * nll_loss.sum() / n + self.epsilon * smoothed_loss.sum() / (n * log_probs.shape[-1])
 `;
 
+const KORNIA_FOCAL = `
+def focal_loss(pred, target, alpha, gamma=2.0, reduction="none", eps=None, weight=None):
+    log_p = F.log_softmax(pred, dim=1)
+    t = F.one_hot(target, pred.shape[1]).to(pred.dtype)
+    return -(((1.0 - log_p.exp()) ** gamma) * log_p * t).sum(1).mean()
+`;
+
 const CATALOGUE: LibraryLoss[] = [
   {
     // fairseq (criterions/label_smoothed_cross_entropy.py): ε/(K−1) on the other classes, summed.
@@ -245,6 +252,38 @@ def vocab_parallel_cross_entropy(vocab_parallel_logits, target, label_smoothing=
     source: `
 def parallel_cross_entropy(input, target, weight=None, ignore_index=-100, reduction="mean"):
     return F.cross_entropy(input, target, weight=weight, ignore_index=ignore_index, reduction=reduction)
+`,
+  },
+  {
+    // torchvision (ops/focal_loss.py): BCE-with-logits against the given targets, times α_t·(1 − p_t)^γ.
+    name: 'sigmoid_focal_loss',
+    from: /(^|\.)torchvision\.ops\./,
+    source: `
+def sigmoid_focal_loss(inputs, targets, alpha=0.25, gamma=2, reduction="none"):
+    p = torch.sigmoid(inputs)
+    ce_loss = F.binary_cross_entropy_with_logits(inputs, targets, reduction="none")
+    p_t = p * targets + (1 - p) * (1 - targets)
+    loss = ce_loss * ((1 - p_t) ** gamma)
+    return loss.mean()
+`,
+  },
+  {
+    // kornia (losses/focal.py): softmax focal loss on class indices, −(1 − p)^γ·log p at the true class.
+    name: 'focal_loss',
+    from: /(^|\.)kornia\./,
+    source: KORNIA_FOCAL,
+  },
+  {
+    name: 'FocalLoss',
+    from: /(^|\.)kornia\./,
+    source: `${KORNIA_FOCAL}
+class FocalLoss(nn.Module):
+    def __init__(self, alpha, gamma=2.0, reduction="none", eps=None, weight=None):
+        self.alpha = alpha
+        self.gamma = gamma
+
+    def forward(self, pred, target):
+        return focal_loss(pred, target, self.alpha, self.gamma)
 `,
   },
   {
