@@ -480,6 +480,36 @@ describe('analysis capabilities on unseen code', () => {
       );
     });
 
+    it("timm's BinaryCrossEntropy (uniform targets under BCE) and MMSegmentation's CrossEntropyLoss are catalogued", () => {
+      const source = [
+        'from timm.loss import BinaryCrossEntropy',
+        'from mmseg.models.losses import CrossEntropyLoss',
+        'class Train(nn.Module):',
+        '    def __init__(self, smoothing=0.1):',
+        '        super().__init__()',
+        '        self.crit = BinaryCrossEntropy(smoothing=smoothing)',
+        '        self.seg = CrossEntropyLoss(use_sigmoid=False)',
+        '    def forward(self, x, y):',
+        '        return self.crit(x, y)',
+        'class Seg(nn.Module):',
+        '    def __init__(self):',
+        '        super().__init__()',
+        '        self.ce = CrossEntropyLoss(loss_weight=1.0)',
+        '    def forward(self, x, y):',
+        '        return self.ce(x, y)',
+      ];
+      const definitions = analyzePython([...HEAD, ...source].join('\n')).filter(
+        (f) => f.kind === 'loss' && !f.details?.definedAt,
+      );
+      assert.deepEqual(
+        definitions.map((f) => [f.symbol, f.convention, f.epsilon]),
+        [
+          ['Train', 'uniform', 0.1],
+          ['Seg', 'none', null],
+        ],
+      );
+    });
+
     it("nnU-Net's cross-entropy losses are catalogued; constructed without smoothing (its default 0) they claim none", () => {
       const source = [
         'from nnunetv2.training.loss.robust_ce_loss import RobustCrossEntropyLoss, TopKLoss',

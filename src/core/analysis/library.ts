@@ -255,6 +255,38 @@ def parallel_cross_entropy(input, target, weight=None, ignore_index=-100, reduct
 `,
   },
   {
+    // timm (loss/binary_cross_entropy.py): class indices become (1 − ε)·onehot + ε/K, then BCE with logits per class.
+    name: 'BinaryCrossEntropy',
+    from: /(^|\.)timm\./,
+    source: `
+class BinaryCrossEntropy(nn.Module):
+    def __init__(self, smoothing=0.1, target_threshold=None, weight=None, reduction="mean", sum_classes=False, pos_weight=None):
+        self.smoothing = smoothing
+
+    def forward(self, x, target):
+        batch_size = x.shape[0]
+        num_classes = x.shape[-1]
+        off_value = self.smoothing / num_classes
+        on_value = 1.0 - self.smoothing + off_value
+        target = torch.full((batch_size, num_classes), off_value).scatter_(1, target.long().view(-1, 1), on_value)
+        return F.binary_cross_entropy_with_logits(x, target)
+`,
+  },
+  {
+    // MMDetection / MMSegmentation (models/losses/cross_entropy_loss.py): softmax (or sigmoid) cross-entropy on the
+    // labels, weighted and averaged; no smoothing.
+    name: 'CrossEntropyLoss',
+    from: /(^|\.)(mmdet|mmseg)\./,
+    source: `
+class CrossEntropyLoss(nn.Module):
+    def __init__(self, use_sigmoid=False, use_mask=False, reduction="mean", class_weight=None, ignore_index=None, loss_weight=1.0, avg_non_ignore=False):
+        self.loss_weight = loss_weight
+
+    def forward(self, cls_score, label, weight=None, avg_factor=None, reduction_override=None, ignore_index=None, **kwargs):
+        return self.loss_weight * F.cross_entropy(cls_score, label)
+`,
+  },
+  {
     // torchvision (ops/focal_loss.py): BCE-with-logits against the given targets, times α_t·(1 − p_t)^γ.
     name: 'sigmoid_focal_loss',
     from: /(^|\.)torchvision\.ops\./,
