@@ -478,6 +478,8 @@ describe('analysis capabilities on unseen code', () => {
           ['Seg', 'none'],
         ],
       );
+      const call = analyzePython(text).find((f) => f.symbol === 'sigmoid_focal_loss');
+      assert.match(call?.message ?? '', /^Calls `torchvision\.ops\.sigmoid_focal_loss`, a loss function/);
     });
 
     it("timm's BinaryCrossEntropy (uniform targets under BCE) and MMSegmentation's CrossEntropyLoss are catalogued", () => {

@@ -299,7 +299,8 @@ function describeCall(e: CallExpr, target: Target, mod: ModuleContext, instance:
     CONVENTION_REGISTRY[c.convention as Convention]?.claimsSmoothing;
   const constructed = { ...c, epsilon, classes, ...(off ? { convention: 'none' as const } : {}) };
   const name = 'library' in target && target.library ? `\`${target.library}\`` : r.def.name;
-  const where = instance ? `\`${instance}\` is a ${name}` : `Constructs ${name}`;
+  const verb = r.def.kind === 'def' ? 'Calls' : 'Constructs';
+  const where = instance ? `\`${instance}\` is a ${name}` : `${verb} ${name}`;
   const delegated = r.loss.delegated !== undefined && r.loss.labels !== '*';
   const equivalence = delegated
     ? { exact: null, closest: null, why: null }
