@@ -1,5 +1,5 @@
 import type { Span } from './expr';
-import { logisticRest, logisticShift } from './logistic';
+import { logisticRest, logisticShift, logSigmoidArithmetic, negatedSoftplus } from './logistic';
 import { marginArithmetic } from './marginSoftmax';
 import { carryDerivation, derivationOf, modulate } from './modulation';
 import { reverseCrossEntropy, signedLogits } from './signedLabels';
@@ -41,6 +41,8 @@ function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
   const sb = scalarOf(b);
   const test = COMPARISONS.has(o) ? labelTest(o, a0, b0) : null;
   if (test) return test;
+  const logSigmoid = logSigmoidArithmetic(o, a, b);
+  if (logSigmoid) return logSigmoid;
   // A matrix product (similarities `img @ txt.T`) is a tensor, never a target or a number.
   if (o === '@') return TENSOR;
   if (sa && sb && (o === '+' || o === '-' || o === '*' || o === '/')) return scalarOp(a, b, op(o, sa, sb));
@@ -84,6 +86,8 @@ function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
     if (oneHot) return oneHot;
   }
   if (COMPARISONS.has(o) && !(sa && sb)) return MASK;
+  // `target != self.padding_idx`: a parameter that may be the labels tested for equality with an index is a mask.
+  if ((o === '==' || o === '!=') && maybeTensor(a) !== maybeTensor(b)) return MASK;
   return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
 }
 
@@ -151,6 +155,7 @@ function addSub(o: '+' | '-', a: AV, b: AV, sa: Sym | null, sb: Sym | null): AV 
   const ma = mixOf(a);
   const mb = mixOf(rb);
   if (a.k === 'loss' && rb.k === 'loss') return { k: 'loss', l: addLoss(a.l, rb.l) };
+  if (a.k === 'prod' && rb.k === 'prod' && labelFree(a, rb)) return TENSOR;
   if (a.k === 'prod' && rb.k === 'prod') return a.binary === 'p' || !rb.binary ? a : rb;
   // q·log p plus a tensor the analysis does not follow (t^(2−t₁) and p^(2−t₁) terms of a bi-tempered loss).
   if (a.k === 'prod' && a.d && isExtraTerm(rb)) return { ...a, reworked: true };
@@ -265,6 +270,8 @@ function shift(v: AV, s: Sym): AV {
 }
 
 export function negate(v: AV): AV {
+  const logOneMinus = negatedSoftplus(v);
+  if (logOneMinus) return logOneMinus;
   if (v.k === 'param' && !v.tensorish) return { ...v, s: neg(v.s) };
   if (v.k === 'tensor' && v.trueProb?.reduced)
     return trueProbLoss({ ...v.trueProb, falling: true }, v.trueProb.reduced);
@@ -485,8 +492,24 @@ function smoothedProduct(d: Mix): AV {
 }
 
 /** A row selector: a comparison, or a mask parameter of the function. */
+/**
+ * t·log σ(z) + (1 − t)·log σ(z): the same binary log term on both sides of the labels, whose weights add up to one
+ * free of them: a function of z alone (Pytorch-NLU's "smoothed logits" loss), no loss against the labels.
+ */
+function labelFree(a: AV & { k: 'prod' }, b: AV & { k: 'prod' }): boolean {
+  if (!a.binary || a.binary !== b.binary || a.opaque || b.opaque || !a.d || !b.d || !sameTarget(a.d, b.d))
+    return false;
+  const hot = add(mul(a.c, a.d.hot), mul(b.c, b.d.hot));
+  const at = (seed: number) => evalSym(hot, (n) => 0.1 + ((n.length * seed) % 7) / 10);
+  return Math.abs(at(1)) < 1e-12 && Math.abs(at(3)) < 1e-12;
+}
+
 function isMask(v: AV): boolean {
-  return (v.k === 'tensor' && v.mask === true) || (v.k === 'param' && (v.tensorish || v.cand !== null));
+  return (v.k === 'tensor' && v.mask === true) || maybeTensor(v);
+}
+
+function maybeTensor(v: AV): boolean {
+  return v.k === 'param' && (v.tensorish || v.cand !== null);
 }
 
 const RANK: Partial<Record<AV['k'], number>> = { loss: 6, prod: 5, logp: 4, blog: 3, dist: 2 };

@@ -40,6 +40,7 @@ export function evalExpr(e: Expr, f: Frame, ctx: Ctx): AV {
       return evalCall(e, f, ctx);
     case 'bin': {
       const [l, r] = [evalExpr(e.l, f, ctx), evalExpr(e.r, f, ctx)];
+      if (e.op === '+' && (e.l.t === 'tuple' || e.r.t === 'tuple')) return concatenated(l, r);
       return (e.op === '-' ? logisticLoss(l, r, ctx.syms) : null) ?? binop(e.op, l, r, e.r, e.l);
     }
     case 'unary':
@@ -224,6 +225,12 @@ function axisSize(name: string, ctx: Ctx): AV {
   if (!ctx.syms.has(name))
     ctx.syms.set(name, { origin: name === '#K' ? 'dim' : 'free', label: name === '#K' ? 'K' : 'N' });
   return { k: 'num', s: sym(name) };
+}
+
+/** `(loss,) + outputs`: a tuple written out joins another; an operand the analysis cannot read is one unknown item. */
+function concatenated(a: AV, b: AV): AV {
+  const items = (v: AV): AV[] => (v.k === 'tuple' ? v.items : [UNKNOWN]);
+  return { k: 'tuple', items: [...items(a), ...items(b)] };
 }
 
 export function execBody(stmts: Stmt[], f: Frame, ctx: Ctx): void {

@@ -383,6 +383,11 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): A
     return { k: 'tensor', classRange: { classes: null, eye: false } };
   if (id === 'int' || id === 'float') return pythonNumber(ev.args[0] ?? UNKNOWN);
   if (id === 'abs') return ev.args[0] ?? UNKNOWN;
+  // `max(logits.size(-1) - 1, 1)`: Python's max / min of numbers is a number.
+  if ((id === 'max' || id === 'min') && ev.args.length >= 2 && !ctx.mod.definitionNames.has(id)) {
+    const n = mathValue(e, ev, ctx);
+    if (n.k === 'num') return n;
+  }
   if (id === 'sum' && ev.args[0]?.k === 'tuple') return richest(ev.args[0].items);
   const def = local ? null : findDefinition(ctx.mod, id, e.from);
   if (def?.kind === 'def') return inline(def.node, ev, null, ctx);

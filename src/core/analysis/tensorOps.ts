@@ -1,6 +1,6 @@
 import { binop, mixMass, mixOf } from './arith';
 import type { LossKind } from './findings';
-import { logisticFunction, logisticRelu } from './logistic';
+import { logisticFunction, logisticRelu, sameLogSigmoid, softplusWithBeta } from './logistic';
 import { marginFunction } from './marginSoftmax';
 import { derivationOf, elementwise, predicted } from './modulation';
 import type { Ctx } from './scope';
@@ -37,9 +37,34 @@ export function keepsReceiver(method: string): boolean {
 }
 
 const COMPARISON_METHODS = new Set(['ne', 'eq', 'gt', 'lt', 'ge', 'le', 'logical_not', 'logical_and']);
+
+/** Torch functions (and comparison methods) that are a Python operator on their two operands. */
+const OPERATORS = new Map([
+  ['mul', '*'],
+  ['multiply', '*'],
+  ['add', '+'],
+  ['sub', '-'],
+  ['subtract', '-'],
+  ['div', '/'],
+  ['divide', '/'],
+  ['true_divide', '/'],
+  ['eq', '=='],
+  ['ne', '!='],
+  ['gt', '>'],
+  ['lt', '<'],
+  ['ge', '>='],
+  ['le', '<='],
+]);
 const ZEROS = new Set(['zeros_like', 'empty_like', 'zeros', 'empty', 'new_zeros', 'new_empty']);
 const ONES = new Set(['ones_like', 'ones', 'new_ones']);
 const FULL = new Set(['full_like', 'full', 'new_full']);
+
+/** The operator's value; a comparison the arithmetic reads as no target or mask is a mask all the same. */
+function operatorOf(operator: string, a: AV, b: AV): AV {
+  const v = binop(operator, a, b, ZSPAN, ZSPAN);
+  const comparison = /[=<>]/.test(operator);
+  return comparison && v.k !== 'dist' && !(v.k === 'tensor' && v.mask) ? MASK : v;
+}
 
 export function reductionOf(v: AV | undefined, fallback: LossInfo['reduction']): LossInfo['reduction'] {
   if (v?.k !== 'str') return fallback;
@@ -197,6 +222,9 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
     return { k: 'dist', d: withLabels({ ...mix(ONE, ZERO, 'index'), classes }, args[0] ?? UNKNOWN) };
   }
   if (name === 'argmax' && args[0]) return argmaxOf(args[0]);
+  const logSigmoid =
+    name === 'softplus' ? softplusWithBeta(args[0] ?? UNKNOWN, args[1] ?? kw.get('beta')) : null;
+  if (logSigmoid) return logSigmoid;
   const logistic = args[0] ? logisticFunction(name, args[0]) : null;
   if (logistic) return logistic;
   if (name === 'log') return logOf(args[0] ?? UNKNOWN, ctx);
@@ -209,6 +237,9 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
     return { k: 'tensor', classRange: { classes, eye: name === 'eye' } };
   }
   const [x, y] = args;
+  // `torch.mul(q, logp)`, `torch.eq(classes, y)`: the operator written as a function.
+  const operator = OPERATORS.get(name);
+  if (operator && x && y && args.length === 2 && kw.size === 0) return operatorOf(operator, x, y);
   const ownEntropy = x && y && (x.k === 'dist' || (sourceOf(x) !== undefined && sourceOf(x) === sourceOf(y)));
   if (name === 'xlogy' && ownEntropy) return { k: 'tensor', targetEntropy: true };
   if (name === 'logsumexp') return logNormaliserOf(args[0] ?? UNKNOWN);
@@ -285,6 +316,8 @@ function stabilised(s: Sym): string | undefined {
  * builds a target (a on the true class); otherwise it masks rows of b.
  */
 function where(cond: AV, a: AV, b: AV): AV {
+  const stable = sameLogSigmoid(a, b);
+  if (stable) return stable;
   // `torch.where(valid, loss, 0)`: the loss on the rows the condition keeps.
   const losses = [a, b].filter((v) => v.k === 'loss');
   if (losses.length === 1) return masked(losses[0]);
@@ -546,6 +579,8 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   if (name === 'max' && alongDim(args[0], kw)) return maxAndIndex(obj);
   if (name === 'max' || name === 'amax') return rowMaxOf(obj);
   if (name === 'logsumexp') return logNormaliserOf(obj);
+  const comparison = COMPARISON_METHODS.has(name) ? OPERATORS.get(name) : undefined;
+  if (comparison && args.length === 1 && kw.size === 0) return operatorOf(comparison, obj, args[0]);
   if (COMPARISON_METHODS.has(name)) return MASK;
   return obj.k === 'dist' || obj.k === 'loss' ? obj : TENSOR;
 }

@@ -176,7 +176,7 @@ export type AV =
   /** `complement`: log(1 − p), the log-probability of not being each class (negative learning). */
   | { k: 'logp'; c: Sym; factors: Span[]; modulated?: boolean; source?: string; kl?: true; complement?: true }
   /** log σ or log(1 − σ); `opaque`: the log of a tensor the analysis does not follow (not known to be σ(x)). */
-  | { k: 'blog'; neg: boolean; opaque?: true; of?: string }
+  | { k: 'blog'; neg: boolean; opaque?: true; of?: string; sigmoidOf?: string }
   /**
    * `scaledBy`: multiplied by a per-sample factor computed from the model's predictions (`model`) or read from a
    * table (`table`): a focal-style weight while it is the whole target, a varying smoothing once added to another part.
