@@ -271,4 +271,18 @@ describe('value flow', () => {
     ];
     assert.equal(conventionOf(source, 'DetectionLoss'), 'binary');
   });
+
+  it('past `if eps is None: return F.cross_entropy(...)` (no else) ε is a number: the smoothing path is the finding', () => {
+    const guarded = (test: string) => [
+      'def guarded(inputs, targets, eps=None):',
+      `    if ${test}:`,
+      '        return F.cross_entropy(inputs, targets)',
+      '    k = inputs.size(dim=-1)',
+      '    q = torch.full_like(inputs, eps / (k - 1))',
+      '    q.scatter_(-1, targets[:, None], 1 - eps)',
+      '    return -(q * torch.log(torch.softmax(inputs, -1))).sum(-1).mean()',
+    ];
+    assert.equal(conventionOf(guarded('eps is None'), 'guarded'), 'k_minus_1');
+    assert.equal(conventionOf(guarded('not eps'), 'guarded'), 'k_minus_1');
+  });
 });
