@@ -18,11 +18,12 @@ export class StatePersister<S> {
   changed(state: S, epsilonStep: boolean): void {
     this.pending?.();
     this.pending = undefined;
-    if (!epsilonStep) return this.saveOnce(state);
-    this.pending = this.schedule(() => {
-      this.pending = undefined;
-      this.saveOnce(state);
-    }, this.restMs);
+    if (!epsilonStep) this.saveOnce(state);
+    else
+      this.pending = this.schedule(() => {
+        this.pending = undefined;
+        this.saveOnce(state);
+      }, this.restMs);
   }
 
   private saveOnce(state: S): void {
