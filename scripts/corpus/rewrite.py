@@ -20,7 +20,8 @@ import sys
 import zlib
 
 if __name__ == "__main__":
-    sys.modules["rewrite"] = sys.modules[__name__]  # rewrite_idioms imports its helpers from here: one module, one NotApplicable
+    # rewrite_idioms imports its helpers from here: one module object, so one NotApplicable
+    sys.modules["rewrite"] = sys.modules[__name__]
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CORPUS = os.path.join(ROOT, "test", "analysis", "corpus", "rewrites")

@@ -7,10 +7,9 @@ base has nothing it could change. rewrite.py registers them through `transforms(
 import ast
 import copy
 
-from rewrite import (NotApplicable, all_identifiers, body_start, const_num, dotted, ensure_import, expr, fresh,
-                     insert_before_containing, io_names, kw, loss_fn, match_logsoftmax, method, num,
-                     replace_node,
-                     stmt_mutates, stmts, t_extract_target)
+from rewrite import (NotApplicable, all_identifiers, body_start, const_num, dotted, ensure_import, eps_ref, expr,
+                     fresh, insert_before_containing, io_names, kw, loss_fn, match_logsoftmax, method, num,
+                     replace_node, stmt_mutates, stmts, t_extract_target)
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -356,16 +355,6 @@ def fallback(spec, fn, cls):
         raise NotApplicable("no fallback")
     x, t = io_names(fn, cls is not None)
     return expr(spec["fallback"].format(x=x, t=t))
-
-
-def eps_ref(spec, cls):
-    if spec.get("eps_param") is None:
-        raise NotApplicable("no epsilon")
-    if cls is not None:
-        if not spec.get("eps_attr"):
-            raise NotApplicable("no epsilon attribute")
-        return f"self.{spec['eps_attr']}"
-    return spec["eps_param"]
 
 
 def t_guard_early_return(tree, spec, rng):
@@ -741,7 +730,8 @@ def t_buffer_eps(tree, spec, rng):
 
 
 def t_property(tree, spec, rng):
-    """`self.confidence = 1.0 - smoothing` in __init__ -> `@property def confidence(self): return 1.0 - self.smoothing`."""
+    """`self.confidence = 1.0 - smoothing` in __init__ -> a property:
+    `@property def confidence(self): return 1.0 - self.smoothing`."""
     cls, fn = loss_fn(tree, spec)
     init, stmt, derived, value = derived_attribute(cls, fn, spec)
     init.body.remove(stmt)
@@ -918,7 +908,8 @@ def set_eps_default(holder, where, value):
 
 def t_eps_default(tree, spec, rng, form):
     """Where ε's default lives: a module constant (`EPS = 0.1`, `eps=EPS`), `None` resolved in the body
-    (`if eps is None: eps = 0.1`), a keyword-only parameter, or `**kwargs` (`kwargs.get('eps', 0.1)`)."""
+    (`if eps is None: eps = 0.1`, `eps = eps or 0.1`), a keyword-only parameter, or `**kwargs`
+    (`kwargs.get('eps', 0.1)`)."""
     holder, arg, where = eps_holder(tree, spec)
     default = eps_default(holder, where)
     if default is None or const_num(default) is None:
@@ -932,6 +923,9 @@ def t_eps_default(tree, spec, rng, form):
     elif form == "none-default":
         set_eps_default(holder, where, ast.Constant(None))
         holder.body.insert(body_start(holder), stmts(f"if {param} is None:\n    {param} = {ast.unparse(default)}")[0])
+    elif form == "or-default":
+        set_eps_default(holder, where, ast.Constant(None))
+        holder.body.insert(body_start(holder), stmts(f"{param} = {param} or {ast.unparse(default)}")[0])
     elif form == "keyword-only":
         if where[0] != "pos":
             raise NotApplicable("already keyword-only")
@@ -972,7 +966,8 @@ def t_partial(tree, spec, rng):
 
 
 def t_fill(tree, spec, rng, form):
-    """`torch.full_like(X, v)` -> `X.new_full(X.shape, v)` | `torch.ones_like(X) * v` | `torch.zeros_like(X).fill_(v)`."""
+    """`torch.full_like(X, v)` -> `X.new_full(X.shape, v)` | `torch.ones_like(X) * v` |
+    `torch.zeros_like(X).fill_(v)`."""
     n = 0
     for node in list(ast.walk(tree)):
         if not (isinstance(node, ast.Call) and dotted(node.func) == "torch.full_like" and len(node.args) == 2
@@ -1006,7 +1001,8 @@ def t_kl_log_target(tree, spec, rng):
 
 
 def t_where_fills(tree, spec, rng):
-    """`torch.where(m, a, b)` with number branches -> `torch.where(m, torch.full(m.shape, a), torch.full(m.shape, b))`."""
+    """`torch.where(m, a, b)` with number branches -> `torch.where(m, torch.full(m.shape, a), torch.full(m.shape,
+    b))`."""
     n = 0
     for node in list(ast.walk(tree)):
         if not (isinstance(node, ast.Call) and dotted(node.func) == "torch.where" and len(node.args) == 3
@@ -1016,7 +1012,7 @@ def t_where_fills(tree, spec, rng):
         if tensor_like(a) or tensor_like(b) or not isinstance(m, (ast.Name, ast.Attribute)):
             continue
         ms = ast.unparse(m)
-        node.args = [m, expr(f"torch.full({ms}.shape, {ast.unparse(a)})"), expr(f"torch.full({ms}.shape, {ast.unparse(b)})")]
+        node.args = [m] + [expr(f"torch.full({ms}.shape, {ast.unparse(v)})") for v in (a, b)]
         n += 1
     if not n:
         raise NotApplicable("no torch.where between numbers")
@@ -1099,7 +1095,7 @@ def transforms():
         r.append(("arith", f"arith-logsoftmax-{f}", lambda tr, sp, rng, f=f: t_logsoftmax_more(tr, sp, rng, f)))
     r.append(("arith", "arith-inplace-affine", t_inplace_affine))
     r.append(("control", "control-return-tuple", t_return_tuple))
-    for f in ("module-constant", "none-default", "keyword-only", "kwargs"):
+    for f in ("module-constant", "none-default", "or-default", "keyword-only", "kwargs"):
         r.append(("eps", f"eps-default-{f}", lambda tr, sp, rng, f=f: t_eps_default(tr, sp, rng, f)))
     r.append(("structure", "struct-partial", t_partial))
     r.append(("eps", "eps-bounds", t_eps_bounds))

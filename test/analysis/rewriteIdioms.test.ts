@@ -294,4 +294,22 @@ def where_fills(x, t, eps=0.1):
 `;
     assert.deepEqual(conventionOf(code, 4), ['where_fills', 'binary', 0.1]);
   });
+  it('`self.eps = eps or 0.1` (a None default) is a number, either of the two: the convention stands', () => {
+    const code = `import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+class OrDefault(nn.Module):
+    def __init__(self, eps=None):
+        super().__init__()
+        self.eps = eps or 0.1
+
+    def forward(self, x, y):
+        k = x.size(-1)
+        q = torch.full_like(x, self.eps / k)
+        q.scatter_(1, y.unsqueeze(1), 1 - self.eps + self.eps / k)
+        return -(q * F.log_softmax(x, -1)).sum(-1).mean()
+`;
+    assert.deepEqual(conventionOf(code, 5).slice(0, 2), ['OrDefault', 'uniform']);
+  });
 });

@@ -45,6 +45,7 @@ export function evalExpr(e: Expr, f: Frame, ctx: Ctx): AV {
       if (e.op === '+' && (e.l.t === 'tuple' || e.r.t === 'tuple')) return concatenated(l, r);
       if (e.op === '**' && isNumber(l) && isNumber(r)) return power(l, r, e, ctx);
       if (e.op === '@' && unsqueezedRow(e.l) && unsqueezedRow(e.r)) return rowDot(l, r, ctx);
+      if (e.op === 'or') return orElse(l, r, ctx.mod.text.slice(e.from, e.to), ctx);
       return (e.op === '-' ? logisticLoss(l, r, ctx.syms) : null) ?? binop(e.op, l, r, e.r, e.l);
     }
     case 'unary':
@@ -67,6 +68,15 @@ export function evalExpr(e: Expr, f: Frame, ctx: Ctx): AV {
     default:
       return UNKNOWN;
   }
+}
+
+/**
+ * `eps or 0.1`: a value with a number to fall back on is a number (a None default made one), and either of the two;
+ * of other values, the richer.
+ */
+function orElse(l: AV, r: AV, text: string, ctx: Ctx): AV {
+  const left = l.k === 'param' && scalarOf(r) ? { ...l, tensorish: false, cand: null } : l;
+  return joinNumbers(left, r, text, ctx) ?? richer(left, r);
 }
 
 /** `a if test else b`: the branch a literal or string-default test picks, else the richer alternative. */
