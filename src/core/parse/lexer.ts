@@ -227,6 +227,9 @@ export class Scanner {
         if (group < 0) break;
         mantissa = mantissa * 1e4 + group;
         i += 4;
+        // One look for a digit spares a failed read of four where a short fraction ends (torch's 4 decimals).
+        c = s.charCodeAt(i);
+        if (c < ZERO || c > NINE) break;
       }
       c = s.charCodeAt(i);
       while (c >= ZERO && c <= NINE && mantissa < LONG_MANTISSA) {
