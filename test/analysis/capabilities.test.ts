@@ -431,6 +431,87 @@ describe('analysis capabilities on unseen code', () => {
       );
     });
 
+    it("segmentation_models_pytorch's soft CE / soft BCE / focal losses are catalogued; ε of the soft BCE is 2·smooth_factor", () => {
+      const source = [
+        'from segmentation_models_pytorch.losses import SoftCrossEntropyLoss, SoftBCEWithLogitsLoss, FocalLoss',
+        'class SegLoss(nn.Module):',
+        '    def __init__(self, smooth=0.1):',
+        '        super().__init__()',
+        '        self.ce = SoftCrossEntropyLoss(smooth_factor=smooth, ignore_index=255)',
+        '    def forward(self, logits, mask):',
+        '        return self.ce(logits, mask)',
+        'BCE = SoftBCEWithLogitsLoss(smooth_factor=0.1)',
+        'FOCAL = FocalLoss(mode="binary")',
+      ];
+      const findings = analyzePython([...HEAD, ...source].join('\n')).filter((f) => f.kind === 'loss');
+      const at = (line: number) => findings.find((f) => f.line === line);
+      assert.deepEqual([at(6)?.symbol, at(6)?.convention, at(6)?.epsilon], ['SegLoss', 'uniform', 0.1]);
+      assert.deepEqual([at(12)?.convention, at(12)?.epsilon], ['binary', 0.2]);
+      assert.equal(at(12)?.torchEquivalent, 'nn.BCEWithLogitsLoss()(logits, target * (1 - 0.2) + 0.2 / 2)');
+      assert.equal(at(13)?.convention, 'none');
+    });
+
+    it("torchvision's sigmoid_focal_loss and kornia's focal losses are catalogued: the targets decide, focal weighting is no smoothing", () => {
+      const source = [
+        'import torchvision',
+        'from torchvision.ops import sigmoid_focal_loss',
+        'from kornia.losses import FocalLoss as KFocal',
+        'def det_cls(logits, labels, num_classes, eps=0.1):',
+        '    t = F.one_hot(labels, num_classes).float() * (1 - eps) + eps / 2',
+        '    return sigmoid_focal_loss(logits, t, alpha=0.25, gamma=2.0, reduction="sum")',
+        'def det_plain(logits, labels, num_classes):',
+        '    return torchvision.ops.sigmoid_focal_loss(logits, F.one_hot(labels, num_classes).float())',
+        'class Seg(nn.Module):',
+        '    def __init__(self):',
+        '        super().__init__()',
+        '        self.focal = KFocal(alpha=0.5, gamma=2.0, reduction="mean")',
+        '    def forward(self, x, y):',
+        '        return self.focal(x, y)',
+      ];
+      const text = [...HEAD, ...source].join('\n');
+      const definitions = analyzePython(text).filter((f) => f.kind === 'loss' && !f.details?.definedAt);
+      assert.deepEqual(
+        definitions.map((f) => [f.symbol, f.convention]),
+        [
+          ['det_cls', 'binary'],
+          ['det_plain', 'none'],
+          ['Seg', 'none'],
+        ],
+      );
+      const call = analyzePython(text).find((f) => f.symbol === 'sigmoid_focal_loss');
+      assert.match(call?.message ?? '', /^Calls `torchvision\.ops\.sigmoid_focal_loss`, a loss function/);
+    });
+
+    it("timm's BinaryCrossEntropy (uniform targets under BCE) and MMSegmentation's CrossEntropyLoss are catalogued", () => {
+      const source = [
+        'from timm.loss import BinaryCrossEntropy',
+        'from mmseg.models.losses import CrossEntropyLoss',
+        'class Train(nn.Module):',
+        '    def __init__(self, smoothing=0.1):',
+        '        super().__init__()',
+        '        self.crit = BinaryCrossEntropy(smoothing=smoothing)',
+        '        self.seg = CrossEntropyLoss(use_sigmoid=False)',
+        '    def forward(self, x, y):',
+        '        return self.crit(x, y)',
+        'class Seg(nn.Module):',
+        '    def __init__(self):',
+        '        super().__init__()',
+        '        self.ce = CrossEntropyLoss(loss_weight=1.0)',
+        '    def forward(self, x, y):',
+        '        return self.ce(x, y)',
+      ];
+      const definitions = analyzePython([...HEAD, ...source].join('\n')).filter(
+        (f) => f.kind === 'loss' && !f.details?.definedAt,
+      );
+      assert.deepEqual(
+        definitions.map((f) => [f.symbol, f.convention, f.epsilon]),
+        [
+          ['Train', 'uniform', 0.1],
+          ['Seg', 'none', null],
+        ],
+      );
+    });
+
     it("nnU-Net's cross-entropy losses are catalogued; constructed without smoothing (its default 0) they claim none", () => {
       const source = [
         'from nnunetv2.training.loss.robust_ce_loss import RobustCrossEntropyLoss, TopKLoss',

@@ -1,5 +1,5 @@
 import type { Span } from './expr';
-import { logisticRest, logisticShift } from './logistic';
+import { logisticRest, logisticShift, logSigmoidArithmetic, negatedSoftplus } from './logistic';
 import { marginArithmetic } from './marginSoftmax';
 import { carryDerivation, derivationOf, modulate } from './modulation';
 import { reverseCrossEntropy, signedLogits } from './signedLabels';
@@ -40,7 +40,12 @@ function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
   const sa = scalarOf(a);
   const sb = scalarOf(b);
   const test = COMPARISONS.has(o) ? labelTest(o, a0, b0) : null;
+  const support = supportTest(o, a0, b0);
+  if (support)
+    return test && test.k === 'tensor' ? { ...test, support } : { k: 'tensor', mask: true, support };
   if (test) return test;
+  const logSigmoid = logSigmoidArithmetic(o, a, b);
+  if (logSigmoid) return logSigmoid;
   // A matrix product (similarities `img @ txt.T`) is a tensor, never a target or a number.
   if (o === '@') return TENSOR;
   if (sa && sb && (o === '+' || o === '-' || o === '*' || o === '/')) return scalarOp(a, b, op(o, sa, sb));
@@ -84,6 +89,8 @@ function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
     if (oneHot) return oneHot;
   }
   if (COMPARISONS.has(o) && !(sa && sb)) return MASK;
+  // `target != self.padding_idx`: a parameter that may be the labels tested for equality with an index is a mask.
+  if ((o === '==' || o === '!=') && maybeTensor(a) !== maybeTensor(b)) return MASK;
   return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
 }
 
@@ -119,6 +126,19 @@ function labelTest(o: string, a: AV, b: AV): AV | null {
   return { k: 'tensor', mask: true, labelTest: { labels: name, whereOne: one } };
 }
 
+/** `q > 0`, `0 != q`, `q == 0`, `q <= 0` of a target q: whether the test holds on the target's support. */
+function supportTest(o: string, a: AV, b: AV): { of: Mix; holds: boolean } | null {
+  const zero = (v: AV) => v.k === 'num' && v.s.k === 'n' && v.s.v === 0;
+  const [q, flipped] = zero(b) ? [a, false] : zero(a) ? [b, true] : [null, false];
+  if (q?.k !== 'dist' || q.d.src === 'none') return null;
+  const side = flipped
+    ? (({ '<': '>', '>': '<', '<=': '>=', '>=': '<=' } as Record<string, string>)[o] ?? o)
+    : o;
+  if (side === '>' || side === '!=') return { of: q.d, holds: true };
+  if (side === '==' || side === '<=') return { of: q.d, holds: false };
+  return null;
+}
+
 /** Scalar arithmetic; a parameter operand that may be a target tensor keeps that reading (`(1 − ε)·target`). */
 function scalarOp(a: AV, b: AV, s: Sym): AV {
   const params = [a, b].filter((v): v is AV & { k: 'param' } => v.k === 'param');
@@ -151,10 +171,13 @@ function addSub(o: '+' | '-', a: AV, b: AV, sa: Sym | null, sb: Sym | null): AV 
   const ma = mixOf(a);
   const mb = mixOf(rb);
   if (a.k === 'loss' && rb.k === 'loss') return { k: 'loss', l: addLoss(a.l, rb.l) };
+  if (a.k === 'prod' && rb.k === 'prod' && labelFree(a, rb)) return TENSOR;
   if (a.k === 'prod' && rb.k === 'prod') return a.binary === 'p' || !rb.binary ? a : rb;
   // q·log p plus a tensor the analysis does not follow (t^(2−t₁) and p^(2−t₁) terms of a bi-tempered loss).
   if (a.k === 'prod' && a.d && isExtraTerm(rb)) return { ...a, reworked: true };
   if (rb.k === 'prod' && rb.d && isExtraTerm(a)) return { ...rb, reworked: true };
+  const weighted = weightedTrueProb(a, rb) ?? weightedTrueProb(rb, a);
+  if (weighted) return weighted;
   const varied = variedTarget(a, rb) ?? variedTarget(rb, a);
   if (varied) return varied;
   if ((constantFill(a) && opaque(rb)) || (constantFill(rb) && opaque(a))) return TENSOR;
@@ -265,6 +288,8 @@ function shift(v: AV, s: Sym): AV {
 }
 
 export function negate(v: AV): AV {
+  const logOneMinus = negatedSoftplus(v);
+  if (logOneMinus) return logOneMinus;
   if (v.k === 'param' && !v.tensorish) return { ...v, s: neg(v.s) };
   if (v.k === 'tensor' && v.trueProb?.reduced)
     return trueProbLoss({ ...v.trueProb, falling: true }, v.trueProb.reduced);
@@ -315,6 +340,8 @@ function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
   if (soft) return soft;
   const kept = storedTimesProb(a, b) ?? storedTimesProb(b, a);
   if (kept) return kept;
+  const weighted = weightedTrueProb(a, b) ?? weightedTrueProb(b, a);
+  if (weighted) return weighted;
   const scaled = scaledTarget(a, b) ?? scaledTarget(b, a);
   if (scaled) return scaled;
   const [x, y, ySpan] = rank(a) >= rank(b) ? [a, b, bSpan] : [b, a, aSpan];
@@ -368,6 +395,15 @@ function storedTimesProb(table: AV, p: AV): AV | null {
   if (table.k !== 'tensor' || !table.stored || p.k !== 'prob' || !p.multi || p.neg) return null;
   const smoothed = keptTable(table.stored);
   return { k: 'tensor', pred: 'affine', trueProb: { falling: false, smoothed } };
+}
+
+/**
+ * A function of p_y times, or plus, a per-sample weight read from a table the module keeps (`self.weight[indexes]`,
+ * the truncated L_q loss's sample selection): still that function of p_y, re-weighted or shifted.
+ */
+function weightedTrueProb(t: AV, weight: AV): AV | null {
+  if (t.k !== 'tensor' || !t.trueProb || t.trueProb.smoothed) return null;
+  return weight.k === 'tensor' && weight.stored !== undefined && !derivationOf(weight) ? t : null;
 }
 
 /** A target from the labels times a per-sample factor from the model's predictions or from a table read by index. */
@@ -485,8 +521,24 @@ function smoothedProduct(d: Mix): AV {
 }
 
 /** A row selector: a comparison, or a mask parameter of the function. */
+/**
+ * t·log σ(z) + (1 − t)·log σ(z): the same binary log term on both sides of the labels, whose weights add up to one
+ * free of them: a function of z alone (Pytorch-NLU's "smoothed logits" loss), no loss against the labels.
+ */
+function labelFree(a: AV & { k: 'prod' }, b: AV & { k: 'prod' }): boolean {
+  if (!a.binary || a.binary !== b.binary || a.opaque || b.opaque || !a.d || !b.d || !sameTarget(a.d, b.d))
+    return false;
+  const hot = add(mul(a.c, a.d.hot), mul(b.c, b.d.hot));
+  const at = (seed: number) => evalSym(hot, (n) => 0.1 + ((n.length * seed) % 7) / 10);
+  return Math.abs(at(1)) < 1e-12 && Math.abs(at(3)) < 1e-12;
+}
+
 function isMask(v: AV): boolean {
-  return (v.k === 'tensor' && v.mask === true) || (v.k === 'param' && (v.tensorish || v.cand !== null));
+  return (v.k === 'tensor' && v.mask === true) || maybeTensor(v);
+}
+
+function maybeTensor(v: AV): boolean {
+  return v.k === 'param' && (v.tensorish || v.cand !== null);
 }
 
 const RANK: Partial<Record<AV['k'], number>> = { loss: 6, prod: 5, logp: 4, blog: 3, dist: 2 };

@@ -47,6 +47,7 @@ export function runIf(test: Expr, bodies: Stmt[][], f: Frame, ctx: Ctx): void {
     onDefault,
     ctx,
   );
+  if (truth === null && bodies.length === 1 && outcomes[0]?.returned) narrowPastReturn(test, f, ctx);
   // `self.x` set in branches joins like a local (`self.criterion = Smoothed(...) if ε > 0 else nn.NLLLoss()`).
   if (f.cls && attrsBefore)
     f.cls.attrs = joinPaths(
@@ -133,6 +134,16 @@ function narrowedCopy(operand: Expr, f: Frame, ctx: Ctx): Map<string, AV> {
   const path: Frame = { ...f, vars: new Map(f.vars) };
   narrowToNumber(operand, path, ctx);
   return path.vars;
+}
+
+/**
+ * `if eps is None: return F.cross_entropy(x, y)` (or `if not eps:`), no else: past it, eps is a number (the
+ * smoothing path goes on).
+ */
+function narrowPastReturn(test: Expr, f: Frame, ctx: Ctx): void {
+  const { operand, whenTrue } = numberTest(test);
+  if (!whenTrue) narrowToNumber(operand, f, ctx);
+  else if (test.t === 'unary' && test.op === 'not') narrowToNumber(test.e, f, ctx);
 }
 
 /**

@@ -283,7 +283,13 @@ function describeCall(e: CallExpr, target: Target, mod: ModuleContext, instance:
   const passed = (param: string | null) => param !== null && args.has(param);
   const raw = constructedValue(c.epsilonParam);
   const epsilon =
-    raw === null ? (passed(c.epsilonParam) ? null : c.epsilon) : c.epsilonIsConfidence ? 1 - raw : raw;
+    raw === null
+      ? passed(c.epsilonParam)
+        ? null
+        : c.epsilon
+      : c.epsilonIsConfidence
+        ? 1 - raw
+        : (c.epsilonScale ?? 1) * raw;
   const classes = constructedValue(c.classesParam) ?? (passed(c.classesParam) ? null : c.classes);
   // A well-known library's loss constructed with its smoothing at 0 (`TopKLoss(k=20)` of nnU-Net, its default) is
   // plain cross-entropy, as torch's own `nn.CrossEntropyLoss()` is.
@@ -294,7 +300,8 @@ function describeCall(e: CallExpr, target: Target, mod: ModuleContext, instance:
     CONVENTION_REGISTRY[c.convention as Convention]?.claimsSmoothing;
   const constructed = { ...c, epsilon, classes, ...(off ? { convention: 'none' as const } : {}) };
   const name = 'library' in target && target.library ? `\`${target.library}\`` : r.def.name;
-  const where = instance ? `\`${instance}\` is a ${name}` : `Constructs ${name}`;
+  const verb = r.def.kind === 'def' ? 'Calls' : 'Constructs';
+  const where = instance ? `\`${instance}\` is a ${name}` : `${verb} ${name}`;
   const delegated = r.loss.delegated !== undefined && r.loss.labels !== '*';
   const equivalence = delegated
     ? { exact: null, closest: null, why: null }

@@ -26,6 +26,7 @@ export type Expr = Span &
     | { t: 'cond'; body: Expr; test: Expr; orelse: Expr }
     /** `(name := value)`: binds name to value in the enclosing function, and is that value. */
     | { t: 'walrus'; id: string; value: Expr }
+    /** `keys`: a dict display's string keys (null where a key is not a string literal). */
     | { t: 'tuple'; items: Expr[]; keys?: (string | null)[] }
     /** `lambda x, y: …`: run like a nested function when called. */
     | { t: 'lambda'; node: SyntaxNode }

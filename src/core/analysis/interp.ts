@@ -18,6 +18,7 @@ import {
 import { evalCall, gatherLoss, instanceField, trueProbOf, userMethod } from './semantics';
 import { bodyStatements, type Stmt } from './stmt';
 import { add, num, ONE, sub, sym, ZERO } from './sym';
+import { rowDot } from './tensorOps';
 import { resolveTorchApi } from './torchApi';
 import { type AV, mix, numAV, scalarOf, TENSOR, UNKNOWN } from './values';
 
@@ -41,6 +42,9 @@ export function evalExpr(e: Expr, f: Frame, ctx: Ctx): AV {
       return evalCall(e, f, ctx);
     case 'bin': {
       const [l, r] = [evalExpr(e.l, f, ctx), evalExpr(e.r, f, ctx)];
+      if (e.op === '+' && (e.l.t === 'tuple' || e.r.t === 'tuple')) return concatenated(l, r);
+      if (e.op === '**' && isNumber(l) && isNumber(r)) return power(l, r, e, ctx);
+      if (e.op === '@' && unsqueezedRow(e.l) && unsqueezedRow(e.r)) return rowDot(l, r, ctx);
       if (e.op === 'or') return orElse(l, r, ctx.mod.text.slice(e.from, e.to), ctx);
       return (e.op === '-' ? logisticLoss(l, r, ctx.syms) : null) ?? binop(e.op, l, r, e.r, e.l);
     }
@@ -150,6 +154,27 @@ export function markTensor(v: AV, ctx: Ctx): void {
   if (info?.tensorCandidate) info.tensor = true;
 }
 
+/** `q.unsqueeze(1)`: a row made a 1×K matrix, so `@` of two such rows is one product per row. */
+export function unsqueezedRow(e: Expr): boolean {
+  return e.t === 'call' && e.fn.t === 'attr' && e.fn.name === 'unsqueeze';
+}
+
+/** A Python number, never a tensor (a parameter that may be one is not). */
+function isNumber(v: AV): v is AV & { k: 'num' | 'param' } {
+  return v.k === 'num' || (v.k === 'param' && v.cand === null && !v.tensorish);
+}
+
+/** `k ** q` of numbers: the number, or an unknown one named by its text (`(1 - k**q) / q` stays a number). */
+function power(
+  base: AV & { k: 'num' | 'param' },
+  exponent: AV & { k: 'num' | 'param' },
+  e: Expr,
+  ctx: Ctx,
+): AV {
+  if (base.s.k === 'n' && exponent.s.k === 'n') return { k: 'num', s: num(base.s.v ** exponent.s.v) };
+  return outsideValue(e, ctx);
+}
+
 /**
  * A value read from an object the analysis does not know (`cfg.MODEL.EPS`, `args.label_smoothing`, `cfg["eps"]`):
  * an unknown number named by its text. It keeps the formula it appears in known.
@@ -194,8 +219,9 @@ function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
   if (obj.k === 'shape' && first && first !== 'slice') return dimSize(evalExpr(first, f, ctx), ctx);
   if (obj.k === 'tuple' && first && first !== 'slice' && first.t === 'num')
     return obj.items.at(first.v) ?? UNKNOWN;
-  if (obj.k === 'tuple' && obj.keys && first && first !== 'slice' && first.t === 'str')
-    return keyed(obj, first.v) ?? UNKNOWN;
+  // `losses[name]` of a dict display with `name` a known string (a literal, a string default): that entry.
+  const key = obj.k === 'tuple' && obj.keys && first && first !== 'slice' ? evalExpr(first, f, ctx) : null;
+  if (obj.k === 'tuple' && key?.k === 'str') return keyed(obj, key.v) ?? UNKNOWN;
   const picked = e.index.length === 2 && e.index.every((i) => i !== 'slice');
   if (picked && obj.k === 'logp') return gatherLoss(obj, evalExpr(e.index[1] as Expr, f, ctx));
   if (picked && (obj.k === 'param' || (obj.k === 'tensor' && obj.viewOf !== undefined)))
@@ -259,6 +285,12 @@ function axisSize(name: string, ctx: Ctx): AV {
   if (!ctx.syms.has(name))
     ctx.syms.set(name, { origin: name === '#K' ? 'dim' : 'free', label: name === '#K' ? 'K' : 'N' });
   return { k: 'num', s: sym(name) };
+}
+
+/** `(loss,) + outputs`: a tuple written out joins another; an operand the analysis cannot read is one unknown item. */
+function concatenated(a: AV, b: AV): AV {
+  const items = (v: AV): AV[] => (v.k === 'tuple' ? v.items : [UNKNOWN]);
+  return { k: 'tuple', items: [...items(a), ...items(b)] };
 }
 
 export function execBody(stmts: Stmt[], f: Frame, ctx: Ctx): void {

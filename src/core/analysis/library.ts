@@ -37,6 +37,13 @@ class LabelSmoother:
         return (1 - self.epsilon) * nll_loss.sum() / n + self.epsilon * smoothed_loss.sum() / (n * log_probs.shape[-1])
 `;
 
+const KORNIA_FOCAL = `
+def focal_loss(pred, target, alpha, gamma=2.0, reduction="none", eps=None, weight=None):
+    log_p = F.log_softmax(pred, dim=1)
+    t = F.one_hot(target, pred.shape[1]).to(pred.dtype)
+    return -(((1.0 - log_p.exp()) ** gamma) * log_p * t).sum(1).mean()
+`;
+
 const CATALOGUE: LibraryLoss[] = [
   {
     // fairseq (criterions/label_smoothed_cross_entropy.py): ε/(K−1) on the other classes, summed.
@@ -245,6 +252,119 @@ def vocab_parallel_cross_entropy(vocab_parallel_logits, target, label_smoothing=
     source: `
 def parallel_cross_entropy(input, target, weight=None, ignore_index=-100, reduction="mean"):
     return F.cross_entropy(input, target, weight=weight, ignore_index=ignore_index, reduction=reduction)
+`,
+  },
+  {
+    // timm (loss/binary_cross_entropy.py): class indices become (1 − ε)·onehot + ε/K, then BCE with logits per class.
+    name: 'BinaryCrossEntropy',
+    from: /(^|\.)timm\./,
+    source: `
+class BinaryCrossEntropy(nn.Module):
+    def __init__(self, smoothing=0.1, target_threshold=None, weight=None, reduction="mean", sum_classes=False, pos_weight=None):
+        self.smoothing = smoothing
+
+    def forward(self, x, target):
+        batch_size = x.shape[0]
+        num_classes = x.shape[-1]
+        off_value = self.smoothing / num_classes
+        on_value = 1.0 - self.smoothing + off_value
+        target = torch.full((batch_size, num_classes), off_value).scatter_(1, target.long().view(-1, 1), on_value)
+        return F.binary_cross_entropy_with_logits(x, target)
+`,
+  },
+  {
+    // MMDetection / MMSegmentation (models/losses/cross_entropy_loss.py): softmax (or sigmoid) cross-entropy on the
+    // labels, weighted and averaged; no smoothing.
+    name: 'CrossEntropyLoss',
+    from: /(^|\.)(mmdet|mmseg)\./,
+    source: `
+class CrossEntropyLoss(nn.Module):
+    def __init__(self, use_sigmoid=False, use_mask=False, reduction="mean", class_weight=None, ignore_index=None, loss_weight=1.0, avg_non_ignore=False):
+        self.loss_weight = loss_weight
+
+    def forward(self, cls_score, label, weight=None, avg_factor=None, reduction_override=None, ignore_index=None, **kwargs):
+        return self.loss_weight * F.cross_entropy(cls_score, label)
+`,
+  },
+  {
+    // torchvision (ops/focal_loss.py): BCE-with-logits against the given targets, times α_t·(1 − p_t)^γ.
+    name: 'sigmoid_focal_loss',
+    from: /(^|\.)torchvision\.ops\./,
+    source: `
+def sigmoid_focal_loss(inputs, targets, alpha=0.25, gamma=2, reduction="none"):
+    p = torch.sigmoid(inputs)
+    ce_loss = F.binary_cross_entropy_with_logits(inputs, targets, reduction="none")
+    p_t = p * targets + (1 - p) * (1 - targets)
+    loss = ce_loss * ((1 - p_t) ** gamma)
+    return loss.mean()
+`,
+  },
+  {
+    // kornia (losses/focal.py): softmax focal loss on class indices, −(1 − p)^γ·log p at the true class.
+    name: 'focal_loss',
+    from: /(^|\.)kornia\./,
+    source: KORNIA_FOCAL,
+  },
+  {
+    name: 'FocalLoss',
+    from: /(^|\.)kornia\./,
+    source: `${KORNIA_FOCAL}
+class FocalLoss(nn.Module):
+    def __init__(self, alpha, gamma=2.0, reduction="none", eps=None, weight=None):
+        self.alpha = alpha
+        self.gamma = gamma
+
+    def forward(self, pred, target):
+        return focal_loss(pred, target, self.alpha, self.gamma)
+`,
+  },
+  {
+    // segmentation_models_pytorch and pytorch-toolbelt (losses/soft_ce.py): label_smoothed_nll_loss over the class
+    // axis dim, ε/K. smp's smooth_factor defaults to None, which its maths cannot take: read as 0 here, as in toolbelt.
+    name: 'SoftCrossEntropyLoss',
+    from: /(^|\.)(segmentation_models_pytorch|pytorch_toolbelt)\./,
+    source: `
+class SoftCrossEntropyLoss(nn.Module):
+    def __init__(self, reduction="mean", smooth_factor=0.0, ignore_index=-100, dim=1):
+        self.smooth_factor = smooth_factor
+        self.dim = dim
+
+    def forward(self, y_pred, y_true):
+        log_prob = F.log_softmax(y_pred, dim=self.dim)
+        nll = -log_prob.gather(dim=self.dim, index=y_true.unsqueeze(self.dim))
+        smooth = -log_prob.sum(dim=self.dim, keepdim=True)
+        eps_i = self.smooth_factor / log_prob.size(self.dim)
+        return ((1.0 - self.smooth_factor) * nll + eps_i * smooth).mean()
+`,
+  },
+  {
+    // segmentation_models_pytorch / pytorch-toolbelt (losses/soft_bce.py): targets (1 − t)·s + t·(1 − s); with
+    // smooth_factor None (the default) the targets as given, read here as s = 0.
+    name: 'SoftBCEWithLogitsLoss',
+    from: /(^|\.)(segmentation_models_pytorch|pytorch_toolbelt)\./,
+    source: `
+class SoftBCEWithLogitsLoss(nn.Module):
+    def __init__(self, weight=None, ignore_index=-100, reduction="mean", smooth_factor=0.0, pos_weight=None):
+        self.smooth_factor = smooth_factor
+
+    def forward(self, y_pred, y_true):
+        soft_targets = (1 - y_true) * self.smooth_factor + y_true * (1 - self.smooth_factor)
+        return F.binary_cross_entropy_with_logits(y_pred, soft_targets)
+`,
+  },
+  {
+    // segmentation_models_pytorch (losses/focal.py): sigmoid focal loss on the given masks, no smoothing.
+    name: 'FocalLoss',
+    from: /(^|\.)segmentation_models_pytorch\./,
+    source: `
+class FocalLoss(nn.Module):
+    def __init__(self, mode, alpha=None, gamma=2.0, ignore_index=None, reduction="mean", normalized=False, reduced_threshold=None):
+        self.gamma = gamma
+
+    def forward(self, y_pred, y_true):
+        logpt = F.binary_cross_entropy_with_logits(y_pred, y_true.type_as(y_pred), reduction="none")
+        pt = torch.exp(-logpt)
+        return ((1.0 - pt).pow(self.gamma) * logpt).mean()
 `,
   },
   {

@@ -80,3 +80,48 @@ export function logisticRest(a: AV, b: AV): AV | null {
   if (b.k === 'prod' && b.binary === 'p' && logisticOf(a)?.part === 'rest') return b;
   return null;
 }
+
+type LogSigmoid = AV & { k: 'blog' };
+
+function logSigmoid(of: string, neg: boolean): LogSigmoid {
+  return { k: 'blog', neg, sigmoidOf: of };
+}
+
+/** `F.softplus(x, -1)` (β = −1) is −softplus(−x) = log σ(x). */
+export function softplusWithBeta(x: AV, beta: AV | undefined): AV | null {
+  const of = logitsName(x);
+  const b = beta?.k === 'num' ? beta.s : null;
+  return of !== undefined && b?.k === 'n' && b.v === -1 ? logSigmoid(of, false) : null;
+}
+
+/** −softplus(x) = log(1 − σ(x)). */
+export function negatedSoftplus(v: AV): AV | null {
+  const p = logisticOf(v);
+  return p?.part === 'softplus' ? logSigmoid(p.of, true) : null;
+}
+
+/**
+ * The stable pieces of log σ written by hand (CoinCheung's focal loss): x − softplus(x) = log σ(x) and
+ * −x + log σ(x) = log(1 − σ(x)).
+ */
+export function logSigmoidArithmetic(o: string, a: AV, b: AV): AV | null {
+  const x = logitsName(a);
+  if (o === '-' && x !== undefined && logisticOf(b)?.part === 'softplus' && logisticOf(b)?.of === x)
+    return logSigmoid(x, false);
+  if (o !== '+') return null;
+  const [s, l] = a.k === 'blog' ? [b, a] : [a, b];
+  if (l.k !== 'blog' || l.neg || l.sigmoidOf === undefined || s.k !== 'param') return null;
+  const at = (v: number) => evalSym(substitute(s.s, l.sigmoidOf as string, num(v)), () => Number.NaN);
+  return symNames(s.s).size === 1 && at(1) === -1 && at(2) === -2 ? logSigmoid(l.sigmoidOf, true) : null;
+}
+
+/** `torch.where(x >= 0, a, b)` of two forms of the same log σ (the stable branches): that log σ. */
+export function sameLogSigmoid(a: AV, b: AV): AV | null {
+  return a.k === 'blog' &&
+    b.k === 'blog' &&
+    a.sigmoidOf !== undefined &&
+    a.sigmoidOf === b.sigmoidOf &&
+    a.neg === b.neg
+    ? a
+    : null;
+}

@@ -113,6 +113,8 @@ const LITERALS = new Set([
   'UnaryExpression',
   'BinaryExpression',
   'ParenthesizedExpression',
+  // `smooth = lambda y, eps: y * (1 - eps) + eps / K`: a module-level helper, called like a def.
+  'LambdaExpression',
 ]);
 
 function addConstant(node: SyntaxNode, mod: ModuleContext): void {
@@ -123,6 +125,10 @@ function addConstant(node: SyntaxNode, mod: ModuleContext): void {
     mod.bindingCalls.set(name, [...(mod.bindingCalls.get(name) ?? []), kids[2]]);
   const literal = LITERALS.has(kids[2].name);
   mod.constants.set(name, literal && !mod.constants.has(name) ? literalValue(kids[2], mod.text) : null);
+  // `sigmoid = functional.sigmoid` at module level names torch's function, as `from … import sigmoid` would.
+  const held = kids[2].name === 'MemberExpression' ? literalValue(kids[2], mod.text) : null;
+  const full = held ? qualify(held, mod) : null;
+  if (full?.startsWith('torch.') && !mod.aliases.has(name)) mod.aliases.set(name, full);
 }
 
 /** Its own function, not a closure made for every top-level assignment: each parse builds the module again. */

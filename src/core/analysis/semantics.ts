@@ -3,7 +3,7 @@ import { richer, richness } from './branches';
 import { children, type Expr, toExpr } from './expr';
 import type { LossKind } from './findings';
 import { mixesGivenTargets } from './givenMixture';
-import { assign, dimSize, evalExpr, markTensor, runFunction, storedTable } from './interp';
+import { assign, dimSize, evalExpr, markTensor, runFunction, storedTable, unsqueezedRow } from './interp';
 import { libraryDefinition } from './library';
 import { diagonalPick } from './marginSoftmax';
 import { type Definition, findDefinition, type ModuleContext, qualify } from './module';
@@ -17,11 +17,12 @@ import {
   lossFunction,
   othersProbabilities,
   reduce,
+  rowDot,
   tensorMethod,
   torchFunction,
 } from './tensorOps';
 import { bindArgs, resolveTorchApi, type TorchApi } from './torchApi';
-import { argText, inputOf, type TorchLossCall } from './torchLossCall';
+import { argText, changedLogits, inputOf, type TorchLossCall } from './torchLossCall';
 import {
   type AV,
   isSmoothedTarget,
@@ -77,8 +78,9 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
     if (!api.kind.endsWith('softmax')) ctx.calls.torchLosses++;
     return torchLoss(api.kind, bound, texts, ctx);
   }
-  const ev = evalArgs(e, f, ctx);
   const q = qualify(e.fn, ctx.mod);
+  if (q) settleCounts(q, e, f, ctx);
+  const ev = evalArgs(e, f, ctx);
   // NumPy builds targets the same way (np.full, np.eye(K)[y], np.zeros): its functions read as torch's.
   if ((q === 'torch.stack' || q === 'torch.cat') && ev.args[0]?.k === 'tuple')
     return twoColumnTarget(ev.args[0].items) ?? richest(ev.args[0].items);
@@ -91,6 +93,9 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   if (diagonal) return diagonal;
   const table = q ? tableRows(q, e, ev, ctx) : null;
   if (table) return table;
+  // `torch.matmul(q.unsqueeze(1), log_p.unsqueeze(2))`: unsqueezed rows make it bmm's per-row product.
+  if (q === 'torch.matmul' && ev.args.length === 2 && e.args.every((a) => unsqueezedRow(a.value)))
+    return rowDot(ev.args[0], ev.args[1], ctx);
   if (q?.startsWith('math.')) return mathValue(e, ev, ctx);
   if (q && /^(torch|numpy)\./.test(q)) {
     const r = torchFunction(q.slice(q.lastIndexOf('.') + 1), ev.args, ev.kw, ctx);
@@ -107,6 +112,8 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   if (library) return library;
   const builtin = q !== null && BUILTIN_CONTAINERS.has(q) && !ctx.mod.definitionNames.has(q);
   if (builtin || (q !== null && CONTAINERS.has(q))) return collected(ev);
+  // `nn.Parameter(torch.ones(n, 1), requires_grad=False)`: the tensor it holds.
+  if (q !== null && PARAMETERS.has(q)) return ev.args[0] ?? ev.kw.get('data') ?? TENSOR;
   const callee = e.fn.t === 'call' ? evalExpr(e.fn, f, ctx) : null;
   if (callee?.k === 'module') return applyModule(callee, ev, ctx);
   if (callee?.k === 'instance') return callInstance(callee, ev, ctx);
@@ -126,6 +133,7 @@ const NAMESPACES = new Set(['types.SimpleNamespace', 'argparse.Namespace', 'dict
 
 const CONTAINERS = new Set(['torch.nn.ModuleList', 'torch.nn.ModuleDict', 'torch.nn.ParameterList']);
 const BUILTIN_CONTAINERS = new Set(['list', 'tuple', 'dict']);
+const PARAMETERS = new Set(['torch.nn.Parameter', 'torch.nn.parameter.Parameter']);
 
 /** `nn.ModuleList([...])`, `list(losses)`, `dict(cls=l)`: the values they hold, as one collection. */
 function collected(ev: Evaluated): AV {
@@ -172,7 +180,9 @@ function applyModule(m: AV & { k: 'module' }, ev: Evaluated, ctx: Ctx): AV {
 function torchLoss(kind: LossKind, args: Map<string, AV>, texts: TorchLossCall['args'], ctx: Ctx): AV {
   const v = lossFunction(kind, kind === 'cross_entropy' ? mixedTargetsGiven(args, ctx) : args, classDim(ctx));
   if (v.k !== 'loss') return v;
-  const call = { kind, args: texts, input: inputOf(args.get('input') ?? UNKNOWN), hot: v.l.hot };
+  const input = args.get('input') ?? UNKNOWN;
+  const changed = changedLogits(input) ? { changedInput: true as const } : {};
+  const call = { kind, args: texts, input: inputOf(input), ...changed, hot: v.l.hot };
   return { k: 'loss', l: { ...v.l, torch: call } };
 }
 
@@ -410,15 +420,20 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): A
     return { k: 'tensor', classRange: { classes: null, eye: false } };
   if (id === 'int' || id === 'float') return pythonNumber(ev.args[0] ?? UNKNOWN);
   if (id === 'abs') return ev.args[0] ?? UNKNOWN;
+  // `max(eps, 0)`, `max(logits.size(-1) - 1, 1)`: Python's max / min of numbers is a number.
   if ((id === 'max' || id === 'min') && !ctx.mod.definitionNames.has(id)) {
     const bounded = boundedNumber(id, ev.args);
     if (bounded) return bounded;
+    const n = ev.args.length >= 2 ? mathValue(e, ev, ctx) : UNKNOWN;
+    if (n.k === 'num') return n;
   }
   if (id === 'sum' && ev.args[0]?.k === 'tuple') return richest(ev.args[0].items);
   const def = local ? null : findDefinition(ctx.mod, id, e.from);
   if (def?.kind === 'def') return inline(def.node, ev, null, ctx);
   // A class of the file with no methods (a dataclass or NamedTuple of losses) holds the values it is built with.
   if (def?.kind === 'class' && classScope(def, ctx.mod).methods.size === 0) return builtFields(def, ev, ctx);
+  const held = local || def ? null : evalExpr({ t: 'name', id, from: e.fn.from, to: e.fn.to }, f, ctx);
+  if (held?.k === 'function') return callFunction(held, ev, f.cls, ctx);
   if (def?.kind === 'class') return { k: 'instance', def, mod: ctx.mod, ...ev };
   return wrapper(ev, ctx);
 }
@@ -669,6 +684,32 @@ function opaque(v: AV & { k: 'tensor' }): boolean {
 /** `int(x)`, `float(x)`: a Python number, never a target tensor (`int((kernel_size - 1) / 2)`). */
 function pythonNumber(v: AV): AV {
   return v.k === 'param' ? { ...v, cand: null, tensorish: false } : v;
+}
+
+const SIZED = new Set(['zeros', 'ones', 'empty', 'eye', 'arange', 'randn', 'rand']);
+
+/**
+ * A parameter given as a class count or a size (`F.one_hot(y, k)`, `torch.zeros(n, k)`) is a number from then on,
+ * not a tensor that might be a target: `ε / (k − 1) * (1 − onehot)` is a coefficient times a mask.
+ */
+function settleCounts(q: string, e: CallExpr, f: Frame, ctx: Ctx): void {
+  const name = q.slice(q.lastIndexOf('.') + 1);
+  if (!/^(torch|numpy)\./.test(q) || !(name === 'one_hot' || SIZED.has(name))) return;
+  const counts =
+    name === 'one_hot'
+      ? e.args.filter((a, i) => (a.name === null ? i === 1 : a.name === 'num_classes'))
+      : e.args.filter((a) => a.name === null);
+  for (const { value } of counts) {
+    const items = value.t === 'tuple' ? value.items : [value];
+    for (const item of items) {
+      const v = item.t === 'name' ? f.vars.get(item.id) : undefined;
+      if (item.t !== 'name' || v?.k !== 'param' || v.cand === null || v.s.k !== 's') continue;
+      f.vars.set(item.id, { ...v, cand: null });
+      const info = ctx.syms.get(v.s.name);
+      if (info?.tensorCandidate && !info.tensor)
+        ctx.syms.set(v.s.name, { ...info, tensorCandidate: undefined });
+    }
+  }
 }
 
 /** A call we cannot see into: a loss passed through (e.g. a reduction helper) stays a loss. */

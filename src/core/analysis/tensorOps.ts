@@ -1,6 +1,6 @@
 import { binop, mixMass, mixOf } from './arith';
 import type { LossKind } from './findings';
-import { logisticFunction, logisticRelu } from './logistic';
+import { logisticFunction, logisticRelu, sameLogSigmoid, softplusWithBeta } from './logistic';
 import { marginFunction } from './marginSoftmax';
 import { derivationOf, elementwise, predicted } from './modulation';
 import type { Ctx } from './scope';
@@ -31,16 +31,72 @@ const PASS = new Set(
     ' ',
   ),
 );
+const CONVERTERS = new Set([
+  'from_numpy',
+  'tensor',
+  'Tensor',
+  'FloatTensor',
+  'DoubleTensor',
+  'asarray',
+  'array',
+]);
 /** `x.view(n, -1)`, `x.expand(k, q, 1)`, `x.to(device)`: the arguments are sizes, devices or dtypes, never targets. */
 export function keepsReceiver(method: string): boolean {
   return PASS.has(method);
 }
 
-const COMPARISON_METHODS = new Set(['ne', 'eq', 'gt', 'lt', 'ge', 'le', 'logical_not', 'logical_and']);
+const COMPARISON_METHODS = new Set([
+  'ne',
+  'not_equal',
+  'eq',
+  'gt',
+  'greater',
+  'lt',
+  'less',
+  'ge',
+  'greater_equal',
+  'le',
+  'less_equal',
+  'logical_not',
+  'logical_and',
+]);
 const SCALAR_TENSOR = new Set(['tensor', 'as_tensor', 'scalar_tensor']);
+
+/** `a.mul(b)`, `torch.mul(a, b)`, `torch.eq(t, y)`, `q.gt(0)`…: the Python operator they spell. */
+const OPERATORS = new Map([
+  ['mul', '*'],
+  ['multiply', '*'],
+  ['add', '+'],
+  ['sub', '-'],
+  ['subtract', '-'],
+  ['div', '/'],
+  ['divide', '/'],
+  ['true_divide', '/'],
+  ['eq', '=='],
+  ['ne', '!='],
+  ['not_equal', '!='],
+  ['gt', '>'],
+  ['greater', '>'],
+  ['lt', '<'],
+  ['less', '<'],
+  ['ge', '>='],
+  ['greater_equal', '>='],
+  ['le', '<='],
+  ['less_equal', '<='],
+]);
 const ZEROS = new Set(['zeros_like', 'empty_like', 'zeros', 'empty', 'new_zeros', 'new_empty']);
 const ONES = new Set(['ones_like', 'ones', 'new_ones']);
 const FULL = new Set(['full_like', 'full', 'new_full']);
+
+/**
+ * The operator's value; a comparison the arithmetic reads as no target, mask, label test or target support is a
+ * mask all the same.
+ */
+function operatorOf(operator: string, a: AV, b: AV): AV {
+  const v = binop(operator, a, b, ZSPAN, ZSPAN);
+  if (!/[=<>]/.test(operator) || v.k === 'dist') return v;
+  return v.k === 'tensor' && (v.mask || v.labelTest || v.support) ? v : MASK;
+}
 
 export function reductionOf(v: AV | undefined, fallback: LossInfo['reduction']): LossInfo['reduction'] {
   if (v?.k !== 'str') return fallback;
@@ -172,9 +228,7 @@ export function classDim(ctx: Ctx): Sym {
 /** `torch.x(...)` helpers that build or reduce tensors. */
 export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx: Ctx): AV | null {
   if (name === 'einsum') return einsum(args, ctx);
-  const arith = ARITHMETIC[name];
-  const other = args[1] ?? kw.get('other');
-  if (arith && args[0] && other) return binop(arith, args[0], other, ZSPAN, ZSPAN);
+  if (name === 'bmm' && args.length === 2) return rowDot(args[0], args[1], ctx);
   const margin = marginFunction(name, [...args, ...kw.values()]);
   if (margin) return margin;
   const hardest = args[0] ? selected(name, args[0]) : null;
@@ -191,8 +245,10 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
   }
   // `torch.tensor(eps)` (ε kept as a buffer): a 0-d tensor computes as the number it holds.
   if (SCALAR_TENSOR.has(name) && args[0] && scalarOf(args[0])) return args[0];
-  // torch.reshape(x, s), torch.squeeze(x), …: the layout functions leave the value as it is.
-  if (PASS.has(name) && args[0] && args[0].k !== 'param') return args[0];
+  // torch.reshape(x, s), torch.squeeze(x), …: the layout functions leave the value as it is (as their methods do).
+  if (PASS.has(name) && args[0]) return passed(args[0], name);
+  // torch.from_numpy(q), torch.tensor(q), np.asarray(q) of a target built in the code: the same target.
+  if (CONVERTERS.has(name) && args[0] && (args[0].k === 'dist' || args[0].k === 'prob')) return args[0];
   // `p, t = torch.broadcast_tensors(p, t)`: the same tensors, expanded to one shape.
   if (name === 'broadcast_tensors') return { k: 'tuple', items: args };
   if (ZEROS.has(name)) return { k: 'dist', d: mix(ZERO, ZERO, 'none') };
@@ -211,6 +267,9 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
     return { k: 'dist', d: withLabels({ ...mix(ONE, ZERO, 'index'), classes }, args[0] ?? UNKNOWN) };
   }
   if (name === 'argmax' && args[0]) return argmaxOf(args[0]);
+  const logSigmoid =
+    name === 'softplus' ? softplusWithBeta(args[0] ?? UNKNOWN, args[1] ?? kw.get('beta')) : null;
+  if (logSigmoid) return logSigmoid;
   const logistic = args[0] ? logisticFunction(name, args[0]) : null;
   if (logistic) return logistic;
   if (name === 'log') return logOf(args[0] ?? UNKNOWN, ctx);
@@ -222,7 +281,10 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
     const classes = args.length === 1 ? scalarOf(args[0]) : null;
     return { k: 'tensor', classRange: { classes, eye: name === 'eye' } };
   }
-  const [x, y] = args;
+  const [x, y] = [args[0], args[1] ?? kw.get('other')];
+  // `torch.mul(q, logp)`, `torch.eq(classes, y)`: the operator written as a function.
+  const operator = OPERATORS.get(name);
+  if (operator && x && y && args.length <= 2) return operatorOf(operator, x, y);
   const ownEntropy = x && y && (x.k === 'dist' || (sourceOf(x) !== undefined && sourceOf(x) === sourceOf(y)));
   if (name === 'xlogy' && ownEntropy) return { k: 'tensor', targetEntropy: true };
   if (name === 'logsumexp') return logNormaliserOf(args[0] ?? UNKNOWN);
@@ -299,6 +361,10 @@ function stabilised(s: Sym): string | undefined {
  * builds a target (a on the true class); otherwise it masks rows of b.
  */
 function where(cond: AV, a: AV, b: AV): AV {
+  const stable = sameLogSigmoid(a, b);
+  if (stable) return stable;
+  const guarded = cond.k === 'tensor' && cond.support ? zeroGuarded(cond.support, a, b) : null;
+  if (guarded) return guarded;
   // `torch.where(valid, loss, 0)`: the loss on the rows the condition keeps.
   const losses = [a, b].filter((v) => v.k === 'loss');
   if (losses.length === 1) return masked(losses[0]);
@@ -314,12 +380,25 @@ function where(cond: AV, a: AV, b: AV): AV {
   const oneHot = cond.k === 'dist' && cond.d.src === 'index' && cond.d.off.k === 'n' && cond.d.off.v === 0;
   const ma = oneHot ? rowFill(a) : null;
   const mb = oneHot ? rowFill(b) : null;
+  // The logits on one side, changed on the true class on the other: margin logits, not the model's own.
+  if (oneHot && (!ma || !mb) && (logitsLike(a) || logitsLike(b))) return { k: 'tensor', changedLogits: true };
   if (!ma || !mb || cond.k !== 'dist') return masked(b);
   const hot = sub(add(ma.hot, ma.off), add(mb.hot, mb.off));
   return {
     k: 'dist',
     d: { ...mb, hot: add(mb.hot, hot), src: 'index', classes: cond.d.classes ?? mb.classes },
   };
+}
+
+/**
+ * `torch.where(q > 0, -q * log_p, 0)` (or `where(q == 0, 0, …)`): the 0·log 0 guard. The dropped entries are those
+ * where q is 0, and so is the product there: the value is the product of q itself.
+ */
+function zeroGuarded(support: { of: Mix; holds: boolean }, a: AV, b: AV): AV | null {
+  const [kept, dropped] = support.holds ? [a, b] : [b, a];
+  const zero = scalarOf(dropped) ?? (dropped.k === 'dist' && dropped.d.src === 'none' ? dropped.d.off : null);
+  if (zero?.k !== 'n' || zero.v !== 0) return null;
+  return kept.k === 'prod' && kept.d && sameTarget(kept.d, support.of) && kept.d.src !== 'none' ? kept : null;
 }
 
 /** A number, or the number a constant fill holds everywhere (`torch.full_like(t, 1 - eps / 2)`). */
@@ -415,6 +494,11 @@ function scattered(base: Mix, value: AV | undefined): Mix {
   }
   const v = (value && scalarOf(value)) ?? ONE;
   return { ...base, hot: sub(v, base.off), src: 'index' };
+}
+
+/** A layout op (`t.unsqueeze(1)`, `torch.unsqueeze(t, 1)`): a parameter's view, anything else unchanged. */
+function passed(v: AV, name: string): AV {
+  return v.k === 'param' && name !== 'item' && name !== 'float' ? viewOf(v) : v;
 }
 
 /** `x.view(...)`, `t.unsqueeze(1)`: a tensor that is still the parameter's data (a target keeps its identity). */
@@ -526,7 +610,7 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   if (clipped) return clipped;
   const logistic = logisticFunction(name, obj);
   if (logistic) return logistic;
-  if (PASS.has(name)) return obj.k === 'param' && name !== 'item' && name !== 'float' ? viewOf(obj) : obj;
+  if (PASS.has(name)) return passed(obj, name);
   if (name === 'exp' || name === 'exp_') {
     const e = expOf(obj);
     if (e) return e;
@@ -552,8 +636,8 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
     const column = dim?.k === 'n' && dim.v !== 0;
     return obj.k === 'dist' && column ? { k: 'dist', d: { ...obj.d, colZero: true } } : masked(obj);
   }
-  const arith = ARITHMETIC[name.replace(/_$/, '')];
-  if (arith) return binop(arith, obj, arg(0, 'other'), ZSPAN, ZSPAN);
+  const operator = OPERATORS.get(name.replace(/_$/, ''));
+  if (operator && (args.length === 1 || kw.has('other'))) return operatorOf(operator, obj, arg(0, 'other'));
   if (name === 'sum' || name === 'mean') return reduce(obj, name, args.length > 0 || kw.has('dim'), ctx);
   if (name === 'gather') return gathered(obj, args[1] ?? kw.get('index') ?? UNKNOWN);
   if (name === 'lerp' || name === 'lerp_') return lerp(obj, arg(0, 'end'), args[1] ?? kw.get('weight'));
@@ -569,18 +653,6 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
 }
 
 const ZSPAN = { from: 0, to: 0 };
-
-/** `a.mul(b)`, `torch.mul(a, b)`, `torch.multiply(a, b)`…: the operator they spell. */
-const ARITHMETIC: Record<string, string> = {
-  mul: '*',
-  multiply: '*',
-  add: '+',
-  sub: '-',
-  subtract: '-',
-  div: '/',
-  divide: '/',
-  true_divide: '/',
-};
 
 /** `torch.lerp(start, end, w)` = start + w·(end − start): a one-hot moved towards a uniform row by ε smooths it. */
 function lerp(start: AV, end: AV, weight: AV | undefined): AV {
@@ -627,6 +699,20 @@ function batchMax(ctx: Ctx): AV {
  * `torch.einsum('tbd,sbd->ts', q, logp)`: two operands whose last axes (the classes) are summed away multiply
  * elementwise and sum over the classes, like `(q * logp).sum(-1)`; other contractions are opaque.
  */
+/**
+ * `torch.bmm(q.unsqueeze(1), log_p.unsqueeze(2))`: one (1×K)·(K×1) product per row, Σ_k q·log p, when one side is
+ * log-probabilities and the other a target; else a tensor the analysis does not follow.
+ */
+export function rowDot(a: AV, b: AV, ctx: Ctx): AV {
+  const target = (v: AV) =>
+    (v.k === 'dist' && v.d.src !== 'none') ||
+    (v.k === 'prob' && v.multi) ||
+    (v.k === 'param' && v.cand !== null) ||
+    (v.k === 'tensor' && v.viewOf !== undefined);
+  const rows = (a.k === 'logp' && target(b)) || (b.k === 'logp' && target(a));
+  return rows ? reduce(binop('*', a, b, ZSPAN, ZSPAN), 'sum', true, ctx) : TENSOR;
+}
+
 function einsum(args: AV[], ctx: Ctx): AV | null {
   const [spec, a, b] = args;
   if (spec?.k !== 'str' || !a || !b || args.length !== 3) return null;

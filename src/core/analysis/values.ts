@@ -116,8 +116,15 @@ export type AV =
       /** The target distribution this is the log of (`q.log()`: KLDiv's target under `log_target=True`). */
       logOf?: Mix;
       mask?: true;
+      /** Logits with the true class's entry changed (`torch.where(onehot, x - m, x)`: LDAM's margin). */
+      changedLogits?: true;
       /** A mask comparing binary labels with a number: the parameter, and whether it holds where the label is 1. */
       labelTest?: { labels: string; whereOne: boolean };
+      /**
+       * A target compared with 0 (`q > 0`, `q != 0`; `holds` false for `q == 0`, `q <= 0`): where it fails, q is 0, so
+       * `torch.where(q > 0, q·x, 0)` is q·x (the 0·log 0 = 0 guard of a hand-written cross-entropy or KL).
+       */
+      support?: { of: Mix; holds: boolean };
       /**
        * Rows of a table picked by an index: one the module keeps (`self.matrix[y]`, `index_select(self.soft, 1, y)`)
        * or a matrix times the labels' one-hot (`onehot @ M`); the table's text.
@@ -178,7 +185,7 @@ export type AV =
   /** `complement`: log(1 − p), the log-probability of not being each class (negative learning). */
   | { k: 'logp'; c: Sym; factors: Span[]; modulated?: boolean; source?: string; kl?: true; complement?: true }
   /** log σ or log(1 − σ); `opaque`: the log of a tensor the analysis does not follow (not known to be σ(x)). */
-  | { k: 'blog'; neg: boolean; opaque?: true; of?: string }
+  | { k: 'blog'; neg: boolean; opaque?: true; of?: string; sigmoidOf?: string }
   /**
    * `scaledBy`: multiplied by a per-sample factor computed from the model's predictions (`model`) or read from a
    * table (`table`): a focal-style weight while it is the whole target, a varying smoothing once added to another part.
