@@ -105,6 +105,8 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
     reduction,
     weightSpans: lp.factors,
     modulated: lp.modulated,
+    // Logits built from the labels (`torch.where(onehot, cos - m, cos) * s`): a margin on the true class.
+    ...(input.k === 'dist' && input.d.src === 'index' ? { margin: true } : {}),
     kl: kind === 'kl_div',
     handwritten: target.k === 'dist',
     // KL to sigmoid probabilities (a teacher's σ): a binary term.

@@ -25,7 +25,7 @@ const RESCALED =
 const REWORKED =
   'the result of the torch loss is combined with other tensors (a mask, a weight or an added term)';
 const MARGIN =
-  "the true class's logit is changed (a margin) before a softmax written by hand: the cross-entropy of margin logits, which torch computes only once they are built";
+  "the true class's logit is changed (a margin) before the softmax: the cross-entropy of margin logits, which torch computes only once they are built";
 const HARDEST =
   'only the largest per-sample losses are kept (top-k hard-example mining), which no torch loss does';
 const OPAQUE_LOG =
@@ -198,7 +198,7 @@ export function torchEquivalence(
 ): Equivalence {
   const ownSmoothing = c.convention === 'uniform' && loss.torch?.args.some(([n]) => n === 'label_smoothing');
   const plainTarget = c.convention === 'none' || c.convention === 'soft_target' || ownSmoothing;
-  if (loss.torch && !loss.handwritten && !loss.modulated && plainTarget)
+  if (loss.torch && !loss.handwritten && !loss.modulated && !loss.margin && plainTarget)
     return wrapperEquivalence(loss.torch, loss, c);
   const smoothing = ['uniform', 'k_minus_1', 'k_minus_2_padding'].includes(c.convention);
   return verdict(conventionCall(c, loss, symbolic), [
