@@ -19,6 +19,10 @@ import re
 import sys
 import zlib
 
+if __name__ == "__main__":
+    # rewrite_idioms imports its helpers from here: one module object, so one NotApplicable
+    sys.modules["rewrite"] = sys.modules[__name__]
+
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 CORPUS = os.path.join(ROOT, "test", "analysis", "corpus", "rewrites")
 BASES = os.path.join(CORPUS, "bases")
@@ -325,6 +329,17 @@ def stored_names(fn):
     return out
 
 
+def init_owner(tree, cls):
+    """The class whose __init__ builds cls: cls itself, or the file's base class it inherits __init__ from."""
+    classes = {n.name: n for n in tree.body if isinstance(n, ast.ClassDef)}
+    while method(cls, "__init__") is None:
+        bases = [classes[b.id] for b in cls.bases if isinstance(b, ast.Name) and b.id in classes]
+        if not bases:
+            break
+        cls = bases[0]
+    return cls
+
+
 def t_rename(tree, spec, rng, what):
     cls, fn = loss_fn(tree, spec)
     taken = all_identifiers(tree)
@@ -352,7 +367,7 @@ def t_rename(tree, spec, rng, what):
             scopes[id(f)] = m
             pm = {p: m[p] for p in params}
             if pm:
-                if f.name == "__init__" and cls is not None and f in cls.body:
+                if f.name == "__init__" and cls is not None and f in init_owner(tree, cls).body:
                     spec["init"] = {pm.get(k, k): v for k, v in spec.get("init", {}).items()}
                     if spec.get("eps_param") in pm:
                         spec["eps_param"] = pm[spec["eps_param"]]
@@ -371,7 +386,7 @@ def t_rename(tree, spec, rng, what):
                 spec[key] = fm[spec[key]]
     attr_map = {}
     if what in ("attrs", "all") and cls is not None:
-        init = method(cls, "__init__")
+        init = method(init_owner(tree, cls), "__init__")
         methods = {n.name for n in cls.body if isinstance(n, ast.FunctionDef)}
         if init is not None:
             apool = ATTR_POOL[:]
@@ -1264,12 +1279,17 @@ def reg():
         r.append(("kl_ce", f"ce-to-kl-{f}", lambda tr, sp, rng, f=f: t_ce_to_kl(tr, sp, rng, f)))
     for f in ("flatten-permute", "flatten-transpose", "movedim-last", "dim1"):
         r.append(("axis", f"axis-{f}", lambda tr, sp, rng, f=f: t_axis(tr, sp, rng, f)))
+    import rewrite_idioms
+    r.extend(rewrite_idioms.transforms())
     return r
 
 
 TRANSFORMS = reg()
 BY_NAME = {name: (fam, f) for fam, name, f in TRANSFORMS}
-FAMILY_ORDER = {"helpers": 0, "kl_ce": 1, "spelling": 2, "shape": 3, "guard": 4, "axis": 5, "rename": 6}
+FAMILY_ORDER = {"helpers": 0, "structure": 1, "kl_ce": 2, "spelling": 3, "arith": 4, "eps": 5, "shape": 6,
+                "control": 7, "guard": 8, "axis": 9, "imports": 10, "rename": 11}
+# the families of the first suite; later families are planned on their own so the first suite's variants stay as they were
+FIRST_FAMILIES = {"helpers", "kl_ce", "spelling", "shape", "guard", "axis", "rename"}
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -1521,18 +1541,31 @@ def apply_chain(base, chain):
 
 
 def plan(base, singles):
-    """Composed chains for a base: every non-rename single followed by one rename, plus cross-family pairs."""
-    rng = seeded("plan", base["name"])
-    chains = [[s] for s in singles]
-    non_rename = [s for s in singles if BY_NAME[s][0] != "rename"]
-    renames = [s for s in singles if BY_NAME[s][0] == "rename"]
+    """Composed chains for a base: every non-rename single followed by one rename, plus cross-family pairs.
+
+    The first suite's families are planned as they always were; the later ones get their own singles, renames and up
+    to 10 pairs with any other family, from a separate seed."""
+    first = [s for s in singles if BY_NAME[s][0] in FIRST_FAMILIES]
+    chains = plan_chains(seeded("plan", base["name"]), first, first, 12)
+    later = [s for s in singles if s not in first]
+    return chains + plan_chains(seeded("plan-later", base["name"]), later, singles, 10)
+
+
+def plan_chains(rng, own, partners, n_pairs):
+    """Each single of `own`, each followed by a rename 60% of the time, and n_pairs pairs of one of `own` with one of
+    `partners` from different families, in family order."""
+    chains = [[s] for s in own if BY_NAME[s][0] != "rename" or own is partners]
+    non_rename = [s for s in own if BY_NAME[s][0] != "rename"]
+    renames = [s for s in partners if BY_NAME[s][0] == "rename"]
     for s in non_rename:
         if renames and rng.random() < 0.6:
             chains.append([s, rng.choice(renames)])
-    pairs = [(a, b) for a in non_rename for b in non_rename
-             if BY_NAME[a][0] != BY_NAME[b][0] and FAMILY_ORDER[BY_NAME[a][0]] < FAMILY_ORDER[BY_NAME[b][0]]]
+    others = [s for s in partners if BY_NAME[s][0] != "rename"]
+    pairs = [(a, b) for a in others for b in others
+             if (a in non_rename or b in non_rename) and BY_NAME[a][0] != BY_NAME[b][0]
+             and FAMILY_ORDER[BY_NAME[a][0]] < FAMILY_ORDER[BY_NAME[b][0]]]
     rng.shuffle(pairs)
-    chains.extend([list(p) for p in pairs[:12]])
+    chains.extend([list(p) for p in pairs[:n_pairs]])
     return chains
 
 

@@ -25,6 +25,7 @@ import { LatestRunner } from './latestRunner';
 import type { Plot, View } from './plots/plot';
 import { readTheme } from './plots/theme';
 import { PlotVisibility } from './plotVisibility';
+import { StatePersister } from './statePersister';
 import { debounce, oncePerFrame, schedule } from './timers';
 import { TEXT_CONTROLS } from './ui/controls';
 import { showErrors, showNotes } from './ui/errors';
@@ -80,6 +81,8 @@ export class PlaygroundApp {
   private visibility: PlotVisibility | undefined;
   /** The exact headline is asked for once the slider rests, so the worker does not compete with the drag. */
   private readonly requestExact = debounce(() => this.recompute('exact'), EXACT_DELAY_MS);
+  /** ε steps are saved once the slider rests (saving serialises the whole state, pasted megabytes included). */
+  private readonly persister: StatePersister<PlaygroundState>;
   /** Full draws, one plot a frame (on-screen plots first); the busy ring stays until the last is drawn. */
   private readonly draws = new DrawQueue<Plot>({
     draw: (plot) => this.drawNow(plot),
@@ -103,6 +106,7 @@ export class PlaygroundApp {
     private state: PlaygroundState,
     private readonly deps: AppDeps,
   ) {
+    this.persister = new StatePersister(deps.persist, schedule, EXACT_DELAY_MS);
     this.runner = new LatestRunner(
       (job) => deps.compute(job, (part) => this.partReceived(job, part)),
       (job, end) => this.ended(job, end),
@@ -161,7 +165,7 @@ export class PlaygroundApp {
     const kind = recomputeKind(this.state, next);
     this.state = next;
     if (kind === 'none') return;
-    this.deps.persist(next);
+    this.persister.changed(next, kind === 'epsilon');
     if (kind === 'epsilon') writeEpsilon(next, source);
     else writeForm(next, source);
     if (action.type !== 'patch') this.recheckRefusedTexts();

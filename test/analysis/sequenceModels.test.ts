@@ -139,4 +139,23 @@ class BCELoss:
     assert.equal(bce.convention, 'none');
     assert.equal(bce.torchEquivalent, "nn.BCEWithLogitsLoss(reduction='none')(logits, target)");
   });
+
+  it('a soft target computed in the code (a teacher’s softmax at a temperature) gets no exact equivalent', () => {
+    const text = `${PRELUDE}
+def kd_ce_loss(logits_S, logits_T, temperature=1):
+    p_T = F.softmax(logits_T / temperature, dim=-1)
+    return -(p_T * F.log_softmax(logits_S / temperature, dim=-1)).sum(dim=-1).mean()
+
+
+def soft_ce(logits, target_probs):
+    return -(target_probs * F.log_softmax(logits, dim=-1)).sum(dim=-1).mean()
+`;
+    const [kd, given] = [definitionAt(analyzePython(text), 5), definitionAt(analyzePython(text), 10)];
+    assert.deepEqual([kd.convention, kd.torchEquivalent], ['soft_target', null]);
+    assert.equal(kd.details?.closestTorch?.call, 'nn.CrossEntropyLoss()(logits, target_probs)');
+    assert.deepEqual(
+      [given.convention, given.torchEquivalent],
+      ['soft_target', 'nn.CrossEntropyLoss()(logits, target_probs)'],
+    );
+  });
 });

@@ -153,6 +153,56 @@ describe('value flow', () => {
     assert.equal(conventionOf(source, 'SoftCE'), 'soft_target');
   });
 
+  it('a target built with NumPy and converted (`torch.from_numpy`, `torch.tensor`) is still that target', () => {
+    for (const convert of [
+      'torch.from_numpy(q).float().to(x.device)',
+      'torch.tensor(q)',
+      'torch.Tensor(q)',
+    ]) {
+      const source = [
+        'import numpy as np',
+        'def ls(x, y, K=10, eps=0.1):',
+        '    q = np.eye(K)[y.cpu().numpy()] * (1 - eps) + eps / K',
+        `    q = ${convert}`,
+        '    return -(q * F.log_softmax(x, 1)).sum(1).mean()',
+      ];
+      assert.equal(conventionOf(source, 'ls'), 'uniform', convert);
+    }
+  });
+
+  it('a module-level lambda is called like a def (`smooth = lambda y, eps: …`)', () => {
+    const source = [
+      'smooth = lambda y, eps: y * (1 - eps) + (1 - y) * eps / (y.shape[1] - 1)',
+      '',
+      'def ls(x, y, eps=0.2):',
+      '    return -(smooth(F.one_hot(y, 10).float(), eps) * F.log_softmax(x, 1)).sum(1).mean()',
+    ];
+    assert.equal(conventionOf(source, 'ls'), 'k_minus_1');
+  });
+
+  it('a dict of losses picked by a known string (a literal, a string default) is that entry, whatever its place', () => {
+    const source = (first: string, second: string, key: string) => [
+      'class LS(nn.Module):',
+      '    def __init__(self, k, t):',
+      '        super().__init__()',
+      '        self.k = k',
+      '        self.t = t',
+      '',
+      '    def forward(self, x, y):',
+      '        q = (1 - self.t) * F.one_hot(y, self.k).float() + self.t / self.k',
+      '        return -(q * F.log_softmax(x, 1)).sum(1).mean()',
+      '',
+      `def get_criterion(k, name=${key}):`,
+      `    options = {${first}, ${second}}`,
+      '    return options[name]',
+    ];
+    const ls = "'LS': LS(k, 0.1)";
+    const ce = "'CE': nn.CrossEntropyLoss()";
+    assert.equal(conventionOf(source(ls, ce, "'CE'"), 'get_criterion'), 'none');
+    assert.equal(conventionOf(source(ce, ls, "'CE'"), 'get_criterion'), 'none');
+    assert.equal(conventionOf(source(ce, ls, "'LS'"), 'get_criterion'), 'uniform');
+  });
+
   it('a fill of ones plus powers of the logits is no target: a Taylor softmax, logged, takes a smoothed target', () => {
     const source = [
       'def taylor_softmax(x, n=2):',

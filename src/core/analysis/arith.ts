@@ -40,6 +40,9 @@ function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
   const sa = scalarOf(a);
   const sb = scalarOf(b);
   const test = COMPARISONS.has(o) ? labelTest(o, a0, b0) : null;
+  const support = supportTest(o, a0, b0);
+  if (support)
+    return test && test.k === 'tensor' ? { ...test, support } : { k: 'tensor', mask: true, support };
   if (test) return test;
   const logSigmoid = logSigmoidArithmetic(o, a, b);
   if (logSigmoid) return logSigmoid;
@@ -123,6 +126,19 @@ function labelTest(o: string, a: AV, b: AV): AV | null {
   return { k: 'tensor', mask: true, labelTest: { labels: name, whereOne: one } };
 }
 
+/** `q > 0`, `0 != q`, `q == 0`, `q <= 0` of a target q: whether the test holds on the target's support. */
+function supportTest(o: string, a: AV, b: AV): { of: Mix; holds: boolean } | null {
+  const zero = (v: AV) => v.k === 'num' && v.s.k === 'n' && v.s.v === 0;
+  const [q, flipped] = zero(b) ? [a, false] : zero(a) ? [b, true] : [null, false];
+  if (q?.k !== 'dist' || q.d.src === 'none') return null;
+  const side = flipped
+    ? (({ '<': '>', '>': '<', '<=': '>=', '>=': '<=' } as Record<string, string>)[o] ?? o)
+    : o;
+  if (side === '>' || side === '!=') return { of: q.d, holds: true };
+  if (side === '==' || side === '<=') return { of: q.d, holds: false };
+  return null;
+}
+
 /** Scalar arithmetic; a parameter operand that may be a target tensor keeps that reading (`(1 − ε)·target`). */
 function scalarOp(a: AV, b: AV, s: Sym): AV {
   const params = [a, b].filter((v): v is AV & { k: 'param' } => v.k === 'param');
@@ -160,6 +176,8 @@ function addSub(o: '+' | '-', a: AV, b: AV, sa: Sym | null, sb: Sym | null): AV 
   // q·log p plus a tensor the analysis does not follow (t^(2−t₁) and p^(2−t₁) terms of a bi-tempered loss).
   if (a.k === 'prod' && a.d && isExtraTerm(rb)) return { ...a, reworked: true };
   if (rb.k === 'prod' && rb.d && isExtraTerm(a)) return { ...rb, reworked: true };
+  const weighted = weightedTrueProb(a, rb) ?? weightedTrueProb(rb, a);
+  if (weighted) return weighted;
   const varied = variedTarget(a, rb) ?? variedTarget(rb, a);
   if (varied) return varied;
   if ((constantFill(a) && opaque(rb)) || (constantFill(rb) && opaque(a))) return TENSOR;
@@ -322,6 +340,8 @@ function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
   if (soft) return soft;
   const kept = storedTimesProb(a, b) ?? storedTimesProb(b, a);
   if (kept) return kept;
+  const weighted = weightedTrueProb(a, b) ?? weightedTrueProb(b, a);
+  if (weighted) return weighted;
   const scaled = scaledTarget(a, b) ?? scaledTarget(b, a);
   if (scaled) return scaled;
   const [x, y, ySpan] = rank(a) >= rank(b) ? [a, b, bSpan] : [b, a, aSpan];
@@ -375,6 +395,15 @@ function storedTimesProb(table: AV, p: AV): AV | null {
   if (table.k !== 'tensor' || !table.stored || p.k !== 'prob' || !p.multi || p.neg) return null;
   const smoothed = keptTable(table.stored);
   return { k: 'tensor', pred: 'affine', trueProb: { falling: false, smoothed } };
+}
+
+/**
+ * A function of p_y times, or plus, a per-sample weight read from a table the module keeps (`self.weight[indexes]`,
+ * the truncated L_q loss's sample selection): still that function of p_y, re-weighted or shifted.
+ */
+function weightedTrueProb(t: AV, weight: AV): AV | null {
+  if (t.k !== 'tensor' || !t.trueProb || t.trueProb.smoothed) return null;
+  return weight.k === 'tensor' && weight.stored !== undefined && !derivationOf(weight) ? t : null;
 }
 
 /** A target from the labels times a per-sample factor from the model's predictions or from a table read by index. */

@@ -17,10 +17,16 @@ export function runIf(test: Expr, bodies: Stmt[][], f: Frame, ctx: Ctx): void {
   const attrsBefore = f.cls?.attrs;
   let returned = truth === true;
   const byDefault = truth === null ? defaultTruth(test, f, ctx) : null;
+  const narrowing = numberTest(test);
+  // `if eps is None: eps = 0.0` with no else: on the path that skips the branch ε is a number too.
+  const skipped =
+    truth === null && !narrowing.whenTrue && bodies.length === 1
+      ? narrowedCopy(narrowing.operand, f, ctx)
+      : before;
   const outcomes = alternatives.map((body, i) => {
     const branch: Frame = { ...f, vars: new Map(before) };
     if (f.cls && attrsBefore) f.cls.attrs = new Map(attrsBefore);
-    if (i === 0 && truth === null) narrowToNumber(test, branch, ctx);
+    if (truth === null && (i === 0) === narrowing.whenTrue) narrowToNumber(narrowing.operand, branch, ctx);
     const from = f.returns.length;
     execBody(body, branch, ctx);
     returned &&= branch.returned === true;
@@ -36,8 +42,8 @@ export function runIf(test: Expr, bodies: Stmt[][], f: Frame, ctx: Ctx): void {
   const paths = (pick: (o: (typeof outcomes)[number]) => Map<string, AV>, start: Map<string, AV>) =>
     outcomes.length === 1 && onDefault >= 0 ? [pick(outcomes[0]), start] : outcomes.map(pick);
   f.vars = joinPaths(
-    before,
-    paths((o) => o.vars, before),
+    skipped,
+    paths((o) => o.vars, skipped),
     onDefault,
     ctx,
   );
@@ -114,11 +120,20 @@ function encodedAs(param: AV, onehot: AV): boolean {
 }
 
 /**
- * `if eps is not None:`, `if eps:`, `if eps > 0:` on a parameter that defaults to None: inside the branch it is a
- * number (the smoothing factor), not an optional tensor.
+ * The operand a test shows to be a number, and on which side: `eps is not None`, `eps`, `eps > 0` when true;
+ * `eps is None` when false.
  */
-function narrowToNumber(test: Expr, branch: Frame, ctx: Ctx): void {
-  narrow(test.t === 'bin' && /^(is not|>|>=|!=|<|<=)$/.test(test.op) ? test.l : test, branch, ctx);
+function numberTest(test: Expr): { operand: Expr; whenTrue: boolean } {
+  if (test.t === 'bin' && /^(is not|>|>=|!=|<|<=)$/.test(test.op)) return { operand: test.l, whenTrue: true };
+  const none = test.t === 'bin' && test.r.t === 'const' && test.r.v === null;
+  if (none && (test.op === 'is' || test.op === '==')) return { operand: test.l, whenTrue: false };
+  return { operand: test, whenTrue: true };
+}
+
+function narrowedCopy(operand: Expr, f: Frame, ctx: Ctx): Map<string, AV> {
+  const path: Frame = { ...f, vars: new Map(f.vars) };
+  narrowToNumber(operand, path, ctx);
+  return path.vars;
 }
 
 /**
@@ -126,12 +141,16 @@ function narrowToNumber(test: Expr, branch: Frame, ctx: Ctx): void {
  * smoothing path goes on).
  */
 function narrowPastReturn(test: Expr, f: Frame, ctx: Ctx): void {
-  const none = test.t === 'bin' && test.op === 'is' && test.r.t === 'const' && test.r.v === null;
-  if (none) narrow(test.l, f, ctx);
-  else if (test.t === 'unary' && test.op === 'not') narrow(test.e, f, ctx);
+  const { operand, whenTrue } = numberTest(test);
+  if (!whenTrue) narrowToNumber(operand, f, ctx);
+  else if (test.t === 'unary' && test.op === 'not') narrowToNumber(test.e, f, ctx);
 }
 
-function narrow(operand: Expr, branch: Frame, ctx: Ctx): void {
+/**
+ * On a path where a parameter that defaults to None was shown to be a number (see `numberTest`), it is the
+ * smoothing factor, not an optional tensor.
+ */
+function narrowToNumber(operand: Expr, branch: Frame, ctx: Ctx): void {
   const key =
     operand.t === 'name'
       ? operand.id
@@ -258,6 +277,8 @@ export function richness(v: AV): number {
   // of a softmax written by hand (a tempered softmax's t = 1 normaliser log Σ exp x beats a fixed-point one).
   if (v.k === 'tensor') return v.pred || v.logTarget || v.logNormaliser || v.partition || v.expLogits ? 1 : 0;
   if (v.k === 'param') return smoothedParam(v) ? 14 : 0;
+  // `(loss, nll_loss)`: as rich as the richest thing it carries.
+  if (v.k === 'tuple') return Math.max(0, ...v.items.map(richness));
   const base = BASE_RICHNESS[v.k] ?? 0;
   const m = v.k === 'loss' ? v.l : v.k === 'dist' || v.k === 'prod' ? v.d : null;
   if (!m) return base;

@@ -163,6 +163,7 @@ function callExprs(text: string): (node: SyntaxNode) => Expr {
     else if (e.t === 'bin') [e.l, e.r].forEach(index);
     else if (e.t === 'unary') index(e.e);
     else if (e.t === 'cond') [e.body, e.test, e.orelse].forEach(index);
+    else if (e.t === 'walrus') index(e.value);
     else if (e.t === 'tuple') e.items.forEach(index);
   };
   return (node) => {

@@ -7,7 +7,7 @@ import { runFunction } from './interp';
 import { modulatedClassification } from './modulation';
 import type { Definition, ModuleContext } from './module';
 import { type ClassScope, type Ctx, classScope, functionBody, type Param, paramsOf } from './scope';
-import { headOf, inheritedMethod, instanceLoss, pickReturn } from './semantics';
+import { headOf, inheritedMethod, inheritedTorchLoss, instanceLoss, pickReturn } from './semantics';
 import { sym } from './sym';
 import { binaryTargetPair } from './targetPair';
 import { reduce } from './tensorOps';
@@ -156,6 +156,8 @@ function runClass(def: Definition, ctx: Ctx, bound: Map<string, AV>): AV {
   }
   const inherited = scope.methods.has('forward') ? UNKNOWN : headOf(inheritedMethod(scope, 'forward', ctx));
   if (inherited.k === 'loss') return inherited;
+  const torchBase = scope.methods.has('forward') ? null : inheritedTorchLoss(scope, ctx);
+  if (torchBase?.k === 'loss') return torchBase;
   ctx.calls = { torchLosses: 0 };
   const chained = chainedHelpers(scope, ctx);
   return chained.k === 'loss' ? chained : fallback;

@@ -421,6 +421,7 @@ function namesOf(e: Expr | 'slice', out: string[]): void {
     else if (x.t === 'bin') stack.push(x.l, x.r);
     else if (x.t === 'unary') stack.push(x.e);
     else if (x.t === 'cond') stack.push(x.body, x.test, x.orelse);
+    else if (x.t === 'walrus') stack.push(x.value);
     else if (x.t === 'tuple') stack.push(...x.items);
   }
 }

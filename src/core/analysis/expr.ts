@@ -24,7 +24,10 @@ export type Expr = Span &
     | { t: 'bin'; op: string; l: Expr; r: Expr }
     | { t: 'unary'; op: string; e: Expr }
     | { t: 'cond'; body: Expr; test: Expr; orelse: Expr }
-    | { t: 'tuple'; items: Expr[] }
+    /** `(name := value)`: binds name to value in the enclosing function, and is that value. */
+    | { t: 'walrus'; id: string; value: Expr }
+    /** `keys`: a dict display's string keys (null where a key is not a string literal). */
+    | { t: 'tuple'; items: Expr[]; keys?: (string | null)[] }
     /** `lambda x, y: …`: run like a nested function when called. */
     | { t: 'lambda'; node: SyntaxNode }
     /** `[f(x) for x, y in pairs if …]`, a generator or a dict comprehension (its value): the element and its loops. */
@@ -99,6 +102,11 @@ export function toExpr(node: SyntaxNode, text: string): Expr {
         orelse: toExpr(orelse, text),
       };
     }
+    case 'NamedExpression': {
+      const [target, , value] = children(node);
+      if (target?.name !== 'VariableName' || !value) return { ...span, t: 'other' };
+      return { ...span, t: 'walrus', id: src(target), value: toExpr(value, text) };
+    }
     case 'TupleExpression':
     case 'ArrayExpression':
       return { ...span, t: 'tuple', items: kids().map((k) => toExpr(k, text)) };
@@ -110,8 +118,13 @@ export function toExpr(node: SyntaxNode, text: string): Expr {
     case 'ComprehensionExpression':
       return comprehension(node, children(node).slice(1, -1), text);
     case 'DictionaryExpression':
-      // Only the values matter to the dataflow (`return {"loss": loss, "nll": nll}`).
-      return { ...span, t: 'tuple', items: dictValues(node).map((k) => toExpr(k, text)) };
+      // The values carry the dataflow (`return {"loss": loss, "nll": nll}`); string keys pick them (`cfg['eps']`).
+      return {
+        ...span,
+        t: 'tuple',
+        items: dictValues(node).map((k) => toExpr(k, text)),
+        keys: dictKeys(node).map((k) => (k.name === 'String' ? stripQuotes(text.slice(k.from, k.to)) : null)),
+      };
     default:
       return { ...span, t: 'other' };
   }
@@ -148,6 +161,12 @@ function comprehension(span: Span, nodes: SyntaxNode[], text: string): Expr {
 function dictValues(node: SyntaxNode): SyntaxNode[] {
   const kids = children(node);
   return kids.filter((_, i) => i > 0 && kids[i - 1].name === ':');
+}
+
+/** The key before each `:` of a dictionary display. */
+function dictKeys(node: SyntaxNode): SyntaxNode[] {
+  const kids = children(node);
+  return kids.filter((_, i) => kids[i + 1]?.name === ':');
 }
 
 function memberExpr(node: SyntaxNode, text: string): Expr {

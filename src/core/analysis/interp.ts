@@ -9,14 +9,16 @@ import {
   type ClassScope,
   type Ctx,
   callParams,
+  decoratorsOf,
   type Frame,
   functionBody,
   type Param,
   paramsOf,
 } from './scope';
-import { evalCall, gatherLoss, trueProbOf } from './semantics';
+import { evalCall, gatherLoss, instanceField, trueProbOf, userMethod } from './semantics';
 import { bodyStatements, type Stmt } from './stmt';
 import { add, num, ONE, sub, sym, ZERO } from './sym';
+import { rowDot } from './tensorOps';
 import { resolveTorchApi } from './torchApi';
 import { type AV, mix, numAV, scalarOf, TENSOR, UNKNOWN } from './values';
 
@@ -41,14 +43,24 @@ export function evalExpr(e: Expr, f: Frame, ctx: Ctx): AV {
     case 'bin': {
       const [l, r] = [evalExpr(e.l, f, ctx), evalExpr(e.r, f, ctx)];
       if (e.op === '+' && (e.l.t === 'tuple' || e.r.t === 'tuple')) return concatenated(l, r);
+      if (e.op === '**' && isNumber(l) && isNumber(r)) return power(l, r, e, ctx);
+      if (e.op === '@' && unsqueezedRow(e.l) && unsqueezedRow(e.r)) return rowDot(l, r, ctx);
+      if (e.op === 'or') return orElse(l, r, ctx.mod.text.slice(e.from, e.to), ctx);
       return (e.op === '-' ? logisticLoss(l, r, ctx.syms) : null) ?? binop(e.op, l, r, e.r, e.l);
     }
     case 'unary':
       return e.op === '-' ? negate(evalExpr(e.e, f, ctx)) : e.op === '+' ? evalExpr(e.e, f, ctx) : TENSOR;
     case 'cond':
       return conditional(e, f, ctx);
-    case 'tuple':
-      return { k: 'tuple', items: e.items.map((i) => evalExpr(i, f, ctx)) };
+    case 'walrus': {
+      const value = evalExpr(e.value, f, ctx);
+      f.vars.set(e.id, value);
+      return value;
+    }
+    case 'tuple': {
+      const items = e.items.map((i) => evalExpr(i, f, ctx));
+      return e.keys ? { k: 'tuple', items, keys: e.keys } : { k: 'tuple', items };
+    }
     case 'lambda':
       return { k: 'function', node: e.node, closure: f.vars };
     case 'comp':
@@ -56,6 +68,15 @@ export function evalExpr(e: Expr, f: Frame, ctx: Ctx): AV {
     default:
       return UNKNOWN;
   }
+}
+
+/**
+ * `eps or 0.1`: a value with a number to fall back on is a number (a None default made one), and either of the two;
+ * of other values, the richer.
+ */
+function orElse(l: AV, r: AV, text: string, ctx: Ctx): AV {
+  const left = l.k === 'param' && scalarOf(r) ? { ...l, tensorish: false, cand: null } : l;
+  return joinNumbers(left, r, text, ctx) ?? richer(left, r);
 }
 
 /** `a if test else b`: the branch a literal or string-default test picks, else the richer alternative. */
@@ -103,10 +124,13 @@ function attribute(e: Expr & { t: 'attr' }, f: Frame, ctx: Ctx): AV {
   // `x.max(1).values` / `.indices`: the fields of a (values, indices) result.
   if (obj.k === 'tuple' && (e.name === 'values' || e.name === 'indices'))
     return obj.items[e.name === 'values' ? 0 : 1] ?? UNKNOWN;
+  const field = obj.k === 'tuple' ? keyed(obj, e.name) : null;
+  if (field) return field;
   const q = obj.k === 'unknown' ? qualify(e, ctx.mod) : null;
   if (q === 'torch.sum' || q === 'torch.mean') return { k: 'torchFn', name: e.name as 'sum' | 'mean' };
   const held = q !== null ? heldTorchApi(e, ctx) : null;
   if (held) return held;
+  if (obj.k === 'instance') return instanceField(obj, e.name, ctx) ?? outsideValue(e, ctx);
   if (TENSOR_ATTRIBUTES.has(e.name)) markTensor(obj, ctx);
   if (e.name === 'shape') return { k: 'shape' };
   if (e.name === 'data' || e.name === 'T' || e.name === 'mT') return obj;
@@ -130,6 +154,27 @@ export function markTensor(v: AV, ctx: Ctx): void {
   if (info?.tensorCandidate) info.tensor = true;
 }
 
+/** `q.unsqueeze(1)`: a row made a 1×K matrix, so `@` of two such rows is one product per row. */
+export function unsqueezedRow(e: Expr): boolean {
+  return e.t === 'call' && e.fn.t === 'attr' && e.fn.name === 'unsqueeze';
+}
+
+/** A Python number, never a tensor (a parameter that may be one is not). */
+function isNumber(v: AV): v is AV & { k: 'num' | 'param' } {
+  return v.k === 'num' || (v.k === 'param' && v.cand === null && !v.tensorish);
+}
+
+/** `k ** q` of numbers: the number, or an unknown one named by its text (`(1 - k**q) / q` stays a number). */
+function power(
+  base: AV & { k: 'num' | 'param' },
+  exponent: AV & { k: 'num' | 'param' },
+  e: Expr,
+  ctx: Ctx,
+): AV {
+  if (base.s.k === 'n' && exponent.s.k === 'n') return { k: 'num', s: num(base.s.v ** exponent.s.v) };
+  return outsideValue(e, ctx);
+}
+
 /**
  * A value read from an object the analysis does not know (`cfg.MODEL.EPS`, `args.label_smoothing`, `cfg["eps"]`):
  * an unknown number named by its text. It keeps the formula it appears in known.
@@ -145,7 +190,11 @@ function outsideValue(e: Expr, ctx: Ctx): AV {
  * helper (`store_attr()`, `self.__dict__.update(...)`), else a free symbol.
  */
 function selfMember(name: string, cls: ClassScope, ctx: Ctx): AV {
-  if (cls.methods.has(name)) return { k: 'method', name };
+  const member = cls.methods.get(name);
+  // `@property def confidence(self): return 1 - self.smoothing`: reading it runs it.
+  if (member && decoratorsOf(member, ctx.mod.text).some((d) => PROPERTY.test(d)))
+    return userMethod(cls, name, { args: [], kw: new Map() }, ctx);
+  if (member) return { k: 'method', name };
   const init = cls.methods.get('__init__');
   const param = init && paramsOf(init, ctx.mod.text).find((p) => p.name === name && !p.star);
   if (param?.defaultExpr?.t === 'str') return { k: 'str', v: param.defaultExpr.v };
@@ -156,12 +205,23 @@ function selfMember(name: string, cls: ClassScope, ctx: Ctx): AV {
   return { k: 'param', s: sym(id), cand: null, tensorish: false };
 }
 
+const PROPERTY = /^(property|functools\.cached_property|cached_property)$/;
+
+/** The item of a dict or namespace under `key`. */
+function keyed(obj: AV & { k: 'tuple' }, key: string): AV | null {
+  const i = obj.keys?.indexOf(key) ?? -1;
+  return i >= 0 ? (obj.items[i] ?? null) : null;
+}
+
 function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
   const obj = evalExpr(e.obj, f, ctx);
   const first = e.index[0];
   if (obj.k === 'shape' && first && first !== 'slice') return dimSize(evalExpr(first, f, ctx), ctx);
   if (obj.k === 'tuple' && first && first !== 'slice' && first.t === 'num')
     return obj.items.at(first.v) ?? UNKNOWN;
+  // `losses[name]` of a dict display with `name` a known string (a literal, a string default): that entry.
+  const key = obj.k === 'tuple' && obj.keys && first && first !== 'slice' ? evalExpr(first, f, ctx) : null;
+  if (obj.k === 'tuple' && key?.k === 'str') return keyed(obj, key.v) ?? UNKNOWN;
   const picked = e.index.length === 2 && e.index.every((i) => i !== 'slice');
   if (picked && obj.k === 'logp') return gatherLoss(obj, evalExpr(e.index[1] as Expr, f, ctx));
   if (picked && (obj.k === 'param' || (obj.k === 'tensor' && obj.viewOf !== undefined)))
@@ -384,7 +444,7 @@ export function runFunction(
   if (!body || ctx.depth > MAX_DEPTH) return [];
   const f: Frame = { vars: new Map(closure), returns: [], cls };
   for (const p of callParams(fn, ctx.mod.text)) {
-    f.vars.set(p.name, bound.get(p.name) ?? paramValue(p, ctx, config));
+    f.vars.set(p.name, p.keywords ? UNKNOWN : (bound.get(p.name) ?? paramValue(p, ctx, config)));
   }
   ctx.depth++;
   // A lambda's body is the one expression it returns.

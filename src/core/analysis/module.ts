@@ -113,6 +113,8 @@ const LITERALS = new Set([
   'UnaryExpression',
   'BinaryExpression',
   'ParenthesizedExpression',
+  // `smooth = lambda y, eps: y * (1 - eps) + eps / K`: a module-level helper, called like a def.
+  'LambdaExpression',
 ]);
 
 function addConstant(node: SyntaxNode, mod: ModuleContext): void {

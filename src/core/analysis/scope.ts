@@ -53,6 +53,8 @@ export interface Param {
   name: string;
   defaultExpr: Expr | null;
   star: boolean;
+  /** `**kwargs`: a mapping of the caller's other keywords, never a tensor or a number itself. */
+  keywords: boolean;
   /** The type annotation's text (`float`, `Optional[torch.Tensor]`), when written. */
   annotation: string | null;
 }
@@ -62,10 +64,11 @@ export function paramsOf(fn: SyntaxNode, text: string): Param[] {
   if (!list) return [];
   const out: Param[] = [];
   let star = false;
+  let keywords = false;
   let pendingDefault = false;
   for (const c of children(list)) {
-    if (c.name === '*' || c.name === '**') star = true;
-    else if (c.name === ',') star = false;
+    if (c.name === '*' || c.name === '**') [star, keywords] = [true, c.name === '**'];
+    else if (c.name === ',') [star, keywords] = [false, false];
     else if (c.name === 'AssignOp') pendingDefault = true;
     else if (c.name === 'TypeDef' && out.length)
       out[out.length - 1].annotation = text.slice(c.from + 1, c.to).trim();
@@ -73,16 +76,35 @@ export function paramsOf(fn: SyntaxNode, text: string): Param[] {
       out[out.length - 1].defaultExpr = toExpr(c, text);
       pendingDefault = false;
     } else if (c.name === 'VariableName')
-      out.push({ name: text.slice(c.from, c.to), defaultExpr: null, star, annotation: null });
+      out.push({ name: text.slice(c.from, c.to), defaultExpr: null, star, keywords, annotation: null });
   }
   return out;
 }
 
-/** The parameters a caller passes: without the receiver (`self`, or `cls` of a classmethod) in first place. */
+/**
+ * The parameters a caller passes: without the receiver in first place. A method's first parameter is its receiver
+ * whatever its name (a classmethod's `klass`), a staticmethod has none; elsewhere `self` or `cls` is one.
+ */
 export function callParams(fn: SyntaxNode, text: string): Param[] {
   const params = paramsOf(fn, text);
-  const receiver = params[0] && (params[0].name === 'self' || params[0].name === 'cls');
+  const method = methodKind(fn, text);
+  const named = params[0]?.name === 'self' || params[0]?.name === 'cls';
+  const receiver = params[0] && (method === null ? named : method === 'bound');
   return receiver ? params.slice(1) : params;
+}
+
+/** 'static' or 'bound' for a function defined in a class body, null elsewhere. */
+function methodKind(fn: SyntaxNode, text: string): 'static' | 'bound' | null {
+  const decorated = fn.parent?.name === 'DecoratedStatement' ? fn.parent : null;
+  if ((decorated ?? fn).parent?.parent?.name !== 'ClassDefinition') return null;
+  return decoratorsOf(fn, text).some((d) => /^staticmethod\b/.test(d)) ? 'static' : 'bound';
+}
+
+/** The decorators of a function definition as written after `@` (`staticmethod`, `property`, `torch.no_grad()`). */
+export function decoratorsOf(fn: SyntaxNode, text: string): string[] {
+  const decorated = fn.parent?.name === 'DecoratedStatement' ? fn.parent : null;
+  const decorators = decorated ? decorated.getChildren('Decorator') : [];
+  return decorators.map((d) => text.slice(d.from, d.to).replace(/^@\s*/, '').trim());
 }
 
 export function functionBody(fn: SyntaxNode): SyntaxNode | null {

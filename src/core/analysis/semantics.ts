@@ -3,13 +3,13 @@ import { richer, richness } from './branches';
 import { children, type Expr, toExpr } from './expr';
 import type { LossKind } from './findings';
 import { mixesGivenTargets } from './givenMixture';
-import { assign, dimSize, evalExpr, markTensor, runFunction, storedTable } from './interp';
+import { assign, dimSize, evalExpr, markTensor, runFunction, storedTable, unsqueezedRow } from './interp';
 import { libraryDefinition } from './library';
 import { diagonalPick } from './marginSoftmax';
 import { type Definition, findDefinition, type ModuleContext, qualify } from './module';
 import { splitQualified } from './modulePaths';
 import { type ClassScope, type Ctx, callParams, classScope, type Frame, localBases } from './scope';
-import { ONE, sym, ZERO } from './sym';
+import { num, ONE, sym, ZERO } from './sym';
 import { twoColumnTarget } from './targetPair';
 import {
   classDim,
@@ -17,11 +17,12 @@ import {
   lossFunction,
   othersProbabilities,
   reduce,
+  rowDot,
   tensorMethod,
   torchFunction,
 } from './tensorOps';
 import { bindArgs, resolveTorchApi, type TorchApi } from './torchApi';
-import { argText, inputOf, type TorchLossCall } from './torchLossCall';
+import { argText, changedLogits, inputOf, type TorchLossCall } from './torchLossCall';
 import {
   type AV,
   isSmoothedTarget,
@@ -77,17 +78,24 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
     if (!api.kind.endsWith('softmax')) ctx.calls.torchLosses++;
     return torchLoss(api.kind, bound, texts, ctx);
   }
-  const ev = evalArgs(e, f, ctx);
   const q = qualify(e.fn, ctx.mod);
+  if (q) settleCounts(q, e, f, ctx);
+  const ev = evalArgs(e, f, ctx);
   // NumPy builds targets the same way (np.full, np.eye(K)[y], np.zeros): its functions read as torch's.
   if ((q === 'torch.stack' || q === 'torch.cat') && ev.args[0]?.k === 'tuple')
     return twoColumnTarget(ev.args[0].items) ?? richest(ev.args[0].items);
+  // `SimpleNamespace(eps=eps)`, `dict(eps=eps)`: the keywords, by name.
+  if (q !== null && NAMESPACES.has(q) && !ctx.mod.definitionNames.has(q) && ev.args.length === 0)
+    return { k: 'tuple', items: [...ev.kw.values()], keys: [...ev.kw.keys()] };
   // einops moves axes: the value (a one-hot, log-probabilities) stays what it is.
   if (q === 'einops.rearrange' && ev.args[0]) return ev.args[0];
   const diagonal = q === 'torch.diagonal' ? diagonalPick(e.args[0]?.value, (x) => evalExpr(x, f, ctx)) : null;
   if (diagonal) return diagonal;
   const table = q ? tableRows(q, e, ev, ctx) : null;
   if (table) return table;
+  // `torch.matmul(q.unsqueeze(1), log_p.unsqueeze(2))`: unsqueezed rows make it bmm's per-row product.
+  if (q === 'torch.matmul' && ev.args.length === 2 && e.args.every((a) => unsqueezedRow(a.value)))
+    return rowDot(ev.args[0], ev.args[1], ctx);
   if (q?.startsWith('math.')) return mathValue(e, ev, ctx);
   if (q && /^(torch|numpy)\./.test(q)) {
     const r = torchFunction(q.slice(q.lastIndexOf('.') + 1), ev.args, ev.kw, ctx);
@@ -104,6 +112,8 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   if (library) return library;
   const builtin = q !== null && BUILTIN_CONTAINERS.has(q) && !ctx.mod.definitionNames.has(q);
   if (builtin || (q !== null && CONTAINERS.has(q))) return collected(ev);
+  // `nn.Parameter(torch.ones(n, 1), requires_grad=False)`: the tensor it holds.
+  if (q !== null && PARAMETERS.has(q)) return ev.args[0] ?? ev.kw.get('data') ?? TENSOR;
   const callee = e.fn.t === 'call' ? evalExpr(e.fn, f, ctx) : null;
   if (callee?.k === 'module') return applyModule(callee, ev, ctx);
   if (callee?.k === 'instance') return callInstance(callee, ev, ctx);
@@ -119,8 +129,11 @@ function heldTorchFunction(fn: Expr, f: Frame): Expr | null {
   return held?.k === 'torchRef' ? held.fn : null;
 }
 
+const NAMESPACES = new Set(['types.SimpleNamespace', 'argparse.Namespace', 'dict', 'easydict.EasyDict']);
+
 const CONTAINERS = new Set(['torch.nn.ModuleList', 'torch.nn.ModuleDict', 'torch.nn.ParameterList']);
 const BUILTIN_CONTAINERS = new Set(['list', 'tuple', 'dict']);
+const PARAMETERS = new Set(['torch.nn.Parameter', 'torch.nn.parameter.Parameter']);
 
 /** `nn.ModuleList([...])`, `list(losses)`, `dict(cls=l)`: the values they hold, as one collection. */
 function collected(ev: Evaluated): AV {
@@ -167,7 +180,9 @@ function applyModule(m: AV & { k: 'module' }, ev: Evaluated, ctx: Ctx): AV {
 function torchLoss(kind: LossKind, args: Map<string, AV>, texts: TorchLossCall['args'], ctx: Ctx): AV {
   const v = lossFunction(kind, kind === 'cross_entropy' ? mixedTargetsGiven(args, ctx) : args, classDim(ctx));
   if (v.k !== 'loss') return v;
-  const call = { kind, args: texts, input: inputOf(args.get('input') ?? UNKNOWN), hot: v.l.hot };
+  const input = args.get('input') ?? UNKNOWN;
+  const changed = changedLogits(input) ? { changedInput: true as const } : {};
+  const call = { kind, args: texts, input: inputOf(input), ...changed, hot: v.l.hot };
   return { k: 'loss', l: { ...v.l, torch: call } };
 }
 
@@ -230,6 +245,8 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
     return UNKNOWN;
   }
   if (fn.name === 'values' && obj.k === 'tuple') return obj;
+  const setting = settingWithDefault(fn.name, obj, ev, ctx);
+  if (setting) return setting;
   if (fn.name === 'size') {
     const dim = ev.args[0] ?? ev.kw.get('dim');
     return dim ? dimSize(dim, ctx) : { k: 'shape' };
@@ -245,6 +262,20 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
 }
 
 const COLLECTING = new Set(['append', 'extend', 'update', 'insert']);
+
+/**
+ * `kwargs.get('eps', 0.1)` on a mapping the analysis knows nothing of (`**kwargs`, a global): a number named by its
+ * key, of unknown value (the mapping usually holds it; the default is only a fallback). A parameter's `.get` is
+ * left to the caller's binding, which names ε after the parameter it is passed for.
+ */
+function settingWithDefault(method: string, obj: AV, ev: Evaluated, ctx: Ctx): AV | null {
+  const [key, fallback] = ev.args;
+  if (!/^(get|pop|setdefault)$/.test(method) || obj.k !== 'unknown') return null;
+  if (key?.k !== 'str' || fallback?.k !== 'num') return null;
+  const id = ctx.syms.has(key.v) ? `${key.v} (setting)` : key.v;
+  if (!ctx.syms.has(id)) ctx.syms.set(id, { origin: 'free', label: key.v });
+  return { k: 'param', s: sym(id), cand: null, tensorish: false };
+}
 
 /** `loss.backward()`, `optimizer.step()`: the code trains with a loss rather than defining one. */
 const TRAINING_STEP = new Set(['backward', 'step', 'zero_grad']);
@@ -269,6 +300,12 @@ function torchLossBase(owner: Definition, cls: ClassScope, ctx: Ctx): (AV & { k:
     texts.push([name, v.k === 'str' ? `'${v.v}'` : `self.${name}`]);
   }
   return { k: 'module', api: api.kind, args, texts };
+}
+
+/** A class deriving from a torch loss with no `forward` of its own: that loss, with what `__init__` stored. */
+export function inheritedTorchLoss(cls: ClassScope, ctx: Ctx): AV | null {
+  const base = torchLossBase(cls.def, cls, ctx);
+  return base ? applyModule(base, { args: [], kw: new Map() }, ctx) : null;
 }
 
 /** The torch loss module a class derives from, directly or through classes of the file. */
@@ -352,7 +389,7 @@ export function instanceLoss(v: AV, ctx: Ctx): AV {
   return callInstance(v, { args: [], kw: new Map() }, ctx);
 }
 
-function userMethod(cls: ClassScope, name: string, ev: Evaluated, ctx: Ctx): AV {
+export function userMethod(cls: ClassScope, name: string, ev: Evaluated, ctx: Ctx): AV {
   const fn = cls.methods.get(name);
   return fn && !isAbstract(fn, ctx.mod.text) ? inline(fn, ev, cls, ctx) : wrapper(ev, ctx);
 }
@@ -383,19 +420,36 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): A
     return { k: 'tensor', classRange: { classes: null, eye: false } };
   if (id === 'int' || id === 'float') return pythonNumber(ev.args[0] ?? UNKNOWN);
   if (id === 'abs') return ev.args[0] ?? UNKNOWN;
-  // `max(logits.size(-1) - 1, 1)`: Python's max / min of numbers is a number.
-  if ((id === 'max' || id === 'min') && ev.args.length >= 2 && !ctx.mod.definitionNames.has(id)) {
-    const n = mathValue(e, ev, ctx);
+  // `max(eps, 0)`, `max(logits.size(-1) - 1, 1)`: Python's max / min of numbers is a number.
+  if ((id === 'max' || id === 'min') && !ctx.mod.definitionNames.has(id)) {
+    const bounded = boundedNumber(id, ev.args);
+    if (bounded) return bounded;
+    const n = ev.args.length >= 2 ? mathValue(e, ev, ctx) : UNKNOWN;
     if (n.k === 'num') return n;
   }
   if (id === 'sum' && ev.args[0]?.k === 'tuple') return richest(ev.args[0].items);
   const def = local ? null : findDefinition(ctx.mod, id, e.from);
   if (def?.kind === 'def') return inline(def.node, ev, null, ctx);
   // A class of the file with no methods (a dataclass or NamedTuple of losses) holds the values it is built with.
-  if (def?.kind === 'class' && classScope(def, ctx.mod).methods.size === 0)
-    return { k: 'tuple', items: [...ev.args, ...ev.kw.values()] };
+  if (def?.kind === 'class' && classScope(def, ctx.mod).methods.size === 0) return builtFields(def, ev, ctx);
+  const held = local || def ? null : evalExpr({ t: 'name', id, from: e.fn.from, to: e.fn.to }, f, ctx);
+  if (held?.k === 'function') return callFunction(held, ev, f.cls, ctx);
   if (def?.kind === 'class') return { k: 'instance', def, mod: ctx.mod, ...ev };
   return wrapper(ev, ctx);
+}
+
+/**
+ * `max(0.0, min(1.0, eps))`: numbers kept within bounds. Of literals alone, the one it picks; with a symbol, that
+ * symbol (a bound does not change the formula ε enters).
+ */
+function boundedNumber(id: 'max' | 'min', args: AV[]): AV | null {
+  const scalars = args.map(scalarOf);
+  if (args.length < 2 || scalars.some((s) => s === null)) return null;
+  const symbolic = args.filter((_, i) => scalars[i]?.k !== 'n');
+  if (symbolic.length === 1) return symbolic[0];
+  if (symbolic.length > 1) return null;
+  const values = scalars.map((s) => (s?.k === 'n' ? s.v : 0));
+  return numAV(num(id === 'max' ? Math.max(...values) : Math.min(...values)));
 }
 
 /** `super().name` of a base class of the same file (nearest first): its own method, not the subclass's. */
@@ -509,6 +563,67 @@ function callInstance(inst: AV & { k: 'instance' }, ev: Evaluated, ctx: Ctx): AV
   return own ? result : withoutSpans(result);
 }
 
+/**
+ * `self.cfg.eps` where `self.cfg = LossConfig(eps=eps)`: the field the instance's constructor set. With an
+ * `__init__`, what it stores on `self`; without one (a dataclass), the keyword or positional argument for the field,
+ * else the field's class-level default. Null when the class sets no such field.
+ */
+export function instanceField(inst: AV & { k: 'instance' }, name: string, ctx: Ctx): AV | null {
+  const at = inst.mod === ctx.mod ? ctx : { ...ctx, mod: inst.mod };
+  const scope = classScope(inst.def, inst.mod);
+  const init = scope.methods.get('__init__');
+  if (init) {
+    runFunction(init, bindCall(init, inst, at), scope, at, true);
+    return scope.attrs.get(name) ?? null;
+  }
+  const fields = classFields(inst.def, inst.mod.text);
+  const index = fields.findIndex((f) => f.name === name);
+  if (index < 0) return null;
+  const passed = inst.kw.get(name) ?? inst.args[index];
+  if (passed) return passed;
+  const fallback = fields[index].value;
+  return fallback ? evalExpr(fallback, { vars: new Map(), returns: [], cls: null }, at) : null;
+}
+
+/**
+ * The values a class without methods is built with, keyed by field: each annotated field's keyword or positional
+ * argument, else its default; keywords it does not declare after them.
+ */
+function builtFields(def: Definition, ev: Evaluated, ctx: Ctx): AV & { k: 'tuple' } {
+  const fields = classFields(def, ctx.mod.text);
+  const empty: Frame = { vars: new Map(), returns: [], cls: null };
+  const items = fields.map(
+    (f, i) => ev.kw.get(f.name) ?? ev.args[i] ?? (f.value ? evalExpr(f.value, empty, ctx) : UNKNOWN),
+  );
+  const declared = new Set(fields.map((f) => f.name));
+  const extra = [...ev.kw].filter(([name]) => !declared.has(name));
+  return {
+    k: 'tuple',
+    items: [...items, ...ev.args.slice(fields.length), ...extra.map(([, v]) => v)],
+    keys: [
+      ...fields.map((f) => f.name),
+      ...ev.args.slice(fields.length).map(() => null),
+      ...extra.map(([k]) => k),
+    ],
+  };
+}
+
+/** The annotated fields of a class body in order (`eps: float = 0.1`), with their defaults. */
+function classFields(def: Definition, text: string): { name: string; value: Expr | null }[] {
+  const body = def.node.getChild('Body');
+  const out: { name: string; value: Expr | null }[] = [];
+  for (const s of body ? children(body) : []) {
+    const [target, typeDef, op, value] = children(s);
+    if (s.name !== 'AssignStatement' || target?.name !== 'VariableName' || typeDef?.name !== 'TypeDef')
+      continue;
+    out.push({
+      name: text.slice(target.from, target.to),
+      value: op?.name === 'AssignOp' && value ? toExpr(value, text) : null,
+    });
+  }
+  return out;
+}
+
 /** Spans point into the catalogue's text, not the user's: drop them (they only place pitfalls). */
 function withoutSpans(v: AV): AV {
   return v.k === 'loss' ? { k: 'loss', l: { ...v.l, weightSpans: [] } } : v;
@@ -569,6 +684,32 @@ function opaque(v: AV & { k: 'tensor' }): boolean {
 /** `int(x)`, `float(x)`: a Python number, never a target tensor (`int((kernel_size - 1) / 2)`). */
 function pythonNumber(v: AV): AV {
   return v.k === 'param' ? { ...v, cand: null, tensorish: false } : v;
+}
+
+const SIZED = new Set(['zeros', 'ones', 'empty', 'eye', 'arange', 'randn', 'rand']);
+
+/**
+ * A parameter given as a class count or a size (`F.one_hot(y, k)`, `torch.zeros(n, k)`) is a number from then on,
+ * not a tensor that might be a target: `ε / (k − 1) * (1 − onehot)` is a coefficient times a mask.
+ */
+function settleCounts(q: string, e: CallExpr, f: Frame, ctx: Ctx): void {
+  const name = q.slice(q.lastIndexOf('.') + 1);
+  if (!/^(torch|numpy)\./.test(q) || !(name === 'one_hot' || SIZED.has(name))) return;
+  const counts =
+    name === 'one_hot'
+      ? e.args.filter((a, i) => (a.name === null ? i === 1 : a.name === 'num_classes'))
+      : e.args.filter((a) => a.name === null);
+  for (const { value } of counts) {
+    const items = value.t === 'tuple' ? value.items : [value];
+    for (const item of items) {
+      const v = item.t === 'name' ? f.vars.get(item.id) : undefined;
+      if (item.t !== 'name' || v?.k !== 'param' || v.cand === null || v.s.k !== 's') continue;
+      f.vars.set(item.id, { ...v, cand: null });
+      const info = ctx.syms.get(v.s.name);
+      if (info?.tensorCandidate && !info.tensor)
+        ctx.syms.set(v.s.name, { ...info, tensorCandidate: undefined });
+    }
+  }
 }
 
 /** A call we cannot see into: a loss passed through (e.g. a reduction helper) stays a loss. */

@@ -39,7 +39,7 @@ export function signedLogistic(name: string, v: AV): AV | null {
 export function logOfLabels(m: Mix): AV {
   const hot = evalSym(m.hot, () => Number.NaN);
   const reverse = m.src === 'index' && hot > 0 ? { reverse: m.labels ? { labels: m.labels } : {} } : {};
-  return { k: 'tensor', logTarget: true, ...reverse };
+  return { k: 'tensor', logTarget: true, logOf: m, ...reverse };
 }
 
 /** Σ_j p_j·log q_j = log q_off + (log q_hot − log q_off)·p_y: increasing in the true-class probability. */

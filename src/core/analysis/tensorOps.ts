@@ -31,14 +31,38 @@ const PASS = new Set(
     ' ',
   ),
 );
+const CONVERTERS = new Set([
+  'from_numpy',
+  'tensor',
+  'Tensor',
+  'FloatTensor',
+  'DoubleTensor',
+  'asarray',
+  'array',
+]);
 /** `x.view(n, -1)`, `x.expand(k, q, 1)`, `x.to(device)`: the arguments are sizes, devices or dtypes, never targets. */
 export function keepsReceiver(method: string): boolean {
   return PASS.has(method);
 }
 
-const COMPARISON_METHODS = new Set(['ne', 'eq', 'gt', 'lt', 'ge', 'le', 'logical_not', 'logical_and']);
+const COMPARISON_METHODS = new Set([
+  'ne',
+  'not_equal',
+  'eq',
+  'gt',
+  'greater',
+  'lt',
+  'less',
+  'ge',
+  'greater_equal',
+  'le',
+  'less_equal',
+  'logical_not',
+  'logical_and',
+]);
+const SCALAR_TENSOR = new Set(['tensor', 'as_tensor', 'scalar_tensor']);
 
-/** Torch functions (and comparison methods) that are a Python operator on their two operands. */
+/** `a.mul(b)`, `torch.mul(a, b)`, `torch.eq(t, y)`, `q.gt(0)`…: the Python operator they spell. */
 const OPERATORS = new Map([
   ['mul', '*'],
   ['multiply', '*'],
@@ -50,20 +74,28 @@ const OPERATORS = new Map([
   ['true_divide', '/'],
   ['eq', '=='],
   ['ne', '!='],
+  ['not_equal', '!='],
   ['gt', '>'],
+  ['greater', '>'],
   ['lt', '<'],
+  ['less', '<'],
   ['ge', '>='],
+  ['greater_equal', '>='],
   ['le', '<='],
+  ['less_equal', '<='],
 ]);
 const ZEROS = new Set(['zeros_like', 'empty_like', 'zeros', 'empty', 'new_zeros', 'new_empty']);
 const ONES = new Set(['ones_like', 'ones', 'new_ones']);
 const FULL = new Set(['full_like', 'full', 'new_full']);
 
-/** The operator's value; a comparison the arithmetic reads as no target or mask is a mask all the same. */
+/**
+ * The operator's value; a comparison the arithmetic reads as no target, mask, label test or target support is a
+ * mask all the same.
+ */
 function operatorOf(operator: string, a: AV, b: AV): AV {
   const v = binop(operator, a, b, ZSPAN, ZSPAN);
-  const comparison = /[=<>]/.test(operator);
-  return comparison && v.k !== 'dist' && !(v.k === 'tensor' && v.mask) ? MASK : v;
+  if (!/[=<>]/.test(operator) || v.k === 'dist') return v;
+  return v.k === 'tensor' && (v.mask || v.labelTest || v.support) ? v : MASK;
 }
 
 export function reductionOf(v: AV | undefined, fallback: LossInfo['reduction']): LossInfo['reduction'] {
@@ -86,10 +118,18 @@ export function gatherLoss(v: AV, labels: AV): AV & { k: 'loss' } {
   return { k: 'loss', l: withLabels((l as AV & { k: 'loss' }).l, labels) };
 }
 
+/** The target argument; KL's under `log_target=True` is given as its log (`q.log()`): the distribution itself. */
+function targetOf(kind: LossKind, args: Map<string, AV>): AV {
+  const target = args.get('target') ?? UNKNOWN;
+  const logTarget = scalarOf(args.get('log_target') ?? UNKNOWN);
+  const logged = kind === 'kl_div' && logTarget?.k === 'n' && logTarget.v === 1;
+  return logged && target.k === 'tensor' && target.logOf ? { k: 'dist', d: target.logOf } : target;
+}
+
 /** torch.nn.functional losses and activations applied to abstract arguments. */
 export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym): AV {
   const input = args.get('input') ?? UNKNOWN;
-  const target = args.get('target') ?? UNKNOWN;
+  const target = targetOf(kind, args);
   const reduction = reductionOf(args.get('reduction'), 'mean');
   if (kind === 'log_softmax') return { k: 'logp', c: ONE, factors: [], source: sourceOf(input) };
   if (kind === 'softmax') return { k: 'prob', multi: true, neg: false, source: sourceOf(input) };
@@ -105,8 +145,6 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
     reduction,
     weightSpans: lp.factors,
     modulated: lp.modulated,
-    // Logits built from the labels (`torch.where(onehot, cos - m, cos) * s`): a margin on the true class.
-    ...(input.k === 'dist' && input.d.src === 'index' ? { margin: true } : {}),
     kl: kind === 'kl_div',
     handwritten: target.k === 'dist',
     // KL to sigmoid probabilities (a teacher's σ): a binary term.
@@ -190,6 +228,7 @@ export function classDim(ctx: Ctx): Sym {
 /** `torch.x(...)` helpers that build or reduce tensors. */
 export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx: Ctx): AV | null {
   if (name === 'einsum') return einsum(args, ctx);
+  if (name === 'bmm' && args.length === 2) return rowDot(args[0], args[1], ctx);
   const margin = marginFunction(name, [...args, ...kw.values()]);
   if (margin) return margin;
   const hardest = args[0] ? selected(name, args[0]) : null;
@@ -204,8 +243,12 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
       x
     );
   }
-  // torch.reshape(x, s), torch.squeeze(x), …: the layout functions leave the value as it is.
-  if (PASS.has(name) && args[0] && args[0].k !== 'param') return args[0];
+  // `torch.tensor(eps)` (ε kept as a buffer): a 0-d tensor computes as the number it holds.
+  if (SCALAR_TENSOR.has(name) && args[0] && scalarOf(args[0])) return args[0];
+  // torch.reshape(x, s), torch.squeeze(x), …: the layout functions leave the value as it is (as their methods do).
+  if (PASS.has(name) && args[0]) return passed(args[0], name);
+  // torch.from_numpy(q), torch.tensor(q), np.asarray(q) of a target built in the code: the same target.
+  if (CONVERTERS.has(name) && args[0] && (args[0].k === 'dist' || args[0].k === 'prob')) return args[0];
   // `p, t = torch.broadcast_tensors(p, t)`: the same tensors, expanded to one shape.
   if (name === 'broadcast_tensors') return { k: 'tuple', items: args };
   if (ZEROS.has(name)) return { k: 'dist', d: mix(ZERO, ZERO, 'none') };
@@ -238,10 +281,10 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
     const classes = args.length === 1 ? scalarOf(args[0]) : null;
     return { k: 'tensor', classRange: { classes, eye: name === 'eye' } };
   }
-  const [x, y] = args;
+  const [x, y] = [args[0], args[1] ?? kw.get('other')];
   // `torch.mul(q, logp)`, `torch.eq(classes, y)`: the operator written as a function.
   const operator = OPERATORS.get(name);
-  if (operator && x && y && args.length === 2 && kw.size === 0) return operatorOf(operator, x, y);
+  if (operator && x && y && args.length <= 2) return operatorOf(operator, x, y);
   const ownEntropy = x && y && (x.k === 'dist' || (sourceOf(x) !== undefined && sourceOf(x) === sourceOf(y)));
   if (name === 'xlogy' && ownEntropy) return { k: 'tensor', targetEntropy: true };
   if (name === 'logsumexp') return logNormaliserOf(args[0] ?? UNKNOWN);
@@ -320,11 +363,13 @@ function stabilised(s: Sym): string | undefined {
 function where(cond: AV, a: AV, b: AV): AV {
   const stable = sameLogSigmoid(a, b);
   if (stable) return stable;
+  const guarded = cond.k === 'tensor' && cond.support ? zeroGuarded(cond.support, a, b) : null;
+  if (guarded) return guarded;
   // `torch.where(valid, loss, 0)`: the loss on the rows the condition keeps.
   const losses = [a, b].filter((v) => v.k === 'loss');
   if (losses.length === 1) return masked(losses[0]);
   const test = cond.k === 'tensor' ? cond.labelTest : undefined;
-  const [sa, sb] = [scalarOf(a), scalarOf(b)];
+  const [sa, sb] = [fillValue(a), fillValue(b)];
   if (test && sa && sb) {
     const [onOne, onZero] = test.whereOne ? [sa, sb] : [sb, sa];
     return { k: 'dist', d: { ...tensorMix(test.labels), hot: sub(onOne, onZero), off: onZero } };
@@ -335,12 +380,33 @@ function where(cond: AV, a: AV, b: AV): AV {
   const oneHot = cond.k === 'dist' && cond.d.src === 'index' && cond.d.off.k === 'n' && cond.d.off.v === 0;
   const ma = oneHot ? rowFill(a) : null;
   const mb = oneHot ? rowFill(b) : null;
+  // The logits on one side, changed on the true class on the other: margin logits, not the model's own.
+  if (oneHot && (!ma || !mb) && (logitsLike(a) || logitsLike(b))) return { k: 'tensor', changedLogits: true };
   if (!ma || !mb || cond.k !== 'dist') return masked(b);
   const hot = sub(add(ma.hot, ma.off), add(mb.hot, mb.off));
   return {
     k: 'dist',
     d: { ...mb, hot: add(mb.hot, hot), src: 'index', classes: cond.d.classes ?? mb.classes },
   };
+}
+
+/**
+ * `torch.where(q > 0, -q * log_p, 0)` (or `where(q == 0, 0, …)`): the 0·log 0 guard. The dropped entries are those
+ * where q is 0, and so is the product there: the value is the product of q itself.
+ */
+function zeroGuarded(support: { of: Mix; holds: boolean }, a: AV, b: AV): AV | null {
+  const [kept, dropped] = support.holds ? [a, b] : [b, a];
+  const zero = scalarOf(dropped) ?? (dropped.k === 'dist' && dropped.d.src === 'none' ? dropped.d.off : null);
+  if (zero?.k !== 'n' || zero.v !== 0) return null;
+  return kept.k === 'prod' && kept.d && sameTarget(kept.d, support.of) && kept.d.src !== 'none' ? kept : null;
+}
+
+/** A number, or the number a constant fill holds everywhere (`torch.full_like(t, 1 - eps / 2)`). */
+function fillValue(v: AV): Sym | null {
+  const s = scalarOf(v);
+  if (s) return s;
+  const constant = v.k === 'dist' && v.d.src === 'none' && v.d.hot.k === 'n' && v.d.hot.v === 0 && !v.d.self;
+  return constant ? v.d.off : null;
 }
 
 /** A number, or a tensor filled with one per class row (a fill, not yet a target). */
@@ -428,6 +494,11 @@ function scattered(base: Mix, value: AV | undefined): Mix {
   }
   const v = (value && scalarOf(value)) ?? ONE;
   return { ...base, hot: sub(v, base.off), src: 'index' };
+}
+
+/** A layout op (`t.unsqueeze(1)`, `torch.unsqueeze(t, 1)`): a parameter's view, anything else unchanged. */
+function passed(v: AV, name: string): AV {
+  return v.k === 'param' && name !== 'item' && name !== 'float' ? viewOf(v) : v;
 }
 
 /** `x.view(...)`, `t.unsqueeze(1)`: a tensor that is still the parameter's data (a target keeps its identity). */
@@ -539,7 +610,7 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   if (clipped) return clipped;
   const logistic = logisticFunction(name, obj);
   if (logistic) return logistic;
-  if (PASS.has(name)) return obj.k === 'param' && name !== 'item' && name !== 'float' ? viewOf(obj) : obj;
+  if (PASS.has(name)) return passed(obj, name);
   if (name === 'exp' || name === 'exp_') {
     const e = expOf(obj);
     if (e) return e;
@@ -549,6 +620,9 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   if (mapped) return mapped;
   if (name === 'fill_' || name === 'fill')
     return { k: 'dist', d: { ...base, hot: ZERO, off: scalarOf(arg(0, 'value')) ?? ZERO } };
+  // `x.new_full(size, v)`, `x.new_zeros(size)`: a fresh constant fill, read like `torch.full(size, v)`.
+  const fresh = /^new_(full|zeros|ones|empty)$/.test(name) ? torchFunction(name, args, kw, ctx) : null;
+  if (fresh) return fresh;
   if (name.startsWith('scatter'))
     return { k: 'dist', d: scattered(base, args[2] ?? kw.get('value') ?? kw.get('src')) };
   if (name === 'masked_fill_' || name === 'masked_fill') {
@@ -562,15 +636,8 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
     const column = dim?.k === 'n' && dim.v !== 0;
     return obj.k === 'dist' && column ? { k: 'dist', d: { ...obj.d, colZero: true } } : masked(obj);
   }
-  const arith = /^(mul|add|sub|div)_?$/.exec(name);
-  if (arith)
-    return binop(
-      { mul: '*', add: '+', sub: '-', div: '/' }[arith[1]] ?? '*',
-      obj,
-      arg(0, 'other'),
-      ZSPAN,
-      ZSPAN,
-    );
+  const operator = OPERATORS.get(name.replace(/_$/, ''));
+  if (operator && (args.length === 1 || kw.has('other'))) return operatorOf(operator, obj, arg(0, 'other'));
   if (name === 'sum' || name === 'mean') return reduce(obj, name, args.length > 0 || kw.has('dim'), ctx);
   if (name === 'gather') return gathered(obj, args[1] ?? kw.get('index') ?? UNKNOWN);
   if (name === 'lerp' || name === 'lerp_') return lerp(obj, arg(0, 'end'), args[1] ?? kw.get('weight'));
@@ -581,8 +648,6 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   if (name === 'max' && alongDim(args[0], kw)) return maxAndIndex(obj);
   if (name === 'max' || name === 'amax') return rowMaxOf(obj);
   if (name === 'logsumexp') return logNormaliserOf(obj);
-  const comparison = COMPARISON_METHODS.has(name) ? OPERATORS.get(name) : undefined;
-  if (comparison && args.length === 1 && kw.size === 0) return operatorOf(comparison, obj, args[0]);
   if (COMPARISON_METHODS.has(name)) return MASK;
   return obj.k === 'dist' || obj.k === 'loss' ? obj : TENSOR;
 }
@@ -634,6 +699,20 @@ function batchMax(ctx: Ctx): AV {
  * `torch.einsum('tbd,sbd->ts', q, logp)`: two operands whose last axes (the classes) are summed away multiply
  * elementwise and sum over the classes, like `(q * logp).sum(-1)`; other contractions are opaque.
  */
+/**
+ * `torch.bmm(q.unsqueeze(1), log_p.unsqueeze(2))`: one (1×K)·(K×1) product per row, Σ_k q·log p, when one side is
+ * log-probabilities and the other a target; else a tensor the analysis does not follow.
+ */
+export function rowDot(a: AV, b: AV, ctx: Ctx): AV {
+  const target = (v: AV) =>
+    (v.k === 'dist' && v.d.src !== 'none') ||
+    (v.k === 'prob' && v.multi) ||
+    (v.k === 'param' && v.cand !== null) ||
+    (v.k === 'tensor' && v.viewOf !== undefined);
+  const rows = (a.k === 'logp' && target(b)) || (b.k === 'logp' && target(a));
+  return rows ? reduce(binop('*', a, b, ZSPAN, ZSPAN), 'sum', true, ctx) : TENSOR;
+}
+
 function einsum(args: AV[], ctx: Ctx): AV | null {
   const [spec, a, b] = args;
   if (spec?.k !== 'str' || !a || !b || args.length !== 3) return null;

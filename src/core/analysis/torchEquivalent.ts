@@ -25,7 +25,9 @@ const RESCALED =
 const REWORKED =
   'the result of the torch loss is combined with other tensors (a mask, a weight or an added term)';
 const MARGIN =
-  "the true class's logit is changed (a margin) before the softmax: the cross-entropy of margin logits, which torch computes only once they are built";
+  "the true class's logit is changed (a margin) before a softmax written by hand: the cross-entropy of margin logits, which torch computes only once they are built";
+const CHANGED_INPUT =
+  "the logits are changed before the torch call (scaled, shifted, or a margin on the true class): it takes those, not the model's";
 const HARDEST =
   'only the largest per-sample losses are kept (top-k hard-example mining), which no torch loss does';
 const OPAQUE_LOG =
@@ -42,6 +44,8 @@ const MODULATED =
   'each sample is re-weighted by a factor computed from the predictions (focal-style), which no torch loss does';
 const MASKED_ROWS =
   'some rows (padding) are masked out: torch leaves them out only through ignore_index=<the padding index>';
+const COMPUTED_TARGET =
+  'the target distribution is computed in the code (a teacher’s softmax, perhaps at a temperature that also scales the logits), not given as `target_probs`';
 const PADDING = 'torch spreads ε over all K classes, the padding class included, so the targets differ';
 const BATCH_K =
   'the class count comes from the batch: torch always smooths towards α/2, this code only when the batch holds a 1';
@@ -122,6 +126,7 @@ function wrapperEquivalence(
     JSON.stringify(loss.hot) !== JSON.stringify(call.hot) && RESCALED,
     loss.reworked === true && REWORKED,
     loss.hardest === true && HARDEST,
+    call.changedInput === true && CHANGED_INPUT,
     reducedLater && loss.reduction === 'mean' && weightedOrIgnoring && MEAN_AFTER_NONE,
   ]);
 }
@@ -198,7 +203,7 @@ export function torchEquivalence(
 ): Equivalence {
   const ownSmoothing = c.convention === 'uniform' && loss.torch?.args.some(([n]) => n === 'label_smoothing');
   const plainTarget = c.convention === 'none' || c.convention === 'soft_target' || ownSmoothing;
-  if (loss.torch && !loss.handwritten && !loss.modulated && !loss.margin && plainTarget)
+  if (loss.torch && !loss.handwritten && !loss.modulated && plainTarget)
     return wrapperEquivalence(loss.torch, loss, c);
   const smoothing = ['uniform', 'k_minus_1', 'k_minus_2_padding'].includes(c.convention);
   return verdict(conventionCall(c, loss, symbolic), [
@@ -216,6 +221,7 @@ export function torchEquivalence(
     loss.hardest === true && HARDEST,
     loss.opaqueLog === true && OPAQUE_LOG,
     loss.unseenCall === true && UNSEEN_CALL,
+    c.convention === 'soft_target' && loss.src === 'tensor' && loss.tensor === undefined && COMPUTED_TARGET,
     loss.delegated !== undefined && `each term is computed by \`${loss.delegated}\`, a criterion it is given`,
   ]);
 }

@@ -12,6 +12,8 @@ export interface TorchLossCall {
   kind: LossKind;
   args: ReadonlyArray<readonly [string, string]>;
   input: LossInput;
+  /** The logits are changed inside the definition before the call (scaled, shifted, a margin on the true class). */
+  changedInput?: true;
 }
 
 const MODULES: Partial<Record<LossKind, string>> = {
@@ -37,6 +39,16 @@ export function inputOf(v: AV): LossInput {
   if (v.k !== 'logp') return 'logits';
   const plain = v.c.k === 'n' && v.c.v === 1 && v.factors.length === 0;
   return plain ? 'log_probs' : 'weighted_log_probs';
+}
+
+/**
+ * Logits changed by arithmetic before a loss takes them (`s * x`, `x / T`, `where(onehot, x - m, x)`, `x - onehot * m`:
+ * a value built from the labels is no model output).
+ */
+export function changedLogits(v: AV): boolean {
+  return (
+    (v.k === 'param' && v.s.k === 'op') || (v.k === 'tensor' && v.changedLogits === true) || v.k === 'dist'
+  );
 }
 
 /** An argument as Python text: a string literal, a number when it resolves to a constant, else its source. */

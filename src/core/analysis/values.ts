@@ -113,9 +113,18 @@ export type AV =
       pred?: Derivation;
       logNormaliser?: true;
       logTarget?: true;
+      /** The target distribution this is the log of (`q.log()`: KLDiv's target under `log_target=True`). */
+      logOf?: Mix;
       mask?: true;
+      /** Logits with the true class's entry changed (`torch.where(onehot, x - m, x)`: LDAM's margin). */
+      changedLogits?: true;
       /** A mask comparing binary labels with a number: the parameter, and whether it holds where the label is 1. */
       labelTest?: { labels: string; whereOne: boolean };
+      /**
+       * A target compared with 0 (`q > 0`, `q != 0`; `holds` false for `q == 0`, `q <= 0`): where it fails, q is 0, so
+       * `torch.where(q > 0, q·x, 0)` is q·x (the 0·log 0 = 0 guard of a hand-written cross-entropy or KL).
+       */
+      support?: { of: Mix; holds: boolean };
       /**
        * Rows of a table picked by an index: one the module keeps (`self.matrix[y]`, `index_select(self.soft, 1, y)`)
        * or a matrix times the labels' one-hot (`onehot @ M`); the table's text.
@@ -196,7 +205,8 @@ export type AV =
       reworked?: true;
     }
   | { k: 'loss'; l: LossInfo }
-  | { k: 'tuple'; items: AV[] }
+  /** A tuple or list; a dict or namespace also has each item's key (`{'eps': eps}`, `SimpleNamespace(eps=eps)`). */
+  | { k: 'tuple'; items: AV[]; keys?: (string | null)[] }
   | { k: 'module'; api: LossKind; args: Map<string, AV>; texts: ReadonlyArray<readonly [string, string]> }
   | { k: 'self' }
   /** A bound method of the class being analysed, held in a variable or attribute (`self.f = self.g`). */

@@ -221,6 +221,16 @@ export class Scanner {
     let tailScale = 1;
     if (c === DOT) {
       const fracStart = ++i;
+      // Whole groups of digits first: fewer branches per character, and no multiply chain through each digit.
+      while (mantissa < BEFORE_FOUR && i + 4 <= s.length) {
+        const group = fourDigits(s, i);
+        if (group < 0) break;
+        mantissa = mantissa * 1e4 + group;
+        i += 4;
+        // One look for a digit spares a failed read of four where a short fraction ends (torch's 4 decimals).
+        c = s.charCodeAt(i);
+        if (c < ZERO || c > NINE) break;
+      }
       c = s.charCodeAt(i);
       while (c >= ZERO && c <= NINE && mantissa < LONG_MANTISSA) {
         mantissa = mantissa * 10 + (c - ZERO);
@@ -327,6 +337,8 @@ export class Scanner {
 
 /** The fast path keeps fraction digits in the mantissa while it is below this (15 digits: exact)... */
 const LONG_MANTISSA = 1e14;
+/** Below this, four more digits keep the mantissa below LONG_MANTISSA. */
+const BEFORE_FOUR = LONG_MANTISSA / 1e4;
 /** ...and up to 4 more in a tail (19 significant digits in all); `Number` reads longer ones. */
 const MAX_TAIL_SCALE = 1e4;
 /** 2^27 + 1: Dekker's splitter; the 26-bit halves of two doubles multiply exactly. */
@@ -339,14 +351,18 @@ const DOUBT = 2 ** -80;
 /** [0]: the rounding error left by `twoProduct` (a typed slot: a module-level double would be boxed per write). */
 const productError = new Float64Array(1);
 
+/** x rounded to 26 significant bits (Veltkamp's split): x minus it is exact and fits in 26 bits too. */
+function highHalf(x: number): number {
+  const t = SPLITTER * x;
+  return t - (t - x);
+}
+
 /** a·b rounded; the exact error a·b − (a·b rounded) goes to `productError` (Dekker's two-product). */
 function twoProduct(a: number, b: number): number {
   const product = a * b;
-  let t = SPLITTER * a;
-  const aHi = t - (t - a);
+  const aHi = highHalf(a);
   const aLo = a - aHi;
-  t = SPLITTER * b;
-  const bHi = t - (t - b);
+  const bHi = highHalf(b);
   const bLo = b - bHi;
   productError[0] = aHi * bHi - product + aHi * bLo + aLo * bHi + aLo * bLo;
   return product;
@@ -361,31 +377,52 @@ const NEGATIVE_POW10_LO = Float64Array.from(NEGATIVE_POW10_HI, (hi, k) => {
   const product = twoProduct(hi, EXACT_POW10[k]!);
   return (1 - product - productError[0]!) / EXACT_POW10[k]!;
 });
+/** 10^pow for pow in ±MAX_EXACT_POW at [pow + MAX_EXACT_POW]: a double, the rest of it, and the double's high half. */
+const POW10 = Float64Array.from({ length: 2 * MAX_EXACT_POW + 1 }, (_, j) =>
+  j < MAX_EXACT_POW ? NEGATIVE_POW10_HI[MAX_EXACT_POW - j]! : EXACT_POW10[j - MAX_EXACT_POW]!,
+);
+const POW10_REST = Float64Array.from(POW10, (_, j) =>
+  j < MAX_EXACT_POW ? NEGATIVE_POW10_LO[MAX_EXACT_POW - j]! : 0,
+);
+const POW10_HIGH_HALF = POW10.map(highHalf);
 
 /**
  * (hi·loScale + lo)·10^pow correctly rounded, or NaN when undecided: the mantissa is exact as a double-double,
  * its product with 10^pow (exact for pow >= 0, a double-double for pow < 0) is q1 + q2 with q2 accurate to
  * ~2^-86 of q1, and the rounding of q1 + q2 stands when moving q2 by more than that error does not change it.
+ * The two products are `twoProduct` written out, with the split of the second factor known beforehand (a
+ * loScale below 2^26 is its own high half): the same operations, fewer of them per number.
  */
 function longDecimal(hi: number, loScale: number, lo: number, pow: number): number {
   if (loScale > MAX_TAIL_SCALE) return Number.NaN;
-  const mHi = twoProduct(hi, loScale);
-  // An integer below 2^10 plus one below 10^4: exact.
-  const mLo = productError[0]! + lo;
-  let q1: number;
-  let q2: number;
-  if (pow < 0) {
-    const pHi = NEGATIVE_POW10_HI[-pow]!;
-    q1 = twoProduct(mHi, pHi);
-    q2 = productError[0]! + mHi * NEGATIVE_POW10_LO[-pow]! + mLo * pHi;
-  } else {
-    const m = EXACT_POW10[pow]!;
-    q1 = twoProduct(mHi, m);
-    q2 = productError[0]! + mLo * m;
-  }
+  const mHi = hi * loScale;
+  const hiHigh = highHalf(hi);
+  // The product's error, an integer below 2^10, plus one below 10^4: exact.
+  const mLo = hiHigh * loScale - mHi + (hi - hiHigh) * loScale + lo;
+  const j = pow + MAX_EXACT_POW;
+  const p = POW10[j]!;
+  const pHigh = POW10_HIGH_HALF[j]!;
+  const pLow = p - pHigh;
+  const mHigh = highHalf(mHi);
+  const mLow = mHi - mHigh;
+  const q1 = mHi * p;
+  const q2 = mHigh * pHigh - q1 + mHigh * pLow + mLow * pHigh + mLow * pLow + mHi * POW10_REST[j]! + mLo * p;
   const doubt = Math.abs(q1) * DOUBT;
   const result = q1 + q2;
   return q1 + (q2 + doubt) === result && q1 + (q2 - doubt) === result ? result : Number.NaN;
+}
+
+/**
+ * The four digits at `i..i+3` as an integer, or -1 when one of them is not a digit; `i + 4` must be within `s`.
+ * d + 118 reaches 128 exactly when d > 9, and d is negative when d < 0: one test of the bits from 7 up for all four.
+ */
+function fourDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - ZERO;
+  const b = s.charCodeAt(i + 1) - ZERO;
+  const c = s.charCodeAt(i + 2) - ZERO;
+  const d = s.charCodeAt(i + 3) - ZERO;
+  if (((a | (a + 118) | b | (b + 118) | c | (c + 118) | d | (d + 118)) & -128) !== 0) return -1;
+  return (a * 10 + b) * 100 + c * 10 + d;
 }
 
 /** The value of a lower-case word; `sign` is 0 when none was written. */

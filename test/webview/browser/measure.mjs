@@ -32,7 +32,8 @@ function harness(origin, theme) {
   document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
   let state = window.__initialState;
   window.__savedState = () => state;
-  window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(m), getState: () => state, setState: (s) => { state = s; } });
+  // As VS Code's webview does: setState serialises the state, postMessage clones the message.
+  window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(structuredClone(m)), getState: () => state, setState: (s) => { state = s; JSON.stringify(s); } });
 </script></head>
 <body class="${t.class}"><main id="app" data-worker-src="${origin}/dist/webview/worker.js"></main>
 <script nonce="${nonce}" src="${origin}/dist/webview/main.js"></script></body></html>`;
@@ -286,6 +287,10 @@ async function main() {
   const taken = await page.evaluate(() => window.__savedState()?.logitsText === window.__pastedText);
   if (taken) report('the same text again by a paste event (what Ctrl+V fires)', pasted);
   else console.log('paste event: not taken (this build reads pastes only from the text area)');
+  const heavy = await drag(page, 30);
+  console.log(
+    `ε drag with the 22.5 MB text in the state: redraw JS ${ms(heavy.redraw)}; long tasks > 50 ms ${JSON.stringify(heavy.longTasks.map((d) => Math.round(d)))}`,
+  );
   await reloadWithState(browser, origin, page);
 
   const violations = await page.evaluate(() => window.__violations);

@@ -1,0 +1,13 @@
+# rewrite-of: bases/binary_bce_logits.py via control-temp-walrus
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+class SmoothBCE(nn.Module):
+
+    def __init__(self, eps=0.1):
+        super().__init__()
+        self.eps = eps
+
+    def forward(self, logits, target):
+        return F.binary_cross_entropy_with_logits(logits, (soft := (target * (1.0 - self.eps) + self.eps / 2)))

@@ -1,0 +1,11 @@
+# rewrite-of: bases/binary_logsigmoid_fn.py via arith-inplace-affine
+import torch
+import torch.nn.functional as F
+
+def smoothed_bce_loss(logits, labels, smoothing=0.1):
+    y = labels.clone()
+    y.mul_(1 - smoothing)
+    y.add_(0.5 * smoothing)
+    pos = y * F.logsigmoid(logits)
+    neg = (1 - y) * F.logsigmoid(-logits)
+    return -(pos + neg).sum()

@@ -1,0 +1,9 @@
+# rewrite-of: bases/binary_logsigmoid_fn.py via arith-product-method
+import torch
+import torch.nn.functional as F
+
+def smoothed_bce_loss(logits, labels, smoothing=0.1):
+    y = labels.mul(1 - smoothing) + 0.5 * smoothing
+    pos = y.mul(F.logsigmoid(logits))
+    neg = F.logsigmoid(-logits).mul(1 - y)
+    return -(pos + neg).sum()

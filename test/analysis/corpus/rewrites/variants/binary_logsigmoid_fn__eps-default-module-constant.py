@@ -1,0 +1,10 @@
+# rewrite-of: bases/binary_logsigmoid_fn.py via eps-default-module-constant
+import torch
+import torch.nn.functional as F
+DEFAULT_EPS = 0.1
+
+def smoothed_bce_loss(logits, labels, smoothing=DEFAULT_EPS):
+    y = labels * (1 - smoothing) + 0.5 * smoothing
+    pos = y * F.logsigmoid(logits)
+    neg = (1 - y) * F.logsigmoid(-logits)
+    return -(pos + neg).sum()

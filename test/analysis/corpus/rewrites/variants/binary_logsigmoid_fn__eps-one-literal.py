@@ -1,0 +1,9 @@
+# rewrite-of: bases/binary_logsigmoid_fn.py via eps-one-literal
+import torch
+import torch.nn.functional as F
+
+def smoothed_bce_loss(logits, labels, smoothing=0.1):
+    y = labels * (1.0 - smoothing) + 0.5 * smoothing
+    pos = y * F.logsigmoid(logits)
+    neg = (1 - y) * F.logsigmoid(-logits)
+    return -(pos + neg).sum()

@@ -1,0 +1,28 @@
+# rewrite-of: bases/from_sample_smooth_ce_k1.py via arith-logsoftmax-softmax-log, control-early-return
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from torch.nn.modules.loss import _WeightedLoss
+
+class SmoothCrossEntropy(_WeightedLoss):
+
+    def __init__(self, weight=None, reduction='mean', smoothing=0.0):
+        super().__init__(weight=weight, reduction=reduction)
+        self.smoothing = smoothing
+
+    @staticmethod
+    def smooth_one_hot(targets: torch.Tensor, n_classes: int, smoothing=0.0):
+        with torch.no_grad():
+            return torch.empty(size=(targets.size(0), n_classes), device=targets.device).fill_(smoothing / (n_classes - 1)).scatter_(1, targets.data.unsqueeze(1), 1.0 - smoothing)
+
+    def forward(self, inputs, targets):
+        if self.smoothing == 0:
+            return F.cross_entropy(inputs, targets, weight=self.weight, reduction=self.reduction)
+        targets = SmoothCrossEntropy.smooth_one_hot(targets, inputs.size(-1), self.smoothing)
+        log_probs = inputs.softmax(dim=-1).log()
+        loss = -(targets * log_probs).sum(-1)
+        if self.reduction == 'sum':
+            return loss.sum()
+        if self.reduction == 'mean':
+            return loss.mean()
+        return loss

@@ -1,0 +1,32 @@
+# rewrite-of: bases/from_sample_uniform_reduce.py via struct-config-dataclass, import-from-functional
+from dataclasses import dataclass
+import torch
+import torch.nn as nn
+from torch.nn.functional import log_softmax as lsm, nll_loss as nll_loss2
+
+@dataclass
+class LossConfig:
+    epsilon: float = 0.1
+
+class LabelSmoothingLoss(nn.Module):
+    """Mixes the NLL of the true class with the mean NLL over all classes."""
+
+    def __init__(self, epsilon: float=0.1, reduction: str='mean', weight=None):
+        super().__init__()
+        self.cfg = LossConfig(epsilon=epsilon)
+        self.reduction = reduction
+        self.weight = weight
+
+    def _reduce(self, values):
+        if self.reduction == 'mean':
+            return values.mean()
+        if self.reduction == 'sum':
+            return values.sum()
+        return values
+
+    def forward(self, logits, target):
+        n_classes = logits.size(-1)
+        log_probs = lsm(logits, dim=-1)
+        spread = self._reduce(-log_probs.sum(dim=-1)) / n_classes
+        nll = nll_loss2(log_probs, target, reduction=self.reduction, weight=self.weight)
+        return (1 - self.cfg.epsilon) * nll + self.cfg.epsilon * spread

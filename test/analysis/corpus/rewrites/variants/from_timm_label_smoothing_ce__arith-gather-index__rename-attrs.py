@@ -1,0 +1,22 @@
+# rewrite-of: bases/from_timm_label_smoothing_ce.py via arith-gather-index, rename-attrs
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+class LabelSmoothingCrossEntropy(nn.Module):
+    """ NLL loss with label smoothing.
+    """
+
+    def __init__(self, smoothing=0.1):
+        super(LabelSmoothingCrossEntropy, self).__init__()
+        assert smoothing < 1.0
+        self.k_ = smoothing
+        self.mix = 1.0 - smoothing
+
+    def forward(self, x: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+        logprobs = F.log_softmax(x, dim=-1)
+        nll_loss = -logprobs[torch.arange(logprobs.size(0)), target].unsqueeze(1)
+        nll_loss = nll_loss.squeeze(1)
+        smooth_loss = -logprobs.mean(dim=-1)
+        loss = self.mix * nll_loss + self.k_ * smooth_loss
+        return loss.mean()

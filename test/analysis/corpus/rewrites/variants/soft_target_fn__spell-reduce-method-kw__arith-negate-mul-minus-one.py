@@ -1,0 +1,8 @@
+# rewrite-of: bases/soft_target_fn.py via spell-reduce-method-kw, arith-negate-mul-minus-one
+import torch
+import torch.nn.functional as F
+
+def soft_target_cross_entropy(logits, target):
+    log_probs = F.log_softmax(logits, dim=-1)
+    loss = (-1.0 * target * log_probs).sum(dim=-1)
+    return loss.mean()

@@ -1,0 +1,24 @@
+# rewrite-of: bases/uniform_kl.py via struct-config-dataclass, control-target-to-dtype
+from dataclasses import dataclass
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+@dataclass
+class SmoothingConfig:
+    label_smoothing: float = 0.1
+
+class KLLabelSmoothing(nn.Module):
+    """KL divergence to (1 - eps) * onehot + eps / K, averaged over the batch."""
+
+    def __init__(self, label_smoothing=0.1):
+        super().__init__()
+        self.config = SmoothingConfig(label_smoothing=label_smoothing)
+
+    def forward(self, logits, labels):
+        logp = torch.log_softmax(logits, dim=-1)
+        k = logits.size(-1)
+        smoothed = torch.full_like(logp, self.config.label_smoothing / k)
+        smoothed.scatter_(1, labels.unsqueeze(1), 1.0 - self.config.label_smoothing + self.config.label_smoothing / k)
+        smoothed = smoothed.to(logits.dtype)
+        return F.kl_div(logp, smoothed, reduction='batchmean')

@@ -1,0 +1,13 @@
+# rewrite-of: bases/uniform_onehot_fn.py via eps-bounds, axis-flatten-permute
+import torch
+import torch.nn.functional as F
+
+def smoothed_cross_entropy(logits, target, eps=0.1):
+    logits = logits.permute(0, 2, 1).reshape(-1, logits.size(1))
+    target = target.reshape(-1)
+    eps = max(0.0, min(1.0, eps))
+    num_classes = logits.shape[-1]
+    one_hot = F.one_hot(target, num_classes).to(logits.dtype)
+    soft_target = (1.0 - eps) * one_hot + eps / num_classes
+    log_probs = F.log_softmax(logits, dim=-1)
+    return -(soft_target * log_probs).sum(-1).mean()

@@ -1,0 +1,12 @@
+# rewrite-of: bases/uniform_sum_fn.py via arith-unsqueeze-view, control-early-return
+import torch
+import torch.nn.functional as F
+
+def smoothed_nll_sum(logits, target, epsilon=0.1):
+    if epsilon == 0:
+        return F.cross_entropy(logits, target, reduction='sum')
+    lprobs = logits.log_softmax(dim=-1)
+    nll_loss = -lprobs.gather(dim=-1, index=target.view(-1, 1)).sum()
+    smooth_loss = -lprobs.sum()
+    eps_i = epsilon / lprobs.size(-1)
+    return (1.0 - epsilon) * nll_loss + eps_i * smooth_loss

@@ -1,0 +1,13 @@
+# rewrite-of: bases/uniform_sum_fn.py via helper-logsoftmax-module, arith-gather-index
+import torch
+import torch.nn.functional as F
+
+def _log_probs(z):
+    return z.log_softmax(dim=-1)
+
+def smoothed_nll_sum(logits, target, epsilon=0.1):
+    lprobs = _log_probs(logits)
+    nll_loss = -lprobs[torch.arange(lprobs.size(0)), target].unsqueeze(1).sum()
+    smooth_loss = -lprobs.sum()
+    eps_i = epsilon / lprobs.size(-1)
+    return (1.0 - epsilon) * nll_loss + eps_i * smooth_loss

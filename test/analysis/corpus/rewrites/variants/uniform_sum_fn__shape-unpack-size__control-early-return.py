@@ -1,0 +1,13 @@
+# rewrite-of: bases/uniform_sum_fn.py via shape-unpack-size, control-early-return
+import torch
+import torch.nn.functional as F
+
+def smoothed_nll_sum(logits, target, epsilon=0.1):
+    if epsilon == 0:
+        return F.cross_entropy(logits, target, reduction='sum')
+    bsz, vocab = logits.size()
+    lprobs = logits.log_softmax(dim=-1)
+    nll_loss = -lprobs.gather(dim=-1, index=target.unsqueeze(-1)).sum()
+    smooth_loss = -lprobs.sum()
+    eps_i = epsilon / vocab
+    return (1.0 - epsilon) * nll_loss + eps_i * smooth_loss
