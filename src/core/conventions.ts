@@ -21,6 +21,8 @@ export interface ConventionRecord {
   readonly name: string;
   /** What it does to the target, in plain text; null when there is nothing to add. */
   readonly target: string | null;
+  /** The torch call it is, said after the target when the loss is a softmax cross-entropy (not a BCE per class). */
+  readonly crossEntropy: string | null;
   /** The symbol its amount goes by. */
   readonly parameter: 'ε' | 'α';
   /** Reporting it claims the code smooths its targets: never on code without smoothing. */
@@ -36,17 +38,24 @@ export interface ConventionRecord {
 }
 
 const smoothing = (
-  r: Omit<ConventionRecord, 'claimsSmoothing' | 'reportTargetBuilders'>,
+  r: Omit<ConventionRecord, 'claimsSmoothing' | 'reportTargetBuilders' | 'crossEntropy'> & {
+    crossEntropy?: string;
+  },
 ): ConventionRecord => ({
   ...r,
+  crossEntropy: r.crossEntropy ?? null,
   claimsSmoothing: true,
   reportTargetBuilders: true,
 });
 
 const noSmoothing = (
-  r: Omit<ConventionRecord, 'claimsSmoothing' | 'reportTargetBuilders' | 'parameter' | 'minClasses' | 'note'>,
+  r: Omit<
+    ConventionRecord,
+    'claimsSmoothing' | 'reportTargetBuilders' | 'parameter' | 'minClasses' | 'note' | 'crossEntropy'
+  >,
 ): ConventionRecord => ({
   ...r,
+  crossEntropy: null,
   parameter: 'ε',
   claimsSmoothing: false,
   reportTargetBuilders: false,
@@ -58,7 +67,8 @@ export const CONVENTION_REGISTRY: { readonly [C in Convention]: ConventionRecord
   uniform: smoothing({
     id: 'uniform',
     name: 'uniform label smoothing',
-    target: 'target (1−ε)·onehot + ε/K over all K classes, as nn.CrossEntropyLoss(label_smoothing=ε)',
+    target: 'target (1−ε)·onehot + ε/K over all K classes',
+    crossEntropy: 'as nn.CrossEntropyLoss(label_smoothing=ε)',
     parameter: 'ε',
     minClasses: 2,
     playground: 'uniform',

@@ -510,6 +510,14 @@ describe('analysis capabilities on unseen code', () => {
           ['Seg', 'none', null],
         ],
       );
+      // A BCE per class over uniform targets is not nn.CrossEntropyLoss(label_smoothing=ε); a softmax CE is.
+      assert.doesNotMatch(definitions[0].message, /CrossEntropyLoss/);
+      const ce = analyzePython(
+        [...HEAD, 'def ls(x, y, eps=0.1):', '    return F.cross_entropy(x, y, label_smoothing=eps)'].join(
+          '\n',
+        ),
+      ).find((f) => f.symbol === 'ls');
+      assert.match(ce?.message ?? '', /as nn\.CrossEntropyLoss\(label_smoothing=ε\)/);
     });
 
     it("nnU-Net's cross-entropy losses are catalogued; constructed without smoothing (its default 0) they claim none", () => {

@@ -226,4 +226,18 @@ describe('analysis: soft targets outside a loss class', () => {
     assert.equal(at(source, 16).convention, 'soft_target');
     assert.equal(at(source, 5).torchEquivalent, 'nn.BCEWithLogitsLoss()');
   });
+
+  it('labels unpacked from one parameter (`y_a, y_b, lam = targets`) are different labels: their λ-mix is mixup', () => {
+    const source = [
+      'def mixup_ce(pred, targets):',
+      '    y_a, y_b, lam = targets',
+      '    return lam * F.cross_entropy(pred, y_a) + (1 - lam) * F.cross_entropy(pred, y_b)',
+      '',
+      'def plain(batch, model):',
+      '    x, y = batch',
+      '    return F.cross_entropy(model(x), y)',
+    ];
+    assert.equal(at(source, 5).convention, 'soft_target');
+    assert.equal(at(source, 9).convention, 'none');
+  });
 });

@@ -213,4 +213,17 @@ describe('analysis: torch equivalents are exact or null', () => {
       /comes from the batch/,
     );
   });
+
+  it('cross_entropy of logits built from the labels (a CosFace margin by torch.where) has no exact equivalent', () => {
+    const code = lines(
+      'import torch',
+      'import torch.nn.functional as F',
+      'def cosface(cosine, labels, s=30.0, m=0.35):',
+      '    onehot = F.one_hot(labels, cosine.size(1)).bool()',
+      '    return F.cross_entropy(torch.where(onehot, cosine - m, cosine) * s, labels)',
+    );
+    const f = at(code, 'cosface', 3);
+    assert.equal(f.convention, 'none');
+    assertInexact(f, 'nn.CrossEntropyLoss()', /a margin/);
+  });
 });

@@ -31,9 +31,10 @@ export function definitionLead(r: {
 }
 
 export function describeDefinition(lead: string, c: Classification, loss: LossInfo): string {
-  const { name, target, parameter: symbol, note } = CONVENTION_REGISTRY[c.convention];
+  const { name, target, crossEntropy, parameter: symbol, note } = CONVENTION_REGISTRY[c.convention];
   const reason = c.convention === 'other' ? c.reason || 'unrecognised mix' : null;
-  const parts = [`${lead} ${name}${target || reason ? `: ${target ?? reason}` : ''}`];
+  const said = target && crossEntropy && !loss.binary ? `${target}, ${crossEntropy}` : target;
+  const parts = [`${lead} ${name}${said || reason ? `: ${said ?? reason}` : ''}`];
   if (c.epsilonParam)
     parts.push(
       `${symbol} is \`${c.epsilonParam}\`${c.epsilon !== null ? ` = ${formatNumber(c.epsilon)}` : ''}`,

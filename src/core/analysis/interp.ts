@@ -359,12 +359,21 @@ export function assign(target: Expr, value: AV, f: Frame, ctx: Ctx, source: Expr
   else if (target.t === 'tuple' && value.k === 'shape') unpackShape(target.items, f, ctx);
   else if (target.t === 'tuple') {
     target.items.forEach((t, i) => {
-      assign(t, value.k === 'tuple' ? (value.items[i] ?? UNKNOWN) : UNKNOWN, f, ctx, source);
+      assign(t, value.k === 'tuple' ? (value.items[i] ?? UNKNOWN) : unpacked(value, i), f, ctx, source);
     });
   } else if (target.t === 'attr' && target.obj.t === 'name' && target.obj.id === 'self' && f.cls) {
     f.cls.attrs.set(target.name, value);
     f.cls.attrSpans.set(target.name, source);
   } else if (target.t === 'sub') assignItem(target, value, f, ctx);
+}
+
+/**
+ * `y_a, y_b, lam = targets` of a parameter: each item is a tensor of its own, named by its place (two label tensors
+ * unpacked so are different labels: `lam·CE(y_a) + (1 − lam)·CE(y_b)` is mixup).
+ */
+function unpacked(value: AV, i: number): AV {
+  const name = value.k === 'param' && value.s.k === 's' ? value.s.name : undefined;
+  return name === undefined ? UNKNOWN : { k: 'tensor', viewOf: `${name}[${i}]` };
 }
 
 /**
