@@ -227,3 +227,21 @@ describe('analysis: torch equivalents are exact or null', () => {
     assertInexact(f, 'nn.CrossEntropyLoss()', /a margin/);
   });
 });
+
+describe('analysis: a value written as an expression is one operand in an equivalent', () => {
+  it('`eps or 0.1` is parenthesised where it is an operand, so the call means what the code does', () => {
+    const code = lines(
+      'import torch.nn as nn',
+      'class SmoothBCE(nn.Module):',
+      '    def __init__(self, eps=None):',
+      '        super().__init__()',
+      '        self.eps = eps or 0.1',
+      '    def forward(self, logits, target):',
+      '        eps = self.eps',
+      '        return nn.BCEWithLogitsLoss()(logits, target * (1 - eps) + eps / 2)',
+    );
+    const equivalent = at(code, 'SmoothBCE', 2).torchEquivalent ?? '';
+    assert.match(equivalent, /\(1 - \(eps or 0\.1\)\)/, equivalent);
+    assert.match(equivalent, /\(eps or 0\.1\) \/ 2/, equivalent);
+  });
+});

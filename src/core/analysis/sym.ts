@@ -59,11 +59,24 @@ const PRECEDENCE: Record<SymOp, number> = { '+': 1, '-': 1, '*': 2, '/': 2 };
 /** Python-ish text of a symbolic scalar, for messages and torch equivalents. */
 export function showSym(s: Sym, label: (name: string) => string, outer = 0, right = false): string {
   if (s.k === 'n') return formatNumber(s.v);
-  if (s.k === 's') return label(s.name);
+  if (s.k === 's') return operand(label(s.name), outer);
   if (s.op === '-' && isConst(s.a, 0)) return `-${showSym(s.b, label, 3)}`;
   const p = PRECEDENCE[s.op];
   const text = `${showSym(s.a, label, p)} ${s.op} ${showSym(s.b, label, p, true)}`;
   return p < outer || (right && p === outer) ? `(${text})` : text;
+}
+
+/** A name, an attribute, a call or a subscript binds tighter than any operator; other text (`eps or 0.1`) does not. */
+const ATOM = /^[A-Za-z_][\w.]*(\([^()]*\)|\[[^[\]]*\])*$/;
+
+/** Python text as an operand of an arithmetic operator: in parentheses unless it is an atom. */
+export function asOperand(text: string): string {
+  return ATOM.test(text) ? text : `(${text})`;
+}
+
+/** A label in a symbolic expression: standing alone as it is, as an operand in parentheses when needed. */
+function operand(text: string, outer: number): string {
+  return outer === 0 ? text : asOperand(text);
 }
 
 export function formatNumber(v: number): string {

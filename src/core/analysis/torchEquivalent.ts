@@ -1,6 +1,6 @@
 import type { Classification } from './classify';
 import type { Arg } from './expr';
-import { formatNumber } from './sym';
+import { asOperand, formatNumber } from './sym';
 import { moduleCall, type TorchLossCall } from './torchLossCall';
 import type { LossInfo } from './values';
 
@@ -61,7 +61,7 @@ function verdict(call: string | null, reasons: (string | false)[]): Equivalence 
  * construction the number it was given; `1 - p` for a confidence, `2 * p` for a parameter that is ε/2.
  */
 function epsilonText(c: Classification, symbolic: boolean): string {
-  const param = c.epsilonParam;
+  const param = c.epsilonParam && asOperand(c.epsilonParam);
   if (param && (symbolic || c.epsilon === null)) {
     if (c.epsilonIsConfidence) return `(1 - ${param})`;
     return c.epsilonScale !== undefined && c.epsilonScale !== 1
