@@ -6,6 +6,7 @@ import type { ModuleContext } from './module';
 import { collectNodes, scanPitfalls } from './pitfalls/scan';
 import type { RawFinding } from './raw';
 import type { Memo } from './textIds';
+import { trainingSettingFindings } from './trainingSettings';
 
 /** Findings of a top-level statement as the caches keep them (`storeFindings`), by `statementKey`. */
 export type StatementCache = Memo<string, StoredFinding[]>;
@@ -28,7 +29,11 @@ export function statementFindings(
     );
     const nodes = collectNodes(node);
     const seeds = deps.flatMap((n) => seedFor(mod.bindingCalls.get(n) ?? [], node));
-    return [...callFindings(nodes.calls, mod, resultOf, seeds), ...scanPitfalls(nodes, mod)];
+    return [
+      ...callFindings(nodes.calls, mod, resultOf, seeds),
+      ...trainingSettingFindings(nodes.calls, mod),
+      ...scanPitfalls(nodes, mod),
+    ];
   };
   const key = keyed && statementKey(node, keyed.keys);
   if (!keyed || !key) return compute();

@@ -422,6 +422,48 @@ class LargeMarginSoftmaxLoss(nn.Module):
   },
 ];
 
+/**
+ * A library's training configuration whose keyword turns its label smoothing on without loss code in the file
+ * (`TrainingArguments(label_smoothing_factor=0.1)`): the trainer classes that apply it, through which attribute,
+ * and the torch loss it then computes.
+ */
+export interface TrainingSetting {
+  names: readonly string[];
+  from: RegExp;
+  /** The keyword holding ε; absent, it defaults to 0 (no smoothing). */
+  keyword: string;
+  /** What a setting other than 0 does, for the message. */
+  appliedBy: string;
+  /** Trainer classes whose `override` method, when a subclass redefines it without reading `reads`, drops ε. */
+  trainers: readonly string[];
+  override: string;
+  reads: string;
+  /** The label ignored (padding), as torch's `ignore_index`. */
+  ignoreIndex: number;
+}
+
+export const TRAINING_SETTINGS: readonly TrainingSetting[] = [
+  {
+    // transformers (training_args.py, trainer.py): a factor other than 0 makes the Trainer's `compute_loss` use
+    // `LabelSmoother(epsilon=factor)` instead of the model's loss: ε/K over the logits' last axis, labels -100
+    // left out, mean over the other tokens (scripts/corpus/verify_hf_label_smoother.py checks it in torch).
+    names: ['TrainingArguments', 'Seq2SeqTrainingArguments'],
+    from: /(^|\.)transformers\./,
+    keyword: 'label_smoothing_factor',
+    appliedBy: "makes the transformers Trainer train with its LabelSmoother instead of the model's own loss",
+    trainers: ['Trainer', 'Seq2SeqTrainer'],
+    override: 'compute_loss',
+    reads: 'label_smoother',
+    ignoreIndex: -100,
+  },
+];
+
+/** The training configuration an imported name (resolved to `qualified`) constructs, if the catalogue knows it. */
+export function trainingSetting(qualified: string): TrainingSetting | null {
+  const name = qualified.slice(qualified.lastIndexOf('.') + 1);
+  return TRAINING_SETTINGS.find((s) => s.names.includes(name) && s.from.test(qualified)) ?? null;
+}
+
 const PRELUDE = 'import torch\nimport torch.nn as nn\nimport torch.nn.functional as F\n';
 
 let parsed: Map<LibraryLoss, { mod: ModuleContext; def: Definition }> | null = null;
