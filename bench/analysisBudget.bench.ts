@@ -11,17 +11,11 @@ import {
   tooLargeToAnalyse,
 } from '../src/extension/analysisBudget';
 import { IncrementalAnalysis } from '../src/extension/incrementalAnalysis';
-import { generateFile, verdict } from './support';
+import { cpuMs, generateFile, verdict } from './support';
 
 const GOAL_MS = 50;
 const SIZES = (process.env.BUDGET_LINES ?? '1000,5000,20000,100000').split(',').map(Number);
 const EDITS = Number(process.env.EDITS ?? 40);
-
-/** Milliseconds of CPU the process has used: on a busy machine the wall clock also counts time others ran. */
-function cpuMs(): number {
-  const { user, system } = process.cpuUsage();
-  return (user + system) / 1000;
-}
 
 /** Wall-clock and CPU milliseconds of each block the host was held for. */
 class Blocks {

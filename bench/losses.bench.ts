@@ -1,12 +1,24 @@
 // Forward + gradient of cross-entropy (index targets, label smoothing 0.1, mean) on 4096 x 1000 float64 logits:
 // core vs @tensorflow/tfjs (cpu backend), core vs single-thread PyTorch (when /usr/bin/python3 has torch), core vs
-// one plain Math.exp pass, and the core's extra memory.
+// one plain Math.exp pass, each ratio on the wall clock and in CPU time; and the core's extra memory.
 
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import type * as Losses from '../src/core/losses';
 import type { Tensor } from '../src/core/tensor';
-import { collectGarbage, lcg, loadShipped, median, timeMs, verdict } from './support';
+import {
+  collectGarbage,
+  formatMs,
+  formatRatio,
+  lcg,
+  loadShipped,
+  medianWallAndCpu,
+  ratioWallAndCpu,
+  timeWallAndCpu,
+  verdict,
+  verdicts,
+  type WallAndCpu,
+} from './support';
 import { startTorch, type TorchPeer } from './torchPeer';
 
 /** The core as it ships (one esbuild bundle), not tsx's file-per-module transform. */
@@ -46,9 +58,9 @@ function problem(): { logits: Tensor; labels: Tensor } {
 }
 
 /** Each timing starts from a collected heap, so no run pays for the previous one's garbage. */
-function timeAfterGc(f: () => unknown): number {
+function timeAfterGc(f: () => unknown): WallAndCpu {
   collectGarbage();
-  return timeMs(f);
+  return timeWallAndCpu(f);
 }
 
 function coreStep(logits: Tensor, labels: Tensor): number {
@@ -78,11 +90,11 @@ async function tfjsStep(logits: Tensor, labels: Tensor): Promise<() => number> {
 }
 
 interface Medians {
-  core: number;
-  exp: number;
-  tfjs: number;
-  /** Undefined without PyTorch. */
-  torch: number | undefined;
+  core: WallAndCpu;
+  exp: WallAndCpu;
+  tfjs: WallAndCpu;
+  /** Undefined without PyTorch; its CPU time is the PyTorch process's own. */
+  torch: WallAndCpu | undefined;
 }
 
 /**
@@ -96,15 +108,24 @@ async function timeAll(logits: Tensor, labels: Tensor, torch: TorchPeer | undefi
     coreStep(logits, labels);
     await torch?.time();
   }
-  const times = { core: [] as number[], exp: [] as number[], tfjs: [] as number[], torch: [] as number[] };
+  const times = {
+    core: [] as WallAndCpu[],
+    exp: [] as WallAndCpu[],
+    tfjs: [] as WallAndCpu[],
+    torch: [] as WallAndCpu[],
+  };
   for (let rep = 0; rep < REPS; rep++) {
     times.exp.push(timeAfterGc(() => expPass(logits.data)));
     times.core.push(timeAfterGc(() => coreStep(logits, labels)));
     if (torch) times.torch.push(await torch.time());
     if (rep < TFJS_REPS) times.tfjs.push(timeAfterGc(tfjsRun));
   }
-  const torchMedian = torch ? median(times.torch) : undefined;
-  return { core: median(times.core), exp: median(times.exp), tfjs: median(times.tfjs), torch: torchMedian };
+  return {
+    core: medianWallAndCpu(times.core),
+    exp: medianWallAndCpu(times.exp),
+    tfjs: medianWallAndCpu(times.tfjs),
+    torch: torch ? medianWallAndCpu(times.torch) : undefined,
+  };
 }
 
 /** Bytes the call allocates (array buffers + JS heap, no GC in between): an upper bound of its peak. */
@@ -123,27 +144,27 @@ export async function run(): Promise<void> {
   const peer = await startTorch(TORCH_STEP);
   const { core, exp, tfjs, torch } = await timeAll(logits, labels, peer).finally(() => peer?.close());
   const memory = extraBytes(logits, labels) / inputBytes;
-  const speedup = tfjs / core;
-  const expRatio = core / exp;
+  const speedup = ratioWallAndCpu(tfjs, core);
+  const expRatio = ratioWallAndCpu(core, exp);
   const name = `cross-entropy fwd+grad ${ROWS}x${CLASSES} float64, eps ${EPSILON}, mean`;
   console.log(
-    `${name}: core (esbuild bundle, as shipped) ${core.toFixed(1)} ms (median of ${REPS}, interleaved with the peers)`,
+    `${name}: core (esbuild bundle, as shipped) ${formatMs(core)} (medians of ${REPS}, interleaved with the peers)`,
   );
   console.log(
-    `core vs tfjs cpu: ${tfjs.toFixed(1)} ms / ${core.toFixed(1)} ms = ${speedup.toFixed(1)}x faster ` +
-      `(goal >= ${GOALS.tfjsSpeedup}x): ${verdict(speedup >= GOALS.tfjsSpeedup)}`,
+    `core vs tfjs cpu (${formatMs(tfjs)}, medians of ${TFJS_REPS}): ${formatRatio(speedup, 1)} faster ` +
+      `(goal ≥ ${GOALS.tfjsSpeedup}×): ${verdicts((r) => r >= GOALS.tfjsSpeedup, speedup)}`,
   );
   if (torch === undefined) console.log('core vs PyTorch: skipped (no /usr/bin/python3 with torch)');
   else {
-    const ratio = core / torch;
+    const ratio = ratioWallAndCpu(core, torch);
     console.log(
-      `core vs PyTorch ${ROWS}x${CLASSES} float64, 1 thread: ${core.toFixed(1)} ms / ${torch.toFixed(1)} ms = ` +
-        `${ratio.toFixed(2)}x (goal <= ${GOALS.torchRatio}x): ${verdict(ratio <= GOALS.torchRatio)}`,
+      `core vs PyTorch ${ROWS}x${CLASSES} float64, 1 thread (${formatMs(torch)}, CPU from its own process): ` +
+        `${formatRatio(ratio)} (goal ≤ ${GOALS.torchRatio}×): ${verdicts((r) => r <= GOALS.torchRatio, ratio)}`,
     );
   }
   console.log(
-    `core vs one Math.exp pass: ${core.toFixed(1)} ms / ${exp.toFixed(1)} ms = ${expRatio.toFixed(2)}x ` +
-      `(goal <= ${GOALS.expRatio}x): ${verdict(expRatio <= GOALS.expRatio)}`,
+    `core vs one Math.exp pass (${formatMs(exp)}): ${formatRatio(expRatio)} ` +
+      `(goal ≤ ${GOALS.expRatio}×): ${verdicts((r) => r <= GOALS.expRatio, expRatio)}`,
   );
   console.log(
     `peak extra memory: ${memory.toFixed(2)}x input bytes (${(inputBytes / 2 ** 20).toFixed(1)} MiB input, ` +

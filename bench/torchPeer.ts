@@ -3,11 +3,15 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createInterface } from 'node:readline';
+import type { WallAndCpu } from './support';
 
 const PYTHON = '/usr/bin/python3';
 const READY = 'ready';
 
-/** Runs `setup` (which defines `step()`), one untimed step, then prints one line of ms per line it reads. */
+/**
+ * Runs `setup` (which defines `step()`), one untimed step, then per line it reads prints one line: the step's
+ * wall-clock ms and its CPU ms (`time.process_time`, the Python process's own user + system time).
+ */
 const serve = (setup: string): string => `
 import sys, time, torch
 torch.set_num_threads(1)
@@ -15,12 +19,13 @@ ${setup}
 step()
 print('${READY}', flush=True)
 for _ in sys.stdin:
-    t = time.perf_counter(); step(); print((time.perf_counter() - t) * 1000, flush=True)
+    t, c = time.perf_counter(), time.process_time(); step()
+    print((time.perf_counter() - t) * 1000, (time.process_time() - c) * 1000, flush=True)
 `;
 
 export interface TorchPeer {
-  /** Wall-clock ms of one step. */
-  time(): Promise<number>;
+  /** Wall-clock and CPU ms of one step. */
+  time(): Promise<WallAndCpu>;
   close(): void;
 }
 
@@ -38,11 +43,12 @@ export async function startTorch(setup: string): Promise<TorchPeer | undefined> 
     child.kill();
     return undefined;
   }
-  const time = async (): Promise<number> => {
+  const time = async (): Promise<WallAndCpu> => {
     child.stdin.write('\n');
     const line = await nextLine();
     if (line === undefined) throw new Error('the PyTorch process ended');
-    return Number(line);
+    const [wall, cpu] = line.split(' ').map(Number) as [number, number];
+    return { wall, cpu };
   };
   return { time, close: () => child.stdin.end() };
 }
