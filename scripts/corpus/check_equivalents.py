@@ -8,7 +8,8 @@ Usage (Debian's python, which has python3-torch 1.13; pyenv's python3 has no tor
 
 For each `kind: 'loss'` finding on a class or function definition with a non-null `torchEquivalent`, the file is
 loaded as a module (missing imports are stubbed), the class is built with its defaults (required arguments are
-supplied when their name tells what they are: class count K = 7, padding index 0, ε 0.1, class weights), and the
+supplied when their name tells what they are: class count K = 7, padding index 0, ε 0.1, class weights; a class
+count with a default is K too, as the inputs have K classes), and the
 definition is called on random float64 inputs. The equivalent string is evaluated with `nn`, `F`, `torch`, `K`, the
 definition's parameters (and simple local constants), `self`, and `logits` / `target` / `log_probs` /
 `target_probs` bound. A module result is called on (input, target); a tensor result is taken as is. Value and
@@ -269,7 +270,10 @@ def bind_params(ps, eps_param, aliases, spec_values):
         aliases = None  # positions do not line up
     for i, p in enumerate(ps):
         alias = aliases[i] if aliases else None
-        if p.default is not inspect.Parameter.empty:
+        class_count = p.name.lower() in K_NAMES and isinstance(p.default, int) and not isinstance(p.default, bool)
+        if class_count:
+            vals[p.name] = K  # a class count defaulting to another K than the inputs' would not fit them
+        elif p.default is not inspect.Parameter.empty:
             vals[p.name] = p.default
         elif alias in spec_values:
             vals[p.name] = spec_values[alias]

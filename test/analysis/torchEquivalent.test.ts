@@ -245,3 +245,38 @@ describe('analysis: a value written as an expression is one operand in an equiva
     assert.match(equivalent, /\(eps or 0\.1\) \/ 2/, equivalent);
   });
 });
+
+describe('analysis: a smoothing parameter the code assigns again', () => {
+  const smoothing = (init: string[]) =>
+    lines(
+      'import torch.nn as nn',
+      'import torch.nn.functional as F',
+      'class Smooth(nn.Module):',
+      '    def __init__(self, smoothing=None):',
+      '        super().__init__()',
+      ...init,
+      '        self.smoothing = smoothing',
+      '    def forward(self, x, target):',
+      '        logp = F.log_softmax(x, dim=-1)',
+      '        nll = -logp.gather(-1, target.unsqueeze(-1)).squeeze(-1)',
+      '        return ((1 - self.smoothing) * nll - self.smoothing * logp.mean(dim=-1)).mean()',
+    );
+
+  it('`if smoothing is None: smoothing = 0.1`: not "off at the default"; the call in `smoothing` is closest only', () => {
+    const f = at(smoothing(['        if smoothing is None:', '            smoothing = 0.1']), 'Smooth', 3);
+    assert.equal(f.convention, 'uniform');
+    assert.doesNotMatch(f.message, /off at the default/, f.message);
+    assertInexact(f, 'nn.CrossEntropyLoss(label_smoothing=smoothing)', /`smoothing` is assigned again/);
+  });
+
+  it('`smoothing = smoothing or 0.1`: the call says the same, so it is exact', () => {
+    const f = at(smoothing(['        smoothing = smoothing or 0.1']), 'Smooth', 3);
+    assert.doesNotMatch(f.message, /off at the default/, f.message);
+    assert.equal(f.torchEquivalent, 'nn.CrossEntropyLoss(label_smoothing=(smoothing or 0.1))');
+  });
+
+  it('a None default the code keeps is still "off at the default"', () => {
+    const f = at(smoothing([]), 'Smooth', 3);
+    assert.match(f.message, /Smoothing is off at the default `smoothing=None`/, f.message);
+  });
+});

@@ -6,7 +6,7 @@ import { MODULATION_REASON } from './modulation';
 import type { Definition, ModuleContext } from './module';
 import { definitionPitfalls } from './pitfalls/definitionPitfalls';
 import type { RawFinding } from './raw';
-import { closestOf, torchEquivalence } from './torchEquivalent';
+import { closestOf, type Equivalence, torchEquivalence } from './torchEquivalent';
 
 /** A definition's analysis with its findings relative to its start, ready to cache by text. */
 export function analyzeFresh(def: Definition, mod: ModuleContext): CachedDefinition {
@@ -25,7 +25,7 @@ function definitionFinding(r: DefinitionResult): RawFinding {
   if (r.loss.delegated && r.loss.labels !== '*') return delegatedFinding(r, r.loss.delegated);
   const equivalence = r.targetsOnly
     ? { exact: null, closest: null, why: null }
-    : torchEquivalence(c, r.loss, r.optionalWeights === null, true);
+    : givenValueOnly(r, torchEquivalence(c, r.loss, r.optionalWeights === null, true));
   const modes = otherModes(r);
   return {
     from: r.def.node.from,
@@ -57,9 +57,21 @@ function definitionFinding(r: DefinitionResult): RawFinding {
   };
 }
 
+/**
+ * An exact call written in the ε parameter holds for the value it is given; when the body assigns that parameter
+ * again (`if eps is None: eps = 0.1`, `eps = eps or 0.1`) the code may use another value: closest only.
+ */
+function givenValueOnly(r: DefinitionResult, e: Equivalence): Equivalence {
+  const param = r.classification.epsilonParam;
+  if (!e.exact || !param || !r.reassigned.has(param)) return e;
+  const why = `\`${param}\` is assigned again in the code (a default such as None replaced), so the call holds only for the value it ends up with`;
+  return { exact: null, closest: e.exact, why };
+}
+
 /** A smoothing parameter that defaults to 0 or None: the code implements the convention, but not by default. */
 function offAtDefault(r: DefinitionResult): string {
   const c = r.classification;
+  if (c.epsilonParam && r.reassigned.has(c.epsilonParam)) return '';
   const param = r.params.find((p) => p.name === c.epsilonParam);
   const d = param?.defaultExpr;
   const none = d?.t === 'const' && d.v === null;

@@ -6,7 +6,15 @@ import { chainedHelpers } from './helperChain';
 import { runFunction } from './interp';
 import { modulatedClassification } from './modulation';
 import type { Definition, ModuleContext } from './module';
-import { type ClassScope, type Ctx, classScope, functionBody, type Param, paramsOf } from './scope';
+import {
+  assignedNames,
+  type ClassScope,
+  type Ctx,
+  classScope,
+  functionBody,
+  type Param,
+  paramsOf,
+} from './scope';
 import { headOf, inheritedMethod, inheritedTorchLoss, instanceLoss, pickReturn } from './semantics';
 import { sym } from './sym';
 import { binaryTargetPair } from './targetPair';
@@ -35,6 +43,8 @@ export interface DefinitionResult {
   params: Param[];
   /** Parameters defaulting to None that every weight multiplied into log-probabilities comes from, else null. */
   optionalWeights: string[] | null;
+  /** Names of `params` the body assigns again (`eps = eps or 0.1`): they do not keep the value they are given. */
+  reassigned: ReadonlySet<string>;
   ctx: Ctx;
 }
 
@@ -79,6 +89,7 @@ export function analyzeDefinition(
     classification: loss.modulated ? modulatedClassification(classification) : classification,
     params,
     optionalWeights: optionalWeights(loss, params, mod.text),
+    reassigned: init ? assignedNames(init, mod.text) : new Set(),
     ctx,
   };
 }

@@ -59,6 +59,24 @@ export interface Param {
   annotation: string | null;
 }
 
+/**
+ * The names assigned in `fn`'s body (`eps = eps or 0.1`, `if eps is None: eps = 0.1`, `a, eps = …`, `eps += 1`):
+ * a parameter among them does not keep the value it is given.
+ */
+export function assignedNames(fn: SyntaxNode, text: string): Set<string> {
+  const names = new Set<string>();
+  const visit = (n: SyntaxNode): void => {
+    if (n.name === 'FunctionDefinition' || n.name === 'ClassDefinition') return; // their own scopes
+    if (n.name === 'AssignStatement' || n.name === 'UpdateStatement')
+      for (let c = n.firstChild; c && c.name !== 'AssignOp' && c.name !== 'UpdateOp'; c = c.nextSibling)
+        if (c.name === 'VariableName') names.add(text.slice(c.from, c.to));
+    for (let c = n.firstChild; c; c = c.nextSibling) visit(c);
+  };
+  const body = fn.getChild('Body');
+  for (let c = body?.firstChild ?? null; c; c = c.nextSibling) visit(c);
+  return names;
+}
+
 export function paramsOf(fn: SyntaxNode, text: string): Param[] {
   const list = fn.getChild('ParamList');
   if (!list) return [];
