@@ -57,6 +57,24 @@ FILES = {
           'weighted by y·α·(1−p)^γ + (1−y)^γ computed from the raw targets. label_smooth=0.0 by default.',
           eps='label_smooth', modes={'label_smooth=0.0 (default)': 'none'}, optional=IMPORTED, accept=['uniform']),
     ]),
+    'gecdi__criterion.py': dict(license='MIT', defs=[
+        D('CrossEntropyLoss', 'uniform',
+          'A subclass of nn.CrossEntropyLoss whose forward calls F.cross_entropy with label_smoothing=self.label_smoothing '
+          'in training and 0 in eval (weight, ignore_index and reduction passed through).', eps='label_smoothing',
+          modes={'eval()': 'none', 'label_smoothing=0.0 (default)': 'none'}),
+    ]),
+    'torchline__loss.py': dict(license='MIT', defs=[
+        D('CrossEntropy', 'none', 'Registry factory: torch.nn.CrossEntropyLoss(weight=cfg.loss.class_weight).',
+          optional=FACTORY, accept=['none']),
+        D('torch.nn.CrossEntropyLoss', 'none', 'Plain CE with class weights.', call=True,
+          find=r'return torch\.nn\.CrossEntropyLoss\(', verified_as='CrossEntropy'),
+        D('CrossEntropyLabelSmooth', 'uniform',
+          'Registry factory: _CrossEntropyLabelSmooth(cfg.loss.label_smoothing), 0.1 when the config has none: ε from '
+          'the config, the convention from the class below.', eps='cfg.loss.label_smoothing'),
+        D('_CrossEntropyLabelSmooth', 'uniform',
+          'scatter a one-hot, ·(1−ε) + ε/n_classes with n_classes = pred.size(1); mean −Σ target·LogSoftmax.',
+          eps='label_smoothing'),
+    ]),
     'oml__label_smoothing.py': dict(license='Apache-2.0', defs=[
         D('label_smoothing', 'uniform',
           'F.one_hot(y)·(1−ε) + ε/num_classes; with `categories` the ε is spread only over the classes of the '
@@ -95,7 +113,7 @@ FILES = {
     'sptcode__label_smoothing.py': dict(license='MIT', defs=[
         D('LabelSmoothingCrossEntropyLoss', 'k_minus_1',
           'zeros, fill ε/(n_class−1), scatter 1−ε on the label; mean −Σ target·log_softmax.', eps='smoothing',
-          classes='n_class'),
+          classes='n_class', modes={'smoothing=0.0 (default)': 'none'}),
     ]),
     'noisevalidation__smoothing.py': dict(license='MIT', defs=[
         D('LabelSmoothLoss', 'k_minus_1',
@@ -131,7 +149,7 @@ FILES = {
         D('LabelSmoothingLoss', 'k_minus_2_padding',
           'targets arrive one-hot and are argmax-ed; x.clone() filled with ε/(size−2), 1−ε scattered on the label, '
           'the padding column and the padding rows zeroed; KLDivLoss(batchmean) against log_softmax(x).',
-          eps='smoothing', classes='size'),
+          eps='smoothing', classes='size', modes={'smoothing=0.0 (default)': 'none'}),
     ]),
     # ------------------------------------------------------------------ binary
     'brainmri__losses.py': dict(license='NOASSERTION', defs=[
@@ -198,6 +216,13 @@ FILES = {
     'ee488a__aamsoftmax.py': dict(license='MIT', category='margins', defs=[
         D('LossFunction', 'none',
           'AAM-softmax: one_hot·cos(θ+m) + (1 − one_hot)·cos θ, ×s, then nn.CrossEntropyLoss on the hard labels.'),
+    ]),
+    'torchline__focal_loss.py': dict(license='MIT', category='focal', defs=[
+        D('FocalLoss', 'none', 'Registry factory: _FocalLoss(alpha, gamma, classes) from the config.', optional=FACTORY,
+          accept=['none']),
+        D('_FocalLoss', 'none',
+          '−α_y·(1 − p_y)^γ·log p_y on hard labels; the constant alpha is stored as zeros(K) + 1e-5 + α, a class '
+          'weight (the 1e-5 is not a target mass).'),
     ]),
     'pesr__focal_loss.py': dict(license='NOASSERTION', category='focal', defs=[
         D('FocalLoss', 'none', 'BCE-with-logits weighted by (1 − p_t)^γ on the given targets; γ=0 is plain BCE.'),

@@ -174,6 +174,51 @@ def _oml_arcface(with_mlp):
     return run
 
 
+def _gecdi():
+    ns = load('gecdi__criterion.py', 'CrossEntropyLoss')
+    x, t = logits(), labels()
+    crit = ns['CrossEntropyLoss'](label_smoothing=0.1)
+    train = crit(x, t)
+    crit.eval()
+    ok, d = all_close((train, F.cross_entropy(x, t, label_smoothing=0.1)), (crit(x, t), F.cross_entropy(x, t)))
+    return ok, f'train: torch label_smoothing; eval: plain CE: {d}'
+
+
+def _torchline(symbol):
+    def run():
+        ns = load('torchline__loss.py', 'CrossEntropy', 'CrossEntropyLabelSmooth', '_CrossEntropyLabelSmooth')
+        x, t = logits(), labels()
+        if symbol == '_CrossEntropyLabelSmooth':
+            return all_close((ns[symbol](0.1)(x, t), F.cross_entropy(x, t, label_smoothing=0.1)))
+        if symbol == 'CrossEntropy':
+            cfg = types.SimpleNamespace(loss=types.SimpleNamespace(class_weight=None))
+            return all_close((ns[symbol](cfg)(x, t), F.cross_entropy(x, t)))
+        with_eps = types.SimpleNamespace(loss=types.SimpleNamespace(label_smoothing=0.2))
+        without = types.SimpleNamespace(loss=types.SimpleNamespace())
+        ok, d = all_close((ns[symbol](with_eps)(x, t), F.cross_entropy(x, t, label_smoothing=0.2)),
+                          (ns[symbol](without)(x, t), F.cross_entropy(x, t, label_smoothing=0.1)))
+        return ok, f'cfg.loss.label_smoothing=0.2, and the 0.1 fallback when the config has none: {d}'
+    return run
+
+
+def _torchline_focal(symbol):
+    def run():
+        ns = load('torchline__focal_loss.py', 'FocalLoss', '_FocalLoss')
+        x, t = logits(), labels()
+        if symbol == 'FocalLoss':
+            focal = types.SimpleNamespace(alpha=0.25, gamma=0, size_average=True)
+            cfg = types.SimpleNamespace(loss=types.SimpleNamespace(focal_loss=focal), model=types.SimpleNamespace(classes=7))
+            crit = ns[symbol](cfg)
+        else:
+            crit = ns[symbol](0.25, 0, 7)
+        ok, d = all_close((crit(x, t), (0.25 + 1e-5) * F.cross_entropy(x, t)))
+        p_t = F.softmax(x, 1).gather(1, t[:, None]).squeeze(1)
+        ref2 = ((0.25 + 1e-5) * (1 - p_t) ** 2 * F.cross_entropy(x, t, reduction='none')).mean()
+        ok2, d2 = all_close((ns['_FocalLoss'](0.25, 2, 7)(x, t), ref2))
+        return ok and ok2, f'gamma=0: (alpha + 1e-5)*CE on hard labels ({d}); gamma=2: (1-p_t)^2 weights ({d2})'
+    return run
+
+
 def _suncet_labels():
     ns = load('suncet__losses.py', 'make_labels_matrix')
     k, eps = 5, 0.1
@@ -478,6 +523,12 @@ def main():
         ('oml__label_smoothing.py', 'label_smoothing', _oml_fn),
         ('oml__arcface.py', 'ArcFaceLoss', _oml_arcface(False)),
         ('oml__arcface.py', 'ArcFaceLossWithMLP', _oml_arcface(True)),
+        ('gecdi__criterion.py', 'CrossEntropyLoss', _gecdi),
+        ('torchline__loss.py', '_CrossEntropyLabelSmooth', _torchline('_CrossEntropyLabelSmooth')),
+        ('torchline__loss.py', 'CrossEntropyLabelSmooth', _torchline('CrossEntropyLabelSmooth')),
+        ('torchline__loss.py', 'CrossEntropy', _torchline('CrossEntropy')),
+        ('torchline__focal_loss.py', '_FocalLoss', _torchline_focal('_FocalLoss')),
+        ('torchline__focal_loss.py', 'FocalLoss', _torchline_focal('FocalLoss')),
         ('suncet__losses.py', 'make_labels_matrix', _suncet_labels),
         ('suncet__losses.py', 'init_paws_loss', _paws),
         ('suncet__losses.py', 'init_suncet_loss', _suncet),
