@@ -21,7 +21,7 @@ export type Split = 'tuned' | 'tune' | 'holdout' | 'rewrite';
 
 export interface LabelledFile {
   path: string;
-  set: 'realworld' | 'positive' | 'negative' | 'rewrites' | 'fresh' | 'fresh2';
+  set: 'realworld' | 'positive' | 'negative' | 'rewrites' | 'fresh' | 'fresh2' | 'fresh3';
   split: Split;
   /** A file without label smoothing: any smoothing claim in it is false. */
   negative: boolean;
@@ -54,7 +54,7 @@ type LabelMap = Record<
  * ran the analysis; its projects were split, alternating by name, between a part looked at and a part never looked
  * at. Every file's split is written in its label, so adding a file never moves another across the split.
  */
-function labelSet(set: 'positive' | 'negative' | 'fresh' | 'fresh2'): LabelledFile[] {
+function labelSet(set: 'positive' | 'negative' | 'fresh' | 'fresh2' | 'fresh3'): LabelledFile[] {
   const dir = join(ROOT, 'corpus', set);
   const labels = readJson<LabelMap>(join(dir, 'labels.json')) ?? {};
   return Object.entries(labels).map(([file, l]) => ({
@@ -104,6 +104,8 @@ export function loadCorpus(): LabelledFile[] {
     ...labelSet('fresh'),
     /** fresh2: collected and labelled (verified in torch where runnable) by a helper who never ran the analysis; all held out. */
     ...labelSet('fresh2'),
+    /** fresh3: the same, from other projects, while the analysis was being tuned; all held out. */
+    ...labelSet('fresh3'),
     ...rewrites(),
   ];
 }
