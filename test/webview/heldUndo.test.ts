@@ -268,7 +268,7 @@ describe('the notice of a replaced held text', () => {
     p.type('x');
     assert.match(
       notice.textContent,
-      /^Replaced the pasted 0\.4 MB text — Restore \(or Ctrl\+Z in the empty box\)/,
+      /^Replaced the pasted 0\.4 MB text — Restore \(or Ctrl\+Z in the box\)/,
     );
   });
 

@@ -23,6 +23,6 @@ export function showHeldNotice(notice: HTMLElement, text: string | undefined, re
   notice.replaceChildren(
     `Replaced the pasted ${size} text — `,
     button,
-    ' (or Ctrl+Z in the empty box). Kept until you change another input.',
+    ' (or Ctrl+Z in the box). Kept until you change another input.',
   );
 }
