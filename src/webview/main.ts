@@ -78,8 +78,6 @@ const plots = [
 ];
 const savedState = api.getState();
 const saved = restorable(savedState);
-/** The webview's own copy of the state (getState) carries the held text a stray key replaced, the host's does not. */
-const saveState = (state: PlaygroundState) => api.setState(withReplaced(state, held.current));
 const held = new HeldUndo(
   savedReplaced(
     savedState,
@@ -87,6 +85,8 @@ const held = new HeldUndo(
   ),
   () => saveState(app.current),
 );
+/** The webview's own copy of the state (getState) carries the held text a stray key replaced, the host's does not. */
+const saveState = (state: PlaygroundState) => api.setState(withReplaced(state, held.current));
 const solve = buildSolve(() => app.exportView()?.result);
 const app = new PlaygroundApp(saved ?? DEFAULT_STATE, {
   plots,

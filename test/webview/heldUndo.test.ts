@@ -266,10 +266,7 @@ describe('the notice of a replaced held text', () => {
     assert.equal(notice.id, 'logits-input-replaced');
     assert.equal(notice.textContent, '');
     p.type('x');
-    assert.match(
-      notice.textContent,
-      /^Replaced the pasted 0\.4 MB text — Restore \(or Ctrl\+Z in the box\)/,
-    );
+    assert.match(notice.textContent, /^Replaced the pasted 0\.4 MB text — Restore \(or Ctrl\+Z in the box\)/);
   });
 
   it('has a real button whose click restores the text, and goes away then', () => {
