@@ -6,6 +6,7 @@
  *               #data-source-refresh (asks the host to send the same expressions again)
  *   inputs      #logits-input #targets-input #weights-input (textareas; `input` events recompute; a text over
  *               200,000 characters is held, not shown: the area is empty, its placeholder says what it holds)
+ *               #<input id>-replaced (aria-live: the held text typing or pasting replaced, with a Restore button)
  *               #error-logits #error-targets #error-weights #error-options (aria-live error text, "Line L, column C: …")
  *               #sample-select (loads an example on `change`)
  *   controls    #loss-select #input-kind-select #convention-select #reduction-select (native selects, `change`)
@@ -42,9 +43,11 @@ import { sweepPlot } from './plots/sweepPlot';
 import { onThemeChange } from './plots/theme';
 import { keepSelectAllLocal } from './selectAllEcho';
 import { debounce, schedule } from './timers';
+import { TEXT_CONTROLS } from './ui/controls';
 import { h } from './ui/dom';
 import { section } from './ui/elements';
 import { buildControls, buildInputs } from './ui/form';
+import { HeldUndo, savedReplaced, withReplaced } from './ui/heldUndo';
 import { buildOutputs } from './ui/outputs';
 import { buildSeedNotice, hideSeedNotice, offerSeedUndo } from './ui/seedNotice';
 import { buildSolve } from './ui/solve';
@@ -73,14 +76,24 @@ const plots = [
   gapPlot(),
   reliabilityPlot(),
 ];
-const saved = restorable(api.getState());
+const savedState = api.getState();
+const saved = restorable(savedState);
+const held = new HeldUndo(
+  savedReplaced(
+    savedState,
+    TEXT_CONTROLS.map((c) => c.id),
+  ),
+  () => saveState(app.current),
+);
+/** The webview's own copy of the state (getState) carries the held text a stray key replaced, the host's does not. */
+const saveState = (state: PlaygroundState) => api.setState(withReplaced(state, held.current));
 const solve = buildSolve(() => app.exportView()?.result);
 const app = new PlaygroundApp(saved ?? DEFAULT_STATE, {
   plots,
   compute: (params, onPart) => computeClient.run(params, onPart),
   cancel: () => computeClient.cancel(),
   persist: (state) => {
-    api.setState(state);
+    saveState(state);
     notifyHost(state);
   },
   report,
@@ -101,7 +114,7 @@ root.replaceChildren(
     section(
       'inputs-section',
       'Inputs',
-      buildInputs({ dispatch, refuseText: (field, error) => app.refuseText(field, error) }),
+      buildInputs({ dispatch, refuseText: (field, error) => app.refuseText(field, error), held }),
     ),
     section('controls-section', 'Loss and smoothing', buildControls(dispatch)),
   ),
@@ -126,6 +139,9 @@ host.onNotification(ApplySeed, (seed) => {
 });
 // The undo is one step: the next edit of the person's own makes it moot.
 for (const event of ['input', 'change']) root.addEventListener(event, hideSeedNotice);
+// Captured, so that the kept text is let go before the change it commits is saved with the state.
+for (const event of ['input', 'change'])
+  root.addEventListener(event, (e) => held.changedIn(e.target instanceof Element ? e.target.id : ''), true);
 host.onNotification(ShowSource, ({ source }) => sourceBar.show(source));
 host.onNotification(RestoreState, (state) => dispatch({ type: 'restore', state }));
 host.onRequest(GetSnapshot, () => app.snapshot());

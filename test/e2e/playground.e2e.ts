@@ -183,6 +183,41 @@ describe('e2e: the playground in the browser VS Code', () => {
     assert.equal(await placeholder(), '');
   });
 
+  it('keeps a held text that a paste replaced: undo in the box or Restore (after a reload too) brings it back', async () => {
+    const box = panel.locator('#logits-input');
+    const notice = () => textOf(panel, 'logits-input-replaced');
+    const placeholder = async () => (await box.getAttribute('placeholder')) ?? '';
+    const replaced = /^Replaced the pasted 0\.\d MB text — Restore/;
+    assert.match(await until(notice, (v) => v !== ''), replaced, 'the last test pasted over its held text');
+    // The browser's undo (VS Code's Ctrl+Z, sent back as execCommand) empties the box: the held text is back.
+    await box.click();
+    await box.press('ControlOrMeta+Z');
+    const held = await until(loss, (v) => /^\d+\.\d{4}$/.test(v) && v !== '1.5161');
+    assert.match(held, /^\d+\.\d{4}$/, `the held text's loss, got "${held}"`);
+    assert.match(await placeholder(), /MB of text \([\d,]+ characters\) kept/);
+    assert.equal(await fieldValue(panel, 'logits-input'), '');
+    assert.equal(await until(notice, (v) => v === ''), '');
+    await pasteInto(panel, 'logits-input', SEED_000_LOGITS);
+    assert.equal(await until(loss, (v) => v === '1.5161'), '1.5161');
+    await runCommand(page, 'Developer: Reload Window');
+    await waitForWorkbench(page);
+    panel = await webviewFrame(page, '#logits-input', 60_000);
+    assert.match(await until(notice, (v) => v !== ''), replaced, 'offered again after the reload');
+    await page.screenshot({ path: env.artifact('e2e-playground-held-replaced.png') });
+    // By keyboard: the notice's Restore is a button.
+    await panel.locator('#logits-input-replaced button').focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await until(loss, (v) => v === held), held);
+    assert.equal(await until(notice, (v) => v === ''), '');
+    // The panel as the next tests expect it: seed 000, the offer let go by a change of another input.
+    await pasteInto(panel, 'logits-input', SEED_000_LOGITS);
+    assert.equal(await until(loss, (v) => v === '1.5161'), '1.5161');
+    assert.match(await notice(), replaced);
+    await typeNumber(panel, 'epsilon-input', '0.5');
+    assert.equal(await until(notice, (v) => v === ''), '');
+    assert.equal(await until(loss, (v) => v === '1.5161'), '1.5161');
+  });
+
   for (const [name, theme, bodyClass] of [
     ['light', 'Light Modern', 'vscode-light'],
     ['high-contrast', 'Dark High Contrast', 'vscode-high-contrast'],

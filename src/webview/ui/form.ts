@@ -11,8 +11,10 @@ import {
   type TextControl,
 } from './controls';
 import { h, optionList } from './dom';
-import { HELD_TEXT_LENGTH, pastedText, showText, takeInput } from './heldText';
+import { heldNotice, showHeldNotice } from './heldNotice';
+import type { HeldUndo } from './heldUndo';
 import { checkNumber, showNumberRefusal } from './numberCheck';
+import { textEdits } from './textEdits';
 
 /** `source`: the control the action comes from (form.ts passes its own element). */
 type Dispatch = (action: PlaygroundAction, source?: Element) => void;
@@ -22,11 +24,12 @@ const labelled = (id: string, label: string, control: HTMLElement, ...after: HTM
 
 function textControl(c: TextControl, inputs: TextInputs): HTMLElement {
   const hintId = `${c.id}-hint`;
+  const notice = heldNotice(c.id);
   const area = h('textarea', {
     id: c.id,
     rows: c.rows,
     spellcheck: false,
-    'aria-describedby': `${hintId} error-${c.field}`,
+    'aria-describedby': `${hintId} ${notice.id} error-${c.field}`,
   });
   const changed = (text: string) => {
     const refused = textLimitError(c.field, text);
@@ -35,16 +38,23 @@ function textControl(c: TextControl, inputs: TextInputs): HTMLElement {
     const synthetic = c.field === 'prior' ? {} : { synthetic: null };
     if (!refused) inputs.dispatch({ type: 'patch', patch: { [c.key]: text, ...synthetic } }, area);
   };
-  area.addEventListener('input', () => changed(takeInput(area)));
+  const edits = textEdits(area, c.id, inputs.held, changed);
+  area.addEventListener('input', (e) => edits.input(e instanceof InputEvent ? e.inputType : ''));
   // A paste too long to show never enters the area (see heldText.ts).
   area.addEventListener('paste', (e) => {
     const clip = e.clipboardData?.getData('text/plain') ?? '';
-    if (clip.length <= HELD_TEXT_LENGTH) return;
-    e.preventDefault();
-    const text = pastedText(area, clip, area.selectionStart, area.selectionEnd);
-    showText(area, text);
-    changed(text);
+    if (edits.paste(clip, area.selectionStart, area.selectionEnd)) e.preventDefault();
   });
+  area.addEventListener('keydown', (e) => {
+    if (!edits.key(e)) return;
+    e.preventDefault();
+    e.stopPropagation();
+  });
+  const restore = () => {
+    // The button goes with the notice: the focus goes back to the box.
+    if (edits.restore()) area.focus();
+  };
+  inputs.held.watch((kept) => showHeldNotice(notice, kept?.id === c.id ? kept.text : undefined, restore));
   const error = h('div', {
     id: `error-${c.field}`,
     class: 'field-error',
@@ -52,7 +62,7 @@ function textControl(c: TextControl, inputs: TextInputs): HTMLElement {
     'aria-live': 'polite',
   });
   const note = h('div', { id: `note-${c.field}`, class: 'hint' });
-  return labelled(c.id, c.label, area, h('div', { id: hintId, class: 'hint' }, c.hint), note, error);
+  return labelled(c.id, c.label, area, notice, h('div', { id: hintId, class: 'hint' }, c.hint), note, error);
 }
 
 function selectControl(c: SelectControl, dispatch: Dispatch): HTMLElement {
@@ -118,6 +128,8 @@ function sampleControl(dispatch: Dispatch): HTMLElement {
 export interface TextInputs {
   dispatch: Dispatch;
   refuseText: (field: FieldName, error: FieldError | undefined) => void;
+  /** The held text a person's typing or paste replaced, until restored or committed. */
+  held: HeldUndo;
 }
 
 export function buildInputs(inputs: TextInputs): HTMLElement {

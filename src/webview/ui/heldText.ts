@@ -1,7 +1,8 @@
 /**
  * A text too long for its text area is held in memory (and in the state, so it survives hide and reload), not in
  * the area: Chromium lays out a 22 MB textarea value for seconds on the UI thread. The empty area's placeholder says
- * what it holds; typing or pasting there replaces the held text, as in an area whose whole text is selected.
+ * what it holds; typing or pasting there replaces the held text, as in an area whose whole text is selected (and
+ * heldUndo.ts keeps the replaced text so that it can come back).
  */
 
 /** Longest text shown in its area (its layout stays within a frame or two). */
@@ -14,6 +15,11 @@ export interface TextBox {
 }
 
 const held = new WeakMap<TextBox, string>();
+
+/** The text the area holds, if it holds one. */
+export function heldText(box: TextBox): string | undefined {
+  return held.get(box);
+}
 
 /** The field's whole text: the one held, else the area's own. */
 export function fieldText(box: TextBox): string {
@@ -50,11 +56,14 @@ export function pastedText(box: TextBox, clip: string, start: number, end: numbe
   return start === 0 && end === shown.length ? clip : shown.slice(0, start) + clip + shown.slice(end);
 }
 
+/** "22.5 MB": a held text's size as its summary and the notice of its replacement give it. */
+export const heldSize = (text: string): string => `${(text.length / 1e6).toFixed(1)} MB`;
+
 /** Its size and start: nothing that reads the whole text (a 22 MB scan is tens of milliseconds). */
 export function heldSummary(text: string): string {
   const start = text.slice(0, 80).replace(/\s+/g, ' ');
   return (
-    `${(text.length / 1e6).toFixed(1)} MB of text (${text.length.toLocaleString('en-US')} characters) kept, not shown: ` +
+    `${heldSize(text)} of text (${text.length.toLocaleString('en-US')} characters) kept, not shown: ` +
     `a text box this long would freeze the panel. It starts ${start}… Type or paste here to replace it.`
   );
 }
