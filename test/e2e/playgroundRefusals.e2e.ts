@@ -63,7 +63,12 @@ describe('e2e: the playground refuses visibly or computes (issue 9)', () => {
     await pasteInto(panel, 'logits-input', 'tensor([], size=(0, 4))');
     await pasteInto(panel, 'targets-input', 'tensor([], dtype=torch.int64)');
     assert.equal(await until(loss, (v) => v === 'nan'), 'nan');
-    assert.match(await textOf(panel, 'plot-heatmap-summary'), /empty batch/);
+    // The loss shows first; each plot (and its summary) is drawn in a frame of its own after it.
+    const summary = await until(
+      () => textOf(panel, 'plot-heatmap-summary'),
+      (v) => /empty batch/.test(v),
+    );
+    assert.match(summary, /empty batch/);
   });
 
   it('refuses a paste over the text limit on its field and shows no result of the previous text', async () => {
