@@ -280,3 +280,19 @@ describe('analysis: a smoothing parameter the code assigns again', () => {
     assert.match(f.message, /Smoothing is off at the default `smoothing=None`/, f.message);
   });
 });
+
+describe('analysis: a log-softmax written by hand over logits the code changes', () => {
+  it('scaled logits get the closest call, not "≡" on the model\'s logits; unchanged ones keep it', () => {
+    const code = lines(
+      'import torch.nn.functional as F',
+      'def scaled(logits, labels):',
+      '    t = F.one_hot(labels, logits.size(1)).float()',
+      '    return -(t * F.log_softmax(logits * 30.0, dim=-1)).sum(-1).mean()',
+      'def plain(logits, labels):',
+      '    t = F.one_hot(labels, logits.size(1)).float()',
+      '    return -(t * F.log_softmax(logits, dim=-1)).sum(-1).mean()',
+    );
+    assertInexact(at(code, 'scaled', 2), 'nn.CrossEntropyLoss()', /logits changed in the code/);
+    assert.equal(at(code, 'plain', 5).torchEquivalent, 'nn.CrossEntropyLoss()');
+  });
+});

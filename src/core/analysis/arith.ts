@@ -356,6 +356,7 @@ function times(a: AV, b: AV, aSpan: Span, bSpan: Span): AV {
       binary: null,
       modulated: x.modulated || y.scaledBy !== undefined,
       kl: x.kl,
+      ...(x.changedLogits ? { changedLogits: true as const } : {}),
     };
   if (x.k === 'logp' && y.k === 'tensor' && y.stored)
     return { k: 'prod', d: keptTable(y.stored), c: x.c, factors: x.factors, binary: null };

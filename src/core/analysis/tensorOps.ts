@@ -6,6 +6,7 @@ import { derivationOf, elementwise, predicted } from './modulation';
 import type { Ctx } from './scope';
 import { logOfLabels, signedLogistic } from './signedLabels';
 import { add, div, evalSym, mul, neg, num, ONE, type Sym, sub, sym, symNames, ZERO } from './sym';
+import { changedLogits } from './torchLossCall';
 import { INSIDE_LOG } from './unfixedTargets';
 import {
   type AV,
@@ -113,6 +114,7 @@ export function gatherLoss(v: AV, labels: AV): AV & { k: 'loss' } {
   const l = lossOf(mix(neg(lp.c), ZERO, 'index'), {
     weightSpans: lp.factors,
     modulated: lp.modulated,
+    ...(lp.changedLogits ? { changedLogits: true } : {}),
     ...complementOf(lp),
   });
   return { k: 'loss', l: withLabels((l as AV & { k: 'loss' }).l, labels) };
@@ -131,7 +133,14 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
   const input = args.get('input') ?? UNKNOWN;
   const target = targetOf(kind, args);
   const reduction = reductionOf(args.get('reduction'), 'mean');
-  if (kind === 'log_softmax') return { k: 'logp', c: ONE, factors: [], source: sourceOf(input) };
+  if (kind === 'log_softmax')
+    return {
+      k: 'logp',
+      c: ONE,
+      factors: [],
+      source: sourceOf(input),
+      ...(changedLogits(input) ? { changedLogits: true as const } : {}),
+    };
   if (kind === 'softmax') return { k: 'prob', multi: true, neg: false, source: sourceOf(input) };
   if (kind === 'binary_cross_entropy' || kind === 'binary_cross_entropy_with_logits') {
     return lossOf(binaryTargetOf(target), {
@@ -526,17 +535,26 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
   const parameter = v.k === 'param' || (v.k === 'tensor' && v.viewOf !== undefined);
   if (parameter && hasDim) return reduce({ k: 'logp', c: ONE, factors: [] }, name, hasDim, ctx);
   const modulated = (v.k === 'logp' || v.k === 'prod') && v.modulated === true;
+  const changed = (v.k === 'logp' || v.k === 'prod') && v.changedLogits ? { changedLogits: true } : {};
   if (v.k === 'logp' && v.factors.length > 0) {
     const weightSpans = v.factors.slice(0, -1);
     return lossOf(mix(neg(v.c), ZERO, 'tensor'), { reduction, weightSpans, modulated });
   }
-  if (v.k === 'logp') return lossOf(mix(ZERO, perClass(neg(v.c)), 'none'), { reduction, modulated });
+  if (v.k === 'logp')
+    return lossOf(mix(ZERO, perClass(neg(v.c)), 'none'), { reduction, modulated, ...changed });
   if (v.k === 'prod' && v.d) {
     if (v.binary)
       return lossOf(v.d, { binary: true, reduction, modulated, ...(v.opaque ? { opaqueLog: true } : {}) });
     return lossOf(
       scaleMix(v.d, (x) => perClass(mul(neg(v.c), x))),
-      { reduction, weightSpans: v.factors, modulated, kl: v.kl === true, reworked: v.reworked === true },
+      {
+        reduction,
+        weightSpans: v.factors,
+        modulated,
+        kl: v.kl === true,
+        reworked: v.reworked === true,
+        ...changed,
+      },
     );
   }
   if (v.k === 'loss' && !hasDim) {

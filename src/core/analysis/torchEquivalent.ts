@@ -28,6 +28,8 @@ const MARGIN =
   "the true class's logit is changed (a margin) before a softmax written by hand: the cross-entropy of margin logits, which torch computes only once they are built";
 const CHANGED_INPUT =
   "the logits are changed before the torch call (scaled, shifted, or a margin on the true class): it takes those, not the model's";
+const CHANGED_LOGITS =
+  "the log-softmax is taken of logits changed in the code (scaled, or a margin blended in by the labels): the call takes those, not the model's";
 const HARDEST =
   'only the largest per-sample losses are kept (top-k hard-example mining), which no torch loss does';
 const OPAQUE_LOG =
@@ -218,6 +220,7 @@ export function torchEquivalence(
     loss.modulated && MODULATED,
     loss.reworked === true && REWORKED,
     loss.margin === true && MARGIN,
+    loss.changedLogits === true && !loss.kl && CHANGED_LOGITS,
     loss.hardest === true && HARDEST,
     loss.opaqueLog === true && OPAQUE_LOG,
     loss.unseenCall === true && UNSEEN_CALL,

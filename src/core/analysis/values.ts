@@ -68,6 +68,8 @@ export interface LossInfo extends Mix {
   hardest?: boolean;
   /** A softmax cross-entropy written by hand over logits changed on the true class (`marginSoftmax.ts`). */
   margin?: boolean;
+  /** A log-softmax written by hand over logits changed in the code (scaled, a margin blended in by the labels). */
+  changedLogits?: boolean;
   /** Computed by a criterion given to the constructor (`self.loss_fcn`): its convention is that criterion's. */
   delegated?: string;
 }
@@ -183,7 +185,17 @@ export type AV =
   | { k: 'prob'; multi: boolean; neg: boolean; source?: string; c?: Sym }
   /** `kl`: written as log q − log p, so a target times it is a KL term (the CE minus the target's entropy). */
   /** `complement`: log(1 − p), the log-probability of not being each class (negative learning). */
-  | { k: 'logp'; c: Sym; factors: Span[]; modulated?: boolean; source?: string; kl?: true; complement?: true }
+  | {
+      k: 'logp';
+      c: Sym;
+      factors: Span[];
+      modulated?: boolean;
+      source?: string;
+      kl?: true;
+      complement?: true;
+      /** Of logits changed in the code (scaled, a margin blended in by the labels): not the model's own. */
+      changedLogits?: true;
+    }
   /** log σ or log(1 − σ); `opaque`: the log of a tensor the analysis does not follow (not known to be σ(x)). */
   | { k: 'blog'; neg: boolean; opaque?: true; of?: string; sigmoidOf?: string }
   /**
@@ -203,6 +215,7 @@ export type AV =
       kl?: true;
       /** Plus a term the analysis does not follow (the prediction-only terms of a tempered / Bregman loss). */
       reworked?: true;
+      changedLogits?: true;
     }
   | { k: 'loss'; l: LossInfo }
   /** A tuple or list; a dict or namespace also has each item's key (`{'eps': eps}`, `SimpleNamespace(eps=eps)`). */
@@ -319,6 +332,7 @@ export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
     torch: undefined,
     reworked: a.reworked || b.reworked,
     margin: a.margin || b.margin,
+    changedLogits: a.changedLogits || b.changedLogits,
     hardest: a.hardest || b.hardest,
     opaqueLog: a.opaqueLog || b.opaqueLog,
     unseenCall: a.unseenCall || b.unseenCall,
