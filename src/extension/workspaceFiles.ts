@@ -73,7 +73,7 @@ export class WorkspaceFiles implements ModuleFiles, vscode.Disposable {
 
   /** Whether any path now reads differently from the version it was read at. */
   async changedSince(versions: ReadonlyMap<string, string>): Promise<boolean> {
-    const now = await Promise.all([...versions.keys()].map((path) => this.versionOf(path)));
+    const now = await Promise.all([...versions.keys()].map((path) => this.versionOf(vscode.Uri.parse(path))));
     return [...versions.values()].some((version, i) => now[i] !== version);
   }
 
@@ -83,21 +83,23 @@ export class WorkspaceFiles implements ModuleFiles, vscode.Disposable {
    */
   private async readAt(path: string): Promise<{ text: string | null; version: string }> {
     const uri = vscode.Uri.parse(path);
-    if (!vscode.workspace.getWorkspaceFolder(uri)) return { text: null, version: OUTSIDE };
-    const edited = this.editedDocument(uri);
-    if (edited) {
-      const text = edited.getText();
-      return { text: text.length <= MAX_MODULE_BYTES ? text : null, version: editorVersion(edited) };
-    }
-    const version = await this.diskVersion(uri);
-    return { text: await this.diskText(uri, version), version };
+    const version = await this.versionOf(uri);
+    return { text: await this.textAt(uri, version), version };
   }
 
-  private async versionOf(path: string): Promise<string> {
-    const uri = vscode.Uri.parse(path);
+  /** Outside the workspace, unsaved edits, or the version on disk (`ABSENT` when there is nothing to read). */
+  private async versionOf(uri: vscode.Uri): Promise<string> {
     if (!vscode.workspace.getWorkspaceFolder(uri)) return OUTSIDE;
     const edited = this.editedDocument(uri);
     return edited ? editorVersion(edited) : this.diskVersion(uri);
+  }
+
+  private async textAt(uri: vscode.Uri, version: string): Promise<string | null> {
+    if (version === OUTSIDE) return null;
+    const edited = this.editedDocument(uri);
+    if (!edited) return this.diskText(uri, version);
+    const text = edited.getText();
+    return text.length <= MAX_MODULE_BYTES ? text : null;
   }
 
   private editedDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
