@@ -46,21 +46,6 @@ export function keepsReceiver(method: string): boolean {
   return PASS.has(method);
 }
 
-const COMPARISON_METHODS = new Set([
-  'ne',
-  'not_equal',
-  'eq',
-  'gt',
-  'greater',
-  'lt',
-  'less',
-  'ge',
-  'greater_equal',
-  'le',
-  'less_equal',
-  'logical_not',
-  'logical_and',
-]);
 const SCALAR_TENSOR = new Set(['tensor', 'as_tensor', 'scalar_tensor']);
 
 /** `a.mul(b)`, `torch.mul(a, b)`, `torch.eq(t, y)`, `q.gt(0)`…: the Python operator they spell. */
@@ -85,6 +70,14 @@ const OPERATORS = new Map([
   ['le', '<='],
   ['less_equal', '<='],
 ]);
+const isComparison = (operator: string) => /[=<>]/.test(operator);
+
+/** Comparisons by name, and the logical tests: a method of these that is no operator here is a mask. */
+const COMPARISON_METHODS = new Set([
+  ...[...OPERATORS].filter(([, operator]) => isComparison(operator)).map(([name]) => name),
+  'logical_not',
+  'logical_and',
+]);
 const ZEROS = new Set(['zeros_like', 'empty_like', 'zeros', 'empty', 'new_zeros', 'new_empty']);
 const ONES = new Set(['ones_like', 'ones', 'new_ones']);
 const FULL = new Set(['full_like', 'full', 'new_full']);
@@ -95,7 +88,7 @@ const FULL = new Set(['full_like', 'full', 'new_full']);
  */
 function operatorOf(operator: string, a: AV, b: AV): AV {
   const v = binop(operator, a, b, ZSPAN, ZSPAN);
-  if (!/[=<>]/.test(operator) || v.k === 'dist') return v;
+  if (!isComparison(operator) || v.k === 'dist') return v;
   return v.k === 'tensor' && (v.mask || v.labelTest || v.support) ? v : MASK;
 }
 
