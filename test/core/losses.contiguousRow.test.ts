@@ -3,46 +3,19 @@
  * exponential pass, the gradient in place; rows spread wider than exp's normal range or holding ±inf take the
  * checked kernel) against a reference built from logSoftmax and Math.exp, loss and gradient.
  */
-import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
 import { crossEntropy, logSoftmax } from '../../src/core/losses';
-import type { PlainReduction } from '../../src/core/losses/types';
 import { fuzz } from '../support/fuzz';
+import { assertSame, IGNORE, type IndexTargetProblem, indexTargetProblem } from '../support/lossProblems';
 
-const IGNORE = -100;
-const value = fc.oneof(
-  { weight: 10, arbitrary: fc.double({ min: -30, max: 30, noNaN: true }) },
-  { weight: 2, arbitrary: fc.double({ min: -1000, max: 1000, noNaN: true }) },
-  { weight: 1, arbitrary: fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY) },
-);
-
-const problem = fc
-  .record({ rows: fc.integer({ min: 1, max: 5 }), classes: fc.integer({ min: 1, max: 7 }) })
-  .chain(({ rows, classes }) =>
-    fc.record({
-      logits: fc.array(value, { minLength: rows * classes, maxLength: rows * classes }),
-      target: fc.array(fc.oneof(fc.integer({ min: 0, max: classes - 1 }), fc.constant(IGNORE)), {
-        minLength: rows,
-        maxLength: rows,
-      }),
-      epsilon: fc.oneof(fc.double({ min: 0, max: 1, noNaN: true }), fc.constantFrom(0, 0.1, 1)),
-      reduction: fc.constantFrom<PlainReduction>('mean', 'sum', 'none'),
-      rows: fc.constant(rows),
-      classes: fc.constant(classes),
-    }),
-  );
-
-interface Problem {
-  logits: number[];
-  target: number[];
-  epsilon: number;
-  reduction: PlainReduction;
-  rows: number;
-  classes: number;
-}
+const problem = indexTargetProblem({
+  typicalWeight: 10,
+  classes: { min: 1, max: 7 },
+  epsilonEdges: () => [0, 0.1, 1],
+});
 
 /** torch's formula term by term: (1-ε)·(-logp[y]) + ε/C·(-Σ logp) per kept row, softmax − smoothed one-hot. */
-function reference({ logits, target, epsilon, reduction, rows, classes }: Problem) {
+function reference({ logits, target, epsilon, reduction, rows, classes }: IndexTargetProblem) {
   const logp = logSoftmax({ shape: [rows, classes], data: Float64Array.from(logits) }).data;
   const kept = target.filter((y) => y !== IGNORE).length;
   const scale = reduction === 'mean' ? 1 / kept : 1;
@@ -64,16 +37,6 @@ function reference({ logits, target, epsilon, reduction, rows, classes }: Proble
   return { output, grad };
 }
 
-/** Same value to 1e-12 relative (absolute below 1), nan where the other is nan, same infinities. */
-function same(actual: ArrayLike<number>, expected: ArrayLike<number>, what: string): void {
-  assert.equal(actual.length, expected.length, what);
-  for (let i = 0; i < expected.length; i++) {
-    const [a, e] = [actual[i]!, expected[i]!];
-    if (!Number.isFinite(e)) assert.ok(Object.is(a, e), `${what}[${i}]: ${a} ≠ ${e}`);
-    else assert.ok(Math.abs(a - e) <= 1e-12 * Math.max(1, Math.abs(e)), `${what}[${i}]: ${a} ≠ ${e}`);
-  }
-}
-
 describe('fused index-target cross-entropy on contiguous rows', () => {
   it('equals logSoftmax term by term, loss and gradient, with wide rows, nan, ±inf and ignored rows', () => {
     fc.assert(
@@ -84,8 +47,8 @@ describe('fused index-target cross-entropy on contiguous rows', () => {
           { labelSmoothing: p.epsilon, reduction: p.reduction, ignoreIndex: IGNORE, grad: true },
         );
         const expected = reference(p);
-        same(output.data, expected.output, 'loss');
-        same(gradInput!.data, expected.grad, 'gradient');
+        assertSame(output.data, expected.output, 'loss');
+        assertSame(gradInput!.data, expected.grad, 'gradient');
       }),
       fuzz(400),
     );
@@ -106,7 +69,7 @@ describe('fused index-target cross-entropy on contiguous rows', () => {
       rows: 2,
       classes: 4,
     });
-    same(output.data, expected.output, 'loss');
-    same(gradInput!.data, expected.grad, 'gradient');
+    assertSame(output.data, expected.output, 'loss');
+    assertSame(gradInput!.data, expected.grad, 'gradient');
   });
 });

@@ -11,44 +11,13 @@ import { denseIndexTargets, kMinus1IndexTargets } from '../../src/core/losses/sm
 import { klDivOneHot } from '../../src/core/playground/klOneHot';
 import type { Tensor } from '../../src/core/tensor';
 import { fuzz } from '../support/fuzz';
+import { assertSame, IGNORE, indexTargetProblem } from '../support/lossProblems';
 
-const IGNORE = -100;
-const value = fc.oneof(
-  { weight: 12, arbitrary: fc.double({ min: -30, max: 30, noNaN: true }) },
-  // Rows spread wider than exp's normal range take the checked kernel.
-  { weight: 2, arbitrary: fc.double({ min: -1000, max: 1000, noNaN: true }) },
-  { weight: 1, arbitrary: fc.constantFrom(Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY) },
-);
-
-const problem = fc
-  .record({ rows: fc.integer({ min: 1, max: 5 }), classes: fc.integer({ min: 2, max: 6 }) })
-  .chain(({ rows, classes }) =>
-    fc.record({
-      logits: fc.array(value, { minLength: rows * classes, maxLength: rows * classes }),
-      target: fc.array(fc.oneof(fc.integer({ min: 0, max: classes - 1 }), fc.constant(IGNORE)), {
-        minLength: rows,
-        maxLength: rows,
-      }),
-      epsilon: fc.oneof(
-        fc.double({ min: 0, max: 1, noNaN: true }),
-        fc.constantFrom(0, 1, (classes - 1) / classes),
-      ),
-      reduction: fc.constantFrom('mean' as const, 'sum' as const, 'none' as const),
-      rows: fc.constant(rows),
-      classes: fc.constant(classes),
-    }),
-  );
-
-/** Same value to 1e-12 relative, nan where the other is nan, same infinities. */
-function same(actual: ArrayLike<number>, expected: ArrayLike<number>, what: string): void {
-  assert.equal(actual.length, expected.length, what);
-  for (let i = 0; i < expected.length; i++) {
-    const [a, e] = [actual[i]!, expected[i]!];
-    if (Number.isNaN(e) || !Number.isFinite(e))
-      assert.ok(Object.is(a, e) || a === e, `${what}[${i}]: ${a} ≠ ${e}`);
-    else assert.ok(Math.abs(a - e) <= 1e-12 * Math.max(1, Math.abs(e)), `${what}[${i}]: ${a} ≠ ${e}`);
-  }
-}
+const problem = indexTargetProblem({
+  typicalWeight: 12,
+  classes: { min: 2, max: 6 },
+  epsilonEdges: (classes) => [0, 1, (classes - 1) / classes],
+});
 
 describe('fused loss paths without dense targets', () => {
   it('K−1 cross-entropy on class indices equals the dense probability-target path, loss and gradient', () => {
@@ -72,8 +41,8 @@ describe('fused loss paths without dense targets', () => {
             grad: true,
           },
         );
-        same(fused.output.data, dense.output.data, 'loss');
-        same(fused.gradInput!.data, dense.gradInput!.data, 'gradient');
+        assertSame(fused.output.data, dense.output.data, 'loss');
+        assertSame(fused.gradInput!.data, dense.gradInput!.data, 'gradient');
       }),
       fuzz(300),
     );
