@@ -17,10 +17,10 @@ import {
 } from './scope';
 import { evalCall, gatherLoss, instanceField, trueProbOf, userMethod } from './semantics';
 import { bodyStatements, type Stmt } from './stmt';
-import { add, num, ONE, sub, sym, ZERO } from './sym';
+import { add, num, ONE, type Sym, sub, sym, ZERO } from './sym';
 import { rowDot } from './tensorOps';
 import { resolveTorchApi } from './torchApi';
-import { type AV, mix, numAV, scalarOf, TENSOR, UNKNOWN } from './values';
+import { type AV, type Mix, mix, numAV, scalarOf, TENSOR, UNKNOWN } from './values';
 
 const MAX_DEPTH = 5;
 
@@ -402,6 +402,11 @@ function assignItem(target: Expr & { t: 'sub' }, value: AV, f: Frame, ctx: Ctx):
   const obj = evalExpr(target.obj, f, ctx);
   // `losses["cls"] = …`: one more value in the collection.
   if (obj.k === 'tuple') assign(target.obj, { k: 'tuple', items: [...obj.items, value] }, f, ctx, target);
+  const filled = filledRows(obj, target.index, value);
+  if (filled) {
+    assign(target.obj, filled, f, ctx, target);
+    return;
+  }
   if (obj.k !== 'dist') return;
   const idx = target.index;
   const zero = value.k === 'num' && value.s.k === 'n' && value.s.v === 0;
@@ -414,6 +419,33 @@ function assignItem(target: Expr & { t: 'sub' }, value: AV, f: Frame, ctx: Ctx):
     d = idx[0].t === 'bin' || idx[0].t === 'unary' ? { ...d, rowMask: true } : { ...d, colZero: true };
   }
   assign(target.obj, { k: 'dist', d }, f, ctx, target);
+}
+
+/**
+ * `loss = torch.empty_like(p); loss[clip] = a; loss[~clip] = b`: a fresh zero or empty buffer whose rows are set to
+ * per-sample losses (or functions of p_y) holds them; the pieces of a piecewise loss (PHuber: linear in p_y below a
+ * threshold, −log p_y above) are one loss when they agree in direction. Other values leave the buffer as it was.
+ */
+function filledRows(buffer: AV, index: (Expr | 'slice')[], value: AV): AV | null {
+  if (index.length !== 1 || index[0] === 'slice' || !perSample(value)) return null;
+  if (buffer.k === 'dist') return freshFill(buffer.d) ? value : null;
+  if (!perSample(buffer) || labelsOf(buffer) !== labelsOf(value)) return null;
+  if (buffer.k === 'loss' || value.k === 'loss') return buffer.k === 'loss' ? buffer : value;
+  return buffer.k === 'tensor' && buffer.trueProb?.falling === value.trueProb?.falling ? value : null;
+}
+
+/** A per-sample loss, or a function of the true-class probability p_y: what one row of a loss buffer holds. */
+function perSample(v: AV): v is AV & { k: 'loss' | 'tensor' } {
+  return v.k === 'loss' || (v.k === 'tensor' && v.trueProb !== undefined && !v.trueProb.smoothed);
+}
+
+function labelsOf(v: AV & { k: 'loss' | 'tensor' }): string | undefined {
+  return v.k === 'loss' ? v.l.labels : v.trueProb?.labels;
+}
+
+function freshFill(d: Mix): boolean {
+  const zero = (s: Sym) => s.k === 'n' && s.v === 0;
+  return d.src === 'none' && zero(d.hot) && zero(d.off) && !d.self && !d.unfixed;
 }
 
 /** An index naming a label (`y`, `self.label`, `labels[i]`), not a class number, a slice or a row mask. */
