@@ -18,7 +18,7 @@ import {
 import { evalCall, gatherLoss, instanceField, trueProbOf, userMethod } from './semantics';
 import { bodyStatements, type Stmt } from './stmt';
 import { add, num, ONE, type Sym, sub, sym, ZERO } from './sym';
-import { rowDot } from './tensorOps';
+import { reduce, rowDot } from './tensorOps';
 import { resolveTorchApi } from './torchApi';
 import { type AV, type Mix, mix, numAV, scalarOf, TENSOR, UNKNOWN } from './values';
 
@@ -222,6 +222,9 @@ function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
   // `losses[name]` of a dict display with `name` a known string (a literal, a string default): that entry.
   const key = obj.k === 'tuple' && obj.keys && first && first !== 'slice' ? evalExpr(first, f, ctx) : null;
   if (obj.k === 'tuple' && key?.k === 'str') return keyed(obj, key.v) ?? UNKNOWN;
+  const column = e.index.length === 2 && e.index[0] === 'slice' ? e.index[1] : 'slice';
+  // `t[:, c]` with c each class in turn: t's entry of that class, one per pass.
+  if (column !== 'slice' && isEachClass(evalExpr(column, f, ctx))) return obj;
   const picked = e.index.length === 2 && e.index.every((i) => i !== 'slice');
   if (picked && obj.k === 'logp') return gatherLoss(obj, evalExpr(e.index[1] as Expr, f, ctx));
   if (picked && (obj.k === 'param' || (obj.k === 'tensor' && obj.viewOf !== undefined)))
@@ -245,6 +248,10 @@ function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
   if (table && e.index.length === 1 && first !== 'slice') return { k: 'tensor', stored: table };
   if (obj.k === 'param' || obj.k === 'unknown') return TENSOR;
   return obj;
+}
+
+function isEachClass(v: AV): boolean {
+  return v.k === 'tensor' && v.eachClass === true;
 }
 
 /** `t[:, None]`, `t[None]`: a new axis keeps a parameter's data (its labels), like `unsqueeze`. */
@@ -307,6 +314,7 @@ function execStmt(st: Stmt, f: Frame, ctx: Ctx): void {
   } else if (st.s === 'update') {
     const by = evalExpr(st.value, f, ctx);
     const value =
+      classSum(st.target, st.op, by, f, ctx) ??
       updatedFill(st.target, st.op, by, f, ctx) ??
       binop(st.op.replace('=', ''), evalExpr(st.target, f, ctx), by, st.value, st.target);
     assign(st.target, value, f, ctx, st.value);
@@ -319,8 +327,12 @@ function execStmt(st: Stmt, f: Frame, ctx: Ctx): void {
   } else if (st.s === 'def') bindLocalFunction(st.node, f, ctx);
   else if (st.s === 'block' && st.test) runIf(st.test, st.bodies, f, ctx);
   else if (st.s === 'block') {
-    if (st.loop) assign(st.loop.target, loopItem(st.loop.iter, f, ctx), f, ctx, st.loop.iter);
+    const item = st.loop ? loopItem(st.loop.iter, f, ctx) : null;
+    if (st.loop && item) assign(st.loop.target, item, f, ctx, st.loop.iter);
+    const outer = f.classLoop;
+    if (item?.k === 'tensor' && item.eachClass) f.classLoop = true;
     for (const body of st.bodies) execBody(body, f, ctx);
+    f.classLoop = outer;
   }
 }
 
@@ -333,13 +345,35 @@ function loopItem(iter: Expr, f: Frame, ctx: Ctx): AV {
   const args = iter.t === 'call' ? iter.args.filter((a) => !a.name).map((a) => a.value) : [];
   if (fn === 'enumerate' && args[0]) return { k: 'tuple', items: [UNKNOWN, loopItem(args[0], f, ctx)] };
   if (fn === 'zip') return { k: 'tuple', items: args.map((a) => loopItem(a, f, ctx)) };
-  if (fn === 'range') return UNKNOWN;
+  if (fn === 'range')
+    return args.length === 1 && classCount(evalExpr(args[0], f, ctx), ctx) ? EACH_CLASS : UNKNOWN;
   const v = evalExpr(iter, f, ctx);
   // What a loop iterates over is a collection (a list, a tensor), never a number such as ε.
   markTensor(v, ctx);
   return v.k === 'tuple'
     ? (v.items.reduce<AV | undefined>((a, b) => (a ? richer(a, b) : b), undefined) ?? UNKNOWN)
     : v;
+}
+
+const EACH_CLASS: AV = { k: 'tensor', eachClass: true };
+
+/** The number of classes: K read from a shape, or a count named for the classes (`num_classes`, `self.n_classes`). */
+function classCount(v: AV, ctx: Ctx): boolean {
+  const s = scalarOf(v);
+  if (s?.k !== 's') return false;
+  return s.name === '#K' || /class/i.test(ctx.syms.get(s.name)?.label ?? s.name);
+}
+
+/**
+ * `total += t[:, c] * F.cross_entropy(x, full(c), reduction='none')` in a loop over the classes: each pass adds class
+ * c's term, so the loop adds their sum over the classes (Σ_c t_c·(−log p_c), a cross-entropy against t).
+ */
+function classSum(target: Expr, op: string, by: AV, f: Frame, ctx: Ctx): AV | null {
+  if (!f.classLoop || op !== '+=' || (by.k !== 'logp' && by.k !== 'prod')) return null;
+  const summed = reduce(by, 'sum', true, ctx);
+  const before = evalExpr(target, f, ctx);
+  const empty = scalarOf(before)?.k === 'n' || (before.k === 'dist' && freshFill(before.d));
+  return empty ? summed : binop('+', before, summed, target, target);
 }
 
 /** A comprehension's items: its element with each loop target bound to an item, in a scope of its own. */
