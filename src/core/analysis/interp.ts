@@ -44,6 +44,7 @@ export function evalExpr(e: Expr, f: Frame, ctx: Ctx): AV {
       const [l, r] = [evalExpr(e.l, f, ctx), evalExpr(e.r, f, ctx)];
       if (e.op === '+' && (e.l.t === 'tuple' || e.r.t === 'tuple')) return concatenated(l, r);
       if (e.op === '**' && isNumber(l) && isNumber(r)) return power(l, r, e, ctx);
+      if (e.op === '**' && isNumber(r) && barePick(l)) return pickedProbability(l);
       if (e.op === '@' && unsqueezedRow(e.l) && unsqueezedRow(e.r)) return rowDot(l, r, ctx);
       if (e.op === 'or') return orElse(l, r, ctx.mod.text.slice(e.from, e.to), ctx);
       return (e.op === '-' ? logisticLoss(l, r, ctx.syms) : null) ?? binop(e.op, l, r, e.r, e.l);
@@ -164,6 +165,22 @@ function isNumber(v: AV): v is AV & { k: 'num' | 'param' } {
   return v.k === 'num' || (v.k === 'param' && v.cand === null && !v.tensorish);
 }
 
+/** `x[rows, y]` of a tensor given to the function, not yet scaled, reduced or combined: its entry at the label. */
+function barePick(v: AV): v is AV & { k: 'loss' } {
+  const { l } = v.k === 'loss' ? v : { l: null };
+  const one = (s: Sym, n: number) => s.k === 'n' && s.v === n;
+  return !!l && l.src === 'index' && one(l.hot, -1) && one(l.off, 0) && l.reduction === 'none' && !l.torch;
+}
+
+/**
+ * `p[rows, y] ** q`: a power of the label's entry is no log-likelihood (a log-probability is never raised to q);
+ * the entry is the true-class probability p_y the caller computed (`(1 − p_y^q)/q`, GCE on given probabilities).
+ */
+function pickedProbability(v: AV & { k: 'loss' }): AV {
+  const labels = v.l.labels && v.l.labels !== '*' ? { labels: v.l.labels } : {};
+  return { k: 'tensor', pred: 'nonlinear', trueProb: { ...labels, falling: false } };
+}
+
 /** `k ** q` of numbers: the number, or an unknown one named by its text (`(1 - k**q) / q` stays a number). */
 function power(
   base: AV & { k: 'num' | 'param' },
@@ -214,8 +231,14 @@ function keyed(obj: AV & { k: 'tuple' }, key: string): AV | null {
 }
 
 function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
+  const row = e.obj.t === 'sub' && e.obj.index.length === 1 ? e.obj.index[0] : 'slice';
+  // `x[i][j]` with i each row in turn is `x[i, j]` (`p[i][y[i]]`: the label's entry of each row).
+  if (row !== 'slice' && e.obj.t === 'sub' && e.index.length === 1 && isEachRow(evalExpr(row, f, ctx)))
+    return subscript({ ...e, obj: e.obj.obj, index: [row, e.index[0]] }, f, ctx);
   const obj = evalExpr(e.obj, f, ctx);
   const first = e.index[0];
+  // `x[i]` with i each row in turn: x, one row per pass.
+  if (e.index.length === 1 && first !== 'slice' && isEachRow(evalExpr(first, f, ctx))) return obj;
   if (obj.k === 'shape' && first && first !== 'slice') return dimSize(evalExpr(first, f, ctx), ctx);
   if (obj.k === 'tuple' && first && first !== 'slice' && first.t === 'num')
     return obj.items.at(first.v) ?? UNKNOWN;
@@ -252,6 +275,10 @@ function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
 
 function isEachClass(v: AV): boolean {
   return v.k === 'tensor' && v.eachClass === true;
+}
+
+function isEachRow(v: AV): boolean {
+  return v.k === 'tensor' && v.eachRow === true;
 }
 
 /** `t[:, None]`, `t[None]`: a new axis keeps a parameter's data (its labels), like `unsqueeze`. */
@@ -314,7 +341,7 @@ function execStmt(st: Stmt, f: Frame, ctx: Ctx): void {
   } else if (st.s === 'update') {
     const by = evalExpr(st.value, f, ctx);
     const value =
-      classSum(st.target, st.op, by, f, ctx) ??
+      loopSum(st.target, st.op, by, f, ctx) ??
       updatedFill(st.target, st.op, by, f, ctx) ??
       binop(st.op.replace('=', ''), evalExpr(st.target, f, ctx), by, st.value, st.target);
     assign(st.target, value, f, ctx, st.value);
@@ -329,10 +356,11 @@ function execStmt(st: Stmt, f: Frame, ctx: Ctx): void {
   else if (st.s === 'block') {
     const item = st.loop ? loopItem(st.loop.iter, f, ctx) : null;
     if (st.loop && item) assign(st.loop.target, item, f, ctx, st.loop.iter);
-    const outer = f.classLoop;
-    if (item?.k === 'tensor' && item.eachClass) f.classLoop = true;
+    const outer = f.loopOver;
+    if (item?.k === 'tensor' && (item.eachClass || item.eachRow))
+      f.loopOver = item.eachClass ? 'classes' : 'rows';
     for (const body of st.bodies) execBody(body, f, ctx);
-    f.classLoop = outer;
+    f.loopOver = outer;
   }
 }
 
@@ -345,8 +373,15 @@ function loopItem(iter: Expr, f: Frame, ctx: Ctx): AV {
   const args = iter.t === 'call' ? iter.args.filter((a) => !a.name).map((a) => a.value) : [];
   if (fn === 'enumerate' && args[0]) return { k: 'tuple', items: [UNKNOWN, loopItem(args[0], f, ctx)] };
   if (fn === 'zip') return { k: 'tuple', items: args.map((a) => loopItem(a, f, ctx)) };
-  if (fn === 'range')
-    return args.length === 1 && classCount(evalExpr(args[0], f, ctx), ctx) ? EACH_CLASS : UNKNOWN;
+  if (fn === 'range' && args.length === 1) {
+    const count = evalExpr(args[0], f, ctx);
+    return classCount(count, ctx)
+      ? EACH_CLASS
+      : scalarOf(count)?.k === 's' && batchSize(count)
+        ? EACH_ROW
+        : UNKNOWN;
+  }
+  if (fn === 'range') return UNKNOWN;
   const v = evalExpr(iter, f, ctx);
   // What a loop iterates over is a collection (a list, a tensor), never a number such as ε.
   markTensor(v, ctx);
@@ -356,6 +391,13 @@ function loopItem(iter: Expr, f: Frame, ctx: Ctx): AV {
 }
 
 const EACH_CLASS: AV = { k: 'tensor', eachClass: true };
+const EACH_ROW: AV = { k: 'tensor', classRange: { classes: null, eye: false }, eachRow: true };
+
+/** The batch size N: the first axis of a shape, `len(x)`. */
+function batchSize(v: AV): boolean {
+  const s = scalarOf(v);
+  return s?.k === 's' && s.name === '#N';
+}
 
 /** The number of classes: K read from a shape, or a count named for the classes (`num_classes`, `self.n_classes`). */
 function classCount(v: AV, ctx: Ctx): boolean {
@@ -366,11 +408,16 @@ function classCount(v: AV, ctx: Ctx): boolean {
 
 /**
  * `total += t[:, c] * F.cross_entropy(x, full(c), reduction='none')` in a loop over the classes: each pass adds class
- * c's term, so the loop adds their sum over the classes (Σ_c t_c·(−log p_c), a cross-entropy against t).
+ * c's term, so the loop adds their sum over the classes (Σ_c t_c·(−log p_c), a cross-entropy against t). In a loop
+ * over the samples (`loss += (1 - p[i][y[i]] ** q) / q`), each pass adds a sample's: the sum over the batch.
  */
-function classSum(target: Expr, op: string, by: AV, f: Frame, ctx: Ctx): AV | null {
-  if (!f.classLoop || op !== '+=' || (by.k !== 'logp' && by.k !== 'prod')) return null;
-  const summed = reduce(by, 'sum', true, ctx);
+function loopSum(target: Expr, op: string, by: AV, f: Frame, ctx: Ctx): AV | null {
+  if (f.loopOver === undefined || op !== '+=') return null;
+  const perClass = f.loopOver === 'classes' && (by.k === 'logp' || by.k === 'prod');
+  const perRow =
+    f.loopOver === 'rows' && (by.k === 'loss' || (by.k === 'tensor' && by.trueProb !== undefined));
+  if (!perClass && !perRow) return null;
+  const summed = reduce(by, 'sum', perClass, ctx);
   const before = evalExpr(target, f, ctx);
   const empty = scalarOf(before)?.k === 'n' || (before.k === 'dist' && freshFill(before.d));
   return empty ? summed : binop('+', before, summed, target, target);

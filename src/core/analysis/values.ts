@@ -146,6 +146,11 @@ export type AV =
        * turn, one per pass (a cross-entropy against it is −log p_c, a column `t[:, c]` is t's entry of class c).
        */
       eachClass?: true;
+      /**
+       * The variable of a loop over the samples (`for i in range(N)`, N the batch size; also a row range): `x[i]` is
+       * x one row per pass, `x[i][y[i]]` its entry at the label (`x[arange(N), y]`).
+       */
+      eachRow?: true;
       /** A view of this function parameter (`target.view(-1)`): the same labels or log-probabilities. */
       viewOf?: string;
       /**
