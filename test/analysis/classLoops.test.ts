@@ -46,6 +46,21 @@ describe('analysis: losses summed in a loop over the classes', () => {
     assert.equal(f?.convention, 'soft_target', f?.message ?? 'no finding for per_class');
   });
 
+  it('a column t[:, c] of the given targets, smoothed toward 1/2 class by class, is binary smoothing', () => {
+    const f = definition(
+      [
+        'def per_class_bce(pred, target, num_classes=5, eps=0.1):',
+        '    loss = 0',
+        '    for c in range(num_classes):',
+        '        t = target[:, c] * (1 - eps) + 0.5 * eps',
+        '        loss += F.binary_cross_entropy_with_logits(pred[:, c], t)',
+        '    return loss / num_classes',
+      ],
+      'per_class_bce',
+    );
+    assert.equal(f?.convention, 'binary', f?.message ?? 'no finding for per_class_bce');
+  });
+
   it('a loop over the samples is no loop over the classes: it claims no soft target', () => {
     const f = definition(
       [
