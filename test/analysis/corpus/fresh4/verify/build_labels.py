@@ -193,6 +193,9 @@ FILES = {
     'audioset__pytorch_utils.py': dict(license='MIT', category='mixup', defs=[]),
     'ast__dataloader.py': dict(license='BSD-3-Clause', category='mixup', defs=[]),
     'externalattention__SimAM.py': dict(license='MIT', category='attention', defs=[]),
+    'insightface__model.py': dict(license='MIT', category='margin', defs=[]),
+    'mmengine__averaged_model.py': dict(license='Apache-2.0', category='ema', defs=[]),
+    'cirtorch__functional.py': dict(license='MIT', category='pooling-contrastive', defs=[]),
 }
 
 
