@@ -509,10 +509,18 @@ function assignItem(target: Expr & { t: 'sub' }, value: AV, f: Frame, ctx: Ctx):
  */
 function filledRows(buffer: AV, index: (Expr | 'slice')[], value: AV): AV | null {
   if (index.length !== 1 || index[0] === 'slice' || !perSample(value)) return null;
-  if (buffer.k === 'dist') return freshFill(buffer.d) ? value : null;
+  // Rows left unset stay 0 (and count in a mean): no torch call computes that alone.
+  if (buffer.k === 'dist') return freshFill(buffer.d) ? someRows(value) : null;
   if (!perSample(buffer) || labelsOf(buffer) !== labelsOf(value)) return null;
-  if (buffer.k === 'loss' || value.k === 'loss') return buffer.k === 'loss' ? buffer : value;
-  return buffer.k === 'tensor' && buffer.trueProb?.falling === value.trueProb?.falling ? value : null;
+  // Pieces of a piecewise loss: one of them is no torch loss's value either.
+  const loss = buffer.k === 'loss' ? buffer : value.k === 'loss' ? value : null;
+  if (loss) return { k: 'loss', l: { ...loss.l, reworked: true } };
+  const falling = (v: AV) => (v.k === 'tensor' ? v.trueProb?.falling : undefined);
+  return falling(buffer) === falling(value) ? value : null;
+}
+
+function someRows(v: AV & { k: 'loss' | 'tensor' }): AV {
+  return v.k === 'loss' ? { k: 'loss', l: { ...v.l, rowMask: true } } : v;
 }
 
 /** A per-sample loss, or a function of the true-class probability p_y: what one row of a loss buffer holds. */
