@@ -11,6 +11,7 @@ import {
   restorable,
   restoreState,
 } from '../../src/core/playground/state';
+import { storedTextsOf } from '../../src/core/playground/storedTexts';
 import { RestoreState } from '../../src/core/protocol';
 import { installFakeVscode } from '../extension/support/fakeVscode';
 import { fuzz } from '../support/fuzz';
@@ -75,13 +76,18 @@ const SHIPPED: Record<string, Record<string, unknown>> = {
 /** A shipped state as the current version: version 1 gains the prior's fields at their defaults. */
 function migrated(saved: Record<string, unknown>): Record<string, unknown> {
   const { priorSource, priorText } = DEFAULT_STATE;
-  return saved.version === 1 ? { ...saved, version: 2, priorSource, priorText } : saved;
+  return saved.version === 1 ? { ...saved, version: 3, priorSource, priorText } : { ...saved, version: 3 };
 }
 
 /** What the host sends back: migrated, then through the strict protocol check it must pass to be sent at all. */
 function hostRestores(saved: unknown): PlaygroundState | null {
-  const state = restorable(JSON.parse(JSON.stringify(saved)));
-  if (state) assert.ok(RestoreState.isParams(state), 'the restored state passes the protocol check');
+  const raw: unknown = JSON.parse(JSON.stringify(saved));
+  const state = restorable(raw);
+  if (state)
+    assert.ok(
+      RestoreState.isParams({ ...state, storedTexts: storedTextsOf(raw) }),
+      'the restored state passes the protocol check',
+    );
   return state;
 }
 
