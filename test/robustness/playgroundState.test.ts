@@ -11,7 +11,7 @@ import {
   restorable,
   restoreState,
 } from '../../src/core/playground/state';
-import { storedTextsOf } from '../../src/core/playground/storedTexts';
+import { type SavedState, storedTextsOf } from '../../src/core/playground/storedTexts';
 import { RestoreState } from '../../src/core/protocol';
 import { installFakeVscode } from '../extension/support/fakeVscode';
 import { fuzz } from '../support/fuzz';
@@ -240,6 +240,19 @@ describe('robustness: the host sends its saved state, migrated (issue 9, item 9)
     assert.equal(message?.method, RestoreState.method);
     assert.equal(message?.params.logitsText, base.logitsText);
     assert.equal(message?.params.epsilon, DEFAULT_STATE.epsilon);
+  });
+
+  it('sends a version 3 state with the references of its stored texts, for the webview to read back', () => {
+    const ref = { hash: 'b'.repeat(64), length: 300_000 };
+    const saved = { ...SHIPPED['v2, prior from class counts']!, version: 3, logitsText: '' };
+    const [message] = readyWith({ ...saved, storedTexts: { logitsText: ref, targetsText: ref } }, false) as {
+      params: SavedState;
+    }[];
+    assert.deepEqual(
+      message?.params,
+      { ...saved, storedTexts: { logitsText: ref } },
+      'a full field has none',
+    );
   });
 
   it('sends nothing when the webview has its own state, or the saved one holds nothing of the user', () => {
