@@ -134,6 +134,7 @@ export class PlaygroundPanel {
 
   /** A stored text is compared by its hash (only a debugger's value over 200,000 characters is one). */
   private async keepSourceWhileTextsAre(state: SavedState): Promise<void> {
+    if (!this.source) return;
     for (const [field, text] of this.sourceTexts) {
       const ref = state.storedTexts[field];
       const same = ref
