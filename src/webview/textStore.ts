@@ -25,6 +25,11 @@ import { type ReplacedText, type SavedReplaced, withReplaced } from './ui/heldUn
 
 /** The host never takes more references to keep than this (StoreText's `keep`). */
 const MAX_KEEP = 16;
+/**
+ * Stored texts no saved state names that are still remembered: a paste over a held text commits the new text
+ * before the replaced one is kept (textEdits.ts), which must not be sent again.
+ */
+const MAX_UNNAMED = 2;
 /** Texts the host failed to store that are not offered again: the last few. */
 const MAX_FAILED = 4;
 
@@ -32,7 +37,7 @@ const MAX_FAILED = 4;
 type Saved = TextRef | 'inline' | 'storing';
 
 export class TextStore {
-  /** Texts the host holds, with their references: those the last saved state named, and any stored or read since. */
+  /** Texts the host holds, oldest first: those the last saved state named, and the last few others (MAX_UNNAMED). */
   private known: { text: string; ref: TextRef }[] = [];
   /** Texts to store, the first on its way to the host. */
   private readonly queue: string[] = [];
@@ -69,7 +74,8 @@ export class TextStore {
     const host = savedState(state, refOf);
     const keptRef = kept && refOf(kept.text);
     if (storing) return undefined;
-    this.known = this.known.filter(({ ref }) => named.includes(ref));
+    const remembered = this.known.filter(({ ref }) => !named.includes(ref)).slice(-MAX_UNNAMED);
+    this.known = this.known.filter((k) => named.includes(k.ref) || remembered.includes(k));
     const savedKept: SavedReplaced | undefined = kept && keptRef ? { id: kept.id, stored: keptRef } : kept;
     return { own: withReplaced(host, savedKept), host };
   }

@@ -124,6 +124,19 @@ describe('long texts are stored by the host, not saved in the webview state', ()
     assert.equal(p.folder.files.size, 1);
   });
 
+  it('does not send a text again when a paste replaced it and it is kept for undo', async () => {
+    const p = panel();
+    await p.save({ ...DEFAULT_STATE, logitsText: long });
+    const sent = p.posted.length;
+    // textEdits.ts commits the paste first, then keeps the text it replaced.
+    await p.save({ ...DEFAULT_STATE, logitsText: other });
+    const pasted = p.posted.length;
+    const { own } = await p.save({ ...DEFAULT_STATE, logitsText: other }, { id: 'logits-input', text: long });
+    assert.equal(p.posted.length, pasted, 'the replaced text was not sent again');
+    assert.ok(pasted > sent);
+    assert.equal(replacedRef(own)?.length, long.length);
+  });
+
   it('waits to save a state until its text is stored (the last saved state stays until then)', () => {
     const p = panel();
     assert.equal(p.store.saved({ ...DEFAULT_STATE, logitsText: long }, undefined), undefined);
@@ -175,12 +188,14 @@ describe('long texts are stored by the host, not saved in the webview state', ()
 
   it('deletes the files no saved state names any more', async () => {
     const p = panel();
-    await p.save({ ...DEFAULT_STATE, logitsText: long });
+    const { own: first } = await p.save({ ...DEFAULT_STATE, logitsText: long });
     await p.save({ ...DEFAULT_STATE, logitsText: long, targetsText: other });
     assert.equal(p.folder.files.size, 2);
     const { own } = await p.save({ ...DEFAULT_STATE, logitsText: '[[1]]', targetsText: other });
-    await p.save({ ...DEFAULT_STATE, logitsText: rows(20_000, 0.75), targetsText: other });
-    assert.equal(p.folder.files.size, 2, 'the first text went once no state named it');
+    for (const v of [0.75, 0.8, 0.9, 0.95])
+      await p.save({ ...DEFAULT_STATE, logitsText: rows(20_000, v), targetsText: other });
+    assert.equal(p.folder.files.size, 5, 'the two named, and the three stored before the last');
+    assert.equal(p.folder.files.has(`${storedTextsOf(first).logitsText?.hash}.txt`), false);
     assert.ok(p.folder.files.has(`${storedTextsOf(own).targetsText?.hash}.txt`));
   });
 });
