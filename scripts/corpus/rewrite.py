@@ -1281,15 +1281,19 @@ def reg():
         r.append(("axis", f"axis-{f}", lambda tr, sp, rng, f=f: t_axis(tr, sp, rng, f)))
     import rewrite_idioms
     r.extend(rewrite_idioms.transforms())
+    import rewrite_forms
+    r.extend(rewrite_forms.transforms())
     return r
 
 
 TRANSFORMS = reg()
 BY_NAME = {name: (fam, f) for fam, name, f in TRANSFORMS}
-FAMILY_ORDER = {"helpers": 0, "structure": 1, "kl_ce": 2, "spelling": 3, "arith": 4, "eps": 5, "shape": 6,
-                "control": 7, "guard": 8, "axis": 9, "imports": 10, "rename": 11}
+FAMILY_ORDER = {"helpers": 0, "structure": 1, "kl_ce": 2, "forms": 2.5, "spelling": 3, "arith": 4, "eps": 5,
+                "shape": 6, "control": 7, "prep": 7.5, "guard": 8, "axis": 9, "imports": 10, "wrap": 10.5, "rename": 11}
 # the families of the first suite; later families are planned on their own so the first suite's variants stay as they were
 FIRST_FAMILIES = {"helpers", "kl_ce", "spelling", "shape", "guard", "axis", "rename"}
+# the third suite's families (scripts/corpus/rewrite_forms.py), planned on their own for the same reason
+FORM_FAMILIES = {"forms", "wrap", "prep"}
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -1544,11 +1548,15 @@ def plan(base, singles):
     """Composed chains for a base: every non-rename single followed by one rename, plus cross-family pairs.
 
     The first suite's families are planned as they always were; the later ones get their own singles, renames and up
-    to 10 pairs with any other family, from a separate seed."""
+    to 10 pairs with any other family, from a separate seed; the third suite's (forms, prep, wrap) the same from a
+    third seed."""
     first = [s for s in singles if BY_NAME[s][0] in FIRST_FAMILIES]
     chains = plan_chains(seeded("plan", base["name"]), first, first, 12)
-    later = [s for s in singles if s not in first]
-    return chains + plan_chains(seeded("plan-later", base["name"]), later, singles, 10)
+    forms = [s for s in singles if BY_NAME[s][0] in FORM_FAMILIES]
+    earlier = [s for s in singles if s not in forms]
+    later = [s for s in earlier if s not in first]
+    chains += plan_chains(seeded("plan-later", base["name"]), later, earlier, 10)
+    return chains + plan_chains(seeded("plan-forms", base["name"]), forms, singles, 10)
 
 
 def plan_chains(rng, own, partners, n_pairs):

@@ -498,9 +498,20 @@ function scattered(base: Mix, value: AV | undefined): Mix {
   return { ...base, hot: sub(v, base.off), src: 'index' };
 }
 
+/**
+ * Ops that give back the same numbers, in the same shape (`x.contiguous()`, `x.detach()`, `x.to(device)`) or laid
+ * out again (`x.view(-1, k)`, `x.reshape(n, k)`): the parameter itself, so a probability or label input keeps every
+ * role it had (`torch.log(p + 1e-12)` of it). An unsqueeze or a transpose is a view (`viewOf`): its axes moved.
+ */
+const SAME_VALUES = new Set(
+  'item float double half contiguous detach detach_ clone to cuda cpu type_as requires_grad_ view reshape'.split(
+    ' ',
+  ),
+);
+
 /** A layout op (`t.unsqueeze(1)`, `torch.unsqueeze(t, 1)`): a parameter's view, anything else unchanged. */
 function passed(v: AV, name: string): AV {
-  return v.k === 'param' && name !== 'item' && name !== 'float' ? viewOf(v) : v;
+  return v.k === 'param' && !SAME_VALUES.has(name) ? viewOf(v) : v;
 }
 
 /** `x.view(...)`, `t.unsqueeze(1)`: a tensor that is still the parameter's data (a target keeps its identity). */

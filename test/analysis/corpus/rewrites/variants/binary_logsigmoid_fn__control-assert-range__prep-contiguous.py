@@ -1,0 +1,11 @@
+# rewrite-of: bases/binary_logsigmoid_fn.py via control-assert-range, prep-contiguous
+import torch
+import torch.nn.functional as F
+
+def smoothed_bce_loss(logits, labels, smoothing=0.1):
+    logits = logits.contiguous()
+    assert 0 <= smoothing < 1, 'smoothing must be in [0, 1)'
+    y = labels * (1 - smoothing) + 0.5 * smoothing
+    pos = y * F.logsigmoid(logits)
+    neg = (1 - y) * F.logsigmoid(-logits)
+    return -(pos + neg).sum()

@@ -1,0 +1,21 @@
+# rewrite-of: bases/k2_padding_kl.py via prep-contiguous, import-from-functional
+import torch
+import torch.nn as nn
+from torch.nn.functional import log_softmax as lsm, kl_div as kld
+
+class PaddedLabelSmoothing(nn.Module):
+
+    def __init__(self, vocab_size, pad_idx, smoothing=0.1):
+        super().__init__()
+        self.vocab_size = vocab_size
+        self.pad_idx = pad_idx
+        self.smoothing = smoothing
+
+    def forward(self, logits, target):
+        logits = logits.contiguous()
+        lprobs = lsm(logits, dim=-1)
+        dist = torch.full_like(lprobs, self.smoothing / (self.vocab_size - 2))
+        dist.scatter_(1, target.unsqueeze(1), 1.0 - self.smoothing)
+        dist[:, self.pad_idx] = 0.0
+        dist.masked_fill_((target == self.pad_idx).unsqueeze(1), 0.0)
+        return kld(lprobs, dist, reduction='sum')
