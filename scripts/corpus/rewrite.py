@@ -16,7 +16,9 @@ import json
 import os
 import random
 import re
+import shutil
 import sys
+import tempfile
 import zlib
 
 if __name__ == "__main__":
@@ -1377,7 +1379,9 @@ def materialize(d, inp):
 def call_loss(torch, src, spec, x, t, K, PAD, eps, fname, training=True, cache={}):
     key = (src, spec["symbol"])
     if key not in cache:
-        ns = {"__name__": "loss_lens_rewrite"}
+        # a variant split into two files is run as a module of the package its sibling was written to
+        ns = ({"__name__": f"{spec['package']}.loss", "__package__": spec["package"]} if spec.get("package")
+              else {"__name__": "loss_lens_rewrite"})
         exec(compile(src, fname, "exec"), ns)
         cache[key] = ns[spec["symbol"]]
     obj = cache[key]
@@ -1531,6 +1535,23 @@ def verify(torch, base, src, spec, fname):
 # generation
 # ----------------------------------------------------------------------------------------------------------------
 
+PACKAGES = []
+
+
+def packaged(sibling_src, module):
+    """A fresh importable package holding the sibling module, for a split variant's relative import; its name."""
+    if not PACKAGES:
+        PACKAGES.append(tempfile.mkdtemp(prefix="loss_lens_rewrites_"))
+        sys.path.insert(0, PACKAGES[0])
+    name = f"variant_{len(PACKAGES)}"
+    PACKAGES.append(name)
+    os.makedirs(os.path.join(PACKAGES[0], name))
+    for fname, text in (("__init__.py", ""), (f"{module}.py", sibling_src)):
+        with open(os.path.join(PACKAGES[0], name, fname), "w") as fh:
+            fh.write(text)
+    return name
+
+
 def seeded(*parts):
     return random.Random(zlib.crc32("|".join(parts).encode()))
 
@@ -1582,6 +1603,7 @@ def main():
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--keep-failed", action="store_true", help="also print the source of dropped variants")
     args = ap.parse_args()
+    from rewrite_forms import split_sibling
     torch = torch_mod()
     bases = load_bases()
     for b in bases:
@@ -1593,6 +1615,8 @@ def main():
     for f in os.listdir(VARIANTS):
         if f.endswith(".py"):
             os.remove(os.path.join(VARIANTS, f))
+        elif os.path.isdir(os.path.join(VARIANTS, f)):  # a variant with its sibling module
+            shutil.rmtree(os.path.join(VARIANTS, f))
     stats = {}
     entries = []
     dropped = []
@@ -1612,6 +1636,12 @@ def main():
                 continue
             src = ast.unparse(tree) + "\n"
             vname = f"{b['name']}__{'__'.join(chain)}.py"
+            header = f"# rewrite-of: {b['file']} via {', '.join(chain)}\n"
+            sibling = None
+            if spec.get("sibling"):
+                main_tree, sibling_tree = split_sibling(tree, spec["symbol"])
+                src, sibling = ast.unparse(main_tree) + "\n", header + ast.unparse(sibling_tree) + "\n"
+                spec = {**spec, "package": packaged(sibling, spec["sibling"])}
             for fam in set(fams):
                 stats.setdefault(fam, {"generated": 0, "verified": 0, "dropped": 0})["generated"] += 1
             try:
@@ -1627,7 +1657,13 @@ def main():
                 continue
             for fam in set(fams):
                 stats[fam]["verified"] += 1
-            text = f"# rewrite-of: {b['file']} via {', '.join(chain)}\n" + src
+            if sibling is not None:
+                folder = os.path.join(VARIANTS, vname[:-3])
+                os.makedirs(folder)
+                with open(os.path.join(folder, f"{spec['sibling']}.py"), "w") as fh:
+                    fh.write(sibling)
+                vname = f"{vname[:-3]}/loss.py"
+            text = header + src
             node = find_symbol(ast.parse(text), spec["symbol"])
             with open(os.path.join(VARIANTS, vname), "w") as fh:
                 fh.write(text)
@@ -1639,6 +1675,8 @@ def main():
                             "line": node.lineno, "convention": b["convention"], "transforms": ordered_fams,
                             "steps": chain, "verified": True,
                             **({"gradientOnly": True} if spec.get("grad_only") else {})})
+    if PACKAGES:
+        shutil.rmtree(PACKAGES[0])
     entries.sort(key=lambda e: e["file"])
     manifest = {"generatedWith": f"torch {torch.__version__}", "seeds": list(SEEDS), "rtol": RTOL,
                 "bases": [{"file": b["file"], "convention": b["convention"], "symbol": b["spec"]["symbol"],

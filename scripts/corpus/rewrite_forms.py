@@ -8,9 +8,9 @@ base has nothing it could change. rewrite.py registers them through `transforms(
 import ast
 import copy
 
-from rewrite import (NotApplicable, all_identifiers, body_start, const_num, dotted, ensure_import, eps_ref, expr,
-                     find_symbol, fresh, insert_before_containing, io_names, loss_fn, match_logsoftmax, method,
-                     replace_node, stmt_lists, stmt_mutates, stmt_refs, stmts)
+from rewrite import (NotApplicable, all_identifiers, body_start, dotted, ensure_import, eps_ref, expr, find_symbol,
+                     fresh, insert_before_containing, io_names, loss_fn, match_logsoftmax, method, replace_node,
+                     stmt_lists, stmt_mutates, stmts, t_extract_target)
 from rewrite_idioms import match_gather, sum_over_classes
 
 
@@ -356,6 +356,42 @@ def t_prepare(tree, spec, rng, form):
     return tree, spec
 
 
+SIBLING = "smoothing"
+
+
+def split_sibling(tree, symbol):
+    """(main, sibling) modules: every top-level function but the symbol moved to the sibling `smoothing.py` (with the
+    file's imports), imported back with `from .smoothing import …`."""
+    helpers = [s for s in tree.body if isinstance(s, ast.FunctionDef) and s.name != symbol]
+    if not helpers:
+        raise NotApplicable("no helper function to move")
+    kept = [s for s in tree.body if s not in helpers]
+    imports = [s for s in kept if isinstance(s, (ast.Import, ast.ImportFrom))]
+    defined = {n.id for s in kept if isinstance(s, (ast.Assign, ast.AnnAssign, ast.AugAssign)) for n in ast.walk(s)
+               if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Store)}
+    defined |= {s.name for s in kept if isinstance(s, (ast.ClassDef, ast.FunctionDef))}
+    if any(isinstance(n, ast.Name) and n.id in defined for h in helpers for n in ast.walk(h)):
+        raise NotApplicable("a helper reads a name the main module defines")
+    back = ast.ImportFrom(module=SIBLING, names=[ast.alias(name=h.name) for h in helpers], level=1)
+    last = max((i + 1 for i, s in enumerate(kept) if isinstance(s, (ast.Import, ast.ImportFrom))), default=0)
+    main = ast.Module(body=kept[:last] + [back] + kept[last:], type_ignores=[])
+    sibling = ast.Module(body=copy.deepcopy(imports) + helpers, type_ignores=[])
+    return ast.fix_missing_locations(main), ast.fix_missing_locations(sibling)
+
+
+def t_helper_sibling(tree, spec, rng):
+    """The target built in a helper (`helper-target-module`, or the base's own helpers) in a sibling module,
+    imported relatively (`from .smoothing import smooth_targets`); the variant is a folder of two files."""
+    try:
+        tree, spec = t_extract_target(tree, spec, rng, "module")
+    except NotApplicable:
+        pass
+    split_sibling(ast.parse(ast.unparse(ast.fix_missing_locations(copy.deepcopy(tree)))), spec["symbol"])
+    spec = copy.deepcopy(spec)
+    spec["sibling"] = SIBLING
+    return tree, spec
+
+
 def transforms():
     """(family, step, function) for every transform here; rewrite.py orders the families."""
     r = []
@@ -368,6 +404,7 @@ def transforms():
     r.append(("wrap", "wrap-registry", t_registry))
     r.append(("wrap", "wrap-annotations", t_annotations))
     r.append(("wrap", "wrap-reduction-switch", t_reduction_switch))
+    r.append(("wrap", "wrap-helper-sibling", t_helper_sibling))
     for f in ("contiguous", "labels-view", "rows-view"):
         r.append(("prep", f"prep-{f}", lambda tr, sp, rng, f=f: t_prepare(tr, sp, rng, f)))
     return r
