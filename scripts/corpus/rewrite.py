@@ -1372,7 +1372,8 @@ def flatten(torch, logits, t):
 def materialize(d, inp):
     out = {}
     for k, v in d.items():
-        out[k] = {"$K": inp["K"], "$PAD": inp["PAD"]}.get(v, v) if isinstance(v, str) else v
+        out[k] = ({"$K": inp["K"], "$PAD": inp["PAD"], "$CLASSES": [f"class_{i}" for i in range(inp["K"])]}.get(v, v)
+                  if isinstance(v, str) else v)
     return out
 
 

@@ -9,8 +9,8 @@ import ast
 import copy
 
 from rewrite import (NotApplicable, all_identifiers, body_start, dotted, ensure_import, eps_ref, expr, find_symbol,
-                     fresh, insert_before_containing, io_names, loss_fn, match_logsoftmax, method, replace_node,
-                     stmt_lists, stmt_mutates, stmts, t_extract_target)
+                     fresh, insert_before_containing, io_names, k_exprs, loss_fn, match_logsoftmax, method,
+                     replace_node, shape_unpacks, stmt_lists, stmt_mutates, stmts, t_extract_target)
 from rewrite_idioms import match_gather, sum_over_classes
 
 
@@ -46,7 +46,8 @@ def drop_target(fn, q):
 def t_mix_form(tree, spec, rng, form):
     """`-(q * logp).sum(-1)` over a smoothed one-hot q -> the mixing form over the hard-label NLL and the class sum:
     uniform `(1 - e) * nll + e / K * -logp.sum(-1)` (`mean`: `e * -logp.mean(-1)`), K-1
-    `(1 - e) * nll + e / (K - 1) * (-logp.sum(-1) - nll)`. The statements building q go."""
+    `(1 - e) * nll + e / (K - 1) * (-logp.sum(-1) - nll)`; nll a gather, or `F.nll_loss(…, reduction='none')`
+    (`nll-call`). The statements building q go."""
     if spec["target"] != "index" or spec["ref"] not in ("uniform", "k_minus_1") or spec.get("form", "ce") != "ce":
         raise NotApplicable("not a hard-label uniform / K-1 cross-entropy")
     if form == "mean" and spec["ref"] != "uniform":
@@ -59,7 +60,9 @@ def t_mix_form(tree, spec, rng, form):
     names = all_identifiers(tree)
     nll, smooth = fresh(names, ["nll_loss", "nll"]), fresh(names, ["smooth_loss", "smooth"])
     k = f"{lp}.size(-1)"
-    prep = stmts(f"{nll} = -{lp}.gather(-1, {t}.unsqueeze(-1)).squeeze(-1)\n"
+    picked = (f"F.nll_loss({lp}, {t}, reduction='none')" if form == "nll-call"
+              else f"-{lp}.gather(-1, {t}.unsqueeze(-1)).squeeze(-1)")
+    prep = stmts(f"{nll} = {picked}\n"
                  + (f"{smooth} = -{lp}.mean(dim=-1)" if form == "mean" else f"{smooth} = -{lp}.sum(dim=-1)"))
     if form == "mean":
         rows = f"(1.0 - {e}) * {nll} + {e} * {smooth}"
@@ -71,6 +74,8 @@ def t_mix_form(tree, spec, rng, form):
     # the class sum is -rows (or rows when it was written negated)
     replace_node(tree, node, expr(f"({rows})" if sign < 0 else f"-({rows})"))
     drop_target(fn, spec["q_var"])
+    if form == "nll-call":
+        ensure_import(tree, "torch.nn.functional", "F")
     return tree, spec
 
 
@@ -356,6 +361,38 @@ def t_prepare(tree, spec, rng, form):
     return tree, spec
 
 
+def t_classes_list(tree, spec, rng):
+    """The class count as `len(self.classes)`, a required constructor argument listing the class names (a required
+    keyword-only `classes` for functions), in place of a shape read."""
+    cls, fn = loss_fn(tree, spec)
+    found = [f for f in k_exprs(fn, spec, cls) if f[0] != "attr"]
+    unpacks = shape_unpacks(fn)
+    if not found and not unpacks:
+        raise NotApplicable("no class count read from a shape")
+    name = fresh(all_identifiers(tree), ["classes", "class_names", "labels_list"])
+    if cls is not None:
+        init = method(cls, "__init__")
+        if init is None:
+            init = stmts("def __init__(self):\n    super().__init__()")[0]
+            cls.body.insert(body_start(cls), init)
+        init.args.args.insert(1, ast.arg(arg=name))
+        init.body.append(stmts(f"self.{name} = list({name})")[0])
+        spec = copy.deepcopy(spec)
+        spec.setdefault("init", {})[name] = "$CLASSES"
+        count = f"len(self.{name})"
+    else:
+        fn.args.kwonlyargs.append(ast.arg(arg=name))
+        fn.args.kw_defaults.append(None)
+        spec = copy.deepcopy(spec)
+        spec.setdefault("call", {})[name] = "$CLASSES"
+        count = f"len({name})"
+    for _, node, _ in found:
+        replace_node(fn, node, expr(count))
+    for lst, i, n, k, X in unpacks:
+        lst[i:i + 1] = stmts(f"{n} = {ast.unparse(X)}.size(0)\n{k} = {count}")
+    return tree, spec
+
+
 SIBLING = "smoothing"
 
 
@@ -395,7 +432,7 @@ def t_helper_sibling(tree, spec, rng):
 def transforms():
     """(family, step, function) for every transform here; rewrite.py orders the families."""
     r = []
-    for f in ("sum", "mean"):
+    for f in ("sum", "mean", "nll-call"):
         r.append(("forms", f"form-mix-{f}", lambda tr, sp, rng, f=f: t_mix_form(tr, sp, rng, f)))
     r.append(("forms", "form-ce-call", t_ce_call))
     r.append(("forms", "form-nll-call", t_nll_call))
@@ -407,4 +444,5 @@ def transforms():
     r.append(("wrap", "wrap-helper-sibling", t_helper_sibling))
     for f in ("contiguous", "labels-view", "rows-view"):
         r.append(("prep", f"prep-{f}", lambda tr, sp, rng, f=f: t_prepare(tr, sp, rng, f)))
+    r.append(("prep", "prep-classes-list", t_classes_list))
     return r
