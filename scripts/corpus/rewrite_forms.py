@@ -128,8 +128,11 @@ def t_ce_call(tree, spec, rng):
     return tree, spec
 
 
-def t_nll_call(tree, spec, rng):
-    """`-lp.gather(1, y.unsqueeze(1)).squeeze(1)` -> `F.nll_loss(lp, y, reduction='none')` (2-D)."""
+def t_nll_call(tree, spec, rng, form):
+    """`-lp.gather(1, y.unsqueeze(1)).squeeze(1)` -> `F.nll_loss(lp, y, reduction='none')` | (`distribution`)
+    `-Categorical(logits=lp).log_prob(y)` (2-D; the log-softmax of log-probabilities is the same tensor)."""
+    if form == "distribution" and "Categorical" in all_identifiers(tree):
+        raise NotApplicable("Categorical taken")
     n = 0
     for node in list(ast.walk(tree)):
         if not (isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.USub)):
@@ -138,11 +141,15 @@ def t_nll_call(tree, spec, rng):
         if not m or not m[2]:
             continue
         lp, y, _ = m
-        replace_node(tree, node, expr(f"F.nll_loss({lp.id}, {ast.unparse(y)}, reduction='none')"))
+        replace_node(tree, node, expr(f"F.nll_loss({lp.id}, {ast.unparse(y)}, reduction='none')" if form == "call"
+                                      else f"-Categorical(logits={lp.id}).log_prob({ast.unparse(y)})"))
         n += 1
     if not n:
         raise NotApplicable("no negated gather of the labels")
-    ensure_import(tree, "torch.nn.functional", "F")
+    if form == "call":
+        ensure_import(tree, "torch.nn.functional", "F")
+    else:
+        tree.body.insert(0, ast.ImportFrom(module="torch.distributions", names=[ast.alias(name="Categorical")], level=0))
     return tree, spec
 
 
@@ -435,7 +442,8 @@ def transforms():
     for f in ("sum", "mean", "nll-call"):
         r.append(("forms", f"form-mix-{f}", lambda tr, sp, rng, f=f: t_mix_form(tr, sp, rng, f)))
     r.append(("forms", "form-ce-call", t_ce_call))
-    r.append(("forms", "form-nll-call", t_nll_call))
+    r.append(("forms", "form-nll-call", lambda tr, sp, rng: t_nll_call(tr, sp, rng, "call")))
+    r.append(("forms", "form-nll-distribution", lambda tr, sp, rng: t_nll_call(tr, sp, rng, "distribution")))
     r.append(("wrap", "wrap-function-in-module", t_wrap_module))
     r.append(("wrap", "wrap-module-to-function", t_module_to_function))
     r.append(("wrap", "wrap-registry", t_registry))

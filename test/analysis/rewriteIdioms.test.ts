@@ -342,4 +342,27 @@ class BatchSmoothedBCE(nn.Module):
         prepared,
       );
   });
+
+  it('Categorical(logits=x).log_prob(y) and Categorical(probs=softmax(x)).log_prob(y) are log p_y of the labels', () => {
+    const code = `import torch
+import torch.nn.functional as F
+from torch.distributions import Categorical
+
+def by_logits(logits, target, eps=0.1):
+    nll = -Categorical(logits=logits).log_prob(target)
+    smooth = -F.log_softmax(logits, dim=-1).mean(dim=-1)
+    return ((1 - eps) * nll + eps * smooth).mean()
+
+def by_probs(logits, target, eps=0.1):
+    d = torch.distributions.Categorical(probs=logits.softmax(-1))
+    smooth = -F.log_softmax(logits, dim=-1).mean(dim=-1)
+    return ((1 - eps) * -d.log_prob(target) + eps * smooth).mean()
+
+def plain(logits, target):
+    return -torch.distributions.categorical.Categorical(logits=logits).log_prob(target).mean()
+`;
+    assert.deepEqual(conventionOf(code, 5), ['by_logits', 'uniform', 0.1]);
+    assert.deepEqual(conventionOf(code, 10), ['by_probs', 'uniform', 0.1]);
+    assert.deepEqual(conventionOf(code, 15).slice(0, 2), ['plain', 'none']);
+  });
 });

@@ -1,10 +1,11 @@
-# rewrite-of: bases/uniform_class_calls_fn.py via prep-rows-view, import-torch-as-th
-import torch as th
+# rewrite-of: bases/uniform_class_calls_fn.py via form-nll-distribution
+from torch.distributions import Categorical
+import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
 def smoothed_nll(lprobs, target, eps):
-    nll = -lprobs.gather(dim=-1, index=target.unsqueeze(-1)).squeeze(-1)
+    nll = -Categorical(logits=lprobs).log_prob(target)
     smooth = -lprobs.sum(dim=-1) / lprobs.size(-1)
     return ((1.0 - eps) * nll + eps * smooth).sum()
 
@@ -15,6 +16,5 @@ class SmoothedNLLCriterion(nn.Module):
         self.eps = eps
 
     def forward(self, net_output, target):
-        net_output = net_output.view(-1, net_output.size(-1))
         lprobs = F.log_softmax(net_output, dim=-1)
         return smoothed_nll(lprobs, target, self.eps)

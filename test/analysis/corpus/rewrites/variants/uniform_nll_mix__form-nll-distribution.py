@@ -1,4 +1,5 @@
-# rewrite-of: bases/uniform_nll_mix.py via struct-logsoftmax-module, form-nll-call
+# rewrite-of: bases/uniform_nll_mix.py via form-nll-distribution
+from torch.distributions import Categorical
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -10,11 +11,10 @@ class SmoothedNLL(nn.Module):
         super().__init__()
         self.smoothing = smoothing
         self.confidence = 1.0 - smoothing
-        self.lsm = nn.LogSoftmax(dim=-1)
 
     def forward(self, x, target):
-        logprobs = self.lsm(x)
-        nll = F.nll_loss(logprobs, target, reduction='none')
+        logprobs = F.log_softmax(x, dim=-1)
+        nll = -Categorical(logits=logprobs).log_prob(target)
         smooth = -logprobs.mean(dim=-1)
         loss = self.confidence * nll + self.smoothing * smooth
         return loss.mean()

@@ -1,4 +1,4 @@
-# rewrite-of: bases/uniform_class_calls_fn.py via struct-plain-class, wrap-helper-sibling
+# rewrite-of: bases/uniform_class_calls_fn.py via wrap-helper-sibling, rename-attrs
 import torch
 import torch.nn as nn
 import torch.nn.functional as F

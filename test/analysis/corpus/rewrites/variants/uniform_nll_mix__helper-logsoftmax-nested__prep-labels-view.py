@@ -1,4 +1,4 @@
-# rewrite-of: bases/uniform_nll_mix.py via prep-contiguous, rename-attrs
+# rewrite-of: bases/uniform_nll_mix.py via helper-logsoftmax-nested, prep-labels-view
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -8,13 +8,16 @@ class SmoothedNLL(nn.Module):
 
     def __init__(self, smoothing=0.1):
         super().__init__()
-        self.k_ = smoothing
-        self.n_out = 1.0 - smoothing
+        self.smoothing = smoothing
+        self.confidence = 1.0 - smoothing
 
     def forward(self, x, target):
-        x = x.contiguous()
-        logprobs = F.log_softmax(x, dim=-1)
+        target = target.view(-1)
+
+        def to_log_probs(z):
+            return F.log_softmax(z, dim=-1)
+        logprobs = to_log_probs(x)
         nll = -logprobs.gather(dim=-1, index=target.unsqueeze(1)).squeeze(1)
         smooth = -logprobs.mean(dim=-1)
-        loss = self.n_out * nll + self.k_ * smooth
+        loss = self.confidence * nll + self.smoothing * smooth
         return loss.mean()

@@ -1,19 +1,20 @@
-# rewrite-of: bases/uniform_class_calls_fn.py via form-nll-call, import-from-torch-nn
+# rewrite-of: bases/uniform_class_calls_fn.py via form-nll-distribution, rename-attrs
+from torch.distributions import Categorical
 import torch
-from torch import nn as tnn
+import torch.nn as nn
 import torch.nn.functional as F
 
 def smoothed_nll(lprobs, target, eps):
-    nll = F.nll_loss(lprobs, target, reduction='none')
+    nll = -Categorical(logits=lprobs).log_prob(target)
     smooth = -lprobs.sum(dim=-1) / lprobs.size(-1)
     return ((1.0 - eps) * nll + eps * smooth).sum()
 
-class SmoothedNLLCriterion(tnn.Module):
+class SmoothedNLLCriterion(nn.Module):
 
     def __init__(self, eps=0.1):
         super().__init__()
-        self.eps = eps
+        self.conf = eps
 
     def forward(self, net_output, target):
         lprobs = F.log_softmax(net_output, dim=-1)
-        return smoothed_nll(lprobs, target, self.eps)
+        return smoothed_nll(lprobs, target, self.conf)

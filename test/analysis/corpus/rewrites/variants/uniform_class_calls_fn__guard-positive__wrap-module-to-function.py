@@ -1,4 +1,4 @@
-# rewrite-of: bases/uniform_class_calls_fn.py via prep-contiguous, rename-attrs
+# rewrite-of: bases/uniform_class_calls_fn.py via guard-positive, wrap-module-to-function
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -8,13 +8,18 @@ def smoothed_nll(lprobs, target, eps):
     smooth = -lprobs.sum(dim=-1) / lprobs.size(-1)
     return ((1.0 - eps) * nll + eps * smooth).sum()
 
+def smoothed_loss(net_output, target, eps):
+    if eps > 0:
+        lprobs = F.log_softmax(net_output, dim=-1)
+        return smoothed_nll(lprobs, target, eps)
+    else:
+        return F.cross_entropy(net_output, target, reduction='sum')
+
 class SmoothedNLLCriterion(nn.Module):
 
     def __init__(self, eps=0.1):
         super().__init__()
-        self.strength = eps
+        self.eps = eps
 
     def forward(self, net_output, target):
-        net_output = net_output.contiguous()
-        lprobs = F.log_softmax(net_output, dim=-1)
-        return smoothed_nll(lprobs, target, self.strength)
+        return smoothed_loss(net_output, target, eps=self.eps)

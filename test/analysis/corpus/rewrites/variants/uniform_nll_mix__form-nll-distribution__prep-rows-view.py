@@ -1,7 +1,8 @@
-# rewrite-of: bases/uniform_nll_mix.py via prep-labels-view, import-functional-as-fn
+# rewrite-of: bases/uniform_nll_mix.py via form-nll-distribution, prep-rows-view
+from torch.distributions import Categorical
 import torch
 import torch.nn as nn
-import torch.nn.functional as fn
+import torch.nn.functional as F
 
 class SmoothedNLL(nn.Module):
     """(1 - eps) * NLL of the true class + eps * mean NLL over all classes."""
@@ -12,9 +13,9 @@ class SmoothedNLL(nn.Module):
         self.confidence = 1.0 - smoothing
 
     def forward(self, x, target):
-        target = target.view(-1)
-        logprobs = fn.log_softmax(x, dim=-1)
-        nll = -logprobs.gather(dim=-1, index=target.unsqueeze(1)).squeeze(1)
+        x = x.view(-1, x.size(-1))
+        logprobs = F.log_softmax(x, dim=-1)
+        nll = -Categorical(logits=logprobs).log_prob(target)
         smooth = -logprobs.mean(dim=-1)
         loss = self.confidence * nll + self.smoothing * smooth
         return loss.mean()

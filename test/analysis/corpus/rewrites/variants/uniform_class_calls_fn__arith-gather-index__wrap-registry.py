@@ -1,4 +1,4 @@
-# rewrite-of: bases/uniform_class_calls_fn.py via struct-plain-class, wrap-registry
+# rewrite-of: bases/uniform_class_calls_fn.py via arith-gather-index, wrap-registry
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -22,16 +22,17 @@ class Registry:
 LOSSES = Registry('loss')
 
 def smoothed_nll(lprobs, target, eps):
-    nll = -lprobs.gather(dim=-1, index=target.unsqueeze(-1)).squeeze(-1)
+    nll = -lprobs[torch.arange(lprobs.size(0)), target]
     smooth = -lprobs.sum(dim=-1) / lprobs.size(-1)
     return ((1.0 - eps) * nll + eps * smooth).sum()
 
 @LOSSES.register_module()
-class SmoothedNLLCriterion:
+class SmoothedNLLCriterion(nn.Module):
 
     def __init__(self, eps=0.1):
+        super().__init__()
         self.eps = eps
 
-    def __call__(self, net_output, target):
+    def forward(self, net_output, target):
         lprobs = F.log_softmax(net_output, dim=-1)
         return smoothed_nll(lprobs, target, self.eps)

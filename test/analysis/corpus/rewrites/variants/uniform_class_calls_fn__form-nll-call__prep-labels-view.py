@@ -1,4 +1,4 @@
-# rewrite-of: bases/uniform_class_calls_fn.py via form-nll-call, guard-training
+# rewrite-of: bases/uniform_class_calls_fn.py via form-nll-call, prep-labels-view
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -15,8 +15,6 @@ class SmoothedNLLCriterion(nn.Module):
         self.eps = eps
 
     def forward(self, net_output, target):
-        if self.training:
-            lprobs = F.log_softmax(net_output, dim=-1)
-            return smoothed_nll(lprobs, target, self.eps)
-        else:
-            return F.nll_loss(F.log_softmax(net_output, dim=-1), target, reduction='sum')
+        target = target.view(-1)
+        lprobs = F.log_softmax(net_output, dim=-1)
+        return smoothed_nll(lprobs, target, self.eps)

@@ -1,4 +1,5 @@
-# rewrite-of: bases/uniform_nll_mix.py via arith-negate-mul-minus-one, wrap-registry
+# rewrite-of: bases/uniform_nll_mix.py via guard-not-none, wrap-registry
+from typing import Optional
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -25,14 +26,17 @@ LOSSES = Registry('loss')
 class SmoothedNLL(nn.Module):
     """(1 - eps) * NLL of the true class + eps * mean NLL over all classes."""
 
-    def __init__(self, smoothing=0.1):
+    def __init__(self, smoothing: Optional[float]=0.1):
         super().__init__()
         self.smoothing = smoothing
         self.confidence = 1.0 - smoothing
 
     def forward(self, x, target):
-        logprobs = F.log_softmax(x, dim=-1)
-        nll = -1.0 * logprobs.gather(dim=-1, index=target.unsqueeze(1)).squeeze(1)
-        smooth = -1.0 * logprobs.mean(dim=-1)
-        loss = self.confidence * nll + self.smoothing * smooth
-        return loss.mean()
+        if self.smoothing is not None:
+            logprobs = F.log_softmax(x, dim=-1)
+            nll = -logprobs.gather(dim=-1, index=target.unsqueeze(1)).squeeze(1)
+            smooth = -logprobs.mean(dim=-1)
+            loss = self.confidence * nll + self.smoothing * smooth
+            return loss.mean()
+        else:
+            return F.cross_entropy(x, target)

@@ -1,20 +1,22 @@
-# rewrite-of: bases/uniform_class_calls_fn.py via prep-labels-view, import-from-torch-nn
+# rewrite-of: bases/uniform_class_calls_fn.py via prep-rows-view, wrap-annotations
 import torch
-from torch import nn as tnn
+import torch.nn as nn
 import torch.nn.functional as F
+from torch import Tensor
 
 def smoothed_nll(lprobs, target, eps):
     nll = -lprobs.gather(dim=-1, index=target.unsqueeze(-1)).squeeze(-1)
     smooth = -lprobs.sum(dim=-1) / lprobs.size(-1)
     return ((1.0 - eps) * nll + eps * smooth).sum()
 
-class SmoothedNLLCriterion(tnn.Module):
+class SmoothedNLLCriterion(nn.Module):
 
-    def __init__(self, eps=0.1):
+    def __init__(self, eps: float=0.1):
         super().__init__()
         self.eps = eps
 
-    def forward(self, net_output, target):
-        target = target.view(-1)
+    def forward(self, net_output: Tensor, target: Tensor) -> Tensor:
+        """Computes the loss of the logits against the target."""
+        net_output = net_output.view(-1, net_output.size(-1))
         lprobs = F.log_softmax(net_output, dim=-1)
         return smoothed_nll(lprobs, target, self.eps)

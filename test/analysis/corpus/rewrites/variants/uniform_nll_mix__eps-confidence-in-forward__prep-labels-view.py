@@ -1,4 +1,4 @@
-# rewrite-of: bases/uniform_nll_mix.py via spell-reduce-function, prep-rows-view
+# rewrite-of: bases/uniform_nll_mix.py via eps-confidence-in-forward, prep-labels-view
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -9,12 +9,12 @@ class SmoothedNLL(nn.Module):
     def __init__(self, smoothing=0.1):
         super().__init__()
         self.smoothing = smoothing
-        self.confidence = 1.0 - smoothing
 
     def forward(self, x, target):
-        x = x.view(-1, x.size(-1))
+        target = target.view(-1)
+        confidence_ = 1.0 - self.smoothing
         logprobs = F.log_softmax(x, dim=-1)
         nll = -logprobs.gather(dim=-1, index=target.unsqueeze(1)).squeeze(1)
-        smooth = -torch.mean(logprobs, -1)
-        loss = self.confidence * nll + self.smoothing * smooth
-        return torch.mean(loss)
+        smooth = -logprobs.mean(dim=-1)
+        loss = confidence_ * nll + self.smoothing * smooth
+        return loss.mean()

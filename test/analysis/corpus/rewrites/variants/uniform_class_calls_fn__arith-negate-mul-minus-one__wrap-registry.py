@@ -1,4 +1,4 @@
-# rewrite-of: bases/uniform_class_calls_fn.py via struct-logsoftmax-module, wrap-registry
+# rewrite-of: bases/uniform_class_calls_fn.py via arith-negate-mul-minus-one, wrap-registry
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -22,8 +22,8 @@ class Registry:
 LOSSES = Registry('loss')
 
 def smoothed_nll(lprobs, target, eps):
-    nll = -lprobs.gather(dim=-1, index=target.unsqueeze(-1)).squeeze(-1)
-    smooth = -lprobs.sum(dim=-1) / lprobs.size(-1)
+    nll = -1.0 * lprobs.gather(dim=-1, index=target.unsqueeze(-1)).squeeze(-1)
+    smooth = -1.0 * lprobs.sum(dim=-1) / lprobs.size(-1)
     return ((1.0 - eps) * nll + eps * smooth).sum()
 
 @LOSSES.register_module()
@@ -32,8 +32,7 @@ class SmoothedNLLCriterion(nn.Module):
     def __init__(self, eps=0.1):
         super().__init__()
         self.eps = eps
-        self.normalize = nn.LogSoftmax(dim=-1)
 
     def forward(self, net_output, target):
-        lprobs = self.normalize(net_output)
+        lprobs = F.log_softmax(net_output, dim=-1)
         return smoothed_nll(lprobs, target, self.eps)

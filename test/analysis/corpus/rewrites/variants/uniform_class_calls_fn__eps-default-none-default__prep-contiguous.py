@@ -1,4 +1,4 @@
-# rewrite-of: bases/uniform_class_calls_fn.py via spell-reduce-method-kw, prep-rows-view
+# rewrite-of: bases/uniform_class_calls_fn.py via eps-default-none-default, prep-contiguous
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -10,11 +10,13 @@ def smoothed_nll(lprobs, target, eps):
 
 class SmoothedNLLCriterion(nn.Module):
 
-    def __init__(self, eps=0.1):
+    def __init__(self, eps=None):
+        if eps is None:
+            eps = 0.1
         super().__init__()
         self.eps = eps
 
     def forward(self, net_output, target):
-        net_output = net_output.view(-1, net_output.size(-1))
+        net_output = net_output.contiguous()
         lprobs = F.log_softmax(net_output, dim=-1)
         return smoothed_nll(lprobs, target, self.eps)

@@ -1,5 +1,4 @@
-# rewrite-of: bases/uniform_class_calls_fn.py via struct-config-dataclass, wrap-module-to-function
-from dataclasses import dataclass
+# rewrite-of: bases/uniform_class_calls_fn.py via spell-reduce-method-kw, wrap-module-to-function
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -9,19 +8,15 @@ def smoothed_nll(lprobs, target, eps):
     smooth = -lprobs.sum(dim=-1) / lprobs.size(-1)
     return ((1.0 - eps) * nll + eps * smooth).sum()
 
-@dataclass
-class LossConfig:
-    eps: float = 0.1
-
-def smoothed_loss(net_output, target, hparams):
+def smoothed_loss(net_output, target, eps):
     lprobs = F.log_softmax(net_output, dim=-1)
-    return smoothed_nll(lprobs, target, hparams.eps)
+    return smoothed_nll(lprobs, target, eps)
 
 class SmoothedNLLCriterion(nn.Module):
 
     def __init__(self, eps=0.1):
         super().__init__()
-        self.hparams = LossConfig(eps=eps)
+        self.eps = eps
 
     def forward(self, net_output, target):
-        return smoothed_loss(net_output, target, hparams=self.hparams)
+        return smoothed_loss(net_output, target, eps=self.eps)

@@ -1,4 +1,4 @@
-# rewrite-of: bases/uniform_class_calls_fn.py via wrap-module-to-function, rename-attrs
+# rewrite-of: bases/uniform_class_calls_fn.py via struct-logsoftmax-lambda, prep-rows-view
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -8,15 +8,14 @@ def smoothed_nll(lprobs, target, eps):
     smooth = -lprobs.sum(dim=-1) / lprobs.size(-1)
     return ((1.0 - eps) * nll + eps * smooth).sum()
 
-def smoothed_loss(net_output, target, eps):
-    lprobs = F.log_softmax(net_output, dim=-1)
-    return smoothed_nll(lprobs, target, eps)
-
 class SmoothedNLLCriterion(nn.Module):
 
     def __init__(self, eps=0.1):
         super().__init__()
-        self.n_out = eps
+        self.eps = eps
 
     def forward(self, net_output, target):
-        return smoothed_loss(net_output, target, eps=self.n_out)
+        net_output = net_output.view(-1, net_output.size(-1))
+        lsm = lambda s: F.log_softmax(s, dim=-1)
+        lprobs = lsm(net_output)
+        return smoothed_nll(lprobs, target, self.eps)
