@@ -130,7 +130,8 @@ def t_ce_call(tree, spec, rng):
 
 def t_nll_call(tree, spec, rng, form):
     """`-lp.gather(1, y.unsqueeze(1)).squeeze(1)` -> `F.nll_loss(lp, y, reduction='none')` | (`distribution`)
-    `-Categorical(logits=lp).log_prob(y)` (2-D; the log-softmax of log-probabilities is the same tensor)."""
+    `-Categorical(logits=lp).log_prob(y)` (2-D; the log-softmax of log-probabilities is the same tensor) |
+    (`onehot-dot`) `-(F.one_hot(y, K).to(lp.dtype) * lp).sum(-1)`."""
     if form == "distribution" and "Categorical" in all_identifiers(tree):
         raise NotApplicable("Categorical taken")
     n = 0
@@ -141,12 +142,15 @@ def t_nll_call(tree, spec, rng, form):
         if not m or not m[2]:
             continue
         lp, y, _ = m
-        replace_node(tree, node, expr(f"F.nll_loss({lp.id}, {ast.unparse(y)}, reduction='none')" if form == "call"
-                                      else f"-Categorical(logits={lp.id}).log_prob({ast.unparse(y)})"))
+        y = ast.unparse(y)
+        replace_node(tree, node, expr({
+            "call": f"F.nll_loss({lp.id}, {y}, reduction='none')",
+            "distribution": f"-Categorical(logits={lp.id}).log_prob({y})",
+            "onehot-dot": f"-(F.one_hot({y}, {lp.id}.size(-1)).to({lp.id}.dtype) * {lp.id}).sum(-1)"}[form]))
         n += 1
     if not n:
         raise NotApplicable("no negated gather of the labels")
-    if form == "call":
+    if form != "distribution":
         ensure_import(tree, "torch.nn.functional", "F")
     else:
         tree.body.insert(0, ast.ImportFrom(module="torch.distributions", names=[ast.alias(name="Categorical")], level=0))
@@ -299,6 +303,15 @@ def t_annotations(tree, spec, rng):
     return tree, spec
 
 
+def t_dunder_call(tree, spec, rng):
+    """An `nn.Module` loss whose `forward` is written as `__call__` (it stays a module)."""
+    cls, fn = loss_fn(tree, spec)
+    if cls is None or method(cls, "__call__") is not None:
+        raise NotApplicable("not a module, or a __call__ already")
+    fn.name = "__call__"
+    return tree, spec
+
+
 def ensure_import_from(tree, module, name):
     if name in all_identifiers(tree) and any(isinstance(s, ast.ImportFrom) and any(a.name == name for a in s.names)
                                              for s in tree.body):
@@ -444,12 +457,14 @@ def transforms():
     r.append(("forms", "form-ce-call", t_ce_call))
     r.append(("forms", "form-nll-call", lambda tr, sp, rng: t_nll_call(tr, sp, rng, "call")))
     r.append(("forms", "form-nll-distribution", lambda tr, sp, rng: t_nll_call(tr, sp, rng, "distribution")))
+    r.append(("forms", "form-nll-onehot-dot", lambda tr, sp, rng: t_nll_call(tr, sp, rng, "onehot-dot")))
     r.append(("wrap", "wrap-function-in-module", t_wrap_module))
     r.append(("wrap", "wrap-module-to-function", t_module_to_function))
     r.append(("wrap", "wrap-registry", t_registry))
     r.append(("wrap", "wrap-annotations", t_annotations))
     r.append(("wrap", "wrap-reduction-switch", t_reduction_switch))
     r.append(("wrap", "wrap-helper-sibling", t_helper_sibling))
+    r.append(("wrap", "wrap-dunder-call", t_dunder_call))
     for f in ("contiguous", "labels-view", "rows-view"):
         r.append(("prep", f"prep-{f}", lambda tr, sp, rng, f=f: t_prepare(tr, sp, rng, f)))
     r.append(("prep", "prep-classes-list", t_classes_list))
