@@ -6,11 +6,17 @@ Usage (Debian's python, which has python3-torch 1.13; pyenv's python3 has no tor
     npm run build
     /usr/bin/python3 scripts/corpus/check_equivalents.py [--every N] [--verbose] [FILE...]
 
-For each `kind: 'loss'` finding on a class or function definition with a non-null `torchEquivalent`, the file is
-loaded as a module (missing imports are stubbed), the class is built with its defaults (required arguments are
+For each `kind: 'loss'` finding with a non-null `torchEquivalent`, the file is loaded as a module (missing imports
+are stubbed). On a class or function definition, the class is built with its defaults (required arguments are
 supplied when their name tells what they are: class count K = 7, padding index 0, ε 0.1, class weights; a class
-count with a default is K too, as the inputs have K classes), and the
-definition is called on random float64 inputs. The equivalent string is evaluated with `nn`, `F`, `torch`, `K`, the
+count with a default is K too, as the inputs have K classes), and the definition is called on random float64 inputs.
+On a call site or construction (`LabelSmoothingLoss(10, smoothing=0.2)`, `criterion(logits, y)` where `criterion`
+was so built, `self.crit(x, y)`, `F.cross_entropy(x, y, label_smoothing=0.1)`), the callee (a class or function
+of the same file, or a torch loss) is built and called with the site's own arguments: literals and module
+constants, parameters of the enclosing function (their default, else inferred from the name as above), and in a
+method `self.<a>` that its class's __init__ sets once from those; the inputs get the class count the site gives
+(else the callee's default). A site whose arguments are anything else (a config, a variable) is skipped, saying
+which argument. The equivalent string is evaluated with `nn`, `F`, `torch`, `K`, the
 definition's parameters (and simple local constants), `self`, and `logits` / `target` / `log_probs` /
 `target_probs` bound. A module result is called on (input, target); a tensor result is taken as is. Value and
 gradient w.r.t. the logits must agree to 1e-9 relative.
@@ -23,8 +29,10 @@ Prints a report and writes test/analysis/corpus/equivalents.json. Always exits 0
 import argparse
 import ast
 import builtins
+import contextlib
 import glob
 import inspect
+import io
 import json
 import math
 import os
@@ -193,7 +201,8 @@ def load_module(path):
         for i, s in enumerate(tries):
             try:
                 code = compile(ast.fix_missing_locations(ast.Module(body=[s], type_ignores=[])), path, "exec")
-                exec(code, mod.__dict__)
+                with contextlib.redirect_stdout(io.StringIO()):  # the file's own prints
+                    exec(code, mod.__dict__)
                 break
             except BaseException as e:  # noqa: BLE001 (SystemExit from scripts too)
                 if i == len(tries) - 1:
@@ -259,9 +268,10 @@ def params_of(fn, drop_self):
     return ps
 
 
-def bind_params(ps, eps_param, aliases, spec_values):
-    """values for the parameters: defaults, else inferred from the name (or the base's name for the same position)."""
-    vals = {}
+def bind_params(ps, eps_param, aliases, spec_values, given=None):
+    """values for the parameters: those a call site `given`, defaults, else inferred from the name (or the base's
+    name for the same position)."""
+    vals = dict(given or {})
     if aliases and len(aliases) == len(ps) - 1:
         # shape-ctor-num-classes added a required class count: first for classes, keyword-only last for functions
         kwonly = ps[-1].kind == inspect.Parameter.KEYWORD_ONLY and ps[-1].default is inspect.Parameter.empty
@@ -269,6 +279,8 @@ def bind_params(ps, eps_param, aliases, spec_values):
     if aliases and len(aliases) != len(ps):
         aliases = None  # positions do not line up
     for i, p in enumerate(ps):
+        if p.name in vals:
+            continue
         alias = aliases[i] if aliases else None
         class_count = p.name.lower() in K_NAMES and isinstance(p.default, int) and not isinstance(p.default, bool)
         if class_count:
@@ -426,32 +438,238 @@ def modes_for(spec, target_kind):
     return ["logits", "logprobs"]
 
 
+# ---------------------------------------------------------------- call sites and constructions
+
+
+class Site:
+    """a call site or a construction: the callee, its definition node, and the values of the site's own arguments by
+    parameter name (`init` for a class's constructor, `call` for the call after (input, target)); `names` are the
+    enclosing function's parameters the arguments name, bound as the equivalent may name them too."""
+
+    def __init__(self, callee, node, init, call, names, k):
+        self.callee, self.node, self.init, self.call, self.names, self.k = callee, node, init, call, names, k
+
+
+TORCH_ENV = {"nn": nn, "F": F, "torch": torch}
+
+
+def calls_at(tree, line, column):
+    """the outermost call starting at (line, column) (1-based column: the CLI's), else the line's outermost calls."""
+    on_line = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and n.lineno == line]
+    exact = [n for n in on_line if n.col_offset == column - 1] or on_line
+    inner = {id(n.func) for n in exact} | {id(a) for n in exact for a in ast.walk(n) if a is not n}
+    return [n for n in exact if id(n) not in inner]
+
+
+def enclosing(tree, line, kinds):
+    """the innermost node of `kinds` whose lines contain `line`."""
+    best = None
+    for n in ast.walk(tree):
+        if isinstance(n, kinds) and n.lineno <= line <= n.end_lineno and (best is None or n.lineno >= best.lineno):
+            best = n
+    return best
+
+
+def module_constants(mod):
+    """module-level names bound to plain values (numbers, strings, None, tuples of them)."""
+    plain = (int, float, str, bool, type(None))
+    out = {"math": math}
+    for k, v in mod.__dict__.items():
+        if isinstance(v, plain) or (isinstance(v, (tuple, list)) and all(isinstance(x, plain) for x in v)):
+            out[k] = v
+    return out
+
+
+def site_value(expr, consts, params, names, attrs=None):
+    """the value of an argument at the site: a literal or module constant, a parameter of the enclosing function
+    (its default, else inferred from its name, and bound under that name for the equivalent), or in a method an
+    attribute `self.<a>` its class's __init__ sets once (as that, the class built with its defaults)."""
+    try:
+        return eval(compile(ast.Expression(expr), "<site>", "eval"), {"__builtins__": {}}, dict(consts))
+    except Exception:  # noqa: BLE001
+        pass
+    if isinstance(expr, ast.Name) and expr.id in params:
+        p = params[expr.id]
+        if p is not None:
+            return site_value(p, consts, {}, names)
+        names[expr.id] = infer_value(expr.id, None)
+        return names[expr.id]
+    if attrs and ast.unparse(expr) in attrs["set"]:
+        return site_value(attrs["set"][ast.unparse(expr)], consts, attrs["params"], names)
+    raise Skip(f"argument `{ast.unparse(expr)[:40]}` is not a literal, module constant, parameter or attribute set "
+               "once from them")
+
+
+def init_attributes(tree, line):
+    """`self.<a>` -> the expression the enclosing class's __init__ assigns it (only attributes assigned once)."""
+    cls = enclosing(tree, line, ast.ClassDef)
+    init = cls and next((n for n in cls.body if isinstance(n, ast.FunctionDef) and n.name == "__init__"), None)
+    if init is None:
+        return None
+    seen = Counter()
+    exprs = {}
+    for n in ast.walk(cls):
+        targets = n.targets if isinstance(n, ast.Assign) else [n.target] if isinstance(n, (ast.AugAssign,
+                                                                                           ast.AnnAssign)) else []
+        for t in targets:
+            if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == "self":
+                seen[ast.unparse(t)] += 1
+                if isinstance(n, ast.Assign) and len(n.targets) == 1:
+                    exprs[ast.unparse(t)] = n.value
+    # a parameter __init__ assigns again (`if eps is None: eps = 0.1`) is not its default any more
+    reassigned = {t.id for n in ast.walk(init) for t in (n.targets if isinstance(n, ast.Assign) else [
+        getattr(n, "target", None)]) if isinstance(t, ast.Name)}
+    params = {k: v for k, v in enclosing_params(init).items() if k not in reassigned}
+    return {"set": {k: v for k, v in exprs.items() if seen[k] == 1}, "params": params}
+
+
+def enclosing_params(fn):
+    """name -> default expression (None when required) of the enclosing function's parameters."""
+    if fn is None:
+        return {}
+    a = fn.args
+    pos = a.posonlyargs + a.args
+    defaults = [None] * (len(pos) - len(a.defaults)) + list(a.defaults)
+    out = {p.arg: d for p, d in zip(pos, defaults)}
+    out.update({p.arg: d for p, d in zip(a.kwonlyargs, a.kw_defaults)})
+    out.pop("self", None)
+    return out
+
+
+def construction_of(func, tree, line):
+    """the construction a called name or `self.<attr>` was assigned (in the enclosing function or class)."""
+    scope = (enclosing(tree, line, ast.ClassDef) if isinstance(func, ast.Attribute)
+             else enclosing(tree, line, (ast.FunctionDef, ast.AsyncFunctionDef))) or tree
+    want = ast.unparse(func)
+    found = None
+    for n in ast.walk(scope):
+        if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call) and any(ast.unparse(t) == want for t in n.targets):
+            if isinstance(func, ast.Attribute) or n.lineno < line:
+                found = n if found is None or n.lineno > found.lineno else found
+    return found
+
+
+def callee_of(func_expr, mod, tree):
+    """(object, definition node) of a callee: a class or function defined in the file, or a torch loss."""
+    if isinstance(func_expr, ast.Name):
+        obj = mod.__dict__.get(func_expr.id)
+        for n in tree.body:
+            if isinstance(n, (ast.ClassDef, ast.FunctionDef)) and n.name == func_expr.id and obj is not None:
+                return obj, n
+        if obj is None or isinstance(obj, _Stub):
+            raise Skip("callee imported from another file (not followed)")
+    try:
+        obj = eval(compile(ast.Expression(func_expr), "<callee>", "eval"), {"__builtins__": {}}, dict(TORCH_ENV))
+    except Exception:  # noqa: BLE001
+        raise Skip("callee neither defined in the file nor a torch call") from None
+    if (isinstance(obj, type) and issubclass(obj, nn.modules.loss._Loss)) or getattr(obj, "__module__", "") == \
+            "torch.nn.functional":
+        return obj, None
+    raise Skip("callee neither defined in the file nor a torch call")
+
+
+def bind_site_args(fn, drop_self, call, skip_first, consts, params, names, attrs):
+    """parameter -> value for the site's arguments (the first `skip_first` are the input and target, not evaluated)."""
+    if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+        raise Skip("the site passes *args or **kwargs")
+    ps = params_of(fn, drop_self)
+    by_kw = {k.arg: k.value for k in call.keywords}
+    out = {}
+    for i, p in enumerate(ps):
+        expr = call.args[i] if i < len(call.args) else by_kw.get(p.name)
+        if expr is not None and i >= skip_first:
+            out[p.name] = site_value(expr, consts, params, names, attrs)
+    return out
+
+
+def call_site(finding, mod, tree):
+    """what a call-site / construction finding names, built with the site's own arguments."""
+    calls = calls_at(tree, finding["line"], finding["column"])
+    if len(calls) != 1:
+        raise Skip("no single call at the site")
+    site_call = calls[0]
+    fn_node = enclosing(tree, finding["line"], (ast.FunctionDef, ast.AsyncFunctionDef))
+    params = enclosing_params(fn_node)
+    consts = module_constants(mod)
+    attrs = init_attributes(tree, finding["line"])
+    names = {}
+    ctor, called = None, None
+    if isinstance(site_call.func, ast.Call):  # Cls(...)(input, target)
+        ctor, called = site_call.func, site_call
+    else:
+        try:
+            obj, _ = callee_of(site_call.func, mod, tree)
+        except Skip:
+            assigned = construction_of(site_call.func, tree, finding["line"])
+            if assigned is None:
+                raise
+            ctor, called = assigned.value, site_call
+            params = enclosing_params(enclosing(tree, assigned.lineno, (ast.FunctionDef, ast.AsyncFunctionDef)))
+        else:
+            if isinstance(obj, type):
+                ctor = site_call
+            else:
+                called = site_call
+    if ctor is not None:
+        obj, node = callee_of(ctor.func, mod, tree)
+        init = bind_site_args(obj.__init__, True, ctor, 0, consts, params, names, attrs)
+        call = {}
+        if called is not None:
+            fwd = obj.forward if hasattr(obj, "forward") else obj.__call__
+            call = bind_site_args(fwd, True, called, 2, consts, enclosing_params(fn_node), names, attrs)
+    else:
+        obj, node = callee_of(called.func, mod, tree)
+        init, call = {}, bind_site_args(obj, False, called, 2, consts, params, names, attrs)
+    given = {**init, **call}
+    # the class count the site gives, else the callee's default one: the inputs get that many classes
+    defaults = {p.name: p.default for p in (params_of(obj.__init__, True) if isinstance(obj, type) else params_of(obj, False))}
+    ks = [v for n, v in {**defaults, **given}.items() if n.lower() in K_NAMES and type(v) is int]
+    return Site(obj, node, init, call, names, ks[0] if ks else None)
+
+
 HELPER_NAME = re.compile(r"(target|label|one_hot|onehot)s?$|^(smooth|build|make|mixup)_?(ed_)?(target|label|one_hot)")
 
 
 def check(finding, path, spec, base_aliases):
+    """a definition built with its defaults, or a call site / construction with its own arguments (`Site`)."""
+    global K
     mod, tree, _failed = load_module(path)
     node, top = find_def(tree, finding["line"])
+    site = None
     if node is None:
-        raise Skip("not a definition (call site or assignment)")
-    if not top:
-        raise Skip("method or nested definition")
-    obj = mod.__dict__.get(node.name)
-    if obj is None:
-        raise Skip("symbol not defined after import")
-    # the definition on this line may have been shadowed by a later one with the same name
-    if getattr(obj, "__code__", None) is not None and obj.__code__.co_firstlineno not in (
-        {node.lineno} | {d.lineno for d in node.decorator_list}
-    ):
-        raise Skip("symbol redefined later in the file")
-    if not isinstance(obj, type) and HELPER_NAME.search(node.name.lower()):
+        site = call_site(finding, mod, tree)
+        obj, node = site.callee, site.node
+    else:
+        if not top:
+            raise Skip("method or nested definition")
+        obj = mod.__dict__.get(node.name)
+        if obj is None:
+            raise Skip("symbol not defined after import")
+        # the definition on this line may have been shadowed by a later one with the same name
+        if getattr(obj, "__code__", None) is not None and obj.__code__.co_firstlineno not in (
+            {node.lineno} | {d.lineno for d in node.decorator_list}
+        ):
+            raise Skip("symbol redefined later in the file")
+    if not isinstance(obj, type) and node is not None and HELPER_NAME.search(node.name.lower()):
         raise Skip("target-building helper, not a loss")
+    saved_k = K
+    K = site.k if site and site.k else K
+    try:
+        return {**check_built(finding, mod, obj, node, site, spec, base_aliases), "at": "site" if site else "definition"}
+    finally:
+        K = saved_k
+
+
+def check_built(finding, mod, obj, node, site, spec, base_aliases):
     eq = finding["torchEquivalent"]
     eps_param = finding.get("epsilonParam")
     target_kind, from_spec = classify_target(eq, spec)
 
     ns = {k: v for k, v in mod.__dict__.items() if not k.startswith("__")}
-    ns.update(local_constants(node))
+    if node is not None:
+        ns.update(local_constants(node))
+    if site:
+        ns.update(site.names)
     spec_values = {}
     if spec:
         for key in ("init", "call"):
@@ -463,7 +681,7 @@ def check(finding, path, spec, base_aliases):
         env = {}
         if isinstance(obj, type):
             init_ps = params_of(obj.__init__, True)
-            init_vals = bind_params(init_ps, eps_param, base_aliases.get("init"), spec_values)
+            init_vals = bind_params(init_ps, eps_param, base_aliases.get("init"), spec_values, site and site.init)
             if pad_fill:
                 init_vals.update({p.name: PAD for p in init_ps if p.name.lower().strip("_") in PAD_NAMES
                                   and init_vals.get(p.name) is None})
@@ -473,7 +691,7 @@ def check(finding, path, spec, base_aliases):
                 raise
             except Exception as e:
                 raise Skip(f"constructor raised {type(e).__name__}") from e
-            if "store_attr()" in ast.unparse(node):  # fastai's store_attr() (stubbed here) stores the arguments
+            if node is not None and "store_attr()" in ast.unparse(node):  # fastai's store_attr() (stubbed here) stores the arguments
                 for k2, v2 in init_vals.items():
                     if not hasattr(inst, k2):
                         setattr(inst, k2, v2)
@@ -491,7 +709,7 @@ def check(finding, path, spec, base_aliases):
         raise Skip("does not take (input, target) (forward(pred) or a helper returning target values)")
     call_aliases = base_aliases.get("call")
     call_aliases = call_aliases[2:] if call_aliases else None
-    extra_vals = bind_params(call_ps[2:], eps_param, call_aliases, spec_values)
+    extra_vals = bind_params(call_ps[2:], eps_param, call_aliases, spec_values, site and site.call)
     ns.update(init_env)
     ns.update({k: v for k, v in extra_vals.items() if not isinstance(v, str) or not v.startswith("$")})
     ns["K"] = K
@@ -761,7 +979,7 @@ def main():
         path = entry["file"]
         spec, base = read_spec(path)
         for f in entry["findings"]:
-            if f.get("kind") != "loss" or not f.get("symbol") or "." in f["symbol"] or not f.get("torchEquivalent"):
+            if f.get("kind") != "loss" or not f.get("symbol") or not f.get("torchEquivalent"):
                 continue
             emitted += 1
             where = f"{path}:{f['line']}"
@@ -789,6 +1007,8 @@ def main():
                     key = "cannot infer a required argument"
                 if key.startswith("equivalent uses unbound name"):
                     key = "equivalent uses a name unbound at the definition"
+                if key.startswith("argument `"):
+                    key = "call site: an argument is not a literal, module constant, parameter or attribute set once"
                 if key.startswith("constructor raised"):
                     key = "constructor raised"
                 skipped[key] += 1
@@ -808,10 +1028,12 @@ def main():
 
     executed = len(agreeing) + len(agreeing_f32) + len(disagreeing)
     print(f"torch {torch.__version__}; {len(files)} files")
-    print(f"equivalents emitted on definitions: {emitted}")
+    print(f"equivalents emitted on definitions, call sites and constructions: {emitted}")
     print(f"executed: {executed}   agreeing: {len(agreeing)} (+{len(agreeing_f32)} only to float32 precision, "
           f"rtol {F32_RTOL:g}, the code computes in float32)   disagreeing: {len(disagreeing)}   "
           f"skipped: {sum(skipped.values())}")
+    at_counts = Counter(d["at"] for d in agreeing + agreeing_f32 + disagreeing)
+    print(f"executed at definitions: {at_counts['definition']}   at call sites and constructions: {at_counts['site']}")
     mode_counts = Counter((a["target"], a["input"]) for a in agreeing)
     print("agreeing by (target, input):", dict(mode_counts))
     if disagreeing:
@@ -836,6 +1058,7 @@ def main():
         "emitted": emitted,
         "checked": executed,
         "agreeing": len(agreeing),
+        "checkedAtSites": at_counts["site"],
         "agreeingFloat32Only": [{k: d[k] for k in ("where", "symbol", "equivalent", "original", "equivalentValue",
                                                    "relDiff") if k in d} for d in agreeing_f32],
         "disagreeing": disagreeing,

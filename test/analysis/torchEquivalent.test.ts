@@ -296,3 +296,55 @@ describe('analysis: a log-softmax written by hand over logits the code changes',
     assert.equal(at(code, 'plain', 5).torchEquivalent, 'nn.CrossEntropyLoss()');
   });
 });
+
+describe('analysis: margin logits blended in by the labels', () => {
+  it('`onehot * phi + (1 - onehot) * cos` passed to a soft-target cross-entropy gets no "≡"', () => {
+    const code = lines(
+      'import math',
+      'import torch',
+      'import torch.nn as nn',
+      'import torch.nn.functional as F',
+      'class DenseCrossEntropy(nn.Module):',
+      '    def forward(self, x, target):',
+      '        logprobs = F.log_softmax(x.float(), dim=-1)',
+      '        return (-logprobs * target).sum(-1).mean()',
+      'class ArcFaceLoss(nn.Module):',
+      '    def __init__(self, s=30.0, m=0.5):',
+      '        super().__init__()',
+      '        self.crit = DenseCrossEntropy()',
+      '        self.s = s',
+      '        self.cos_m = math.cos(m)',
+      '        self.sin_m = math.sin(m)',
+      '    def forward(self, logits, labels):',
+      '        labels = F.one_hot(labels.long(), logits.size(1)).float()',
+      '        cosine = logits.float()',
+      '        phi = torch.where(cosine > 0.0, cosine * self.cos_m, cosine - 0.1)',
+      '        output = (labels * phi) + ((1.0 - labels) * cosine)',
+      '        output *= self.s',
+      '        return self.crit(output, labels)',
+      'class PlainDense(nn.Module):',
+      '    def __init__(self):',
+      '        super().__init__()',
+      '        self.crit = DenseCrossEntropy()',
+      '    def forward(self, logits, labels):',
+      '        labels = F.one_hot(labels.long(), logits.size(1)).float()',
+      '        return self.crit(logits, labels)',
+    );
+    assertInexact(at(code, 'ArcFaceLoss', 9), 'nn.CrossEntropyLoss()', /logits changed in the code/);
+    assert.equal(at(code, 'PlainDense', 23).torchEquivalent, 'nn.CrossEntropyLoss()');
+  });
+
+  it('the blend passed to F.cross_entropy is changed logits, as scaled ones are', () => {
+    const code = lines(
+      'import torch.nn.functional as F',
+      'def arc(logits, labels):',
+      '    oh = F.one_hot(labels, logits.size(1)).float()',
+      '    phi = logits * 0.8 - 0.1',
+      '    return F.cross_entropy(30.0 * (oh * phi + (1.0 - oh) * logits), labels)',
+      'def plain(logits, labels):',
+      '    return F.cross_entropy(30.0 * logits, labels)',
+    );
+    assertInexact(at(code, 'arc', 2), 'nn.CrossEntropyLoss()', /logits are changed before the torch call/);
+    assertInexact(at(code, 'plain', 6), 'nn.CrossEntropyLoss()', /logits are changed before the torch call/);
+  });
+});
