@@ -268,10 +268,14 @@ def params_of(fn, drop_self):
     return ps
 
 
-def bind_params(ps, eps_param, aliases, spec_values, given=None):
+def bind_params(ps, eps_param, aliases, spec_values, given=None, lift_eps=False):
     """values for the parameters: those a call site `given`, defaults, else inferred from the name (or the base's
-    name for the same position)."""
+    name for the same position). lift_eps: an ε parameter defaulting to 0 or None gets ε = 0.1 (a call written in
+    it must hold there too, and at 0 nothing about smoothing would be tested)."""
     vals = dict(given or {})
+    if lift_eps and eps_param:
+        vals.update({p.name: EPS_DEFAULT for p in ps if p.name == eps_param and p.name not in vals
+                     and p.default in (0, None) and not isinstance(p.default, bool)})
     if aliases and len(aliases) == len(ps) - 1:
         # shape-ctor-num-classes added a required class count: first for classes, keyword-only last for functions
         kwonly = ps[-1].kind == inspect.Parameter.KEYWORD_ONLY and ps[-1].default is inspect.Parameter.empty
@@ -664,6 +668,7 @@ def check_built(finding, mod, obj, node, site, spec, base_aliases):
     eq = finding["torchEquivalent"]
     eps_param = finding.get("epsilonParam")
     target_kind, from_spec = classify_target(eq, spec)
+    lift_eps = bool(eps_param and re.search(rf"\b{re.escape(eps_param)}\b", eq))
 
     ns = {k: v for k, v in mod.__dict__.items() if not k.startswith("__")}
     if node is not None:
@@ -681,7 +686,8 @@ def check_built(finding, mod, obj, node, site, spec, base_aliases):
         env = {}
         if isinstance(obj, type):
             init_ps = params_of(obj.__init__, True)
-            init_vals = bind_params(init_ps, eps_param, base_aliases.get("init"), spec_values, site and site.init)
+            init_vals = bind_params(init_ps, eps_param, base_aliases.get("init"), spec_values, site and site.init,
+                                    lift_eps)
             if pad_fill:
                 init_vals.update({p.name: PAD for p in init_ps if p.name.lower().strip("_") in PAD_NAMES
                                   and init_vals.get(p.name) is None})
@@ -709,7 +715,7 @@ def check_built(finding, mod, obj, node, site, spec, base_aliases):
         raise Skip("does not take (input, target) (forward(pred) or a helper returning target values)")
     call_aliases = base_aliases.get("call")
     call_aliases = call_aliases[2:] if call_aliases else None
-    extra_vals = bind_params(call_ps[2:], eps_param, call_aliases, spec_values, site and site.call)
+    extra_vals = bind_params(call_ps[2:], eps_param, call_aliases, spec_values, site and site.call, lift_eps)
     ns.update(init_env)
     ns.update({k: v for k, v in extra_vals.items() if not isinstance(v, str) or not v.startswith("$")})
     ns["K"] = K
@@ -812,9 +818,10 @@ def equivalent_value(eq, ns, run, overrides=None, feed="input"):
     z = run["z"]
 
     def call_eq():
+        cls_dim = -1 if run["layout"].startswith("3d-last") else 1
         x, t = flat_for_eq(run, {"input": run["make_x"], "logits": lambda: z,
-                                 "log_probs": lambda: F.log_softmax(z, dim=-1 if run["layout"].startswith("3d-last") else 1)
-                                 }[feed](), run["t"].clone())
+                                 "log_probs": lambda: F.log_softmax(z, dim=cls_dim),
+                                 "probs": lambda: F.softmax(z, dim=cls_dim)}[feed](), run["t"].clone())
         zz = flat_for_eq(run, z, run["t"])[0]
         env = dict(ns)
         env.update(logits=zz, target=t, log_probs=F.log_softmax(zz, dim=1))
@@ -844,6 +851,10 @@ def compare(eq, ns, run):
         out["gradRelDiff"] = rel_diff(g0, g1)
     if not out["agree"] and close(v0, v1, F32_RTOL) and close(g0, g1, F32_RTOL):
         out["f32"] = True
+    if not agree_v and v0.numel() == 1 and v1.numel() == 1 and v1.item() != 0:
+        factor = v0.item() / v1.item()
+        if close(g0, factor * g1):
+            out["factor"] = factor
     return out
 
 
@@ -863,7 +874,8 @@ def hints(eq, ns, run):
                 ov.update(pad)
             if ov:
                 tried.append(ov)
-    feeds = ["input"] + (["logits"] if run["mode"] != "logits" else []) + (["log_probs"] if "KLDiv" in eq else [])
+    feeds = (["input"] + (["logits"] if run["mode"] != "logits" else []) + (["log_probs"] if "KLDiv" in eq else [])
+             + (["probs"] if "CrossEntropy" in eq and run["tk"] != "binary" else []))
     for feed in feeds:
         for ov in ([{}] + tried):
             try:
@@ -902,6 +914,72 @@ def hints(eq, ns, run):
     if not out:
         out.append("no reduction / ignore_index / label_smoothing variant of the equivalent agrees")
     return out
+
+
+# ---------------------------------------------------------------- closest calls and their stated differences
+
+
+CLOSEST = re.compile(r"No exact torch equivalent: (.*); closest: `(.*)`\.")
+
+# what each stated difference (a substring of it) predicts on random inputs without padding rows or given weights:
+# "differs" (the closest call must not agree), "gradient" (only the gradient agrees: a constant offset), "factor"
+# (value and gradient differ by one constant factor), "probs" (agrees once fed softmax(logits)), or "maybe" (shows
+# only on inputs these have not: padding rows, weights passed, a batch without a 1, another value of a parameter).
+STATED = {
+    "softmax is applied before cross_entropy": "probs",
+    "a weight is multiplied into the log-probabilities": "maybe",
+    "masked rows are zeroed but still counted": "maybe",
+    "the result is multiplied by a factor": "factor",
+    "the result of the torch loss is combined": "differs",
+    "the true class's logit is changed (a margin)": "differs",
+    "the logits are changed before the torch call": "differs",
+    "the log-softmax is taken of logits changed": "differs",
+    "only the largest per-sample losses": "differs",
+    "the log is taken of a tensor the analysis cannot identify": "maybe",
+    "the code sums the KL over the classes of each row": "differs",
+    "computed by a call the analysis cannot see into": "maybe",
+    "reduction='none' followed by a plain mean": "maybe",
+    "it is a KL divergence": "gradient",
+    "each sample is re-weighted": "differs",
+    "some rows (padding) are masked out": "maybe",
+    "the target distribution is computed in the code": "maybe",
+    "torch spreads ε over all K classes": "differs",
+    "the class count comes from the batch": "maybe",
+    "a criterion it is given": "maybe",
+    "is assigned again in the code": "maybe",
+    "the trainer calls it on every token's logits": "maybe",
+}
+
+
+def stated_kinds(why):
+    kinds = []
+    for part in why.split("; "):
+        kind = next((k for s, k in STATED.items() if s in part), None)
+        kinds.append(kind or "unknown")
+    return kinds
+
+
+def judge_closest(why, res):
+    """(verdict, detail): whether the closest call and the code differ as stated."""
+    kinds = stated_kinds(why)
+    if "unknown" in kinds:
+        return "unclassified", "a stated difference the checker does not know"
+    hint = (res.get("hints") or [""])[0]
+    if res["status"] in ("agree", "agree-f32"):
+        if all(k == "maybe" for k in kinds):
+            return "not exercised", "agrees on these inputs; the stated difference needs others"
+        return "wrong", "agrees to 1e-9: the stated difference does not show"
+    if hint.startswith("agrees with") and "fed the" not in hint:
+        return "wrong", f"an exact call exists: {hint[len('agrees with '):]}"
+    if "probs" in kinds:
+        return ("confirmed", hint) if "fed the probs" in hint else ("wrong", "not the call on softmax(logits)")
+    if "gradient" in kinds:
+        ok = res.get("gradAgrees") or hint.startswith("gradient agrees")
+        return ("confirmed", hint) if ok else ("wrong", "the gradient differs too, not only by a constant")
+    if "factor" in kinds and len(set(kinds)) == 1:
+        return ("confirmed", f"factor {res['factor']:.6g}") if res.get("factor") else (
+            "wrong", "value and gradient do not differ by one factor")
+    return "confirmed", "differs" + (f" ({hint})" if hint else "")
 
 
 # ---------------------------------------------------------------- corpus
@@ -959,6 +1037,41 @@ def base_aliases(base, spec, variant_path, node_name):
     return {"call": [p.name for p in params_of(bobj, False)]}
 
 
+def run_finding(f, path, spec, base, import_failures):
+    """(result, None) or (None, (skip key, fields for the skipped item)) for one finding and its call."""
+    # the base spec only describes the base's own symbol (and its renamed copies in variants)
+    use_spec = spec
+    if spec and base is None and f["symbol"] != spec["symbol"]:
+        use_spec = None
+    if spec and base is not None:
+        use_spec = spec if _variant_symbol_matches(path, f["symbol"], f["line"]) else None
+    try:
+        abspath = os.path.join(ROOT, path)
+        mod, tree, failed = load_module(abspath)
+        if failed:
+            import_failures[path] = failed
+        aliases = base_aliases(base, use_spec, path, f["symbol"]) if use_spec else {}
+        torch.manual_seed(0)
+        return check(f, abspath, use_spec, aliases), None
+    except Skip as e:
+        reason = str(e)
+        key = reason.split(":")[0] if reason.startswith("code raised") else reason
+        if key.startswith("cannot infer required argument"):
+            key = "cannot infer a required argument"
+        if key.startswith("equivalent uses unbound name"):
+            key = "equivalent uses a name unbound at the definition"
+        if key.startswith("argument `"):
+            key = "call site: an argument is not a literal, module constant, parameter or attribute set once"
+        if key.startswith("constructor raised"):
+            key = "constructor raised"
+        return None, (key, {"reason": reason})
+    except SyntaxError:
+        return None, ("file does not parse", {"reason": "file does not parse"})
+    except Exception as e:  # noqa: BLE001
+        return None, ("harness error", {"reason": f"harness error {type(e).__name__}: {e}",
+                                        "trace": traceback.format_exc()[-600:]})
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--every", type=int, default=1, help="check every N-th variant (default: all)")
@@ -975,53 +1088,35 @@ def main():
     skipped = Counter()
     skipped_items = []
     import_failures = {}
+    closest = Counter()
+    closest_items = []
+    closest_skipped = Counter()
     for entry in data["files"]:
         path = entry["file"]
         spec, base = read_spec(path)
         for f in entry["findings"]:
-            if f.get("kind") != "loss" or not f.get("symbol") or not f.get("torchEquivalent"):
+            if f.get("kind") != "loss" or not f.get("symbol"):
+                continue
+            stated = CLOSEST.search(f.get("message", ""))
+            if not f.get("torchEquivalent") and not stated:
+                continue
+            eq = f.get("torchEquivalent") or stated.group(2)
+            item = {"where": f"{path}:{f['line']}", "symbol": f["symbol"], "convention": f.get("convention"),
+                    "equivalent" if f.get("torchEquivalent") else "closest": eq}
+            res, skip = run_finding({**f, "torchEquivalent": eq}, path, spec, base, import_failures)
+            if not f.get("torchEquivalent"):
+                if skip:
+                    closest_skipped[skip[0]] += 1
+                    continue
+                verdict, detail = judge_closest(stated.group(1), res)
+                closest[verdict] += 1
+                closest_items.append({**item, "why": stated.group(1), "verdict": verdict, "detail": detail,
+                                      "at": res["at"]})
                 continue
             emitted += 1
-            where = f"{path}:{f['line']}"
-            item = {"where": where, "symbol": f["symbol"], "convention": f.get("convention"),
-                    "equivalent": f["torchEquivalent"]}
-            # the base spec only describes the base's own symbol (and its renamed copies in variants)
-            use_spec = spec
-            if spec and base is None and f["symbol"] != spec["symbol"]:
-                use_spec = None
-            if spec and base is not None:
-                vsym = f["symbol"]
-                use_spec = spec if _variant_symbol_matches(path, vsym, f["line"]) else None
-            try:
-                abspath = os.path.join(ROOT, path)
-                mod, tree, failed = load_module(abspath)
-                if failed:
-                    import_failures[path] = failed
-                aliases = base_aliases(base, use_spec, path, f["symbol"]) if use_spec else {}
-                torch.manual_seed(0)
-                res = check(f, abspath, use_spec, aliases)
-            except Skip as e:
-                reason = str(e)
-                key = reason.split(":")[0] if reason.startswith("code raised") else reason
-                if key.startswith("cannot infer required argument"):
-                    key = "cannot infer a required argument"
-                if key.startswith("equivalent uses unbound name"):
-                    key = "equivalent uses a name unbound at the definition"
-                if key.startswith("argument `"):
-                    key = "call site: an argument is not a literal, module constant, parameter or attribute set once"
-                if key.startswith("constructor raised"):
-                    key = "constructor raised"
-                skipped[key] += 1
-                skipped_items.append({**item, "reason": reason})
-                continue
-            except SyntaxError:
-                skipped["file does not parse"] += 1
-                skipped_items.append({**item, "reason": "file does not parse"})
-                continue
-            except Exception as e:  # noqa: BLE001
-                skipped["harness error"] += 1
-                skipped_items.append({**item, "reason": f"harness error {type(e).__name__}: {e}",
-                                      "trace": traceback.format_exc()[-600:]})
+            if skip:
+                skipped[skip[0]] += 1
+                skipped_items.append({**item, **skip[1]})
                 continue
             item.update({k: v for k, v in res.items() if k not in ("agree", "status")})
             {"agree": agreeing, "agree-f32": agreeing_f32}.get(res["status"], disagreeing).append(item)
@@ -1047,6 +1142,13 @@ def main():
                 print(f"      {d['error']}")
             for h in d.get("hints", []):
                 print(f"      hint: {h}")
+    print(f"\nCLOSEST calls checked: {sum(closest.values())}  " + "  ".join(f"{k}: {v}" for k, v in closest.most_common())
+          + f"  (skipped: {sum(closest_skipped.values())})")
+    for c in closest_items:
+        if c["verdict"] in ("wrong", "unclassified"):
+            print(f"  {c['verdict'].upper()}  {c['where']}  {c['symbol']}  closest {c['closest']}")
+            print(f"      stated: {c['why'][:160]}")
+            print(f"      found: {c['detail']}")
     print("\nSKIPPED by reason")
     for k, v in skipped.most_common():
         print(f"  {v:5d}  {k}")
@@ -1063,6 +1165,9 @@ def main():
                                                    "relDiff") if k in d} for d in agreeing_f32],
         "disagreeing": disagreeing,
         "skipped": dict(skipped.most_common()),
+        "closest": {"checked": sum(closest.values()), "verdicts": dict(closest.most_common()),
+                    "skipped": dict(closest_skipped.most_common()),
+                    "wrong": [c for c in closest_items if c["verdict"] in ("wrong", "unclassified")]},
         "skippedItems": skipped_items,
         "filesWithFailedTopLevelStatements": {k: v for k, v in import_failures.items()},
     }
