@@ -944,6 +944,7 @@ STATED = {
     "some rows (padding) are masked out": "maybe",
     "the target distribution is computed in the code": "maybe",
     "torch spreads ε over all K classes": "differs",
+    "the binary terms are reduced over one axis first": "differs",
     "the class count comes from the batch": "maybe",
     "a criterion it is given": "maybe",
     "is assigned again in the code": "maybe",

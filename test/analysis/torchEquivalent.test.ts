@@ -348,3 +348,35 @@ describe('analysis: margin logits blended in by the labels', () => {
     assertInexact(at(code, 'plain', 6), 'nn.CrossEntropyLoss()', /logits are changed before the torch call/);
   });
 });
+
+describe('analysis: a binary cross-entropy written with log-sigmoids', () => {
+  const code = (ret: string) =>
+    lines(
+      'import torch.nn.functional as F',
+      'def f(logits, labels, smoothing=0.1):',
+      '    y = labels * (1 - smoothing) + 0.5 * smoothing',
+      '    pos = y * F.logsigmoid(logits)',
+      '    neg = (1 - y) * F.logsigmoid(-logits)',
+      `    return ${ret}`,
+    );
+  const bce = (args: string) =>
+    `nn.BCEWithLogitsLoss(${args})(logits, target * (1 - smoothing) + smoothing / 2)`;
+
+  it('minus the log-likelihood is the BCE; the log-likelihood itself is not', () => {
+    assert.equal(at(code('-(pos + neg).sum()'), 'f', 2).torchEquivalent, bce("reduction='sum'"));
+    assert.equal(at(code('-(pos + neg).mean()'), 'f', 2).torchEquivalent, bce(''));
+    assert.equal(at(code('-(pos + neg)'), 'f', 2).torchEquivalent, bce("reduction='none'"));
+    assertInexact(at(code('(pos + neg).sum()'), 'f', 2), bce("reduction='sum'"), /multiplied by a factor/);
+  });
+
+  it("a sum over one axis, then a mean, is not BCE's mean over every element", () => {
+    assert.equal(at(code('-(pos + neg).mean(1).mean()'), 'f', 2).torchEquivalent, bce(''));
+    assert.equal(at(code('-(pos + neg).sum(1).sum()'), 'f', 2).torchEquivalent, bce("reduction='sum'"));
+    assertInexact(at(code('-(pos + neg).sum(1).mean()'), 'f', 2), bce(''), /reduced over one axis first/);
+    assertInexact(
+      at(code('-(pos + neg).sum(1)'), 'f', 2),
+      bce("reduction='none'"),
+      /reduced over one axis first/,
+    );
+  });
+});

@@ -536,8 +536,18 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
   if (v.k === 'logp')
     return lossOf(mix(ZERO, perClass(neg(v.c)), 'none'), { reduction, modulated, ...changed });
   if (v.k === 'prod' && v.d) {
+    // t·log σ(x) summed is minus the BCE: the loss is the target times −c, as for a cross-entropy below.
     if (v.binary)
-      return lossOf(v.d, { binary: true, reduction, modulated, ...(v.opaque ? { opaqueLog: true } : {}) });
+      return lossOf(
+        scaleMix(v.d, (x) => mul(neg(v.c), x)),
+        {
+          binary: true,
+          reduction,
+          modulated,
+          ...(v.opaque ? { opaqueLog: true } : {}),
+          ...(hasDim ? { axisReduced: name } : {}),
+        },
+      );
     return lossOf(
       scaleMix(v.d, (x) => perClass(mul(neg(v.c), x))),
       {
