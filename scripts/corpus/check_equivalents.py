@@ -1162,6 +1162,7 @@ def main():
         "checked": executed,
         "agreeing": len(agreeing),
         "checkedAtSites": at_counts["site"],
+        "agreeingItems": sorted(f"{d['where']} {d['equivalent']}" for d in agreeing + agreeing_f32),
         "agreeingFloat32Only": [{k: d[k] for k in ("where", "symbol", "equivalent", "original", "equivalentValue",
                                                    "relDiff") if k in d} for d in agreeing_f32],
         "disagreeing": disagreeing,
