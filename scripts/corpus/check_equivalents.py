@@ -9,7 +9,8 @@ Usage (Debian's python, which has python3-torch 1.13; pyenv's python3 has no tor
 For each `kind: 'loss'` finding with a non-null `torchEquivalent`, the file is loaded as a module (missing imports
 are stubbed). On a class or function definition, the class is built with its defaults (required arguments are
 supplied when their name tells what they are: class count K = 7, padding index 0, ε 0.1, class weights; a class
-count with a default is K too, as the inputs have K classes), and the definition is called on random float64 inputs.
+count with a default is K too, as the inputs have K classes; an ε parameter defaulting to 0 or None that the call
+names is set to 0.1, where smoothing shows), and the definition is called on random float64 inputs.
 On a call site or construction (`LabelSmoothingLoss(10, smoothing=0.2)`, `criterion(logits, y)` where `criterion`
 was so built, `self.crit(x, y)`, `F.cross_entropy(x, y, label_smoothing=0.1)`), the callee (a class or function
 of the same file, or a torch loss) is built and called with the site's own arguments: literals and module
@@ -22,9 +23,18 @@ definition's parameters (and simple local constants), `self`, and `logits` / `ta
 gradient w.r.t. the logits must agree to 1e-9 relative.
 
 Disagreements get hints: the equivalent re-evaluated with another reduction / ignore_index / fitted
-label_smoothing, and whether only the gradient agrees (a constant offset, e.g. KL vs cross-entropy).
+label_smoothing, fed the logits / log-probabilities / probabilities, and whether only the gradient agrees (a constant
+offset, e.g. KL vs cross-entropy).
 
-Prints a report and writes test/analysis/corpus/equivalents.json. Always exits 0.
+A finding with no "≡" but a "closest" call (the message's "No exact torch equivalent: <why>; closest: `<call>`.") is
+run the same way, and what <why> states is checked (`STATED`): with one stated difference, a constant factor must
+scale value and gradient alike, a KL must agree in the gradient only, softmax-before-cross_entropy must agree once
+fed softmax(logits); any other difference must show (the calls differ). A closest call that agrees to 1e-9, or that
+a plain reduction / ignore_index / label_smoothing change makes exact, is a wrong statement; differences that need
+inputs these have not (padding rows, weights passed, another parameter value) are "not exercised".
+
+Prints a report and writes test/analysis/corpus/equivalents.json (read by test/analysis/equivalentsChecked.test.ts,
+which needs no Python). Always exits 0.
 """
 import argparse
 import ast
@@ -966,18 +976,22 @@ def judge_closest(why, res):
     if "unknown" in kinds:
         return "unclassified", "a stated difference the checker does not know"
     hint = (res.get("hints") or [""])[0]
+    shown = set(kinds) - {"maybe"}
     if res["status"] in ("agree", "agree-f32"):
-        if all(k == "maybe" for k in kinds):
+        if not shown:
             return "not exercised", "agrees on these inputs; the stated difference needs others"
+        if shown == {"factor"}:  # `loss * self.loss_weight` at its default 1.0, or a factor that is not there
+            return "factor 1 here", "agrees to 1e-9: the factor is 1 on these inputs at the defaults"
         return "wrong", "agrees to 1e-9: the stated difference does not show"
     if hint.startswith("agrees with") and "fed the" not in hint:
         return "wrong", f"an exact call exists: {hint[len('agrees with '):]}"
-    if "probs" in kinds:
+    # with one difference stated, what it predicts; with several, only that the calls differ
+    if shown == {"probs"}:
         return ("confirmed", hint) if "fed the probs" in hint else ("wrong", "not the call on softmax(logits)")
-    if "gradient" in kinds:
+    if shown == {"gradient"}:
         ok = res.get("gradAgrees") or hint.startswith("gradient agrees")
         return ("confirmed", hint) if ok else ("wrong", "the gradient differs too, not only by a constant")
-    if "factor" in kinds and len(set(kinds)) == 1:
+    if shown == {"factor"} and kinds == ["factor"]:
         return ("confirmed", f"factor {res['factor']:.6g}") if res.get("factor") else (
             "wrong", "value and gradient do not differ by one factor")
     return "confirmed", "differs" + (f" ({hint})" if hint else "")

@@ -17,7 +17,7 @@ interface Report {
   agreeingItems?: string[];
   disagreeing: { where: string; equivalent: string }[];
   skippedItems: { where: string; equivalent: string; reason: string }[];
-  closest?: { checked: number };
+  closest?: { checked: number; wrong: { where: string; verdict: string }[] };
 }
 
 /** The files the checker runs, in its order (`corpus_files` in check_equivalents.py). */
@@ -56,11 +56,15 @@ describe('torch equivalents on the corpus, checked in PyTorch', function () {
     assert.deepEqual(wrong, []);
   });
 
-  it('runs at least as many equivalents, call sites and closest calls as when it was introduced', () => {
-    assert.ok(report && report.emitted >= 2141, `emitted ${report?.emitted}`);
-    assert.ok(report.checked >= 1893, `checked ${report.checked}`);
-    assert.ok((report.checkedAtSites ?? 0) >= 115, `checked at sites ${report.checkedAtSites}`);
-    assert.ok((report.closest?.checked ?? 0) >= 1008, `closest checked ${report.closest?.checked}`);
+  it('runs at least as many "≡" and closest calls as when it was introduced, with no more wrong statements', () => {
+    assert.ok(report && report.emitted >= 2177, `emitted ${report?.emitted}`);
+    assert.ok(report.checked >= 1929, `checked ${report.checked}`);
+    assert.ok((report.checkedAtSites ?? 0) >= 116, `checked at sites ${report.checkedAtSites}`);
+    // a closest call the analysis makes exact moves from one count to the other
+    const closest = report.closest?.checked ?? 0;
+    assert.ok(report.checked + closest >= 2901, `"≡" ${report.checked} + closest ${closest} checked`);
+    const wrong = report.closest?.wrong.filter((w) => w.verdict === 'wrong') ?? [];
+    assert.ok(wrong.length <= 29, `${wrong.length} closest calls state a difference the code does not show`);
   });
 
   it('every "≡" the analysis emits today was run (or skipped for a stated reason) by the checker', () => {

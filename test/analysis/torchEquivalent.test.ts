@@ -380,3 +380,48 @@ describe('analysis: a binary cross-entropy written with log-sigmoids', () => {
     );
   });
 });
+
+describe('analysis: negation spelled as a call', () => {
+  it('`.neg()`, `torch.neg` and `torch.negative` are the minus sign: "≡", not "multiplied by a factor"', () => {
+    const code = (ret: string) =>
+      lines(
+        'import torch',
+        'import torch.nn.functional as F',
+        'def f(logits, target, eps=0.1):',
+        '    one_hot = F.one_hot(target, logits.shape[-1]).to(logits.dtype)',
+        '    q = (1.0 - eps) * one_hot + eps / logits.shape[-1]',
+        '    lp = F.log_softmax(logits, dim=-1)',
+        `    return ${ret}`,
+      );
+    const exact = 'nn.CrossEntropyLoss(label_smoothing=eps)';
+    for (const ret of [
+      '(q * lp).sum(-1).mean().neg()',
+      'torch.neg((q * lp).sum(-1).mean())',
+      'torch.negative((q * lp).sum(-1)).mean()',
+    ])
+      assert.equal(at(code(ret), 'f', 3).torchEquivalent, exact, ret);
+    assertInexact(at(code('(q * lp).sum(-1).mean()'), 'f', 3), exact, /multiplied by a factor/);
+  });
+});
+
+describe('analysis: a mean written as a sum over the count of per-row losses', () => {
+  it('`rows.sum() / rows.numel()` is reduction mean: "≡", not "multiplied by a factor"', () => {
+    const code = (ret: string) =>
+      lines(
+        'import torch.nn.functional as F',
+        'def f(logits, target, eps=0.1):',
+        '    one_hot = F.one_hot(target, logits.shape[-1]).to(logits.dtype)',
+        '    q = (1.0 - eps) * one_hot + eps / logits.shape[-1]',
+        '    rows = (q * F.log_softmax(logits, dim=-1)).sum(-1)',
+        `    return ${ret}`,
+      );
+    const exact = 'nn.CrossEntropyLoss(label_smoothing=eps)';
+    assert.equal(at(code('-(rows.sum() / rows.numel())'), 'f', 2).torchEquivalent, exact);
+    assert.equal(at(code('-rows.mean()'), 'f', 2).torchEquivalent, exact);
+    assertInexact(
+      at(code('-(rows.sum() / logits.numel())'), 'f', 2),
+      "nn.CrossEntropyLoss(reduction='sum', label_smoothing=eps)",
+      /multiplied by a factor/,
+    );
+  });
+});
