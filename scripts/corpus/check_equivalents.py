@@ -17,7 +17,9 @@ of the same file, or a torch loss) is built and called with the site's own argum
 constants, parameters of the enclosing function (their default, else inferred from the name as above), and in a
 method `self.<a>` that its class's __init__ sets once from those; the inputs get the class count the site gives
 (else the callee's default). A site whose arguments are anything else (a config, a variable) is skipped, saying
-which argument. The equivalent string is evaluated with `nn`, `F`, `torch`, `K`, the
+which argument. A helper that builds the smoothed target (`smooth_targets(target, K, eps)`), whose equivalent is a
+cross-entropy with reduction='none', is run as the cross-entropy per row against the target it returns, with the
+labels, the class count and the site's other arguments. The equivalent string is evaluated with `nn`, `F`, `torch`, `K`, the
 definition's parameters (and simple local constants), `self`, and `logits` / `target` / `log_probs` /
 `target_probs` bound. A module result is called on (input, target); a tensor result is taken as is. Value and
 gradient w.r.t. the logits must agree to 1e-9 relative.
@@ -633,6 +635,8 @@ def call_site(finding, mod, tree):
             call = bind_site_args(fwd, True, called, 2, consts, enclosing_params(fn_node), names, attrs)
     else:
         obj, node = callee_of(called.func, mod, tree)
+        if node is not None and not isinstance(obj, type) and HELPER_NAME.search(node.name.lower()):
+            return Site(obj, node, {}, {}, {}, None)  # a target helper: its arguments are read by check_helper
         init, call = {}, bind_site_args(obj, False, called, 2, consts, params, names, attrs)
     given = {**init, **call}
     # the class count the site gives, else the callee's default one: the inputs get that many classes
@@ -642,6 +646,83 @@ def call_site(finding, mod, tree):
 
 
 HELPER_NAME = re.compile(r"(target|label|one_hot|onehot)s?$|^(smooth|build|make|mixup)_?(ed_)?(target|label|one_hot)")
+
+
+HELPER_INPUT_NAMES = {"logits", "logit", "logp", "lprobs", "log_probs", "logprobs", "pred", "preds", "input", "inputs",
+                      "x", "output", "outputs", "scores", "probs", "pred_probs"}
+BATCH_NAMES = {"n", "batch_size", "bs", "num_samples", "batch"}
+LABEL_NAMES = {"target", "targets", "label", "labels", "y", "gt", "true", "y_true", "truth", "classes_idx", "idx"}
+
+
+def helper_values(obj, site_call, eps_param, eq, consts, params, attrs):
+    """a target helper's arguments: the labels and the class count where the site passes them (any expression), the
+    rest as the site gives them (literals, constants, parameters, attributes set once), else the defaults. An ε the
+    site gives by another expression is 0.1 when the equivalent names the ε parameter (it then holds for any)."""
+    ps = params_of(obj, False)
+    by_kw = {k.arg: k.value for k in site_call.keywords} if site_call is not None else {}
+    named = [p.name for p in ps if p.name.lower() in LABEL_NAMES]
+    labels = named[0] if named else ps[0].name if ps else None
+    vals = {}
+    for i, p in enumerate(ps):
+        expr = None
+        if site_call is not None:
+            expr = site_call.args[i] if i < len(site_call.args) else by_kw.get(p.name)
+        low = p.name.lower()
+        if p.name == labels:
+            continue
+        if low in HELPER_INPUT_NAMES:  # a tensor whose shape the target takes (`torch.full_like(logp, ...)`)
+            vals[p.name] = torch.zeros(N, K)
+        elif low in BATCH_NAMES and p.default is inspect.Parameter.empty:
+            vals[p.name] = N
+        elif low in K_NAMES and (expr is not None or p.default is inspect.Parameter.empty):
+            vals[p.name] = K
+        elif expr is not None:
+            try:
+                vals[p.name] = site_value(expr, consts, params, {}, attrs)
+            except Skip:
+                if p.name != eps_param or not re.search(rf"\b{re.escape(p.name)}\b", eq):
+                    raise
+                vals[p.name] = EPS_DEFAULT
+        elif p.default is not inspect.Parameter.empty:
+            vals[p.name] = EPS_DEFAULT if p.name == eps_param and p.default in (0, None) else p.default
+        else:
+            vals[p.name] = infer_value(p.name, eps_param)
+    if labels is None:
+        raise Skip("target-building helper without parameters")
+    return labels, vals
+
+
+def check_helper(finding, mod, obj, tree, site_call):
+    """a helper that builds the smoothed target: cross-entropy against what it returns, per row, against the
+    equivalent (written with reduction='none')."""
+    eq = finding["torchEquivalent"]
+    if "CrossEntropyLoss(" not in eq or "reduction='none'" not in eq or ")(" in eq:
+        raise Skip("target-building helper, not a loss")
+    consts = module_constants(mod)
+    fn_node = enclosing(tree, finding["line"], (ast.FunctionDef, ast.AsyncFunctionDef)) if site_call else None
+    labels, vals = helper_values(obj, site_call, finding.get("epsilonParam"), eq, consts, enclosing_params(fn_node),
+                                 init_attributes(tree, finding["line"]) if site_call else None)
+    z, _, t = make_inputs(1234, "index", "logits")
+    try:
+        q = obj(**{labels: t.clone()}, **vals)
+    except Exception as e:  # noqa: BLE001
+        raise Skip(f"code raised on every input tried: helper raised {type(e).__name__}") from e
+    q = q[0] if isinstance(q, (tuple, list)) else q
+    if not torch.is_tensor(q) or q.shape != (N, K):
+        raise Skip("target-building helper returns no (N, K) target")
+    q = q.detach().double()
+    v0, g0 = value_and_grad(lambda: -(q * F.log_softmax(z, dim=1)).sum(1), z)
+    ns = {k: v for k, v in mod.__dict__.items() if not k.startswith("__")}
+    ns.update(vals)
+    ns["K"] = K
+    run = dict(tk="index", mode="logits", layout="2d", z=z, make_x=lambda: z, t=t, v0=v0, g0=g0)
+    res = compare(eq, ns, run)
+    if res.get("unbound"):
+        raise Skip(f"equivalent uses unbound name `{res['unbound']}`")
+    status = "agree" if res["agree"] else "disagree"
+    if not res["agree"]:
+        res["hints"] = hints(eq, ns, run)
+    return {"status": status, **describe(run), **res, "helper": True}
 
 
 def check(finding, path, spec, base_aliases):
@@ -665,7 +746,8 @@ def check(finding, path, spec, base_aliases):
         ):
             raise Skip("symbol redefined later in the file")
     if not isinstance(obj, type) and node is not None and HELPER_NAME.search(node.name.lower()):
-        raise Skip("target-building helper, not a loss")
+        site_call = calls_at(tree, finding["line"], finding["column"])[0] if site else None
+        return {**check_helper(finding, mod, obj, tree, site_call), "at": "site" if site else "definition"}
     saved_k = K
     K = site.k if site and site.k else K
     try:
