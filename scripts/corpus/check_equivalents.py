@@ -756,6 +756,18 @@ def check(finding, path, spec, base_aliases):
         K = saved_k
 
 
+def bind_padding(ns):
+    """`padding_idx` in an equivalent (the k−2 convention's call names it so) is the code's padding index, whatever
+    the code calls it: a parameter, a module constant or an attribute of the built instance named like one."""
+    if "padding_idx" in ns:
+        return
+    own = vars(ns["self"]) if isinstance(ns.get("self"), nn.Module) else {}
+    for k, v in [*ns.items(), *own.items()]:
+        if k.lower().strip("_") in PAD_NAMES and isinstance(v, int) and not isinstance(v, bool):
+            ns["padding_idx"] = v
+            return
+
+
 def check_built(finding, mod, obj, node, site, spec, base_aliases):
     eq = finding["torchEquivalent"]
     eps_param = finding.get("epsilonParam")
@@ -811,6 +823,7 @@ def check_built(finding, mod, obj, node, site, spec, base_aliases):
     ns.update(init_env)
     ns.update({k: v for k, v in extra_vals.items() if not isinstance(v, str) or not v.startswith("$")})
     ns["K"] = K
+    bind_padding(ns)
     wrap_dict = call_ps[0].name in INPUT_FIRST_NAMES
 
     attempts = []
@@ -833,6 +846,7 @@ def check_built(finding, mod, obj, node, site, spec, base_aliases):
             ns2 = dict(ns)
             ns2.update(env2)
             ns2.update({k: v for k, v in ev2.items() if not isinstance(v, str)})
+            bind_padding(ns2)
             tries = [(fn2, ev2, ns2)]
         for fn, ev, nsx in tries:
             for tk in target_kinds:
@@ -1188,6 +1202,7 @@ def main():
     closest = Counter()
     closest_items = []
     closest_skipped = Counter()
+    closest_skipped_items = []
     for entry in data["files"]:
         path = entry["file"]
         spec, base = read_spec(path)
@@ -1204,6 +1219,7 @@ def main():
             if not f.get("torchEquivalent"):
                 if skip:
                     closest_skipped[skip[0]] += 1
+                    closest_skipped_items.append({**item, **skip[1]})
                     continue
                 verdict, detail = judge_closest(stated.group(1), res)
                 closest[verdict] += 1
@@ -1264,7 +1280,7 @@ def main():
         "disagreeing": disagreeing,
         "skipped": dict(skipped.most_common()),
         "closest": {"checked": sum(closest.values()), "verdicts": dict(closest.most_common()),
-                    "skipped": dict(closest_skipped.most_common()),
+                    "skipped": dict(closest_skipped.most_common()), "skippedItems": closest_skipped_items,
                     "wrong": [c for c in closest_items if c["verdict"] in ("wrong", "unclassified")]},
         "skippedItems": skipped_items,
         "filesWithFailedTopLevelStatements": {k: v for k, v in import_failures.items()},
