@@ -425,3 +425,28 @@ describe('analysis: a mean written as a sum over the count of per-row losses', (
     );
   });
 });
+
+describe('analysis: log-probabilities of changed logits given to a torch loss', () => {
+  it('kl_div / nll_loss of log_softmax(x / T) or of log_softmax(s * x) take changed logits: closest only', () => {
+    const code = lines(
+      'import torch.nn as nn',
+      'import torch.nn.functional as F',
+      'def kd(s, t, T=2.0):',
+      '    return nn.KLDivLoss(reduction="batchmean")(F.log_softmax(s / T, dim=-1), F.softmax(t / T, dim=-1))',
+      'def kd_plain(s, p):',
+      '    return nn.KLDivLoss(reduction="batchmean")(F.log_softmax(s, dim=-1), p)',
+      'def nll(x, y):',
+      '    return F.nll_loss(F.log_softmax(x * 30.0, dim=-1), y)',
+      'def nll_plain(x, y):',
+      '    return F.nll_loss(F.log_softmax(x, dim=-1), y)',
+    );
+    const changed = /logits are changed before the torch call/;
+    assertInexact(at(code, 'kd', 3), "nn.KLDivLoss(reduction='batchmean')(log_probs, target_probs)", changed);
+    assert.equal(
+      at(code, 'kd_plain', 5).torchEquivalent,
+      "nn.KLDivLoss(reduction='batchmean')(log_probs, target_probs)",
+    );
+    assertInexact(at(code, 'nll', 7), 'nn.CrossEntropyLoss()', changed);
+    assert.equal(at(code, 'nll_plain', 9).torchEquivalent, 'nn.CrossEntropyLoss()');
+  });
+});
