@@ -104,12 +104,11 @@ function open(savedState: unknown, read: ReadonlyMap<string, string>): void {
   );
   /** The webview's own copy of the state (getState) carries the held text a stray key replaced, the host's does not. */
   const saveState = (state: PlaygroundState) => {
-    const forms = texts.saved(state, held.current);
-    if (forms) api.setState(forms.own);
+    api.setState(texts.saved(state, held.current).own);
   };
   const notifyHost = debounce(() => {
     const forms = texts.saved(app.current, held.current);
-    if (forms) host.notify(StateChanged, forms.host);
+    if (forms.complete) host.notify(StateChanged, forms.host);
   }, 300);
   savePending = () => {
     saveState(app.current);

@@ -1,7 +1,8 @@
 /**
  * The webview's side of the host's stored texts (core/playground/storedTexts.ts): a long text goes to the host once,
- * in parts posted in tasks of their own, and the saved states name it by its hash from then on. A state is saved
- * once the texts it holds are stored; a text the host could not store stays in the state, with a note in the log.
+ * in parts posted in tasks of their own, and the saved states name it by its hash from then on. Until it is stored
+ * the webview's state holds it inline (the host's copy waits); a text the host could not store stays in the state,
+ * with a note in the log.
  */
 import type { PlaygroundState } from '../core/playground/state';
 import {
@@ -56,13 +57,14 @@ export class TextStore {
   }
 
   /**
-   * The webview's own saved state (the held text a key replaced too) and the host's; undefined while a text of
-   * them is on its way to the host (`stored` is called once it is there).
+   * The webview's own saved state (the held text a key replaced too) and the host's. A text on its way to the host
+   * stays in them inline, so a panel closed meanwhile loses nothing; `complete` is false until every text is stored
+   * (`stored` is called then, to save them again by reference).
    */
   saved(
     state: PlaygroundState,
     kept: ReplacedText | undefined,
-  ): { own: object; host: SavedState } | undefined {
+  ): { own: object; host: SavedState; complete: boolean } {
     let storing = false;
     const named: TextRef[] = [];
     const refOf = (text: string): TextRef | undefined => {
@@ -73,11 +75,10 @@ export class TextStore {
     };
     const host = savedState(state, refOf);
     const keptRef = kept && refOf(kept.text);
-    if (storing) return undefined;
     const remembered = this.known.filter(({ ref }) => !named.includes(ref)).slice(-MAX_UNNAMED);
     this.known = this.known.filter((k) => named.includes(k.ref) || remembered.includes(k));
     const savedKept: SavedReplaced | undefined = kept && keptRef ? { id: kept.id, stored: keptRef } : kept;
-    return { own: withReplaced(host, savedKept), host };
+    return { own: withReplaced(host, savedKept), host, complete: !storing };
   }
 
   /** Reads stored texts back from the host; the map has each one read whole, by hash (the rest are reported). */

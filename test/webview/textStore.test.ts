@@ -82,11 +82,11 @@ function panel(folder = memoryFolder()) {
     () => stored++,
     (p) => problems.push(p),
   );
-  /** Saves as main.ts does: the webview's own state once its texts are stored. */
+  /** Saves as main.ts does once `stored` is called: the state by reference, its texts stored. */
   async function save(state: PlaygroundState, kept?: { id: string; text: string }) {
     const before = stored;
     let forms = store.saved(state, kept);
-    while (!forms) {
+    while (!forms.complete) {
       await tick();
       if (stored > before) forms = store.saved(state, kept);
     }
@@ -96,7 +96,7 @@ function panel(folder = memoryFolder()) {
 }
 
 describe('long texts are stored by the host, not saved in the webview state', () => {
-  it('a 22 MB text is not in the state passed to setState; it restores after a reload', async () => {
+  it('once stored, a 22 MB text is not in the state passed to setState; it restores after a reload', async () => {
     const huge = `[${'[0.25, -1.5, 3.125, 0.5],\n'.repeat(860_000)}[1, 2, 3, 4]]`;
     assert.ok(huge.length > 22e6);
     const p = panel();
@@ -137,11 +137,17 @@ describe('long texts are stored by the host, not saved in the webview state', ()
     assert.equal(replacedRef(own)?.length, long.length);
   });
 
-  it('waits to save a state until its text is stored (the last saved state stays until then)', () => {
+  it('keeps a text inline in the state until it is stored, so a panel closed meanwhile loses nothing', async () => {
     const p = panel();
-    assert.equal(p.store.saved({ ...DEFAULT_STATE, logitsText: long }, undefined), undefined);
+    const storing = p.store.saved({ ...DEFAULT_STATE, logitsText: long }, undefined);
+    assert.equal(storing.complete, false);
+    assert.equal((storing.own as SavedState).logitsText, long);
+    assert.deepEqual(storedTextsOf(storing.own), {});
+    const { own } = await p.save({ ...DEFAULT_STATE, logitsText: long });
+    assert.equal((own as SavedState).logitsText, '', 'by reference once stored');
     const short = p.store.saved({ ...DEFAULT_STATE, logitsText: '[[1, 2]]' }, undefined);
-    assert.equal(short?.host.logitsText, '[[1, 2]]');
+    assert.equal(short.complete, true);
+    assert.equal(short.host.logitsText, '[[1, 2]]');
   });
 
   it('keeps the text in the state, with a note, when the host cannot store it', async () => {
