@@ -27,8 +27,9 @@ interface TermScales {
 }
 
 /**
- * Cross-entropy with class-index targets, fused: per row one max pass, one exponential pass that leaves
- * exp(x - max) in the gradient buffer, and one pass that turns it into the gradient in place.
+ * Cross-entropy with class-index targets, fused: per row one max pass (none on the unweighted contiguous path,
+ * see contiguousSoftmaxRow), one exponential pass that leaves exp(x - shift) in the gradient buffer, and one
+ * pass that turns it into the gradient in place.
  */
 export function crossEntropyWithIndices(
   input: Tensor,
