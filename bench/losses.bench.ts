@@ -12,6 +12,7 @@ import {
   formatRatio,
   lcg,
   loadShipped,
+  median,
   medianWallAndCpu,
   ratioWallAndCpu,
   timeWallAndCpu,
@@ -63,6 +64,14 @@ function timeAfterGc(f: () => unknown): WallAndCpu {
   return timeWallAndCpu(f);
 }
 
+/** timeAfterGc, and the minor page faults the call took (fresh memory it touched: ~8000 per new 32 MB array). */
+function timeWithFaults(f: () => unknown): WallAndCpu & { faults: number } {
+  collectGarbage();
+  const before = process.resourceUsage().minorPageFault;
+  const time = timeWallAndCpu(f);
+  return { ...time, faults: process.resourceUsage().minorPageFault - before };
+}
+
 function coreStep(logits: Tensor, labels: Tensor): number {
   const { output, gradInput } = crossEntropy(logits, labels, { labelSmoothing: EPSILON, grad: true });
   return output.data[0]! + gradInput!.data[0]!;
@@ -95,6 +104,8 @@ interface Medians {
   tfjs: WallAndCpu;
   /** Undefined without PyTorch; its CPU time is the PyTorch process's own. */
   torch: WallAndCpu | undefined;
+  /** Median minor page faults per step of the core and of PyTorch. */
+  faults: { core: number; torch: number | undefined };
 }
 
 /**
@@ -114,10 +125,17 @@ async function timeAll(logits: Tensor, labels: Tensor, torch: TorchPeer | undefi
     tfjs: [] as WallAndCpu[],
     torch: [] as WallAndCpu[],
   };
+  const faults = { core: [] as number[], torch: [] as number[] };
   for (let rep = 0; rep < REPS; rep++) {
     times.exp.push(timeAfterGc(() => expPass(logits.data)));
-    times.core.push(timeAfterGc(() => coreStep(logits, labels)));
-    if (torch) times.torch.push(await torch.time());
+    const core = timeWithFaults(() => coreStep(logits, labels));
+    times.core.push(core);
+    faults.core.push(core.faults);
+    if (torch) {
+      const step = await torch.time();
+      times.torch.push(step);
+      faults.torch.push(step.faults);
+    }
     if (rep < TFJS_REPS) times.tfjs.push(timeAfterGc(tfjsRun));
   }
   return {
@@ -125,6 +143,7 @@ async function timeAll(logits: Tensor, labels: Tensor, torch: TorchPeer | undefi
     exp: medianWallAndCpu(times.exp),
     tfjs: medianWallAndCpu(times.tfjs),
     torch: torch ? medianWallAndCpu(times.torch) : undefined,
+    faults: { core: median(faults.core), torch: torch ? median(faults.torch) : undefined },
   };
 }
 
@@ -142,7 +161,7 @@ export async function run(): Promise<void> {
   const { logits, labels } = problem();
   const inputBytes = logits.data.byteLength;
   const peer = await startTorch(TORCH_STEP);
-  const { core, exp, tfjs, torch } = await timeAll(logits, labels, peer).finally(() => peer?.close());
+  const { core, exp, tfjs, torch, faults } = await timeAll(logits, labels, peer).finally(() => peer?.close());
   const memory = extraBytes(logits, labels) / inputBytes;
   const speedup = ratioWallAndCpu(tfjs, core);
   const expRatio = ratioWallAndCpu(core, exp);
@@ -160,6 +179,10 @@ export async function run(): Promise<void> {
     console.log(
       `core vs PyTorch ${ROWS}x${CLASSES} float64, 1 thread (${formatMs(torch)}, CPU from its own process): ` +
         `${formatRatio(ratio)} (goal ≤ ${GOALS.torchRatio}×): ${verdicts((r) => r <= GOALS.torchRatio, ratio)}`,
+    );
+    console.log(
+      `minor page faults per step (medians): core ${faults.core}, PyTorch ${faults.torch} ` +
+        '(~8000 = one fresh 32 MB buffer; both sides should be near 0 for a like-for-like ratio)',
     );
   }
   console.log(

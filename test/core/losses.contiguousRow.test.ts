@@ -72,4 +72,34 @@ describe('fused index-target cross-entropy on contiguous rows', () => {
     assertSame(output.data, expected.output, 'loss');
     assertSame(gradInput!.data, expected.grad, 'gradient');
   });
+
+  it('agrees with the reference for rows spread up to and past 300 around their first value, either way', () => {
+    // Shifted by the first value inside the window (sums up to ~e^299); the first value an outlier below or above
+    // the rest, or a spread of exactly 300, takes the max-shifted checked kernel.
+    const rows = [
+      [0, 299, -299, 5],
+      [250, -40, -45, 249.5],
+      [0, 301, 1, 2],
+      [0, -301, 1, 2],
+      [-250, 40, 50, 45],
+      [300, 0, 0.5, 1],
+    ];
+    const logits = Float64Array.from(rows.flat());
+    const target = [1, 3, 0, 2, 2, 1];
+    const { output, gradInput } = crossEntropy(
+      { shape: [rows.length, 4], data: logits },
+      { shape: [rows.length], data: Float64Array.from(target) },
+      { labelSmoothing: 0.1, reduction: 'none', grad: true },
+    );
+    const expected = reference({
+      logits: [...logits],
+      target,
+      epsilon: 0.1,
+      reduction: 'none',
+      rows: rows.length,
+      classes: 4,
+    });
+    assertSame(output.data, expected.output, 'loss');
+    assertSame(gradInput!.data, expected.grad, 'gradient');
+  });
 });

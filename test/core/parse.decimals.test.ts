@@ -179,4 +179,15 @@ describe('decimal tokens', () => {
       fuzz(400),
     );
   });
+
+  it('refuse an exponent without digits, on the fast path and on the long-mantissa one', () => {
+    for (const token of ['1e', '1.5e+', '-2.5E-', '1.85422920156270271e-', '123456789012345678901e+', '.5e'])
+      assert.equal(parseTensor(`[${token}, 1.0]`).ok, false, token);
+  });
+
+  it('read full-precision text alike after a text of short decimals (the lexer re-optimised on other input)', () => {
+    const values = Array.from({ length: 4000 }, (_, i) => Math.sin(i) * 10 ** ((i % 7) - 3));
+    parseTensor(`[${values.map((v) => v.toFixed(4)).join(', ')}]`);
+    parsesLikeNumber(values.map((v) => torchScientific(v, 17)));
+  });
 });

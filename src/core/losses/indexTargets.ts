@@ -27,8 +27,9 @@ interface TermScales {
 }
 
 /**
- * Cross-entropy with class-index targets, fused: per row one max pass, one exponential pass that leaves
- * exp(x - max) in the gradient buffer, and one pass that turns it into the gradient in place.
+ * Cross-entropy with class-index targets, fused: per row one max pass (none on the unweighted contiguous path,
+ * see contiguousSoftmaxRow), one exponential pass that leaves exp(x - shift) in the gradient buffer, and one
+ * pass that turns it into the gradient in place.
  */
 export function crossEntropyWithIndices(
   input: Tensor,
@@ -82,7 +83,7 @@ interface RowContext {
   scales: TermScales | undefined;
 }
 
-/** Scratch for contiguousSoftmaxRow's max, Σ exp and Σ shift: no allocation per row. */
+/** Scratch for contiguousSoftmaxRow's shift, Σ exp and Σ (x - shift): no allocation per row. */
 const rowSums = new Float64Array(3);
 
 /** indexRow for contiguous rows with every class weight 1; the same arithmetic, without strides or weight reads. */
@@ -98,7 +99,7 @@ function unweightedRow(
   const start = row * classes;
   if (scales) contiguousSoftmaxRow(x, start, classes, buffer, rowSums);
   else contiguousSoftmaxSums(x, start, classes, rowSums);
-  const max = rowSums[0]!;
+  const shift = rowSums[0]!;
   const sumExp = rowSums[1]!;
   const logSum = Math.log(sumExp);
   const targetAt = start + y;
@@ -112,7 +113,7 @@ function unweightedRow(
     );
     buffer[targetAt] = buffer[targetAt]! - scales.nll;
   }
-  const nll = -(x[targetAt]! - max - logSum);
+  const nll = -(x[targetAt]! - shift - logSum);
   if (!(epsilon > 0)) return nll;
   const smooth = -(rowSums[2]! - classes * logSum);
   return (1 - epsilon) * nll + smooth * (epsilon / classes);

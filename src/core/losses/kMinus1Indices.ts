@@ -39,13 +39,13 @@ export function crossEntropyKMinus1Indices(
     const start = row * classes;
     if (buffer) contiguousSoftmaxRow(x, start, classes, buffer, sums);
     else contiguousSoftmaxSums(x, start, classes, sums);
-    const max = sums[0]!;
+    const shift = sums[0]!;
     const sumExp = sums[1]!;
     const sumShift = sums[2]!;
-    // A finite Σ (x - max) means every logit is finite; otherwise q·(x - max) element by element, as torch.
+    // A finite Σ (x - shift) means every logit is finite; otherwise q·(x - shift) element by element, as torch.
     const coefShift = Number.isFinite(sumShift)
-      ? off * sumShift + (kept ? (on - off) * (x[start + y]! - max) : 0)
-      : elementwiseShift(x, start, classes, max, kept ? y : -1, on, off);
+      ? off * sumShift + (kept ? (on - off) * (x[start + y]! - shift) : 0)
+      : elementwiseShift(x, start, classes, shift, kept ? y : -1, on, off);
     const coefTotal = on + (classes - 1) * off;
     losses[row] = -(coefShift - coefTotal * Math.log(sumExp));
     if (buffer)
@@ -59,13 +59,13 @@ function elementwiseShift(
   x: Float64Array,
   start: number,
   classes: number,
-  max: number,
+  shift: number,
   y: number,
   on: number,
   off: number,
 ): number {
   let total = 0;
-  for (let c = 0; c < classes; c++) total += (c === y ? on : off) * (x[start + c]! - max);
+  for (let c = 0; c < classes; c++) total += (c === y ? on : off) * (x[start + c]! - shift);
   return total;
 }
 

@@ -74,8 +74,6 @@ export class Scanner {
   /** Set by `readCommaSeparated`. */
   afterComma = false;
   readonly values: ValueBuffer;
-  /** The exponent read by `exponentAt`. */
-  private exponent = 0;
 
   constructor(
     readonly text: string,
@@ -199,7 +197,10 @@ export class Scanner {
    * The fast path, small enough to inline: `-?digits(.digits?)?(e[+-]?digits)?` with at most 2^53 as digits and
    * a power of ten within ±22, computed directly (Clinger's fast path, bit-identical to `Number(token)`).
    * Returns the offset after the number, or -1 to leave it to `pushUnusual`. It returns an integer rather
-   * than the value so that, inlined or not, no float is boxed per number.
+   * than the value so that, inlined or not, no float is boxed per number. The exponent is read here rather than
+   * by a call: whether V8 inlines a call depends on what was parsed before (after a text of short decimals, which
+   * never reach the exponent or longDecimal, the re-optimised method called both), and a call per number made
+   * full-precision text parse ~15% slower than in a fresh process.
    */
   private pushDecimal(start: number): number {
     const s = this.text;
@@ -245,18 +246,26 @@ export class Scanner {
       pow = fracStart - i;
     }
     if (c === LOWER_E || c === UPPER_E) {
-      i = this.exponentAt(i + 1);
-      if (i < 0) return -1;
-      pow += this.exponent;
+      c = s.charCodeAt(++i);
+      const negativeExponent = c === MINUS;
+      if (negativeExponent || c === PLUS) c = s.charCodeAt(++i);
+      const exponentStart = i;
+      let exponent = 0;
+      while (c >= ZERO && c <= NINE) {
+        if (exponent < EXPONENT_CAP) exponent = exponent * 10 + (c - ZERO);
+        c = s.charCodeAt(++i);
+      }
+      if (i === exponentStart) return -1;
+      pow += negativeExponent ? -exponent : exponent;
     }
     if (mantissa > Number.MAX_SAFE_INTEGER || pow < -MAX_EXACT_POW || pow > MAX_EXACT_POW) return -1;
-    const magnitude =
-      tailScale > 1
-        ? longDecimal(mantissa, tailScale, tail, pow)
-        : pow < 0
-          ? mantissa / EXACT_POW10[-pow]!
-          : mantissa * EXACT_POW10[pow]!;
-    if (Number.isNaN(magnitude)) return -1;
+    let magnitude: number;
+    if (tailScale === 1) magnitude = pow < 0 ? mantissa / EXACT_POW10[-pow]! : mantissa * EXACT_POW10[pow]!;
+    else {
+      longDecimalSlots[0] = mantissa;
+      if (!longDecimal(tailScale, tail, pow)) return -1;
+      magnitude = longDecimalSlots[1]!;
+    }
     this.push(negative ? -magnitude : magnitude, start);
     return i;
   }
@@ -281,8 +290,12 @@ export class Scanner {
     }
     if (intDigits + fracDigits === 0) return this.pushWord(start, digitsStart);
     const c = s.charCodeAt(i);
-    if (c === LOWER_E || c === UPPER_E) i = this.exponentAt(i + 1);
-    if (i < 0) return -1;
+    if (c === LOWER_E || c === UPPER_E) {
+      const sign = s.charCodeAt(i + 1);
+      const digitsAt = sign === MINUS || sign === PLUS ? i + 2 : i + 1;
+      i = this.skipDigits(digitsAt);
+      if (i === digitsAt) return -1;
+    }
     if (first !== MINUS || intDigits === 0 || (intDigits > 1 && s.charCodeAt(digitsStart) === ZERO))
       this.loose = true;
     const magnitude = Number(s.slice(digitsStart, i));
@@ -299,23 +312,6 @@ export class Scanner {
   private push(value: number, at: number): void {
     if (!this.values.push(value))
       this.fail(`more than ${count(this.values.limit, 'value')}: too large to load`, at);
-  }
-
-  /** Reads `[+-]digits` after an 'e' into `exponent` (capped, which still over/underflows); -1 without digits. */
-  private exponentAt(start: number): number {
-    const s = this.text;
-    let i = start;
-    let c = s.charCodeAt(i);
-    const negative = c === MINUS;
-    if (negative || c === PLUS) c = s.charCodeAt(++i);
-    const digitsStart = i;
-    let exponent = 0;
-    while (c >= ZERO && c <= NINE) {
-      if (exponent < EXPONENT_CAP) exponent = exponent * 10 + (c - ZERO);
-      c = s.charCodeAt(++i);
-    }
-    this.exponent = negative ? -exponent : exponent;
-    return i === digitsStart ? -1 : i;
   }
 
   /** nan / inf / infinity in any case, optionally signed; True / False as 1 / 0. */
@@ -387,14 +383,22 @@ const POW10_REST = Float64Array.from(POW10, (_, j) =>
 const POW10_HIGH_HALF = POW10.map(highHalf);
 
 /**
- * (hi·loScale + lo)·10^pow correctly rounded, or NaN when undecided: the mantissa is exact as a double-double,
- * its product with 10^pow (exact for pow >= 0, a double-double for pow < 0) is q1 + q2 with q2 accurate to
- * ~2^-86 of q1, and the rounding of q1 + q2 stands when moving q2 by more than that error does not change it.
- * The two products are `twoProduct` written out, with the split of the second factor known beforehand (a
+ * longDecimal's doubles: [0] the leading digits in, [1] the value out. A double passed to or returned from a call
+ * V8 does not inline is boxed, an allocation per number, and whether it inlines depends on history (see
+ * pushDecimal). Written into its body instead, the product made pushDecimal slower still (~30%).
+ */
+const longDecimalSlots = new Float64Array(2);
+
+/**
+ * (hi·loScale + lo)·10^pow correctly rounded, hi and the result in longDecimalSlots; false when undecided: the
+ * mantissa is exact as a double-double, its product with 10^pow (exact for pow >= 0, a double-double for
+ * pow < 0) is q1 + q2 with q2 accurate to ~2^-86 of q1, and the rounding of q1 + q2 stands when moving q2 by more
+ * than that error does not change it. The two products are `twoProduct` written out, with the split of the second factor known beforehand (a
  * loScale below 2^26 is its own high half): the same operations, fewer of them per number.
  */
-function longDecimal(hi: number, loScale: number, lo: number, pow: number): number {
-  if (loScale > MAX_TAIL_SCALE) return Number.NaN;
+function longDecimal(loScale: number, lo: number, pow: number): boolean {
+  if (loScale > MAX_TAIL_SCALE) return false;
+  const hi = longDecimalSlots[0]!;
   const mHi = hi * loScale;
   const hiHigh = highHalf(hi);
   // The product's error, an integer below 2^10, plus one below 10^4: exact.
@@ -409,7 +413,8 @@ function longDecimal(hi: number, loScale: number, lo: number, pow: number): numb
   const q2 = mHigh * pHigh - q1 + mHigh * pLow + mLow * pHigh + mLow * pLow + mHi * POW10_REST[j]! + mLo * p;
   const doubt = Math.abs(q1) * DOUBT;
   const result = q1 + q2;
-  return q1 + (q2 + doubt) === result && q1 + (q2 - doubt) === result ? result : Number.NaN;
+  longDecimalSlots[1] = result;
+  return q1 + (q2 + doubt) === result && q1 + (q2 - doubt) === result;
 }
 
 /**
