@@ -63,6 +63,8 @@ function evalArgs(e: CallExpr, f: Frame, ctx: Ctx): Evaluated {
 export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   const held = heldTorchFunction(e.fn, f);
   if (held) return evalCall({ ...e, fn: held }, f, ctx);
+  const method = asTensorMethod(e, ctx);
+  if (method) return evalCall(method, f, ctx);
   const api = resolveTorchApi(e.fn, ctx.mod);
   if (api) {
     const bound = new Map<string, AV>();
@@ -120,6 +122,23 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   if (e.fn.t === 'attr') return methodCall(e, e.fn as Expr & { t: 'attr' }, ev, f, ctx);
   if (e.fn.t === 'name') return nameCall(e, e.fn.id, ev, f, ctx);
   return wrapper(ev, ctx);
+}
+
+/**
+ * Tensor methods torch also exposes as functions of the tensor (TorchScript writes them so). Not the out-of-place
+ * `torch.scatter(x, …)`: scattered into logits or features it would read as a target built from the labels.
+ */
+const METHOD_FORMS = new Set(['size', 'view', 'masked_fill', 'index_fill']);
+
+/**
+ * `torch.fill_(t, v)`, `torch.scatter_(t, 1, i, v)`, `torch.size(x, 2)`, `torch.view(x, shape)`: the method called on
+ * its first argument (`t.fill_(v)`), in place like it.
+ */
+function asTensorMethod(e: CallExpr, ctx: Ctx): CallExpr | null {
+  const [self, ...rest] = e.args;
+  const name = /^torch\.(\w+)$/.exec(qualify(e.fn, ctx.mod) ?? '')?.[1];
+  if (!name || !self || self.name || !(name.endsWith('_') || METHOD_FORMS.has(name))) return null;
+  return { ...e, fn: { ...e.fn, t: 'attr', obj: self.value, name }, args: rest };
 }
 
 /** `self.log_softmax = F.log_softmax`, then `self.log_softmax(x, dim=1)`: the torch function the name holds. */
