@@ -177,4 +177,28 @@ describe('analysis: framework code (blind round b17c)', () => {
       assert.equal(injected?.convention ?? null, null, injected?.message);
     });
   });
+
+  it("fastai's losses are catalogued: LabelSmoothingCrossEntropy(Flat) is uniform, CrossEntropyLossFlat passes label_smoothing", () => {
+    const source = [
+      'from fastai.vision.all import Learner, LabelSmoothingCrossEntropyFlat, CrossEntropyLossFlat',
+      'from fastai.losses import LabelSmoothingCrossEntropy',
+      'def build(dls, model, cfg):',
+      '    a = Learner(dls, model, loss_func=LabelSmoothingCrossEntropyFlat(eps=0.2))',
+      '    b = Learner(dls, model, loss_func=LabelSmoothingCrossEntropy(eps=cfg.eps))',
+      '    c = Learner(dls, model, loss_func=CrossEntropyLossFlat())',
+      '    return a, b, c, CrossEntropyLossFlat(label_smoothing=0.1)',
+    ];
+    const calls = analyzePython([...HEAD, ...source].join('\n')).filter(
+      (f) => f.kind === 'loss' && f.details?.definedAt !== undefined,
+    );
+    assert.deepEqual(
+      calls.map((f) => [f.line, f.convention, f.epsilon]),
+      [
+        [8, 'uniform', 0.2],
+        [9, 'uniform', null],
+        [10, 'none', 0],
+        [11, 'uniform', 0.1],
+      ],
+    );
+  });
 });
