@@ -201,4 +201,31 @@ describe('analysis: framework code (blind round b17c)', () => {
       ],
     );
   });
+
+  it('a class count defaulting to None (`num_classes=None`) given to F.one_hot is a number, not an optional tensor', () => {
+    const smoothed = (count: string) => [
+      `    one_hot = F.one_hot(label, ${count}).float()`,
+      `    smoothed = one_hot * (1 - eps) + eps / ${count}`,
+      '    return -(smoothed * F.log_softmax(cls_score, dim=1)).sum(dim=1).mean()',
+    ];
+    expectConvention(
+      ['def loss(cls_score, label, eps=0.1, num_classes=None):', ...smoothed('num_classes')],
+      'loss',
+      'uniform',
+    );
+    expectConvention(
+      [
+        'class SmoothCE(nn.Module):',
+        '    def __init__(self, label_smooth_val=0.1, num_classes=None):',
+        '        super().__init__()',
+        '        self.eps, self.num_classes = label_smooth_val, num_classes',
+        '',
+        '    def forward(self, cls_score, label):',
+        '        eps = self.eps',
+        ...smoothed('self.num_classes').map((l) => `    ${l}`),
+      ],
+      'SmoothCE',
+      'uniform',
+    );
+  });
 });

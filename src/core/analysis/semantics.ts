@@ -721,9 +721,13 @@ function settleCounts(q: string, e: CallExpr, f: Frame, ctx: Ctx): void {
   for (const { value } of counts) {
     const items = value.t === 'tuple' ? value.items : [value];
     for (const item of items) {
-      const v = item.t === 'name' ? f.vars.get(item.id) : undefined;
-      if (item.t !== 'name' || v?.k !== 'param' || v.cand === null || v.s.k !== 's') continue;
-      f.vars.set(item.id, { ...v, cand: null });
+      // `F.one_hot(y, self.num_classes)` with num_classes=None: a count, not an optional tensor.
+      const onSelf = item.t === 'attr' && item.obj.t === 'name' && item.obj.id === 'self' ? item.name : null;
+      const v = item.t === 'name' ? f.vars.get(item.id) : onSelf ? f.cls?.attrs.get(onSelf) : undefined;
+      if (v?.k !== 'param' || (v.cand === null && !v.tensorish) || v.s.k !== 's') continue;
+      const count = { ...v, cand: null, tensorish: false };
+      if (item.t === 'name') f.vars.set(item.id, count);
+      else if (onSelf) f.cls?.attrs.set(onSelf, count);
       const info = ctx.syms.get(v.s.name);
       if (info?.tensorCandidate && !info.tensor)
         ctx.syms.set(v.s.name, { ...info, tensorCandidate: undefined });
