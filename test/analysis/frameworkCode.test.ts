@@ -228,4 +228,40 @@ describe('analysis: framework code (blind round b17c)', () => {
       'uniform',
     );
   });
+
+  describe('training scripts: mixed precision, accelerators, a criterion built at module level', () => {
+    const step = (criterion: string, backward: string[], global = false) => [
+      ...(global ? [`criterion = ${criterion}`, ''] : []),
+      'def train(model, loader, optimizer, scaler, accelerator):',
+      ...(global ? [] : [`    criterion = ${criterion}`]),
+      '    for x, y in loader:',
+      '        with torch.cuda.amp.autocast():',
+      '            loss = criterion(model(x), y)',
+      ...backward.map((l) => `        ${l}`),
+    ];
+    const smoothing = 'nn.CrossEntropyLoss(label_smoothing=0.1)';
+
+    it('scaler.scale(loss).backward(), accelerator.backward(loss) and manual_backward(loss) train with the loss', () => {
+      for (const backward of [
+        ['scaler.scale(loss).backward()', 'scaler.step(optimizer)', 'scaler.update()'],
+        ['accelerator.backward(loss)', 'optimizer.step()'],
+        ['self.manual_backward(loss)'],
+      ])
+        expectConvention(step(smoothing, backward), 'train', 'uniform');
+      // A training step is told only when it smooths or distils.
+      expectConvention(step('nn.CrossEntropyLoss()', ['scaler.scale(loss).backward()']), 'train', undefined);
+    });
+
+    it('a torch or catalogued criterion built at module level is what a training function calls', () => {
+      expectConvention(step(smoothing, ['loss.backward()'], true), 'train', 'uniform');
+      expectConvention(
+        [
+          'from timm.loss import LabelSmoothingCrossEntropy',
+          ...step('LabelSmoothingCrossEntropy(smoothing=0.2)', ['scaler.scale(loss).backward()'], true),
+        ],
+        'train',
+        'uniform',
+      );
+    });
+  });
 });

@@ -257,6 +257,14 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
   if (TRAINING_STEP.has(fn.name)) ctx.calls.training = true;
   if (fn.name === 'backward' && obj.k === 'loss')
     ctx.calls.trained = richer(obj, ctx.calls.trained ?? UNKNOWN);
+  // `accelerator.backward(loss)`, `fabric.backward(loss)`, Lightning's `self.manual_backward(loss)`.
+  const given = ev.args[0];
+  if ((fn.name === 'backward' || fn.name === 'manual_backward') && given?.k === 'loss') {
+    ctx.calls.training = true;
+    ctx.calls.trained = richer(given, ctx.calls.trained ?? UNKNOWN);
+  }
+  // A mixed-precision `scaler.scale(loss)` is the loss times a number: `.backward()` on it trains with the loss.
+  if (fn.name === 'scale' && ev.args.length === 1 && given?.k === 'loss') return given;
   if (COLLECTING.has(fn.name) && obj.k === 'tuple') {
     // Per-level or per-head losses collected in a list or dict (`losses.append(l)`, `losses.update(cls=l)`).
     const added = [...ev.args, ...ev.kw.values()].flatMap((v) => (v.k === 'tuple' ? v.items : [v]));
@@ -453,6 +461,9 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): A
   if (def?.kind === 'class' && classScope(def, ctx.mod).methods.size === 0) return builtFields(def, ev, ctx);
   const held = local || def ? null : evalExpr({ t: 'name', id, from: e.fn.from, to: e.fn.to }, f, ctx);
   if (held?.k === 'function') return callFunction(held, ev, f.cls, ctx);
+  // A criterion built at module level (`criterion = nn.CrossEntropyLoss(...)`) called in a function.
+  if (held?.k === 'module') return applyModule(held, ev, ctx);
+  if (held?.k === 'instance') return callInstance(held, ev, ctx);
   if (def?.kind === 'class') return { k: 'instance', def, mod: ctx.mod, ...ev };
   return wrapper(ev, ctx);
 }
