@@ -264,4 +264,35 @@ describe('analysis: framework code (blind round b17c)', () => {
       );
     });
   });
+
+  it("numbers given to one of the file's classes stay its settings: classes=5 makes ε/(classes − 1) a K−1 fill", () => {
+    const cls = [
+      'class LabelSmoothingCE(nn.Module):',
+      '    def __init__(self, classes, smoothing=0.1):',
+      '        super().__init__()',
+      '        self.classes, self.smoothing = classes, smoothing',
+      '',
+      '    def forward(self, pred, target):',
+      '        pred = pred.log_softmax(dim=-1)',
+      '        true_dist = torch.zeros_like(pred)',
+      '        true_dist.fill_(self.smoothing / (self.classes - 1))',
+      '        true_dist.scatter_(1, target.data.unsqueeze(1), 1 - self.smoothing)',
+      '        return torch.mean(torch.sum(-true_dist * pred, dim=-1))',
+      '',
+    ];
+    const train = (global: boolean) => [
+      ...cls,
+      ...(global ? ['criterion = LabelSmoothingCE(classes=5, smoothing=0.05)', ''] : []),
+      'def train(model, loader, optimizer):',
+      ...(global ? [] : ['    criterion = LabelSmoothingCE(classes=5, smoothing=0.05)']),
+      '    for x, y in loader:',
+      '        loss = criterion(model(x), y)',
+      '        loss.backward()',
+      '        optimizer.step()',
+    ];
+    for (const global of [false, true]) {
+      const f = definition(train(global), 'train');
+      assert.deepEqual([f?.convention, f?.epsilon], ['k_minus_1', 0.05], f?.message);
+    }
+  });
 });

@@ -119,8 +119,7 @@ function lookup(id: string, f: Frame, ctx: Ctx): AV {
 
 /**
  * `criterion = nn.CrossEntropyLoss(label_smoothing=0.1)` built once at module level and called in a training
- * function: that criterion when it is a torch or catalogued library loss. Not one of the file's classes: built with
- * a literal class count (`classes=5`) its fill ε/4 does not read as ε/(K − 1) of the logits' K.
+ * function: that criterion (a torch loss, a catalogued one or one of the file's classes), else nothing.
  */
 function moduleCriterion(id: string, ctx: Ctx): AV | null {
   const calls = ctx.mod.bindingCalls.get(id);
@@ -128,7 +127,7 @@ function moduleCriterion(id: string, ctx: Ctx): AV | null {
   ctx.depth++;
   const value = evalExpr(toExpr(calls[0], ctx.mod.text), { vars: new Map(), returns: [], cls: null }, ctx);
   ctx.depth--;
-  return value.k === 'module' || (value.k === 'instance' && value.mod !== ctx.mod) ? value : null;
+  return value.k === 'module' || value.k === 'instance' ? value : null;
 }
 
 function attribute(e: Expr & { t: 'attr' }, f: Frame, ctx: Ctx): AV {

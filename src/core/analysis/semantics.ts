@@ -582,7 +582,7 @@ function callInstance(inst: AV & { k: 'instance' }, ev: Evaluated, ctx: Ctx): AV
   const scope = classScope(inst.def, inst.mod);
   const init = scope.methods.get('__init__');
   if (init) {
-    const bound = bindCall(init, inst, at);
+    const bound = namedSettings(bindCall(init, inst, at), at);
     runFunction(init, own ? bound : zeroDefaults(init, inst.mod, bound), scope, at, true);
   }
   // A class without `__init__` (a dataclass) keeps its keyword arguments as fields.
@@ -695,6 +695,20 @@ function bindCall(fn: SyntaxNode, ev: Evaluated, ctx: Ctx): Map<string, AV> {
     if (params[i]) bind(params[i].name, a);
   });
   return bound;
+}
+
+/**
+ * Numbers given to a constructor (`LabelSmoothingCE(classes=5, smoothing=0.05)`) stay named by their parameter, with
+ * that value: a fill ε/(classes − 1) then reads as ε/(K − 1) with K = classes, as in the class itself.
+ */
+function namedSettings(bound: Map<string, AV>, ctx: Ctx): Map<string, AV> {
+  const named = new Map(bound);
+  for (const [name, v] of bound) {
+    if (v.k !== 'num' || v.s.k !== 'n') continue;
+    ctx.syms.set(name, { origin: 'param', label: name, value: v.s.v });
+    named.set(name, { k: 'num', s: sym(name) });
+  }
+  return named;
 }
 
 /**
