@@ -16,7 +16,9 @@ import json
 import os
 import random
 import re
+import shutil
 import sys
+import tempfile
 import zlib
 
 if __name__ == "__main__":
@@ -1281,15 +1283,19 @@ def reg():
         r.append(("axis", f"axis-{f}", lambda tr, sp, rng, f=f: t_axis(tr, sp, rng, f)))
     import rewrite_idioms
     r.extend(rewrite_idioms.transforms())
+    import rewrite_forms
+    r.extend(rewrite_forms.transforms())
     return r
 
 
 TRANSFORMS = reg()
 BY_NAME = {name: (fam, f) for fam, name, f in TRANSFORMS}
-FAMILY_ORDER = {"helpers": 0, "structure": 1, "kl_ce": 2, "spelling": 3, "arith": 4, "eps": 5, "shape": 6,
-                "control": 7, "guard": 8, "axis": 9, "imports": 10, "rename": 11}
+FAMILY_ORDER = {"helpers": 0, "structure": 1, "kl_ce": 2, "forms": 2.5, "spelling": 3, "arith": 4, "eps": 5,
+                "shape": 6, "control": 7, "prep": 7.5, "guard": 8, "axis": 9, "imports": 10, "wrap": 10.5, "rename": 11}
 # the families of the first suite; later families are planned on their own so the first suite's variants stay as they were
 FIRST_FAMILIES = {"helpers", "kl_ce", "spelling", "shape", "guard", "axis", "rename"}
+# the third suite's families (scripts/corpus/rewrite_forms.py), planned on their own for the same reason
+FORM_FAMILIES = {"forms", "wrap", "prep"}
 
 
 # ----------------------------------------------------------------------------------------------------------------
@@ -1366,14 +1372,17 @@ def flatten(torch, logits, t):
 def materialize(d, inp):
     out = {}
     for k, v in d.items():
-        out[k] = {"$K": inp["K"], "$PAD": inp["PAD"]}.get(v, v) if isinstance(v, str) else v
+        out[k] = ({"$K": inp["K"], "$PAD": inp["PAD"], "$CLASSES": [f"class_{i}" for i in range(inp["K"])]}.get(v, v)
+                  if isinstance(v, str) else v)
     return out
 
 
 def call_loss(torch, src, spec, x, t, K, PAD, eps, fname, training=True, cache={}):
     key = (src, spec["symbol"])
     if key not in cache:
-        ns = {"__name__": "loss_lens_rewrite"}
+        # a variant split into two files is run as a module of the package its sibling was written to
+        ns = ({"__name__": f"{spec['package']}.loss", "__package__": spec["package"]} if spec.get("package")
+              else {"__name__": "loss_lens_rewrite"})
         exec(compile(src, fname, "exec"), ns)
         cache[key] = ns[spec["symbol"]]
     obj = cache[key]
@@ -1527,6 +1536,23 @@ def verify(torch, base, src, spec, fname):
 # generation
 # ----------------------------------------------------------------------------------------------------------------
 
+PACKAGES = []
+
+
+def packaged(sibling_src, module):
+    """A fresh importable package holding the sibling module, for a split variant's relative import; its name."""
+    if not PACKAGES:
+        PACKAGES.append(tempfile.mkdtemp(prefix="loss_lens_rewrites_"))
+        sys.path.insert(0, PACKAGES[0])
+    name = f"variant_{len(PACKAGES)}"
+    PACKAGES.append(name)
+    os.makedirs(os.path.join(PACKAGES[0], name))
+    for fname, text in (("__init__.py", ""), (f"{module}.py", sibling_src)):
+        with open(os.path.join(PACKAGES[0], name, fname), "w") as fh:
+            fh.write(text)
+    return name
+
+
 def seeded(*parts):
     return random.Random(zlib.crc32("|".join(parts).encode()))
 
@@ -1544,11 +1570,15 @@ def plan(base, singles):
     """Composed chains for a base: every non-rename single followed by one rename, plus cross-family pairs.
 
     The first suite's families are planned as they always were; the later ones get their own singles, renames and up
-    to 10 pairs with any other family, from a separate seed."""
+    to 10 pairs with any other family, from a separate seed; the third suite's (forms, prep, wrap) the same from a
+    third seed."""
     first = [s for s in singles if BY_NAME[s][0] in FIRST_FAMILIES]
     chains = plan_chains(seeded("plan", base["name"]), first, first, 12)
-    later = [s for s in singles if s not in first]
-    return chains + plan_chains(seeded("plan-later", base["name"]), later, singles, 10)
+    forms = [s for s in singles if BY_NAME[s][0] in FORM_FAMILIES]
+    earlier = [s for s in singles if s not in forms]
+    later = [s for s in earlier if s not in first]
+    chains += plan_chains(seeded("plan-later", base["name"]), later, earlier, 10)
+    return chains + plan_chains(seeded("plan-forms", base["name"]), forms, singles, 10)
 
 
 def plan_chains(rng, own, partners, n_pairs):
@@ -1574,6 +1604,7 @@ def main():
     ap.add_argument("--quiet", action="store_true")
     ap.add_argument("--keep-failed", action="store_true", help="also print the source of dropped variants")
     args = ap.parse_args()
+    from rewrite_forms import split_sibling
     torch = torch_mod()
     bases = load_bases()
     for b in bases:
@@ -1585,6 +1616,8 @@ def main():
     for f in os.listdir(VARIANTS):
         if f.endswith(".py"):
             os.remove(os.path.join(VARIANTS, f))
+        elif os.path.isdir(os.path.join(VARIANTS, f)):  # a variant with its sibling module
+            shutil.rmtree(os.path.join(VARIANTS, f))
     stats = {}
     entries = []
     dropped = []
@@ -1604,6 +1637,12 @@ def main():
                 continue
             src = ast.unparse(tree) + "\n"
             vname = f"{b['name']}__{'__'.join(chain)}.py"
+            header = f"# rewrite-of: {b['file']} via {', '.join(chain)}\n"
+            sibling = None
+            if spec.get("sibling"):
+                main_tree, sibling_tree = split_sibling(tree, spec["symbol"])
+                src, sibling = ast.unparse(main_tree) + "\n", header + ast.unparse(sibling_tree) + "\n"
+                spec = {**spec, "package": packaged(sibling, spec["sibling"])}
             for fam in set(fams):
                 stats.setdefault(fam, {"generated": 0, "verified": 0, "dropped": 0})["generated"] += 1
             try:
@@ -1619,7 +1658,13 @@ def main():
                 continue
             for fam in set(fams):
                 stats[fam]["verified"] += 1
-            text = f"# rewrite-of: {b['file']} via {', '.join(chain)}\n" + src
+            if sibling is not None:
+                folder = os.path.join(VARIANTS, vname[:-3])
+                os.makedirs(folder)
+                with open(os.path.join(folder, f"{spec['sibling']}.py"), "w") as fh:
+                    fh.write(sibling)
+                vname = f"{vname[:-3]}/loss.py"
+            text = header + src
             node = find_symbol(ast.parse(text), spec["symbol"])
             with open(os.path.join(VARIANTS, vname), "w") as fh:
                 fh.write(text)
@@ -1631,6 +1676,8 @@ def main():
                             "line": node.lineno, "convention": b["convention"], "transforms": ordered_fams,
                             "steps": chain, "verified": True,
                             **({"gradientOnly": True} if spec.get("grad_only") else {})})
+    if PACKAGES:
+        shutil.rmtree(PACKAGES[0])
     entries.sort(key=lambda e: e["file"])
     manifest = {"generatedWith": f"torch {torch.__version__}", "seeds": list(SEEDS), "rtol": RTOL,
                 "bases": [{"file": b["file"], "convention": b["convention"], "symbol": b["spec"]["symbol"],

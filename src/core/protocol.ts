@@ -21,13 +21,31 @@ import {
 import { isResultPart, type PartsOutcome, type ResultPart } from './playground/parts';
 import { notification, request } from './playground/rpc';
 import { isPlaygroundSeed, type PlaygroundSeed } from './playground/seed';
-import { isPlaygroundState, MAX_TEXT_LENGTH, type PlaygroundState } from './playground/state';
+import {
+  INPUT_TEXT_KEYS,
+  type InputTextKey,
+  isPlaygroundState,
+  MAX_TEXT_LENGTH,
+  type PlaygroundState,
+} from './playground/state';
+import { isSavedState, isTextHash, isTextRef, type SavedState, type TextRef } from './playground/storedTexts';
 
 export { Endpoint, type Notification, type Request } from './playground/rpc';
-export type { DataSource, PlaygroundSeed, PlaygroundState, ResultPart };
+export type { DataSource, InputTextKey, PlaygroundSeed, PlaygroundState, ResultPart, SavedState, TextRef };
+export { INPUT_TEXT_KEYS };
 
 type Empty = Record<string, never>;
 const isEmpty: Guard<Empty> = (v): v is Empty => isRecord(v) && Object.keys(v).length === 0;
+
+/** Longest part of a text in one message (a 22 MB text cloned in one postMessage held the UI thread 40–80 ms). */
+export const TEXT_PART_LENGTH = 1 << 20;
+
+/** A text cut into parts of at most `length` characters (one empty part for the empty text). */
+export function textParts(text: string, length = TEXT_PART_LENGTH): string[] {
+  const parts: string[] = [];
+  for (let at = 0; at === 0 || at < text.length; at += length) parts.push(text.slice(at, at + length));
+  return parts;
+}
 
 // ── webview → host ───────────────────────────────────────────────────────────────────────────────
 
@@ -40,8 +58,51 @@ export const WebviewReady = notification<ReadyParams>(
   objectOf<ReadyParams>({ hasState: isBoolean }),
 );
 
-/** Sent on every change (debounced) so the host keeps the last state in workspaceState. */
-export const StateChanged = notification<PlaygroundState>('playground/stateChanged', isPlaygroundState);
+/** Sent on every change (debounced) so the host keeps the last state in workspaceState (long texts stored apart). */
+export const StateChanged = notification<SavedState>('playground/stateChanged', isSavedState);
+
+export interface TextPart {
+  text: string;
+  /** Continues the text of the parts before; false starts it anew. */
+  append: boolean;
+}
+const isTextPart = objectOf<TextPart>({ text: maxLength(TEXT_PART_LENGTH), append: isBoolean });
+
+/** A part of a long text for the host to store (posted in tasks of their own, like `worker/text`), then StoreText. */
+export const StoreTextPart = notification<TextPart>('playground/storeTextPart', isTextPart);
+
+export interface StoreTextParams {
+  /** The text's length: the parts sent since the last StoreText must add up to it. */
+  length: number;
+  /** Hashes of the stored texts the webview's state still names: the host may delete the others. */
+  keep: string[];
+}
+export interface StoreTextResult {
+  /** null: not stored (`problem` says why); the text stays in the state. */
+  ref: TextRef | null;
+  problem: string;
+}
+/** Stores the text sent in parts in a file of the host's, named by its hash. */
+export const StoreText = request<StoreTextParams, StoreTextResult>(
+  'playground/storeText',
+  objectOf<StoreTextParams>({
+    length: (v): v is number => isInteger(v) && v > 0 && v <= MAX_TEXT_LENGTH,
+    keep: arrayOf(isTextHash, 16),
+  }),
+  objectOf<StoreTextResult>({ ref: nullable(isTextRef), problem: maxLength(2000) }),
+);
+
+export interface LoadTextResult {
+  /** False: no parts were sent (`problem` says why). */
+  loaded: boolean;
+  problem: string;
+}
+/** Reads a stored text back: its parts come as `playground/storedTextPart` before this request's reply. */
+export const LoadText = request<TextRef, LoadTextResult>(
+  'playground/loadText',
+  isTextRef,
+  objectOf<LoadTextResult>({ loaded: isBoolean, problem: maxLength(2000) }),
+);
 
 export interface ProblemParams {
   message: string;
@@ -90,7 +151,20 @@ export const RefreshSource = notification<Empty>('playground/refreshSource', isE
 export const ApplySeed = notification<PlaygroundSeed>('playground/seed', isPlaygroundSeed);
 
 /** The host's saved state, sent after `webview/ready` when the webview had none of its own. */
-export const RestoreState = notification<PlaygroundState>('playground/restore', isPlaygroundState);
+export const RestoreState = notification<SavedState>('playground/restore', isSavedState);
+
+export interface StoredTextPart extends TextPart {
+  hash: string;
+}
+/** A part of a stored text LoadText asked for. */
+export const SendStoredTextPart = notification<StoredTextPart>(
+  'playground/storedTextPart',
+  (v): v is StoredTextPart => {
+    if (!isRecord(v)) return false;
+    const { hash, ...part } = v;
+    return isTextHash(hash) && isTextPart(part);
+  },
+);
 
 export interface SourceParams {
   /** null: the inputs no longer come from a debugger (or the host forgot where they came from). */
@@ -164,13 +238,6 @@ export const Compute = request<ComputeJob, ComputeEnd>(
   }),
   isComputeEnd,
 );
-
-/** The state's texts: megabytes each when pasted. */
-export const INPUT_TEXT_KEYS = ['logitsText', 'targetsText', 'weightText', 'priorText'] as const;
-export type InputTextKey = (typeof INPUT_TEXT_KEYS)[number];
-
-/** Longest part of a text in one message (a 22 MB text cloned in one postMessage held the UI thread 40–80 ms). */
-export const TEXT_PART_LENGTH = 1 << 20;
 
 export interface TextPartParams {
   key: InputTextKey;

@@ -11,6 +11,7 @@ import {
   type InputTextKey,
   TEXT_PART_LENGTH,
   type TextPartParams,
+  textParts,
 } from '../core/protocol';
 
 type Texts = Pick<PlaygroundState, InputTextKey>;
@@ -32,8 +33,8 @@ export class TextsSent {
       state[key] = '';
       if (text === this.held[key]) continue;
       this.held[key] = text;
-      for (let at = 0; at === 0 || at < text.length; at += this.partLength)
-        parts.push({ key, text: text.slice(at, at + this.partLength), append: at > 0 });
+      for (const [i, part] of textParts(text, this.partLength).entries())
+        parts.push({ key, text: part, append: i > 0 });
     }
     return { request: { ...params, state, job }, parts };
   }

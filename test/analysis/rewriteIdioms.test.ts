@@ -312,4 +312,57 @@ class OrDefault(nn.Module):
 `;
     assert.deepEqual(conventionOf(code, 5).slice(0, 2), ['OrDefault', 'uniform']);
   });
+
+  it('probabilities made contiguous / detached / flattened to rows first are still the probabilities the hand-written BCE logs', () => {
+    const code = `import torch
+import torch.nn as nn
+
+class BatchSmoothedBCE(nn.Module):
+    def __init__(self, alpha):
+        super().__init__()
+        self.alpha = alpha
+
+    def forward(self, probs, target):
+        probs = probs.contiguous()
+        n = target.max().item() + 1
+        target = target * (1 - self.alpha) + self.alpha / n
+        positive = -target * torch.log(probs + 1e-12)
+        negative = -(1 - target) * torch.log(1 - probs + 1e-12)
+        return (positive + negative).sum() / len(probs)
+`;
+    assert.deepEqual(conventionOf(code, 4)[1], 'batch_max_plus_1');
+    for (const prepared of [
+      'probs.detach().to(target)',
+      'probs.view(-1, probs.size(-1))',
+      'probs.reshape(-1, 7)',
+    ])
+      assert.deepEqual(
+        conventionOf(code.replace('probs.contiguous()', prepared), 4)[1],
+        'batch_max_plus_1',
+        prepared,
+      );
+  });
+
+  it('Categorical(logits=x).log_prob(y) and Categorical(probs=softmax(x)).log_prob(y) are log p_y of the labels', () => {
+    const code = `import torch
+import torch.nn.functional as F
+from torch.distributions import Categorical
+
+def by_logits(logits, target, eps=0.1):
+    nll = -Categorical(logits=logits).log_prob(target)
+    smooth = -F.log_softmax(logits, dim=-1).mean(dim=-1)
+    return ((1 - eps) * nll + eps * smooth).mean()
+
+def by_probs(logits, target, eps=0.1):
+    d = torch.distributions.Categorical(probs=logits.softmax(-1))
+    smooth = -F.log_softmax(logits, dim=-1).mean(dim=-1)
+    return ((1 - eps) * -d.log_prob(target) + eps * smooth).mean()
+
+def plain(logits, target):
+    return -torch.distributions.categorical.Categorical(logits=logits).log_prob(target).mean()
+`;
+    assert.deepEqual(conventionOf(code, 5), ['by_logits', 'uniform', 0.1]);
+    assert.deepEqual(conventionOf(code, 10), ['by_probs', 'uniform', 0.1]);
+    assert.deepEqual(conventionOf(code, 15).slice(0, 2), ['plain', 'none']);
+  });
 });

@@ -16,6 +16,15 @@ describe('platform: Node and web extension hosts', () => {
       for (const n of nonces) assert.equal(Buffer.from(n, 'base64').length, 16, n);
       assert.equal(new Set(nonces).size, nonces.length);
     });
+
+    it(`${name}: SHA-256 of a text's UTF-8 bytes, in hex`, async () => {
+      assert.equal(
+        await platform.sha256('abc'),
+        'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+      );
+      assert.equal(await platform.sha256('ε'), await nodePlatform.sha256('\u03b5'));
+      assert.notEqual(await platform.sha256('ε'), await platform.sha256('e'));
+    });
   }
 
   it('node: starts processes and reports their output', async () => {

@@ -43,4 +43,33 @@ describe('playground panel', () => {
     assert.equal(s.lossValue, null);
     assert.match(s.errors.join('\n'), /row|line|column|expected/i);
   });
+
+  it('keeps a long text in a file of the host’s, not in the saved state, and gives it back to a new panel', async () => {
+    const value = (i: number) => (((i * 7919) % 1000) / 250 - 2).toFixed(3);
+    const row = (r: number) =>
+      `[${Array.from({ length: 30_000 }, (_, c) => value(r * 30_000 + c)).join(', ')}]`;
+    const long = `[${[0, 1, 2].map(row).join(',\n')}]`;
+    await vscode.commands.executeCommand('lossLens.openPlayground', { ...SEED_000, logitsText: long });
+    const computed = await snapshotWhen(
+      (x) => x.state.logitsText.length === long.length && x.lossValue !== null,
+      'the long logits computed',
+    );
+    type Saved = { logitsText: string; storedTexts?: { logitsText?: { hash: string; length: number } } };
+    const saved = await waitFor('the saved state naming the stored text', async () => {
+      const s = await vscode.commands.executeCommand<Saved | undefined>('lossLens.playgroundSavedState');
+      return s?.storedTexts?.logitsText ? s : undefined;
+    });
+    assert.equal(saved.logitsText, '');
+    assert.equal(saved.storedTexts?.logitsText?.length, long.length);
+    assert.ok(JSON.stringify(saved).length < 5000, `${JSON.stringify(saved).length} characters saved`);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    await waitFor('the panel closed', () => (playgroundTabs().length === 0 ? true : undefined));
+    await vscode.commands.executeCommand('lossLens.openPlayground');
+    await snapshotWhen(
+      (x) => x.state.logitsText === long && x.lossText === computed.lossText,
+      'the long text back in a new panel, its loss computed',
+    );
+    await vscode.commands.executeCommand('lossLens.openPlayground', SEED_000);
+    await snapshotWhen((x) => x.lossText === '1.4670' || x.lossText === '1.5161', 'seed 000 back');
+  });
 });

@@ -1,6 +1,7 @@
 // Issue 9, item 9: a saved playground state of any version, partial or damaged, restores with every field that is
 // still good (the user's pasted text above all); a saved state with nothing of the user's reports no state.
 import { strict as assert } from 'node:assert';
+import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { reduce } from '../../src/core/playground/reducer';
 import {
@@ -11,6 +12,7 @@ import {
   restorable,
   restoreState,
 } from '../../src/core/playground/state';
+import { type SavedState, storedTextsOf } from '../../src/core/playground/storedTexts';
 import { RestoreState } from '../../src/core/protocol';
 import { installFakeVscode } from '../extension/support/fakeVscode';
 import { fuzz } from '../support/fuzz';
@@ -75,13 +77,18 @@ const SHIPPED: Record<string, Record<string, unknown>> = {
 /** A shipped state as the current version: version 1 gains the prior's fields at their defaults. */
 function migrated(saved: Record<string, unknown>): Record<string, unknown> {
   const { priorSource, priorText } = DEFAULT_STATE;
-  return saved.version === 1 ? { ...saved, version: 2, priorSource, priorText } : saved;
+  return saved.version === 1 ? { ...saved, version: 3, priorSource, priorText } : { ...saved, version: 3 };
 }
 
 /** What the host sends back: migrated, then through the strict protocol check it must pass to be sent at all. */
 function hostRestores(saved: unknown): PlaygroundState | null {
-  const state = restorable(JSON.parse(JSON.stringify(saved)));
-  if (state) assert.ok(RestoreState.isParams(state), 'the restored state passes the protocol check');
+  const raw: unknown = JSON.parse(JSON.stringify(saved));
+  const state = restorable(raw);
+  if (state)
+    assert.ok(
+      RestoreState.isParams({ ...state, storedTexts: storedTextsOf(raw) }),
+      'the restored state passes the protocol check',
+    );
   return state;
 }
 
@@ -188,6 +195,14 @@ describe('robustness: the host sends its saved state, migrated (issue 9, item 9)
 
   /** A panel over a fake webview; returns what it posts after the webview says it is ready. */
   function readyWith(saved: unknown, hasState: boolean): unknown[] {
+    const { posted, receive } = openPanel(saved);
+    receive({ method: 'webview/ready', params: { hasState } });
+    PlaygroundPanel.current?.dispose();
+    return posted;
+  }
+
+  /** A panel over a fake webview: what it posts, and a way to send it messages. */
+  function openPanel(saved: unknown) {
     const posted: unknown[] = [];
     let receive: (m: unknown) => void = () => undefined;
     const webview = {
@@ -215,14 +230,15 @@ describe('robustness: the host sends its saved state, migrated (issue 9, item 9)
     const ctx = {
       extension: {
         extensionUri: {},
-        workspaceState: { get: (key: string) => (key === SAVED_STATE_KEY ? saved : undefined) },
+        workspaceState: {
+          get: (key: string) => (key === SAVED_STATE_KEY ? saved : undefined),
+          update: () => Promise.resolve(),
+        },
       },
       log: { warn: () => undefined },
     };
     PlaygroundPanel.revive(ctx as never, panel as never);
-    receive({ method: 'webview/ready', params: { hasState } });
-    PlaygroundPanel.current?.dispose();
-    return posted;
+    return { posted, receive: (m: unknown) => receive(m) };
   }
 
   it('sends an older or damaged saved state with the text kept (it was not sent at all)', () => {
@@ -234,6 +250,43 @@ describe('robustness: the host sends its saved state, migrated (issue 9, item 9)
     assert.equal(message?.method, RestoreState.method);
     assert.equal(message?.params.logitsText, base.logitsText);
     assert.equal(message?.params.epsilon, DEFAULT_STATE.epsilon);
+  });
+
+  it('sends a version 3 state with the references of its stored texts, for the webview to read back', () => {
+    const ref = { hash: 'b'.repeat(64), length: 300_000 };
+    const saved = { ...SHIPPED['v2, prior from class counts']!, version: 3, logitsText: '' };
+    const [message] = readyWith({ ...saved, storedTexts: { logitsText: ref, targetsText: ref } }, false) as {
+      params: SavedState;
+    }[];
+    assert.deepEqual(
+      message?.params,
+      { ...saved, storedTexts: { logitsText: ref } },
+      'a full field has none',
+    );
+  });
+
+  it('keeps the debugger source label while a stored text is still the one it sent (same hash)', async () => {
+    const long = `[${'0.5, '.repeat(60_000)}1]`;
+    const hash = createHash('sha256').update(long).digest('hex');
+    const sent = async (storedHash: string) => {
+      const { posted, receive } = openPanel(undefined);
+      receive({ method: 'webview/ready', params: { hasState: true } });
+      PlaygroundPanel.current?.showSource(
+        { label: 'debugger', notes: [], refreshable: true },
+        { logitsText: long },
+      );
+      posted.length = 0;
+      const ref = { hash: storedHash, length: long.length };
+      receive({
+        method: 'playground/stateChanged',
+        params: { ...DEFAULT_STATE, logitsText: '', storedTexts: { logitsText: ref } },
+      });
+      await new Promise((r) => setTimeout(r, 10));
+      PlaygroundPanel.current?.dispose();
+      return posted;
+    };
+    assert.deepEqual(await sent(hash), []);
+    assert.deepEqual(await sent('c'.repeat(64)), [{ method: 'playground/source', params: { source: null } }]);
   });
 
   it('sends nothing when the webview has its own state, or the saved one holds nothing of the user', () => {

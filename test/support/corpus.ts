@@ -21,7 +21,7 @@ export type Split = 'tuned' | 'tune' | 'holdout' | 'rewrite';
 
 export interface LabelledFile {
   path: string;
-  set: 'realworld' | 'positive' | 'negative' | 'rewrites' | 'fresh' | 'fresh2' | 'fresh3';
+  set: 'realworld' | 'positive' | 'negative' | 'rewrites' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4';
   split: Split;
   /** A file without label smoothing: any smoothing claim in it is false. */
   negative: boolean;
@@ -54,7 +54,7 @@ type LabelMap = Record<
  * ran the analysis; its projects were split, alternating by name, between a part looked at and a part never looked
  * at. Every file's split is written in its label, so adding a file never moves another across the split.
  */
-function labelSet(set: 'positive' | 'negative' | 'fresh' | 'fresh2' | 'fresh3'): LabelledFile[] {
+function labelSet(set: 'positive' | 'negative' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4'): LabelledFile[] {
   const dir = join(ROOT, 'corpus', set);
   const labels = readJson<LabelMap>(join(dir, 'labels.json')) ?? {};
   return Object.entries(labels).map(([file, l]) => ({
@@ -106,6 +106,8 @@ export function loadCorpus(): LabelledFile[] {
     ...labelSet('fresh2'),
     /** fresh3: the same, from other projects, while the analysis was being tuned; all held out. */
     ...labelSet('fresh3'),
+    /** fresh4: the same again, from 29 further projects (three of them as packages whose files import each other). */
+    ...labelSet('fresh4'),
     ...rewrites(),
   ];
 }

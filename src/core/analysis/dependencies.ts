@@ -356,7 +356,7 @@ export class ModuleKeys {
       const index = new Map<string, SyntaxNode[]>();
       for (let node = this.script.firstChild; node; node = node.nextSibling) {
         if (NEVER_ASSIGNS.has(node.name)) continue;
-        for (const name of this.caches.assigns.get(this.textId(node), () => assignedNames(node, text))) {
+        for (const name of this.caches.assigns.get(this.textId(node), () => boundAtTopLevel(node, text))) {
           const list = index.get(name);
           if (list) list.push(node);
           else index.set(name, [node]);
@@ -452,8 +452,11 @@ function namesIn(node: SyntaxNode, text: string): string[] {
   return [...set];
 }
 
-/** Names a top-level statement assigns as `lastAssignment` sees them (through if/for/with/try bodies). */
-function assignedNames(node: SyntaxNode, text: string): Set<string> {
+/**
+ * Names a top-level statement binds as `lastAssignment` sees them: plain `x = …` targets, through if/for/with/try
+ * bodies (unlike `scope.ts`'s `assignedNames`, which also counts tuple targets and `+=` in a function).
+ */
+function boundAtTopLevel(node: SyntaxNode, text: string): Set<string> {
   const names = new Set<string>();
   const visit = (stmts: Stmt[]): void => {
     for (const st of stmts) {

@@ -269,6 +269,7 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
     return { k: 'dist', d: withLabels({ ...mix(ONE, ZERO, 'index'), classes }, args[0] ?? UNKNOWN) };
   }
   if (name === 'argmax' && args[0]) return argmaxOf(args[0]);
+  if (name === 'Categorical') return categorical(args[0] ?? kw.get('probs'), kw.get('logits'), ctx);
   const logSigmoid =
     name === 'softplus' ? softplusWithBeta(args[0] ?? UNKNOWN, args[1] ?? kw.get('beta')) : null;
   if (logSigmoid) return logSigmoid;
@@ -498,9 +499,20 @@ function scattered(base: Mix, value: AV | undefined): Mix {
   return { ...base, hot: sub(v, base.off), src: 'index' };
 }
 
+/**
+ * Ops that give back the same numbers, in the same shape (`x.contiguous()`, `x.detach()`, `x.to(device)`) or laid
+ * out again (`x.view(-1, k)`, `x.reshape(n, k)`): the parameter itself, so a probability or label input keeps every
+ * role it had (`torch.log(p + 1e-12)` of it). An unsqueeze or a transpose is a view (`viewOf`): its axes moved.
+ */
+const SAME_VALUES = new Set(
+  'item float double half contiguous detach detach_ clone to cuda cpu type_as requires_grad_ view reshape'.split(
+    ' ',
+  ),
+);
+
 /** A layout op (`t.unsqueeze(1)`, `torch.unsqueeze(t, 1)`): a parameter's view, anything else unchanged. */
 function passed(v: AV, name: string): AV {
-  return v.k === 'param' && name !== 'item' && name !== 'float' ? viewOf(v) : v;
+  return v.k === 'param' && !SAME_VALUES.has(name) ? viewOf(v) : v;
 }
 
 /** `x.view(...)`, `t.unsqueeze(1)`: a tensor that is still the parameter's data (a target keeps its identity). */
@@ -596,6 +608,15 @@ function rowMaxOf(v: AV): AV {
 }
 
 /** `torch.max(x, 1)`, `x.max(dim=1)`: a reduction along a dimension (not the elementwise max of two tensors). */
+/**
+ * `torch.distributions.Categorical(logits=x)` / `(probs=p)`: the distribution over the last axis, held as its
+ * log-probabilities (log_softmax of the logits, log of the probabilities); its `log_prob(y)` picks the labels' class.
+ */
+function categorical(probs: AV | undefined, logits: AV | undefined, ctx: Ctx): AV {
+  if (logits) return lossFunction('log_softmax', new Map([['input', logits]]), classDim(ctx));
+  return probs?.k === 'prob' && probs.multi ? logOf(probs, ctx) : TENSOR;
+}
+
 function alongDim(dim: AV | undefined, kw: Map<string, AV>): boolean {
   return kw.has('dim') || dim?.k === 'num';
 }
@@ -651,6 +672,8 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   if (operator && (args.length === 1 || kw.has('other'))) return operatorOf(operator, obj, arg(0, 'other'));
   if (name === 'sum' || name === 'mean') return reduce(obj, name, args.length > 0 || kw.has('dim'), ctx);
   if (name === 'gather') return gathered(obj, args[1] ?? kw.get('index') ?? UNKNOWN);
+  // `Categorical(logits=x).log_prob(y)`: log p_y, the log-probability the labels pick (as `logp[arange(n), y]`).
+  if (name === 'log_prob' && obj.k === 'logp') return gatherLoss(obj, arg(0, 'value'));
   if (name === 'lerp' || name === 'lerp_') return lerp(obj, arg(0, 'end'), args[1] ?? kw.get('weight'));
   if (name === 'argmax') return argmaxOf(obj);
   if (name === 'log') return logOf(obj, ctx);

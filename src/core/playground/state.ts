@@ -49,8 +49,11 @@ export interface SyntheticData {
 }
 
 export interface PlaygroundState {
-  /** 2 added the prior's fields; a version 1 state restores with their defaults. */
-  version: 2;
+  /**
+   * 2 added the prior's fields (a version 1 state restores with their defaults); 3 may save a long text in a file of
+   * the host's, its field left empty (storedTexts.ts).
+   */
+  version: 3;
   loss: PlaygroundLoss;
   inputKind: InputKind;
   convention: PlaygroundConvention;
@@ -71,10 +74,14 @@ export interface PlaygroundState {
   bins: number;
 }
 
+/** The state's texts: megabytes each when pasted. */
+export const INPUT_TEXT_KEYS = ['logitsText', 'targetsText', 'weightText', 'priorText'] as const;
+export type InputTextKey = (typeof INPUT_TEXT_KEYS)[number];
+
 export const TORCH_IGNORE_INDEX = -100;
 
 export const DEFAULT_STATE: PlaygroundState = {
-  version: 2,
+  version: 3,
   loss: 'cross_entropy',
   inputKind: 'logits',
   convention: 'uniform',
@@ -101,7 +108,7 @@ const isSynthetic = objectOf<SyntheticData>({
 const isText = maxLength(MAX_TEXT_LENGTH);
 
 const FIELD_GUARDS: { [K in keyof PlaygroundState]-?: Guard<PlaygroundState[K]> } = {
-  version: (v): v is 2 => v === 2,
+  version: (v): v is 3 => v === 3,
   loss: oneOf(PLAYGROUND_LOSSES),
   inputKind: oneOf(INPUT_KINDS),
   convention: isPlaygroundConvention,
@@ -139,7 +146,7 @@ function savedFields(saved: unknown): Partial<PlaygroundState> {
 
 /** Lenient restore (any version, partial or damaged saved state): each good field kept, the rest from `defaults`. */
 export function restoreState(saved: unknown, defaults: PlaygroundState = DEFAULT_STATE): PlaygroundState {
-  return normaliseState({ ...defaults, ...savedFields(saved), version: 2 });
+  return normaliseState({ ...defaults, ...savedFields(saved), version: 3 });
 }
 
 /** A saved state (getState, workspaceState) migrated to the current one; null when it holds nothing of the user's. */

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -67,6 +67,7 @@ export const platform: Platform = {
   canSpawn: true,
   defaultPython: process.platform === 'win32' ? 'python' : 'python3',
   nonce: () => randomBytes(16).toString('base64'),
+  sha256: async (text) => createHash('sha256').update(text, 'utf8').digest('hex'),
   execFile: async (file, args, options) => {
     let cwd: string | undefined;
     try {

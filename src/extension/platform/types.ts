@@ -6,6 +6,8 @@ export interface Platform {
   readonly defaultPython: string;
   /** 16 random bytes from a CSPRNG, base64: a webview's script nonce. */
   nonce(): string;
+  /** SHA-256 of the text's UTF-8 bytes, 64 hex digits. */
+  sha256(text: string): Promise<string>;
   /**
    * Runs `file` with `args`, no shell, in a fresh empty temporary directory, `stdin` as its input; resolves (never
    * rejects) with its output or why it failed. Stdout over `maxOutputBytes` fails the run; stderr only keeps its

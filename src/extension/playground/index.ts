@@ -1,9 +1,11 @@
 import * as vscode from 'vscode';
 import type { DataSource, PlaygroundSeed, Snapshot } from '../../core/protocol';
-import { type PlaygroundCtx, PlaygroundPanel } from './panel';
+import { type PlaygroundCtx, PlaygroundPanel, SAVED_STATE_KEY } from './panel';
 
 /** Hidden (not in the palette): integration tests read what the panel shows through it. */
 export const SNAPSHOT_COMMAND = 'lossLens.playgroundSnapshot';
+/** Hidden: integration tests read the state the host keeps for a new panel (long texts stored apart). */
+export const SAVED_STATE_COMMAND = 'lossLens.playgroundSavedState';
 
 /** Restores the panel after a reload or restart (activation event `onWebviewPanel:lossLens.playground`). */
 export function registerPlayground(ctx: PlaygroundCtx & { subscriptions: vscode.Disposable[] }): void {
@@ -12,6 +14,9 @@ export function registerPlayground(ctx: PlaygroundCtx & { subscriptions: vscode.
       deserializeWebviewPanel: async (panel) => PlaygroundPanel.revive(ctx, panel),
     }),
     vscode.commands.registerCommand(SNAPSHOT_COMMAND, () => playgroundTestAccess.snapshot()),
+    vscode.commands.registerCommand(SAVED_STATE_COMMAND, () =>
+      ctx.extension.workspaceState.get(SAVED_STATE_KEY),
+    ),
     { dispose: () => PlaygroundPanel.current?.dispose() },
   );
 }

@@ -1,24 +1,30 @@
 import * as vscode from 'vscode';
 import { restorable } from '../../core/playground/state';
+import { type SavedState, storedTextsOf } from '../../core/playground/storedTexts';
 import {
   ApplySeed,
   CopyText,
   type DataSource,
   Endpoint,
   GetSnapshot,
+  LoadText,
   type PlaygroundSeed,
-  type PlaygroundState,
   RefreshSource,
   RestoreState,
   SaveFile,
+  SendStoredTextPart,
   ShowSource,
   type Snapshot,
   StateChanged,
+  StoreText,
+  StoreTextPart,
   WebviewProblem,
   WebviewReady,
 } from '../../core/protocol';
 import type { Ctx } from '../ctx';
+import { platform } from '../platform';
 import { saveFile } from './saveFile';
+import { folderAt, TextStorage } from './textStorage';
 import { webviewHtml } from './webviewHtml';
 import { getWebviewOptions } from './webviewOptions';
 
@@ -29,6 +35,22 @@ type TextField = (typeof TEXT_FIELDS)[number];
 
 /** workspaceState key of the last state, for a panel opened again after it was closed. */
 export const SAVED_STATE_KEY = 'lossLens.playground.state';
+
+/** Stored texts no state names are kept this long in the global storage, which other windows' panels share. */
+const SHARED_FOLDER_KEEP_MS = 7 * 24 * 3600 * 1000;
+
+function textStorage({ extension, log }: PlaygroundCtx): TextStorage {
+  const own = extension.storageUri;
+  return new TextStorage(
+    folderAt(vscode.Uri.joinPath(own ?? extension.globalStorageUri, 'playground-texts')),
+    {
+      sha256: platform.sha256,
+      now: Date.now,
+      keepUnnamedMs: own ? 0 : SHARED_FOLDER_KEEP_MS,
+      log: (message) => log.warn(message),
+    },
+  );
+}
 
 /** The one playground panel. Messages to the webview wait until it says `webview/ready`. */
 export class PlaygroundPanel {
@@ -46,6 +68,7 @@ export class PlaygroundPanel {
   /** Sent again whenever the webview is rebuilt (it is not part of the webview's own state). */
   private source: DataSource | null = null;
   private sourceTexts: [TextField, string][] = [];
+  private readonly texts: TextStorage;
 
   /** Reveals the panel (creating it if needed) and resolves once the webview is ready and the seed posted. */
   static createOrShow(ctx: PlaygroundCtx, seed?: PlaygroundSeed): Promise<void> {
@@ -76,6 +99,7 @@ export class PlaygroundPanel {
     readonly panel: vscode.WebviewPanel,
   ) {
     const { log } = ctx;
+    this.texts = textStorage(ctx);
     this.endpoint = new Endpoint({
       post: (message) => void panel.webview.postMessage(message),
       report: (problem) => log.warn(`playground: ${problem}`),
@@ -108,8 +132,16 @@ export class PlaygroundPanel {
     if (this.ready) this.endpoint.notify(ShowSource, { source });
   }
 
-  private keepSourceWhileTextsAre(state: PlaygroundState): void {
-    if (this.source && this.sourceTexts.some(([field, text]) => state[field] !== text)) this.showSource(null);
+  /** A stored text is compared by its hash (only a debugger's value over 200,000 characters is one). */
+  private async keepSourceWhileTextsAre(state: SavedState): Promise<void> {
+    if (!this.source) return;
+    for (const [field, text] of this.sourceTexts) {
+      const ref = state.storedTexts[field];
+      const same = ref
+        ? ref.length === text.length && ref.hash === (await platform.sha256(text))
+        : state[field] === text;
+      if (!same && this.source) return this.showSource(null);
+    }
   }
 
   /** What the page shows now (for integration tests). */
@@ -129,9 +161,17 @@ export class PlaygroundPanel {
     const { extension, log } = this.ctx;
     this.endpoint.onNotification(WebviewReady, ({ hasState }) => this.onReady(hasState));
     this.endpoint.onNotification(StateChanged, (state) => {
-      this.keepSourceWhileTextsAre(state);
+      void this.keepSourceWhileTextsAre(state);
       void extension.workspaceState.update(SAVED_STATE_KEY, state);
     });
+    this.endpoint.onNotification(StoreTextPart, (part) => this.texts.receive(part));
+    this.endpoint.onRequest(StoreText, ({ length, keep }) => {
+      const saved = Object.values(storedTextsOf(extension.workspaceState.get(SAVED_STATE_KEY)));
+      return this.texts.store({ length, keep: [...keep, ...saved.map((ref) => ref.hash)] });
+    });
+    this.endpoint.onRequest(LoadText, (ref) =>
+      this.texts.load(ref, (part) => this.endpoint.notify(SendStoredTextPart, part)),
+    );
     this.endpoint.onNotification(WebviewProblem, ({ message }) => log.warn(`playground webview: ${message}`));
     this.endpoint.onNotification(RefreshSource, () => PlaygroundPanel.refreshRequests.fire());
     this.endpoint.onRequest(SaveFile, (params) => saveFile(params));
@@ -142,8 +182,9 @@ export class PlaygroundPanel {
   }
 
   private onReady(hasState: boolean): void {
-    const saved = hasState ? null : restorable(this.ctx.extension.workspaceState.get(SAVED_STATE_KEY));
-    if (saved) this.endpoint.notify(RestoreState, saved);
+    const raw: unknown = hasState ? undefined : this.ctx.extension.workspaceState.get(SAVED_STATE_KEY);
+    const saved = restorable(raw);
+    if (saved) this.endpoint.notify(RestoreState, { ...saved, storedTexts: storedTextsOf(raw) });
     if (this.source) this.endpoint.notify(ShowSource, { source: this.source });
     this.ready = true;
     for (const post of this.outbox.splice(0)) post();

@@ -57,7 +57,7 @@ export function pastedText(box: TextBox, clip: string, start: number, end: numbe
 }
 
 /** "22.5 MB": a held text's size as its summary and the notice of its replacement give it. */
-export const heldSize = (text: string): string => `${(text.length / 1e6).toFixed(1)} MB`;
+export const heldSize = (text: { length: number }): string => `${(text.length / 1e6).toFixed(1)} MB`;
 
 /** Its size and start: nothing that reads the whole text (a 22 MB scan is tens of milliseconds). */
 export function heldSummary(text: string): string {

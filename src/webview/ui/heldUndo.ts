@@ -7,6 +7,7 @@
  */
 import { isRecord, isString, objectOf, ownValue } from '../../core/playground/guards';
 import { MAX_TEXT_LENGTH } from '../../core/playground/state';
+import { isTextRef, type TextRef } from '../../core/playground/storedTexts';
 import { HELD_TEXT_LENGTH } from './heldText';
 
 /** `id`: the text area's. */
@@ -61,17 +62,39 @@ export class HeldUndo {
 /** Where the webview state (getState) keeps it, beside the playground's fields; restorable() reads past it. */
 const KEY = 'replacedHeldText';
 
+/** How the kept text is saved: itself, or the reference of the host's copy (storedTexts.ts). */
+export type SavedReplaced = ReplacedText | { id: string; stored: TextRef };
+
 /** The webview state to save: `state`, and the kept text when there is one. */
-export function withReplaced<S extends object>(state: S, kept: ReplacedText | undefined): S {
+export function withReplaced<S extends object>(state: S, kept: SavedReplaced | undefined): S {
   return kept ? { ...state, [KEY]: kept } : state;
 }
 
-/** The kept text of a saved webview state, when it is one that `ids` (the text areas) could have held. */
-export function savedReplaced(saved: unknown, ids: readonly string[]): ReplacedText | undefined {
+/** The reference of a saved webview state's kept text, when the host stored it. */
+export function replacedRef(saved: unknown): TextRef | undefined {
+  const kept = isRecord(saved) ? ownValue(saved, KEY) : undefined;
+  const stored = isRecord(kept) ? ownValue(kept, 'stored') : undefined;
+  return isTextRef(stored) ? stored : undefined;
+}
+
+/**
+ * The kept text of a saved webview state, when it is one that `ids` (the text areas) could have held: saved as
+ * itself, or stored by the host and read back into `texts` (by hash).
+ */
+export function savedReplaced(
+  saved: unknown,
+  ids: readonly string[],
+  texts: ReadonlyMap<string, string> = new Map(),
+): ReplacedText | undefined {
   const isKept = objectOf<ReplacedText>({
     id: (v): v is string => isString(v) && ids.includes(v),
     text: (v): v is string => isString(v) && v.length > HELD_TEXT_LENGTH && v.length <= MAX_TEXT_LENGTH,
   });
-  const kept = isRecord(saved) ? ownValue(saved, KEY) : undefined;
+  let kept = isRecord(saved) ? ownValue(saved, KEY) : undefined;
+  const ref = replacedRef(saved);
+  if (ref && isRecord(kept) && Object.keys(kept).length === 2) {
+    const text = texts.get(ref.hash);
+    kept = { id: ownValue(kept, 'id'), text: text?.length === ref.length ? text : undefined };
+  }
   return isKept(kept) ? kept : undefined;
 }

@@ -32,8 +32,37 @@ function harness(origin, theme) {
   document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));
   let state = window.__initialState;
   window.__savedState = () => state;
+  // What each setState and postMessage cost on this thread: [time, ms].
+  window.__setStates = []; window.__posts = [];
+  const timed = (log, run) => { const t = performance.now(); run(); log.push([t, performance.now() - t]); };
+  // The host's stored texts (a build that stores long texts with the host), as their parts (joining them here would
+  // be the stand-in's work on this thread, not the webview's): by hash, kept across a reload.
+  window.__stored = new Map(Object.entries(window.__initialStored ?? {}));
+  let parts = [];
+  const reply = (m) => setTimeout(() => window.postMessage(m, '*'), 0);
+  const standInHost = (m) => {
+    if (m.method === 'playground/storeTextPart') parts = m.params.append ? [...parts, m.params.text] : [m.params.text];
+    if (m.method === 'playground/storeText') {
+      const hash = (window.__stored.size + 1).toString(16).padStart(64, '0');
+      window.__stored.set(hash, parts);
+      reply({ id: m.id, result: { ref: { hash, length: m.params.length }, problem: '' } });
+    }
+    if (m.method === 'playground/loadText') {
+      const stored = window.__stored.get(m.params.hash) ?? [];
+      for (const [i, text] of stored.entries())
+        reply({ method: 'playground/storedTextPart', params: { hash: m.params.hash, text, append: i > 0 } });
+      reply({ id: m.id, result: { loaded: stored.length > 0, problem: stored.length ? '' : 'gone' } });
+    }
+  };
   // As VS Code's webview does: setState serialises the state, postMessage clones the message.
-  window.acquireVsCodeApi = () => ({ postMessage: (m) => window.__posted.push(structuredClone(m)), getState: () => state, setState: (s) => { state = s; JSON.stringify(s); } });
+  window.acquireVsCodeApi = () => ({
+    postMessage: (m) => {
+      timed(window.__posts, () => window.__posted.push(structuredClone(m)));
+      standInHost(window.__posted.at(-1));
+    },
+    getState: () => state,
+    setState: (s) => timed(window.__setStates, () => { state = s; JSON.stringify(s); }),
+  });
 </script></head>
 <body class="${t.class}"><main id="app" data-worker-src="${origin}/dist/webview/worker.js"></main>
 <script nonce="${nonce}" src="${origin}/dist/webview/main.js"></script></body></html>`;
@@ -162,7 +191,9 @@ function timeToPlots(page, change) {
     observer.disconnect();
     const during = longTasks.filter((e) => e.startTime >= t0 - 1).map((e) => Math.round(e.duration));
     const dimmed = document.querySelectorAll('.stale').length;
-    return { ...timings, texts, longTasks: during, dimmed };
+    const since = (log) => log.filter(([t]) => t >= t0 - 1).map(([, ms]) => Math.round(ms * 10) / 10);
+    const posts = since(window.__posts).filter((ms) => ms >= 1);
+    return { ...timings, texts, longTasks: during, dimmed, setStates: since(window.__setStates), posts };
   }, change);
 }
 
@@ -185,21 +216,29 @@ async function pasteLogits(page) {
 /** Opens the playground again with the state the page saved (a hidden webview shown again, a reload). */
 async function reloadWithState(browser, origin, page) {
   const state = await page.evaluate(() => window.__savedState());
+  const stored = await page.evaluate(() => Object.fromEntries(window.__stored));
   const before = await text(page, '#loss-value');
   const again = await browser.newPage({ viewport: { width: 1300, height: 900 } });
-  await again.addInitScript((s) => {
-    window.__initialState = s;
-  }, state);
+  await again.addInitScript(
+    ([s, texts]) => {
+      window.__initialState = s;
+      window.__initialStored = texts;
+    },
+    [state, stored],
+  );
   await again.goto(`${origin}/harness.html?theme=dark`);
   await waitText(again, '#loss-value', before);
   const area = await again.$eval('#logits-input', (el) => ({
     length: el.value.length,
     hint: el.placeholder,
   }));
-  const kept = await again.evaluate(
-    (n) => window.__savedState()?.logitsText.length === n,
-    state.logitsText.length,
-  );
+  const length = state.storedTexts?.logitsText?.length ?? state.logitsText.length;
+  const kept = await again.evaluate((n) => {
+    const saved = window.__savedState();
+    const ref = saved?.storedTexts?.logitsText;
+    return (ref ? window.__stored.get(ref.hash).join('') : saved?.logitsText)?.length === n;
+  }, length);
+  console.log(`saved state ${JSON.stringify(state).length.toLocaleString('en-US')} characters`);
   console.log(
     `after a reload with the saved state: headline ${await text(again, '#loss-value')}, text kept ${kept}, ` +
       `area holds ${area.length} characters, placeholder "${area.hint.slice(0, 60)}…"`,
@@ -210,7 +249,7 @@ async function reloadWithState(browser, origin, page) {
 function report(label, t) {
   const ms = (x) => `${Math.round(x)} ms`;
   console.log(
-    `${label}: loss value shown ${ms(t.loss)}, all plots ${ms(t.plots)}; headline ${JSON.stringify(t.texts)}; UI long tasks > 50 ms ${JSON.stringify(t.longTasks)}; still dimmed after: ${t.dimmed}`,
+    `${label}: loss value shown ${ms(t.loss)}, all plots ${ms(t.plots)}; headline ${JSON.stringify(t.texts)}; UI long tasks > 50 ms ${JSON.stringify(t.longTasks)}; still dimmed after: ${t.dimmed}; setState ms ${JSON.stringify(t.setStates)}; postMessage ≥ 1 ms ${JSON.stringify(t.posts)}`,
   );
 }
 
@@ -284,13 +323,23 @@ async function main() {
     textIn: '__pastedText',
     clipboard: true,
   });
-  const taken = await page.evaluate(() => window.__savedState()?.logitsText === window.__pastedText);
+  const taken = await page.evaluate(() =>
+    document
+      .getElementById('logits-input')
+      .placeholder.includes(`(${window.__pastedText.length.toLocaleString('en-US')} characters)`),
+  );
   if (taken) report('the same text again by a paste event (what Ctrl+V fires)', pasted);
   else console.log('paste event: not taken (this build reads pastes only from the text area)');
   const heavy = await drag(page, 30);
   console.log(
     `ε drag with the 22.5 MB text in the state: redraw JS ${ms(heavy.redraw)}; long tasks > 50 ms ${JSON.stringify(heavy.longTasks.map((d) => Math.round(d)))}`,
   );
+  for (const [label, change] of [
+    ['K−1 with the 22.5 MB text in the state', { select: 'convention-select', value: 'k_minus_1' }],
+    ['sum with the 22.5 MB text in the state', { select: 'reduction-select', value: 'sum' }],
+    ['mean with the 22.5 MB text in the state', { select: 'reduction-select', value: 'mean' }],
+  ])
+    report(label, await timeToPlots(page, change));
   await reloadWithState(browser, origin, page);
 
   const violations = await page.evaluate(() => window.__violations);

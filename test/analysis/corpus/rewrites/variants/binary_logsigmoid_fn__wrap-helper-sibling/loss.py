@@ -1,0 +1,10 @@
+# rewrite-of: bases/binary_logsigmoid_fn.py via wrap-helper-sibling
+import torch
+import torch.nn.functional as F
+from .smoothing import smoothed_labels
+
+def smoothed_bce_loss(logits, labels, smoothing=0.1):
+    y = smoothed_labels(labels, smoothing)
+    pos = y * F.logsigmoid(logits)
+    neg = (1 - y) * F.logsigmoid(-logits)
+    return -(pos + neg).sum()

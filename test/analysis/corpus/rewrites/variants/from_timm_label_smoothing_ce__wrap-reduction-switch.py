@@ -1,0 +1,31 @@
+# rewrite-of: bases/from_timm_label_smoothing_ce.py via wrap-reduction-switch
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+class LabelSmoothingCrossEntropy(nn.Module):
+    """ NLL loss with label smoothing.
+    """
+
+    def __init__(self, smoothing=0.1, reduction='mean'):
+        super(LabelSmoothingCrossEntropy, self).__init__()
+        assert smoothing < 1.0
+        self.smoothing = smoothing
+        self.confidence = 1.0 - smoothing
+        self.reduction = reduction
+
+    def forward(self, x: torch.Tensor, target: torch.Tensor) -> torch.Tensor:
+        logprobs = F.log_softmax(x, dim=-1)
+        nll_loss = -logprobs.gather(dim=-1, index=target.unsqueeze(1))
+        nll_loss = nll_loss.squeeze(1)
+        smooth_loss = -logprobs.mean(dim=-1)
+        loss = self.confidence * nll_loss + self.smoothing * smooth_loss
+        per_sample = loss
+        if self.reduction == 'mean':
+            return per_sample.mean()
+        elif self.reduction == 'sum':
+            return per_sample.sum()
+        elif self.reduction == 'none':
+            return per_sample
+        else:
+            raise ValueError(f'unknown reduction {self.reduction}')

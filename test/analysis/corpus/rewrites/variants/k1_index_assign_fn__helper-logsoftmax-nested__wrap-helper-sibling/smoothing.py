@@ -1,0 +1,8 @@
+# rewrite-of: bases/k1_index_assign_fn.py via helper-logsoftmax-nested, wrap-helper-sibling
+import torch
+import torch.nn.functional as F
+
+def smoothed_labels(logp, eps, k, target, n):
+    q = torch.full_like(logp, eps / (k - 1))
+    q[torch.arange(n), target] = 1.0 - eps
+    return q

@@ -1,0 +1,21 @@
+# rewrite-of: bases/none_focal.py via struct-logsoftmax-module, wrap-module-to-function
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+def smoothed_loss(logits, target, lsm, gamma):
+    logp = lsm(logits)
+    logpt = logp.gather(1, target.unsqueeze(1)).squeeze(1)
+    pt = logpt.exp()
+    return (-(1 - pt) ** gamma * logpt).mean()
+
+class FocalLoss(nn.Module):
+    """Softmax focal loss: -(1 - p_t) ** gamma * log p_t."""
+
+    def __init__(self, gamma=2.0):
+        super().__init__()
+        self.gamma = gamma
+        self.lsm = nn.LogSoftmax(dim=-1)
+
+    def forward(self, logits, target):
+        return smoothed_loss(logits, target, lsm=self.lsm, gamma=self.gamma)

@@ -1,0 +1,21 @@
+# rewrite-of: bases/uniform_scatter_fill.py via wrap-annotations, rename-attrs
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+from torch import Tensor
+
+class UniformLabelSmoothing(nn.Module):
+
+    def __init__(self, smoothing: float=0.1):
+        super().__init__()
+        self.conf = smoothing
+
+    def forward(self, x: Tensor, target: Tensor) -> Tensor:
+        """Computes the loss of the logits against the target."""
+        log_probs = F.log_softmax(x, dim=-1)
+        num_classes = x.size(-1)
+        with torch.no_grad():
+            true_dist = torch.zeros_like(log_probs)
+            true_dist.fill_(self.conf / num_classes)
+            true_dist.scatter_(1, target.unsqueeze(1), 1.0 - self.conf + self.conf / num_classes)
+        return torch.sum(-true_dist * log_probs, dim=-1).mean()

@@ -1,0 +1,12 @@
+# rewrite-of: bases/uniform_sum_fn.py via wrap-annotations
+import torch
+import torch.nn.functional as F
+from torch import Tensor
+
+def smoothed_nll_sum(logits: Tensor, target: Tensor, epsilon: float=0.1) -> Tensor:
+    """Computes the loss of the logits against the target."""
+    lprobs = logits.log_softmax(dim=-1)
+    nll_loss = -lprobs.gather(dim=-1, index=target.unsqueeze(-1)).sum()
+    smooth_loss = -lprobs.sum()
+    eps_i = epsilon / lprobs.size(-1)
+    return (1.0 - epsilon) * nll_loss + eps_i * smooth_loss
