@@ -295,4 +295,26 @@ describe('analysis: framework code (blind round b17c)', () => {
       assert.deepEqual([f?.convention, f?.epsilon], ['k_minus_1', 0.05], f?.message);
     }
   });
+
+  it('a criterion built from a registry (MODELS.build(cfg), build_loss(cfg)) is delegated, never none', () => {
+    const head = (build: string) => [
+      'from mmpretrain.registry import MODELS',
+      'from .builder import build_loss',
+      'class Classifier(nn.Module):',
+      "    def __init__(self, backbone, loss=dict(type='LabelSmoothLoss', label_smooth_val=0.1)):",
+      '        super().__init__()',
+      '        self.backbone = backbone',
+      `        self.loss_module = ${build}`,
+      '',
+      '    def forward(self, x, y):',
+      '        return self.loss_module(self.backbone(x), y)',
+    ];
+    for (const build of ['MODELS.build(loss)', 'build_loss(loss)']) {
+      const f = definition(head(build), 'Classifier');
+      assert.equal(f?.convention, null, f?.message ?? 'no finding');
+      assert.match(f?.message ?? '', /delegated to `self\.loss_module`.*registry/);
+    }
+    // A lower-case object's `.build(...)` is no registry.
+    assert.equal(definition(head('models.build(loss)'), 'Classifier'), undefined);
+  });
 });

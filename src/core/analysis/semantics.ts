@@ -116,6 +116,7 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   if (builtin || (q !== null && CONTAINERS.has(q))) return collected(ev);
   // `nn.Parameter(torch.ones(n, 1), requires_grad=False)`: the tensor it holds.
   if (q !== null && PARAMETERS.has(q)) return ev.args[0] ?? ev.kw.get('data') ?? TENSOR;
+  if (registryBuild(e, f, ctx)) return builtCriterion(ctx.mod.text.slice(e.from, e.to), ctx);
   const callee = e.fn.t === 'call' ? evalExpr(e.fn, f, ctx) : null;
   if (callee?.k === 'module') return applyModule(callee, ev, ctx);
   if (callee?.k === 'instance') return callInstance(callee, ev, ctx);
@@ -379,6 +380,28 @@ function selfCall(name: string, ev: Evaluated, cls: ClassScope, ctx: Ctx): AV {
   if (inherited) return inherited;
   if (injectedCriterion(held, ev, ctx)) return delegatedLoss(`self.${name}`, ev.args[1]);
   return wrapper(ev, ctx);
+}
+
+/**
+ * `MODELS.build(cfg)`, `LOSSES.build(loss)` (a registry named in capitals), `build_loss(cfg)`, `build_criterion(args)`
+ * of no definition in the file: a criterion built from a config the code does not show.
+ */
+function registryBuild(e: CallExpr, f: Frame, ctx: Ctx): boolean {
+  const fn = e.fn;
+  if (fn.t === 'attr')
+    return (
+      fn.name === 'build' &&
+      fn.obj.t === 'name' &&
+      /^[A-Z][A-Z0-9_]*$/.test(fn.obj.id) &&
+      !f.vars.has(fn.obj.id)
+    );
+  return fn.t === 'name' && /^build_(loss|criterion)$/.test(fn.id) && !ctx.mod.definitionNames.has(fn.id);
+}
+
+/** Such a criterion: like one given to the constructor, a loss over the labels it is called with, of its own kind. */
+function builtCriterion(text: string, ctx: Ctx): AV {
+  ctx.syms.set(text, { origin: 'param', label: text });
+  return { k: 'param', s: sym(text), cand: null, tensorish: false };
 }
 
 /** `self.loss_fcn(pred, true)` where `loss_fcn` was given to the constructor (no default to read it from). */
