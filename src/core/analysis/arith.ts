@@ -312,8 +312,8 @@ function scale(v: AV, f: (s: Sym) => Sym): AV {
   if (named !== undefined) return { k: 'dist', d: scaleMix(tensorMix(named), f) };
   switch (v.k) {
     case 'tensor':
-      // −1 · (a function of p_y) turns its direction.
-      return v.trueProb && evalSym(f(ONE), () => Number.NaN) < 0 ? negate(v) : v;
+      // −1 · (a function of p_y) turns its direction; an unknown factor is a positive hyperparameter (−τ·p_y falls).
+      return v.trueProb && evalSym(f(ONE), () => 1) < 0 ? negate(v) : v;
     case 'param':
       return v.tensorish ? TENSOR : { k: 'num', s: f(v.s) };
     case 'dist':

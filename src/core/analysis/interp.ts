@@ -17,10 +17,10 @@ import {
 } from './scope';
 import { evalCall, gatherLoss, instanceField, trueProbOf, userMethod } from './semantics';
 import { bodyStatements, type Stmt } from './stmt';
-import { add, num, ONE, sub, sym, ZERO } from './sym';
-import { rowDot } from './tensorOps';
+import { add, num, ONE, type Sym, sub, sym, ZERO } from './sym';
+import { reduce, rowDot } from './tensorOps';
 import { resolveTorchApi } from './torchApi';
-import { type AV, mix, numAV, scalarOf, TENSOR, UNKNOWN } from './values';
+import { type AV, type Mix, mix, numAV, scalarOf, TENSOR, UNKNOWN } from './values';
 
 const MAX_DEPTH = 5;
 
@@ -44,6 +44,7 @@ export function evalExpr(e: Expr, f: Frame, ctx: Ctx): AV {
       const [l, r] = [evalExpr(e.l, f, ctx), evalExpr(e.r, f, ctx)];
       if (e.op === '+' && (e.l.t === 'tuple' || e.r.t === 'tuple')) return concatenated(l, r);
       if (e.op === '**' && isNumber(l) && isNumber(r)) return power(l, r, e, ctx);
+      if (e.op === '**' && isNumber(r) && barePick(l)) return pickedProbability(l);
       if (e.op === '@' && unsqueezedRow(e.l) && unsqueezedRow(e.r)) return rowDot(l, r, ctx);
       if (e.op === 'or') return orElse(l, r, ctx.mod.text.slice(e.from, e.to), ctx);
       return (e.op === '-' ? logisticLoss(l, r, ctx.syms) : null) ?? binop(e.op, l, r, e.r, e.l);
@@ -177,6 +178,22 @@ function isNumber(v: AV): v is AV & { k: 'num' | 'param' } {
   return v.k === 'num' || (v.k === 'param' && v.cand === null && !v.tensorish);
 }
 
+/** `x[rows, y]` of a tensor given to the function, not yet scaled, reduced or combined: its entry at the label. */
+function barePick(v: AV): v is AV & { k: 'loss' } {
+  const { l } = v.k === 'loss' ? v : { l: null };
+  const one = (s: Sym, n: number) => s.k === 'n' && s.v === n;
+  return !!l && l.src === 'index' && one(l.hot, -1) && one(l.off, 0) && l.reduction === 'none' && !l.torch;
+}
+
+/**
+ * `p[rows, y] ** q`: a power of the label's entry is no log-likelihood (a log-probability is never raised to q);
+ * the entry is the true-class probability p_y the caller computed (`(1 − p_y^q)/q`, GCE on given probabilities).
+ */
+function pickedProbability(v: AV & { k: 'loss' }): AV {
+  const labels = v.l.labels && v.l.labels !== '*' ? { labels: v.l.labels } : {};
+  return { k: 'tensor', pred: 'nonlinear', trueProb: { ...labels, falling: false } };
+}
+
 /** `k ** q` of numbers: the number, or an unknown one named by its text (`(1 - k**q) / q` stays a number). */
 function power(
   base: AV & { k: 'num' | 'param' },
@@ -227,14 +244,23 @@ function keyed(obj: AV & { k: 'tuple' }, key: string): AV | null {
 }
 
 function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
+  const row = e.obj.t === 'sub' && e.obj.index.length === 1 ? e.obj.index[0] : 'slice';
+  // `x[i][j]` with i each row in turn is `x[i, j]` (`p[i][y[i]]`: the label's entry of each row).
+  if (row !== 'slice' && e.obj.t === 'sub' && e.index.length === 1 && isEachRow(evalExpr(row, f, ctx)))
+    return subscript({ ...e, obj: e.obj.obj, index: [row, e.index[0]] }, f, ctx);
   const obj = evalExpr(e.obj, f, ctx);
   const first = e.index[0];
+  // `x[i]` with i each row in turn: x, one row per pass.
+  if (e.index.length === 1 && first !== 'slice' && isEachRow(evalExpr(first, f, ctx))) return obj;
   if (obj.k === 'shape' && first && first !== 'slice') return dimSize(evalExpr(first, f, ctx), ctx);
   if (obj.k === 'tuple' && first && first !== 'slice' && first.t === 'num')
     return obj.items.at(first.v) ?? UNKNOWN;
   // `losses[name]` of a dict display with `name` a known string (a literal, a string default): that entry.
   const key = obj.k === 'tuple' && obj.keys && first && first !== 'slice' ? evalExpr(first, f, ctx) : null;
   if (obj.k === 'tuple' && key?.k === 'str') return keyed(obj, key.v) ?? UNKNOWN;
+  const column = e.index.length === 2 && e.index[0] === 'slice' ? e.index[1] : 'slice';
+  // `t[:, c]` with c each class in turn: t's entry of that class, one per pass.
+  if (column !== 'slice' && isEachClass(evalExpr(column, f, ctx))) return obj;
   const picked = e.index.length === 2 && e.index.every((i) => i !== 'slice');
   if (picked && obj.k === 'logp') return gatherLoss(obj, evalExpr(e.index[1] as Expr, f, ctx));
   if (picked && (obj.k === 'param' || (obj.k === 'tensor' && obj.viewOf !== undefined)))
@@ -258,6 +284,14 @@ function subscript(e: Expr & { t: 'sub' }, f: Frame, ctx: Ctx): AV {
   if (table && e.index.length === 1 && first !== 'slice') return { k: 'tensor', stored: table };
   if (obj.k === 'param' || obj.k === 'unknown') return TENSOR;
   return obj;
+}
+
+function isEachClass(v: AV): boolean {
+  return v.k === 'tensor' && v.eachClass === true;
+}
+
+function isEachRow(v: AV): boolean {
+  return v.k === 'tensor' && v.eachRow === true;
 }
 
 /** `t[:, None]`, `t[None]`: a new axis keeps a parameter's data (its labels), like `unsqueeze`. */
@@ -320,6 +354,7 @@ function execStmt(st: Stmt, f: Frame, ctx: Ctx): void {
   } else if (st.s === 'update') {
     const by = evalExpr(st.value, f, ctx);
     const value =
+      loopSum(st.target, st.op, by, f, ctx) ??
       updatedFill(st.target, st.op, by, f, ctx) ??
       binop(st.op.replace('=', ''), evalExpr(st.target, f, ctx), by, st.value, st.target);
     assign(st.target, value, f, ctx, st.value);
@@ -332,8 +367,13 @@ function execStmt(st: Stmt, f: Frame, ctx: Ctx): void {
   } else if (st.s === 'def') bindLocalFunction(st.node, f, ctx);
   else if (st.s === 'block' && st.test) runIf(st.test, st.bodies, f, ctx);
   else if (st.s === 'block') {
-    if (st.loop) assign(st.loop.target, loopItem(st.loop.iter, f, ctx), f, ctx, st.loop.iter);
+    const item = st.loop ? loopItem(st.loop.iter, f, ctx) : null;
+    if (st.loop && item) assign(st.loop.target, item, f, ctx, st.loop.iter);
+    const outer = f.loopOver;
+    if (item?.k === 'tensor' && (item.eachClass || item.eachRow))
+      f.loopOver = item.eachClass ? 'classes' : 'rows';
     for (const body of st.bodies) execBody(body, f, ctx);
+    f.loopOver = outer;
   }
 }
 
@@ -346,6 +386,14 @@ function loopItem(iter: Expr, f: Frame, ctx: Ctx): AV {
   const args = iter.t === 'call' ? iter.args.filter((a) => !a.name).map((a) => a.value) : [];
   if (fn === 'enumerate' && args[0]) return { k: 'tuple', items: [UNKNOWN, loopItem(args[0], f, ctx)] };
   if (fn === 'zip') return { k: 'tuple', items: args.map((a) => loopItem(a, f, ctx)) };
+  if (fn === 'range' && args.length === 1) {
+    const count = evalExpr(args[0], f, ctx);
+    return classCount(count, ctx)
+      ? EACH_CLASS
+      : scalarOf(count)?.k === 's' && batchSize(count)
+        ? EACH_ROW
+        : UNKNOWN;
+  }
   if (fn === 'range') return UNKNOWN;
   const v = evalExpr(iter, f, ctx);
   // What a loop iterates over is a collection (a list, a tensor), never a number such as ε.
@@ -353,6 +401,39 @@ function loopItem(iter: Expr, f: Frame, ctx: Ctx): AV {
   return v.k === 'tuple'
     ? (v.items.reduce<AV | undefined>((a, b) => (a ? richer(a, b) : b), undefined) ?? UNKNOWN)
     : v;
+}
+
+const EACH_CLASS: AV = { k: 'tensor', eachClass: true };
+const EACH_ROW: AV = { k: 'tensor', classRange: { classes: null, eye: false }, eachRow: true };
+
+/** The batch size N: the first axis of a shape, `len(x)`. */
+function batchSize(v: AV): boolean {
+  const s = scalarOf(v);
+  return s?.k === 's' && s.name === '#N';
+}
+
+/** The number of classes: K read from a shape, or a count named for the classes (`num_classes`, `self.n_classes`). */
+function classCount(v: AV, ctx: Ctx): boolean {
+  const s = scalarOf(v);
+  if (s?.k !== 's') return false;
+  return s.name === '#K' || /class/i.test(ctx.syms.get(s.name)?.label ?? s.name);
+}
+
+/**
+ * `total += t[:, c] * F.cross_entropy(x, full(c), reduction='none')` in a loop over the classes: each pass adds class
+ * c's term, so the loop adds their sum over the classes (Σ_c t_c·(−log p_c), a cross-entropy against t). In a loop
+ * over the samples (`loss += (1 - p[i][y[i]] ** q) / q`), each pass adds a sample's: the sum over the batch.
+ */
+function loopSum(target: Expr, op: string, by: AV, f: Frame, ctx: Ctx): AV | null {
+  if (f.loopOver === undefined || op !== '+=') return null;
+  const perClass = f.loopOver === 'classes' && (by.k === 'logp' || by.k === 'prod');
+  const perRow =
+    f.loopOver === 'rows' && (by.k === 'loss' || (by.k === 'tensor' && by.trueProb !== undefined));
+  if (!perClass && !perRow) return null;
+  const summed = reduce(by, 'sum', perClass, ctx);
+  const before = evalExpr(target, f, ctx);
+  const empty = scalarOf(before)?.k === 'n' || (before.k === 'dist' && freshFill(before.d));
+  return empty ? summed : binop('+', before, summed, target, target);
 }
 
 /** A comprehension's items: its element with each loop target bound to an item, in a scope of its own. */
@@ -415,6 +496,11 @@ function assignItem(target: Expr & { t: 'sub' }, value: AV, f: Frame, ctx: Ctx):
   const obj = evalExpr(target.obj, f, ctx);
   // `losses["cls"] = …`: one more value in the collection.
   if (obj.k === 'tuple') assign(target.obj, { k: 'tuple', items: [...obj.items, value] }, f, ctx, target);
+  const filled = filledRows(obj, target.index, value);
+  if (filled) {
+    assign(target.obj, filled, f, ctx, target);
+    return;
+  }
   if (obj.k !== 'dist') return;
   const idx = target.index;
   const zero = value.k === 'num' && value.s.k === 'n' && value.s.v === 0;
@@ -427,6 +513,41 @@ function assignItem(target: Expr & { t: 'sub' }, value: AV, f: Frame, ctx: Ctx):
     d = idx[0].t === 'bin' || idx[0].t === 'unary' ? { ...d, rowMask: true } : { ...d, colZero: true };
   }
   assign(target.obj, { k: 'dist', d }, f, ctx, target);
+}
+
+/**
+ * `loss = torch.empty_like(p); loss[clip] = a; loss[~clip] = b`: a fresh zero or empty buffer whose rows are set to
+ * per-sample losses (or functions of p_y) holds them; the pieces of a piecewise loss (PHuber: linear in p_y below a
+ * threshold, −log p_y above) are one loss when they agree in direction. Other values leave the buffer as it was.
+ */
+function filledRows(buffer: AV, index: (Expr | 'slice')[], value: AV): AV | null {
+  if (index.length !== 1 || index[0] === 'slice' || !perSample(value)) return null;
+  // Rows left unset stay 0 (and count in a mean): no torch call computes that alone.
+  if (buffer.k === 'dist') return freshFill(buffer.d) ? someRows(value) : null;
+  if (!perSample(buffer) || labelsOf(buffer) !== labelsOf(value)) return null;
+  // Pieces of a piecewise loss: one of them is no torch loss's value either.
+  const loss = buffer.k === 'loss' ? buffer : value.k === 'loss' ? value : null;
+  if (loss) return { k: 'loss', l: { ...loss.l, reworked: true } };
+  const falling = (v: AV) => (v.k === 'tensor' ? v.trueProb?.falling : undefined);
+  return falling(buffer) === falling(value) ? value : null;
+}
+
+function someRows(v: AV & { k: 'loss' | 'tensor' }): AV {
+  return v.k === 'loss' ? { k: 'loss', l: { ...v.l, rowMask: true } } : v;
+}
+
+/** A per-sample loss, or a function of the true-class probability p_y: what one row of a loss buffer holds. */
+function perSample(v: AV): v is AV & { k: 'loss' | 'tensor' } {
+  return v.k === 'loss' || (v.k === 'tensor' && v.trueProb !== undefined && !v.trueProb.smoothed);
+}
+
+function labelsOf(v: AV & { k: 'loss' | 'tensor' }): string | undefined {
+  return v.k === 'loss' ? v.l.labels : v.trueProb?.labels;
+}
+
+function freshFill(d: Mix): boolean {
+  const zero = (s: Sym) => s.k === 'n' && s.v === 0;
+  return d.src === 'none' && zero(d.hot) && zero(d.off) && !d.self && !d.unfixed;
 }
 
 /** An index naming a label (`y`, `self.label`, `labels[i]`), not a class number, a slice or a row mask. */

@@ -47,6 +47,8 @@ export interface Frame {
    * (the other path's) go before it, so that of equally rich returns the default path's is the one kept.
    */
   settled?: number;
+  /** Inside a loop over the classes or the samples: `+=` sums what it adds over them. */
+  loopOver?: 'classes' | 'rows';
 }
 
 export interface Param {

@@ -143,6 +143,9 @@ export function lossFunction(kind: LossKind, args: Map<string, AV>, classes: Sym
     });
   }
   const lp = asLogp(input);
+  // Against indices of each class in turn (a loop over the classes), per sample: −log p_c of that class.
+  if ((kind === 'cross_entropy' || kind === 'nll_loss') && target.k === 'tensor' && target.eachClass)
+    return reduction === 'none' ? { ...lp, c: neg(lp.c) } : UNKNOWN;
   const extra = {
     reduction,
     weightSpans: lp.factors,
@@ -256,6 +259,9 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
   if (ZEROS.has(name)) return { k: 'dist', d: mix(ZERO, ZERO, 'none') };
   if (ONES.has(name)) return { k: 'dist', d: mix(ZERO, ONE, 'none') };
   if (FULL.has(name)) {
+    const fill = args[1] ?? kw.get('fill_value');
+    // `x.new_full((n,), c)` with c each class in turn: indices of that class, one per pass.
+    if (fill?.k === 'tensor' && fill.eachClass) return fill;
     const d = mix(ZERO, scalarOf(args[1] ?? kw.get('fill_value') ?? UNKNOWN) ?? ZERO, 'none');
     const size = args[0];
     const classes = size?.k === 'tuple' && size.items.length === 1 ? scalarOf(size.items[0]) : null;

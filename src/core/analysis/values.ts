@@ -141,6 +141,16 @@ export type AV =
       argmaxOf?: string;
       /** `torch.arange(K)` / `torch.eye(K)`: compared with or indexed by labels, a one-hot over K classes. */
       classRange?: { classes: Sym | null; eye: boolean };
+      /**
+       * The variable of a loop over the classes (`for c in range(K)`), or indices filled with it: every class in
+       * turn, one per pass (a cross-entropy against it is −log p_c, a column `t[:, c]` is t's entry of class c).
+       */
+      eachClass?: true;
+      /**
+       * The variable of a loop over the samples (`for i in range(N)`, N the batch size; also a row range): `x[i]` is
+       * x one row per pass, `x[i][y[i]]` its entry at the label (`x[arange(N), y]`).
+       */
+      eachRow?: true;
       /** A view of this function parameter (`target.view(-1)`): the same labels or log-probabilities. */
       viewOf?: string;
       /**
