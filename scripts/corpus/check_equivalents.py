@@ -6,25 +6,45 @@ Usage (Debian's python, which has python3-torch 1.13; pyenv's python3 has no tor
     npm run build
     /usr/bin/python3 scripts/corpus/check_equivalents.py [--every N] [--verbose] [FILE...]
 
-For each `kind: 'loss'` finding on a class or function definition with a non-null `torchEquivalent`, the file is
-loaded as a module (missing imports are stubbed), the class is built with its defaults (required arguments are
+For each `kind: 'loss'` finding with a non-null `torchEquivalent`, the file is loaded as a module (missing imports
+are stubbed). On a class or function definition, the class is built with its defaults (required arguments are
 supplied when their name tells what they are: class count K = 7, padding index 0, ε 0.1, class weights; a class
-count with a default is K too, as the inputs have K classes), and the
-definition is called on random float64 inputs. The equivalent string is evaluated with `nn`, `F`, `torch`, `K`, the
+count with a default is K too, as the inputs have K classes; an ε parameter defaulting to 0 or None that the call
+names is set to 0.1, where smoothing shows), and the definition is called on random float64 inputs.
+On a call site or construction (`LabelSmoothingLoss(10, smoothing=0.2)`, `criterion(logits, y)` where `criterion`
+was so built, `self.crit(x, y)`, `F.cross_entropy(x, y, label_smoothing=0.1)`), the callee (a class or function
+of the same file, or a torch loss) is built and called with the site's own arguments: literals and module
+constants, parameters of the enclosing function (their default, else inferred from the name as above), and in a
+method `self.<a>` that its class's __init__ sets once from those; the inputs get the class count the site gives
+(else the callee's default). A site whose arguments are anything else (a config, a variable) is skipped, saying
+which argument. A helper that builds the smoothed target (`smooth_targets(target, K, eps)`), whose equivalent is a
+cross-entropy with reduction='none', is run as the cross-entropy per row against the target it returns, with the
+labels, the class count and the site's other arguments. The equivalent string is evaluated with `nn`, `F`, `torch`, `K`, the
 definition's parameters (and simple local constants), `self`, and `logits` / `target` / `log_probs` /
 `target_probs` bound. A module result is called on (input, target); a tensor result is taken as is. Value and
 gradient w.r.t. the logits must agree to 1e-9 relative.
 
 Disagreements get hints: the equivalent re-evaluated with another reduction / ignore_index / fitted
-label_smoothing, and whether only the gradient agrees (a constant offset, e.g. KL vs cross-entropy).
+label_smoothing, fed the logits / log-probabilities / probabilities, and whether only the gradient agrees (a constant
+offset, e.g. KL vs cross-entropy).
 
-Prints a report and writes test/analysis/corpus/equivalents.json. Always exits 0.
+A finding with no "≡" but a "closest" call (the message's "No exact torch equivalent: <why>; closest: `<call>`.") is
+run the same way, and what <why> states is checked (`STATED`): with one stated difference, a constant factor must
+scale value and gradient alike, a KL must agree in the gradient only, softmax-before-cross_entropy must agree once
+fed softmax(logits); any other difference must show (the calls differ). A closest call that agrees to 1e-9, or that
+a plain reduction / ignore_index / label_smoothing change makes exact, is a wrong statement; differences that need
+inputs these have not (padding rows, weights passed, another parameter value) are "not exercised".
+
+Prints a report and writes test/analysis/corpus/equivalents.json (read by test/analysis/equivalentsChecked.test.ts,
+which needs no Python). Always exits 0.
 """
 import argparse
 import ast
 import builtins
+import contextlib
 import glob
 import inspect
+import io
 import json
 import math
 import os
@@ -193,7 +213,8 @@ def load_module(path):
         for i, s in enumerate(tries):
             try:
                 code = compile(ast.fix_missing_locations(ast.Module(body=[s], type_ignores=[])), path, "exec")
-                exec(code, mod.__dict__)
+                with contextlib.redirect_stdout(io.StringIO()):  # the file's own prints
+                    exec(code, mod.__dict__)
                 break
             except BaseException as e:  # noqa: BLE001 (SystemExit from scripts too)
                 if i == len(tries) - 1:
@@ -259,9 +280,14 @@ def params_of(fn, drop_self):
     return ps
 
 
-def bind_params(ps, eps_param, aliases, spec_values):
-    """values for the parameters: defaults, else inferred from the name (or the base's name for the same position)."""
-    vals = {}
+def bind_params(ps, eps_param, aliases, spec_values, given=None, lift_eps=False):
+    """values for the parameters: those a call site `given`, defaults, else inferred from the name (or the base's
+    name for the same position). lift_eps: an ε parameter defaulting to 0 or None gets ε = 0.1 (a call written in
+    it must hold there too, and at 0 nothing about smoothing would be tested)."""
+    vals = dict(given or {})
+    if lift_eps and eps_param:
+        vals.update({p.name: EPS_DEFAULT for p in ps if p.name == eps_param and p.name not in vals
+                     and p.default in (0, None) and not isinstance(p.default, bool)})
     if aliases and len(aliases) == len(ps) - 1:
         # shape-ctor-num-classes added a required class count: first for classes, keyword-only last for functions
         kwonly = ps[-1].kind == inspect.Parameter.KEYWORD_ONLY and ps[-1].default is inspect.Parameter.empty
@@ -269,6 +295,8 @@ def bind_params(ps, eps_param, aliases, spec_values):
     if aliases and len(aliases) != len(ps):
         aliases = None  # positions do not line up
     for i, p in enumerate(ps):
+        if p.name in vals:
+            continue
         alias = aliases[i] if aliases else None
         class_count = p.name.lower() in K_NAMES and isinstance(p.default, int) and not isinstance(p.default, bool)
         if class_count:
@@ -426,32 +454,331 @@ def modes_for(spec, target_kind):
     return ["logits", "logprobs"]
 
 
+# ---------------------------------------------------------------- call sites and constructions
+
+
+class Site:
+    """a call site or a construction: the callee, its definition node, and the values of the site's own arguments by
+    parameter name (`init` for a class's constructor, `call` for the call after (input, target)); `names` are the
+    enclosing function's parameters the arguments name, bound as the equivalent may name them too."""
+
+    def __init__(self, callee, node, init, call, names, k):
+        self.callee, self.node, self.init, self.call, self.names, self.k = callee, node, init, call, names, k
+
+
+TORCH_ENV = {"nn": nn, "F": F, "torch": torch}
+
+
+def calls_at(tree, line, column):
+    """the outermost call starting at (line, column) (1-based column: the CLI's), else the line's outermost calls."""
+    on_line = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and n.lineno == line]
+    exact = [n for n in on_line if n.col_offset == column - 1] or on_line
+    inner = {id(n.func) for n in exact} | {id(a) for n in exact for a in ast.walk(n) if a is not n}
+    return [n for n in exact if id(n) not in inner]
+
+
+def enclosing(tree, line, kinds):
+    """the innermost node of `kinds` whose lines contain `line`."""
+    best = None
+    for n in ast.walk(tree):
+        if isinstance(n, kinds) and n.lineno <= line <= n.end_lineno and (best is None or n.lineno >= best.lineno):
+            best = n
+    return best
+
+
+def module_constants(mod):
+    """module-level names bound to plain values (numbers, strings, None, tuples of them)."""
+    plain = (int, float, str, bool, type(None))
+    out = {"math": math}
+    for k, v in mod.__dict__.items():
+        if isinstance(v, plain) or (isinstance(v, (tuple, list)) and all(isinstance(x, plain) for x in v)):
+            out[k] = v
+    return out
+
+
+def site_value(expr, consts, params, names, attrs=None):
+    """the value of an argument at the site: a literal or module constant, a parameter of the enclosing function
+    (its default, else inferred from its name, and bound under that name for the equivalent), or in a method an
+    attribute `self.<a>` its class's __init__ sets once (as that, the class built with its defaults)."""
+    try:
+        return eval(compile(ast.Expression(expr), "<site>", "eval"), {"__builtins__": {}}, dict(consts))
+    except Exception:  # noqa: BLE001
+        pass
+    if isinstance(expr, ast.Name) and expr.id in params:
+        p = params[expr.id]
+        if p is not None:
+            return site_value(p, consts, {}, names)
+        names[expr.id] = infer_value(expr.id, None)
+        return names[expr.id]
+    if attrs and ast.unparse(expr) in attrs["set"]:
+        return site_value(attrs["set"][ast.unparse(expr)], consts, attrs["params"], names)
+    raise Skip(f"argument `{ast.unparse(expr)[:40]}` is not a literal, module constant, parameter or attribute set "
+               "once from them")
+
+
+def init_attributes(tree, line):
+    """`self.<a>` -> the expression the enclosing class's __init__ assigns it (only attributes assigned once)."""
+    cls = enclosing(tree, line, ast.ClassDef)
+    init = cls and next((n for n in cls.body if isinstance(n, ast.FunctionDef) and n.name == "__init__"), None)
+    if init is None:
+        return None
+    seen = Counter()
+    exprs = {}
+    for n in ast.walk(cls):
+        targets = n.targets if isinstance(n, ast.Assign) else [n.target] if isinstance(n, (ast.AugAssign,
+                                                                                           ast.AnnAssign)) else []
+        for t in targets:
+            if isinstance(t, ast.Attribute) and isinstance(t.value, ast.Name) and t.value.id == "self":
+                seen[ast.unparse(t)] += 1
+                if isinstance(n, ast.Assign) and len(n.targets) == 1:
+                    exprs[ast.unparse(t)] = n.value
+    # a parameter __init__ assigns again (`if eps is None: eps = 0.1`) is not its default any more
+    reassigned = {t.id for n in ast.walk(init) for t in (n.targets if isinstance(n, ast.Assign) else [
+        getattr(n, "target", None)]) if isinstance(t, ast.Name)}
+    params = {k: v for k, v in enclosing_params(init).items() if k not in reassigned}
+    return {"set": {k: v for k, v in exprs.items() if seen[k] == 1}, "params": params}
+
+
+def enclosing_params(fn):
+    """name -> default expression (None when required) of the enclosing function's parameters."""
+    if fn is None:
+        return {}
+    a = fn.args
+    pos = a.posonlyargs + a.args
+    defaults = [None] * (len(pos) - len(a.defaults)) + list(a.defaults)
+    out = {p.arg: d for p, d in zip(pos, defaults)}
+    out.update({p.arg: d for p, d in zip(a.kwonlyargs, a.kw_defaults)})
+    out.pop("self", None)
+    return out
+
+
+def construction_of(func, tree, line):
+    """the construction a called name or `self.<attr>` was assigned (in the enclosing function or class)."""
+    scope = (enclosing(tree, line, ast.ClassDef) if isinstance(func, ast.Attribute)
+             else enclosing(tree, line, (ast.FunctionDef, ast.AsyncFunctionDef))) or tree
+    want = ast.unparse(func)
+    found = None
+    for n in ast.walk(scope):
+        if isinstance(n, ast.Assign) and isinstance(n.value, ast.Call) and any(ast.unparse(t) == want for t in n.targets):
+            if isinstance(func, ast.Attribute) or n.lineno < line:
+                found = n if found is None or n.lineno > found.lineno else found
+    return found
+
+
+def callee_of(func_expr, mod, tree):
+    """(object, definition node) of a callee: a class or function defined in the file, or a torch loss."""
+    if isinstance(func_expr, ast.Name):
+        obj = mod.__dict__.get(func_expr.id)
+        for n in tree.body:
+            if isinstance(n, (ast.ClassDef, ast.FunctionDef)) and n.name == func_expr.id and obj is not None:
+                return obj, n
+        if obj is None or isinstance(obj, _Stub):
+            raise Skip("callee imported from another file (not followed)")
+    try:
+        obj = eval(compile(ast.Expression(func_expr), "<callee>", "eval"), {"__builtins__": {}}, dict(TORCH_ENV))
+    except Exception:  # noqa: BLE001
+        raise Skip("callee neither defined in the file nor a torch call") from None
+    if (isinstance(obj, type) and issubclass(obj, nn.modules.loss._Loss)) or getattr(obj, "__module__", "") == \
+            "torch.nn.functional":
+        return obj, None
+    raise Skip("callee neither defined in the file nor a torch call")
+
+
+def bind_site_args(fn, drop_self, call, skip_first, consts, params, names, attrs):
+    """parameter -> value for the site's arguments (the first `skip_first` are the input and target, not evaluated)."""
+    if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+        raise Skip("the site passes *args or **kwargs")
+    ps = params_of(fn, drop_self)
+    by_kw = {k.arg: k.value for k in call.keywords}
+    out = {}
+    for i, p in enumerate(ps):
+        expr = call.args[i] if i < len(call.args) else by_kw.get(p.name)
+        if expr is not None and i >= skip_first:
+            out[p.name] = site_value(expr, consts, params, names, attrs)
+    return out
+
+
+def call_site(finding, mod, tree):
+    """what a call-site / construction finding names, built with the site's own arguments."""
+    calls = calls_at(tree, finding["line"], finding["column"])
+    if len(calls) != 1:
+        raise Skip("no single call at the site")
+    site_call = calls[0]
+    fn_node = enclosing(tree, finding["line"], (ast.FunctionDef, ast.AsyncFunctionDef))
+    params = enclosing_params(fn_node)
+    consts = module_constants(mod)
+    attrs = init_attributes(tree, finding["line"])
+    names = {}
+    ctor, called = None, None
+    if isinstance(site_call.func, ast.Call):  # Cls(...)(input, target)
+        ctor, called = site_call.func, site_call
+    else:
+        try:
+            obj, _ = callee_of(site_call.func, mod, tree)
+        except Skip:
+            assigned = construction_of(site_call.func, tree, finding["line"])
+            if assigned is None:
+                raise
+            ctor, called = assigned.value, site_call
+            params = enclosing_params(enclosing(tree, assigned.lineno, (ast.FunctionDef, ast.AsyncFunctionDef)))
+        else:
+            if isinstance(obj, type):
+                ctor = site_call
+            else:
+                called = site_call
+    if ctor is not None:
+        obj, node = callee_of(ctor.func, mod, tree)
+        init = bind_site_args(obj.__init__, True, ctor, 0, consts, params, names, attrs)
+        call = {}
+        if called is not None:
+            fwd = obj.forward if hasattr(obj, "forward") else obj.__call__
+            call = bind_site_args(fwd, True, called, 2, consts, enclosing_params(fn_node), names, attrs)
+    else:
+        obj, node = callee_of(called.func, mod, tree)
+        if node is not None and not isinstance(obj, type) and HELPER_NAME.search(node.name.lower()):
+            return Site(obj, node, {}, {}, {}, None)  # a target helper: its arguments are read by check_helper
+        init, call = {}, bind_site_args(obj, False, called, 2, consts, params, names, attrs)
+    given = {**init, **call}
+    # the class count the site gives, else the callee's default one: the inputs get that many classes
+    defaults = {p.name: p.default for p in (params_of(obj.__init__, True) if isinstance(obj, type) else params_of(obj, False))}
+    ks = [v for n, v in {**defaults, **given}.items() if n.lower() in K_NAMES and type(v) is int]
+    return Site(obj, node, init, call, names, ks[0] if ks else None)
+
+
 HELPER_NAME = re.compile(r"(target|label|one_hot|onehot)s?$|^(smooth|build|make|mixup)_?(ed_)?(target|label|one_hot)")
 
 
+HELPER_INPUT_NAMES = {"logits", "logit", "logp", "lprobs", "log_probs", "logprobs", "pred", "preds", "input", "inputs",
+                      "x", "output", "outputs", "scores", "probs", "pred_probs"}
+BATCH_NAMES = {"n", "batch_size", "bs", "num_samples", "batch"}
+LABEL_NAMES = {"target", "targets", "label", "labels", "y", "gt", "true", "y_true", "truth", "classes_idx", "idx"}
+
+
+def helper_values(obj, site_call, eps_param, eq, consts, params, attrs):
+    """a target helper's arguments: the labels and the class count where the site passes them (any expression), the
+    rest as the site gives them (literals, constants, parameters, attributes set once), else the defaults. An ε the
+    site gives by another expression is 0.1 when the equivalent names the ε parameter (it then holds for any)."""
+    ps = params_of(obj, False)
+    by_kw = {k.arg: k.value for k in site_call.keywords} if site_call is not None else {}
+    named = [p.name for p in ps if p.name.lower() in LABEL_NAMES]
+    labels = named[0] if named else ps[0].name if ps else None
+    vals = {}
+    for i, p in enumerate(ps):
+        expr = None
+        if site_call is not None:
+            expr = site_call.args[i] if i < len(site_call.args) else by_kw.get(p.name)
+        low = p.name.lower()
+        if p.name == labels:
+            continue
+        if low in HELPER_INPUT_NAMES:  # a tensor whose shape the target takes (`torch.full_like(logp, ...)`)
+            vals[p.name] = torch.zeros(N, K)
+        elif low in BATCH_NAMES and p.default is inspect.Parameter.empty:
+            vals[p.name] = N
+        elif low in K_NAMES and (expr is not None or p.default is inspect.Parameter.empty):
+            vals[p.name] = K
+        elif expr is not None:
+            try:
+                vals[p.name] = site_value(expr, consts, params, {}, attrs)
+            except Skip:
+                if p.name != eps_param or not re.search(rf"\b{re.escape(p.name)}\b", eq):
+                    raise
+                vals[p.name] = EPS_DEFAULT
+        elif p.default is not inspect.Parameter.empty:
+            vals[p.name] = EPS_DEFAULT if p.name == eps_param and p.default in (0, None) else p.default
+        else:
+            vals[p.name] = infer_value(p.name, eps_param)
+    if labels is None:
+        raise Skip("target-building helper without parameters")
+    return labels, vals
+
+
+def check_helper(finding, mod, obj, tree, site_call):
+    """a helper that builds the smoothed target: cross-entropy against what it returns, per row, against the
+    equivalent (written with reduction='none')."""
+    eq = finding["torchEquivalent"]
+    if "CrossEntropyLoss(" not in eq or "reduction='none'" not in eq or ")(" in eq:
+        raise Skip("target-building helper, not a loss")
+    consts = module_constants(mod)
+    fn_node = enclosing(tree, finding["line"], (ast.FunctionDef, ast.AsyncFunctionDef)) if site_call else None
+    labels, vals = helper_values(obj, site_call, finding.get("epsilonParam"), eq, consts, enclosing_params(fn_node),
+                                 init_attributes(tree, finding["line"]) if site_call else None)
+    z, _, t = make_inputs(1234, "index", "logits")
+    try:
+        q = obj(**{labels: t.clone()}, **vals)
+    except Exception as e:  # noqa: BLE001
+        raise Skip(f"code raised on every input tried: helper raised {type(e).__name__}") from e
+    q = q[0] if isinstance(q, (tuple, list)) else q
+    if not torch.is_tensor(q) or q.shape != (N, K):
+        raise Skip("target-building helper returns no (N, K) target")
+    q = q.detach().double()
+    v0, g0 = value_and_grad(lambda: -(q * F.log_softmax(z, dim=1)).sum(1), z)
+    ns = {k: v for k, v in mod.__dict__.items() if not k.startswith("__")}
+    ns.update(vals)
+    ns["K"] = K
+    run = dict(tk="index", mode="logits", layout="2d", z=z, make_x=lambda: z, t=t, v0=v0, g0=g0)
+    res = compare(eq, ns, run)
+    if res.get("unbound"):
+        raise Skip(f"equivalent uses unbound name `{res['unbound']}`")
+    status = "agree" if res["agree"] else "disagree"
+    if not res["agree"]:
+        res["hints"] = hints(eq, ns, run)
+    return {"status": status, **describe(run), **res, "helper": True}
+
+
 def check(finding, path, spec, base_aliases):
+    """a definition built with its defaults, or a call site / construction with its own arguments (`Site`)."""
+    global K
     mod, tree, _failed = load_module(path)
     node, top = find_def(tree, finding["line"])
+    site = None
     if node is None:
-        raise Skip("not a definition (call site or assignment)")
-    if not top:
-        raise Skip("method or nested definition")
-    obj = mod.__dict__.get(node.name)
-    if obj is None:
-        raise Skip("symbol not defined after import")
-    # the definition on this line may have been shadowed by a later one with the same name
-    if getattr(obj, "__code__", None) is not None and obj.__code__.co_firstlineno not in (
-        {node.lineno} | {d.lineno for d in node.decorator_list}
-    ):
-        raise Skip("symbol redefined later in the file")
-    if not isinstance(obj, type) and HELPER_NAME.search(node.name.lower()):
-        raise Skip("target-building helper, not a loss")
+        site = call_site(finding, mod, tree)
+        obj, node = site.callee, site.node
+    else:
+        if not top:
+            raise Skip("method or nested definition")
+        obj = mod.__dict__.get(node.name)
+        if obj is None:
+            raise Skip("symbol not defined after import")
+        # the definition on this line may have been shadowed by a later one with the same name
+        if getattr(obj, "__code__", None) is not None and obj.__code__.co_firstlineno not in (
+            {node.lineno} | {d.lineno for d in node.decorator_list}
+        ):
+            raise Skip("symbol redefined later in the file")
+    if not isinstance(obj, type) and node is not None and HELPER_NAME.search(node.name.lower()):
+        site_call = calls_at(tree, finding["line"], finding["column"])[0] if site else None
+        return {**check_helper(finding, mod, obj, tree, site_call), "at": "site" if site else "definition"}
+    saved_k = K
+    K = site.k if site and site.k else K
+    try:
+        return {**check_built(finding, mod, obj, node, site, spec, base_aliases), "at": "site" if site else "definition"}
+    finally:
+        K = saved_k
+
+
+def bind_padding(ns):
+    """`padding_idx` in an equivalent (the k−2 convention's call names it so) is the code's padding index, whatever
+    the code calls it: a parameter, a module constant or an attribute of the built instance named like one."""
+    if "padding_idx" in ns:
+        return
+    own = vars(ns["self"]) if isinstance(ns.get("self"), nn.Module) else {}
+    for k, v in [*ns.items(), *own.items()]:
+        if k.lower().strip("_") in PAD_NAMES and isinstance(v, int) and not isinstance(v, bool):
+            ns["padding_idx"] = v
+            return
+
+
+def check_built(finding, mod, obj, node, site, spec, base_aliases):
     eq = finding["torchEquivalent"]
     eps_param = finding.get("epsilonParam")
     target_kind, from_spec = classify_target(eq, spec)
+    lift_eps = bool(eps_param and re.search(rf"\b{re.escape(eps_param)}\b", eq))
 
     ns = {k: v for k, v in mod.__dict__.items() if not k.startswith("__")}
-    ns.update(local_constants(node))
+    if node is not None:
+        ns.update(local_constants(node))
+    if site:
+        ns.update(site.names)
     spec_values = {}
     if spec:
         for key in ("init", "call"):
@@ -463,7 +790,8 @@ def check(finding, path, spec, base_aliases):
         env = {}
         if isinstance(obj, type):
             init_ps = params_of(obj.__init__, True)
-            init_vals = bind_params(init_ps, eps_param, base_aliases.get("init"), spec_values)
+            init_vals = bind_params(init_ps, eps_param, base_aliases.get("init"), spec_values, site and site.init,
+                                    lift_eps)
             if pad_fill:
                 init_vals.update({p.name: PAD for p in init_ps if p.name.lower().strip("_") in PAD_NAMES
                                   and init_vals.get(p.name) is None})
@@ -473,7 +801,7 @@ def check(finding, path, spec, base_aliases):
                 raise
             except Exception as e:
                 raise Skip(f"constructor raised {type(e).__name__}") from e
-            if "store_attr()" in ast.unparse(node):  # fastai's store_attr() (stubbed here) stores the arguments
+            if node is not None and "store_attr()" in ast.unparse(node):  # fastai's store_attr() (stubbed here) stores the arguments
                 for k2, v2 in init_vals.items():
                     if not hasattr(inst, k2):
                         setattr(inst, k2, v2)
@@ -491,10 +819,11 @@ def check(finding, path, spec, base_aliases):
         raise Skip("does not take (input, target) (forward(pred) or a helper returning target values)")
     call_aliases = base_aliases.get("call")
     call_aliases = call_aliases[2:] if call_aliases else None
-    extra_vals = bind_params(call_ps[2:], eps_param, call_aliases, spec_values)
+    extra_vals = bind_params(call_ps[2:], eps_param, call_aliases, spec_values, site and site.call, lift_eps)
     ns.update(init_env)
     ns.update({k: v for k, v in extra_vals.items() if not isinstance(v, str) or not v.startswith("$")})
     ns["K"] = K
+    bind_padding(ns)
     wrap_dict = call_ps[0].name in INPUT_FIRST_NAMES
 
     attempts = []
@@ -517,6 +846,7 @@ def check(finding, path, spec, base_aliases):
             ns2 = dict(ns)
             ns2.update(env2)
             ns2.update({k: v for k, v in ev2.items() if not isinstance(v, str)})
+            bind_padding(ns2)
             tries = [(fn2, ev2, ns2)]
         for fn, ev, nsx in tries:
             for tk in target_kinds:
@@ -594,9 +924,10 @@ def equivalent_value(eq, ns, run, overrides=None, feed="input"):
     z = run["z"]
 
     def call_eq():
+        cls_dim = -1 if run["layout"].startswith("3d-last") else 1
         x, t = flat_for_eq(run, {"input": run["make_x"], "logits": lambda: z,
-                                 "log_probs": lambda: F.log_softmax(z, dim=-1 if run["layout"].startswith("3d-last") else 1)
-                                 }[feed](), run["t"].clone())
+                                 "log_probs": lambda: F.log_softmax(z, dim=cls_dim),
+                                 "probs": lambda: F.softmax(z, dim=cls_dim)}[feed](), run["t"].clone())
         zz = flat_for_eq(run, z, run["t"])[0]
         env = dict(ns)
         env.update(logits=zz, target=t, log_probs=F.log_softmax(zz, dim=1))
@@ -626,6 +957,10 @@ def compare(eq, ns, run):
         out["gradRelDiff"] = rel_diff(g0, g1)
     if not out["agree"] and close(v0, v1, F32_RTOL) and close(g0, g1, F32_RTOL):
         out["f32"] = True
+    if not agree_v and v0.numel() == 1 and v1.numel() == 1 and v1.item() != 0:
+        factor = v0.item() / v1.item()
+        if close(g0, factor * g1):
+            out["factor"] = factor
     return out
 
 
@@ -645,7 +980,8 @@ def hints(eq, ns, run):
                 ov.update(pad)
             if ov:
                 tried.append(ov)
-    feeds = ["input"] + (["logits"] if run["mode"] != "logits" else []) + (["log_probs"] if "KLDiv" in eq else [])
+    feeds = (["input"] + (["logits"] if run["mode"] != "logits" else []) + (["log_probs"] if "KLDiv" in eq else [])
+             + (["probs"] if "CrossEntropy" in eq and run["tk"] != "binary" else []))
     for feed in feeds:
         for ov in ([{}] + tried):
             try:
@@ -684,6 +1020,77 @@ def hints(eq, ns, run):
     if not out:
         out.append("no reduction / ignore_index / label_smoothing variant of the equivalent agrees")
     return out
+
+
+# ---------------------------------------------------------------- closest calls and their stated differences
+
+
+CLOSEST = re.compile(r"No exact torch equivalent: (.*); closest: `(.*)`\.")
+
+# what each stated difference (a substring of it) predicts on random inputs without padding rows or given weights:
+# "differs" (the closest call must not agree), "gradient" (only the gradient agrees: a constant offset), "factor"
+# (value and gradient differ by one constant factor), "probs" (agrees once fed softmax(logits)), or "maybe" (shows
+# only on inputs these have not: padding rows, weights passed, a batch without a 1, another value of a parameter).
+STATED = {
+    "softmax is applied before cross_entropy": "probs",
+    "a weight is multiplied into the log-probabilities": "maybe",
+    "masked rows are zeroed but still counted": "maybe",
+    "the result is multiplied by a factor": "factor",
+    "the result of the torch loss is combined": "differs",
+    "the true class's logit is changed (a margin)": "differs",
+    "the logits are changed before the torch call": "differs",
+    "the log-softmax is taken of logits changed": "differs",
+    "only the largest per-sample losses": "differs",
+    "the log is taken of a tensor the analysis cannot identify": "maybe",
+    "the code sums the KL over the classes of each row": "differs",
+    "computed by a call the analysis cannot see into": "maybe",
+    "reduction='none' followed by a plain mean": "maybe",
+    "it is a KL divergence": "gradient",
+    "each sample is re-weighted": "differs",
+    "some rows (padding) are masked out": "maybe",
+    "the target distribution is computed in the code": "maybe",
+    "torch spreads ε over all K classes": "differs",
+    "the binary terms are reduced over one axis first": "differs",
+    "the class count comes from the batch": "maybe",
+    "a criterion it is given": "maybe",
+    "is assigned again in the code": "maybe",
+    "the trainer calls it on every token's logits": "maybe",
+}
+
+
+def stated_kinds(why):
+    kinds = []
+    for part in why.split("; "):
+        kind = next((k for s, k in STATED.items() if s in part), None)
+        kinds.append(kind or "unknown")
+    return kinds
+
+
+def judge_closest(why, res):
+    """(verdict, detail): whether the closest call and the code differ as stated."""
+    kinds = stated_kinds(why)
+    if "unknown" in kinds:
+        return "unclassified", "a stated difference the checker does not know"
+    hint = (res.get("hints") or [""])[0]
+    shown = set(kinds) - {"maybe"}
+    if res["status"] in ("agree", "agree-f32"):
+        if not shown:
+            return "not exercised", "agrees on these inputs; the stated difference needs others"
+        if shown == {"factor"}:  # `loss * self.loss_weight` at its default 1.0, or a factor that is not there
+            return "factor 1 here", "agrees to 1e-9: the factor is 1 on these inputs at the defaults"
+        return "wrong", "agrees to 1e-9: the stated difference does not show"
+    if hint.startswith("agrees with") and "fed the" not in hint:
+        return "wrong", f"an exact call exists: {hint[len('agrees with '):]}"
+    # with one difference stated, what it predicts; with several, only that the calls differ
+    if shown == {"probs"}:
+        return ("confirmed", hint) if "fed the probs" in hint else ("wrong", "not the call on softmax(logits)")
+    if shown == {"gradient"}:
+        ok = res.get("gradAgrees") or hint.startswith("gradient agrees")
+        return ("confirmed", hint) if ok else ("wrong", "the gradient differs too, not only by a constant")
+    if shown == {"factor"} and kinds == ["factor"]:
+        return ("confirmed", f"factor {res['factor']:.6g}") if res.get("factor") else (
+            "wrong", "value and gradient do not differ by one factor")
+    return "confirmed", "differs" + (f" ({hint})" if hint else "")
 
 
 # ---------------------------------------------------------------- corpus
@@ -741,6 +1148,41 @@ def base_aliases(base, spec, variant_path, node_name):
     return {"call": [p.name for p in params_of(bobj, False)]}
 
 
+def run_finding(f, path, spec, base, import_failures):
+    """(result, None) or (None, (skip key, fields for the skipped item)) for one finding and its call."""
+    # the base spec only describes the base's own symbol (and its renamed copies in variants)
+    use_spec = spec
+    if spec and base is None and f["symbol"] != spec["symbol"]:
+        use_spec = None
+    if spec and base is not None:
+        use_spec = spec if _variant_symbol_matches(path, f["symbol"], f["line"]) else None
+    try:
+        abspath = os.path.join(ROOT, path)
+        mod, tree, failed = load_module(abspath)
+        if failed:
+            import_failures[path] = failed
+        aliases = base_aliases(base, use_spec, path, f["symbol"]) if use_spec else {}
+        torch.manual_seed(0)
+        return check(f, abspath, use_spec, aliases), None
+    except Skip as e:
+        reason = str(e)
+        key = reason.split(":")[0] if reason.startswith("code raised") else reason
+        if key.startswith("cannot infer required argument"):
+            key = "cannot infer a required argument"
+        if key.startswith("equivalent uses unbound name"):
+            key = "equivalent uses a name unbound at the definition"
+        if key.startswith("argument `"):
+            key = "call site: an argument is not a literal, module constant, parameter or attribute set once"
+        if key.startswith("constructor raised"):
+            key = "constructor raised"
+        return None, (key, {"reason": reason})
+    except SyntaxError:
+        return None, ("file does not parse", {"reason": "file does not parse"})
+    except Exception as e:  # noqa: BLE001
+        return None, ("harness error", {"reason": f"harness error {type(e).__name__}: {e}",
+                                        "trace": traceback.format_exc()[-600:]})
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--every", type=int, default=1, help="check every N-th variant (default: all)")
@@ -757,61 +1199,49 @@ def main():
     skipped = Counter()
     skipped_items = []
     import_failures = {}
+    closest = Counter()
+    closest_items = []
+    closest_skipped = Counter()
+    closest_skipped_items = []
     for entry in data["files"]:
         path = entry["file"]
         spec, base = read_spec(path)
         for f in entry["findings"]:
-            if f.get("kind") != "loss" or not f.get("symbol") or "." in f["symbol"] or not f.get("torchEquivalent"):
+            if f.get("kind") != "loss" or not f.get("symbol"):
+                continue
+            stated = CLOSEST.search(f.get("message", ""))
+            if not f.get("torchEquivalent") and not stated:
+                continue
+            eq = f.get("torchEquivalent") or stated.group(2)
+            item = {"where": f"{path}:{f['line']}", "symbol": f["symbol"], "convention": f.get("convention"),
+                    "equivalent" if f.get("torchEquivalent") else "closest": eq}
+            res, skip = run_finding({**f, "torchEquivalent": eq}, path, spec, base, import_failures)
+            if not f.get("torchEquivalent"):
+                if skip:
+                    closest_skipped[skip[0]] += 1
+                    closest_skipped_items.append({**item, **skip[1]})
+                    continue
+                verdict, detail = judge_closest(stated.group(1), res)
+                closest[verdict] += 1
+                closest_items.append({**item, "why": stated.group(1), "verdict": verdict, "detail": detail,
+                                      "at": res["at"]})
                 continue
             emitted += 1
-            where = f"{path}:{f['line']}"
-            item = {"where": where, "symbol": f["symbol"], "convention": f.get("convention"),
-                    "equivalent": f["torchEquivalent"]}
-            # the base spec only describes the base's own symbol (and its renamed copies in variants)
-            use_spec = spec
-            if spec and base is None and f["symbol"] != spec["symbol"]:
-                use_spec = None
-            if spec and base is not None:
-                vsym = f["symbol"]
-                use_spec = spec if _variant_symbol_matches(path, vsym, f["line"]) else None
-            try:
-                abspath = os.path.join(ROOT, path)
-                mod, tree, failed = load_module(abspath)
-                if failed:
-                    import_failures[path] = failed
-                aliases = base_aliases(base, use_spec, path, f["symbol"]) if use_spec else {}
-                torch.manual_seed(0)
-                res = check(f, abspath, use_spec, aliases)
-            except Skip as e:
-                reason = str(e)
-                key = reason.split(":")[0] if reason.startswith("code raised") else reason
-                if key.startswith("cannot infer required argument"):
-                    key = "cannot infer a required argument"
-                if key.startswith("equivalent uses unbound name"):
-                    key = "equivalent uses a name unbound at the definition"
-                if key.startswith("constructor raised"):
-                    key = "constructor raised"
-                skipped[key] += 1
-                skipped_items.append({**item, "reason": reason})
-                continue
-            except SyntaxError:
-                skipped["file does not parse"] += 1
-                skipped_items.append({**item, "reason": "file does not parse"})
-                continue
-            except Exception as e:  # noqa: BLE001
-                skipped["harness error"] += 1
-                skipped_items.append({**item, "reason": f"harness error {type(e).__name__}: {e}",
-                                      "trace": traceback.format_exc()[-600:]})
+            if skip:
+                skipped[skip[0]] += 1
+                skipped_items.append({**item, **skip[1]})
                 continue
             item.update({k: v for k, v in res.items() if k not in ("agree", "status")})
             {"agree": agreeing, "agree-f32": agreeing_f32}.get(res["status"], disagreeing).append(item)
 
     executed = len(agreeing) + len(agreeing_f32) + len(disagreeing)
     print(f"torch {torch.__version__}; {len(files)} files")
-    print(f"equivalents emitted on definitions: {emitted}")
+    print(f"equivalents emitted on definitions, call sites and constructions: {emitted}")
     print(f"executed: {executed}   agreeing: {len(agreeing)} (+{len(agreeing_f32)} only to float32 precision, "
           f"rtol {F32_RTOL:g}, the code computes in float32)   disagreeing: {len(disagreeing)}   "
           f"skipped: {sum(skipped.values())}")
+    at_counts = Counter(d["at"] for d in agreeing + agreeing_f32 + disagreeing)
+    print(f"executed at definitions: {at_counts['definition']}   at call sites and constructions: {at_counts['site']}")
     mode_counts = Counter((a["target"], a["input"]) for a in agreeing)
     print("agreeing by (target, input):", dict(mode_counts))
     if disagreeing:
@@ -825,6 +1255,13 @@ def main():
                 print(f"      {d['error']}")
             for h in d.get("hints", []):
                 print(f"      hint: {h}")
+    print(f"\nCLOSEST calls checked: {sum(closest.values())}  " + "  ".join(f"{k}: {v}" for k, v in closest.most_common())
+          + f"  (skipped: {sum(closest_skipped.values())})")
+    for c in closest_items:
+        if c["verdict"] in ("wrong", "unclassified"):
+            print(f"  {c['verdict'].upper()}  {c['where']}  {c['symbol']}  closest {c['closest']}")
+            print(f"      stated: {c['why'][:160]}")
+            print(f"      found: {c['detail']}")
     print("\nSKIPPED by reason")
     for k, v in skipped.most_common():
         print(f"  {v:5d}  {k}")
@@ -836,10 +1273,15 @@ def main():
         "emitted": emitted,
         "checked": executed,
         "agreeing": len(agreeing),
+        "checkedAtSites": at_counts["site"],
+        "agreeingItems": sorted(f"{d['where']} {d['equivalent']}" for d in agreeing + agreeing_f32),
         "agreeingFloat32Only": [{k: d[k] for k in ("where", "symbol", "equivalent", "original", "equivalentValue",
                                                    "relDiff") if k in d} for d in agreeing_f32],
         "disagreeing": disagreeing,
         "skipped": dict(skipped.most_common()),
+        "closest": {"checked": sum(closest.values()), "verdicts": dict(closest.most_common()),
+                    "skipped": dict(closest_skipped.most_common()), "skippedItems": closest_skipped_items,
+                    "wrong": [c for c in closest_items if c["verdict"] in ("wrong", "unclassified")]},
         "skippedItems": skipped_items,
         "filesWithFailedTopLevelStatements": {k: v for k, v in import_failures.items()},
     }

@@ -296,3 +296,157 @@ describe('analysis: a log-softmax written by hand over logits the code changes',
     assert.equal(at(code, 'plain', 5).torchEquivalent, 'nn.CrossEntropyLoss()');
   });
 });
+
+describe('analysis: margin logits blended in by the labels', () => {
+  it('`onehot * phi + (1 - onehot) * cos` passed to a soft-target cross-entropy gets no "≡"', () => {
+    const code = lines(
+      'import math',
+      'import torch',
+      'import torch.nn as nn',
+      'import torch.nn.functional as F',
+      'class DenseCrossEntropy(nn.Module):',
+      '    def forward(self, x, target):',
+      '        logprobs = F.log_softmax(x.float(), dim=-1)',
+      '        return (-logprobs * target).sum(-1).mean()',
+      'class ArcFaceLoss(nn.Module):',
+      '    def __init__(self, s=30.0, m=0.5):',
+      '        super().__init__()',
+      '        self.crit = DenseCrossEntropy()',
+      '        self.s = s',
+      '        self.cos_m = math.cos(m)',
+      '        self.sin_m = math.sin(m)',
+      '    def forward(self, logits, labels):',
+      '        labels = F.one_hot(labels.long(), logits.size(1)).float()',
+      '        cosine = logits.float()',
+      '        phi = torch.where(cosine > 0.0, cosine * self.cos_m, cosine - 0.1)',
+      '        output = (labels * phi) + ((1.0 - labels) * cosine)',
+      '        output *= self.s',
+      '        return self.crit(output, labels)',
+      'class PlainDense(nn.Module):',
+      '    def __init__(self):',
+      '        super().__init__()',
+      '        self.crit = DenseCrossEntropy()',
+      '    def forward(self, logits, labels):',
+      '        labels = F.one_hot(labels.long(), logits.size(1)).float()',
+      '        return self.crit(logits, labels)',
+    );
+    assertInexact(at(code, 'ArcFaceLoss', 9), 'nn.CrossEntropyLoss()', /logits changed in the code/);
+    assert.equal(at(code, 'PlainDense', 23).torchEquivalent, 'nn.CrossEntropyLoss()');
+  });
+
+  it('the blend passed to F.cross_entropy is changed logits, as scaled ones are', () => {
+    const code = lines(
+      'import torch.nn.functional as F',
+      'def arc(logits, labels):',
+      '    oh = F.one_hot(labels, logits.size(1)).float()',
+      '    phi = logits * 0.8 - 0.1',
+      '    return F.cross_entropy(30.0 * (oh * phi + (1.0 - oh) * logits), labels)',
+      'def plain(logits, labels):',
+      '    return F.cross_entropy(30.0 * logits, labels)',
+    );
+    assertInexact(at(code, 'arc', 2), 'nn.CrossEntropyLoss()', /logits are changed before the torch call/);
+    assertInexact(at(code, 'plain', 6), 'nn.CrossEntropyLoss()', /logits are changed before the torch call/);
+  });
+});
+
+describe('analysis: a binary cross-entropy written with log-sigmoids', () => {
+  const code = (ret: string) =>
+    lines(
+      'import torch.nn.functional as F',
+      'def f(logits, labels, smoothing=0.1):',
+      '    y = labels * (1 - smoothing) + 0.5 * smoothing',
+      '    pos = y * F.logsigmoid(logits)',
+      '    neg = (1 - y) * F.logsigmoid(-logits)',
+      `    return ${ret}`,
+    );
+  const bce = (args: string) =>
+    `nn.BCEWithLogitsLoss(${args})(logits, target * (1 - smoothing) + smoothing / 2)`;
+
+  it('minus the log-likelihood is the BCE; the log-likelihood itself is not', () => {
+    assert.equal(at(code('-(pos + neg).sum()'), 'f', 2).torchEquivalent, bce("reduction='sum'"));
+    assert.equal(at(code('-(pos + neg).mean()'), 'f', 2).torchEquivalent, bce(''));
+    assert.equal(at(code('-(pos + neg)'), 'f', 2).torchEquivalent, bce("reduction='none'"));
+    assertInexact(at(code('(pos + neg).sum()'), 'f', 2), bce("reduction='sum'"), /multiplied by a factor/);
+  });
+
+  it("a sum over one axis, then a mean, is not BCE's mean over every element", () => {
+    assert.equal(at(code('-(pos + neg).mean(1).mean()'), 'f', 2).torchEquivalent, bce(''));
+    assert.equal(at(code('-(pos + neg).sum(1).sum()'), 'f', 2).torchEquivalent, bce("reduction='sum'"));
+    assertInexact(at(code('-(pos + neg).sum(1).mean()'), 'f', 2), bce(''), /reduced over one axis first/);
+    assertInexact(
+      at(code('-(pos + neg).sum(1)'), 'f', 2),
+      bce("reduction='none'"),
+      /reduced over one axis first/,
+    );
+  });
+});
+
+describe('analysis: negation spelled as a call', () => {
+  it('`.neg()`, `torch.neg` and `torch.negative` are the minus sign: "≡", not "multiplied by a factor"', () => {
+    const code = (ret: string) =>
+      lines(
+        'import torch',
+        'import torch.nn.functional as F',
+        'def f(logits, target, eps=0.1):',
+        '    one_hot = F.one_hot(target, logits.shape[-1]).to(logits.dtype)',
+        '    q = (1.0 - eps) * one_hot + eps / logits.shape[-1]',
+        '    lp = F.log_softmax(logits, dim=-1)',
+        `    return ${ret}`,
+      );
+    const exact = 'nn.CrossEntropyLoss(label_smoothing=eps)';
+    for (const ret of [
+      '(q * lp).sum(-1).mean().neg()',
+      'torch.neg((q * lp).sum(-1).mean())',
+      'torch.negative((q * lp).sum(-1)).mean()',
+    ])
+      assert.equal(at(code(ret), 'f', 3).torchEquivalent, exact, ret);
+    assertInexact(at(code('(q * lp).sum(-1).mean()'), 'f', 3), exact, /multiplied by a factor/);
+  });
+});
+
+describe('analysis: a mean written as a sum over the count of per-row losses', () => {
+  it('`rows.sum() / rows.numel()` is reduction mean: "≡", not "multiplied by a factor"', () => {
+    const code = (ret: string) =>
+      lines(
+        'import torch.nn.functional as F',
+        'def f(logits, target, eps=0.1):',
+        '    one_hot = F.one_hot(target, logits.shape[-1]).to(logits.dtype)',
+        '    q = (1.0 - eps) * one_hot + eps / logits.shape[-1]',
+        '    rows = (q * F.log_softmax(logits, dim=-1)).sum(-1)',
+        `    return ${ret}`,
+      );
+    const exact = 'nn.CrossEntropyLoss(label_smoothing=eps)';
+    assert.equal(at(code('-(rows.sum() / rows.numel())'), 'f', 2).torchEquivalent, exact);
+    assert.equal(at(code('-rows.mean()'), 'f', 2).torchEquivalent, exact);
+    assertInexact(
+      at(code('-(rows.sum() / logits.numel())'), 'f', 2),
+      "nn.CrossEntropyLoss(reduction='sum', label_smoothing=eps)",
+      /multiplied by a factor/,
+    );
+  });
+});
+
+describe('analysis: log-probabilities of changed logits given to a torch loss', () => {
+  it('kl_div / nll_loss of log_softmax(x / T) or of log_softmax(s * x) take changed logits: closest only', () => {
+    const code = lines(
+      'import torch.nn as nn',
+      'import torch.nn.functional as F',
+      'def kd(s, t, T=2.0):',
+      '    return nn.KLDivLoss(reduction="batchmean")(F.log_softmax(s / T, dim=-1), F.softmax(t / T, dim=-1))',
+      'def kd_plain(s, p):',
+      '    return nn.KLDivLoss(reduction="batchmean")(F.log_softmax(s, dim=-1), p)',
+      'def nll(x, y):',
+      '    return F.nll_loss(F.log_softmax(x * 30.0, dim=-1), y)',
+      'def nll_plain(x, y):',
+      '    return F.nll_loss(F.log_softmax(x, dim=-1), y)',
+    );
+    const changed = /logits are changed before the torch call/;
+    assertInexact(at(code, 'kd', 3), "nn.KLDivLoss(reduction='batchmean')(log_probs, target_probs)", changed);
+    assert.equal(
+      at(code, 'kd_plain', 5).torchEquivalent,
+      "nn.KLDivLoss(reduction='batchmean')(log_probs, target_probs)",
+    );
+    assertInexact(at(code, 'nll', 7), 'nn.CrossEntropyLoss()', changed);
+    assert.equal(at(code, 'nll_plain', 9).torchEquivalent, 'nn.CrossEntropyLoss()');
+  });
+});

@@ -80,7 +80,7 @@ function arithmetic(o: string, a0: AV, b0: AV, bSpan: Span, aSpan: Span): AV {
     const stable = logisticRest(a, b);
     if (stable) return stable;
   }
-  if (o === '+' || o === '-') return addSub(o, a, b, sa, sb);
+  if (o === '+' || o === '-') return labelBlend(addSub(o, a, b, sa, sb), a, b);
   if (o === '*')
     return sb ? scale(a, (x) => mul(x, sb)) : sa ? scale(b, (x) => mul(sa, x)) : times(a, b, aSpan, bSpan);
   if (o === '/') return divide(a, b, sb);
@@ -188,6 +188,27 @@ function addSub(o: '+' | '-', a: AV, b: AV, sa: Sym | null, sb: Sym | null): AV 
   if (a.k === 'loss') return reworked(a);
   if (rb.k === 'loss') return reworked(rb);
   return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
+}
+
+const CHANGED_LOGITS: AV = { k: 'tensor', changedLogits: true };
+
+/**
+ * A sum the analysis reads as no target nor loss, of terms built from the labels (`onehot * phi + (1 - onehot) *
+ * cos`, margin logits blended in by the labels): taken as logits, they are not the model's own.
+ */
+function labelBlend(sum: AV, a: AV, b: AV): AV {
+  const plain = sum.k === 'tensor' && Object.keys(sum).length === 1;
+  return plain && (labelDependent(a) || labelDependent(b)) ? CHANGED_LOGITS : sum;
+}
+
+function labelDependent(v: AV): boolean {
+  return (
+    changedLogits(v) || (v.k === 'dist' && v.d.src === 'index') || (v.k === 'prod' && v.d?.src === 'index')
+  );
+}
+
+function changedLogits(v: AV): boolean {
+  return v.k === 'tensor' && v.changedLogits === true;
 }
 
 /** A fill of constants (`torch.ones_like(x)`), no labels in it yet. */

@@ -114,7 +114,11 @@ function isWrapper(ctx: Ctx): boolean {
 }
 
 function asLoss(value: AV, ctx: Ctx): LossInfo | null {
-  if (value.k === 'prod') return asLoss(reduce(value, 'sum', true, ctx), ctx);
+  if (value.k === 'prod') {
+    // Returned as is, one value per element: reduced over no axis.
+    const loss = asLoss(reduce(value, 'sum', true, ctx), ctx);
+    return loss && { ...loss, axisReduced: undefined };
+  }
   if (value.k === 'loss') return value.l;
   // A parameter returned rescaled and shifted by a smoothing parameter (`t * (1 - a) + a / 2`); by literals alone
   // it is an activation or a normalisation (`(x + 3) / 6`), not a target.

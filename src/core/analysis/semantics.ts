@@ -279,6 +279,9 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
     const dim = ev.args[0] ?? ev.kw.get('dim');
     return dim ? dimSize(dim, ctx) : { k: 'shape' };
   }
+  // Per-row losses count the rows: `l.sum() / l.numel()` is their mean.
+  if (fn.name === 'numel' && obj.k === 'loss' && obj.l.reduction === 'none')
+    return dimSize({ k: 'num', s: num(0) }, ctx);
   if (fn.name === 'dim' || fn.name === 'numel') return { k: 'num', s: sym(`#${fn.name}`) };
   const result = tensorMethod(obj, fn.name, ev.args, ev.kw, ctx);
   const library = /^(torch|numpy|np|math)\./.test(qualify(fn, ctx.mod) ?? '');

@@ -1,4 +1,4 @@
-import { binop, mixMass, mixOf } from './arith';
+import { binop, mixMass, mixOf, negate } from './arith';
 import type { LossKind } from './findings';
 import { logisticFunction, logisticRelu, logSigmoidCall, sameLogSigmoid, softplusWithBeta } from './logistic';
 import { marginFunction } from './marginSoftmax';
@@ -49,6 +49,9 @@ export function keepsReceiver(method: string): boolean {
 const SCALAR_TENSOR = new Set(['tensor', 'as_tensor', 'scalar_tensor']);
 
 /** `a.mul(b)`, `torch.mul(a, b)`, `torch.eq(t, y)`, `q.gt(0)`…: the Python operator they spell. */
+/** `x.neg()`, `torch.negative(x)`: `-x`. */
+const NEGATIONS = new Set(['neg', 'neg_', 'negative', 'negative_']);
+
 const OPERATORS = new Map([
   ['mul', '*'],
   ['multiply', '*'],
@@ -305,6 +308,7 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
   if (name === 'logsigmoid') return logSigmoidCall(args[0] ?? UNKNOWN, isNegated(args[0] ?? UNKNOWN, ctx));
   if (name === 'sum' || name === 'mean')
     return reduce(args[0] ?? UNKNOWN, name, args.length > 1 || kw.has('dim'), ctx);
+  if (NEGATIONS.has(name)) return negate(args[0] ?? UNKNOWN);
   if (name === 'gather') return gathered(args[0] ?? UNKNOWN, args[2] ?? kw.get('index') ?? UNKNOWN);
   if (name === 'lerp')
     return lerp(args[0] ?? UNKNOWN, args[1] ?? kw.get('end') ?? UNKNOWN, args[2] ?? kw.get('weight'));
@@ -554,8 +558,18 @@ export function reduce(v: AV, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): 
   if (v.k === 'logp')
     return lossOf(mix(ZERO, perClass(neg(v.c)), 'none'), { reduction, modulated, ...changed });
   if (v.k === 'prod' && v.d) {
+    // t·log σ(x) summed is minus the BCE: the loss is the target times −c, as for a cross-entropy below.
     if (v.binary)
-      return lossOf(v.d, { binary: true, reduction, modulated, ...(v.opaque ? { opaqueLog: true } : {}) });
+      return lossOf(
+        scaleMix(v.d, (x) => mul(neg(v.c), x)),
+        {
+          binary: true,
+          reduction,
+          modulated,
+          ...(v.opaque ? { opaqueLog: true } : {}),
+          ...(hasDim ? { axisReduced: name } : {}),
+        },
+      );
     return lossOf(
       scaleMix(v.d, (x) => perClass(mul(neg(v.c), x))),
       {
@@ -677,6 +691,7 @@ export function tensorMethod(obj: AV, name: string, args: AV[], kw: Map<string, 
   const operator = OPERATORS.get(name.replace(/_$/, ''));
   if (operator && (args.length === 1 || kw.has('other'))) return operatorOf(operator, obj, arg(0, 'other'));
   if (name === 'sum' || name === 'mean') return reduce(obj, name, args.length > 0 || kw.has('dim'), ctx);
+  if (NEGATIONS.has(name)) return negate(obj);
   if (name === 'gather') return gathered(obj, args[1] ?? kw.get('index') ?? UNKNOWN);
   // `Categorical(logits=x).log_prob(y)`: log p_y, the log-probability the labels pick (as `logp[arange(n), y]`).
   if (name === 'log_prob' && obj.k === 'logp') return gatherLoss(obj, arg(0, 'value'));

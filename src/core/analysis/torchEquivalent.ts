@@ -48,6 +48,8 @@ const MASKED_ROWS =
   'some rows (padding) are masked out: torch leaves them out only through ignore_index=<the padding index>';
 const COMPUTED_TARGET =
   'the target distribution is computed in the code (a teacher’s softmax, perhaps at a temperature that also scales the logits), not given as `target_probs`';
+const AXIS_REDUCED =
+  "the binary terms are reduced over one axis first and then otherwise (a sum per row, then a mean), while torch's reduction takes every element alike";
 const PADDING = 'torch spreads ε over all K classes, the padding class included, so the targets differ';
 const BATCH_K =
   'the class count comes from the batch: torch always smooths towards α/2, this code only when the batch holds a 1';
@@ -210,6 +212,7 @@ export function torchEquivalence(
   const smoothing = ['uniform', 'k_minus_1', 'k_minus_2_padding'].includes(c.convention);
   return verdict(conventionCall(c, loss, symbolic), [
     (c.scale === 'other' || (c.scale === 'perRow' && loss.binary && loss.reduction === 'sum')) && RESCALED,
+    loss.binary && loss.axisReduced !== undefined && loss.axisReduced !== loss.reduction && AXIS_REDUCED,
     loss.rowMask && !loss.maskedRowsInMean && c.convention !== 'k_minus_2_padding' && MASKED_ROWS,
     c.convention === 'k_minus_2_padding' && PADDING,
     c.convention === 'batch_max_plus_1' && BATCH_K,

@@ -43,11 +43,14 @@ export function inputOf(v: AV): LossInput {
 
 /**
  * Logits changed by arithmetic before a loss takes them (`s * x`, `x / T`, `where(onehot, x - m, x)`, `x - onehot * m`:
- * a value built from the labels is no model output).
+ * a value built from the labels is no model output), or log-probabilities of such logits (`log_softmax(x / T)` given
+ * to kl_div or nll_loss).
  */
 export function changedLogits(v: AV): boolean {
   return (
-    (v.k === 'param' && v.s.k === 'op') || (v.k === 'tensor' && v.changedLogits === true) || v.k === 'dist'
+    (v.k === 'param' && v.s.k === 'op') ||
+    ((v.k === 'tensor' || v.k === 'logp') && v.changedLogits === true) ||
+    v.k === 'dist'
   );
 }
 

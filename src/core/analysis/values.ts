@@ -64,6 +64,8 @@ export interface LossInfo extends Mix {
   unseenCall?: boolean;
   /** An elementwise result (kl_div with reduction='none') summed over the class axis before any mean. */
   classSummed?: boolean;
+  /** Binary terms reduced over one axis first (`.sum(1)`, `.mean(-1)`), before any other reduction. */
+  axisReduced?: 'sum' | 'mean';
   /** Only the largest per-sample losses are kept (`torch.topk`: hard-example mining). */
   hardest?: boolean;
   /** A softmax cross-entropy written by hand over logits changed on the true class (`marginSoftmax.ts`). */
