@@ -565,6 +565,46 @@ describe('analysis capabilities on unseen code', () => {
       assert.match(f?.message ?? '', /delegated to `self\.criterion`/);
     });
 
+    it('a criterion a registry builds from a config given to the constructor is delegated (build_loss, MODELS.build)', () => {
+      const source = [
+        'from mmdet.models.builder import build_loss',
+        'from mmengine.registry import MODELS',
+        '',
+        'class Head(nn.Module):',
+        "    def __init__(self, num_classes, loss_cls=dict(type='CrossEntropyLoss', loss_weight=1.0)):",
+        '        super().__init__()',
+        '        self.loss_cls = build_loss(loss_cls)',
+        '    def loss(self, cls_scores, gt_labels):',
+        '        return dict(loss_cls=self.loss_cls(cls_scores, gt_labels))',
+        '',
+        'class Recognizer(nn.Module):',
+        '    def __init__(self, loss_module):',
+        '        super().__init__()',
+        '        self.loss_module = MODELS.build(loss_module)',
+        '    def forward(self, outputs, targets):',
+        '        return self.loss_module(outputs, targets)',
+        '',
+        'def build(cfg):',
+        '    return nn.CrossEntropyLoss(label_smoothing=cfg)',
+        '',
+        'class Local(nn.Module):',
+        '    def __init__(self, eps):',
+        '        super().__init__()',
+        '        self.crit = build(eps)',
+        '    def forward(self, x, y):',
+        '        return self.crit(x, y)',
+      ];
+      for (const [name, criterion] of [
+        ['Head', 'self.loss_cls'],
+        ['Recognizer', 'self.loss_module'],
+      ]) {
+        const f = definition(source, name);
+        assert.equal(f?.convention, null);
+        assert.match(f?.message ?? '', new RegExp(`delegated to \`${criterion.replace('.', '\\.')}\``));
+      }
+      assert.equal(definition(source, 'Local')?.convention, 'uniform');
+    });
+
     it('a parameter named like a module-level criterion is the caller’s, not the module’s', () => {
       const source = [
         'def mixup_criterion(criterion, pred, y_a, y_b, lam):',

@@ -209,6 +209,21 @@ describe('analysis: targets from the model, kept tables and penalties (other)', 
     expectOther(source, 'adaptive', /adaptive smoothing/);
   });
 
+  it('1 − ε_i scattered over a fill of ε_i/(K−1), ε_i = α·p_y from the model, is adaptive smoothing, not a one-hot', () => {
+    const source = [
+      'def alsr(pred, gt, alpha=0.2):',
+      '    num_classes = pred.size(1)',
+      '    soft_label = F.softmax(pred, dim=1)',
+      '    smooth_param = alpha * soft_label[torch.arange(soft_label.size(0)), gt].unsqueeze(1)',
+      '    log_probs = F.log_softmax(pred, dim=1)',
+      '    targets = torch.ones_like(log_probs)',
+      '    targets *= smooth_param / (num_classes - 1)',
+      '    targets.scatter_(1, gt.data.unsqueeze(1), (1 - smooth_param))',
+      '    return (-targets * log_probs).sum(dim=1).mean()',
+    ];
+    expectOther(source, 'alsr', /adaptive smoothing/);
+  });
+
   it('a smoothed target times a focal factor inside the sum keeps its convention, re-weighted', () => {
     const source = [
       'def focal_ls(x, y, eps=0.1, gamma=2.0):',

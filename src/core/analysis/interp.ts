@@ -20,7 +20,7 @@ import { bodyStatements, type Stmt } from './stmt';
 import { add, num, ONE, type Sym, sub, sym, ZERO } from './sym';
 import { reduce, rowDot } from './tensorOps';
 import { resolveTorchApi } from './torchApi';
-import { type AV, type Mix, mix, numAV, scalarOf, TENSOR, UNKNOWN } from './values';
+import { type AV, type Mix, mix, numAV, scalarOf, sourceOf, TENSOR, UNKNOWN } from './values';
 
 const MAX_DEPTH = 5;
 
@@ -507,12 +507,20 @@ function assignItem(target: Expr & { t: 'sub' }, value: AV, f: Frame, ctx: Ctx):
   let d = obj.d;
   const scalar = scalarOf(value);
   const pointwise = idx.length >= 2 ? idx.every((i) => i !== 'slice') : oneLabel(idx[0]);
-  if (scalar && !zero && pointwise) d = { ...d, hot: sub(scalar, d.off), src: 'index' };
+  if (scalar && !zero && pointwise)
+    d = { ...d, hot: sub(scalar, d.off), src: 'index', placedAt: placedAt(idx, f, ctx) };
   else if (zero && idx.length === 2 && idx[0] === 'slice') d = { ...d, colZero: true };
   else if (zero && idx.length === 1 && idx[0] !== 'slice') {
     d = idx[0].t === 'bin' || idx[0].t === 'unary' ? { ...d, rowMask: true } : { ...d, colZero: true };
   }
   assign(target.obj, { k: 'dist', d }, f, ctx, target);
+}
+
+/** The index an item assignment places the true class at (the last one): its labels' name, else its text. */
+function placedAt(idx: (Expr | 'slice')[], f: Frame, ctx: Ctx): string | undefined {
+  const last = idx.at(-1);
+  if (last === undefined || last === 'slice') return undefined;
+  return sourceOf(evalExpr(last, f, ctx)) ?? ctx.mod.text.slice(last.from, last.to);
 }
 
 /**

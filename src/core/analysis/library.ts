@@ -430,6 +430,27 @@ class TopKLoss(nn.Module):
 `,
   },
   {
+    // torch's CTC loss (nn.CTCLoss, F.ctc_loss): −log of the probability of the label sequence summed over its
+    // alignments to the frames of log_probs (T, N, C). Its targets are the hard labels: the frame log-probabilities
+    // at the labels stand for the alignment sum (no smoothing of its own; a CE it is not, so no torch CE is its
+    // equivalent: the sum over alignments is an operation the analysis does not follow).
+    name: 'CTCLoss',
+    aliases: ['ctc_loss'],
+    from: /^torch\.nn\.(functional\.ctc_loss|CTCLoss|modules\.loss\.CTCLoss)$/,
+    source: `
+class CTCLoss(nn.Module):
+    def __init__(self, blank=0, reduction="mean", zero_infinity=False):
+        self.blank = blank
+
+    def forward(self, log_probs, targets, input_lengths, target_lengths):
+        frames = log_probs.gather(2, targets.unsqueeze(2))
+        return -(frames * alignment_weights(input_lengths, target_lengths)).sum()
+
+def ctc_loss(log_probs, targets, input_lengths, target_lengths, blank=0, reduction="mean", zero_infinity=False):
+    return CTCLoss(blank, reduction, zero_infinity)(log_probs, targets, input_lengths, target_lengths)
+`,
+  },
+  {
     // pytorch-metric-learning (losses/large_margin_softmax_loss.py and its ArcFace, CosFace, SphereFace, normalized
     // softmax subclasses): cross-entropy of margin logits on the hard labels, each subclass its own margin.
     name: 'LargeMarginSoftmaxLoss',

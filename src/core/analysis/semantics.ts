@@ -116,10 +116,13 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   if (builtin || (q !== null && CONTAINERS.has(q))) return collected(ev);
   // `nn.Parameter(torch.ones(n, 1), requires_grad=False)`: the tensor it holds.
   if (q !== null && PARAMETERS.has(q)) return ev.args[0] ?? ev.kw.get('data') ?? TENSOR;
-  if (registryBuild(e, f, ctx)) return builtCriterion(ctx.mod.text.slice(e.from, e.to), ctx);
   const callee = e.fn.t === 'call' ? evalExpr(e.fn, f, ctx) : null;
   if (callee?.k === 'module') return applyModule(callee, ev, ctx);
   if (callee?.k === 'instance') return callInstance(callee, ev, ctx);
+  const config = builtFromConfig(e, q, ev, ctx);
+  if (config) return config;
+  // A registry's build of a config written here (`MODELS.build(dict(type=...))`): the same, named by the call.
+  if (registryBuild(e, f, ctx)) return builtCriterion(ctx.mod.text.slice(e.from, e.to), ctx);
   if (e.fn.t === 'attr') return methodCall(e, e.fn as Expr & { t: 'attr' }, ev, f, ctx);
   if (e.fn.t === 'name') return nameCall(e, e.fn.id, ev, f, ctx);
   return wrapper(ev, ctx);
@@ -140,6 +143,22 @@ function asTensorMethod(e: CallExpr, ctx: Ctx): CallExpr | null {
   const name = /^torch\.(\w+)$/.exec(qualify(e.fn, ctx.mod) ?? '')?.[1];
   if (!name || !self || self.name || !(name.endsWith('_') || METHOD_FORMS.has(name))) return null;
   return { ...e, fn: { ...e.fn, t: 'attr', obj: self.value, name }, args: rest };
+}
+
+const BUILDER = /^build(_[a-z]+)?$/;
+
+/**
+ * `build_loss(loss_cls)`, `MODELS.build(cfg)`: a registry's builder (not one of the file's own functions) applied to
+ * a config the caller was given builds the criterion that config names, unseen here: it stands for that parameter,
+ * so calling it delegates (like a criterion given to the constructor).
+ */
+function builtFromConfig(e: CallExpr, q: string | null, ev: Evaluated, ctx: Ctx): AV | null {
+  const name = e.fn.t === 'attr' ? e.fn.name : e.fn.t === 'name' ? e.fn.id : null;
+  const onSelf = e.fn.t === 'attr' && e.fn.obj.t === 'name' && e.fn.obj.id === 'self';
+  if (!name || !BUILDER.test(name) || onSelf || (q !== null && ctx.mod.definitionNames.has(q))) return null;
+  const config = ev.args[0] ?? ev.kw.get('cfg');
+  if (config?.k !== 'param' || config.s.k !== 's' || ev.args.length + ev.kw.size !== 1) return null;
+  return ctx.syms.get(config.s.name)?.origin === 'param' ? config : null;
 }
 
 /** `self.log_softmax = F.log_softmax`, then `self.log_softmax(x, dim=1)`: the torch function the name holds. */

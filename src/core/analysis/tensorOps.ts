@@ -7,7 +7,7 @@ import type { Ctx } from './scope';
 import { logOfLabels, signedLogistic } from './signedLabels';
 import { add, div, evalSym, mul, neg, num, ONE, type Sym, sub, sym, symNames, ZERO } from './sym';
 import { changedLogits } from './torchLossCall';
-import { INSIDE_LOG } from './unfixedTargets';
+import { INSIDE_LOG, MODEL, variesReason } from './unfixedTargets';
 import {
   type AV,
   type LossInfo,
@@ -505,6 +505,9 @@ function scattered(base: Mix, value: AV | undefined): Mix {
     const off = add(mul(base.hot, sym(named)), base.off);
     return { ...rest, off, hot: sub(sym(named), off), src: 'index' };
   }
+  // `scatter_(1, y, 1 − ε_i)` with ε_i computed from the model (α·p_y): the smoothing amount varies per sample.
+  if (value && derivationOf(value))
+    return { ...base, hot: ONE, off: ZERO, src: 'index', unfixed: variesReason(MODEL) };
   const v = (value && scalarOf(value)) ?? ONE;
   return { ...base, hot: sub(v, base.off), src: 'index' };
 }

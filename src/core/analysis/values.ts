@@ -22,6 +22,11 @@ export interface Mix {
    * (mixup: λ·CE(y_a) + (1 − λ)·CE(y_b) is the cross-entropy against λ·onehot(y_a) + (1 − λ)·onehot(y_b)).
    */
   labels?: string;
+  /**
+   * For a target set by index assignment (`t[range(n), tcls] = cp`): the index that placed the true class (the
+   * labels' name, else its source text). Targets placed at different indices are set for different labels.
+   */
+  placedAt?: string;
   colZero: boolean;
   rowMask: boolean;
   renorm: boolean;
@@ -324,6 +329,8 @@ export function sourceOf(v: AV): string | undefined {
  * given soft target) trains towards their mixture: a soft target, whatever the labels' term is.
  */
 export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
+  const aside = auxiliaryHardTerm(a, b) ? b : auxiliaryHardTerm(b, a) ? a : null;
+  if (aside) return { ...aside, reworked: true };
   // An auxiliary term (a binary one beside a multi-class loss, one on the log of a tensor the analysis does not
   // follow: an alignment loss) is not a target.
   const soft = (t: LossInfo, other: LossInfo) =>
@@ -350,6 +357,17 @@ export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
     unseenCall: a.unseenCall || b.unseenCall,
     delegated: a.delegated ?? b.delegated,
   };
+}
+
+/**
+ * A hard 0/1 target set at other indices than a smoothed one (a detection loss's objectness map beside its class
+ * targets): a separate term, no part of the smoothed target's convention.
+ */
+function auxiliaryHardTerm(hard: LossInfo, smoothed: LossInfo): boolean {
+  if (hard.placedAt === undefined || smoothed.placedAt === undefined || hard.placedAt === smoothed.placedAt)
+    return false;
+  const zero = (s: Sym) => s.k === 'n' && s.v === 0;
+  return zero(hard.off) && !zero(smoothed.off) && hard.src === 'index' && smoothed.src === 'index';
 }
 
 /** A tensor used as a target-like operand: t = 1·t + 0 (named when it is a parameter). */
