@@ -81,9 +81,15 @@ function joinPaths(
   for (const [name, value] of taken) {
     const alternative = other.get(name);
     if (name.startsWith(NARROWED) || !alternative || scalarOf(value) || scalarOf(alternative)) continue;
+    // Whether a criterion object smooths shows only when it is called: the richer one stands (`join`).
+    if (isCriterion(value) || isCriterion(alternative)) continue;
     joined.set(name, smooths(alternative) && !smooths(value) ? alternative : value);
   }
   return joined;
+}
+
+function isCriterion(v: AV): boolean {
+  return v.k === 'instance' || v.k === 'module';
 }
 
 /** A value carrying a smoothed target (a loss over one, the product, the target itself). */
@@ -188,8 +194,9 @@ export function staticTruth(test: Expr, f: Frame, ctx: Ctx): boolean | null {
 }
 
 /**
- * The truth of a test on a flag at the parameters' defaults (`if self.size_average:` with `size_average=True`),
- * null when it is not a plain flag with a known default. It orders alternatives that tell as much as each other
+ * The truth of a test on a flag at the parameters' defaults (`if self.size_average:` with `size_average=True`,
+ * `if self.ignore_index >= 0:` with `ignore_index=-100`), null when it is not a plain flag or number comparison with
+ * a known default. It orders alternatives that tell as much as each other
  * (a mean and a sum of the same loss); it never drops a path.
  */
 export function defaultTruth(test: Expr, f: Frame, ctx: Ctx): boolean | null {
@@ -197,10 +204,43 @@ export function defaultTruth(test: Expr, f: Frame, ctx: Ctx): boolean | null {
     const inner = defaultTruth(test.e, f, ctx);
     return inner === null ? null : !inner;
   }
+  if (test.t === 'bin' && ORDERINGS[test.op]) return comparedAtDefaults(test, ORDERINGS[test.op], f, ctx);
   if (test.t !== 'name' && test.t !== 'attr') return null;
-  const s = scalarOf(evalExpr(test, f, ctx));
-  const v = s ? evalSym(s, (n) => ctx.syms.get(n)?.value ?? Number.NaN) : Number.NaN;
+  const v = valueAtDefaults(test, f, ctx);
   return Number.isFinite(v) ? v !== 0 : null;
+}
+
+const ORDERINGS: Record<string, (l: number, r: number) => boolean> = {
+  '<': (l, r) => l < r,
+  '<=': (l, r) => l <= r,
+  '>': (l, r) => l > r,
+  '>=': (l, r) => l >= r,
+  '==': (l, r) => l === r,
+  '!=': (l, r) => l !== r,
+};
+
+/** `if self.ignore_index >= 0:` with `ignore_index=-100`: a number parameter against a literal, at its default. */
+function comparedAtDefaults(
+  test: Expr & { t: 'bin' },
+  holds: (l: number, r: number) => boolean,
+  f: Frame,
+  ctx: Ctx,
+): boolean | null {
+  const sides = [test.l, test.r];
+  if (!sides.every(isNumberOperand) || !sides.some(isPlain)) return null;
+  const [l, r] = sides.map((e) => valueAtDefaults(e, f, ctx));
+  return Number.isFinite(l) && Number.isFinite(r) ? holds(l, r) : null;
+}
+
+/** A name, attribute or number literal (`-100` included): evaluating it has no side effects on the analysis. */
+function isNumberOperand(e: Expr): boolean {
+  return e.t === 'num' || (e.t === 'unary' && e.op === '-' && e.e.t === 'num') || isPlain(e);
+}
+
+/** The number an expression holds when every parameter has its default value; NaN when one has none. */
+function valueAtDefaults(e: Expr, f: Frame, ctx: Ctx): number {
+  const s = scalarOf(evalExpr(e, f, ctx));
+  return s ? evalSym(s, (n) => ctx.syms.get(n)?.value ?? Number.NaN) : Number.NaN;
 }
 
 /** `self.binary or x.dim() <= 2`: decided by one side that decides it (true for `or`, false for `and`) or by both. */

@@ -80,7 +80,7 @@ function offAtDefault(r: DefinitionResult): string {
   return ` Smoothing is off at the default \`${param.name}=${none ? 'None' : '0'}\`.`;
 }
 
-/** The loss comes from a criterion given to the constructor: no convention of its own to report. */
+/** The loss comes from a criterion given to the constructor (or built from a registry): no convention of its own. */
 function delegatedFinding(r: DefinitionResult, criterion: string): RawFinding {
   const what = r.def.kind === 'class' ? 'Loss class' : 'Loss function';
   const focal = r.loss.modulated ? `; ${MODULATION_REASON}` : '';
@@ -94,7 +94,7 @@ function delegatedFinding(r: DefinitionResult, criterion: string): RawFinding {
     epsilonParam: null,
     torchEquivalent: null,
     rule: null,
-    message: `${what} delegated to \`${criterion}\`, a criterion given to the constructor: its label smoothing is that criterion's${focal}.`,
+    message: `${what} delegated to \`${criterion}\`, a criterion given to the constructor or built from a registry or config: its label smoothing is that criterion's${focal}.`,
     details: { lossKind: 'custom' },
   };
 }

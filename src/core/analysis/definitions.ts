@@ -19,6 +19,7 @@ import { headOf, inheritedMethod, inheritedTorchLoss, instanceLoss, pickReturn }
 import { sym } from './sym';
 import { binaryTargetPair } from './targetPair';
 import { reduce } from './tensorOps';
+import { resolveTorchApi } from './torchApi';
 import {
   type AV,
   isSmoothedTarget,
@@ -178,7 +179,10 @@ function runClass(def: Definition, ctx: Ctx, bound: Map<string, AV>): AV {
   return chained.k === 'loss' ? chained : fallback;
 }
 
-/** Class-level `eps: float = 0.1` (dataclasses, attrs) act like constructor parameters. */
+/**
+ * Class-level `eps: float = 0.1` (dataclasses, attrs) act like constructor parameters; `criterion: nn.KLDivLoss`
+ * declared without a value (a typed attribute, TorchScript's exported modules) holds that torch loss.
+ */
 function addClassFields(scope: ClassScope, ctx: Ctx): void {
   const body = functionBody(scope.def.node);
   for (const st of body ? children(body) : []) {
@@ -187,10 +191,22 @@ function addClassFields(scope: ClassScope, ctx: Ctx): void {
     const valueNode = rest.at(-1);
     if (target?.name !== 'VariableName' || !valueNode) continue;
     const name = ctx.mod.text.slice(target.from, target.to);
+    const declared = rest.length === 1 ? declaredTorchModule(valueNode, ctx) : null;
+    if (declared) {
+      scope.attrs.set(name, declared);
+      continue;
+    }
     const value = literalNumber(valueNode, ctx.mod.text);
     ctx.syms.set(name, { origin: 'param', label: name, value: value ?? undefined });
     scope.attrs.set(name, { k: 'param', s: sym(name), cand: null, tensorish: false });
   }
+}
+
+/** The torch loss module a type annotation (`: nn.KLDivLoss`) names, built with its defaults. */
+function declaredTorchModule(typeDef: SyntaxNode, ctx: Ctx): AV | null {
+  const type = typeDef.name === 'TypeDef' ? children(typeDef).at(-1) : undefined;
+  const api = type ? resolveTorchApi(toExpr(type, ctx.mod.text), ctx.mod) : null;
+  return api?.form === 'module' ? { k: 'module', api: api.kind, args: new Map(), texts: [] } : null;
 }
 
 function literalNumber(node: SyntaxNode, text: string): number | null {

@@ -110,12 +110,25 @@ function lookup(id: string, f: Frame, ctx: Ctx): AV {
   if (!constant) {
     const def = findDefinition(ctx.mod, id, Number.POSITIVE_INFINITY, 'def');
     if (def) return { k: 'function', node: def.node };
-    return heldTorchApi({ from: 0, to: 0, t: 'name', id }, ctx) ?? UNKNOWN;
+    return heldTorchApi({ from: 0, to: 0, t: 'name', id }, ctx) ?? moduleCriterion(id, ctx) ?? UNKNOWN;
   }
   const value = evalExpr(constant, { vars: new Map(), returns: [], cls: null }, ctx);
   if (value.k !== 'num' || value.s.k !== 'n') return value;
   ctx.syms.set(id, { origin: 'const', label: id, value: value.s.v });
   return { k: 'num', s: sym(id) };
+}
+
+/**
+ * `criterion = nn.CrossEntropyLoss(label_smoothing=0.1)` built once at module level and called in a training
+ * function: that criterion (a torch loss, a catalogued one or one of the file's classes), else nothing.
+ */
+function moduleCriterion(id: string, ctx: Ctx): AV | null {
+  const calls = ctx.mod.bindingCalls.get(id);
+  if (calls?.length !== 1 || ctx.mod.constants.get(id) !== null || ctx.depth >= MAX_DEPTH) return null;
+  ctx.depth++;
+  const value = evalExpr(toExpr(calls[0], ctx.mod.text), { vars: new Map(), returns: [], cls: null }, ctx);
+  ctx.depth--;
+  return value.k === 'module' || value.k === 'instance' ? value : null;
 }
 
 function attribute(e: Expr & { t: 'attr' }, f: Frame, ctx: Ctx): AV {

@@ -99,6 +99,38 @@ class SoftTargetCrossEntropy(nn.Module):
 `,
   },
   {
+    // fastai (losses.py): ε·(−Σ log p)/c + (1 − ε)·NLL, uniform ε/K; the Flat version flattens input and target.
+    name: 'LabelSmoothingCrossEntropy',
+    aliases: ['LabelSmoothingCrossEntropyFlat'],
+    from: /(^|\.)fastai\./,
+    source: `
+class LabelSmoothingCrossEntropy(nn.Module):
+    def __init__(self, eps=0.1, weight=None, reduction='mean', axis=-1):
+        self.eps = eps
+        self.weight = weight
+        self.reduction = reduction
+
+    def forward(self, output, target):
+        c = output.size()[-1]
+        log_preds = F.log_softmax(output, dim=-1)
+        loss = -log_preds.sum(dim=-1).mean()
+        return loss * self.eps / c + (1 - self.eps) * F.nll_loss(log_preds, target, weight=self.weight, reduction=self.reduction)
+`,
+  },
+  {
+    // fastai (losses.py): nn.CrossEntropyLoss over flattened input and target; its keywords go to the torch loss.
+    name: 'CrossEntropyLossFlat',
+    from: /(^|\.)fastai\./,
+    source: `
+class CrossEntropyLossFlat(nn.Module):
+    def __init__(self, *args, axis=-1, weight=None, ignore_index=-100, reduction='mean', label_smoothing=0.0):
+        self.func = nn.CrossEntropyLoss(weight=weight, ignore_index=ignore_index, reduction=reduction, label_smoothing=label_smoothing)
+
+    def forward(self, output, target):
+        return self.func(output, target)
+`,
+  },
+  {
     // fairseq (criterions/label_smoothed_cross_entropy.py): the criterion class, for subclasses that inherit
     // forward / compute_loss; its loss is label_smoothed_nll_loss (ε/(K−1)).
     name: 'LabelSmoothedCrossEntropyCriterion',

@@ -1,9 +1,9 @@
 import type { SymInfo } from './scope';
-import { evalSym, num, ONE, type Sym, substitute, symNames } from './sym';
+import { evalSym, num, ONE, type Sym, sub, substitute, symNames } from './sym';
 import { type AV, type LogisticPart, paramMix } from './values';
 
 /**
- * Binary cross-entropy with logits written by hand: softplus(x) − x·t, or its stable form
+ * Binary cross-entropy with logits written by hand: softplus(x) − x·t, x·(1 − t) − log σ(x), or the stable form
  * relu(x) − x·t + log(1 + exp(−|x|)). The pieces are tagged with the logits parameter they come from; x·t, linear
  * in x, leaves t's expression (t·(1 − ε) + ε/2) as the target.
  */
@@ -59,9 +59,21 @@ export function logisticShift(v: AV, s: Sym): AV | null {
  */
 export function logisticLoss(a: AV, b: AV, syms: ReadonlyMap<string, SymInfo>): AV | null {
   const p = logisticOf(a);
-  if (!p || (p.part !== 'softplus' && p.part !== 'relu') || b.k !== 'param') return null;
+  if (!p || (p.part !== 'softplus' && p.part !== 'relu') || b.k !== 'param')
+    return logSigmoidLoss(a, b, syms);
   if (!symNames(b.s).has(p.of) || !linearIn(b.s, p.of)) return null;
-  const target = substitute(b.s, p.of, ONE);
+  return crossEntropyAgainst(substitute(b.s, p.of, ONE), syms);
+}
+
+/** x·(1 − t) − log σ(x): the same loss, as −log σ(x) = softplus(x) − x; what multiplies x is 1 − t. */
+function logSigmoidLoss(a: AV, b: AV, syms: ReadonlyMap<string, SymInfo>): AV | null {
+  const x = b.k === 'blog' && !b.neg && !b.opaque ? b.sigmoidOf : undefined;
+  if (x === undefined || a.k !== 'param' || !symNames(a.s).has(x) || !linearIn(a.s, x)) return null;
+  return crossEntropyAgainst(sub(ONE, substitute(a.s, x, ONE)), syms);
+}
+
+/** The binary cross-entropy against `target`, a parameter expression (t·(1 − ε) + ε/2), when it names the labels. */
+function crossEntropyAgainst(target: Sym, syms: ReadonlyMap<string, SymInfo>): AV | null {
   const cand = [...symNames(target)].find((n) => syms.get(n)?.tensorCandidate);
   if (!cand) return null;
   const m = paramMix({ k: 'param', s: target, cand, tensorish: false });
@@ -85,6 +97,12 @@ type LogSigmoid = AV & { k: 'blog' };
 
 function logSigmoid(of: string, neg: boolean): LogSigmoid {
   return { k: 'blog', neg, sigmoidOf: of };
+}
+
+/** `F.logsigmoid(x)`: log σ of the logits parameter it names (so x·(1 − t) − log σ(x) reads as a BCE), else opaque. */
+export function logSigmoidCall(x: AV, negated: boolean): AV {
+  const of = negated ? undefined : logitsName(x);
+  return of === undefined ? { k: 'blog', neg: negated } : logSigmoid(of, false);
 }
 
 /** `F.softplus(x, -1)` (β = −1) is −softplus(−x) = log σ(x). */

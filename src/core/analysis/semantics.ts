@@ -63,6 +63,8 @@ function evalArgs(e: CallExpr, f: Frame, ctx: Ctx): Evaluated {
 export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   const held = heldTorchFunction(e.fn, f);
   if (held) return evalCall({ ...e, fn: held }, f, ctx);
+  const method = asTensorMethod(e, ctx);
+  if (method) return evalCall(method, f, ctx);
   const api = resolveTorchApi(e.fn, ctx.mod);
   if (api) {
     const bound = new Map<string, AV>();
@@ -119,9 +121,28 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   if (callee?.k === 'instance') return callInstance(callee, ev, ctx);
   const config = builtFromConfig(e, q, ev, ctx);
   if (config) return config;
+  // A registry's build of a config written here (`MODELS.build(dict(type=...))`): the same, named by the call.
+  if (registryBuild(e, f, ctx)) return builtCriterion(ctx.mod.text.slice(e.from, e.to), ctx);
   if (e.fn.t === 'attr') return methodCall(e, e.fn as Expr & { t: 'attr' }, ev, f, ctx);
   if (e.fn.t === 'name') return nameCall(e, e.fn.id, ev, f, ctx);
   return wrapper(ev, ctx);
+}
+
+/**
+ * Tensor methods torch also exposes as functions of the tensor (TorchScript writes them so). Not the out-of-place
+ * `torch.scatter(x, …)`: scattered into logits or features it would read as a target built from the labels.
+ */
+const METHOD_FORMS = new Set(['size', 'view', 'masked_fill', 'index_fill']);
+
+/**
+ * `torch.fill_(t, v)`, `torch.scatter_(t, 1, i, v)`, `torch.size(x, 2)`, `torch.view(x, shape)`: the method called on
+ * its first argument (`t.fill_(v)`), in place like it.
+ */
+function asTensorMethod(e: CallExpr, ctx: Ctx): CallExpr | null {
+  const [self, ...rest] = e.args;
+  const name = /^torch\.(\w+)$/.exec(qualify(e.fn, ctx.mod) ?? '')?.[1];
+  if (!name || !self || self.name || !(name.endsWith('_') || METHOD_FORMS.has(name))) return null;
+  return { ...e, fn: { ...e.fn, t: 'attr', obj: self.value, name }, args: rest };
 }
 
 const BUILDER = /^build(_[a-z]+)?$/;
@@ -256,6 +277,14 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
   if (TRAINING_STEP.has(fn.name)) ctx.calls.training = true;
   if (fn.name === 'backward' && obj.k === 'loss')
     ctx.calls.trained = richer(obj, ctx.calls.trained ?? UNKNOWN);
+  // `accelerator.backward(loss)`, `fabric.backward(loss)`, Lightning's `self.manual_backward(loss)`.
+  const given = ev.args[0];
+  if ((fn.name === 'backward' || fn.name === 'manual_backward') && given?.k === 'loss') {
+    ctx.calls.training = true;
+    ctx.calls.trained = richer(given, ctx.calls.trained ?? UNKNOWN);
+  }
+  // A mixed-precision `scaler.scale(loss)` is the loss times a number: `.backward()` on it trains with the loss.
+  if (fn.name === 'scale' && ev.args.length === 1 && given?.k === 'loss') return given;
   if (COLLECTING.has(fn.name) && obj.k === 'tuple') {
     // Per-level or per-head losses collected in a list or dict (`losses.append(l)`, `losses.update(cls=l)`).
     const added = [...ev.args, ...ev.kw.values()].flatMap((v) => (v.k === 'tuple' ? v.items : [v]));
@@ -375,6 +404,28 @@ function selfCall(name: string, ev: Evaluated, cls: ClassScope, ctx: Ctx): AV {
   return wrapper(ev, ctx);
 }
 
+/**
+ * `MODELS.build(cfg)`, `LOSSES.build(loss)` (a registry named in capitals), `build_loss(cfg)`, `build_criterion(args)`
+ * of no definition in the file: a criterion built from a config the code does not show.
+ */
+function registryBuild(e: CallExpr, f: Frame, ctx: Ctx): boolean {
+  const fn = e.fn;
+  if (fn.t === 'attr')
+    return (
+      fn.name === 'build' &&
+      fn.obj.t === 'name' &&
+      /^[A-Z][A-Z0-9_]*$/.test(fn.obj.id) &&
+      !f.vars.has(fn.obj.id)
+    );
+  return fn.t === 'name' && /^build_(loss|criterion)$/.test(fn.id) && !ctx.mod.definitionNames.has(fn.id);
+}
+
+/** Such a criterion: like one given to the constructor, a loss over the labels it is called with, of its own kind. */
+function builtCriterion(text: string, ctx: Ctx): AV {
+  ctx.syms.set(text, { origin: 'param', label: text });
+  return { k: 'param', s: sym(text), cand: null, tensorish: false };
+}
+
 /** `self.loss_fcn(pred, true)` where `loss_fcn` was given to the constructor (no default to read it from). */
 function injectedCriterion(held: AV | undefined, ev: Evaluated, ctx: Ctx): boolean {
   if (held?.k !== 'param' || held.s.k !== 's' || ev.args.length < 2) return false;
@@ -455,6 +506,9 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): A
   if (def?.kind === 'class' && classScope(def, ctx.mod).methods.size === 0) return builtFields(def, ev, ctx);
   const held = local || def ? null : evalExpr({ t: 'name', id, from: e.fn.from, to: e.fn.to }, f, ctx);
   if (held?.k === 'function') return callFunction(held, ev, f.cls, ctx);
+  // A criterion built at module level (`criterion = nn.CrossEntropyLoss(...)`) called in a function.
+  if (held?.k === 'module') return applyModule(held, ev, ctx);
+  if (held?.k === 'instance') return callInstance(held, ev, ctx);
   if (def?.kind === 'class') return { k: 'instance', def, mod: ctx.mod, ...ev };
   return wrapper(ev, ctx);
 }
@@ -573,7 +627,7 @@ function callInstance(inst: AV & { k: 'instance' }, ev: Evaluated, ctx: Ctx): AV
   const scope = classScope(inst.def, inst.mod);
   const init = scope.methods.get('__init__');
   if (init) {
-    const bound = bindCall(init, inst, at);
+    const bound = namedSettings(bindCall(init, inst, at), at);
     runFunction(init, own ? bound : zeroDefaults(init, inst.mod, bound), scope, at, true);
   }
   // A class without `__init__` (a dataclass) keeps its keyword arguments as fields.
@@ -689,6 +743,20 @@ function bindCall(fn: SyntaxNode, ev: Evaluated, ctx: Ctx): Map<string, AV> {
 }
 
 /**
+ * Numbers given to a constructor (`LabelSmoothingCE(classes=5, smoothing=0.05)`) stay named by their parameter, with
+ * that value: a fill ε/(classes − 1) then reads as ε/(K − 1) with K = classes, as in the class itself.
+ */
+function namedSettings(bound: Map<string, AV>, ctx: Ctx): Map<string, AV> {
+  const named = new Map(bound);
+  for (const [name, v] of bound) {
+    if (v.k !== 'num' || v.s.k !== 'n') continue;
+    ctx.syms.set(name, { origin: 'param', label: name, value: v.s.v });
+    named.set(name, { k: 'num', s: sym(name) });
+  }
+  return named;
+}
+
+/**
  * A value the analysis cannot read passed for a parameter defaulting to a number (`smooth_BCE(eps=hyp.get(…))`):
  * that number, of unknown value, never the default.
  */
@@ -723,9 +791,13 @@ function settleCounts(q: string, e: CallExpr, f: Frame, ctx: Ctx): void {
   for (const { value } of counts) {
     const items = value.t === 'tuple' ? value.items : [value];
     for (const item of items) {
-      const v = item.t === 'name' ? f.vars.get(item.id) : undefined;
-      if (item.t !== 'name' || v?.k !== 'param' || v.cand === null || v.s.k !== 's') continue;
-      f.vars.set(item.id, { ...v, cand: null });
+      // `F.one_hot(y, self.num_classes)` with num_classes=None: a count, not an optional tensor.
+      const onSelf = item.t === 'attr' && item.obj.t === 'name' && item.obj.id === 'self' ? item.name : null;
+      const v = item.t === 'name' ? f.vars.get(item.id) : onSelf ? f.cls?.attrs.get(onSelf) : undefined;
+      if (v?.k !== 'param' || (v.cand === null && !v.tensorish) || v.s.k !== 's') continue;
+      const count = { ...v, cand: null, tensorish: false };
+      if (item.t === 'name') f.vars.set(item.id, count);
+      else if (onSelf) f.cls?.attrs.set(onSelf, count);
       const info = ctx.syms.get(v.s.name);
       if (info?.tensorCandidate && !info.tensor)
         ctx.syms.set(v.s.name, { ...info, tensorCandidate: undefined });

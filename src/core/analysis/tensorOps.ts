@@ -1,6 +1,6 @@
 import { binop, mixMass, mixOf, negate } from './arith';
 import type { LossKind } from './findings';
-import { logisticFunction, logisticRelu, sameLogSigmoid, softplusWithBeta } from './logistic';
+import { logisticFunction, logisticRelu, logSigmoidCall, sameLogSigmoid, softplusWithBeta } from './logistic';
 import { marginFunction } from './marginSoftmax';
 import { derivationOf, elementwise, predicted } from './modulation';
 import type { Ctx } from './scope';
@@ -305,7 +305,7 @@ export function torchFunction(name: string, args: AV[], kw: Map<string, AV>, ctx
   if (name === 'sigmoid') return { k: 'prob', multi: false, neg: false };
   if (name === 'logsigmoid' && signedByLabels(args[0] ?? UNKNOWN, ctx))
     return lossOf(mix(ONE, ZERO, 'tensor'), { binary: true });
-  if (name === 'logsigmoid') return { k: 'blog', neg: isNegated(args[0] ?? UNKNOWN, ctx) };
+  if (name === 'logsigmoid') return logSigmoidCall(args[0] ?? UNKNOWN, isNegated(args[0] ?? UNKNOWN, ctx));
   if (name === 'sum' || name === 'mean')
     return reduce(args[0] ?? UNKNOWN, name, args.length > 1 || kw.has('dim'), ctx);
   if (NEGATIONS.has(name)) return negate(args[0] ?? UNKNOWN);

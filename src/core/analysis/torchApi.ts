@@ -80,7 +80,8 @@ const TORCH_ROOTS = [
 /** Recognises a callee as a torch loss/activation through any import alias; null for anything else. */
 export function resolveTorchApi(fn: Expr, mod: ModuleContext): TorchApi | null {
   const written = mod.text.slice(fn.from, fn.to);
-  const name = qualify(fn, mod);
+  // TorchScript's code names torch's classes under `__torch__.` (`__torch__.torch.nn.modules.loss.KLDivLoss`).
+  const name = qualify(fn, mod)?.replace(/^__torch__\./, '') ?? null;
   const root = name ? TORCH_ROOTS.find((r) => name.startsWith(r)) : undefined;
   if (name && root) {
     const short = name.slice(root.length);
