@@ -2,8 +2,8 @@ import type { Expr } from './expr';
 import { evalExpr, execBody } from './interp';
 import type { Ctx, Frame } from './scope';
 import type { Stmt } from './stmt';
-import { evalSym, type Sym, sym } from './sym';
-import { type AV, isSmoothedTarget, paramMix, scalarOf } from './values';
+import { evalSym, type Scalar, sym } from './sym';
+import { isSmoothedTarget, paramMix, scalarOf, type Value } from './values';
 
 /**
  * An `if` chain: the branches are alternatives, not a sequence. A test decidable from literals or string
@@ -39,7 +39,7 @@ export function runIf(test: Expr, bodies: Stmt[][], f: Frame, ctx: Ctx): void {
   const onDefault = byDefault === null || truth !== null ? -1 : byDefault ? 0 : 1;
   if (onDefault >= 0 && outcomes[onDefault]?.returned)
     settleDefaultReturn(f, outcomes[onDefault].from, outcomes[onDefault + 1]?.from);
-  const paths = (pick: (o: (typeof outcomes)[number]) => Map<string, AV>, start: Map<string, AV>) =>
+  const paths = (pick: (o: (typeof outcomes)[number]) => Map<string, Value>, start: Map<string, Value>) =>
     outcomes.length === 1 && onDefault >= 0 ? [pick(outcomes[0]), start] : outcomes.map(pick);
   f.vars = joinPaths(
     skipped,
@@ -70,11 +70,11 @@ function settleDefaultReturn(f: Frame, from: number, to: number | undefined): vo
 
 /** `join`, then for a known default path, its value wherever the other path does not alone smooth. */
 function joinPaths(
-  before: Map<string, AV>,
-  paths: Map<string, AV>[],
+  before: Map<string, Value>,
+  paths: Map<string, Value>[],
   onDefault: number,
   ctx: Ctx,
-): Map<string, AV> {
+): Map<string, Value> {
   const joined = join(before, paths, ctx);
   if (onDefault < 0 || paths.length !== 2) return joined;
   const [taken, other] = [paths[onDefault], paths[1 - onDefault]];
@@ -88,17 +88,19 @@ function joinPaths(
   return joined;
 }
 
-function isCriterion(v: AV): boolean {
-  return v.k === 'instance' || v.k === 'module';
+function isCriterion(v: Value): boolean {
+  return v.kind === 'instance' || v.kind === 'module';
 }
 
 /** A value carrying a smoothed target (a loss over one, the product, the target itself). */
-function smooths(v: AV): boolean {
-  const m = v.k === 'loss' ? v.l : v.k === 'dist' || v.k === 'prod' ? v.d : null;
-  return (m !== null && isSmoothedTarget({ k: 'dist', d: m })) || (v.k === 'param' && smoothedParam(v));
+function smooths(v: Value): boolean {
+  const m = v.kind === 'loss' ? v.loss : v.kind === 'dist' || v.kind === 'prod' ? v.target : null;
+  return (
+    (m !== null && isSmoothedTarget({ kind: 'dist', target: m })) || (v.kind === 'param' && smoothedParam(v))
+  );
 }
 
-function join(before: Map<string, AV>, outcomes: Map<string, AV>[], ctx: Ctx): Map<string, AV> {
+function join(before: Map<string, Value>, outcomes: Map<string, Value>[], ctx: Ctx): Map<string, Value> {
   const joined = new Map(before);
   for (const vars of outcomes) {
     for (const [name, value] of vars) {
@@ -118,11 +120,11 @@ function join(before: Map<string, AV>, outcomes: Map<string, AV>[], ctx: Ctx): M
  * `if target.ndim == 1: target = F.one_hot(target, K)`: the parameter is class indices on one path, probability rows
  * on the other; after the join it is the rows (the one-hot is the same rows for indices), so a soft target stays one.
  */
-function encodedAs(param: AV, onehot: AV): boolean {
-  if (param.k !== 'param' || param.s.k !== 's' || onehot.k !== 'dist') return false;
-  const d = onehot.d;
-  const plain = d.hot.k === 'n' && d.hot.v === 1 && d.off.k === 'n' && d.off.v === 0;
-  return plain && d.src === 'index' && d.labels === param.s.name;
+function encodedAs(param: Value, onehot: Value): boolean {
+  if (param.kind !== 'param' || param.value.kind !== 'symbol' || onehot.kind !== 'dist') return false;
+  const d = onehot.target;
+  const plain = d.hot.kind === 'number' && d.hot.value === 1 && d.off.kind === 'number' && d.off.value === 0;
+  return plain && d.src === 'index' && d.labels === param.value.name;
 }
 
 /**
@@ -130,13 +132,14 @@ function encodedAs(param: AV, onehot: AV): boolean {
  * `eps is None` when false.
  */
 function numberTest(test: Expr): { operand: Expr; whenTrue: boolean } {
-  if (test.t === 'bin' && /^(is not|>|>=|!=|<|<=)$/.test(test.op)) return { operand: test.l, whenTrue: true };
-  const none = test.t === 'bin' && test.r.t === 'const' && test.r.v === null;
-  if (none && (test.op === 'is' || test.op === '==')) return { operand: test.l, whenTrue: false };
+  if (test.kind === 'bin' && /^(is not|>|>=|!=|<|<=)$/.test(test.op))
+    return { operand: test.left, whenTrue: true };
+  const none = test.kind === 'bin' && test.right.kind === 'const' && test.right.value === null;
+  if (none && (test.op === 'is' || test.op === '==')) return { operand: test.left, whenTrue: false };
   return { operand: test, whenTrue: true };
 }
 
-function narrowedCopy(operand: Expr, f: Frame, ctx: Ctx): Map<string, AV> {
+function narrowedCopy(operand: Expr, f: Frame, ctx: Ctx): Map<string, Value> {
   const path: Frame = { ...f, vars: new Map(f.vars) };
   narrowToNumber(operand, path, ctx);
   return path.vars;
@@ -149,7 +152,7 @@ function narrowedCopy(operand: Expr, f: Frame, ctx: Ctx): Map<string, AV> {
 function narrowPastReturn(test: Expr, f: Frame, ctx: Ctx): void {
   const { operand, whenTrue } = numberTest(test);
   if (!whenTrue) narrowToNumber(operand, f, ctx);
-  else if (test.t === 'unary' && test.op === 'not') narrowToNumber(test.e, f, ctx);
+  else if (test.kind === 'unary' && test.op === 'not') narrowToNumber(test.operand, f, ctx);
 }
 
 /**
@@ -158,13 +161,13 @@ function narrowPastReturn(test: Expr, f: Frame, ctx: Ctx): void {
  */
 function narrowToNumber(operand: Expr, branch: Frame, ctx: Ctx): void {
   const key =
-    operand.t === 'name'
+    operand.kind === 'name'
       ? operand.id
-      : operand.t === 'attr' && operand.obj.t === 'name' && operand.obj.id === 'self'
+      : operand.kind === 'attr' && operand.obj.kind === 'name' && operand.obj.id === 'self'
         ? `${NARROWED}${operand.name}`
         : null;
   const held = key ? evalExpr(operand, branch, ctx) : undefined;
-  if (key && held?.k === 'param' && held.tensorish)
+  if (key && held?.kind === 'param' && held.tensorish)
     branch.vars.set(key, { ...held, tensorish: false, cand: null });
 }
 
@@ -173,24 +176,24 @@ export const NARROWED = 'self.';
 
 /** True/false when the test is a literal or compares known strings; null when it depends on runtime data. */
 export function staticTruth(test: Expr, f: Frame, ctx: Ctx): boolean | null {
-  if (test.t === 'num' || test.t === 'const') return Boolean(test.v);
-  if (test.t === 'unary' && test.op === 'not') {
-    const inner = staticTruth(test.e, f, ctx);
+  if (test.kind === 'num' || test.kind === 'const') return Boolean(test.value);
+  if (test.kind === 'unary' && test.op === 'not') {
+    const inner = staticTruth(test.operand, f, ctx);
     return inner === null ? null : !inner;
   }
-  if ((test.t === 'name' || test.t === 'attr') && isPlain(test)) {
+  if ((test.kind === 'name' || test.kind === 'attr') && isPlain(test)) {
     // A flag holding a literal (`self.training` set for an eval-mode run, `flag = True`).
     const v = evalExpr(test, f, ctx);
-    return v.k === 'num' && v.s.k === 'n' ? v.s.v !== 0 : null;
+    return v.kind === 'num' && v.value.kind === 'number' ? v.value.value !== 0 : null;
   }
-  if (test.t === 'bin' && (test.op === 'in' || test.op === 'not in')) return membership(test, f, ctx);
-  if (test.t === 'bin' && (test.op === 'or' || test.op === 'and')) return connective(test, f, ctx);
-  if (test.t !== 'bin' || (test.op !== '==' && test.op !== '!=')) return null;
-  if (!isPlain(test.l) || !isPlain(test.r)) return null;
-  const l = evalExpr(test.l, f, ctx);
-  const r = evalExpr(test.r, f, ctx);
-  if (l.k !== 'str' || r.k !== 'str') return null;
-  return (l.v === r.v) === (test.op === '==');
+  if (test.kind === 'bin' && (test.op === 'in' || test.op === 'not in')) return membership(test, f, ctx);
+  if (test.kind === 'bin' && (test.op === 'or' || test.op === 'and')) return connective(test, f, ctx);
+  if (test.kind !== 'bin' || (test.op !== '==' && test.op !== '!=')) return null;
+  if (!isPlain(test.left) || !isPlain(test.right)) return null;
+  const l = evalExpr(test.left, f, ctx);
+  const r = evalExpr(test.right, f, ctx);
+  if (l.kind !== 'str' || r.kind !== 'str') return null;
+  return (l.text === r.text) === (test.op === '==');
 }
 
 /**
@@ -200,12 +203,12 @@ export function staticTruth(test: Expr, f: Frame, ctx: Ctx): boolean | null {
  * (a mean and a sum of the same loss); it never drops a path.
  */
 export function defaultTruth(test: Expr, f: Frame, ctx: Ctx): boolean | null {
-  if (test.t === 'unary' && test.op === 'not') {
-    const inner = defaultTruth(test.e, f, ctx);
+  if (test.kind === 'unary' && test.op === 'not') {
+    const inner = defaultTruth(test.operand, f, ctx);
     return inner === null ? null : !inner;
   }
-  if (test.t === 'bin' && ORDERINGS[test.op]) return comparedAtDefaults(test, ORDERINGS[test.op], f, ctx);
-  if (test.t !== 'name' && test.t !== 'attr') return null;
+  if (test.kind === 'bin' && ORDERINGS[test.op]) return comparedAtDefaults(test, ORDERINGS[test.op], f, ctx);
+  if (test.kind !== 'name' && test.kind !== 'attr') return null;
   const v = valueAtDefaults(test, f, ctx);
   return Number.isFinite(v) ? v !== 0 : null;
 }
@@ -221,12 +224,12 @@ const ORDERINGS: Record<string, (l: number, r: number) => boolean> = {
 
 /** `if self.ignore_index >= 0:` with `ignore_index=-100`: a number parameter against a literal, at its default. */
 function comparedAtDefaults(
-  test: Expr & { t: 'bin' },
+  test: Expr & { kind: 'bin' },
   holds: (l: number, r: number) => boolean,
   f: Frame,
   ctx: Ctx,
 ): boolean | null {
-  const sides = [test.l, test.r];
+  const sides = [test.left, test.right];
   if (!sides.every(isNumberOperand) || !sides.some(isPlain)) return null;
   const [l, r] = sides.map((e) => valueAtDefaults(e, f, ctx));
   return Number.isFinite(l) && Number.isFinite(r) ? holds(l, r) : null;
@@ -234,7 +237,7 @@ function comparedAtDefaults(
 
 /** A name, attribute or number literal (`-100` included): evaluating it has no side effects on the analysis. */
 function isNumberOperand(e: Expr): boolean {
-  return e.t === 'num' || (e.t === 'unary' && e.op === '-' && e.e.t === 'num') || isPlain(e);
+  return e.kind === 'num' || (e.kind === 'unary' && e.op === '-' && e.operand.kind === 'num') || isPlain(e);
 }
 
 /** The number an expression holds when every parameter has its default value; NaN when one has none. */
@@ -244,31 +247,32 @@ function valueAtDefaults(e: Expr, f: Frame, ctx: Ctx): number {
 }
 
 /** `self.binary or x.dim() <= 2`: decided by one side that decides it (true for `or`, false for `and`) or by both. */
-function connective(test: Expr & { t: 'bin' }, f: Frame, ctx: Ctx): boolean | null {
+function connective(test: Expr & { kind: 'bin' }, f: Frame, ctx: Ctx): boolean | null {
   const decisive = test.op === 'or';
-  const l = staticTruth(test.l, f, ctx);
+  const l = staticTruth(test.left, f, ctx);
   if (l === decisive) return decisive;
-  const r = staticTruth(test.r, f, ctx);
+  const r = staticTruth(test.right, f, ctx);
   if (r === decisive) return decisive;
   return l === null || r === null ? null : !decisive;
 }
 
 /** `self.reduction in ['avg', 'mean']`: a known string tested against a list of literals. */
-function membership(test: Expr & { t: 'bin' }, f: Frame, ctx: Ctx): boolean | null {
-  if (!isPlain(test.l) || test.r.t !== 'tuple' || !test.r.items.every((i) => i.t === 'str')) return null;
-  const l = evalExpr(test.l, f, ctx);
-  if (l.k !== 'str') return null;
-  const found = test.r.items.some((i) => i.t === 'str' && i.v === l.v);
+function membership(test: Expr & { kind: 'bin' }, f: Frame, ctx: Ctx): boolean | null {
+  if (!isPlain(test.left) || test.right.kind !== 'tuple' || !test.right.items.every((i) => i.kind === 'str'))
+    return null;
+  const l = evalExpr(test.left, f, ctx);
+  if (l.kind !== 'str') return null;
+  const found = test.right.items.some((i) => i.kind === 'str' && i.value === l.text);
   return found === (test.op === 'in');
 }
 
 /** Names, attributes and literals: evaluating them has no side effects on the analysis. */
 function isPlain(e: Expr): boolean {
-  return e.t === 'str' || e.t === 'name' || (e.t === 'attr' && isPlain(e.obj));
+  return e.kind === 'str' || e.kind === 'name' || (e.kind === 'attr' && isPlain(e.obj));
 }
 
 /** Of two alternatives (`a if c else b`, two branches), the one that tells more about the loss; ties keep `b`. */
-export function richer(a: AV, b: AV): AV {
+export function richer(a: Value, b: Value): Value {
   return richness(a) > richness(b) ? a : b;
 }
 
@@ -276,20 +280,20 @@ export function richer(a: AV, b: AV): AV {
  * Two paths that leave different numbers in `name`: a path that only switches smoothing off (ε = 0) does not
  * change the formula, so the other path's value stands; otherwise the value is unknown (never the last one).
  */
-export function joinNumbers(a: AV, b: AV, name: string, ctx: Ctx): AV | null {
-  const maybeTarget = (v: AV) => v.k === 'param' && v.cand !== null;
+export function joinNumbers(a: Value, b: Value, name: string, ctx: Ctx): Value | null {
+  const maybeTarget = (v: Value) => v.kind === 'param' && v.cand !== null;
   if (maybeTarget(a) || maybeTarget(b)) return null;
   const sa = scalarOf(a);
   const sb = scalarOf(b);
   if (!sa || !sb || JSON.stringify(sa) === JSON.stringify(sb)) return null;
-  const zero = (s: Sym) => s.k === 'n' && s.v === 0;
+  const zero = (s: Scalar) => s.kind === 'number' && s.value === 0;
   if (zero(sa) !== zero(sb)) return zero(sa) ? b : a;
   const id = `${name} (one of several values)`;
   if (!ctx.syms.has(id)) ctx.syms.set(id, { origin: 'free', label: name });
-  return { k: 'param', s: sym(id), cand: null, tensorish: false };
+  return { kind: 'param', value: sym(id), cand: null, tensorish: false };
 }
 
-const BASE_RICHNESS: Partial<Record<AV['k'], number>> = {
+const BASE_RICHNESS: Partial<Record<Value['kind'], number>> = {
   loss: 20,
   prod: 15,
   logp: 12,
@@ -301,29 +305,30 @@ const BASE_RICHNESS: Partial<Record<AV['k'], number>> = {
 };
 
 /** A target parameter rescaled and shifted (`t·(1−ε) + ε/2`): a smoothed target. */
-function smoothedParam(v: AV & { k: 'param' }): boolean {
+function smoothedParam(v: Value & { kind: 'param' }): boolean {
   const m = v.cand ? paramMix(v) : null;
-  return m !== null && !(m.off.k === 'n' && m.off.v === 0);
+  return m !== null && !(m.off.kind === 'number' && m.off.value === 0);
 }
 
 /**
  * How much a value tells about the loss: losses over targets over opaque tensors; smoothing, masks and modulation
  * add, and a factor computed from the predictions beats an opaque tensor.
  */
-export function richness(v: AV): number {
+export function richness(v: Value): number {
   // Nothing known never replaces something known (`outputs, kd = outputs` on a path that may not run).
-  if (v.k === 'unknown') return -1;
+  if (v.kind === 'unknown') return -1;
   // The log of a target is a KL term's half (a tempered log's t = 1 path beats its opaque other path); so is a piece
   // of a softmax written by hand (a tempered softmax's t = 1 normaliser log Σ exp x beats a fixed-point one).
-  if (v.k === 'tensor') return v.pred || v.logTarget || v.logNormaliser || v.partition || v.expLogits ? 1 : 0;
-  if (v.k === 'param') return smoothedParam(v) ? 14 : 0;
+  if (v.kind === 'tensor')
+    return v.pred || v.logTarget || v.logNormaliser || v.partition || v.expLogits ? 1 : 0;
+  if (v.kind === 'param') return smoothedParam(v) ? 14 : 0;
   // `(loss, nll_loss)`: as rich as the richest thing it carries.
-  if (v.k === 'tuple') return Math.max(0, ...v.items.map(richness));
-  const base = BASE_RICHNESS[v.k] ?? 0;
-  const m = v.k === 'loss' ? v.l : v.k === 'dist' || v.k === 'prod' ? v.d : null;
+  if (v.kind === 'tuple') return Math.max(0, ...v.items.map(richness));
+  const base = BASE_RICHNESS[v.kind] ?? 0;
+  const m = v.kind === 'loss' ? v.loss : v.kind === 'dist' || v.kind === 'prod' ? v.target : null;
   if (!m) return base;
-  const smoothed = isSmoothedTarget({ k: 'dist', d: m }) ? 10 : 0;
-  const modulated = v.k === 'loss' && v.l.modulated ? 1 : 0;
+  const smoothed = isSmoothedTarget({ kind: 'dist', target: m }) ? 10 : 0;
+  const modulated = v.kind === 'loss' && v.loss.modulated ? 1 : 0;
   const labels = m.src === 'index' ? 1 : 0;
   return base + smoothed + labels + modulated + (m.colZero ? 2 : 0) + (m.rowMask ? 1 : 0);
 }

@@ -13,8 +13,8 @@ const NEGATIVE_LITERAL = /-\s*\d+(?=\s*[),\]])/g;
  */
 export function targetBuiltHere(target: Expr | undefined, call: SyntaxNode, text: string): boolean {
   if (!target) return false;
-  if (target.t === 'bin') return true;
-  if (target.t !== 'name') return false;
+  if (target.kind === 'bin') return true;
+  if (target.kind !== 'name') return false;
   const fn = enclosingFunction(call);
   const body = fn?.getChild('Body');
   if (!body) return false;
@@ -25,7 +25,7 @@ export function targetBuiltHere(target: Expr | undefined, call: SyntaxNode, text
     const value = kids.at(-1);
     if (!targetNode || !value || kids.length !== 3) continue;
     const name = toExpr(targetNode, text);
-    if (name.t === 'name' && name.id === target.id)
+    if (name.kind === 'name' && name.id === target.id)
       built = BUILDS.test(text.slice(value.from, value.to).replace(NEGATIVE_LITERAL, ''));
   }
   return built;

@@ -19,7 +19,7 @@ import { bindArgs, resolveTorchApi, type TorchApi } from './torchApi';
 import { torchCallFinding } from './torchCallFinding';
 import { closestOf, torchEquivalence, weightsPassed } from './torchEquivalent';
 
-export type CallExpr = Expr & { t: 'call' };
+export type CallExpr = Expr & { kind: 'call' };
 
 /** The analysis of a definition of this file, null when it is not a loss (computed on demand). */
 export type ResultOf = (def: Definition) => DefinitionResult | null;
@@ -51,7 +51,7 @@ export function callFindings(
   const keys = new Set<string>();
   for (const node of seeds) {
     const e = toExpr(node, mod.text);
-    const target = e.t === 'call' ? targetOf(e, mod, resultOf) : null;
+    const target = e.kind === 'call' ? targetOf(e, mod, resultOf) : null;
     const key = target ? bindingKey(node, mod) : null;
     if (target && key) {
       // Bound before anything in `calls` runs, wherever the module writes it.
@@ -65,7 +65,7 @@ export function callFindings(
     if (!callee || !worthLooking(toExpr(callee, mod.text), node, mod, keys)) continue;
     const e = exprOf(node);
     // Error recovery can leave a call without its argument list (e.g. past the parser's nesting limit).
-    if (e.t !== 'call') continue;
+    if (e.kind !== 'call') continue;
     const direct = targetOf(e, mod, resultOf);
     if (direct) {
       out.push(
@@ -79,7 +79,7 @@ export function callFindings(
       }
       continue;
     }
-    const constructed = e.fn.t === 'call' ? targetOf(e.fn, mod, resultOf) : null;
+    const constructed = e.fn.kind === 'call' ? targetOf(e.fn, mod, resultOf) : null;
     if (constructed) {
       out.push(...pitfallsOf(e, node, constructed, mod));
       continue;
@@ -154,17 +154,17 @@ function callExprs(text: string): (node: SyntaxNode) => Expr {
   const known = new Map<string, Expr>();
   const index = (e: Expr | 'slice'): void => {
     if (e === 'slice') return;
-    if (e.t === 'call') {
+    if (e.kind === 'call') {
       known.set(`${e.from}:${e.to}`, e);
       index(e.fn);
       for (const a of e.args) index(a.value);
-    } else if (e.t === 'attr') index(e.obj);
-    else if (e.t === 'sub') [e.obj, ...e.index].forEach(index);
-    else if (e.t === 'bin') [e.l, e.r].forEach(index);
-    else if (e.t === 'unary') index(e.e);
-    else if (e.t === 'cond') [e.body, e.test, e.orelse].forEach(index);
-    else if (e.t === 'walrus') index(e.value);
-    else if (e.t === 'tuple') e.items.forEach(index);
+    } else if (e.kind === 'attr') index(e.obj);
+    else if (e.kind === 'sub') [e.obj, ...e.index].forEach(index);
+    else if (e.kind === 'bin') [e.left, e.right].forEach(index);
+    else if (e.kind === 'unary') index(e.operand);
+    else if (e.kind === 'cond') [e.body, e.test, e.orelse].forEach(index);
+    else if (e.kind === 'walrus') index(e.value);
+    else if (e.kind === 'tuple') e.items.forEach(index);
   };
   return (node) => {
     const found = known.get(`${node.from}:${node.to}`);
@@ -178,11 +178,11 @@ function callExprs(text: string): (node: SyntaxNode) => Expr {
 /** Cheap test on the callee alone, so most calls in a big file are never converted whole. */
 function worthLooking(fn: Expr, node: SyntaxNode, mod: ModuleContext, keys: Set<string>): boolean {
   if (resolveTorchApi(fn, mod)) return true;
-  if (fn.t === 'call') return worthLooking(fn.fn, node, mod, keys);
-  if (fn.t === 'name') return keys.has(fn.id) || mod.definitionNames.has(fn.id) || !!libraryOf(fn.id, mod);
+  if (fn.kind === 'call') return worthLooking(fn.fn, node, mod, keys);
+  if (fn.kind === 'name') return keys.has(fn.id) || mod.definitionNames.has(fn.id) || !!libraryOf(fn.id, mod);
   return (
-    fn.t === 'attr' &&
-    fn.obj.t === 'name' &&
+    fn.kind === 'attr' &&
+    fn.obj.kind === 'name' &&
     fn.obj.id === 'self' &&
     keys.has(`self.${fn.name}@${classOf(node)}`)
   );
@@ -191,7 +191,7 @@ function worthLooking(fn: Expr, node: SyntaxNode, mod: ModuleContext, keys: Set<
 function targetOf(e: CallExpr, mod: ModuleContext, resultOf: ResultOf): Target | null {
   const torch = resolveTorchApi(e.fn, mod);
   if (torch) return { torch, ctor: e };
-  if (e.fn.t !== 'name') return null;
+  if (e.fn.kind !== 'name') return null;
   const def = findDefinition(mod, e.fn.id, e.from);
   if (!def) return libraryTarget(e, mod);
   const user = resultOf(def);
@@ -207,7 +207,7 @@ function libraryOf(name: string, mod: ModuleContext): string | null {
 
 /** A catalogued library loss constructed or called here, analysed in the catalogue's own module. */
 function libraryTarget(e: CallExpr, mod: ModuleContext): Target | null {
-  const qualified = e.fn.t === 'name' ? libraryOf(e.fn.id, mod) : null;
+  const qualified = e.fn.kind === 'name' ? libraryOf(e.fn.id, mod) : null;
   const found = qualified ? libraryDefinition(qualified) : null;
   const user = found && analyzeDefinition(found.def, found.mod);
   return user && qualified ? { user, ctor: e, library: qualified } : null;
@@ -218,15 +218,15 @@ function bindingKey(call: SyntaxNode, mod: ModuleContext): { key: string } | nul
   const parent = call.parent;
   if (parent?.name !== 'AssignStatement' || parent.lastChild?.from !== call.from) return null;
   const target = toExpr(parent.firstChild!, mod.text);
-  if (target.t === 'name') return { key: target.id };
-  if (target.t === 'attr' && target.obj.t === 'name' && target.obj.id === 'self')
+  if (target.kind === 'name') return { key: target.id };
+  if (target.kind === 'attr' && target.obj.kind === 'name' && target.obj.id === 'self')
     return { key: `self.${target.name}@${classOf(call)}` };
   return null;
 }
 
 function calleeKey(e: CallExpr, node: SyntaxNode): string | null {
-  if (e.fn.t === 'name') return e.fn.id;
-  if (e.fn.t === 'attr' && e.fn.obj.t === 'name' && e.fn.obj.id === 'self')
+  if (e.fn.kind === 'name') return e.fn.id;
+  if (e.fn.kind === 'attr' && e.fn.obj.kind === 'name' && e.fn.obj.id === 'self')
     return `self.${e.fn.name}@${classOf(node)}`;
   return null;
 }
@@ -258,8 +258,8 @@ export function constantNumber(e: Expr | undefined, mod: ModuleContext): number 
   if (!e) return null;
   const ctx = { mod, syms: new Map(), depth: 0, calls: { torchLosses: 0 } };
   const v = evalExpr(e, { vars: new Map(), returns: [], cls: null }, ctx);
-  if (v.k !== 'num') return null;
-  const n = evalSym(v.s, (name) => ctx.syms.get(name)?.value ?? Number.NaN);
+  if (v.kind !== 'num') return null;
+  const n = evalSym(v.value, (name) => ctx.syms.get(name)?.value ?? Number.NaN);
   return Number.isFinite(n) ? n : null;
 }
 

@@ -4,7 +4,7 @@ import type { Convention } from './findings';
 import { mixesGivenTargets } from './givenMixture';
 import { priorSmoothing } from './priorForm';
 import type { SymInfo } from './scope';
-import { evalSym, type Sym, sym, symNames } from './sym';
+import { evalSym, type Scalar, sym, symNames } from './sym';
 import type { Mix } from './values';
 
 export interface Classification {
@@ -139,8 +139,8 @@ function kRoles(names: string[], m: Mix, binary: boolean, syms: Map<string, SymI
   const byOrigin = (o: SymInfo['origin']) =>
     names.filter((n) => syms.get(n)?.origin === o).map((sym) => ({ sym }));
   roles.push(...byOrigin('dim'), ...byOrigin('batch'));
-  if (m.classes?.k === 's') roles.push({ sym: m.classes.name });
-  if (m.classes?.k === 'n') roles.push({ fixed: m.classes.v });
+  if (m.classes?.kind === 'symbol') roles.push({ sym: m.classes.name });
+  if (m.classes?.kind === 'number') roles.push({ fixed: m.classes.value });
   roles.push(
     ...names.filter((n) => !['dim', 'batch'].includes(syms.get(n)?.origin ?? '')).map((sym) => ({ sym })),
   );
@@ -163,7 +163,7 @@ function tryForm(
 ): Classification | null {
   const ks = 'sym' in kRole ? K_VALUES : [kRole.fixed];
   const samples = BASES.flatMap((_, b) => ks.map((k) => ({ b, k, env: envFor(names, b, kRole, k) })));
-  const at = (s: Sym, env: Env) => evalSym(s, (n) => env[n] ?? Number.NaN);
+  const at = (s: Scalar, env: Env) => evalSym(s, (n) => env[n] ?? Number.NaN);
   const eps = samples.map(({ k, env }) => form.eps(at(m.hot, env), at(m.off, env), k));
   const mass = samples.map(({ k, env }) => form.mass(at(m.hot, env), at(m.off, env), k));
   if (eps.some((e) => !Number.isFinite(e))) return null;

@@ -74,7 +74,7 @@ function offAtDefault(r: DefinitionResult): string {
   if (c.epsilonParam && r.reassigned.has(c.epsilonParam)) return '';
   const param = r.params.find((p) => p.name === c.epsilonParam);
   const d = param?.defaultExpr;
-  const none = d?.t === 'const' && d.v === null;
+  const none = d?.kind === 'const' && d.value === null;
   const zero = c.epsilon === 0 && !c.epsilonIsConfidence;
   if (!param || !(none || zero)) return '';
   return ` Smoothing is off at the default \`${param.name}=${none ? 'None' : '0'}\`.`;

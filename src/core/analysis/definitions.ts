@@ -21,7 +21,6 @@ import { binaryTargetPair } from './targetPair';
 import { reduce } from './tensorOps';
 import { resolveTorchApi } from './torchApi';
 import {
-  type AV,
   isSmoothedTarget,
   type LossInfo,
   labelDerived,
@@ -31,6 +30,7 @@ import {
   paramMix,
   scalarCoefficients,
   UNKNOWN,
+  type Value,
 } from './values';
 
 /** A class or function whose code computes a classification loss or smoothed targets. */
@@ -54,7 +54,7 @@ const ENTRY_METHODS = ['forward', '__call__'];
 /** A run with one constructor parameter, function parameter or `self` attribute set (another mode, eval mode). */
 export interface Setting {
   name: string;
-  value: AV;
+  value: Value;
 }
 
 export function analyzeDefinition(
@@ -75,7 +75,7 @@ export function analyzeDefinition(
   const training = ctx.calls.training === true;
   if (!loss || !(loss.handwritten || loss.modulated || isWrapper(ctx)) || (training && !trained)) return null;
   if (loss.src === 'none' || masksTrueClass(loss)) return null;
-  const targetsOnly = pair !== null || value.k === 'dist' || value.k === 'param';
+  const targetsOnly = pair !== null || value.kind === 'dist' || value.kind === 'param';
   // A target builder's consumer is unknown: t·(1 − ε) + ε/2 reads as binary smoothing when nothing else fits.
   const classification = classifyMix(loss, loss.binary || targetsOnly, ctx.syms);
   if (targetsOnly && !CONVENTION_REGISTRY[classification.convention].reportTargetBuilders) return null;
@@ -99,8 +99,8 @@ export function analyzeDefinition(
  * A factory's returned function or lambda (`return lambda criterion, pred: lam * criterion(pred, y_a) + …`,
  * `return loss_fn`): what it computes when called, with the factory's locals in its closure.
  */
-function returnedClosure(v: AV, ctx: Ctx): AV {
-  if (v.k !== 'function' || !v.closure) return v;
+function returnedClosure(v: Value, ctx: Ctx): Value {
+  if (v.kind !== 'function' || !v.closure) return v;
   return pickReturn(runFunction(v.node, new Map(), null, ctx, false, v.closure));
 }
 
@@ -113,28 +113,28 @@ function isWrapper(ctx: Ctx): boolean {
   return ctx.calls.torchLosses >= 1;
 }
 
-function asLoss(value: AV, ctx: Ctx): LossInfo | null {
-  if (value.k === 'prod') {
+function asLoss(value: Value, ctx: Ctx): LossInfo | null {
+  if (value.kind === 'prod') {
     // Returned as is, one value per element: reduced over no axis.
     const loss = asLoss(reduce(value, 'sum', true, ctx), ctx);
     return loss && { ...loss, axisReduced: undefined };
   }
-  if (value.k === 'loss') return value.l;
+  if (value.kind === 'loss') return value.loss;
   // A parameter returned rescaled and shifted by a smoothing parameter (`t * (1 - a) + a / 2`); by literals alone
   // it is an activation or a normalisation (`(x + 3) / 6`), not a target.
-  const binaryTarget = value.k === 'param' && value.cand ? paramMix(value) : null;
-  const smoothed = binaryTarget && binaryTarget.off.k !== 'n';
+  const binaryTarget = value.kind === 'param' && value.cand ? paramMix(value) : null;
+  const smoothed = binaryTarget && binaryTarget.off.kind !== 'number';
   if (binaryTarget && smoothed && scalarCoefficients(binaryTarget, ctx.syms)) {
-    return (lossOf(binaryTarget, { binary: true }) as AV & { k: 'loss' }).l;
+    return (lossOf(binaryTarget, { binary: true }) as Value & { kind: 'loss' }).loss;
   }
   // `1 − onehot(y)` (the other classes' mask) puts less on the true class than on the rest: no target.
   const target =
-    value.k === 'dist' &&
-    labelDerived(value.d) &&
-    numberCoefficients(value.d, ctx.syms) &&
-    !(value.d.hot.k === 'n' && value.d.hot.v <= 0);
-  if (target && !(value.d.off.k === 'n' && value.d.off.v === 0)) {
-    return (lossOf(value.d) as AV & { k: 'loss' }).l;
+    value.kind === 'dist' &&
+    labelDerived(value.target) &&
+    numberCoefficients(value.target, ctx.syms) &&
+    !(value.target.hot.kind === 'number' && value.target.hot.value <= 0);
+  if (target && !(value.target.off.kind === 'number' && value.target.off.value === 0)) {
+    return (lossOf(value.target) as Value & { kind: 'loss' }).loss;
   }
   return null;
 }
@@ -143,13 +143,13 @@ function asLoss(value: AV, ctx: Ctx): LossInfo | null {
  * What a definition returns, for its finding: the loss of a tuple (`headOf`), else a sample or batch returned with
  * its smoothed targets (`return xs, targets` of a collate_fn or a dataset's item), ε a number.
  */
-function returnedValue(v: AV, ctx: Ctx): AV {
+function returnedValue(v: Value, ctx: Ctx): Value {
   const head = headOf(v);
-  if (v.k !== 'tuple' || head.k === 'loss') return head;
-  return v.items.find((i) => isSmoothedTarget(i) && scalarCoefficients(i.d, ctx.syms)) ?? head;
+  if (v.kind !== 'tuple' || head.kind === 'loss') return head;
+  return v.items.find((i) => isSmoothedTarget(i) && scalarCoefficients(i.target, ctx.syms)) ?? head;
 }
 
-function runClass(def: Definition, ctx: Ctx, bound: Map<string, AV>): AV {
+function runClass(def: Definition, ctx: Ctx, bound: Map<string, Value>): Value {
   const scope = classScope(def, ctx.mod);
   addClassFields(scope, ctx);
   const init = scope.methods.get('__init__');
@@ -161,22 +161,22 @@ function runClass(def: Definition, ctx: Ctx, bound: Map<string, AV>): AV {
     ...ENTRY_METHODS,
     ...[...scope.methods.keys()].filter((n) => !ENTRY_METHODS.includes(n) && n !== '__init__'),
   ];
-  let fallback: AV = { k: 'unknown' };
+  let fallback: Value = { kind: 'unknown' };
   for (const name of order) {
     const fn = scope.methods.get(name);
     if (!fn) continue;
     const value = returnedValue(pickReturn(runFunction(fn, new Map(), scope, ctx, false)), ctx);
-    if (value.k === 'loss' || value.k === 'prod') return value;
+    if (value.kind === 'loss' || value.kind === 'prod') return value;
     ctx.calls = { torchLosses: 0 };
-    if (value.k === 'dist' && fallback.k === 'unknown') fallback = value;
+    if (value.kind === 'dist' && fallback.kind === 'unknown') fallback = value;
   }
   const inherited = scope.methods.has('forward') ? UNKNOWN : headOf(inheritedMethod(scope, 'forward', ctx));
-  if (inherited.k === 'loss') return inherited;
+  if (inherited.kind === 'loss') return inherited;
   const torchBase = scope.methods.has('forward') ? null : inheritedTorchLoss(scope, ctx);
-  if (torchBase?.k === 'loss') return torchBase;
+  if (torchBase?.kind === 'loss') return torchBase;
   ctx.calls = { torchLosses: 0 };
   const chained = chainedHelpers(scope, ctx);
-  return chained.k === 'loss' ? chained : fallback;
+  return chained.kind === 'loss' ? chained : fallback;
 }
 
 /**
@@ -198,28 +198,28 @@ function addClassFields(scope: ClassScope, ctx: Ctx): void {
     }
     const value = literalNumber(valueNode, ctx.mod.text);
     ctx.syms.set(name, { origin: 'param', label: name, value: value ?? undefined });
-    scope.attrs.set(name, { k: 'param', s: sym(name), cand: null, tensorish: false });
+    scope.attrs.set(name, { kind: 'param', value: sym(name), cand: null, tensorish: false });
   }
 }
 
 /** The torch loss module a type annotation (`: nn.KLDivLoss`) names, built with its defaults. */
-function declaredTorchModule(typeDef: SyntaxNode, ctx: Ctx): AV | null {
+function declaredTorchModule(typeDef: SyntaxNode, ctx: Ctx): Value | null {
   const type = typeDef.name === 'TypeDef' ? children(typeDef).at(-1) : undefined;
   const api = type ? resolveTorchApi(toExpr(type, ctx.mod.text), ctx.mod) : null;
-  return api?.form === 'module' ? { k: 'module', api: api.kind, args: new Map(), texts: [] } : null;
+  return api?.form === 'module' ? { kind: 'module', api: api.kind, args: new Map(), texts: [] } : null;
 }
 
 function literalNumber(node: SyntaxNode, text: string): number | null {
   const e = toExpr(node, text);
-  if (e.t === 'num') return e.v;
-  if (e.t === 'unary' && e.op === '-' && e.e.t === 'num') return -e.e.v;
+  if (e.kind === 'num') return e.value;
+  if (e.kind === 'unary' && e.op === '-' && e.operand.kind === 'num') return -e.operand.value;
   return null;
 }
 
 /** The None-defaulted parameters named in each weight factor (`self.weight.unsqueeze(0)`), or null if one has none. */
 function optionalWeights(loss: LossInfo, params: Param[], text: string): string[] | null {
   const optional = params
-    .filter((p) => p.defaultExpr?.t === 'const' && p.defaultExpr.v === null)
+    .filter((p) => p.defaultExpr?.kind === 'const' && p.defaultExpr.value === null)
     .map((p) => p.name);
   const named = loss.weightSpans.map((span) =>
     optional.filter((name) => new RegExp(`\\b${name}\\b`).test(text.slice(span.from, span.to))),

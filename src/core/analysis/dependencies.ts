@@ -414,15 +414,15 @@ function namesOf(e: Expr | 'slice', out: string[]): void {
   while (stack.length > 0) {
     const x = stack.pop() as Expr | 'slice';
     if (x === 'slice') continue;
-    if (x.t === 'name') out.push(x.id);
-    else if (x.t === 'attr') stack.push(x.obj);
-    else if (x.t === 'call') stack.push(x.fn, ...x.args.map((a) => a.value));
-    else if (x.t === 'sub') stack.push(x.obj, ...x.index);
-    else if (x.t === 'bin') stack.push(x.l, x.r);
-    else if (x.t === 'unary') stack.push(x.e);
-    else if (x.t === 'cond') stack.push(x.body, x.test, x.orelse);
-    else if (x.t === 'walrus') stack.push(x.value);
-    else if (x.t === 'tuple') stack.push(...x.items);
+    if (x.kind === 'name') out.push(x.id);
+    else if (x.kind === 'attr') stack.push(x.obj);
+    else if (x.kind === 'call') stack.push(x.fn, ...x.args.map((a) => a.value));
+    else if (x.kind === 'sub') stack.push(x.obj, ...x.index);
+    else if (x.kind === 'bin') stack.push(x.left, x.right);
+    else if (x.kind === 'unary') stack.push(x.operand);
+    else if (x.kind === 'cond') stack.push(x.body, x.test, x.orelse);
+    else if (x.kind === 'walrus') stack.push(x.value);
+    else if (x.kind === 'tuple') stack.push(...x.items);
   }
 }
 
@@ -460,8 +460,8 @@ function boundAtTopLevel(node: SyntaxNode, text: string): Set<string> {
   const names = new Set<string>();
   const visit = (stmts: Stmt[]): void => {
     for (const st of stmts) {
-      if (st.s === 'assign') for (const t of st.targets) if (t.t === 'name') names.add(t.id);
-      if (st.s === 'block') st.bodies.forEach(visit);
+      if (st.kind === 'assign') for (const t of st.targets) if (t.kind === 'name') names.add(t.id);
+      if (st.kind === 'block') st.bodies.forEach(visit);
     }
   };
   const st = unlessTooDeep(

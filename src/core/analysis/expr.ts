@@ -14,25 +14,25 @@ export interface Arg extends Span {
 
 export type Expr = Span &
   (
-    | { t: 'num'; v: number }
-    | { t: 'str'; v: string }
-    | { t: 'const'; v: boolean | null }
-    | { t: 'name'; id: string }
-    | { t: 'attr'; obj: Expr; name: string }
-    | { t: 'call'; fn: Expr; args: Arg[]; argsFrom: number; argsTo: number }
-    | { t: 'sub'; obj: Expr; index: (Expr | 'slice')[] }
-    | { t: 'bin'; op: string; l: Expr; r: Expr }
-    | { t: 'unary'; op: string; e: Expr }
-    | { t: 'cond'; body: Expr; test: Expr; orelse: Expr }
+    | { kind: 'num'; value: number }
+    | { kind: 'str'; value: string }
+    | { kind: 'const'; value: boolean | null }
+    | { kind: 'name'; id: string }
+    | { kind: 'attr'; obj: Expr; name: string }
+    | { kind: 'call'; fn: Expr; args: Arg[]; argsFrom: number; argsTo: number }
+    | { kind: 'sub'; obj: Expr; index: (Expr | 'slice')[] }
+    | { kind: 'bin'; op: string; left: Expr; right: Expr }
+    | { kind: 'unary'; op: string; operand: Expr }
+    | { kind: 'cond'; body: Expr; test: Expr; orelse: Expr }
     /** `(name := value)`: binds name to value in the enclosing function, and is that value. */
-    | { t: 'walrus'; id: string; value: Expr }
+    | { kind: 'walrus'; id: string; value: Expr }
     /** `keys`: a dict display's string keys (null where a key is not a string literal). */
-    | { t: 'tuple'; items: Expr[]; keys?: (string | null)[] }
+    | { kind: 'tuple'; items: Expr[]; keys?: (string | null)[] }
     /** `lambda x, y: …`: run like a nested function when called. */
-    | { t: 'lambda'; node: SyntaxNode }
+    | { kind: 'lambda'; node: SyntaxNode }
     /** `[f(x) for x, y in pairs if …]`, a generator or a dict comprehension (its value): the element and its loops. */
-    | { t: 'comp'; elt: Expr; loops: { target: Expr; iter: Expr }[] }
-    | { t: 'other' }
+    | { kind: 'comp'; elt: Expr; loops: { target: Expr; iter: Expr }[] }
+    | { kind: 'other' }
   );
 
 const PUNCTUATION = new Set(['(', ')', '[', ']', ',', ':', '.', 'Comment']);
@@ -63,18 +63,18 @@ export function toExpr(node: SyntaxNode, text: string): Expr {
   const kids = (): SyntaxNode[] => operands(node);
   switch (node.name) {
     case 'Number':
-      return { ...span, t: 'num', v: parseNumber(src(node)) };
+      return { ...span, kind: 'num', value: parseNumber(src(node)) };
     case 'String':
-      return { ...span, t: 'str', v: stripQuotes(src(node)) };
+      return { ...span, kind: 'str', value: stripQuotes(src(node)) };
     case 'Boolean':
-      return { ...span, t: 'const', v: src(node) === 'True' };
+      return { ...span, kind: 'const', value: src(node) === 'True' };
     case 'None':
-      return { ...span, t: 'const', v: null };
+      return { ...span, kind: 'const', value: null };
     case 'VariableName':
-      return { ...span, t: 'name', id: src(node) };
+      return { ...span, kind: 'name', id: src(node) };
     case 'ParenthesizedExpression': {
       const inner = kids()[0];
-      return inner ? toExpr(inner, text) : { ...span, t: 'other' };
+      return inner ? toExpr(inner, text) : { ...span, kind: 'other' };
     }
     case 'MemberExpression':
       return memberExpr(node, text);
@@ -82,21 +82,27 @@ export function toExpr(node: SyntaxNode, text: string): Expr {
       return callExpr(node, text);
     case 'BinaryExpression': {
       const parts = children(node).filter((c) => c.name !== 'Comment');
-      if (parts.length < 3) return { ...span, t: 'other' };
+      if (parts.length < 3) return { ...span, kind: 'other' };
       const op = parts.slice(1, -1).map(src).join(' ');
-      return { ...span, t: 'bin', op, l: toExpr(parts[0], text), r: toExpr(parts[parts.length - 1], text) };
+      return {
+        ...span,
+        kind: 'bin',
+        op,
+        left: toExpr(parts[0], text),
+        right: toExpr(parts[parts.length - 1], text),
+      };
     }
     case 'UnaryExpression': {
       const [op, e] = children(node);
-      if (!op || !e) return { ...span, t: 'other' };
-      return { ...span, t: 'unary', op: src(op), e: toExpr(e, text) };
+      if (!op || !e) return { ...span, kind: 'other' };
+      return { ...span, kind: 'unary', op: src(op), operand: toExpr(e, text) };
     }
     case 'ConditionalExpression': {
       const [body, , test, , orelse] = children(node);
-      if (!body || !test || !orelse) return { ...span, t: 'other' };
+      if (!body || !test || !orelse) return { ...span, kind: 'other' };
       return {
         ...span,
-        t: 'cond',
+        kind: 'cond',
         body: toExpr(body, text),
         test: toExpr(test, text),
         orelse: toExpr(orelse, text),
@@ -104,14 +110,14 @@ export function toExpr(node: SyntaxNode, text: string): Expr {
     }
     case 'NamedExpression': {
       const [target, , value] = children(node);
-      if (target?.name !== 'VariableName' || !value) return { ...span, t: 'other' };
-      return { ...span, t: 'walrus', id: src(target), value: toExpr(value, text) };
+      if (target?.name !== 'VariableName' || !value) return { ...span, kind: 'other' };
+      return { ...span, kind: 'walrus', id: src(target), value: toExpr(value, text) };
     }
     case 'TupleExpression':
     case 'ArrayExpression':
-      return { ...span, t: 'tuple', items: kids().map((k) => toExpr(k, text)) };
+      return { ...span, kind: 'tuple', items: kids().map((k) => toExpr(k, text)) };
     case 'LambdaExpression':
-      return { ...span, t: 'lambda', node };
+      return { ...span, kind: 'lambda', node };
     case 'ArrayComprehensionExpression':
     case 'SetComprehensionExpression':
     case 'DictionaryComprehensionExpression':
@@ -121,12 +127,12 @@ export function toExpr(node: SyntaxNode, text: string): Expr {
       // The values carry the dataflow (`return {"loss": loss, "nll": nll}`); string keys pick them (`cfg['eps']`).
       return {
         ...span,
-        t: 'tuple',
+        kind: 'tuple',
         items: dictValues(node).map((k) => toExpr(k, text)),
         keys: dictKeys(node).map((k) => (k.name === 'String' ? stripQuotes(text.slice(k.from, k.to)) : null)),
       };
     default:
-      return { ...span, t: 'other' };
+      return { ...span, kind: 'other' };
   }
 }
 
@@ -141,7 +147,7 @@ function comprehension(span: Span, nodes: SyntaxNode[], text: string): Expr {
     .slice(0, start)
     .filter((n) => !PUNCTUATION.has(n.name))
     .at(-1);
-  if (start < 1 || !elt) return { from: span.from, to: span.to, t: 'other' };
+  if (start < 1 || !elt) return { from: span.from, to: span.to, kind: 'other' };
   const loops: { target: Expr; iter: Expr }[] = [];
   for (let i = start; i < nodes.length; i++) {
     if (!keyword(nodes[i], 'for')) continue;
@@ -151,10 +157,10 @@ function comprehension(span: Span, nodes: SyntaxNode[], text: string): Expr {
     if (inAt < 0 || !iter || targets.length === 0) break;
     const items = targets.map((t) => toExpr(t, text));
     const target: Expr =
-      items.length === 1 ? items[0] : { from: targets[0].from, to: iter.from, t: 'tuple', items };
+      items.length === 1 ? items[0] : { from: targets[0].from, to: iter.from, kind: 'tuple', items };
     loops.push({ target, iter: toExpr(iter, text) });
   }
-  return { from: span.from, to: span.to, t: 'comp', elt: toExpr(elt, text), loops };
+  return { from: span.from, to: span.to, kind: 'comp', elt: toExpr(elt, text), loops };
 }
 
 /** The value after each `:` of a dictionary display. */
@@ -172,21 +178,21 @@ function dictKeys(node: SyntaxNode): SyntaxNode[] {
 function memberExpr(node: SyntaxNode, text: string): Expr {
   const span = { from: node.from, to: node.to };
   const kids = children(node);
-  const obj = kids[0] ? toExpr(kids[0], text) : ({ ...span, t: 'other' } as Expr);
+  const obj = kids[0] ? toExpr(kids[0], text) : ({ ...span, kind: 'other' } as Expr);
   const prop = kids.find((k) => k.name === 'PropertyName');
-  if (prop) return { ...span, t: 'attr', obj, name: text.slice(prop.from, prop.to) };
+  if (prop) return { ...span, kind: 'attr', obj, name: text.slice(prop.from, prop.to) };
   const inner = kids.slice(2, -1);
   const index = commaGroups(inner).map((g) =>
     g.some((n) => n.name === ':') ? ('slice' as const) : toExpr(g[0], text),
   );
-  return { ...span, t: 'sub', obj, index };
+  return { ...span, kind: 'sub', obj, index };
 }
 
 function callExpr(node: SyntaxNode, text: string): Expr {
   const span = { from: node.from, to: node.to };
   const fnNode = node.firstChild;
   const argList = node.lastChild;
-  if (!fnNode || !argList || argList.name !== 'ArgList') return { ...span, t: 'other' };
+  if (!fnNode || !argList || argList.name !== 'ArgList') return { ...span, kind: 'other' };
   const inner = children(argList).filter((c) => c.name !== '(' && c.name !== ')');
   // `sum(w * l for w, l in pairs)`: one argument, a generator.
   const generator = inner.some((c) => c.name === 'for')
@@ -201,7 +207,14 @@ function callExpr(node: SyntaxNode, text: string): Expr {
       ]
     : null;
   const args: Arg[] = generator ?? commaGroups(inner).map((g) => toArg(g, text));
-  return { ...span, t: 'call', fn: toExpr(fnNode, text), args, argsFrom: argList.from, argsTo: argList.to };
+  return {
+    ...span,
+    kind: 'call',
+    fn: toExpr(fnNode, text),
+    args,
+    argsFrom: argList.from,
+    argsTo: argList.to,
+  };
 }
 
 function toArg(group: SyntaxNode[], text: string): Arg {
@@ -212,7 +225,7 @@ function toArg(group: SyntaxNode[], text: string): Arg {
   if (rest.length >= 3 && rest[1].name === 'AssignOp' && rest[0].name === 'VariableName') {
     return { from, to, star, name: text.slice(rest[0].from, rest[0].to), value: toExpr(rest[2], text) };
   }
-  const value = rest[0] ? toExpr(rest[0], text) : ({ from, to, t: 'other' } as Expr);
+  const value = rest[0] ? toExpr(rest[0], text) : ({ from, to, kind: 'other' } as Expr);
   return { from, to, star, name: null, value };
 }
 

@@ -1,5 +1,5 @@
 import type { SymInfo } from './scope';
-import { add, evalSym, mul, type Sym, sym, symNames } from './sym';
+import { add, evalSym, mul, type Scalar, sym, symNames } from './sym';
 import type { Mix } from './values';
 
 /**
@@ -19,7 +19,7 @@ const PROBES = [0.137, 0.291, 0.413, 0.079, 0.353, 0.211];
 const TOL = 1e-9;
 
 /** The target is affine in a and b, zero at a = b = 0, and the two coefficients sum to 1, whatever the rest is. */
-function convexIn(target: Sym, a: string, b: string, names: string[]): boolean {
+function convexIn(target: Scalar, a: string, b: string, names: string[]): boolean {
   return [0, 1].every((base) => {
     const at = (va: number, vb: number): number =>
       evalSym(target, (n) =>

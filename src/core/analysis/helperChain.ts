@@ -3,26 +3,26 @@ import { runFunction } from './interp';
 import { type ClassScope, type Ctx, callParams, functionBody } from './scope';
 import { headOf, pickReturn } from './semantics';
 import { bodyStatements } from './stmt';
-import { type AV, UNKNOWN } from './values';
+import { UNKNOWN, type Value } from './values';
 
 /**
  * Helpers of a class that hand values to one another by name (Megatron's cross-entropy steps: one returns
  * `predicted_logits, sum_exp_logits`, the next takes them as parameters), none a loss alone: run in the class's
  * order, each parameter bound to the value an earlier helper returned under that name. The first loss so composed.
  */
-export function chainedHelpers(scope: ClassScope, ctx: Ctx): AV {
-  const produced = new Map<string, AV>();
+export function chainedHelpers(scope: ClassScope, ctx: Ctx): Value {
+  const produced = new Map<string, Value>();
   for (const [name, fn] of scope.methods) {
     if (name === '__init__') continue;
-    const bound = new Map<string, AV>();
+    const bound = new Map<string, Value>();
     for (const p of callParams(fn, ctx.mod.text)) {
       const v = produced.get(p.name);
       if (v) bound.set(p.name, v);
     }
     const value = pickReturn(runFunction(fn, bound, scope, ctx, false));
-    if (bound.size > 0 && headOf(value).k === 'loss') return headOf(value);
+    if (bound.size > 0 && headOf(value).kind === 'loss') return headOf(value);
     returnedNames(fn, ctx.mod.text).forEach((returned, i) => {
-      const v = value.k === 'tuple' ? value.items[i] : i === 0 ? value : undefined;
+      const v = value.kind === 'tuple' ? value.items[i] : i === 0 ? value : undefined;
       if (returned && v) produced.set(returned, v);
     });
   }
@@ -34,10 +34,10 @@ function returnedNames(fn: SyntaxNode, text: string): (string | null)[] {
   const body = functionBody(fn);
   const last = body
     ? bodyStatements(body, text)
-        .filter((st) => st.s === 'return')
+        .filter((st) => st.kind === 'return')
         .at(-1)
     : undefined;
-  const value = last?.s === 'return' ? last.value : null;
-  const items = value?.t === 'tuple' ? value.items : value ? [value] : [];
-  return items.map((e) => (e.t === 'name' ? e.id : null));
+  const value = last?.kind === 'return' ? last.value : null;
+  const items = value?.kind === 'tuple' ? value.items : value ? [value] : [];
+  return items.map((e) => (e.kind === 'name' ? e.id : null));
 }

@@ -1,5 +1,5 @@
 import type { Expr } from './expr';
-import { type AV, scalarOf, sourceOf } from './values';
+import { scalarOf, sourceOf, type Value } from './values';
 
 /**
  * Softmax cross-entropy written by hand over margin logits (AM-Softmax, CosFace, ArcFace, SphereFace, AdaCos):
@@ -8,33 +8,33 @@ import { type AV, scalarOf, sourceOf } from './values';
  * `exp(num) / (exp(num) + …)`: the log-probability (or probability) of the true class, whatever the margin.
  */
 
-type TrueLogit = AV & { k: 'tensor'; trueLogit: { labels?: string; exp?: true } };
+type TrueLogit = Value & { kind: 'tensor'; trueLogit: { labels?: string; exp?: true } };
 
 /** The true class's logit, picked from a computed tensor by the labels. */
-export function trueLogit(labels: AV): AV {
+export function trueLogit(labels: Value): Value {
   return trueLogitOf(sourceOf(labels));
 }
 
-function trueLogitOf(labels: string | undefined): AV {
-  return { k: 'tensor', trueLogit: labels ? { labels } : {} };
+function trueLogitOf(labels: string | undefined): Value {
+  return { kind: 'tensor', trueLogit: labels ? { labels } : {} };
 }
 
-function isTrueLogit(v: AV): v is TrueLogit {
-  return v.k === 'tensor' && v.trueLogit !== undefined && !v.trueLogit.exp;
+function isTrueLogit(v: Value): v is TrueLogit {
+  return v.kind === 'tensor' && v.trueLogit !== undefined && !v.trueLogit.exp;
 }
 
-function isExpTrueLogit(v: AV): v is TrueLogit {
-  return v.k === 'tensor' && v.trueLogit?.exp === true;
+function isExpTrueLogit(v: Value): v is TrueLogit {
+  return v.kind === 'tensor' && v.trueLogit?.exp === true;
 }
 
 /** Class indices or a view of them: a label parameter as the analysis reads it. */
-function isLabels(v: AV): boolean {
-  return (v.k === 'param' && v.cand !== null) || (v.k === 'tensor' && v.viewOf !== undefined);
+function isLabels(v: Value): boolean {
+  return (v.kind === 'param' && v.cand !== null) || (v.kind === 'tensor' && v.viewOf !== undefined);
 }
 
 /** `torch.diagonal(x.T[y])` / `torch.diagonal(x[:, y])`: row i's logit of class y_i. */
-export function diagonalPick(arg: Expr | undefined, evaluate: (e: Expr) => AV): AV | null {
-  if (arg?.t !== 'sub') return null;
+export function diagonalPick(arg: Expr | undefined, evaluate: (e: Expr) => Value): Value | null {
+  if (arg?.kind !== 'sub') return null;
   const [first, second] = arg.index;
   const column = arg.index.length === 1 ? first : first === 'slice' ? second : undefined;
   if (!column || column === 'slice' || arg.index.length > 2) return null;
@@ -48,44 +48,44 @@ const MARGIN_MAPS = new Set(
 );
 
 /** A torch function or tensor method applied to the true class's logit (first argument) and numbers. */
-export function marginFunction(name: string, args: AV[]): AV | null {
+export function marginFunction(name: string, args: Value[]): Value | null {
   const [x, ...rest] = args;
   if (!x || !isTrueLogit(x) || !rest.every((a) => scalarOf(a) !== null)) return null;
-  if (name === 'exp' || name === 'exp_') return { k: 'tensor', trueLogit: { ...x.trueLogit, exp: true } };
+  if (name === 'exp' || name === 'exp_') return { kind: 'tensor', trueLogit: { ...x.trueLogit, exp: true } };
   return MARGIN_MAPS.has(name) ? x : null;
 }
 
 /** Arithmetic on the true class's logit and the normaliser built around it. */
-export function marginArithmetic(o: string, a: AV, b: AV): AV | null {
+export function marginArithmetic(o: string, a: Value, b: Value): Value | null {
   // A scale may be a tensor computed without the labels (AdaCos's adaptive scale).
-  const factor = (v: AV) => scalarOf(v) !== null || ((o === '*' || o === '/') && isOpaque(v));
+  const factor = (v: Value) => scalarOf(v) !== null || ((o === '*' || o === '/') && isOpaque(v));
   const picked = [a, b].find(isTrueLogit);
   const operands = (isTrueLogit(a) || factor(a)) && (isTrueLogit(b) || factor(b));
   if (picked && operands && ['+', '-', '*', '/', '**'].includes(o))
     return trueLogitOf(picked.trueLogit.labels);
   // exp(num) + Σ_{j≠y} exp(s·cos_j): the softmax's denominator, the true class's term included.
   if (o === '+' && ((isExpTrueLogit(a) && others(b)) || (isExpTrueLogit(b) && others(a))))
-    return { k: 'tensor', partition: true };
+    return { kind: 'tensor', partition: true };
   // num − log(denominator), exp(num) / denominator, and log(denominator) − num.
-  const logRatio = o === '-' && isTrueLogit(a) && b.k === 'tensor' && b.logNormaliser;
-  const ratio = o === '/' && isExpTrueLogit(a) && b.k === 'tensor' && b.partition;
+  const logRatio = o === '-' && isTrueLogit(a) && b.kind === 'tensor' && b.logNormaliser;
+  const ratio = o === '/' && isExpTrueLogit(a) && b.kind === 'tensor' && b.partition;
   if (logRatio || ratio) return trueProbability(a as TrueLogit, false);
-  const negated = o === '-' && isTrueLogit(b) && a.k === 'tensor' && a.logNormaliser;
+  const negated = o === '-' && isTrueLogit(b) && a.kind === 'tensor' && a.logNormaliser;
   return negated ? trueProbability(b, true) : null;
 }
 
-function isOpaque(v: AV): boolean {
-  return v.k === 'tensor' && Object.keys(v).length === 1;
+function isOpaque(v: Value): boolean {
+  return v.kind === 'tensor' && Object.keys(v).length === 1;
 }
 
 /** The other classes' terms of a hand-written denominator: a tensor, not a loss or a target. */
-function others(v: AV): boolean {
-  return v.k === 'tensor' || v.k === 'unknown';
+function others(v: Value): boolean {
+  return v.kind === 'tensor' || v.kind === 'unknown';
 }
 
 /** The model's probability of the true class or its log (increasing in p_y), or minus the log (falling). */
-function trueProbability(v: TrueLogit, falling: boolean): AV {
+function trueProbability(v: TrueLogit, falling: boolean): Value {
   const { labels } = v.trueLogit;
   const trueProb = { ...(labels ? { labels } : {}), falling, margin: true as const };
-  return { k: 'tensor', pred: 'nonlinear', trueProb };
+  return { kind: 'tensor', pred: 'nonlinear', trueProb };
 }

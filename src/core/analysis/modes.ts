@@ -12,15 +12,18 @@ export function otherModes(r: DefinitionResult): LossMode[] {
   const text = r.ctx.mod.text.slice(r.def.node.from, r.def.node.to);
   const settings: { when: string; setting: Setting }[] = [];
   for (const p of r.params) {
-    if (p.defaultExpr?.t !== 'str') continue;
+    if (p.defaultExpr?.kind !== 'str') continue;
     const names = [p.name, ...storedAs(text, p.name)];
     for (const v of new Set(names.flatMap((n) => testedValues(text, n)))) {
-      if (v !== p.defaultExpr.v)
-        settings.push({ when: `${p.name}='${v}'`, setting: { name: p.name, value: { k: 'str', v } } });
+      if (v !== p.defaultExpr.value)
+        settings.push({
+          when: `${p.name}='${v}'`,
+          setting: { name: p.name, value: { kind: 'str', text: v } },
+        });
     }
   }
   if (r.def.kind === 'class' && /\bself\.training\b/.test(text))
-    settings.push({ when: 'eval mode', setting: { name: 'training', value: { k: 'num', s: ZERO } } });
+    settings.push({ when: 'eval mode', setting: { name: 'training', value: { kind: 'num', value: ZERO } } });
   const modes: LossMode[] = [];
   for (const { when, setting } of settings) {
     const other = analyzeDefinition(r.def, r.ctx.mod, setting);

@@ -190,8 +190,8 @@ function splitClauses<T extends { name: string }>(words: T[]): T[][] {
 
 /** The dotted name an expression denotes after resolving import aliases, or null. */
 export function qualify(e: Expr, mod: ModuleContext): string | null {
-  if (e.t === 'name') return mod.aliases.get(e.id) ?? CONVENTIONAL[e.id] ?? e.id;
-  if (e.t === 'attr') {
+  if (e.kind === 'name') return mod.aliases.get(e.id) ?? CONVENTIONAL[e.id] ?? e.id;
+  if (e.kind === 'attr') {
     const base = qualify(e.obj, mod);
     return base ? `${base}.${e.name}` : null;
   }

@@ -2,7 +2,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { children, type Expr, toExpr } from './expr';
 import { type Definition, findDefinition, type ModuleContext } from './module';
 import type { Stmt } from './stmt';
-import type { AV } from './values';
+import type { Value } from './values';
 
 export interface SymInfo {
   origin: 'param' | 'const' | 'dim' | 'batch' | 'free';
@@ -18,7 +18,7 @@ export interface ClassScope {
   def: Definition;
   methods: Map<string, SyntaxNode>;
   /** `self.x` values set in `__init__` (and updated by other methods while they run). */
-  attrs: Map<string, AV>;
+  attrs: Map<string, Value>;
   /** Where each attribute was assigned (for linking instance calls to their constructor). */
   attrSpans: Map<string, Expr>;
 }
@@ -31,12 +31,12 @@ export interface Ctx {
    * Torch loss invocations counted while running, whether the code trains (`loss.backward()`), and the loss it
    * trains with (what `.backward()` is called on).
    */
-  calls: { torchLosses: number; training?: boolean; trained?: AV };
+  calls: { torchLosses: number; training?: boolean; trained?: Value };
 }
 
 export interface Frame {
-  vars: Map<string, AV>;
-  returns: AV[];
+  vars: Map<string, Value>;
+  returns: Value[];
   cls: ClassScope | null;
   /** Statements that assigned each local, in order (for pitfalls following a variable to its source). */
   body?: Stmt[];

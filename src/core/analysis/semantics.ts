@@ -24,7 +24,6 @@ import {
 import { bindArgs, resolveTorchApi, type TorchApi } from './torchApi';
 import { argText, changedLogits, inputOf, type TorchLossCall } from './torchLossCall';
 import {
-  type AV,
   isSmoothedTarget,
   type LossInfo,
   lossOf,
@@ -37,20 +36,21 @@ import {
   TENSOR,
   tensorMix,
   UNKNOWN,
+  type Value,
 } from './values';
 
 export { gatherLoss, trueProbOf } from './tensorOps';
 
-type CallExpr = Expr & { t: 'call' };
+type CallExpr = Expr & { kind: 'call' };
 
 interface Evaluated {
-  args: AV[];
-  kw: Map<string, AV>;
+  args: Value[];
+  kw: Map<string, Value>;
 }
 
 function evalArgs(e: CallExpr, f: Frame, ctx: Ctx): Evaluated {
-  const args: AV[] = [];
-  const kw = new Map<string, AV>();
+  const args: Value[] = [];
+  const kw = new Map<string, Value>();
   for (const a of e.args) {
     if (a.star) continue;
     const v = evalExpr(a.value, f, ctx);
@@ -60,14 +60,14 @@ function evalArgs(e: CallExpr, f: Frame, ctx: Ctx): Evaluated {
   return { args, kw };
 }
 
-export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
+export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): Value {
   const held = heldTorchFunction(e.fn, f);
   if (held) return evalCall({ ...e, fn: held }, f, ctx);
   const method = asTensorMethod(e, ctx);
   if (method) return evalCall(method, f, ctx);
   const api = resolveTorchApi(e.fn, ctx.mod);
   if (api) {
-    const bound = new Map<string, AV>();
+    const bound = new Map<string, Value>();
     const texts: [string, string][] = [];
     for (const [name, a] of bindArgs(e.args, api.params)) {
       const v = evalExpr(a.value, f, ctx);
@@ -75,8 +75,8 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
       if (name !== 'input' && name !== 'target')
         texts.push([name, argText(v, a.value, ctx.mod.text, ctx.syms)]);
     }
-    if (api.form === 'module') return { k: 'module', api: api.kind, args: bound, texts };
-    if (api.form === 'method') bound.set('input', evalExpr((e.fn as Expr & { t: 'attr' }).obj, f, ctx));
+    if (api.form === 'module') return { kind: 'module', api: api.kind, args: bound, texts };
+    if (api.form === 'method') bound.set('input', evalExpr((e.fn as Expr & { kind: 'attr' }).obj, f, ctx));
     if (!api.kind.endsWith('softmax')) ctx.calls.torchLosses++;
     return torchLoss(api.kind, bound, texts, ctx);
   }
@@ -84,11 +84,11 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   if (q) settleCounts(q, e, f, ctx);
   const ev = evalArgs(e, f, ctx);
   // NumPy builds targets the same way (np.full, np.eye(K)[y], np.zeros): its functions read as torch's.
-  if ((q === 'torch.stack' || q === 'torch.cat') && ev.args[0]?.k === 'tuple')
+  if ((q === 'torch.stack' || q === 'torch.cat') && ev.args[0]?.kind === 'tuple')
     return twoColumnTarget(ev.args[0].items) ?? richest(ev.args[0].items);
   // `SimpleNamespace(eps=eps)`, `dict(eps=eps)`: the keywords, by name.
   if (q !== null && NAMESPACES.has(q) && !ctx.mod.definitionNames.has(q) && ev.args.length === 0)
-    return { k: 'tuple', items: [...ev.kw.values()], keys: [...ev.kw.keys()] };
+    return { kind: 'tuple', items: [...ev.kw.values()], keys: [...ev.kw.keys()] };
   // einops moves axes: the value (a one-hot, log-probabilities) stays what it is.
   if (q === 'einops.rearrange' && ev.args[0]) return ev.args[0];
   const diagonal = q === 'torch.diagonal' ? diagonalPick(e.args[0]?.value, (x) => evalExpr(x, f, ctx)) : null;
@@ -103,12 +103,12 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
     const r = torchFunction(q.slice(q.lastIndexOf('.') + 1), ev.args, ev.kw, ctx);
     // `torch.exp(x, out=y)` writes its result into y.
     const out = e.args.find((a) => a.name === 'out')?.value;
-    if (r && out && (out.t === 'name' || out.t === 'attr')) assign(out, r, f, ctx, e);
+    if (r && out && (out.kind === 'name' || out.kind === 'attr')) assign(out, r, f, ctx, e);
     if (r) return r;
   }
   // `functools.partial(fn, eps=0.1)`: fn with those arguments bound ahead.
   const fn = ev.args[0];
-  if (q === 'functools.partial' && fn?.k === 'function')
+  if (q === 'functools.partial' && fn?.kind === 'function')
     return { ...fn, partial: { args: ev.args.slice(1), kw: ev.kw } };
   const library = q ? (importedCall(q, ev, ctx) ?? libraryCall(q, ev, ctx)) : null;
   if (library) return library;
@@ -116,15 +116,15 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): AV {
   if (builtin || (q !== null && CONTAINERS.has(q))) return collected(ev);
   // `nn.Parameter(torch.ones(n, 1), requires_grad=False)`: the tensor it holds.
   if (q !== null && PARAMETERS.has(q)) return ev.args[0] ?? ev.kw.get('data') ?? TENSOR;
-  const callee = e.fn.t === 'call' ? evalExpr(e.fn, f, ctx) : null;
-  if (callee?.k === 'module') return applyModule(callee, ev, ctx);
-  if (callee?.k === 'instance') return callInstance(callee, ev, ctx);
+  const callee = e.fn.kind === 'call' ? evalExpr(e.fn, f, ctx) : null;
+  if (callee?.kind === 'module') return applyModule(callee, ev, ctx);
+  if (callee?.kind === 'instance') return callInstance(callee, ev, ctx);
   const config = builtFromConfig(e, q, ev, ctx);
   if (config) return config;
   // A registry's build of a config written here (`MODELS.build(dict(type=...))`): the same, named by the call.
   if (registryBuild(e, f, ctx)) return builtCriterion(ctx.mod.text.slice(e.from, e.to), ctx);
-  if (e.fn.t === 'attr') return methodCall(e, e.fn as Expr & { t: 'attr' }, ev, f, ctx);
-  if (e.fn.t === 'name') return nameCall(e, e.fn.id, ev, f, ctx);
+  if (e.fn.kind === 'attr') return methodCall(e, e.fn as Expr & { kind: 'attr' }, ev, f, ctx);
+  if (e.fn.kind === 'name') return nameCall(e, e.fn.id, ev, f, ctx);
   return wrapper(ev, ctx);
 }
 
@@ -142,7 +142,7 @@ function asTensorMethod(e: CallExpr, ctx: Ctx): CallExpr | null {
   const [self, ...rest] = e.args;
   const name = /^torch\.(\w+)$/.exec(qualify(e.fn, ctx.mod) ?? '')?.[1];
   if (!name || !self || self.name || !(name.endsWith('_') || METHOD_FORMS.has(name))) return null;
-  return { ...e, fn: { ...e.fn, t: 'attr', obj: self.value, name }, args: rest };
+  return { ...e, fn: { ...e.fn, kind: 'attr', obj: self.value, name }, args: rest };
 }
 
 const BUILDER = /^build(_[a-z]+)?$/;
@@ -152,20 +152,21 @@ const BUILDER = /^build(_[a-z]+)?$/;
  * a config the caller was given builds the criterion that config names, unseen here: it stands for that parameter,
  * so calling it delegates (like a criterion given to the constructor).
  */
-function builtFromConfig(e: CallExpr, q: string | null, ev: Evaluated, ctx: Ctx): AV | null {
-  const name = e.fn.t === 'attr' ? e.fn.name : e.fn.t === 'name' ? e.fn.id : null;
-  const onSelf = e.fn.t === 'attr' && e.fn.obj.t === 'name' && e.fn.obj.id === 'self';
+function builtFromConfig(e: CallExpr, q: string | null, ev: Evaluated, ctx: Ctx): Value | null {
+  const name = e.fn.kind === 'attr' ? e.fn.name : e.fn.kind === 'name' ? e.fn.id : null;
+  const onSelf = e.fn.kind === 'attr' && e.fn.obj.kind === 'name' && e.fn.obj.id === 'self';
   if (!name || !BUILDER.test(name) || onSelf || (q !== null && ctx.mod.definitionNames.has(q))) return null;
   const config = ev.args[0] ?? ev.kw.get('cfg');
-  if (config?.k !== 'param' || config.s.k !== 's' || ev.args.length + ev.kw.size !== 1) return null;
-  return ctx.syms.get(config.s.name)?.origin === 'param' ? config : null;
+  if (config?.kind !== 'param' || config.value.kind !== 'symbol' || ev.args.length + ev.kw.size !== 1)
+    return null;
+  return ctx.syms.get(config.value.name)?.origin === 'param' ? config : null;
 }
 
 /** `self.log_softmax = F.log_softmax`, then `self.log_softmax(x, dim=1)`: the torch function the name holds. */
 function heldTorchFunction(fn: Expr, f: Frame): Expr | null {
-  const onSelf = fn.t === 'attr' && fn.obj.t === 'name' && fn.obj.id === 'self';
-  const held = fn.t === 'name' ? f.vars.get(fn.id) : onSelf ? f.cls?.attrs.get(fn.name) : undefined;
-  return held?.k === 'torchRef' ? held.fn : null;
+  const onSelf = fn.kind === 'attr' && fn.obj.kind === 'name' && fn.obj.id === 'self';
+  const held = fn.kind === 'name' ? f.vars.get(fn.id) : onSelf ? f.cls?.attrs.get(fn.name) : undefined;
+  return held?.kind === 'torchRef' ? held.fn : null;
 }
 
 const NAMESPACES = new Set(['types.SimpleNamespace', 'argparse.Namespace', 'dict', 'easydict.EasyDict']);
@@ -175,39 +176,39 @@ const BUILTIN_CONTAINERS = new Set(['list', 'tuple', 'dict']);
 const PARAMETERS = new Set(['torch.nn.Parameter', 'torch.nn.parameter.Parameter']);
 
 /** `nn.ModuleList([...])`, `list(losses)`, `dict(cls=l)`: the values they hold, as one collection. */
-function collected(ev: Evaluated): AV {
-  const items = [...ev.args, ...ev.kw.values()].flatMap((v) => (v.k === 'tuple' ? v.items : [v]));
-  return ev.args.length === 1 && ev.kw.size === 0 && ev.args[0].k !== 'tuple'
+function collected(ev: Evaluated): Value {
+  const items = [...ev.args, ...ev.kw.values()].flatMap((v) => (v.kind === 'tuple' ? v.items : [v]));
+  return ev.args.length === 1 && ev.kw.size === 0 && ev.args[0].kind !== 'tuple'
     ? ev.args[0]
-    : { k: 'tuple', items };
+    : { kind: 'tuple', items };
 }
 
 /** `math.log(1 - alpha)`: a number (named by its text) when its arguments are numbers; never a tensor's log. */
-function mathValue(e: CallExpr, ev: Evaluated, ctx: Ctx): AV {
+function mathValue(e: CallExpr, ev: Evaluated, ctx: Ctx): Value {
   if (!ev.args.every((a) => scalarOf(a) !== null)) return UNKNOWN;
   const id = ctx.mod.text.slice(e.from, e.to);
   if (!ctx.syms.has(id)) ctx.syms.set(id, { origin: 'free', label: id });
-  return { k: 'num', s: sym(id) };
+  return { kind: 'num', value: sym(id) };
 }
 
 /**
  * `torch.index_select(self.soft, 1, y)` of a table the module keeps, and `torch.matmul(onehot(y), M)`: rows of a
  * table picked by an index, a soft target read from it.
  */
-function tableRows(q: string, e: CallExpr, ev: Evaluated, ctx: Ctx): AV | null {
+function tableRows(q: string, e: CallExpr, ev: Evaluated, ctx: Ctx): Value | null {
   const [first, second] = [e.args[0]?.value, e.args[1]?.value];
   if (q === 'torch.index_select' && first && ev.args[0]) {
     const stored = storedTable(first, ev.args[0]);
-    return stored ? { k: 'tensor', stored } : null;
+    return stored ? { kind: 'tensor', stored } : null;
   }
-  const labels = ev.args[0]?.k === 'dist' && ev.args[0].d.src === 'index';
-  const matrix = ev.args[1]?.k === 'tensor' || ev.args[1]?.k === 'unknown';
+  const labels = ev.args[0]?.kind === 'dist' && ev.args[0].target.src === 'index';
+  const matrix = ev.args[1]?.kind === 'tensor' || ev.args[1]?.kind === 'unknown';
   if ((q === 'torch.matmul' || q === 'torch.mm') && labels && matrix && second)
-    return { k: 'tensor', stored: ctx.mod.text.slice(second.from, second.to) };
+    return { kind: 'tensor', stored: ctx.mod.text.slice(second.from, second.to) };
   return null;
 }
 
-function applyModule(m: AV & { k: 'module' }, ev: Evaluated, ctx: Ctx): AV {
+function applyModule(m: Value & { kind: 'module' }, ev: Evaluated, ctx: Ctx): Value {
   const bound = new Map(m.args);
   bound.set('input', ev.args[0] ?? ev.kw.get('input') ?? UNKNOWN);
   bound.set('target', ev.args[1] ?? ev.kw.get('target') ?? UNKNOWN);
@@ -216,23 +217,25 @@ function applyModule(m: AV & { k: 'module' }, ev: Evaluated, ctx: Ctx): AV {
 }
 
 /** A torch loss applied to abstract arguments, remembering the call so a wrapper can name it. */
-function torchLoss(kind: LossKind, args: Map<string, AV>, texts: TorchLossCall['args'], ctx: Ctx): AV {
+function torchLoss(kind: LossKind, args: Map<string, Value>, texts: TorchLossCall['args'], ctx: Ctx): Value {
   const v = lossFunction(kind, kind === 'cross_entropy' ? mixedTargetsGiven(args, ctx) : args, classDim(ctx));
-  if (v.k !== 'loss') return v;
+  if (v.kind !== 'loss') return v;
   const input = args.get('input') ?? UNKNOWN;
   const changed = changedLogits(input) ? { changedInput: true as const } : {};
-  const call = { kind, args: texts, input: inputOf(input), ...changed, hot: v.l.hot };
-  return { k: 'loss', l: { ...v.l, torch: call } };
+  const call = { kind, args: texts, input: inputOf(input), ...changed, hot: v.loss.hot };
+  return { kind: 'loss', loss: { ...v.loss, torch: call } };
 }
 
 /** `F.cross_entropy(x, lam * y_a + (1 - lam) * y_b)`: a target mixing two given tensors is probabilities, not indices. */
-function mixedTargetsGiven(args: Map<string, AV>, ctx: Ctx): Map<string, AV> {
+function mixedTargetsGiven(args: Map<string, Value>, ctx: Ctx): Map<string, Value> {
   const target = args.get('target');
   const m = target ? paramMix(target) : null;
-  return m && mixesGivenTargets(m, ctx.syms) ? new Map(args).set('target', { k: 'dist', d: m }) : args;
+  return m && mixesGivenTargets(m, ctx.syms)
+    ? new Map(args).set('target', { kind: 'dist', target: m })
+    : args;
 }
 
-function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Frame, ctx: Ctx): AV {
+function methodCall(e: CallExpr, fn: Expr & { kind: 'attr' }, ev: Evaluated, f: Frame, ctx: Ctx): Value {
   // `super()` in a method the class inherits is relative to the class that defines that method.
   const owner = f.cls ? ownerOf(e, f.cls.def, ctx) : null;
   const superMethod = owner && isSuper(fn, fn.name) ? localBaseMethod(owner, fn.name, ctx) : undefined;
@@ -258,55 +261,56 @@ function methodCall(e: CallExpr, fn: Expr & { t: 'attr' }, ev: Evaluated, f: Fra
   }
   // `self.criterion.forward(x, y)` is `self.criterion(x, y)`.
   const held =
-    fn.obj.t === 'attr' && fn.obj.obj.t === 'name' && fn.obj.obj.id === 'self' ? fn.obj.name : null;
+    fn.obj.kind === 'attr' && fn.obj.obj.kind === 'name' && fn.obj.obj.id === 'self' ? fn.obj.name : null;
   if (held && f.cls && (fn.name === 'forward' || fn.name === '__call__'))
     return selfCall(held, ev, f.cls, ctx);
   const obj = evalExpr(fn.obj, f, ctx);
-  if (obj.k === 'self' && f.cls) return selfCall(fn.name, ev, f.cls, ctx);
-  if (fn.obj.t === 'name' && f.cls && fn.obj.id === f.cls.def.name)
+  if (obj.kind === 'self' && f.cls) return selfCall(fn.name, ev, f.cls, ctx);
+  if (fn.obj.kind === 'name' && f.cls && fn.obj.id === f.cls.def.name)
     return userMethod(f.cls, fn.name, ev, ctx);
   const named =
-    fn.obj.t === 'name' && !f.vars.has(fn.obj.id) ? findDefinition(ctx.mod, fn.obj.id, e.from) : null;
+    fn.obj.kind === 'name' && !f.vars.has(fn.obj.id) ? findDefinition(ctx.mod, fn.obj.id, e.from) : null;
   if (named?.kind === 'class') return classCall(named, fn.name, ev, ctx);
   // `nn.BCELoss().to(device)`, `.cuda()`: the same module; `.forward(x, y)` applies it.
-  if ((obj.k === 'module' || obj.k === 'instance') && fn.name !== 'forward' && fn.name !== '__call__')
+  if ((obj.kind === 'module' || obj.kind === 'instance') && fn.name !== 'forward' && fn.name !== '__call__')
     return obj;
-  if (obj.k === 'module') return applyModule(obj, ev, ctx);
-  if (obj.k === 'instance') return callInstance(obj, ev, ctx);
+  if (obj.kind === 'module') return applyModule(obj, ev, ctx);
+  if (obj.kind === 'instance') return callInstance(obj, ev, ctx);
   if (fn.name === 'size' || fn.name === 'dim') markTensor(obj, ctx);
   if (TRAINING_STEP.has(fn.name)) ctx.calls.training = true;
-  if (fn.name === 'backward' && obj.k === 'loss')
+  if (fn.name === 'backward' && obj.kind === 'loss')
     ctx.calls.trained = richer(obj, ctx.calls.trained ?? UNKNOWN);
   // `accelerator.backward(loss)`, `fabric.backward(loss)`, Lightning's `self.manual_backward(loss)`.
   const given = ev.args[0];
-  if ((fn.name === 'backward' || fn.name === 'manual_backward') && given?.k === 'loss') {
+  if ((fn.name === 'backward' || fn.name === 'manual_backward') && given?.kind === 'loss') {
     ctx.calls.training = true;
     ctx.calls.trained = richer(given, ctx.calls.trained ?? UNKNOWN);
   }
   // A mixed-precision `scaler.scale(loss)` is the loss times a number: `.backward()` on it trains with the loss.
-  if (fn.name === 'scale' && ev.args.length === 1 && given?.k === 'loss') return given;
-  if (COLLECTING.has(fn.name) && obj.k === 'tuple') {
+  if (fn.name === 'scale' && ev.args.length === 1 && given?.kind === 'loss') return given;
+  if (COLLECTING.has(fn.name) && obj.kind === 'tuple') {
     // Per-level or per-head losses collected in a list or dict (`losses.append(l)`, `losses.update(cls=l)`).
-    const added = [...ev.args, ...ev.kw.values()].flatMap((v) => (v.k === 'tuple' ? v.items : [v]));
-    assign(fn.obj, { k: 'tuple', items: [...obj.items, ...added] }, f, ctx, e);
+    const added = [...ev.args, ...ev.kw.values()].flatMap((v) => (v.kind === 'tuple' ? v.items : [v]));
+    assign(fn.obj, { kind: 'tuple', items: [...obj.items, ...added] }, f, ctx, e);
     return UNKNOWN;
   }
-  if (fn.name === 'values' && obj.k === 'tuple') return obj;
+  if (fn.name === 'values' && obj.kind === 'tuple') return obj;
   const setting = settingWithDefault(fn.name, obj, ev, ctx);
   if (setting) return setting;
   if (fn.name === 'size') {
     const dim = ev.args[0] ?? ev.kw.get('dim');
-    return dim ? dimSize(dim, ctx) : { k: 'shape' };
+    return dim ? dimSize(dim, ctx) : { kind: 'shape' };
   }
   // Per-row losses count the rows: `l.sum() / l.numel()` is their mean.
-  if (fn.name === 'numel' && obj.k === 'loss' && obj.l.reduction === 'none')
-    return dimSize({ k: 'num', s: num(0) }, ctx);
-  if (fn.name === 'dim' || fn.name === 'numel') return { k: 'num', s: sym(`#${fn.name}`) };
+  if (fn.name === 'numel' && obj.kind === 'loss' && obj.loss.reduction === 'none')
+    return dimSize({ kind: 'num', value: num(0) }, ctx);
+  if (fn.name === 'dim' || fn.name === 'numel') return { kind: 'num', value: sym(`#${fn.name}`) };
   const result = tensorMethod(obj, fn.name, ev.args, ev.kw, ctx);
   const library = /^(torch|numpy|np|math)\./.test(qualify(fn, ctx.mod) ?? '');
-  if (result.k === 'tensor' && !library && !keepsReceiver(fn.name)) return consumer(ev, ctx) ?? result;
+  if (result.kind === 'tensor' && !library && !keepsReceiver(fn.name)) return consumer(ev, ctx) ?? result;
   const rebindable =
-    fn.obj.t === 'name' || (fn.obj.t === 'attr' && fn.obj.obj.t === 'name' && fn.obj.obj.id === 'self');
+    fn.obj.kind === 'name' ||
+    (fn.obj.kind === 'attr' && fn.obj.obj.kind === 'name' && fn.obj.obj.id === 'self');
   if (fn.name.endsWith('_') && rebindable) assign(fn.obj, result, f, ctx, e);
   return result;
 }
@@ -318,42 +322,44 @@ const COLLECTING = new Set(['append', 'extend', 'update', 'insert']);
  * key, of unknown value (the mapping usually holds it; the default is only a fallback). A parameter's `.get` is
  * left to the caller's binding, which names ε after the parameter it is passed for.
  */
-function settingWithDefault(method: string, obj: AV, ev: Evaluated, ctx: Ctx): AV | null {
+function settingWithDefault(method: string, obj: Value, ev: Evaluated, ctx: Ctx): Value | null {
   const [key, fallback] = ev.args;
-  if (!/^(get|pop|setdefault)$/.test(method) || obj.k !== 'unknown') return null;
-  if (key?.k !== 'str' || fallback?.k !== 'num') return null;
-  const id = ctx.syms.has(key.v) ? `${key.v} (setting)` : key.v;
-  if (!ctx.syms.has(id)) ctx.syms.set(id, { origin: 'free', label: key.v });
-  return { k: 'param', s: sym(id), cand: null, tensorish: false };
+  if (!/^(get|pop|setdefault)$/.test(method) || obj.kind !== 'unknown') return null;
+  if (key?.kind !== 'str' || fallback?.kind !== 'num') return null;
+  const id = ctx.syms.has(key.text) ? `${key.text} (setting)` : key.text;
+  if (!ctx.syms.has(id)) ctx.syms.set(id, { origin: 'free', label: key.text });
+  return { kind: 'param', value: sym(id), cand: null, tensorish: false };
 }
 
 /** `loss.backward()`, `optimizer.step()`: the code trains with a loss rather than defining one. */
 const TRAINING_STEP = new Set(['backward', 'step', 'zero_grad']);
 
-function isSuper(fn: Expr & { t: 'attr' }, method: string): boolean {
-  return fn.name === method && fn.obj.t === 'call' && fn.obj.fn.t === 'name' && fn.obj.fn.id === 'super';
+function isSuper(fn: Expr & { kind: 'attr' }, method: string): boolean {
+  return (
+    fn.name === method && fn.obj.kind === 'call' && fn.obj.fn.kind === 'name' && fn.obj.fn.id === 'super'
+  );
 }
 
 /**
  * A class deriving from a torch loss (`class MyCE(nn.CrossEntropyLoss)`, or through classes of the file):
  * `super().forward(x, y)` is that loss with the arguments `super().__init__(...)` stored on the instance.
  */
-function torchLossBase(owner: Definition, cls: ClassScope, ctx: Ctx): (AV & { k: 'module' }) | null {
+function torchLossBase(owner: Definition, cls: ClassScope, ctx: Ctx): (Value & { kind: 'module' }) | null {
   const api = torchLossApi(owner, ctx);
   if (!api) return null;
-  const args = new Map<string, AV>();
+  const args = new Map<string, Value>();
   const texts: [string, string][] = [];
   for (const name of api.params) {
     const v = cls.attrs.get(name);
     if (!v) continue;
     args.set(name, v);
-    texts.push([name, v.k === 'str' ? `'${v.v}'` : `self.${name}`]);
+    texts.push([name, v.kind === 'str' ? `'${v.text}'` : `self.${name}`]);
   }
-  return { k: 'module', api: api.kind, args, texts };
+  return { kind: 'module', api: api.kind, args, texts };
 }
 
 /** A class deriving from a torch loss with no `forward` of its own: that loss, with what `__init__` stored. */
-export function inheritedTorchLoss(cls: ClassScope, ctx: Ctx): AV | null {
+export function inheritedTorchLoss(cls: ClassScope, ctx: Ctx): Value | null {
   const base = torchLossBase(cls.def, cls, ctx);
   return base ? applyModule(base, { args: [], kw: new Map() }, ctx) : null;
 }
@@ -380,21 +386,21 @@ function ownerOf(e: CallExpr, instance: Definition, ctx: Ctx): Definition {
  * `Helper.static(x)` on a class of the file, or `Fn.apply(x, y)` of an autograd Function: its static `forward`,
  * whose first parameter is the autograd context, not an argument.
  */
-function classCall(def: Definition, name: string, ev: Evaluated, ctx: Ctx): AV {
+function classCall(def: Definition, name: string, ev: Evaluated, ctx: Ctx): Value {
   const scope = classScope(def, ctx.mod);
   if (name !== 'apply' || scope.methods.has('apply')) return userMethod(scope, name, ev, ctx);
   return userMethod(scope, 'forward', { ...ev, args: [UNKNOWN, ...ev.args] }, ctx);
 }
 
-function selfCall(name: string, ev: Evaluated, cls: ClassScope, ctx: Ctx): AV {
+function selfCall(name: string, ev: Evaluated, cls: ClassScope, ctx: Ctx): Value {
   const held = cls.attrs.get(name);
-  if (held?.k === 'module') return applyModule(held, ev, ctx);
-  if (held?.k === 'instance') return callInstance(held, ev, ctx);
-  if (held?.k === 'method') return userMethod(cls, held.name, ev, ctx);
-  if (held?.k === 'function') return callFunction(held, ev, cls, ctx);
-  if (held?.k === 'torchFn') return applyTorchFn(held, ev, ctx);
-  if (name === 'register_buffer' && ev.args[0]?.k === 'str') {
-    cls.attrs.set(ev.args[0].v, ev.args[1] ?? UNKNOWN);
+  if (held?.kind === 'module') return applyModule(held, ev, ctx);
+  if (held?.kind === 'instance') return callInstance(held, ev, ctx);
+  if (held?.kind === 'method') return userMethod(cls, held.name, ev, ctx);
+  if (held?.kind === 'function') return callFunction(held, ev, cls, ctx);
+  if (held?.kind === 'torchFn') return applyTorchFn(held, ev, ctx);
+  if (name === 'register_buffer' && ev.args[0]?.kind === 'str') {
+    cls.attrs.set(ev.args[0].text, ev.args[1] ?? UNKNOWN);
     return UNKNOWN;
   }
   if (cls.methods.has(name)) return userMethod(cls, name, ev, ctx);
@@ -410,26 +416,26 @@ function selfCall(name: string, ev: Evaluated, cls: ClassScope, ctx: Ctx): AV {
  */
 function registryBuild(e: CallExpr, f: Frame, ctx: Ctx): boolean {
   const fn = e.fn;
-  if (fn.t === 'attr')
+  if (fn.kind === 'attr')
     return (
       fn.name === 'build' &&
-      fn.obj.t === 'name' &&
+      fn.obj.kind === 'name' &&
       /^[A-Z][A-Z0-9_]*$/.test(fn.obj.id) &&
       !f.vars.has(fn.obj.id)
     );
-  return fn.t === 'name' && /^build_(loss|criterion)$/.test(fn.id) && !ctx.mod.definitionNames.has(fn.id);
+  return fn.kind === 'name' && /^build_(loss|criterion)$/.test(fn.id) && !ctx.mod.definitionNames.has(fn.id);
 }
 
 /** Such a criterion: like one given to the constructor, a loss over the labels it is called with, of its own kind. */
-function builtCriterion(text: string, ctx: Ctx): AV {
+function builtCriterion(text: string, ctx: Ctx): Value {
   ctx.syms.set(text, { origin: 'param', label: text });
-  return { k: 'param', s: sym(text), cand: null, tensorish: false };
+  return { kind: 'param', value: sym(text), cand: null, tensorish: false };
 }
 
 /** `self.loss_fcn(pred, true)` where `loss_fcn` was given to the constructor (no default to read it from). */
-function injectedCriterion(held: AV | undefined, ev: Evaluated, ctx: Ctx): boolean {
-  if (held?.k !== 'param' || held.s.k !== 's' || ev.args.length < 2) return false;
-  const info = ctx.syms.get(held.s.name);
+function injectedCriterion(held: Value | undefined, ev: Evaluated, ctx: Ctx): boolean {
+  if (held?.kind !== 'param' || held.value.kind !== 'symbol' || ev.args.length < 2) return false;
+  const info = ctx.syms.get(held.value.name);
   return info?.origin === 'param' && info.value === undefined;
 }
 
@@ -437,14 +443,14 @@ function injectedCriterion(held: AV | undefined, ev: Evaluated, ctx: Ctx): boole
  * A loss whose convention is a criterion's the analysis cannot see: known to be a loss over the labels it was
  * given, nothing more.
  */
-function delegatedLoss(criterion: string, labels?: AV): AV {
+function delegatedLoss(criterion: string, labels?: Value): Value {
   const name = labels && sourceOf(labels);
   const l = lossOf({ ...mix(ONE, ZERO, 'index'), ...(name ? { labels: name } : {}) }, { reduction: 'mean' });
-  return l.k === 'loss' ? { k: 'loss', l: { ...l.l, delegated: criterion } } : l;
+  return l.kind === 'loss' ? { kind: 'loss', loss: { ...l.loss, delegated: criterion } } : l;
 }
 
 /** `self.reduction_method(x)` holding `torch.sum` or `torch.mean`. */
-function applyTorchFn(fn: AV & { k: 'torchFn' }, ev: Evaluated, ctx: Ctx): AV {
+function applyTorchFn(fn: Value & { kind: 'torchFn' }, ev: Evaluated, ctx: Ctx): Value {
   return reduce(ev.args[0] ?? UNKNOWN, fn.name, ev.args.length > 1 || ev.kw.has('dim'), ctx);
 }
 
@@ -453,15 +459,15 @@ function applyTorchFn(fn: AV & { k: 'torchFn' }, ev: Evaluated, ctx: Ctx): AV {
  * the loss its forward computes. A record without a forward (a dataclass or named tuple of losses,
  * `return Losses(cls=l, box=b)`) holds its values.
  */
-export function instanceLoss(v: AV, ctx: Ctx): AV {
-  if (v.k === 'module') return applyModule(v, { args: [], kw: new Map() }, ctx);
-  if (v.k !== 'instance') return v;
+export function instanceLoss(v: Value, ctx: Ctx): Value {
+  if (v.kind === 'module') return applyModule(v, { args: [], kw: new Map() }, ctx);
+  if (v.kind !== 'instance') return v;
   const methods = classScope(v.def, v.mod).methods;
   if (!methods.has('forward') && !methods.has('__call__')) return richest([...v.args, ...v.kw.values()]);
   return callInstance(v, { args: [], kw: new Map() }, ctx);
 }
 
-export function userMethod(cls: ClassScope, name: string, ev: Evaluated, ctx: Ctx): AV {
+export function userMethod(cls: ClassScope, name: string, ev: Evaluated, ctx: Ctx): Value {
   const fn = cls.methods.get(name);
   return fn && !isAbstract(fn, ctx.mod.text) ? inline(fn, ev, cls, ctx) : wrapper(ev, ctx);
 }
@@ -478,18 +484,18 @@ function isAbstract(fn: SyntaxNode, text: string): boolean {
   return code.length === 1 && /^raise\s+NotImplementedError\b/.test(text.slice(code[0].from, code[0].to));
 }
 
-function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): AV {
+function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): Value {
   const local = f.vars.get(id);
-  if (local?.k === 'module') return applyModule(local, ev, ctx);
-  if (local?.k === 'instance') return callInstance(local, ev, ctx);
-  if (local?.k === 'method' && f.cls) return userMethod(f.cls, local.name, ev, ctx);
-  if (local?.k === 'function') return callFunction(local, ev, f.cls, ctx);
-  if (local?.k === 'torchFn') return applyTorchFn(local, ev, ctx);
+  if (local?.kind === 'module') return applyModule(local, ev, ctx);
+  if (local?.kind === 'instance') return callInstance(local, ev, ctx);
+  if (local?.kind === 'method' && f.cls) return userMethod(f.cls, local.name, ev, ctx);
+  if (local?.kind === 'function') return callFunction(local, ev, f.cls, ctx);
+  if (local?.kind === 'torchFn') return applyTorchFn(local, ev, ctx);
   if (injectedCriterion(local, ev, ctx)) return delegatedLoss(id, ev.args[1]);
-  if (id === 'len') return dimSize({ k: 'num', s: { k: 'n', v: 0 } }, ctx);
+  if (id === 'len') return dimSize({ kind: 'num', value: { kind: 'number', value: 0 } }, ctx);
   // `x[range(n), y]`: the rows, like `torch.arange(n)`.
   if (id === 'range' && ev.args.length === 1)
-    return { k: 'tensor', classRange: { classes: null, eye: false } };
+    return { kind: 'tensor', classRange: { classes: null, eye: false } };
   if (id === 'int' || id === 'float') return pythonNumber(ev.args[0] ?? UNKNOWN);
   if (id === 'abs') return ev.args[0] ?? UNKNOWN;
   // `max(eps, 0)`, `max(logits.size(-1) - 1, 1)`: Python's max / min of numbers is a number.
@@ -497,19 +503,19 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): A
     const bounded = boundedNumber(id, ev.args);
     if (bounded) return bounded;
     const n = ev.args.length >= 2 ? mathValue(e, ev, ctx) : UNKNOWN;
-    if (n.k === 'num') return n;
+    if (n.kind === 'num') return n;
   }
-  if (id === 'sum' && ev.args[0]?.k === 'tuple') return richest(ev.args[0].items);
+  if (id === 'sum' && ev.args[0]?.kind === 'tuple') return richest(ev.args[0].items);
   const def = local ? null : findDefinition(ctx.mod, id, e.from);
   if (def?.kind === 'def') return inline(def.node, ev, null, ctx);
   // A class of the file with no methods (a dataclass or NamedTuple of losses) holds the values it is built with.
   if (def?.kind === 'class' && classScope(def, ctx.mod).methods.size === 0) return builtFields(def, ev, ctx);
-  const held = local || def ? null : evalExpr({ t: 'name', id, from: e.fn.from, to: e.fn.to }, f, ctx);
-  if (held?.k === 'function') return callFunction(held, ev, f.cls, ctx);
+  const held = local || def ? null : evalExpr({ kind: 'name', id, from: e.fn.from, to: e.fn.to }, f, ctx);
+  if (held?.kind === 'function') return callFunction(held, ev, f.cls, ctx);
   // A criterion built at module level (`criterion = nn.CrossEntropyLoss(...)`) called in a function.
-  if (held?.k === 'module') return applyModule(held, ev, ctx);
-  if (held?.k === 'instance') return callInstance(held, ev, ctx);
-  if (def?.kind === 'class') return { k: 'instance', def, mod: ctx.mod, ...ev };
+  if (held?.kind === 'module') return applyModule(held, ev, ctx);
+  if (held?.kind === 'instance') return callInstance(held, ev, ctx);
+  if (def?.kind === 'class') return { kind: 'instance', def, mod: ctx.mod, ...ev };
   return wrapper(ev, ctx);
 }
 
@@ -517,13 +523,13 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): A
  * `max(0.0, min(1.0, eps))`: numbers kept within bounds. Of literals alone, the one it picks; with a symbol, that
  * symbol (a bound does not change the formula ε enters).
  */
-function boundedNumber(id: 'max' | 'min', args: AV[]): AV | null {
+function boundedNumber(id: 'max' | 'min', args: Value[]): Value | null {
   const scalars = args.map(scalarOf);
   if (args.length < 2 || scalars.some((s) => s === null)) return null;
-  const symbolic = args.filter((_, i) => scalars[i]?.k !== 'n');
+  const symbolic = args.filter((_, i) => scalars[i]?.kind !== 'number');
   if (symbolic.length === 1) return symbolic[0];
   if (symbolic.length > 1) return null;
-  const values = scalars.map((s) => (s?.k === 'n' ? s.v : 0));
+  const values = scalars.map((s) => (s?.kind === 'number' ? s.value : 0));
   return numAV(num(id === 'max' ? Math.max(...values) : Math.min(...values)));
 }
 
@@ -540,7 +546,7 @@ function localBaseMethod(owner: Definition, name: string, ctx: Ctx): SyntaxNode 
  * A method the class inherits from a catalogued library class (`class MyCrit(LabelSmoothedCrossEntropyCriterion)`
  * calling `self.compute_loss(...)`): the catalogue's method, run in the catalogue's module on this instance.
  */
-function libraryMethod(cls: ClassScope, name: string, ev: Evaluated, ctx: Ctx): AV | null {
+function libraryMethod(cls: ClassScope, name: string, ev: Evaluated, ctx: Ctx): Value | null {
   const bases = cls.def.node.getChild('ArgList');
   for (let b = bases?.firstChild; b; b = b.nextSibling) {
     const q = qualify(toExpr(b, ctx.mod.text), ctx.mod);
@@ -557,18 +563,18 @@ function libraryMethod(cls: ClassScope, name: string, ev: Evaluated, ctx: Ctx): 
 }
 
 /** A class without a method of its own (`__init__`, `forward`) runs the one a catalogued library base defines. */
-export function inheritedMethod(cls: ClassScope, name: '__init__' | 'forward', ctx: Ctx): AV {
+export function inheritedMethod(cls: ClassScope, name: '__init__' | 'forward', ctx: Ctx): Value {
   return libraryMethod(cls, name, { args: [], kw: new Map() }, ctx) ?? UNKNOWN;
 }
 
 /** A loss of a well-known library, imported by name: its catalogue definition, run in the catalogue's module. */
-function libraryCall(qualified: string, ev: Evaluated, ctx: Ctx): AV | null {
+function libraryCall(qualified: string, ev: Evaluated, ctx: Ctx): Value | null {
   const found = qualified.includes('.') ? libraryDefinition(qualified) : null;
   return found && foreignCall(found.def, found.mod, ev, ctx);
 }
 
 /** A function or class of the workspace's own modules, imported (`from .utils import smooth`), when readable. */
-function importedCall(qualified: string, ev: Evaluated, ctx: Ctx): AV | null {
+function importedCall(qualified: string, ev: Evaluated, ctx: Ctx): Value | null {
   const found = importedDefinition(ctx.mod, qualified, 0);
   return found ? foreignCall(found.def, found.mod, ev, ctx) : null;
 }
@@ -602,8 +608,8 @@ function importedDefinition(
 }
 
 /** A definition of another module called from this one: an instance of its class, or its function run there. */
-function foreignCall(def: Definition, mod: ModuleContext, ev: Evaluated, ctx: Ctx): AV {
-  if (def.kind === 'class') return { k: 'instance', def, mod, ...ev };
+function foreignCall(def: Definition, mod: ModuleContext, ev: Evaluated, ctx: Ctx): Value {
+  if (def.kind === 'class') return { kind: 'instance', def, mod, ...ev };
   const at = { ...ctx, mod };
   const bound = zeroDefaults(def.node, mod, bindCall(def.node, ev, at));
   return withoutSpans(pickReturn(runFunction(def.node, bound, null, at, false)));
@@ -613,15 +619,15 @@ function foreignCall(def: Definition, mod: ModuleContext, ev: Evaluated, ctx: Ct
  * An argument left out of a call into another module that defaults to 0 (`label_smoothing=0.0`) is 0 at this call,
  * not a setting; for a class, at its construction (`TopKLoss(k=20)` of nnU-Net: no smoothing).
  */
-function zeroDefaults(fn: SyntaxNode, mod: ModuleContext, bound: Map<string, AV>): Map<string, AV> {
+function zeroDefaults(fn: SyntaxNode, mod: ModuleContext, bound: Map<string, Value>): Map<string, Value> {
   for (const p of callParams(fn, mod.text))
-    if (!bound.has(p.name) && p.defaultExpr?.t === 'num' && p.defaultExpr.v === 0)
+    if (!bound.has(p.name) && p.defaultExpr?.kind === 'num' && p.defaultExpr.value === 0)
       bound.set(p.name, numAV(ZERO));
   return bound;
 }
 
 /** Calling an instance runs its `forward` (or `__call__`) after its `__init__` with the constructor's arguments. */
-function callInstance(inst: AV & { k: 'instance' }, ev: Evaluated, ctx: Ctx): AV {
+function callInstance(inst: Value & { kind: 'instance' }, ev: Evaluated, ctx: Ctx): Value {
   const own = inst.mod === ctx.mod;
   const at = own ? ctx : { ...ctx, mod: inst.mod };
   const scope = classScope(inst.def, inst.mod);
@@ -643,7 +649,7 @@ function callInstance(inst: AV & { k: 'instance' }, ev: Evaluated, ctx: Ctx): AV
  * `__init__`, what it stores on `self`; without one (a dataclass), the keyword or positional argument for the field,
  * else the field's class-level default. Null when the class sets no such field.
  */
-export function instanceField(inst: AV & { k: 'instance' }, name: string, ctx: Ctx): AV | null {
+export function instanceField(inst: Value & { kind: 'instance' }, name: string, ctx: Ctx): Value | null {
   const at = inst.mod === ctx.mod ? ctx : { ...ctx, mod: inst.mod };
   const scope = classScope(inst.def, inst.mod);
   const init = scope.methods.get('__init__');
@@ -664,7 +670,7 @@ export function instanceField(inst: AV & { k: 'instance' }, name: string, ctx: C
  * The values a class without methods is built with, keyed by field: each annotated field's keyword or positional
  * argument, else its default; keywords it does not declare after them.
  */
-function builtFields(def: Definition, ev: Evaluated, ctx: Ctx): AV & { k: 'tuple' } {
+function builtFields(def: Definition, ev: Evaluated, ctx: Ctx): Value & { kind: 'tuple' } {
   const fields = classFields(def, ctx.mod.text);
   const empty: Frame = { vars: new Map(), returns: [], cls: null };
   const items = fields.map(
@@ -673,7 +679,7 @@ function builtFields(def: Definition, ev: Evaluated, ctx: Ctx): AV & { k: 'tuple
   const declared = new Set(fields.map((f) => f.name));
   const extra = [...ev.kw].filter(([name]) => !declared.has(name));
   return {
-    k: 'tuple',
+    kind: 'tuple',
     items: [...items, ...ev.args.slice(fields.length), ...extra.map(([, v]) => v)],
     keys: [
       ...fields.map((f) => f.name),
@@ -700,12 +706,17 @@ function classFields(def: Definition, text: string): { name: string; value: Expr
 }
 
 /** Spans point into the catalogue's text, not the user's: drop them (they only place pitfalls). */
-function withoutSpans(v: AV): AV {
-  return v.k === 'loss' ? { k: 'loss', l: { ...v.l, weightSpans: [] } } : v;
+function withoutSpans(v: Value): Value {
+  return v.kind === 'loss' ? { kind: 'loss', loss: { ...v.loss, weightSpans: [] } } : v;
 }
 
 /** A function value (nested helper, lambda, module function, partial) called with the caller's arguments. */
-function callFunction(fn: AV & { k: 'function' }, ev: Evaluated, cls: ClassScope | null, ctx: Ctx): AV {
+function callFunction(
+  fn: Value & { kind: 'function' },
+  ev: Evaluated,
+  cls: ClassScope | null,
+  ctx: Ctx,
+): Value {
   const all = fn.partial
     ? { args: [...fn.partial.args, ...ev.args], kw: new Map([...fn.partial.kw, ...ev.kw]) }
     : ev;
@@ -721,17 +732,17 @@ function inline(
   ev: Evaluated,
   cls: ClassScope | null,
   ctx: Ctx,
-  closure?: ReadonlyMap<string, AV>,
-): AV {
+  closure?: ReadonlyMap<string, Value>,
+): Value {
   return pickReturn(runFunction(fn, bindCall(fn, ev, ctx), cls, ctx, false, closure));
 }
 
-function bindCall(fn: SyntaxNode, ev: Evaluated, ctx: Ctx): Map<string, AV> {
+function bindCall(fn: SyntaxNode, ev: Evaluated, ctx: Ctx): Map<string, Value> {
   const params = callParams(fn, ctx.mod.text).filter((p) => !p.star);
-  const bound = new Map<string, AV>();
-  const bind = (name: string, a: AV): void => {
-    const unread = a.k === 'unknown' || (a.k === 'tensor' && opaque(a));
-    const numberDefault = params.find((p) => p.name === name)?.defaultExpr?.t === 'num';
+  const bound = new Map<string, Value>();
+  const bind = (name: string, a: Value): void => {
+    const unread = a.kind === 'unknown' || (a.kind === 'tensor' && opaque(a));
+    const numberDefault = params.find((p) => p.name === name)?.defaultExpr?.kind === 'num';
     if (!unread) bound.set(name, a);
     else if (numberDefault) bound.set(name, passedNumber(name, ctx));
   };
@@ -746,12 +757,12 @@ function bindCall(fn: SyntaxNode, ev: Evaluated, ctx: Ctx): Map<string, AV> {
  * Numbers given to a constructor (`LabelSmoothingCE(classes=5, smoothing=0.05)`) stay named by their parameter, with
  * that value: a fill ε/(classes − 1) then reads as ε/(K − 1) with K = classes, as in the class itself.
  */
-function namedSettings(bound: Map<string, AV>, ctx: Ctx): Map<string, AV> {
+function namedSettings(bound: Map<string, Value>, ctx: Ctx): Map<string, Value> {
   const named = new Map(bound);
   for (const [name, v] of bound) {
-    if (v.k !== 'num' || v.s.k !== 'n') continue;
-    ctx.syms.set(name, { origin: 'param', label: name, value: v.s.v });
-    named.set(name, { k: 'num', s: sym(name) });
+    if (v.kind !== 'num' || v.value.kind !== 'number') continue;
+    ctx.syms.set(name, { origin: 'param', label: name, value: v.value.value });
+    named.set(name, { kind: 'num', value: sym(name) });
   }
   return named;
 }
@@ -760,19 +771,19 @@ function namedSettings(bound: Map<string, AV>, ctx: Ctx): Map<string, AV> {
  * A value the analysis cannot read passed for a parameter defaulting to a number (`smooth_BCE(eps=hyp.get(…))`):
  * that number, of unknown value, never the default.
  */
-function passedNumber(name: string, ctx: Ctx): AV {
+function passedNumber(name: string, ctx: Ctx): Value {
   ctx.syms.set(name, { origin: 'param', label: name });
-  return { k: 'param', s: sym(name), cand: null, tensorish: false };
+  return { kind: 'param', value: sym(name), cand: null, tensorish: false };
 }
 
 /** A tensor that says nothing about the loss beyond being a (view of a) tensor. */
-function opaque(v: AV & { k: 'tensor' }): boolean {
-  return Object.keys(v).every((key) => key === 'k' || key === 'viewOf');
+function opaque(v: Value & { kind: 'tensor' }): boolean {
+  return Object.keys(v).every((key) => key === 'kind' || key === 'viewOf');
 }
 
 /** `int(x)`, `float(x)`: a Python number, never a target tensor (`int((kernel_size - 1) / 2)`). */
-function pythonNumber(v: AV): AV {
-  return v.k === 'param' ? { ...v, cand: null, tensorish: false } : v;
+function pythonNumber(v: Value): Value {
+  return v.kind === 'param' ? { ...v, cand: null, tensorish: false } : v;
 }
 
 const SIZED = new Set(['zeros', 'ones', 'empty', 'eye', 'arange', 'randn', 'rand']);
@@ -789,26 +800,27 @@ function settleCounts(q: string, e: CallExpr, f: Frame, ctx: Ctx): void {
       ? e.args.filter((a, i) => (a.name === null ? i === 1 : a.name === 'num_classes'))
       : e.args.filter((a) => a.name === null);
   for (const { value } of counts) {
-    const items = value.t === 'tuple' ? value.items : [value];
+    const items = value.kind === 'tuple' ? value.items : [value];
     for (const item of items) {
       // `F.one_hot(y, self.num_classes)` with num_classes=None: a count, not an optional tensor.
-      const onSelf = item.t === 'attr' && item.obj.t === 'name' && item.obj.id === 'self' ? item.name : null;
-      const v = item.t === 'name' ? f.vars.get(item.id) : onSelf ? f.cls?.attrs.get(onSelf) : undefined;
-      if (v?.k !== 'param' || (v.cand === null && !v.tensorish) || v.s.k !== 's') continue;
+      const onSelf =
+        item.kind === 'attr' && item.obj.kind === 'name' && item.obj.id === 'self' ? item.name : null;
+      const v = item.kind === 'name' ? f.vars.get(item.id) : onSelf ? f.cls?.attrs.get(onSelf) : undefined;
+      if (v?.kind !== 'param' || (v.cand === null && !v.tensorish) || v.value.kind !== 'symbol') continue;
       const count = { ...v, cand: null, tensorish: false };
-      if (item.t === 'name') f.vars.set(item.id, count);
+      if (item.kind === 'name') f.vars.set(item.id, count);
       else if (onSelf) f.cls?.attrs.set(onSelf, count);
-      const info = ctx.syms.get(v.s.name);
+      const info = ctx.syms.get(v.value.name);
       if (info?.tensorCandidate && !info.tensor)
-        ctx.syms.set(v.s.name, { ...info, tensorCandidate: undefined });
+        ctx.syms.set(v.value.name, { ...info, tensorCandidate: undefined });
     }
   }
 }
 
 /** A call we cannot see into: a loss passed through (e.g. a reduction helper) stays a loss. */
-function wrapper(ev: Evaluated, ctx: Ctx): AV {
-  const passed = [...ev.args, ...ev.kw.values()].find((a) => a.k === 'loss' || a.k === 'prod');
-  if (passed?.k === 'loss') return { k: 'loss', l: { ...passed.l, reworked: true } };
+function wrapper(ev: Evaluated, ctx: Ctx): Value {
+  const passed = [...ev.args, ...ev.kw.values()].find((a) => a.kind === 'loss' || a.kind === 'prod');
+  if (passed?.kind === 'loss') return { kind: 'loss', loss: { ...passed.loss, reworked: true } };
   return passed ?? consumer(ev, ctx) ?? TENSOR;
 }
 
@@ -816,7 +828,7 @@ function wrapper(ev: Evaluated, ctx: Ctx): AV {
  * An unknown loss applied to a smoothed target we built: the target's maths decides the convention; applied to
  * predictions and a teacher's probabilities (`soft_cross_entropy(s, softmax(t))`): a soft target.
  */
-function consumer(ev: Evaluated, ctx: Ctx): AV | null {
+function consumer(ev: Evaluated, ctx: Ctx): Value | null {
   for (const a of [...ev.args, ...ev.kw.values()]) {
     const m = smoothedMixOf(a, ctx.syms);
     if (m) return lossOf(m, { unseenCall: true });
@@ -832,13 +844,13 @@ function softTerm(l: LossInfo): boolean {
   return l.src === 'tensor' && !l.binary && !l.opaqueLog;
 }
 
-function smoothedLoss(v: AV): boolean {
-  return v.k === 'loss' && isSmoothedTarget({ k: 'dist', d: v.l });
+function smoothedLoss(v: Value): boolean {
+  return v.kind === 'loss' && isSmoothedTarget({ kind: 'dist', target: v.loss });
 }
 
 /** The item that tells most about the loss: what a sum or stack of a list of losses computes, for our purpose. */
-function richest(items: AV[]): AV {
-  return items.reduce<AV>((best, v) => (richness(v) > richness(best) ? v : best), UNKNOWN);
+function richest(items: Value[]): Value {
+  return items.reduce<Value>((best, v) => (richness(v) > richness(best) ? v : best), UNKNOWN);
 }
 
 /**
@@ -846,11 +858,11 @@ function richest(items: AV[]): AV {
  * several, the one that tells most (a smoothed loss over its plain NLL, a distillation term over the hard CE);
  * else its first item; else the value.
  */
-export function headOf(v: AV): AV {
-  if (v.k !== 'tuple') return v;
-  const losses = v.items.map(headOf).filter((i) => i.k === 'loss');
+export function headOf(v: Value): Value {
+  if (v.kind !== 'tuple') return v;
+  const losses = v.items.map(headOf).filter((i) => i.kind === 'loss');
   if (losses.length === 0) return v.items[0] ?? UNKNOWN;
-  const distillation = losses.find((i) => i.k === 'loss' && softTerm(i.l));
+  const distillation = losses.find((i) => i.kind === 'loss' && softTerm(i.loss));
   return distillation && !losses.some(smoothedLoss) ? distillation : richest(losses);
 }
 
@@ -858,8 +870,8 @@ export function headOf(v: AV): AV {
  * The return that carries the most (a smoothed or re-weighted loss over a plain fallback, any loss over a target,
  * a target over an opaque value), the last of equals; tuples are kept whole.
  */
-export function pickReturn(returns: AV[]): AV {
-  let best: AV | undefined;
+export function pickReturn(returns: Value[]): Value {
+  let best: Value | undefined;
   for (const r of returns) if (!best || richness(headOf(r)) >= richness(headOf(best))) best = r;
   return best ?? UNKNOWN;
 }

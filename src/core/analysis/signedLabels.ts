@@ -1,5 +1,5 @@
 import { evalSym, num, ONE, ZERO } from './sym';
-import { type AV, lossOf, type Mix, mix } from './values';
+import { lossOf, type Mix, mix, type Value } from './values';
 
 /**
  * Hard labels written as signs or read through their log, which no target mix describes:
@@ -17,18 +17,22 @@ function isSigns(m: Mix): boolean {
 }
 
 /** The logits as computed or given: a parameter or a tensor the analysis does not follow. */
-function isLogits(v: AV): boolean {
-  return v.k === 'param' || (v.k === 'tensor' && Object.keys(v).every((k) => k === 'k' || k === 'viewOf'));
+function isLogits(v: Value): boolean {
+  return (
+    v.kind === 'param' || (v.kind === 'tensor' && Object.keys(v).every((k) => k === 'kind' || k === 'viewOf'))
+  );
 }
 
 /** `signs * logits`. */
-export function signedLogits(labels: AV, logits: AV): AV | null {
-  return labels.k === 'dist' && isSigns(labels.d) && isLogits(logits) ? { k: 'tensor', signed: true } : null;
+export function signedLogits(labels: Value, logits: Value): Value | null {
+  return labels.kind === 'dist' && isSigns(labels.target) && isLogits(logits)
+    ? { kind: 'tensor', signed: true }
+    : null;
 }
 
 /** `logsigmoid(s·x)` (a log-likelihood) and `softplus(s·x)` (a loss) of signed logits. */
-export function signedLogistic(name: string, v: AV): AV | null {
-  if (v.k !== 'tensor' || !v.signed || (name !== 'logsigmoid' && name !== 'softplus')) return null;
+export function signedLogistic(name: string, v: Value): Value | null {
+  if (v.kind !== 'tensor' || !v.signed || (name !== 'logsigmoid' && name !== 'softplus')) return null;
   return lossOf(mix(name === 'softplus' ? ONE : num(-1), ZERO, 'index'), { binary: true });
 }
 
@@ -36,15 +40,15 @@ export function signedLogistic(name: string, v: AV): AV | null {
  * `log(q)` of a target built from class indices with more weight on the true class: remembered so that
  * probabilities times it read as reverse cross-entropy.
  */
-export function logOfLabels(m: Mix): AV {
+export function logOfLabels(m: Mix): Value {
   const hot = evalSym(m.hot, () => Number.NaN);
   const reverse = m.src === 'index' && hot > 0 ? { reverse: m.labels ? { labels: m.labels } : {} } : {};
-  return { k: 'tensor', logTarget: true, logOf: m, ...reverse };
+  return { kind: 'tensor', logTarget: true, logOf: m, ...reverse };
 }
 
 /** Σ_j p_j·log q_j = log q_off + (log q_hot − log q_off)·p_y: increasing in the true-class probability. */
-export function reverseCrossEntropy(p: AV, logq: AV): AV | null {
-  if (p.k !== 'prob' || !p.multi || p.neg || logq.k !== 'tensor' || !logq.reverse) return null;
+export function reverseCrossEntropy(p: Value, logq: Value): Value | null {
+  if (p.kind !== 'prob' || !p.multi || p.neg || logq.kind !== 'tensor' || !logq.reverse) return null;
   const { labels } = logq.reverse;
-  return { k: 'tensor', pred: 'affine', trueProb: { ...(labels ? { labels } : {}), falling: false } };
+  return { kind: 'tensor', pred: 'affine', trueProb: { ...(labels ? { labels } : {}), falling: false } };
 }

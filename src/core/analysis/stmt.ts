@@ -4,13 +4,13 @@ import { children, type Expr, type Span, toExpr } from './expr';
 /** Statements of a body, simplified to what the dataflow needs. */
 export type Stmt = Span &
   (
-    | { s: 'assign'; targets: Expr[]; value: Expr }
-    | { s: 'update'; target: Expr; op: string; value: Expr }
-    | { s: 'expr'; e: Expr }
-    | { s: 'return'; value: Expr | null }
-    | { s: 'block'; test: Expr | null; bodies: Stmt[][]; loop?: { target: Expr; iter: Expr } }
-    | { s: 'def'; node: SyntaxNode }
-    | { s: 'class'; node: SyntaxNode }
+    | { kind: 'assign'; targets: Expr[]; value: Expr }
+    | { kind: 'update'; target: Expr; op: string; value: Expr }
+    | { kind: 'expr'; expr: Expr }
+    | { kind: 'return'; value: Expr | null }
+    | { kind: 'block'; test: Expr | null; bodies: Stmt[][]; loop?: { target: Expr; iter: Expr } }
+    | { kind: 'def'; node: SyntaxNode }
+    | { kind: 'class'; node: SyntaxNode }
   );
 
 const BLOCKS = new Set(['IfStatement', 'ForStatement', 'WhileStatement', 'WithStatement', 'TryStatement']);
@@ -35,22 +35,22 @@ export function toStmt(node: SyntaxNode, text: string): Stmt | null {
       if (!target || !op || !value) return null;
       return {
         ...span,
-        s: 'update',
+        kind: 'update',
         target: toExpr(target, text),
         op: text.slice(op.from, op.to),
         value: toExpr(value, text),
       };
     }
     case 'ExpressionStatement':
-      return node.firstChild ? { ...span, s: 'expr', e: toExpr(node.firstChild, text) } : null;
+      return node.firstChild ? { ...span, kind: 'expr', expr: toExpr(node.firstChild, text) } : null;
     case 'ReturnStatement': {
       const parts = children(node).filter((c) => c.name !== 'return');
-      return { ...span, s: 'return', value: parts.length ? groupExpr(parts, text) : null };
+      return { ...span, kind: 'return', value: parts.length ? groupExpr(parts, text) : null };
     }
     case 'FunctionDefinition':
-      return { ...span, s: 'def', node };
+      return { ...span, kind: 'def', node };
     case 'ClassDefinition':
-      return { ...span, s: 'class', node };
+      return { ...span, kind: 'class', node };
     case 'DecoratedStatement': {
       const inner = node.lastChild;
       return inner ? toStmt(inner, text) : null;
@@ -65,7 +65,7 @@ function blockStmt(node: SyntaxNode, text: string): Stmt {
   if (node.name === 'IfStatement') return ifChain(node, kids, text);
   const bodies = kids.filter((c) => c.name === 'Body').map((b) => bodyStatements(b, text));
   const loop = node.name === 'ForStatement' ? forHead(kids, text) : undefined;
-  return { from: node.from, to: node.to, s: 'block', test: null, bodies, ...(loop ? { loop } : {}) };
+  return { from: node.from, to: node.to, kind: 'block', test: null, bodies, ...(loop ? { loop } : {}) };
 }
 
 /** `for a, b in xs:`: the names bound (one, or a tuple) and the iterable. */
@@ -77,7 +77,7 @@ function forHead(kids: SyntaxNode[], text: string): { target: Expr; iter: Expr }
   if (at < 1 || names.length === 0 || iter.length === 0) return undefined;
   const items = names.map((n) => toExpr(n, text));
   const target: Expr =
-    items.length === 1 ? items[0] : { from: names[0].from, to: names.at(-1)!.to, t: 'tuple', items };
+    items.length === 1 ? items[0] : { from: names[0].from, to: names.at(-1)!.to, kind: 'tuple', items };
   return { target, iter: groupExpr(iter, text) };
 }
 
@@ -101,13 +101,13 @@ function ifChain(node: SyntaxNode, kids: SyntaxNode[], text: string): Stmt {
     const block: Stmt = {
       from,
       to: node.to,
-      s: 'block',
+      kind: 'block',
       test: arm.test ? toExpr(arm.test, text) : null,
       bodies: [arm.body, ...rest],
     };
     return [block];
   };
-  return build(0)[0] ?? { from: node.from, to: node.to, s: 'block', test: null, bodies: [] };
+  return build(0)[0] ?? { from: node.from, to: node.to, kind: 'block', test: null, bodies: [] };
 }
 
 function assignStmt(node: SyntaxNode, text: string): Stmt | null {
@@ -119,7 +119,7 @@ function assignStmt(node: SyntaxNode, text: string): Stmt | null {
   if (groups.length < 2) return null;
   const exprs = groups.map((g) => groupExpr(g, text));
   const value = exprs.pop()!;
-  return { from: node.from, to: node.to, s: 'assign', targets: exprs, value };
+  return { from: node.from, to: node.to, kind: 'assign', targets: exprs, value };
 }
 
 /** `a, b` without brackets is a tuple; `*rest` in it is a unary `*`. */
@@ -132,7 +132,7 @@ function groupExpr(nodes: SyntaxNode[], text: string): Expr {
   for (let i = 0; i < items.length; i++) {
     const starred = items[i].name === '*' && items[i + 1];
     const e = toExpr(starred ? items[++i] : items[i], text);
-    exprs.push(starred ? { from: items[i - 1].from, to: e.to, t: 'unary', op: '*', e } : e);
+    exprs.push(starred ? { from: items[i - 1].from, to: e.to, kind: 'unary', op: '*', operand: e } : e);
   }
-  return { from, to, t: 'tuple', items: exprs };
+  return { from, to, kind: 'tuple', items: exprs };
 }

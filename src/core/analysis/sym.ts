@@ -1,35 +1,35 @@
 /** Scalar expressions over named symbols (parameters, constants, tensor sizes), compared by numeric probing. */
-export type Sym =
-  | { k: 'n'; v: number }
-  | { k: 's'; name: string }
-  | { k: 'op'; op: '+' | '-' | '*' | '/'; a: Sym; b: Sym };
+export type Scalar =
+  | { kind: 'number'; value: number }
+  | { kind: 'symbol'; name: string }
+  | { kind: 'op'; op: '+' | '-' | '*' | '/'; left: Scalar; right: Scalar };
 
 export type SymOp = '+' | '-' | '*' | '/';
 
-export const num = (v: number): Sym => ({ k: 'n', v });
-export const sym = (name: string): Sym => ({ k: 's', name });
+export const num = (v: number): Scalar => ({ kind: 'number', value: v });
+export const sym = (name: string): Scalar => ({ kind: 'symbol', name });
 export const ZERO = num(0);
 export const ONE = num(1);
 
-export function op(o: SymOp, a: Sym, b: Sym): Sym {
-  if (a.k === 'n' && b.k === 'n') return num(applyOp(o, a.v, b.v));
+export function op(o: SymOp, a: Scalar, b: Scalar): Scalar {
+  if (a.kind === 'number' && b.kind === 'number') return num(applyOp(o, a.value, b.value));
   if (o === '*' && (isConst(a, 0) || isConst(b, 0))) return ZERO;
   if (o === '/' && isConst(a, 0)) return ZERO;
   if ((o === '*' || o === '/') && isConst(b, 1)) return a;
   if (o === '*' && isConst(a, 1)) return b;
   if ((o === '+' || o === '-') && isConst(b, 0)) return a;
   if (o === '+' && isConst(a, 0)) return b;
-  return { k: 'op', op: o, a, b };
+  return { kind: 'op', op: o, left: a, right: b };
 }
 
-export const add = (a: Sym, b: Sym): Sym => op('+', a, b);
-export const sub = (a: Sym, b: Sym): Sym => op('-', a, b);
-export const mul = (a: Sym, b: Sym): Sym => op('*', a, b);
-export const div = (a: Sym, b: Sym): Sym => op('/', a, b);
-export const neg = (a: Sym): Sym => op('-', ZERO, a);
+export const add = (a: Scalar, b: Scalar): Scalar => op('+', a, b);
+export const sub = (a: Scalar, b: Scalar): Scalar => op('-', a, b);
+export const mul = (a: Scalar, b: Scalar): Scalar => op('*', a, b);
+export const div = (a: Scalar, b: Scalar): Scalar => op('/', a, b);
+export const neg = (a: Scalar): Scalar => op('-', ZERO, a);
 
-function isConst(s: Sym, v: number): boolean {
-  return s.k === 'n' && s.v === v;
+function isConst(s: Scalar, v: number): boolean {
+  return s.kind === 'number' && s.value === v;
 }
 
 function applyOp(o: SymOp, a: number, b: number): number {
@@ -39,17 +39,17 @@ function applyOp(o: SymOp, a: number, b: number): number {
   return a / b;
 }
 
-export function evalSym(s: Sym, env: (name: string) => number): number {
-  if (s.k === 'n') return s.v;
-  if (s.k === 's') return env(s.name);
-  return applyOp(s.op, evalSym(s.a, env), evalSym(s.b, env));
+export function evalSym(s: Scalar, env: (name: string) => number): number {
+  if (s.kind === 'number') return s.value;
+  if (s.kind === 'symbol') return env(s.name);
+  return applyOp(s.op, evalSym(s.left, env), evalSym(s.right, env));
 }
 
-export function symNames(s: Sym, out: Set<string> = new Set()): Set<string> {
-  if (s.k === 's') out.add(s.name);
-  else if (s.k === 'op') {
-    symNames(s.a, out);
-    symNames(s.b, out);
+export function symNames(s: Scalar, out: Set<string> = new Set()): Set<string> {
+  if (s.kind === 'symbol') out.add(s.name);
+  else if (s.kind === 'op') {
+    symNames(s.left, out);
+    symNames(s.right, out);
   }
   return out;
 }
@@ -57,12 +57,12 @@ export function symNames(s: Sym, out: Set<string> = new Set()): Set<string> {
 const PRECEDENCE: Record<SymOp, number> = { '+': 1, '-': 1, '*': 2, '/': 2 };
 
 /** Python-ish text of a symbolic scalar, for messages and torch equivalents. */
-export function showSym(s: Sym, label: (name: string) => string, outer = 0, right = false): string {
-  if (s.k === 'n') return formatNumber(s.v);
-  if (s.k === 's') return operand(label(s.name), outer);
-  if (s.op === '-' && isConst(s.a, 0)) return `-${showSym(s.b, label, 3)}`;
+export function showSym(s: Scalar, label: (name: string) => string, outer = 0, right = false): string {
+  if (s.kind === 'number') return formatNumber(s.value);
+  if (s.kind === 'symbol') return operand(label(s.name), outer);
+  if (s.op === '-' && isConst(s.left, 0)) return `-${showSym(s.right, label, 3)}`;
   const p = PRECEDENCE[s.op];
-  const text = `${showSym(s.a, label, p)} ${s.op} ${showSym(s.b, label, p, true)}`;
+  const text = `${showSym(s.left, label, p)} ${s.op} ${showSym(s.right, label, p, true)}`;
   return p < outer || (right && p === outer) ? `(${text})` : text;
 }
 
@@ -84,8 +84,8 @@ export function formatNumber(v: number): string {
   return String(Number.parseFloat(v.toPrecision(6)));
 }
 
-export function substitute(s: Sym, name: string, value: Sym): Sym {
-  if (s.k === 's') return s.name === name ? value : s;
-  if (s.k === 'n') return s;
-  return op(s.op, substitute(s.a, name, value), substitute(s.b, name, value));
+export function substitute(s: Scalar, name: string, value: Scalar): Scalar {
+  if (s.kind === 'symbol') return s.name === name ? value : s;
+  if (s.kind === 'number') return s;
+  return op(s.op, substitute(s.left, name, value), substitute(s.right, name, value));
 }

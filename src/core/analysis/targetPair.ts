@@ -1,6 +1,6 @@
 import { mixOf } from './arith';
-import { evalSym, num, type Sym, sub, symNames } from './sym';
-import { type AV, type LossInfo, labelDerived, lossOf, type Mix, mix, scalarOf } from './values';
+import { evalSym, num, type Scalar, sub, symNames } from './sym';
+import { type LossInfo, labelDerived, lossOf, type Mix, mix, scalarOf, type Value } from './values';
 
 const PROBES = [0.137, 0.291, 0.413];
 
@@ -8,33 +8,33 @@ const PROBES = [0.137, 0.291, 0.413];
  * `return pos, neg`: two scalars that always sum to 1 and depend on a parameter are the positive and negative
  * targets of a binary (sigmoid) loss, i.e. targets t·(pos − neg) + neg for t ∈ {0, 1}.
  */
-export function binaryTargetPair(v: AV): LossInfo | null {
-  if (v.k !== 'tuple' || v.items.length !== 2) return null;
+export function binaryTargetPair(v: Value): LossInfo | null {
+  if (v.kind !== 'tuple' || v.items.length !== 2) return null;
   const [pos, neg] = v.items.map(scalarOf);
   if (!pos || !neg || symNames(neg).size === 0) return null;
-  const at = (s: Sym, x: number): number => evalSym(s, () => x);
+  const at = (s: Scalar, x: number): number => evalSym(s, () => x);
   const complementary = PROBES.every((x) => Math.abs(at(pos, x) + at(neg, x) - 1) < 1e-9);
   const smoothing = PROBES.some((x) => Math.abs(at(neg, x)) > 1e-9);
   if (!complementary || !smoothing) return null;
   const l = lossOf(mix(sub(pos, neg), neg, 'tensor'), { binary: true });
-  return l.k === 'loss' ? l.l : null;
+  return l.kind === 'loss' ? l.loss : null;
 }
 
 /**
  * `torch.cat([1 - t, t], 1)` (or `stack`, either order) of a target t built from binary labels: the same target
  * as a distribution over two classes, the label's column holding t. Null unless one column is 1 minus the other.
  */
-export function twoColumnTarget(items: AV[]): AV | null {
+export function twoColumnTarget(items: Value[]): Value | null {
   if (items.length !== 2) return null;
   const [a, b] = items.map(mixOf);
   if (!a || !b || !labelDerived(a) || !labelDerived(b) || !complementary(a, b)) return null;
   const positive = evalSym(a.hot, probe(0)) > 0 ? a : b;
-  return { k: 'dist', d: { ...positive, classes: num(2) } };
+  return { kind: 'dist', target: { ...positive, classes: num(2) } };
 }
 
 function complementary(a: Mix, b: Mix): boolean {
   return PROBES.every((_, i) => {
-    const at = (s: Sym) => evalSym(s, probe(i));
+    const at = (s: Scalar) => evalSym(s, probe(i));
     return Math.abs(at(a.hot) + at(b.hot)) < 1e-9 && Math.abs(at(a.off) + at(b.off) - 1) < 1e-9;
   });
 }

@@ -100,8 +100,8 @@ export function resolveTorchApi(fn: Expr, mod: ModuleContext): TorchApi | null {
       };
     return null;
   }
-  const onSelf = fn.t === 'attr' && fn.obj.t === 'name' && fn.obj.id === 'self';
-  if (fn.t === 'attr' && fn.name in METHODS && !onSelf && !name?.startsWith('torch')) {
+  const onSelf = fn.kind === 'attr' && fn.obj.kind === 'name' && fn.obj.id === 'self';
+  if (fn.kind === 'attr' && fn.name in METHODS && !onSelf && !name?.startsWith('torch')) {
     return { kind: METHODS[fn.name], form: 'method', params: ['dim', 'dtype'], written: `.${fn.name}` };
   }
   return null;

@@ -23,14 +23,14 @@ function argTexts(args: Map<string, Arg>, mod: ModuleContext): [string, string][
   return [...args]
     .filter(([name]) => name !== 'input' && name !== 'target')
     .map(([name, a]) => {
-      const n = a.value.t === 'const' ? null : constantNumber(a.value, mod);
-      const text = a.value.t === 'str' ? `'${a.value.v}'` : mod.text.slice(a.value.from, a.value.to);
+      const n = a.value.kind === 'const' ? null : constantNumber(a.value, mod);
+      const text = a.value.kind === 'str' ? `'${a.value.value}'` : mod.text.slice(a.value.from, a.value.to);
       return [name, n === null ? text : formatNumber(n)];
     });
 }
 
 function stringArg(a: Arg | undefined): string | undefined {
-  return a?.value.t === 'str' ? a.value.v : undefined;
+  return a?.value.kind === 'str' ? a.value.value : undefined;
 }
 
 /** A finding for a torch loss call, constructor, or a call of an instance built by one. */

@@ -241,7 +241,7 @@ export function closestOf(e: Equivalence): { call: string; why: string } | undef
 export function weightsPassed(optional: string[] | null, args: Map<string, Arg>): boolean {
   const passed = (name: string): boolean => {
     const v = args.get(name)?.value;
-    return !!v && !(v.t === 'const' && v.v === null);
+    return !!v && !(v.kind === 'const' && v.value === null);
   };
   return optional === null || optional.some(passed);
 }

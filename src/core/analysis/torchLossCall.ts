@@ -2,7 +2,7 @@ import type { Expr } from './expr';
 import type { LossKind } from './findings';
 import type { SymInfo } from './scope';
 import { evalSym, formatNumber } from './sym';
-import { type AV, scalarOf } from './values';
+import { scalarOf, type Value } from './values';
 
 /** What a torch loss call receives as its input, judged from how the code computed it. */
 export type LossInput = 'logits' | 'probs' | 'sigmoid_probs' | 'log_probs' | 'weighted_log_probs';
@@ -33,11 +33,11 @@ const DEFAULTS: Record<string, string> = {
   pos_weight: 'None',
 };
 
-export function inputOf(v: AV): LossInput {
-  if (v.k === 'prob') return v.multi ? 'probs' : 'sigmoid_probs';
-  if (v.k === 'prod') return 'weighted_log_probs';
-  if (v.k !== 'logp') return 'logits';
-  const plain = v.c.k === 'n' && v.c.v === 1 && v.factors.length === 0;
+export function inputOf(v: Value): LossInput {
+  if (v.kind === 'prob') return v.multi ? 'probs' : 'sigmoid_probs';
+  if (v.kind === 'prod') return 'weighted_log_probs';
+  if (v.kind !== 'logp') return 'logits';
+  const plain = v.coefficient.kind === 'number' && v.coefficient.value === 1 && v.factors.length === 0;
   return plain ? 'log_probs' : 'weighted_log_probs';
 }
 
@@ -46,18 +46,18 @@ export function inputOf(v: AV): LossInput {
  * a value built from the labels is no model output), or log-probabilities of such logits (`log_softmax(x / T)` given
  * to kl_div or nll_loss).
  */
-export function changedLogits(v: AV): boolean {
+export function changedLogits(v: Value): boolean {
   return (
-    (v.k === 'param' && v.s.k === 'op') ||
-    ((v.k === 'tensor' || v.k === 'logp') && v.changedLogits === true) ||
-    v.k === 'dist'
+    (v.kind === 'param' && v.value.kind === 'op') ||
+    ((v.kind === 'tensor' || v.kind === 'logp') && v.changedLogits === true) ||
+    v.kind === 'dist'
   );
 }
 
 /** An argument as Python text: a string literal, a number when it resolves to a constant, else its source. */
-export function argText(v: AV, e: Expr, text: string, syms: Map<string, SymInfo>): string {
-  if (v.k === 'str') return `'${v.v}'`;
-  if (e.t === 'const') return text.slice(e.from, e.to);
+export function argText(v: Value, e: Expr, text: string, syms: Map<string, SymInfo>): string {
+  if (v.kind === 'str') return `'${v.text}'`;
+  if (e.kind === 'const') return text.slice(e.from, e.to);
   const s = scalarOf(v);
   const n =
     s &&

@@ -20,9 +20,9 @@ export function trainingSettingFindings(calls: readonly SyntaxNode[], mod: Modul
     const setting = callee && settingOf(toExpr(callee, mod.text), mod);
     if (!setting) continue;
     const e = toExpr(node, mod.text);
-    if (e.t !== 'call' || e.args.some((a) => a.star)) continue;
+    if (e.kind !== 'call' || e.args.some((a) => a.star)) continue;
     const arg = e.args.find((a) => a.name === setting.keyword);
-    if (!arg || (arg.value.t === 'const' && arg.value.v === null)) continue;
+    if (!arg || (arg.value.kind === 'const' && arg.value.value === null)) continue;
     const written = mod.text.slice(e.fn.from, e.fn.to);
     out.push(settingFinding(node, written, arg, setting, droppedBy(calls, setting, mod), mod));
   }
@@ -30,8 +30,8 @@ export function trainingSettingFindings(calls: readonly SyntaxNode[], mod: Modul
 }
 
 function settingOf(fn: Expr, mod: ModuleContext): TrainingSetting | null {
-  if (fn.t === 'name' && mod.definitionNames.has(fn.id)) return null;
-  const qualified = fn.t === 'name' || fn.t === 'attr' ? qualify(fn, mod) : null;
+  if (fn.kind === 'name' && mod.definitionNames.has(fn.id)) return null;
+  const qualified = fn.kind === 'name' || fn.kind === 'attr' ? qualify(fn, mod) : null;
   return qualified?.includes('.') ? trainingSetting(qualified) : null;
 }
 

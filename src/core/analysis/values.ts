@@ -3,7 +3,7 @@ import type { Expr, Span } from './expr';
 import type { LossKind } from './findings';
 import type { Definition, ModuleContext } from './module';
 import type { SymInfo } from './scope';
-import { add, div, mul, neg, num, ONE, type Sym, sub, substitute, symNames, ZERO } from './sym';
+import { add, div, mul, neg, num, ONE, type Scalar, sub, substitute, symNames, ZERO } from './sym';
 import type { TorchLossCall } from './torchLossCall';
 
 /**
@@ -11,8 +11,8 @@ import type { TorchLossCall } from './torchLossCall';
  * For losses the same pair holds the coefficients of −log p_y and of −Σ log p.
  */
 export interface Mix {
-  hot: Sym;
-  off: Sym;
+  hot: Scalar;
+  off: Scalar;
   /** 'index': built from class indices; 'tensor': from a target tensor; 'none': constant fill so far. */
   src: 'index' | 'tensor' | 'none';
   /** For 'tensor': the parameter the target tensor comes from; absent for a tensor the analysis cannot name. */
@@ -30,12 +30,12 @@ export interface Mix {
   colZero: boolean;
   rowMask: boolean;
   renorm: boolean;
-  classes?: Sym;
+  classes?: Scalar;
   /**
    * Weight of the model's own prediction in the target (soft bootstrapping −Σ p·log p, hard bootstrapping on
    * argmax p). Positive: part of the target; negative: an entropy bonus (a regulariser, not a target).
    */
-  self?: Sym;
+  self?: Scalar;
   /**
    * Built as labels plus probabilities of `selfOf` (`β·onehot + (1 − β)·softmax(x)`): the loss that uses it as
    * the target of x's own log-probabilities is bootstrapping; of another input's, a soft target (`ownPrediction`).
@@ -60,7 +60,7 @@ export interface LossInfo extends Mix {
   /** Multiplied by a factor computed from the predictions (focal-style re-weighting). */
   modulated: boolean;
   /** The single torch loss call this comes from, with the coefficient it gave (to tell a later rescaling). */
-  torch?: TorchLossCall & { hot: Sym };
+  torch?: TorchLossCall & { hot: Scalar };
   /** Combined with a tensor the analysis does not follow (a mask, a tensor weight, an added term). */
   reworked?: boolean;
   /** A binary term on the log of a tensor not known to be σ(x) or given probabilities. */
@@ -96,7 +96,7 @@ export interface TrueProb {
 }
 
 /** The loss a batch reduction of a function of p_y is: weight 1 when it falls with p_y, −1 when it rises. */
-export function trueProbLoss(t: TrueProb, reduction: LossInfo['reduction']): AV {
+export function trueProbLoss(t: TrueProb, reduction: LossInfo['reduction']): Value {
   const m = { ...mix(t.falling ? ONE : num(-1), ZERO, 'index'), ...(t.labels ? { labels: t.labels } : {}) };
   return lossOf(m, { reduction, ...(t.margin ? { margin: true } : { reworked: true }) });
 }
@@ -106,19 +106,19 @@ export type LogisticPart = 'abs' | 'expAbs' | 'onePlusExp' | 'onePlusExpAbs' | '
 /** How a tensor depends on the model's predictions: affine in them (p_t), or not ((1−p_t)^γ, exp(σ(x)−t)). */
 export type Derivation = 'affine' | 'nonlinear';
 
-export type AV =
-  | { k: 'num'; s: Sym; mass?: boolean }
-  | { k: 'str'; v: string }
+export type Value =
+  | { kind: 'num'; value: Scalar; mass?: boolean }
+  | { kind: 'str'; text: string }
   /** A function argument: a scalar in arithmetic with scalars, a target tensor `cand` next to log-probabilities. */
-  | { k: 'param'; s: Sym; cand: string | null; tensorish: boolean }
-  | { k: 'shape' }
+  | { kind: 'param'; value: Scalar; cand: string | null; tensorish: boolean }
+  | { kind: 'shape' }
   /**
    * A tensor the analysis does not follow further. `logNormaliser`: logsumexp over the classes (x − it is
    * log_softmax(x)); `logTarget`: the log of a target distribution (q·(log q − log p) is a KL term); `mask`: a
    * comparison (`target != pad`), which selects rows of a target rather than re-weighting it.
    */
   | {
-      k: 'tensor';
+      kind: 'tensor';
       pred?: Derivation;
       logNormaliser?: true;
       logTarget?: true;
@@ -147,7 +147,7 @@ export type AV =
       /** `x.argmax(1)` of this parameter: the model's own prediction when x is the loss's input. */
       argmaxOf?: string;
       /** `torch.arange(K)` / `torch.eye(K)`: compared with or indexed by labels, a one-hot over K classes. */
-      classRange?: { classes: Sym | null; eye: boolean };
+      classRange?: { classes: Scalar | null; eye: boolean };
       /**
        * The variable of a loop over the classes (`for c in range(K)`), or indices filled with it: every class in
        * turn, one per pass (a cross-entropy against it is −log p_c, a column `t[:, c]` is t's entry of class c).
@@ -199,12 +199,12 @@ export type AV =
     }
   /** `source`: the parameter the probabilities or log-probabilities are computed from (self vs teacher). */
   /** `c`: a number the probabilities were scaled by (`(1 − β)·softmax(x)`), while they are not combined. */
-  | { k: 'prob'; multi: boolean; neg: boolean; source?: string; c?: Sym }
+  | { kind: 'prob'; multi: boolean; neg: boolean; source?: string; coefficient?: Scalar }
   /** `kl`: written as log q − log p, so a target times it is a KL term (the CE minus the target's entropy). */
   /** `complement`: log(1 − p), the log-probability of not being each class (negative learning). */
   | {
-      k: 'logp';
-      c: Sym;
+      kind: 'logp';
+      coefficient: Scalar;
       factors: Span[];
       modulated?: boolean;
       source?: string;
@@ -214,16 +214,16 @@ export type AV =
       changedLogits?: true;
     }
   /** log σ or log(1 − σ); `opaque`: the log of a tensor the analysis does not follow (not known to be σ(x)). */
-  | { k: 'blog'; neg: boolean; opaque?: true; of?: string; sigmoidOf?: string }
+  | { kind: 'blog'; neg: boolean; opaque?: true; of?: string; sigmoidOf?: string }
   /**
    * `scaledBy`: multiplied by a per-sample factor computed from the model's predictions (`model`) or read from a
    * table (`table`): a focal-style weight while it is the whole target, a varying smoothing once added to another part.
    */
-  | { k: 'dist'; d: Mix; scaledBy?: { table?: string } }
+  | { kind: 'dist'; target: Mix; scaledBy?: { table?: string } }
   | {
-      k: 'prod';
-      d: Mix | null;
-      c: Sym;
+      kind: 'prod';
+      target: Mix | null;
+      coefficient: Scalar;
       factors: Span[];
       binary: 'p' | 'q' | null;
       /** A binary term on the log of an opaque tensor: a BCE-like loss with no exact torch equivalent. */
@@ -234,42 +234,47 @@ export type AV =
       reworked?: true;
       changedLogits?: true;
     }
-  | { k: 'loss'; l: LossInfo }
+  | { kind: 'loss'; loss: LossInfo }
   /** A tuple or list; a dict or namespace also has each item's key (`{'eps': eps}`, `SimpleNamespace(eps=eps)`). */
-  | { k: 'tuple'; items: AV[]; keys?: (string | null)[] }
-  | { k: 'module'; api: LossKind; args: Map<string, AV>; texts: ReadonlyArray<readonly [string, string]> }
-  | { k: 'self' }
+  | { kind: 'tuple'; items: Value[]; keys?: (string | null)[] }
+  | {
+      kind: 'module';
+      api: LossKind;
+      args: Map<string, Value>;
+      texts: ReadonlyArray<readonly [string, string]>;
+    }
+  | { kind: 'self' }
   /** A bound method of the class being analysed, held in a variable or attribute (`self.f = self.g`). */
-  | { k: 'method'; name: string }
+  | { kind: 'method'; name: string }
   /** A torch reduction used as a value (`self.reduce = torch.sum`), applied where it is called. */
-  | { k: 'torchFn'; name: 'sum' | 'mean' }
+  | { kind: 'torchFn'; name: 'sum' | 'mean' }
   /**
    * A torch loss or softmax function, or a torch loss class, used as a value (`self.log_softmax = F.log_softmax`,
    * `loss = nn.CrossEntropyLoss`): called as itself (a call of the class constructs that loss).
    */
-  | { k: 'torchRef'; fn: Expr }
+  | { kind: 'torchRef'; fn: Expr }
   /** A function defined inside the function being run (a nested helper). */
   | {
-      k: 'function';
+      kind: 'function';
       node: SyntaxNode;
-      closure?: ReadonlyMap<string, AV>;
+      closure?: ReadonlyMap<string, Value>;
       /** Arguments bound ahead by `functools.partial(fn, …)`. */
-      partial?: { args: AV[]; kw: ReadonlyMap<string, AV> };
+      partial?: { args: Value[]; kw: ReadonlyMap<string, Value> };
     }
   /** An instance of a loss class of this file or of the library catalogue, with its constructor's arguments. */
-  | { k: 'instance'; def: Definition; mod: ModuleContext; args: AV[]; kw: Map<string, AV> }
-  | { k: 'unknown' };
+  | { kind: 'instance'; def: Definition; mod: ModuleContext; args: Value[]; kw: Map<string, Value> }
+  | { kind: 'unknown' };
 
-export const UNKNOWN: AV = { k: 'unknown' };
-export const TENSOR: AV = { k: 'tensor' };
-export const MASK: AV = { k: 'tensor', mask: true };
-export const numAV = (s: Sym): AV => ({ k: 'num', s });
+export const UNKNOWN: Value = { kind: 'unknown' };
+export const TENSOR: Value = { kind: 'tensor' };
+export const MASK: Value = { kind: 'tensor', mask: true };
+export const numAV = (s: Scalar): Value => ({ kind: 'num', value: s });
 
-export function mix(hot: Sym, off: Sym, src: Mix['src']): Mix {
+export function mix(hot: Scalar, off: Scalar, src: Mix['src']): Mix {
   return { hot, off, src, colZero: false, rowMask: false, renorm: false };
 }
 
-export function lossOf(m: Mix, extra: Partial<LossInfo> = {}): AV {
+export function lossOf(m: Mix, extra: Partial<LossInfo> = {}): Value {
   const l: LossInfo = {
     handwritten: true,
     binary: false,
@@ -280,17 +285,17 @@ export function lossOf(m: Mix, extra: Partial<LossInfo> = {}): AV {
     modulated: false,
     ...m,
   };
-  return { k: 'loss', l: { ...l, ...extra } };
+  return { kind: 'loss', loss: { ...l, ...extra } };
 }
 
 /** A scalar view of a value, when it is one. */
-export function scalarOf(v: AV): Sym | null {
-  if (v.k === 'num') return v.s;
-  if (v.k === 'param' && !v.tensorish) return v.s;
+export function scalarOf(v: Value): Scalar | null {
+  if (v.kind === 'num') return v.value;
+  if (v.kind === 'param' && !v.tensorish) return v.value;
   return null;
 }
 
-export function scaleMix<T extends Mix>(m: T, f: (s: Sym) => Sym): T {
+export function scaleMix<T extends Mix>(m: T, f: (s: Scalar) => Scalar): T {
   return { ...m, hot: f(m.hot), off: f(m.off), ...(m.self ? { self: f(m.self) } : {}) };
 }
 
@@ -317,10 +322,10 @@ function mixedLabels(a: Mix, b: Mix): { labels?: string } {
 }
 
 /** The parameter a tensor is (a view of), for telling the model's own predictions from a teacher's. */
-export function sourceOf(v: AV): string | undefined {
-  if (v.k === 'param' && v.s.k === 's') return v.s.name;
-  if (v.k === 'tensor') return v.viewOf;
-  if (v.k === 'prob' || v.k === 'logp') return v.source;
+export function sourceOf(v: Value): string | undefined {
+  if (v.kind === 'param' && v.value.kind === 'symbol') return v.value.name;
+  if (v.kind === 'tensor') return v.viewOf;
+  if (v.kind === 'prob' || v.kind === 'logp') return v.source;
   return undefined;
 }
 
@@ -366,7 +371,7 @@ export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
 function auxiliaryHardTerm(hard: LossInfo, smoothed: LossInfo): boolean {
   if (hard.placedAt === undefined || smoothed.placedAt === undefined || hard.placedAt === smoothed.placedAt)
     return false;
-  const zero = (s: Sym) => s.k === 'n' && s.v === 0;
+  const zero = (s: Scalar) => s.kind === 'number' && s.value === 0;
   return zero(hard.off) && !zero(smoothed.off) && hard.src === 'index' && smoothed.src === 'index';
 }
 
@@ -400,9 +405,9 @@ export function sameTarget(a: Mix, b: Mix): boolean {
  * share hot / (hot + K·off) is ≤ 0 (`Σ x·(1 − onehot(y))`, a sum over the other classes). A mask, not a target.
  */
 export function masksTrueClass(m: Mix): boolean {
-  if (m.hot.k !== 'n' || m.off.k !== 'n') return false;
-  const { v: hot } = m.hot;
-  const { v: off } = m.off;
+  if (m.hot.kind !== 'number' || m.off.kind !== 'number') return false;
+  const { value: hot } = m.hot;
+  const { value: off } = m.off;
   return [7, 11].every((k) => hot / (hot + k * off) <= 0);
 }
 
@@ -412,39 +417,43 @@ export function labelDerived(m: Mix): boolean {
 }
 
 /** Scalar − mix, e.g. `1 - target`. */
-export function rsubMix(s: Sym, m: Mix): Mix {
+export function rsubMix(s: Scalar, m: Mix): Mix {
   return { ...m, hot: neg(m.hot), off: sub(s, m.off) };
 }
 
-export function mulMix<T extends Mix>(m: T, s: Sym): T {
+export function mulMix<T extends Mix>(m: T, s: Scalar): T {
   return scaleMix(m, (x) => mul(x, s));
 }
 
-export function divMix<T extends Mix>(m: T, s: Sym): T {
+export function divMix<T extends Mix>(m: T, s: Scalar): T {
   return scaleMix(m, (x) => div(x, s));
 }
 
 /** `a·t + b` written with a parameter t that turns out to be a target tensor. */
-export function paramMix(v: AV): Mix | null {
-  if (v.k !== 'param') return null;
-  if (v.tensorish || !v.cand) return tensorMix(v.s.k === 's' ? v.s.name : undefined);
-  const off = substitute(v.s, v.cand, ZERO);
-  return { ...mix(sub(substitute(v.s, v.cand, ONE), off), off, 'tensor'), tensor: v.cand };
+export function paramMix(v: Value): Mix | null {
+  if (v.kind !== 'param') return null;
+  if (v.tensorish || !v.cand) return tensorMix(v.value.kind === 'symbol' ? v.value.name : undefined);
+  const off = substitute(v.value, v.cand, ZERO);
+  return { ...mix(sub(substitute(v.value, v.cand, ONE), off), off, 'tensor'), tensor: v.cand };
 }
 
 /** A built target that is smoothed: from class indices or a target tensor, with non-zero off-target mass. */
-export function isSmoothedTarget(v: AV): v is AV & { k: 'dist' } {
-  return v.k === 'dist' && labelDerived(v.d) && !(v.d.off.k === 'n' && v.d.off.v === 0);
+export function isSmoothedTarget(v: Value): v is Value & { kind: 'dist' } {
+  return (
+    v.kind === 'dist' &&
+    labelDerived(v.target) &&
+    !(v.target.off.kind === 'number' && v.target.off.value === 0)
+  );
 }
 
 /**
  * The mix of a smoothed target: a built one, or a target parameter rescaled and shifted by numbers (t·(1−ε)+ε/K).
  * `input - target` is not one: its coefficients hold another parameter that may as well be a tensor.
  */
-export function smoothedMixOf(v: AV, syms: ReadonlyMap<string, SymInfo>): Mix | null {
-  if (isSmoothedTarget(v)) return targetCoefficients(v.d, syms) ? v.d : null;
-  const m = v.k === 'param' && v.cand ? paramMix(v) : null;
-  const rescaled = m && !(m.hot.k === 'n' && m.hot.v === 1) && m.off.k !== 'n';
+export function smoothedMixOf(v: Value, syms: ReadonlyMap<string, SymInfo>): Mix | null {
+  if (isSmoothedTarget(v)) return targetCoefficients(v.target, syms) ? v.target : null;
+  const m = v.kind === 'param' && v.cand ? paramMix(v) : null;
+  const rescaled = m && !(m.hot.kind === 'number' && m.hot.value === 1) && m.off.kind !== 'number';
   return rescaled && scalarCoefficients(m, syms) ? m : null;
 }
 
@@ -467,9 +476,9 @@ export function numberCoefficients(m: Mix, syms: ReadonlyMap<string, SymInfo>): 
   return [...names].every((n) => !syms.get(n)?.tensor);
 }
 
-export function isTensorish(v: AV): boolean {
+export function isTensorish(v: Value): boolean {
   return (
-    ['tensor', 'prob', 'logp', 'blog', 'dist', 'prod', 'loss'].includes(v.k) ||
-    (v.k === 'param' && v.tensorish)
+    ['tensor', 'prob', 'logp', 'blog', 'dist', 'prod', 'loss'].includes(v.kind) ||
+    (v.kind === 'param' && v.tensorish)
   );
 }

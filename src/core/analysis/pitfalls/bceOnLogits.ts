@@ -45,14 +45,14 @@ export function bceOnLogits(
 }
 
 function looksLikeLogits(value: Expr, written: Expr, node: SyntaxNode, mod: ModuleContext): boolean {
-  const name = written.t === 'name' ? written.id : written.t === 'attr' ? written.name : '';
-  if (value.t === 'call') {
+  const name = written.kind === 'name' ? written.id : written.kind === 'attr' ? written.name : '';
+  if (value.kind === 'call') {
     if (resolveTorchApi(value.fn, mod)) return false;
     const callee = mod.text.slice(value.fn.from, value.fn.to);
     if (PROBABILITY_MAKERS.test(callee)) return false;
     const output = moduleOutput(value.fn, node, mod);
     return output ? output === 'logits' : /logit/i.test(name);
   }
-  if (value.t === 'bin' && value.op === '@') return true;
+  if (value.kind === 'bin' && value.op === '@') return true;
   return /logit/i.test(name);
 }

@@ -62,7 +62,7 @@ function configPitfalls(
     const flags = legacyFlags(args, mod);
     const known = flags.reduce !== null && flags.sizeAverage !== null;
     const implied = legacy.length ? (known ? flags.reduction : null) : 'mean';
-    const mean = red ? red.value.t === 'str' && red.value.v === 'mean' : implied === 'mean';
+    const mean = red ? red.value.kind === 'str' && red.value.value === 'mean' : implied === 'mean';
     if (mean) out.push(klMean(ctor, red));
   }
   const noDim =
@@ -83,8 +83,8 @@ function configPitfalls(
 function legacyFlags(args: Map<string, Arg>, mod: ModuleContext) {
   const flag = (n: string): boolean | null => {
     const a = args.get(n);
-    if (!a || (a.value.t === 'const' && a.value.v === null)) return true;
-    if (a.value.t === 'const') return Boolean(a.value.v);
+    if (!a || (a.value.kind === 'const' && a.value.value === null)) return true;
+    if (a.value.kind === 'const') return Boolean(a.value.value);
     const v = constantNumber(a.value, mod);
     return v === null ? null : Boolean(v);
   };

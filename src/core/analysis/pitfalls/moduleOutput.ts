@@ -45,10 +45,10 @@ export function moduleOutput(fn: Expr, node: SyntaxNode, mod: ModuleContext, dep
   const built = construction(fn, node, mod);
   if (!built) return null;
   const { value, scope } = built;
-  if (value.t === 'call' && value.fn.t === 'attr' && SAME_MODULE.has(value.fn.name))
+  if (value.kind === 'call' && value.fn.kind === 'attr' && SAME_MODULE.has(value.fn.name))
     return moduleOutput(value.fn.obj, scope, mod, depth + 1);
-  if (value.t === 'name') return moduleOutput(value, scope, mod, depth + 1);
-  return value.t === 'call' ? constructedOutput(value, scope, mod, depth) : null;
+  if (value.kind === 'name') return moduleOutput(value, scope, mod, depth + 1);
+  return value.kind === 'call' ? constructedOutput(value, scope, mod, depth) : null;
 }
 
 function constructedOutput(
@@ -63,7 +63,7 @@ function constructedOutput(
     if (layer === 'Sequential') return sequentialOutput(call, scope, mod, depth);
     return LINEAR_LAYERS.test(layer) ? 'logits' : (ACTIVATIONS[layer] ?? null);
   }
-  if (call.fn.t !== 'name') return null;
+  if (call.fn.kind !== 'name') return null;
   const cls = findDefinition(mod, call.fn.id, call.from, 'class');
   return cls && !PROBABILITY_LAYER.test(mod.text.slice(cls.node.from, cls.node.to)) ? 'logits' : null;
 }
@@ -78,7 +78,7 @@ function sequentialOutput(
   const layers = call.args.filter((a) => !a.name);
   if (layers.some((a) => a.star)) return null;
   for (const { value } of layers.reverse()) {
-    if (value.t !== 'call') return moduleOutput(value, scope, mod, depth + 1);
+    if (value.kind !== 'call') return moduleOutput(value, scope, mod, depth + 1);
     const name = qualify(value.fn, mod);
     if (!PASS_THROUGH.has(name?.slice(name.lastIndexOf('.') + 1) ?? ''))
       return constructedOutput(value, scope, mod, depth + 1);
@@ -95,12 +95,12 @@ function construction(
   node: SyntaxNode,
   mod: ModuleContext,
 ): { value: Expr; scope: SyntaxNode } | null {
-  if (fn.t === 'call') return { value: fn, scope: node };
-  if (fn.t === 'attr' && fn.obj.t === 'name' && fn.obj.id === 'self') {
+  if (fn.kind === 'call') return { value: fn, scope: node };
+  if (fn.kind === 'attr' && fn.obj.kind === 'name' && fn.obj.id === 'self') {
     const value = selfAssignment(fn.name, node, mod.text);
     return value ? { value, scope: statementAt(node, value.from) } : null;
   }
-  if (fn.t !== 'name') return null;
+  if (fn.kind !== 'name') return null;
   const local = lastAssignment(fn.id, node, mod);
   if (local) return { value: local, scope: statementAt(node, local.from) };
   const global = mod.bindingCalls.get(fn.id)?.at(-1);
@@ -113,11 +113,12 @@ function selfAssignment(name: string, node: SyntaxNode, text: string): Expr | nu
   while (cls && cls.name !== 'ClassDefinition') cls = cls.parent;
   const body = cls?.getChild('Body');
   if (!body) return null;
-  const isSelf = (t: Expr) => t.t === 'attr' && t.name === name && t.obj.t === 'name' && t.obj.id === 'self';
+  const isSelf = (t: Expr) =>
+    t.kind === 'attr' && t.name === name && t.obj.kind === 'name' && t.obj.id === 'self';
   const find = (stmts: Stmt[]): Expr | null => {
     for (const st of stmts) {
-      if (st.s === 'assign' && st.targets.some(isSelf)) return st.value;
-      const inner = st.s === 'def' ? [bodyOf(st.node, text)] : st.s === 'block' ? st.bodies : [];
+      if (st.kind === 'assign' && st.targets.some(isSelf)) return st.value;
+      const inner = st.kind === 'def' ? [bodyOf(st.node, text)] : st.kind === 'block' ? st.bodies : [];
       for (const stmts of inner) {
         const found = find(stmts);
         if (found) return found;

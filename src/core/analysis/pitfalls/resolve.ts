@@ -13,8 +13,9 @@ export function lastAssignment(name: string, node: SyntaxNode, mod: ModuleContex
   const visit = (stmts: Stmt[]): void => {
     for (const st of stmts) {
       if (st.from >= node.from) return;
-      if (st.s === 'assign' && st.targets.some((t) => t.t === 'name' && t.id === name)) found = st.value;
-      if (st.s === 'block') st.bodies.forEach(visit);
+      if (st.kind === 'assign' && st.targets.some((t) => t.kind === 'name' && t.id === name))
+        found = st.value;
+      if (st.kind === 'block') st.bodies.forEach(visit);
     }
   };
   visit(

@@ -36,7 +36,13 @@ export function scanPitfalls(nodes: ScannedNodes, mod: ModuleContext): RawFindin
     const last = node.lastChild;
     if (last?.name !== 'Number' || mod.text.slice(last.from, last.to) !== '1') continue;
     const e = toExpr(node, mod.text);
-    if (e.t === 'bin' && e.op === '+' && e.r.t === 'num' && e.r.v === 1 && isBatchMax(e.l)) {
+    if (
+      e.kind === 'bin' &&
+      e.op === '+' &&
+      e.right.kind === 'num' &&
+      e.right.value === 1 &&
+      isBatchMax(e.left)
+    ) {
       out.push(
         pitfall(
           e,
@@ -50,7 +56,7 @@ export function scanPitfalls(nodes: ScannedNodes, mod: ModuleContext): RawFindin
 }
 
 function variablePitfall(call: Expr, mod: ModuleContext): RawFinding {
-  const args = call.t === 'call' ? call.args : [];
+  const args = call.kind === 'call' ? call.args : [];
   const only = args.length === 1 && !args[0].name && !args[0].star ? args[0].value : null;
   const fix = only
     ? {
@@ -68,11 +74,11 @@ function variablePitfall(call: Expr, mod: ModuleContext): RawFinding {
 
 /** `t.max()`, `t.max().item()`, `int(t.max())`, `torch.max(t)`. */
 function isBatchMax(e: Expr): boolean {
-  if (e.t !== 'call') return false;
-  if (e.fn.t === 'attr' && (e.fn.name === 'item' || e.fn.name === 'long' || e.fn.name === 'int'))
+  if (e.kind !== 'call') return false;
+  if (e.fn.kind === 'attr' && (e.fn.name === 'item' || e.fn.name === 'long' || e.fn.name === 'int'))
     return isBatchMax(e.fn.obj);
-  if (e.fn.t === 'name' && e.fn.id === 'int' && e.args.length === 1) return isBatchMax(e.args[0].value);
-  if (e.fn.t !== 'attr' || e.fn.name !== 'max') return false;
-  const onTorch = e.fn.obj.t === 'name' && e.fn.obj.id === 'torch';
+  if (e.fn.kind === 'name' && e.fn.id === 'int' && e.args.length === 1) return isBatchMax(e.args[0].value);
+  if (e.fn.kind !== 'attr' || e.fn.name !== 'max') return false;
+  const onTorch = e.fn.obj.kind === 'name' && e.fn.obj.id === 'torch';
   return onTorch ? e.args.length === 1 : e.args.length === 0;
 }

@@ -12,16 +12,16 @@ import { traceSource } from './source';
 /** cross_entropy applies log_softmax itself: feeding it probabilities or log-probabilities normalises twice. */
 export function softmaxIntoCrossEntropy(input: Arg, node: SyntaxNode, mod: ModuleContext): RawFinding[] {
   const { value, direct, reshaped } = traceSource(input.value, node, mod);
-  if (value.t !== 'call') return [];
+  if (value.kind !== 'call') return [];
   const api = resolveTorchApi(value.fn, mod);
   if (!api) return moduleSoftmax(input, value, node, mod);
   if (api.kind !== 'softmax' && api.kind !== 'log_softmax') return [];
   const logits =
-    api.form === 'method' && value.fn.t === 'attr'
+    api.form === 'method' && value.fn.kind === 'attr'
       ? value.fn.obj
       : bindArgs(value.args, api.params).get('input')?.value;
   const logitsText = logits ? mod.text.slice(logits.from, logits.to) : null;
-  const simple = logits && (logits.t === 'name' || logits.t === 'attr');
+  const simple = logits && (logits.kind === 'name' || logits.kind === 'attr');
   const fix =
     logitsText && (direct || simple) && !reshaped
       ? {

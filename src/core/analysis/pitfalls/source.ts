@@ -34,12 +34,12 @@ export function traceSource(e: Expr, node: SyntaxNode, mod: ModuleContext): Sour
   let value = e;
   let reshaped = false;
   for (let hop = 0; hop < MAX_HOPS; hop++) {
-    const assigned = value.t === 'name' ? lastAssignment(value.id, node, mod) : null;
+    const assigned = value.kind === 'name' ? lastAssignment(value.id, node, mod) : null;
     const inner =
       assigned ??
-      (value.t === 'sub'
+      (value.kind === 'sub'
         ? value.obj
-        : value.t === 'call' && value.fn.t === 'attr' && SHAPE_ONLY.has(value.fn.name)
+        : value.kind === 'call' && value.fn.kind === 'attr' && SHAPE_ONLY.has(value.fn.name)
           ? value.fn.obj
           : null);
     if (!inner) break;
