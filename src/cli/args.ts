@@ -1,4 +1,4 @@
-import { SEVERITIES, type Severity } from '../core/analysis/rules';
+import { SEVERITIES, type Severity } from '../core/analysis/results';
 
 /** Command-line parsing for `loss-lens`; pure so it is easy to test. */
 export interface ExplainArgs {

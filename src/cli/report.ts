@@ -1,5 +1,5 @@
 import { type Finding, ruleOf } from '../core/analysis';
-import { formatNumber } from '../core/analysis/sym';
+import { formatNumber } from '../core/analysis/eval';
 
 export interface FileReport {
   file: string;

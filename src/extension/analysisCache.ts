@@ -1,7 +1,7 @@
 import type { ChangedRange } from '@lezer/common';
 import * as vscode from 'vscode';
 import type { Finding, PythonParse, ResolvedImports } from '../core/analysis';
-import { type CellSource, cellSource, editBetween, inCell } from '../core/analysis/notebook';
+import { type CellSource, cellSource, editBetween, inCell } from '../core/analysis/results';
 import { runInSlices, tooLargeToAnalyse } from './analysisBudget';
 import { fileOf, precedingCode } from './notebookCells';
 import { WorkspaceFiles } from './workspaceFiles';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../core/analysis';
-import { type PitfallRule, ruleOf, type Severity } from '../core/analysis/rules';
+import { type PitfallRule, ruleOf, type Severity } from '../core/analysis/results';
 import type { Ctx } from './ctx';
 import { isPython } from './documents';
 import { codeCells, laterCells } from './notebookCells';

@@ -1,6 +1,6 @@
 import type * as vscode from 'vscode';
 import type { Finding } from '../core/analysis';
-import { findingAt } from '../core/analysis/findingAt';
+import { findingAt } from '../core/analysis/results';
 import type { Ctx } from './ctx';
 import { toLineColumn } from './ranges';
 

@@ -4,7 +4,7 @@
  * inputs and settings, and which ε prints the value under each convention.
  */
 import * as vscode from 'vscode';
-import type { Finding } from '../core/analysis/findings';
+import type { Finding } from '../core/analysis/results';
 import {
   checkPrinted,
   checkPrintedValue,

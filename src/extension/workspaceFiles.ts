@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
-import { importCandidates } from '../core/analysis/modulePaths';
-import type { ModuleFiles } from '../core/analysis/workspaceImports';
+import type { ModuleFiles } from '../core/analysis/incremental';
+import { importCandidates } from '../core/analysis/results';
 
 /** Larger modules are not read (a generated or vendored file, not a helper worth following). */
 export const MAX_MODULE_BYTES = 512 * 1024;

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { AnalysisSession, cellSource, type Finding, type PythonParse } from '../../src/core/analysis';
-import { editBetween, inCell } from '../../src/core/analysis/notebook';
+import { editBetween, inCell } from '../../src/core/analysis/results';
 import { fuzz } from '../support/fuzz';
 
 const IMPORTS = `import torch

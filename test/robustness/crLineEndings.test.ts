@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { run } from '../../src/cli/main';
 import { AnalysisSession, parsePython } from '../../src/core/analysis';
-import { LineIndex } from '../../src/core/analysis/parse';
+import { LineIndex } from '../../src/core/analysis/syntax';
 import { fuzz } from '../support/fuzz';
 
 const SOURCE = [

@@ -1,17 +1,30 @@
-export { analyzeAt, analyzeParsed, analyzePython, defaultSession } from './analyze';
-export { findingAt } from './findingAt';
-export * from './findings';
-export type { ImportSource } from './module';
-export { importCandidates, moduleOfPath, relativeFiles, relativeModule } from './modulePaths';
-export { type CellSource, cellSource, inCell } from './notebook';
-export { type PythonParse, parsePython } from './parse';
-export * from './rules';
-export { AnalysisSession, type CacheStats, type SessionOptions, type WorkspaceModules } from './session';
+export type { ImportSource } from './bind';
 export {
+  AnalysisSession,
+  analyzeAt,
+  analyzeParsed,
+  analyzePython,
+  type CacheStats,
+  defaultSession,
   importedModules,
   importSource,
   type ModuleFiles,
   type ModuleFilesSync,
   type ResolvedImports,
   resolveImports,
-} from './workspaceImports';
+  type SessionOptions,
+  type WorkspaceModules,
+} from './incremental';
+export * from './results';
+export * from './results';
+export {
+  type CellSource,
+  cellSource,
+  findingAt,
+  importCandidates,
+  inCell,
+  moduleOfPath,
+  relativeFiles,
+  relativeModule,
+} from './results';
+export { type PythonParse, parsePython } from './syntax';

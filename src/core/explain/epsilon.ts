@@ -1,4 +1,4 @@
-import type { Finding } from '../analysis/findings';
+import type { Finding } from '../analysis/results';
 import { CONVENTION_REGISTRY } from '../conventions';
 import { convertEpsilon, isSmoothingConvention, optimalLogitGap } from '../smoothing';
 import { formatNumber, inlineCode } from './markdown';

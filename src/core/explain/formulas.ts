@@ -1,4 +1,4 @@
-import type { Convention, Finding, LossKind } from '../analysis/findings';
+import type { Convention, Finding, LossKind } from '../analysis/results';
 import { CONVENTIONS, isSmoothingConvention } from '../smoothing';
 
 /** What each torch function computes per row i (x = input, y = class index, t = target, w = weight). */

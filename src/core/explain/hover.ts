@@ -1,4 +1,4 @@
-import type { Finding } from '../analysis/findings';
+import type { Finding } from '../analysis/results';
 import { CONVENTIONS, isSmoothingConvention } from '../smoothing';
 import { epsilonNotes, epsilonSource, epsilonSymbol, shownEpsilonText } from './epsilon';
 import { formulaFor } from './formulas';

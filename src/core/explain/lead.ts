@@ -1,4 +1,4 @@
-import type { Finding } from '../analysis/findings';
+import type { Finding } from '../analysis/results';
 import { escapeMarkdown, inlineCode } from './markdown';
 
 /** `code` spans in an analysis message: kept as code, everything else is escaped. */

@@ -1,4 +1,4 @@
-import type { FindingDetails } from '../analysis/findings';
+import type { FindingDetails } from '../analysis/results';
 import { escapeMarkdown } from './markdown';
 
 const isMean = (d: FindingDetails): boolean => d.reduction === undefined || d.reduction === 'mean';

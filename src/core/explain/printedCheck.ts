@@ -2,7 +2,7 @@
  * A printed loss next to a recognised loss call (`print(v)  # tensor(1.4178)`), checked against what the code
  * computes with its own settings and inputs, and solved for the ε that prints it under each convention.
  */
-import type { Finding, SourceRange } from '../analysis/findings';
+import type { Finding, SourceRange } from '../analysis/results';
 import {
   CONVENTIONS,
   type LossLine,

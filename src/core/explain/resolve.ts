@@ -1,4 +1,4 @@
-import type { Finding } from '../analysis/findings';
+import type { Finding } from '../analysis/results';
 import { MAX_SEED_CLASSES } from '../playground/seed';
 import type { FileClasses } from './source';
 import { DEFAULT_TABLE_CLASSES } from './targets';

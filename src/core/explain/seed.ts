@@ -1,4 +1,4 @@
-import type { Finding } from '../analysis/findings';
+import type { Finding } from '../analysis/results';
 import { CONVENTION_REGISTRY } from '../conventions';
 import { PLAYGROUND_LOSSES, REDUCTIONS } from '../playground/state';
 import type { PlaygroundSeed } from '../protocol';

@@ -1,5 +1,5 @@
 /** What an explanation reads from the file around a finding: its class-count constant, a function's parameters. */
-import type { Finding } from '../analysis/findings';
+import type { Finding } from '../analysis/results';
 
 /** A module-level class count: `NUM_CLASSES = 10`, `n_classes = 10`, `num_class = 10`… */
 const CLASS_CONSTANT = /^((?:num|n|nb|number_of)_?class(?:es)?)\s*(?::\s*int\s*)?=\s*(\d+)\s*(?:#.*)?$/im;

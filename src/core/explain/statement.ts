@@ -2,7 +2,7 @@
  * "Insert Equivalent PyTorch Call" as statements a person keeps: `criterion = nn.X(…)` with the definition's ε and
  * K filled in (as the hover shows them), and how it is called as a comment when the call needs the loss's locals.
  */
-import type { Finding } from '../analysis/findings';
+import type { Finding } from '../analysis/results';
 import { formatNumber } from './markdown';
 import { resolve } from './resolve';
 import { fileClasses } from './source';

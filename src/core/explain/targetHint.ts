@@ -1,5 +1,5 @@
 /** The effective smoothed target in a few words, for an inlay hint after a loss: "true 0.925 · others 0.025 at K=4". */
-import type { Finding } from '../analysis/findings';
+import type { Finding } from '../analysis/results';
 import { CONVENTION_REGISTRY } from '../conventions';
 import { formatNumber } from './markdown';
 import { binaryTarget, categoricalTargets } from './targets';

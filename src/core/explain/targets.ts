@@ -1,4 +1,4 @@
-import type { Convention } from '../analysis/findings';
+import type { Convention } from '../analysis/results';
 import {
   CONVENTIONS,
   isSmoothingConvention,

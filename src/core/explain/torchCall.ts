@@ -1,4 +1,4 @@
-import type { Finding } from '../analysis/findings';
+import type { Finding } from '../analysis/results';
 import { codeBlock, escapeMarkdown, inlineCode } from './markdown';
 import { functionParameters } from './source';
 

@@ -1,4 +1,4 @@
-import type { Finding } from '../../core/analysis/findings';
+import type { Finding } from '../../core/analysis/results';
 import { resolve } from '../../core/explain';
 import {
   binaryCrossEntropy,

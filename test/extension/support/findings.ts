@@ -1,4 +1,4 @@
-import type { Finding } from '../../../src/core/analysis/findings';
+import type { Finding } from '../../../src/core/analysis/results';
 
 /** A loss finding with sensible defaults; tests override what they exercise. */
 export function lossFinding(overrides: Partial<Finding> = {}): Finding {

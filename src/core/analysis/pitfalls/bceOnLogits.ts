@@ -1,10 +1,9 @@
 import type { SyntaxNode } from '@lezer/common';
-import type { CallExpr } from '../calls';
-import type { Arg, Expr } from '../expr';
-import type { ModuleContext } from '../module';
-import type { RawFinding } from '../raw';
-import { BCE_ON_LOGITS } from '../rules';
-import { resolveTorchApi, type TorchApi } from '../torchApi';
+import type { ModuleContext } from '../bind';
+import { resolveTorchApi, type TorchApi } from '../eval';
+import type { CallExpr, RawFinding } from '../report';
+import { BCE_ON_LOGITS } from '../results';
+import type { Arg, Expr } from '../syntax';
 import { moduleOutput } from './moduleOutput';
 import { pitfall } from './pitfall';
 import { traceSource } from './source';

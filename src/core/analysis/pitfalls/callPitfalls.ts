@@ -1,16 +1,15 @@
 import type { SyntaxNode } from '@lezer/common';
-import type { CallExpr } from '../calls';
-import { constantNumber } from '../calls';
-import type { Arg } from '../expr';
-import type { ModuleContext } from '../module';
-import type { RawFinding } from '../raw';
+import type { ModuleContext } from '../bind';
+import { bindArgs, type TorchApi } from '../eval';
+import type { CallExpr, RawFinding } from '../report';
+import { constantNumber } from '../report';
 import {
   DEPRECATED_SIZE_AVERAGE_REDUCE,
   KL_DIV_MEAN_REDUCTION,
   LABEL_SMOOTHING_OUT_OF_RANGE,
   SOFTMAX_WITHOUT_DIM,
-} from '../rules';
-import { bindArgs, type TorchApi } from '../torchApi';
+} from '../results';
+import type { Arg } from '../syntax';
 import { bceOnLogits } from './bceOnLogits';
 import { pitfall } from './pitfall';
 import { softmaxIntoCrossEntropy } from './softmaxIntoCe';

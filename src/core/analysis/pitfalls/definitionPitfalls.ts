@@ -1,8 +1,8 @@
 import type { SyntaxNode } from '@lezer/common';
-import type { DefinitionResult } from '../definitions';
-import type { Span } from '../expr';
-import type { RawFinding } from '../raw';
-import { K_MINUS_1_DOCUMENTED_AS_UNIFORM, WEIGHT_IN_LOG_PROBS } from '../rules';
+import type { DefinitionResult } from '../classify';
+import type { RawFinding } from '../report';
+import { K_MINUS_1_DOCUMENTED_AS_UNIFORM, WEIGHT_IN_LOG_PROBS } from '../results';
+import type { Span } from '../syntax';
 import { pitfall } from './pitfall';
 
 /** Says ε/K or "uniform" in prose (docstrings and comments, not code); `uniform_smoothing.py` is a name, not a claim. */

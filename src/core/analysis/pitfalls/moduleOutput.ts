@@ -1,8 +1,7 @@
 import type { SyntaxNode } from '@lezer/common';
-import type { CallExpr } from '../calls';
-import { type Expr, toExpr } from '../expr';
-import { findDefinition, type ModuleContext, qualify } from '../module';
-import { bodyStatements, type Stmt } from '../stmt';
+import { findDefinition, type ModuleContext, qualify } from '../bind';
+import type { CallExpr } from '../report';
+import { bodyStatements, type Expr, type Stmt, toExpr } from '../syntax';
 import { lastAssignment } from './resolve';
 
 /** What calling a module returns, judged from its last layer. */

@@ -1,6 +1,6 @@
-import type { Span } from '../expr';
-import type { RawEdit, RawFinding } from '../raw';
-import type { RuleId } from '../rules';
+import type { RawEdit, RawFinding } from '../report';
+import type { RuleId } from '../results';
+import type { Span } from '../syntax';
 
 /** A pitfall finding at a span, with an optional safe fix. */
 export function pitfall(

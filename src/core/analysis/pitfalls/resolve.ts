@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '@lezer/common';
-import type { Expr } from '../expr';
-import type { ModuleContext } from '../module';
-import { bodyStatements, type Stmt, toStmt } from '../stmt';
+import type { ModuleContext } from '../bind';
+import type { Expr } from '../syntax';
+import { bodyStatements, type Stmt, toStmt } from '../syntax';
 
 /** The expression a local name was last assigned before `at`, in the function (or module) around `node`. */
 export function lastAssignment(name: string, node: SyntaxNode, mod: ModuleContext): Expr | null {

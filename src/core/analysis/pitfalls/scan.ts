@@ -1,8 +1,8 @@
 import type { SyntaxNode } from '@lezer/common';
-import { type Expr, toExpr } from '../expr';
-import { type ModuleContext, qualify } from '../module';
-import type { RawFinding } from '../raw';
-import { BATCH_MAX_CLASS_COUNT, DEPRECATED_VARIABLE } from '../rules';
+import { type ModuleContext, qualify } from '../bind';
+import type { RawFinding } from '../report';
+import { BATCH_MAX_CLASS_COUNT, DEPRECATED_VARIABLE } from '../results';
+import { type Expr, toExpr } from '../syntax';
 import { pitfall } from './pitfall';
 
 /** The nodes the call findings and syntactic pitfalls look at, gathered in one pass over the tree. */

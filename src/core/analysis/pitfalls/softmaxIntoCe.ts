@@ -1,10 +1,9 @@
 import type { SyntaxNode } from '@lezer/common';
-import type { CallExpr } from '../calls';
-import type { Arg } from '../expr';
-import type { ModuleContext } from '../module';
-import type { RawFinding } from '../raw';
-import { LOG_SOFTMAX_INTO_CROSS_ENTROPY, SOFTMAX_INTO_CROSS_ENTROPY } from '../rules';
-import { bindArgs, resolveTorchApi } from '../torchApi';
+import type { ModuleContext } from '../bind';
+import { bindArgs, resolveTorchApi } from '../eval';
+import type { CallExpr, RawFinding } from '../report';
+import { LOG_SOFTMAX_INTO_CROSS_ENTROPY, SOFTMAX_INTO_CROSS_ENTROPY } from '../results';
+import type { Arg } from '../syntax';
 import { moduleOutput } from './moduleOutput';
 import { pitfall } from './pitfall';
 import { traceSource } from './source';

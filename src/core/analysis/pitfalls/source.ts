@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
-import type { Expr } from '../expr';
-import type { ModuleContext } from '../module';
+import type { ModuleContext } from '../bind';
+import type { Expr } from '../syntax';
 import { lastAssignment } from './resolve';
 
 /** Methods that keep a tensor's meaning (probabilities stay probabilities). */

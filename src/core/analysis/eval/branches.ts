@@ -1,0 +1,333 @@
+import type { Ctx, Frame } from '../bind';
+import type { Expr, Stmt } from '../syntax';
+import { evalExpr, execBody } from './interp';
+import { evalSym, type Scalar, sym } from './scalar';
+import { isSmoothedTarget, paramMix, scalarOf, type Value } from './values';
+
+/**
+ * An `if` chain: the branches are alternatives, not a sequence. A test decidable from literals or string
+ * defaults (`mode == 'original'`) picks its branch; otherwise every branch runs on its own copy of the locals
+ * and each local keeps the most informative of the values the branches (or the code before) left in it.
+ */
+export function runIf(test: Expr, bodies: Stmt[][], f: Frame, ctx: Ctx): void {
+  const truth = staticTruth(test, f, ctx);
+  const alternatives = truth === true ? bodies.slice(0, 1) : truth === false ? bodies.slice(1) : bodies;
+  const before = f.vars;
+  const attrsBefore = f.cls?.attrs;
+  let returned = truth === true;
+  const byDefault = truth === null ? defaultTruth(test, f, ctx) : null;
+  const narrowing = numberTest(test);
+  // `if eps is None: eps = 0.0` with no else: on the path that skips the branch ε is a number too.
+  const skipped =
+    truth === null && !narrowing.whenTrue && bodies.length === 1
+      ? narrowedCopy(narrowing.operand, f, ctx)
+      : before;
+  const outcomes = alternatives.map((body, i) => {
+    const branch: Frame = { ...f, vars: new Map(before) };
+    if (f.cls && attrsBefore) f.cls.attrs = new Map(attrsBefore);
+    if (truth === null && (i === 0) === narrowing.whenTrue) narrowToNumber(narrowing.operand, branch, ctx);
+    const from = f.returns.length;
+    execBody(body, branch, ctx);
+    returned &&= branch.returned === true;
+    return { vars: branch.vars, attrs: f.cls?.attrs, from, returned: branch.returned === true };
+  });
+  // A branch the test decides that returns ends the path (`if self.reduction == 'mean': return loss.mean()`).
+  f.returned = returned;
+  // The path a flag's default takes (`if not self.hard:` with hard=False) is the finding's, unless only the other
+  // path smooths (a flag that switches smoothing on); with no else, not taking the branch is a path too.
+  const onDefault = byDefault === null || truth !== null ? -1 : byDefault ? 0 : 1;
+  if (onDefault >= 0 && outcomes[onDefault]?.returned)
+    settleDefaultReturn(f, outcomes[onDefault].from, outcomes[onDefault + 1]?.from);
+  const paths = (pick: (o: (typeof outcomes)[number]) => Map<string, Value>, start: Map<string, Value>) =>
+    outcomes.length === 1 && onDefault >= 0 ? [pick(outcomes[0]), start] : outcomes.map(pick);
+  f.vars = joinPaths(
+    skipped,
+    paths((o) => o.vars, skipped),
+    onDefault,
+    ctx,
+  );
+  if (truth === null && bodies.length === 1 && outcomes[0]?.returned) narrowPastReturn(test, f, ctx);
+  // `self.x` set in branches joins like a local (`self.criterion = Smoothed(...) if ε > 0 else nn.NLLLoss()`).
+  if (f.cls && attrsBefore)
+    f.cls.attrs = joinPaths(
+      attrsBefore,
+      paths((o) => o.attrs ?? new Map(), attrsBefore),
+      onDefault,
+      ctx,
+    );
+}
+
+/**
+ * The flag's default path returned (`if size_average: return loss.mean()`): its returns go last, and returns met
+ * later (`return loss.sum()` after the `if`) are put before them, so that pickReturn keeps them among equals.
+ */
+function settleDefaultReturn(f: Frame, from: number, to: number | undefined): void {
+  const own = f.returns.splice(from, (to ?? f.returns.length) - from);
+  f.returns.push(...own);
+  f.settled = f.returns.length - own.length;
+}
+
+/** `join`, then for a known default path, its value wherever the other path does not alone smooth. */
+function joinPaths(
+  before: Map<string, Value>,
+  paths: Map<string, Value>[],
+  onDefault: number,
+  ctx: Ctx,
+): Map<string, Value> {
+  const joined = join(before, paths, ctx);
+  if (onDefault < 0 || paths.length !== 2) return joined;
+  const [taken, other] = [paths[onDefault], paths[1 - onDefault]];
+  for (const [name, value] of taken) {
+    const alternative = other.get(name);
+    if (name.startsWith(NARROWED) || !alternative || scalarOf(value) || scalarOf(alternative)) continue;
+    // Whether a criterion object smooths shows only when it is called: the richer one stands (`join`).
+    if (isCriterion(value) || isCriterion(alternative)) continue;
+    joined.set(name, smooths(alternative) && !smooths(value) ? alternative : value);
+  }
+  return joined;
+}
+
+function isCriterion(v: Value): boolean {
+  return v.kind === 'instance' || v.kind === 'module';
+}
+
+/** A value carrying a smoothed target (a loss over one, the product, the target itself). */
+function smooths(v: Value): boolean {
+  const m = v.kind === 'loss' ? v.loss : v.kind === 'dist' || v.kind === 'prod' ? v.target : null;
+  return (
+    (m !== null && isSmoothedTarget({ kind: 'dist', target: m })) || (v.kind === 'param' && smoothedParam(v))
+  );
+}
+
+function join(before: Map<string, Value>, outcomes: Map<string, Value>[], ctx: Ctx): Map<string, Value> {
+  const joined = new Map(before);
+  for (const vars of outcomes) {
+    for (const [name, value] of vars) {
+      if (name.startsWith(NARROWED)) continue;
+      const held = joined.get(name);
+      const numbers = held ? joinNumbers(held, value, name, ctx) : null;
+      if (numbers) joined.set(name, numbers);
+      else if (held && (encodedAs(held, value) || encodedAs(value, held)))
+        joined.set(name, encodedAs(held, value) ? held : value);
+      else if (!held || richness(value) >= richness(held)) joined.set(name, value);
+    }
+  }
+  return joined;
+}
+
+/**
+ * `if target.ndim == 1: target = F.one_hot(target, K)`: the parameter is class indices on one path, probability rows
+ * on the other; after the join it is the rows (the one-hot is the same rows for indices), so a soft target stays one.
+ */
+function encodedAs(param: Value, onehot: Value): boolean {
+  if (param.kind !== 'param' || param.value.kind !== 'symbol' || onehot.kind !== 'dist') return false;
+  const d = onehot.target;
+  const plain = d.hot.kind === 'number' && d.hot.value === 1 && d.off.kind === 'number' && d.off.value === 0;
+  return plain && d.src === 'index' && d.labels === param.value.name;
+}
+
+/**
+ * The operand a test shows to be a number, and on which side: `eps is not None`, `eps`, `eps > 0` when true;
+ * `eps is None` when false.
+ */
+function numberTest(test: Expr): { operand: Expr; whenTrue: boolean } {
+  if (test.kind === 'bin' && /^(is not|>|>=|!=|<|<=)$/.test(test.op))
+    return { operand: test.left, whenTrue: true };
+  const none = test.kind === 'bin' && test.right.kind === 'const' && test.right.value === null;
+  if (none && (test.op === 'is' || test.op === '==')) return { operand: test.left, whenTrue: false };
+  return { operand: test, whenTrue: true };
+}
+
+function narrowedCopy(operand: Expr, f: Frame, ctx: Ctx): Map<string, Value> {
+  const path: Frame = { ...f, vars: new Map(f.vars) };
+  narrowToNumber(operand, path, ctx);
+  return path.vars;
+}
+
+/**
+ * `if eps is None: return F.cross_entropy(x, y)` (or `if not eps:`), no else: past it, eps is a number (the
+ * smoothing path goes on).
+ */
+function narrowPastReturn(test: Expr, f: Frame, ctx: Ctx): void {
+  const { operand, whenTrue } = numberTest(test);
+  if (!whenTrue) narrowToNumber(operand, f, ctx);
+  else if (test.kind === 'unary' && test.op === 'not') narrowToNumber(test.operand, f, ctx);
+}
+
+/**
+ * On a path where a parameter that defaults to None was shown to be a number (see `numberTest`), it is the
+ * smoothing factor, not an optional tensor.
+ */
+function narrowToNumber(operand: Expr, branch: Frame, ctx: Ctx): void {
+  const key =
+    operand.kind === 'name'
+      ? operand.id
+      : operand.kind === 'attr' && operand.obj.kind === 'name' && operand.obj.id === 'self'
+        ? `${NARROWED}${operand.name}`
+        : null;
+  const held = key ? evalExpr(operand, branch, ctx) : undefined;
+  if (key && held?.kind === 'param' && held.tensorish)
+    branch.vars.set(key, { ...held, tensorish: false, cand: null });
+}
+
+/** Frame keys for `self.x` narrowed inside a branch (read before the class's attributes). */
+export const NARROWED = 'self.';
+
+/** True/false when the test is a literal or compares known strings; null when it depends on runtime data. */
+export function staticTruth(test: Expr, f: Frame, ctx: Ctx): boolean | null {
+  if (test.kind === 'num' || test.kind === 'const') return Boolean(test.value);
+  if (test.kind === 'unary' && test.op === 'not') {
+    const inner = staticTruth(test.operand, f, ctx);
+    return inner === null ? null : !inner;
+  }
+  if ((test.kind === 'name' || test.kind === 'attr') && isPlain(test)) {
+    // A flag holding a literal (`self.training` set for an eval-mode run, `flag = True`).
+    const v = evalExpr(test, f, ctx);
+    return v.kind === 'num' && v.value.kind === 'number' ? v.value.value !== 0 : null;
+  }
+  if (test.kind === 'bin' && (test.op === 'in' || test.op === 'not in')) return membership(test, f, ctx);
+  if (test.kind === 'bin' && (test.op === 'or' || test.op === 'and')) return connective(test, f, ctx);
+  if (test.kind !== 'bin' || (test.op !== '==' && test.op !== '!=')) return null;
+  if (!isPlain(test.left) || !isPlain(test.right)) return null;
+  const l = evalExpr(test.left, f, ctx);
+  const r = evalExpr(test.right, f, ctx);
+  if (l.kind !== 'str' || r.kind !== 'str') return null;
+  return (l.text === r.text) === (test.op === '==');
+}
+
+/**
+ * The truth of a test on a flag at the parameters' defaults (`if self.size_average:` with `size_average=True`,
+ * `if self.ignore_index >= 0:` with `ignore_index=-100`), null when it is not a plain flag or number comparison with
+ * a known default. It orders alternatives that tell as much as each other
+ * (a mean and a sum of the same loss); it never drops a path.
+ */
+export function defaultTruth(test: Expr, f: Frame, ctx: Ctx): boolean | null {
+  if (test.kind === 'unary' && test.op === 'not') {
+    const inner = defaultTruth(test.operand, f, ctx);
+    return inner === null ? null : !inner;
+  }
+  if (test.kind === 'bin' && ORDERINGS[test.op]) return comparedAtDefaults(test, ORDERINGS[test.op], f, ctx);
+  if (test.kind !== 'name' && test.kind !== 'attr') return null;
+  const v = valueAtDefaults(test, f, ctx);
+  return Number.isFinite(v) ? v !== 0 : null;
+}
+
+const ORDERINGS: Record<string, (l: number, r: number) => boolean> = {
+  '<': (l, r) => l < r,
+  '<=': (l, r) => l <= r,
+  '>': (l, r) => l > r,
+  '>=': (l, r) => l >= r,
+  '==': (l, r) => l === r,
+  '!=': (l, r) => l !== r,
+};
+
+/** `if self.ignore_index >= 0:` with `ignore_index=-100`: a number parameter against a literal, at its default. */
+function comparedAtDefaults(
+  test: Expr & { kind: 'bin' },
+  holds: (l: number, r: number) => boolean,
+  f: Frame,
+  ctx: Ctx,
+): boolean | null {
+  const sides = [test.left, test.right];
+  if (!sides.every(isNumberOperand) || !sides.some(isPlain)) return null;
+  const [l, r] = sides.map((e) => valueAtDefaults(e, f, ctx));
+  return Number.isFinite(l) && Number.isFinite(r) ? holds(l, r) : null;
+}
+
+/** A name, attribute or number literal (`-100` included): evaluating it has no side effects on the analysis. */
+function isNumberOperand(e: Expr): boolean {
+  return e.kind === 'num' || (e.kind === 'unary' && e.op === '-' && e.operand.kind === 'num') || isPlain(e);
+}
+
+/** The number an expression holds when every parameter has its default value; NaN when one has none. */
+function valueAtDefaults(e: Expr, f: Frame, ctx: Ctx): number {
+  const s = scalarOf(evalExpr(e, f, ctx));
+  return s ? evalSym(s, (n) => ctx.syms.get(n)?.value ?? Number.NaN) : Number.NaN;
+}
+
+/** `self.binary or x.dim() <= 2`: decided by one side that decides it (true for `or`, false for `and`) or by both. */
+function connective(test: Expr & { kind: 'bin' }, f: Frame, ctx: Ctx): boolean | null {
+  const decisive = test.op === 'or';
+  const l = staticTruth(test.left, f, ctx);
+  if (l === decisive) return decisive;
+  const r = staticTruth(test.right, f, ctx);
+  if (r === decisive) return decisive;
+  return l === null || r === null ? null : !decisive;
+}
+
+/** `self.reduction in ['avg', 'mean']`: a known string tested against a list of literals. */
+function membership(test: Expr & { kind: 'bin' }, f: Frame, ctx: Ctx): boolean | null {
+  if (!isPlain(test.left) || test.right.kind !== 'tuple' || !test.right.items.every((i) => i.kind === 'str'))
+    return null;
+  const l = evalExpr(test.left, f, ctx);
+  if (l.kind !== 'str') return null;
+  const found = test.right.items.some((i) => i.kind === 'str' && i.value === l.text);
+  return found === (test.op === 'in');
+}
+
+/** Names, attributes and literals: evaluating them has no side effects on the analysis. */
+function isPlain(e: Expr): boolean {
+  return e.kind === 'str' || e.kind === 'name' || (e.kind === 'attr' && isPlain(e.obj));
+}
+
+/** Of two alternatives (`a if c else b`, two branches), the one that tells more about the loss; ties keep `b`. */
+export function richer(a: Value, b: Value): Value {
+  return richness(a) > richness(b) ? a : b;
+}
+
+/**
+ * Two paths that leave different numbers in `name`: a path that only switches smoothing off (ε = 0) does not
+ * change the formula, so the other path's value stands; otherwise the value is unknown (never the last one).
+ */
+export function joinNumbers(a: Value, b: Value, name: string, ctx: Ctx): Value | null {
+  const maybeTarget = (v: Value) => v.kind === 'param' && v.cand !== null;
+  if (maybeTarget(a) || maybeTarget(b)) return null;
+  const sa = scalarOf(a);
+  const sb = scalarOf(b);
+  if (!sa || !sb || JSON.stringify(sa) === JSON.stringify(sb)) return null;
+  const zero = (s: Scalar) => s.kind === 'number' && s.value === 0;
+  if (zero(sa) !== zero(sb)) return zero(sa) ? b : a;
+  const id = `${name} (one of several values)`;
+  if (!ctx.syms.has(id)) ctx.syms.set(id, { origin: 'free', label: name });
+  return { kind: 'param', value: sym(id), cand: null, tensorish: false };
+}
+
+const BASE_RICHNESS: Partial<Record<Value['kind'], number>> = {
+  loss: 20,
+  prod: 15,
+  logp: 12,
+  prob: 8,
+  dist: 10,
+  instance: 10,
+  module: 9,
+  method: 9,
+};
+
+/** A target parameter rescaled and shifted (`t·(1−ε) + ε/2`): a smoothed target. */
+function smoothedParam(v: Value & { kind: 'param' }): boolean {
+  const m = v.cand ? paramMix(v) : null;
+  return m !== null && !(m.off.kind === 'number' && m.off.value === 0);
+}
+
+/**
+ * How much a value tells about the loss: losses over targets over opaque tensors; smoothing, masks and modulation
+ * add, and a factor computed from the predictions beats an opaque tensor.
+ */
+export function richness(v: Value): number {
+  // Nothing known never replaces something known (`outputs, kd = outputs` on a path that may not run).
+  if (v.kind === 'unknown') return -1;
+  // The log of a target is a KL term's half (a tempered log's t = 1 path beats its opaque other path); so is a piece
+  // of a softmax written by hand (a tempered softmax's t = 1 normaliser log Σ exp x beats a fixed-point one).
+  if (v.kind === 'tensor')
+    return v.pred || v.logTarget || v.logNormaliser || v.partition || v.expLogits ? 1 : 0;
+  if (v.kind === 'param') return smoothedParam(v) ? 14 : 0;
+  // `(loss, nll_loss)`: as rich as the richest thing it carries.
+  if (v.kind === 'tuple') return Math.max(0, ...v.items.map(richness));
+  const base = BASE_RICHNESS[v.kind] ?? 0;
+  const m = v.kind === 'loss' ? v.loss : v.kind === 'dist' || v.kind === 'prod' ? v.target : null;
+  if (!m) return base;
+  const smoothed = isSmoothedTarget({ kind: 'dist', target: m }) ? 10 : 0;
+  const modulated = v.kind === 'loss' && v.loss.modulated ? 1 : 0;
+  const labels = m.src === 'index' ? 1 : 0;
+  return base + smoothed + labels + modulated + (m.colZero ? 2 : 0) + (m.rowMask ? 1 : 0);
+}

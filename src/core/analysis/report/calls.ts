@@ -1,0 +1,321 @@
+import type { SyntaxNode } from '@lezer/common';
+import { CONVENTION_REGISTRY } from '../../conventions';
+import { type Definition, findDefinition, type ModuleContext, paramsOf } from '../bind';
+import { analyzeDefinition, type DefinitionResult } from '../classify';
+import { bindArgs, evalExpr, evalSym, libraryDefinition, resolveTorchApi, type TorchApi } from '../eval';
+import { pitfall, torchCallPitfalls } from '../pitfalls';
+import type { Convention } from '../results';
+import { LABEL_SMOOTHING_OUT_OF_RANGE } from '../results';
+import type { Expr } from '../syntax';
+import { toExpr } from '../syntax';
+import { targetBuiltHere } from './builtTarget';
+import { definitionLead, describeDefinition, equivalenceNote } from './describe';
+import type { RawFinding } from './raw';
+import { torchCallFinding } from './torchCallFinding';
+import { closestOf, torchEquivalence, weightsPassed } from './torchEquivalent';
+
+export type CallExpr = Expr & { kind: 'call' };
+
+/** The analysis of a definition of this file, null when it is not a loss (computed on demand). */
+export type ResultOf = (def: Definition) => DefinitionResult | null;
+
+/** What a call constructs or invokes: a torch loss/activation, or a hand-written loss from this file. */
+type Target =
+  | { torch: TorchApi; ctor: CallExpr }
+  | { user: DefinitionResult; ctor: CallExpr; library?: string };
+
+/** A name (or `self.attr` within one class) bound to a constructor call. */
+interface Binding {
+  key: string;
+  at: number;
+  target: Target;
+}
+
+/**
+ * Findings for `calls`; `seeds` are module-level constructor calls elsewhere that instances may come from. A call
+ * of a constructor's result (`nn.CrossEntropyLoss()(x, y)`) is an invocation: it gets the invocation's pitfalls.
+ */
+export function callFindings(
+  calls: SyntaxNode[],
+  mod: ModuleContext,
+  resultOf: ResultOf,
+  seeds: SyntaxNode[] = [],
+): RawFinding[] {
+  const bindings: Binding[] = [];
+  const out: RawFinding[] = [];
+  const keys = new Set<string>();
+  for (const node of seeds) {
+    const e = toExpr(node, mod.text);
+    const target = e.kind === 'call' ? targetOf(e, mod, resultOf) : null;
+    const key = target ? bindingKey(node, mod) : null;
+    if (target && key) {
+      // Bound before anything in `calls` runs, wherever the module writes it.
+      bindings.push({ key: key.key, at: -1, target });
+      keys.add(key.key);
+    }
+  }
+  const exprOf = callExprs(mod.text);
+  for (const node of calls) {
+    const callee = node.firstChild;
+    if (!callee || !worthLooking(toExpr(callee, mod.text), node, mod, keys)) continue;
+    const e = exprOf(node);
+    // Error recovery can leave a call without its argument list (e.g. past the parser's nesting limit).
+    if (e.kind !== 'call') continue;
+    const direct = targetOf(e, mod, resultOf);
+    if (direct) {
+      out.push(
+        deferToFunction(describeCall(e, direct, mod, null), e, direct, node, mod),
+        ...pitfallsOf(e, node, direct, mod),
+      );
+      const key = bindingKey(node, mod);
+      if (key) {
+        bindings.push({ key: key.key, at: node.from, target: direct });
+        keys.add(key.key);
+      }
+      continue;
+    }
+    const constructed = e.fn.kind === 'call' ? targetOf(e.fn, mod, resultOf) : null;
+    if (constructed) {
+      out.push(...pitfallsOf(e, node, constructed, mod));
+      continue;
+    }
+    const key = calleeKey(e, node);
+    const found = key ? latest(bindings, key, node.from) : null;
+    // A parameter of the function around the call (`def mixup_criterion(criterion, pred, …)`) hides the module's.
+    const bound = found && !(found.at < 0 && key && isParameterHere(node, key, mod.text)) ? found : null;
+    if (bound)
+      out.push(
+        deferToFunction(
+          describeCall(e, bound.target, mod, mod.text.slice(e.fn.from, e.fn.to)),
+          e,
+          bound.target,
+          node,
+          mod,
+        ),
+        ...pitfallsOf(e, node, bound.target, mod),
+      );
+  }
+  return out;
+}
+
+const TARGET_LOSSES = new Set(['cross_entropy', 'binary_cross_entropy', 'binary_cross_entropy_with_logits']);
+
+/**
+ * A torch loss invoked on a target built in the function around it reads "none" from its own arguments only: the
+ * convention is the function's (its definition finding), so the call claims none.
+ */
+function deferToFunction(
+  f: RawFinding,
+  e: CallExpr,
+  target: Target,
+  node: SyntaxNode,
+  mod: ModuleContext,
+): RawFinding {
+  if (!('torch' in target) || f.convention !== 'none' || !TARGET_LOSSES.has(target.torch.kind)) return f;
+  const functional = target.torch.form === 'functional' && e === target.ctor;
+  const positional = e.args.filter((a) => !a.name);
+  const arg = functional
+    ? bindArgs(e.args, target.torch.params).get('target')
+    : (e.args.find((a) => a.name === 'target') ?? positional[1]);
+  if (!targetBuiltHere(arg?.value, node, mod.text)) return f;
+  return {
+    ...f,
+    convention: null,
+    message: `${f.message} Its target is built in the function around it: the convention is that function's.`,
+  };
+}
+
+function pitfallsOf(e: CallExpr, node: SyntaxNode, target: Target, mod: ModuleContext): RawFinding[] {
+  if ('torch' in target) return torchCallPitfalls(e, node, target.torch, target.ctor, mod);
+  const c = target.user.classification;
+  const param = c.epsilonParam;
+  const arg = e === target.ctor && param ? target.ctor.args.find((a) => a.name === param) : undefined;
+  const eps = constantNumber(arg?.value, mod);
+  if (!arg || eps === null || (eps >= 0 && eps <= 1)) return [];
+  return [
+    pitfall(
+      arg,
+      LABEL_SMOOTHING_OUT_OF_RANGE,
+      `${param} = ${eps} is outside [0, 1]; the smoothed targets are no longer a distribution.`,
+    ),
+  ];
+}
+
+/**
+ * The expression of a call node, reusing the one built for an enclosing call (calls come outermost first): a
+ * chain of n nested calls is converted once, not once per level (n² work).
+ */
+function callExprs(text: string): (node: SyntaxNode) => Expr {
+  const known = new Map<string, Expr>();
+  const index = (e: Expr | 'slice'): void => {
+    if (e === 'slice') return;
+    if (e.kind === 'call') {
+      known.set(`${e.from}:${e.to}`, e);
+      index(e.fn);
+      for (const a of e.args) index(a.value);
+    } else if (e.kind === 'attr') index(e.obj);
+    else if (e.kind === 'sub') [e.obj, ...e.index].forEach(index);
+    else if (e.kind === 'bin') [e.left, e.right].forEach(index);
+    else if (e.kind === 'unary') index(e.operand);
+    else if (e.kind === 'cond') [e.body, e.test, e.orelse].forEach(index);
+    else if (e.kind === 'walrus') index(e.value);
+    else if (e.kind === 'tuple') e.items.forEach(index);
+  };
+  return (node) => {
+    const found = known.get(`${node.from}:${node.to}`);
+    if (found) return found;
+    const e = toExpr(node, text);
+    index(e);
+    return e;
+  };
+}
+
+/** Cheap test on the callee alone, so most calls in a big file are never converted whole. */
+function worthLooking(fn: Expr, node: SyntaxNode, mod: ModuleContext, keys: Set<string>): boolean {
+  if (resolveTorchApi(fn, mod)) return true;
+  if (fn.kind === 'call') return worthLooking(fn.fn, node, mod, keys);
+  if (fn.kind === 'name') return keys.has(fn.id) || mod.definitionNames.has(fn.id) || !!libraryOf(fn.id, mod);
+  return (
+    fn.kind === 'attr' &&
+    fn.obj.kind === 'name' &&
+    fn.obj.id === 'self' &&
+    keys.has(`self.${fn.name}@${classOf(node)}`)
+  );
+}
+
+function targetOf(e: CallExpr, mod: ModuleContext, resultOf: ResultOf): Target | null {
+  const torch = resolveTorchApi(e.fn, mod);
+  if (torch) return { torch, ctor: e };
+  if (e.fn.kind !== 'name') return null;
+  const def = findDefinition(mod, e.fn.id, e.from);
+  if (!def) return libraryTarget(e, mod);
+  const user = resultOf(def);
+  return user ? { user, ctor: e } : null;
+}
+
+/** The dotted path of an imported name the library catalogue knows (`timm.loss.LabelSmoothingCrossEntropy`). */
+function libraryOf(name: string, mod: ModuleContext): string | null {
+  if (mod.definitionNames.has(name)) return null;
+  const qualified = mod.aliases.get(name);
+  return qualified?.includes('.') && libraryDefinition(qualified) ? qualified : null;
+}
+
+/** A catalogued library loss constructed or called here, analysed in the catalogue's own module. */
+function libraryTarget(e: CallExpr, mod: ModuleContext): Target | null {
+  const qualified = e.fn.kind === 'name' ? libraryOf(e.fn.id, mod) : null;
+  const found = qualified ? libraryDefinition(qualified) : null;
+  const user = found && analyzeDefinition(found.def, found.mod);
+  return user && qualified ? { user, ctor: e, library: qualified } : null;
+}
+
+/** `x = Ctor(...)` or `self.x = Ctor(...)`: the key later calls of the instance use. */
+function bindingKey(call: SyntaxNode, mod: ModuleContext): { key: string } | null {
+  const parent = call.parent;
+  if (parent?.name !== 'AssignStatement' || parent.lastChild?.from !== call.from) return null;
+  const target = toExpr(parent.firstChild!, mod.text);
+  if (target.kind === 'name') return { key: target.id };
+  if (target.kind === 'attr' && target.obj.kind === 'name' && target.obj.id === 'self')
+    return { key: `self.${target.name}@${classOf(call)}` };
+  return null;
+}
+
+function calleeKey(e: CallExpr, node: SyntaxNode): string | null {
+  if (e.fn.kind === 'name') return e.fn.id;
+  if (e.fn.kind === 'attr' && e.fn.obj.kind === 'name' && e.fn.obj.id === 'self')
+    return `self.${e.fn.name}@${classOf(node)}`;
+  return null;
+}
+
+/** `name` is a parameter of a function or lambda that encloses `node`. */
+function isParameterHere(node: SyntaxNode, name: string, text: string): boolean {
+  for (let p = node.parent; p; p = p.parent)
+    if (
+      (p.name === 'FunctionDefinition' || p.name === 'LambdaExpression') &&
+      paramsOf(p, text).some((param) => param.name === name)
+    )
+      return true;
+  return false;
+}
+
+function classOf(node: SyntaxNode): number {
+  for (let p = node.parent; p; p = p.parent) if (p.name === 'ClassDefinition') return p.from;
+  return -1;
+}
+
+function latest(bindings: Binding[], key: string, at: number): Binding | null {
+  let best: Binding | null = null;
+  for (const b of bindings)
+    if (b.key === key && (b.at <= at || key.startsWith('self.')) && (!best || b.at > best.at)) best = b;
+  return best;
+}
+
+export function constantNumber(e: Expr | undefined, mod: ModuleContext): number | null {
+  if (!e) return null;
+  const ctx = { mod, syms: new Map(), depth: 0, calls: { torchLosses: 0 } };
+  const v = evalExpr(e, { vars: new Map(), returns: [], cls: null }, ctx);
+  if (v.kind !== 'num') return null;
+  const n = evalSym(v.value, (name) => ctx.syms.get(name)?.value ?? Number.NaN);
+  return Number.isFinite(n) ? n : null;
+}
+
+function describeCall(e: CallExpr, target: Target, mod: ModuleContext, instance: string | null): RawFinding {
+  if ('torch' in target) return torchCallFinding(e, target.torch, target.ctor, mod, instance);
+  const r = target.user;
+  const init = r.params.filter((p) => p.name !== 'self' && !p.star);
+  const args = bindArgs(
+    target.ctor.args,
+    init.map((p) => p.name),
+  );
+  const constructedValue = (param: string | null): number | null => {
+    if (!param) return null;
+    const arg = args.get(param);
+    // A value passed that is not a number here (`cfg.MODEL.LABEL_SMOOTHING`) is unknown, not the default.
+    if (arg) return constantNumber(arg.value, mod);
+    const defaultExpr = init.find((p) => p.name === param)?.defaultExpr ?? undefined;
+    return constantNumber(defaultExpr, mod);
+  };
+  const c = r.classification;
+  const passed = (param: string | null) => param !== null && args.has(param);
+  const raw = constructedValue(c.epsilonParam);
+  const epsilon =
+    raw === null
+      ? passed(c.epsilonParam)
+        ? null
+        : c.epsilon
+      : c.epsilonIsConfidence
+        ? 1 - raw
+        : (c.epsilonScale ?? 1) * raw;
+  const classes = constructedValue(c.classesParam) ?? (passed(c.classesParam) ? null : c.classes);
+  // A well-known library's loss constructed with its smoothing at 0 (`TopKLoss(k=20)` of nnU-Net, its default) is
+  // plain cross-entropy, as torch's own `nn.CrossEntropyLoss()` is.
+  const off =
+    'library' in target &&
+    !!target.library &&
+    epsilon === 0 &&
+    CONVENTION_REGISTRY[c.convention as Convention]?.claimsSmoothing;
+  const constructed = { ...c, epsilon, classes, ...(off ? { convention: 'none' as const } : {}) };
+  const name = 'library' in target && target.library ? `\`${target.library}\`` : r.def.name;
+  const verb = r.def.kind === 'def' ? 'Calls' : 'Constructs';
+  const where = instance ? `\`${instance}\` is a ${name}` : `${verb} ${name}`;
+  const delegated = r.loss.delegated !== undefined && r.loss.labels !== '*';
+  const equivalence = delegated
+    ? { exact: null, closest: null, why: null }
+    : torchEquivalence(constructed, r.loss, weightsPassed(r.optionalWeights, args));
+  const description = delegated
+    ? `Loss class that delegates to \`${r.loss.delegated}\`, the criterion it is constructed with: its label smoothing is that criterion's.`
+    : describeDefinition(definitionLead(r), constructed, r.loss) + equivalenceNote(equivalence);
+  return {
+    from: e.from,
+    to: e.to,
+    kind: 'loss',
+    symbol: instance ?? r.def.name,
+    convention: delegated ? null : (constructed.convention as Convention),
+    epsilon: delegated ? null : epsilon,
+    epsilonParam: c.epsilonParam,
+    torchEquivalent: equivalence.exact,
+    rule: null,
+    message: `${where}, a ${description.charAt(0).toLowerCase()}${description.slice(1)}`,
+    details: { lossKind: 'custom', classes: classes ?? undefined, closestTorch: closestOf(equivalence) },
+    definedAt: instance || ('library' in target && target.library) ? target.ctor.from : r.def.node.from,
+  };
+}

@@ -1,0 +1,106 @@
+import type { Definition, ModuleContext } from '../bind';
+import { analyzeDefinition, type DefinitionResult } from '../classify';
+import { MODULATION_REASON } from '../eval';
+import { type CachedDefinition, shift } from '../incremental';
+import { definitionPitfalls } from '../pitfalls';
+import { definitionLead, describeDefinition, equivalenceNote } from './describe';
+import { modesNote, otherModes } from './modes';
+import type { RawFinding } from './raw';
+import { closestOf, type Equivalence, torchEquivalence } from './torchEquivalent';
+
+/** A definition's analysis with its findings relative to its start, ready to cache by text. */
+export function analyzeFresh(def: Definition, mod: ModuleContext): CachedDefinition {
+  const r = analyzeDefinition(def, mod);
+  if (!r) return { result: null, findings: [] };
+  const { def: _def, ctx: _ctx, ...result } = r;
+  return {
+    result,
+    findings: [definitionFinding(r), ...definitionPitfalls(r)].map((f) => shift(f, -def.node.from)),
+  };
+}
+
+function definitionFinding(r: DefinitionResult): RawFinding {
+  const c = r.classification;
+  // Mixup through a given criterion (λ·criterion(x, y_a) + (1 − λ)·criterion(x, y_b)) is still a soft target.
+  if (r.loss.delegated && r.loss.labels !== '*') return delegatedFinding(r, r.loss.delegated);
+  const equivalence = r.targetsOnly
+    ? { exact: null, closest: null, why: null }
+    : givenValueOnly(r, torchEquivalence(c, r.loss, r.optionalWeights === null, true));
+  const modes = otherModes(r);
+  return {
+    from: r.def.node.from,
+    to: trimEnd(r.def.node.to, r.ctx.mod.text),
+    kind: 'loss',
+    symbol: r.def.name,
+    convention: c.convention,
+    epsilon: c.epsilon,
+    epsilonParam: c.epsilonParam,
+    torchEquivalent: equivalence.exact,
+    rule: null,
+    message:
+      describeDefinition(definitionLead(r), c, r.loss) +
+      offAtDefault(r) +
+      modesNote(modes) +
+      equivalenceNote(equivalence),
+    details: {
+      lossKind: 'custom',
+      classes: c.classes ?? undefined,
+      weight: r.loss.weightSpans.length > 0 || undefined,
+      reduction: r.loss.reduction,
+      targetKind: r.loss.binary ? 'binary' : r.loss.src === 'tensor' ? 'probability' : 'index',
+      epsilonIsConfidence: c.epsilonIsConfidence || undefined,
+      renormalised: c.effectiveDiffers || r.loss.renorm || undefined,
+      maskedRowsInMean: r.loss.maskedRowsInMean || undefined,
+      closestTorch: closestOf(equivalence),
+      modes: modes.length > 0 ? modes : undefined,
+    },
+  };
+}
+
+/**
+ * An exact call written in the ε parameter holds for the value it is given; when the body assigns that parameter
+ * again (`if eps is None: eps = 0.1`, `eps = eps or 0.1`) the code may use another value: closest only.
+ */
+function givenValueOnly(r: DefinitionResult, e: Equivalence): Equivalence {
+  const param = r.classification.epsilonParam;
+  if (!e.exact || !param || !r.reassigned.has(param)) return e;
+  const why = `\`${param}\` is assigned again in the code (a default such as None replaced), so the call holds only for the value it ends up with`;
+  return { exact: null, closest: e.exact, why };
+}
+
+/** A smoothing parameter that defaults to 0 or None: the code implements the convention, but not by default. */
+function offAtDefault(r: DefinitionResult): string {
+  const c = r.classification;
+  if (c.epsilonParam && r.reassigned.has(c.epsilonParam)) return '';
+  const param = r.params.find((p) => p.name === c.epsilonParam);
+  const d = param?.defaultExpr;
+  const none = d?.kind === 'const' && d.value === null;
+  const zero = c.epsilon === 0 && !c.epsilonIsConfidence;
+  if (!param || !(none || zero)) return '';
+  return ` Smoothing is off at the default \`${param.name}=${none ? 'None' : '0'}\`.`;
+}
+
+/** The loss comes from a criterion given to the constructor (or built from a registry): no convention of its own. */
+function delegatedFinding(r: DefinitionResult, criterion: string): RawFinding {
+  const what = r.def.kind === 'class' ? 'Loss class' : 'Loss function';
+  const focal = r.loss.modulated ? `; ${MODULATION_REASON}` : '';
+  return {
+    from: r.def.node.from,
+    to: trimEnd(r.def.node.to, r.ctx.mod.text),
+    kind: 'loss',
+    symbol: r.def.name,
+    convention: null,
+    epsilon: null,
+    epsilonParam: null,
+    torchEquivalent: null,
+    rule: null,
+    message: `${what} delegated to \`${criterion}\`, a criterion given to the constructor or built from a registry or config: its label smoothing is that criterion's${focal}.`,
+    details: { lossKind: 'custom' },
+  };
+}
+
+function trimEnd(to: number, text: string): number {
+  let end = to;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  return end;
+}
