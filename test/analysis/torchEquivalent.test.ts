@@ -450,3 +450,58 @@ describe('analysis: log-probabilities of changed logits given to a torch loss', 
     assert.equal(at(code, 'nll_plain', 9).torchEquivalent, 'nn.CrossEntropyLoss()');
   });
 });
+
+describe('analysis: reductions know which axis they reduce', () => {
+  /** torchreid's CrossEntropyLabelSmooth, its loss reduced by `reduce`. */
+  const reid = (...reduce: string[]): string =>
+    lines(
+      'import torch',
+      'import torch.nn as nn',
+      'class CrossEntropyLabelSmooth(nn.Module):',
+      '    def __init__(self, num_classes, epsilon=0.1):',
+      '        super().__init__()',
+      '        self.num_classes = num_classes',
+      '        self.epsilon = epsilon',
+      '        self.logsoftmax = nn.LogSoftmax(dim=1)',
+      '    def forward(self, inputs, targets):',
+      '        log_probs = self.logsoftmax(inputs)',
+      '        targets = torch.zeros(log_probs.size()).scatter_(1, targets.unsqueeze(1), 1)',
+      '        targets = (1 - self.epsilon) * targets + self.epsilon / self.num_classes',
+      ...reduce,
+    );
+  const equivalent = (...reduce: string[]) => at(reid(...reduce), 'CrossEntropyLabelSmooth', 3);
+
+  it('a mean over the batch axis 0, then a sum over the classes, is the mean of the rows (torchreid, fast-reid)', () => {
+    const mean = 'nn.CrossEntropyLoss(label_smoothing=epsilon)';
+    for (const reduce of [
+      '        loss = (-targets * log_probs).mean(0).sum()',
+      '        loss = (-targets * log_probs).mean(dim=0).sum()',
+      '        loss = torch.mean(-targets * log_probs, 0).sum()',
+      '        loss = (-targets * log_probs).sum(1).mean()',
+      '        loss = (-targets * log_probs).sum(0).sum() / inputs.size(0)',
+      '        loss = (-targets * log_probs).mean(0).sum(-1)',
+    ])
+      assert.equal(equivalent(reduce, '        return loss').torchEquivalent, mean, reduce);
+  });
+
+  it('a batch reduction followed by a mean over the classes divides by K as well: closest only', () => {
+    assertInexact(
+      equivalent('        return (-targets * log_probs).sum(0).mean()'),
+      "nn.CrossEntropyLoss(reduction='sum', label_smoothing=epsilon)",
+      /multiplied by a factor/,
+    );
+    assertInexact(
+      equivalent('        return (-targets * log_probs).mean(0).mean()'),
+      'nn.CrossEntropyLoss(label_smoothing=epsilon)',
+      /multiplied by a factor/,
+    );
+  });
+
+  it('a term reduced over the batch only keeps one value per class, not per row', () => {
+    assertInexact(
+      equivalent('        return (-targets * log_probs).mean(0)'),
+      "nn.CrossEntropyLoss(reduction='none', label_smoothing=epsilon)",
+      /one value per class/,
+    );
+  });
+});

@@ -120,7 +120,7 @@ function isWrapper(ctx: Ctx): boolean {
 function asLoss(value: Value, ctx: Ctx): LossInfo | null {
   if (value.kind === 'prod') {
     // Returned as is, one value per element: reduced over no axis.
-    const loss = asLoss(reduce(value, 'sum', true, ctx), ctx);
+    const loss = asLoss(reduce(value, 'sum', 'classes', ctx), ctx);
     return loss && { ...loss, axisReduced: undefined };
   }
   if (value.kind === 'loss') return value.loss;

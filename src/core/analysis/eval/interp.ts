@@ -439,7 +439,7 @@ function loopSum(target: Expr, op: string, by: Value, f: Frame, ctx: Ctx): Value
   const perRow =
     f.loopOver === 'rows' && (by.kind === 'loss' || (by.kind === 'tensor' && by.trueProb !== undefined));
   if (!perClass && !perRow) return null;
-  const summed = reduce(by, 'sum', perClass, ctx);
+  const summed = reduce(by, 'sum', perClass ? 'classes' : 'all', ctx);
   const before = evalExpr(target, f, ctx);
   const empty = scalarOf(before)?.kind === 'number' || (before.kind === 'dist' && freshFill(before.target));
   return empty ? summed : binop('+', before, summed, target, target);

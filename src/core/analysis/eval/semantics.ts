@@ -21,6 +21,7 @@ import { libraryDefinition } from './library';
 import { diagonalPick } from './marginSoftmax';
 import { num, ONE, sym, ZERO } from './scalar';
 import {
+  axisOf,
   classDim,
   keepsReceiver,
   lossFunction,
@@ -460,7 +461,7 @@ function delegatedLoss(criterion: string, labels?: Value): Value {
 
 /** `self.reduction_method(x)` holding `torch.sum` or `torch.mean`. */
 function applyTorchFn(fn: Value & { kind: 'torchFn' }, ev: Evaluated, ctx: Ctx): Value {
-  return reduce(ev.args[0] ?? UNKNOWN, fn.name, ev.args.length > 1 || ev.kw.has('dim'), ctx);
+  return reduce(ev.args[0] ?? UNKNOWN, fn.name, axisOf(ev.args[1] ?? ev.kw.get('dim')), ctx);
 }
 
 /**

@@ -310,7 +310,7 @@ export function torchFunction(name: string, args: Value[], kw: Map<string, Value
     return lossOf(mix(ONE, ZERO, 'tensor'), { binary: true });
   if (name === 'logsigmoid') return logSigmoidCall(args[0] ?? UNKNOWN, isNegated(args[0] ?? UNKNOWN, ctx));
   if (name === 'sum' || name === 'mean')
-    return reduce(args[0] ?? UNKNOWN, name, args.length > 1 || kw.has('dim'), ctx);
+    return reduce(args[0] ?? UNKNOWN, name, axisOf(args[1] ?? kw.get('dim')), ctx);
   if (NEGATIONS.has(name)) return negate(args[0] ?? UNKNOWN);
   if (name === 'gather') return gathered(args[0] ?? UNKNOWN, args[2] ?? kw.get('index') ?? UNKNOWN);
   if (name === 'lerp')
@@ -565,7 +565,45 @@ function viewOf(p: Value & { kind: 'param' }): Value {
   return p.cand !== null ? p : TENSOR;
 }
 
-export function reduce(v: Value, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx): Value {
+/** The axis a reduction's `dim` names: none (every element), 0 (the batch of an (N, C) term) or another (the classes). */
+export type Axis = 'all' | 'batch' | 'classes';
+
+export function axisOf(dim: Value | undefined): Axis {
+  if (!dim) return 'all';
+  const s = scalarOf(dim);
+  return s?.kind === 'number' && s.value === 0 ? 'batch' : 'classes';
+}
+
+/**
+ * A term with one value per (row, class), reduced over the batch first (`(-q * logp).mean(0)`): each class's
+ * coefficients are those of the row sums, and the batch reduction waits for the classes' (`.sum()`), which gives
+ * the loss (`.mean(0).sum()` ≡ `.sum(1).mean()`).
+ */
+function batchFirst(v: Value, name: 'sum' | 'mean', ctx: Ctx): Value | null {
+  const perElement = v.kind === 'logp' || (v.kind === 'prod' && v.target && !v.binary);
+  if (!perElement) return null;
+  const rows = reduce(v, 'sum', 'classes', ctx);
+  return rows.kind === 'loss' ? { kind: 'loss', loss: { ...rows.loss, batchReduced: name } } : null;
+}
+
+/** The classes of a term already reduced over the batch, reduced in turn: a sum keeps, a mean divides by K. */
+function classesAfterBatch(
+  loss: LossInfo & { batchReduced: 'sum' | 'mean' },
+  name: 'sum' | 'mean',
+  ctx: Ctx,
+): Value {
+  const { batchReduced, ...rest } = loss;
+  const classes = name === 'mean' ? scaleMix(rest, (s) => div(s, classDim(ctx))) : rest;
+  const maskedRowsInMean = loss.maskedRowsInMean || (loss.rowMask && batchReduced === 'mean');
+  return { kind: 'loss', loss: { ...classes, reduction: batchReduced, maskedRowsInMean } };
+}
+
+export function reduce(v: Value, name: 'sum' | 'mean', axis: Axis, ctx: Ctx): Value {
+  const overBatch = axis === 'batch' ? batchFirst(v, name, ctx) : null;
+  if (overBatch) return overBatch;
+  if (v.kind === 'loss' && v.loss.batchReduced)
+    return classesAfterBatch({ ...v.loss, batchReduced: v.loss.batchReduced }, name, ctx);
+  const hasDim = axis !== 'all';
   const reduction = hasDim ? 'none' : name;
   const perClass = (s: Scalar): Scalar =>
     name === 'mean' && (hasDim || v.kind === 'logp') ? div(s, classDim(ctx)) : s;
@@ -582,7 +620,7 @@ export function reduce(v: Value, name: 'sum' | 'mean', hasDim: boolean, ctx: Ctx
     return { ...v, trueProb: { ...v.trueProb, reduced: reduction } };
   }
   const parameter = v.kind === 'param' || (v.kind === 'tensor' && v.viewOf !== undefined);
-  if (parameter && hasDim) return reduce({ kind: 'logp', coefficient: ONE, factors: [] }, name, hasDim, ctx);
+  if (parameter && hasDim) return reduce({ kind: 'logp', coefficient: ONE, factors: [] }, name, axis, ctx);
   const modulated = (v.kind === 'logp' || v.kind === 'prod') && v.modulated === true;
   const changed = (v.kind === 'logp' || v.kind === 'prod') && v.changedLogits ? { changedLogits: true } : {};
   if (v.kind === 'logp' && v.factors.length > 0) {
@@ -735,7 +773,7 @@ export function tensorMethod(
   }
   const operator = OPERATORS.get(name.replace(/_$/, ''));
   if (operator && (args.length === 1 || kw.has('other'))) return operatorOf(operator, obj, arg(0, 'other'));
-  if (name === 'sum' || name === 'mean') return reduce(obj, name, args.length > 0 || kw.has('dim'), ctx);
+  if (name === 'sum' || name === 'mean') return reduce(obj, name, axisOf(args[0] ?? kw.get('dim')), ctx);
   if (NEGATIONS.has(name)) return negate(obj);
   if (name === 'gather') return gathered(obj, args[1] ?? kw.get('index') ?? UNKNOWN);
   // `Categorical(logits=x).log_prob(y)`: log p_y, the log-probability the labels pick (as `logp[arange(n), y]`).
@@ -811,7 +849,7 @@ export function rowDot(a: Value, b: Value, ctx: Ctx): Value {
     (v.kind === 'param' && v.cand !== null) ||
     (v.kind === 'tensor' && v.viewOf !== undefined);
   const rows = (a.kind === 'logp' && target(b)) || (b.kind === 'logp' && target(a));
-  return rows ? reduce(binop('*', a, b, ZSPAN, ZSPAN), 'sum', true, ctx) : TENSOR;
+  return rows ? reduce(binop('*', a, b, ZSPAN, ZSPAN), 'sum', 'classes', ctx) : TENSOR;
 }
 
 function einsum(args: Value[], ctx: Ctx): Value | null {
@@ -821,5 +859,5 @@ function einsum(args: Value[], ctx: Ctx): Value | null {
   const operands = lhs.split(',');
   const last = operands.map((o) => o.at(-1));
   if (operands.length !== 2 || !last[0] || last[0] !== last[1] || out.includes(last[0])) return null;
-  return reduce(binop('*', a, b, ZSPAN, ZSPAN), 'sum', true, ctx);
+  return reduce(binop('*', a, b, ZSPAN, ZSPAN), 'sum', 'classes', ctx);
 }

@@ -68,6 +68,8 @@ export interface LossInfo extends Mix {
   unseenCall?: boolean;
   /** An elementwise result (kl_div with reduction='none') summed over the class axis before any mean. */
   classSummed?: boolean;
+  /** Reduced over the batch only (`.mean(0)` of an (N, C) term): one value per class, the classes still to reduce. */
+  batchReduced?: 'sum' | 'mean';
   /** Binary terms reduced over one axis first (`.sum(1)`, `.mean(-1)`), before any other reduction. */
   axisReduced?: 'sum' | 'mean';
   /** Only the largest per-sample losses are kept (`torch.topk`: hard-example mining). */

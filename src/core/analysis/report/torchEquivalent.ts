@@ -49,6 +49,8 @@ const COMPUTED_TARGET =
   'the target distribution is computed in the code (a teacher’s softmax, perhaps at a temperature that also scales the logits), not given as `target_probs`';
 const AXIS_REDUCED =
   "the binary terms are reduced over one axis first and then otherwise (a sum per row, then a mean), while torch's reduction takes every element alike";
+const PER_CLASS =
+  "the terms are reduced over the batch only, one value per class, while reduction='none' keeps one value per row";
 const PADDING = 'torch spreads ε over all K classes, the padding class included, so the targets differ';
 const BATCH_K =
   'the class count comes from the batch: torch always smooths towards α/2, this code only when the batch holds a 1';
@@ -217,6 +219,7 @@ export function torchEquivalence(
     c.convention === 'batch_max_plus_1' && BATCH_K,
     loss.kl && smoothing && KL_SMOOTHED,
     loss.kl && !loss.torch && loss.reduction === 'none' && KL_PER_ROW,
+    loss.batchReduced !== undefined && PER_CLASS,
     loss.maskedRowsInMean && MASKED_MEAN,
     loss.weightSpans.length > 0 && weightsGiven && WEIGHTED_LOG_PROBS,
     loss.modulated && MODULATED,
