@@ -64,7 +64,7 @@ describe('torch equivalents on the corpus, checked in PyTorch', function () {
     const closest = report.closest?.checked ?? 0;
     assert.ok(report.checked + closest >= 3767, `"≡" ${report.checked} + closest ${closest} checked`);
     const wrong = report.closest?.wrong.filter((w) => w.verdict === 'wrong') ?? [];
-    assert.ok(wrong.length <= 26, `${wrong.length} closest calls state a difference the code does not show`);
+    assert.ok(wrong.length <= 25, `${wrong.length} closest calls state a difference the code does not show`);
   });
 
   it('every "≡" the analysis emits today was run (or skipped for a stated reason) by the checker', () => {

@@ -505,3 +505,68 @@ describe('analysis: reductions know which axis they reduce', () => {
     );
   });
 });
+
+describe('analysis: rows left out by a padding test of the labels are ignore_index', () => {
+  it('a hand-written loss indexed by `target != self.padding_idx` and summed is ignore_index=padding_idx (GNMT)', () => {
+    const code = lines(
+      'import torch',
+      'import torch.nn as nn',
+      'class LabelSmoothing(nn.Module):',
+      '    def __init__(self, padding_idx, smoothing=0.0):',
+      '        super().__init__()',
+      '        self.padding_idx = padding_idx',
+      '        self.confidence = 1.0 - smoothing',
+      '        self.smoothing = smoothing',
+      '    def forward(self, x, target):',
+      '        logprobs = torch.nn.functional.log_softmax(x, dim=-1)',
+      '        non_pad_mask = (target != self.padding_idx)',
+      '        nll_loss = -logprobs.gather(dim=-1, index=target.unsqueeze(1))',
+      '        nll_loss = nll_loss.squeeze(1)[non_pad_mask]',
+      '        smooth_loss = -logprobs.mean(dim=-1)[non_pad_mask]',
+      '        loss = self.confidence * nll_loss + self.smoothing * smooth_loss',
+      '        return loss.sum()',
+    );
+    assert.equal(
+      at(code, 'LabelSmoothing', 3).torchEquivalent,
+      "nn.CrossEntropyLoss(ignore_index=padding_idx, reduction='sum', label_smoothing=smoothing)",
+    );
+  });
+
+  it('a torch loss with reduction="none" whose padding rows are dropped or zeroed, then summed, is ignore_index', () => {
+    const code = lines(
+      'import torch.nn.functional as F',
+      'def dropped(x, y, pad):',
+      '    return F.cross_entropy(x, y, reduction="none")[y != pad].sum()',
+      'def zeroed(x, y):',
+      '    return F.cross_entropy(x, y, reduction="none").masked_fill(y == 0, 0).sum()',
+      'def other_mask(x, y, keep):',
+      '    return F.cross_entropy(x, y, reduction="none")[keep].sum()',
+    );
+    assert.equal(
+      at(code, 'dropped', 2).torchEquivalent,
+      "nn.CrossEntropyLoss(ignore_index=pad, reduction='sum')",
+    );
+    assert.equal(
+      at(code, 'zeroed', 4).torchEquivalent,
+      "nn.CrossEntropyLoss(ignore_index=0, reduction='sum')",
+    );
+    assertInexact(at(code, 'other_mask', 6), "nn.CrossEntropyLoss(reduction='sum')", /some rows \(padding\)/);
+  });
+
+  it('a padding index that defaults to None masks only when given: no ignore_index=None (fairseq)', () => {
+    const code = lines(
+      'def label_smoothed_nll_loss(lprobs, target, epsilon, ignore_index=None):',
+      '    nll_loss = -lprobs.gather(dim=-1, index=target.unsqueeze(-1)).squeeze(-1)',
+      '    smooth_loss = -lprobs.sum(dim=-1)',
+      '    if ignore_index is not None:',
+      '        pad_mask = target.eq(ignore_index)',
+      '        nll_loss.masked_fill_(pad_mask, 0.0)',
+      '        smooth_loss.masked_fill_(pad_mask, 0.0)',
+      '    eps_i = epsilon / lprobs.size(-1)',
+      '    return ((1.0 - epsilon) * nll_loss + eps_i * smooth_loss).sum()',
+    );
+    const f = at(code, 'label_smoothed_nll_loss', 1);
+    assert.equal(f.torchEquivalent, null);
+    assert.doesNotMatch(f.details?.closestTorch?.call ?? '', /ignore_index/);
+  });
+});

@@ -12,6 +12,8 @@ export interface SymInfo {
   tensorCandidate?: true;
   /** Such a parameter seen used as a tensor (its shape or device read, reshaped). */
   tensor?: true;
+  /** A parameter that defaults to None: code under `if x is not None:` runs only when it is given. */
+  noneDefault?: true;
 }
 
 export interface ClassScope {

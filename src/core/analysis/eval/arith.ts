@@ -16,6 +16,7 @@ import {
   type Mix,
   mix,
   ownPrediction,
+  type PaddingTest,
   paramMix,
   sameTarget,
   scalarOf,
@@ -100,18 +101,11 @@ function arithmetic(o: string, a0: Value, b0: Value, bSpan: Span, aSpan: Span): 
  */
 function labelTest(o: string, a: Value, b: Value): Value | null {
   const literal = (v: Value) => (v.kind === 'num' && v.value.kind === 'number' ? v.value.value : null);
-  const labels = (v: Value) =>
-    v.kind === 'param' && v.value.kind === 'symbol' && v.cand !== null
-      ? v.value.name
-      : v.kind === 'tensor'
-        ? v.viewOf
-        : v.kind === 'dist' && hardOneHot(v.target) // `onehot(y) > 0.1`: the true-class mask of the labels
-          ? (v.target.labels ?? UNNAMED)
-          : undefined;
+  const padding = paddingTest(o, a, b) ?? paddingTest(o, b, a);
   const [name, value, flipped] =
-    literal(b) !== null ? [labels(a), literal(b), false] : [labels(b), literal(a), true];
-  if (name === undefined || value === null) return null;
+    literal(b) !== null ? [labelsOf(a), literal(b), false] : [labelsOf(b), literal(a), true];
   const holds = (t: number): boolean | null => {
+    if (value === null) return null;
     const [l, r] = flipped ? [value, t] : [t, value];
     if (o === '==') return l === r;
     if (o === '!=') return l !== r;
@@ -122,8 +116,26 @@ function labelTest(o: string, a: Value, b: Value): Value | null {
     return null;
   };
   const [one, zero] = [holds(1), holds(0)];
-  if (one === null || one === zero) return null;
-  return { kind: 'tensor', mask: true, labelTest: { labels: name, whereOne: one } };
+  const padded = padding ? { padding } : {};
+  if (name === undefined || one === null || one === zero)
+    return padding ? { kind: 'tensor', mask: true, ...padded } : null;
+  return { kind: 'tensor', mask: true, labelTest: { labels: name, whereOne: one }, ...padded };
+}
+
+/** The labels a comparison tests: a parameter (or a view of one), or the one-hot rows of labels. */
+function labelsOf(v: Value): string | undefined {
+  if (v.kind === 'param' && v.value.kind === 'symbol' && v.cand !== null) return v.value.name;
+  if (v.kind === 'tensor') return v.viewOf;
+  // `onehot(y) > 0.1`: the true-class mask of the labels
+  return v.kind === 'dist' && hardOneHot(v.target) ? (v.target.labels ?? UNNAMED) : undefined;
+}
+
+/** `y != pad`, `y == -100`: class-index labels compared with a number, the rows torch's ignore_index tells apart. */
+function paddingTest(o: string, labels: Value, index: Value): PaddingTest | null {
+  const name = labels.kind === 'dist' ? undefined : labelsOf(labels);
+  const at = scalarOf(index);
+  if ((o !== '!=' && o !== '==') || name === undefined || !at) return null;
+  return { labels: name, index: at, kept: o === '!=' };
 }
 
 /** `q > 0`, `0 != q`, `q == 0`, `q <= 0` of a target q: whether the test holds on the target's support. */

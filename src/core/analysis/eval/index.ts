@@ -17,6 +17,7 @@ export {
   mul,
   num,
   type Scalar,
+  showSym,
   sub,
   sym,
   symNames,

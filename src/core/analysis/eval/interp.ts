@@ -20,7 +20,7 @@ import { add, num, ONE, type Scalar, sub, sym, ZERO } from './scalar';
 import { evalCall, gatherLoss, instanceField, trueProbOf, userMethod } from './semantics';
 import { reduce, rowDot } from './tensorOps';
 import { resolveTorchApi } from './torchApi';
-import { type Mix, mix, numAV, scalarOf, sourceOf, TENSOR, UNKNOWN, type Value } from './values';
+import { type Mix, mix, numAV, rowsLeftOut, scalarOf, sourceOf, TENSOR, UNKNOWN, type Value } from './values';
 
 const MAX_DEPTH = 5;
 
@@ -273,7 +273,10 @@ function subscript(e: Expr & { kind: 'sub' }, f: Frame, ctx: Ctx): Value {
   const rows = picked ? evalExpr(e.index[0] as Expr, f, ctx) : UNKNOWN;
   if (obj.kind === 'tensor' && isRowRange(rows)) return trueLogit(evalExpr(e.index[1] as Expr, f, ctx));
   if (obj.kind === 'prob' && isRowRange(rows)) return trueProbOf(obj, evalExpr(e.index[1] as Expr, f, ctx));
-  if (obj.kind === 'loss') return { kind: 'loss', loss: { ...obj.loss, rowMask: true } };
+  if (obj.kind === 'loss') {
+    const mask = e.index.length === 1 && first !== 'slice' ? evalExpr(first, f, ctx) : undefined;
+    return { kind: 'loss', loss: rowsLeftOut(obj.loss, mask, true, ctx.syms) };
+  }
   if (obj.kind === 'tensor' && obj.classRange?.eye && e.index.length === 1 && first !== 'slice')
     return {
       kind: 'dist',
@@ -619,7 +622,13 @@ function paramValue({ name, defaultExpr, annotation }: Param, ctx: Ctx, config: 
   // Annotated `float`: a coefficient (ε of a JAX / Keras port), never a target tensor; an `int` may be an index.
   const cand = config || value !== undefined || FLOAT_ANNOTATION.test(annotation ?? '') ? null : name;
   if (!ctx.syms.has(name) || value !== undefined)
-    ctx.syms.set(name, { origin: 'param', label: name, value, ...(cand ? { tensorCandidate: true } : {}) });
+    ctx.syms.set(name, {
+      origin: 'param',
+      label: name,
+      value,
+      ...(cand ? { tensorCandidate: true } : {}),
+      ...(isNone ? { noneDefault: true } : {}),
+    });
   if (isNone && !scalar) return { kind: 'param', value: sym(name), cand: null, tensorish: true };
   return { kind: 'param', value: sym(name), cand, tensorish: false };
 }

@@ -15,6 +15,7 @@ import {
   type Mix,
   mix,
   ownPrediction,
+  rowsLeftOut,
   sameTarget,
   scalarOf,
   scaleMix,
@@ -598,6 +599,11 @@ function classesAfterBatch(
   return { kind: 'loss', loss: { ...classes, reduction: batchReduced, maskedRowsInMean } };
 }
 
+function isZero(v: Value): boolean {
+  const s = scalarOf(v);
+  return s?.kind === 'number' && s.value === 0;
+}
+
 export function reduce(v: Value, name: 'sum' | 'mean', axis: Axis, ctx: Ctx): Value {
   const overBatch = axis === 'batch' ? batchFirst(v, name, ctx) : null;
   if (overBatch) return overBatch;
@@ -763,6 +769,8 @@ export function tensorMethod(
       trueClassFill(obj, arg(0, 'mask'), arg(1, 'value')) ?? trueClassOut(obj, arg(0, 'mask'));
     if (onTrueClass) return onTrueClass;
   }
+  if ((name === 'masked_fill_' || name === 'masked_fill') && obj.kind === 'loss' && isZero(arg(1, 'value')))
+    return { kind: 'loss', loss: rowsLeftOut(obj.loss, arg(0, 'mask'), false, ctx.syms) };
   if (name === 'masked_fill_' || name === 'masked_fill' || name === 'masked_select') return masked(obj);
   if (name === 'index_fill_' || name === 'index_fill') {
     const dim = scalarOf(arg(0, 'dim'));

@@ -53,6 +53,8 @@ export interface LossInfo extends Mix {
   binary: boolean;
   kl: boolean;
   reduction: 'none' | 'mean' | 'sum';
+  /** The rows left out are those whose label is this (`l[y != pad]`): what torch's ignore_index=pad leaves out. */
+  ignoreIndex?: Scalar;
   maskedRowsInMean: boolean;
   /** Spans where a weight was multiplied into log-probabilities. */
   weightSpans: Span[];
@@ -80,6 +82,37 @@ export interface LossInfo extends Mix {
   changedLogits?: boolean;
   /** Computed by a criterion given to the constructor (`self.loss_fcn`): its convention is that criterion's. */
   delegated?: string;
+}
+
+/** Labels compared with a padding index: `kept` where the test holds for the rows that are not padding. */
+export interface PaddingTest {
+  labels: string;
+  index: Scalar;
+  kept: boolean;
+}
+
+/**
+ * Some rows of a loss left out (`l[mask]`, `l.masked_fill(mask, 0)`): by a padding test of its own labels, the rows
+ * ignore_index leaves out (`kept`: the mask holds on the rows kept); by any other mask, rows torch cannot tell.
+ */
+export function rowsLeftOut(
+  loss: LossInfo,
+  mask: Value | undefined,
+  kept: boolean,
+  syms: Map<string, SymInfo>,
+): LossInfo {
+  const { ignoreIndex, ...rest } = loss;
+  const test = mask?.kind === 'tensor' ? mask.padding : undefined;
+  // An index that defaults to None masks only when given (`if ignore_index is not None:`): torch takes no None.
+  const optional = test?.index.kind === 'symbol' && syms.get(test.index.name)?.noneDefault === true;
+  const byLabels =
+    test !== undefined &&
+    !optional &&
+    test.kept === kept &&
+    loss.src !== 'tensor' &&
+    (loss.labels ?? test.labels) === test.labels &&
+    (!loss.rowMask || JSON.stringify(ignoreIndex) === JSON.stringify(test.index));
+  return { ...rest, rowMask: true, ...(byLabels ? { ignoreIndex: test.index } : {}) };
 }
 
 /** A function of the model's probability of the true class, per row (see the `trueProb` of a tensor). */
@@ -126,6 +159,8 @@ export type Value =
       /** The target distribution this is the log of (`q.log()`: KLDiv's target under `log_target=True`). */
       logOf?: Mix;
       mask?: true;
+      /** A padding test of the labels (`y != pad`, `y.ne(pad)`; `kept` false for `y == pad`). */
+      padding?: PaddingTest;
       /** Logits with the true class's entry changed (`torch.where(onehot, x - m, x)`: LDAM's margin). */
       changedLogits?: true;
       /** A mask comparing binary labels with a number: the parameter, and whether it holds where the label is 1. */
@@ -352,6 +387,7 @@ export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
     binary: a.binary || b.binary,
     kl: a.kl || b.kl,
     maskedRowsInMean: a.maskedRowsInMean || b.maskedRowsInMean,
+    ignoreIndex: JSON.stringify(a.ignoreIndex) === JSON.stringify(b.ignoreIndex) ? a.ignoreIndex : undefined,
     weightSpans: [...a.weightSpans, ...b.weightSpans],
     modulated: a.modulated || b.modulated,
     torch: undefined,

@@ -1,6 +1,6 @@
 import type { Classification } from '../classify';
 import type { LossInfo } from '../eval';
-import { asOperand, formatNumber, moduleCall, type TorchLossCall } from '../eval';
+import { asOperand, formatNumber, moduleCall, showSym, type TorchLossCall } from '../eval';
 import type { Arg } from '../syntax';
 
 /** An exact torch call, or none with the closest call and why it differs (policy: see describe.ts). */
@@ -105,9 +105,14 @@ function wrapperEquivalence(
   call: NonNullable<LossInfo['torch']>,
   loss: LossInfo,
   c: Classification,
+  symbolic: boolean,
 ): Equivalence {
   const smoothing = c.epsilon === null ? null : formatNumber(c.epsilon);
-  const args = effectiveArgs(call, loss).map(([n, v]) =>
+  const ignored =
+    call.kind === 'kl_div' || call.args.some(([n]) => n === 'ignore_index')
+      ? null
+      : ignoredRows(loss, symbolic);
+  const args = [...effectiveArgs(call, loss), ...(ignored ? [ignored] : [])].map(([n, v]) =>
     n === 'label_smoothing' && smoothing !== null ? ([n, smoothing] as const) : ([n, v] as const),
   );
   const logits =
@@ -128,6 +133,7 @@ function wrapperEquivalence(
     call.kind === 'cross_entropy' && call.input === 'probs' && SOFTMAX_FIRST,
     (loss.weightSpans.length > 0 || call.input === 'weighted_log_probs') && WEIGHTED_LOG_PROBS,
     loss.maskedRowsInMean && MASKED_MEAN,
+    loss.rowMask && !loss.maskedRowsInMean && !ignored && MASKED_ROWS,
     JSON.stringify(loss.hot) !== JSON.stringify(call.hot) && RESCALED,
     loss.reworked === true && REWORKED,
     loss.hardest === true && HARDEST,
@@ -151,7 +157,9 @@ function binaryCall(loss: LossInfo, c: Classification, target: string): string {
  */
 function conventionCall(c: Classification, loss: LossInfo, symbolic: boolean): string | null {
   const eps = epsilonText(c, symbolic);
-  const ce = (...args: Args) => moduleCall('cross_entropy', [...args, ...reductionArg(loss, c)]);
+  const ignored = ignoredRows(loss, symbolic);
+  const ce = (...args: Args) =>
+    moduleCall('cross_entropy', [...args, ...reductionArg(loss, c), ...(ignored ? [ignored] : [])]);
   switch (c.convention) {
     case 'uniform':
       return loss.binary ? null : ce(['label_smoothing', eps]);
@@ -199,6 +207,17 @@ function perRowMean(loss: LossInfo, c: Classification): boolean {
   return c.scale === 'perRow' && !loss.binary;
 }
 
+/**
+ * ignore_index for rows left out by their labels (`l[y != pad].sum()`): the padding index as a number, or at a
+ * definition as the name that holds it (a construction passes its own value, which this does not follow).
+ */
+function ignoredRows(loss: LossInfo, symbolic: boolean): readonly [string, string] | null {
+  const at = loss.ignoreIndex;
+  if (!at || !loss.rowMask || loss.maskedRowsInMean || loss.binary || loss.kl) return null;
+  if (at.kind === 'number') return ['ignore_index', formatNumber(at.value)];
+  return symbolic && at.kind === 'symbol' ? ['ignore_index', asOperand(showSym(at, (n) => n))] : null;
+}
+
 /** The torch call computing what a definition computes, exactly, or the closest one and why it differs. */
 export function torchEquivalence(
   c: Classification,
@@ -209,12 +228,16 @@ export function torchEquivalence(
   const ownSmoothing = c.convention === 'uniform' && loss.torch?.args.some(([n]) => n === 'label_smoothing');
   const plainTarget = c.convention === 'none' || c.convention === 'soft_target' || ownSmoothing;
   if (loss.torch && !loss.handwritten && !loss.modulated && plainTarget)
-    return wrapperEquivalence(loss.torch, loss, c);
+    return wrapperEquivalence(loss.torch, loss, c, symbolic);
   const smoothing = ['uniform', 'k_minus_1', 'k_minus_2_padding'].includes(c.convention);
   return verdict(conventionCall(c, loss, symbolic), [
     (c.scale === 'other' || (c.scale === 'perRow' && loss.binary && loss.reduction === 'sum')) && RESCALED,
     loss.binary && loss.axisReduced !== undefined && loss.axisReduced !== loss.reduction && AXIS_REDUCED,
-    loss.rowMask && !loss.maskedRowsInMean && c.convention !== 'k_minus_2_padding' && MASKED_ROWS,
+    loss.rowMask &&
+      !loss.maskedRowsInMean &&
+      c.convention !== 'k_minus_2_padding' &&
+      !ignoredRows(loss, symbolic) &&
+      MASKED_ROWS,
     c.convention === 'k_minus_2_padding' && PADDING,
     c.convention === 'batch_max_plus_1' && BATCH_K,
     loss.kl && smoothing && KL_SMOOTHED,
