@@ -83,6 +83,29 @@ describe('analysis capabilities on unseen code', () => {
       assert.equal(f?.epsilon, null, 'ε is one of two values, not the last one');
     });
 
+    it('ε chosen between two parameters on two paths has no exact torch call, and the message says so', () => {
+      const source = [
+        'class LS(nn.Module):',
+        '    def __init__(self, eps=0.1, alpha=0.2):',
+        '        super().__init__()',
+        '        self.eps = eps',
+        '        self.alpha = alpha',
+        '    def forward(self, x, y):',
+        '        if self.eps >= 0:',
+        '            s = self.eps',
+        '        else:',
+        '            s = self.alpha',
+        '        lp = F.log_softmax(x, -1)',
+        '        q = torch.zeros_like(lp).fill_(s / (x.size(1) - 1)).scatter_(1, y[:, None], 1 - s)',
+        '        return (-q * lp).sum(-1).mean()',
+      ];
+      const f = definition(source, 'LS');
+      assert.equal(f?.convention, 'k_minus_1');
+      assert.equal(f?.torchEquivalent, null, 'no call holds for both `eps` and `alpha`');
+      assert.match(f?.message ?? '', /sets to different values on different paths/);
+      assert.equal(f?.details?.closestTorch?.call, 'nn.CrossEntropyLoss(label_smoothing=s * K / (K - 1))');
+    });
+
     it('of a mean and a sum of the same loss, the equivalent follows the flag’s default', () => {
       for (const size of [
         '        loss = loss / x.size(0) if self.size_average else loss',

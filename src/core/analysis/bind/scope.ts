@@ -14,6 +14,8 @@ export interface SymInfo {
   tensor?: true;
   /** A parameter that defaults to None: code under `if x is not None:` runs only when it is given. */
   noneDefault?: true;
+  /** A variable branches of the code set to different numbers (`if …: s = eps else: s = alpha`): not a parameter. */
+  severalValues?: true;
 }
 
 export interface ClassScope {

@@ -11,6 +11,8 @@ export interface Classification {
   epsilon: number | null;
   epsilonParam: string | null;
   epsilonIsConfidence: boolean;
+  /** ε is a variable the code sets to different values on different paths (`epsilonParam` names the variable). */
+  epsilonOnSeveralPaths?: true;
   /** The parameter or constant that holds K, when the code names one. */
   classesParam: string | null;
   classes: number | null;
@@ -199,6 +201,7 @@ function tryForm(
     epsilon,
     epsilonParam: info?.label ?? null,
     epsilonIsConfidence: match?.confidence ?? false,
+    ...(info?.severalValues ? { epsilonOnSeveralPaths: true as const } : {}),
     ...(match?.scale !== undefined ? { epsilonScale: match.scale } : {}),
     scale: scaleFromMass(samples, mass),
     classesParam: kInfo && kInfo.origin !== 'dim' && kInfo.origin !== 'batch' ? kInfo.label : null,

@@ -105,7 +105,7 @@ function join(before: Map<string, Value>, outcomes: Map<string, Value>[], ctx: C
     for (const [name, value] of vars) {
       if (name.startsWith(NARROWED)) continue;
       const held = joined.get(name);
-      const numbers = held ? joinNumbers(held, value, name, ctx) : null;
+      const numbers = held ? joinNumbers(held, value, name, ctx, 'variable') : null;
       if (numbers) joined.set(name, numbers);
       else if (held && (encodedAs(held, value) || encodedAs(value, held)))
         joined.set(name, encodedAs(held, value) ? held : value);
@@ -278,8 +278,16 @@ export function richer(a: Value, b: Value): Value {
 /**
  * Two paths that leave different numbers in `name`: a path that only switches smoothing off (ε = 0) does not
  * change the formula, so the other path's value stands; otherwise the value is unknown (never the last one).
+ * `name` is the expression's text (`eps or 0.1`, a conditional expression), which a torch call may repeat, or a
+ * variable the branches set, which exists only inside the code.
  */
-export function joinNumbers(a: Value, b: Value, name: string, ctx: Ctx): Value | null {
+export function joinNumbers(
+  a: Value,
+  b: Value,
+  name: string,
+  ctx: Ctx,
+  named: 'expression' | 'variable' = 'expression',
+): Value | null {
   const maybeTarget = (v: Value) => v.kind === 'param' && v.cand !== null;
   if (maybeTarget(a) || maybeTarget(b)) return null;
   const sa = scalarOf(a);
@@ -288,7 +296,15 @@ export function joinNumbers(a: Value, b: Value, name: string, ctx: Ctx): Value |
   const zero = (s: Scalar) => s.kind === 'number' && s.value === 0;
   if (zero(sa) !== zero(sb)) return zero(sa) ? b : a;
   const id = `${name} (one of several values)`;
-  if (!ctx.syms.has(id)) ctx.syms.set(id, { origin: 'free', label: name });
+  if (!ctx.syms.has(id))
+    ctx.syms.set(id, {
+      origin: 'free',
+      label: name,
+      // a parameter the code sets again (`if eps is None: eps = 0.1`) is told apart by the reassignment itself
+      ...(named === 'variable' && ctx.syms.get(name)?.origin !== 'param'
+        ? { severalValues: true as const }
+        : {}),
+    });
   return { kind: 'param', value: sym(id), cand: null, tensorish: false };
 }
 

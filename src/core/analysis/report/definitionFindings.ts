@@ -63,7 +63,14 @@ function definitionFinding(r: DefinitionResult): RawFinding {
  */
 function givenValueOnly(r: DefinitionResult, e: Equivalence): Equivalence {
   const param = r.classification.epsilonParam;
-  if (!e.exact || !param || !r.reassigned.has(param)) return e;
+  if (!e.exact || !param) return e;
+  if (r.classification.epsilonOnSeveralPaths)
+    return {
+      exact: null,
+      closest: e.exact,
+      why: `\`${param}\` is set to different values on different paths of the code, so no one call holds for all of them`,
+    };
+  if (!r.reassigned.has(param)) return e;
   const why = `\`${param}\` is assigned again in the code (a default such as None replaced), so the call holds only for the value it ends up with`;
   return { exact: null, closest: e.exact, why };
 }

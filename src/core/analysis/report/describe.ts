@@ -36,7 +36,7 @@ export function describeDefinition(lead: string, c: Classification, loss: LossIn
   const parts = [`${lead} ${name}${said || reason ? `: ${said ?? reason}` : ''}`];
   if (c.epsilonParam)
     parts.push(
-      `${symbol} is \`${c.epsilonParam}\`${c.epsilon !== null ? ` = ${formatNumber(c.epsilon)}` : ''}`,
+      `${symbol} is \`${c.epsilonParam}\`${c.epsilon !== null ? ` = ${formatNumber(c.epsilon)}` : ''}${c.epsilonOnSeveralPaths ? ', which the code sets to different values on different paths' : ''}`,
     );
   if (c.epsilonIsConfidence) parts.push(`\`${c.epsilonParam}\` holds the confidence 1−ε, not ε`);
   if (c.effectiveDiffers)
