@@ -3,7 +3,7 @@ import type { Span } from '../syntax';
 import { logisticRest, logisticShift, logSigmoidArithmetic, negatedSoftplus } from './logistic';
 import { marginArithmetic } from './marginSoftmax';
 import { carryDerivation, derivationOf, modulate } from './modulation';
-import { add, div, evalSym, mul, neg, num, ONE, op, type Scalar, ZERO } from './scalar';
+import { add, div, evalSym, isConst, mul, neg, num, ONE, op, type Scalar, ZERO } from './scalar';
 import { reverseCrossEntropy, signedLogits } from './signedLabels';
 import {
   addLoss,
@@ -140,7 +140,7 @@ function paddingTest(o: string, labels: Value, index: Value): PaddingTest | null
 
 /** `q > 0`, `0 != q`, `q == 0`, `q <= 0` of a target q: whether the test holds on the target's support. */
 function supportTest(o: string, a: Value, b: Value): { of: Mix; holds: boolean } | null {
-  const zero = (v: Value) => v.kind === 'num' && v.value.kind === 'number' && v.value.value === 0;
+  const zero = (v: Value) => v.kind === 'num' && isConst(v.value, 0);
   const [q, flipped] = zero(b) ? [a, false] : zero(a) ? [b, true] : [null, false];
   if (q?.kind !== 'dist' || q.target.src === 'none') return null;
   const side = flipped
@@ -209,20 +209,15 @@ const CHANGED_LOGITS: Value = { kind: 'tensor', changedLogits: true };
  * cos`, margin logits blended in by the labels): taken as logits, they are not the model's own.
  */
 function labelBlend(sum: Value, a: Value, b: Value): Value {
-  const plain = sum.kind === 'tensor' && Object.keys(sum).length === 1;
-  return plain && (labelDependent(a) || labelDependent(b)) ? CHANGED_LOGITS : sum;
+  return opaque(sum) && (labelDependent(a) || labelDependent(b)) ? CHANGED_LOGITS : sum;
 }
 
 function labelDependent(v: Value): boolean {
   return (
-    changedLogits(v) ||
+    (v.kind === 'tensor' && v.changedLogits === true) ||
     (v.kind === 'dist' && v.target.src === 'index') ||
     (v.kind === 'prod' && v.target?.src === 'index')
   );
-}
-
-function changedLogits(v: Value): boolean {
-  return v.kind === 'tensor' && v.changedLogits === true;
 }
 
 /** A fill of constants (`torch.ones_like(x)`), no labels in it yet. */

@@ -1,7 +1,7 @@
 import type { Ctx, Frame } from '../bind';
 import type { Expr, Stmt } from '../syntax';
 import { evalExpr, execBody } from './interp';
-import { evalSym, type Scalar, sym } from './scalar';
+import { evalSym, isConst, sym } from './scalar';
 import { isSmoothedTarget, paramMix, scalarOf, type Value } from './values';
 
 /**
@@ -293,8 +293,7 @@ export function joinNumbers(
   const sa = scalarOf(a);
   const sb = scalarOf(b);
   if (!sa || !sb || JSON.stringify(sa) === JSON.stringify(sb)) return null;
-  const zero = (s: Scalar) => s.kind === 'number' && s.value === 0;
-  if (zero(sa) !== zero(sb)) return zero(sa) ? b : a;
+  if (isConst(sa, 0) !== isConst(sb, 0)) return isConst(sa, 0) ? b : a;
   const id = `${name} (one of several values)`;
   if (!ctx.syms.has(id))
     ctx.syms.set(id, {

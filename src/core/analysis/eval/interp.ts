@@ -16,7 +16,7 @@ import { binop, negate } from './arith';
 import { defaultTruth, joinNumbers, NARROWED, richer, runIf, staticTruth } from './branches';
 import { logisticLoss } from './logistic';
 import { trueLogit } from './marginSoftmax';
-import { add, num, ONE, type Scalar, sub, sym, ZERO } from './scalar';
+import { add, isConst, num, ONE, sub, sym, ZERO } from './scalar';
 import { evalCall, gatherLoss, instanceField, trueProbOf, userMethod } from './semantics';
 import { reduce, rowDot } from './tensorOps';
 import { resolveTorchApi } from './torchApi';
@@ -185,8 +185,9 @@ function isNumber(v: Value): v is Value & { kind: 'num' | 'param' } {
 /** `x[rows, y]` of a tensor given to the function, not yet scaled, reduced or combined: its entry at the label. */
 function barePick(v: Value): v is Value & { kind: 'loss' } {
   const { loss: l } = v.kind === 'loss' ? v : { loss: null };
-  const one = (s: Scalar, n: number) => s.kind === 'number' && s.value === n;
-  return !!l && l.src === 'index' && one(l.hot, -1) && one(l.off, 0) && l.reduction === 'none' && !l.torch;
+  return (
+    !!l && l.src === 'index' && isConst(l.hot, -1) && isConst(l.off, 0) && l.reduction === 'none' && !l.torch
+  );
 }
 
 /**
@@ -255,13 +256,19 @@ function subscript(e: Expr & { kind: 'sub' }, f: Frame, ctx: Ctx): Value {
     return subscript({ ...e, obj: e.obj.obj, index: [row, e.index[0]] }, f, ctx);
   const obj = evalExpr(e.obj, f, ctx);
   const first = e.index[0];
+  let firstValue: Value | undefined;
+  /** The first index's value, evaluated once, on first use. */
+  const at = (expr: Expr): Value => {
+    firstValue ??= evalExpr(expr, f, ctx);
+    return firstValue;
+  };
   // `x[i]` with i each row in turn: x, one row per pass.
-  if (e.index.length === 1 && first !== 'slice' && isEachRow(evalExpr(first, f, ctx))) return obj;
-  if (obj.kind === 'shape' && first && first !== 'slice') return dimSize(evalExpr(first, f, ctx), ctx);
+  if (e.index.length === 1 && first !== 'slice' && isEachRow(at(first))) return obj;
+  if (obj.kind === 'shape' && first && first !== 'slice') return dimSize(at(first), ctx);
   if (obj.kind === 'tuple' && first && first !== 'slice' && first.kind === 'num')
     return obj.items.at(first.value) ?? UNKNOWN;
   // `losses[name]` of a dict display with `name` a known string (a literal, a string default): that entry.
-  const key = obj.kind === 'tuple' && obj.keys && first && first !== 'slice' ? evalExpr(first, f, ctx) : null;
+  const key = obj.kind === 'tuple' && obj.keys && first && first !== 'slice' ? at(first) : null;
   if (obj.kind === 'tuple' && key?.kind === 'str') return keyed(obj, key.text) ?? UNKNOWN;
   const column = e.index.length === 2 && e.index[0] === 'slice' ? e.index[1] : 'slice';
   // `t[:, c]` with c each class in turn: t's entry of that class, one per pass.
@@ -274,7 +281,7 @@ function subscript(e: Expr & { kind: 'sub' }, f: Frame, ctx: Ctx): Value {
   if (obj.kind === 'tensor' && isRowRange(rows)) return trueLogit(evalExpr(e.index[1] as Expr, f, ctx));
   if (obj.kind === 'prob' && isRowRange(rows)) return trueProbOf(obj, evalExpr(e.index[1] as Expr, f, ctx));
   if (obj.kind === 'loss') {
-    const mask = e.index.length === 1 && first !== 'slice' ? evalExpr(first, f, ctx) : undefined;
+    const mask = e.index.length === 1 && first !== 'slice' ? at(first) : undefined;
     return { kind: 'loss', loss: rowsLeftOut(obj.loss, mask, true, ctx.syms) };
   }
   if (obj.kind === 'tensor' && obj.classRange?.eye && e.index.length === 1 && first !== 'slice')
@@ -516,7 +523,7 @@ function assignItem(target: Expr & { kind: 'sub' }, value: Value, f: Frame, ctx:
   }
   if (obj.kind !== 'dist') return;
   const idx = target.index;
-  const zero = value.kind === 'num' && value.value.kind === 'number' && value.value.value === 0;
+  const zero = value.kind === 'num' && isConst(value.value, 0);
   let d = obj.target;
   const scalar = scalarOf(value);
   const pointwise = idx.length >= 2 ? idx.every((i) => i !== 'slice') : oneLabel(idx[0]);
@@ -567,8 +574,7 @@ function labelsOf(v: Value & { kind: 'loss' | 'tensor' }): string | undefined {
 }
 
 function freshFill(d: Mix): boolean {
-  const zero = (s: Scalar) => s.kind === 'number' && s.value === 0;
-  return d.src === 'none' && zero(d.hot) && zero(d.off) && !d.self && !d.unfixed;
+  return d.src === 'none' && isConst(d.hot, 0) && isConst(d.off, 0) && !d.self && !d.unfixed;
 }
 
 /** An index naming a label (`y`, `self.label`, `labels[i]`), not a class number, a slice or a row mask. */

@@ -28,7 +28,7 @@ export const mul = (a: Scalar, b: Scalar): Scalar => op('*', a, b);
 export const div = (a: Scalar, b: Scalar): Scalar => op('/', a, b);
 export const neg = (a: Scalar): Scalar => op('-', ZERO, a);
 
-function isConst(s: Scalar, v: number): boolean {
+export function isConst(s: Scalar, v: number): boolean {
   return s.kind === 'number' && s.value === v;
 }
 

@@ -5,7 +5,21 @@ import { binop, mixMass, mixOf, negate } from './arith';
 import { logisticFunction, logisticRelu, logSigmoidCall, sameLogSigmoid, softplusWithBeta } from './logistic';
 import { marginFunction } from './marginSoftmax';
 import { derivationOf, elementwise, predicted } from './modulation';
-import { add, div, evalSym, mul, neg, num, ONE, type Scalar, sub, sym, symNames, ZERO } from './scalar';
+import {
+  add,
+  div,
+  evalSym,
+  isConst,
+  mul,
+  neg,
+  num,
+  ONE,
+  type Scalar,
+  sub,
+  sym,
+  symNames,
+  ZERO,
+} from './scalar';
 import { logOfLabels, signedLogistic } from './signedLabels';
 import { changedLogits } from './torchLossCall';
 import {
@@ -601,7 +615,7 @@ function classesAfterBatch(
 
 function isZero(v: Value): boolean {
   const s = scalarOf(v);
-  return s?.kind === 'number' && s.value === 0;
+  return s !== null && isConst(s, 0);
 }
 
 export function reduce(v: Value, name: 'sum' | 'mean', axis: Axis, ctx: Ctx): Value {

@@ -2,7 +2,20 @@ import type { SyntaxNode } from '@lezer/common';
 import type { Definition, ModuleContext, SymInfo } from '../bind';
 import type { LossKind } from '../results';
 import type { Expr, Span } from '../syntax';
-import { add, div, mul, neg, num, ONE, type Scalar, sub, substitute, symNames, ZERO } from './scalar';
+import {
+  add,
+  div,
+  isConst,
+  mul,
+  neg,
+  num,
+  ONE,
+  type Scalar,
+  sub,
+  substitute,
+  symNames,
+  ZERO,
+} from './scalar';
 import type { TorchLossCall } from './torchLossCall';
 
 /**
@@ -408,8 +421,9 @@ export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
 function auxiliaryHardTerm(hard: LossInfo, smoothed: LossInfo): boolean {
   if (hard.placedAt === undefined || smoothed.placedAt === undefined || hard.placedAt === smoothed.placedAt)
     return false;
-  const zero = (s: Scalar) => s.kind === 'number' && s.value === 0;
-  return zero(hard.off) && !zero(smoothed.off) && hard.src === 'index' && smoothed.src === 'index';
+  return (
+    isConst(hard.off, 0) && !isConst(smoothed.off, 0) && hard.src === 'index' && smoothed.src === 'index'
+  );
 }
 
 /** A tensor used as a target-like operand: t = 1·t + 0 (named when it is a parameter). */

@@ -58,21 +58,19 @@ function definitionFinding(r: DefinitionResult): RawFinding {
 }
 
 /**
- * An exact call written in the ε parameter holds for the value it is given; when the body assigns that parameter
- * again (`if eps is None: eps = 0.1`, `eps = eps or 0.1`) the code may use another value: closest only.
+ * An exact call written in the ε parameter holds for the value it is given. When the body assigns that parameter
+ * again (`if eps is None: eps = 0.1`, `eps = eps or 0.1`), or ε is a variable branches set to different numbers,
+ * the code may use another value: closest only.
  */
 function givenValueOnly(r: DefinitionResult, e: Equivalence): Equivalence {
   const param = r.classification.epsilonParam;
   if (!e.exact || !param) return e;
-  if (r.classification.epsilonOnSeveralPaths)
-    return {
-      exact: null,
-      closest: e.exact,
-      why: `\`${param}\` is set to different values on different paths of the code, so no one call holds for all of them`,
-    };
-  if (!r.reassigned.has(param)) return e;
-  const why = `\`${param}\` is assigned again in the code (a default such as None replaced), so the call holds only for the value it ends up with`;
-  return { exact: null, closest: e.exact, why };
+  const why = r.classification.epsilonOnSeveralPaths
+    ? `\`${param}\` is set to different values on different paths of the code, so no one call holds for all of them`
+    : r.reassigned.has(param)
+      ? `\`${param}\` is assigned again in the code (a default such as None replaced), so the call holds only for the value it ends up with`
+      : null;
+  return why ? { exact: null, closest: e.exact, why } : e;
 }
 
 /** A smoothing parameter that defaults to 0 or None: the code implements the convention, but not by default. */
