@@ -5,6 +5,7 @@ import type { Convention } from '../results';
 import { type Form, K_MINUS_1, K_MINUS_2, UNIFORM } from './conventionForms';
 import { mixesGivenTargets } from './givenMixture';
 import { priorSmoothing } from './priorForm';
+import { close, PROBE_VALUES } from './probe';
 
 export interface Classification {
   convention: Convention;
@@ -38,18 +39,12 @@ const BOOTSTRAPPED =
   "the target mixes in the model's own predictions (bootstrapping): (1−β)·p or its argmax instead of a uniform share";
 const CONFIDENCE_PENALTY =
   "the loss rewards the entropy of the model's own predictions (confidence penalty, −β·H(p)): the target is the labels minus β·p";
-const EPS_VALUES = [0.137, 0.291, 0.413, 0.079, 0.353, 0.211];
 const K_VALUES = [7, 11];
-const TOL = 1e-9;
-
-function close(a: number, b: number): boolean {
-  return Math.abs(a - b) <= TOL * Math.max(1, Math.abs(a), Math.abs(b));
-}
 
 function envFor(names: string[], base: number, kRole: KRole, k: number): Env {
   const env: Env = {};
   names.forEach((n, i) => {
-    env[n] = EPS_VALUES[(i + base * 3) % EPS_VALUES.length];
+    env[n] = PROBE_VALUES[(i + base * 3) % PROBE_VALUES.length];
   });
   if ('sym' in kRole) env[kRole.sym] = k;
   return env;

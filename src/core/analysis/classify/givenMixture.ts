@@ -1,6 +1,7 @@
 import type { SymInfo } from '../bind';
 import type { Mix } from '../eval';
 import { add, evalSym, mul, type Scalar, sym, symNames } from '../eval';
+import { close, PROBE_VALUES } from './probe';
 
 /**
  * A target mixing two given target tensors with weights that sum to 1 (`lam * y_a + (1 - lam) * y_b`: mixup or
@@ -15,15 +16,12 @@ export function mixesGivenTargets(m: Mix, syms: Map<string, SymInfo>): boolean {
   return candidates.some((a) => candidates.some((b) => a < b && convexIn(target, a, b, names)));
 }
 
-const PROBES = [0.137, 0.291, 0.413, 0.079, 0.353, 0.211];
-const TOL = 1e-9;
-
 /** The target is affine in a and b, zero at a = b = 0, and the two coefficients sum to 1, whatever the rest is. */
 function convexIn(target: Scalar, a: string, b: string, names: string[]): boolean {
   return [0, 1].every((base) => {
     const at = (va: number, vb: number): number =>
       evalSym(target, (n) =>
-        n === a ? va : n === b ? vb : PROBES[(names.indexOf(n) + base * 3) % PROBES.length],
+        n === a ? va : n === b ? vb : PROBE_VALUES[(names.indexOf(n) + base * 3) % PROBE_VALUES.length],
       );
     const zero = at(0, 0);
     const ca = at(1, 0) - zero;
@@ -31,8 +29,4 @@ function convexIn(target: Scalar, a: string, b: string, names: string[]): boolea
     const affine = [0.5, 2].every((v) => close(at(v, 3 - v), v * ca + (3 - v) * cb));
     return close(zero, 0) && affine && close(ca + cb, 1) && !close(ca, 0) && !close(cb, 0);
   });
-}
-
-function close(x: number, y: number): boolean {
-  return Math.abs(x - y) <= TOL * Math.max(1, Math.abs(x), Math.abs(y));
 }

@@ -6,6 +6,7 @@
 import type { SymInfo } from '../bind';
 import type { Mix } from '../eval';
 import { evalSym } from '../eval';
+import { close } from './probe';
 
 export interface PriorSmoothing {
   /** The ε parameter's name. */
@@ -24,9 +25,6 @@ const PROBES = [
 ];
 const BATCH = 7;
 const OTHER = 3;
-const TOL = 1e-9;
-
-const close = (a: number, b: number) => Math.abs(a - b) <= TOL * Math.max(1, Math.abs(a), Math.abs(b));
 
 /** The mix as (1 − ε)·s·onehot + ε·s·π for a factor s free of ε (1, or 1/N for a sum over the batch), or null. */
 export function priorSmoothing(
