@@ -159,11 +159,7 @@ export interface StoredTextPart extends TextPart {
 /** A part of a stored text LoadText asked for. */
 export const SendStoredTextPart = notification<StoredTextPart>(
   'playground/storedTextPart',
-  (v): v is StoredTextPart => {
-    if (!isRecord(v)) return false;
-    const { hash, ...part } = v;
-    return isTextHash(hash) && isTextPart(part);
-  },
+  objectOf<StoredTextPart>({ hash: isTextHash, text: maxLength(TEXT_PART_LENGTH), append: isBoolean }),
 );
 
 export interface SourceParams {
@@ -239,11 +235,8 @@ export const Compute = request<ComputeJob, ComputeEnd>(
   isComputeEnd,
 );
 
-export interface TextPartParams {
+export interface TextPartParams extends TextPart {
   key: InputTextKey;
-  text: string;
-  /** Continues the text of the parts before; false starts it anew. */
-  append: boolean;
 }
 /**
  * An input text for the worker, sent once per change, in parts posted in tasks of their own. A job's state carries

@@ -110,19 +110,17 @@ function open(savedState: unknown, read: ReadonlyMap<string, string>): void {
     const forms = texts.saved(app.current, held.current);
     if (forms.complete) host.notify(StateChanged, forms.host);
   }, 300);
-  savePending = () => {
-    saveState(app.current);
+  const persist = (state: PlaygroundState) => {
+    saveState(state);
     notifyHost();
   };
+  savePending = () => persist(app.current);
   const solve = buildSolve(() => app.exportView()?.result);
   const app = new PlaygroundApp(saved ?? DEFAULT_STATE, {
     plots,
     compute: (params, onPart) => computeClient.run(params, onPart),
     cancel: () => computeClient.cancel(),
-    persist: (state) => {
-      saveState(state);
-      notifyHost();
-    },
+    persist,
     report,
     onResult: (result) => solve.refresh(result),
   });

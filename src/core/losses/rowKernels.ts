@@ -116,14 +116,14 @@ export function contiguousSoftmaxRow(
     sums[2] = sumShift;
     return;
   }
-  const max = rowMax(x, start, size, 1);
+  const max = contiguousMax(x, start, start + size);
   const checked = shiftedExpRow(x, start, size, 1, max, out, UNIT_COEF, 0, 0);
   sums[0] = max;
   sums[1] = checked.sumExp;
   sums[2] = checked.coefShift;
 }
 
-/** contiguousSoftmaxRow's max, Σ exp(x - max) and Σ (x - max) without storing the exponentials (no gradient). */
+/** The row's max, Σ exp(x - max) and Σ (x - max), without storing the exponentials (no gradient). */
 export function contiguousSoftmaxSums(
   x: Float64Array,
   start: number,

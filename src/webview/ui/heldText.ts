@@ -5,8 +5,13 @@
  * heldUndo.ts keeps the replaced text so that it can come back).
  */
 
-/** Longest text shown in its area (its layout stays within a frame or two). */
-export const HELD_TEXT_LENGTH = 200_000;
+import { STORED_TEXT_LENGTH } from '../../core/playground/storedTexts';
+
+/**
+ * Longest text shown in its area (its layout stays within a frame or two). The same bound as the host's stored
+ * texts: a held text is one the host stores, and a text a key replaced is kept for undo by its stored reference.
+ */
+export const HELD_TEXT_LENGTH = STORED_TEXT_LENGTH;
 
 /** What this module reads and writes of a textarea. */
 export interface TextBox {
