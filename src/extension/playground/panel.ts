@@ -67,7 +67,8 @@ export class PlaygroundPanel {
   private readyWaiters: (() => void)[] = [];
   /** Sent again whenever the webview is rebuilt (it is not part of the webview's own state). */
   private source: DataSource | null = null;
-  private sourceTexts: [TextField, string][] = [];
+  /** The texts the source label is about; a long one's hash is worked out once, when a state first names it. */
+  private sourceTexts: { field: TextField; text: string; hash?: Promise<string> }[] = [];
   private readonly texts: TextStorage;
 
   /** Reveals the panel (creating it if needed) and resolves once the webview is ready and the seed posted. */
@@ -128,17 +129,21 @@ export class PlaygroundPanel {
    */
   showSource(source: DataSource | null, seed: PlaygroundSeed = {}): void {
     this.source = source;
-    this.sourceTexts = TEXT_FIELDS.filter((f) => seed[f] !== undefined).map((f) => [f, seed[f]!]);
+    this.sourceTexts = TEXT_FIELDS.filter((f) => seed[f] !== undefined).map((field) => ({
+      field,
+      text: seed[field]!,
+    }));
     if (this.ready) this.endpoint.notify(ShowSource, { source });
   }
 
   /** A stored text is compared by its hash (only a debugger's value over 200,000 characters is one). */
   private async keepSourceWhileTextsAre(state: SavedState): Promise<void> {
     if (!this.source) return;
-    for (const [field, text] of this.sourceTexts) {
+    for (const source of this.sourceTexts) {
+      const { field, text } = source;
       const ref = state.storedTexts[field];
       const same = ref
-        ? ref.length === text.length && ref.hash === (await platform.sha256(text))
+        ? ref.length === text.length && ref.hash === (await (source.hash ??= platform.sha256(text)))
         : state[field] === text;
       if (!same && this.source) return this.showSource(null);
     }
