@@ -143,7 +143,7 @@ export class PlaygroundPanel {
       const { field, text } = source;
       const ref = state.storedTexts[field];
       const same = ref
-        ? ref.length === text.length && ref.hash === (await (source.hash ??= platform.sha256(text)))
+        ? ref.length === text.length && ref.hash === (await hashOf(source))
         : state[field] === text;
       if (!same && this.source) return this.showSource(null);
     }
@@ -206,4 +206,10 @@ export class PlaygroundPanel {
       ? Promise.resolve()
       : new Promise((resolve) => this.readyWaiters.push(resolve));
   }
+}
+
+/** A source text's SHA-256, worked out on first use and kept with it. */
+function hashOf(source: { text: string; hash?: Promise<string> }): Promise<string> {
+  source.hash ??= platform.sha256(source.text);
+  return source.hash;
 }

@@ -589,7 +589,6 @@ function smoothedProduct(d: Mix): Value {
   return { kind: 'prod', target: d, coefficient: ONE, factors: [], binary: null };
 }
 
-/** A row selector: a comparison, or a mask parameter of the function. */
 /**
  * t·log σ(z) + (1 − t)·log σ(z): the same binary log term on both sides of the labels, whose weights add up to one
  * free of them: a function of z alone (Pytorch-NLU's "smoothed logits" loss), no loss against the labels.
@@ -610,6 +609,7 @@ function labelFree(a: Value & { kind: 'prod' }, b: Value & { kind: 'prod' }): bo
   return Math.abs(at(1)) < 1e-12 && Math.abs(at(3)) < 1e-12;
 }
 
+/** A row selector: a comparison, or a mask parameter of the function. */
 function isMask(v: Value): boolean {
   return (v.kind === 'tensor' && v.mask === true) || maybeTensor(v);
 }

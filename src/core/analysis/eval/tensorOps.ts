@@ -63,10 +63,10 @@ export function keepsReceiver(method: string): boolean {
 
 const SCALAR_TENSOR = new Set(['tensor', 'as_tensor', 'scalar_tensor']);
 
-/** `a.mul(b)`, `torch.mul(a, b)`, `torch.eq(t, y)`, `q.gt(0)`…: the Python operator they spell. */
 /** `x.neg()`, `torch.negative(x)`: `-x`. */
 const NEGATIONS = new Set(['neg', 'neg_', 'negative', 'negative_']);
 
+/** `a.mul(b)`, `torch.mul(a, b)`, `torch.eq(t, y)`, `q.gt(0)`…: the Python operator they spell. */
 const OPERATORS = new Map([
   ['mul', '*'],
   ['multiply', '*'],
@@ -722,7 +722,6 @@ function rowMaxOf(v: Value): Value {
   return logitsLike(v) ? { kind: 'tensor', rowMax: true } : TENSOR;
 }
 
-/** `torch.max(x, 1)`, `x.max(dim=1)`: a reduction along a dimension (not the elementwise max of two tensors). */
 /**
  * `torch.distributions.Categorical(logits=x)` / `(probs=p)`: the distribution over the last axis, held as its
  * log-probabilities (log_softmax of the logits, log of the probabilities); its `log_prob(y)` picks the labels' class.
@@ -732,6 +731,7 @@ function categorical(probs: Value | undefined, logits: Value | undefined, ctx: C
   return probs?.kind === 'prob' && probs.multi ? logOf(probs, ctx) : TENSOR;
 }
 
+/** `torch.max(x, 1)`, `x.max(dim=1)`: a reduction along a dimension (not the elementwise max of two tensors). */
 function alongDim(dim: Value | undefined, kw: Map<string, Value>): boolean {
   return kw.has('dim') || dim?.kind === 'num';
 }
@@ -857,10 +857,6 @@ function batchMax(ctx: Ctx): Value {
 }
 
 /**
- * `torch.einsum('tbd,sbd->ts', q, logp)`: two operands whose last axes (the classes) are summed away multiply
- * elementwise and sum over the classes, like `(q * logp).sum(-1)`; other contractions are opaque.
- */
-/**
  * `torch.bmm(q.unsqueeze(1), log_p.unsqueeze(2))`: one (1×K)·(K×1) product per row, Σ_k q·log p, when one side is
  * log-probabilities and the other a target; else a tensor the analysis does not follow.
  */
@@ -874,6 +870,10 @@ export function rowDot(a: Value, b: Value, ctx: Ctx): Value {
   return rows ? reduce(binop('*', a, b, ZSPAN, ZSPAN), 'sum', 'classes', ctx) : TENSOR;
 }
 
+/**
+ * `torch.einsum('tbd,sbd->ts', q, logp)`: two operands whose last axes (the classes) are summed away multiply
+ * elementwise and sum over the classes, like `(q * logp).sum(-1)`; other contractions are opaque.
+ */
 function einsum(args: Value[], ctx: Ctx): Value | null {
   const [spec, a, b] = args;
   if (spec?.kind !== 'str' || !a || !b || args.length !== 3) return null;
