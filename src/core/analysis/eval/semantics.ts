@@ -5,6 +5,7 @@ import {
   callParams,
   classScope,
   type Definition,
+  decoratorsOf,
   type Frame,
   findDefinition,
   localBases,
@@ -484,8 +485,7 @@ export function userMethod(cls: ClassScope, name: string, ev: Evaluated, ctx: Ct
 
 /** `@abstractmethod`, or a body that only raises NotImplementedError: code a subclass supplies, unseen here. */
 function isAbstract(fn: SyntaxNode, text: string): boolean {
-  const decorators = fn.parent?.name === 'DecoratedStatement' ? text.slice(fn.parent.from, fn.from) : '';
-  if (/\babstractmethod\b/.test(decorators)) return true;
+  if (decoratorsOf(fn, text).some((d) => /\babstractmethod\b/.test(d))) return true;
   const body = fn.getChild('Body');
   const statements = body ? children(body).filter((s) => s.name.endsWith('Statement')) : [];
   const code = statements.filter(
