@@ -21,7 +21,16 @@ export type Split = 'tuned' | 'tune' | 'holdout' | 'rewrite';
 
 export interface LabelledFile {
   path: string;
-  set: 'realworld' | 'positive' | 'negative' | 'rewrites' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4';
+  set:
+    | 'realworld'
+    | 'positive'
+    | 'negative'
+    | 'rewrites'
+    | 'fresh'
+    | 'fresh2'
+    | 'fresh3'
+    | 'fresh4'
+    | 'fresh5';
   split: Split;
   /** A file without label smoothing: any smoothing claim in it is false. */
   negative: boolean;
@@ -54,7 +63,9 @@ type LabelMap = Record<
  * ran the analysis; its projects were split, alternating by name, between a part looked at and a part never looked
  * at. Every file's split is written in its label, so adding a file never moves another across the split.
  */
-function labelSet(set: 'positive' | 'negative' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4'): LabelledFile[] {
+function labelSet(
+  set: 'positive' | 'negative' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5',
+): LabelledFile[] {
   const dir = join(ROOT, 'corpus', set);
   const labels = readJson<LabelMap>(join(dir, 'labels.json')) ?? {};
   return Object.entries(labels).map(([file, l]) => ({
@@ -108,6 +119,8 @@ export function loadCorpus(): LabelledFile[] {
     ...labelSet('fresh3'),
     /** fresh4: the same again, from 29 further projects (three of them as packages whose files import each other). */
     ...labelSet('fresh4'),
+    /** fresh5: the same again, from further projects, collected while the analysis was being reshaped; all held out. */
+    ...labelSet('fresh5'),
     ...rewrites(),
   ];
 }
