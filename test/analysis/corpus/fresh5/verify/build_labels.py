@@ -121,6 +121,11 @@ FILES = {
         D('torch.nn.CrossEntropyLoss', 'none', 'fallback: plain cross-entropy.',
           find=r'criterion = torch\.nn\.CrossEntropyLoss\(', rd=CALL),
     ]),
+    'unsupervisedmt__label_smoothed_cross_entropy.py': dict(license='CC-BY-NC-4.0', defs=[
+        D('LabelSmoothedCrossEntropyLoss', 'uniform',
+          'fairseq\'s early form: pad rows dropped, (1−ε)·NLL + ε/V·Σ(−log p) with V = lprobs.size(-1), mean or sum.',
+          eps='eps'),
+    ]),
     # ------------------------------------------------------------------ k_minus_1
     'lightningseq2seq/utils.py': dict(license='MIT', defs=[
         D('label_smoothed_nll_loss', 'k_minus_1',
@@ -158,6 +163,15 @@ FILES = {
           'computes cp, cn = smooth_BCE(...) but never uses them: the class loss is BCE against '
           'F.one_hot(tcls, nc), the objectness loss BCE against ones / IoU.',
           rd='needs a YOLO model and build_targets; reading only.'),
+    ]),
+    'plbolts__yolo_loss.py': dict(license='Apache-2.0', defs=[
+        D('_target_labels_to_probs', 'binary', 'one_hot(labels, C), then ε/2 + t·(1−ε) when label_smoothing is set.',
+          eps='label_smoothing', optional=BUILDER, accept=['binary']),
+        D('YOLOLoss', 'binary',
+          'pairwise() / elementwise_sums(): class targets from _target_labels_to_probs(..., self.label_smoothing), '
+          'then bce_func, an alias chosen between binary_cross_entropy and binary_cross_entropy_with_logits; '
+          'confidence targets are ones or the (IoU) overlap, box losses 1 − IoU.', eps='label_smoothing',
+          modes={'label_smoothing=None (default)': 'none'}),
     ]),
     # ------------------------------------------------------------------ other
     'tllib__loss.py': dict(license='MIT', defs=[
@@ -227,6 +241,8 @@ FILES = {
     'tts__losses.py': dict(license='MPL-2.0', category='TTS losses (masked L1/MSE, Huber, SSIM, attention guides)', defs=[
         D('BCELossMasked', 'none', 'stop-token BCE-with-logits (pos_weight) over the unpadded steps, sum / count.'),
     ]),
+    'audiocraft__core_vq.py': dict(license='MIT', category='vector quantisation (EMA codebook, Laplace smoothing of counts)',
+                                   defs=[]),
     'demucs__augment.py': dict(license='MIT', category='audio augmentation (remix, sign flips, scale)', defs=[]),
     'dgi__execute.py': dict(license='MIT', category='contrastive (DGI real/corrupted BCE)', defs=[]),
     'dlrm__dlrm_s_pytorch.py': dict(license='MIT', category='recommendation (BCE / MSE on clicks)', defs=[]),

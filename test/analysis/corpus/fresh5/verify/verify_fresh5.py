@@ -436,6 +436,48 @@ def _yolo_focal():
     return all_close((got, ref))
 
 
+def _umt_ls():
+    ns = load('unsupervisedmt__label_smoothed_cross_entropy.py', 'LabelSmoothedCrossEntropyLoss')
+    x, t = logits(8, 7), labels(8, 7)
+    t[2] = 1
+    t[5] = 1
+    got = ns['LabelSmoothedCrossEntropyLoss'](0.1, padding_idx=1)(x, t)
+    got_sum = ns['LabelSmoothedCrossEntropyLoss'](0.2, padding_idx=1, size_average=False)(x, t)
+    return all_close((got, F.cross_entropy(x, t, ignore_index=1, label_smoothing=0.1)),
+                     (got_sum, F.cross_entropy(x, t, ignore_index=1, label_smoothing=0.2, reduction='sum')))
+
+
+def _bolts_ns():
+    import dataclasses
+    import typing
+    from torch.nn.functional import binary_cross_entropy, binary_cross_entropy_with_logits, one_hot
+    ns = load('plbolts__yolo_loss.py', '_pairwise_confidence_loss', '_target_labels_to_probs', 'YOLOLosses',
+              'YOLOLoss', ns=base_ns(Callable=typing.Callable, one_hot=one_hot,
+                                     binary_cross_entropy=binary_cross_entropy,
+                                     binary_cross_entropy_with_logits=binary_cross_entropy_with_logits))
+    ns['YOLOLosses'] = dataclasses.dataclass(ns['YOLOLosses'])  # load() starts at the `class` line, below @dataclass
+    return ns
+
+
+def _bolts_probs():
+    ns = _bolts_ns()
+    t, k, eps = labels(6, 5), 5, 0.2
+    return all_close((ns['_target_labels_to_probs'](t, k, DT, eps), onehot(t, k) * (1 - eps) + eps / 2))
+
+
+def _bolts_yolo():
+    ns = _bolts_ns()
+    n, m, k, eps = 4, 3, 5, 0.1
+    preds = {'boxes': torch.randn(n, 4), 'confidences': torch.randn(n), 'classprobs': torch.randn(n, k)}
+    targets = {'boxes': torch.randn(m, 4), 'labels': labels(m, k)}
+    crit = ns['YOLOLoss'](overlap_func=lambda a, b: torch.rand(len(a), len(b)), label_smoothing=eps)
+    losses, _ = crit.pairwise(preds, targets, input_is_normalized=False)
+    q = onehot(targets['labels'], k) * (1 - eps) + eps / 2
+    ref = bce_logits(preds['classprobs'][:, None, :].expand(n, m, k), q[None].expand(n, m, k)).sum(-1)
+    ok, d = all_close((losses.classification, ref))
+    return ok, f'class loss of pairwise(): BCE-with-logits against onehot*(1-eps) + eps/2, summed over classes: {d}'
+
+
 def main():
     check('cvt__loss.py', 'LabelSmoothingCrossEntropy', _cvt_ls)
     check('cvt__loss.py', 'SoftTargetCrossEntropy', _cvt_soft)
@@ -465,6 +507,9 @@ def main():
     check('medzoo/pixel_wise_cross_entropy.py', 'PixelWiseCrossEntropyLoss', _medzoo_pixel)
     check('nestedunet__losses.py', 'BCEDiceLoss', _nested_bce_dice)
     check('tts__losses.py', 'BCELossMasked', _tts_bce_masked)
+    check('unsupervisedmt__label_smoothed_cross_entropy.py', 'LabelSmoothedCrossEntropyLoss', _umt_ls)
+    check('plbolts__yolo_loss.py', '_target_labels_to_probs', _bolts_probs)
+    check('plbolts__yolo_loss.py', 'YOLOLoss', _bolts_yolo)
     with open(os.path.join(HERE, 'results.json'), 'w', encoding='utf-8') as fh:
         json.dump(RESULTS, fh, indent=2, sort_keys=True)
         fh.write('\n')
