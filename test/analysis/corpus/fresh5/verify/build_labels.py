@@ -246,7 +246,7 @@ FILES = {
     'demucs__augment.py': dict(license='MIT', category='audio augmentation (remix, sign flips, scale)', defs=[]),
     'dgi__execute.py': dict(license='MIT', category='contrastive (DGI real/corrupted BCE)', defs=[]),
     'dlrm__dlrm_s_pytorch.py': dict(license='MIT', category='recommendation (BCE / MSE on clicks)', defs=[]),
-    'pix2pixhd__networks.py': dict(license='BSD-3-Clause', category='GAN losses, VGG loss, residual blocks', defs=[]),
+    'pix2pixhd__networks.py': dict(license='BSD-2-Clause', category='GAN losses, VGG loss, residual blocks', defs=[]),
     'pyg__correct_and_smooth.py': dict(license='MIT', category='label propagation (Correct & Smooth)', defs=[]),
     'reidbaseline__circle_loss.py': dict(license='MIT', category='margins (Circle loss)', defs=[]),
     'td3__TD3.py': dict(license='MIT', category='RL (target policy smoothing noise, Polyak averaging)', defs=[]),
