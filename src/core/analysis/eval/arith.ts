@@ -8,6 +8,7 @@ import { reverseCrossEntropy, signedLogits } from './signedLabels';
 import {
   addLoss,
   addMix,
+  constantFill,
   divMix,
   isSmoothedTarget,
   isTensorish,
@@ -217,16 +218,6 @@ function labelDependent(v: Value): boolean {
     (v.kind === 'tensor' && v.changedLogits === true) ||
     (v.kind === 'dist' && v.target.src === 'index') ||
     (v.kind === 'prod' && v.target?.src === 'index')
-  );
-}
-
-/** A fill of constants (`torch.ones_like(x)`), no labels in it yet. */
-function constantFill(v: Value): boolean {
-  return (
-    v.kind === 'dist' &&
-    v.target.src === 'none' &&
-    v.target.self === undefined &&
-    v.target.unfixed === undefined
   );
 }
 

@@ -23,6 +23,7 @@ import {
 import { logOfLabels, signedLogistic } from './signedLabels';
 import { changedLogits } from './torchLossCall';
 import {
+  constantFill,
   type LossInfo,
   lossOf,
   MASK,
@@ -451,13 +452,8 @@ function zeroGuarded(support: { of: Mix; holds: boolean }, a: Value, b: Value): 
 function fillValue(v: Value): Scalar | null {
   const s = scalarOf(v);
   if (s) return s;
-  const constant =
-    v.kind === 'dist' &&
-    v.target.src === 'none' &&
-    v.target.hot.kind === 'number' &&
-    v.target.hot.value === 0 &&
-    !v.target.self;
-  return constant ? v.target.off : null;
+  const fill = constantFill(v);
+  return fill && isConst(fill.hot, 0) ? fill.off : null;
 }
 
 /** A number, or a tensor filled with one per class row (a fill, not yet a target). */
