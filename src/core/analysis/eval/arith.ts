@@ -10,6 +10,7 @@ import {
   addMix,
   constantFill,
   divMix,
+  isOneHot,
   isSmoothedTarget,
   isTensorish,
   labelDerived,
@@ -252,14 +253,7 @@ function relaxed(loss: Value, other: Value): Value | null {
 
 /** onehot(y) itself: 1 on the true class, 0 elsewhere. */
 function hardOneHot(d: Mix): boolean {
-  return (
-    d.src === 'index' &&
-    d.hot.kind === 'number' &&
-    d.hot.value === 1 &&
-    d.off.kind === 'number' &&
-    d.off.value === 0 &&
-    !d.self
-  );
+  return isOneHot(d) && !d.self;
 }
 
 /**
