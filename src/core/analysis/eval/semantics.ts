@@ -1,5 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
 import {
+  baseExprs,
   type ClassScope,
   type Ctx,
   callParams,
@@ -377,12 +378,9 @@ export function inheritedTorchLoss(cls: ClassScope, ctx: Ctx): Value | null {
 
 /** The torch loss module a class derives from, directly or through classes of the file. */
 function torchLossApi(def: Definition, ctx: Ctx): TorchApi | null {
-  for (const d of [def, ...localBases(def, ctx.mod, 3)]) {
-    const bases = d.node.getChild('ArgList');
-    for (let b = bases?.firstChild; b; b = b.nextSibling) {
-      const api = resolveTorchApi(toExpr(b, ctx.mod.text), ctx.mod);
-      if (api?.form === 'module') return api;
-    }
+  for (const base of baseExprs(def, ctx.mod)) {
+    const api = resolveTorchApi(base, ctx.mod);
+    if (api?.form === 'module') return api;
   }
   return null;
 }
