@@ -2,9 +2,9 @@
 """Writes ../labels.json from the labels typed below.
 
 Lines are found, not typed: a definition's line is its top-level `class`/`def` (for `Class.method`, the method's
-`def` inside that class), a call's line the first line matching its `find` text. A label is "torch" only when
-verify_fresh6.py has a passing check for that file::symbol in results.json; otherwise it stays "reading" with the
-reason in `rd`. Every file here is held out: collected and labelled by someone who never ran the analysis.
+`def` inside that class; for a nested def, the line matching its `at` text), a call's line the first line matching
+its `find` text. A label is "torch" only when verify_fresh6.py has a passing check for that file::symbol in
+results.json; otherwise it stays "reading" with the reason in `rd`. Every file here is held out: collected and labelled by someone who never ran the analysis.
 """
 import json
 import os
@@ -21,9 +21,10 @@ DISTILL = 'a teacher distribution as the target (distillation / consistency), no
 
 
 def D(symbol, convention, why, eps=None, classes=None, modes=None, optional=None, accept=None, rd=None,
-      find=None):
+      find=None, at=None):
+    """`find`: the text of a constructor call's line (a call label); `at`: the text of a nested def's line."""
     return dict(symbol=symbol, convention=convention, why=why, eps=eps, classes=classes, modes=modes,
-                optional=optional, accept=accept, rd=rd, find=find)
+                optional=optional, accept=accept, rd=rd, find=find, at=at)
 
 
 def N(category, license, defs=()):
@@ -192,6 +193,39 @@ FILES = {
         D('YOLOLoss.smooth_labels', 'uniform', 'y_true·(1−ε) + ε/num_classes — defined but unused.',
           eps='label_smoothing', classes='num_classes', optional=True, accept=['uniform']),
     ]),
+    'tokenlabeling__mixup.py': P('Apache-2.0', [
+        D('mixup_target', 'uniform',
+          'off_value = ε/num_classes, on_value = 1 − ε + off_value through one_hot (full + scatter_), mixed with the '
+          'flipped batch: y1·lam + y2·(1−lam) (token label maps take the same on/off values).',
+          eps='smoothing', classes='num_classes', optional=True, accept=['uniform'],
+          modes={'lam < 1': 'mixup of two uniform-smoothed targets'}),
+    ]),
+    'tokenlabeling__cross_entropy.py': P('Apache-2.0', [
+        D('SoftTargetCrossEntropy', 'soft_target', 'Σ −target·log_softmax, batch mean (repeats the target for '
+          'augmented copies).'),
+        D('TokenLabelSoftTargetCrossEntropy', 'soft_target', 'the same on the token-label channel of a stacked target.',
+          rd='reading only: SoftTargetCrossEntropy on a slice.'),
+        D('TokenLabelCrossEntropy', 'soft_target',
+          'class and dense token losses through SoftTargetCrossEntropy on machine-annotated label maps; with '
+          'ground_truth the class target is mixed with the ground truth (ratio 0.9 or 0.5), cutmix lam mixes the batch.',
+          optional=True, accept=['soft_target'], rd='reading only: needs the (output, aux_output, bbox) triple.'),
+    ]),
+    'msn__msn_train.py': P('CC-BY-NC-4.0', [
+        D('one_hot', 'uniform',
+          'nested in main(): full((n, K), ε/K).scatter_(1, t, 1 − ε + ε/K) with ε = label_smoothing from the config; '
+          'used as the prototypes\' labels (support labels of the soft-nearest-neighbour classifier), whose sharpened '
+          'outputs are the MSN targets.', eps='label_smoothing (config)', classes='num_classes', optional=True,
+          accept=['uniform'], at='    def one_hot(targets, num_classes, smoothing=label_smoothing):'),
+    ]),
+    'decisiontransformer__model_atari.py': P('MIT', [
+        D('GPT.forward', 'none', 'F.cross_entropy over the flattened action logits when targets are given.',
+          rd=FRAMEWORK),
+    ]),
+    'bert4recvae__vae.py': P('GPL-3.0', [
+        D('VAETrainer.calculate_loss', 'soft_target',
+          'Mult-VAE: −mean Σ log_softmax(recon_x)·input_x against the raw multi-hot interaction vector (unnormalised), '
+          'plus β·KL of the latent Gaussian (β annealed).', optional=True, accept=['soft_target', 'none']),
+    ]),
     # ------------------------------------------------------------------ negatives
     'darts__model.py': N('drop_path masks (x.div_(keep_prob).mul_(mask)), cells with summed states, auxiliary heads',
                          'Apache-2.0'),
@@ -228,8 +262,8 @@ def header_source(path):
 
 def line_of(path, d):
     lines = open(path, encoding='utf-8').read().splitlines()
-    if d['find']:
-        return next(i + 1 for i, s in enumerate(lines) if d['find'] in s)
+    if d['find'] or d['at']:
+        return next(i + 1 for i, s in enumerate(lines) if (d['find'] or d['at']) in s)
     parts = d['symbol'].split('.')
     top = next(i for i, s in enumerate(lines) if re.match(rf'(class|def) {re.escape(parts[0])}\b', s))
     if len(parts) == 1:

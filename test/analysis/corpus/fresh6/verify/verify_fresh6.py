@@ -276,5 +276,50 @@ def uamt():
 
 uamt()
 
+
+def tokenlabeling():
+    fn = load('tokenlabeling__mixup.py', 'mixup_target', {'one_hot': load('tokenlabeling__mixup.py', 'one_hot')})
+    x, y = inputs()
+    got = fn(y, 7, lam=1., smoothing=0.1, device='cpu')
+    d = (got - (onehot(y, 7) * 0.9 + 0.1 / 7)).abs().max().item()
+    lam = 0.3
+    mixed = fn(y, 7, lam=lam, smoothing=0.1, device='cpu')
+    want = lam * (onehot(y, 7) * 0.9 + 0.1 / 7) + (1 - lam) * (onehot(y.flip(0), 7) * 0.9 + 0.1 / 7)
+    d = max(d, (mixed - want).abs().max().item())
+    record('tokenlabeling__mixup.py', 'mixup_target', d,
+           'uniform builder: off eps/K, on 1-eps+eps/K, then mixed with the flipped batch (lam)')
+    ce = load('tokenlabeling__cross_entropy.py', 'SoftTargetCrossEntropy')()
+    t = F.softmax(torch.randn(6, 7), -1)
+    want = -(t * F.log_softmax(x, -1)).sum(-1).mean()
+    record('tokenlabeling__cross_entropy.py', 'SoftTargetCrossEntropy', (ce(x, t) - want).abs().item(),
+           'soft_target: -sum(t * log_softmax) mean, whatever target it is given')
+
+
+tokenlabeling()
+
+
+def msn():
+    fn = load('msn__msn_train.py', 'main.one_hot', {'label_smoothing': 0.1, 'device': 'cpu'})
+    y = torch.arange(5)
+    got = fn(y, 5)
+    record('msn__msn_train.py', 'one_hot', (got - (onehot(y, 5) * 0.9 + 0.1 / 5)).abs().max().item(),
+           'uniform builder: full(eps/K).scatter_(on = 1-eps+eps/K) for the prototype labels (eps = label_smoothing)')
+
+
+msn()
+
+
+def vae():
+    fn = load('bert4recvae__vae.py', 'VAETrainer.calculate_loss')
+    x = (torch.rand(4, 9) > 0.6).double()
+    recon, mu, logvar = torch.randn(4, 9), torch.randn(4, 3), torch.randn(4, 3)
+    stub = types.SimpleNamespace(model=lambda inp: (recon, mu, logvar), beta=0.0)
+    want = -(F.log_softmax(recon, 1) * x).sum(-1).mean()
+    record('bert4recvae__vae.py', 'VAETrainer.calculate_loss', (fn(stub, [r for r in x]) - want).abs().item(),
+           'multinomial likelihood -sum(x * log_softmax) against the raw multi-hot interactions (beta = 0 here)')
+
+
+vae()
+
 json.dump(RESULTS, open(os.path.join(HERE, 'results.json'), 'w'), indent=2, sort_keys=True)
 print(f'{sum(r["ok"] for r in RESULTS.values())}/{len(RESULTS)} checks pass')
