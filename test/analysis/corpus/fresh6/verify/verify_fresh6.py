@@ -321,5 +321,26 @@ def vae():
 
 vae()
 
+
+def ofa_criterion():
+    helper = load('ofa__label_smoothed_cross_entropy.py', 'label_smoothed_nll_loss')
+    fn = load('ofa__label_smoothed_cross_entropy.py', 'AdjustLabelSmoothedCrossEntropyCriterion.compute_loss',
+              {'label_smoothed_nll_loss': helper})
+    x = torch.randn(10, 11)
+    y = torch.randint(0, 11, (10,))
+    y[:3] = 1  # padding rows, dropped by compute_loss
+    lp = F.log_softmax(x, -1)
+    stub = types.SimpleNamespace(get_lprobs_and_target=lambda m, o, s: (lp, y, None), padding_idx=1, eps=0.1,
+                                 drop_worst_ratio=0.0, drop_worst_after=0, use_rdrop=False, reg_alpha=1.0,
+                                 constraint_start=None, constraint_end=None)
+    loss, _, _ = fn(stub, None, None, None, update_num=0)
+    keep = y != 1
+    want = -(k_minus_1_target(y[keep], 11, 0.1) * lp[keep]).sum()
+    record('ofa__label_smoothed_cross_entropy.py', 'AdjustLabelSmoothedCrossEntropyCriterion',
+           (loss - want).abs().item(), 'k_minus_1: compute_loss drops padding rows, then the helper (eps = 0.1)')
+
+
+ofa_criterion()
+
 json.dump(RESULTS, open(os.path.join(HERE, 'results.json'), 'w'), indent=2, sort_keys=True)
 print(f'{sum(r["ok"] for r in RESULTS.values())}/{len(RESULTS)} checks pass')
