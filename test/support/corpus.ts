@@ -122,7 +122,7 @@ export function loadCorpus(): LabelledFile[] {
     ...labelSet('fresh4'),
     /** fresh5: the same again, from 30 further projects (three of them as packages), collected during the redesign. */
     ...labelSet('fresh5'),
-    /** fresh6: the same again, from 33 further projects (two of them as packages), collected while the analysis was tuned. */
+    /** fresh6: the same again, from 33 further projects (two of them as packages), all held out. */
     ...labelSet('fresh6'),
     ...rewrites(),
   ];
