@@ -16,7 +16,7 @@ import {
   hoverText,
   loadBundle,
 } from '../test/extension/support/builtExtension';
-import { median, verdict } from './support';
+import { cpuMs, formatMs, median, verdict, type WallAndCpu } from './support';
 
 const ROOT = join(__dirname, '..');
 const ACTIVATION_GOAL_MS = 30;
@@ -45,20 +45,26 @@ function plainRequireIn(dir: string): () => number {
   return () => spent;
 }
 
-/** Loads the bundle afresh and activates it: milliseconds taken, and how to dispose what it registered. */
-function requireAndActivate(file: string, vscode: object): { ms: number; dispose(): void } {
+/** Loads the bundle afresh and activates it: milliseconds taken (wall, CPU), and how to dispose what it registered. */
+function requireAndActivate(file: string, vscode: object): { ms: number; cpu: number; dispose(): void } {
+  const cpuStart = cpuMs();
   const start = performance.now();
   const dispose = activate(loadBundle(file, vscode));
-  return { ms: performance.now() - start, dispose };
+  return { ms: performance.now() - start, cpu: cpuMs() - cpuStart, dispose };
 }
 
-/** Milliseconds from asking the freshly activated extension for a hover to its text; fails if it shows none. */
-async function firstHover(provider: HoverProvider): Promise<number> {
+/**
+ * Wall-clock and CPU milliseconds from asking the freshly activated extension for a hover to its text (CPU leaves
+ * out the time other processes had, and the hand-backs between analysis slices); fails if it shows none.
+ */
+async function firstHover(provider: HoverProvider): Promise<WallAndCpu> {
+  const cpuStart = cpuMs();
   const start = performance.now();
   const text = await hoverText(provider, HOVER_FILE, HOVER_AT);
-  const ms = performance.now() - start;
+  const wall = performance.now() - start;
+  const cpu = cpuMs() - cpuStart;
   if (!text.includes('label_smoothing')) throw new Error(`the first hover showed no explanation: ${text}`);
-  return ms;
+  return { wall, cpu };
 }
 
 /** Builds the production bundles into `outDir`, as `node scripts/build.mjs --production` does into dist/. */
@@ -104,13 +110,13 @@ export async function run(): Promise<void> {
   const shipped = shippedBundles(outDir);
   rmSync(outDir, { recursive: true, force: true });
   console.log(
-    `activation (require + activate), cold: ${cold.ms.toFixed(2)} ms — ${verdict(cold.ms < ACTIVATION_GOAL_MS)} (< ${ACTIVATION_GOAL_MS} ms)`,
+    `activation (require + activate), cold: ${cold.ms.toFixed(2)} ms (${cold.cpu.toFixed(2)} ms CPU) — ${verdict(cold.ms < ACTIVATION_GOAL_MS)} (< ${ACTIVATION_GOAL_MS} ms)`,
   );
   console.log(
     `activation, ${REPEATS} reloads: median ${median(repeats).toFixed(2)} ms, best ${Math.min(...repeats).toFixed(2)} ms`,
   );
   console.log(
-    `first hover after activation (${relative(ROOT, HOVER_FILE)}): ${hoverMs.toFixed(2)} ms, of which loading lazily required files ${engineMs.toFixed(2)} ms`,
+    `first hover after activation (${relative(ROOT, HOVER_FILE)}): ${formatMs(hoverMs, 2)}; loading lazily required files ${engineMs.toFixed(2)} ms wall of it`,
   );
   console.log(
     `loaded at activation: dist/extension.js ${activationKb.toFixed(1)} KB — ${verdict(activationKb < SIZE_GOAL_KB)} (< ${SIZE_GOAL_KB} KB, production build)`,
