@@ -225,8 +225,13 @@ function power(
  * A value read from an object the analysis does not know (`cfg.MODEL.EPS`, `args.label_smoothing`, `cfg["eps"]`):
  * an unknown number named by its text. It keeps the formula it appears in known.
  */
-function outsideValue(e: Expr, ctx: Ctx): Value {
-  const id = ctx.mod.text.slice(e.from, e.to);
+export function outsideValue(e: Expr, ctx: Ctx): Value {
+  return namedNumber(ctx.mod.text.slice(e.from, e.to), ctx);
+}
+
+/** An unknown number named by the code that computes it (written on one line, as messages quote it). */
+export function namedNumber(code: string, ctx: Ctx): Value {
+  const id = code.replace(/\s*[\r\n]\s*/g, '');
   if (!ctx.syms.has(id)) ctx.syms.set(id, { origin: 'free', label: id });
   return { kind: 'param', value: sym(id), cand: null, tensorish: false };
 }
