@@ -561,7 +561,8 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): V
   if (held?.kind === 'module') return applyModule(held, ev, ctx);
   if (held?.kind === 'instance') return callInstance(held, ev, ctx);
   if (def?.kind === 'class') return { kind: 'instance', def, mod: ctx.mod, ...ev };
-  const imported = local || def || (held && held.kind !== 'unknown') ? null : workspaceDefinition(ctx.mod, id);
+  const imported =
+    local || def || (held && held.kind !== 'unknown') ? null : workspaceDefinition(ctx.mod, id);
   if (imported) return foreignCall(imported.def, imported.mod, ev, ctx);
   return wrapper(ev, ctx);
 }
