@@ -19,15 +19,16 @@
 
   ;; `rows` rows of `classes` values at $in. Per row: out ← exp(x - x[0]) and the row's x[0], Σ exp, Σ (x - x[0])
   ;; and whether x - x[0] stayed inside (-spread, spread) at $sums (four f64 per row); for a row inside, out ← out ·
-  ;; (a / Σ exp) - b. An odd row's last pair reads 8 bytes past the row and writes 8 past its output, which the next
-  ;; row overwrites (the caller leaves 8 spare bytes after both blocks); its lane 1 counts in no sum.
+  ;; (a / Σ exp) - b. classes >= 2 (the loop tests after its first pair). An odd row's last pair reads 8 bytes past the
+  ;; row and writes 8 past its output, which the next row overwrites (the caller leaves 8 spare bytes after both
+  ;; blocks); its lane 1 counts in no sum.
   (func (export "rows")
     (param $in i32) (param $out i32) (param $sums i32) (param $rows i32) (param $classes i32)
     (param $a f64) (param $b f64) (param $spread f64)
     (local $pairsEnd i32) (local $rowEnd i32) (local $p i32) (local $q i32) (local $tail i32)
     (local $keep v128) (local $shift v128) (local $v v128) (local $e v128)
     (local $lowest v128) (local $highest v128) (local $sumExp v128) (local $sumShift v128)
-    (local $k v128) (local $r v128) (local $steps v128) (local $index v128) (local $fraction v128) (local $power v128)
+    (local $k v128) (local $r v128) (local $steps v128) (local $index v128) (local $fraction v128)
     (local $stepsPerLn2 v128) (local $stepHi v128) (local $stepLo v128) (local $sixth v128) (local $twentyFourth v128)
     (local $rounder v128) (local $offset v128) (local $total f64) (local $inside i32)
     (local.set $stepsPerLn2 (f64x2.splat (global.get $stepsPerLn2)))
@@ -54,11 +55,6 @@
         (local.set $q (local.get $out))
         (block $exps
           (loop $pair
-            (if (i32.ge_u (local.get $p) (local.get $pairsEnd))
-              (then
-                (br_if $exps (i32.eqz (local.get $tail)))
-                (local.set $tail (i32.const 0))
-                (local.set $keep (v128.const i64x2 -1 0))))
             (local.set $v (v128.and (f64x2.sub (v128.load align=8 (local.get $p)) (local.get $shift)) (local.get $keep)))
             (local.set $lowest (f64x2.pmin (local.get $lowest) (local.get $v)))
             (local.set $highest (f64x2.pmax (local.get $highest) (local.get $v)))
@@ -70,30 +66,32 @@
               (f64x2.sub (local.get $v) (f64x2.mul (local.get $k) (local.get $stepHi)))
               (f64x2.mul (local.get $k) (local.get $stepLo))))
             (local.set $steps (i32x4.trunc_sat_f64x2_s_zero (local.get $k)))
-            ;; 2^((k mod 256) / 256) read from the table (at byte 8·(k mod 256)); 2^(k div 256) built as the bits of
-            ;; a double, its exponent field masked as fastExp.ts masks the index of its table of powers.
+            ;; 2^((k mod 256) / 256) read from the table (at byte 8·(k mod 256)), then times 2^(k div 256) by adding
+            ;; k div 256 to its exponent field: exact while the result stays normal, which a row inside the spread
+            ;; does, so e^r times it rounds as expInRange's (e^r · fraction) · power.
             (local.set $index (i32x4.shl (v128.and (local.get $steps) (v128.const i32x4 255 255 255 255)) (i32.const 3)))
             (local.set $fraction
               (v128.load64_lane 1 (i32x4.extract_lane 1 (local.get $index))
                 (v128.load64_zero (i32x4.extract_lane 0 (local.get $index)))))
-            (local.set $power (i64x2.shl
-              (i64x2.extend_low_i32x4_u (v128.and
-                (i32x4.add (i32x4.shr_s (local.get $steps) (i32.const 8)) (v128.const i32x4 1023 1023 1023 1023))
-                (v128.const i32x4 2047 2047 2047 2047)))
-              (i32.const 52)))
-            (local.set $e (f64x2.mul
+            (local.set $fraction (i64x2.add (local.get $fraction) (i64x2.shl
+              (i64x2.extend_low_i32x4_s (i32x4.shr_s (local.get $steps) (i32.const 8)))
+              (i32.const 52))))
+            (local.set $e
               (f64x2.mul
                 (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (local.get $r)
                   (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (local.get $r)
                     (f64x2.add (v128.const f64x2 0.5 0.5) (f64x2.mul (local.get $r)
                       (f64x2.add (local.get $sixth) (f64x2.mul (local.get $r) (local.get $twentyFourth)))))))))
-                (local.get $fraction))
-              (local.get $power)))
+                (local.get $fraction)))
             (v128.store align=8 (local.get $q) (local.get $e))
             (local.set $sumExp (f64x2.add (local.get $sumExp) (v128.and (local.get $e) (local.get $keep))))
             (local.set $sumShift (f64x2.add (local.get $sumShift) (local.get $v)))
             (local.set $p (i32.add (local.get $p) (i32.const 16)))
             (local.set $q (i32.add (local.get $q) (i32.const 16)))
+            (br_if $pair (i32.lt_u (local.get $p) (local.get $pairsEnd)))
+            (br_if $exps (i32.eqz (local.get $tail)))
+            (local.set $tail (i32.const 0))
+            (local.set $keep (v128.const i64x2 -1 0))
             (br $pair)))
         (local.set $total (f64.add (f64x2.extract_lane 0 (local.get $sumExp)) (f64x2.extract_lane 1 (local.get $sumExp))))
         (local.set $inside (i32.and
