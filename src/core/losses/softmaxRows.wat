@@ -28,7 +28,7 @@
     (local $pairsEnd i32) (local $rowEnd i32) (local $p i32) (local $q i32) (local $tail i32)
     (local $keep v128) (local $shift v128) (local $v v128) (local $e v128)
     (local $lowest v128) (local $highest v128) (local $sumExp v128) (local $sumShift v128)
-    (local $k v128) (local $r v128) (local $steps v128) (local $index v128) (local $fraction v128)
+    (local $rounded v128) (local $k v128) (local $r v128) (local $index v128) (local $fraction v128)
     (local $stepsPerLn2 v128) (local $stepHi v128) (local $stepLo v128) (local $sixth v128) (local $twentyFourth v128)
     (local $rounder v128) (local $offset v128) (local $total f64) (local $inside i32)
     (local.set $stepsPerLn2 (f64x2.splat (global.get $stepsPerLn2)))
@@ -58,24 +58,22 @@
             (local.set $v (v128.and (f64x2.sub (v128.load align=8 (local.get $p)) (local.get $shift)) (local.get $keep)))
             (local.set $lowest (f64x2.pmin (local.get $lowest) (local.get $v)))
             (local.set $highest (f64x2.pmax (local.get $highest) (local.get $v)))
-            ;; exp(v) = 2^(k/256) · e^r, k = round(v·256/ln2), r = v - k·ln2/256 (hi and lo parts).
-            (local.set $k (f64x2.sub
-              (f64x2.add (f64x2.mul (local.get $v) (local.get $stepsPerLn2)) (local.get $rounder))
-              (local.get $rounder)))
+            ;; exp(v) = 2^(k/256) · e^r, k = round(v·256/ln2), r = v - k·ln2/256 (hi and lo parts). $rounded = 1.5·2^52
+            ;; + k holds k in its low bits (two's complement), so k mod 256 and k div 256 are read from them.
+            (local.set $rounded (f64x2.add (f64x2.mul (local.get $v) (local.get $stepsPerLn2)) (local.get $rounder)))
+            (local.set $k (f64x2.sub (local.get $rounded) (local.get $rounder)))
             (local.set $r (f64x2.sub
               (f64x2.sub (local.get $v) (f64x2.mul (local.get $k) (local.get $stepHi)))
               (f64x2.mul (local.get $k) (local.get $stepLo))))
-            (local.set $steps (i32x4.trunc_sat_f64x2_s_zero (local.get $k)))
             ;; 2^((k mod 256) / 256) read from the table (at byte 8·(k mod 256)), then times 2^(k div 256) by adding
             ;; k div 256 to its exponent field: exact while the result stays normal, which a row inside the spread
             ;; does, so e^r times it rounds as expInRange's (e^r · fraction) · power.
-            (local.set $index (i32x4.shl (v128.and (local.get $steps) (v128.const i32x4 255 255 255 255)) (i32.const 3)))
+            (local.set $index (i64x2.shl (v128.and (local.get $rounded) (v128.const i64x2 255 255)) (i32.const 3)))
             (local.set $fraction
-              (v128.load64_lane 1 (i32x4.extract_lane 1 (local.get $index))
+              (v128.load64_lane 1 (i32x4.extract_lane 2 (local.get $index))
                 (v128.load64_zero (i32x4.extract_lane 0 (local.get $index)))))
-            (local.set $fraction (i64x2.add (local.get $fraction) (i64x2.shl
-              (i64x2.extend_low_i32x4_s (i32x4.shr_s (local.get $steps) (i32.const 8)))
-              (i32.const 52))))
+            (local.set $fraction (i64x2.add (local.get $fraction)
+              (i64x2.shl (i64x2.shr_s (local.get $rounded) (i32.const 8)) (i32.const 52))))
             (local.set $e
               (f64x2.mul
                 (f64x2.add (v128.const f64x2 1 1) (f64x2.mul (local.get $r)
