@@ -69,15 +69,13 @@ export function wasmSoftmaxGradientRows(): SoftmaxGradientRows | undefined {
   return (x, out, rows, classes, a, b, sums) => {
     const blockRows = Math.min(rows, Math.max(1, Math.floor(BLOCK_BYTES / (classes * 8))));
     const blockBytes = blockRows * classes * 8;
-    if (classes < 2 || blockBytes > MAX_BLOCK_BYTES) {
-      jsSoftmaxGradientRows(x, out, rows, classes, a, b, sums);
-      return;
-    }
     const sumsAt = TABLE_BYTES;
     const inAt = sumsAt + blockRows * WASM_SUMS_PER_ROW * 8;
     const outAt = inAt + blockBytes + SPARE_BYTES;
-    const missing = outAt + blockBytes + SPARE_BYTES - kernel.memory.buffer.byteLength;
-    if (missing > 0) kernel.memory.grow(Math.ceil(missing / PAGE_BYTES));
+    if (classes < 2 || blockBytes > MAX_BLOCK_BYTES || !holds(kernel, outAt + blockBytes + SPARE_BYTES)) {
+      jsSoftmaxGradientRows(x, out, rows, classes, a, b, sums);
+      return;
+    }
     const memory = new Float64Array(kernel.memory.buffer);
     for (let first = 0; first < rows; first += blockRows) {
       const count = Math.min(blockRows, rows - first);
@@ -100,4 +98,16 @@ export function wasmSoftmaxGradientRows(): SoftmaxGradientRows | undefined {
       }
     }
   };
+}
+
+/** Whether the kernel's memory holds `bytes`, grown if need be (false when the host refuses the memory). */
+function holds(kernel: SoftmaxRowsExports, bytes: number): boolean {
+  const missing = bytes - kernel.memory.buffer.byteLength;
+  if (missing <= 0) return true;
+  try {
+    kernel.memory.grow(Math.ceil(missing / PAGE_BYTES));
+    return true;
+  } catch {
+    return false;
+  }
 }
