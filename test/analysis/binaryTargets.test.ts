@@ -49,3 +49,41 @@ describe('analysis: binary cross-entropy targets read as they are', () => {
     assert.equal(definition(source, 'summed')?.convention, 'uniform');
   });
 });
+
+describe('analysis: statistics of the labels over the batch are weights', () => {
+  it('a positive-class weight counted from the labels (t.sum(0)) leaves a hand-written BCE plain, a smoothed one binary', () => {
+    const balanced = [
+      'def balanced(p, t):',
+      '    counts = t.sum(dim=0, keepdim=True)',
+      '    pos_weight = (len(t) - counts) / (counts + 1e-7)',
+      '    return (-pos_weight * t * p.log() - (1 - t) * (1 - p).log()).mean()',
+    ];
+    assert.equal(definition(balanced, 'balanced')?.convention, 'none');
+    const smoothed = [
+      'def smoothed(x, t, eps=0.1):',
+      '    pos_weight = (t.shape[0] - t.sum(0)) / (t.sum(0) + 1e-7)',
+      '    return F.binary_cross_entropy_with_logits(x, t * (1 - eps) + eps / 2, pos_weight=pos_weight)',
+    ];
+    assert.equal(definition(smoothed, 'smoothed')?.convention, 'binary');
+  });
+
+  it('a loss class whose forward may recount its weight from the target keeps its finding', () => {
+    const source = [
+      'def weighted_bce(p, t, pos_weight):',
+      '    return (-pos_weight * t * p.log() - (1 - t) * (1 - p).log()).mean()',
+      '',
+      'class WeightedBCE(nn.Module):',
+      '    def __init__(self, pos_weight, dynamic=False):',
+      '        super().__init__()',
+      '        self.pos_weight = pos_weight',
+      '        self.dynamic = dynamic',
+      '',
+      '    def forward(self, input, target):',
+      '        if self.dynamic:',
+      '            counts = target.sum(dim=0, keepdim=True)',
+      '            self.pos_weight = (len(target) - counts) / (counts + 1e-7)',
+      '        return weighted_bce(input, target, pos_weight=self.pos_weight)',
+    ];
+    assert.equal(definition(source, 'WeightedBCE')?.convention, 'none');
+  });
+});
