@@ -76,7 +76,7 @@ export function classifyMix(
   };
   const own = m.self ? evalSym(m.self, (n) => syms.get(n)?.value ?? 0.3) : 0;
   if (own > 0) return { ...base, convention: 'other', reason: BOOTSTRAPPED };
-  if (own < 0) return { ...base, convention: 'other', reason: CONFIDENCE_PENALTY };
+  if (own < 0 && !weighsSamples(m, syms)) return { ...base, convention: 'other', reason: CONFIDENCE_PENALTY };
   if (m.unfixed) return { ...base, convention: 'other', reason: m.unfixed };
   const offZero = BASES.every((_, b) =>
     close(
@@ -122,6 +122,14 @@ export function classifyMix(
       reason: 'a mix of given targets (mixup), no smoothing',
     };
   return { ...base, convention: 'other', reason: otherReason(m, binary) };
+}
+
+/**
+ * The labels' term weighted per sample by a tensor the code is given (`log π(a)·advantage`, a policy gradient): an
+ * entropy bonus beside it regularises that weighted likelihood, and the labels minus β·p are no target.
+ */
+function weighsSamples(m: Mix, syms: Map<string, SymInfo>): boolean {
+  return [...symNames(m.hot)].some((n) => syms.get(n)?.tensorCandidate);
 }
 
 /** The loss's total weight hot + K·off, probed: 1, 1/N (N the batch size) or something else. */
