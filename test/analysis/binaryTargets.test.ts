@@ -87,3 +87,46 @@ describe('analysis: statistics of the labels over the batch are weights', () => 
     assert.equal(definition(source, 'WeightedBCE')?.convention, 'none');
   });
 });
+
+describe('analysis: binary labels set by a test of themselves', () => {
+  it('masked_fill(t == 1, 1 − s).masked_fill(t == 0, s) is binary smoothing with α = 2s', () => {
+    const source = [
+      'def filled(x, target, smoothing=0.1):',
+      '    smooth = target.clone().masked_fill(target == 1, 1.0 - smoothing)',
+      '    smooth = smooth.masked_fill(target == 0, smoothing)',
+      '    return F.binary_cross_entropy_with_logits(x, smooth)',
+    ];
+    const f = definition(source, 'filled');
+    assert.equal(f?.convention, 'binary', f?.message);
+    assert.equal(f?.epsilon, 0.2);
+  });
+
+  it('t[t == 1] = 1 − s; t[t == 0] = s is the same (the second test reads the negatives once the positives moved)', () => {
+    const source = [
+      'def assigned(logits, labels, smoothing=0.1):',
+      '    labels = labels.clone()',
+      '    labels[labels == 1] = 1 - smoothing',
+      '    labels[labels == 0] = smoothing',
+      '    return F.binary_cross_entropy_with_logits(logits, labels)',
+    ];
+    const f = definition(source, 'assigned');
+    assert.equal(f?.convention, 'binary', f?.message);
+    assert.equal(f?.epsilon, 0.2);
+  });
+
+  it('only the positives lowered (t[t == 1] = 0.9) is no symmetric binary smoothing; padding re-encoded is none', () => {
+    const positives = [
+      'def positives(logits, labels):',
+      '    labels = labels.clone()',
+      '    labels[labels == 1] = 0.9',
+      '    return F.binary_cross_entropy_with_logits(logits, labels)',
+    ];
+    assert.notEqual(definition(positives, 'positives')?.convention, 'binary');
+    const padding = [
+      'def padded(logits, labels):',
+      '    labels[labels == 255] = 0',
+      '    return F.binary_cross_entropy_with_logits(logits, labels)',
+    ];
+    assert.notEqual(definition(padding, 'padded')?.convention, 'binary');
+  });
+});
