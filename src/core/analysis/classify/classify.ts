@@ -50,8 +50,18 @@ function envFor(names: string[], base: number, kRole: KRole, k: number): Env {
   return env;
 }
 
-/** Which smoothing convention a target mix (or loss coefficients) implements, found by numeric probing. */
-export function classifyMix(m: Mix, binary: boolean, syms: Map<string, SymInfo>): Classification {
+/**
+ * Which smoothing convention a target mix (or loss coefficients) implements, found by numeric probing. `perLabel`:
+ * the loss is a binary cross-entropy of each label, which reads its target as it is (unlike a softmax
+ * cross-entropy, it is not the same loss up to a scale when the target is rescaled), so a target whose total moves
+ * with ε is no renormalised convention.
+ */
+export function classifyMix(
+  m: Mix,
+  binary: boolean,
+  syms: Map<string, SymInfo>,
+  perLabel = false,
+): Classification {
   const found = symNames(m.off, symNames(m.hot));
   if (m.classes) symNames(m.classes, found);
   const names = [...found];
@@ -66,7 +76,7 @@ export function classifyMix(m: Mix, binary: boolean, syms: Map<string, SymInfo>)
   };
   const own = m.self ? evalSym(m.self, (n) => syms.get(n)?.value ?? 0.3) : 0;
   if (own > 0) return { ...base, convention: 'other', reason: BOOTSTRAPPED };
-  if (own < 0) return { ...base, convention: 'other', reason: CONFIDENCE_PENALTY };
+  if (own < 0 && !weighsSamples(m, syms)) return { ...base, convention: 'other', reason: CONFIDENCE_PENALTY };
   if (m.unfixed) return { ...base, convention: 'other', reason: m.unfixed };
   const offZero = BASES.every((_, b) =>
     close(
@@ -100,7 +110,7 @@ export function classifyMix(m: Mix, binary: boolean, syms: Map<string, SymInfo>)
   }
   for (const kRole of kRoles(names, m, binary, syms)) {
     for (const form of formsFor(kRole, m, binary)) {
-      const found = tryForm(form, kRole, m, names, syms);
+      const found = tryForm(form, kRole, m, names, syms, perLabel);
       if (found) return found;
     }
   }
@@ -112,6 +122,14 @@ export function classifyMix(m: Mix, binary: boolean, syms: Map<string, SymInfo>)
       reason: 'a mix of given targets (mixup), no smoothing',
     };
   return { ...base, convention: 'other', reason: otherReason(m, binary) };
+}
+
+/**
+ * The labels' term weighted per sample by a tensor the code is given (`log π(a)·advantage`, a policy gradient): an
+ * entropy bonus beside it regularises that weighted likelihood, and the labels minus β·p are no target.
+ */
+function weighsSamples(m: Mix, syms: Map<string, SymInfo>): boolean {
+  return [...symNames(m.hot)].some((n) => syms.get(n)?.tensorCandidate);
 }
 
 /** The loss's total weight hot + K·off, probed: 1, 1/N (N the batch size) or something else. */
@@ -130,6 +148,11 @@ function scaleFromMass(samples: { env: Env }[], mass: number[]): Classification[
   return mass.every((v, i) => close(v * (samples[i].env['#N'] ?? Number.NaN), 1)) ? 'perRow' : 'other';
 }
 
+/** A name holding a size of the data (an axis, the batch), not a parameter. */
+function isSize(syms: Map<string, SymInfo>, name: string): boolean {
+  return ['dim', 'batch'].includes(syms.get(name)?.origin ?? '');
+}
+
 function kRoles(names: string[], m: Mix, binary: boolean, syms: Map<string, SymInfo>): KRole[] {
   const roles: KRole[] = [];
   const byOrigin = (o: SymInfo['origin']) =>
@@ -137,9 +160,7 @@ function kRoles(names: string[], m: Mix, binary: boolean, syms: Map<string, SymI
   roles.push(...byOrigin('dim'), ...byOrigin('batch'));
   if (m.classes?.kind === 'symbol') roles.push({ sym: m.classes.name });
   if (m.classes?.kind === 'number') roles.push({ fixed: m.classes.value });
-  roles.push(
-    ...names.filter((n) => !['dim', 'batch'].includes(syms.get(n)?.origin ?? '')).map((sym) => ({ sym })),
-  );
+  roles.push(...names.filter((n) => !isSize(syms, n)).map((sym) => ({ sym })));
   if (binary) roles.push({ fixed: 2 });
   return roles;
 }
@@ -156,6 +177,7 @@ function tryForm(
   m: Mix,
   names: string[],
   syms: Map<string, SymInfo>,
+  perLabel: boolean,
 ): Classification | null {
   const ks = 'sym' in kRole ? K_VALUES : [kRole.fixed];
   const samples = BASES.flatMap((_, b) => ks.map((k) => ({ b, k, env: envFor(names, b, kRole, k) })));
@@ -173,7 +195,17 @@ function tryForm(
     eps,
   );
   const massOk =
-    form.convention === 'binary' ? binaryIsSymmetric(m, names) : massIsDistribution(samples, mass);
+    form.convention === 'binary'
+      ? binaryIsSymmetric(m, names)
+      : massIsDistribution(samples, mass) &&
+        (!perLabel ||
+          massFreeOfEpsilon(
+            form,
+            m,
+            samples,
+            mass,
+            candidates.filter((n) => !isSize(syms, n)),
+          ));
   const kName = 'sym' in kRole ? kRole.sym : null;
   const kInfo = kName ? syms.get(kName) : undefined;
   const classes = 'fixed' in kRole ? kRole.fixed : (kInfo?.value ?? null);
@@ -216,6 +248,27 @@ function massIsDistribution(samples: { b: number; k: number }[], mass: number[])
   const [first] = samples;
   return samples.every((s) =>
     close(at(s.b, s.k) * at(first.b, first.k), at(first.b, s.k) * at(s.b, first.k)),
+  );
+}
+
+/**
+ * The total stays the same when only the parameters move (the sizes kept): the target is rescaled by nothing that
+ * moves with ε (a 1/N of a mean still may).
+ */
+function massFreeOfEpsilon(
+  form: Form,
+  m: Mix,
+  samples: { k: number; env: Env }[],
+  mass: number[],
+  params: string[],
+): boolean {
+  const at = (s: Scalar, env: Env) => evalSym(s, (n) => env[n] ?? Number.NaN);
+  return samples.every((s, i) =>
+    samples.every((other) => {
+      const env = { ...s.env };
+      for (const n of params) env[n] = other.env[n];
+      return close(form.mass(at(m.hot, env), at(m.off, env), s.k), mass[i]);
+    }),
   );
 }
 

@@ -88,7 +88,7 @@ export function analyzeDefinition(
   if (loss.src === 'none' || masksTrueClass(loss)) return null;
   const targetsOnly = pair !== null || value.kind === 'dist' || value.kind === 'param';
   // A target builder's consumer is unknown: t·(1 − ε) + ε/2 reads as binary smoothing when nothing else fits.
-  const classification = classifyMix(loss, loss.binary || targetsOnly, ctx.syms);
+  const classification = classifyMix(loss, loss.binary || targetsOnly, ctx.syms, loss.binary);
   if (targetsOnly && !CONVENTION_REGISTRY[classification.convention].reportTargetBuilders) return null;
   // A training step is no loss definition; what it trains with is told only when it smooths or distils.
   if (training && !smoothsOrDistils(classification.convention)) return null;

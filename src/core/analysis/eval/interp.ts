@@ -18,7 +18,7 @@ import { logisticLoss } from './logistic';
 import { trueLogit } from './marginSoftmax';
 import { add, isConst, num, ONE, sub, sym, ZERO } from './scalar';
 import { evalCall, gatherLoss, instanceField, trueProbOf, userMethod } from './semantics';
-import { reduce, rowDot } from './tensorOps';
+import { labelFill, reduce, rowDot } from './tensorOps';
 import { resolveTorchApi } from './torchApi';
 import {
   constantFill,
@@ -524,7 +524,8 @@ function unpackShape(items: Expr[], f: Frame, ctx: Ctx): void {
 
 /**
  * `d[:, pad] = 0` zeroes a class column, `d[mask] = 0` rows; `d[rows, y] = v` sets the true class, and so does
- * `d[y] = v` on one sample's target (a dataset's item: `t = np.full(K, ε/K); t[y] = 1 − ε + ε/K`).
+ * `d[y] = v` on one sample's target (a dataset's item: `t = np.full(K, ε/K); t[y] = 1 − ε + ε/K`); `t[t == 1] = v`
+ * sets binary labels' positives (`labelFill`).
  */
 function assignItem(target: Expr & { kind: 'sub' }, value: Value, f: Frame, ctx: Ctx): void {
   const obj = evalExpr(target.obj, f, ctx);
@@ -534,6 +535,13 @@ function assignItem(target: Expr & { kind: 'sub' }, value: Value, f: Frame, ctx:
   const filled = filledRows(obj, target.index, value);
   if (filled) {
     assign(target.obj, filled, f, ctx, target);
+    return;
+  }
+  const [only] = target.index;
+  const relabelled =
+    target.index.length === 1 && only !== 'slice' ? labelFill(obj, evalExpr(only, f, ctx), value) : null;
+  if (relabelled) {
+    assign(target.obj, relabelled, f, ctx, target);
     return;
   }
   if (obj.kind !== 'dist') return;

@@ -31,6 +31,7 @@ import {
   type Mix,
   mix,
   ownPrediction,
+  paramMix,
   rowsLeftOut,
   sameTarget,
   scalarOf,
@@ -454,6 +455,41 @@ function fillValue(v: Value): Scalar | null {
   return fill && isConst(fill.hot, 0) ? fill.off : null;
 }
 
+/** Binary labels `labels` as a target: the labels themselves, a view of them, or a target already built on them. */
+function binaryLabels(v: Value, labels: string): Mix | null {
+  if (v.kind === 'param' && v.cand === labels) return paramMix(v);
+  if (v.kind === 'tensor' && v.viewOf === labels) return tensorMix(labels);
+  return v.kind === 'dist' && v.target.src === 'tensor' && v.target.tensor === labels ? v.target : null;
+}
+
+/**
+ * A mask that holds on the positives or on the negatives of binary labels: a test of the labels, or of a target
+ * built on them against 0 (`q == 0` once the positives were set to 1 − s: the negatives).
+ */
+function labelTestOf(mask: Value): { labels: string; whereOne: boolean } | undefined {
+  if (mask.kind !== 'tensor') return undefined;
+  if (mask.labelTest) return mask.labelTest;
+  const s = mask.support;
+  if (!s || s.of.src !== 'tensor' || s.of.tensor === undefined) return undefined;
+  const [one, zero] = [add(s.of.hot, s.of.off), s.of.off].map((v) =>
+    s.holds ? !isConst(v, 0) : isConst(v, 0),
+  );
+  return one === zero ? undefined : { labels: s.of.tensor, whereOne: one };
+}
+
+/**
+ * `t.masked_fill(t == 1, 1 − s)`, `t[t == 0] = s`: binary labels given a number where a test of the same labels
+ * holds, their value on the other side kept (the target `torch.where(t == 1, 1 − s, s)` builds in two steps).
+ */
+export function labelFill(obj: Value, mask: Value, value: Value): Value | null {
+  const test = labelTestOf(mask);
+  const v = fillValue(value);
+  const m = test ? binaryLabels(obj, test.labels) : null;
+  if (!test || !v || !m) return null;
+  const [onOne, onZero] = test.whereOne ? [v, m.off] : [add(m.hot, m.off), v];
+  return { kind: 'dist', target: { ...m, ...tensorMix(test.labels), hot: sub(onOne, onZero), off: onZero } };
+}
+
 /** A number, or a tensor filled with one per class row (a fill, not yet a target). */
 function rowFill(v: Value): Mix | null {
   const s = scalarOf(v);
@@ -621,6 +657,9 @@ export function reduce(v: Value, name: 'sum' | 'mean', axis: Axis, ctx: Ctx): Va
     return { ...v, trueProb: { ...v.trueProb, reduced: reduction } };
   }
   const parameter = v.kind === 'param' || (v.kind === 'tensor' && v.viewOf !== undefined);
+  // A parameter reduced over the batch is a statistic per class (`t.sum(0)`: how many labels each class has, a
+  // class-balancing weight's count); over the classes, a row of log-probabilities summed.
+  if (parameter && axis === 'batch') return TENSOR;
   if (parameter && hasDim) return reduce({ kind: 'logp', coefficient: ONE, factors: [] }, name, axis, ctx);
   const modulated = (v.kind === 'logp' || v.kind === 'prod') && v.modulated === true;
   const changed = (v.kind === 'logp' || v.kind === 'prod') && v.changedLogits ? { changedLogits: true } : {};
@@ -763,6 +802,8 @@ export function tensorMethod(
     const onTrueClass =
       trueClassFill(obj, arg(0, 'mask'), arg(1, 'value')) ?? trueClassOut(obj, arg(0, 'mask'));
     if (onTrueClass) return onTrueClass;
+    const relabelled = labelFill(obj, arg(0, 'mask'), arg(1, 'value'));
+    if (relabelled) return relabelled;
   }
   if ((name === 'masked_fill_' || name === 'masked_fill') && obj.kind === 'loss' && isZero(arg(1, 'value')))
     return { kind: 'loss', loss: rowsLeftOut(obj.loss, arg(0, 'mask'), false, ctx.syms) };
