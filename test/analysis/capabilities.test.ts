@@ -472,6 +472,24 @@ describe('analysis capabilities on unseen code', () => {
   });
 
   describe('structure', () => {
+    it('a loss function chosen by a flag into a variable (`fn = smoothed if ls else F.cross_entropy`) is the smoothing one', () => {
+      const smoothed = [
+        'def smoothed_ce(x, y, eps=0.1):',
+        '    k = x.size(-1)',
+        '    t = F.one_hot(y, k) * (1 - eps) + eps / k',
+        '    return -(t * F.log_softmax(x, -1)).sum(-1).mean()',
+      ];
+      const choices = [
+        ['    if use_ls:', '        fn = smoothed_ce', '    else:', '        fn = F.cross_entropy'],
+        ['    fn = F.cross_entropy if not use_ls else smoothed_ce'],
+        ['    fn = (lambda a, b: F.cross_entropy(a, b, label_smoothing=0.1)) if use_ls else F.cross_entropy'],
+      ];
+      for (const choice of choices) {
+        const source = [...smoothed, 'def step(x, y, use_ls=False):', ...choice, '    return fn(x, y)'];
+        assert.equal(conventionOf(source, 'step'), 'uniform', choice.join(' '));
+      }
+    });
+
     it("a model's loss method (`Model.loss`, Lightning's `training_step`) gets its own finding, beside the class's", () => {
       for (const method of ['loss(self, logits, y)', 'training_step(self, batch, batch_idx)']) {
         const body = method.startsWith('loss') ? [] : ['        x, y = batch', '        logits = self(x)'];

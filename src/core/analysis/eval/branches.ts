@@ -87,8 +87,9 @@ function joinPaths(
   return joined;
 }
 
+/** A criterion object or a function held in a variable (`fn = smoothed_ce if ls else F.cross_entropy`). */
 function isCriterion(v: Value): boolean {
-  return v.kind === 'instance' || v.kind === 'module';
+  return v.kind === 'instance' || v.kind === 'module' || v.kind === 'function' || v.kind === 'torchRef';
 }
 
 /** A value carrying a smoothed target (a loss over one, the product, the target itself). */
@@ -316,6 +317,9 @@ const BASE_RICHNESS: Partial<Record<Value['kind'], number>> = {
   instance: 10,
   module: 9,
   method: 9,
+  // A function of the file may compute a hand-written loss; a torch function held by name computes the plain one.
+  function: 9,
+  torchRef: 8,
 };
 
 /**
