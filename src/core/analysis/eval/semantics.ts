@@ -233,7 +233,8 @@ function torchLoss(kind: LossKind, args: Map<string, Value>, texts: TorchLossCal
   if (v.kind !== 'loss') return v;
   const input = args.get('input') ?? UNKNOWN;
   const changed = changedLogits(input) ? { changedInput: true as const } : {};
-  const call = { kind, args: texts, input: inputOf(input), ...changed, hot: v.loss.hot };
+  const sliced = input.kind === 'tensor' && input.sliced ? { slicedInput: true as const } : {};
+  const call = { kind, args: texts, input: inputOf(input), ...changed, ...sliced, hot: v.loss.hot };
   return { kind: 'loss', loss: { ...v.loss, torch: call } };
 }
 
