@@ -487,6 +487,9 @@ export function assign(target: Expr, value: Value, f: Frame, ctx: Ctx, source: E
  * unpacked so are different labels: `lam·CE(y_a) + (1 − lam)·CE(y_b)` is mixup).
  */
 function unpacked(value: Value, i: number): Value {
+  // `loss, z_loss = cross_entropy_loss(...)`: a loss read as one value (a library that later also returned an
+  // auxiliary term) is the first name's.
+  if (value.kind === 'loss') return i === 0 ? value : UNKNOWN;
   const name = value.kind === 'param' && value.value.kind === 'symbol' ? value.value.name : undefined;
   return name === undefined ? UNKNOWN : { kind: 'tensor', viewOf: `${name}[${i}]` };
 }

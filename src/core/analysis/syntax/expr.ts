@@ -194,7 +194,8 @@ function callExpr(node: SyntaxNode, text: string): Expr {
   const fnNode = node.firstChild;
   const argList = node.lastChild;
   if (!fnNode || !argList || argList.name !== 'ArgList') return { ...span, kind: 'other' };
-  const inner = children(argList).filter((c) => c.name !== '(' && c.name !== ')');
+  // A comment after an argument's comma (`0.0,  # label_smoothing`) belongs to no argument.
+  const inner = children(argList).filter((c) => c.name !== '(' && c.name !== ')' && c.name !== 'Comment');
   // `sum(w * l for w, l in pairs)`: one argument, a generator.
   const generator = inner.some((c) => c.name === 'for')
     ? [
