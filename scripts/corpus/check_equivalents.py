@@ -1084,6 +1084,7 @@ STATED = {
     "a criterion it is given": "maybe",
     "is assigned again in the code": "maybe",
     "the trainer calls it on every token's logits": "maybe",
+    "the inputs are sliced before the torch call": "differs",
 }
 
 

@@ -569,4 +569,23 @@ describe('analysis: rows left out by a padding test of the labels are ignore_ind
     assert.equal(f.torchEquivalent, null);
     assert.doesNotMatch(f.details?.closestTorch?.call ?? '', /ignore_index/);
   });
+
+  it("a language model's next-token shift (`logits[..., :-1, :]`, `labels[..., 1:]`) has no exact equivalent; `x[:, :]` keeps it", () => {
+    const code = lines(
+      'import torch.nn as nn',
+      'import torch.nn.functional as F',
+      'class NextToken(nn.Module):',
+      '    def __init__(self):',
+      '        super().__init__()',
+      '        self.ce = nn.CrossEntropyLoss(ignore_index=-100)',
+      '    def forward(self, scores, tokens):',
+      '        s = scores[:, :-1, :].contiguous()',
+      '        t = tokens[:, 1:].contiguous()',
+      '        return self.ce(s.view(-1, s.size(-1)), t.view(-1))',
+      'def every_position(scores, tokens):',
+      '    return F.cross_entropy(scores[:, :].reshape(-1, scores.size(-1)), tokens.reshape(-1))',
+    );
+    assertInexact(at(code, 'NextToken', 3), 'nn.CrossEntropyLoss()', /sliced before the torch call/);
+    assert.equal(at(code, 'every_position', 11).torchEquivalent, 'nn.CrossEntropyLoss()');
+  });
 });

@@ -125,10 +125,12 @@ function addConstant(node: SyntaxNode, mod: ModuleContext): void {
     mod.bindingCalls.set(name, [...(mod.bindingCalls.get(name) ?? []), kids[2]]);
   const literal = LITERALS.has(kids[2].name);
   mod.constants.set(name, literal && !mod.constants.has(name) ? literalValue(kids[2], mod.text) : null);
-  // `sigmoid = functional.sigmoid` at module level names torch's function, as `from … import sigmoid` would.
+  // `sigmoid = functional.sigmoid` at module level names torch's function, as `from … import sigmoid` would; so
+  // does `_ce = flash_attn_ce.cross_entropy_loss` a function of a module it imports.
   const held = kids[2].name === 'MemberExpression' ? literalValue(kids[2], mod.text) : null;
   const full = held ? qualify(held, mod) : null;
-  if (full?.startsWith('torch.') && !mod.aliases.has(name)) mod.aliases.set(name, full);
+  const imported = full?.startsWith('torch.') || (held !== null && mod.aliases.has(rootName(held) ?? ''));
+  if (full && imported && !mod.aliases.has(name)) mod.aliases.set(name, full);
 }
 
 /** Its own function, not a closure made for every top-level assignment: each parse builds the module again. */
@@ -186,6 +188,11 @@ function splitClauses<T extends { name: string }>(words: T[]): T[][] {
     else if (w.name !== '(' && w.name !== ')') out[out.length - 1].push(w);
   }
   return out;
+}
+
+/** The name an attribute chain starts from (`a` of `a.b.c`). */
+function rootName(e: Expr): string | null {
+  return e.kind === 'name' ? e.id : e.kind === 'attr' ? rootName(e.obj) : null;
 }
 
 /** The dotted name an expression denotes after resolving import aliases, or null. */

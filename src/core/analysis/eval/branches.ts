@@ -80,6 +80,8 @@ function joinPaths(
   for (const [name, value] of taken) {
     const alternative = other.get(name);
     if (name.startsWith(NARROWED) || !alternative || scalarOf(value) || scalarOf(alternative)) continue;
+    // `smooth_loss = None` on the default path is no value: a later `if smooth_loss is not None:` uses the other.
+    if (value.kind === 'unknown') continue;
     // Whether a criterion object smooths shows only when it is called: the richer one stands (`join`).
     if (isCriterion(value) || isCriterion(alternative)) continue;
     joined.set(name, smooths(alternative) && !smooths(value) ? alternative : value);
@@ -184,7 +186,9 @@ export function staticTruth(test: Expr, f: Frame, ctx: Ctx): boolean | null {
   if ((test.kind === 'name' || test.kind === 'attr') && isPlain(test)) {
     // A flag holding a literal (`self.training` set for an eval-mode run, `flag = True`).
     const v = evalExpr(test, f, ctx);
-    return v.kind === 'num' && v.value.kind === 'number' ? v.value.value !== 0 : null;
+    if (v.kind === 'num' && v.value.kind === 'number') return v.value.value !== 0;
+    // `if model.training:` / `if self.training:` with no mode set: a loss is what it computes when training.
+    return test.kind === 'attr' && test.name === 'training' ? true : null;
   }
   if (test.kind === 'bin' && (test.op === 'in' || test.op === 'not in')) return membership(test, f, ctx);
   if (test.kind === 'bin' && (test.op === 'or' || test.op === 'and')) return connective(test, f, ctx);

@@ -316,6 +316,8 @@ function subscript(e: Expr & { kind: 'sub' }, f: Frame, ctx: Ctx): Value {
     return { kind: 'tensor', viewOf: obj.value.name };
   const table = storedTable(e.obj, obj);
   if (table && e.index.length === 1 && first !== 'slice') return { kind: 'tensor', stored: table };
+  if (e.bounded && (obj.kind === 'param' || obj.kind === 'unknown')) return { kind: 'tensor', sliced: true };
+  if (e.bounded && obj.kind === 'tensor') return { ...obj, sliced: true };
   if (obj.kind === 'param' || obj.kind === 'unknown') return TENSOR;
   return obj;
 }
@@ -500,6 +502,9 @@ export function assign(target: Expr, value: Value, f: Frame, ctx: Ctx, source: E
  * unpacked so are different labels: `lam·CE(y_a) + (1 − lam)·CE(y_b)` is mixup).
  */
 function unpacked(value: Value, i: number): Value {
+  // `loss, z_loss = cross_entropy_loss(...)`: a loss read as one value (a library that later also returned an
+  // auxiliary term) is the first name's.
+  if (value.kind === 'loss') return i === 0 ? value : UNKNOWN;
   const name = value.kind === 'param' && value.value.kind === 'symbol' ? value.value.name : undefined;
   return name === undefined ? UNKNOWN : { kind: 'tensor', viewOf: `${name}[${i}]` };
 }
@@ -630,7 +635,9 @@ export function runFunction(
   if (!body || ctx.depth > MAX_DEPTH) return [];
   const f: Frame = { vars: new Map(closure), returns: [], cls };
   for (const p of callParams(fn, ctx.mod.text)) {
-    f.vars.set(p.name, p.keywords ? UNKNOWN : (bound.get(p.name) ?? paramValue(p, ctx, config)));
+    const given = bound.get(p.name);
+    const value = given && !unreadMode(given, p) ? given : paramValue(p, ctx, config);
+    f.vars.set(p.name, p.keywords ? UNKNOWN : value);
   }
   ctx.depth++;
   // A lambda's body is the one expression it returns.
@@ -638,6 +645,16 @@ export function runFunction(
   else execBody(bodyStatements(body, ctx.mod.text), f, ctx);
   ctx.depth--;
   return f.returns;
+}
+
+/**
+ * A mode parameter (`smoothing_type='uniform'`) given a value the analysis cannot read (`self.smoothing_type`, set
+ * from a config) runs in its default mode, as the definition's own finding does; its other modes are listed there.
+ */
+function unreadMode(given: Value, p: Param): boolean {
+  const unread =
+    given.kind === 'unknown' || (given.kind === 'param' && given.cand === null && !given.tensorish);
+  return unread && p.defaultExpr?.kind === 'str';
 }
 
 /** Annotated as a plain number (`float`, `Optional[int]`, `float | None`): a scalar even when it defaults to None. */

@@ -278,6 +278,76 @@ def vocab_parallel_cross_entropy(vocab_parallel_logits, target, label_smoothing=
 `,
   },
   {
+    // flash-attention (ops/triton/cross_entropy.py): a Triton kernel computing lse − ε·Σz/K − (1 − ε)·z_y per row,
+    // torch's label smoothing (ε/K); rows labelled ignored_index give 0.
+    name: 'cross_entropy_loss',
+    from: /(^|\.)flash_attn\.ops\.(triton\.)?cross_entropy\.cross_entropy_loss$/,
+    source: `
+def cross_entropy_loss(logits, labels, label_smoothing=0.0, logit_scale=1.0, lse_square_scale=0.0, ignored_index=-100, inplace_backward=False, process_group=None):
+    return F.cross_entropy(logits, labels, ignore_index=ignored_index, label_smoothing=label_smoothing, reduction="none")
+`,
+  },
+  {
+    // flash-attention (losses/cross_entropy.py): the module around that kernel, mean over the rows not ignored.
+    name: 'CrossEntropyLoss',
+    from: /(^|\.)flash_attn\.losses\.cross_entropy\.CrossEntropyLoss$/,
+    source: `
+class CrossEntropyLoss(nn.Module):
+    def __init__(self, ignore_index=-100, reduction="mean", label_smoothing=0.0, logit_scale=1.0, lse_square_scale=0.0, inplace_backward=False, process_group=None):
+        self.ignore_index = ignore_index
+        self.reduction = reduction
+        self.label_smoothing = label_smoothing
+
+    def forward(self, input, target):
+        return F.cross_entropy(input, target, ignore_index=self.ignore_index, label_smoothing=self.label_smoothing, reduction=self.reduction)
+`,
+  },
+  {
+    // Liger Kernel (transformers/cross_entropy.py): a Triton cross-entropy with torch's label smoothing (ε/K).
+    name: 'LigerCrossEntropyLoss',
+    from: /(^|\.)liger_kernel\./,
+    source: `
+class LigerCrossEntropyLoss(nn.Module):
+    def __init__(self, weight=None, ignore_index=-100, lse_square_scale=0.0, label_smoothing=0.0, reduction="mean", softcap=None, return_z_loss=False):
+        self.ignore_index = ignore_index
+        self.label_smoothing = label_smoothing
+        self.reduction = reduction
+
+    def forward(self, _input, target):
+        return F.cross_entropy(_input, target, ignore_index=self.ignore_index, label_smoothing=self.label_smoothing, reduction=self.reduction)
+`,
+  },
+  {
+    // Liger Kernel (ops/fused_linear_cross_entropy.py): the projection to the vocabulary fused with that
+    // cross-entropy; the autograd Function returns (loss, z_loss).
+    name: 'LigerFusedLinearCrossEntropyFunction',
+    from: /(^|\.)liger_kernel\./,
+    source: `
+class LigerFusedLinearCrossEntropyFunction(torch.autograd.Function):
+    @staticmethod
+    def forward(ctx, _input, weight, target, bias=None, ce_weight=None, ignore_index=-100, lse_square_scale=0.0, label_smoothing=0.0, reduction="mean", softcap=None, return_z_loss=False):
+        logits = _input @ weight.t()
+        loss = F.cross_entropy(logits, target, ignore_index=ignore_index, label_smoothing=label_smoothing, reduction=reduction)
+        return loss, None
+`,
+  },
+  {
+    // Liger Kernel (transformers/fused_linear_cross_entropy.py): the module around that Function.
+    name: 'LigerFusedLinearCrossEntropyLoss',
+    from: /(^|\.)liger_kernel\./,
+    source: `
+class LigerFusedLinearCrossEntropyLoss(nn.Module):
+    def __init__(self, ce_weight=None, ignore_index=-100, lse_square_scale=0.0, label_smoothing=0.0, reduction="mean", softcap=None, return_z_loss=False):
+        self.ignore_index = ignore_index
+        self.label_smoothing = label_smoothing
+        self.reduction = reduction
+
+    def forward(self, lin_weight, _input, target, bias=None):
+        logits = _input @ lin_weight.t()
+        return F.cross_entropy(logits, target, ignore_index=self.ignore_index, label_smoothing=self.label_smoothing, reduction=self.reduction)
+`,
+  },
+  {
     // TorchShard (nn/functional): F.cross_entropy over logits sharded across ranks.
     name: 'parallel_cross_entropy',
     from: /(^|\.)torchshard\.nn\.functional\.parallel_cross_entropy$/,

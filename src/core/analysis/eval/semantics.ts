@@ -245,7 +245,8 @@ function torchLoss(kind: LossKind, args: Map<string, Value>, texts: TorchLossCal
   if (v.kind !== 'loss') return v;
   const input = args.get('input') ?? UNKNOWN;
   const changed = changedLogits(input) ? { changedInput: true as const } : {};
-  const call = { kind, args: texts, input: inputOf(input), ...changed, hot: v.loss.hot };
+  const sliced = input.kind === 'tensor' && input.sliced ? { slicedInput: true as const } : {};
+  const call = { kind, args: texts, input: inputOf(input), ...changed, ...sliced, hot: v.loss.hot };
   return { kind: 'loss', loss: { ...v.loss, torch: call } };
 }
 
@@ -448,7 +449,8 @@ function selfCall(name: string, ev: Evaluated, cls: ClassScope, ctx: Ctx): Value
   if (cls.methods.has(name)) return userMethod(cls, name, ev, ctx);
   const inherited = libraryMethod(cls, name, ev, ctx);
   if (inherited) return inherited;
-  if (injectedCriterion(held, ev, ctx)) return delegatedLoss(`self.${name}`, ev.args[1]);
+  if (injectedCriterion(held, ev, ctx))
+    return smoothedConsumer(ev, ctx) ?? delegatedLoss(`self.${name}`, ev.args[1]);
   return wrapper(ev, ctx);
 }
 
@@ -483,7 +485,7 @@ function injectedCriterion(held: Value | undefined, ev: Evaluated, ctx: Ctx): bo
 
 /**
  * A loss whose convention is a criterion's the analysis cannot see: known to be a loss over the labels it was
- * given, nothing more.
+ * given, nothing more. (Given a smoothed target built in the code, the target decides: `smoothedConsumer`.)
  */
 function delegatedLoss(criterion: string, labels?: Value): Value {
   const name = labels && sourceOf(labels);
@@ -532,7 +534,7 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): V
   if (local?.kind === 'method' && f.cls) return userMethod(f.cls, local.name, ev, ctx);
   if (local?.kind === 'function') return callFunction(local, ev, f.cls, ctx);
   if (local?.kind === 'torchFn') return applyTorchFn(local, ev, ctx);
-  if (injectedCriterion(local, ev, ctx)) return delegatedLoss(id, ev.args[1]);
+  if (injectedCriterion(local, ev, ctx)) return smoothedConsumer(ev, ctx) ?? delegatedLoss(id, ev.args[1]);
   if (id === 'len') return dimSize({ kind: 'num', value: { kind: 'number', value: 0 } }, ctx);
   if (id === 'getattr' && !ctx.mod.definitionNames.has(id) && e.args[1]?.value.kind === 'str') {
     const read = namedAttribute(e);
@@ -635,7 +637,12 @@ export function inheritedMethod(cls: ClassScope, name: '__init__' | 'forward', c
 /** A loss of a well-known library, imported by name: its catalogue definition, run in the catalogue's module. */
 function libraryCall(qualified: string, ev: Evaluated, ctx: Ctx): Value | null {
   const found = qualified.includes('.') ? libraryDefinition(qualified) : null;
-  return found && foreignCall(found.def, found.mod, ev, ctx);
+  if (found) return foreignCall(found.def, found.mod, ev, ctx);
+  // `Fn.apply(x, ...)` of a catalogued autograd Function: its static forward, in the catalogue's module.
+  const fn = qualified.endsWith('.apply') ? libraryDefinition(qualified.slice(0, -'.apply'.length)) : null;
+  return fn?.def.kind === 'class'
+    ? withoutSpans(classCall(fn.def, 'apply', ev, { ...ctx, mod: fn.mod }))
+    : null;
 }
 
 /** A function or class of the workspace's own modules, imported (`from .utils import smooth`), when readable. */
@@ -912,14 +919,21 @@ function wrapper(ev: Evaluated, ctx: Ctx): Value {
  * predictions and a teacher's probabilities (`soft_cross_entropy(s, softmax(t))`): a soft target.
  */
 function consumer(ev: Evaluated, ctx: Ctx): Value | null {
-  for (const a of [...ev.args, ...ev.kw.values()]) {
-    const m = smoothedMixOf(a, ctx.syms);
-    if (m) return lossOf(m, { unseenCall: true });
-  }
+  const smoothed = smoothedConsumer(ev, ctx);
+  if (smoothed) return smoothed;
   const [input, target] = ev.args;
   return input && target && othersProbabilities(target, input)
     ? lossOf(tensorMix(), { unseenCall: true })
     : null;
+}
+
+/** A call the analysis cannot see into given a smoothed target built in the code: that target's loss. */
+function smoothedConsumer(ev: Evaluated, ctx: Ctx): Value | null {
+  for (const a of [...ev.args, ...ev.kw.values()]) {
+    const m = smoothedMixOf(a, ctx.syms);
+    if (m) return lossOf(m, { unseenCall: true });
+  }
+  return null;
 }
 
 /** A term towards another distribution (a teacher's probabilities), not a binary or auxiliary one. */

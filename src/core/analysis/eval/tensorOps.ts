@@ -346,7 +346,17 @@ export function torchFunction(name: string, args: Value[], kw: Map<string, Value
  */
 function signedByLabels(v: Value, ctx: Ctx): boolean {
   if (v.kind !== 'param') return false;
-  return [...symNames(v.value)].filter((n) => ctx.syms.get(n)?.tensorCandidate).length >= 2;
+  const tensors = [...symNames(v.value)].filter((n) => ctx.syms.get(n)?.tensorCandidate);
+  return tensors.length >= 2 && multiplied(v.value, tensors[0], tensors[1]);
+}
+
+/**
+ * Whether two tensors multiply each other in `s` (x·(2t − 1)), not only add (`chosen − rejected`, a Bradley-Terry
+ * reward margin): the mixed second difference of s in them is not 0.
+ */
+function multiplied(s: Scalar, a: string, b: string): boolean {
+  const at = (va: number, vb: number) => evalSym(s, (n) => (n === a ? va : n === b ? vb : 0.37));
+  return Math.abs(at(2, 3) - at(2, 0) - at(0, 3) + at(0, 0)) > 1e-9;
 }
 
 function isNegated(v: Value, ctx: Ctx): boolean {

@@ -14,6 +14,8 @@ export interface TorchLossCall {
   input: LossInput;
   /** The logits are changed inside the definition before the call (scaled, shifted, a margin on the true class). */
   changedInput?: true;
+  /** The input is a slice of a parameter (`logits[..., :-1, :]`): the call sees fewer positions than were given. */
+  slicedInput?: true;
 }
 
 const MODULES: Partial<Record<LossKind, string>> = {

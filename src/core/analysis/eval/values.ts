@@ -176,6 +176,8 @@ export type Value =
       padding?: PaddingTest;
       /** Logits with the true class's entry changed (`torch.where(onehot, x - m, x)`: LDAM's margin). */
       changedLogits?: true;
+      /** A parameter with positions left out by a slice (`logits[..., :-1, :]`: a language model's next-token shift). */
+      sliced?: true;
       /** A mask comparing binary labels with a number: the parameter, and whether it holds where the label is 1. */
       labelTest?: { labels: string; whereOne: boolean };
       /**

@@ -27,6 +27,8 @@ const MARGIN =
   "the true class's logit is changed (a margin) before a softmax written by hand: the cross-entropy of margin logits, which torch computes only once they are built";
 const CHANGED_INPUT =
   "the logits are changed before the torch call (scaled, shifted, or a margin on the true class): it takes those, not the model's";
+const SLICED_INPUT =
+  "the inputs are sliced before the torch call (`logits[..., :-1, :]`, a language model's next-token shift): it sees fewer positions than it is given";
 const CHANGED_LOGITS =
   "the log-softmax is taken of logits changed in the code (scaled, or a margin blended in by the labels): the call takes those, not the model's";
 const HARDEST =
@@ -140,6 +142,7 @@ function wrapperEquivalence(
     loss.reworked === true && REWORKED,
     loss.hardest === true && HARDEST,
     call.changedInput === true && CHANGED_INPUT,
+    call.slicedInput === true && SLICED_INPUT,
     reducedLater && loss.reduction === 'mean' && weightedOrIgnoring && MEAN_AFTER_NONE,
   ]);
 }

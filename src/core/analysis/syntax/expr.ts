@@ -20,7 +20,8 @@ export type Expr = Span &
     | { kind: 'name'; id: string }
     | { kind: 'attr'; obj: Expr; name: string }
     | { kind: 'call'; fn: Expr; args: Arg[]; argsFrom: number; argsTo: number }
-    | { kind: 'sub'; obj: Expr; index: (Expr | 'slice')[] }
+    /** `bounded`: a slice in the index leaves positions out (`x[..., :-1, :]`, `y[:, 1:]`), not a bare `:`. */
+    | { kind: 'sub'; obj: Expr; index: (Expr | 'slice')[]; bounded?: true }
     | { kind: 'bin'; op: string; left: Expr; right: Expr }
     | { kind: 'unary'; op: string; operand: Expr }
     | { kind: 'cond'; body: Expr; test: Expr; orelse: Expr }
@@ -209,10 +210,10 @@ function memberExpr(node: SyntaxNode, text: string): Expr {
   const prop = kids.find((k) => k.name === 'PropertyName');
   if (prop) return { ...span, kind: 'attr', obj, name: text.slice(prop.from, prop.to) };
   const inner = kids.slice(2, -1);
-  const index = commaGroups(inner).map((g) =>
-    g.some((n) => n.name === ':') ? ('slice' as const) : toExpr(g[0], text),
-  );
-  return { ...span, kind: 'sub', obj, index };
+  const groups = commaGroups(inner);
+  const index = groups.map((g) => (g.some((n) => n.name === ':') ? ('slice' as const) : toExpr(g[0], text)));
+  const bounded = groups.some((g) => g.some((n) => n.name === ':') && g.some((n) => n.name !== ':'));
+  return { ...span, kind: 'sub', obj, index, ...(bounded ? { bounded: true as const } : {}) };
 }
 
 function callExpr(node: SyntaxNode, text: string): Expr {
@@ -220,7 +221,8 @@ function callExpr(node: SyntaxNode, text: string): Expr {
   const fnNode = node.firstChild;
   const argList = node.lastChild;
   if (!fnNode || !argList || argList.name !== 'ArgList') return { ...span, kind: 'other' };
-  const inner = children(argList).filter((c) => c.name !== '(' && c.name !== ')');
+  // A comment after an argument's comma (`0.0,  # label_smoothing`) belongs to no argument.
+  const inner = children(argList).filter((c) => c.name !== '(' && c.name !== ')' && c.name !== 'Comment');
   // `sum(w * l for w, l in pairs)`: one argument, a generator.
   const generator = inner.some((c) => c.name === 'for')
     ? [

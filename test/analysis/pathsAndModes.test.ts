@@ -1,0 +1,87 @@
+// Paths and modes in sequence-loss code: a term set to None when smoothing is off and used under
+// `if term is not None:`, a mode argument whose value comes from a config, and a loss that decodes differently
+// in eval mode. Each snippet is written for this test; conventions were derived by hand.
+import { strict as assert } from 'node:assert';
+import { analyzePython, type Convention } from '../../src/core/analysis';
+
+const HEAD = ['import math', 'import torch', 'import torch.nn as nn', 'import torch.nn.functional as F', ''];
+
+function conventionOf(source: string[], symbol: string): Convention | null | 'nothing' {
+  const found = analyzePython([...HEAD, ...source].join('\n')).find(
+    (f) => f.kind === 'loss' && f.symbol === symbol && !f.details?.definedAt,
+  );
+  return found ? found.convention : 'nothing';
+}
+
+describe('paths and modes', () => {
+  it('a smoothing term left None when ε = 0 (the default) and added under `if term is not None:` is the finding', () => {
+    const source = [
+      'def token_nll(lprobs, target, pad_id, ls=0.0):',
+      '    target = target.unsqueeze(-1)',
+      '    out = -lprobs.gather(dim=-1, index=target)',
+      '    if ls > 0.0:',
+      '        spread = -lprobs.sum(dim=-1, keepdim=True)',
+      '    else:',
+      '        spread = None',
+      '    keep = target.ne(pad_id)',
+      '    out = out * keep',
+      '    if spread is not None:',
+      '        spread = spread * keep',
+      '        share = ls / (lprobs.size(-1) - 1)',
+      '        out = (1.0 - ls - share) * out + share * spread',
+      '    return out.sum()',
+    ];
+    assert.equal(conventionOf(source, 'token_nll'), 'k_minus_1');
+  });
+
+  it('a mode argument the analysis cannot read (`kind=self.kind`) runs the helper in its default mode', () => {
+    const source = [
+      'def mixed_nll(lprobs, target, eps, kind="flat", prior=None):',
+      '    hot = -lprobs.gather(dim=-1, index=target.unsqueeze(-1)).squeeze(-1)',
+      '    if kind == "prior":',
+      '        spread = -lprobs.matmul(prior).squeeze(-1)',
+      '    elif kind == "flat":',
+      '        spread = -lprobs.sum(dim=-1)',
+      '    else:',
+      '        raise ValueError(kind)',
+      '    share = eps / lprobs.size(-1) if kind == "flat" else eps',
+      '    return ((1.0 - eps) * hot + share * spread).sum()',
+      '',
+      'class SeqCriterion(nn.Module):',
+      '    def __init__(self, eps, kind, prior):',
+      '        super().__init__()',
+      '        self.eps = eps',
+      '        self.kind = kind',
+      '        self.prior = prior',
+      '    def forward(self, logits, target):',
+      '        lprobs = F.log_softmax(logits, dim=-1)',
+      '        return mixed_nll(lprobs, target, self.eps, kind=self.kind, prior=self.prior)',
+    ];
+    assert.equal(conventionOf(source, 'mixed_nll'), 'uniform');
+    assert.equal(conventionOf(source, 'SeqCriterion'), 'uniform');
+  });
+
+  it('`if model.training:` takes the training path: rows filled while decoding in eval mode are no target', () => {
+    const source = [
+      'def smoothed_nll(lprobs, target, eps):',
+      '    nll_loss = -lprobs.gather(dim=-1, index=target)',
+      '    smooth_loss = -lprobs.sum(dim=-1, keepdim=True)',
+      '    return ((1.0 - eps) * nll_loss + eps / lprobs.size(-1) * smooth_loss).sum()',
+      '',
+      'class DecodingCriterion(nn.Module):',
+      '    def __init__(self, eps=0.1):',
+      '        super().__init__()',
+      '        self.eps = eps',
+      '    def forward(self, model, src, target):',
+      '        if model.training:',
+      '            lprobs = model.log_probs(src)',
+      '        else:',
+      '            enc = model.encoder(src)',
+      '            filler = enc.new_full([target.size(0), 10], -math.log(10))',
+      '            lprobs = torch.stack([filler for _ in range(target.size(1))], dim=1)',
+      '        lprobs = lprobs.view(-1, lprobs.size(-1))',
+      '        return smoothed_nll(lprobs, target.view(-1, 1), self.eps)',
+    ];
+    assert.equal(conventionOf(source, 'DecodingCriterion'), 'uniform');
+  });
+});
