@@ -16,7 +16,8 @@ import { binop, negate } from './arith';
 import { defaultTruth, joinNumbers, NARROWED, richer, runIf, staticTruth } from './branches';
 import { logisticLoss } from './logistic';
 import { trueLogit } from './marginSoftmax';
-import { add, isConst, num, ONE, sub, sym, ZERO } from './scalar';
+import { relabelled } from './relabel';
+import { add, isConst, num, ONE, type Scalar, sub, sym, ZERO } from './scalar';
 import { evalCall, gatherLoss, instanceField, trueProbOf, userMethod } from './semantics';
 import { reduce, rowDot } from './tensorOps';
 import { resolveTorchApi } from './torchApi';
@@ -90,11 +91,28 @@ function conditional(e: Expr & { kind: 'cond' }, f: Frame, ctx: Ctx): Value {
   if (truth !== null) return evalExpr(truth ? e.body : e.orelse, f, ctx);
   const first = evalExpr(e.body, f, ctx);
   const second = evalExpr(e.orelse, f, ctx);
+  const perClass = classPick(e.test, first, second, f, ctx);
+  if (perClass) return perClass;
   const body = numberBeside(first, second);
   const orelse = numberBeside(second, first);
   const numbers = joinNumbers(body, orelse, ctx.mod.text.slice(e.from, e.to), ctx);
   if (numbers) return numbers;
   return defaultTruth(e.test, f, ctx) === true ? richer(orelse, body) : richer(body, orelse);
+}
+
+/**
+ * `a if c == t else b` with c each class in turn (`for c in range(K)`) and t a label (`for t in y.tolist()`): a on the
+ * true class, b elsewhere, the row of a target built from the labels (a list comprehension's `[[…] for t in y]`).
+ */
+function classPick(test: Expr, body: Value, orelse: Value, f: Frame, ctx: Ctx): Value | null {
+  if (test.kind !== 'bin' || (test.op !== '==' && test.op !== '!=')) return null;
+  const [a, b] = [scalarOf(body), scalarOf(orelse)];
+  if (!a || !b) return null;
+  const sides = [evalExpr(test.left, f, ctx), evalExpr(test.right, f, ctx)];
+  const labels = sides.map((v) => (v.kind === 'tensor' ? v.viewOf : undefined)).find((n) => n !== undefined);
+  if (labels === undefined || !sides.some(isEachClass)) return null;
+  const [hot, off] = test.op === '==' ? [a, b] : [b, a];
+  return { kind: 'dist', target: { ...mix(sub(hot, off), off, 'index'), labels } };
 }
 
 /**
@@ -521,8 +539,14 @@ function assignItem(target: Expr & { kind: 'sub' }, value: Value, f: Frame, ctx:
     assign(target.obj, filled, f, ctx, target);
     return;
   }
-  if (obj.kind !== 'dist') return;
   const idx = target.index;
+  const test = idx.length === 1 && idx[0] !== 'slice' ? evalExpr(idx[0], f, ctx) : null;
+  const rewritten = test && relabelled(obj, test, value);
+  if (rewritten) {
+    assign(target.obj, rewritten, f, ctx, target);
+    return;
+  }
+  if (obj.kind !== 'dist') return;
   const zero = value.kind === 'num' && isConst(value.value, 0);
   let d = obj.target;
   const scalar = scalarOf(value);
@@ -619,11 +643,18 @@ export function runFunction(
 const SCALAR_ANNOTATION = /^(?:Optional\[)?(?:float|int)\]?(?:\s*\|\s*None)?$/;
 const FLOAT_ANNOTATION = /^(?:Optional\[)?float\]?(?:\s*\|\s*None)?$/;
 
+/** A number, or a module-level constant naming one (`def f(y, eps=SMOOTHING)`): its value. */
+function numberOf(s: Scalar, ctx: Ctx): number | undefined {
+  if (s.kind === 'number') return s.value;
+  const constant = s.kind === 'symbol' ? ctx.syms.get(s.name) : undefined;
+  return constant?.origin === 'const' ? constant.value : undefined;
+}
+
 function paramValue({ name, defaultExpr, annotation }: Param, ctx: Ctx, config: boolean): Value {
   const d = defaultExpr ? evalExpr(defaultExpr, { vars: new Map(), returns: [], cls: null }, ctx) : null;
   if (d?.kind === 'str' || d?.kind === 'module') return d;
   const isNone = defaultExpr?.kind === 'const' && defaultExpr.value === null;
-  const value = d?.kind === 'num' && d.value.kind === 'number' ? d.value.value : undefined;
+  const value = d?.kind === 'num' ? numberOf(d.value, ctx) : undefined;
   const scalar = SCALAR_ANNOTATION.test(annotation ?? '');
   // Annotated `float`: a coefficient (ε of a JAX / Keras port), never a target tensor; an `int` may be an index.
   const cand = config || value !== undefined || FLOAT_ANNOTATION.test(annotation ?? '') ? null : name;
