@@ -152,4 +152,17 @@ describe('analysis: long-tail spellings', () => {
       assert.equal(definition(bce('labels * (1 - s) + s / 2'), 'd_loss')?.convention, 'binary');
     });
   });
+
+  it('a loss written as a module-level lambda is a definition under its name; a lambda that mixes inputs claims nothing', () => {
+    const source = [
+      'smooth = lambda y, K, eps=0.1: F.one_hot(y, K) * (1 - eps) + eps / K',
+      'criterion = lambda x, y: -(smooth(y, x.size(-1)) * x.log_softmax(-1)).sum(-1).mean()',
+      'mix = lambda x, lam=0.3: lam * x + (1 - lam) * x.flip(0)',
+    ];
+    assert.equal(definition(source, 'smooth')?.convention, 'uniform');
+    const loss = definition(source, 'criterion');
+    assert.equal(loss?.convention, 'uniform', loss?.message ?? 'no finding');
+    assert.equal(loss?.line, 6);
+    assert.equal(definition(source, 'mix'), undefined);
+  });
 });
