@@ -48,6 +48,23 @@ const onlyVscodeImports = {
   },
 };
 
+const ENGINE = resolve('src/extension/incrementalAnalysis.ts');
+
+/**
+ * The desktop host requires the engine (`require('./incrementalAnalysis')` in `src/extension/engine.ts`) from its
+ * own file on first use, so activation loads none of the parser and analysis; the web host cannot load files.
+ */
+const engineApart = {
+  name: 'engine-apart',
+  setup(build) {
+    build.onResolve({ filter: /\/incrementalAnalysis$/ }, (args) =>
+      args.kind === 'require-call' && `${resolve(args.resolveDir, args.path)}.ts` === ENGINE
+        ? { path: './analysis.js', external: true }
+        : undefined,
+    );
+  },
+};
+
 /** @type {import('esbuild').BuildOptions[]} */
 const targets = [
   {
@@ -58,6 +75,15 @@ const targets = [
     format: 'cjs',
     target: 'node18',
     external: ['vscode'],
+    plugins: [engineApart],
+  },
+  {
+    ...common,
+    entryPoints: [ENGINE],
+    outfile: 'dist/analysis.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node18',
   },
   {
     ...common,

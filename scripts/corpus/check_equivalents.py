@@ -269,6 +269,11 @@ def infer_value(name, eps_param, alias=None):
     raise Skip(f"cannot infer required argument `{name}`")
 
 
+def forward_of(cls):
+    """what calling an instance of the class runs (unbound)."""
+    return cls.forward if hasattr(cls, "forward") else cls.__call__
+
+
 def params_of(fn, drop_self):
     try:
         sig = inspect.signature(fn)
@@ -486,6 +491,29 @@ def enclosing(tree, line, kinds):
     return best
 
 
+def enclosing_function(tree, line):
+    """the innermost function (def or async def) whose lines contain `line`."""
+    return enclosing(tree, line, (ast.FunctionDef, ast.AsyncFunctionDef))
+
+
+def eval_plain(expr, env):
+    """the value of the expression `expr` (an ast node) with `env` bound and no builtins."""
+    return eval(compile(ast.Expression(expr), "<site>", "eval"), {"__builtins__": {}}, dict(env))
+
+
+def site_args(call, ps):
+    """the expression the call passes for each parameter of `ps` (positionally, else by keyword), or None."""
+    if call is None:
+        return [None] * len(ps)
+    by_kw = {k.arg: k.value for k in call.keywords}
+    return [call.args[i] if i < len(call.args) else by_kw.get(p.name) for i, p in enumerate(ps)]
+
+
+def module_names(mod):
+    """the module's own names (not its dunders), as the equivalent is evaluated with them."""
+    return {k: v for k, v in mod.__dict__.items() if not k.startswith("__")}
+
+
 def module_constants(mod):
     """module-level names bound to plain values (numbers, strings, None, tuples of them)."""
     plain = (int, float, str, bool, type(None))
@@ -501,7 +529,7 @@ def site_value(expr, consts, params, names, attrs=None):
     (its default, else inferred from its name, and bound under that name for the equivalent), or in a method an
     attribute `self.<a>` its class's __init__ sets once (as that, the class built with its defaults)."""
     try:
-        return eval(compile(ast.Expression(expr), "<site>", "eval"), {"__builtins__": {}}, dict(consts))
+        return eval_plain(expr, consts)
     except Exception:  # noqa: BLE001
         pass
     if isinstance(expr, ast.Name) and expr.id in params:
@@ -555,7 +583,7 @@ def enclosing_params(fn):
 def construction_of(func, tree, line):
     """the construction a called name or `self.<attr>` was assigned (in the enclosing function or class)."""
     scope = (enclosing(tree, line, ast.ClassDef) if isinstance(func, ast.Attribute)
-             else enclosing(tree, line, (ast.FunctionDef, ast.AsyncFunctionDef))) or tree
+             else enclosing_function(tree, line)) or tree
     want = ast.unparse(func)
     found = None
     for n in ast.walk(scope):
@@ -575,7 +603,7 @@ def callee_of(func_expr, mod, tree):
         if obj is None or isinstance(obj, _Stub):
             raise Skip("callee imported from another file (not followed)")
     try:
-        obj = eval(compile(ast.Expression(func_expr), "<callee>", "eval"), {"__builtins__": {}}, dict(TORCH_ENV))
+        obj = eval_plain(func_expr, TORCH_ENV)
     except Exception:  # noqa: BLE001
         raise Skip("callee neither defined in the file nor a torch call") from None
     if (isinstance(obj, type) and issubclass(obj, nn.modules.loss._Loss)) or getattr(obj, "__module__", "") == \
@@ -589,10 +617,8 @@ def bind_site_args(fn, drop_self, call, skip_first, consts, params, names, attrs
     if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
         raise Skip("the site passes *args or **kwargs")
     ps = params_of(fn, drop_self)
-    by_kw = {k.arg: k.value for k in call.keywords}
     out = {}
-    for i, p in enumerate(ps):
-        expr = call.args[i] if i < len(call.args) else by_kw.get(p.name)
+    for i, (p, expr) in enumerate(zip(ps, site_args(call, ps))):
         if expr is not None and i >= skip_first:
             out[p.name] = site_value(expr, consts, params, names, attrs)
     return out
@@ -604,7 +630,7 @@ def call_site(finding, mod, tree):
     if len(calls) != 1:
         raise Skip("no single call at the site")
     site_call = calls[0]
-    fn_node = enclosing(tree, finding["line"], (ast.FunctionDef, ast.AsyncFunctionDef))
+    fn_node = enclosing_function(tree, finding["line"])
     params = enclosing_params(fn_node)
     consts = module_constants(mod)
     attrs = init_attributes(tree, finding["line"])
@@ -620,7 +646,7 @@ def call_site(finding, mod, tree):
             if assigned is None:
                 raise
             ctor, called = assigned.value, site_call
-            params = enclosing_params(enclosing(tree, assigned.lineno, (ast.FunctionDef, ast.AsyncFunctionDef)))
+            params = enclosing_params(enclosing_function(tree, assigned.lineno))
         else:
             if isinstance(obj, type):
                 ctor = site_call
@@ -631,8 +657,7 @@ def call_site(finding, mod, tree):
         init = bind_site_args(obj.__init__, True, ctor, 0, consts, params, names, attrs)
         call = {}
         if called is not None:
-            fwd = obj.forward if hasattr(obj, "forward") else obj.__call__
-            call = bind_site_args(fwd, True, called, 2, consts, enclosing_params(fn_node), names, attrs)
+            call = bind_site_args(forward_of(obj), True, called, 2, consts, enclosing_params(fn_node), names, attrs)
     else:
         obj, node = callee_of(called.func, mod, tree)
         if node is not None and not isinstance(obj, type) and HELPER_NAME.search(node.name.lower()):
@@ -659,14 +684,10 @@ def helper_values(obj, site_call, eps_param, eq, consts, params, attrs):
     rest as the site gives them (literals, constants, parameters, attributes set once), else the defaults. An ε the
     site gives by another expression is 0.1 when the equivalent names the ε parameter (it then holds for any)."""
     ps = params_of(obj, False)
-    by_kw = {k.arg: k.value for k in site_call.keywords} if site_call is not None else {}
     named = [p.name for p in ps if p.name.lower() in LABEL_NAMES]
     labels = named[0] if named else ps[0].name if ps else None
     vals = {}
-    for i, p in enumerate(ps):
-        expr = None
-        if site_call is not None:
-            expr = site_call.args[i] if i < len(site_call.args) else by_kw.get(p.name)
+    for p, expr in zip(ps, site_args(site_call, ps)):
         low = p.name.lower()
         if p.name == labels:
             continue
@@ -699,7 +720,7 @@ def check_helper(finding, mod, obj, tree, site_call):
     if "CrossEntropyLoss(" not in eq or "reduction='none'" not in eq or ")(" in eq:
         raise Skip("target-building helper, not a loss")
     consts = module_constants(mod)
-    fn_node = enclosing(tree, finding["line"], (ast.FunctionDef, ast.AsyncFunctionDef)) if site_call else None
+    fn_node = enclosing_function(tree, finding["line"]) if site_call else None
     labels, vals = helper_values(obj, site_call, finding.get("epsilonParam"), eq, consts, enclosing_params(fn_node),
                                  init_attributes(tree, finding["line"]) if site_call else None)
     z, _, t = make_inputs(1234, "index", "logits")
@@ -712,7 +733,7 @@ def check_helper(finding, mod, obj, tree, site_call):
         raise Skip("target-building helper returns no (N, K) target")
     q = q.detach().double()
     v0, g0 = value_and_grad(lambda: -(q * F.log_softmax(z, dim=1)).sum(1), z)
-    ns = {k: v for k, v in mod.__dict__.items() if not k.startswith("__")}
+    ns = module_names(mod)
     ns.update(vals)
     ns["K"] = K
     run = dict(tk="index", mode="logits", layout="2d", z=z, make_x=lambda: z, t=t, v0=v0, g0=g0)
@@ -756,6 +777,15 @@ def check(finding, path, spec, base_aliases):
         K = saved_k
 
 
+def is_pad_name(name):
+    return name.lower().strip("_") in PAD_NAMES
+
+
+def pad_filled(ps, vals):
+    """the padding index 0 for the parameters of `ps` named like one that `vals` leave None (or unset)."""
+    return {p.name: PAD for p in ps if is_pad_name(p.name) and vals.get(p.name) is None}
+
+
 def bind_padding(ns):
     """`padding_idx` in an equivalent (the k−2 convention's call names it so) is the code's padding index, whatever
     the code calls it: a parameter, a module constant or an attribute of the built instance named like one."""
@@ -763,7 +793,7 @@ def bind_padding(ns):
         return
     own = vars(ns["self"]) if isinstance(ns.get("self"), nn.Module) else {}
     for k, v in [*ns.items(), *own.items()]:
-        if k.lower().strip("_") in PAD_NAMES and isinstance(v, int) and not isinstance(v, bool):
+        if is_pad_name(k) and isinstance(v, int) and not isinstance(v, bool):
             ns["padding_idx"] = v
             return
 
@@ -774,7 +804,7 @@ def check_built(finding, mod, obj, node, site, spec, base_aliases):
     target_kind, from_spec = classify_target(eq, spec)
     lift_eps = bool(eps_param and re.search(rf"\b{re.escape(eps_param)}\b", eq))
 
-    ns = {k: v for k, v in mod.__dict__.items() if not k.startswith("__")}
+    ns = module_names(mod)
     if node is not None:
         ns.update(local_constants(node))
     if site:
@@ -793,8 +823,7 @@ def check_built(finding, mod, obj, node, site, spec, base_aliases):
             init_vals = bind_params(init_ps, eps_param, base_aliases.get("init"), spec_values, site and site.init,
                                     lift_eps)
             if pad_fill:
-                init_vals.update({p.name: PAD for p in init_ps if p.name.lower().strip("_") in PAD_NAMES
-                                  and init_vals.get(p.name) is None})
+                init_vals.update(pad_filled(init_ps, init_vals))
             try:
                 inst = obj(**init_vals)
             except Skip:
@@ -840,7 +869,7 @@ def check_built(finding, mod, obj, node, site, spec, base_aliases):
             except Skip:
                 break
             ev2 = dict(extra_vals)
-            ev2.update({p.name: PAD for p in ps2[2:] if p.name.lower().strip("_") in PAD_NAMES and ev2.get(p.name) is None})
+            ev2.update(pad_filled(ps2[2:], ev2))
             if env2 == init_env and ev2 == extra_vals:
                 break
             ns2 = dict(ns)
@@ -1152,9 +1181,8 @@ def base_aliases(base, spec, variant_path, node_name):
     except Exception:  # noqa: BLE001
         return {}
     if isinstance(bobj, type):
-        fwd = bobj.forward if hasattr(bobj, "forward") else bobj.__call__
         return {"init": [p.name for p in params_of(bobj.__init__, True)],
-                "call": [p.name for p in params_of(fwd, True)]}
+                "call": [p.name for p in params_of(forward_of(bobj), True)]}
     return {"call": [p.name for p in params_of(bobj, False)]}
 
 

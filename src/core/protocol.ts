@@ -40,11 +40,17 @@ const isEmpty: Guard<Empty> = (v): v is Empty => isRecord(v) && Object.keys(v).l
 /** Longest part of a text in one message (a 22 MB text cloned in one postMessage held the UI thread 40–80 ms). */
 export const TEXT_PART_LENGTH = 1 << 20;
 
-/** A text cut into parts of at most `length` characters (one empty part for the empty text). */
-export function textParts(text: string, length = TEXT_PART_LENGTH): string[] {
-  const parts: string[] = [];
-  for (let at = 0; at === 0 || at < text.length; at += length) parts.push(text.slice(at, at + length));
+/** A text cut into parts of at most `length` characters (one empty part for the empty text), to send in order. */
+export function textParts(text: string, length = TEXT_PART_LENGTH): TextPart[] {
+  const parts: TextPart[] = [];
+  for (let at = 0; at === 0 || at < text.length; at += length)
+    parts.push({ text: text.slice(at, at + length), append: at > 0 });
   return parts;
+}
+
+/** The text received so far once `part` (of those textParts cut) arrives after `sofar`. */
+export function joinPart(sofar: string, { text, append }: TextPart): string {
+  return append ? sofar + text : text;
 }
 
 // ── webview → host ───────────────────────────────────────────────────────────────────────────────

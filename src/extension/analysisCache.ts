@@ -3,17 +3,9 @@ import * as vscode from 'vscode';
 import type { Finding, PythonParse, ResolvedImports } from '../core/analysis';
 import { type CellSource, cellSource, editBetween, inCell } from '../core/analysis/results';
 import { runInSlices, tooLargeToAnalyse } from './analysisBudget';
+import { type Engine, loadEngine } from './engine';
 import { fileOf, precedingCode } from './notebookCells';
 import { WorkspaceFiles } from './workspaceFiles';
-
-type Engine = typeof import('./incrementalAnalysis');
-let engine: Engine | undefined;
-
-/** esbuild turns this `require` into a lazy initialiser: activation does not pay for the parser. */
-function loadEngine(): Engine {
-  engine ??= require('./incrementalAnalysis') as Engine;
-  return engine;
-}
 
 interface Entry {
   version: number;

@@ -1,4 +1,4 @@
-/** Parsing and analysis, loaded on first use by `AnalysisCache` (they are most of the bundle's start-up cost). */
+/** Parsing and analysis, loaded on first use through `engine.ts` (they are most of the extension's code). */
 import type { ChangedRange } from '@lezer/common';
 import {
   AnalysisSession,
@@ -9,6 +9,9 @@ import {
   resolveImports,
   type WorkspaceModules,
 } from '../core/analysis';
+
+/** The arguments of the loss call a finding covers, read with the same parser (Send to Playground). */
+export { lossCallValues } from '../core/debugBatch';
 
 /**
  * The extension's analysis engine: one `AnalysisSession` (its caches) for the extension context, shared by every

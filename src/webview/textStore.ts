@@ -13,6 +13,7 @@ import {
 } from '../core/playground/storedTexts';
 import {
   type Endpoint,
+  joinPart,
   LoadText,
   SendStoredTextPart,
   type StoredTextPart,
@@ -43,8 +44,8 @@ export class TextStore {
   /** Texts to store, the first on its way to the host. */
   private readonly queue: string[] = [];
   private readonly failed: string[] = [];
-  /** Stored texts being read back, by hash: their parts so far. */
-  private readonly loading = new Map<string, string[]>();
+  /** Stored texts being read back, by hash: as received so far. */
+  private readonly loading = new Map<string, { text: string }>();
 
   /** `stored`: a text reached the host (or failed to): the state waiting for it can be saved now. */
   constructor(
@@ -86,11 +87,11 @@ export class TextStore {
     const texts = new Map<string, string>();
     for (const ref of refs) {
       if (texts.has(ref.hash)) continue;
-      const parts: string[] = [];
-      this.loading.set(ref.hash, parts);
+      const received = { text: '' };
+      this.loading.set(ref.hash, received);
       try {
         const { loaded, problem } = await this.host.request(LoadText, ref);
-        const text = parts.join('');
+        const { text } = received;
         if (loaded && text.length === ref.length) {
           texts.set(ref.hash, text);
           this.known.push({ text, ref });
@@ -105,11 +106,9 @@ export class TextStore {
     return texts;
   }
 
-  private partLoaded({ hash, text, append }: StoredTextPart): void {
-    const parts = this.loading.get(hash);
-    if (!parts) return;
-    if (!append) parts.length = 0;
-    parts.push(text);
+  private partLoaded({ hash, ...part }: StoredTextPart): void {
+    const received = this.loading.get(hash);
+    if (received) received.text = joinPart(received.text, part);
   }
 
   private savedForm(text: string): Saved {
@@ -139,9 +138,9 @@ export class TextStore {
 
   private async store(text: string): Promise<StoreTextResult> {
     try {
-      for (const [i, part] of textParts(text).entries()) {
-        if (i > 0) await this.nextTask();
-        this.host.notify(StoreTextPart, { text: part, append: i > 0 });
+      for (const part of textParts(text)) {
+        if (part.append) await this.nextTask();
+        this.host.notify(StoreTextPart, part);
       }
       const keep = this.known.map((k) => k.ref.hash).slice(-MAX_KEEP);
       return await this.host.request(StoreText, { length: text.length, keep });

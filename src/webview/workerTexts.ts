@@ -9,6 +9,7 @@ import {
   type ComputeParams,
   INPUT_TEXT_KEYS,
   type InputTextKey,
+  joinPart,
   TEXT_PART_LENGTH,
   type TextPartParams,
   textParts,
@@ -33,8 +34,7 @@ export class TextsSent {
       state[key] = '';
       if (text === this.held[key]) continue;
       this.held[key] = text;
-      for (const [i, part] of textParts(text, this.partLength).entries())
-        parts.push({ key, text: part, append: i > 0 });
+      for (const part of textParts(text, this.partLength)) parts.push({ key, ...part });
     }
     return { request: { ...params, state, job }, parts };
   }
@@ -44,8 +44,8 @@ export class TextsSent {
 export class TextsHeld {
   private readonly held = noTexts();
 
-  receive({ key, text, append }: TextPartParams): void {
-    this.held[key] = append ? this.held[key] + text : text;
+  receive({ key, ...part }: TextPartParams): void {
+    this.held[key] = joinPart(this.held[key], part);
   }
 
   params({ state, scope }: ComputeJob): ComputeParams {

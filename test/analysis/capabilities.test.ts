@@ -392,7 +392,14 @@ describe('analysis capabilities on unseen code', () => {
   });
 
   describe('values from outside the file', () => {
-    for (const read of ['cfg.MODEL.LABEL_SMOOTHING', 'cfg["eps"]', 'args.label_smoothing']) {
+    for (const read of [
+      'cfg.MODEL.LABEL_SMOOTHING',
+      'cfg["eps"]',
+      'args.label_smoothing',
+      'getattr(args, "label_smoothing")',
+      'getattr(opts, "loss.ce.label_smoothing", 0.1)',
+      'cfg.get("eps", 0.1)',
+    ]) {
       it(`ε = ${read} is unknown and the convention still known`, () => {
         const source = [
           'def ls(x, y, cfg, args):',
@@ -406,6 +413,62 @@ describe('analysis capabilities on unseen code', () => {
         assert.equal(f?.epsilon, null);
       });
     }
+
+    it('label_smoothing = get_eps(cfg), the result of a call the analysis cannot follow, is ε all the same', () => {
+      const source = ['def ce(x, y, cfg):', '    return F.cross_entropy(x, y, label_smoothing=get_eps(cfg))'];
+      const f = definition(source, 'ce');
+      assert.equal(f?.convention, 'uniform');
+      assert.equal(f?.epsilonParam, 'get_eps(cfg)');
+    });
+
+    it('a criterion is found as it trains: ε unknown in training, 0 in eval mode, is smoothing with an eval mode', () => {
+      const source = [
+        'class Crit(nn.Module):',
+        '    def __init__(self, cfg):',
+        '        super().__init__()',
+        '        self.ls = get_eps(cfg)',
+        '    def forward(self, x, y):',
+        '        if self.training:',
+        '            v = self.ls',
+        '        else:',
+        '            v = 0.0',
+        '        return F.cross_entropy(x, y, label_smoothing=v)',
+      ];
+      const f = definition(source, 'Crit');
+      assert.equal(f?.convention, 'uniform');
+      assert.deepEqual(f?.details?.modes, [{ when: 'eval mode', convention: 'none' }]);
+    });
+
+    for (const read of ['getattr(opts, "loss.ce.label_smoothing")', 'cfg.get("eps")']) {
+      it(`label_smoothing = ${read}, a number the analysis cannot compute, is ε all the same, never 0`, () => {
+        const source = [
+          'class Crit(nn.Module):',
+          '    def __init__(self, cfg, opts):',
+          '        super().__init__()',
+          `        self.ls = ${read}`,
+          '    def forward(self, x, y):',
+          '        v = self.ls if self.training else 0.0',
+          '        return F.cross_entropy(x, y, label_smoothing=v)',
+        ];
+        const f = definition(source, 'Crit');
+        assert.equal(f?.convention, 'uniform');
+        assert.equal(f?.epsilonParam, read);
+        assert.deepEqual(f?.details?.modes, [{ when: 'eval mode', convention: 'none' }]);
+      });
+    }
+
+    it('a factory that builds a smoothing criterion, with a plain fallback for old torch, is the smoothing one', () => {
+      const source = [
+        'def make_loss(label_smoothing=0.0):',
+        "    if check_version(torch.__version__, '1.10.0'):",
+        '        return nn.CrossEntropyLoss(label_smoothing=label_smoothing)',
+        '    return nn.CrossEntropyLoss()',
+      ];
+      const f = definition(source, 'make_loss');
+      assert.equal(f?.convention, 'uniform');
+      assert.equal(f?.epsilon, 0);
+      assert.equal(f?.torchEquivalent, 'nn.CrossEntropyLoss(label_smoothing=label_smoothing)');
+    });
   });
 
   describe('structure', () => {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ChangedRange, Tree } from '@lezer/common';
+import { parser } from '@lezer/python';
 import fc from 'fast-check';
 import { AnalysisSession, type PythonParse, parsePython } from '../../src/core/analysis';
 import { fuzz, fuzzRuns } from '../support/fuzz';
@@ -82,6 +83,23 @@ function apply(text: string, edit: Edit): { text: string; range: ChangedRange } 
   };
 }
 
+function drain(steps: Generator<void, PythonParse>): PythonParse {
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+function hasError(tree: Tree): boolean {
+  let found = false;
+  tree.iterate({
+    enter: (n) => {
+      if (n.type.isError) found = true;
+    },
+  });
+  return found;
+}
+
 function nodes(tree: Tree): string[] {
   const out: string[] = [];
   tree.iterate({ enter: (n) => void out.push(`${n.name}@${n.from}-${n.to}`) });
@@ -154,28 +172,17 @@ describe('incremental parsing', () => {
     );
   });
 
-  it('parses in steps as at once, chunks included, through whole reparses and the undo that follows them', () => {
+  it('parses in steps as at once, chunks included, through edits and their undo', () => {
     const session = new AnalysisSession();
-    const drained = (steps: Generator<void, PythonParse>): PythonParse => {
-      for (;;) {
-        const step = steps.next();
-        if (step.done) return step.value;
-      }
-    };
-    const chunks = (parse: PythonParse) =>
-      parse.chunks().map((c) => [c.length, c.settled, nodes(c.tree).join(' ')]);
-    let wholeReparses = 0;
+    const chunks = (parse: PythonParse) => parse.chunks.map((c) => [c.length, nodes(c.tree).join(' ')]);
     fc.assert(
       fc.property(fc.nat(16), fc.array(editArb, { minLength: 1, maxLength: 4 }), (seed, edits) => {
         let atOnce = parsePython(mixedFile(seed));
-        let inSteps = drained(session.parseSteps(atOnce.text));
+        let inSteps = drain(session.parseSteps(atOnce.text));
         const undo: { text: string; range: ChangedRange }[] = [];
         const step = (text: string, range: ChangedRange) => {
-          const settled = !atOnce.base;
           atOnce = parsePython(text, atOnce, [range]);
-          inSteps = drained(session.parseSteps(text, inSteps, [range]));
-          // Only a whole reparse keeps a base to return to.
-          if (settled && atOnce.base) wholeReparses++;
+          inSteps = drain(session.parseSteps(text, inSteps, [range]));
           assert.deepEqual(nodes(inSteps.tree), nodes(atOnce.tree));
           assert.deepEqual(chunks(inSteps), chunks(atOnce));
         };
@@ -189,7 +196,38 @@ describe('incremental parsing', () => {
       }),
       fuzz(12),
     );
-    assert.ok(wholeReparses > 0, 'no edit made a whole reparse');
+  });
+
+  it('on code without syntax errors, gives the tree the parser gives the whole text', () => {
+    const texts = [...fixtures, mixedFile(0), mixedFile(1), mixedFile(1).replace(/\n/g, '\r\n')];
+    const clean = texts.filter((text) => !hasError(parser.parse(text)));
+    assert.ok(
+      clean.length > fixtures.length / 2,
+      `${clean.length} of ${texts.length} texts parse without errors`,
+    );
+    for (const text of clean) {
+      const whole = parser.parse(text);
+      assert.deepEqual(nodes(parsePython(text).tree), nodes(whole));
+    }
+  });
+
+  it('reparses only the statement an edit breaks, even when the error unbalances the indentation', () => {
+    const units = Array.from({ length: 60 }, (_, i) => (i % 4 === 3 ? snippets[0] : filler(i)));
+    const base = units.join('');
+    const before = parsePython(base);
+    for (const line of ['        t = torch.empty(3)', '    z = x * 7 + y', '    def k(self):']) {
+      const at = base.indexOf(line) + 1;
+      const typed = `${base.slice(0, at)}x${base.slice(at)}`;
+      const after = parsePython(typed, before, [{ fromA: at, toA: at, fromB: at, toB: at + 1 }]);
+      assert.ok(hasError(after.tree), line);
+      const kept = after.chunks.filter((c) => before.chunks.includes(c)).length;
+      assert.equal(
+        kept,
+        before.chunks.length - 1,
+        `an edit in ${line.trim()} reparsed more than its statement`,
+      );
+      assertLikeFresh(after);
+    }
   });
 
   it('keeps the tree exact when typing and deleting one character at many places', () => {

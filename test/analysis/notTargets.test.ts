@@ -89,7 +89,7 @@ describe('analysis: what is not a smoothed target, or not its ε', () => {
     const det = losses(source).find((f) => f.symbol === 'DetLoss' && !f.details?.definedAt);
     assert.equal(det?.convention, 'binary');
     assert.equal(det?.epsilon, null);
-    assert.equal(det?.epsilonParam, 'eps');
+    assert.equal(det?.epsilonParam, 'hyp.get("label_smoothing", 0.0)');
   });
 
   it('a parameter that only divides the whole loss (`/ norm`) is not ε: ε is the target’s number', () => {

@@ -1,7 +1,7 @@
 // What `npm run package` puts in the .vsix: everything the manifest points at, and nothing else of size.
 import * as assert from 'node:assert/strict';
 import { existsSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, posix } from 'node:path';
 import { promisify } from 'node:util';
 import * as yauzl from 'yauzl';
 
@@ -44,6 +44,12 @@ async function readVsix(file: string, wanted: string[]) {
   return { sizes, texts };
 }
 
+/** The files a bundle requires by a relative path (`dist/analysis.js`, loaded on first use), as packaged paths. */
+function requiredFiles(bundlePath: string, text: string): string[] {
+  const dir = posix.dirname(bundlePath);
+  return [...text.matchAll(/\brequire\("(\.{1,2}\/[^"]+)"\)/g)].map((m) => posix.join(dir, m[1] ?? ''));
+}
+
 /** Every file the manifest names: entry points, icon, walkthrough media. */
 function manifestFiles(manifest: Manifest): string[] {
   const media = (manifest.contributes.walkthroughs ?? []).flatMap((w) =>
@@ -77,6 +83,12 @@ describe('the .vsix built by `npm run package`', () => {
     for (const path of manifestFiles(manifest)) assert.ok(files.has(packaged(path)), `${path} is missing`);
   });
 
+  it('holds every file dist/extension.js requires (the engine it loads on first use)', () => {
+    const required = requiredFiles('dist/extension.js', texts.get(packaged('dist/extension.js')) ?? '');
+    assert.ok(required.includes('dist/analysis.js'), `dist/extension.js requires ${required.join(', ')}`);
+    for (const path of required) assert.ok(files.has(packaged(path)), `${path} is missing`);
+  });
+
   it('holds the webview bundle, its worker, the media it loads and the walkthrough sample', () => {
     const loaded = ['dist/webview/main.js', 'dist/webview/worker.js', 'media/playground.css'];
     for (const path of [...loaded, 'media/playground.svg', 'media/walkthrough/sample_loss.py']) {
@@ -103,6 +115,7 @@ describe('the .vsix built by `npm run package`', () => {
   it('holds nothing else large', () => {
     const expected = new Set([
       ...manifestFiles(manifest).map(packaged),
+      ...requiredFiles('dist/extension.js', texts.get(packaged('dist/extension.js')) ?? '').map(packaged),
       packaged('dist/webview/main.js'),
       packaged('dist/webview/worker.js'),
       ...DOCS.map(packaged),

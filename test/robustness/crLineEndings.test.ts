@@ -86,6 +86,6 @@ describe('robustness: CR-only line endings (issue 9 item 13)', () => {
     const after = `${before.slice(0, at)}x = 1\r${before.slice(at)}`;
     const edited = parsePython(after, parsePython(before), [{ fromA: at, toA: at, fromB: at, toB: at + 6 }]);
     assert.equal(edited.tree.toString(), parsePython(after).tree.toString());
-    assert.ok(edited.chunks().length > 1, 'a CR-only file is cut into chunks at its statements');
+    assert.ok(edited.chunks.length > 1, 'a CR-only file is cut into chunks at its statements');
   });
 });

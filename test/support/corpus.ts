@@ -21,7 +21,17 @@ export type Split = 'tuned' | 'tune' | 'holdout' | 'rewrite';
 
 export interface LabelledFile {
   path: string;
-  set: 'realworld' | 'positive' | 'negative' | 'rewrites' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4';
+  set:
+    | 'realworld'
+    | 'positive'
+    | 'negative'
+    | 'rewrites'
+    | 'fresh'
+    | 'fresh2'
+    | 'fresh3'
+    | 'fresh4'
+    | 'fresh5'
+    | 'fresh6';
   split: Split;
   /** A file without label smoothing: any smoothing claim in it is false. */
   negative: boolean;
@@ -54,7 +64,9 @@ type LabelMap = Record<
  * ran the analysis; its projects were split, alternating by name, between a part looked at and a part never looked
  * at. Every file's split is written in its label, so adding a file never moves another across the split.
  */
-function labelSet(set: 'positive' | 'negative' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4'): LabelledFile[] {
+function labelSet(
+  set: 'positive' | 'negative' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6',
+): LabelledFile[] {
   const dir = join(ROOT, 'corpus', set);
   const labels = readJson<LabelMap>(join(dir, 'labels.json')) ?? {};
   return Object.entries(labels).map(([file, l]) => ({
@@ -108,6 +120,10 @@ export function loadCorpus(): LabelledFile[] {
     ...labelSet('fresh3'),
     /** fresh4: the same again, from 29 further projects (three of them as packages whose files import each other). */
     ...labelSet('fresh4'),
+    /** fresh5: the same again, from 30 further projects (three of them as packages), collected during the redesign. */
+    ...labelSet('fresh5'),
+    /** fresh6: the same again, from 33 further projects (two of them as packages), all held out. */
+    ...labelSet('fresh6'),
     ...rewrites(),
   ];
 }

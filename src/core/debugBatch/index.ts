@@ -3,8 +3,15 @@
  * for, reading the debugger's answers exactly, refusals and row limits, and what the panel says about the data.
  */
 export { decodeJsonResult, decodePythonString, resultText } from './evaluateResult';
-export { type LiveOption, type LossCallValues, lossCallValues, OPTION_KEYWORDS } from './lossCall';
-export { liveOptions, optionExpression, readOption, withDefaults } from './options';
+export { type LossCallValues, lossCallValues } from './lossCall';
+export {
+  type LiveOption,
+  liveOptions,
+  OPTION_KEYWORDS,
+  optionExpression,
+  readOption,
+  withDefaults,
+} from './options';
 export {
   checkValue,
   MAX_SENT_ELEMENTS,

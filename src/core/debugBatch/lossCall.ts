@@ -5,6 +5,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { parser } from '@lezer/python';
 import type { Finding } from '../analysis';
+import { type LiveOption, OPTION_KEYWORDS } from './options';
 import type { Outcome } from './probe';
 
 export interface LossCallValues {
@@ -16,14 +17,6 @@ export interface LossCallValues {
   /** Where the paused program holds each option: the call's keyword argument, or the module's attribute. */
   options: Partial<Record<LiveOption, string>>;
 }
-
-/** Loss options the program can be asked for, by their torch keyword (also the modules' attribute names). */
-export const OPTION_KEYWORDS = {
-  epsilon: 'label_smoothing',
-  ignoreIndex: 'ignore_index',
-  reduction: 'reduction',
-} as const;
-export type LiveOption = keyof typeof OPTION_KEYWORDS;
 
 /** torch.nn.functional losses whose third positional parameter is `weight`. */
 const WEIGHT_THIRD = /(^|\.)(cross_entropy|nll_loss|binary_cross_entropy|binary_cross_entropy_with_logits)$/;

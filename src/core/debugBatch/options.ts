@@ -5,8 +5,16 @@
 import type { Finding } from '../analysis';
 import type { PlaygroundSeed } from '../playground/seed';
 import { REDUCTIONS, TORCH_IGNORE_INDEX } from '../playground/state';
-import { type LiveOption, type LossCallValues, OPTION_KEYWORDS } from './lossCall';
+import type { LossCallValues } from './lossCall';
 import type { Outcome } from './probe';
+
+/** Loss options the program can be asked for, by their torch keyword (also the modules' attribute names). */
+export const OPTION_KEYWORDS = {
+  epsilon: 'label_smoothing',
+  ignoreIndex: 'ignore_index',
+  reduction: 'reduction',
+} as const;
+export type LiveOption = keyof typeof OPTION_KEYWORDS;
 
 /** The seed with torch's default where the code passes no `ignore_index`, so no earlier value lingers. */
 export function withDefaults(finding: Finding, seed: PlaygroundSeed): PlaygroundSeed {

@@ -1,5 +1,5 @@
 /** Quick fixes for pitfalls whose message says what to write but whose finding carries no edit. */
-import { BATCH_MAX_CLASS_COUNT, type Finding, type Fix, SOFTMAX_WITHOUT_DIM } from '../analysis';
+import { BATCH_MAX_CLASS_COUNT, type Finding, type Fix, SOFTMAX_WITHOUT_DIM } from '../analysis/results';
 import type { LineIndex } from './text';
 
 /** `F.log_softmax(x)` → `F.log_softmax(x, dim=-1)`; `dim=1` offered too, what torch picks now for (N, C, …). */

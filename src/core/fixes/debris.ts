@@ -8,7 +8,7 @@ import {
   type Fix,
   SOFTMAX_INTO_CROSS_ENTROPY,
   type TextEdit,
-} from '../analysis';
+} from '../analysis/results';
 import { balanced, identifierPattern, type LineIndex, type Span } from './text';
 
 const count = (text: string, name: string): number => text.match(identifierPattern(name))?.length ?? 0;

@@ -4,18 +4,12 @@
  * a caller.
  */
 import * as vscode from 'vscode';
-import {
-  liveOptions,
-  lossCallValues,
-  ROLES,
-  type Role,
-  type SendItem,
-  withDefaults,
-} from '../../core/debugBatch';
+import { liveOptions, ROLES, type Role, type SendItem, withDefaults } from '../../core/debugBatch';
 import { resolve, seedFromFinding } from '../../core/explain';
 import { isInteger, isRecord, isString, objectOf, oneOf, optional } from '../../core/playground/guards';
 import { findingsAtCursor } from '../commands/cursor';
 import type { CommandCtx } from '../commands/types';
+import { loadEngine } from '../engine';
 import { toRange } from '../ranges';
 import type { SendRequest } from './send';
 
@@ -59,7 +53,7 @@ async function lossCallAtCursor(ctx: CommandCtx, rows: number | undefined): Prom
   const at = await findingsAtCursor(ctx, true);
   const finding = at && [at.primary, ...at.related].find((f) => f.kind === 'loss');
   if (!at || !finding) return undefined;
-  const call = lossCallValues(at.editor.document.getText(toRange(finding)), finding);
+  const call = loadEngine().lossCallValues(at.editor.document.getText(toRange(finding)), finding);
   if (!call.ok) return undefined;
   const { input, target, weight, callee } = call.value;
   const items: SendItem[] = [

@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import type { TextRef } from '../../core/playground/storedTexts';
 import {
+  joinPart,
   type LoadTextResult,
   type StoredTextPart,
   type StoreTextParams,
@@ -59,7 +60,8 @@ const fileName = (hash: string) => `${hash}.txt`;
 const problemOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export class TextStorage {
-  private parts: string[] = [];
+  /** The next text to store, as received so far. */
+  private received = '';
 
   constructor(
     private readonly folder: TextFolder,
@@ -67,15 +69,14 @@ export class TextStorage {
   ) {}
 
   /** A part of the next text to store. */
-  receive({ text, append }: TextPart): void {
-    if (!append) this.parts = [];
-    this.parts.push(text);
+  receive(part: TextPart): void {
+    this.received = joinPart(this.received, part);
   }
 
   /** Stores the text received in parts; never rejects (a failure leaves the text in the webview's state). */
   async store({ length, keep }: StoreTextParams): Promise<StoreTextResult> {
-    const text = this.parts.join('');
-    this.parts = [];
+    const text = this.received;
+    this.received = '';
     if (text.length !== length) return this.failed(`received ${text.length} of ${length} characters`);
     let ref: TextRef;
     try {
@@ -98,7 +99,7 @@ export class TextStorage {
     }
     if (text.length !== ref.length)
       return { loaded: false, problem: `the stored text has ${text.length} characters, not ${ref.length}` };
-    for (const [i, part] of textParts(text).entries()) send({ hash: ref.hash, text: part, append: i > 0 });
+    for (const part of textParts(text)) send({ hash: ref.hash, ...part });
     return { loaded: true, problem: '' };
   }
 

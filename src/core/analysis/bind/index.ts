@@ -16,6 +16,7 @@ export {
 } from './module';
 export {
   assignedNames,
+  baseExprs,
   type ClassScope,
   type Ctx,
   callParams,

@@ -150,6 +150,16 @@ export function classScope(def: Definition, mod: ModuleContext): ClassScope {
   return { def, methods, attrs: new Map(), attrSpans: new Map() };
 }
 
+/** What `def` and its bases defined in the file (three levels up) derive from, as written: nearest class first. */
+export function baseExprs(def: Definition, mod: ModuleContext): Expr[] {
+  const out: Expr[] = [];
+  for (const d of [def, ...localBases(def, mod, 3)]) {
+    const bases = d.node.getChild('ArgList');
+    for (let b = bases?.firstChild; b; b = b.nextSibling) out.push(toExpr(b, mod.text));
+  }
+  return out;
+}
+
 /** The base classes of `def` defined in the same file, nearest first, `depth` levels up. */
 export function localBases(def: Definition, mod: ModuleContext, depth: number): Definition[] {
   if (depth === 0) return [];

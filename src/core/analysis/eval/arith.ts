@@ -9,7 +9,9 @@ import { reverseCrossEntropy, signedLogits } from './signedLabels';
 import {
   addLoss,
   addMix,
+  constantFill,
   divMix,
+  isOneHot,
   isSmoothedTarget,
   isTensorish,
   labelDerived,
@@ -226,16 +228,6 @@ function labelDependent(v: Value): boolean {
   );
 }
 
-/** A fill of constants (`torch.ones_like(x)`), no labels in it yet. */
-function constantFill(v: Value): boolean {
-  return (
-    v.kind === 'dist' &&
-    v.target.src === 'none' &&
-    v.target.self === undefined &&
-    v.target.unfixed === undefined
-  );
-}
-
 /**
  * A tensor the analysis does not follow and that names no target (`x.pow(i)`, a matrix product): a constant fill
  * plus it (`ones_like(x) + x.pow(i) / i!`, a Taylor softmax's numerator) is no target built from a tensor.
@@ -267,14 +259,7 @@ function relaxed(loss: Value, other: Value): Value | null {
 
 /** onehot(y) itself: 1 on the true class, 0 elsewhere. */
 function hardOneHot(d: Mix): boolean {
-  return (
-    d.src === 'index' &&
-    d.hot.kind === 'number' &&
-    d.hot.value === 1 &&
-    d.off.kind === 'number' &&
-    d.off.value === 0 &&
-    !d.self
-  );
+  return isOneHot(d) && !d.self;
 }
 
 /**

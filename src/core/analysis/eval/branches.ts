@@ -318,6 +318,16 @@ const BASE_RICHNESS: Partial<Record<Value['kind'], number>> = {
   method: 9,
 };
 
+/**
+ * A torch loss built with a label smoothing that is not the literal 0: `return nn.CrossEntropyLoss(label_smoothing=ls)`
+ * beats a fallback `return nn.CrossEntropyLoss()` (for old torch versions) among a factory's returns.
+ */
+function smoothingModule(v: Value & { kind: 'module' }): boolean {
+  const ls = v.args.get('label_smoothing');
+  const s = ls && scalarOf(ls);
+  return ls !== undefined && !(s && isConst(s, 0));
+}
+
 /** A target parameter rescaled and shifted (`t·(1−ε) + ε/2`): a smoothed target. */
 function smoothedParam(v: Value & { kind: 'param' }): boolean {
   const m = v.cand ? paramMix(v) : null;
@@ -339,6 +349,7 @@ export function richness(v: Value): number {
   // `(loss, nll_loss)`: as rich as the richest thing it carries.
   if (v.kind === 'tuple') return Math.max(0, ...v.items.map(richness));
   const base = BASE_RICHNESS[v.kind] ?? 0;
+  if (v.kind === 'module') return base + (smoothingModule(v) ? 10 : 0);
   const m = v.kind === 'loss' ? v.loss : v.kind === 'dist' || v.kind === 'prod' ? v.target : null;
   if (!m) return base;
   const smoothed = isSmoothedTarget({ kind: 'dist', target: m }) ? 10 : 0;

@@ -21,7 +21,17 @@ import { add, isConst, num, ONE, type Scalar, sub, sym, ZERO } from './scalar';
 import { evalCall, gatherLoss, instanceField, trueProbOf, userMethod } from './semantics';
 import { reduce, rowDot } from './tensorOps';
 import { resolveTorchApi } from './torchApi';
-import { type Mix, mix, numAV, rowsLeftOut, scalarOf, sourceOf, TENSOR, UNKNOWN, type Value } from './values';
+import {
+  constantFill,
+  mix,
+  numAV,
+  rowsLeftOut,
+  scalarOf,
+  sourceOf,
+  TENSOR,
+  UNKNOWN,
+  type Value,
+} from './values';
 
 const MAX_DEPTH = 5;
 
@@ -233,8 +243,13 @@ function power(
  * A value read from an object the analysis does not know (`cfg.MODEL.EPS`, `args.label_smoothing`, `cfg["eps"]`):
  * an unknown number named by its text. It keeps the formula it appears in known.
  */
-function outsideValue(e: Expr, ctx: Ctx): Value {
-  const id = ctx.mod.text.slice(e.from, e.to);
+export function outsideValue(e: Expr, ctx: Ctx): Value {
+  return namedNumber(ctx.mod.text.slice(e.from, e.to), ctx);
+}
+
+/** An unknown number named by the code that computes it (written on one line, as messages quote it). */
+export function namedNumber(code: string, ctx: Ctx): Value {
+  const id = code.replace(/\s*[\r\n]\s*/g, '');
   if (!ctx.syms.has(id)) ctx.syms.set(id, { origin: 'free', label: id });
   return { kind: 'param', value: sym(id), cand: null, tensorish: false };
 }
@@ -469,7 +484,7 @@ function loopSum(target: Expr, op: string, by: Value, f: Frame, ctx: Ctx): Value
   if (!perClass && !perRow) return null;
   const summed = reduce(by, 'sum', perClass ? 'classes' : 'all', ctx);
   const before = evalExpr(target, f, ctx);
-  const empty = scalarOf(before)?.kind === 'number' || (before.kind === 'dist' && freshFill(before.target));
+  const empty = scalarOf(before)?.kind === 'number' || freshFill(before);
   return empty ? summed : binop('+', before, summed, target, target);
 }
 
@@ -575,7 +590,7 @@ function placedAt(idx: (Expr | 'slice')[], f: Frame, ctx: Ctx): string | undefin
 function filledRows(buffer: Value, index: (Expr | 'slice')[], value: Value): Value | null {
   if (index.length !== 1 || index[0] === 'slice' || !perSample(value)) return null;
   // Rows left unset stay 0 (and count in a mean): no torch call computes that alone.
-  if (buffer.kind === 'dist') return freshFill(buffer.target) ? someRows(value) : null;
+  if (buffer.kind === 'dist') return freshFill(buffer) ? someRows(value) : null;
   if (!perSample(buffer) || labelsOf(buffer) !== labelsOf(value)) return null;
   // Pieces of a piecewise loss: one of them is no torch loss's value either.
   const loss = buffer.kind === 'loss' ? buffer : value.kind === 'loss' ? value : null;
@@ -597,8 +612,10 @@ function labelsOf(v: Value & { kind: 'loss' | 'tensor' }): string | undefined {
   return v.kind === 'loss' ? v.loss.labels : v.trueProb?.labels;
 }
 
-function freshFill(d: Mix): boolean {
-  return d.src === 'none' && isConst(d.hot, 0) && isConst(d.off, 0) && !d.self && !d.unfixed;
+/** A fresh zero or empty buffer (`torch.zeros_like(x)`): a constant fill of 0. */
+function freshFill(v: Value): boolean {
+  const fill = constantFill(v);
+  return !!fill && isConst(fill.hot, 0) && isConst(fill.off, 0);
 }
 
 /** An index naming a label (`y`, `self.label`, `labels[i]`), not a class number, a slice or a row mask. */

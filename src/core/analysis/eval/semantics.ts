@@ -1,5 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
 import {
+  baseExprs,
   type ClassScope,
   type Ctx,
   callParams,
@@ -17,7 +18,17 @@ import type { LossKind } from '../results';
 import { splitQualified } from '../results';
 import { children, type Expr, toExpr } from '../syntax';
 import { richer, richness } from './branches';
-import { assign, dimSize, evalExpr, markTensor, runFunction, storedTable, unsqueezedRow } from './interp';
+import {
+  assign,
+  dimSize,
+  evalExpr,
+  markTensor,
+  namedNumber,
+  outsideValue,
+  runFunction,
+  storedTable,
+  unsqueezedRow,
+} from './interp';
 import { libraryDefinition } from './library';
 import { diagonalPick } from './marginSoftmax';
 import { num, ONE, sym, ZERO } from './scalar';
@@ -229,12 +240,28 @@ function applyModule(m: Value & { kind: 'module' }, ev: Evaluated, ctx: Ctx): Va
 
 /** A torch loss applied to abstract arguments, remembering the call so a wrapper can name it. */
 function torchLoss(kind: LossKind, args: Map<string, Value>, texts: TorchLossCall['args'], ctx: Ctx): Value {
-  const v = lossFunction(kind, kind === 'cross_entropy' ? mixedTargetsGiven(args, ctx) : args, classDim(ctx));
+  const given = kind === 'cross_entropy' ? mixedTargetsGiven(smoothingNamed(args, texts, ctx), ctx) : args;
+  const v = lossFunction(kind, given, classDim(ctx));
   if (v.kind !== 'loss') return v;
   const input = args.get('input') ?? UNKNOWN;
   const changed = changedLogits(input) ? { changedInput: true as const } : {};
   const call = { kind, args: texts, input: inputOf(input), ...changed, hot: v.loss.hot };
   return { kind: 'loss', loss: { ...v.loss, torch: call } };
+}
+
+/**
+ * `label_smoothing=get_eps(cfg)`: a number the analysis cannot compute (a call's result, a value from outside) is ε
+ * all the same, named by its text, never 0.
+ */
+function smoothingNamed(
+  args: Map<string, Value>,
+  texts: TorchLossCall['args'],
+  ctx: Ctx,
+): Map<string, Value> {
+  const value = args.get('label_smoothing');
+  const text = texts.find(([name]) => name === 'label_smoothing')?.[1];
+  if (!value || !text || scalarOf(value) !== null) return args;
+  return new Map(args).set('label_smoothing', namedNumber(text, ctx));
 }
 
 /** `F.cross_entropy(x, lam * y_a + (1 - lam) * y_b)`: a target mixing two given tensors is probabilities, not indices. */
@@ -308,6 +335,13 @@ function methodCall(e: CallExpr, fn: Expr & { kind: 'attr' }, ev: Evaluated, f: 
   if (fn.name === 'values' && obj.kind === 'tuple') return obj;
   const setting = settingWithDefault(fn.name, obj, ev, ctx);
   if (setting) return setting;
+  // `cfg.get("eps")` of a config given as a parameter or unknown: an unknown number, like `cfg["eps"]`.
+  if (
+    fn.name === 'get' &&
+    (obj.kind === 'unknown' || obj.kind === 'param') &&
+    e.args[0]?.value.kind === 'str'
+  )
+    return outsideValue(e, ctx);
   if (fn.name === 'size') {
     const dim = ev.args[0] ?? ev.kw.get('dim');
     return dim ? dimSize(dim, ctx) : { kind: 'shape' };
@@ -377,12 +411,9 @@ export function inheritedTorchLoss(cls: ClassScope, ctx: Ctx): Value | null {
 
 /** The torch loss module a class derives from, directly or through classes of the file. */
 function torchLossApi(def: Definition, ctx: Ctx): TorchApi | null {
-  for (const d of [def, ...localBases(def, ctx.mod, 3)]) {
-    const bases = d.node.getChild('ArgList');
-    for (let b = bases?.firstChild; b; b = b.nextSibling) {
-      const api = resolveTorchApi(toExpr(b, ctx.mod.text), ctx.mod);
-      if (api?.form === 'module') return api;
-    }
+  for (const base of baseExprs(def, ctx.mod)) {
+    const api = resolveTorchApi(base, ctx.mod);
+    if (api?.form === 'module') return api;
   }
   return null;
 }
@@ -503,6 +534,10 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): V
   if (local?.kind === 'torchFn') return applyTorchFn(local, ev, ctx);
   if (injectedCriterion(local, ev, ctx)) return delegatedLoss(id, ev.args[1]);
   if (id === 'len') return dimSize({ kind: 'num', value: { kind: 'number', value: 0 } }, ctx);
+  if (id === 'getattr' && !ctx.mod.definitionNames.has(id) && e.args[1]?.value.kind === 'str') {
+    const read = namedAttribute(e);
+    return read ? evalExpr(read, f, ctx) : outsideValue(e, ctx);
+  }
   // `x[range(n), y]`: the rows, like `torch.arange(n)`.
   if (id === 'range' && ev.args.length === 1)
     return { kind: 'tensor', classRange: { classes: null, eye: false } };
@@ -527,6 +562,23 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): V
   if (held?.kind === 'instance') return callInstance(held, ev, ctx);
   if (def?.kind === 'class') return { kind: 'instance', def, mod: ctx.mod, ...ev };
   return wrapper(ev, ctx);
+}
+
+/**
+ * `getattr(opts, "label_smoothing")` (a default or not): the attribute `opts.label_smoothing`; null when the name is
+ * no identifier (`getattr(opts, "loss.label_smoothing")`, an argparse option).
+ */
+function namedAttribute(e: CallExpr): Expr | null {
+  const [obj, name] = e.args;
+  if (
+    !obj ||
+    obj.name ||
+    name?.name ||
+    name?.value.kind !== 'str' ||
+    !/^[A-Za-z_]\w*$/.test(name.value.value)
+  )
+    return null;
+  return { kind: 'attr', obj: obj.value, name: name.value.value, from: e.from, to: e.to };
 }
 
 /**

@@ -23,6 +23,8 @@ import {
 import { logOfLabels, signedLogistic } from './signedLabels';
 import { changedLogits } from './torchLossCall';
 import {
+  constantFill,
+  isOneHot,
   type LossInfo,
   lossOf,
   MASK,
@@ -36,6 +38,7 @@ import {
   sourceOf,
   TENSOR,
   tensorMix,
+  trueClassMask,
   trueProbLoss,
   UNKNOWN,
   type Value,
@@ -431,11 +434,7 @@ function where(cond: Value, a: Value, b: Value): Value {
   // The labels on one side, the model's own prediction on the other (label relaxation's credal target).
   if (test && (derivationOf(a) || derivationOf(b)))
     return { kind: 'dist', target: { ...mix(ZERO, ZERO, 'index'), self: ONE, labels: test.labels } };
-  const oneHot =
-    cond.kind === 'dist' &&
-    cond.target.src === 'index' &&
-    cond.target.off.kind === 'number' &&
-    cond.target.off.value === 0;
+  const oneHot = cond.kind === 'dist' && trueClassMask(cond.target);
   if (oneHot) {
     const logged = logTargetPick(cond.target, a, b);
     if (logged) return logged;
@@ -485,13 +484,8 @@ function zeroGuarded(support: { of: Mix; holds: boolean }, a: Value, b: Value): 
 function fillValue(v: Value): Scalar | null {
   const s = scalarOf(v);
   if (s) return s;
-  const constant =
-    v.kind === 'dist' &&
-    v.target.src === 'none' &&
-    v.target.hot.kind === 'number' &&
-    v.target.hot.value === 0 &&
-    !v.target.self;
-  return constant ? v.target.off : null;
+  const fill = constantFill(v);
+  return fill && isConst(fill.hot, 0) ? fill.off : null;
 }
 
 /** A number, or a tensor filled with one per class row (a fill, not yet a target). */
@@ -504,22 +498,14 @@ function rowFill(v: Value): Mix | null {
 /** `q.masked_fill(onehot.bool(), 1 − ε)`: the one-hot of the same labels as mask sets the true class. */
 function trueClassFill(obj: Value, mask: Value, value: Value): Value | null {
   const v = scalarOf(value);
-  const oneHot =
-    mask.kind === 'dist' &&
-    mask.target.src === 'index' &&
-    mask.target.off.kind === 'number' &&
-    mask.target.off.value === 0;
+  const oneHot = mask.kind === 'dist' && trueClassMask(mask.target);
   if (!v || !oneHot || obj.kind !== 'dist' || !sameTarget(obj.target, mask.target)) return null;
   return { kind: 'dist', target: { ...obj.target, hot: sub(v, obj.target.off), src: 'index' } };
 }
 
 /** `logits.masked_fill(onehot(y).bool(), -inf)`: the logits of the other classes (their logsumexp: 1 − p_y). */
 function trueClassOut(obj: Value, mask: Value): Value | null {
-  const oneHot =
-    mask.kind === 'dist' &&
-    mask.target.src === 'index' &&
-    isNumber(mask.target.hot, 1) &&
-    isNumber(mask.target.off, 0);
+  const oneHot = mask.kind === 'dist' && isOneHot(mask.target);
   return oneHot && logitsLike(obj) ? { kind: 'tensor', offTarget: 'logits' } : null;
 }
 
@@ -546,8 +532,7 @@ function clippedTarget(v: Value, lo: Value, hi: Value, ctx: Ctx): Value | null {
   if (!slo || !shi) return null;
   const safety = slo.kind === 'number' && shi.kind === 'number' && slo.value < 1e-3;
   // A one-hot clamped into [lo, hi] is hi on the true class and lo elsewhere.
-  const oneHot =
-    v.kind === 'dist' && v.target.src === 'index' && isNumber(v.target.hot, 1) && isNumber(v.target.off, 0);
+  const oneHot = v.kind === 'dist' && isOneHot(v.target);
   if (oneHot) return safety ? v : { kind: 'dist', target: { ...v.target, hot: sub(shi, slo), off: slo } };
   if (v.kind !== 'param' || v.cand === null || v.value.kind !== 'symbol' || safety) return null;
   const probe = (s: Scalar, at: number, k: number) =>
@@ -558,10 +543,6 @@ function clippedTarget(v: Value, lo: Value, hi: Value, ctx: Ctx): Value | null {
   );
   if (!distribution) return null;
   return { ...v, value: add(mul(sub(shi, slo), v.value), slo) };
-}
-
-function isNumber(s: Scalar, n: number): boolean {
-  return s.kind === 'number' && s.value === n;
 }
 
 /**

@@ -468,6 +468,23 @@ export function labelDerived(m: Mix): boolean {
   return m.src === 'index' || (m.src === 'tensor' && m.tensor !== undefined);
 }
 
+/** Class indices as a mask of the true class: 0 on the other classes (`onehot(y)`, `v * onehot(y)`). */
+export function trueClassMask(m: Mix): boolean {
+  return m.src === 'index' && isConst(m.off, 0);
+}
+
+/** onehot(y): 1 on the true class, 0 elsewhere. */
+export function isOneHot(m: Mix): boolean {
+  return trueClassMask(m) && isConst(m.hot, 1);
+}
+
+/** The target of a fill of constants (`torch.ones_like(x)`, `full_like(x, v)`): no labels nor prediction in it yet. */
+export function constantFill(v: Value): Mix | null {
+  return v.kind === 'dist' && v.target.src === 'none' && !v.target.self && !v.target.unfixed
+    ? v.target
+    : null;
+}
+
 /** Scalar − mix, e.g. `1 - target`. */
 export function rsubMix(s: Scalar, m: Mix): Mix {
   return { ...m, hot: neg(m.hot), off: sub(s, m.off) };

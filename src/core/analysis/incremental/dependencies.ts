@@ -1,7 +1,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import type { Definition, ModuleContext } from '../bind';
 import type { Expr } from '../syntax';
-import { type Stmt, toStmt } from '../syntax';
+import { type Stmt, subExprs, toStmt } from '../syntax';
 import { unlessTooDeep } from './stackGuard';
 import type { Memo, TextIds } from './textIds';
 
@@ -409,20 +409,12 @@ function lastAtOrBefore(defs: readonly Definition[], before: number): Definition
 }
 
 /** The names an expression reads (pushed to `out`). */
-function namesOf(e: Expr | 'slice', out: string[]): void {
-  const stack: (Expr | 'slice')[] = [e];
+function namesOf(e: Expr, out: string[]): void {
+  const stack: Expr[] = [e];
   while (stack.length > 0) {
-    const x = stack.pop() as Expr | 'slice';
-    if (x === 'slice') continue;
+    const x = stack.pop() as Expr;
     if (x.kind === 'name') out.push(x.id);
-    else if (x.kind === 'attr') stack.push(x.obj);
-    else if (x.kind === 'call') stack.push(x.fn, ...x.args.map((a) => a.value));
-    else if (x.kind === 'sub') stack.push(x.obj, ...x.index);
-    else if (x.kind === 'bin') stack.push(x.left, x.right);
-    else if (x.kind === 'unary') stack.push(x.operand);
-    else if (x.kind === 'cond') stack.push(x.body, x.test, x.orelse);
-    else if (x.kind === 'walrus') stack.push(x.value);
-    else if (x.kind === 'tuple') stack.push(...x.items);
+    else stack.push(...subExprs(x));
   }
 }
 

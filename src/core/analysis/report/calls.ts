@@ -7,7 +7,7 @@ import { pitfall, torchCallPitfalls } from '../pitfalls';
 import type { Convention } from '../results';
 import { LABEL_SMOOTHING_OUT_OF_RANGE } from '../results';
 import type { Expr } from '../syntax';
-import { toExpr } from '../syntax';
+import { subExprs, toExpr } from '../syntax';
 import { targetBuiltHere } from './builtTarget';
 import { definitionLead, describeDefinition, equivalenceNote } from './describe';
 import type { RawFinding } from './raw';
@@ -147,19 +147,9 @@ function pitfallsOf(e: CallExpr, node: SyntaxNode, target: Target, mod: ModuleCo
  */
 function callExprs(text: string): (node: SyntaxNode) => Expr {
   const known = new Map<string, Expr>();
-  const index = (e: Expr | 'slice'): void => {
-    if (e === 'slice') return;
-    if (e.kind === 'call') {
-      known.set(`${e.from}:${e.to}`, e);
-      index(e.fn);
-      for (const a of e.args) index(a.value);
-    } else if (e.kind === 'attr') index(e.obj);
-    else if (e.kind === 'sub') [e.obj, ...e.index].forEach(index);
-    else if (e.kind === 'bin') [e.left, e.right].forEach(index);
-    else if (e.kind === 'unary') index(e.operand);
-    else if (e.kind === 'cond') [e.body, e.test, e.orelse].forEach(index);
-    else if (e.kind === 'walrus') index(e.value);
-    else if (e.kind === 'tuple') e.items.forEach(index);
+  const index = (e: Expr): void => {
+    if (e.kind === 'call') known.set(`${e.from}:${e.to}`, e);
+    subExprs(e).forEach(index);
   };
   return (node) => {
     const found = known.get(`${node.from}:${node.to}`);

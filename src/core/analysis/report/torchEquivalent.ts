@@ -107,7 +107,9 @@ function wrapperEquivalence(
   c: Classification,
   symbolic: boolean,
 ): Equivalence {
-  const smoothing = c.epsilon === null ? null : formatNumber(c.epsilon);
+  // A default of 0 switches smoothing off: the call keeps its parameter (`label_smoothing=ls`), not `nn.CrossEntropyLoss()`.
+  const offByDefault = c.epsilon === 0 && symbolic && c.epsilonParam !== null;
+  const smoothing = c.epsilon === null || offByDefault ? null : formatNumber(c.epsilon);
   const ignored =
     call.kind === 'kl_div' || call.args.some(([n]) => n === 'ignore_index')
       ? null

@@ -1,13 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
 import { CONVENTION_REGISTRY } from '../../conventions';
-import {
-  classScope,
-  type Definition,
-  findDefinition,
-  localBases,
-  type ModuleContext,
-  qualify,
-} from '../bind';
+import { baseExprs, classScope, type Definition, findDefinition, type ModuleContext, qualify } from '../bind';
 import { formatNumber, type TrainingSetting, trainingSetting } from '../eval';
 import { type Arg, type Expr, toExpr } from '../syntax';
 import { constantNumber } from './calls';
@@ -56,14 +49,10 @@ function droppedBy(
 }
 
 function derivesFromTrainer(def: Definition, setting: TrainingSetting, mod: ModuleContext): boolean {
-  return [def, ...localBases(def, mod, 3)].some((d) => {
-    const bases = d.node.getChild('ArgList');
-    for (let b = bases?.firstChild; b; b = b.nextSibling) {
-      const q = qualify(toExpr(b, mod.text), mod) ?? '';
-      const name = q.slice(q.lastIndexOf('.') + 1);
-      if (setting.trainers.includes(name) && setting.from.test(q)) return true;
-    }
-    return false;
+  return baseExprs(def, mod).some((base) => {
+    const q = qualify(base, mod) ?? '';
+    const name = q.slice(q.lastIndexOf('.') + 1);
+    return setting.trainers.includes(name) && setting.from.test(q);
   });
 }
 

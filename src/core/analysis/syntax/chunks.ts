@@ -1,16 +1,14 @@
-import { NodeType, type SyntaxNode, Tree } from '@lezer/common';
+import { NodeType, Tree } from '@lezer/common';
 import { parser } from '@lezer/python';
 
 /**
- * A run of top-level statements (with the comments and blank lines after them) and its syntax tree, positions
- * relative to the chunk's start. After a settled chunk the parser is in the state a fresh parse starts in (top
- * level, no indentation, bracket or string open), so the code after it parses as if the file began there. That
- * holds after error-free code; an error may leave the parser's indentation context unbalanced up to the end.
+ * One top-level statement (with the comments and blank lines after it), parsed on its own, positions relative to
+ * its start. Where statements start is lexical (`statementStarts`), so a syntax error in one statement never
+ * changes how another one parses, and an edit reparses only the statements it touches.
  */
 export interface Chunk {
   length: number;
   tree: Tree;
-  settled: boolean;
 }
 
 const scriptType = parser.nodeSet.types[parser.topNode.id];
@@ -47,59 +45,15 @@ export function chunkStarts(chunks: readonly Chunk[]): number[] {
   return starts;
 }
 
-export function hasError(tree: Tree): boolean {
-  let found = false;
-  tree.iterate({
-    enter: (node) => {
-      if (node.type.isError) found = true;
-      return !found;
-    },
-  });
-  return found;
-}
-
-/** A tree of the top-level nodes `nodes` of a parse, spanning [from, to) of its text, positions from `from`. */
-export function chunkTree(nodes: readonly SyntaxNode[], from: number, to: number): Tree {
-  return new Tree(
-    NodeType.none,
-    nodes.map((n) => n.toTree()),
-    nodes.map((n) => n.from - from),
-    to - from,
-  );
-}
-
-/** The top-level nodes of a tree (comments and error nodes included). */
-export function topNodes(tree: Tree): SyntaxNode[] {
-  const nodes: SyntaxNode[] = [];
-  for (let node = tree.topNode.firstChild; node; node = node.nextSibling) nodes.push(node);
-  return nodes;
-}
-
-/** Whether `at` starts a line ('\n', '\r\n' or a lone '\r' before it) that does not continue the one before (after a backslash). */
-export function startsLine(text: string, at: number): boolean {
-  if (at === 0) return true;
-  const before = text.charCodeAt(at - 1);
-  if (before === 13) return text.charCodeAt(at) !== 10 && text.charCodeAt(at - 2) !== 92;
-  if (before !== 10) return false;
-  const end = text.charCodeAt(at - 2) === 13 ? at - 2 : at - 1;
-  return text.charCodeAt(end - 1) !== 92;
-}
-
-/** The node sequence (type, from, to) of a tree, for comparing two parses. */
-export function shape(tree: Tree): number[] {
-  const out: number[] = [];
-  tree.iterate({
-    enter: (node) => {
-      out.push(node.type.id, node.from, node.to);
-    },
-  });
-  return out;
-}
-
-export function sameShape(a: Tree, b: Tree): boolean {
-  const x = shape(a);
-  const y = shape(b);
-  return x.length === y.length && x.every((v, i) => v === y[i]);
+/** Parses `source`, one statement's text, yielding between the parser's steps. */
+export function* parseChunkSteps(source: string): Generator<void, Chunk> {
+  const parse = parser.startParse(source);
+  let script = parse.advance();
+  for (; !script; script = parse.advance()) yield;
+  return {
+    length: source.length,
+    tree: new Tree(NodeType.none, script.children, script.positions, source.length),
+  };
 }
 
 /** Runs `steps` (work split to be spread over time) to the end at once. */

@@ -35,6 +35,33 @@ export type Expr = Span &
     | { kind: 'other' }
   );
 
+/**
+ * The sub-expressions of `e` in source order (a slice index's parts are not kept). A lambda's body and a
+ * comprehension's parts are left out: they read names in a scope of their own.
+ */
+export function subExprs(e: Expr): Expr[] {
+  switch (e.kind) {
+    case 'attr':
+      return [e.obj];
+    case 'call':
+      return [e.fn, ...e.args.map((a) => a.value)];
+    case 'sub':
+      return [e.obj, ...e.index.filter((i): i is Expr => i !== 'slice')];
+    case 'bin':
+      return [e.left, e.right];
+    case 'unary':
+      return [e.operand];
+    case 'cond':
+      return [e.body, e.test, e.orelse];
+    case 'walrus':
+      return [e.value];
+    case 'tuple':
+      return e.items;
+    default:
+      return [];
+  }
+}
+
 const PUNCTUATION = new Set(['(', ')', '[', ']', ',', ':', '.', 'Comment']);
 
 export function children(node: SyntaxNode): SyntaxNode[] {

@@ -1,22 +1,20 @@
 import type { ChangedRange, Tree } from '@lezer/common';
 import type { SourceRange } from '../results';
 import type { Chunk } from './chunks';
-import { type ChunkedTree, parseFresh, parseFreshSteps, reparseChunks, reparseChunksSteps } from './reparse';
+import { parseFresh, parseFreshSteps, reparseChunks, reparseChunksSteps } from './reparse';
 
 /** A parsed Python text; pass it back with the edits that followed to reparse incrementally. */
 export interface PythonParse {
   text: string;
   tree: Tree;
   /** The tree cut at top-level statements, so that an edit reparses only the statements it touches. */
-  chunks: () => readonly Chunk[];
-  /** The parse to reparse from after an edit that made the whole text parse again (see `ChunkedTree`). */
-  base?: ChunkedTree['base'];
+  chunks: readonly Chunk[];
 }
 
 /**
  * Parses `text`. With `previous` and the `edits` that led from its text to `text` (each in the text as the
  * edits before it left it), reparses only the top-level statements they touch; the tree is always the one a
- * fresh parse gives.
+ * fresh parse gives. Each top-level statement is parsed on its own, so a syntax error stays in its statement.
  */
 export function parsePython(
   text: string,
@@ -26,10 +24,7 @@ export function parsePython(
   return { text, ...(previous && edits ? reparseChunks(previous, text, edits) : parseFresh(text)) };
 }
 
-/**
- * `parsePython` in steps (lezer's, when the whole text is parsed), so that a caller can spread the parse of a big
- * file over time.
- */
+/** `parsePython` in steps (the parser's), so that a caller can spread the parse of a big file over time. */
 export function* parsePythonSteps(
   text: string,
   previous?: PythonParse,
