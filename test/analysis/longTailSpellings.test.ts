@@ -165,4 +165,30 @@ describe('analysis: long-tail spellings', () => {
     assert.equal(loss?.line, 6);
     assert.equal(definition(source, 'mix'), undefined);
   });
+
+  describe('a target filled entry by entry in loops over the rows and the classes', () => {
+    const loops = (body: string[]) => [
+      'def loop_ce(x, y, eps=0.1):',
+      '    n, c = x.shape',
+      '    t = torch.zeros(n, c)',
+      '    for i in range(n):',
+      '        for j in range(c):',
+      ...body.map((l) => `            ${l}`),
+      '    return -(t * torch.log_softmax(x, 1)).sum() / n',
+    ];
+
+    it('t[i, j] = 1 − ε if j == y[i] else ε/(c − 1): K−1, as an expression or as an if statement', () => {
+      const expression = definition(loops(['t[i, j] = 1 - eps if j == y[i] else eps / (c - 1)']), 'loop_ce');
+      assert.equal(expression?.convention, 'k_minus_1', expression?.message);
+      const statement = definition(
+        loops(['if j == y[i]:', '    t[i, j] = 1 - eps', 'else:', '    t[i, j] = eps / (c - 1)']),
+        'loop_ce',
+      );
+      assert.equal(statement?.convention, 'k_minus_1', statement?.message);
+    });
+
+    it('1 and 0 is the one-hot: no smoothing', () => {
+      assert.equal(definition(loops(['t[i, j] = 1.0 if j == y[i] else 0.0']), 'loop_ce')?.convention, 'none');
+    });
+  });
 });

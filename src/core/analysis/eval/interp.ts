@@ -119,10 +119,35 @@ function classPick(test: Expr, body: Value, orelse: Value, f: Frame, ctx: Ctx): 
   const [a, b] = [scalarOf(body), scalarOf(orelse)];
   if (!a || !b) return null;
   const sides = [evalExpr(test.left, f, ctx), evalExpr(test.right, f, ctx)];
-  const labels = sides.map((v) => (v.kind === 'tensor' ? v.viewOf : undefined)).find((n) => n !== undefined);
+  const labels = sides.map(labelsNamed).find((n) => n !== undefined);
   if (labels === undefined || !sides.some(isEachClass)) return null;
   const [hot, off] = test.op === '==' ? [a, b] : [b, a];
   return { kind: 'dist', target: { ...mix(sub(hot, off), off, 'index'), labels } };
+}
+
+/**
+ * `if j == y[i]: t[i, j] = a` / `else: t[i, j] = b`: the same item set on both paths, to `a if j == y[i] else b`
+ * (a target's entry in loops over the rows and the classes).
+ */
+function itemPick(test: Expr, bodies: Stmt[][], f: Frame, ctx: Ctx): boolean {
+  const sets = bodies.map((body) => {
+    const st = body.length === 1 ? body[0] : undefined;
+    return st?.kind === 'assign' && st.targets.length === 1 && st.targets[0]?.kind === 'sub' ? st : null;
+  });
+  const [a, b] = sets;
+  if (sets.length !== 2 || !a || !b) return false;
+  const text = (e: Expr) => ctx.mod.text.slice(e.from, e.to);
+  const [target] = a.targets;
+  if (!target || text(target) !== text(b.targets[0] ?? target)) return false;
+  const picked = classPick(test, evalExpr(a.value, f, ctx), evalExpr(b.value, f, ctx), f, ctx);
+  if (picked) assign(target, picked, f, ctx, target);
+  return picked !== null;
+}
+
+/** The labels a value may hold: a parameter that may be a tensor (`y`, `y[i]`) or a view of one (`t` of `y.tolist()`). */
+function labelsNamed(v: Value): string | undefined {
+  if (v.kind === 'tensor') return v.viewOf;
+  return v.kind === 'param' && v.cand !== null && v.value.kind === 'symbol' ? v.value.name : undefined;
 }
 
 /**
@@ -417,8 +442,9 @@ function execStmt(st: Stmt, f: Frame, ctx: Ctx): void {
     else f.returns.splice(f.settled++, 0, value);
     f.returned = true;
   } else if (st.kind === 'def') bindLocalFunction(st.node, f, ctx);
-  else if (st.kind === 'block' && st.test) runIf(st.test, st.bodies, f, ctx);
-  else if (st.kind === 'block') {
+  else if (st.kind === 'block' && st.test) {
+    if (!itemPick(st.test, st.bodies, f, ctx)) runIf(st.test, st.bodies, f, ctx);
+  } else if (st.kind === 'block') {
     const item = st.loop ? loopItem(st.loop.iter, f, ctx) : null;
     if (st.loop && item) assign(st.loop.target, item, f, ctx, st.loop.iter);
     const outer = f.loopOver;
@@ -562,6 +588,12 @@ function assignItem(target: Expr & { kind: 'sub' }, value: Value, f: Frame, ctx:
     return;
   }
   if (obj.kind !== 'dist') return;
+  // `t[i, j] = a if j == y[i] else b` in loops over the rows and the classes: every entry set, the row's target.
+  const entries = idx.length === 2 && idx.every((i) => i !== 'slice');
+  if (entries && value.kind === 'dist' && value.target.src === 'index' && freshFill(obj)) {
+    assign(target.obj, value, f, ctx, target);
+    return;
+  }
   const zero = value.kind === 'num' && isConst(value.value, 0);
   let d = obj.target;
   const scalar = scalarOf(value);
