@@ -472,6 +472,31 @@ describe('analysis capabilities on unseen code', () => {
   });
 
   describe('structure', () => {
+    it("a model's loss method (`Model.loss`, Lightning's `training_step`) gets its own finding, beside the class's", () => {
+      for (const method of ['loss(self, logits, y)', 'training_step(self, batch, batch_idx)']) {
+        const body = method.startsWith('loss') ? [] : ['        x, y = batch', '        logits = self(x)'];
+        const source = [
+          'class Model(nn.Module):',
+          '    def __init__(self, eps=0.1):',
+          '        super().__init__()',
+          '        self.eps = eps',
+          '        self.fc = nn.Linear(8, 4)',
+          '    def forward(self, x):',
+          '        return self.fc(x)',
+          `    def ${method}:`,
+          ...body,
+          '        return F.cross_entropy(logits, y, label_smoothing=self.eps)',
+        ];
+        const findings = analyzePython([...HEAD, ...source].join('\n'));
+        const name = `Model.${method.slice(0, method.indexOf('('))}`;
+        const own = findings.find((f) => f.kind === 'loss' && f.symbol === name);
+        assert.equal(own?.convention, 'uniform', name);
+        assert.equal(own?.line, HEAD.length + 8, name);
+        assert.match(own?.message ?? '', /^Loss method with uniform label smoothing/);
+        assert.equal(findings.find((f) => f.symbol === 'Model')?.convention, 'uniform');
+      }
+    });
+
     it('a module-level criterion defined below the function that calls it is that criterion', () => {
       const source = [
         'def train_step(model, x, y):',

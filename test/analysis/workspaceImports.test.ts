@@ -137,6 +137,28 @@ describe('workspace imports', () => {
     }
   });
 
+  it('follows a name the file star-imports (`from utils import *`) into the helper it calls', async () => {
+    const files = beside({ '/ws/utils.py': K_MINUS_1 });
+    const text = LOSS.replace('from .utils import smooth_targets', 'from utils import *');
+    const resolved = await resolveImports('/ws/loss.py', text, files, true);
+    assert.equal(conventionOfLS(text, resolved.source), 'k_minus_1');
+  });
+
+  it('reports where a loss class of another module is constructed, imported by name or by a star', async () => {
+    const files = beside({
+      '/ws/losses.py': LOSS.replace('from .utils import smooth_targets', '') + '\n' + UNIFORM,
+    });
+    for (const line of ['from losses import LS', 'from losses import *']) {
+      const text = [line, 'def build(cfg):', '    crit = LS(cfg.eps)', '    return crit'].join('\n');
+      const resolved = await resolveImports('/ws/train.py', text, files, true);
+      const built = new AnalysisSession()
+        .analyzePython(text, resolved.source)
+        .find((f) => f.symbol === 'LS' && f.line === 3);
+      assert.equal(built?.convention, 'uniform', line);
+      assert.deepEqual(built?.details?.definedAt, { line: 3, column: 12 }, line);
+    }
+  });
+
   it('reads an imported helper ahead, and the analysis follows it to its convention', async () => {
     const files = memoryFiles({ '/ws/pkg/utils.py': K_MINUS_1 });
     const resolved = await resolveImports('/ws/pkg/loss.py', LOSS, files, true);

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
+import { SOFTMAX_ROWS_WASM } from '../../src/core/losses/softmaxRowsWasm';
 import { SEED_000_LOGITS, SEED_000_TARGETS } from './support/checks';
 import { measureContrast } from './support/contrast';
 import {
@@ -78,6 +79,29 @@ describe('e2e: the playground in the browser VS Code', () => {
     const pTarget = await panel.locator('#numbers-table tbody tr').first().locator('td').nth(3).textContent();
     assert.match(pTarget ?? '', /^0\.\d{4}$/, 'p(target) to 4 decimals, like the loss beside it');
     await page.screenshot({ path: env.artifact('e2e-playground-dark.png') });
+  });
+
+  it('lets a worker of the panel compile the core’s WebAssembly SIMD kernel (the CSP’s wasm-unsafe-eval)', async () => {
+    // A blob: worker started as computeClient.ts starts the compute worker: it runs under the page's policy.
+    const result = await panel.evaluate(async (bytes) => {
+      const source = `onmessage = (e) => {
+        try { new WebAssembly.Instance(new WebAssembly.Module(new Uint8Array(e.data))); postMessage('compiled'); }
+        catch (error) { postMessage(String(error)); }
+      };`;
+      type PageWorker = {
+        onmessage: (e: { data: unknown }) => void;
+        postMessage(m: unknown): void;
+        terminate(): void;
+      };
+      const { Worker } = globalThis as unknown as { Worker: new (url: string) => PageWorker };
+      const worker = new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
+      const answer = new Promise<string>((resolve) => {
+        worker.onmessage = (e) => resolve(String(e.data));
+      });
+      worker.postMessage(bytes);
+      return await answer.finally(() => worker.terminate());
+    }, Array.from(SOFTMAX_ROWS_WASM));
+    assert.equal(result, 'compiled');
   });
 
   it('changes the loss when ε moves on the slider', async () => {

@@ -18,7 +18,7 @@ const EXP_LOWEST = -708;
 const HIGHEST = 709;
 const MIN_POWER = -1023;
 
-const FRACTION_POWERS = Float64Array.from({ length: STEPS }, (_, j) => 2 ** (j / STEPS));
+export const FRACTION_POWERS = Float64Array.from({ length: STEPS }, (_, j) => 2 ** (j / STEPS));
 /** 2^11 - 1: the table holds 2^-1023 .. 2^1024 (one past the largest double's power), so a masked index is in it. */
 const INTEGER_POWER_MASK = 2047;
 const INTEGER_POWERS = Float64Array.from({ length: INTEGER_POWER_MASK + 1 }, (_, i) => 2 ** (i + MIN_POWER));
@@ -26,6 +26,9 @@ const INTEGER_POWERS = Float64Array.from({ length: INTEGER_POWER_MASK + 1 }, (_,
 /** Taylor coefficients of e^r as products: V8 keeps `r / 24` a division, the slowest operation here. */
 const SIXTH = 1 / 6;
 const TWENTY_FOURTH = 1 / 24;
+
+/** The float constants of expInRange, for the WebAssembly kernel (softmaxRows.wat) to compute the same bits. */
+export const EXP_IN_RANGE_CONSTANTS = [STEPS_PER_LN2, STEP_HI, STEP_LO, SIXTH, TWENTY_FOURTH] as const;
 
 export function fastExp(x: number): number {
   return x > EXP_LOWEST && x < HIGHEST ? expInRange(x) : Math.exp(x);

@@ -1,15 +1,10 @@
 import { scalar, type Tensor } from '../tensor';
 import { activeWeightTotal, type ClassLayout, checkIndexTargets, classLayout, rowStart } from './classLayout';
 import { reduceRows, sum, zeroWeightSmoothedMean } from './reduce';
-import {
-  contiguousScaleRow,
-  contiguousSoftmaxRow,
-  contiguousSoftmaxSums,
-  rowMax,
-  scaleRow,
-  shiftedExpRow,
-} from './rowKernels';
+import { contiguousSoftmaxSums, rowMax, scaleRow, shiftedExpRow } from './rowKernels';
+import { SUMS_PER_ROW } from './softmaxGradientRows';
 import type { LossResult, PlainReduction } from './types';
+import { softmaxGradientKernel } from './wasmSoftmaxRows';
 
 export interface IndexTargetSettings {
   weights: Float64Array;
@@ -42,26 +37,70 @@ export function crossEntropyWithIndices(
   const denominator = reduction === 'mean' ? activeWeightTotal(target.data, weights, ignoreIndex) : 1;
   const smooth = epsilon > 0 ? epsilon / layout.classes / denominator : 0;
   const scales = { nll: (1 - epsilon) / denominator, smooth };
+  const unweighted = layout.inner === 1 && weights.every((w) => w === 1);
   const losses = new Float64Array(layout.rows);
-  const kernel = layout.inner === 1 && weights.every((w) => w === 1) ? unweightedRow : indexRow;
-  // Without a gradient the unweighted kernel stores nothing: no (N, C) buffer.
-  const buffer = new Float64Array(settings.grad || kernel === indexRow ? input.data.length : 0);
-  const rows = {
-    layout,
-    weights,
-    weightTotal: sum(weights),
-    epsilon,
-    scales: settings.grad ? scales : undefined,
-  };
-  for (let row = 0; row < layout.rows; row++) {
-    const y = target.data[row]!;
-    if (y !== ignoreIndex) losses[row] = kernel(input.data, buffer, rows, row, y);
+  let gradient: Float64Array | undefined;
+  if (unweighted && settings.grad) {
+    gradient = unweightedRowsWithGradient(input.data, target.data, losses, layout.classes, scales, settings);
+  } else {
+    // Without a gradient the unweighted kernel stores nothing: no (N, C) buffer.
+    const buffer = new Float64Array(unweighted ? 0 : input.data.length);
+    const kernel = unweighted ? unweightedRow : indexRow;
+    const rows = {
+      layout,
+      weights,
+      weightTotal: sum(weights),
+      epsilon,
+      scales: settings.grad ? scales : undefined,
+    };
+    for (let row = 0; row < layout.rows; row++) {
+      const y = target.data[row]!;
+      if (y !== ignoreIndex) losses[row] = kernel(input.data, buffer, rows, row, y);
+    }
+    if (settings.grad) gradient = buffer;
   }
   const output =
     denominator === 0 && epsilon > 0
       ? scalar(zeroWeightMean(input, target, settings, sum(losses)))
       : reduceRows(losses, layout.rowShape, reduction, denominator);
-  return settings.grad ? { output, gradInput: { shape: [...input.shape], data: buffer } } : { output };
+  return gradient ? { output, gradInput: { shape: [...input.shape], data: gradient } } : { output };
+}
+
+/**
+ * (N, C) rows without class weights, gradient wanted: every row through the softmax-gradient kernel at once (the
+ * WebAssembly one where it runs), then per row the loss from its sums and the target's share of the gradient. An
+ * ignored row's gradient is zero, as in torch.
+ */
+function unweightedRowsWithGradient(
+  x: Float64Array,
+  targets: Float64Array,
+  losses: Float64Array,
+  classes: number,
+  scales: TermScales,
+  settings: IndexTargetSettings,
+): Float64Array {
+  const rows = targets.length;
+  const gradient = new Float64Array(x.length);
+  const sums = new Float64Array(rows * SUMS_PER_ROW);
+  softmaxGradientKernel()(
+    x,
+    gradient,
+    rows,
+    classes,
+    scales.nll + scales.smooth * classes,
+    scales.smooth,
+    sums,
+  );
+  for (let row = 0, start = 0; row < rows; row++, start += classes) {
+    const y = targets[row]!;
+    if (y === settings.ignoreIndex) {
+      gradient.fill(0, start, start + classes);
+      continue;
+    }
+    gradient[start + y] = gradient[start + y]! - scales.nll;
+    losses[row] = unweightedLoss(x[start + y]!, sums, row * SUMS_PER_ROW, classes, settings.epsilon);
+  }
+  return gradient;
 }
 
 /** The rows' sum split into its nll and spread sums again: zeroWeightSmoothedMean needs them apart. */
@@ -83,39 +122,35 @@ interface RowContext {
   scales: TermScales | undefined;
 }
 
-/** Scratch for contiguousSoftmaxRow's shift, Σ exp and Σ (x - shift): no allocation per row. */
+/** Scratch for contiguousSoftmaxSums's max, Σ exp and Σ (x - max): no allocation per row. */
 const rowSums = new Float64Array(3);
 
-/** indexRow for contiguous rows with every class weight 1; the same arithmetic, without strides or weight reads. */
+/** indexRow's loss for contiguous rows with every class weight 1, without a gradient: nothing stored. */
 function unweightedRow(
   x: Float64Array,
-  buffer: Float64Array,
+  _buffer: Float64Array,
   ctx: RowContext,
   row: number,
   y: number,
 ): number {
-  const { layout, epsilon, scales } = ctx;
-  const classes = layout.classes;
+  const { classes } = ctx.layout;
   const start = row * classes;
-  if (scales) contiguousSoftmaxRow(x, start, classes, buffer, rowSums);
-  else contiguousSoftmaxSums(x, start, classes, rowSums);
-  const shift = rowSums[0]!;
-  const sumExp = rowSums[1]!;
-  const logSum = Math.log(sumExp);
-  const targetAt = start + y;
-  if (scales) {
-    contiguousScaleRow(
-      buffer,
-      start,
-      classes,
-      (scales.nll + scales.smooth * classes) / sumExp,
-      scales.smooth,
-    );
-    buffer[targetAt] = buffer[targetAt]! - scales.nll;
-  }
-  const nll = -(x[targetAt]! - shift - logSum);
+  contiguousSoftmaxSums(x, start, classes, rowSums);
+  return unweightedLoss(x[start + y]!, rowSums, 0, classes, ctx.epsilon);
+}
+
+/** A row's loss from its logit at the target and its shift, Σ exp and Σ (x - shift) in `sums` from `at`. */
+function unweightedLoss(
+  targetLogit: number,
+  sums: Float64Array,
+  at: number,
+  classes: number,
+  epsilon: number,
+): number {
+  const logSum = Math.log(sums[at + 1]!);
+  const nll = -(targetLogit - sums[at]! - logSum);
   if (!(epsilon > 0)) return nll;
-  const smooth = -(rowSums[2]! - classes * logSum);
+  const smooth = -(sums[at + 2]! - classes * logSum);
   return (1 - epsilon) * nll + smooth * (epsilon / classes);
 }
 

@@ -77,16 +77,17 @@ const UNIT_COEF = new Float64Array([1]);
  * How far from its first value a row may spread and still be shifted by it: exp stays in its normal range, and
  * Σ exp (at most C·e^300) and the gradient's 1 / Σ exp stay far from overflow and from subnormals.
  */
-const FIRST_VALUE_SPREAD = 300;
+export const FIRST_VALUE_SPREAD = 300;
 
 /**
  * The common case, (N, C) logits without class weights, in one function: contiguous rows and no coefficient reads
  * let V8 keep everything in registers (about 1.7× faster than the strided kernels above). Leaves exp(x - shift) in
- * `out`; writes the shift, Σ exp(x - shift) and Σ (x - shift) to `sums`. Any shift gives the same softmax; the
- * row's first value is known before the row is read, so no pass for the max precedes the exponentials (a sixth
- * of the time) and the range check rides along in the same loop. A row spread wider than FIRST_VALUE_SPREAD
- * around its first value (or holding ±inf) is done again by shiftedExpRow, shifted by the max, whose exponential
- * checks every argument.
+ * `out`; writes the shift, Σ exp(x - shift) and Σ (x - shift) to `sums` from `at`. Any shift gives the same
+ * softmax; the row's first value is known before the row is read, so no pass for the max precedes the exponentials
+ * (a sixth of the time) and the range check rides along in the same loop. A row spread wider than
+ * FIRST_VALUE_SPREAD around its first value (or holding ±inf) is done again by shiftedExpRow, shifted by the max,
+ * whose exponential checks every argument. Both sums run in two lanes, even and odd classes, added at the end:
+ * the order of softmaxRows.wat's f64x2 lanes, so that the two kernels agree bit for bit.
  */
 export function contiguousSoftmaxRow(
   x: Float64Array,
@@ -94,33 +95,54 @@ export function contiguousSoftmaxRow(
   size: number,
   out: Float64Array,
   sums: Float64Array,
+  at = 0,
 ): void {
   const end = start + size;
+  const pairsEnd = end - (size & 1);
   const shift = x[start]!;
   let lowest = 0;
   let highest = 0;
-  let sumExp = 0;
-  let sumShift = 0;
-  for (let j = start; j < end; j++) {
-    const shifted = x[j]! - shift;
-    if (shifted < lowest) lowest = shifted;
-    if (shifted > highest) highest = shifted;
-    const e = expInRange(shifted);
-    out[j] = e;
-    sumExp += e;
-    sumShift += shifted;
+  let sumExpEven = 0;
+  let sumExpOdd = 0;
+  let sumShiftEven = 0;
+  let sumShiftOdd = 0;
+  let j = start;
+  for (; j < pairsEnd; j += 2) {
+    const even = x[j]! - shift;
+    const odd = x[j + 1]! - shift;
+    if (even < lowest) lowest = even;
+    if (odd < lowest) lowest = odd;
+    if (even > highest) highest = even;
+    if (odd > highest) highest = odd;
+    const expEven = expInRange(even);
+    const expOdd = expInRange(odd);
+    out[j] = expEven;
+    out[j + 1] = expOdd;
+    sumExpEven += expEven;
+    sumExpOdd += expOdd;
+    sumShiftEven += even;
+    sumShiftOdd += odd;
+  }
+  if (j < end) {
+    const last = x[j]! - shift;
+    if (last < lowest) lowest = last;
+    if (last > highest) highest = last;
+    const expLast = expInRange(last);
+    out[j] = expLast;
+    sumExpEven += expLast;
+    sumShiftEven += last;
   }
   if (lowest > -FIRST_VALUE_SPREAD && highest < FIRST_VALUE_SPREAD) {
-    sums[0] = shift;
-    sums[1] = sumExp;
-    sums[2] = sumShift;
+    sums[at] = shift;
+    sums[at + 1] = sumExpEven + sumExpOdd;
+    sums[at + 2] = sumShiftEven + sumShiftOdd;
     return;
   }
   const max = contiguousMax(x, start, start + size);
   const checked = shiftedExpRow(x, start, size, 1, max, out, UNIT_COEF, 0, 0);
-  sums[0] = max;
-  sums[1] = checked.sumExp;
-  sums[2] = checked.coefShift;
+  sums[at] = max;
+  sums[at + 1] = checked.sumExp;
+  sums[at + 2] = checked.coefShift;
 }
 
 /** The row's max, Σ exp(x - max) and Σ (x - max), without storing the exponentials (no gradient). */

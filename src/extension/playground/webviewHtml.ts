@@ -9,7 +9,9 @@ export function webviewHtml(webview: vscode.Webview, extensionUri: vscode.Uri): 
   const src = webview.cspSource;
   const csp = [
     "default-src 'none'",
-    `script-src 'nonce-${nonce}'`,
+    // 'wasm-unsafe-eval' lets the worker (a blob: URL, under this policy) compile the core's WebAssembly kernel;
+    // it allows no JS eval.
+    `script-src 'nonce-${nonce}' 'wasm-unsafe-eval'`,
     `style-src ${src}`,
     `img-src ${src} data:`,
     `font-src ${src}`,

@@ -51,6 +51,11 @@ export interface DefinitionResult {
   optionalWeights: string[] | null;
   /** Names of `params` the body assigns again (`eps = eps or 0.1`): they do not keep the value they are given. */
   reassigned: ReadonlySet<string>;
+  /**
+   * The method of a class that computes the loss when it is not `forward` or `__call__` (a model's `loss`, a
+   * Lightning `training_step`, a trainer's `compute_loss`): the finding is that method's.
+   */
+  method?: { name: string; node: SyntaxNode };
   ctx: Ctx;
 }
 
@@ -69,9 +74,10 @@ export function analyzeDefinition(
 ): DefinitionResult | null {
   const ctx: Ctx = { mod, syms: new Map(), depth: 0, calls: { torchLosses: 0 } };
   const bound = new Map(setting ? [[setting.name, setting.value]] : []);
+  const from: { method?: DefinitionResult['method'] } = {};
   const returned =
     def.kind === 'class'
-      ? runClass(def, ctx, bound)
+      ? runClass(def, ctx, bound, from)
       : returnedClosure(pickReturn(runFunction(def.node, bound, null, ctx, false)), ctx);
   const pair = binaryTargetPair(returned);
   const trained = ctx.calls.training ? ctx.calls.trained : undefined;
@@ -96,6 +102,7 @@ export function analyzeDefinition(
     params,
     optionalWeights: optionalWeights(loss, params, mod.text),
     reassigned: init ? assignedNames(init, mod.text) : new Set(),
+    ...from,
     ctx,
   };
 }
@@ -154,7 +161,12 @@ function returnedValue(v: Value, ctx: Ctx): Value {
   return v.items.find((i) => isSmoothedTarget(i) && scalarCoefficients(i.target, ctx.syms)) ?? head;
 }
 
-function runClass(def: Definition, ctx: Ctx, bound: Map<string, Value>): Value {
+function runClass(
+  def: Definition,
+  ctx: Ctx,
+  bound: Map<string, Value>,
+  from: { method?: DefinitionResult['method'] },
+): Value {
   const scope = classScope(def, ctx.mod);
   addClassFields(scope, ctx);
   const init = scope.methods.get('__init__');
@@ -173,7 +185,10 @@ function runClass(def: Definition, ctx: Ctx, bound: Map<string, Value>): Value {
     const fn = scope.methods.get(name);
     if (!fn) continue;
     const value = returnedValue(pickReturn(runFunction(fn, new Map(), scope, ctx, false)), ctx);
-    if (value.kind === 'loss' || value.kind === 'prod') return value;
+    if (value.kind === 'loss' || value.kind === 'prod') {
+      if (!ENTRY_METHODS.includes(name)) from.method = { name, node: fn };
+      return value;
+    }
     ctx.calls = { torchLosses: 0 };
     if (value.kind === 'dist' && fallback.kind === 'unknown') fallback = value;
   }

@@ -23,7 +23,14 @@ export {
   symNames,
   ZERO,
 } from './scalar';
-export { headOf, inheritedMethod, inheritedTorchLoss, instanceLoss, pickReturn } from './semantics';
+export {
+  headOf,
+  inheritedMethod,
+  inheritedTorchLoss,
+  instanceLoss,
+  pickReturn,
+  workspaceDefinition,
+} from './semantics';
 export { reduce } from './tensorOps';
 export { bindArgs, resolveTorchApi, type TorchApi } from './torchApi';
 export { moduleCall, type TorchLossCall } from './torchLossCall';

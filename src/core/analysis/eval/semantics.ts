@@ -561,6 +561,9 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): V
   if (held?.kind === 'module') return applyModule(held, ev, ctx);
   if (held?.kind === 'instance') return callInstance(held, ev, ctx);
   if (def?.kind === 'class') return { kind: 'instance', def, mod: ctx.mod, ...ev };
+  const imported =
+    local || def || (held && held.kind !== 'unknown') ? null : workspaceDefinition(ctx.mod, id);
+  if (imported) return foreignCall(imported.def, imported.mod, ev, ctx);
   return wrapper(ev, ctx);
 }
 
@@ -639,6 +642,24 @@ function libraryCall(qualified: string, ev: Evaluated, ctx: Ctx): Value | null {
 function importedCall(qualified: string, ev: Evaluated, ctx: Ctx): Value | null {
   const found = importedDefinition(ctx.mod, qualified, 0);
   return found ? foreignCall(found.def, found.mod, ev, ctx) : null;
+}
+
+/**
+ * The class or function a bare name of the file stands for in a workspace module it imports: by name (`from .utils
+ * import Smooth`) or through a star import (`from utils import *`). Null when the file defines the name itself.
+ */
+export function workspaceDefinition(
+  mod: ModuleContext,
+  name: string,
+): { def: Definition; mod: ModuleContext } | null {
+  if (!mod.imports || mod.definitionNames.has(name)) return null;
+  const alias = mod.aliases.get(name);
+  if (alias) return importedDefinition(mod, alias, 0);
+  for (const full of mod.aliases.values()) {
+    const found = full.endsWith('.*') ? importedDefinition(mod, `${full.slice(0, -1)}${name}`, 0) : null;
+    if (found) return found;
+  }
+  return null;
 }
 
 /** How many re-exports (`__init__.py` importing from its submodules) are followed to a definition. */

@@ -2,7 +2,15 @@ import type { SyntaxNode } from '@lezer/common';
 import { CONVENTION_REGISTRY } from '../../conventions';
 import { type Definition, findDefinition, type ModuleContext, paramsOf } from '../bind';
 import { analyzeDefinition, type DefinitionResult } from '../classify';
-import { bindArgs, evalExpr, evalSym, libraryDefinition, resolveTorchApi, type TorchApi } from '../eval';
+import {
+  bindArgs,
+  evalExpr,
+  evalSym,
+  libraryDefinition,
+  resolveTorchApi,
+  type TorchApi,
+  workspaceDefinition,
+} from '../eval';
 import { pitfall, torchCallPitfalls } from '../pitfalls';
 import type { Convention } from '../results';
 import { LABEL_SMOOTHING_OUT_OF_RANGE } from '../results';
@@ -19,10 +27,13 @@ export type CallExpr = Expr & { kind: 'call' };
 /** The analysis of a definition of this file, null when it is not a loss (computed on demand). */
 export type ResultOf = (def: Definition) => DefinitionResult | null;
 
-/** What a call constructs or invokes: a torch loss/activation, or a hand-written loss from this file. */
+/**
+ * What a call constructs or invokes: a torch loss/activation, or a hand-written loss from this file, a catalogued
+ * library (`library`) or another module of the workspace (`imported`).
+ */
 type Target =
   | { torch: TorchApi; ctor: CallExpr }
-  | { user: DefinitionResult; ctor: CallExpr; library?: string };
+  | { user: DefinitionResult; ctor: CallExpr; library?: string; imported?: true };
 
 /** A name (or `self.attr` within one class) bound to a constructor call. */
 interface Binding {
@@ -164,7 +175,13 @@ function callExprs(text: string): (node: SyntaxNode) => Expr {
 function worthLooking(fn: Expr, node: SyntaxNode, mod: ModuleContext, keys: Set<string>): boolean {
   if (resolveTorchApi(fn, mod)) return true;
   if (fn.kind === 'call') return worthLooking(fn.fn, node, mod, keys);
-  if (fn.kind === 'name') return keys.has(fn.id) || mod.definitionNames.has(fn.id) || !!libraryOf(fn.id, mod);
+  if (fn.kind === 'name')
+    return (
+      keys.has(fn.id) ||
+      mod.definitionNames.has(fn.id) ||
+      !!libraryOf(fn.id, mod) ||
+      !!workspaceDefinition(mod, fn.id)
+    );
   return (
     fn.kind === 'attr' &&
     fn.obj.kind === 'name' &&
@@ -178,7 +195,7 @@ function targetOf(e: CallExpr, mod: ModuleContext, resultOf: ResultOf): Target |
   if (torch) return { torch, ctor: e };
   if (e.fn.kind !== 'name') return null;
   const def = findDefinition(mod, e.fn.id, e.from);
-  if (!def) return libraryTarget(e, mod);
+  if (!def) return libraryTarget(e, mod) ?? importedTarget(e, mod);
   const user = resultOf(def);
   return user ? { user, ctor: e } : null;
 }
@@ -196,6 +213,13 @@ function libraryTarget(e: CallExpr, mod: ModuleContext): Target | null {
   const found = qualified ? libraryDefinition(qualified) : null;
   const user = found && analyzeDefinition(found.def, found.mod);
   return user && qualified ? { user, ctor: e, library: qualified } : null;
+}
+
+/** A loss of another module of the workspace constructed or called here, analysed in its own module. */
+function importedTarget(e: CallExpr, mod: ModuleContext): Target | null {
+  const found = e.fn.kind === 'name' ? workspaceDefinition(mod, e.fn.id) : null;
+  const user = found && analyzeDefinition(found.def, found.mod);
+  return user ? { user, ctor: e, imported: true } : null;
 }
 
 /** `x = Ctor(...)` or `self.x = Ctor(...)`: the key later calls of the instance use. */
@@ -306,6 +330,10 @@ function describeCall(e: CallExpr, target: Target, mod: ModuleContext, instance:
     rule: null,
     message: `${where}, a ${description.charAt(0).toLowerCase()}${description.slice(1)}`,
     details: { lossKind: 'custom', classes: classes ?? undefined, closestTorch: closestOf(equivalence) },
-    definedAt: instance || ('library' in target && target.library) ? target.ctor.from : r.def.node.from,
+    // Defined in another file: the construction stands for it.
+    definedAt:
+      instance || ('user' in target && (target.library || target.imported))
+        ? target.ctor.from
+        : r.def.node.from,
   };
 }

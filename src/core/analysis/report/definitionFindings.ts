@@ -12,33 +12,35 @@ import { closestOf, type Equivalence, torchEquivalence } from './torchEquivalent
 export function analyzeFresh(def: Definition, mod: ModuleContext): CachedDefinition {
   const r = analyzeDefinition(def, mod);
   if (!r) return { result: null, findings: [] };
-  const { def: _def, ctx: _ctx, ...result } = r;
+  const { def: _def, ctx: _ctx, method, ...result } = r;
+  // A class whose loss a method computes (`Model.loss`, `training_step`): the class's finding and the method's.
+  const findings = [definitionFinding(r), ...(method ? [definitionFinding(r, method)] : [])];
   return {
     result,
-    findings: [definitionFinding(r), ...definitionPitfalls(r)].map((f) => shift(f, -def.node.from)),
+    findings: [...findings, ...definitionPitfalls(r)].map((f) => shift(f, -def.node.from)),
   };
 }
 
-function definitionFinding(r: DefinitionResult): RawFinding {
+type LossMethod = DefinitionResult['method'];
+
+function definitionFinding(r: DefinitionResult, method?: LossMethod): RawFinding {
   const c = r.classification;
   // Mixup through a given criterion (λ·criterion(x, y_a) + (1 − λ)·criterion(x, y_b)) is still a soft target.
-  if (r.loss.delegated && r.loss.labels !== '*') return delegatedFinding(r, r.loss.delegated);
+  if (r.loss.delegated && r.loss.labels !== '*') return delegatedFinding(r, r.loss.delegated, method);
   const equivalence = r.targetsOnly
     ? { exact: null, closest: null, why: null }
     : givenValueOnly(r, torchEquivalence(c, r.loss, r.optionalWeights === null, true));
   const modes = otherModes(r);
   return {
-    from: r.def.node.from,
-    to: trimEnd(r.def.node.to, r.ctx.mod.text),
+    ...where(r, method),
     kind: 'loss',
-    symbol: r.def.name,
     convention: c.convention,
     epsilon: c.epsilon,
     epsilonParam: c.epsilonParam,
     torchEquivalent: equivalence.exact,
     rule: null,
     message:
-      describeDefinition(definitionLead(r), c, r.loss) +
+      describeDefinition(method ? 'Loss method with' : definitionLead(r), c, r.loss) +
       offAtDefault(r) +
       modesNote(modes) +
       equivalenceNote(equivalence),
@@ -86,14 +88,12 @@ function offAtDefault(r: DefinitionResult): string {
 }
 
 /** The loss comes from a criterion given to the constructor (or built from a registry): no convention of its own. */
-function delegatedFinding(r: DefinitionResult, criterion: string): RawFinding {
-  const what = r.def.kind === 'class' ? 'Loss class' : 'Loss function';
+function delegatedFinding(r: DefinitionResult, criterion: string, method?: LossMethod): RawFinding {
+  const what = method ? 'Loss method' : r.def.kind === 'class' ? 'Loss class' : 'Loss function';
   const focal = r.loss.modulated ? `; ${MODULATION_REASON}` : '';
   return {
-    from: r.def.node.from,
-    to: trimEnd(r.def.node.to, r.ctx.mod.text),
+    ...where(r, method),
     kind: 'loss',
-    symbol: r.def.name,
     convention: null,
     epsilon: null,
     epsilonParam: null,
@@ -101,6 +101,16 @@ function delegatedFinding(r: DefinitionResult, criterion: string): RawFinding {
     rule: null,
     message: `${what} delegated to \`${criterion}\`, a criterion given to the constructor or built from a registry or config: its label smoothing is that criterion's${focal}.`,
     details: { lossKind: 'custom' },
+  };
+}
+
+/** The definition's range and name, or its method's (`Model.loss`). */
+function where(r: DefinitionResult, method?: LossMethod): Pick<RawFinding, 'from' | 'to' | 'symbol'> {
+  const node = method?.node ?? r.def.node;
+  return {
+    from: node.from,
+    to: trimEnd(node.to, r.ctx.mod.text),
+    symbol: method ? `${r.def.name}.${method.name}` : r.def.name,
   };
 }
 
