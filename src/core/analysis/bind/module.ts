@@ -125,6 +125,11 @@ function addConstant(node: SyntaxNode, mod: ModuleContext): void {
     mod.bindingCalls.set(name, [...(mod.bindingCalls.get(name) ?? []), kids[2]]);
   const literal = LITERALS.has(kids[2].name);
   mod.constants.set(name, literal && !mod.constants.has(name) ? literalValue(kids[2], mod.text) : null);
+  // `criterion = lambda x, y: …`: a loss written as a lambda is a definition under the name it is given.
+  if (kids[2].name === 'LambdaExpression') {
+    mod.definitions.push({ kind: 'def', name, node: kids[2], nameFrom: kids[0].from });
+    mod.definitionNames.add(name);
+  }
   // `sigmoid = functional.sigmoid` at module level names torch's function, as `from … import sigmoid` would; so
   // does `_ce = flash_attn_ce.cross_entropy_loss` a function of a module it imports.
   const held = kids[2].name === 'MemberExpression' ? literalValue(kids[2], mod.text) : null;

@@ -8,4 +8,4 @@ export type { Classification } from './classify';
 export { analyzeDefinition, type DefinitionResult, type Setting } from './definitions';
 export { mixesGivenTargets } from './givenMixture';
 export { twoColumnTarget } from './targetPair';
-export { INSIDE_LOG, keptTableReason, MODEL, RELAXED, variesReason } from './unfixedTargets';
+export { INSIDE_LOG, keptTableReason, MODEL, ONE_SIDED, RELAXED, variesReason } from './unfixedTargets';

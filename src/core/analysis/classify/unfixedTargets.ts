@@ -8,6 +8,9 @@ export const MODEL = "the model's own predictions";
 export const INSIDE_LOG =
   'the smoothed target is taken inside the log (−log Σ q·p, p_t of a smoothed target): not a cross-entropy against it';
 
+export const ONE_SIDED =
+  'only the positive label is lowered (t·(1 − s)), the negatives stay 0: one-sided smoothing, not t·(1 − α) + α/2';
+
 export const RELAXED =
   "α·log(1 − p_y) beside (1 − α)·log p_y: the off-target mass α goes to the other classes in the model's own proportions (label relaxation)";
 

@@ -105,7 +105,7 @@ function labelTest(o: string, a: Value, b: Value): Value | null {
   const literal = (v: Value) => (v.kind === 'num' && v.value.kind === 'number' ? v.value.value : null);
   const padding = paddingTest(o, a, b) ?? paddingTest(o, b, a);
   const [name, value, flipped] =
-    literal(b) !== null ? [labelsOf(a), literal(b), false] : [labelsOf(b), literal(a), true];
+    literal(b) !== null ? [testedLabels(a), literal(b), false] : [testedLabels(b), literal(a), true];
   const holds = (t: number): boolean | null => {
     if (value === null) return null;
     const [l, r] = flipped ? [value, t] : [t, value];
@@ -122,6 +122,11 @@ function labelTest(o: string, a: Value, b: Value): Value | null {
   if (name === undefined || one === null || one === zero)
     return padding ? { kind: 'tensor', mask: true, ...padded } : null;
   return { kind: 'tensor', mask: true, labelTest: { labels: name, whereOne: one }, ...padded };
+}
+
+/** The labels a comparison tests: also binary labels part rewritten in place (`t[t == 1] = 0.9; t[t == 0] = …`). */
+function testedLabels(v: Value): string | undefined {
+  return labelsOf(v) ?? (v.kind === 'dist' && v.target.src === 'tensor' ? v.target.tensor : undefined);
 }
 
 /** The labels a comparison tests: a parameter (or a view of one), or the one-hot rows of labels. */

@@ -16,7 +16,7 @@ import { binop, negate } from './arith';
 import { defaultTruth, joinNumbers, NARROWED, richer, runIf, staticTruth } from './branches';
 import { logisticLoss } from './logistic';
 import { trueLogit } from './marginSoftmax';
-import { add, isConst, num, ONE, sub, sym, ZERO } from './scalar';
+import { add, isConst, num, ONE, type Scalar, sub, sym, ZERO } from './scalar';
 import { evalCall, gatherLoss, instanceField, trueProbOf, userMethod } from './semantics';
 import { labelFill, reduce, rowDot } from './tensorOps';
 import { resolveTorchApi } from './torchApi';
@@ -100,11 +100,53 @@ function conditional(e: Expr & { kind: 'cond' }, f: Frame, ctx: Ctx): Value {
   if (truth !== null) return evalExpr(truth ? e.body : e.orelse, f, ctx);
   const first = evalExpr(e.body, f, ctx);
   const second = evalExpr(e.orelse, f, ctx);
+  const perClass = classPick(e.test, first, second, f, ctx);
+  if (perClass) return perClass;
   const body = numberBeside(first, second);
   const orelse = numberBeside(second, first);
   const numbers = joinNumbers(body, orelse, ctx.mod.text.slice(e.from, e.to), ctx);
   if (numbers) return numbers;
   return defaultTruth(e.test, f, ctx) === true ? richer(orelse, body) : richer(body, orelse);
+}
+
+/**
+ * `a if c == t else b` with c each class in turn (`for c in range(K)`) and t a label (`for t in y.tolist()`): a on the
+ * true class, b elsewhere, the row of a target built from the labels (a list comprehension's `[[…] for t in y]`).
+ */
+function classPick(test: Expr, body: Value, orelse: Value, f: Frame, ctx: Ctx): Value | null {
+  if (test.kind !== 'bin' || (test.op !== '==' && test.op !== '!=')) return null;
+  const [a, b] = [scalarOf(body), scalarOf(orelse)];
+  if (!a || !b) return null;
+  const sides = [evalExpr(test.left, f, ctx), evalExpr(test.right, f, ctx)];
+  const labels = sides.map(labelsNamed).find((n) => n !== undefined);
+  if (labels === undefined || !sides.some(isEachClass)) return null;
+  const [hot, off] = test.op === '==' ? [a, b] : [b, a];
+  return { kind: 'dist', target: { ...mix(sub(hot, off), off, 'index'), labels } };
+}
+
+/**
+ * `if j == y[i]: t[i, j] = a` / `else: t[i, j] = b`: the same item set on both paths, to `a if j == y[i] else b`
+ * (a target's entry in loops over the rows and the classes).
+ */
+function itemPick(test: Expr, bodies: Stmt[][], f: Frame, ctx: Ctx): boolean {
+  const sets = bodies.map((body) => {
+    const st = body.length === 1 ? body[0] : undefined;
+    return st?.kind === 'assign' && st.targets.length === 1 && st.targets[0]?.kind === 'sub' ? st : null;
+  });
+  const [a, b] = sets;
+  if (sets.length !== 2 || !a || !b) return false;
+  const text = (e: Expr) => ctx.mod.text.slice(e.from, e.to);
+  const [target] = a.targets;
+  if (!target || text(target) !== text(b.targets[0] ?? target)) return false;
+  const picked = classPick(test, evalExpr(a.value, f, ctx), evalExpr(b.value, f, ctx), f, ctx);
+  if (picked) assign(target, picked, f, ctx, target);
+  return picked !== null;
+}
+
+/** The labels a value may hold: a parameter that may be a tensor (`y`, `y[i]`) or a view of one (`t` of `y.tolist()`). */
+function labelsNamed(v: Value): string | undefined {
+  if (v.kind === 'tensor') return v.viewOf;
+  return v.kind === 'param' && v.cand !== null && v.value.kind === 'symbol' ? v.value.name : undefined;
 }
 
 /**
@@ -401,8 +443,9 @@ function execStmt(st: Stmt, f: Frame, ctx: Ctx): void {
     else f.returns.splice(f.settled++, 0, value);
     f.returned = true;
   } else if (st.kind === 'def') bindLocalFunction(st.node, f, ctx);
-  else if (st.kind === 'block' && st.test) runIf(st.test, st.bodies, f, ctx);
-  else if (st.kind === 'block') {
+  else if (st.kind === 'block' && st.test) {
+    if (!itemPick(st.test, st.bodies, f, ctx)) runIf(st.test, st.bodies, f, ctx);
+  } else if (st.kind === 'block') {
     const item = st.loop ? loopItem(st.loop.iter, f, ctx) : null;
     if (st.loop && item) assign(st.loop.target, item, f, ctx, st.loop.iter);
     const outer = f.loopOver;
@@ -551,6 +594,12 @@ function assignItem(target: Expr & { kind: 'sub' }, value: Value, f: Frame, ctx:
   }
   if (obj.kind !== 'dist') return;
   const idx = target.index;
+  // `t[i, j] = a if j == y[i] else b` in loops over the rows and the classes: every entry set, the row's target.
+  const entries = idx.length === 2 && idx.every((i) => i !== 'slice');
+  if (entries && value.kind === 'dist' && value.target.src === 'index' && freshFill(obj)) {
+    assign(target.obj, value, f, ctx, target);
+    return;
+  }
   const zero = value.kind === 'num' && isConst(value.value, 0);
   let d = obj.target;
   const scalar = scalarOf(value);
@@ -661,11 +710,18 @@ function unreadMode(given: Value, p: Param): boolean {
 const SCALAR_ANNOTATION = /^(?:Optional\[)?(?:float|int)\]?(?:\s*\|\s*None)?$/;
 const FLOAT_ANNOTATION = /^(?:Optional\[)?float\]?(?:\s*\|\s*None)?$/;
 
+/** A number, or a module-level constant naming one (`def f(y, eps=SMOOTHING)`): its value. */
+function numberOf(s: Scalar, ctx: Ctx): number | undefined {
+  if (s.kind === 'number') return s.value;
+  const constant = s.kind === 'symbol' ? ctx.syms.get(s.name) : undefined;
+  return constant?.origin === 'const' ? constant.value : undefined;
+}
+
 function paramValue({ name, defaultExpr, annotation }: Param, ctx: Ctx, config: boolean): Value {
   const d = defaultExpr ? evalExpr(defaultExpr, { vars: new Map(), returns: [], cls: null }, ctx) : null;
   if (d?.kind === 'str' || d?.kind === 'module') return d;
   const isNone = defaultExpr?.kind === 'const' && defaultExpr.value === null;
-  const value = d?.kind === 'num' && d.value.kind === 'number' ? d.value.value : undefined;
+  const value = d?.kind === 'num' ? numberOf(d.value, ctx) : undefined;
   const scalar = SCALAR_ANNOTATION.test(annotation ?? '');
   // Annotated `float`: a coefficient (ε of a JAX / Keras port), never a target tensor; an `int` may be an index.
   const cand = config || value !== undefined || FLOAT_ANNOTATION.test(annotation ?? '') ? null : name;

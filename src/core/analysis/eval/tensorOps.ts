@@ -1,5 +1,5 @@
 import type { Ctx } from '../bind';
-import { INSIDE_LOG, MODEL, variesReason } from '../classify';
+import { INSIDE_LOG, MODEL, ONE_SIDED, variesReason } from '../classify';
 import type { LossKind } from '../results';
 import { binop, mixMass, mixOf, negate } from './arith';
 import { logisticFunction, logisticRelu, logSigmoidCall, sameLogSigmoid, softplusWithBeta } from './logistic';
@@ -47,7 +47,7 @@ import {
 
 /** Methods that return their receiver's value unchanged for our purposes. */
 const PASS = new Set(
-  'as_tensor movedim moveaxis swapaxes unsqueeze squeeze view reshape contiguous float double half long int to cuda cpu detach clone t permute transpose expand expand_as repeat flatten type_as requires_grad_ clamp clamp_ clamp_min type item squeeze_ unsqueeze_ view_as detach_ bool chunk split unbind'.split(
+  'as_tensor tolist movedim moveaxis swapaxes unsqueeze squeeze view reshape contiguous float double half long int to cuda cpu detach clone t permute transpose expand expand_as repeat flatten type_as requires_grad_ clamp clamp_ clamp_min type item squeeze_ unsqueeze_ view_as detach_ bool chunk split unbind'.split(
     ' ',
   ),
 );
@@ -227,7 +227,24 @@ function ownTarget(target: Value, source: string | undefined): Mix | null {
 function binaryTargetOf(target: Value): Mix {
   const m = mixOf(target) ?? mix(ONE, ZERO, 'tensor');
   const signLabels = [m.hot, m.off].every((c) => c.kind === 'number' && c.value === 0.5);
-  return signLabels ? { ...m, hot: ONE, off: ZERO } : m;
+  if (signLabels) return { ...m, hot: ONE, off: ZERO };
+  return oneSided(m) ? { ...m, unfixed: ONE_SIDED } : m;
+}
+
+/**
+ * `BCE(p, y·(1 − s))`: the positives lowered by a number the code names, the negatives left at 0 (a GAN
+ * discriminator's one-sided smoothing). Said at the loss call, where a scale of the target is not yet one of the loss.
+ */
+function oneSided(m: Mix): boolean {
+  const { hot } = m;
+  return (
+    m.src !== 'none' &&
+    isConst(m.off, 0) &&
+    hot.kind === 'op' &&
+    hot.op === '-' &&
+    isConst(hot.left, 1) &&
+    symNames(hot.right).size > 0
+  );
 }
 
 /** Probabilities (or argmax predictions) of another tensor than the input (a teacher's): a soft target. */
@@ -277,7 +294,8 @@ export function torchFunction(name: string, args: Value[], kw: Map<string, Value
   // torch.reshape(x, s), torch.squeeze(x), …: the layout functions leave the value as it is (as their methods do).
   if (PASS.has(name) && args[0]) return passed(args[0], name);
   // torch.from_numpy(q), torch.tensor(q), np.asarray(q) of a target built in the code: the same target.
-  if (CONVERTERS.has(name) && args[0] && (args[0].kind === 'dist' || args[0].kind === 'prob')) return args[0];
+  const converted = CONVERTERS.has(name) && args[0] ? rowsOf(args[0]) : null;
+  if (converted && (converted.kind === 'dist' || converted.kind === 'prob')) return converted;
   // `p, t = torch.broadcast_tensors(p, t)`: the same tensors, expanded to one shape.
   if (name === 'broadcast_tensors') return { kind: 'tuple', items: args };
   if (ZEROS.has(name)) return { kind: 'dist', target: mix(ZERO, ZERO, 'none') };
@@ -385,6 +403,7 @@ export function logOf(v: Value, ctx: Ctx): Value {
   if (v.kind === 'logp') return UNKNOWN;
   if (v.kind === 'dist' && v.target.src !== 'none' && !v.target.rowMask) return logOfLabels(v.target);
   const opaque = v.kind === 'unknown' || (v.kind === 'tensor' && v.viewOf === undefined);
+  const number = v.kind === 'num' || (v.kind === 'param' && v.cand === null) ? scalarOf(v) : null;
   const of =
     v.kind === 'param' ? (v.value.kind === 'symbol' ? v.value.name : stabilised(v.value)) : undefined;
   return {
@@ -392,6 +411,7 @@ export function logOf(v: Value, ctx: Ctx): Value {
     neg: isNegated(v, ctx),
     ...(opaque ? { opaque: true as const } : {}),
     ...(of ? { of } : {}),
+    ...(number ? { ofNumber: number } : {}),
   };
 }
 
@@ -426,6 +446,10 @@ function where(cond: Value, a: Value, b: Value): Value {
   if (test && (derivationOf(a) || derivationOf(b)))
     return { kind: 'dist', target: { ...mix(ZERO, ZERO, 'index'), self: ONE, labels: test.labels } };
   const oneHot = cond.kind === 'dist' && trueClassMask(cond.target);
+  if (oneHot) {
+    const logged = logTargetPick(cond.target, a, b);
+    if (logged) return logged;
+  }
   const ma = oneHot ? rowFill(a) : null;
   const mb = oneHot ? rowFill(b) : null;
   // The logits on one side, changed on the true class on the other: margin logits, not the model's own.
@@ -437,6 +461,16 @@ function where(cond: Value, a: Value, b: Value): Value {
     kind: 'dist',
     target: { ...mb, hot: add(mb.hot, hot), src: 'index', classes: cond.target.classes ?? mb.classes },
   };
+}
+
+/**
+ * `torch.where(onehot, log(a), log(b))`: the log of the target a on the true class and b elsewhere, as KL's
+ * `log_target=True` takes it (the distribution itself once given there).
+ */
+function logTargetPick(onehot: Mix, a: Value, b: Value): Value | null {
+  const [la, lb] = [a, b].map((v) => (v.kind === 'blog' ? v.ofNumber : undefined));
+  if (!la || !lb) return null;
+  return { kind: 'tensor', logTarget: true, logOf: { ...onehot, hot: sub(la, lb), off: lb } };
 }
 
 /**
@@ -571,7 +605,7 @@ function selected(name: string, v: Value): Value | null {
  * that same `c` (`ones·(1 − c)/(K − 1)` then `scatter_(1, y, c)`, c a column `conf.unsqueeze(1)`) is one number
  * per row, not a target distribution: the fill's terms in c are that number too (smoothing ε_i = 1 − c_i per sample).
  */
-function scattered(base: Mix, value: Value | undefined): Mix {
+function scattered(base: Mix, value: Value | undefined, accumulate: boolean): Mix {
   const named = value?.kind === 'tensor' ? value.viewOf : undefined;
   if (named !== undefined && base.src === 'tensor' && base.tensor === named) {
     const { tensor: _, ...rest } = base;
@@ -581,8 +615,9 @@ function scattered(base: Mix, value: Value | undefined): Mix {
   // `scatter_(1, y, 1 − ε_i)` with ε_i computed from the model (α·p_y): the smoothing amount varies per sample.
   if (value && derivationOf(value))
     return { ...base, hot: ONE, off: ZERO, src: 'index', unfixed: variesReason(MODEL) };
-  const v = (value && scalarOf(value)) ?? ONE;
-  return { ...base, hot: sub(v, base.off), src: 'index' };
+  const v = (value && fillValue(value)) ?? ONE;
+  // `scatter_add_` adds v to what the true class held (hot + off); `scatter_` replaces it with v.
+  return { ...base, hot: accumulate ? add(base.hot, v) : sub(v, base.off), src: 'index' };
 }
 
 /**
@@ -599,6 +634,11 @@ const SAME_VALUES = new Set(
 /** A layout op (`t.unsqueeze(1)`, `torch.unsqueeze(t, 1)`): a parameter's view, anything else unchanged. */
 function passed(v: Value, name: string): Value {
   return v.kind === 'param' && !SAME_VALUES.has(name) ? viewOf(v) : v;
+}
+
+/** A list comprehension's rows (`[[a if c == t else b for c in …] for t in …]`): the one row each builds. */
+function rowsOf(v: Value): Value {
+  return v.kind === 'tuple' && v.items.length === 1 && v.items[0] ? rowsOf(v.items[0]) : v;
 }
 
 /** `x.view(...)`, `t.unsqueeze(1)`: a tensor that is still the parameter's data (a target keeps its identity). */
@@ -807,7 +847,10 @@ export function tensorMethod(
   const fresh = /^new_(full|zeros|ones|empty)$/.test(name) ? torchFunction(name, args, kw, ctx) : null;
   if (fresh) return fresh;
   if (name.startsWith('scatter'))
-    return { kind: 'dist', target: scattered(base, args[2] ?? kw.get('value') ?? kw.get('src')) };
+    return {
+      kind: 'dist',
+      target: scattered(base, args[2] ?? kw.get('value') ?? kw.get('src'), name.startsWith('scatter_add')),
+    };
   if (name === 'masked_fill_' || name === 'masked_fill') {
     const onTrueClass =
       trueClassFill(obj, arg(0, 'mask'), arg(1, 'value')) ?? trueClassOut(obj, arg(0, 'mask'));

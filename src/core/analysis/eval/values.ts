@@ -265,7 +265,8 @@ export type Value =
       changedLogits?: true;
     }
   /** log σ or log(1 − σ); `opaque`: the log of a tensor the analysis does not follow (not known to be σ(x)). */
-  | { kind: 'blog'; neg: boolean; opaque?: true; of?: string; sigmoidOf?: string }
+  /** `ofNumber`: the log of a number (`torch.log(torch.tensor(ε / K))`), one entry of a target given as its log. */
+  | { kind: 'blog'; neg: boolean; opaque?: true; of?: string; sigmoidOf?: string; ofNumber?: Scalar }
   /**
    * `scaledBy`: multiplied by a per-sample factor computed from the model's predictions (`model`) or read from a
    * table (`table`): a focal-style weight while it is the whole target, a varying smoothing once added to another part.
