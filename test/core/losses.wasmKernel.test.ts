@@ -9,6 +9,7 @@ import { lcg } from '../../bench/support';
 import { assembleSoftmaxRows } from '../../scripts/wasm';
 import { crossEntropy } from '../../src/core/losses';
 import { jsSoftmaxGradientRows, SUMS_PER_ROW } from '../../src/core/losses/softmaxGradientRows';
+import { softmaxRowBlocks } from '../../src/core/losses/softmaxRowBlocks';
 import { SOFTMAX_ROWS_WASM } from '../../src/core/losses/softmaxRowsWasm';
 import { softmaxGradientKernel, wasmSoftmaxGradientRows } from '../../src/core/losses/wasmSoftmaxRows';
 import { fuzz } from '../support/fuzz';
@@ -129,6 +130,46 @@ describe('WebAssembly softmax-gradient kernel', () => {
         );
       }),
       fuzz(300),
+    );
+  });
+
+  it('softmaxRowBlocks shows every row’s softmax and sums in the JS kernel’s bits, block after block', () => {
+    // Many short rows span several blocks; the wide ones take one or a few rows per block.
+    const manyRows = fc
+      .record({
+        rows: fc.integer({ min: 900, max: 3000 }),
+        classes: fc.integer({ min: 2, max: 11 }),
+        seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        drawn: fc.array(fc.tuple(fc.double({ min: 0, max: 1, maxExcluded: true, noNaN: true }), value), {
+          maxLength: 6,
+        }),
+      })
+      .map(({ rows, classes, seed, drawn }) => {
+        const next = lcg(seed);
+        const x = Float64Array.from({ length: rows * classes }, () => 60 * next() - 30);
+        for (const [place, v] of drawn) x[Math.floor(place * x.length)] = v;
+        return { rows, classes, x };
+      });
+    const problem = fc.oneof(narrowRows, wideRows, manyRows);
+    fc.assert(
+      fc.property(problem, ({ rows, classes, x }) => {
+        const [expected, seen] = [new Float64Array(x.length), new Float64Array(x.length).fill(Number.NaN)];
+        const [jsSums, blockSums] = [
+          new Float64Array(rows * SUMS_PER_ROW),
+          new Float64Array(rows * SUMS_PER_ROW),
+        ];
+        jsSoftmaxGradientRows(x, expected, rows, classes, 1, 0, jsSums);
+        let next = 0;
+        softmaxRowBlocks(x, rows, classes, blockSums, (first, count, probabilities) => {
+          assert.equal(first, next, 'blocks in order, none skipped');
+          seen.set(probabilities.subarray(0, count * classes), first * classes);
+          next = first + count;
+        });
+        assert.equal(next, rows);
+        sameBits(seen, expected, 'softmax');
+        sameBits(blockSums, jsSums, 'sums');
+      }),
+      fuzz(60),
     );
   });
 

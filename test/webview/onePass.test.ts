@@ -4,6 +4,7 @@
  */
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
+import { lcg } from '../../bench/support';
 import { computeGeneral, computePlayground, type PlaygroundResult } from '../../src/core/playground/compute';
 import { DEFAULT_STATE, type PlaygroundState } from '../../src/core/playground/state';
 import { fuzz } from '../support/fuzz';
@@ -92,6 +93,51 @@ describe('one-pass playground plots', () => {
         near(fast, general, 'result');
       }),
       fuzz(150),
+    );
+  });
+
+  it('equal the general path on rows spread past the kernel’s shift range and on batches of many blocks', () => {
+    // ±400: some rows spread wider than FIRST_VALUE_SPREAD (300) and are redone from their max; 1200 rows of up to
+    // 14 classes take more than one of softmaxRowBlocks's blocks.
+    const spread = fc.record({
+      rows: fc.constantFrom(3, 1200),
+      cols: fc.integer({ min: 2, max: 14 }),
+      seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+      wide: fc.constantFrom(12, 400),
+      loss: fc.constantFrom('cross_entropy' as const, 'kl_div' as const),
+      convention: fc.constantFrom('uniform' as const, 'k_minus_1' as const),
+      reduction: fc.constantFrom('mean' as const, 'sum' as const),
+      epsilon: fc.double({ min: 0, max: 1, noNaN: true }),
+    });
+    fc.assert(
+      fc.property(spread, (c) => {
+        const next = lcg(c.seed);
+        const logits = Array.from({ length: c.rows }, () =>
+          Array.from({ length: c.cols }, () => Math.round((2 * next() - 1) * c.wide * 100) / 100),
+        );
+        const targets = Array.from({ length: c.rows }, () =>
+          next() < 0.1 ? -100 : Math.floor(next() * c.cols),
+        );
+        const state: PlaygroundState = {
+          ...DEFAULT_STATE,
+          logitsText: JSON.stringify(logits),
+          targetsText: JSON.stringify(targets),
+          weightText: '',
+          synthetic: null,
+          inputKind: 'logits',
+          loss: c.loss,
+          convention: c.convention,
+          reduction: c.reduction,
+          epsilon: c.epsilon,
+          row: c.rows - 1,
+          temperature: 1,
+        };
+        const fast = computePlayground(state) as PlaygroundResult;
+        const general = computeGeneral(state) as PlaygroundResult;
+        assert.ok(fast.ok && general.ok);
+        near(fast, general, 'result');
+      }),
+      fuzz(24),
     );
   });
 

@@ -1,8 +1,9 @@
 import { scalar, type Tensor } from '../tensor';
 import { activeWeightTotal, type ClassLayout, checkIndexTargets, classLayout, rowStart } from './classLayout';
 import { reduceRows, sum, zeroWeightSmoothedMean } from './reduce';
-import { contiguousSoftmaxSums, rowMax, scaleRow, shiftedExpRow } from './rowKernels';
+import { rowMax, scaleRow, shiftedExpRow } from './rowKernels';
 import { SUMS_PER_ROW } from './softmaxGradientRows';
+import { softmaxRowBlocks } from './softmaxRowBlocks';
 import type { LossResult, PlainReduction } from './types';
 import { softmaxGradientKernel } from './wasmSoftmaxRows';
 
@@ -42,10 +43,10 @@ export function crossEntropyWithIndices(
   let gradient: Float64Array | undefined;
   if (unweighted && settings.grad) {
     gradient = unweightedRowsWithGradient(input.data, target.data, losses, layout.classes, scales, settings);
+  } else if (unweighted) {
+    unweightedRows(input.data, target.data, losses, layout.classes, settings);
   } else {
-    // Without a gradient the unweighted kernel stores nothing: no (N, C) buffer.
-    const buffer = new Float64Array(unweighted ? 0 : input.data.length);
-    const kernel = unweighted ? unweightedRow : indexRow;
+    const buffer = new Float64Array(input.data.length);
     const rows = {
       layout,
       weights,
@@ -55,7 +56,7 @@ export function crossEntropyWithIndices(
     };
     for (let row = 0; row < layout.rows; row++) {
       const y = target.data[row]!;
-      if (y !== ignoreIndex) losses[row] = kernel(input.data, buffer, rows, row, y);
+      if (y !== ignoreIndex) losses[row] = indexRow(input.data, buffer, rows, row, y);
     }
     if (settings.grad) gradient = buffer;
   }
@@ -103,6 +104,24 @@ function unweightedRowsWithGradient(
   return gradient;
 }
 
+/** (N, C) rows without class weights or gradient: the kernel's sums a block at a time, no (N, C) array kept. */
+function unweightedRows(
+  x: Float64Array,
+  targets: Float64Array,
+  losses: Float64Array,
+  classes: number,
+  settings: IndexTargetSettings,
+): void {
+  const rows = targets.length;
+  const sums = new Float64Array(rows * SUMS_PER_ROW);
+  softmaxRowBlocks(x, rows, classes, sums);
+  for (let row = 0; row < rows; row++) {
+    const y = targets[row]!;
+    if (y === settings.ignoreIndex) continue;
+    losses[row] = unweightedLoss(x[row * classes + y]!, sums, row * SUMS_PER_ROW, classes, settings.epsilon);
+  }
+}
+
 /** The rows' sum split into its nll and spread sums again: zeroWeightSmoothedMean needs them apart. */
 function zeroWeightMean(input: Tensor, target: Tensor, settings: IndexTargetSettings, total: number): number {
   const { epsilon } = settings;
@@ -120,23 +139,6 @@ interface RowContext {
   epsilon: number;
   /** Present when the gradient is wanted. */
   scales: TermScales | undefined;
-}
-
-/** Scratch for contiguousSoftmaxSums's max, Σ exp and Σ (x - max): no allocation per row. */
-const rowSums = new Float64Array(3);
-
-/** indexRow's loss for contiguous rows with every class weight 1, without a gradient: nothing stored. */
-function unweightedRow(
-  x: Float64Array,
-  _buffer: Float64Array,
-  ctx: RowContext,
-  row: number,
-  y: number,
-): number {
-  const { classes } = ctx.layout;
-  const start = row * classes;
-  contiguousSoftmaxSums(x, start, classes, rowSums);
-  return unweightedLoss(x[start + y]!, rowSums, 0, classes, ctx.epsilon);
 }
 
 /** A row's loss from its logit at the target and its shift, Σ exp and Σ (x - shift) in `sums` from `at`. */

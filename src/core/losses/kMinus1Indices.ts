@@ -1,7 +1,9 @@
 import type { Tensor } from '../tensor';
 import { checkIndexTargets, classLayout } from './classLayout';
 import { reduceRows } from './reduce';
-import { contiguousSoftmaxRow, contiguousSoftmaxSums } from './rowKernels';
+import { contiguousSoftmaxRow } from './rowKernels';
+import { SUMS_PER_ROW } from './softmaxGradientRows';
+import { softmaxRowBlocks } from './softmaxRowBlocks';
 import type { LossResult, PlainReduction } from './types';
 
 export interface KMinus1Settings {
@@ -30,18 +32,21 @@ export function crossEntropyKMinus1Indices(
   const scale = reduction === 'mean' ? 1 / rows : 1;
   const losses = new Float64Array(rows);
   const buffer = settings.grad ? new Float64Array(x.length) : undefined;
-  const sums = new Float64Array(3);
+  // Without a gradient every row's sums come from the kernel first, and nothing per class is kept.
+  const allSums = buffer ? undefined : new Float64Array(rows * SUMS_PER_ROW);
+  if (allSums) softmaxRowBlocks(x, rows, classes, allSums);
+  const rowSums = new Float64Array(SUMS_PER_ROW);
   for (let row = 0; row < rows; row++) {
     const y = target.data[row]!;
     const kept = y !== ignoreIndex;
     const on = kept ? 1 - epsilon : 0;
     const off = kept ? epsilon / (classes - 1) : 0;
     const start = row * classes;
-    if (buffer) contiguousSoftmaxRow(x, start, classes, buffer, sums);
-    else contiguousSoftmaxSums(x, start, classes, sums);
-    const shift = sums[0]!;
-    const sumExp = sums[1]!;
-    const sumShift = sums[2]!;
+    if (buffer) contiguousSoftmaxRow(x, start, classes, buffer, rowSums);
+    const [sums, at] = allSums ? [allSums, row * SUMS_PER_ROW] : [rowSums, 0];
+    const shift = sums[at]!;
+    const sumExp = sums[at + 1]!;
+    const sumShift = sums[at + 2]!;
     // A finite Σ (x - shift) means every logit is finite; otherwise q·(x - shift) element by element, as torch.
     const coefShift = Number.isFinite(sumShift)
       ? off * sumShift + (kept ? (on - off) * (x[start + y]! - shift) : 0)

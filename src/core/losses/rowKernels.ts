@@ -145,27 +145,6 @@ export function contiguousSoftmaxRow(
   sums[at + 2] = checked.coefShift;
 }
 
-/** The row's max, Σ exp(x - max) and Σ (x - max), without storing the exponentials (no gradient). */
-export function contiguousSoftmaxSums(
-  x: Float64Array,
-  start: number,
-  size: number,
-  sums: Float64Array,
-): void {
-  const end = start + size;
-  const max = contiguousMax(x, start, end);
-  let sumExp = 0;
-  let sumShift = 0;
-  for (let j = start; j < end; j++) {
-    const shifted = x[j]! - max;
-    sumExp += fastExp(shifted);
-    sumShift += shifted;
-  }
-  sums[0] = max;
-  sums[1] = sumExp;
-  sums[2] = sumShift;
-}
-
 /** g ← g · factor - offset over a contiguous row. */
 export function contiguousScaleRow(
   g: Float64Array,

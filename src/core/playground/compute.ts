@@ -160,11 +160,19 @@ export function computeExact(
 function exactAt(p: Prepared, state: PlaygroundState): ExactValues {
   const input = lossInputFor(p, state);
   const reduced = evaluateLoss(p, input, { ...options(p, state), epsilon: state.epsilon, grad: false });
-  return withTorch({ epsilon: state.epsilon, value: headline(reduced.output) }, p, input, state);
+  return withTorch({ epsilon: state.epsilon, value: headline(reduced.output) }, p, () => input, state);
 }
 
-/** torch's own number beside ours where its call of the same name differs (see torchDiffers.ts). */
-function withTorch(exact: ExactValues, p: Prepared, input: Tensor, state: PlaygroundState): ExactValues {
+/**
+ * torch's own number beside ours where its call of the same name differs (see torchDiffers.ts). The loss input is
+ * asked for only then: for KL on logits it is a log-softmax pass of its own, which the one-pass plots do without.
+ */
+function withTorch(
+  exact: ExactValues,
+  p: Prepared,
+  input: () => Tensor,
+  state: PlaygroundState,
+): ExactValues {
   const torch = torchWeightedKMinus1(p, input, state);
   return torch ? { ...exact, torch } : exact;
 }
@@ -197,10 +205,9 @@ function* partsOf(state: PlaygroundState, parts: Parts): Generator<ResultPart, P
 }
 
 function* resultParts(p: Prepared, state: PlaygroundState): Generator<ResultPart, void> {
-  const asPasted = state.inputKind === 'logits' && state.temperature === 1;
-  const logits = () => (asPasted ? p.input : toLogits(p.input, state.inputKind, false, state.temperature));
   if (isOnePassCase(p, state)) {
-    const pass = rowPass(logits().data, p, state.ignoreIndex);
+    const logits = toLogits(p.input, state.inputKind, false, state.temperature);
+    const pass = rowPass(logits.data, p, state.ignoreIndex);
     if (pass) return yield* onePassParts(pass, p, state);
   }
   yield* generalParts(p, state);
@@ -243,7 +250,11 @@ function* onePassParts(pass: RowPass, p: Prepared, state: OnePassState): Generat
     return lineOf(pass, p, state, c, grid).values;
   };
   const exact = { epsilon: state.epsilon, value: modelAt(model, state.epsilon).value };
-  yield lossPart(p, state, withTorch(exact, p, lossInputFor(p, state), state));
+  yield lossPart(
+    p,
+    state,
+    withTorch(exact, p, () => lossInputFor(p, state), state),
+  );
   yield { name: 'model', value: model };
   yield { name: 'sweep', value: sweepCurves(state, model, remainders, entropyOf) };
   const heat = {

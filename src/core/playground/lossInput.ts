@@ -25,8 +25,12 @@ const sigmoid = (z: number): number => (z >= 0 ? 1 / (1 + Math.exp(-z)) : Math.e
 /** log(p / (1-p)), the binary logit of a probability. */
 const logit = (p: number): number => Math.log(p) - Math.log1p(-p);
 
-/** Pasted values → logits (categorical: log p is a valid logit vector; binary: log-odds), divided by T. */
+/**
+ * Pasted values → logits (categorical: log p is a valid logit vector; binary: log-odds), divided by T. Logits at
+ * T = 1 are the pasted tensor itself (x / 1 is x), not a copy of megabytes.
+ */
 export function toLogits(input: Tensor, kind: InputKind, binary: boolean, temperature: number): Tensor {
+  if (kind === 'logits' && temperature === 1) return input;
   const fromProbability = binary ? logit : Math.log;
   const convert: Record<InputKind, (x: number) => number> = {
     logits: (x) => x,

@@ -9,6 +9,8 @@ import { classWeights } from '../losses/classLayout';
 import { fastExp } from '../losses/fastExp';
 import { softmax } from '../losses/logSoftmax';
 import { reductionScale } from '../losses/reduce';
+import { SUMS_PER_ROW } from '../losses/softmaxGradientRows';
+import { softmaxRowBlocks } from '../losses/softmaxRowBlocks';
 import { type Calibration, calibrationOfRows, type RowStats } from '../smoothing/calibration';
 import { type SmoothingConvention, spreadDivisor, targetValues } from '../smoothing/conventions';
 import { tensor } from '../tensor';
@@ -26,14 +28,15 @@ import {
   type SampleTable,
 } from './views';
 
-/** What one pass over the logits z leaves per row (s = z − max). */
+/** What one pass over the logits z leaves per row (s = z − shift). */
 export interface RowPass {
   rows: number;
   cols: number;
   z: Float64Array;
   target: Float64Array;
   kept: Uint8Array;
-  max: Float64Array;
+  /** Any value near the row's max (the kernel's: the row's first value, or its max when the row spreads wide). */
+  shift: Float64Array;
   /** log Σ_c exp(s_c). */
   logSum: Float64Array;
   /** Per class (all 1 without class weights). */
@@ -64,10 +67,15 @@ export function isOnePassCase(p: Prepared, state: PlaygroundState): state is One
   );
 }
 
-/** The pass over z; undefined when a row holds nan or ±inf (the general path keeps torch's special values). */
+/**
+ * The pass over z: the rows' softmax a block at a time through the loss kernel (softmaxRowBlocks), and from each
+ * row's logits and probabilities its argmax and entropy. Undefined when a row holds nan or ±inf (the general path
+ * keeps torch's special values) or there are no classes.
+ */
 export function rowPass(z: Float64Array, p: Prepared, ignoreIndex: number): RowPass | undefined {
   checkClasses(p, ignoreIndex);
   const { rows, cols } = p;
+  if (cols === 0) return undefined;
   const target = p.target.data;
   const weights = classWeights(p.weight, cols);
   const pass: RowPass = {
@@ -76,7 +84,7 @@ export function rowPass(z: Float64Array, p: Prepared, ignoreIndex: number): RowP
     z,
     target,
     kept: Uint8Array.from(target, (y) => (y === ignoreIndex ? 0 : 1)),
-    max: new Float64Array(rows),
+    shift: new Float64Array(rows),
     logSum: new Float64Array(rows),
     weights,
     weightTotal: weights.reduce((a, b) => a + b, 0),
@@ -85,42 +93,52 @@ export function rowPass(z: Float64Array, p: Prepared, ignoreIndex: number): RowP
     entropy: new Float64Array(rows),
     argmax: new Int32Array(rows),
   };
-  for (let r = 0; r < rows; r++) {
-    const start = r * cols;
-    const end = start + cols;
-    let max = Number.NEGATIVE_INFINITY;
-    let best = start;
-    for (let j = start; j < end; j++) {
-      if (z[j]! > max) {
-        max = z[j]!;
-        best = j;
-      }
-    }
-    let sumExp = 0;
-    let sumShift = 0;
-    let weighted = 0;
-    for (let j = start; j < end; j++) {
-      const s = z[j]! - max;
-      const e = fastExp(s);
-      sumExp += e;
-      sumShift += s;
-      weighted += e * s;
-    }
-    if (!Number.isFinite(sumShift)) return undefined;
-    const logSum = Math.log(sumExp);
-    pass.max[r] = max;
-    pass.logSum[r] = logSum;
-    pass.weightedShift[r] = p.weight ? weightedRowShift(z, start, weights, max) : sumShift;
-    pass.entropy[r] = logSum - weighted / sumExp;
-    pass.argmax[r] = best - start;
-    if (pass.kept[r]) pass.targetShift[r] = z[start + target[r]!]! - max;
-  }
+  const sums = new Float64Array(rows * SUMS_PER_ROW);
+  const weighted = p.weight !== undefined;
+  softmaxRowBlocks(z, rows, cols, sums, (first, count, probabilities) => {
+    for (let i = 0; i < count; i++) rowSummary(pass, first + i, probabilities, i * cols, sums, weighted);
+  });
+  for (let r = 0; r < rows; r++) if (!Number.isFinite(sums[r * SUMS_PER_ROW + 2]!)) return undefined;
   return pass;
 }
 
-function weightedRowShift(z: Float64Array, start: number, weights: Float64Array, max: number): number {
+/** Row r's entries of `pass` from its softmax at `probabilities[at..]` and the kernel's sums. */
+function rowSummary(
+  pass: RowPass,
+  r: number,
+  probabilities: Float64Array,
+  at: number,
+  sums: Float64Array,
+  weighted: boolean,
+): void {
+  const { z, cols } = pass;
+  const start = r * cols;
+  const shift = sums[r * SUMS_PER_ROW]!;
+  const logSum = Math.log(sums[r * SUMS_PER_ROW + 1]!);
+  let max = Number.NEGATIVE_INFINITY;
+  let best = 0;
+  let expectedShift = 0;
+  for (let c = 0; c < cols; c++) {
+    const v = z[start + c]!;
+    if (v > max) {
+      max = v;
+      best = c;
+    }
+    expectedShift += probabilities[at + c]! * (v - shift);
+  }
+  pass.shift[r] = shift;
+  pass.logSum[r] = logSum;
+  pass.weightedShift[r] = weighted
+    ? weightedRowShift(z, start, pass.weights, shift)
+    : sums[r * SUMS_PER_ROW + 2]!;
+  pass.entropy[r] = logSum - expectedShift;
+  pass.argmax[r] = best;
+  if (pass.kept[r]) pass.targetShift[r] = z[start + pass.target[r]!]! - shift;
+}
+
+function weightedRowShift(z: Float64Array, start: number, weights: Float64Array, shift: number): number {
   let total = 0;
-  for (let c = 0; c < weights.length; c++) total += weights[c]! * (z[start + c]! - max);
+  for (let c = 0; c < weights.length; c++) total += weights[c]! * (z[start + c]! - shift);
   return total;
 }
 
@@ -203,7 +221,7 @@ function rowGradient(pass: RowPass, p: Prepared, state: OnePassState, row: numbe
   const targetMass = off * pass.weightTotal + (on - off) * weights[y]!;
   const factor = (scale * targetMass) / sumExp;
   return out.map(
-    (_, c) => fastExp(pass.z[start + c]! - pass.max[index]!) * factor - scale * q(c) * weights[c]!,
+    (_, c) => fastExp(pass.z[start + c]! - pass.shift[index]!) * factor - scale * q(c) * weights[c]!,
   );
 }
 
@@ -232,14 +250,19 @@ export function oneHotHeat(pass: RowPass, convention: SmoothingConvention, epsil
   const { on, off } = targetValues(convention, cols, epsilon);
   const width = (j: number) => Math.min(cols, (j + 1) * colStep) - j * colStep;
   const height = (i: number) => Math.min(rows, (i + 1) * rowStep) - i * rowStep;
-  const sums = new Float64Array(gr * gc);
+  // Every kept row adds off to each of its cells and on − off at its target: per grid row, a count and the targets.
+  const keptRows = new Float64Array(gr);
+  const targetSums = new Float64Array(gr * gc);
   for (let r = 0; r < rows; r++) {
     if (!pass.kept[r]) continue;
-    const base = Math.floor(r / rowStep) * gc;
-    for (let j = 0; j < gc; j++) sums[base + j]! += off * width(j);
-    sums[base + Math.floor(pass.target[r]! / colStep)]! += on - off;
+    const i = Math.floor(r / rowStep);
+    keptRows[i]! += 1;
+    targetSums[i * gc + Math.floor(pass.target[r]! / colStep)]! += on - off;
   }
-  const values = sums.map((s, cell) => s / (height(Math.floor(cell / gc)) * width(cell % gc)));
+  const values = targetSums.map((s, cell) => {
+    const [i, j] = [Math.floor(cell / gc), cell % gc];
+    return (keptRows[i]! * off * width(j) + s) / (height(i) * width(j));
+  });
   return { rows: gr, cols: gc, rowStep, colStep, values };
 }
 
@@ -285,7 +308,7 @@ export function onePassTable(pass: RowPass): SampleTable {
   const probability = new Float64Array(rows);
   for (let r = 0; r < rows; r++) {
     const y = target[r]!;
-    const shift = z[r * cols + y]! - pass.max[r]!;
+    const shift = z[r * cols + y]! - pass.shift[r]!;
     probability[r] = y >= 0 && y < cols ? Math.exp(shift - pass.logSum[r]!) : Number.NaN;
   }
   return { target: Float64Array.from(pass.target), predicted: Float64Array.from(pass.argmax), probability };
@@ -296,9 +319,9 @@ export function onePassCalibration(pass: RowPass, bins: number): Calibration | n
   const stats: RowStats[] = [];
   for (let r = 0; r < pass.rows; r++) {
     if (!pass.kept[r]) continue;
-    const lse = pass.max[r]! + pass.logSum[r]!;
+    const top = pass.z[r * pass.cols + pass.argmax[r]!]!;
     stats.push({
-      confidence: Math.exp(pass.max[r]! - lse),
+      confidence: Math.exp(top - pass.shift[r]! - pass.logSum[r]!),
       correct: pass.argmax[r] === pass.target[r],
       entropy: pass.entropy[r]!,
     });

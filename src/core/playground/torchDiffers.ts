@@ -21,7 +21,7 @@ export interface TorchWeighted {
  */
 export function torchWeightedKMinus1(
   p: Prepared,
-  input: Tensor,
+  input: () => Tensor,
   state: PlaygroundState,
 ): TorchWeighted | undefined {
   const categorical = state.loss === 'cross_entropy' || state.loss === 'nll_loss';
@@ -36,7 +36,7 @@ export function torchWeightedKMinus1(
     reduction: state.reduction,
     grad: false,
   };
-  const value = headline(crossEntropy(input, p.target, { ...options, labelSmoothing }).output);
+  const value = headline(crossEntropy(input(), p.target, { ...options, labelSmoothing }).output);
   return { labelSmoothing, value };
 }
 
