@@ -22,7 +22,6 @@ import {
   lossOf,
   masksTrueClass,
   modulatedClassification,
-  num,
   numberCoefficients,
   paramMix,
   pickReturn,
@@ -172,8 +171,6 @@ function runClass(
   const init = scope.methods.get('__init__');
   if (init) runFunction(init, bound, scope, ctx, true);
   else inheritedMethod(scope, '__init__', ctx);
-  // The finding is the loss in training: eval mode (`self.training` False) is one of its other modes.
-  scope.attrs.set('training', { kind: 'num', value: num(1) });
   for (const [name, value] of bound) if (!init || name === 'training') scope.attrs.set(name, value);
   ctx.calls = { torchLosses: 0 };
   const order = [

@@ -17,6 +17,7 @@ import {
   MASK,
   type Mix,
   mix,
+  namedLabels,
   ownPrediction,
   type PaddingTest,
   paramMix,
@@ -131,8 +132,8 @@ function testedLabels(v: Value): string | undefined {
 
 /** The labels a comparison tests: a parameter (or a view of one), or the one-hot rows of labels. */
 function labelsOf(v: Value): string | undefined {
-  if (v.kind === 'param' && v.value.kind === 'symbol' && v.cand !== null) return v.value.name;
-  if (v.kind === 'tensor') return v.viewOf;
+  const named = namedLabels(v);
+  if (named !== undefined || v.kind === 'tensor') return named;
   // `onehot(y) > 0.1`: the true-class mask of the labels
   return v.kind === 'dist' && hardOneHot(v.target) ? (v.target.labels ?? UNNAMED) : undefined;
 }

@@ -23,6 +23,7 @@ import { resolveTorchApi } from './torchApi';
 import {
   constantFill,
   mix,
+  namedLabels,
   numAV,
   rowsLeftOut,
   scalarOf,
@@ -118,7 +119,7 @@ function classPick(test: Expr, body: Value, orelse: Value, f: Frame, ctx: Ctx): 
   const [a, b] = [scalarOf(body), scalarOf(orelse)];
   if (!a || !b) return null;
   const sides = [evalExpr(test.left, f, ctx), evalExpr(test.right, f, ctx)];
-  const labels = sides.map(labelsNamed).find((n) => n !== undefined);
+  const labels = sides.map(namedLabels).find((n) => n !== undefined);
   if (labels === undefined || !sides.some(isEachClass)) return null;
   const [hot, off] = test.op === '==' ? [a, b] : [b, a];
   return { kind: 'dist', target: { ...mix(sub(hot, off), off, 'index'), labels } };
@@ -141,12 +142,6 @@ function itemPick(test: Expr, bodies: Stmt[][], f: Frame, ctx: Ctx): boolean {
   const picked = classPick(test, evalExpr(a.value, f, ctx), evalExpr(b.value, f, ctx), f, ctx);
   if (picked) assign(target, picked, f, ctx, target);
   return picked !== null;
-}
-
-/** The labels a value may hold: a parameter that may be a tensor (`y`, `y[i]`) or a view of one (`t` of `y.tolist()`). */
-function labelsNamed(v: Value): string | undefined {
-  if (v.kind === 'tensor') return v.viewOf;
-  return v.kind === 'param' && v.cand !== null && v.value.kind === 'symbol' ? v.value.name : undefined;
 }
 
 /**

@@ -341,6 +341,12 @@ export function lossOf(m: Mix, extra: Partial<LossInfo> = {}): Value {
 }
 
 /** A scalar view of a value, when it is one. */
+/** The labels a value names: a parameter that may be a tensor, or a view of one (`y.view(-1)`). */
+export function namedLabels(v: Value): string | undefined {
+  if (v.kind === 'tensor') return v.viewOf;
+  return v.kind === 'param' && v.cand !== null && v.value.kind === 'symbol' ? v.value.name : undefined;
+}
+
 export function scalarOf(v: Value): Scalar | null {
   if (v.kind === 'num') return v.value;
   if (v.kind === 'param' && !v.tensorish) return v.value;

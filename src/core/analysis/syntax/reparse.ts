@@ -112,5 +112,5 @@ function chunkIndex(starts: readonly number[], offset: number): number {
 /** The index of the chunk starting exactly at `offset`, or -1. */
 function chunkStartAt(starts: readonly number[], offset: number): number {
   const i = chunkIndex(starts, offset);
-  return starts[i] === offset && i < starts.length - 1 ? i : -1;
+  return starts[i] === offset ? i : -1;
 }
