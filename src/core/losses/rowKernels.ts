@@ -85,8 +85,8 @@ export const FIRST_VALUE_SPREAD = 300;
  * `out`; writes the shift, Σ exp(x - shift) and Σ (x - shift) to `sums` from `at`. Any shift gives the same
  * softmax; the row's first value is known before the row is read, so no pass for the max precedes the exponentials
  * (a sixth of the time) and the range check rides along in the same loop. A row spread wider than
- * FIRST_VALUE_SPREAD around its first value (or holding ±inf) is done again by shiftedExpRow, shifted by the max,
- * whose exponential checks every argument. Both sums run in two lanes, even and odd classes, added at the end:
+ * FIRST_VALUE_SPREAD around its first value (or holding ±inf), or one whose first shift cancels (firstShiftCancels),
+ * is done again by maxShiftedSoftmaxRow. Both sums run in two lanes, even and odd classes, added at the end:
  * the order of softmaxRows.wat's f64x2 lanes, so that the two kernels agree bit for bit.
  */
 export function contiguousSoftmaxRow(
@@ -132,12 +132,39 @@ export function contiguousSoftmaxRow(
     sumExpEven += expLast;
     sumShiftEven += last;
   }
-  if (lowest > -FIRST_VALUE_SPREAD && highest < FIRST_VALUE_SPREAD) {
+  const sumExp = sumExpEven + sumExpOdd;
+  if (lowest > -FIRST_VALUE_SPREAD && highest < FIRST_VALUE_SPREAD && !firstShiftCancels(highest, sumExp)) {
     sums[at] = shift;
-    sums[at + 1] = sumExpEven + sumExpOdd;
+    sums[at + 1] = sumExp;
     sums[at + 2] = sumShiftEven + sumShiftOdd;
     return;
   }
+  maxShiftedSoftmaxRow(x, start, size, out, sums, at);
+}
+
+/** Σ exp(x − shift) at most this times the max's own exp(max − shift): the max's softmax above 1 − 2^-10. */
+const CONFIDENT_SUM = 1 + 2 ** -10;
+
+/**
+ * Whether a row shifted by its first value, whose max lies `highest` above it, must be shifted by its max instead:
+ * when the max holds nearly all of Σ exp, the loss at the max, log Σ exp(x − x0) + x0 − x_max, is far smaller than
+ * log Σ exp and would keep only a few ulp of it ([-20, 0] → 2.0611530e-9), where torch, shifting by the max, takes
+ * log(1 + δ) of the same rounded 1 + δ (2.0611537e-9). Elsewhere every loss is at least ~1e-3 and the first shift
+ * costs at most a few ulp of FIRST_VALUE_SPREAD. One exponential per row, the same in both kernels.
+ */
+export function firstShiftCancels(highest: number, sumExp: number): boolean {
+  return highest > 0 && sumExp < expInRange(highest) * CONFIDENT_SUM;
+}
+
+/** A contiguous row shifted by its max through shiftedExpRow, whose exponential checks every argument. */
+export function maxShiftedSoftmaxRow(
+  x: Float64Array,
+  start: number,
+  size: number,
+  out: Float64Array,
+  sums: Float64Array,
+  at: number,
+): void {
   const max = contiguousMax(x, start, start + size);
   const checked = shiftedExpRow(x, start, size, 1, max, out, UNIT_COEF, 0, 0);
   sums[at] = max;

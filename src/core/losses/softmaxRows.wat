@@ -18,8 +18,8 @@
     (global.set $twentyFourth (local.get 4)))
 
   ;; `rows` rows of `classes` values at $in. Per row: out ← exp(x - x[0]) and the row's x[0], Σ exp, Σ (x - x[0])
-  ;; and whether x - x[0] stayed inside (-spread, spread) at $sums (four f64 per row); for a row inside, out ← out ·
-  ;; (a / Σ exp) - b. classes >= 2 (the loop tests after its first pair). An odd row's last pair reads 8 bytes past the
+  ;; and, when x - x[0] stayed inside (-spread, spread), its largest value (else -1) at $sums (four f64 per row); for
+  ;; a row inside, out ← out · (a / Σ exp) - b. classes >= 2 (the loop tests after its first pair). An odd row's last pair reads 8 bytes past the
   ;; row and writes 8 past its output, which the next row overwrites (the caller leaves 8 spare bytes after both
   ;; blocks); its lane 1 counts in no sum.
   (func (export "rows")
@@ -103,7 +103,11 @@
         (f64.store offset=8 (local.get $sums) (local.get $total))
         (f64.store offset=16 (local.get $sums)
           (f64.add (f64x2.extract_lane 0 (local.get $sumShift)) (f64x2.extract_lane 1 (local.get $sumShift))))
-        (f64.store offset=24 (local.get $sums) (f64.convert_i32_u (local.get $inside)))
+        (f64.store offset=24 (local.get $sums)
+          (select
+            (f64.max (f64x2.extract_lane 0 (local.get $highest)) (f64x2.extract_lane 1 (local.get $highest)))
+            (f64.const -1)
+            (local.get $inside)))
         (if (local.get $inside)
           (then
             (local.set $e (f64x2.splat (f64.div (local.get $a) (local.get $total))))

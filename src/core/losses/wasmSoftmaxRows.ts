@@ -1,10 +1,10 @@
 import { EXP_IN_RANGE_CONSTANTS, FRACTION_POWERS } from './fastExp';
-import { FIRST_VALUE_SPREAD } from './rowKernels';
+import { FIRST_VALUE_SPREAD, firstShiftCancels } from './rowKernels';
 import {
   jsSoftmaxGradientRows,
+  maxShiftedGradientRow,
   type SoftmaxGradientRows,
   SUMS_PER_ROW,
-  softmaxGradientRow,
 } from './softmaxGradientRows';
 import { SOFTMAX_ROWS_WASM } from './softmaxRowsWasm';
 
@@ -33,7 +33,10 @@ interface SoftmaxRowsExports {
 const PAGE_BYTES = 65536;
 /** softmaxRows.wat reads 2^(j/256) at byte 8·j. */
 const TABLE_BYTES = FRACTION_POWERS.byteLength;
-/** What softmaxRows.wat writes per row: the shift, Σ exp, Σ (x - shift) and 1 when the row stayed in range. */
+/**
+ * What softmaxRows.wat writes per row: the shift, Σ exp, Σ (x - shift) and how far the max lies above the shift, or
+ * -1 when the row left the range.
+ */
 const WASM_SUMS_PER_ROW = 4;
 /** Rows go through the kernel in blocks of about this many input bytes, which stay in the core's L2 cache. */
 const BLOCK_BYTES = 65536;
@@ -87,9 +90,10 @@ export function wasmSoftmaxGradientRows(): SoftmaxGradientRows | undefined {
       for (let i = 0, from = sumsAt / 8; i < count; i++, from += WASM_SUMS_PER_ROW) {
         const row = first + i;
         const at = row * SUMS_PER_ROW;
-        // A row outside the shift's range is done again from its max, in JS.
-        if (memory[from + 3] !== 1) {
-          softmaxGradientRow(x, out, row * classes, classes, a, b, sums, at);
+        // A row outside the shift's range, or whose first shift cancels, is done again from its max, in JS.
+        const highest = memory[from + 3]!;
+        if (highest < 0 || firstShiftCancels(highest, memory[from + 1]!)) {
+          maxShiftedGradientRow(x, out, row * classes, classes, a, b, sums, at);
           continue;
         }
         sums[at] = memory[from]!;

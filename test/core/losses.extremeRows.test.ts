@@ -1,0 +1,73 @@
+/**
+ * Cross-entropy on rows whose first logit is far below or above their max (the row kernels shift by the first
+ * logit), against torch 1.13: test/fixtures/torch-extreme-rows.json, written by scripts/gen-extreme-rows-torch.py.
+ * Losses are held to 1e-9 relative with no absolute floor, so a loss of 2e-9 must keep its digits; gradients to the
+ * shared fixtures' tolerance. The JS kernel gives the WebAssembly one's bits on these rows.
+ */
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { jsSoftmaxGradientRows, SUMS_PER_ROW } from '../../src/core/losses/softmaxGradientRows';
+import { wasmSoftmaxGradientRows } from '../../src/core/losses/wasmSoftmaxRows';
+import {
+  decodeNumber,
+  type EvaluatedTensor,
+  evaluateCase,
+  type FixtureTensor,
+} from '../support/evaluate-case';
+import type { FixtureFile } from '../support/fixtures';
+
+const TOLERANCE = 1e-9;
+const fixture = JSON.parse(
+  readFileSync(join(__dirname, '..', 'fixtures', 'torch-extreme-rows.json'), 'utf8'),
+) as FixtureFile;
+
+/** The first element off by more than 1e-9 · max(floor, |want|) as a message; non-finite values exactly. */
+function mismatch(got: EvaluatedTensor, want: FixtureTensor, floor: number): string | undefined {
+  if (got.shape.join() !== want.shape.join()) return `shape [${got.shape}] != [${want.shape}]`;
+  for (let i = 0; i < want.data.length; i++) {
+    const w = decodeNumber(want.data[i]!);
+    const g = got.data[i]!;
+    const close = Number.isFinite(w)
+      ? Math.abs(g - w) <= TOLERANCE * Math.max(floor, Math.abs(w))
+      : Object.is(g, w) || (Number.isNaN(g) && Number.isNaN(w));
+    if (!close) return `element ${i}: got ${g}, want ${w}`;
+  }
+  return undefined;
+}
+
+describe('cross-entropy on rows whose first logit is far from their max (torch fixture)', () => {
+  it('holds the generated cases', () => {
+    assert.equal(fixture.cases.length, 129);
+  });
+
+  for (const c of fixture.cases) {
+    it(`${c.id}`, () => {
+      const got = evaluateCase(c);
+      assert.equal(mismatch(got.output, c.expected.output, 0), undefined, 'output (relative)');
+      assert.equal(mismatch(got.gradInput!, c.expected.gradInput!, 1), undefined, 'gradInput');
+    });
+  }
+
+  it('the JS kernel gives the WebAssembly kernel’s bits on every fixture row', () => {
+    const wasm = wasmSoftmaxGradientRows()!;
+    for (const c of fixture.cases) {
+      const [rows, classes] = c.input.shape as [number, number];
+      const x = Float64Array.from(c.input.data, decodeNumber);
+      const [jsOut, wasmOut] = [new Float64Array(x.length), new Float64Array(x.length)];
+      const [jsSums, wasmSums] = [
+        new Float64Array(rows * SUMS_PER_ROW),
+        new Float64Array(rows * SUMS_PER_ROW),
+      ];
+      jsSoftmaxGradientRows(x, jsOut, rows, classes, 0.9, 0.01, jsSums);
+      wasm(x, wasmOut, rows, classes, 0.9, 0.01, wasmSums);
+      for (const [js, w] of [
+        [jsOut, wasmOut],
+        [jsSums, wasmSums],
+      ] as const) {
+        for (let i = 0; i < js.length; i++)
+          assert.ok(Object.is(js[i], w[i]), `${c.id}[${i}]: ${js[i]} ≠ ${w[i]}`);
+      }
+    }
+  });
+});
