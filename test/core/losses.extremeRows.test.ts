@@ -7,6 +7,8 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
+import { crossEntropy } from '../../src/core/losses';
 import { jsSoftmaxGradientRows, SUMS_PER_ROW } from '../../src/core/losses/softmaxGradientRows';
 import { wasmSoftmaxGradientRows } from '../../src/core/losses/wasmSoftmaxRows';
 import {
@@ -16,6 +18,7 @@ import {
   type FixtureTensor,
 } from '../support/evaluate-case';
 import type { FixtureFile } from '../support/fixtures';
+import { fuzz } from '../support/fuzz';
 
 const TOLERANCE = 1e-9;
 const fixture = JSON.parse(
@@ -48,6 +51,35 @@ describe('cross-entropy on rows whose first logit is far from their max (torch f
       assert.equal(mismatch(got.gradInput!, c.expected.gradInput!, 1), undefined, 'gradInput');
     });
   }
+
+  it('a loss at a max far above the first logit keeps its digits: as shifted by the max (weights of 2)', () => {
+    // One max at a drawn class after the first, the first logit 0.5..299 below it, the rest 8..280 below it:
+    // losses from ~1e-120 to ~1e-1, which the weighted path computes shifted by each row's max.
+    const row = fc
+      .record({
+        max: fc.double({ min: -50, max: 50, noNaN: true }),
+        firstGap: fc.double({ min: 0.5, max: 299, noNaN: true }),
+        gaps: fc.array(fc.double({ min: 8, max: 280, noNaN: true }), { minLength: 1, maxLength: 40 }),
+        place: fc.nat(),
+      })
+      .map(({ max, firstGap, gaps, place }) => {
+        const x = [max - firstGap, ...gaps.map((gap) => max - gap)];
+        const at = 1 + (place % (x.length - 1));
+        x.splice(at, 0, max);
+        return { x: Float64Array.from(x), at };
+      });
+    fc.assert(
+      fc.property(row, ({ x, at }) => {
+        const input = { shape: [1, x.length], data: x };
+        const target = { shape: [1], data: Float64Array.from([at]) };
+        const twos = { shape: [x.length], data: new Float64Array(x.length).fill(2) };
+        const loss = crossEntropy(input, target, { reduction: 'sum' }).output.data[0]!;
+        const byMax = crossEntropy(input, target, { reduction: 'sum', weight: twos }).output.data[0]! / 2;
+        assert.ok(Math.abs(loss - byMax) <= TOLERANCE * byMax, `${loss} ≠ ${byMax}`);
+      }),
+      fuzz(300),
+    );
+  });
 
   it('the JS kernel gives the WebAssembly kernel’s bits on every fixture row', () => {
     const wasm = wasmSoftmaxGradientRows()!;
