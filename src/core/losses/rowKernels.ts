@@ -84,10 +84,9 @@ export const FIRST_VALUE_SPREAD = 300;
  * let V8 keep everything in registers (about 1.7× faster than the strided kernels above). Leaves exp(x - shift) in
  * `out`; writes the shift, Σ exp(x - shift) and Σ (x - shift) to `sums` from `at`. Any shift gives the same
  * softmax; the row's first value is known before the row is read, so no pass for the max precedes the exponentials
- * (a sixth of the time) and the range check rides along in the same loop. A row spread wider than
- * FIRST_VALUE_SPREAD around its first value (or holding ±inf) is done again by shiftedExpRow, shifted by the max,
- * whose exponential checks every argument. Both sums run in two lanes, even and odd classes, added at the end:
- * the order of softmaxRows.wat's f64x2 lanes, so that the two kernels agree bit for bit.
+ * (a sixth of the time) and the range check rides along in the same loop. A row whose first shift cancels
+ * (firstShiftCancels) is done again in the same loop shifted by its max; one spread wider than FIRST_VALUE_SPREAD
+ * around its first value (or holding ±inf) by maxShiftedSoftmaxRow. softmaxRows.wat does the same in the same order.
  */
 export function contiguousSoftmaxRow(
   x: Float64Array,
@@ -97,9 +96,31 @@ export function contiguousSoftmaxRow(
   sums: Float64Array,
   at = 0,
 ): void {
+  const highest = shiftedSoftmaxRow(x, start, size, x[start]!, FIRST_VALUE_SPREAD, out, sums, at);
+  if (highest < 0) maxShiftedSoftmaxRow(x, start, size, out, sums, at);
+  else if (firstShiftCancels(highest, sums[at + 1]!)) {
+    shiftedSoftmaxRow(x, start, size, pairMax(x, start, size), MAX_SHIFT_SPREAD, out, sums, at);
+  }
+}
+
+/**
+ * out ← exp(x - shift) over a contiguous row, and the shift, Σ exp and Σ (x - shift) in `sums` from `at`; returns the
+ * largest x - shift (at least 0), or -1 when some x - shift left (-spread, spread) and nothing written means anything.
+ * Both sums run in two lanes, even and odd classes, added at the end: the order of softmaxRows.wat's f64x2 lanes,
+ * so that the two kernels agree bit for bit.
+ */
+function shiftedSoftmaxRow(
+  x: Float64Array,
+  start: number,
+  size: number,
+  shift: number,
+  spread: number,
+  out: Float64Array,
+  sums: Float64Array,
+  at: number,
+): number {
   const end = start + size;
   const pairsEnd = end - (size & 1);
-  const shift = x[start]!;
   let lowest = 0;
   let highest = 0;
   let sumExpEven = 0;
@@ -132,12 +153,59 @@ export function contiguousSoftmaxRow(
     sumExpEven += expLast;
     sumShiftEven += last;
   }
-  if (lowest > -FIRST_VALUE_SPREAD && highest < FIRST_VALUE_SPREAD) {
-    sums[at] = shift;
-    sums[at + 1] = sumExpEven + sumExpOdd;
-    sums[at + 2] = sumShiftEven + sumShiftOdd;
-    return;
+  sums[at] = shift;
+  sums[at + 1] = sumExpEven + sumExpOdd;
+  sums[at + 2] = sumShiftEven + sumShiftOdd;
+  return lowest > -spread && highest < spread ? highest : -1;
+}
+
+/**
+ * A row's max as softmaxRows.wat finds it: in the even and odd lanes (`m < v ? v : m`), then the larger lane and the
+ * odd row's last value, so that a max of both 0 and −0 is the same zero in both kernels. No nan here (see below).
+ */
+function pairMax(x: Float64Array, start: number, size: number): number {
+  const end = start + size;
+  const pairsEnd = end - (size & 1);
+  let even = x[start]!;
+  let odd = even;
+  for (let j = start; j < pairsEnd; j += 2) {
+    if (even < x[j]!) even = x[j]!;
+    if (odd < x[j + 1]!) odd = x[j + 1]!;
   }
+  const max = Math.max(even, odd);
+  return pairsEnd < end ? Math.max(max, x[pairsEnd]!) : max;
+}
+
+/** Σ exp(x − shift) at most this times the max's own exp(max − shift): the max's softmax above 1 − 2^-10. */
+const CONFIDENT_SUM = 1 + 2 ** -10;
+
+/**
+ * Whether a row shifted by its first value, whose max lies `highest` above it, must be shifted by its max instead:
+ * when the max holds nearly all of Σ exp, the loss at the max, log Σ exp(x − x0) + x0 − x_max, is far smaller than
+ * log Σ exp and would keep only a few ulp of it ([-20, 0] → 2.0611530e-9), where torch, shifting by the max, takes
+ * log(1 + δ) of the same rounded 1 + δ (2.0611537e-9). Elsewhere every loss is at least ~1e-3 and the first shift
+ * costs at most a few ulp of FIRST_VALUE_SPREAD. One exponential per row, the same in both kernels. A row with nan
+ * has a nan Σ exp and is never redone.
+ */
+export function firstShiftCancels(highest: number, sumExp: number): boolean {
+  return highest > 0 && sumExp < expInRange(highest) * CONFIDENT_SUM;
+}
+
+/**
+ * The range of a row inside FIRST_VALUE_SPREAD of its first value once shifted by its max: x − max above −600, where
+ * exp stays normal.
+ */
+export const MAX_SHIFT_SPREAD = 2 * FIRST_VALUE_SPREAD;
+
+/** A contiguous row shifted by its max through shiftedExpRow, whose exponential checks every argument. */
+export function maxShiftedSoftmaxRow(
+  x: Float64Array,
+  start: number,
+  size: number,
+  out: Float64Array,
+  sums: Float64Array,
+  at: number,
+): void {
   const max = contiguousMax(x, start, start + size);
   const checked = shiftedExpRow(x, start, size, 1, max, out, UNIT_COEF, 0, 0);
   sums[at] = max;

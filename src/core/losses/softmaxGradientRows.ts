@@ -1,4 +1,4 @@
-import { contiguousScaleRow, contiguousSoftmaxRow } from './rowKernels';
+import { contiguousScaleRow, contiguousSoftmaxRow, maxShiftedSoftmaxRow } from './rowKernels';
 
 /** Where a row's shift, Σ exp(x - shift) and Σ (x - shift) sit in the kernels' `sums`: from 3·row. */
 export const SUMS_PER_ROW = 3;
@@ -17,8 +17,15 @@ export type SoftmaxGradientRows = (
   sums: Float64Array,
 ) => void;
 
-/** One row of jsSoftmaxGradientRows, starting at `start`, its sums at `at`. */
-export function softmaxGradientRow(
+export const jsSoftmaxGradientRows: SoftmaxGradientRows = (x, out, rows, classes, a, b, sums) => {
+  for (let row = 0, start = 0, at = 0; row < rows; row++, start += classes, at += SUMS_PER_ROW) {
+    contiguousSoftmaxRow(x, start, classes, out, sums, at);
+    contiguousScaleRow(out, start, classes, a / sums[at + 1]!, b);
+  }
+};
+
+/** One row of jsSoftmaxGradientRows shifted by its max, starting at `start`, its sums at `at`. */
+export function maxShiftedGradientRow(
   x: Float64Array,
   out: Float64Array,
   start: number,
@@ -28,12 +35,6 @@ export function softmaxGradientRow(
   sums: Float64Array,
   at: number,
 ): void {
-  contiguousSoftmaxRow(x, start, classes, out, sums, at);
+  maxShiftedSoftmaxRow(x, start, classes, out, sums, at);
   contiguousScaleRow(out, start, classes, a / sums[at + 1]!, b);
 }
-
-export const jsSoftmaxGradientRows: SoftmaxGradientRows = (x, out, rows, classes, a, b, sums) => {
-  for (let row = 0; row < rows; row++) {
-    softmaxGradientRow(x, out, row * classes, classes, a, b, sums, row * SUMS_PER_ROW);
-  }
-};

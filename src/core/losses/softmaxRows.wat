@@ -17,20 +17,21 @@
     (global.set $sixth (local.get 3))
     (global.set $twentyFourth (local.get 4)))
 
-  ;; `rows` rows of `classes` values at $in. Per row: out ← exp(x - x[0]) and the row's x[0], Σ exp, Σ (x - x[0])
-  ;; and whether x - x[0] stayed inside (-spread, spread) at $sums (four f64 per row); for a row inside, out ← out ·
-  ;; (a / Σ exp) - b. classes >= 2 (the loop tests after its first pair). An odd row's last pair reads 8 bytes past the
+  ;; `rows` rows of `classes` values at $in. Per row: out ← exp(x - s) and the row's shift s, Σ exp, Σ (x - s) and,
+  ;; when x - s stayed inside (-spread, spread), its largest value (else -1) at $sums (four f64 per row); for a row
+  ;; inside, out ← out · (a / Σ exp) - b. s is x[0], or with $byMax the row's max (found as rowKernels.ts's pairMax:
+  ;; lanes, then the odd row's last value). classes >= 2 (the loop tests after its first pair). An odd row's last pair reads 8 bytes past the
   ;; row and writes 8 past its output, which the next row overwrites (the caller leaves 8 spare bytes after both
   ;; blocks); its lane 1 counts in no sum.
   (func (export "rows")
     (param $in i32) (param $out i32) (param $sums i32) (param $rows i32) (param $classes i32)
-    (param $a f64) (param $b f64) (param $spread f64)
+    (param $a f64) (param $b f64) (param $spread f64) (param $byMax i32)
     (local $pairsEnd i32) (local $rowEnd i32) (local $p i32) (local $q i32) (local $tail i32)
     (local $keep v128) (local $shift v128) (local $v v128) (local $e v128)
     (local $lowest v128) (local $highest v128) (local $sumExp v128) (local $sumShift v128)
     (local $rounded v128) (local $k v128) (local $r v128) (local $index v128) (local $fraction v128)
     (local $stepsPerLn2 v128) (local $stepHi v128) (local $stepLo v128) (local $sixth v128) (local $twentyFourth v128)
-    (local $rounder v128) (local $offset v128) (local $total f64) (local $inside i32)
+    (local $rounder v128) (local $offset v128) (local $total f64) (local $inside i32) (local $max f64)
     (local.set $stepsPerLn2 (f64x2.splat (global.get $stepsPerLn2)))
     (local.set $stepHi (f64x2.splat (global.get $stepHi)))
     (local.set $stepLo (f64x2.splat (global.get $stepLo)))
@@ -47,6 +48,20 @@
         (local.set $tail (i32.and (local.get $classes) (i32.const 1)))
         (local.set $keep (v128.const i64x2 -1 -1))
         (local.set $shift (v128.load64_splat (local.get $in)))
+        (if (local.get $byMax)
+          (then
+            (local.set $p (local.get $in))
+            (local.set $v (local.get $shift))
+            (block $maxed
+              (loop $maxPair
+                (br_if $maxed (i32.ge_u (local.get $p) (local.get $pairsEnd)))
+                (local.set $v (f64x2.pmax (local.get $v) (v128.load align=8 (local.get $p))))
+                (local.set $p (i32.add (local.get $p) (i32.const 16)))
+                (br $maxPair)))
+            (local.set $max (f64.max (f64x2.extract_lane 0 (local.get $v)) (f64x2.extract_lane 1 (local.get $v))))
+            (if (local.get $tail)
+              (then (local.set $max (f64.max (local.get $max) (f64.load (local.get $pairsEnd))))))
+            (local.set $shift (f64x2.splat (local.get $max)))))
         (local.set $lowest (v128.const f64x2 0 0))
         (local.set $highest (v128.const f64x2 0 0))
         (local.set $sumExp (v128.const f64x2 0 0))
@@ -103,7 +118,11 @@
         (f64.store offset=8 (local.get $sums) (local.get $total))
         (f64.store offset=16 (local.get $sums)
           (f64.add (f64x2.extract_lane 0 (local.get $sumShift)) (f64x2.extract_lane 1 (local.get $sumShift))))
-        (f64.store offset=24 (local.get $sums) (f64.convert_i32_u (local.get $inside)))
+        (f64.store offset=24 (local.get $sums)
+          (select
+            (f64.max (f64x2.extract_lane 0 (local.get $highest)) (f64x2.extract_lane 1 (local.get $highest)))
+            (f64.const -1)
+            (local.get $inside)))
         (if (local.get $inside)
           (then
             (local.set $e (f64x2.splat (f64.div (local.get $a) (local.get $total))))

@@ -1,10 +1,10 @@
 import { EXP_IN_RANGE_CONSTANTS, FRACTION_POWERS } from './fastExp';
-import { FIRST_VALUE_SPREAD } from './rowKernels';
+import { FIRST_VALUE_SPREAD, firstShiftCancels, MAX_SHIFT_SPREAD } from './rowKernels';
 import {
   jsSoftmaxGradientRows,
+  maxShiftedGradientRow,
   type SoftmaxGradientRows,
   SUMS_PER_ROW,
-  softmaxGradientRow,
 } from './softmaxGradientRows';
 import { SOFTMAX_ROWS_WASM } from './softmaxRowsWasm';
 
@@ -27,13 +27,17 @@ interface SoftmaxRowsExports {
     a: number,
     b: number,
     spread: number,
+    byMax: 0 | 1,
   ): void;
 }
 
 const PAGE_BYTES = 65536;
 /** softmaxRows.wat reads 2^(j/256) at byte 8·j. */
 const TABLE_BYTES = FRACTION_POWERS.byteLength;
-/** What softmaxRows.wat writes per row: the shift, Σ exp, Σ (x - shift) and 1 when the row stayed in range. */
+/**
+ * What softmaxRows.wat writes per row: the shift, Σ exp, Σ (x - shift) and how far the max lies above the shift, or
+ * -1 when the row left the range.
+ */
 const WASM_SUMS_PER_ROW = 4;
 /** Rows go through the kernel in blocks of about this many input bytes, which stay in the core's L2 cache. */
 const BLOCK_BYTES = 65536;
@@ -82,14 +86,25 @@ export function wasmSoftmaxGradientRows(): SoftmaxGradientRows | undefined {
       const start = first * classes;
       const end = start + count * classes;
       memory.set(x.subarray(start, end), inAt / 8);
-      kernel.rows(inAt, outAt, sumsAt, count, classes, a, b, FIRST_VALUE_SPREAD);
+      kernel.rows(inAt, outAt, sumsAt, count, classes, a, b, FIRST_VALUE_SPREAD, 0);
+      for (let i = 0, from = sumsAt / 8; i < count; i++, from += WASM_SUMS_PER_ROW) {
+        const highest = memory[from + 3]!;
+        if (highest >= 0 && firstShiftCancels(highest, memory[from + 1]!)) {
+          // Done again shifted by its max; an odd row writes one value past its output, the next row's.
+          const rowBytes = i * classes * 8;
+          const after = (outAt + rowBytes) / 8 + classes;
+          const next = memory[after]!;
+          kernel.rows(inAt + rowBytes, outAt + rowBytes, from * 8, 1, classes, a, b, MAX_SHIFT_SPREAD, 1);
+          memory[after] = next;
+        }
+      }
       out.set(memory.subarray(outAt / 8, outAt / 8 + count * classes), start);
       for (let i = 0, from = sumsAt / 8; i < count; i++, from += WASM_SUMS_PER_ROW) {
         const row = first + i;
         const at = row * SUMS_PER_ROW;
-        // A row outside the shift's range is done again from its max, in JS.
-        if (memory[from + 3] !== 1) {
-          softmaxGradientRow(x, out, row * classes, classes, a, b, sums, at);
+        // A row outside the shift's range is done again from its max, in JS, whose exponential checks everything.
+        if (memory[from + 3]! < 0) {
+          maxShiftedGradientRow(x, out, row * classes, classes, a, b, sums, at);
           continue;
         }
         sums[at] = memory[from]!;
