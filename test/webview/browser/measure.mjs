@@ -22,7 +22,7 @@ const THEMES = {
 function harness(origin, theme) {
   const nonce = 'bWVhc3VyZW5vbmNlMTIzNA==';
   const t = THEMES[theme];
-  const csp = `default-src 'none'; script-src 'nonce-${nonce}'; style-src ${origin} 'nonce-${nonce}'; img-src ${origin} data:; font-src ${origin}; connect-src ${origin}; worker-src blob:`;
+  const csp = `default-src 'none'; script-src 'nonce-${nonce}' 'wasm-unsafe-eval'; style-src ${origin} 'nonce-${nonce}'; img-src ${origin} data:; font-src ${origin}; connect-src ${origin}; worker-src blob:`;
   const vars = `--vscode-foreground:${t.fg};--vscode-editor-foreground:${t.fg};--vscode-editor-background:${t.bg};--vscode-input-background:${t.input};--vscode-input-foreground:${t.fg};--vscode-dropdown-background:${t.input};--vscode-dropdown-foreground:${t.fg};--vscode-panel-border:${t.border};--vscode-descriptionForeground:${t.fg}b0;--vscode-errorForeground:#f14c4c;--vscode-focusBorder:#007fd4;--vscode-font-family:sans-serif;--vscode-font-size:13px;--vscode-editor-font-family:monospace;--vscode-button-background:#0e639c;--vscode-button-foreground:#fff`;
   return `<!DOCTYPE html><html lang="en"><head><meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
