@@ -471,6 +471,22 @@ describe('analysis capabilities on unseen code', () => {
     });
   });
 
+  describe('class weights', () => {
+    it('class weights multiplied into the log-probabilities before the smoothed target are weights, not a soft target', () => {
+      const source = [
+        'def ce(x, y, weight, eps=0.1):',
+        '    k = x.size(-1)',
+        '    t = torch.full((y.size(0), k), eps / (k - 1)).scatter_(1, y.unsqueeze(1), 1.0 - eps)',
+        '    lsm = F.log_softmax(x, -1)',
+        '    lsm = lsm * weight',
+        '    return -(t * lsm).sum(-1).mean()',
+      ];
+      const f = definition(source, 'ce');
+      assert.equal(f?.convention, 'k_minus_1');
+      assert.match(f?.message ?? '', /class weights are multiplied into the log-probabilities/);
+    });
+  });
+
   describe('structure', () => {
     it('a loss function chosen by a flag into a variable (`fn = smoothed if ls else F.cross_entropy`) is the smoothing one', () => {
       const smoothed = [

@@ -374,7 +374,7 @@ function times(a: Value, b: Value, aSpan: Span, bSpan: Span): Value {
   if (soft) return soft;
   const kept = storedTimesProb(a, b) ?? storedTimesProb(b, a);
   if (kept) return kept;
-  const weighted = weightedTrueProb(a, b) ?? weightedTrueProb(b, a);
+  const weighted = weightedTrueProb(a, b) ?? weightedTrueProb(b, a) ?? givenWeight(a, b) ?? givenWeight(b, a);
   if (weighted) return weighted;
   const scaled = scaledTarget(a, b) ?? scaledTarget(b, a);
   if (scaled) return scaled;
@@ -392,6 +392,7 @@ function times(a: Value, b: Value, aSpan: Span, bSpan: Span): Value {
       modulated: x.modulated || y.scaledBy !== undefined,
       kl: x.kl,
       ...(x.changedLogits ? { changedLogits: true as const } : {}),
+      ...(y.target.src === 'tensor' && y.target.tensor !== undefined ? { givenAt: ySpan } : {}),
     };
   if (x.kind === 'logp' && y.kind === 'tensor' && y.stored)
     return {
@@ -450,6 +451,16 @@ function storedTimesProb(table: Value, p: Value): Value | null {
 function weightedTrueProb(t: Value, weight: Value): Value | null {
   if (t.kind !== 'tensor' || !t.trueProb || t.trueProb.smoothed) return null;
   return weight.kind === 'tensor' && weight.stored !== undefined && !derivationOf(weight) ? t : null;
+}
+
+/**
+ * `(log_softmax(x) * weight) * t` with t built from the labels: the given tensor first read as a soft target
+ * (`weight * log_p` is spelled like `target * log_p`) weighs the classes; the labels' target is the target.
+ */
+function givenWeight(p: Value, t: Value): Value | null {
+  if (p.kind !== 'prod' || !p.givenAt || t.kind !== 'dist' || !labelDerived(t.target)) return null;
+  const { givenAt, ...rest } = p;
+  return { ...rest, target: t.target, factors: [...p.factors, givenAt] };
 }
 
 /** A target from the labels times a per-sample factor from the model's predictions or from a table read by index. */

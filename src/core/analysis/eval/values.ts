@@ -285,6 +285,8 @@ export type Value =
       /** Plus a term the analysis does not follow (the prediction-only terms of a tempered / Bregman loss). */
       reworked?: true;
       changedLogits?: true;
+      /** Where the given tensor taken as the target is written: a weight after all if a target from the labels follows. */
+      givenAt?: Span;
     }
   | { kind: 'loss'; loss: LossInfo }
   /** A tuple or list; a dict or namespace also has each item's key (`{'eps': eps}`, `SimpleNamespace(eps=eps)`). */
