@@ -2,14 +2,13 @@
 // is not the same loss up to a scale when its target is rescaled, unlike a softmax cross-entropy).
 // Conventions derived by hand from the maths.
 import { strict as assert } from 'node:assert';
-import { analyzePython, type Finding } from '../../src/core/analysis';
+import type { Finding } from '../../src/core/analysis';
+import { definitionIn } from './helpers';
 
 const HEAD = ['import torch', 'import torch.nn as nn', 'import torch.nn.functional as F', ''];
 
 function definition(source: string[], symbol: string): Finding | undefined {
-  return analyzePython([...HEAD, ...source].join('\n')).find(
-    (f) => f.kind === 'loss' && f.symbol === symbol && !f.details?.definedAt,
-  );
+  return definitionIn(HEAD, source, symbol);
 }
 
 describe('analysis: binary cross-entropy targets read as they are', () => {

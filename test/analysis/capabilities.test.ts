@@ -3,13 +3,12 @@
 // test. Conventions were derived by hand; the corpus (test/analysis/corpus) checks the same on real code.
 import { strict as assert } from 'node:assert';
 import { analyzePython, type Convention, type Finding } from '../../src/core/analysis';
+import { definitionIn } from './helpers';
 
 const HEAD = ['import torch', 'import torch.nn as nn', 'import torch.nn.functional as F', ''];
 
 function definition(source: string[], symbol: string): Finding | undefined {
-  return analyzePython([...HEAD, ...source].join('\n')).find(
-    (f) => f.kind === 'loss' && f.symbol === symbol && !f.details?.definedAt,
-  );
+  return definitionIn(HEAD, source, symbol);
 }
 
 function conventionOf(source: string[], symbol: string): Convention | null | 'nothing' {

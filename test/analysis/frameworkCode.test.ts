@@ -3,13 +3,12 @@
 // Conventions derived by hand; the corpus checks the same on real code (positive/verify/verify_b17c.py).
 import { strict as assert } from 'node:assert';
 import { analyzePython, type Convention, type Finding } from '../../src/core/analysis';
+import { definitionIn } from './helpers';
 
 const HEAD = ['import torch', 'import torch.nn as nn', 'import torch.nn.functional as F', ''];
 
 function definition(source: string[], symbol: string): Finding | undefined {
-  return analyzePython([...HEAD, ...source].join('\n')).find(
-    (f) => f.kind === 'loss' && f.symbol === symbol && !f.details?.definedAt,
-  );
+  return definitionIn(HEAD, source, symbol);
 }
 
 function expectConvention(source: string[], symbol: string, convention: Convention | undefined): void {

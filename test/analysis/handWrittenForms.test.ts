@@ -4,14 +4,13 @@
 // shifted by a table the module keeps (the truncated L_q loss). Conventions derived by hand; the corpus checks the
 // same on real code (positive/verify/verify_b16c.py).
 import { strict as assert } from 'node:assert';
-import { analyzePython, type Convention, type Finding } from '../../src/core/analysis';
+import type { Convention, Finding } from '../../src/core/analysis';
+import { definitionIn } from './helpers';
 
 const HEAD = ['import torch', 'import torch.nn as nn', 'import torch.nn.functional as F', ''];
 
 function definition(source: string[], symbol: string): Finding | undefined {
-  return analyzePython([...HEAD, ...source].join('\n')).find(
-    (f) => f.kind === 'loss' && f.symbol === symbol && !f.details?.definedAt,
-  );
+  return definitionIn(HEAD, source, symbol);
 }
 
 function expectConvention(source: string[], symbol: string, convention: Convention): void {

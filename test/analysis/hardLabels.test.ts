@@ -2,14 +2,13 @@
 // losses inherited through classes of the file, hard-example mining), each on a snippet written for this test:
 // the finding must say `none` (no smoothing), never stay silent. Conventions derived by hand.
 import { strict as assert } from 'node:assert';
-import { analyzePython, type Finding } from '../../src/core/analysis';
+import type { Finding } from '../../src/core/analysis';
+import { definitionIn } from './helpers';
 
 const HEAD = ['import math', 'import torch', 'import torch.nn as nn', 'import torch.nn.functional as F', ''];
 
 function definition(source: string[], symbol: string): Finding | undefined {
-  return analyzePython([...HEAD, ...source].join('\n')).find(
-    (f) => f.kind === 'loss' && f.symbol === symbol && !f.details?.definedAt,
-  );
+  return definitionIn(HEAD, source, symbol);
 }
 
 describe('analysis: hard-label losses written by hand or through other classes', () => {

@@ -20,6 +20,13 @@ export function definitionAt(findings: Finding[], line: number): Finding {
   return f;
 }
 
+/** The finding of the class or function `symbol` (not a construction of it) in `head` followed by `source`. */
+export function definitionIn(head: string[], source: string[], symbol: string): Finding | undefined {
+  return analyzePython([...head, ...source].join('\n')).find(
+    (f) => f.kind === 'loss' && f.symbol === symbol && !f.details?.definedAt,
+  );
+}
+
 export function pitfalls(findings: Finding[], rule: string): Finding[] {
   return findings.filter((f) => f.kind === 'pitfall' && f.rule === rule);
 }

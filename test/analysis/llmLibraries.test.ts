@@ -3,14 +3,13 @@
 // positional arguments annotated by comments, a tuple unpacked from a call. Also a criterion given to the
 // constructor and handed a smoothed target. Snippets written for this test; conventions derived by hand.
 import { strict as assert } from 'node:assert';
-import { analyzePython, type Convention } from '../../src/core/analysis';
+import type { Convention } from '../../src/core/analysis';
+import { definitionIn } from './helpers';
 
 const HEAD = ['import torch', 'import torch.nn as nn', 'import torch.nn.functional as F'];
 
 function conventionOf(source: string[], symbol: string): Convention | null | 'nothing' {
-  const found = analyzePython([...HEAD, ...source].join('\n')).find(
-    (f) => f.kind === 'loss' && f.symbol === symbol && !f.details?.definedAt,
-  );
+  const found = definitionIn(HEAD, source, symbol);
   return found ? found.convention : 'nothing';
 }
 

@@ -3,14 +3,13 @@
 // (confidence penalty), a smoothed target taken inside the log; and their look-alikes that stay plain CE.
 // Conventions derived by hand; the corpus checks the same on real code (verify_other_family.py).
 import { strict as assert } from 'node:assert';
-import { analyzePython, type Finding } from '../../src/core/analysis';
+import type { Finding } from '../../src/core/analysis';
+import { definitionIn } from './helpers';
 
 const HEAD = ['import torch', 'import torch.nn as nn', 'import torch.nn.functional as F', ''];
 
 function definition(source: string[], symbol: string): Finding | undefined {
-  return analyzePython([...HEAD, ...source].join('\n')).find(
-    (f) => f.kind === 'loss' && f.symbol === symbol && !f.details?.definedAt,
-  );
+  return definitionIn(HEAD, source, symbol);
 }
 
 function expectOther(source: string[], symbol: string, reason: RegExp): void {

@@ -2,14 +2,13 @@
 // `if term is not None:`, a mode argument whose value comes from a config, and a loss that decodes differently
 // in eval mode. Each snippet is written for this test; conventions were derived by hand.
 import { strict as assert } from 'node:assert';
-import { analyzePython, type Convention } from '../../src/core/analysis';
+import type { Convention } from '../../src/core/analysis';
+import { definitionIn } from './helpers';
 
 const HEAD = ['import math', 'import torch', 'import torch.nn as nn', 'import torch.nn.functional as F', ''];
 
 function conventionOf(source: string[], symbol: string): Convention | null | 'nothing' {
-  const found = analyzePython([...HEAD, ...source].join('\n')).find(
-    (f) => f.kind === 'loss' && f.symbol === symbol && !f.details?.definedAt,
-  );
+  const found = definitionIn(HEAD, source, symbol);
   return found ? found.convention : 'nothing';
 }
 

@@ -2,14 +2,13 @@
 // the code is given (advantages) with an entropy bonus is a policy gradient, not a confidence penalty (CE − β·H of
 // the labels' plain cross-entropy, which stays `other`). Conventions derived by hand.
 import { strict as assert } from 'node:assert';
-import { analyzePython, type Finding } from '../../src/core/analysis';
+import type { Finding } from '../../src/core/analysis';
+import { definitionIn } from './helpers';
 
 const HEAD = ['import torch', 'import torch.nn as nn', 'import torch.nn.functional as F', ''];
 
 function definition(source: string[], symbol: string): Finding | undefined {
-  return analyzePython([...HEAD, ...source].join('\n')).find(
-    (f) => f.kind === 'loss' && f.symbol === symbol && !f.details?.definedAt,
-  );
+  return definitionIn(HEAD, source, symbol);
 }
 
 describe('analysis: policy gradients with an entropy bonus', () => {

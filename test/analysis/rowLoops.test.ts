@@ -3,14 +3,13 @@
 // entry reads it as the true-class probability the caller computed. Conventions derived by hand;
 // positive/verify/verify_b17b.py checks the real file in torch.
 import { strict as assert } from 'node:assert';
-import { analyzePython, type Finding } from '../../src/core/analysis';
+import type { Finding } from '../../src/core/analysis';
+import { definitionIn } from './helpers';
 
 const HEAD = ['import torch', 'import torch.nn.functional as F', ''];
 
 function definition(source: string[], symbol: string): Finding | undefined {
-  return analyzePython([...HEAD, ...source].join('\n')).find(
-    (f) => f.kind === 'loss' && f.symbol === symbol && !f.details?.definedAt,
-  );
+  return definitionIn(HEAD, source, symbol);
 }
 
 describe('analysis: losses summed in a loop over the samples', () => {
