@@ -484,6 +484,30 @@ describe('analysis capabilities on unseen code', () => {
       assert.equal(f?.convention, 'k_minus_1');
       assert.match(f?.message ?? '', /class weights are multiplied into the log-probabilities/);
     });
+
+    it('a class weight on log p that feeds both the true-class term and the uniform term is a weight, however the weight is shaped', () => {
+      for (const weight of ['weight', 'weight.unsqueeze(0)', 'weight[None]', 'weight.view(1, -1)']) {
+        const source = [
+          'def ce(x, y, weight, eps=0.1):',
+          '    lsm = F.log_softmax(x, dim=-1)',
+          `    lsm = lsm * ${weight}`,
+          '    nll = lsm.gather(dim=-1, index=y.unsqueeze(-1)).squeeze(-1)',
+          '    return -((1.0 - eps) * nll + eps * lsm.mean(-1)).mean()',
+        ];
+        const f = definition(source, 'ce');
+        assert.equal(f?.convention, 'uniform', weight);
+        assert.match(f?.message ?? '', /class weights are multiplied into the log-probabilities/, weight);
+      }
+    });
+
+    it('a given tensor times log p summed over the classes, with no term on the labels, stays a soft target', () => {
+      const source = [
+        'def ce(x, q):',
+        '    lsm = F.log_softmax(x, dim=-1) * q',
+        '    return -lsm.sum(-1).mean()',
+      ];
+      assert.equal(definition(source, 'ce')?.convention, 'soft_target');
+    });
   });
 
   describe('structure', () => {

@@ -123,9 +123,20 @@ export function asLogp(v: Value): Value & { kind: 'logp' } {
   return v.kind === 'logp' ? v : { kind: 'logp', coefficient: ONE, factors: [] };
 }
 
+/** `w * log_softmax(x)` first read as a given soft target times log p, picked at the labels: w weighs them. */
+function weighedLogp(v: Value): Value & { kind: 'logp' } {
+  if (v.kind !== 'prod' || !v.givenAt || v.binary) return asLogp(v);
+  return {
+    kind: 'logp',
+    coefficient: v.coefficient,
+    factors: [...v.factors, v.givenAt],
+    modulated: v.modulated,
+  };
+}
+
 /** `logp[rows, labels]` or `logp.gather(-1, labels)`: the true-class term of the labels. */
 export function gatherLoss(v: Value, labels: Value): Value & { kind: 'loss' } {
-  const lp = asLogp(v);
+  const lp = weighedLogp(v);
   const l = lossOf(mix(neg(lp.coefficient), ZERO, 'index'), {
     weightSpans: lp.factors,
     modulated: lp.modulated,
@@ -715,7 +726,14 @@ export function reduce(v: Value, name: 'sum' | 'mean', axis: Axis, ctx: Ctx): Va
   const changed = (v.kind === 'logp' || v.kind === 'prod') && v.changedLogits ? { changedLogits: true } : {};
   if (v.kind === 'logp' && v.factors.length > 0) {
     const weightSpans = v.factors.slice(0, -1);
-    return lossOf(mix(neg(v.coefficient), ZERO, 'tensor'), { reduction, weightSpans, modulated });
+    const at = v.factors[v.factors.length - 1] as (typeof v.factors)[number];
+    const givenTarget = { at, per: perClass(ONE) };
+    return lossOf(mix(neg(v.coefficient), ZERO, 'tensor'), {
+      reduction,
+      weightSpans,
+      modulated,
+      givenTarget,
+    });
   }
   if (v.kind === 'logp')
     return lossOf(mix(ZERO, perClass(neg(v.coefficient)), 'none'), { reduction, modulated, ...changed });
@@ -741,6 +759,7 @@ export function reduce(v: Value, name: 'sum' | 'mean', axis: Axis, ctx: Ctx): Va
         kl: v.kl === true,
         reworked: v.reworked === true,
         ...changed,
+        ...(v.givenAt ? { givenTarget: { at: v.givenAt, per: ONE } } : {}),
       },
     );
   }

@@ -95,6 +95,11 @@ export interface LossInfo extends Mix {
   changedLogits?: boolean;
   /** Computed by a criterion given to the constructor (`self.loss_fcn`): its convention is that criterion's. */
   delegated?: string;
+  /**
+   * `w·log p` reduced over the classes, read as the soft target w (written at `at`): a class weight on a uniform
+   * term instead, `per` times the hot coefficient for each class, when the labels' term beside it is weighed by w.
+   */
+  givenTarget?: { at: Span; per: Scalar };
 }
 
 /** Labels compared with a padding index: `kept` where the test holds for the rows that are not padding. */
@@ -393,7 +398,9 @@ export function sourceOf(v: Value): string | undefined {
  * The sum of two losses. A term on the labels plus a term on another distribution (a teacher's probabilities, a
  * given soft target) trains towards their mixture: a soft target, whatever the labels' term is.
  */
-export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
+export function addLoss(givenA: LossInfo, givenB: LossInfo): LossInfo {
+  const a = classWeighted(givenA, givenB);
+  const b = classWeighted(givenB, givenA);
   const aside = auxiliaryHardTerm(a, b) ? b : auxiliaryHardTerm(b, a) ? a : null;
   if (aside) return { ...aside, reworked: true };
   // An auxiliary term (a binary one beside a multi-class loss, one on the log of a tensor the analysis does not
@@ -404,15 +411,16 @@ export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
   const labels = (l: LossInfo, other: LossInfo) =>
     l.src === 'index' || (l.tensor !== undefined && other.tensor === undefined);
   const softened = (labels(a, b) && soft(b, a)) || (soft(a, b) && labels(b, a));
+  const { givenTarget: _given, ...sum } = addMix(a, b);
   return {
-    ...addMix(a, b),
+    ...sum,
     ...(softened ? { labels: '*' } : {}),
     handwritten: a.handwritten || b.handwritten,
     binary: a.binary || b.binary,
     kl: a.kl || b.kl,
     maskedRowsInMean: a.maskedRowsInMean || b.maskedRowsInMean,
     ignoreIndex: JSON.stringify(a.ignoreIndex) === JSON.stringify(b.ignoreIndex) ? a.ignoreIndex : undefined,
-    weightSpans: [...a.weightSpans, ...b.weightSpans],
+    weightSpans: uniqueSpans([...a.weightSpans, ...b.weightSpans]),
     modulated: a.modulated || b.modulated,
     torch: undefined,
     reworked: a.reworked || b.reworked,
@@ -422,6 +430,29 @@ export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
     opaqueLog: a.opaqueLog || b.opaqueLog,
     unseenCall: a.unseenCall || b.unseenCall,
     delegated: a.delegated ?? b.delegated,
+  };
+}
+
+/** The same weight reached through two terms (`lsm = lsm * w`, then two reductions of `lsm`) is one weight. */
+function uniqueSpans(spans: Span[]): Span[] {
+  return spans.filter((s, i) => spans.findIndex((o) => o.from === s.from && o.to === s.to) === i);
+}
+
+/**
+ * `lsm = lsm * w`, then `lsm.gather(1, y)` and `lsm.mean(-1)`: the class-summed term first read as the soft target
+ * w is a uniform term whose classes w weighs, because the labels' term carries w as its weight too.
+ */
+function classWeighted(t: LossInfo, labels: LossInfo): LossInfo {
+  const given = t.givenTarget;
+  const weighs = (s: Span) => given !== undefined && s.from === given.at.from && s.to === given.at.to;
+  if (!given || labels.src !== 'index' || !labels.weightSpans.some(weighs)) return t;
+  const { givenTarget: _given, tensor: _tensor, ...rest } = t;
+  return {
+    ...rest,
+    hot: ZERO,
+    off: mul(t.hot, given.per),
+    src: 'none',
+    weightSpans: [...t.weightSpans, given.at],
   };
 }
 
