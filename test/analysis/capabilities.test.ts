@@ -500,6 +500,25 @@ describe('analysis capabilities on unseen code', () => {
       }
     });
 
+    it('a per-pixel weight map times the one-hot of the labels times log p is a weighted hard target, not a soft target', () => {
+      const weights = [
+        'w = weights',
+        'w = weights.unsqueeze(1)',
+        'w = weights.unsqueeze(1) * torch.ones_like(logp)',
+        'w = cw.view(1, -1, 1, 1) * weights.unsqueeze(1)',
+      ];
+      for (const weight of weights) {
+        const source = [
+          'def pixel_ce(logits, target, weights, cw):',
+          '    logp = F.log_softmax(logits, dim=1)',
+          '    onehot = F.one_hot(target, logits.size(1)).permute(0, 3, 1, 2).float()',
+          `    ${weight}`,
+          '    return (-w * onehot * logp).mean()',
+        ];
+        assert.equal(definition(source, 'pixel_ce')?.convention, 'none', weight);
+      }
+    });
+
     it('a given tensor times log p summed over the classes, with no term on the labels, stays a soft target', () => {
       const source = [
         'def ce(x, q):',

@@ -376,7 +376,8 @@ function times(a: Value, b: Value, aSpan: Span, bSpan: Span): Value {
   if (kept) return kept;
   const weighted = weightedTrueProb(a, b) ?? weightedTrueProb(b, a) ?? givenWeight(a, b) ?? givenWeight(b, a);
   if (weighted) return weighted;
-  const scaled = scaledTarget(a, b) ?? scaledTarget(b, a);
+  const scaled =
+    scaledTarget(a, b) ?? scaledTarget(b, a) ?? weighedOneHot(a, b, bSpan) ?? weighedOneHot(b, a, aSpan);
   if (scaled) return scaled;
   const [x, y, ySpan] = rank(a) >= rank(b) ? [a, b, bSpan] : [b, a, aSpan];
   const my = mixOf(y);
@@ -393,6 +394,16 @@ function times(a: Value, b: Value, aSpan: Span, bSpan: Span): Value {
       kl: x.kl,
       ...(x.changedLogits ? { changedLogits: true as const } : {}),
       ...(y.target.src === 'tensor' && y.target.tensor !== undefined ? { givenAt: ySpan } : {}),
+    };
+  if (x.kind === 'logp' && y.kind === 'tensor' && y.weighedOneHot)
+    return {
+      kind: 'prod',
+      target: y.weighedOneHot.target,
+      coefficient: x.coefficient,
+      factors: [...x.factors, y.weighedOneHot.at],
+      binary: null,
+      modulated: x.modulated,
+      ...(x.changedLogits ? { changedLogits: true as const } : {}),
     };
   if (x.kind === 'logp' && y.kind === 'tensor' && y.stored)
     return {
@@ -468,6 +479,21 @@ function scaledTarget(t: Value, factor: Value): Value | null {
   if (t.kind !== 'dist' || !labelDerived(t.target) || factor.kind !== 'tensor') return null;
   if (factor.stored) return { ...t, scaledBy: { table: factor.stored } };
   return factor.pred ? { ...t, scaledBy: {} } : null;
+}
+
+/**
+ * A hard one-hot of the labels times a tensor the analysis does not follow (`weights * onehot`, a weight map): only
+ * a q·log p term reads it, as the labels' target with a weight; anything else sees an opaque tensor.
+ */
+function weighedOneHot(t: Value, w: Value, wSpan: Span): Value | null {
+  if (t.kind !== 'dist' || t.scaledBy || !hardOneHot(t.target) || !labelDerived(t.target)) return null;
+  return opaqueWeight(w) ? { kind: 'tensor', weighedOneHot: { target: t.target, at: wSpan } } : null;
+}
+
+/** A tensor the analysis does not follow, or a given one scaled (`-w`, `c * w`): no target, no prediction. */
+function opaqueWeight(w: Value): boolean {
+  if (w.kind === 'dist') return w.target.src === 'tensor' && isConst(w.target.off, 0) && !w.scaledBy;
+  return w.kind === 'tensor' && Object.keys(w).every((k) => k === 'kind' || k === 'viewOf');
 }
 
 /**

@@ -217,6 +217,11 @@ export type Value =
       /** A view of this function parameter (`target.view(-1)`): the same labels or log-probabilities. */
       viewOf?: string;
       /**
+       * A hard one-hot of the labels times a tensor the analysis does not follow (a per-pixel weight map, written at
+       * `at`): times log-probabilities, the labels' target with that tensor as its weight.
+       */
+      weighedOneHot?: { target: Mix; at: Span };
+      /**
        * Class indices from the argmax of a tensor that is not the labels (`teacher(x).argmax(1)`): another model's
        * hard predictions, a target of its own (hard distillation, pseudo-labels).
        */
