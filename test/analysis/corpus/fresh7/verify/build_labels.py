@@ -75,6 +75,9 @@ FILES = {
           '1−ε on the target (negative targets remapped to 0 in place), KLDivLoss(none).sum(1), masked_select on '
           'targets >= 0, mean; forward applies it to the G_/U_ logits in the outputs dict.',
           eps='label_smoothing (cfg.LOSSES.LABELSMOOTHING)', classes='logP.size(1)'),
+        D('LabelSmoothing.Forward', 'k_minus_1', 'the capitalised helper method that holds the maths forward delegates '
+          'to (the class label above is the loss a user builds).', eps='self.label_smoothing', classes='logP.size(1)',
+          optional=True, accept=['k_minus_1']),
     ]),
     'emonosukeasr/utils.py': P(NOASSERT, [
         D('to_onehot_ls', 'k_minus_1',
@@ -176,7 +179,7 @@ FILES = {
         D('instance_bce_with_logits', 'none', 'BCE-with-logits against the VQA answer-score targets, times the answer '
           'count; compute_score_with_logits builds a one-hot of the argmax for scoring only.'),
     ]),
-    'transformerhw__train.py': P('Apache-2.0', [
+    'transformerhw__train.py': P(NOASSERT, [
         D('nn.CrossEntropyLoss', 'none', 'module level: criterion = nn.CrossEntropyLoss(ignore_index=src_pad_idx) for '
           'the translation decoder.', rd=CALL, find='criterion = nn.CrossEntropyLoss(ignore_index=src_pad_idx)'),
     ]),
@@ -200,7 +203,7 @@ FILES = {
     'swinunet__utils.py': N('Dice loss with smooth = 1e-5 on one-hot masks, medical-volume evaluation', NOASSERT),
     'simsiam__builder.py': N('SimSiam projector / predictor with stop-gradient targets', 'CC-BY-NC-4.0'),
     'tabnet__sparsemax.py': N('sparsemax / entmax-1.5 thresholds (tau) and entmoid', 'MIT'),
-    'transformerhw__scale_dot_product_attention.py': N('scaled dot-product attention with a masked_fill', 'Apache-2.0'),
+    'transformerhw__scale_dot_product_attention.py': N('scaled dot-product attention with a masked_fill', NOASSERT),
     'sacpranz__sac.py': N('SAC: entropy-regularised twin-Q targets, alpha tuning, soft target updates', 'MIT'),
     'simclrlt__main.py': N('SimCLR NT-Xent with a diagonal mask and weighted kNN evaluation on one-hot labels',
                            NOASSERT),

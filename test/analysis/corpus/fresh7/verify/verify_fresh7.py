@@ -134,8 +134,10 @@ def xmodaler():
         lp = F.log_softmax(logits.view(-1, k), -1)[keep]
         t = k_minus_1_target(flat[keep], k, eps)
         want = (t * (t.log() - lp)).sum(-1).mean()
-        record('xmodaler__label_smoothing.py', 'LabelSmoothing', (got - want).abs().item(),
-               f'k_minus_1: KL(t || p), t = 1-eps on the label, eps/(K-1) elsewhere, mean over targets >= 0 (eps={eps})')
+        for symbol in ('LabelSmoothing', 'LabelSmoothing.Forward'):
+            record('xmodaler__label_smoothing.py', symbol, (got - want).abs().item(),
+                   f'k_minus_1: KL(t || p), t = 1-eps on the label, eps/(K-1) elsewhere, mean over targets >= 0 '
+                   f'(eps={eps})')
 
 
 xmodaler()
