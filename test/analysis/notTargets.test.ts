@@ -26,6 +26,33 @@ describe('analysis: what is not a smoothed target, or not its ε', () => {
     assert.deepEqual(claims(source), []);
   });
 
+  it('a mask blend passed alone to a module the analysis cannot see into is no loss (MIM token masking)', () => {
+    const source = [
+      'class MaskedEncoder(nn.Module):',
+      '    def forward(self, x, mask):',
+      '        x = self.patch_embed(x)',
+      '        B, L, _ = x.shape',
+      '        mask_token = self.mask_token.expand(B, L, -1)',
+      '        w = mask.flatten(1).unsqueeze(-1).type_as(mask_token)',
+      '        x = x * (1 - w) + mask_token * w',
+      '        x = torch.cat((self.cls_token.expand(B, -1, -1), x), dim=1)',
+      '        return self.pos_drop(x + self.pos_embed)',
+    ];
+    assert.deepEqual(claims(source), []);
+  });
+
+  it('a smoothed target handed with the logits to a criterion the analysis cannot see into is still its loss', () => {
+    const source = [
+      'def smoothed(logits, y, criterion, eps=0.1):',
+      '    t = F.one_hot(y, logits.size(-1)).float() * (1 - eps) + eps / logits.size(-1)',
+      '    return criterion(logits, t)',
+    ];
+    assert.deepEqual(
+      claims(source).map((f) => f.convention),
+      ['uniform'],
+    );
+  });
+
   it('int(…) of an expression in a parameter is a Python number, not a target', () => {
     const source = [
       'def same_padding(kernel, dilation=1):',

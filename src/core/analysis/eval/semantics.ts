@@ -927,13 +927,23 @@ function consumer(ev: Evaluated, ctx: Ctx): Value | null {
     : null;
 }
 
-/** A call the analysis cannot see into given a smoothed target built in the code: that target's loss. */
+/**
+ * A call the analysis cannot see into given a smoothed target built in the code and the predictions it is compared
+ * with: that target's loss. Given the target alone (`blk(x)` after `x = x * (1 - w) + token * w`) it is no loss.
+ */
 function smoothedConsumer(ev: Evaluated, ctx: Ctx): Value | null {
-  for (const a of [...ev.args, ...ev.kw.values()]) {
+  const args = [...ev.args, ...ev.kw.values()];
+  for (const a of args) {
     const m = smoothedMixOf(a, ctx.syms);
-    if (m) return lossOf(m, { unseenCall: true });
+    if (m && args.some((other) => other !== a && predictionLike(other)))
+      return lossOf(m, { unseenCall: true });
   }
   return null;
+}
+
+/** What a loss compares a target with: a tensor the function is given or computes, or (log-)probabilities. */
+function predictionLike(v: Value): boolean {
+  return v.kind === 'param' || v.kind === 'tensor' || v.kind === 'logp' || v.kind === 'prob';
 }
 
 /** A term towards another distribution (a teacher's probabilities), not a binary or auxiliary one. */
