@@ -52,4 +52,15 @@ describe('analysis: CTC losses', () => {
       assert.equal(f.torchEquivalent, null);
     }
   });
+  it('F.ctc_loss runs its own catalogue definition: mixed with ε·mean(−log p) it is uniform, as the module form', () => {
+    const source = [
+      'def smoothed_ctc(logits, targets, input_lengths, target_lengths, eps=0.1):',
+      '    lp = F.log_softmax(logits, dim=-1)',
+      '    ctc = F.ctc_loss(lp.transpose(0, 1), targets, input_lengths, target_lengths)',
+      '    return (1 - eps) * ctc + eps * (-lp.mean(dim=-1)).mean()',
+    ];
+    const f = at(source, 5);
+    assert.equal(f.convention, 'uniform');
+    assert.equal(f.epsilonParam, 'eps');
+  });
 });

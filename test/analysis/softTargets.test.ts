@@ -240,4 +240,34 @@ describe('analysis: soft targets outside a loss class', () => {
     assert.equal(at(source, 5).convention, 'soft_target');
     assert.equal(at(source, 9).convention, 'none');
   });
+  it("the top k of a teacher's probabilities scattered back into zeros (word-level distillation) are a soft target", () => {
+    const source = [
+      'def word_kd(logits, teacher_logits, target, pad, w=0.5, k=8):',
+      '    lprobs = F.log_softmax(logits, -1)',
+      '    probs = F.softmax(teacher_logits, -1)',
+      '    top, idx = torch.topk(probs, k=k)',
+      '    sparse = torch.zeros(probs.shape).type_as(probs).scatter(1, idx, top / torch.sum(top))',
+      '    kd = -torch.sum(sparse * lprobs)',
+      "    nll = F.nll_loss(lprobs, target, ignore_index=pad, reduction='sum')",
+      '    return kd * w + nll * (1 - w)',
+      '',
+      'def hard(logits, target):',
+      '    t = torch.zeros_like(logits).scatter_(1, target.unsqueeze(1), 1.0)',
+      '    return -(t * F.log_softmax(logits, -1)).sum(-1).mean()',
+    ];
+    assert.equal(at(source, 5).convention, 'soft_target');
+    assert.equal(at(source, 14).convention, 'none');
+  });
+
+  it("fairseq's get_normalized_probs is the (log-)softmax of the output it is given: a teacher's is a soft target", () => {
+    const source = [
+      'def kd(model, teacher, sample, pad, w=0.5):',
+      "    lprobs = model.get_normalized_probs(model(**sample['net_input']), log_probs=True)",
+      "    probs = teacher.get_normalized_probs(teacher(**sample['net_input']), log_probs=False)",
+      '    kd_loss = -torch.sum(probs * lprobs)',
+      "    nll = F.nll_loss(lprobs, sample['target'], ignore_index=pad, reduction='sum')",
+      '    return kd_loss * w + nll * (1 - w)',
+    ];
+    assert.equal(at(source, 5).convention, 'soft_target');
+  });
 });

@@ -285,4 +285,24 @@ describe('value flow', () => {
     assert.equal(conventionOf(guarded('eps is None'), 'guarded'), 'k_minus_1');
     assert.equal(conventionOf(guarded('not eps'), 'guarded'), 'k_minus_1');
   });
+  it("a helper's reading of an output it could not read is named by the caller's argument, not its parameter", () => {
+    // Both helpers call their input `net_output`: the teacher's probabilities and the student's log-probabilities
+    // are two decoders' outputs (a soft target), not the student's own prediction (bootstrapping).
+    const source = [
+      'class TwoDecoders(nn.Module):',
+      '    def forward(self, x, y):',
+      '        teacher_out = self.teacher(x)',
+      '        student_out = self.student(x)',
+      '        probs = self.probs_of(teacher_out)',
+      '        return self.student_loss(student_out, y, probs.detach())',
+      '',
+      '    def probs_of(self, net_output):',
+      '        return F.softmax(net_output, dim=-1)',
+      '',
+      '    def student_loss(self, net_output, y, teacher_probs, w=0.5):',
+      '        lprobs = F.log_softmax(net_output, dim=-1)',
+      '        return (1 - w) * F.nll_loss(lprobs, y) + w * (teacher_probs * -lprobs).sum(-1).mean()',
+    ];
+    assert.equal(conventionOf(source, 'TwoDecoders'), 'soft_target');
+  });
 });

@@ -33,7 +33,10 @@ export interface LabelledFile {
     | 'fresh5'
     | 'fresh6'
     | 'fresh7'
-    | 'fresh8';
+    | 'fresh8'
+    | 'b19c'
+    | 'b19a'
+    | 'b19b';
   split: Split;
   /** A file without label smoothing: any smoothing claim in it is false. */
   negative: boolean;
@@ -66,19 +69,7 @@ type LabelMap = Record<
  * ran the analysis; its projects were split, alternating by name, between a part looked at and a part never looked
  * at. Every file's split is written in its label, so adding a file never moves another across the split.
  */
-function labelSet(
-  set:
-    | 'positive'
-    | 'negative'
-    | 'fresh'
-    | 'fresh2'
-    | 'fresh3'
-    | 'fresh4'
-    | 'fresh5'
-    | 'fresh6'
-    | 'fresh7'
-    | 'fresh8',
-): LabelledFile[] {
+function labelSet(set: Exclude<LabelledFile['set'], 'realworld' | 'rewrites'>): LabelledFile[] {
   const dir = join(ROOT, 'corpus', set);
   const labels = readJson<LabelMap>(join(dir, 'labels.json')) ?? {};
   return Object.entries(labels).map(([file, l]) => ({
@@ -140,6 +131,8 @@ export function loadCorpus(): LabelledFile[] {
     ...labelSet('fresh7'),
     /** fresh8: the same again, from 38 further projects (two of them as packages), all held out. */
     ...labelSet('fresh8'),
+    /** b19c: 18 files from 15 projects (sequences, speech, OCR, recommendation, graphs), labelled before the analysis ran. */
+    ...labelSet('b19c'),
     ...rewrites(),
   ];
 }

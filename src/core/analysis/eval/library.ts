@@ -608,8 +608,11 @@ function catalogue(): Map<LibraryLoss, { mod: ModuleContext; def: Definition }> 
 export function libraryDefinition(qualified: string): { mod: ModuleContext; def: Definition } | null {
   const name = qualified.slice(qualified.lastIndexOf('.') + 1);
   for (const [entry, found] of catalogue()) {
-    const named = entry.name === name || entry.aliases?.includes(name);
-    if (named && entry.from.test(qualified)) return found;
+    if (!entry.from.test(qualified)) continue;
+    if (entry.name === name) return found;
+    // An alias defined in the entry's source is that definition (`ctc_loss`, the function, not `CTCLoss`).
+    if (entry.aliases?.includes(name))
+      return { mod: found.mod, def: findDefinition(found.mod, name, found.mod.text.length) ?? found.def };
   }
   return null;
 }

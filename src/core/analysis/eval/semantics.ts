@@ -18,6 +18,7 @@ import type { LossKind } from '../results';
 import { splitQualified } from '../results';
 import { children, type Expr, toExpr } from '../syntax';
 import { richer, richness } from './branches';
+import { inCallerTerms } from './callerTerms';
 import {
   assign,
   dimSize,
@@ -68,18 +69,27 @@ type CallExpr = Expr & { kind: 'call' };
 interface Evaluated {
   args: Value[];
   kw: Map<string, Value>;
+  /** The caller's text of each argument (positional, then by keyword), where the call is written in the file. */
+  texts?: { args: string[]; kw: Map<string, string> };
 }
 
 function evalArgs(e: CallExpr, f: Frame, ctx: Ctx): Evaluated {
   const args: Value[] = [];
   const kw = new Map<string, Value>();
+  const texts = { args: [] as string[], kw: new Map<string, string>() };
   for (const a of e.args) {
     if (a.star) continue;
     const v = evalExpr(a.value, f, ctx);
-    if (a.name) kw.set(a.name === 'axis' ? 'dim' : a.name, v);
-    else args.push(v);
+    const text = ctx.mod.text.slice(a.value.from, a.value.to);
+    if (a.name) {
+      kw.set(a.name === 'axis' ? 'dim' : a.name, v);
+      texts.kw.set(a.name, text);
+    } else {
+      args.push(v);
+      texts.args.push(text);
+    }
   }
-  return { args, kw };
+  return { args, kw, texts };
 }
 
 export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): Value {
@@ -824,7 +834,26 @@ function inline(
   ctx: Ctx,
   closure?: ReadonlyMap<string, Value>,
 ): Value {
-  return pickReturn(runFunction(fn, bindCall(fn, ev, ctx), cls, ctx, false, closure));
+  const bound = bindCall(fn, ev, ctx);
+  const result = pickReturn(runFunction(fn, bound, cls, ctx, false, closure));
+  return inCallerTerms(result, unreadArguments(fn, ev, bound, ctx));
+}
+
+/** The helper's parameters given an argument it could not read, each with the caller's text of that argument. */
+function unreadArguments(
+  fn: SyntaxNode,
+  ev: Evaluated,
+  bound: Map<string, Value>,
+  ctx: Ctx,
+): Map<string, string> {
+  const renamed = new Map<string, string>();
+  if (!ev.texts) return renamed;
+  const params = callParams(fn, ctx.mod.text).filter((p) => !p.star);
+  params.forEach((p, i) => {
+    const text = ev.texts?.kw.get(p.name) ?? ev.texts?.args[i];
+    if (text !== undefined && !bound.has(p.name)) renamed.set(p.name, text);
+  });
+  return renamed;
 }
 
 function bindCall(fn: SyntaxNode, ev: Evaluated, ctx: Ctx): Map<string, Value> {

@@ -5,6 +5,7 @@ import { binop, mixMass, mixOf, negate } from './arith';
 import { logisticFunction, logisticRelu, logSigmoidCall, sameLogSigmoid, softplusWithBeta } from './logistic';
 import { marginFunction } from './marginSoftmax';
 import { derivationOf, elementwise, predicted } from './modulation';
+import { probabilityCopy } from './probabilityCopies';
 import {
   add,
   div,
@@ -290,6 +291,8 @@ export function torchFunction(name: string, args: Value[], kw: Map<string, Value
   if (margin) return margin;
   const hardest = args[0] ? selected(name, args[0]) : null;
   if (hardest) return hardest;
+  const copy = args[0] ? probabilityCopy(args[0], name, args.slice(1), kw) : null;
+  if (copy) return copy;
   const signed = args[0] ? signedLogistic(name, args[0]) : null;
   if (signed) return signed;
   if (name === 'clamp' || name === 'clip') {
@@ -843,6 +846,8 @@ export function tensorMethod(
   if (margin) return margin;
   const hardest = selected(name, obj);
   if (hardest) return hardest;
+  const copy = probabilityCopy(obj, name, args, kw);
+  if (copy) return copy;
   const base: Mix = obj.kind === 'dist' ? obj.target : mix(ZERO, ZERO, 'none');
   const clip = /^(clamp|clip)_?$/.test(name);
   const clipped = clip
