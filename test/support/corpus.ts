@@ -31,7 +31,8 @@ export interface LabelledFile {
     | 'fresh3'
     | 'fresh4'
     | 'fresh5'
-    | 'fresh6';
+    | 'fresh6'
+    | 'b19b';
   split: Split;
   /** A file without label smoothing: any smoothing claim in it is false. */
   negative: boolean;
@@ -65,7 +66,7 @@ type LabelMap = Record<
  * at. Every file's split is written in its label, so adding a file never moves another across the split.
  */
 function labelSet(
-  set: 'positive' | 'negative' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6',
+  set: 'positive' | 'negative' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'b19b',
 ): LabelledFile[] {
   const dir = join(ROOT, 'corpus', set);
   const labels = readJson<LabelMap>(join(dir, 'labels.json')) ?? {};
@@ -124,6 +125,8 @@ export function loadCorpus(): LabelledFile[] {
     ...labelSet('fresh5'),
     /** fresh6: the same again, from 33 further projects (two of them as packages), all held out. */
     ...labelSet('fresh6'),
+    /** b19b: plain training code and framework losses (mostly no smoothing), labelled before the analysis ran on it. */
+    ...labelSet('b19b'),
     ...rewrites(),
   ];
 }
