@@ -588,6 +588,8 @@ function assignItem(target: Expr & { kind: 'sub' }, value: Value, f: Frame, ctx:
     return;
   }
   if (obj.kind !== 'dist') return;
+  // Labels written into an integer fill (`t = torch.full(s, K, dtype=torch.long); t[idx] = labels`): class indices.
+  if (obj.target.integer && value.kind !== 'num') return;
   const idx = target.index;
   // `t[i, j] = a if j == y[i] else b` in loops over the rows and the classes: every entry set, the row's target.
   const entries = idx.length === 2 && idx.every((i) => i !== 'slice');

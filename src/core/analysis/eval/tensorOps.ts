@@ -104,6 +104,11 @@ const ZEROS = new Set(['zeros_like', 'empty_like', 'zeros', 'empty', 'new_zeros'
 const ONES = new Set(['ones_like', 'ones', 'new_ones']);
 const FULL = new Set(['full_like', 'full', 'new_full']);
 
+/** `torch.zeros(...)`, `torch.full_like(x, v)`, `x.new_ones(...)`: a tensor filled with one value. */
+export function isFill(name: string): boolean {
+  return ZEROS.has(name) || ONES.has(name) || FULL.has(name);
+}
+
 /**
  * The operator's value; a comparison the arithmetic reads as no target, mask, label test or target support is a
  * mask all the same.
@@ -258,11 +263,12 @@ export function othersProbabilities(target: Value, input: Value): boolean {
 }
 
 /**
- * `torch.zeros(n, dtype=torch.long)`, `torch.ones(bs)` as a cross-entropy target: class indices (all class 0 or 1),
- * not a distribution; a fill with a fraction (`torch.full_like(x, 1 / K)`) is one.
+ * `torch.zeros(n, dtype=torch.long)`, `torch.ones(bs)`, `torch.full(s, K, dtype=torch.int64)` as a cross-entropy
+ * target: class indices (all class 0, 1 or K), not a distribution; a fill with a fraction (`torch.full_like(x, 1 / K)`)
+ * is one.
  */
 function constantIndices(m: Mix): boolean {
-  const integer = m.off.kind === 'number' && Number.isInteger(m.off.value);
+  const integer = m.integer === true || (m.off.kind === 'number' && Number.isInteger(m.off.value));
   return m.src === 'none' && m.hot.kind === 'number' && m.hot.value === 0 && integer;
 }
 
@@ -271,10 +277,22 @@ export function classDim(ctx: Ctx): Scalar {
   return sym('#K');
 }
 
+/**
+ * `torch.scatter(torch.full_like(x, ε/K), -1, y, on)`: out of place into a fill the code built, at indices that are
+ * no range of rows, the method `q.scatter(-1, y, on)`. Into logits or features, or along `arange(n)` (SupCon's mask
+ * of the diagonal, `torch.scatter(ones_like(m), 1, arange(n).view(-1, 1), 0)`), it builds no target.
+ */
+function labelScatter(name: string, args: Value[]): boolean {
+  const [into, , index] = args;
+  const range = index?.kind === 'tensor' && index.classRange !== undefined;
+  return /^scatter(_add)?$/.test(name) && into?.kind === 'dist' && !range;
+}
+
 /** `torch.x(...)` helpers that build or reduce tensors. */
 export function torchFunction(name: string, args: Value[], kw: Map<string, Value>, ctx: Ctx): Value | null {
   if (name === 'einsum') return einsum(args, ctx);
   if (name === 'bmm' && args.length === 2) return rowDot(args[0], args[1], ctx);
+  if (labelScatter(name, args)) return tensorMethod(args[0], name, args.slice(1), kw, ctx);
   const margin = marginFunction(name, [...args, ...kw.values()]);
   if (margin) return margin;
   const hardest = args[0] ? selected(name, args[0]) : null;

@@ -42,6 +42,8 @@ export interface Mix {
   colZero: boolean;
   rowMask: boolean;
   renorm: boolean;
+  /** Filled with an integer dtype (`torch.full(s, K, dtype=torch.long)`): class indices while `src` is 'none'. */
+  integer?: true;
   classes?: Scalar;
   /**
    * Weight of the model's own prediction in the target (soft bootstrapping −Σ p·log p, hard bootstrapping on
