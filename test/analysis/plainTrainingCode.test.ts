@@ -1,6 +1,7 @@
 // Plain training and framework code (blind round b19b): timm-style BCE targets scattered with torch's function
 // form, DETR-style set criteria (an integer fill of the no-object class as the target, losses dispatched through a
-// dict of methods). Conventions derived by hand; the corpus checks the same on real code (b19b/verify).
+// dict of methods), OHEM's per-pixel losses selected before the mean. Conventions derived by hand; the corpus checks
+// the same on real code (b19b/verify).
 import { strict as assert } from 'node:assert';
 import type { Convention, Finding } from '../../src/core/analysis';
 import { definitionIn } from './helpers';
@@ -75,6 +76,22 @@ describe('analysis: plain training and framework code (blind round b19b)', () =>
       'smoothed',
       'uniform',
     );
+  });
+
+  it('rows taken out by a selection (l[mask]) leave the mean; rows zeroed by masked_fill are still counted', () => {
+    const perRow = (kept: string) => [
+      'def masked_ce(x, y, pad=0):',
+      "    l = F.cross_entropy(x, y, reduction='none')",
+      `    return ${kept}.mean()`,
+    ];
+    const selected = definition(perRow('l[y != pad]'), 'masked_ce');
+    assert.equal(selected?.details?.maskedRowsInMean, undefined, selected?.message);
+    assert.equal(selected?.torchEquivalent, 'nn.CrossEntropyLoss(ignore_index=pad)');
+    const zeroed = definition(perRow('l.masked_fill(y == pad, 0)'), 'masked_ce');
+    assert.equal(zeroed?.details?.maskedRowsInMean, true, zeroed?.message);
+    // Zeroed first, then selected: the zeros may still be among the rows kept.
+    const both = definition(perRow('l.masked_fill(y == pad, 0)[y >= 0]'), 'masked_ce');
+    assert.equal(both?.details?.maskedRowsInMean, true, both?.message);
   });
 
   describe('a set criterion dispatching its losses through a dict of its methods (DETR, Mask2Former)', () => {

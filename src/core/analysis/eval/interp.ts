@@ -334,7 +334,7 @@ function subscript(e: Expr & { kind: 'sub' }, f: Frame, ctx: Ctx): Value {
   if (obj.kind === 'prob' && isRowRange(rows)) return trueProbOf(obj, evalExpr(e.index[1] as Expr, f, ctx));
   if (obj.kind === 'loss') {
     const mask = e.index.length === 1 && first !== 'slice' ? at(first) : undefined;
-    return { kind: 'loss', loss: rowsLeftOut(obj.loss, mask, true, ctx.syms) };
+    return { kind: 'loss', loss: rowsLeftOut(obj.loss, mask, true, ctx.syms, true) };
   }
   if (obj.kind === 'tensor' && obj.classRange?.eye && e.index.length === 1 && first !== 'slice')
     return {

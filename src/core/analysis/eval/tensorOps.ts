@@ -686,6 +686,11 @@ function batchFirst(v: Value, name: 'sum' | 'mean', ctx: Ctx): Value | null {
   return rows.kind === 'loss' ? { kind: 'loss', loss: { ...rows.loss, batchReduced: name } } : null;
 }
 
+/** Rows left out by zeroing them (`masked_fill(m, 0)`): still counted by a mean, unlike rows taken out (`l[m]`). */
+function zeroedRows(loss: LossInfo): boolean {
+  return loss.rowMask && loss.rowsDropped !== true;
+}
+
 /** The classes of a term already reduced over the batch, reduced in turn: a sum keeps, a mean divides by K. */
 function classesAfterBatch(
   loss: LossInfo & { batchReduced: 'sum' | 'mean' },
@@ -694,7 +699,7 @@ function classesAfterBatch(
 ): Value {
   const { batchReduced, ...rest } = loss;
   const classes = name === 'mean' ? scaleMix(rest, (s) => div(s, classDim(ctx))) : rest;
-  const maskedRowsInMean = loss.maskedRowsInMean || (loss.rowMask && batchReduced === 'mean');
+  const maskedRowsInMean = loss.maskedRowsInMean || (zeroedRows(loss) && batchReduced === 'mean');
   return { kind: 'loss', loss: { ...classes, reduction: batchReduced, maskedRowsInMean } };
 }
 
@@ -763,7 +768,7 @@ export function reduce(v: Value, name: 'sum' | 'mean', axis: Axis, ctx: Ctx): Va
     );
   }
   if (v.kind === 'loss' && !hasDim) {
-    const maskedRowsInMean = v.loss.maskedRowsInMean || (v.loss.rowMask && name === 'mean');
+    const maskedRowsInMean = v.loss.maskedRowsInMean || (zeroedRows(v.loss) && name === 'mean');
     return { kind: 'loss', loss: { ...v.loss, reduction: name, maskedRowsInMean } };
   }
   // A fill summed whole (`torch.ones_like(x).sum()`, a mask of ones) counts elements; a target's row sums to its mass.
