@@ -34,19 +34,26 @@ describe('analysis: plain training and framework code (blind round b19b)', () =>
       'BinaryCrossEntropy',
       'uniform',
     );
-    // Along arange(n) into a ones fill it masks the diagonal (supervised contrastive loss): no target, no smoothing.
-    const supcon = definition(
-      [
-        'def supcon(logits, labels, n):',
-        '    mask = torch.eq(labels.view(-1, 1), labels.view(1, -1)).float()',
-        '    logits_mask = torch.scatter(torch.ones_like(mask), 1, torch.arange(n).view(-1, 1), 0)',
-        '    mask = mask * logits_mask',
-        '    log_prob = logits - torch.log((torch.exp(logits) * logits_mask).sum(1, keepdim=True))',
-        '    return -((mask * log_prob).sum(1) / mask.sum(1)).mean()',
-      ],
-      'supcon',
-    );
-    assert.ok(!['uniform', 'k_minus_1', 'other'].includes(supcon?.convention ?? 'none'), supcon?.message);
+  });
+
+  it('scattered along arange(n), in either form, a value masks the diagonal (SupCon): no target, no smoothing', () => {
+    for (const diagonal of [
+      'torch.scatter(torch.ones_like(mask), 1, torch.arange(n).view(-1, 1), 0)',
+      'torch.ones_like(mask).scatter(1, torch.arange(n).view(-1, 1), 0)',
+    ]) {
+      const supcon = definition(
+        [
+          'def supcon(logits, labels, n):',
+          '    mask = torch.eq(labels.view(-1, 1), labels.view(1, -1)).float()',
+          `    logits_mask = ${diagonal}`,
+          '    mask = mask * logits_mask',
+          '    log_prob = logits - torch.log((torch.exp(logits) * logits_mask).sum(1, keepdim=True))',
+          '    return -((mask * log_prob).sum(1) / mask.sum(1)).mean()',
+        ],
+        'supcon',
+      );
+      assert.ok(!['uniform', 'k_minus_1', 'other'].includes(supcon?.convention ?? 'none'), supcon?.message);
+    }
   });
 
   it('an integer fill (the no-object class) with matched labels written in is class indices, not a target', () => {

@@ -278,14 +278,19 @@ export function classDim(ctx: Ctx): Scalar {
 }
 
 /**
- * `torch.scatter(torch.full_like(x, ε/K), -1, y, on)`: out of place into a fill the code built, at indices that are
- * no range of rows, the method `q.scatter(-1, y, on)`. Into logits or features, or along `arange(n)` (SupCon's mask
- * of the diagonal, `torch.scatter(ones_like(m), 1, arange(n).view(-1, 1), 0)`), it builds no target.
+ * Indices that are a range (`arange(n).view(-1, 1)`): scattered along them, a value lands on the diagonal (SupCon's
+ * mask of each sample's own pair, `ones_like(m).scatter(1, arange(n).view(-1, 1), 0)`), not on the labels.
+ */
+function alongRange(index: Value | undefined): boolean {
+  return index?.kind === 'tensor' && index.classRange !== undefined;
+}
+
+/**
+ * `torch.scatter(torch.full_like(x, ε/K), -1, y, on)`: out of place into a fill the code built, the method
+ * `q.scatter(-1, y, on)`. Into logits or features it builds no target.
  */
 function labelScatter(name: string, args: Value[]): boolean {
-  const [into, , index] = args;
-  const range = index?.kind === 'tensor' && index.classRange !== undefined;
-  return /^scatter(_add)?$/.test(name) && into?.kind === 'dist' && !range;
+  return /^scatter(_add)?$/.test(name) && args[0]?.kind === 'dist' && !alongRange(args[2]);
 }
 
 /** `torch.x(...)` helpers that build or reduce tensors. */
@@ -869,7 +874,7 @@ export function tensorMethod(
   // `x.new_full(size, v)`, `x.new_zeros(size)`: a fresh constant fill, read like `torch.full(size, v)`.
   const fresh = /^new_(full|zeros|ones|empty)$/.test(name) ? torchFunction(name, args, kw, ctx) : null;
   if (fresh) return fresh;
-  if (name.startsWith('scatter'))
+  if (name.startsWith('scatter') && !alongRange(args[1] ?? kw.get('index')))
     return {
       kind: 'dist',
       target: scattered(base, args[2] ?? kw.get('value') ?? kw.get('src'), name.startsWith('scatter_add')),
