@@ -64,6 +64,7 @@ describe('labelled corpus of real and rewritten loss code', function () {
       ['fresh', 0.95],
       ['fresh5', 0.9],
       ['b19c', 0.85],
+      ['b19b', 0.94],
     ];
     for (const [set, floor] of floors) {
       const outcomes = part(set, 'tune');

@@ -133,6 +133,8 @@ export function loadCorpus(): LabelledFile[] {
     ...labelSet('fresh8'),
     /** b19c: 18 files from 15 projects (sequences, speech, OCR, recommendation, graphs), labelled before the analysis ran. */
     ...labelSet('b19c'),
+    /** b19b: plain training code and framework losses (mostly no smoothing), labelled before the analysis ran on it. */
+    ...labelSet('b19b'),
     ...rewrites(),
   ];
 }

@@ -334,7 +334,7 @@ function subscript(e: Expr & { kind: 'sub' }, f: Frame, ctx: Ctx): Value {
   if (obj.kind === 'prob' && isRowRange(rows)) return trueProbOf(obj, evalExpr(e.index[1] as Expr, f, ctx));
   if (obj.kind === 'loss') {
     const mask = e.index.length === 1 && first !== 'slice' ? at(first) : undefined;
-    return { kind: 'loss', loss: rowsLeftOut(obj.loss, mask, true, ctx.syms) };
+    return { kind: 'loss', loss: rowsLeftOut(obj.loss, mask, true, ctx.syms, true) };
   }
   if (obj.kind === 'tensor' && obj.classRange?.eye && e.index.length === 1 && first !== 'slice')
     return {
@@ -588,6 +588,8 @@ function assignItem(target: Expr & { kind: 'sub' }, value: Value, f: Frame, ctx:
     return;
   }
   if (obj.kind !== 'dist') return;
+  // Labels written into an integer fill (`t = torch.full(s, K, dtype=torch.long); t[idx] = labels`): class indices.
+  if (obj.target.integer && value.kind !== 'num') return;
   const idx = target.index;
   // `t[i, j] = a if j == y[i] else b` in loops over the rows and the classes: every entry set, the row's target.
   const entries = idx.length === 2 && idx.every((i) => i !== 'slice');

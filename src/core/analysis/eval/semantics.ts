@@ -36,6 +36,7 @@ import { num, ONE, sym, ZERO } from './scalar';
 import {
   axisOf,
   classDim,
+  isFill,
   keepsReceiver,
   lossFunction,
   othersProbabilities,
@@ -132,7 +133,8 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): Value {
     return rowDot(ev.args[0], ev.args[1], ctx);
   if (q?.startsWith('math.')) return mathValue(e, ev, ctx);
   if (q && /^(torch|numpy)\./.test(q)) {
-    const r = torchFunction(q.slice(q.lastIndexOf('.') + 1), ev.args, ev.kw, ctx);
+    const name = q.slice(q.lastIndexOf('.') + 1);
+    const r = integerFill(torchFunction(name, ev.args, ev.kw, ctx), isFill(name) && integerTyped(e, ctx));
     // `torch.exp(x, out=y)` writes its result into y.
     const out = e.args.find((a) => a.name === 'out')?.value;
     if (r && out && (out.kind === 'name' || out.kind === 'attr')) assign(out, r, f, ctx, e);
@@ -157,7 +159,22 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): Value {
   if (registryBuild(e, f, ctx)) return builtCriterion(ctx.mod.text.slice(e.from, e.to), ctx);
   if (e.fn.kind === 'attr') return methodCall(e, e.fn as Expr & { kind: 'attr' }, ev, f, ctx);
   if (e.fn.kind === 'name') return nameCall(e, e.fn.id, ev, f, ctx);
-  return wrapper(ev, ctx);
+  return (e.fn.kind === 'sub' ? dispatched(e.fn, ev, f, ctx) : null) ?? wrapper(ev, ctx);
+}
+
+const INTEGER_DTYPE = /^(torch|numpy)\.(u?int(8|16|32|64)?|long|short)$/;
+
+function integerTyped(e: CallExpr, ctx: Ctx): boolean {
+  const dtype = e.args.find((a) => a.name === 'dtype')?.value;
+  return dtype !== undefined && INTEGER_DTYPE.test(qualify(dtype, ctx.mod) ?? '');
+}
+
+/**
+ * `torch.full(shape, num_classes, dtype=torch.int64)` (DETR's no-object class, the matched labels written in after):
+ * an integer fill, class indices as long as no one-hot is placed in it, whatever the value filled in.
+ */
+function integerFill(v: Value | null, integer: boolean): Value | null {
+  return integer && v?.kind === 'dist' ? { ...v, target: { ...v.target, integer: true } } : v;
 }
 
 /**
@@ -445,13 +462,31 @@ function classCall(def: Definition, name: string, ev: Evaluated, ctx: Ctx): Valu
   return userMethod(scope, 'forward', { ...ev, args: [UNKNOWN, ...ev.args] }, ctx);
 }
 
-function selfCall(name: string, ev: Evaluated, cls: ClassScope, ctx: Ctx): Value {
-  const held = cls.attrs.get(name);
+/** Calling a value that holds something callable: a torch module, an instance, a method, a function. */
+function callHeld(held: Value | undefined, ev: Evaluated, cls: ClassScope | null, ctx: Ctx): Value | null {
   if (held?.kind === 'module') return applyModule(held, ev, ctx);
   if (held?.kind === 'instance') return callInstance(held, ev, ctx);
-  if (held?.kind === 'method') return userMethod(cls, held.name, ev, ctx);
+  if (held?.kind === 'method' && cls) return userMethod(cls, held.name, ev, ctx);
   if (held?.kind === 'function') return callFunction(held, ev, cls, ctx);
   if (held?.kind === 'torchFn') return applyTorchFn(held, ev, ctx);
+  return null;
+}
+
+/**
+ * `loss_map[loss](outputs, targets, indices)` (DETR's `get_loss`): a call through a dict of callables by a key not
+ * known here is one of them; each is run and the richest result kept, as for the returns of a function.
+ */
+function dispatched(fn: Expr & { kind: 'sub' }, ev: Evaluated, f: Frame, ctx: Ctx): Value | null {
+  const table = evalExpr(fn.obj, f, ctx);
+  if (table.kind !== 'tuple' || !table.keys) return null;
+  const results = table.items.map((item) => callHeld(item, ev, f.cls, ctx));
+  return results.every((r) => r !== null) ? pickReturn(results as Value[]) : null;
+}
+
+function selfCall(name: string, ev: Evaluated, cls: ClassScope, ctx: Ctx): Value {
+  const held = cls.attrs.get(name);
+  const called = callHeld(held, ev, cls, ctx);
+  if (called) return called;
   if (name === 'register_buffer' && ev.args[0]?.kind === 'str') {
     cls.attrs.set(ev.args[0].text, ev.args[1] ?? UNKNOWN);
     return UNKNOWN;
@@ -539,11 +574,8 @@ function isAbstract(fn: SyntaxNode, text: string): boolean {
 
 function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): Value {
   const local = f.vars.get(id);
-  if (local?.kind === 'module') return applyModule(local, ev, ctx);
-  if (local?.kind === 'instance') return callInstance(local, ev, ctx);
-  if (local?.kind === 'method' && f.cls) return userMethod(f.cls, local.name, ev, ctx);
-  if (local?.kind === 'function') return callFunction(local, ev, f.cls, ctx);
-  if (local?.kind === 'torchFn') return applyTorchFn(local, ev, ctx);
+  const called = callHeld(local, ev, f.cls, ctx);
+  if (called) return called;
   if (injectedCriterion(local, ev, ctx)) return smoothedConsumer(ev, ctx) ?? delegatedLoss(id, ev.args[1]);
   if (id === 'len') return dimSize({ kind: 'num', value: { kind: 'number', value: 0 } }, ctx);
   if (id === 'getattr' && !ctx.mod.definitionNames.has(id) && e.args[1]?.value.kind === 'str') {

@@ -105,6 +105,11 @@ const ZEROS = new Set(['zeros_like', 'empty_like', 'zeros', 'empty', 'new_zeros'
 const ONES = new Set(['ones_like', 'ones', 'new_ones']);
 const FULL = new Set(['full_like', 'full', 'new_full']);
 
+/** `torch.zeros(...)`, `torch.full_like(x, v)`, `x.new_ones(...)`: a tensor filled with one value. */
+export function isFill(name: string): boolean {
+  return ZEROS.has(name) || ONES.has(name) || FULL.has(name);
+}
+
 /**
  * The operator's value; a comparison the arithmetic reads as no target, mask, label test or target support is a
  * mask all the same.
@@ -270,11 +275,12 @@ export function othersProbabilities(target: Value, input: Value): boolean {
 }
 
 /**
- * `torch.zeros(n, dtype=torch.long)`, `torch.ones(bs)` as a cross-entropy target: class indices (all class 0 or 1),
- * not a distribution; a fill with a fraction (`torch.full_like(x, 1 / K)`) is one.
+ * `torch.zeros(n, dtype=torch.long)`, `torch.ones(bs)`, `torch.full(s, K, dtype=torch.int64)` as a cross-entropy
+ * target: class indices (all class 0, 1 or K), not a distribution; a fill with a fraction (`torch.full_like(x, 1 / K)`)
+ * is one.
  */
 function constantIndices(m: Mix): boolean {
-  const integer = m.off.kind === 'number' && Number.isInteger(m.off.value);
+  const integer = m.integer === true || (m.off.kind === 'number' && Number.isInteger(m.off.value));
   return m.src === 'none' && m.hot.kind === 'number' && m.hot.value === 0 && integer;
 }
 
@@ -283,10 +289,27 @@ export function classDim(ctx: Ctx): Scalar {
   return sym('#K');
 }
 
+/**
+ * Indices that are a range (`arange(n).view(-1, 1)`): scattered along them, a value lands on the diagonal (SupCon's
+ * mask of each sample's own pair, `ones_like(m).scatter(1, arange(n).view(-1, 1), 0)`), not on the labels.
+ */
+function alongRange(index: Value | undefined): boolean {
+  return index?.kind === 'tensor' && index.classRange !== undefined;
+}
+
+/**
+ * `torch.scatter(torch.full_like(x, ε/K), -1, y, on)`: out of place into a fill the code built, the method
+ * `q.scatter(-1, y, on)`. Into logits or features it builds no target.
+ */
+function labelScatter(name: string, args: Value[]): boolean {
+  return /^scatter(_add)?$/.test(name) && args[0]?.kind === 'dist' && !alongRange(args[2]);
+}
+
 /** `torch.x(...)` helpers that build or reduce tensors. */
 export function torchFunction(name: string, args: Value[], kw: Map<string, Value>, ctx: Ctx): Value | null {
   if (name === 'einsum') return einsum(args, ctx);
   if (name === 'bmm' && args.length === 2) return rowDot(args[0], args[1], ctx);
+  if (labelScatter(name, args)) return tensorMethod(args[0], name, args.slice(1), kw, ctx);
   const margin = marginFunction(name, [...args, ...kw.values()]);
   if (margin) return margin;
   const hardest = args[0] ? selected(name, args[0]) : null;
@@ -682,6 +705,11 @@ function batchFirst(v: Value, name: 'sum' | 'mean', ctx: Ctx): Value | null {
   return rows.kind === 'loss' ? { kind: 'loss', loss: { ...rows.loss, batchReduced: name } } : null;
 }
 
+/** Rows left out by zeroing them (`masked_fill(m, 0)`): still counted by a mean, unlike rows taken out (`l[m]`). */
+function zeroedRows(loss: LossInfo): boolean {
+  return loss.rowMask && loss.rowsDropped !== true;
+}
+
 /** The classes of a term already reduced over the batch, reduced in turn: a sum keeps, a mean divides by K. */
 function classesAfterBatch(
   loss: LossInfo & { batchReduced: 'sum' | 'mean' },
@@ -690,7 +718,7 @@ function classesAfterBatch(
 ): Value {
   const { batchReduced, ...rest } = loss;
   const classes = name === 'mean' ? scaleMix(rest, (s) => div(s, classDim(ctx))) : rest;
-  const maskedRowsInMean = loss.maskedRowsInMean || (loss.rowMask && batchReduced === 'mean');
+  const maskedRowsInMean = loss.maskedRowsInMean || (zeroedRows(loss) && batchReduced === 'mean');
   return { kind: 'loss', loss: { ...classes, reduction: batchReduced, maskedRowsInMean } };
 }
 
@@ -767,7 +795,7 @@ export function reduce(v: Value, name: 'sum' | 'mean', axis: Axis, ctx: Ctx): Va
     );
   }
   if (v.kind === 'loss' && !hasDim) {
-    const maskedRowsInMean = v.loss.maskedRowsInMean || (v.loss.rowMask && name === 'mean');
+    const maskedRowsInMean = v.loss.maskedRowsInMean || (zeroedRows(v.loss) && name === 'mean');
     return { kind: 'loss', loss: { ...v.loss, reduction: name, maskedRowsInMean } };
   }
   // A fill summed whole (`torch.ones_like(x).sum()`, a mask of ones) counts elements; a target's row sums to its mass.
@@ -870,7 +898,7 @@ export function tensorMethod(
   // `x.new_full(size, v)`, `x.new_zeros(size)`: a fresh constant fill, read like `torch.full(size, v)`.
   const fresh = /^new_(full|zeros|ones|empty)$/.test(name) ? torchFunction(name, args, kw, ctx) : null;
   if (fresh) return fresh;
-  if (name.startsWith('scatter'))
+  if (name.startsWith('scatter') && !alongRange(args[1] ?? kw.get('index')))
     return {
       kind: 'dist',
       target: scattered(base, args[2] ?? kw.get('value') ?? kw.get('src'), name.startsWith('scatter_add')),

@@ -42,6 +42,8 @@ export interface Mix {
   colZero: boolean;
   rowMask: boolean;
   renorm: boolean;
+  /** Filled with an integer dtype (`torch.full(s, K, dtype=torch.long)`): class indices while `src` is 'none'. */
+  integer?: true;
   classes?: Scalar;
   /**
    * Weight of the model's own prediction in the target (soft bootstrapping −Σ p·log p, hard bootstrapping on
@@ -69,6 +71,8 @@ export interface LossInfo extends Mix {
   /** The rows left out are those whose label is this (`l[y != pad]`): what torch's ignore_index=pad leaves out. */
   ignoreIndex?: Scalar;
   maskedRowsInMean: boolean;
+  /** The rows left out were taken out (`l[mask]`, `masked_select`), not zeroed: a mean counts only those kept. */
+  rowsDropped?: boolean;
   /** Spans where a weight was multiplied into log-probabilities. */
   weightSpans: Span[];
   /** Multiplied by a factor computed from the predictions (focal-style re-weighting). */
@@ -112,14 +116,17 @@ export interface PaddingTest {
 /**
  * Some rows of a loss left out (`l[mask]`, `l.masked_fill(mask, 0)`): by a padding test of its own labels, the rows
  * ignore_index leaves out (`kept`: the mask holds on the rows kept); by any other mask, rows torch cannot tell.
+ * `dropped`: taken out by the selection (`l[mask]`), not zeroed, so a mean divides by the rows kept only.
  */
 export function rowsLeftOut(
   loss: LossInfo,
   mask: Value | undefined,
   kept: boolean,
   syms: Map<string, SymInfo>,
+  dropped = false,
 ): LossInfo {
-  const { ignoreIndex, ...rest } = loss;
+  const { ignoreIndex, rowsDropped, ...rest } = loss;
+  const stillDropped = dropped && (!loss.rowMask || rowsDropped === true);
   const test = mask?.kind === 'tensor' ? mask.padding : undefined;
   // An index that defaults to None masks only when given (`if ignore_index is not None:`): torch takes no None.
   const optional = test?.index.kind === 'symbol' && syms.get(test.index.name)?.noneDefault === true;
@@ -130,7 +137,12 @@ export function rowsLeftOut(
     loss.src !== 'tensor' &&
     (loss.labels ?? test.labels) === test.labels &&
     (!loss.rowMask || JSON.stringify(ignoreIndex) === JSON.stringify(test.index));
-  return { ...rest, rowMask: true, ...(byLabels ? { ignoreIndex: test.index } : {}) };
+  return {
+    ...rest,
+    rowMask: true,
+    ...(stillDropped ? { rowsDropped: true } : {}),
+    ...(byLabels ? { ignoreIndex: test.index } : {}),
+  };
 }
 
 /** A function of the model's probability of the true class, per row (see the `trueProb` of a tensor). */
