@@ -31,7 +31,8 @@ export interface LabelledFile {
     | 'fresh3'
     | 'fresh4'
     | 'fresh5'
-    | 'fresh6';
+    | 'fresh6'
+    | 'b19a';
   split: Split;
   /** A file without label smoothing: any smoothing claim in it is false. */
   negative: boolean;
@@ -65,7 +66,7 @@ type LabelMap = Record<
  * at. Every file's split is written in its label, so adding a file never moves another across the split.
  */
 function labelSet(
-  set: 'positive' | 'negative' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6',
+  set: 'positive' | 'negative' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6' | 'b19a',
 ): LabelledFile[] {
   const dir = join(ROOT, 'corpus', set);
   const labels = readJson<LabelMap>(join(dir, 'labels.json')) ?? {};
@@ -124,6 +125,8 @@ export function loadCorpus(): LabelledFile[] {
     ...labelSet('fresh5'),
     /** fresh6: the same again, from 33 further projects (two of them as packages), all held out. */
     ...labelSet('fresh6'),
+    /** b19a: unusual smoothing and target builders from 15 further projects, labelled before the analysis saw them. */
+    ...labelSet('b19a'),
     ...rewrites(),
   ];
 }
