@@ -63,6 +63,7 @@ describe('labelled corpus of real and rewritten loss code', function () {
       ['negative', 0.985],
       ['fresh', 0.95],
       ['fresh5', 0.9],
+      ['b19a', 0.85],
     ];
     for (const [set, floor] of floors) {
       const outcomes = part(set, 'tune');

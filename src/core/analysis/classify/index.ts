@@ -8,4 +8,12 @@ export type { Classification } from './classify';
 export { analyzeDefinition, type DefinitionResult, type Setting } from './definitions';
 export { mixesGivenTargets } from './givenMixture';
 export { twoColumnTarget } from './targetPair';
-export { INSIDE_LOG, keptTableReason, MODEL, ONE_SIDED, RELAXED, variesReason } from './unfixedTargets';
+export {
+  INSIDE_LOG,
+  keptTableReason,
+  MODEL,
+  ONE_SIDED,
+  PLACED_OVER_PREDICTION,
+  RELAXED,
+  variesReason,
+} from './unfixedTargets';

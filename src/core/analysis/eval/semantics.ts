@@ -247,7 +247,8 @@ function torchLoss(kind: LossKind, args: Map<string, Value>, texts: TorchLossCal
   const changed = changedLogits(input) ? { changedInput: true as const } : {};
   const sliced = input.kind === 'tensor' && input.sliced ? { slicedInput: true as const } : {};
   const call = { kind, args: texts, input: inputOf(input), ...changed, ...sliced, hot: v.loss.hot };
-  return { kind: 'loss', loss: { ...v.loss, torch: call } };
+  const predictions = sourceOf(input);
+  return { kind: 'loss', loss: { ...v.loss, torch: call, ...(predictions ? { predictions } : {}) } };
 }
 
 /**

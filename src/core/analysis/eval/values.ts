@@ -95,6 +95,8 @@ export interface LossInfo extends Mix {
   changedLogits?: boolean;
   /** Computed by a criterion given to the constructor (`self.loss_fcn`): its convention is that criterion's. */
   delegated?: string;
+  /** The parameter a torch loss call's predictions come from (its input's source), to tell losses on other inputs. */
+  predictions?: string;
 }
 
 /** Labels compared with a padding index: `kept` where the test holds for the rows that are not padding. */
@@ -407,6 +409,7 @@ export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
   return {
     ...addMix(a, b),
     ...(softened ? { labels: '*' } : {}),
+    ...ofSeparateInputs(a, b),
     handwritten: a.handwritten || b.handwritten,
     binary: a.binary || b.binary,
     kl: a.kl || b.kl,
@@ -423,6 +426,19 @@ export function addLoss(a: LossInfo, b: LossInfo): LossInfo {
     unseenCall: a.unseenCall || b.unseenCall,
     delegated: a.delegated ?? b.delegated,
   };
+}
+
+/**
+ * Two torch losses over different predictions (`CE(x_in, y_in) + λ·CE(x_out, y_out)`) are separate terms: their
+ * labels do not mix into one target (mixup takes both over the same predictions). Keeps the first term's labels.
+ */
+function ofSeparateInputs(a: LossInfo, b: LossInfo): Partial<LossInfo> {
+  if (a.predictions === b.predictions)
+    return a.predictions === undefined ? {} : { predictions: a.predictions };
+  const apart = a.predictions !== undefined && b.predictions !== undefined;
+  return apart && a.labels !== b.labels
+    ? { labels: a.labels, predictions: undefined }
+    : { predictions: undefined };
 }
 
 /**
