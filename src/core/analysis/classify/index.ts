@@ -7,7 +7,7 @@
 export type { Classification } from './classify';
 export { analyzeDefinition, type DefinitionResult, type Setting } from './definitions';
 export { mixesGivenTargets } from './givenMixture';
-export { twoColumnTarget } from './targetPair';
+export { positionalBinaryTarget, twoColumnTarget } from './targetPair';
 export {
   INSIDE_LOG,
   keptTableReason,
