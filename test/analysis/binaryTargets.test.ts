@@ -128,4 +128,17 @@ describe('analysis: binary labels set by a test of themselves', () => {
     ];
     assert.notEqual(definition(padding, 'padded')?.convention, 'binary');
   });
+
+  it('domain labels given by position, 1 − ε then ε blocks concatenated over the batch, are binary smoothing', () => {
+    const domain = (source: string, target: string) => [
+      'def domain(d, f_s, f_t, eps=0.1):',
+      `    labels = torch.cat((torch.ones((f_s.size(0), 1)) * ${source}, torch.ones((f_t.size(0), 1)) * ${target}))`,
+      '    return F.binary_cross_entropy(d, labels)',
+    ];
+    const smoothed = definition(domain('(1 - eps)', 'eps'), 'domain');
+    assert.equal(smoothed?.convention, 'binary', smoothed?.message);
+    assert.equal(smoothed?.epsilonParam, 'eps');
+    assert.notEqual(definition(domain('1', '0'), 'domain')?.convention, 'binary');
+    assert.notEqual(definition(domain('(1 - eps)', '0'), 'domain')?.convention, 'binary');
+  });
 });

@@ -65,6 +65,7 @@ describe('labelled corpus of real and rewritten loss code', function () {
       ['fresh5', 0.9],
       ['b19c', 0.85],
       ['b19b', 0.94],
+      ['b19a', 0.85],
     ];
     for (const [set, floor] of floors) {
       const outcomes = part(set, 'tune');

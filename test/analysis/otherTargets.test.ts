@@ -252,4 +252,45 @@ describe('analysis: targets from the model, kept tables and penalties (other)', 
     ];
     assert.equal(definition(poly, 'poly')?.convention, 'none');
   });
+
+  it('the true class set to a share over the model’s probabilities (label relaxation by item assignment) is other', () => {
+    const source = [
+      'def relax(x, y, alpha=0.1):',
+      '    p = F.softmax(x, dim=1)',
+      '    with torch.no_grad():',
+      '        rest = 1 - F.one_hot(y, x.shape[1])',
+      '        q = alpha * p / torch.sum(rest * p, dim=1, keepdim=True)',
+      '        q[torch.arange(y.shape[0]), y] = 1 - alpha',
+      '    return F.kl_div(p.log(), q, reduction="batchmean")',
+    ];
+    expectOther(source, 'relax', /predictions' proportions/);
+    const margin = [
+      'def cw(x, y):',
+      '    p = F.softmax(x, dim=1)',
+      '    other = p.clone()',
+      '    other[torch.arange(y.shape[0]), y] = 0',
+      '    return (other.max(1)[0] - p.gather(1, y[:, None])[:, 0]).clamp(min=0).mean()',
+    ];
+    assert.notEqual(definition(margin, 'cw')?.convention, 'other');
+  });
+
+  it('a tensor overwritten whole (`q[:, :] = v`) is a fill of v; the true class then set makes the target', () => {
+    const fixed = [
+      'def fixed(x, y, eps=0.1):',
+      '    q = F.softmax(x, dim=-1).detach()',
+      '    q[:, :] = eps / (x.size(1) - 1)',
+      '    q[torch.arange(len(q)), y] = 1 - eps',
+      '    return -(F.log_softmax(x, dim=-1) * q).sum(-1).mean()',
+    ];
+    assert.equal(definition(fixed, 'fixed')?.convention, 'k_minus_1');
+    const adaptive = [
+      'def adaptive(x, y, teacher, eps=0.1):',
+      '    q = F.softmax(teacher, dim=-1)',
+      '    e = eps * (1 - q.gather(1, y.unsqueeze(1))[:, 0])',
+      '    q[:, :] = e.unsqueeze(-1) / (x.size(1) - 1)',
+      '    q[torch.arange(len(q)), y] = 1 - e',
+      '    return -(F.log_softmax(x, dim=-1) * q).sum(-1).mean()',
+    ];
+    expectOther(adaptive, 'adaptive', /varies per sample/);
+  });
 });

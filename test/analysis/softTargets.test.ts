@@ -270,4 +270,16 @@ describe('analysis: soft targets outside a loss class', () => {
     ];
     assert.equal(at(source, 5).convention, 'soft_target');
   });
+
+  it('two CEs over different predictions and labels (in- and out-of-distribution batches) are no mixup', () => {
+    const source = [
+      'def in_out(pred_in, labels_in, pred_out, labels_out, lam=4):',
+      '    return F.cross_entropy(pred_in, labels_in) + lam * F.cross_entropy(pred_out, labels_out)',
+      '',
+      'def mixed(pred, y_a, y_b, lam):',
+      '    return lam * F.cross_entropy(pred, y_a) + (1 - lam) * F.cross_entropy(pred, y_b)',
+    ];
+    assert.equal(at(source, 5).convention, 'none');
+    assert.equal(at(source, 8).convention, 'soft_target');
+  });
 });

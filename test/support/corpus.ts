@@ -135,6 +135,8 @@ export function loadCorpus(): LabelledFile[] {
     ...labelSet('b19c'),
     /** b19b: plain training code and framework losses (mostly no smoothing), labelled before the analysis ran on it. */
     ...labelSet('b19b'),
+    /** b19a: unusual smoothing and target builders from 15 further projects, labelled before the analysis saw them. */
+    ...labelSet('b19a'),
     ...rewrites(),
   ];
 }

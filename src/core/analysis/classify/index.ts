@@ -7,5 +7,13 @@
 export type { Classification } from './classify';
 export { analyzeDefinition, type DefinitionResult, type Setting } from './definitions';
 export { mixesGivenTargets } from './givenMixture';
-export { twoColumnTarget } from './targetPair';
-export { INSIDE_LOG, keptTableReason, MODEL, ONE_SIDED, RELAXED, variesReason } from './unfixedTargets';
+export { positionalBinaryTarget, twoColumnTarget } from './targetPair';
+export {
+  INSIDE_LOG,
+  keptTableReason,
+  MODEL,
+  ONE_SIDED,
+  PLACED_OVER_PREDICTION,
+  RELAXED,
+  variesReason,
+} from './unfixedTargets';

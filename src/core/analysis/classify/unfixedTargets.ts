@@ -14,6 +14,9 @@ export const ONE_SIDED =
 export const RELAXED =
   "α·log(1 − p_y) beside (1 − α)·log p_y: the off-target mass α goes to the other classes in the model's own proportions (label relaxation)";
 
+export const PLACED_OVER_PREDICTION =
+  "the true class is set to a share and the other classes keep the predictions' proportions (`q = α·p / Σ p; q[rows, y] = 1 − α`: label relaxation, smoothing toward a teacher), not a fixed spread";
+
 export function keptTableReason(table: string): string {
   return `the target is read from \`${table}\`: soft labels the code keeps or learns (online label smoothing, a running average of predictions), not a fixed form`;
 }

@@ -14,8 +14,10 @@ import {
 import { bodyStatements, type Expr, type Stmt, toExpr } from '../syntax';
 import { binop, negate } from './arith';
 import { defaultTruth, joinNumbers, NARROWED, richer, runIf, staticTruth } from './branches';
+import { adaptiveTrueClass, placedOverPrediction, wholeOverwrite } from './itemTargets';
 import { logisticLoss } from './logistic';
 import { trueLogit } from './marginSoftmax';
+import { derivationOf } from './modulation';
 import { add, isConst, num, ONE, type Scalar, sub, sym, ZERO } from './scalar';
 import { evalCall, gatherLoss, instanceField, trueProbOf, userMethod } from './semantics';
 import { labelFill, reduce, rowDot } from './tensorOps';
@@ -580,6 +582,13 @@ function assignItem(target: Expr & { kind: 'sub' }, value: Value, f: Frame, ctx:
     assign(target.obj, filled, f, ctx, target);
     return;
   }
+  const rewritten =
+    wholeOverwrite(target.index, target.bounded === true, value) ??
+    placedOverPrediction(obj, target.index, value, labelsAt(target.index, f, ctx));
+  if (rewritten) {
+    assign(target.obj, rewritten, f, ctx, target);
+    return;
+  }
   const [only] = target.index;
   const relabelled =
     target.index.length === 1 && only !== 'slice' ? labelFill(obj, evalExpr(only, f, ctx), value) : null;
@@ -603,11 +612,19 @@ function assignItem(target: Expr & { kind: 'sub' }, value: Value, f: Frame, ctx:
   const pointwise = idx.length >= 2 ? idx.every((i) => i !== 'slice') : oneLabel(idx[0]);
   if (scalar && !zero && pointwise)
     d = { ...d, hot: sub(scalar, d.off), src: 'index', placedAt: placedAt(idx, f, ctx) };
+  else if (idx.length === 2 && pointwise && derivationOf(value) && labelsAt(idx, f, ctx) !== undefined)
+    d = { ...adaptiveTrueClass(d), placedAt: labelsAt(idx, f, ctx) };
   else if (zero && idx.length === 2 && idx[0] === 'slice') d = { ...d, colZero: true };
   else if (zero && idx.length === 1 && idx[0] !== 'slice') {
     d = idx[0].kind === 'bin' || idx[0].kind === 'unary' ? { ...d, rowMask: true } : { ...d, colZero: true };
   }
   assign(target.obj, { kind: 'dist', target: d }, f, ctx, target);
+}
+
+/** The labels an item assignment's last index names (`q[rows, y.long()]`), not a loop's class number `j`. */
+function labelsAt(idx: (Expr | 'slice')[], f: Frame, ctx: Ctx): string | undefined {
+  const last = idx.at(-1);
+  return last === undefined || last === 'slice' ? undefined : sourceOf(evalExpr(last, f, ctx));
 }
 
 /** The index an item assignment places the true class at (the last one): its labels' name, else its text. */

@@ -13,7 +13,7 @@ import {
   type ModuleContext,
   qualify,
 } from '../bind';
-import { mixesGivenTargets, twoColumnTarget } from '../classify';
+import { mixesGivenTargets, positionalBinaryTarget, twoColumnTarget } from '../classify';
 import type { LossKind } from '../results';
 import { splitQualified } from '../results';
 import { children, type Expr, toExpr } from '../syntax';
@@ -32,7 +32,7 @@ import {
 } from './interp';
 import { libraryDefinition } from './library';
 import { diagonalPick } from './marginSoftmax';
-import { num, ONE, sym, ZERO } from './scalar';
+import { isConst, num, ONE, sym, ZERO } from './scalar';
 import {
   axisOf,
   classDim,
@@ -117,8 +117,12 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): Value {
   if (q) settleCounts(q, e, f, ctx);
   const ev = evalArgs(e, f, ctx);
   // NumPy builds targets the same way (np.full, np.eye(K)[y], np.zeros): its functions read as torch's.
-  if ((q === 'torch.stack' || q === 'torch.cat') && ev.args[0]?.kind === 'tuple')
-    return twoColumnTarget(ev.args[0].items) ?? richest(ev.args[0].items);
+  if ((q === 'torch.stack' || q === 'torch.cat') && ev.args[0]?.kind === 'tuple') {
+    const dim = scalarOf(ev.args[1] ?? ev.kw.get('dim') ?? numAV(ZERO));
+    const batch = q === 'torch.cat' && dim !== null && isConst(dim, 0);
+    const byPosition = batch ? positionalBinaryTarget(ev.args[0].items) : null;
+    return byPosition ?? twoColumnTarget(ev.args[0].items) ?? richest(ev.args[0].items);
+  }
   // `SimpleNamespace(eps=eps)`, `dict(eps=eps)`: the keywords, by name.
   if (q !== null && NAMESPACES.has(q) && !ctx.mod.definitionNames.has(q) && ev.args.length === 0)
     return { kind: 'tuple', items: [...ev.kw.values()], keys: [...ev.kw.keys()] };
@@ -274,7 +278,8 @@ function torchLoss(kind: LossKind, args: Map<string, Value>, texts: TorchLossCal
   const changed = changedLogits(input) ? { changedInput: true as const } : {};
   const sliced = input.kind === 'tensor' && input.sliced ? { slicedInput: true as const } : {};
   const call = { kind, args: texts, input: inputOf(input), ...changed, ...sliced, hot: v.loss.hot };
-  return { kind: 'loss', loss: { ...v.loss, torch: call } };
+  const predictions = sourceOf(input);
+  return { kind: 'loss', loss: { ...v.loss, torch: call, ...(predictions ? { predictions } : {}) } };
 }
 
 /**

@@ -1,7 +1,8 @@
 import type { Ctx } from '../bind';
-import { INSIDE_LOG, MODEL, ONE_SIDED, variesReason } from '../classify';
+import { INSIDE_LOG, ONE_SIDED } from '../classify';
 import type { LossKind } from '../results';
 import { binop, mixMass, mixOf, negate } from './arith';
+import { adaptiveTrueClass } from './itemTargets';
 import { logisticFunction, logisticRelu, logSigmoidCall, sameLogSigmoid, softplusWithBeta } from './logistic';
 import { marginFunction } from './marginSoftmax';
 import { derivationOf, elementwise, predicted } from './modulation';
@@ -650,8 +651,7 @@ function scattered(base: Mix, value: Value | undefined, accumulate: boolean): Mi
     return { ...rest, off, hot: sub(sym(named), off), src: 'index' };
   }
   // `scatter_(1, y, 1 − ε_i)` with ε_i computed from the model (α·p_y): the smoothing amount varies per sample.
-  if (value && derivationOf(value))
-    return { ...base, hot: ONE, off: ZERO, src: 'index', unfixed: variesReason(MODEL) };
+  if (value && derivationOf(value)) return adaptiveTrueClass(base);
   const v = (value && fillValue(value)) ?? ONE;
   // `scatter_add_` adds v to what the true class held (hot + off); `scatter_` replaces it with v.
   return { ...base, hot: accumulate ? add(base.hot, v) : sub(v, base.off), src: 'index' };

@@ -104,6 +104,8 @@ export interface LossInfo extends Mix {
    * term instead, `per` times the hot coefficient for each class, when the labels' term beside it is weighed by w.
    */
   givenTarget?: { at: Span; per: Scalar };
+  /** The parameter a torch loss call's predictions come from (its input's source), to tell losses on other inputs. */
+  predictions?: string;
 }
 
 /** Labels compared with a padding index: `kept` where the test holds for the rows that are not padding. */
@@ -432,6 +434,7 @@ export function addLoss(givenA: LossInfo, givenB: LossInfo): LossInfo {
   return {
     ...sum,
     ...(softened ? { labels: '*' } : {}),
+    ...ofSeparateInputs(a, b),
     handwritten: a.handwritten || b.handwritten,
     binary: a.binary || b.binary,
     kl: a.kl || b.kl,
@@ -471,6 +474,19 @@ function classWeighted(t: LossInfo, labels: LossInfo): LossInfo {
     src: 'none',
     weightSpans: [...t.weightSpans, given.at],
   };
+}
+
+/**
+ * Two torch losses over different predictions (`CE(x_in, y_in) + λ·CE(x_out, y_out)`) are separate terms: their
+ * labels do not mix into one target (mixup takes both over the same predictions). Keeps the first term's labels.
+ */
+function ofSeparateInputs(a: LossInfo, b: LossInfo): Partial<LossInfo> {
+  if (a.predictions === b.predictions)
+    return a.predictions === undefined ? {} : { predictions: a.predictions };
+  const apart = a.predictions !== undefined && b.predictions !== undefined;
+  return apart && a.labels !== b.labels
+    ? { labels: a.labels, predictions: undefined }
+    : { predictions: undefined };
 }
 
 /**
