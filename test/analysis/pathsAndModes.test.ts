@@ -83,4 +83,27 @@ describe('paths and modes', () => {
     ];
     assert.equal(conventionOf(source, 'DecodingCriterion'), 'uniform');
   });
+
+  it('`if eps >= 0:` with no default for ε takes ε as positive: a negative sentinel (adaptive smoothing) is the other path', () => {
+    const reid = (test: string, positive: string[], negative: string[]) => [
+      'def reid_ce(logits, labels, eps, alpha=0.2):',
+      '    k = logits.size(1)',
+      `    if ${test}:`,
+      ...positive,
+      '    else:',
+      ...negative,
+      '    log_probs = F.log_softmax(logits, dim=1)',
+      '    with torch.no_grad():',
+      '        targets = torch.ones_like(log_probs) * amount / (k - 1)',
+      '        targets.scatter_(1, labels.unsqueeze(1), 1 - amount)',
+      '    return (-targets * log_probs).sum(dim=1).mean()',
+    ];
+    const fixed = ['        amount = eps'];
+    const adaptive = [
+      '        p = F.softmax(logits, dim=1)',
+      '        amount = alpha * p[torch.arange(p.size(0)), labels].unsqueeze(1)',
+    ];
+    assert.equal(conventionOf(reid('eps >= 0', fixed, adaptive), 'reid_ce'), 'k_minus_1');
+    assert.equal(conventionOf(reid('0 > eps', adaptive, fixed), 'reid_ce'), 'k_minus_1');
+  });
 });

@@ -588,4 +588,19 @@ describe('analysis: rows left out by a padding test of the labels are ignore_ind
     assertInexact(at(code, 'NextToken', 3), 'nn.CrossEntropyLoss()', /sliced before the torch call/);
     assert.equal(at(code, 'every_position', 11).torchEquivalent, 'nn.CrossEntropyLoss()');
   });
+
+  it('a sum divided by the count of a mask (`loss.sum() / torch.sum(mask)`) is closest to the mean, not the sum', () => {
+    const code = lines(
+      'import torch',
+      'import torch.nn.functional as F',
+      'def counted(log_probs, targets, length=None):',
+      '    loss = F.nll_loss(log_probs, targets, reduction="none")',
+      '    mask = torch.ones_like(targets)',
+      '    if length is not None:',
+      '        mask *= length',
+      '    loss *= mask',
+      '    return loss.sum() / torch.sum(mask)',
+    );
+    assertInexact(at(code, 'counted', 3), 'nn.NLLLoss()', /multiplied by a factor/);
+  });
 });

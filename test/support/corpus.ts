@@ -67,7 +67,9 @@ type LabelMap = Record<
 /**
  * positive / negative: collected first, with tune and holdout splits. fresh: collected last by someone who never
  * ran the analysis; its projects were split, alternating by name, between a part looked at and a part never looked
- * at. Every file's split is written in its label, so adding a file never moves another across the split.
+ * at. After several sessions of measuring them, their held-out parts became tuning material too (every file of these
+ * three sets is `tune` now). Every file's split is written in its label, so adding a file never moves another across
+ * the split.
  */
 function labelSet(set: Exclude<LabelledFile['set'], 'realworld' | 'rewrites'>): LabelledFile[] {
   const dir = join(ROOT, 'corpus', set);

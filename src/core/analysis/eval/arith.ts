@@ -3,7 +3,7 @@ import type { Span } from '../syntax';
 import { logisticRest, logisticShift, logSigmoidArithmetic, negatedSoftplus } from './logistic';
 import { marginArithmetic } from './marginSoftmax';
 import { carryDerivation, derivationOf, modulate } from './modulation';
-import { add, div, evalSym, isConst, mul, neg, num, ONE, op, type Scalar, ZERO } from './scalar';
+import { add, div, evalSym, isConst, mul, neg, num, ONE, op, type Scalar, symNames, ZERO } from './scalar';
 import { reverseCrossEntropy, signedLogits } from './signedLabels';
 import {
   addLoss,
@@ -657,6 +657,9 @@ function divide(a: Value, b: Value, sb: Scalar | null): Value {
     return { kind: 'prob', multi: true, neg: false, source: a.expLogits.of };
   if (a.kind === 'dist' && b.kind === 'num' && b.mass)
     return { kind: 'dist', target: { ...divMix(a.target, b.value), renorm: true } };
+  // A sum over the elements a fill of ones counts (`loss.sum() / torch.sum(mask)`, mask = ones_like(y)): their mean.
+  if (sb && a.kind === 'loss' && a.loss.reduction === 'sum' && symNames(sb).has('#count'))
+    return scale({ kind: 'loss', loss: { ...a.loss, perCount: true } }, (x) => div(x, sb));
   if (sb) return scale(a, (x) => div(x, sb));
   if (a.kind === 'loss') return reworked(a);
   return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;

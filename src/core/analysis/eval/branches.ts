@@ -79,7 +79,7 @@ function joinPaths(
   const [taken, other] = [paths[onDefault], paths[1 - onDefault]];
   for (const [name, value] of taken) {
     const alternative = other.get(name);
-    if (name.startsWith(NARROWED) || !alternative || scalarOf(value) || scalarOf(alternative)) continue;
+    if (name.startsWith(NARROWED) || !alternative || (scalarOf(value) && scalarOf(alternative))) continue;
     // `smooth_loss = None` on the default path is no value: a later `if smooth_loss is not None:` uses the other.
     if (value.kind === 'unknown') continue;
     // Whether a criterion object smooths shows only when it is called: the richer one stands (`join`).
@@ -226,7 +226,11 @@ const ORDERINGS: Record<string, (l: number, r: number) => boolean> = {
   '!=': (l, r) => l !== r,
 };
 
-/** `if self.ignore_index >= 0:` with `ignore_index=-100`: a number parameter against a literal, at its default. */
+/**
+ * `if self.ignore_index >= 0:` with `ignore_index=-100`: a number parameter against a literal, at its default. A
+ * sign test of one with no default (`if eps >= 0:`, the other path a sentinel's such as adaptive smoothing) takes
+ * it as positive, as hyperparameters are.
+ */
 function comparedAtDefaults(
   test: Expr & { kind: 'bin' },
   holds: (l: number, r: number) => boolean,
@@ -235,8 +239,13 @@ function comparedAtDefaults(
 ): boolean | null {
   const sides = [test.left, test.right];
   if (!sides.every(isNumberOperand) || !sides.some(isPlain)) return null;
-  const [l, r] = sides.map((e) => valueAtDefaults(e, f, ctx));
+  const unset = test.op !== '==' && test.op !== '!=' && sides.some(isZero) ? 1 : Number.NaN;
+  const [l, r] = sides.map((e) => valueAtDefaults(e, f, ctx, unset));
   return Number.isFinite(l) && Number.isFinite(r) ? holds(l, r) : null;
+}
+
+function isZero(e: Expr): boolean {
+  return e.kind === 'num' && e.value === 0;
 }
 
 /** A name, attribute or number literal (`-100` included): evaluating it has no side effects on the analysis. */
@@ -244,10 +253,10 @@ function isNumberOperand(e: Expr): boolean {
   return e.kind === 'num' || (e.kind === 'unary' && e.op === '-' && e.operand.kind === 'num') || isPlain(e);
 }
 
-/** The number an expression holds when every parameter has its default value; NaN when one has none. */
-function valueAtDefaults(e: Expr, f: Frame, ctx: Ctx): number {
+/** The number an expression holds when every parameter has its default value; `unset` for one that has none. */
+function valueAtDefaults(e: Expr, f: Frame, ctx: Ctx, unset = Number.NaN): number {
   const s = scalarOf(evalExpr(e, f, ctx));
-  return s ? evalSym(s, (n) => ctx.syms.get(n)?.value ?? Number.NaN) : Number.NaN;
+  return s ? evalSym(s, (n) => ctx.syms.get(n)?.value ?? unset) : Number.NaN;
 }
 
 /** `self.binary or x.dim() <= 2`: decided by one side that decides it (true for `or`, false for `and`) or by both. */

@@ -355,6 +355,8 @@ function subscript(e: Expr & { kind: 'sub' }, f: Frame, ctx: Ctx): Value {
     return { kind: 'tensor', viewOf: obj.value.name };
   const table = storedTable(e.obj, obj);
   if (table && e.index.length === 1 && first !== 'slice') return { kind: 'tensor', stored: table };
+  if (e.bounded && obj.kind === 'param' && obj.value.kind === 'symbol')
+    return { kind: 'tensor', sliced: true, slicedOf: obj.value.name };
   if (e.bounded && (obj.kind === 'param' || obj.kind === 'unknown')) return { kind: 'tensor', sliced: true };
   if (e.bounded && obj.kind === 'tensor') return { ...obj, sliced: true };
   if (obj.kind === 'param' || obj.kind === 'unknown') return TENSOR;

@@ -148,6 +148,8 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): Value {
   const fn = ev.args[0];
   if (q === 'functools.partial' && fn?.kind === 'function')
     return { ...fn, partial: { args: ev.args.slice(1), kw: ev.kw } };
+  const boundLoss = q === 'functools.partial' ? partialTorchLoss(e, ev, ctx) : null;
+  if (boundLoss) return boundLoss;
   const library = q ? (importedCall(q, ev, ctx) ?? libraryCall(q, ev, ctx)) : null;
   if (library) return library;
   const builtin = q !== null && BUILTIN_CONTAINERS.has(q) && !ctx.mod.definitionNames.has(q);
@@ -261,6 +263,22 @@ function tableRows(q: string, e: CallExpr, ev: Evaluated, ctx: Ctx): Value | nul
   return null;
 }
 
+/**
+ * `functools.partial(F.nll_loss, weight=w, reduction='none')`: a torch loss function with its options bound, called
+ * later on (input, target) like a criterion built with those options.
+ */
+function partialTorchLoss(e: CallExpr, ev: Evaluated, ctx: Ctx): Value | null {
+  const [fn, ...options] = e.args;
+  const api = fn && !fn.name && !fn.star ? resolveTorchApi(fn.value, ctx.mod) : null;
+  if (api?.form !== 'functional' || api.kind.endsWith('softmax') || options.some((a) => !a.name || a.star))
+    return null;
+  const texts = options.map((a): [string, string] => {
+    const name = a.name === 'axis' ? 'dim' : (a.name as string);
+    return [name, argText(ev.kw.get(name) ?? UNKNOWN, a.value, ctx.mod.text, ctx.syms)];
+  });
+  return { kind: 'module', api: api.kind, args: new Map(ev.kw), texts };
+}
+
 function applyModule(m: Value & { kind: 'module' }, ev: Evaluated, ctx: Ctx): Value {
   const bound = new Map(m.args);
   bound.set('input', ev.args[0] ?? ev.kw.get('input') ?? UNKNOWN);
@@ -279,7 +297,10 @@ function torchLoss(kind: LossKind, args: Map<string, Value>, texts: TorchLossCal
   const sliced = input.kind === 'tensor' && input.sliced ? { slicedInput: true as const } : {};
   const call = { kind, args: texts, input: inputOf(input), ...changed, ...sliced, hot: v.loss.hot };
   const predictions = sourceOf(input);
-  return { kind: 'loss', loss: { ...v.loss, torch: call, ...(predictions ? { predictions } : {}) } };
+  return {
+    kind: 'loss',
+    loss: { ...v.loss, ...sliced, torch: call, ...(predictions ? { predictions } : {}) },
+  };
 }
 
 /**

@@ -748,9 +748,10 @@ export function reduce(v: Value, name: 'sum' | 'mean', axis: Axis, ctx: Ctx): Va
     if (v.trueProb.falling || v.trueProb.margin) return trueProbLoss(v.trueProb, reduction);
     return { ...v, trueProb: { ...v.trueProb, reduced: reduction } };
   }
-  const parameter = v.kind === 'param' || (v.kind === 'tensor' && v.viewOf !== undefined);
-  // A parameter reduced over the batch is a statistic per class (`t.sum(0)`: how many labels each class has, a
-  // class-balancing weight's count); over the classes, a row of log-probabilities summed.
+  const parameter =
+    v.kind === 'param' || (v.kind === 'tensor' && (v.viewOf !== undefined || v.slicedOf !== undefined));
+  // A parameter (or some positions of one) reduced over the batch is a statistic per class (`t.sum(0)`: how many
+  // labels each class has, a class-balancing weight's count); over the classes, a row of log-probabilities summed.
   if (parameter && axis === 'batch') return TENSOR;
   if (parameter && hasDim) return reduce({ kind: 'logp', coefficient: ONE, factors: [] }, name, axis, ctx);
   const modulated = (v.kind === 'logp' || v.kind === 'prod') && v.modulated === true;

@@ -106,6 +106,10 @@ export interface LossInfo extends Mix {
   givenTarget?: { at: Span; per: Scalar };
   /** The parameter a torch loss call's predictions come from (its input's source), to tell losses on other inputs. */
   predictions?: string;
+  /** A torch loss in it took sliced inputs (`logits[..., :-1, :]`): it sees fewer positions than it is given. */
+  slicedInput?: boolean;
+  /** A sum divided by a count of elements (of a fill of ones, a mask's): a mean over them, perhaps not all rows. */
+  perCount?: boolean;
 }
 
 /** Labels compared with a padding index: `kept` where the test holds for the rows that are not padding. */
@@ -197,6 +201,8 @@ export type Value =
       changedLogits?: true;
       /** A parameter with positions left out by a slice (`logits[..., :-1, :]`: a language model's next-token shift). */
       sliced?: true;
+      /** The parameter sliced (not its view: the positions kept may be a channel split of labels, not the labels). */
+      slicedOf?: string;
       /** A mask comparing binary labels with a number: the parameter, and whether it holds where the label is 1. */
       labelTest?: { labels: string; whereOne: boolean };
       /**
@@ -450,6 +456,7 @@ export function addLoss(givenA: LossInfo, givenB: LossInfo): LossInfo {
     opaqueLog: a.opaqueLog || b.opaqueLog,
     unseenCall: a.unseenCall || b.unseenCall,
     delegated: a.delegated ?? b.delegated,
+    ...(a.slicedInput || b.slicedInput ? { slicedInput: true } : {}),
   };
 }
 

@@ -88,8 +88,13 @@ function rescaled(c: Classification, d: number, symbolic: boolean): string {
 
 /** The reduction a hand-written loss applies, as a torch argument (`mean` is torch's default). */
 function reductionArg(loss: LossInfo, c: Classification): Args {
-  const reduction = loss.reduction === 'sum' && perRowMean(loss, c) ? 'mean' : loss.reduction;
+  const reduction = loss.reduction === 'sum' && perRowMean(loss, c) ? 'mean' : reductionOf(loss);
   return reduction === 'mean' ? [] : [['reduction', `'${reduction}'`]];
+}
+
+/** The loss's reduction, a sum divided by a count of elements being their mean. */
+function reductionOf(loss: LossInfo): LossInfo['reduction'] {
+  return loss.reduction === 'sum' && loss.perCount ? 'mean' : loss.reduction;
 }
 
 /** The call's arguments, with the reduction the code applies afterwards when the call itself reduced nothing. */
@@ -98,7 +103,7 @@ function effectiveArgs(call: TorchLossCall, loss: LossInfo): Args {
   const reducedLater =
     call.args.some(([n, v]) => n === 'reduction' && v === "'none'") && loss.reduction !== 'none';
   return call.args.map(
-    ([n, v]) => [n, n === 'reduction' && reducedLater ? `'${loss.reduction}'` : v] as const,
+    ([n, v]) => [n, n === 'reduction' && reducedLater ? `'${reductionOf(loss)}'` : v] as const,
   );
 }
 
@@ -257,6 +262,7 @@ export function torchEquivalence(
     loss.hardest === true && HARDEST,
     loss.opaqueLog === true && OPAQUE_LOG,
     loss.unseenCall === true && UNSEEN_CALL,
+    loss.slicedInput === true && SLICED_INPUT,
     c.convention === 'soft_target' && loss.src === 'tensor' && loss.tensor === undefined && COMPUTED_TARGET,
     loss.delegated !== undefined && `each term is computed by \`${loss.delegated}\`, a criterion it is given`,
   ]);
