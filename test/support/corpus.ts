@@ -129,7 +129,7 @@ export function loadCorpus(): LabelledFile[] {
     ...labelSet('fresh5'),
     /** fresh6: the same again, from 33 further projects (two of them as packages), all held out. */
     ...labelSet('fresh6'),
-    /** fresh7: the same again, from 38 further projects (one of them as a package), all held out. */
+    /** fresh7: the same again, from 38 further projects (one of them as a package); scored on arrival, then tuned to. */
     ...labelSet('fresh7'),
     /** fresh8: the same again, from 38 further projects (two of them as packages), all held out. */
     ...labelSet('fresh8'),

@@ -253,7 +253,7 @@ def main():
             if d['optional']:
                 entry.update({'optional': True, 'accept': d['accept'] or [d['convention']]})
             defs.append(entry)
-        label = {'source': header_source(path), 'license': spec['license'], 'split': 'holdout', 'kind': spec['kind']}
+        label = {'source': header_source(path), 'license': spec['license'], 'split': 'tune', 'kind': spec['kind']}
         if spec['kind'] == 'negative':
             label['category'] = spec['category']
         label['definitions'] = defs
