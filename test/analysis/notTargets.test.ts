@@ -53,6 +53,28 @@ describe('analysis: what is not a smoothed target, or not its ε', () => {
     );
   });
 
+  it("an AC-GAN step's real/fake BCE beside its class cross-entropy is no binary smoothing", () => {
+    const source = [
+      'class ACGAN:',
+      '    def __init__(self, n):',
+      '        self.bce = nn.BCELoss()',
+      '        self.ce = nn.CrossEntropyLoss()',
+      '        self.real, self.fake = torch.ones(n, 1), torch.zeros(n, 1)',
+      '',
+      '    def train_step(self, x, y, z):',
+      '        d_real, c_real = self.D(x)',
+      '        d_loss = self.bce(d_real, self.real) + self.ce(c_real, y)',
+      '        d_fake, c_fake = self.D(self.G(z, y))',
+      '        d_loss = d_loss + self.bce(d_fake, self.fake) + self.ce(c_fake, y)',
+      '        d_loss.backward()',
+      '        d_fake, c_fake = self.D(self.G(z, y))',
+      '        g_loss = self.bce(d_fake, self.real)',
+      '        g_loss += self.ce(c_fake, y)',
+      '        g_loss.backward()',
+    ];
+    assert.deepEqual(claims(source), []);
+  });
+
   it('int(…) of an expression in a parameter is a Python number, not a target', () => {
     const source = [
       'def same_padding(kernel, dilation=1):',

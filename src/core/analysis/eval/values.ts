@@ -426,6 +426,8 @@ export function sourceOf(v: Value): string | undefined {
 export function addLoss(givenA: LossInfo, givenB: LossInfo): LossInfo {
   const a = classWeighted(givenA, givenB);
   const b = classWeighted(givenB, givenA);
+  const apart = separateKinds(a, b);
+  if (apart) return apart;
   const aside = auxiliaryHardTerm(a, b) ? b : auxiliaryHardTerm(b, a) ? a : null;
   if (aside) return { ...aside, reworked: true };
   // An auxiliary term (a binary one beside a multi-class loss, one on the log of a tensor the analysis does not
@@ -494,6 +496,17 @@ function ofSeparateInputs(a: LossInfo, b: LossInfo): Partial<LossInfo> {
   return apart && a.labels !== b.labels
     ? { labels: a.labels, predictions: undefined }
     : { predictions: undefined };
+}
+
+/**
+ * A torch BCE plus a torch cross-entropy (a GAN discriminator's real/fake term beside its class term, an objectness
+ * term beside the classes) are two losses on two targets: their targets do not add into one. The one on the labels
+ * tells the convention.
+ */
+function separateKinds(a: LossInfo, b: LossInfo): LossInfo | null {
+  if (a.binary === b.binary || a.torch === undefined || b.torch === undefined) return null;
+  const [multi, binary] = a.binary ? [b, a] : [a, b];
+  return { ...(binary.src === 'index' && multi.src !== 'index' ? binary : multi), reworked: true };
 }
 
 /**
