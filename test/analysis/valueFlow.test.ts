@@ -26,6 +26,24 @@ describe('value flow', () => {
     assert.equal(conventionOf(source, 'proto'), 'none');
   });
 
+  it("a helper's one-hot over k classes makes the caller's k a class count, as F.one_hot written in place does", () => {
+    for (const body of [
+      'return F.one_hot(label, num_classes).float()',
+      'return torch.eye(num_classes)[label]',
+    ]) {
+      const source = [
+        'def to_onehot(label, num_classes):',
+        `    ${body}`,
+        '',
+        'def ls_loss(preds, labels, vocab_size, ls_prob=0.9):',
+        '    onehot = to_onehot(labels, vocab_size)',
+        '    t = ls_prob * onehot + ((1 - ls_prob) / (vocab_size - 1)) * (1 - onehot)',
+        '    return -torch.sum(F.log_softmax(preds, dim=-1) * t)',
+      ];
+      assert.equal(conventionOf(source, 'ls_loss'), 'k_minus_1', body);
+    }
+  });
+
   it('a fill of ones times a target built from a given tensor is that target (`torch.ones_like(x) * q`)', () => {
     const source = [
       'def smooth_soft(x, t, eps=0.1):',

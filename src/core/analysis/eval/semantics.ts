@@ -622,7 +622,7 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): V
   }
   if (id === 'sum' && ev.args[0]?.kind === 'tuple') return richest(ev.args[0].items);
   const def = local ? null : findDefinition(ctx.mod, id, e.from);
-  if (def?.kind === 'def') return inline(def.node, ev, null, ctx);
+  if (def?.kind === 'def') return settledClasses(inline(def.node, ev, null, ctx), f, ctx);
   // A class of the file with no methods (a dataclass or NamedTuple of losses) holds the values it is built with.
   if (def?.kind === 'class' && classScope(def, ctx.mod).methods.size === 0) return builtFields(def, ev, ctx);
   const held = local || def ? null : evalExpr({ kind: 'name', id, from: e.fn.from, to: e.fn.to }, f, ctx);
@@ -983,15 +983,35 @@ function settleCounts(q: string, e: CallExpr, f: Frame, ctx: Ctx): void {
       const onSelf =
         item.kind === 'attr' && item.obj.kind === 'name' && item.obj.id === 'self' ? item.name : null;
       const v = item.kind === 'name' ? f.vars.get(item.id) : onSelf ? f.cls?.attrs.get(onSelf) : undefined;
-      if (v?.kind !== 'param' || (v.cand === null && !v.tensorish) || v.value.kind !== 'symbol') continue;
-      const count = { ...v, cand: null, tensorish: false };
-      if (item.kind === 'name') f.vars.set(item.id, count);
-      else if (onSelf) f.cls?.attrs.set(onSelf, count);
-      const info = ctx.syms.get(v.value.name);
-      if (info?.tensorCandidate && !info.tensor)
-        ctx.syms.set(v.value.name, { ...info, tensorCandidate: undefined });
+      const count = asCount(v, ctx);
+      if (count && item.kind === 'name') f.vars.set(item.id, count);
+      else if (count && onSelf) f.cls?.attrs.set(onSelf, count);
     }
   }
+}
+
+/** A parameter that may be a tensor, known from now on to be a count (no tensor candidate any more); else null. */
+function asCount(v: Value | undefined, ctx: Ctx): Value | null {
+  if (v?.kind !== 'param' || (v.cand === null && !v.tensorish) || v.value.kind !== 'symbol') return null;
+  const info = ctx.syms.get(v.value.name);
+  if (info?.tensorCandidate && !info.tensor)
+    ctx.syms.set(v.value.name, { ...info, tensorCandidate: undefined });
+  return { ...v, cand: null, tensorish: false };
+}
+
+/**
+ * A helper's one-hot over `k` classes (`to_onehot(y, k)`, k the caller's parameter): k is a count in the caller
+ * too, as after `F.one_hot(y, k)` written in place.
+ */
+function settledClasses(v: Value, f: Frame, ctx: Ctx): Value {
+  const classes = v.kind === 'dist' ? v.target.classes : undefined;
+  if (classes?.kind !== 'symbol') return v;
+  for (const [name, held] of f.vars) {
+    const count = held.kind === 'param' && held.value.kind === 'symbol' && held.value.name === classes.name;
+    const settled = count ? asCount(held, ctx) : null;
+    if (settled) f.vars.set(name, settled);
+  }
+  return v;
 }
 
 /** A call we cannot see into: a loss passed through (e.g. a reduction helper) stays a loss. */
