@@ -591,16 +591,20 @@ const PRELUDE = 'import torch\nimport torch.nn as nn\nimport torch.nn.functional
 
 let parsed: Map<LibraryLoss, { mod: ModuleContext; def: Definition }> | null = null;
 
-/** The catalogue parsed once: it is constant, so this is a table, not a cache of anything that changes. */
+/**
+ * The catalogue parsed once: it is constant, so this is a table, not a cache of anything that changes. It is kept
+ * only once whole: a first use deep in the analysis of deeply nested code may run out of stack part way.
+ */
 function catalogue(): Map<LibraryLoss, { mod: ModuleContext; def: Definition }> {
   if (parsed) return parsed;
-  parsed = new Map();
+  const table = new Map<LibraryLoss, { mod: ModuleContext; def: Definition }>();
   for (const entry of CATALOGUE) {
     const text = PRELUDE + entry.source;
     const mod = buildModule(parser.parse(text), text);
     const def = findDefinition(mod, entry.name, text.length);
-    if (def) parsed.set(entry, { mod, def });
+    if (def) table.set(entry, { mod, def });
   }
+  parsed = table;
   return parsed;
 }
 
