@@ -573,6 +573,32 @@ describe('analysis capabilities on unseen code', () => {
       }
     });
 
+    it("each loss method of a criterion with several gets its own finding (a distillation criterion's teacher and student terms)", () => {
+      const source = [
+        'class DualCriterion(nn.Module):',
+        '    def __init__(self, eps=0.1, alpha=0.5):',
+        '        super().__init__()',
+        '        self.eps, self.alpha = eps, alpha',
+        '    def forward(self, teacher_logits, student_logits, y):',
+        '        t = self.teacher_loss(teacher_logits, y)',
+        '        return t + self.student_loss(student_logits, teacher_logits, y)',
+        '    def teacher_loss(self, logits, y):',
+        '        return F.cross_entropy(logits, y, label_smoothing=self.eps)',
+        '    def student_loss(self, logits, teacher_logits, y):',
+        '        q = F.softmax(teacher_logits, dim=-1).detach()',
+        '        return -(q * F.log_softmax(logits, dim=-1)).sum(-1).mean()',
+        '    def extra_repr(self):',
+        "        return f'eps={self.eps}'",
+      ];
+      const findings = analyzePython([...HEAD, ...source].join('\n')).filter((f) => f.kind === 'loss');
+      const of = (symbol: string) => findings.find((f) => f.symbol === symbol);
+      assert.equal(of('DualCriterion.teacher_loss')?.convention, 'uniform');
+      assert.equal(of('DualCriterion.student_loss')?.convention, 'soft_target');
+      assert.equal(of('DualCriterion.student_loss')?.line, HEAD.length + 10);
+      assert.equal(of('DualCriterion.extra_repr'), undefined);
+      assert.ok(of('DualCriterion'));
+    });
+
     it('a module-level criterion defined below the function that calls it is that criterion', () => {
       const source = [
         'def train_step(model, x, y):',

@@ -66,17 +66,22 @@ export interface Setting {
   value: Value;
 }
 
+/**
+ * A definition's loss: a function's, or a class's from its entry method or else its first method that computes
+ * one; with `method`, the loss that one method of the class computes alone.
+ */
 export function analyzeDefinition(
   def: Definition,
   mod: ModuleContext,
   setting?: Setting,
+  method?: string,
 ): DefinitionResult | null {
   const ctx: Ctx = { mod, syms: new Map(), depth: 0, calls: { torchLosses: 0 } };
   const bound = new Map(setting ? [[setting.name, setting.value]] : []);
   const from: { method?: DefinitionResult['method'] } = {};
   const returned =
     def.kind === 'class'
-      ? runClass(def, ctx, bound, from)
+      ? runClass(def, ctx, bound, from, method)
       : returnedClosure(pickReturn(runFunction(def.node, bound, null, ctx, false)), ctx);
   const pair = binaryTargetPair(returned);
   const trained = ctx.calls.training ? ctx.calls.trained : undefined;
@@ -165,6 +170,7 @@ function runClass(
   ctx: Ctx,
   bound: Map<string, Value>,
   from: { method?: DefinitionResult['method'] },
+  only?: string,
 ): Value {
   const scope = classScope(def, ctx.mod);
   addClassFields(scope, ctx);
@@ -173,10 +179,7 @@ function runClass(
   else inheritedMethod(scope, '__init__', ctx);
   for (const [name, value] of bound) if (!init || name === 'training') scope.attrs.set(name, value);
   ctx.calls = { torchLosses: 0 };
-  const order = [
-    ...ENTRY_METHODS,
-    ...[...scope.methods.keys()].filter((n) => !ENTRY_METHODS.includes(n) && n !== '__init__'),
-  ];
+  const order = only ? [only] : [...ENTRY_METHODS, ...ownLossMethods(scope)];
   let fallback: Value = { kind: 'unknown' };
   for (const name of order) {
     const fn = scope.methods.get(name);
@@ -189,6 +192,7 @@ function runClass(
     ctx.calls = { torchLosses: 0 };
     if (value.kind === 'dist' && fallback.kind === 'unknown') fallback = value;
   }
+  if (only) return UNKNOWN;
   const inherited = scope.methods.has('forward') ? UNKNOWN : headOf(inheritedMethod(scope, 'forward', ctx));
   if (inherited.kind === 'loss') return inherited;
   const torchBase = scope.methods.has('forward') ? null : inheritedTorchLoss(scope, ctx);
@@ -196,6 +200,11 @@ function runClass(
   ctx.calls = { torchLosses: 0 };
   const chained = chainedHelpers(scope, ctx);
   return chained.kind === 'loss' ? chained : fallback;
+}
+
+/** The methods of a class other than its entry methods and constructor: where else it may compute a loss. */
+export function ownLossMethods(scope: ClassScope): string[] {
+  return [...scope.methods.keys()].filter((n) => !ENTRY_METHODS.includes(n) && n !== '__init__');
 }
 
 /**

@@ -5,7 +5,7 @@
  * The only entry to this stage: other stages and the shells import from here, never from its files.
  */
 export type { Classification } from './classify';
-export { analyzeDefinition, type DefinitionResult, type Setting } from './definitions';
+export { analyzeDefinition, type DefinitionResult, ownLossMethods, type Setting } from './definitions';
 export { mixesGivenTargets } from './givenMixture';
 export { positionalBinaryTarget, twoColumnTarget } from './targetPair';
 export {

@@ -1,5 +1,5 @@
-import type { Definition, ModuleContext } from '../bind';
-import { analyzeDefinition, type DefinitionResult } from '../classify';
+import { classScope, type Definition, type ModuleContext } from '../bind';
+import { analyzeDefinition, type DefinitionResult, ownLossMethods } from '../classify';
 import { MODULATION_REASON } from '../eval';
 import { type CachedDefinition, shift } from '../incremental';
 import { definitionPitfalls } from '../pitfalls';
@@ -13,8 +13,13 @@ export function analyzeFresh(def: Definition, mod: ModuleContext): CachedDefinit
   const r = analyzeDefinition(def, mod);
   if (!r) return { result: null, findings: [] };
   const { def: _def, ctx: _ctx, method, ...result } = r;
-  // A class whose loss a method computes (`Model.loss`, `training_step`): the class's finding and the method's.
-  const findings = [definitionFinding(r), ...(method ? [definitionFinding(r, method)] : [])];
+  // A class whose loss a method computes (`Model.loss`, `training_step`): the class's finding and the method's;
+  // each other method that computes a loss of its own (a criterion's `loss_labels`, `compute_student_loss`) too.
+  const findings = [
+    definitionFinding(r),
+    ...(method ? [definitionFinding(r, method)] : []),
+    ...otherLossMethods(def, mod, method?.name).map((m) => definitionFinding(m, m.method)),
+  ];
   return {
     result,
     findings: [...findings, ...definitionPitfalls(r)].map((f) => shift(f, -def.node.from)),
@@ -22,6 +27,16 @@ export function analyzeFresh(def: Definition, mod: ModuleContext): CachedDefinit
 }
 
 type LossMethod = DefinitionResult['method'];
+
+function otherLossMethods(def: Definition, mod: ModuleContext, reported?: string): DefinitionResult[] {
+  if (def.kind !== 'class') return [];
+  return ownLossMethods(classScope(def, mod))
+    .filter((name) => name !== reported)
+    .flatMap((name) => {
+      const m = analyzeDefinition(def, mod, undefined, name);
+      return m?.method ? [m] : [];
+    });
+}
 
 function definitionFinding(r: DefinitionResult, method?: LossMethod): RawFinding {
   const c = r.classification;
