@@ -62,6 +62,13 @@ FILES = {
           '(binary) and not a distribution (uniform); on a one-hot row it would be uniform.',
           eps='smoothing (0.1)', classes='label.shape[-1]', optional=True, accept=['other', 'uniform']),
     ]),
+    'ldl__genLD.py': P('NOASSERTION', [
+        D('gen_label_distribution', 'other',
+          'label distribution learning for age: for loss == "klloss", a Gaussian (σ) over the class indices '
+          'around each label, normalised per sample (numpy, no loss in it): smoothing toward the neighbouring '
+          'ages, neither uniform nor a prior.', eps='sigma', classes='num_classes', optional=True,
+          accept=['other', 'soft_target']),
+    ]),
     # ------------------------------------------------------------------ none / soft targets
     'tabpfn__losses.py': P('NOASSERTION', [
         D('CrossEntropyForMulticlassLoss', 'none',
@@ -132,6 +139,18 @@ FILES = {
         D('consistency_loss', 'none', 'MSE between softmax(logits_w) and the given target distribution (not a CE).',
           optional=True, accept=['none', 'soft_target'], rd='reading only: an MSE, not a cross-entropy.'),
     ]),
+    'awdlstm__splitcross.py': P('BSD-3-Clause', [
+        D('SplitCrossEntropyLoss', 'none',
+          'AWD-LSTM\'s split (two-level) softmax: −log p(tombstone) − log p(word | split) per target, summed over '
+          'the splits and divided by the number of targets; with no splits it is the plain CE of hiddens·Wᵀ + b.'),
+    ]),
+    'openchatkit__utils.py': P('Apache-2.0', [
+        D('gpt_loss_func', 'none', 'causal-LM fine-tuning loss: logits / labels shifted by one, plain '
+          'functional.cross_entropy over the flattened tokens.'),
+    ]),
+    'gpt2tpnam__losses.py': P('NOASSERTION', [
+        D('GPTLoss', 'none', 'a wrapper around nn.CrossEntropyLoss() with defaults.'),
+    ]),
     # ------------------------------------------------------------------ negatives
     'masterdegree__mixup.py': N('a function named mixup_criterion that mixes two images λ·a + (1−λ)·b', 'NOASSERTION'),
     'openke__MarginLoss.py': N('KG margin ranking loss with self-adversarial softmax weights (tab-indented)', 'MIT'),
@@ -146,6 +165,11 @@ FILES = {
     'ssdetection__focalLoss.py': N('sigmoid focal loss for detection: α·t + (1−α)·(1−t) weights on hard targets',
                                    'NOASSERTION'),
     'nurzhanov__SigmoidFocalLoss.py': N('segmentation sigmoid focal loss with an ignore-label mask', 'NOASSERTION'),
+    'recommender__custom.py': N('recommendation: BPR log-sigmoid of scores with an L2 penalty, SVD MSE with bias '
+                                'penalties', 'NOASSERTION'),
+    'swinface__losses.py': N('age regression: (1−λ)/2·(Δ²) + λ·(1 − exp(−Δ²/2σ²)) with λ annealed by iteration',
+                             'MIT'),
+    'ngcf__bprloss.py': N('NGCF BPR loss: softplus(neg − pos) and an L2 term on the initial embeddings', 'NOASSERTION'),
 }
 
 

@@ -11,7 +11,7 @@ what it computes with the reference of the labelled convention:
 - other:     the code's target, shown not to be any of the above (rows that do not sum to 1)
 - soft_target / none: the code against torch's soft-target / plain CE, NLL or BCE
 
-A check passes at max |diff| <= 1e-9 (1e-6 where the code itself casts its one-hot to float32). Definitions that need a whole model, framework or training loop are not
+A check passes at max |diff| <= 1e-9 (1e-6 where the code itself casts to float32). Definitions that need a whole model, framework or training loop are not
 run here; build_labels.py keeps them as "reading" with the reason.
 """
 import ast
@@ -30,7 +30,7 @@ CORPUS = os.path.dirname(HERE)
 torch.manual_seed(0)
 torch.set_default_dtype(torch.float64)
 TOL = 1e-9
-F32 = 1e-6  # definitions that cast their one-hot to float32 (`.float()`)
+F32 = 1e-6  # definitions that cast to float32 themselves (`.float()`)
 RESULTS = {}
 
 
@@ -214,6 +214,59 @@ def easycv():
 
 
 easycv()
+
+def ldl():
+    f = 'ldl__genLD.py'
+    ns = {}
+    exec(compile(source(f), f, 'exec'), ns)
+    labels = np.array([3, 0, 9])
+    ld = torch.from_numpy(ns['gen_label_distribution'](labels, np.array([2.0, 2.0, 2.0]), 'klloss', 10))
+    k = torch.arange(10.0)
+    want = torch.exp(-(k[None] - torch.from_numpy(labels).double()[:, None]) ** 2 / 8)
+    want = want / want.sum(-1, keepdim=True)
+    d = (ld - want).abs().max().item()
+    peaked = bool((ld.argmax(-1) == torch.from_numpy(labels)).all())
+    uniform_like = (ld - (onehot(torch.from_numpy(labels), 10) * 0.9 + 0.01)).abs().max().item() < 1e-3
+    record(f, 'gen_label_distribution', d if peaked and not uniform_like else 1.0,
+           'other: rows are normalised Gaussians exp(-(k-y)^2 / 2 sigma^2) around each label (sigma = 2 here), '
+           'not a uniform or K-1 mix')
+
+
+ldl()
+
+
+def splitcross():
+    f = 'awdlstm__splitcross.py'
+    cls = load(f, 'SplitCrossEntropyLoss', {'defaultdict': __import__('collections').defaultdict})
+    w, b, h = torch.randn(9, 4), torch.randn(9), torch.randn(12, 4)
+    y = torch.randint(0, 9, (12,))
+    got = cls(hidden_size=4, splits=[])(w, b, h, y)
+    record(f, 'SplitCrossEntropyLoss', (got - F.cross_entropy(h @ w.t() + b, y)).abs().item(),
+           'none: with no splits, == F.cross_entropy(hiddens @ W.T + b, targets) (the code sums in float32)', F32)
+    crit = cls(hidden_size=4, splits=[4])
+    full = crit.logprob(w, b, h)
+    record(f, 'SplitCrossEntropyLoss', (crit(w, b, h, y) - F.nll_loss(full, y)).abs().item(),
+           'none: with a split at 4, == NLL of its own two-level log-probabilities (summed in float32)', F32)
+
+
+splitcross()
+
+
+def gpt_losses():
+    f = 'openchatkit__utils.py'
+    ns = {}
+    exec(compile(source(f), f, 'exec'), ns)
+    x = torch.randn(2, 5, 7)
+    y = torch.randint(0, 7, (2, 5))
+    want = F.cross_entropy(x[:, :-1].reshape(-1, 7), y[:, 1:].reshape(-1))
+    record(f, 'gpt_loss_func', (ns['gpt_loss_func'](x, y) - want).abs().item(), 'none: shifted causal-LM CE')
+    g = 'gpt2tpnam__losses.py'
+    cls = load(g, 'GPTLoss')
+    x, y = inputs()
+    record(g, 'GPTLoss', (cls()(x, y) - F.cross_entropy(x, y)).abs().item(), 'none: nn.CrossEntropyLoss()')
+
+
+gpt_losses()
 
 json.dump(RESULTS, open(os.path.join(HERE, 'results.json'), 'w'), indent=2, sort_keys=True)
 print(f'{sum(r["ok"] for r in RESULTS.values())}/{len(RESULTS)} checks pass')
