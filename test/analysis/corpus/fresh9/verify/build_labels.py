@@ -124,13 +124,6 @@ FILES = {
           '(a distribution-like target from annotator agreement, not smoothing).', rd=FRAMEWORK,
           optional=True, accept=['soft_target', 'none']),
     ]),
-    'torchssl__fixmatch_utils.py': P('MIT', [
-        D('consistency_loss', 'none',
-          'FixMatch: confidence-masked CE against the weak view\'s argmax (use_hard_labels=True, the default) or '
-          'against softmax(logits_w / T) (use_hard_labels=False); ce_loss comes from train_utils.',
-          modes={'use_hard_labels=False': 'soft_target (sharpened pseudo-labels)'}, optional=True,
-          accept=['none', 'soft_target'], rd=FRAMEWORK),
-    ]),
     'torchssl__remixmatch_utils.py': P('MIT', [
         D('mixup_one_target', 'soft_target',
           'ReMixMatch mixup: λ ~ Beta(α, α) (max(λ, 1−λ) when is_bias), mixes inputs and the (one-hot / '
@@ -143,6 +136,23 @@ FILES = {
         D('SplitCrossEntropyLoss', 'none',
           'AWD-LSTM\'s split (two-level) softmax: −log p(tombstone) − log p(word | split) per target, summed over '
           'the splits and divided by the number of targets; with no splits it is the plain CE of hiddens·Wᵀ + b.'),
+    ]),
+    'meshed__train.py': P('BSD-3-Clause', [
+        D('NLLLoss', 'none', 'image captioning: loss_fn = NLLLoss(ignore_index=<pad>) in __main__, used by train_xe '
+          'and evaluate_loss on the decoder\'s log-probabilities; the SCST phase (train_scst) is a policy gradient '
+          'with a mean-reward baseline, not a CE.', rd='reading only: a constructor call: what it builds is torch\'s own class.',
+          find='loss_fn = NLLLoss('),
+    ]),
+    'ureca__distillation.py': P('NOASSERTION', [
+        D('distillation_loss', 'soft_target',
+          'Hinton distillation: α·T²·KL(softmax(teacher/T) ‖ softmax(student/T)) (batchmean) + (1−α)·CE(student, '
+          'labels): a teacher distribution mixed with the hard-label CE, not smoothing.', optional=True,
+          accept=['soft_target']),
+    ]),
+    'htsat__utils.py': P('MIT', [
+        D('clip_bce', 'none', 'audio tagging: F.binary_cross_entropy on the clip-wise sigmoid outputs and the '
+          '(mixup-OR-ed) multi-hot targets.'),
+        D('clip_ce', 'none', 'F.cross_entropy with the given targets.'),
     ]),
     'openchatkit__utils.py': P('Apache-2.0', [
         D('gpt_loss_func', 'none', 'causal-LM fine-tuning loss: logits / labels shifted by one, plain '
@@ -160,7 +170,6 @@ FILES = {
     'biggan__losses.py': N('GAN losses: DCGAN softplus and hinge', 'MIT'),
     'spade__loss.py': N('GANLoss (target_real_label=1.0 by default: no one-sided smoothing), VGG perceptual, KLD',
                         'CC-BY-NC-SA-4.0'),
-    'revin__RevIN.py': N('reversible instance normalisation for time series (affine scale / shift)', 'NOASSERTION'),
     'roadweather__focalloss.py': N('multi-label focal BCE on hard targets (file lacks its torch import)', 'NOASSERTION'),
     'ssdetection__focalLoss.py': N('sigmoid focal loss for detection: α·t + (1−α)·(1−t) weights on hard targets',
                                    'NOASSERTION'),
@@ -169,6 +178,10 @@ FILES = {
                                 'penalties', 'NOASSERTION'),
     'swinface__losses.py': N('age regression: (1−λ)/2·(Δ²) + λ·(1 − exp(−Δ²/2σ²)) with λ annealed by iteration',
                              'MIT'),
+    'uq4ppm__QuantileLoss.py': N('quantile (pinball) regression loss: (1[ŷ ≥ y] − τ)·(ŷ − y)', 'NOASSERTION'),
+    'optfn__iqn_loss.py': N('IQN quantile losses for distributional RL (L1 and Huber quantile regression)', 'NOASSERTION'),
+    'rl2__a2c_agent.py': N('A2C: policy gradient on advantages, value MSE, entropy bonus', 'NOASSERTION'),
+    'countryretrieval__losses.py': N('batch-hard triplet loss with masks mixed as d·m + (1−m)·(±1e9)', 'NOASSERTION'),
     'ngcf__bprloss.py': N('NGCF BPR loss: softplus(neg − pos) and an L2 term on the initial embeddings', 'NOASSERTION'),
 }
 

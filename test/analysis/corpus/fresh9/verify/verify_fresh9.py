@@ -252,6 +252,35 @@ def splitcross():
 splitcross()
 
 
+def distillation():
+    f = 'ureca__distillation.py'
+    ns = {}
+    exec(compile(source(f), f, 'exec'), ns)
+    s_logits, t_logits = torch.randn(6, 7), torch.randn(6, 7)
+    y = torch.randint(0, 7, (6,))
+    p = F.softmax(t_logits / 5, 1)
+    kl = (p * (p.log() - F.log_softmax(s_logits / 5, 1))).sum(1).mean() * 25
+    want = 0.7 * kl + 0.3 * F.cross_entropy(s_logits, y)
+    record(f, 'distillation_loss', (ns['distillation_loss'](s_logits, t_logits, y) - want).abs().item(),
+           'soft_target: 0.7 * T^2 * KL(teacher_T || student_T) + 0.3 * CE(student, labels), T = 5')
+
+
+distillation()
+
+
+def htsat():
+    f = 'htsat__utils.py'
+    bce, ce = load(f, 'clip_bce'), load(f, 'clip_ce')
+    p, t = torch.rand(5, 6).clamp(0.01, 0.99), (torch.rand(5, 6) > 0.5).double()
+    want = -(t * p.log() + (1 - t) * (1 - p).log()).mean()
+    record(f, 'clip_bce', (bce(p, t) - want).abs().item(), 'none: mean BCE on the given multi-hot targets')
+    x, y = inputs()
+    record(f, 'clip_ce', (ce(x, y) - F.cross_entropy(x, y)).abs().item(), 'none: F.cross_entropy')
+
+
+htsat()
+
+
 def gpt_losses():
     f = 'openchatkit__utils.py'
     ns = {}
