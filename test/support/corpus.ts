@@ -134,7 +134,7 @@ export function loadCorpus(): LabelledFile[] {
     ...labelSet('fresh7'),
     /** fresh8: the same again, from 38 further projects (two of them as packages), all held out. */
     ...labelSet('fresh8'),
-    /** fresh9: the same again, 36 files from 35 further projects, labelled before the analysis ever ran on them; all held out. */
+    /** fresh9: the same again, 36 files from 36 further projects, labelled before the analysis ever ran on them; all held out. */
     ...labelSet('fresh9'),
     /** b19c: 18 files from 15 projects (sequences, speech, OCR, recommendation, graphs), labelled before the analysis ran. */
     ...labelSet('b19c'),
