@@ -34,6 +34,7 @@ export interface LabelledFile {
     | 'fresh6'
     | 'fresh7'
     | 'fresh8'
+    | 'fresh9'
     | 'b19c'
     | 'b19a'
     | 'b19b';
@@ -133,6 +134,8 @@ export function loadCorpus(): LabelledFile[] {
     ...labelSet('fresh7'),
     /** fresh8: the same again, from 38 further projects (two of them as packages), all held out. */
     ...labelSet('fresh8'),
+    /** fresh9: the same again, 36 files from 36 further projects, labelled before the analysis ever ran on them; all held out. */
+    ...labelSet('fresh9'),
     /** b19c: 18 files from 15 projects (sequences, speech, OCR, recommendation, graphs), labelled before the analysis ran. */
     ...labelSet('b19c'),
     /** b19b: plain training code and framework losses (mostly no smoothing), labelled before the analysis ran on it. */
