@@ -140,7 +140,7 @@ export function loadCorpus(): LabelledFile[] {
     ...labelSet('b19b'),
     /** b19a: unusual smoothing and target builders from 15 further projects, labelled before the analysis saw them. */
     ...labelSet('b19a'),
-    /** b20b: LLM / NLP fine-tuning, tabular, time series and RL losses from 15 projects, labelled before the analysis ran. */
+    /** b20b: LLM / NLP fine-tuning, tabular, time series and RL losses from 14 projects, labelled before the analysis ran. */
     ...labelSet('b20b'),
     ...rewrites(),
   ];
