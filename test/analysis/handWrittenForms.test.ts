@@ -287,4 +287,36 @@ describe('analysis: hand-written forms of research losses', () => {
       assert.equal(definition(source('x.view(-1, 10)'), 'f')?.torchEquivalent, 'nn.CrossEntropyLoss()');
     });
   });
+
+  describe('KL between the softmaxes of two inputs written by hand (distillation)', () => {
+    const kls: [string, string[]][] = [
+      [
+        'p_T·(log p_T − log_softmax(s))',
+        ['    pt = F.softmax(t, -1)', '    return (pt * (pt.log() - F.log_softmax(s, -1))).sum(-1).mean()'],
+      ],
+      [
+        'p_T·log(p_T / p_S) of two softmaxes',
+        [
+          '    ps = F.softmax(s, -1)',
+          '    pt = F.softmax(t, -1)',
+          '    return (pt * (pt / ps).log()).sum(-1).mean()',
+        ],
+      ],
+      [
+        'in place, of logits shifted by a number: exp, then div_ by the row sums',
+        [
+          '    s.add_(1e-12)',
+          '    t.add_(1e-12)',
+          '    es = torch.exp(s)',
+          '    et = torch.exp(t)',
+          '    es.div_(es.sum(dim=-1).unsqueeze(dim=-1))',
+          '    et.div_(et.sum(dim=-1).unsqueeze(dim=-1))',
+          '    return (et * (et / es).log()).sum(dim=-1)',
+        ],
+      ],
+    ];
+    for (const [what, body] of kls) {
+      it(what, () => expectConvention(['def kl(s, t):', ...body], 'kl', 'soft_target'));
+    }
+  });
 });

@@ -293,6 +293,19 @@ describe('analysis: hard-label losses written by hand or through other classes',
       assert.equal(f?.torchEquivalent, 'nn.BCEWithLogitsLoss()(logits, target)');
     });
 
+    it('the deprecated NLLLoss2d is NLLLoss: focal weights on log-probabilities of hard labels are no smoothing', () => {
+      const source = [
+        'class SoftFocal(nn.Module):',
+        '    def __init__(self, gamma=2, weight=None):',
+        '        super().__init__()',
+        '        self.gamma = gamma',
+        '        self.nll = torch.nn.NLLLoss2d(weight)',
+        '    def forward(self, x, y):',
+        '        return self.nll((1 - F.softmax(x, 1)) ** self.gamma * F.log_softmax(x, 1), y)',
+      ];
+      assert.equal(definition(source, 'SoftFocal')?.convention, 'none');
+    });
+
     it('tensor-parallel cross-entropy of Megatron-style libraries: plain by default, ε/(K−1) with label_smoothing', () => {
       const head = ['from megatron.core.tensor_parallel import vocab_parallel_cross_entropy', ''];
       const plain = [

@@ -37,7 +37,8 @@ export interface LabelledFile {
     | 'fresh9'
     | 'b19c'
     | 'b19a'
-    | 'b19b';
+    | 'b19b'
+    | 'b20b';
   split: Split;
   /** A file without label smoothing: any smoothing claim in it is false. */
   negative: boolean;
@@ -142,6 +143,8 @@ export function loadCorpus(): LabelledFile[] {
     ...labelSet('b19b'),
     /** b19a: unusual smoothing and target builders from 15 further projects, labelled before the analysis saw them. */
     ...labelSet('b19a'),
+    /** b20b: LLM / NLP fine-tuning, tabular, time series and RL losses from 14 projects, labelled before the analysis ran. */
+    ...labelSet('b20b'),
     ...rewrites(),
   ];
 }

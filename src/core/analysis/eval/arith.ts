@@ -77,6 +77,8 @@ function arithmetic(o: string, a0: Value, b0: Value, bSpan: Span, aSpan: Span): 
   // log q − log_softmax(x) of a given distribution q: the same KL term, the model's log-probabilities computed here.
   if (o === '-' && a.kind === 'blog' && a.of !== undefined && b.kind === 'logp' && a.of !== b.source)
     return klTerm(negate(b));
+  // log p_T − log p_S of two inputs' softmaxes (a teacher's and the student's): p_T times it is KL(p_T ‖ p_S).
+  if (o === '-' && twoInputsLogProbs(a, b)) return klTerm(negate(b));
   if ((o === '-' || o === '+') && a.kind === 'tensor' && a.targetEntropy)
     return klTerm(o === '-' ? negate(b) : b);
   if ((o === '-' || o === '+') && b.kind === 'tensor' && b.targetEntropy) return klTerm(a);
@@ -577,6 +579,14 @@ function predictedTarget(p: Value, l: Value): Value | null {
   };
 }
 
+/** Plain log-probabilities of one input minus those of another (`p_t.log() - F.log_softmax(s)`): a KL's log-ratio. */
+function twoInputsLogProbs(a: Value, b: Value): boolean {
+  if (a.kind !== 'logp' || b.kind !== 'logp' || a.complement || b.complement) return false;
+  return (
+    a.source !== undefined && b.source !== undefined && a.source !== b.source && isConst(a.coefficient, 1)
+  );
+}
+
 /** A term that differs from a cross-entropy by the target's entropy (q·log q dropped or added). */
 function klTerm(v: Value): Value {
   return v.kind === 'logp' || v.kind === 'prod'
@@ -655,6 +665,11 @@ function rank(v: Value): number {
 function divide(a: Value, b: Value, sb: Scalar | null): Value {
   if (a.kind === 'tensor' && a.expLogits && b.kind === 'tensor' && b.partition)
     return { kind: 'prob', multi: true, neg: false, source: a.expLogits.of };
+  // p_T / p_S of two inputs' softmaxes: its log is log p_T − log p_S, the log-ratio of a KL.
+  if (a.kind === 'prob' && b.kind === 'prob' && a.multi && b.multi && !a.neg && !b.neg) {
+    if (a.source !== undefined && b.source !== undefined && a.source !== b.source)
+      return { kind: 'tensor', probRatio: { over: b.source } };
+  }
   if (a.kind === 'dist' && b.kind === 'num' && b.mass)
     return { kind: 'dist', target: { ...divMix(a.target, b.value), renorm: true } };
   // A sum over the elements a fill of ones counts (`loss.sum() / torch.sum(mask)`, mask = ones_like(y)): their mean.

@@ -68,7 +68,8 @@ export function carryDerivation(o: string, a: Value, b: Value, result: Value): V
   const kept =
     result.kind === 'dist' &&
     (result.target.selfOf !== undefined || result.scaledBy !== undefined || !!result.target.unfixed);
-  const bootstrapped = kept || (result.kind === 'tensor' && (result.trueProb || result.offTarget));
+  const bootstrapped =
+    kept || (result.kind === 'tensor' && (result.trueProb || result.offTarget || result.probRatio));
   const opaque =
     (result.kind === 'tensor' || result.kind === 'dist' || result.kind === 'unknown') && !bootstrapped;
   if (!(da || db) || !opaque) return result;

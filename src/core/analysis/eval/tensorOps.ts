@@ -365,7 +365,7 @@ export function torchFunction(name: string, args: Value[], kw: Map<string, Value
   if ((name === 'max' || name === 'amax') && args.length === 1 && kw.size === 0) return batchMax(ctx);
   if (name === 'max' && alongDim(args[1], kw)) return maxAndIndex(args[0] ?? UNKNOWN);
   if (name === 'max' || name === 'amax') return rowMaxOf(args[0] ?? UNKNOWN);
-  if (name === 'exp' && args[0]) return expOf(args[0]) ?? elementwise(name, args[0]);
+  if (name === 'exp' && args[0]) return expOf(args[0], ctx) ?? elementwise(name, args[0]);
   if (name === 'arange' || name === 'eye') {
     const classes = args.length === 1 ? scalarOf(args[0]) : null;
     return { kind: 'tensor', classRange: { classes, eye: name === 'eye' } };
@@ -438,6 +438,8 @@ export function logOf(v: Value, ctx: Ctx): Value {
     );
   if (v.kind === 'tensor' && v.trueProb) return { kind: 'tensor', pred: 'nonlinear', trueProb: v.trueProb };
   if (v.kind === 'tensor' && v.partition) return { kind: 'tensor', logNormaliser: true };
+  if (v.kind === 'tensor' && v.probRatio)
+    return { kind: 'logp', coefficient: neg(ONE), factors: [], source: v.probRatio.over, kl: true };
   if (v.kind === 'logp') return UNKNOWN;
   if (v.kind === 'dist' && v.target.src !== 'none' && !v.target.rowMask) return logOfLabels(v.target);
   const opaque = v.kind === 'unknown' || (v.kind === 'tensor' && v.viewOf === undefined);
@@ -817,9 +819,19 @@ function logitsLike(v: Value): boolean {
   );
 }
 
-/** `exp(x)` of logits: the numerator of a softmax written by hand. */
-function expOf(v: Value): Value | null {
-  return logitsLike(v) ? { kind: 'tensor', expLogits: { of: sourceOf(v) } } : null;
+/** `exp(x)` of logits: the numerator of a softmax written by hand (of x + c too: the same softmax). */
+function expOf(v: Value, ctx: Ctx): Value | null {
+  return logitsLike(v) ? { kind: 'tensor', expLogits: { of: sourceOf(v) ?? shiftedLogits(v, ctx) } } : null;
+}
+
+/** `x + c` / `x − c` of a tensor parameter x and a number c (`logits.add_(eps)`): the logits x, shifted. */
+function shiftedLogits(v: Value, ctx: Ctx): string | undefined {
+  if (v.kind !== 'param' || v.value.kind !== 'op' || (v.value.op !== '+' && v.value.op !== '-'))
+    return undefined;
+  const { left, right } = v.value;
+  const isTensor = (n: string) => ctx.syms.get(n)?.tensorCandidate === true;
+  if (left.kind !== 'symbol' || !isTensor(left.name)) return undefined;
+  return [...symNames(right)].some(isTensor) ? undefined : left.name;
 }
 
 /**
@@ -888,7 +900,7 @@ export function tensorMethod(
   if (logistic) return logistic;
   if (PASS.has(name)) return passed(obj, name);
   if (name === 'exp' || name === 'exp_') {
-    const e = expOf(obj);
+    const e = expOf(obj, ctx);
     if (e) return e;
   }
   if (name === 'log') return logOf(obj, ctx);

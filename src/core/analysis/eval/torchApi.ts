@@ -40,12 +40,16 @@ const FUNCTIONAL: Record<string, readonly string[]> = {
   softmax: ['input', 'dim', '_stacklevel', 'dtype'],
 };
 
+const NLL_PARAMS = ['weight', 'size_average', 'ignore_index', 'reduce', 'reduction'];
+
 const MODULES: Record<string, { kind: LossKind; params: readonly string[] }> = {
   CrossEntropyLoss: {
     kind: 'cross_entropy',
     params: ['weight', 'size_average', 'ignore_index', 'reduce', 'reduction', 'label_smoothing'],
   },
-  NLLLoss: { kind: 'nll_loss', params: ['weight', 'size_average', 'ignore_index', 'reduce', 'reduction'] },
+  NLLLoss: { kind: 'nll_loss', params: NLL_PARAMS },
+  // The 2-d alias torch kept (deprecated) until 2.x: the same loss on (N, C, H, W) inputs.
+  NLLLoss2d: { kind: 'nll_loss', params: NLL_PARAMS },
   BCELoss: { kind: 'binary_cross_entropy', params: ['weight', 'size_average', 'reduce', 'reduction'] },
   BCEWithLogitsLoss: {
     kind: 'binary_cross_entropy_with_logits',

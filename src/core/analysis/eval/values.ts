@@ -248,6 +248,8 @@ export type Value =
       pseudoLabels?: true;
       /** q·log q of a target (`torch.xlogy(q, q)`): constant in the predictions, the entropy part of a KL term. */
       targetEntropy?: true;
+      /** p_T / p_S, softmaxes of two inputs: its log is log p_T − log p_S of the input `over` (a KL's log-ratio). */
+      probRatio?: { over: string };
       /** A nonlinear map of a label-derived target (`q.pow(2 − t)`): constant in the predictions. */
       ofTarget?: true;
       /**
