@@ -599,6 +599,35 @@ describe('analysis capabilities on unseen code', () => {
       assert.ok(of('DualCriterion'));
     });
 
+    it('keyword arguments spread from a dict literal (`**kwargs`) are the torch call’s, on each branch', () => {
+      const source = [
+        'def ce(logits, labels, alpha=0.0):',
+        "    kwargs = {'weight': None, 'reduction': 'mean'}",
+        '    if alpha > 0.0:',
+        "        kwargs = {'weight': None, 'reduction': 'mean', 'label_smoothing': alpha}",
+        '    return F.cross_entropy(logits, labels, **kwargs)',
+        '',
+        'def ce_sum(logits, labels, alpha=0.1):',
+        "    kwargs = {'reduction': 'sum', 'label_smoothing': alpha}",
+        '    return F.cross_entropy(logits, labels, **kwargs)',
+      ];
+      const findings = analyzePython([...HEAD, ...source].join('\n')).filter((f) => f.kind === 'loss');
+      const of = (symbol: string) => findings.find((f) => f.symbol === symbol);
+      assert.equal(of('ce')?.convention, 'uniform');
+      assert.equal(of('ce_sum')?.convention, 'uniform');
+      assert.equal(
+        of('ce_sum')?.torchEquivalent,
+        "nn.CrossEntropyLoss(reduction='sum', label_smoothing=0.1)",
+      );
+      // The call itself cannot see the mapping's keys: it says so rather than "no label smoothing".
+      const calls = findings.filter((f) => f.symbol === 'F.cross_entropy');
+      assert.equal(calls.length, 2);
+      for (const call of calls) {
+        assert.equal(call.convention, null);
+        assert.match(call.message, /spread from a mapping/);
+      }
+    });
+
     it('a module-level criterion defined below the function that calls it is that criterion', () => {
       const source = [
         'def train_step(model, x, y):',

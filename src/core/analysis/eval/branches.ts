@@ -94,11 +94,16 @@ function isCriterion(v: Value): boolean {
   return v.kind === 'instance' || v.kind === 'module' || v.kind === 'function' || v.kind === 'torchRef';
 }
 
-/** A value carrying a smoothed target (a loss over one, the product, the target itself). */
+/**
+ * A value carrying a smoothed target (a loss over one, the product, the target itself), or the keyword arguments
+ * of a torch loss that set its smoothing (`kwargs['label_smoothing'] = eps`).
+ */
 function smooths(v: Value): boolean {
   const m = v.kind === 'loss' ? v.loss : v.kind === 'dist' || v.kind === 'prod' ? v.target : null;
   return (
-    (m !== null && isSmoothedTarget({ kind: 'dist', target: m })) || (v.kind === 'param' && smoothedParam(v))
+    (m !== null && isSmoothedTarget({ kind: 'dist', target: m })) ||
+    (v.kind === 'param' && smoothedParam(v)) ||
+    (v.kind === 'tuple' && v.keys?.includes('label_smoothing') === true)
   );
 }
 

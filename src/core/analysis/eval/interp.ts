@@ -77,7 +77,8 @@ export function evalExpr(e: Expr, f: Frame, ctx: Ctx): Value {
     }
     case 'tuple': {
       const items = e.items.map((i) => evalExpr(i, f, ctx));
-      return e.keys ? { kind: 'tuple', items, keys: e.keys } : { kind: 'tuple', items };
+      const texts = e.items.map((i) => ctx.mod.text.slice(i.from, i.to));
+      return e.keys ? { kind: 'tuple', items, keys: e.keys, texts } : { kind: 'tuple', items };
     }
     case 'lambda':
       return { kind: 'function', node: e.node, closure: f.vars };

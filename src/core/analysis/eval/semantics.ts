@@ -93,6 +93,25 @@ function evalArgs(e: CallExpr, f: Frame, ctx: Ctx): Evaluated {
   return { args, kw, texts };
 }
 
+/**
+ * `F.cross_entropy(x, y, **kwargs)` with `kwargs` a dict literal of the code (`{'label_smoothing': eps}`, or one
+ * such dict per branch): its keys as keyword arguments, with their values as written.
+ */
+function spreadKeywords(e: CallExpr, f: Frame, ctx: Ctx): [string, Value, string][] {
+  const out: [string, Value, string][] = [];
+  for (const a of e.args) {
+    if (!a.star || ctx.mod.text.slice(a.from, a.from + 2) !== '**') continue;
+    const dict = evalExpr(a.value, f, ctx);
+    if (dict.kind !== 'tuple' || !dict.keys || !dict.texts) continue;
+    const { items, texts } = dict;
+    dict.keys.forEach((key, i) => {
+      const [v, text] = [items[i], texts[i]];
+      if (key !== null && v && text) out.push([key, v, text]);
+    });
+  }
+  return out;
+}
+
 export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): Value {
   const held = heldTorchFunction(e.fn, f);
   if (held) return evalCall({ ...e, fn: held }, f, ctx);
@@ -107,6 +126,11 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): Value {
       bound.set(name, v);
       if (name !== 'input' && name !== 'target')
         texts.push([name, argText(v, a.value, ctx.mod.text, ctx.syms)]);
+    }
+    for (const [name, v, text] of spreadKeywords(e, f, ctx)) {
+      if (bound.has(name)) continue;
+      bound.set(name, v);
+      texts.push([name, text]);
     }
     if (api.form === 'module') return { kind: 'module', api: api.kind, args: bound, texts };
     if (api.form === 'method') bound.set('input', evalExpr((e.fn as Expr & { kind: 'attr' }).obj, f, ctx));

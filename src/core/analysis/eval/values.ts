@@ -322,7 +322,8 @@ export type Value =
     }
   | { kind: 'loss'; loss: LossInfo }
   /** A tuple or list; a dict or namespace also has each item's key (`{'eps': eps}`, `SimpleNamespace(eps=eps)`). */
-  | { kind: 'tuple'; items: Value[]; keys?: (string | null)[] }
+  /** `texts`: each item's source text, for a dict literal's values (`**kwargs` spread into a torch loss call). */
+  | { kind: 'tuple'; items: Value[]; keys?: (string | null)[]; texts?: (string | null)[] }
   | {
       kind: 'module';
       api: LossKind;

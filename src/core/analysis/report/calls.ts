@@ -123,6 +123,13 @@ function deferToFunction(
   mod: ModuleContext,
 ): RawFinding {
   if (!('torch' in target) || f.convention !== 'none' || !TARGET_LOSSES.has(target.torch.kind)) return f;
+  if (e.args.some((a) => a.star && mod.text.slice(a.from, a.from + 2) === '**'))
+    return {
+      ...f,
+      convention: null,
+      epsilon: null,
+      message: `${f.message} Its keyword arguments are spread from a mapping (\`**\`), which may set its smoothing: the convention is that of the code that builds it.`,
+    };
   const functional = target.torch.form === 'functional' && e === target.ctor;
   const positional = e.args.filter((a) => !a.name);
   const arg = functional
