@@ -36,7 +36,8 @@ export interface LabelledFile {
     | 'fresh8'
     | 'b19c'
     | 'b19a'
-    | 'b19b';
+    | 'b19b'
+    | 'b20a';
   split: Split;
   /** A file without label smoothing: any smoothing claim in it is false. */
   negative: boolean;
@@ -139,6 +140,8 @@ export function loadCorpus(): LabelledFile[] {
     ...labelSet('b19b'),
     /** b19a: unusual smoothing and target builders from 15 further projects, labelled before the analysis saw them. */
     ...labelSet('b19a'),
+    /** b20a: detection, segmentation, multi-label, medical, re-id and keypoint losses from 16 projects, labelled before the analysis ran. */
+    ...labelSet('b20a'),
     ...rewrites(),
   ];
 }
