@@ -77,4 +77,21 @@ describe('analysis: detection losses with an objectness term', () => {
     ];
     assert.equal(at(source, 4).convention, 'binary');
   });
+
+  it('a binary term against a target tensor the caller built (angle bins) does not dilute the class targets’ ε', () => {
+    const source = [
+      'def smooth_BCE(eps=0.1):',
+      '    return 1.0 - 0.5 * eps, 0.5 * eps',
+      '',
+      'def head_loss(ps, tcls, t_theta, eps=0.1):',
+      '    cp, cn = smooth_BCE(eps)',
+      '    bce = nn.BCEWithLogitsLoss()',
+      '    t = torch.full_like(ps[:, 5:10], cn)',
+      '    t[range(ps.shape[0]), tcls] = cp',
+      '    return bce(ps[:, 5:10], t) + bce(ps[:, 10:], t_theta)',
+    ];
+    const f = at(source, 7);
+    assert.equal(f.convention, 'binary');
+    assert.equal(f.epsilon, 0.1);
+  });
 });

@@ -153,4 +153,51 @@ describe('analysis: what is not a smoothed target, or not its ε', () => {
     assert.equal(f?.epsilon, 0.1);
     assert.equal(f?.epsilonParam, null);
   });
+
+  it('a log of a number or of a buffer added to the logits shifts them: no log-probability, no target (logit adjustment)', () => {
+    const source = [
+      'from .cross_entropy_loss import binary_cross_entropy',
+      '',
+      'class LogitRegLoss(nn.Module):',
+      '    def __init__(self, class_freq, train_num, neg_bias=0.1, neg_scale=5.0):',
+      '        super().__init__()',
+      '        self.cls_criterion = binary_cross_entropy',
+      '        self.neg_scale = neg_scale',
+      '        self.neg_bias = -torch.log(train_num / class_freq - 1) * neg_bias / neg_scale',
+      '',
+      '    def forward(self, cls_score, label):',
+      '        logits = cls_score + self.neg_bias',
+      '        logits = logits * (1 - label) * self.neg_scale + logits * label',
+      '        return self.cls_criterion(logits, label.float())',
+      '',
+      'class NumberBiasLoss(nn.Module):',
+      '    def __init__(self, nb=0.1, neg_scale=5.0):',
+      '        super().__init__()',
+      '        self.cls_criterion = binary_cross_entropy',
+      '        self.neg_scale = neg_scale',
+      '        self.neg_bias = -torch.log(nb)',
+      '',
+      '    def forward(self, cls_score, label):',
+      '        logits = cls_score + self.neg_bias',
+      '        logits = logits * (1 - label) * self.neg_scale + logits * label',
+      '        return self.cls_criterion(logits, label.float())',
+    ];
+    assert.deepEqual(claims(source), []);
+  });
+
+  it('cross-entropies at the labels and at the labels + 1, weighted by the distance to each, are a two-hot soft target', () => {
+    const source = [
+      'def distribution_focal_loss(pred, label):',
+      '    dis_left = label.long()',
+      '    dis_right = dis_left + 1',
+      '    weight_left = dis_right.float() - label',
+      '    weight_right = label - dis_left.float()',
+      "    return (F.cross_entropy(pred, dis_left, reduction='none') * weight_left",
+      "            + F.cross_entropy(pred, dis_right, reduction='none') * weight_right)",
+    ];
+    assert.deepEqual(
+      claims(source).map((f) => f.convention),
+      ['soft_target'],
+    );
+  });
 });

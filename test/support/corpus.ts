@@ -38,7 +38,8 @@ export interface LabelledFile {
     | 'b19c'
     | 'b19a'
     | 'b19b'
-    | 'b20b';
+    | 'b20b'
+    | 'b20a';
   split: Split;
   /** A file without label smoothing: any smoothing claim in it is false. */
   negative: boolean;
@@ -145,6 +146,8 @@ export function loadCorpus(): LabelledFile[] {
     ...labelSet('b19a'),
     /** b20b: LLM / NLP fine-tuning, tabular, time series and RL losses from 14 projects, labelled before the analysis ran. */
     ...labelSet('b20b'),
+    /** b20a: detection, segmentation, multi-label, medical, re-id and keypoint losses from 16 projects, labelled before the analysis ran. */
+    ...labelSet('b20a'),
     ...rewrites(),
   ];
 }

@@ -86,6 +86,7 @@ function arithmetic(o: string, a0: Value, b0: Value, bSpan: Span, aSpan: Span): 
     const stable = logisticRest(a, b);
     if (stable) return stable;
   }
+  if ((o === '+' || o === '-') && (constantLogBeside(a, b) || constantLogBeside(b, a))) return TENSOR;
   if (o === '+' || o === '-') return labelBlend(addSub(o, a, b, sa, sb), a, b);
   if (o === '*')
     return sb ? scale(a, (x) => mul(x, sb)) : sa ? scale(b, (x) => mul(sa, x)) : times(a, b, aSpan, bSpan);
@@ -171,6 +172,15 @@ function scalarOp(a: Value, b: Value, s: Scalar): Value {
 
 function isCandidate(v: Value): boolean {
   return v.kind === 'param' && (v.tensorish || v.cand !== null);
+}
+
+/**
+ * `logits + log(prior)`, `x − log(N / n_c − 1)·b`: the log of a number or of a tensor that is no parameter, added to
+ * a tensor, shifts it (a logit adjustment); it is no log-probability of a hand-written binary cross-entropy.
+ */
+function constantLogBeside(log: Value, other: Value): boolean {
+  const constant = log.kind === 'blog' && (log.ofNumber !== undefined || log.opaque === true);
+  return constant && (isCandidate(other) || other.kind === 'tensor');
 }
 
 function isLogLike(v: Value): boolean {

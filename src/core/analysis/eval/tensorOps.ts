@@ -158,7 +158,21 @@ function targetOf(kind: LossKind, args: Map<string, Value>): Value {
   const target = args.get('target') ?? UNKNOWN;
   const logTarget = scalarOf(args.get('log_target') ?? UNKNOWN);
   const logged = kind === 'kl_div' && logTarget?.kind === 'number' && logTarget.value === 1;
-  return logged && target.kind === 'tensor' && target.logOf ? { kind: 'dist', target: target.logOf } : target;
+  if (logged && target.kind === 'tensor' && target.logOf) return { kind: 'dist', target: target.logOf };
+  return kind === 'cross_entropy' || kind === 'nll_loss' ? (neighbourIndices(target) ?? target) : target;
+}
+
+/**
+ * `F.cross_entropy(x, y + 1)`: labels shifted by a whole number are the indices of other classes (the next bin of a
+ * distribution focal loss), labels of their own, not a target distribution built from y.
+ */
+function neighbourIndices(target: Value): Value | null {
+  if (target.kind !== 'dist') return null;
+  const { src, tensor, hot, off } = target.target;
+  const whole = off.kind === 'number' && Number.isInteger(off.value) && off.value !== 0;
+  if (src !== 'tensor' || tensor === undefined || !whole || hot.kind !== 'number' || hot.value !== 1)
+    return null;
+  return { kind: 'tensor', viewOf: `${tensor}${off.value > 0 ? '+' : ''}${off.value}` };
 }
 
 /** torch.nn.functional losses and activations applied to abstract arguments. */

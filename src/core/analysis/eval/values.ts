@@ -431,7 +431,12 @@ export function addLoss(givenA: LossInfo, givenB: LossInfo): LossInfo {
   const b = classWeighted(givenB, givenA);
   const apart = separateKinds(a, b);
   if (apart) return apart;
-  const aside = auxiliaryHardTerm(a, b) ? b : auxiliaryHardTerm(b, a) ? a : null;
+  const aside =
+    auxiliaryHardTerm(a, b) || givenBesidePlaced(a, b)
+      ? b
+      : auxiliaryHardTerm(b, a) || givenBesidePlaced(b, a)
+        ? a
+        : null;
   if (aside) return { ...aside, reworked: true };
   // An auxiliary term (a binary one beside a multi-class loss, one on the log of a tensor the analysis does not
   // follow: an alignment loss) is not a target.
@@ -522,6 +527,16 @@ function auxiliaryHardTerm(hard: LossInfo, smoothed: LossInfo): boolean {
   return (
     isConst(hard.off, 0) && !isConst(smoothed.off, 0) && hard.src === 'index' && smoothed.src === 'index'
   );
+}
+
+/**
+ * A binary loss against a given target tensor (a detector's angle bins built by the caller) beside a smoothed binary
+ * target placed at the labels by index assignment (`t[range(n), tcls] = cp`): another head's term, no part of the
+ * class targets' convention.
+ */
+function givenBesidePlaced(given: LossInfo, placed: LossInfo): boolean {
+  const smoothed = placed.src === 'index' && placed.placedAt !== undefined && !isConst(placed.off, 0);
+  return smoothed && given.src === 'tensor' && given.binary && placed.binary;
 }
 
 /** A tensor used as a target-like operand: t = 1·t + 0 (named when it is a parameter). */
