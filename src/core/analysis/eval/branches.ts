@@ -95,8 +95,8 @@ function isCriterion(v: Value): boolean {
 }
 
 /**
- * A value carrying a smoothed target (a loss over one, the product, the target itself), or the keyword arguments
- * of a torch loss that set its smoothing (`kwargs['label_smoothing'] = eps`).
+ * A value carrying a smoothed target (a loss over one, the product, the target itself), or a dict of a torch loss's
+ * keyword arguments that sets its smoothing (`kwargs = {..., 'label_smoothing': eps}`).
  */
 function smooths(v: Value): boolean {
   const m = v.kind === 'loss' ? v.loss : v.kind === 'dist' || v.kind === 'prod' ? v.target : null;

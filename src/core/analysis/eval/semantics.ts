@@ -100,7 +100,7 @@ function evalArgs(e: CallExpr, f: Frame, ctx: Ctx): Evaluated {
 function spreadKeywords(e: CallExpr, f: Frame, ctx: Ctx): [string, Value, string][] {
   const out: [string, Value, string][] = [];
   for (const a of e.args) {
-    if (!a.star || ctx.mod.text.slice(a.from, a.from + 2) !== '**') continue;
+    if (!a.mapping) continue;
     const dict = evalExpr(a.value, f, ctx);
     if (dict.kind !== 'tuple' || !dict.keys || !dict.texts) continue;
     const { items, texts } = dict;

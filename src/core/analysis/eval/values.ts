@@ -472,7 +472,11 @@ export function addLoss(givenA: LossInfo, givenB: LossInfo): LossInfo {
 
 /** The same weight reached through two terms (`lsm = lsm * w`, then two reductions of `lsm`) is one weight. */
 function uniqueSpans(spans: Span[]): Span[] {
-  return spans.filter((s, i) => spans.findIndex((o) => o.from === s.from && o.to === s.to) === i);
+  return spans.filter((s, i) => spans.findIndex((o) => sameSpan(o, s)) === i);
+}
+
+function sameSpan(a: Span, b: Span): boolean {
+  return a.from === b.from && a.to === b.to;
 }
 
 /**
@@ -481,8 +485,7 @@ function uniqueSpans(spans: Span[]): Span[] {
  */
 function classWeighted(t: LossInfo, labels: LossInfo): LossInfo {
   const given = t.givenTarget;
-  const weighs = (s: Span) => given !== undefined && s.from === given.at.from && s.to === given.at.to;
-  if (!given || labels.src !== 'index' || !labels.weightSpans.some(weighs)) return t;
+  if (!given || labels.src !== 'index' || !labels.weightSpans.some((s) => sameSpan(s, given.at))) return t;
   const { givenTarget: _given, tensor: _tensor, ...rest } = t;
   return {
     ...rest,

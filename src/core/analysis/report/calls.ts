@@ -123,7 +123,7 @@ function deferToFunction(
   mod: ModuleContext,
 ): RawFinding {
   if (!('torch' in target) || f.convention !== 'none' || !TARGET_LOSSES.has(target.torch.kind)) return f;
-  if (e.args.some((a) => a.star && mod.text.slice(a.from, a.from + 2) === '**'))
+  if (e.args.some((a) => a.mapping))
     return {
       ...f,
       convention: null,

@@ -10,6 +10,8 @@ export interface Arg extends Span {
   name: string | null;
   value: Expr;
   star: boolean;
+  /** `**kwargs`: a mapping spread as keyword arguments (`star` is set too). */
+  mapping?: true;
 }
 
 export type Expr = Span &
@@ -250,12 +252,20 @@ function toArg(group: SyntaxNode[], text: string): Arg {
   const from = group[0].from;
   const to = group[group.length - 1].to;
   const star = group[0].name === '*' || group[0].name === '**';
+  const mapping = group[0].name === '**' ? { mapping: true as const } : {};
   const rest = star ? group.slice(1) : group;
   if (rest.length >= 3 && rest[1].name === 'AssignOp' && rest[0].name === 'VariableName') {
-    return { from, to, star, name: text.slice(rest[0].from, rest[0].to), value: toExpr(rest[2], text) };
+    return {
+      from,
+      to,
+      star,
+      ...mapping,
+      name: text.slice(rest[0].from, rest[0].to),
+      value: toExpr(rest[2], text),
+    };
   }
   const value = rest[0] ? toExpr(rest[0], text) : ({ from, to, kind: 'other' } as Expr);
-  return { from, to, star, name: null, value };
+  return { from, to, star, ...mapping, name: null, value };
 }
 
 function parseNumber(s: string): number {
