@@ -599,6 +599,32 @@ describe('analysis capabilities on unseen code', () => {
       assert.ok(of('DualCriterion'));
     });
 
+    it("a loss method's finding lists its own modes, not the class's (a mode that picks another method)", () => {
+      const source = [
+        'class Criterion(nn.Module):',
+        "    def __init__(self, eps=0.1, impl='torch'):",
+        '        super().__init__()',
+        '        self.eps, self.impl = eps, impl',
+        '    def forward(self, x, y):',
+        "        if self.impl == 'fairseq':",
+        '            return self.k_minus_1(x, y)',
+        '        return self.plain(x, y)',
+        '    def plain(self, x, y):',
+        '        return F.cross_entropy(x, y)',
+        '    def k_minus_1(self, x, y):',
+        '        k = x.size(-1)',
+        '        t = torch.full_like(x, self.eps / (k - 1)).scatter_(1, y.unsqueeze(1), 1 - self.eps)',
+        '        return -(t * F.log_softmax(x, dim=-1)).sum(-1).mean()',
+      ];
+      const findings = analyzePython([...HEAD, ...source].join('\n')).filter((f) => f.kind === 'loss');
+      const of = (symbol: string) => findings.find((f) => f.symbol === symbol);
+      assert.match(of('Criterion')?.message ?? '', /With `impl='fairseq'`: K−1 label smoothing/);
+      assert.equal(of('Criterion.plain')?.convention, 'none');
+      assert.doesNotMatch(of('Criterion.plain')?.message ?? '', /impl=/);
+      assert.equal(of('Criterion.k_minus_1')?.convention, 'k_minus_1');
+      assert.doesNotMatch(of('Criterion.k_minus_1')?.message ?? '', /impl=/);
+    });
+
     it('keyword arguments spread from a dict literal (`**kwargs`) are the torch call’s, on each branch', () => {
       const source = [
         'def ce(logits, labels, alpha=0.0):',

@@ -52,9 +52,10 @@ export interface DefinitionResult {
   reassigned: ReadonlySet<string>;
   /**
    * The method of a class that computes the loss when it is not `forward` or `__call__` (a model's `loss`, a
-   * Lightning `training_step`, a trainer's `compute_loss`): the finding is that method's.
+   * Lightning `training_step`, a trainer's `compute_loss`): the finding is that method's. `alone`: the method was
+   * run on its own (one loss method of several), not as the class's loss.
    */
-  method?: { name: string; node: SyntaxNode };
+  method?: { name: string; node: SyntaxNode; alone?: true };
   ctx: Ctx;
 }
 
@@ -186,7 +187,8 @@ function runClass(
     if (!fn) continue;
     const value = returnedValue(pickReturn(runFunction(fn, new Map(), scope, ctx, false)), ctx);
     if (value.kind === 'loss' || value.kind === 'prod') {
-      if (!ENTRY_METHODS.includes(name)) from.method = { name, node: fn };
+      if (!ENTRY_METHODS.includes(name))
+        from.method = { name, node: fn, ...(only ? { alone: true as const } : {}) };
       return value;
     }
     ctx.calls = { torchLosses: 0 };

@@ -26,7 +26,8 @@ export function otherModes(r: DefinitionResult): LossMode[] {
     settings.push({ when: 'eval mode', setting: { name: 'training', value: { kind: 'num', value: ZERO } } });
   const modes: LossMode[] = [];
   for (const { when, setting } of settings) {
-    const other = analyzeDefinition(r.def, r.ctx.mod, setting);
+    // A loss method run on its own is run on its own in the other mode too: the class's modes are not its.
+    const other = analyzeDefinition(r.def, r.ctx.mod, setting, r.method?.alone ? r.method.name : undefined);
     const convention = other && !other.loss.delegated ? other.classification.convention : null;
     if (convention !== r.classification.convention) modes.push({ when, convention });
   }
