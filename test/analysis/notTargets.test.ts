@@ -200,4 +200,34 @@ describe('analysis: what is not a smoothed target, or not its ε', () => {
       ['soft_target'],
     );
   });
+
+  it('class weights looked up by the labels are a weight, not a loss: the smoothing CE they weigh keeps its ε', () => {
+    const source = [
+      'class WeightedFocal(nn.Module):',
+      '    def __init__(self, weights=None, label_smoothing=None, gamma=2):',
+      '        super().__init__()',
+      '        self.weights = weights',
+      '        self.label_smoothing = label_smoothing',
+      '        self.gamma = gamma',
+      '',
+      '    def _get_w(self, target):',
+      '        if self.weights is not None:',
+      '            return self.weights.gather(0, target.view(-1))',
+      '        return torch.ones(target.shape[0]).gather(0, target)',
+      '',
+      '    def forward(self, inputs, target):',
+      '        w = self._get_w(target)',
+      '        if self.label_smoothing is None:',
+      '            ce = nn.CrossEntropyLoss()(inputs, target)',
+      '        else:',
+      '            ce = nn.CrossEntropyLoss(label_smoothing=self.label_smoothing)(inputs, target)',
+      '        pt = torch.exp(-ce)',
+      '        return (w * (1 - pt) ** self.gamma * ce).mean()',
+    ];
+    const found = losses(source).filter((f) => !f.details?.definedAt && f.symbol.startsWith('WeightedFocal'));
+    assert.deepEqual(
+      found.map((f) => [f.symbol, f.convention]),
+      [['WeightedFocal', 'uniform']],
+    );
+  });
 });

@@ -984,9 +984,18 @@ function gathered(v: Value, index: Value): Value {
   // An index computed from values (`mask.sum(1) - 1`, a position) picks features, not the labels' class.
   if (index.kind === 'loss' || index.kind === 'logp' || index.kind === 'prod' || index.kind === 'unknown')
     return TENSOR;
+  if (!mayBeLogProbs(v)) return TENSOR;
   const { loss: l } = gatherLoss(v, index);
   if (!derivationOf(index)) return { kind: 'loss', loss: l };
   return { kind: 'loss', loss: { ...l, hot: ZERO, src: 'none', self: l.hot } };
+}
+
+/**
+ * What the labels' gather may read as log-probabilities: not a target distribution (`torch.ones(c)`) nor an
+ * argument that has a default, a config value or a scalar (`self.weights` from `weights=None`: class weights).
+ */
+function mayBeLogProbs(v: Value): boolean {
+  return v.kind !== 'dist' && !(v.kind === 'param' && v.cand === null);
 }
 
 /**
