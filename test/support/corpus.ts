@@ -35,6 +35,7 @@ export interface LabelledFile {
     | 'fresh7'
     | 'fresh8'
     | 'fresh9'
+    | 'fresh10'
     | 'b19c'
     | 'b19a'
     | 'b19b'
@@ -138,6 +139,8 @@ export function loadCorpus(): LabelledFile[] {
     ...labelSet('fresh8'),
     /** fresh9: the same again, 36 files from 36 further projects, labelled before the analysis ever ran on them; all held out. */
     ...labelSet('fresh9'),
+    /** fresh10: 36 files from 33 further projects (one of them as a package), labelled before the analysis ever ran on them; all held out. */
+    ...labelSet('fresh10'),
     /** b19c: 18 files from 15 projects (sequences, speech, OCR, recommendation, graphs), labelled before the analysis ran. */
     ...labelSet('b19c'),
     /** b19b: plain training code and framework losses (mostly no smoothing), labelled before the analysis ran on it. */
