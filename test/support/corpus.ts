@@ -36,6 +36,7 @@ export interface LabelledFile {
     | 'fresh8'
     | 'fresh9'
     | 'fresh10'
+    | 'fresh11'
     | 'b19c'
     | 'b19a'
     | 'b19b'
@@ -141,6 +142,8 @@ export function loadCorpus(): LabelledFile[] {
     ...labelSet('fresh9'),
     /** fresh10: 36 files from 33 further projects (one of them as a package), labelled before the analysis ever ran on them; all held out. */
     ...labelSet('fresh10'),
+    /** fresh11: 36 files from 36 further projects, labelled before the analysis ever ran on them; all held out. */
+    ...labelSet('fresh11'),
     /** b19c: 18 files from 15 projects (sequences, speech, OCR, recommendation, graphs), labelled before the analysis ran. */
     ...labelSet('b19c'),
     /** b19b: plain training code and framework losses (mostly no smoothing), labelled before the analysis ran on it. */
