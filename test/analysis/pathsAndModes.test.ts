@@ -2,7 +2,7 @@
 // `if term is not None:`, a mode argument whose value comes from a config, and a loss that decodes differently
 // in eval mode. Each snippet is written for this test; conventions were derived by hand.
 import { strict as assert } from 'node:assert';
-import type { Convention } from '../../src/core/analysis';
+import { analyzePython, type Convention, type Finding } from '../../src/core/analysis';
 import { definitionIn } from './helpers';
 
 const HEAD = ['import math', 'import torch', 'import torch.nn as nn', 'import torch.nn.functional as F', ''];
@@ -105,5 +105,73 @@ describe('paths and modes', () => {
     ];
     assert.equal(conventionOf(reid('eps >= 0', fixed, adaptive), 'reid_ce'), 'k_minus_1');
     assert.equal(conventionOf(reid('0 > eps', adaptive, fixed), 'reid_ce'), 'k_minus_1');
+  });
+
+  describe('an instance bound in exclusive branches', () => {
+    /** The finding of the instance call `criterion(x, y)` (the last line of `body`). */
+    const callOf = (body: string[]): Finding | undefined => {
+      const source = [...HEAD, 'def train(x, y, args, w):', ...body, '    return criterion(x, y)'];
+      const line = source.length;
+      return analyzePython(source.join('\n')).find((f) => f.symbol === 'criterion' && f.line === line);
+    };
+    const SMOOTHED = 'nn.CrossEntropyLoss(label_smoothing=args.smoothing)';
+
+    it('`if args.smoothing:` / `else:` binding a smoothed and a plain loss: the call smooths, plain as a mode', () => {
+      const found = callOf([
+        '    if args.smoothing:',
+        `        criterion = ${SMOOTHED}`,
+        '    else:',
+        '        criterion = nn.CrossEntropyLoss()',
+      ]);
+      assert.equal(found?.convention, 'uniform');
+      assert.deepEqual(found?.details?.modes, [{ when: 'not args.smoothing', convention: 'none' }]);
+      assert.match(found?.message ?? '', /With `not args\.smoothing`: no label smoothing\./);
+    });
+
+    it('a conditional expression binds its two arms: the call is found, with the other arm as a mode', () => {
+      const found = callOf([`    criterion = nn.CrossEntropyLoss() if args.plain else ${SMOOTHED}`]);
+      assert.equal(found?.convention, 'uniform');
+      assert.deepEqual(found?.details?.modes, [{ when: 'args.plain', convention: 'none' }]);
+    });
+
+    it('an `if` with no `else` leaves the binding before it as the other path; agreeing branches add no mode', () => {
+      const fallthrough = callOf([
+        '    criterion = nn.CrossEntropyLoss()',
+        '    if args.smoothing > 0:',
+        `        criterion = ${SMOOTHED}`,
+      ]);
+      assert.equal(fallthrough?.convention, 'uniform');
+      assert.deepEqual(fallthrough?.details?.modes, [
+        { when: 'not (args.smoothing > 0)', convention: 'none' },
+      ]);
+      const agreeing = callOf([
+        '    if w is None:',
+        '        criterion = nn.CrossEntropyLoss()',
+        '    else:',
+        '        criterion = nn.CrossEntropyLoss(weight=w)',
+      ]);
+      assert.equal(agreeing?.convention, 'none');
+      assert.equal(agreeing?.details?.modes, undefined);
+    });
+
+    it('a binding in the branch that also makes the call is the only one that call sees', () => {
+      const source = [
+        ...HEAD,
+        'def train(x, y, args):',
+        '    if args.smoothing:',
+        `        criterion = ${SMOOTHED}`,
+        '        return criterion(x, y)',
+        '    criterion = nn.CrossEntropyLoss()',
+        '    return criterion(x, y)',
+      ];
+      const calls = analyzePython(source.join('\n')).filter((f) => f.symbol === 'criterion');
+      assert.deepEqual(
+        calls.map((f) => [f.convention, f.details?.modes]),
+        [
+          ['uniform', undefined],
+          ['none', undefined],
+        ],
+      );
+    });
   });
 });

@@ -41,6 +41,7 @@ export interface LabelledFile {
     | 'b19a'
     | 'b19b'
     | 'b20b'
+    | 'b21c'
     | 'b20a';
   split: Split;
   /** A file without label smoothing: any smoothing claim in it is false. */
@@ -154,6 +155,8 @@ export function loadCorpus(): LabelledFile[] {
     ...labelSet('b20b'),
     /** b20a: detection, segmentation, multi-label, medical, re-id and keypoint losses from 16 projects, labelled before the analysis ran. */
     ...labelSet('b20a'),
+    /** b21c: everyday training code (point clouds, audio, few-shot, Lightning, SAM / SWA / warmup) from 13 projects, labelled before the analysis ran. */
+    ...labelSet('b21c'),
     ...rewrites(),
   ];
 }

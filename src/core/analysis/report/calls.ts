@@ -12,12 +12,14 @@ import {
   workspaceDefinition,
 } from '../eval';
 import { pitfall, torchCallPitfalls } from '../pitfalls';
-import type { Convention } from '../results';
+import type { Convention, LossMode } from '../results';
 import { LABEL_SMOOTHING_OUT_OF_RANGE } from '../results';
 import type { Expr } from '../syntax';
 import { subExprs, toExpr } from '../syntax';
+import { type Alternative, alternativesAt } from './branchBindings';
 import { targetBuiltHere } from './builtTarget';
 import { definitionLead, describeDefinition, equivalenceNote } from './describe';
+import { modesNote } from './modes';
 import type { RawFinding } from './raw';
 import { torchCallFinding } from './torchCallFinding';
 import { closestOf, torchEquivalence, weightsPassed } from './torchEquivalent';
@@ -39,6 +41,7 @@ type Target =
 interface Binding {
   key: string;
   at: number;
+  node: SyntaxNode;
   target: Target;
 }
 
@@ -61,7 +64,7 @@ export function callFindings(
     const key = target ? bindingKey(node, mod) : null;
     if (target && key) {
       // Bound before anything in `calls` runs, wherever the module writes it.
-      bindings.push({ key: key.key, at: -1, target });
+      bindings.push({ key: key.key, at: -1, node, target });
       keys.add(key.key);
     }
   }
@@ -80,7 +83,7 @@ export function callFindings(
       );
       const key = bindingKey(node, mod);
       if (key) {
-        bindings.push({ key: key.key, at: node.from, target: direct });
+        bindings.push({ key: key.key, at: node.from, node, target: direct });
         keys.add(key.key);
       }
       continue;
@@ -91,22 +94,44 @@ export function callFindings(
       continue;
     }
     const key = calleeKey(e, node);
-    const found = key ? latest(bindings, key, node.from) : null;
+    const visible = key ? bindings.filter((b) => isVisible(b, key, node.from)) : [];
+    const found = lastOf(visible);
     // A parameter of the function around the call (`def mixup_criterion(criterion, pred, …)`) hides the module's.
     const bound = found && !(found.at < 0 && key && isParameterHere(node, key, mod.text)) ? found : null;
-    if (bound)
+    if (bound) {
+      const instance = describeInstance(e, alternativesAt(bound, visible, node, mod.text), mod);
       out.push(
-        deferToFunction(
-          describeCall(e, bound.target, mod, mod.text.slice(e.fn.from, e.fn.to)),
-          e,
-          bound.target,
-          node,
-          mod,
-        ),
+        deferToFunction(instance.finding, e, instance.target, node, mod),
         ...pitfallsOf(e, node, bound.target, mod),
       );
+    }
   }
   return out;
+}
+
+/**
+ * The call of an instance that may hold any of `alternatives` (bound in exclusive branches): one finding when they
+ * agree; otherwise the one that smooths (else the one bound last), with the others as modes under their tests.
+ */
+function describeInstance(
+  e: CallExpr,
+  alternatives: Alternative<Binding>[],
+  mod: ModuleContext,
+): { finding: RawFinding; target: Target } {
+  const name = mod.text.slice(e.fn.from, e.fn.to);
+  const described = alternatives.map((a) => ({ ...a, f: describeCall(e, a.binding.target, mod, name) }));
+  const smooths = (c: Convention | null) => c !== null && CONVENTION_REGISTRY[c].claimsSmoothing;
+  const main = described.find((d) => smooths(d.f.convention)) ?? described[0];
+  const modes: LossMode[] = described
+    .filter((d) => d !== main && d.f.convention !== main.f.convention)
+    .map((d) => ({ when: d.when, convention: d.f.convention }));
+  if (modes.length === 0) return { finding: described[0].f, target: described[0].binding.target };
+  const finding = {
+    ...main.f,
+    message: main.f.message + modesNote(modes),
+    details: { ...main.f.details, modes },
+  };
+  return { finding, target: main.binding.target };
 }
 
 const TARGET_LOSSES = new Set(['cross_entropy', 'binary_cross_entropy', 'binary_cross_entropy_with_logits']);
@@ -229,15 +254,25 @@ function importedTarget(e: CallExpr, mod: ModuleContext): Target | null {
   return user ? { user, ctor: e, imported: true } : null;
 }
 
-/** `x = Ctor(...)` or `self.x = Ctor(...)`: the key later calls of the instance use. */
+/**
+ * `x = Ctor(...)` or `self.x = Ctor(...)`, also as an arm of a conditional expression (`x = A(…) if c else
+ * B(…)`): the key later calls of the instance use.
+ */
 function bindingKey(call: SyntaxNode, mod: ModuleContext): { key: string } | null {
-  const parent = call.parent;
-  if (parent?.name !== 'AssignStatement' || parent.lastChild?.from !== call.from) return null;
+  let value = call;
+  while (value.parent?.name === 'ConditionalExpression' && isArm(value)) value = value.parent;
+  const parent = value.parent;
+  if (parent?.name !== 'AssignStatement' || parent.lastChild?.from !== value.from) return null;
   const target = toExpr(parent.firstChild!, mod.text);
   if (target.kind === 'name') return { key: target.id };
   if (target.kind === 'attr' && target.obj.kind === 'name' && target.obj.id === 'self')
     return { key: `self.${target.name}@${classOf(call)}` };
   return null;
+}
+
+/** The first or last child of a conditional expression (`body if test else orelse`), not its test. */
+function isArm(node: SyntaxNode): boolean {
+  return node.parent?.firstChild?.from === node.from || node.parent?.lastChild?.to === node.to;
 }
 
 function calleeKey(e: CallExpr, node: SyntaxNode): string | null {
@@ -263,11 +298,13 @@ function classOf(node: SyntaxNode): number {
   return -1;
 }
 
-function latest(bindings: Binding[], key: string, at: number): Binding | null {
-  let best: Binding | null = null;
-  for (const b of bindings)
-    if (b.key === key && (b.at <= at || key.startsWith('self.')) && (!best || b.at > best.at)) best = b;
-  return best;
+/** A binding of `key` a call at `at` may see: one before it, or any of a class's `self.x` (methods run in any order). */
+function isVisible(b: Binding, key: string, at: number): boolean {
+  return b.key === key && (b.at <= at || key.startsWith('self.'));
+}
+
+function lastOf(bindings: Binding[]): Binding | null {
+  return bindings.reduce<Binding | null>((best, b) => (!best || b.at > best.at ? b : best), null);
 }
 
 export function constantNumber(e: Expr | undefined, mod: ModuleContext): number | null {
