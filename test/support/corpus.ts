@@ -39,7 +39,8 @@ export interface LabelledFile {
     | 'b19a'
     | 'b19b'
     | 'b20b'
-    | 'b20a';
+    | 'b20a'
+    | 'b21a';
   split: Split;
   /** A file without label smoothing: any smoothing claim in it is false. */
   negative: boolean;
@@ -148,6 +149,8 @@ export function loadCorpus(): LabelledFile[] {
     ...labelSet('b20b'),
     /** b20a: detection, segmentation, multi-label, medical, re-id and keypoint losses from 16 projects, labelled before the analysis ran. */
     ...labelSet('b20a'),
+    /** b21a: self-/semi-supervised, distillation, noisy-label, metric-learning, face and re-id losses from 15 projects, labelled before the analysis ran. */
+    ...labelSet('b21a'),
     ...rewrites(),
   ];
 }
