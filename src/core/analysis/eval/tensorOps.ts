@@ -190,7 +190,7 @@ export function lossFunction(kind: LossKind, args: Map<string, Value>, classes: 
     };
   if (kind === 'softmax') return { kind: 'prob', multi: true, neg: false, source: sourceOf(input) };
   if (kind === 'binary_cross_entropy' || kind === 'binary_cross_entropy_with_logits') {
-    return lossOf(binaryTargetOf(target), {
+    return lossOf(binaryTargetOf(target, input), {
       binary: true,
       reduction,
       handwritten: target.kind === 'dist',
@@ -254,9 +254,12 @@ function ownTarget(target: Value, source: string | undefined): Mix | null {
 
 /**
  * The target of a binary loss. `(t + 1) / 2` maps sign labels (±1) to 0 / 1: the same hard labels re-encoded, not
- * smoothed (smoothing keeps q(1) + q(0) = 1; this sends −1 to 0 and 1 to 1).
+ * smoothed (smoothing keeps q(1) + q(0) = 1; this sends −1 to 0 and 1 to 1). Probabilities of another tensor than
+ * the input (`BCE(z_s, z_t.softmax(1))`, `BCE(x / T, σ(t / T))`: binary distillation) are a soft target, not the
+ * caller's 0 / 1 labels.
  */
-function binaryTargetOf(target: Value): Mix {
+function binaryTargetOf(target: Value, input: Value): Mix {
+  if (othersBinaryProbabilities(target, input)) return { ...mix(ONE, ZERO, 'tensor'), labels: '*' };
   const m = mixOf(target) ?? mix(ONE, ZERO, 'tensor');
   const signLabels = [m.hot, m.off].every((c) => c.kind === 'number' && c.value === 0.5);
   if (signLabels) return { ...m, hot: ONE, off: ZERO };
@@ -277,6 +280,11 @@ function oneSided(m: Mix): boolean {
     isConst(hot.left, 1) &&
     symNames(hot.right).size > 0
   );
+}
+
+/** Softmax or sigmoid probabilities of a tensor that is not (or may not be) the binary loss's input. */
+function othersBinaryProbabilities(target: Value, input: Value): boolean {
+  return target.kind === 'prob' && (target.source === undefined || target.source !== sourceOf(input));
 }
 
 /** Probabilities (or argmax predictions) of another tensor than the input (a teacher's): a soft target. */
@@ -394,7 +402,8 @@ export function torchFunction(name: string, args: Value[], kw: Map<string, Value
   if (name === 'logsumexp') return logNormaliserOf(args[0] ?? UNKNOWN);
   const mapped = elementwise(name, args[0] ?? UNKNOWN);
   if (mapped) return mapped;
-  if (name === 'sigmoid') return { kind: 'prob', multi: false, neg: false };
+  if (name === 'sigmoid')
+    return { kind: 'prob', multi: false, neg: false, source: sourceOf(args[0] ?? UNKNOWN) };
   if (name === 'logsigmoid' && signedByLabels(args[0] ?? UNKNOWN, ctx))
     return lossOf(mix(ONE, ZERO, 'tensor'), { binary: true });
   if (name === 'logsigmoid') return logSigmoidCall(args[0] ?? UNKNOWN, isNegated(args[0] ?? UNKNOWN, ctx));
@@ -957,7 +966,7 @@ export function tensorMethod(
   if (name === 'lerp' || name === 'lerp_') return lerp(obj, arg(0, 'end'), args[1] ?? kw.get('weight'));
   if (name === 'argmax') return argmaxOf(obj);
   if (name === 'log') return logOf(obj, ctx);
-  if (name === 'sigmoid') return { kind: 'prob', multi: false, neg: false };
+  if (name === 'sigmoid') return { kind: 'prob', multi: false, neg: false, source: sourceOf(obj) };
   if ((name === 'max' || name === 'amax') && args.length === 0 && kw.size === 0) return batchMax(ctx);
   if (name === 'max' && alongDim(args[0], kw)) return maxAndIndex(obj);
   if (name === 'max' || name === 'amax') return rowMaxOf(obj);
