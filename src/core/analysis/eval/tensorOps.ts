@@ -961,6 +961,8 @@ export function tensorMethod(
   if (name === 'sum' || name === 'mean') return reduce(obj, name, axisOf(args[0] ?? kw.get('dim')), ctx);
   if (NEGATIONS.has(name)) return negate(obj);
   if (name === 'gather') return gathered(obj, args[1] ?? kw.get('index') ?? UNKNOWN);
+  // `x.copy_(src)` holds src's values (`labels.new().resize_as_(labels).copy_(torch.arange(n))` is a range).
+  if (name === 'copy_') return arg(0, 'src');
   // `Categorical(logits=x).log_prob(y)`: log p_y, the log-probability the labels pick (as `logp[arange(n), y]`).
   if (name === 'log_prob' && obj.kind === 'logp') return gatherLoss(obj, arg(0, 'value'));
   if (name === 'lerp' || name === 'lerp_') return lerp(obj, arg(0, 'end'), args[1] ?? kw.get('weight'));
@@ -990,6 +992,8 @@ function lerp(start: Value, end: Value, weight: Value | undefined): Value {
  */
 function gathered(v: Value, index: Value): Value {
   if (v.kind === 'prob') return trueProbOf(v, index);
+  // Gathering from `arange` / `eye` looks positions up (a mining helper's hardest pair), not scores.
+  if (v.kind === 'tensor' && v.classRange) return TENSOR;
   // An index computed from values (`mask.sum(1) - 1`, a position) picks features, not the labels' class.
   if (index.kind === 'loss' || index.kind === 'logp' || index.kind === 'prod' || index.kind === 'unknown')
     return TENSOR;
