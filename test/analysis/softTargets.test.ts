@@ -312,4 +312,19 @@ describe('analysis: soft targets outside a loss class', () => {
     assert.equal(at(source, 16).convention, 'none');
     assert.equal(at(source, 19).convention, 'none');
   });
+
+  it("a binary cross-entropy written by hand against a teacher's σ (log σ(±x) times q, 1 − q) is a soft target", () => {
+    const source = [
+      'def hand_binary_kd(x, t, T=2.0):',
+      '    q = torch.sigmoid(t / T)',
+      '    return -(q * F.logsigmoid(x) + (1 - q) * F.logsigmoid(-x)).mean()',
+      '',
+      'def hand_bce(x, y):',
+      '    return -(y * F.logsigmoid(x) + (1 - y) * F.logsigmoid(-x)).mean()',
+    ];
+    const kd = at(source, 5);
+    assert.equal(kd.convention, 'soft_target');
+    assert.equal(kd.torchEquivalent, 'nn.BCEWithLogitsLoss()(logits, target_probs)');
+    assert.equal(at(source, 9).convention, 'none');
+  });
 });

@@ -282,6 +282,11 @@ function oneSided(m: Mix): boolean {
   );
 }
 
+/** The tensor σ is taken of, also at a temperature (`σ(t / T)`: the parameter t). */
+function sigmoidSource(v: Value): string | undefined {
+  return sourceOf(v) ?? (v.kind === 'param' && v.cand !== null ? v.cand : undefined);
+}
+
 /** Softmax or sigmoid probabilities of a tensor that is not (or may not be) the binary loss's input. */
 function othersBinaryProbabilities(target: Value, input: Value): boolean {
   return target.kind === 'prob' && (target.source === undefined || target.source !== sourceOf(input));
@@ -403,7 +408,7 @@ export function torchFunction(name: string, args: Value[], kw: Map<string, Value
   const mapped = elementwise(name, args[0] ?? UNKNOWN);
   if (mapped) return mapped;
   if (name === 'sigmoid')
-    return { kind: 'prob', multi: false, neg: false, source: sourceOf(args[0] ?? UNKNOWN) };
+    return { kind: 'prob', multi: false, neg: false, source: sigmoidSource(args[0] ?? UNKNOWN) };
   if (name === 'logsigmoid' && signedByLabels(args[0] ?? UNKNOWN, ctx))
     return lossOf(mix(ONE, ZERO, 'tensor'), { binary: true });
   if (name === 'logsigmoid') return logSigmoidCall(args[0] ?? UNKNOWN, isNegated(args[0] ?? UNKNOWN, ctx));
@@ -968,7 +973,7 @@ export function tensorMethod(
   if (name === 'lerp' || name === 'lerp_') return lerp(obj, arg(0, 'end'), args[1] ?? kw.get('weight'));
   if (name === 'argmax') return argmaxOf(obj);
   if (name === 'log') return logOf(obj, ctx);
-  if (name === 'sigmoid') return { kind: 'prob', multi: false, neg: false, source: sourceOf(obj) };
+  if (name === 'sigmoid') return { kind: 'prob', multi: false, neg: false, source: sigmoidSource(obj) };
   if ((name === 'max' || name === 'amax') && args.length === 0 && kw.size === 0) return batchMax(ctx);
   if (name === 'max' && alongDim(args[0], kw)) return maxAndIndex(obj);
   if (name === 'max' || name === 'amax') return rowMaxOf(obj);
