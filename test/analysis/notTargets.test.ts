@@ -232,4 +232,20 @@ describe('analysis: what is not a smoothed target, or not its ε', () => {
       [['WeightedFocal', 'uniform']],
     );
   });
+
+  it('gathering from arange (positions copied into a buffer) looks indices up: a triplet mining helper is no loss', () => {
+    const source = [
+      'def hard_example_mining(dist_mat, labels):',
+      '    N = dist_mat.size(0)',
+      '    is_pos = labels.expand(N, N).eq(labels.expand(N, N).t())',
+      '    dist_ap, rel = torch.max(dist_mat[is_pos].contiguous().view(N, -1), 1, keepdim=True)',
+      '    ind = labels.new().resize_as_(labels).copy_(torch.arange(0, N).long()).unsqueeze(0).expand(N, N)',
+      '    p_inds = torch.gather(ind[is_pos].contiguous().view(N, -1), 1, rel.data)',
+      '    return dist_ap.squeeze(1), p_inds.squeeze(1)',
+      '',
+      'def positions(labels, n):',
+      '    return torch.eye(n).gather(1, labels.view(-1, 1))',
+    ];
+    assert.deepEqual(losses(source), []);
+  });
 });

@@ -282,4 +282,49 @@ describe('analysis: soft targets outside a loss class', () => {
     assert.equal(at(source, 5).convention, 'none');
     assert.equal(at(source, 8).convention, 'soft_target');
   });
+
+  it("a teacher's softmax or sigmoid as a binary cross-entropy's target is a soft target; labels and its own σ are not", () => {
+    const source = [
+      'def binary_kd(z_s, z_t):',
+      '    return F.binary_cross_entropy_with_logits(z_s, z_t.softmax(1))',
+      '',
+      'def sigmoid_kd(s, t):',
+      '    return F.binary_cross_entropy(torch.sigmoid(s), torch.sigmoid(t).detach())',
+      '',
+      'def focal_kd(x, t, gamma=2.0):',
+      '    q = torch.sigmoid(t)',
+      "    bce = F.binary_cross_entropy_with_logits(x, q, reduction='none')",
+      '    return (bce * (q - x.sigmoid()).abs().pow(gamma)).mean()',
+      '',
+      'def own_sigmoid(x):',
+      '    return F.binary_cross_entropy_with_logits(x, torch.sigmoid(x).detach())',
+      '',
+      'def labels(x, y):',
+      '    return F.binary_cross_entropy_with_logits(x, y)',
+    ];
+    const kd = at(source, 5);
+    assert.equal(kd.convention, 'soft_target');
+    assert.equal(kd.torchEquivalent, 'nn.BCEWithLogitsLoss()');
+    assert.equal(at(source, 8).convention, 'soft_target');
+    const focal = at(source, 11);
+    assert.equal(focal.convention, 'soft_target');
+    assert.equal(focal.details?.closestTorch?.call, 'nn.BCEWithLogitsLoss()(logits, target_probs)');
+    assert.equal(at(source, 16).convention, 'none');
+    assert.equal(at(source, 19).convention, 'none');
+  });
+
+  it("a binary cross-entropy written by hand against a teacher's σ (log σ(±x) times q, 1 − q) is a soft target", () => {
+    const source = [
+      'def hand_binary_kd(x, t, T=2.0):',
+      '    q = torch.sigmoid(t / T)',
+      '    return -(q * F.logsigmoid(x) + (1 - q) * F.logsigmoid(-x)).mean()',
+      '',
+      'def hand_bce(x, y):',
+      '    return -(y * F.logsigmoid(x) + (1 - y) * F.logsigmoid(-x)).mean()',
+    ];
+    const kd = at(source, 5);
+    assert.equal(kd.convention, 'soft_target');
+    assert.equal(kd.torchEquivalent, 'nn.BCEWithLogitsLoss()(logits, target_probs)');
+    assert.equal(at(source, 9).convention, 'none');
+  });
 });

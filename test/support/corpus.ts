@@ -42,7 +42,8 @@ export interface LabelledFile {
     | 'b19b'
     | 'b20b'
     | 'b21c'
-    | 'b20a';
+    | 'b20a'
+    | 'b21a';
   split: Split;
   /** A file without label smoothing: any smoothing claim in it is false. */
   negative: boolean;
@@ -157,6 +158,8 @@ export function loadCorpus(): LabelledFile[] {
     ...labelSet('b20a'),
     /** b21c: everyday training code (point clouds, audio, few-shot, Lightning, SAM / SWA / warmup) from 13 projects, labelled before the analysis ran. */
     ...labelSet('b21c'),
+    /** b21a: self-/semi-supervised, distillation, noisy-label, metric-learning, face and re-id losses from 15 projects, labelled before the analysis ran. */
+    ...labelSet('b21a'),
     ...rewrites(),
   ];
 }

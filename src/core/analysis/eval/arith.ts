@@ -382,7 +382,8 @@ function times(a: Value, b: Value, aSpan: Span, bSpan: Span): Value {
   if (labelled) return labelled;
   const modulated = modulate(a, b) ?? modulate(b, a);
   if (modulated) return modulated;
-  const soft = predictedTarget(a, b) ?? predictedTarget(b, a);
+  const soft =
+    predictedTarget(a, b) ?? predictedTarget(b, a) ?? othersSigmoidTarget(a, b) ?? othersSigmoidTarget(b, a);
   if (soft) return soft;
   const kept = storedTimesProb(a, b) ?? storedTimesProb(b, a);
   if (kept) return kept;
@@ -586,6 +587,23 @@ function predictedTarget(p: Value, l: Value): Value | null {
     factors: l.factors,
     binary: null,
     modulated: l.modulated,
+  };
+}
+
+/**
+ * A teacher's sigmoid probabilities q (or 1 − q) times log σ(±x) of other logits: a term of a binary cross-entropy
+ * written by hand against q, a soft target (binary distillation), as `BCE(x, σ(t))` is.
+ */
+function othersSigmoidTarget(p: Value, l: Value): Value | null {
+  if (p.kind !== 'prob' || p.multi || p.source === undefined || l.kind !== 'blog') return null;
+  if (l.sigmoidOf === undefined || l.sigmoidOf === p.source) return null;
+  const [hot, off] = p.neg ? [num(-1), ONE] : [ONE, ZERO];
+  return {
+    kind: 'prod',
+    target: { ...mix(hot, off, 'tensor'), tensor: p.source, labels: '*' },
+    coefficient: num(1),
+    factors: [],
+    binary: l.neg ? 'q' : 'p',
   };
 }
 

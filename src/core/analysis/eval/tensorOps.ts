@@ -190,7 +190,7 @@ export function lossFunction(kind: LossKind, args: Map<string, Value>, classes: 
     };
   if (kind === 'softmax') return { kind: 'prob', multi: true, neg: false, source: sourceOf(input) };
   if (kind === 'binary_cross_entropy' || kind === 'binary_cross_entropy_with_logits') {
-    return lossOf(binaryTargetOf(target), {
+    return lossOf(binaryTargetOf(target, input), {
       binary: true,
       reduction,
       handwritten: target.kind === 'dist',
@@ -254,9 +254,12 @@ function ownTarget(target: Value, source: string | undefined): Mix | null {
 
 /**
  * The target of a binary loss. `(t + 1) / 2` maps sign labels (±1) to 0 / 1: the same hard labels re-encoded, not
- * smoothed (smoothing keeps q(1) + q(0) = 1; this sends −1 to 0 and 1 to 1).
+ * smoothed (smoothing keeps q(1) + q(0) = 1; this sends −1 to 0 and 1 to 1). Probabilities of another tensor than
+ * the input (`BCE(z_s, z_t.softmax(1))`, `BCE(x / T, σ(t / T))`: binary distillation) are a soft target, not the
+ * caller's 0 / 1 labels.
  */
-function binaryTargetOf(target: Value): Mix {
+function binaryTargetOf(target: Value, input: Value): Mix {
+  if (othersBinaryProbabilities(target, input)) return { ...mix(ONE, ZERO, 'tensor'), labels: '*' };
   const m = mixOf(target) ?? mix(ONE, ZERO, 'tensor');
   const signLabels = [m.hot, m.off].every((c) => c.kind === 'number' && c.value === 0.5);
   if (signLabels) return { ...m, hot: ONE, off: ZERO };
@@ -277,6 +280,16 @@ function oneSided(m: Mix): boolean {
     isConst(hot.left, 1) &&
     symNames(hot.right).size > 0
   );
+}
+
+/** The tensor σ is taken of, also at a temperature (`σ(t / T)`: the parameter t). */
+function sigmoidSource(v: Value): string | undefined {
+  return sourceOf(v) ?? (v.kind === 'param' && v.cand !== null ? v.cand : undefined);
+}
+
+/** Softmax or sigmoid probabilities of a tensor that is not (or may not be) the binary loss's input. */
+function othersBinaryProbabilities(target: Value, input: Value): boolean {
+  return target.kind === 'prob' && (target.source === undefined || target.source !== sourceOf(input));
 }
 
 /** Probabilities (or argmax predictions) of another tensor than the input (a teacher's): a soft target. */
@@ -394,7 +407,8 @@ export function torchFunction(name: string, args: Value[], kw: Map<string, Value
   if (name === 'logsumexp') return logNormaliserOf(args[0] ?? UNKNOWN);
   const mapped = elementwise(name, args[0] ?? UNKNOWN);
   if (mapped) return mapped;
-  if (name === 'sigmoid') return { kind: 'prob', multi: false, neg: false };
+  if (name === 'sigmoid')
+    return { kind: 'prob', multi: false, neg: false, source: sigmoidSource(args[0] ?? UNKNOWN) };
   if (name === 'logsigmoid' && signedByLabels(args[0] ?? UNKNOWN, ctx))
     return lossOf(mix(ONE, ZERO, 'tensor'), { binary: true });
   if (name === 'logsigmoid') return logSigmoidCall(args[0] ?? UNKNOWN, isNegated(args[0] ?? UNKNOWN, ctx));
@@ -952,12 +966,14 @@ export function tensorMethod(
   if (name === 'sum' || name === 'mean') return reduce(obj, name, axisOf(args[0] ?? kw.get('dim')), ctx);
   if (NEGATIONS.has(name)) return negate(obj);
   if (name === 'gather') return gathered(obj, args[1] ?? kw.get('index') ?? UNKNOWN);
+  // `x.copy_(src)` holds src's values (`labels.new().resize_as_(labels).copy_(torch.arange(n))` is a range).
+  if (name === 'copy_') return arg(0, 'src');
   // `Categorical(logits=x).log_prob(y)`: log p_y, the log-probability the labels pick (as `logp[arange(n), y]`).
   if (name === 'log_prob' && obj.kind === 'logp') return gatherLoss(obj, arg(0, 'value'));
   if (name === 'lerp' || name === 'lerp_') return lerp(obj, arg(0, 'end'), args[1] ?? kw.get('weight'));
   if (name === 'argmax') return argmaxOf(obj);
   if (name === 'log') return logOf(obj, ctx);
-  if (name === 'sigmoid') return { kind: 'prob', multi: false, neg: false };
+  if (name === 'sigmoid') return { kind: 'prob', multi: false, neg: false, source: sigmoidSource(obj) };
   if ((name === 'max' || name === 'amax') && args.length === 0 && kw.size === 0) return batchMax(ctx);
   if (name === 'max' && alongDim(args[0], kw)) return maxAndIndex(obj);
   if (name === 'max' || name === 'amax') return rowMaxOf(obj);
@@ -981,6 +997,8 @@ function lerp(start: Value, end: Value, weight: Value | undefined): Value {
  */
 function gathered(v: Value, index: Value): Value {
   if (v.kind === 'prob') return trueProbOf(v, index);
+  // Gathering from `arange` / `eye` looks positions up (a mining helper's hardest pair), not scores.
+  if (v.kind === 'tensor' && v.classRange) return TENSOR;
   // An index computed from values (`mask.sum(1) - 1`, a position) picks features, not the labels' class.
   if (index.kind === 'loss' || index.kind === 'logp' || index.kind === 'prod' || index.kind === 'unknown')
     return TENSOR;

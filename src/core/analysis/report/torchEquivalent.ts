@@ -185,9 +185,8 @@ function conventionCall(c: Classification, loss: LossInfo, symbolic: boolean): s
         ? `${ce()}(logits, (1 - ${eps}) * F.one_hot(target, logits.size(-1)).to(logits.dtype) + ${eps} * ${c.priorParam})`
         : null;
     case 'soft_target':
-      return loss.kl
-        ? `${moduleCall('kl_div', klArgs(loss))}(log_probs, target_probs)`
-        : `${ce()}(logits, target_probs)`;
+      if (loss.kl) return `${moduleCall('kl_div', klArgs(loss))}(log_probs, target_probs)`;
+      return loss.binary ? binaryCall(loss, c, 'target_probs') : `${ce()}(logits, target_probs)`;
     case 'none':
       if (loss.kl) return moduleCall('kl_div', klArgs(loss));
       return loss.binary ? binaryCall(loss, c, 'target') : ce();
