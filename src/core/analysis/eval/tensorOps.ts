@@ -997,8 +997,6 @@ function lerp(start: Value, end: Value, weight: Value | undefined): Value {
  */
 function gathered(v: Value, index: Value): Value {
   if (v.kind === 'prob') return trueProbOf(v, index);
-  // Gathering from `arange` / `eye` looks positions up (a mining helper's hardest pair), not scores.
-  if (v.kind === 'tensor' && v.classRange) return TENSOR;
   // An index computed from values (`mask.sum(1) - 1`, a position) picks features, not the labels' class.
   if (index.kind === 'loss' || index.kind === 'logp' || index.kind === 'prod' || index.kind === 'unknown')
     return TENSOR;
@@ -1009,10 +1007,12 @@ function gathered(v: Value, index: Value): Value {
 }
 
 /**
- * What the labels' gather may read as log-probabilities: not a target distribution (`torch.ones(c)`) nor an
- * argument that has a default, a config value or a scalar (`self.weights` from `weights=None`: class weights).
+ * What the labels' gather may read as log-probabilities: not a target distribution (`torch.ones(c)`), nor an
+ * argument that has a default, a config value or a scalar (`self.weights` from `weights=None`: class weights), nor
+ * `arange` / `eye` (a mining helper looking its hardest pair's position up).
  */
 function mayBeLogProbs(v: Value): boolean {
+  if (v.kind === 'tensor') return !v.classRange;
   return v.kind !== 'dist' && !(v.kind === 'param' && v.cand === null);
 }
 
