@@ -29,6 +29,9 @@ describe('analysis: training steps', () => {
     const nll = finding(step('train', '', ['loss = F.nll_loss(out, y)']), 'train');
     assert.equal(nll?.convention, 'none');
     assert.match(nll?.message ?? '', /^Training step that trains with no label smoothing/);
+    // It takes batches and a model: the loss it trains with is the closest call, never an exact "≡".
+    assert.equal(nll?.torchEquivalent, null);
+    assert.match(nll?.message ?? '', /closest: `nn\.NLLLoss\(\)`/);
     const ce = [
       'criterion = nn.CrossEntropyLoss()',
       ...step('train_epoch', '', ['loss = criterion(out, y)']),
