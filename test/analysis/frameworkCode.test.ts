@@ -251,7 +251,7 @@ describe('analysis: framework code (blind round b17c)', () => {
         ['self.manual_backward(loss)'],
       ])
         expectConvention(step(smoothing, backward), 'train', 'uniform');
-      // A training step is told only when it smooths or distils.
+      // A backward pass without an update of its own is told only when it smooths or distils.
       expectConvention(step('nn.CrossEntropyLoss()', ['scaler.scale(loss).backward()']), 'train', undefined);
     });
 

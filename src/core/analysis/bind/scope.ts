@@ -32,10 +32,10 @@ export interface Ctx {
   syms: Map<string, SymInfo>;
   depth: number;
   /**
-   * Torch loss invocations counted while running, whether the code trains (`loss.backward()`), and the loss it
-   * trains with (what `.backward()` is called on).
+   * Torch loss calls made; `training`: a training step ran (`backward`, `optimizer.step()`), `ownStep` in the
+   * definition's own body; `trained`: the loss it backpropagated.
    */
-  calls: { torchLosses: number; training?: boolean; trained?: Value };
+  calls: { torchLosses: number; training?: boolean; ownStep?: boolean; trained?: Value };
 }
 
 export interface Frame {

@@ -56,6 +56,8 @@ export interface DefinitionResult {
    * run on its own (one loss method of several), not as the class's loss.
    */
   method?: { name: string; node: SyntaxNode; alone?: true };
+  /** A training step (it backpropagates the loss): calling it runs training, it constructs or calls no loss. */
+  step?: true;
   ctx: Ctx;
 }
 
@@ -95,8 +97,10 @@ export function analyzeDefinition(
   // A target builder's consumer is unknown: t·(1 − ε) + ε/2 reads as binary smoothing when nothing else fits.
   const classification = classifyMix(loss, loss.binary || targetsOnly, ctx.syms, loss.binary);
   if (targetsOnly && !CONVENTION_REGISTRY[classification.convention].reportTargetBuilders) return null;
-  // A training step is no loss definition; what it trains with is told only when it smooths or distils.
-  if (training && !smoothsOrDistils(classification.convention)) return null;
+  // A training step is no loss definition: it is told with what it trains when it smooths or distils, or when
+  // that loss is wholly its own (`stepTrainsWithOwnLoss`).
+  if (training && !smoothsOrDistils(classification.convention) && !stepTrainsWithOwnLoss(def, loss, ctx))
+    return null;
   const init = def.kind === 'class' ? classScope(def, mod).methods.get('__init__') : def.node;
   const params = init ? paramsOf(init, mod.text) : [];
   return {
@@ -108,6 +112,7 @@ export function analyzeDefinition(
     optionalWeights: optionalWeights(loss, params, mod.text),
     reassigned: init ? assignedNames(init, mod.text) : new Set(),
     ...from,
+    ...(training ? { step: true as const } : {}),
     ctx,
   };
 }
@@ -123,6 +128,24 @@ function returnedClosure(v: Value, ctx: Ctx): Value {
 
 function smoothsOrDistils(convention: Classification['convention']): boolean {
   return CONVENTION_REGISTRY[convention].claimsSmoothing || convention === 'soft_target';
+}
+
+/** A function named for a training step or loop (`train`, `train_epoch`, `training_step`), not a whole program. */
+const STEP_NAME = /train|step/i;
+
+/**
+ * A training step that updates the model itself (`optimizer.step()` in its own body) with a loss every part of
+ * which the analysis sees: no criterion it is given (that one's convention is its caller's), no term or path
+ * computed by a call it cannot see into.
+ */
+function stepTrainsWithOwnLoss(def: Definition, loss: LossInfo, ctx: Ctx): boolean {
+  return (
+    def.kind === 'def' &&
+    STEP_NAME.test(def.name) &&
+    ctx.calls.ownStep === true &&
+    !loss.delegated &&
+    !loss.unseenPart
+  );
 }
 
 /** A definition whose loss comes from a torch loss call (training steps are excluded by `calls.training`). */

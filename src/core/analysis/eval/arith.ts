@@ -217,8 +217,8 @@ function addSub(o: '+' | '-', a: Value, b: Value, sa: Scalar | null, sb: Scalar 
     return sameTarget(ma, mb) ? { kind: 'dist', target: addMix(ma, mb) } : TENSOR;
   const relaxation = relaxed(a, rb) ?? relaxed(rb, a);
   if (relaxation) return relaxation;
-  if (a.kind === 'loss') return reworked(a);
-  if (rb.kind === 'loss') return reworked(rb);
+  if (a.kind === 'loss') return reworked(a, rb);
+  if (rb.kind === 'loss') return reworked(rb, a);
   return isTensorish(a) || isTensorish(b) ? TENSOR : UNKNOWN;
 }
 
@@ -304,9 +304,13 @@ function givenTarget(v: Value): Mix | null {
   return m?.tensor !== undefined ? m : null;
 }
 
-/** A loss combined with a value the analysis does not follow (a mask, a tensor weight, an extra term). */
-function reworked(v: Value & { kind: 'loss' }): Value {
-  return { kind: 'loss', loss: { ...v.loss, reworked: true } };
+/**
+ * A loss combined with a value the analysis does not follow (a mask, a tensor weight, an extra term); `added`: the
+ * term added, marked when nothing is known of it (a call the analysis cannot see into, an opaque tensor).
+ */
+function reworked(v: Value & { kind: 'loss' }, added?: Value): Value {
+  const opaque = added?.kind === 'unknown' || added?.kind === 'tensor' ? { unseenPart: true as const } : {};
+  return { kind: 'loss', loss: { ...v.loss, reworked: true, ...opaque } };
 }
 
 export function mixOf(v: Value): Mix | null {

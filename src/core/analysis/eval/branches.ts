@@ -117,10 +117,20 @@ function join(before: Map<string, Value>, outcomes: Map<string, Value>[], ctx: C
       if (numbers) joined.set(name, numbers);
       else if (held && (encodedAs(held, value) || encodedAs(value, held)))
         joined.set(name, encodedAs(held, value) ? held : value);
-      else if (!held || richness(value) >= richness(held)) joined.set(name, value);
+      else if (!held || richness(value) >= richness(held)) joined.set(name, unseenBeside(value, held));
+      else joined.set(name, unseenBeside(held, value));
     }
   }
   return joined;
+}
+
+/**
+ * A loss kept over a path that left a tensor the analysis does not follow in its place (`loss = crit(x, y)` of a
+ * criterion it cannot see into): partly unseen.
+ */
+function unseenBeside(kept: Value, other: Value | undefined): Value {
+  if (kept.kind !== 'loss' || (other?.kind !== 'unknown' && other?.kind !== 'tensor')) return kept;
+  return { kind: 'loss', loss: { ...kept.loss, unseenPart: true } };
 }
 
 /**

@@ -393,7 +393,12 @@ function methodCall(e: CallExpr, fn: Expr & { kind: 'attr' }, ev: Evaluated, f: 
   if (obj.kind === 'module') return applyModule(obj, ev, ctx);
   if (obj.kind === 'instance') return callInstance(obj, ev, ctx);
   if (fn.name === 'size' || fn.name === 'dim') markTensor(obj, ctx);
-  if (TRAINING_STEP.has(fn.name)) ctx.calls.training = true;
+  if (TRAINING_STEP.has(fn.name)) {
+    ctx.calls.training = true;
+    // An optimizer's update in the analysed definition's own body (depth 1), not in a helper it calls (a `main`
+    // running `train(...)`); a gradient alone (`loss.backward()` for an attack or a test) updates nothing.
+    if (ctx.depth === 1 && fn.name === 'step') ctx.calls.ownStep = true;
+  }
   if (fn.name === 'backward' && obj.kind === 'loss')
     ctx.calls.trained = richer(obj, ctx.calls.trained ?? UNKNOWN);
   // `accelerator.backward(loss)`, `fabric.backward(loss)`, Lightning's `self.manual_backward(loss)`.

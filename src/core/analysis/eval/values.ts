@@ -81,6 +81,11 @@ export interface LossInfo extends Mix {
   torch?: TorchLossCall & { hot: Scalar };
   /** Combined with a tensor the analysis does not follow (a mask, a tensor weight, an added term). */
   reworked?: boolean;
+  /**
+   * A term added, or another path's value in its place, of which nothing is known (a call the analysis cannot see
+   * into): that part may smooth.
+   */
+  unseenPart?: true;
   /** A binary term on the log of a tensor not known to be σ(x) or given probabilities. */
   opaqueLog?: boolean;
   /** Computed by a call the analysis cannot see into, from a smoothed target it built: reduction unknown. */
@@ -460,6 +465,7 @@ export function addLoss(givenA: LossInfo, givenB: LossInfo): LossInfo {
     modulated: a.modulated || b.modulated,
     torch: undefined,
     reworked: a.reworked || b.reworked,
+    ...(a.unseenPart || b.unseenPart ? { unseenPart: true as const } : {}),
     margin: a.margin || b.margin,
     changedLogits: a.changedLogits || b.changedLogits,
     hardest: a.hardest || b.hardest,

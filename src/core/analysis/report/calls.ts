@@ -227,9 +227,10 @@ function targetOf(e: CallExpr, mod: ModuleContext, resultOf: ResultOf): Target |
   if (torch) return { torch, ctor: e };
   if (e.fn.kind !== 'name') return null;
   const def = findDefinition(mod, e.fn.id, e.from);
-  if (!def) return libraryTarget(e, mod) ?? importedTarget(e, mod);
-  const user = resultOf(def);
-  return user ? { user, ctor: e } : null;
+  const user = def && resultOf(def);
+  const target = def ? user && { user, ctor: e } : (libraryTarget(e, mod) ?? importedTarget(e, mod));
+  // Calling a training step runs it (`train(loader, model, opt)`): no loss is constructed or called there.
+  return target && 'user' in target && target.user.step ? null : target;
 }
 
 /** The dotted path of an imported name the library catalogue knows (`timm.loss.LabelSmoothingCrossEntropy`). */

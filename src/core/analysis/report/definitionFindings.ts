@@ -44,7 +44,7 @@ function definitionFinding(r: DefinitionResult, method?: LossMethod): RawFinding
   if (r.loss.delegated && r.loss.labels !== '*') return delegatedFinding(r, r.loss.delegated, method);
   const equivalence = r.targetsOnly
     ? { exact: null, closest: null, why: null }
-    : givenValueOnly(r, torchEquivalence(c, r.loss, r.optionalWeights === null, true));
+    : stepTrainsWith(r, givenValueOnly(r, torchEquivalence(c, r.loss, r.optionalWeights === null, true)));
   const modes = otherModes(r);
   return {
     ...where(r, method),
@@ -88,6 +88,12 @@ function givenValueOnly(r: DefinitionResult, e: Equivalence): Equivalence {
       ? `\`${param}\` is assigned again in the code (a default such as None replaced), so the call holds only for the value it ends up with`
       : null;
   return why ? { exact: null, closest: e.exact, why } : e;
+}
+
+/** A training step takes batches and a model, not (input, target): the loss it trains with is its closest call. */
+function stepTrainsWith(r: DefinitionResult, e: Equivalence): Equivalence {
+  if (!r.step || !e.exact) return e;
+  return { exact: null, closest: e.exact, why: 'a training step is no loss function of (input, target)' };
 }
 
 /** A smoothing parameter that defaults to 0 or None: the code implements the convention, but not by default. */
