@@ -224,7 +224,9 @@ describe('analysis: what is not a smoothed target, or not its ε', () => {
       '        pt = torch.exp(-ce)',
       '        return (w * (1 - pt) ** self.gamma * ce).mean()',
     ];
-    const found = losses(source).filter((f) => !f.details?.definedAt && f.symbol?.startsWith('WeightedFocal'));
+    const found = losses(source).filter(
+      (f) => !f.details?.definedAt && f.symbol?.startsWith('WeightedFocal'),
+    );
     assert.deepEqual(
       found.map((f) => [f.symbol, f.convention]),
       [['WeightedFocal', 'uniform']],
