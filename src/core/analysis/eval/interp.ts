@@ -27,6 +27,7 @@ import {
   mix,
   namedLabels,
   numAV,
+  onSetEntries,
   rowsLeftOut,
   scalarOf,
   sourceOf,
@@ -335,10 +336,13 @@ function subscript(e: Expr & { kind: 'sub' }, f: Frame, ctx: Ctx): Value {
   const rows = picked ? evalExpr(e.index[0] as Expr, f, ctx) : UNKNOWN;
   if (obj.kind === 'tensor' && isRowRange(rows)) return trueLogit(evalExpr(e.index[1] as Expr, f, ctx));
   if (obj.kind === 'prob' && isRowRange(rows)) return trueProbOf(obj, evalExpr(e.index[1] as Expr, f, ctx));
-  if (obj.kind === 'loss') {
-    const mask = e.index.length === 1 && first !== 'slice' ? at(first) : undefined;
-    return { kind: 'loss', loss: rowsLeftOut(obj.loss, mask, true, ctx.syms, true) };
-  }
+  const selected = (obj.kind === 'loss' || obj.kind === 'prod') && e.index.length === 1 && first !== 'slice';
+  const mask = selected ? at(first) : undefined;
+  // `l[t != -1]`: the entries its target set, the fill's dropped.
+  const set =
+    mask?.kind === 'tensor' && mask.setEntries?.holds ? onSetEntries(obj, mask.setEntries.of) : null;
+  if (set) return set;
+  if (obj.kind === 'loss') return { kind: 'loss', loss: rowsLeftOut(obj.loss, mask, true, ctx.syms, true) };
   if (obj.kind === 'tensor' && obj.classRange?.eye && e.index.length === 1 && first !== 'slice')
     return {
       kind: 'dist',

@@ -32,6 +32,7 @@ import {
   MASK,
   type Mix,
   mix,
+  onSetEntries,
   ownPrediction,
   paramMix,
   rowsLeftOut,
@@ -487,6 +488,8 @@ function where(cond: Value, a: Value, b: Value): Value {
   if (stable) return stable;
   const guarded = cond.kind === 'tensor' && cond.support ? zeroGuarded(cond.support, a, b) : null;
   if (guarded) return guarded;
+  const setOnly = cond.kind === 'tensor' && cond.setEntries ? setEntriesWhere(cond.setEntries, a, b) : null;
+  if (setOnly) return setOnly;
   // `torch.where(valid, loss, 0)`: the loss on the rows the condition keeps.
   const losses = [a, b].filter((v) => v.kind === 'loss');
   if (losses.length === 1) return masked(losses[0]);
@@ -543,6 +546,13 @@ function zeroGuarded(support: { of: Mix; holds: boolean }, a: Value, b: Value): 
     kept.target.src !== 'none'
     ? kept
     : null;
+}
+
+/** `torch.where(t != -1, loss, 0)`: the loss on the entries of its target that were set, not the fill's. */
+function setEntriesWhere(test: { of: Mix; holds: boolean }, a: Value, b: Value): Value | null {
+  const [kept, dropped] = test.holds ? [a, b] : [b, a];
+  const zero = fillValue(dropped);
+  return zero && isConst(zero, 0) ? onSetEntries(kept, test.of) : null;
 }
 
 /** A number, or the number a constant fill holds everywhere (`torch.full_like(t, 1 - eps / 2)`). */
