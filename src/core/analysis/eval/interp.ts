@@ -531,7 +531,8 @@ function bindLocalFunction(node: SyntaxNode, f: Frame, ctx: Ctx): void {
   if (name) f.vars.set(ctx.mod.text.slice(name.from, name.to), { kind: 'function', node, closure: f.vars });
 }
 
-export function assign(target: Expr, value: Value, f: Frame, ctx: Ctx, source: Expr): void {
+export function assign(target: Expr, given: Value, f: Frame, ctx: Ctx, source: Expr): void {
+  const value = namedClassCount(target, given, ctx);
   if (target.kind === 'name') f.vars.set(target.id, value);
   else if (target.kind === 'tuple' && value.kind === 'shape') unpackShape(target.items, f, ctx);
   else if (target.kind === 'tuple') {
@@ -542,6 +543,26 @@ export function assign(target: Expr, value: Value, f: Frame, ctx: Ctx, source: E
     f.cls.attrs.set(target.name, value);
     f.cls.attrSpans.set(target.name, source);
   } else if (target.kind === 'sub') assignItem(target, value, f, ctx);
+}
+
+/**
+ * `self.classes = 3`, `num_classes = 10`: a whole number named for the classes is the class count K, kept as a name
+ * with that value (like a module constant) so that a fill `ε / (self.classes − 1)` reads as ε/(K−1), not as ε/2.
+ * Two classes stay a number: a binary target is read with K = 2 already (`t·(1 − ε) + (1 − t)·ε/(2 − 1)`).
+ */
+function namedClassCount(target: Expr, value: Value, ctx: Ctx): Value {
+  const name =
+    target.kind === 'name'
+      ? target.id
+      : target.kind === 'attr' && target.obj.kind === 'name' && target.obj.id === 'self'
+        ? `self.${target.name}`
+        : null;
+  const n = value.kind === 'num' && value.value.kind === 'number' ? value.value.value : null;
+  if (name === null || n === null || !Number.isInteger(n) || n < 3 || !/class/i.test(name)) return value;
+  const held = ctx.syms.get(name);
+  if (held && held.value !== n) return value;
+  ctx.syms.set(name, { origin: 'const', label: name, value: n });
+  return { kind: 'num', value: sym(name) };
 }
 
 /**
