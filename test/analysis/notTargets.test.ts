@@ -272,4 +272,18 @@ describe('analysis: what is not a smoothed target, or not its ε', () => {
     ];
     assert.deepEqual(claims(source), []);
   });
+
+  it('labels drawn at random (`uniform_(0, 0.1)`) are no hard labels: in expectation a constant fill of their mean', () => {
+    const source = [
+      'def fake_loss(d_out):',
+      '    labels = torch.FloatTensor(d_out.size(0)).uniform_(0, 0.1)',
+      '    return nn.BCEWithLogitsLoss()(d_out.squeeze(), labels)',
+      '',
+      'def real_loss(d_out):',
+      '    labels = torch.empty(d_out.size(0)).uniform_(0.9, 1.0)',
+      '    return nn.BCEWithLogitsLoss()(d_out.squeeze(), labels)',
+    ];
+    const found = losses(source).filter((f) => f.symbol === 'fake_loss' || f.symbol === 'real_loss');
+    assert.deepEqual(found, []);
+  });
 });

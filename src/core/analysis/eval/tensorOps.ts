@@ -898,6 +898,18 @@ function maxAndIndex(v: Value): Value {
   return { kind: 'tuple', items: [rowMaxOf(v), argmaxOf(v)] };
 }
 
+/**
+ * `t.uniform_(0.9, 1)`: labels drawn at random (noisy GAN labels). A cross-entropy is linear in its target, so in
+ * expectation it is the one against the mean, a constant fill of (a + b)/2.
+ */
+function uniformDraw(from: Value, to: Value): Value | null {
+  const [a, b] = [
+    from.kind === 'unknown' ? ZERO : scalarOf(from),
+    to.kind === 'unknown' ? ONE : scalarOf(to),
+  ];
+  return a && b ? { kind: 'dist', target: mix(ZERO, div(add(a, b), num(2)), 'none') } : null;
+}
+
 /** Tensor methods: in-place fills and scatters build target mixes; reductions build losses. */
 export function tensorMethod(
   obj: Value,
@@ -932,6 +944,8 @@ export function tensorMethod(
   if (mapped) return mapped;
   if (name === 'fill_' || name === 'fill')
     return { kind: 'dist', target: { ...base, hot: ZERO, off: scalarOf(arg(0, 'value')) ?? ZERO } };
+  const drawn = name === 'uniform_' ? uniformDraw(arg(0, 'from'), arg(1, 'to')) : null;
+  if (drawn) return drawn;
   // `x.new_full(size, v)`, `x.new_zeros(size)`: a fresh constant fill, read like `torch.full(size, v)`.
   const fresh = /^new_(full|zeros|ones|empty)$/.test(name) ? torchFunction(name, args, kw, ctx) : null;
   if (fresh) return fresh;
