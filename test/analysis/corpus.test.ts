@@ -71,6 +71,8 @@ describe('labelled corpus of real and rewritten loss code', function () {
       ['b19a', 0.85],
       ['b20b', 0.72],
       ['b20a', 0.78],
+      ['fresh2', 0.88],
+      ['fresh3', 0.95],
     ];
     for (const [set, floor] of floors) {
       const outcomes = part(set, 'tune');
