@@ -248,4 +248,58 @@ describe('analysis: what is not a smoothed target, or not its ε', () => {
     ];
     assert.deepEqual(losses(source), []);
   });
+
+  it('entries left at a nonzero fill and masked out are no target: the set entries are hard labels (anchor targets)', () => {
+    const source = [
+      'class AnchorWhere(nn.Module):',
+      '    def forward(self, p, labels, positive):',
+      '        targets = torch.ones(p.shape) * -1',
+      '        targets[positive, labels[positive].long()] = 1',
+      '        bce = -(targets * torch.log(p) + (1.0 - targets) * torch.log(1.0 - p))',
+      '        return torch.where(torch.ne(targets, -1.0), bce, torch.zeros(bce.shape)).sum()',
+      '',
+      'class AnchorSelect(nn.Module):',
+      '    def forward(self, p, labels, positive):',
+      '        targets = torch.ones(p.shape) * -1',
+      '        targets[positive, labels[positive].long()] = 1',
+      '        bce = -(targets * torch.log(p) + (1.0 - targets) * torch.log(1.0 - p))',
+      '        return bce[targets != -1].sum()',
+    ];
+    assert.deepEqual(
+      losses(source).map((f) => [f.symbol, f.convention]),
+      [
+        ['AnchorWhere', 'none'],
+        ['AnchorSelect', 'none'],
+      ],
+    );
+  });
+
+  it('a value every branch of an if/else replaces is gone after it: a smoothed target built before is no claim', () => {
+    const source = [
+      'class Relabelled(nn.Module):',
+      '    def forward(self, x, y):',
+      '        t = torch.full_like(x, 0.1 / x.size(1))',
+      '        t.scatter_(1, y.unsqueeze(1), 0.9 + 0.1 / x.size(1))',
+      '        if self.hard:',
+      '            t = F.one_hot(y, x.size(1)).float()',
+      '        else:',
+      '            t = F.one_hot(y, x.size(1)).float() * 1.0',
+      '        return -(t * F.log_softmax(x, 1)).sum(1).mean()',
+    ];
+    assert.deepEqual(claims(source), []);
+  });
+
+  it('labels drawn at random (`uniform_(0, 0.1)`) are no hard labels: in expectation a constant fill of their mean', () => {
+    const source = [
+      'def fake_loss(d_out):',
+      '    labels = torch.FloatTensor(d_out.size(0)).uniform_(0, 0.1)',
+      '    return nn.BCEWithLogitsLoss()(d_out.squeeze(), labels)',
+      '',
+      'def real_loss(d_out):',
+      '    labels = torch.empty(d_out.size(0)).uniform_(0.9, 1.0)',
+      '    return nn.BCEWithLogitsLoss()(d_out.squeeze(), labels)',
+    ];
+    const found = losses(source).filter((f) => f.symbol === 'fake_loss' || f.symbol === 'real_loss');
+    assert.deepEqual(found, []);
+  });
 });

@@ -109,4 +109,26 @@ describe('analysis: smoothed targets built outside a loss', () => {
     ];
     assert.deepEqual(at(source, 4), ['smooth_labels', 'uniform', 'alpha']);
   });
+
+  it('a whole number named for the classes (`self.classes = 3`) is K: a fill of ε/(classes − 1) is the K−1 target', () => {
+    const source = [
+      'class ThreeWay(torch.nn.Module):',
+      '    def __init__(self, eps):',
+      '        super().__init__()',
+      '        self.smoothing = eps',
+      '        self.classes = 3',
+      '',
+      '    def forward(self, x, y):',
+      '        logp = torch.log_softmax(x, dim=-1)',
+      '        q = torch.zeros_like(logp)',
+      '        q.fill_(self.smoothing / (self.classes - 1))',
+      '        q.scatter_(1, y.unsqueeze(1), 1.0 - self.smoothing)',
+      '        return -(q * logp).sum(-1).mean()',
+    ];
+    const f = definitionAt(findings(source), 4);
+    assert.deepEqual(
+      [f.symbol, f.convention, f.epsilonParam, f.details?.classes],
+      ['ThreeWay', 'k_minus_1', 'eps', 3],
+    );
+  });
 });

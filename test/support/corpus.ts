@@ -126,9 +126,9 @@ export function loadCorpus(): LabelledFile[] {
     ...labelSet('positive'),
     ...labelSet('negative'),
     ...labelSet('fresh'),
-    /** fresh2: collected and labelled (verified in torch where runnable) by a helper who never ran the analysis; all held out. */
+    /** fresh2: collected and labelled (verified in torch where runnable) by a helper who never ran the analysis; held out for several sessions, then tuned to. */
     ...labelSet('fresh2'),
-    /** fresh3: the same, from other projects, while the analysis was being tuned; all held out. */
+    /** fresh3: the same, from other projects, while the analysis was being tuned; held out, then tuned to like fresh2. */
     ...labelSet('fresh3'),
     /** fresh4: the same again, from 29 further projects (three of them as packages whose files import each other). */
     ...labelSet('fresh4'),

@@ -48,6 +48,8 @@ function arithmetic(o: string, a0: Value, b0: Value, bSpan: Span, aSpan: Span): 
   if (support)
     return test && test.kind === 'tensor' ? { ...test, support } : { kind: 'tensor', mask: true, support };
   if (test) return test;
+  const setEntries = fillTest(o, a0, b0) ?? fillTest(o, b0, a0);
+  if (setEntries) return { kind: 'tensor', mask: true, setEntries };
   const logSigmoid = logSigmoidArithmetic(o, a, b);
   if (logSigmoid) return logSigmoid;
   // A matrix product (similarities `img @ txt.T`) is a tensor, never a target or a number.
@@ -160,6 +162,16 @@ function supportTest(o: string, a: Value, b: Value): { of: Mix; holds: boolean }
   if (side === '>' || side === '!=') return { of: q.target, holds: true };
   if (side === '==' || side === '<=') return { of: q.target, holds: false };
   return null;
+}
+
+/** `t != -1`, `t == -1` of a target placed over a nonzero fill: a test of which entries were set (`setEntries`). */
+function fillTest(o: string, t: Value, n: Value): { of: Mix; holds: boolean } | null {
+  if ((o !== '!=' && o !== '==') || t.kind !== 'dist' || t.target.placedAt === undefined) return null;
+  const number = scalarOf(n);
+  const value = (s: Scalar) => evalSym(s, () => Number.NaN);
+  const fill = value(t.target.off);
+  if (!number || !Number.isFinite(fill) || fill === 0 || value(number) !== fill) return null;
+  return value(add(t.target.hot, t.target.off)) === fill ? null : { of: t.target, holds: o === '!=' };
 }
 
 /** Scalar arithmetic; a parameter operand that may be a target tensor keeps that reading (`(1 − ε)·target`). */

@@ -40,8 +40,10 @@ export function runIf(test: Expr, bodies: Stmt[][], f: Frame, ctx: Ctx): void {
     settleDefaultReturn(f, outcomes[onDefault].from, outcomes[onDefault + 1]?.from);
   const paths = (pick: (o: (typeof outcomes)[number]) => Map<string, Value>, start: Map<string, Value>) =>
     outcomes.length === 1 && onDefault >= 0 ? [pick(outcomes[0]), start] : outcomes.map(pick);
+  // With an else (or a decided test) every path runs a body: a value from before that each body replaced is on none.
+  const covered = outcomes.length > 0 && (truth !== null || bodies.length > 1);
   f.vars = joinPaths(
-    skipped,
+    covered ? new Map() : skipped,
     paths((o) => o.vars, skipped),
     onDefault,
     ctx,
@@ -50,7 +52,7 @@ export function runIf(test: Expr, bodies: Stmt[][], f: Frame, ctx: Ctx): void {
   // `self.x` set in branches joins like a local (`self.criterion = Smoothed(...) if ε > 0 else nn.NLLLoss()`).
   if (f.cls && attrsBefore)
     f.cls.attrs = joinPaths(
-      attrsBefore,
+      covered ? new Map() : attrsBefore,
       paths((o) => o.attrs ?? new Map(), attrsBefore),
       onDefault,
       ctx,

@@ -27,6 +27,7 @@ import {
   mix,
   namedLabels,
   numAV,
+  onSetEntries,
   rowsLeftOut,
   scalarOf,
   sourceOf,
@@ -335,10 +336,13 @@ function subscript(e: Expr & { kind: 'sub' }, f: Frame, ctx: Ctx): Value {
   const rows = picked ? evalExpr(e.index[0] as Expr, f, ctx) : UNKNOWN;
   if (obj.kind === 'tensor' && isRowRange(rows)) return trueLogit(evalExpr(e.index[1] as Expr, f, ctx));
   if (obj.kind === 'prob' && isRowRange(rows)) return trueProbOf(obj, evalExpr(e.index[1] as Expr, f, ctx));
-  if (obj.kind === 'loss') {
-    const mask = e.index.length === 1 && first !== 'slice' ? at(first) : undefined;
-    return { kind: 'loss', loss: rowsLeftOut(obj.loss, mask, true, ctx.syms, true) };
-  }
+  const selected = (obj.kind === 'loss' || obj.kind === 'prod') && e.index.length === 1 && first !== 'slice';
+  const mask = selected ? at(first) : undefined;
+  // `l[t != -1]`: the entries its target set, the fill's dropped.
+  const set =
+    mask?.kind === 'tensor' && mask.setEntries?.holds ? onSetEntries(obj, mask.setEntries.of) : null;
+  if (set) return set;
+  if (obj.kind === 'loss') return { kind: 'loss', loss: rowsLeftOut(obj.loss, mask, true, ctx.syms, true) };
   if (obj.kind === 'tensor' && obj.classRange?.eye && e.index.length === 1 && first !== 'slice')
     return {
       kind: 'dist',
@@ -527,7 +531,8 @@ function bindLocalFunction(node: SyntaxNode, f: Frame, ctx: Ctx): void {
   if (name) f.vars.set(ctx.mod.text.slice(name.from, name.to), { kind: 'function', node, closure: f.vars });
 }
 
-export function assign(target: Expr, value: Value, f: Frame, ctx: Ctx, source: Expr): void {
+export function assign(target: Expr, given: Value, f: Frame, ctx: Ctx, source: Expr): void {
+  const value = namedClassCount(target, given, ctx);
   if (target.kind === 'name') f.vars.set(target.id, value);
   else if (target.kind === 'tuple' && value.kind === 'shape') unpackShape(target.items, f, ctx);
   else if (target.kind === 'tuple') {
@@ -538,6 +543,26 @@ export function assign(target: Expr, value: Value, f: Frame, ctx: Ctx, source: E
     f.cls.attrs.set(target.name, value);
     f.cls.attrSpans.set(target.name, source);
   } else if (target.kind === 'sub') assignItem(target, value, f, ctx);
+}
+
+/**
+ * `self.classes = 3`, `num_classes = 10`: a whole number named for the classes is the class count K, kept as a name
+ * with that value (like a module constant) so that a fill `ε / (self.classes − 1)` reads as ε/(K−1), not as ε/2.
+ * Two classes stay a number: a binary target is read with K = 2 already (`t·(1 − ε) + (1 − t)·ε/(2 − 1)`).
+ */
+function namedClassCount(target: Expr, value: Value, ctx: Ctx): Value {
+  const name =
+    target.kind === 'name'
+      ? target.id
+      : target.kind === 'attr' && target.obj.kind === 'name' && target.obj.id === 'self'
+        ? `self.${target.name}`
+        : null;
+  const n = value.kind === 'num' && value.value.kind === 'number' ? value.value.value : null;
+  if (name === null || n === null || !Number.isInteger(n) || n < 3 || !/class/i.test(name)) return value;
+  const held = ctx.syms.get(name);
+  if (held && held.value !== n) return value;
+  ctx.syms.set(name, { origin: 'const', label: name, value: n });
+  return { kind: 'num', value: sym(name) };
 }
 
 /**

@@ -32,6 +32,7 @@ import {
   MASK,
   type Mix,
   mix,
+  onSetEntries,
   ownPrediction,
   paramMix,
   rowsLeftOut,
@@ -501,6 +502,8 @@ function where(cond: Value, a: Value, b: Value): Value {
   if (stable) return stable;
   const guarded = cond.kind === 'tensor' && cond.support ? zeroGuarded(cond.support, a, b) : null;
   if (guarded) return guarded;
+  const setOnly = cond.kind === 'tensor' && cond.setEntries ? setEntriesWhere(cond.setEntries, a, b) : null;
+  if (setOnly) return setOnly;
   // `torch.where(valid, loss, 0)`: the loss on the rows the condition keeps.
   const losses = [a, b].filter((v) => v.kind === 'loss');
   if (losses.length === 1) return masked(losses[0]);
@@ -557,6 +560,13 @@ function zeroGuarded(support: { of: Mix; holds: boolean }, a: Value, b: Value): 
     kept.target.src !== 'none'
     ? kept
     : null;
+}
+
+/** `torch.where(t != -1, loss, 0)`: the loss on the entries of its target that were set, not the fill's. */
+function setEntriesWhere(test: { of: Mix; holds: boolean }, a: Value, b: Value): Value | null {
+  const [kept, dropped] = test.holds ? [a, b] : [b, a];
+  const zero = fillValue(dropped);
+  return zero && isConst(zero, 0) ? onSetEntries(kept, test.of) : null;
 }
 
 /** A number, or the number a constant fill holds everywhere (`torch.full_like(t, 1 - eps / 2)`). */
@@ -902,6 +912,18 @@ function maxAndIndex(v: Value): Value {
   return { kind: 'tuple', items: [rowMaxOf(v), argmaxOf(v)] };
 }
 
+/**
+ * `t.uniform_(0.9, 1)`: labels drawn at random (noisy GAN labels). A cross-entropy is linear in its target, so in
+ * expectation it is the one against the mean, a constant fill of (a + b)/2.
+ */
+function uniformDraw(from: Value, to: Value): Value | null {
+  const [a, b] = [
+    from.kind === 'unknown' ? ZERO : scalarOf(from),
+    to.kind === 'unknown' ? ONE : scalarOf(to),
+  ];
+  return a && b ? { kind: 'dist', target: mix(ZERO, div(add(a, b), num(2)), 'none') } : null;
+}
+
 /** Tensor methods: in-place fills and scatters build target mixes; reductions build losses. */
 export function tensorMethod(
   obj: Value,
@@ -936,6 +958,8 @@ export function tensorMethod(
   if (mapped) return mapped;
   if (name === 'fill_' || name === 'fill')
     return { kind: 'dist', target: { ...base, hot: ZERO, off: scalarOf(arg(0, 'value')) ?? ZERO } };
+  const drawn = name === 'uniform_' ? uniformDraw(arg(0, 'from'), arg(1, 'to')) : null;
+  if (drawn) return drawn;
   // `x.new_full(size, v)`, `x.new_zeros(size)`: a fresh constant fill, read like `torch.full(size, v)`.
   const fresh = /^new_(full|zeros|ones|empty)$/.test(name) ? torchFunction(name, args, kw, ctx) : null;
   if (fresh) return fresh;

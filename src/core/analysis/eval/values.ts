@@ -156,6 +156,21 @@ export function rowsLeftOut(
   };
 }
 
+/**
+ * A loss (or target term) on the entries its placed target set, those left at the fill dropped (`where(t != -1, l,
+ * 0)`, `l[t != -1]`): what is left of the target is the set value hot + off, nothing elsewhere. A target placed at
+ * other labels only loses rows.
+ */
+export function onSetEntries(v: Value, tested: Mix): Value | null {
+  if (v.kind === 'loss') return { kind: 'loss', loss: setEntriesOf(v.loss, tested) };
+  return v.kind === 'prod' && v.target ? { ...v, target: setEntriesOf(v.target, tested) } : null;
+}
+
+function setEntriesOf<T extends Mix>(m: T, tested: Mix): T {
+  if (m.placedAt === undefined || m.placedAt !== tested.placedAt) return { ...m, rowMask: true };
+  return { ...m, hot: add(m.hot, m.off), off: ZERO, rowMask: true };
+}
+
 /** A function of the model's probability of the true class, per row (see the `trueProb` of a tensor). */
 export interface TrueProb {
   labels?: string;
@@ -215,6 +230,11 @@ export type Value =
        * `torch.where(q > 0, q·x, 0)` is q·x (the 0·log 0 = 0 guard of a hand-written cross-entropy or KL).
        */
       support?: { of: Mix; holds: boolean };
+      /**
+       * A placed target compared with the nonzero number it was filled with (`t != -1` of `t = -torch.ones(s);
+       * t[rows, y] = 1`): `holds` on the entries set, false for `t == -1`. The fill is a sentinel for "no target".
+       */
+      setEntries?: { of: Mix; holds: boolean };
       /**
        * Rows of a table picked by an index: one the module keeps (`self.matrix[y]`, `index_select(self.soft, 1, y)`)
        * or a matrix times the labels' one-hot (`onehot @ M`); the table's text.
