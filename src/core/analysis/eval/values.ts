@@ -403,9 +403,22 @@ export function addMix<T extends Mix>(a: T, b: Mix): T {
     rowMask: a.rowMask || b.rowMask,
     renorm: a.renorm || b.renorm,
     classes: a.classes ?? b.classes,
+    ...placementOf(a, b),
     ...mixedLabels(a, b),
     ...(a.unfixed || b.unfixed ? { unfixed: a.unfixed ?? b.unfixed } : {}),
     ...(a.self || b.self ? { self: add(a.self ?? ZERO, b.self ?? ZERO) } : {}),
+  };
+}
+
+/**
+ * A constant fill (an objectness map of zeros) added to a target built from labels or a tensor: the sum is that
+ * target, still placed where it was (`t[range(n), tcls] = cp`) and naming its tensor, whichever term came first.
+ */
+function placementOf(a: Mix, b: Mix): Pick<Mix, 'placedAt' | 'tensor'> {
+  if (a.src !== 'none' || b.src === 'none') return {};
+  return {
+    ...(b.placedAt !== undefined ? { placedAt: b.placedAt } : {}),
+    ...(b.tensor !== undefined ? { tensor: b.tensor } : {}),
   };
 }
 
