@@ -422,15 +422,11 @@ export function addMix<T extends Mix>(a: T, b: Mix): T {
 }
 
 /**
- * A constant fill (an objectness map of zeros) added to a target built from labels or a tensor: the sum is that
- * target, still placed where it was (`t[range(n), tcls] = cp`) and naming its tensor, whichever term came first.
+ * A constant fill (an objectness map of zeros) added to a target set by index assignment: the sum is still placed
+ * where that target was (`t[range(n), tcls] = cp`), whichever term came first.
  */
-function placementOf(a: Mix, b: Mix): Pick<Mix, 'placedAt' | 'tensor'> {
-  if (a.src !== 'none' || b.src === 'none') return {};
-  return {
-    ...(b.placedAt !== undefined ? { placedAt: b.placedAt } : {}),
-    ...(b.tensor !== undefined ? { tensor: b.tensor } : {}),
-  };
+function placementOf(a: Mix, b: Mix): Pick<Mix, 'placedAt'> {
+  return a.src === 'none' && b.placedAt !== undefined ? { placedAt: b.placedAt } : {};
 }
 
 function mixedLabels(a: Mix, b: Mix): { labels?: string } {
