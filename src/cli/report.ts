@@ -1,4 +1,4 @@
-import { type Finding, ruleOf } from '../core/analysis';
+import { type Finding, ruleOf, wrapsNote } from '../core/analysis';
 import { formatNumber } from '../core/analysis/eval';
 
 export interface FileReport {
@@ -49,7 +49,8 @@ function describe(f: Finding): string {
   const param = f.epsilonParam ? ` (${f.epsilonParam})` : '';
   const conv = f.convention ? `  ${f.convention}${eps}${param}` : '';
   const torch = f.torchEquivalent ? `\n            ≡ ${f.torchEquivalent}` : '';
-  return `  ${where}loss     ${f.symbol ?? ''}${conv}${torch}\n            ${f.message}`;
+  const wraps = wrapsNote(f);
+  return `  ${where}loss     ${f.symbol ?? ''}${conv}${torch}\n            ${f.message}${wraps ? ` ${wraps}` : ''}`;
 }
 
 export function textReport(files: FileReport[]): string {

@@ -94,4 +94,22 @@ describe('analysis: detection losses with an objectness term', () => {
     assert.equal(f.convention, 'binary');
     assert.equal(f.epsilon, 0.1);
   });
+
+  it('an objectness term against a map of zeros added first keeps the class targets placed beside the angle bins', () => {
+    const source = [
+      'def smooth_BCE(eps=0.1):',
+      '    return 1.0 - 0.5 * eps, 0.5 * eps',
+      '',
+      'def head_loss(pi, ps, tcls, t_theta, eps=0.1):',
+      '    cp, cn = smooth_BCE(eps)',
+      '    bce = nn.BCEWithLogitsLoss()',
+      '    tobj = torch.zeros_like(pi[..., 0])',
+      '    t = torch.full_like(ps[:, 5:10], cn)',
+      '    t[range(ps.shape[0]), tcls] = cp',
+      '    return bce(pi[..., 4], tobj) + bce(ps[:, 5:10], t) + bce(ps[:, 10:], t_theta)',
+    ];
+    const f = at(source, 7);
+    assert.equal(f.convention, 'binary');
+    assert.equal(f.epsilon, 0.1);
+  });
 });

@@ -1,8 +1,8 @@
-import type { Finding } from '../analysis/results';
+import { type Finding, wrapsNote } from '../analysis/results';
 import { CONVENTIONS, isSmoothingConvention } from '../smoothing';
 import { epsilonNotes, epsilonSource, epsilonSymbol, shownEpsilonText } from './epsilon';
 import { formulaFor } from './formulas';
-import { lead, pitfallLine, title } from './lead';
+import { lead, messageMarkdown, pitfallLine, title } from './lead';
 import { codeBlock, commandLink, escapeMarkdown, inlineCode } from './markdown';
 import { torchNotes } from './notes';
 import { exampleClassesNote, type Resolved, resolve } from './resolve';
@@ -102,9 +102,11 @@ export function explainFinding(finding: Finding, options: ExplainOptions): strin
     options.detail === 'brief'
       ? [conventionLine(finding), torchSection(finding, true, options.source)]
       : fullSections(finding, r, options.source);
+  const wraps = wrapsNote(finding);
   return [
     title(finding),
     lead(finding),
+    wraps && messageMarkdown(wraps),
     ...body,
     bullets('Pitfalls here', others.map(pitfallLine)),
     linksLine(finding, r, options.links),

@@ -204,10 +204,13 @@ export function staticTruth(test: Expr, f: Frame, ctx: Ctx): boolean | null {
     // A flag holding a literal (`self.training` set for an eval-mode run, `flag = True`).
     const v = evalExpr(test, f, ctx);
     if (v.kind === 'num' && v.value.kind === 'number') return v.value.value !== 0;
+    // A criterion object (given at a construction site) is never None: `criterion or nn.CrossEntropyLoss()`.
+    if (isCriterion(v)) return true;
     // `if model.training:` / `if self.training:` with no mode set: a loss is what it computes when training.
     return test.kind === 'attr' && test.name === 'training' ? true : null;
   }
   if (test.kind === 'bin' && (test.op === 'in' || test.op === 'not in')) return membership(test, f, ctx);
+  if (test.kind === 'bin' && (test.op === 'is' || test.op === 'is not')) return noneTest(test, f, ctx);
   if (test.kind === 'bin' && (test.op === 'or' || test.op === 'and')) return connective(test, f, ctx);
   if (test.kind !== 'bin' || (test.op !== '==' && test.op !== '!=')) return null;
   if (!isPlain(test.left) || !isPlain(test.right)) return null;
@@ -284,6 +287,13 @@ function connective(test: Expr & { kind: 'bin' }, f: Frame, ctx: Ctx): boolean |
   const r = staticTruth(test.right, f, ctx);
   if (r === decisive) return decisive;
   return l === null || r === null ? null : !decisive;
+}
+
+/** `criterion is not None` of a criterion object held (given to the constructor at a construction site). */
+function noneTest(test: Expr & { kind: 'bin' }, f: Frame, ctx: Ctx): boolean | null {
+  const none = test.right.kind === 'const' && test.right.value === null;
+  if (!none || !isPlain(test.left) || !isCriterion(evalExpr(test.left, f, ctx))) return null;
+  return test.op === 'is not';
 }
 
 /** `self.reduction in ['avg', 'mean']`: a known string tested against a list of literals. */

@@ -35,6 +35,7 @@ export { reduce } from './tensorOps';
 export { bindArgs, resolveTorchApi, type TorchApi } from './torchApi';
 export { moduleCall, type TorchLossCall } from './torchLossCall';
 export {
+  type Injection,
   isSmoothedTarget,
   type LossInfo,
   labelDerived,

@@ -48,6 +48,7 @@ import {
 import { bindArgs, resolveTorchApi, type TorchApi } from './torchApi';
 import { argText, changedLogits, inputOf, type TorchLossCall } from './torchLossCall';
 import {
+  type Injection,
   isSmoothedTarget,
   type LossInfo,
   lossOf,
@@ -550,7 +551,7 @@ function selfCall(name: string, ev: Evaluated, cls: ClassScope, ctx: Ctx): Value
   const inherited = libraryMethod(cls, name, ev, ctx);
   if (inherited) return inherited;
   if (injectedCriterion(held, ev, ctx))
-    return smoothedConsumer(ev, ctx) ?? delegatedLoss(`self.${name}`, ev.args[1]);
+    return smoothedConsumer(ev, ctx) ?? delegatedLoss(`self.${name}`, ev.args[1], injection(held, 'self'));
   return wrapper(ev, ctx);
 }
 
@@ -587,10 +588,16 @@ function injectedCriterion(held: Value | undefined, ev: Evaluated, ctx: Ctx): bo
  * A loss whose convention is a criterion's the analysis cannot see: known to be a loss over the labels it was
  * given, nothing more. (Given a smoothed target built in the code, the target decides: `smoothedConsumer`.)
  */
-function delegatedLoss(criterion: string, labels?: Value): Value {
+function delegatedLoss(criterion: string, labels: Value | undefined, injected: Injection | null): Value {
   const name = labels && sourceOf(labels);
   const l = lossOf({ ...mix(ONE, ZERO, 'index'), ...(name ? { labels: name } : {}) }, { reduction: 'mean' });
-  return l.kind === 'loss' ? { kind: 'loss', loss: { ...l.loss, delegated: criterion } } : l;
+  if (l.kind !== 'loss') return l;
+  return { kind: 'loss', loss: { ...l.loss, delegated: criterion, ...(injected ? { injected } : {}) } };
+}
+
+/** The parameter an injected criterion (`injectedCriterion`) stands for. */
+function injection(held: Value | undefined, via: Injection['via']): Injection | null {
+  return held?.kind === 'param' && held.value.kind === 'symbol' ? { param: held.value.name, via } : null;
 }
 
 /** `self.reduction_method(x)` holding `torch.sum` or `torch.mean`. */
@@ -631,7 +638,8 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): V
   const local = f.vars.get(id);
   const called = callHeld(local, ev, f.cls, ctx);
   if (called) return called;
-  if (injectedCriterion(local, ev, ctx)) return smoothedConsumer(ev, ctx) ?? delegatedLoss(id, ev.args[1]);
+  if (injectedCriterion(local, ev, ctx))
+    return smoothedConsumer(ev, ctx) ?? delegatedLoss(id, ev.args[1], injection(local, 'argument'));
   if (id === 'len') return dimSize({ kind: 'num', value: { kind: 'number', value: 0 } }, ctx);
   if (id === 'getattr' && !ctx.mod.definitionNames.has(id) && e.args[1]?.value.kind === 'str') {
     const read = namedAttribute(e);

@@ -62,6 +62,11 @@ export interface Mix {
   unfixed?: string;
 }
 
+export interface Injection {
+  param: string;
+  via: 'self' | 'argument';
+}
+
 export interface LossInfo extends Mix {
   /** Computed by hand (reductions of log-probabilities, built targets), not only by a torch loss call. */
   handwritten: boolean;
@@ -104,6 +109,12 @@ export interface LossInfo extends Mix {
   changedLogits?: boolean;
   /** Computed by a criterion given to the constructor (`self.loss_fcn`): its convention is that criterion's. */
   delegated?: string;
+  /**
+   * The parameter that criterion is given as: to the constructor, kept on `self` (`FocalLoss(loss_fcn)`), or to
+   * the function itself (`def apply(criterion, x, y)`). A construction or call that passes a criterion it shows
+   * resolves the convention (`report/wrappedCriterion.ts`).
+   */
+  injected?: Injection;
   /**
    * `w·log p` reduced over the classes, read as the soft target w (written at `at`): a class weight on a uniform
    * term instead, `per` times the hot coefficient for each class, when the labels' term beside it is weighed by w.
@@ -428,10 +439,19 @@ export function addMix<T extends Mix>(a: T, b: Mix): T {
     rowMask: a.rowMask || b.rowMask,
     renorm: a.renorm || b.renorm,
     classes: a.classes ?? b.classes,
+    ...placementOf(a, b),
     ...mixedLabels(a, b),
     ...(a.unfixed || b.unfixed ? { unfixed: a.unfixed ?? b.unfixed } : {}),
     ...(a.self || b.self ? { self: add(a.self ?? ZERO, b.self ?? ZERO) } : {}),
   };
+}
+
+/**
+ * A constant fill (an objectness map of zeros) added to a target set by index assignment: the sum is still placed
+ * where that target was (`t[range(n), tcls] = cp`), whichever term came first.
+ */
+function placementOf(a: Mix, b: Mix): Pick<Mix, 'placedAt'> {
+  return a.src === 'none' && b.placedAt !== undefined ? { placedAt: b.placedAt } : {};
 }
 
 function mixedLabels(a: Mix, b: Mix): { labels?: string } {
@@ -492,8 +512,14 @@ export function addLoss(givenA: LossInfo, givenB: LossInfo): LossInfo {
     opaqueLog: a.opaqueLog || b.opaqueLog,
     unseenCall: a.unseenCall || b.unseenCall,
     delegated: a.delegated ?? b.delegated,
+    injected: sameInjection(a.injected, b.injected),
     ...(a.slicedInput || b.slicedInput ? { slicedInput: true } : {}),
   };
+}
+
+/** Two terms computed by the criterion given as one parameter: that parameter; else no one criterion decides. */
+function sameInjection(a?: Injection, b?: Injection): Injection | undefined {
+  return a && b && a.param === b.param && a.via === b.via ? a : undefined;
 }
 
 /** The same weight reached through two terms (`lsm = lsm * w`, then two reductions of `lsm`) is one weight. */

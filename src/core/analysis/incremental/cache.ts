@@ -72,6 +72,8 @@ export function storeFindings(
 ): StoredFinding[] | null {
   const stored: StoredFinding[] = [];
   for (const f of found) {
+    // A wrapped criterion is placed by offset: only one inside the node moves with it.
+    if (f.wrapped?.some((w) => w.at < node.from || w.at > node.to)) return null;
     const at = f.definedAt;
     if (at === undefined || (node.from <= at && at <= node.to)) {
       stored.push({ finding: shift(f, -node.from) });
@@ -119,5 +121,6 @@ export function shift(f: RawFinding, by: number): RawFinding {
     to: f.to + by,
     ...(fix ? { fix } : {}),
     ...(f.definedAt !== undefined ? { definedAt: f.definedAt + by } : {}),
+    ...(f.wrapped ? { wrapped: f.wrapped.map((w) => ({ ...w, at: w.at + by })) } : {}),
   };
 }

@@ -8,7 +8,7 @@ import {
 } from '../bind';
 import type { DefinitionResult } from '../classify';
 import type { RawFinding } from '../report';
-import { analyzeFresh } from '../report';
+import { analyzeFresh, resolvedByConstructions } from '../report';
 import { drain, LineIndex, type PythonParse, parsePython } from '../syntax';
 import { definitionKey, restoreFindings, type StoredDefinition, shift, storeFindings } from './cache';
 import { calleesOf, type KeyCaches, ModuleKeys } from './dependencies';
@@ -56,6 +56,8 @@ export class FileAnalysis {
   /** This parse's cache keys; null without caches. */
   private readonly keys: ModuleKeys | null;
   private readonly definitions = new Map<Definition, DefinitionAnalysis>();
+  /** Top-level statements' findings, by start. */
+  private readonly statements = new Map<number, RawFinding[]>();
   private lineIndex: LineIndex | null = null;
 
   constructor(
@@ -87,7 +89,7 @@ export class FileAnalysis {
   *steps(from = 0): Generator<void, RawFinding[]> {
     const raw: RawFinding[] = [];
     for (const def of from === 0 ? this.mod.definitions : this.definitionsFrom(from)) {
-      raw.push(...this.definition(def).findings);
+      raw.push(...this.definitionFindings(def));
       yield;
     }
     for (const node of topLevel(this.parse.tree.topNode, from, this.parse.text.length)) {
@@ -108,7 +110,7 @@ export class FileAnalysis {
     const callers = inliningCallers(this.mod, own, inTops, this.keys);
     const raw: RawFinding[] = [];
     for (const def of this.mod.definitions)
-      if (own.includes(def) || callers.has(def)) raw.push(...this.definition(def).findings);
+      if (own.includes(def) || callers.has(def)) raw.push(...this.definitionFindings(def));
     for (const node of tops) raw.push(...this.statement(node));
     return raw.filter((f) => f.from <= offset && offset <= f.to);
   }
@@ -122,12 +124,46 @@ export class FileAnalysis {
   }
 
   private statement(node: SyntaxNode): RawFinding[] {
+    const known = this.statements.get(node.from);
+    if (known) return known;
     const { caches, keys } = this;
     const keyed = caches && keys && { keys, statements: caches.statements };
-    return unlessTooDeep(
+    const found = unlessTooDeep(
       () => statementFindings(node, this.mod, this.resultOf, keyed),
       () => [],
     );
+    this.statements.set(node.from, found);
+    return found;
+  }
+
+  /** A definition's findings; one delegated to the criterion it is given, resolved by the constructions of it. */
+  private definitionFindings(def: Definition): RawFinding[] {
+    const { findings } = this.definition(def);
+    if (!findings.some((f) => f.delegates)) return findings;
+    const sites = this.constructionsOf(def);
+    return findings.map((f) => (f.delegates ? resolvedByConstructions(f, sites) : f));
+  }
+
+  /**
+   * The call findings of each construction (or call) of `def` elsewhere in the file, null for a mention of its
+   * name that is none (passed as a value, an `isinstance` test); none when another definition has its name.
+   */
+  private constructionsOf(def: Definition): (RawFinding | null)[] {
+    if ((this.mod.definitionsByName.get(def.name)?.length ?? 0) > 1) return [];
+    const root = this.parse.tree.topNode;
+    const sites: (RawFinding | null)[] = [];
+    const cur = root.cursor();
+    while (cur.next()) {
+      const inside = def.node.from <= cur.from && cur.to <= def.node.to;
+      if (inside || cur.name !== 'VariableName' || this.mod.text.slice(cur.from, cur.to) !== def.name)
+        continue;
+      const call = cur.node.parent;
+      const called = call?.name === 'CallExpression' && call.firstChild?.from === cur.from ? call : null;
+      const [top] = called ? topLevel(root, called.from, called.from) : [];
+      const found = top && this.statement(top).find((f) => sameCall(f, called as SyntaxNode, def));
+      sites.push(found ?? null);
+    }
+    return sites;
   }
 
   private definition(def: Definition): DefinitionAnalysis {
@@ -167,6 +203,11 @@ export class FileAnalysis {
     if (stored) this.caches.definitions.store(key.key, { result: computed.result, findings: stored });
     return computed;
   }
+}
+
+/** The loss finding of a call of `def` at `call`. */
+function sameCall(f: RawFinding, call: SyntaxNode, def: Definition): boolean {
+  return f.kind === 'loss' && f.from === call.from && f.to === call.to && f.definedAt === def.node.from;
 }
 
 /** Top-level statements (not comments) that overlap [from, to], ends inclusive. */

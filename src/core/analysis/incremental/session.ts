@@ -186,6 +186,9 @@ export class AnalysisSession {
   }
 }
 
+/** Fields of a `RawFinding` that are offsets or the analysis's own, not copied as they are into a `Finding`. */
+const INTERNAL = new Set(['from', 'to', 'fix', 'definedAt', 'wrapped', 'delegates']);
+
 function toFindings(raw: RawFinding[], lines: LineIndex): Finding[] {
   return raw.sort((a, b) => a.from - b.from || a.to - b.to).map((f) => toFinding(f, lines));
 }
@@ -198,10 +201,13 @@ function toFindings(raw: RawFinding[], lines: LineIndex): Finding[] {
 function toFinding(f: RawFinding, lines: LineIndex): Finding {
   const { line, column, endLine, endColumn } = lines.range(f.from, f.to);
   const out: Record<string, unknown> = { line, column, endLine, endColumn };
-  for (const key in f)
-    if (key !== 'from' && key !== 'to' && key !== 'fix' && key !== 'definedAt' && Object.hasOwn(f, key))
-      out[key] = f[key as keyof RawFinding];
+  for (const key in f) if (!INTERNAL.has(key) && Object.hasOwn(f, key)) out[key] = f[key as keyof RawFinding];
   if (f.definedAt !== undefined) out.details = { ...f.details, definedAt: lines.position(f.definedAt) };
+  if (f.wrapped)
+    out.details = {
+      ...(out.details as object),
+      wraps: f.wrapped.map((w) => ({ criterion: w.criterion, ...lines.position(w.at) })),
+    };
   const { fix } = f;
   if (fix)
     out.fix = {

@@ -23,6 +23,16 @@ import { modesNote } from './modes';
 import type { RawFinding } from './raw';
 import { torchCallFinding } from './torchCallFinding';
 import { closestOf, torchEquivalence, weightsPassed } from './torchEquivalent';
+import {
+  type CallSubject,
+  criterionCall,
+  delegation,
+  injectedParam,
+  passedCriterion,
+  passedCriterionFinding,
+  type Wrapped,
+  wrappingFinding,
+} from './wrappedCriterion';
 
 export type CallExpr = Expr & { kind: 'call' };
 
@@ -33,9 +43,8 @@ export type ResultOf = (def: Definition) => DefinitionResult | null;
  * What a call constructs or invokes: a torch loss/activation, or a hand-written loss from this file, a catalogued
  * library (`library`) or another module of the workspace (`imported`).
  */
-type Target =
-  | { torch: TorchApi; ctor: CallExpr }
-  | { user: DefinitionResult; ctor: CallExpr; library?: string; imported?: true };
+type Target = { torch: TorchApi; ctor: CallExpr } | UserTarget;
+type UserTarget = { user: DefinitionResult; ctor: CallExpr; library?: string; imported?: true };
 
 /** A name (or `self.attr` within one class) bound to a constructor call. */
 interface Binding {
@@ -69,6 +78,7 @@ export function callFindings(
     }
   }
   const exprOf = callExprs(mod.text);
+  const shown = calls[0] ? shownCriteria(calls[0], mod, resultOf) : null;
   for (const node of calls) {
     const callee = node.firstChild;
     if (!callee || !worthLooking(toExpr(callee, mod.text), node, mod, keys)) continue;
@@ -78,7 +88,7 @@ export function callFindings(
     const direct = targetOf(e, mod, resultOf);
     if (direct) {
       out.push(
-        deferToFunction(describeCall(e, direct, mod, null), e, direct, node, mod),
+        deferToFunction(describeCall(e, direct, mod, null, shown), e, direct, node, mod),
         ...pitfallsOf(e, node, direct, mod),
       );
       const key = bindingKey(node, mod);
@@ -99,7 +109,7 @@ export function callFindings(
     // A parameter of the function around the call (`def mixup_criterion(criterion, pred, …)`) hides the module's.
     const bound = found && !(found.at < 0 && key && isParameterHere(node, key, mod.text)) ? found : null;
     if (bound) {
-      const instance = describeInstance(e, alternativesAt(bound, visible, node, mod.text), mod);
+      const instance = describeInstance(e, alternativesAt(bound, visible, node, mod.text), mod, shown);
       out.push(
         deferToFunction(instance.finding, e, instance.target, node, mod),
         ...pitfallsOf(e, node, bound.target, mod),
@@ -117,9 +127,10 @@ function describeInstance(
   e: CallExpr,
   alternatives: Alternative<Binding>[],
   mod: ModuleContext,
+  shown: ShownCriterion | null,
 ): { finding: RawFinding; target: Target } {
   const name = mod.text.slice(e.fn.from, e.fn.to);
-  const described = alternatives.map((a) => ({ ...a, f: describeCall(e, a.binding.target, mod, name) }));
+  const described = alternatives.map((a) => ({ ...a, f: describeCall(e, a.binding.target, mod, name, shown) }));
   const smooths = (c: Convention | null) => c !== null && CONVENTION_REGISTRY[c].claimsSmoothing;
   const main = described.find((d) => smooths(d.f.convention)) ?? described[0];
   const modes: LossMode[] = described
@@ -317,7 +328,33 @@ export function constantNumber(e: Expr | undefined, mod: ModuleContext): number 
   return Number.isFinite(n) ? n : null;
 }
 
-function describeCall(e: CallExpr, target: Target, mod: ModuleContext, instance: string | null): RawFinding {
+/** The criterion a construction at `at` passes as `arg`, when the code shows which (`criterionCall`). */
+type ShownCriterion = (arg: Expr, at: number) => Wrapped | null;
+
+/** `ShownCriterion` for calls in the parse `node` is in: a torch loss module, or a loss class of the file. */
+function shownCriteria(node: SyntaxNode, mod: ModuleContext, resultOf: ResultOf): ShownCriterion {
+  let root = node;
+  while (root.parent) root = root.parent;
+  const shown: ShownCriterion = (arg, at) => {
+    const call = criterionCall(arg, at, root, mod.text);
+    const target = call && targetOf(call, mod, resultOf);
+    const criterion =
+      target && ('torch' in target ? target.torch.form === 'module' : target.user.def.kind === 'class');
+    if (!call || !target || !criterion) return null;
+    const f = describeCall(call, target, mod, null, shown);
+    const written = mod.text.slice(call.fn.from, call.fn.to);
+    return f.convention && { criterion: written, call, convention: f.convention, epsilon: f.epsilon };
+  };
+  return shown;
+}
+
+function describeCall(
+  e: CallExpr,
+  target: Target,
+  mod: ModuleContext,
+  instance: string | null,
+  shown: ShownCriterion | null,
+): RawFinding {
   if ('torch' in target) return torchCallFinding(e, target.torch, target.ctor, mod, instance);
   const r = target.user;
   const init = r.params.filter((p) => p.name !== 'self' && !p.star);
@@ -325,6 +362,14 @@ function describeCall(e: CallExpr, target: Target, mod: ModuleContext, instance:
     target.ctor.args,
     init.map((p) => p.name),
   );
+  const param = injectedParam(r);
+  const given = param ? args.get(param) : undefined;
+  const wrapped = given && shown ? shown(given.value, target.ctor.from) : null;
+  const subject = callSubject(e, target, instance);
+  if (wrapped) return wrappingFinding(subject, r, wrapped);
+  const own = !target.library && !target.imported;
+  const withCriterion = own && shown ? passedCriterion(r, args, (a) => shown(a, target.ctor.from)) : null;
+  if (withCriterion) return passedCriterionFinding(subject, r, withCriterion);
   const constructedValue = (param: string | null): number | null => {
     if (!param) return null;
     const arg = args.get(param);
@@ -353,32 +398,39 @@ function describeCall(e: CallExpr, target: Target, mod: ModuleContext, instance:
     epsilon === 0 &&
     CONVENTION_REGISTRY[c.convention as Convention]?.claimsSmoothing;
   const constructed = { ...c, epsilon, classes, ...(off ? { convention: 'none' as const } : {}) };
-  const name = 'library' in target && target.library ? `\`${target.library}\`` : r.def.name;
-  const verb = r.def.kind === 'def' ? 'Calls' : 'Constructs';
-  const where = instance ? `\`${instance}\` is a ${name}` : `${verb} ${name}`;
   const delegated = r.loss.delegated !== undefined && r.loss.labels !== '*';
   const equivalence = delegated
     ? { exact: null, closest: null, why: null }
     : torchEquivalence(constructed, r.loss, weightsPassed(r.optionalWeights, args));
   const description = delegated
-    ? `Loss class that delegates to \`${r.loss.delegated}\`, the criterion it is constructed with: its label smoothing is that criterion's.`
+    ? `${delegation(r)}: its label smoothing is that criterion's.`
     : describeDefinition(definitionLead(r), constructed, r.loss) + equivalenceNote(equivalence);
   return {
-    from: e.from,
-    to: e.to,
+    ...subject.at,
     kind: 'loss',
-    symbol: instance ?? r.def.name,
     convention: delegated ? null : (constructed.convention as Convention),
     epsilon: delegated ? null : epsilon,
     epsilonParam: c.epsilonParam,
     torchEquivalent: equivalence.exact,
     rule: null,
-    message: `${where}, a ${description.charAt(0).toLowerCase()}${description.slice(1)}`,
+    message: `${subject.where}, a ${description.charAt(0).toLowerCase()}${description.slice(1)}`,
     details: { lossKind: 'custom', classes: classes ?? undefined, closestTorch: closestOf(equivalence) },
-    // Defined in another file: the construction stands for it.
-    definedAt:
-      instance || ('user' in target && (target.library || target.imported))
-        ? target.ctor.from
-        : r.def.node.from,
+  };
+}
+
+/** How a call's finding names what it calls, and where it lies. */
+function callSubject(e: CallExpr, target: UserTarget, instance: string | null): CallSubject {
+  const r = target.user;
+  const name = target.library ? `\`${target.library}\`` : r.def.name;
+  const verb = r.def.kind === 'def' ? 'Calls' : 'Constructs';
+  return {
+    where: instance ? `\`${instance}\` is a ${name}` : `${verb} ${name}`,
+    at: {
+      from: e.from,
+      to: e.to,
+      symbol: instance ?? r.def.name,
+      // Defined in another file: the construction stands for it.
+      definedAt: instance || target.library || target.imported ? target.ctor.from : r.def.node.from,
+    },
   };
 }

@@ -7,6 +7,7 @@ import { definitionLead, describeDefinition, equivalenceNote } from './describe'
 import { modesNote, otherModes } from './modes';
 import type { RawFinding } from './raw';
 import { closestOf, type Equivalence, torchEquivalence } from './torchEquivalent';
+import { delegation, injectedParam } from './wrappedCriterion';
 
 /** A definition's analysis with its findings relative to its start, ready to cache by text. */
 export function analyzeFresh(def: Definition, mod: ModuleContext): CachedDefinition {
@@ -112,7 +113,10 @@ function offAtDefault(r: DefinitionResult): string {
 function delegatedFinding(r: DefinitionResult, criterion: string, method?: LossMethod): RawFinding {
   const what = method ? 'Loss method' : r.def.kind === 'class' ? 'Loss class' : 'Loss function';
   const focal = r.loss.modulated ? `; ${MODULATION_REASON}` : '';
+  const injected = !method && injectedParam(r) !== null;
+  const sites = r.def.kind === 'class' ? 'constructions' : 'calls';
   return {
+    ...(injected ? { delegates: { lead: delegation(r), modulated: r.loss.modulated, sites } } : {}),
     ...where(r, method),
     kind: 'loss',
     convention: null,

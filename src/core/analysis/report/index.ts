@@ -8,3 +8,4 @@ export { type CallExpr, callFindings, constantNumber, type ResultOf } from './ca
 export { analyzeFresh } from './definitionFindings';
 export type { RawEdit, RawFinding } from './raw';
 export { trainingSettingFindings } from './trainingSettings';
+export { resolvedByConstructions } from './wrappedCriterion';

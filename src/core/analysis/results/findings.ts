@@ -59,6 +59,8 @@ export interface FindingDetails {
   closestTorch?: { call: string; why: string };
   /** Where a called instance or class was constructed / defined (1-based). */
   definedAt?: { line: number; column: number };
+  /** The criteria a loss that delegates to the criterion it is given is shown to wrap, where each is built. */
+  wraps?: { criterion: string; line: number; column: number }[];
   /** Settings (another string mode, eval mode) under which the definition follows another convention. */
   modes?: LossMode[];
 }
@@ -82,4 +84,16 @@ export interface Finding extends SourceRange {
   message: string;
   fix?: Fix;
   details?: FindingDetails;
+}
+
+/** Where the criteria a delegating loss is shown to wrap are built (`wraps`), as a sentence; null without any. */
+export function wrapsNote(f: Finding): string | null {
+  const wraps = f.details?.wraps;
+  if (!wraps?.length) return null;
+  const lines = new Map<string, number[]>();
+  for (const w of wraps) lines.set(w.criterion, [...(lines.get(w.criterion) ?? []), w.line]);
+  const built = [...lines].map(
+    ([c, at]) => `\`${c}\` as built at line${at.length > 1 ? 's' : ''} ${at.join(', ')}`,
+  );
+  return `Wraps ${built.join('; ')}.`;
 }

@@ -39,6 +39,8 @@ export function inCell(findings: readonly Finding[], source: CellSource): Findin
     const out: Finding = range(f);
     const definedAt = f.details?.definedAt;
     if (definedAt) out.details = { ...f.details, definedAt: { ...definedAt, line: definedAt.line - shift } };
+    const wraps = f.details?.wraps;
+    if (wraps) out.details = { ...out.details, wraps: wraps.map((w) => ({ ...w, line: w.line - shift })) };
     if (f.fix)
       out.fix = {
         ...f.fix,
