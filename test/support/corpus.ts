@@ -39,6 +39,7 @@ export interface LabelledFile {
     | 'b19a'
     | 'b19b'
     | 'b20b'
+    | 'b21b'
     | 'b20a';
   split: Split;
   /** A file without label smoothing: any smoothing claim in it is false. */
@@ -148,6 +149,8 @@ export function loadCorpus(): LabelledFile[] {
     ...labelSet('b20b'),
     /** b20a: detection, segmentation, multi-label, medical, re-id and keypoint losses from 16 projects, labelled before the analysis ran. */
     ...labelSet('b20a'),
+    /** b21b: hand-written sequence-model losses (translation, summarisation, speech, dialogue, tagging) from 16 projects, labelled before the analysis ran. */
+    ...labelSet('b21b'),
     ...rewrites(),
   ];
 }
