@@ -70,6 +70,7 @@ describe('labelled corpus of real and rewritten loss code', function () {
       ['b19a', 0.85],
       ['b20b', 0.72],
       ['b20a', 0.78],
+      ['b21b', 0.93],
     ];
     for (const [set, floor] of floors) {
       const outcomes = part(set, 'tune');
