@@ -75,6 +75,7 @@ describe('labelled corpus of real and rewritten loss code', function () {
       ['b21a', 0.95],
       ['fresh2', 0.88],
       ['fresh3', 0.95],
+      ['b21b', 0.93],
     ];
     for (const [set, floor] of floors) {
       const outcomes = part(set, 'tune');

@@ -43,7 +43,8 @@ export interface LabelledFile {
     | 'b20b'
     | 'b21c'
     | 'b20a'
-    | 'b21a';
+    | 'b21a'
+    | 'b21b';
   split: Split;
   /** A file without label smoothing: any smoothing claim in it is false. */
   negative: boolean;
@@ -160,6 +161,8 @@ export function loadCorpus(): LabelledFile[] {
     ...labelSet('b21c'),
     /** b21a: self-/semi-supervised, distillation, noisy-label, metric-learning, face and re-id losses from 15 projects, labelled before the analysis ran. */
     ...labelSet('b21a'),
+    /** b21b: hand-written sequence-model losses (translation, summarisation, speech, dialogue, tagging) from 16 projects, labelled before the analysis ran. */
+    ...labelSet('b21b'),
     ...rewrites(),
   ];
 }

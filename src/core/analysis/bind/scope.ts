@@ -53,6 +53,8 @@ export interface Frame {
   settled?: number;
   /** Inside a loop over the classes or the samples: `+=` sums what it adds over them. */
   loopOver?: 'classes' | 'rows';
+  /** How many repeated tests the path was split on (`correlatedTests.ts`), each running the rest of a body twice. */
+  splits?: number;
 }
 
 export interface Param {

@@ -1,7 +1,7 @@
 import type { Ctx, Frame } from '../bind';
 import type { Expr, Stmt } from '../syntax';
 import { evalExpr, execBody } from './interp';
-import { evalSym, isConst, sym } from './scalar';
+import { evalSym, isConst, ONE, sym, ZERO } from './scalar';
 import { isSmoothedTarget, paramMix, scalarOf, type Value } from './values';
 
 /**
@@ -235,6 +235,16 @@ export function defaultTruth(test: Expr, f: Frame, ctx: Ctx): boolean | null {
   if (test.kind !== 'name' && test.kind !== 'attr') return null;
   const v = valueAtDefaults(test, f, ctx);
   return Number.isFinite(v) ? v !== 0 : null;
+}
+
+/**
+ * A comparison of numbers used as a number (`n_ignore_idxs = 1 + (ignore_index >= 0)`: Python's bool is an int) is
+ * 1 or 0 as it holds at the parameters' defaults, the path a branch on the same test takes.
+ */
+export function comparedNumbers(test: Expr & { kind: 'bin' }, f: Frame, ctx: Ctx): Value | null {
+  if (!ORDERINGS[test.op]) return null;
+  const held = defaultTruth(test, f, ctx);
+  return held === null ? null : { kind: 'num', value: held ? ONE : ZERO };
 }
 
 const ORDERINGS: Record<string, (l: number, r: number) => boolean> = {

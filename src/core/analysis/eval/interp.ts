@@ -13,7 +13,9 @@ import {
 } from '../bind';
 import { bodyStatements, type Expr, type Stmt, toExpr } from '../syntax';
 import { binop, negate } from './arith';
-import { defaultTruth, joinNumbers, NARROWED, richer, runIf, staticTruth } from './branches';
+import { comparedNumbers, defaultTruth, joinNumbers, NARROWED, richer, runIf, staticTruth } from './branches';
+import { runCorrelatedIf } from './correlatedTests';
+import { distributedOverTarget } from './distribute';
 import { adaptiveTrueClass, placedOverPrediction, wholeOverwrite } from './itemTargets';
 import { logisticLoss } from './logistic';
 import { trueLogit } from './marginSoftmax';
@@ -24,6 +26,7 @@ import { labelFill, reduce, rowDot } from './tensorOps';
 import { resolveTorchApi } from './torchApi';
 import {
   constantFill,
+  type Mix,
   mix,
   namedLabels,
   numAV,
@@ -61,7 +64,13 @@ export function evalExpr(e: Expr, f: Frame, ctx: Ctx): Value {
       if (e.op === '**' && isNumber(r) && barePick(l)) return pickedProbability(l);
       if (e.op === '@' && unsqueezedRow(e.left) && unsqueezedRow(e.right)) return rowDot(l, r, ctx);
       if (e.op === 'or') return orElse(l, r, ctx.mod.text.slice(e.from, e.to), ctx);
-      return (e.op === '-' ? logisticLoss(l, r, ctx.syms) : null) ?? binop(e.op, l, r, e.right, e.left);
+      if (isNumber(l) && isNumber(r)) {
+        const held = comparedNumbers(e, f, ctx);
+        if (held) return held;
+      }
+      const direct =
+        (e.op === '-' ? logisticLoss(l, r, ctx.syms) : null) ?? binop(e.op, l, r, e.right, e.left);
+      return e.op === '*' ? (distributedOverTarget(e, l, r, direct, f, ctx) ?? direct) : direct;
     }
     case 'unary':
       return e.op === '-'
@@ -423,8 +432,9 @@ function concatenated(a: Value, b: Value): Value {
 }
 
 export function execBody(stmts: Stmt[], f: Frame, ctx: Ctx): void {
-  for (const st of stmts) {
+  for (const [at, st] of stmts.entries()) {
     if (f.returned) return;
+    if (runCorrelatedIf(stmts, at, f, ctx)) return;
     execStmt(st, f, ctx);
   }
 }
@@ -601,6 +611,11 @@ function unpackShape(items: Expr[], f: Frame, ctx: Ctx): void {
  * sets binary labels' positives (`labelFill`).
  */
 function assignItem(target: Expr & { kind: 'sub' }, value: Value, f: Frame, ctx: Ctx): void {
+  const chained = chainedItem(target, f, ctx);
+  if (chained) {
+    assignItem(chained, value, f, ctx);
+    return;
+  }
   const obj = evalExpr(target.obj, f, ctx);
   // `losses["cls"] = …`: one more value in the collection.
   if (obj.kind === 'tuple')
@@ -642,11 +657,29 @@ function assignItem(target: Expr & { kind: 'sub' }, value: Value, f: Frame, ctx:
     d = { ...d, hot: sub(scalar, d.off), src: 'index', placedAt: placedAt(idx, f, ctx) };
   else if (idx.length === 2 && pointwise && derivationOf(value) && labelsAt(idx, f, ctx) !== undefined)
     d = { ...adaptiveTrueClass(d), placedAt: labelsAt(idx, f, ctx) };
-  else if (zero && idx.length === 2 && idx[0] === 'slice') d = { ...d, colZero: true };
+  else if (zero && idx.length === 2 && (idx[0] === 'slice' || templateRow(idx[0], d)))
+    d = { ...d, colZero: true };
   else if (zero && idx.length === 1 && idx[0] !== 'slice') {
     d = idx[0].kind === 'bin' || idx[0].kind === 'unary' ? { ...d, rowMask: true } : { ...d, colZero: true };
   }
   assign(target.obj, { kind: 'dist', target: d }, f, ctx, target);
+}
+
+/** `t[i][j] = v` of a target the code builds is `t[i, j] = v`. */
+function chainedItem(target: Expr & { kind: 'sub' }, f: Frame, ctx: Ctx): (Expr & { kind: 'sub' }) | null {
+  const inner = target.obj;
+  if (inner.kind !== 'sub' || inner.index.length !== 1 || target.index.length !== 1) return null;
+  const [i, j] = [inner.index[0], target.index[0]];
+  if (i === 'slice' || j === 'slice' || evalExpr(inner.obj, f, ctx).kind !== 'dist') return null;
+  return { ...target, obj: inner.obj, index: [i, j] };
+}
+
+/**
+ * Row 0 of a constant fill with no labels in it yet is its template row: `one_hot = torch.full((1, K), ε/(K − 2));
+ * one_hot[0, pad] = 0` zeroes the pad column of the row every sample repeats.
+ */
+function templateRow(row: Expr, d: Mix): boolean {
+  return row.kind === 'num' && row.value === 0 && d.src === 'none';
 }
 
 /** The labels an item assignment's last index names (`q[rows, y.long()]`), not a loop's class number `j`. */

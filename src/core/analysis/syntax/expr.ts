@@ -278,3 +278,45 @@ function stripQuotes(s: string): string {
   const m = /^[rbuf]*('''|"""|'|")([\s\S]*)\1$/i.exec(s);
   return m ? m[2] : s;
 }
+
+/**
+ * The dotted path a plain expression names (`padding_idx`, `self.padding_idx`), or null for anything else: what a
+ * test reads and an assignment writes, compared by name.
+ */
+export function dottedPath(e: Expr): string | null {
+  if (e.kind === 'name') return e.id;
+  if (e.kind !== 'attr') return null;
+  const obj = dottedPath(e.obj);
+  return obj === null ? null : `${obj}.${e.name}`;
+}
+
+/**
+ * Two tests written alike (`self.padding_idx != -1` twice): names, attributes, literals and operators, wherever
+ * they stand in the text. Anything else (a call, a subscript) is never the same test: it may read other values.
+ */
+export function sameTest(a: Expr, b: Expr): boolean {
+  switch (a.kind) {
+    case 'name':
+    case 'attr':
+      return dottedPath(a) !== null && dottedPath(a) === dottedPath(b);
+    case 'num':
+    case 'str':
+    case 'const':
+      return b.kind === a.kind && b.value === a.value;
+    case 'unary':
+      return b.kind === 'unary' && b.op === a.op && sameTest(a.operand, b.operand);
+    case 'bin':
+      return b.kind === 'bin' && b.op === a.op && sameTest(a.left, b.left) && sameTest(a.right, b.right);
+    default:
+      return false;
+  }
+}
+
+/** The dotted paths a test built of names, attributes and literals reads (see `sameTest`). */
+export function testReads(e: Expr): string[] {
+  const path = dottedPath(e);
+  if (path !== null) return [path];
+  if (e.kind === 'unary') return testReads(e.operand);
+  if (e.kind === 'bin') return [...testReads(e.left), ...testReads(e.right)];
+  return [];
+}

@@ -5,6 +5,16 @@
  * The only entry to this stage: other stages and the shells import from here, never from its files.
  */
 export { drain } from './chunks';
-export { type Arg, children, type Expr, type Span, subExprs, toExpr } from './expr';
+export {
+  type Arg,
+  children,
+  dottedPath,
+  type Expr,
+  type Span,
+  sameTest,
+  subExprs,
+  testReads,
+  toExpr,
+} from './expr';
 export { LineIndex, type PythonParse, parsePython, parsePythonSteps } from './parse';
 export { bodyStatements, type Stmt, toStmt } from './stmt';
