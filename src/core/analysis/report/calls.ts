@@ -130,7 +130,10 @@ function describeInstance(
   shown: ShownCriterion | null,
 ): { finding: RawFinding; target: Target } {
   const name = mod.text.slice(e.fn.from, e.fn.to);
-  const described = alternatives.map((a) => ({ ...a, f: describeCall(e, a.binding.target, mod, name, shown) }));
+  const described = alternatives.map((a) => ({
+    ...a,
+    f: describeCall(e, a.binding.target, mod, name, shown),
+  }));
   const smooths = (c: Convention | null) => c !== null && CONVENTION_REGISTRY[c].claimsSmoothing;
   const main = described.find((d) => smooths(d.f.convention)) ?? described[0];
   const modes: LossMode[] = described
