@@ -154,6 +154,25 @@ describe('paths and modes', () => {
       assert.equal(agreeing?.details?.modes, undefined);
     });
 
+    it('`a, b = X(), Y()` binds each name to its own call, and an annotated name to its value', () => {
+      const source = [
+        ...HEAD,
+        'def train(x, y, args):',
+        `    smooth, plain = ${SMOOTHED}, nn.CrossEntropyLoss()`,
+        '    other: nn.Module = nn.CrossEntropyLoss(label_smoothing=0.2)',
+        '    return smooth(x, y) + plain(x, y) + other(x, y)',
+      ];
+      const calls = analyzePython(source.join('\n')).filter((f) => f.line === source.length);
+      assert.deepEqual(
+        calls.map((f) => [f.symbol, f.convention]),
+        [
+          ['smooth', 'uniform'],
+          ['plain', 'none'],
+          ['other', 'uniform'],
+        ],
+      );
+    });
+
     it('a binding in the branch that also makes the call is the only one that call sees', () => {
       const source = [
         ...HEAD,

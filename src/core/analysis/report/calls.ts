@@ -15,7 +15,7 @@ import { pitfall, torchCallPitfalls } from '../pitfalls';
 import type { Convention, LossMode } from '../results';
 import { LABEL_SMOOTHING_OUT_OF_RANGE } from '../results';
 import type { Expr } from '../syntax';
-import { subExprs, toExpr } from '../syntax';
+import { children, subExprs, toExpr } from '../syntax';
 import { type Alternative, alternativesAt } from './branchBindings';
 import { targetBuiltHere } from './builtTarget';
 import { definitionLead, describeDefinition, equivalenceNote } from './describe';
@@ -273,12 +273,29 @@ function importedTarget(e: CallExpr, mod: ModuleContext): Target | null {
  * `x = Ctor(...)` or `self.x = Ctor(...)`, also as an arm of a conditional expression (`x = A(…) if c else
  * B(…)`): the key later calls of the instance use.
  */
+/**
+ * The name a value of an assignment is bound to: the target of `x = value`, or of the same position in
+ * `a, b = X(), Y()`; none when the two sides do not pair up.
+ */
+function boundTo(assign: SyntaxNode, value: SyntaxNode): SyntaxNode | null {
+  const items = children(assign).filter((c) => c.name !== ',' && c.name !== 'TypeDef');
+  const op = items.findIndex((c) => c.name === 'AssignOp');
+  const lastOp = items.findLastIndex((c) => c.name === 'AssignOp');
+  if (op < 0) return null;
+  const targets = items.slice(0, op);
+  const values = items.slice(lastOp + 1);
+  const at = values.findIndex((v) => v.from === value.from && v.to === value.to);
+  if (at < 0 || targets.length !== values.length) return null;
+  return targets[at];
+}
+
 function bindingKey(call: SyntaxNode, mod: ModuleContext): { key: string } | null {
   let value = call;
   while (value.parent?.name === 'ConditionalExpression' && isArm(value)) value = value.parent;
   const parent = value.parent;
-  if (parent?.name !== 'AssignStatement' || parent.lastChild?.from !== value.from) return null;
-  const target = toExpr(parent.firstChild!, mod.text);
+  const bound = parent?.name === 'AssignStatement' ? boundTo(parent, value) : null;
+  if (!bound) return null;
+  const target = toExpr(bound, mod.text);
   if (target.kind === 'name') return { key: target.id };
   if (target.kind === 'attr' && target.obj.kind === 'name' && target.obj.id === 'self')
     return { key: `self.${target.name}@${classOf(call)}` };
