@@ -279,8 +279,9 @@ function importedTarget(e: CallExpr, mod: ModuleContext): Target | null {
  */
 function boundTo(assign: SyntaxNode, value: SyntaxNode): SyntaxNode | null {
   const items = children(assign).filter((c) => c.name !== ',' && c.name !== 'TypeDef');
-  const op = items.findIndex((c) => c.name === 'AssignOp');
-  const lastOp = items.findLastIndex((c) => c.name === 'AssignOp');
+  const names = items.map((c) => c.name);
+  const op = names.indexOf('AssignOp');
+  const lastOp = names.lastIndexOf('AssignOp');
   if (op < 0) return null;
   const targets = items.slice(0, op);
   const values = items.slice(lastOp + 1);
