@@ -4,7 +4,11 @@
 Usage (Debian's python, which has python3-torch 1.13; pyenv's python3 has no torch):
 
     npm run build
-    /usr/bin/python3 scripts/corpus/check_equivalents.py [--every N] [--verbose] [FILE...]
+    /usr/bin/python3 scripts/corpus/check_equivalents.py [--every N] [--verbose] [--tuned-sets] [FILE...]
+
+The default files are the rewrites' bases and variants, positive, realworld and the sample workspace (the report
+test/analysis/equivalentsChecked.test.ts asserts); `--tuned-sets` takes every set tuned to instead of positive
+(never a held-out set) and writes its report to test-artifacts/ for reading.
 
 For each `kind: 'loss'` finding with a non-null `torchEquivalent`, the file is loaded as a module (missing imports
 are stubbed). On a class or function definition, the class is built with its defaults (required arguments are
@@ -77,6 +81,7 @@ F32_RTOL = 1e-6  # residual float32 in the code (dtype=torch.float32 arguments):
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 OUT = os.path.join(ROOT, "test/analysis/corpus/equivalents.json")
+OUT_TUNED = os.path.join(ROOT, "test-artifacts/equivalents-tuned.json")
 RTOL = 1e-9
 N, K, T = 8, 7, 3
 PAD = 0
@@ -1136,12 +1141,25 @@ def judge_closest(why, res):
 # ---------------------------------------------------------------- corpus
 
 
-def corpus_files(every):
-    pats = ["test/analysis/corpus/rewrites/bases/*.py", "test/analysis/corpus/positive/*.py",
-            "test/analysis/realworld/*.py"]
+def tuned_set_files():
+    """Every labelled file of the sets tuned to (split other than holdout): the held-out sets stay unread."""
     files = []
-    for p in pats:
-        files += sorted(glob.glob(os.path.join(ROOT, p)))
+    for labels in sorted(glob.glob(os.path.join(ROOT, "test/analysis/corpus/*/labels.json"))):
+        with open(labels) as fh:
+            entries = json.load(fh)
+        folder = os.path.dirname(labels)
+        files += [os.path.join(folder, name) for name, label in sorted(entries.items())
+                  if label.get("split") != "holdout" and os.path.exists(os.path.join(folder, name))]
+    return files
+
+
+def corpus_files(every, tuned_sets):
+    files = sorted(glob.glob(os.path.join(ROOT, "test/analysis/corpus/rewrites/bases/*.py")))
+    if tuned_sets:
+        files += tuned_set_files()
+    else:
+        files += sorted(glob.glob(os.path.join(ROOT, "test/analysis/corpus/positive/*.py")))
+    files += sorted(glob.glob(os.path.join(ROOT, "test/analysis/realworld/*.py")))
     variants = sorted(glob.glob(os.path.join(ROOT, "test/analysis/corpus/rewrites/variants/*.py")))
     files += variants[::every]
     files += sorted(glob.glob(os.path.join(ROOT, "sample-workspace/**/*.py"), recursive=True))
@@ -1226,9 +1244,11 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--every", type=int, default=1, help="check every N-th variant (default: all)")
     ap.add_argument("--verbose", action="store_true")
+    ap.add_argument("--tuned-sets", action="store_true",
+                    help="every tuned set, not only positive; writes test-artifacts/equivalents-tuned.json")
     ap.add_argument("files", nargs="*")
     args = ap.parse_args()
-    files = args.files or corpus_files(args.every)
+    files = args.files or corpus_files(args.every, args.tuned_sets)
     data = run_cli(files)
 
     emitted = 0
@@ -1324,10 +1344,12 @@ def main():
         "skippedItems": skipped_items,
         "filesWithFailedTopLevelStatements": {k: v for k, v in import_failures.items()},
     }
-    with open(OUT, "w") as fh:
+    out = OUT_TUNED if args.tuned_sets else OUT
+    os.makedirs(os.path.dirname(out), exist_ok=True)
+    with open(out, "w") as fh:
         json.dump(result, fh, indent=1, default=str)
         fh.write("\n")
-    print(f"\nwrote {os.path.relpath(OUT, ROOT)}")
+    print(f"\nwrote {os.path.relpath(out, ROOT)}")
     return 0
 
 
