@@ -37,6 +37,7 @@ export interface LabelledFile {
     | 'fresh9'
     | 'fresh10'
     | 'fresh11'
+    | 'fresh12'
     | 'b19c'
     | 'b19a'
     | 'b19b'
@@ -147,6 +148,8 @@ export function loadCorpus(): LabelledFile[] {
     ...labelSet('fresh10'),
     /** fresh11: 36 files from 36 further projects, labelled before the analysis ever ran on them; all held out. */
     ...labelSet('fresh11'),
+    /** fresh12: 35 files from 35 further projects, labelled before the analysis ever ran on them; all held out. */
+    ...labelSet('fresh12'),
     /** b19c: 18 files from 15 projects (sequences, speech, OCR, recommendation, graphs), labelled before the analysis ran. */
     ...labelSet('b19c'),
     /** b19b: plain training code and framework losses (mostly no smoothing), labelled before the analysis ran on it. */
