@@ -109,6 +109,14 @@ describe('analysis: losses on hard targets that are no cross-entropy', () => {
       ['def dice_loss(target, k):', '    return F.one_hot(target, k).float().sum(0) / target.numel()'],
     ],
     [
+      'one-hot labels times a table the code keeps (rows the labels pick, no predictions)',
+      [
+        'def table_loss(target, table, k):',
+        '    rows = F.one_hot(target, k).float() @ table',
+        '    return 1 - (rows * rows).sum() / (rows.sum() + 1)',
+      ],
+    ],
+    [
       "a model's forward (predictions only)",
       [
         'class DiceLoss(nn.Module):',

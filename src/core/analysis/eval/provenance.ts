@@ -133,7 +133,7 @@ function provenanceOf(e: Expr, env: Env): Provenance {
 function binary(op: string, left: Expr, right: Expr, env: Env): Provenance {
   const [a, b] = [provenanceOf(left, env), provenanceOf(right, env)];
   if (EQUALITY.has(op) || COMPARISONS.has(op)) return compared(op, left, right, a, b);
-  if (op === '@') return { ...join(a, b), pred: true, similarity: true };
+  if (op === '@') return similarity(join(a, b));
   const sum = op === '-' ? join(a, negated(op, b)) : join(a, b);
   return op === '/' && a.pred && b.pred ? { ...sum, ratio: true } : sum;
 }
@@ -172,11 +172,16 @@ function callProvenance(e: Expr & { kind: 'call' }, env: Env): Provenance {
   if (HARD.has(name)) return { ...all, hard: true };
   if (PROBABILITIES.has(name)) return { ...all, pred: true };
   if (LOGS.has(name)) return all.pred ? { ...all, log: true } : all;
-  if (SIMILARITIES.has(name)) return { ...all, pred: true, similarity: true };
+  if (SIMILARITIES.has(name)) return similarity(all);
   if (REDUCTIONS.has(name)) return { ...all, reduced: true };
   if (name === 'gather') return gathered(ps);
   if (name === 'div' && ps[0]?.pred && ps[1]?.pred) return { ...all, ratio: true };
   return all;
+}
+
+/** Products of features are their similarities; of labels (`onehot @ table`), rows of a table the labels pick. */
+function similarity(operands: Provenance): Provenance {
+  return operands.labels ? operands : { ...operands, pred: true, similarity: true };
 }
 
 /** Predictions gathered at indices that are not the predictions' own: the prediction of each label. */

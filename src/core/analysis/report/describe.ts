@@ -34,7 +34,7 @@ const HARD_TARGET_NOTES: Record<HardTargetKind, string> = {
   overlap:
     'an overlap loss (Dice, Tversky, Jaccard): a ratio of sums of the predicted probabilities at the labels, subtracted or negated, no cross-entropy',
   contrastive:
-    'a supervised contrastive loss: a mask of the pairs sharing a label over the log-softmax of feature similarities, no cross-entropy against the classes',
+    'a supervised contrastive (metric-learning) loss: feature similarities of the pairs that share a label against the rest, through a log-softmax or log-sum-exp, no cross-entropy against the classes',
 };
 
 export function describeDefinition(lead: string, c: Classification, loss: LossInfo): string {
