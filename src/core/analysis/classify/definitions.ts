@@ -12,6 +12,7 @@ import {
 } from '../bind';
 import {
   chainedHelpers,
+  hardTargetKind,
   headOf,
   inheritedMethod,
   inheritedTorchLoss,
@@ -21,8 +22,10 @@ import {
   labelDerived,
   lossOf,
   masksTrueClass,
+  mix,
   modulatedClassification,
   numberCoefficients,
+  ONE,
   paramMix,
   pickReturn,
   reduce,
@@ -32,6 +35,7 @@ import {
   sym,
   UNKNOWN,
   type Value,
+  ZERO,
 } from '../eval';
 import { children, toExpr } from '../syntax';
 import { type Classification, classifyMix } from './classify';
@@ -89,8 +93,9 @@ export function analyzeDefinition(
   const pair = binaryTargetPair(returned);
   const trained = ctx.calls.training ? ctx.calls.trained : undefined;
   const value = headOf(instanceLoss(trained ?? returnedValue(returned, ctx), ctx));
-  const loss = pair ?? asLoss(value, ctx);
   const training = ctx.calls.training === true;
+  const read = pair ?? asLoss(value, ctx);
+  const loss = training ? read : withHardTarget(read, def, mod);
   if (!loss || !(loss.handwritten || loss.modulated || isWrapper(ctx)) || (training && !trained)) return null;
   if (loss.src === 'none' || masksTrueClass(loss)) return null;
   const targetsOnly = pair !== null || value.kind === 'dist' || value.kind === 'param';
@@ -151,6 +156,34 @@ function stepTrainsWithOwnLoss(def: Definition, loss: LossInfo, ctx: Ctx): boole
 /** A definition whose loss comes from a torch loss call (training steps are excluded by `calls.training`). */
 function isWrapper(ctx: Ctx): boolean {
   return ctx.calls.torchLosses >= 1;
+}
+
+/**
+ * What the evaluator read, else a loss on hard targets that is no cross-entropy; a label pair mask
+ * (`labels == labels.T`) the evaluator took for a given target tensor is no soft target: the contrastive loss wins.
+ */
+function withHardTarget(read: LossInfo | null, def: Definition, mod: ModuleContext): LossInfo | null {
+  if (read && read.src !== 'tensor') return read;
+  const hard = hardTargetLoss(def, mod);
+  if (!read) return hard;
+  return hard?.hardTarget === 'contrastive' ? hard : read;
+}
+
+/**
+ * A loss on hard targets that is no cross-entropy (Dice, supervised contrastive), told by where its returned value
+ * comes from: the one-hot of labels, `hot` 1 and nothing else, with what it is as `hardTarget`.
+ */
+function hardTargetLoss(def: Definition, mod: ModuleContext): LossInfo | null {
+  const fn = def.kind === 'class' ? entryMethod(def, mod) : def.node;
+  const kind = fn ? hardTargetKind(fn, mod.text) : null;
+  if (!kind) return null;
+  const value = lossOf(mix(ONE, ZERO, 'index'), { reduction: 'mean', hardTarget: kind });
+  return value.kind === 'loss' ? value.loss : null;
+}
+
+function entryMethod(def: Definition, mod: ModuleContext): SyntaxNode | undefined {
+  const methods = classScope(def, mod).methods;
+  return ENTRY_METHODS.map((n) => methods.get(n)).find((m) => m !== undefined);
 }
 
 function asLoss(value: Value, ctx: Ctx): LossInfo | null {

@@ -9,6 +9,7 @@ export { chainedHelpers } from './helperChain';
 export { evalExpr, runFunction } from './interp';
 export { libraryDefinition, type TrainingSetting, trainingSetting } from './library';
 export { MODULATION_REASON, modulatedClassification } from './modulation';
+export { type HardTargetKind, hardTargetKind } from './provenance';
 export {
   add,
   asOperand,
@@ -16,6 +17,7 @@ export {
   formatNumber,
   mul,
   num,
+  ONE,
   type Scalar,
   showSym,
   sub,

@@ -2,6 +2,7 @@ import type { SyntaxNode } from '@lezer/common';
 import type { Definition, ModuleContext, SymInfo } from '../bind';
 import type { LossKind } from '../results';
 import type { Expr, Span } from '../syntax';
+import type { HardTargetKind } from './provenance';
 import {
   add,
   div,
@@ -124,6 +125,8 @@ export interface LossInfo extends Mix {
   predictions?: string;
   /** A torch loss in it took sliced inputs (`logits[..., :-1, :]`): it sees fewer positions than it is given. */
   slicedInput?: boolean;
+  /** No cross-entropy: a loss on hard targets of another kind (`provenance.ts`), reported without a torch call. */
+  hardTarget?: HardTargetKind;
   /** A sum divided by a count of elements (of a fill of ones, a mask's): a mean over them, perhaps not all rows. */
   perCount?: boolean;
 }

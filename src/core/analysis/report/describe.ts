@@ -1,6 +1,6 @@
 import { CONVENTION_REGISTRY } from '../../conventions';
 import type { Classification } from '../classify';
-import type { LossInfo } from '../eval';
+import type { HardTargetKind, LossInfo } from '../eval';
 import { formatNumber, MODULATION_REASON } from '../eval';
 import type { Equivalence } from './torchEquivalent';
 
@@ -29,6 +29,14 @@ export function definitionLead(r: {
   return r.def.kind === 'class' ? 'Loss class with' : 'Loss function with';
 }
 
+/** What a loss on hard targets that is no cross-entropy computes. */
+const HARD_TARGET_NOTES: Record<HardTargetKind, string> = {
+  overlap:
+    'an overlap loss (Dice, Tversky, Jaccard): a ratio of sums of the predicted probabilities at the labels, subtracted or negated, no cross-entropy',
+  contrastive:
+    'a supervised contrastive (metric-learning) loss: feature similarities of the pairs that share a label against the rest, through a log-softmax or log-sum-exp, no cross-entropy against the classes',
+};
+
 export function describeDefinition(lead: string, c: Classification, loss: LossInfo): string {
   const { name, target, crossEntropy, parameter: symbol, note } = CONVENTION_REGISTRY[c.convention];
   const reason = c.convention === 'other' ? c.reason || 'unrecognised mix' : null;
@@ -42,6 +50,7 @@ export function describeDefinition(lead: string, c: Classification, loss: LossIn
   if (c.effectiveDiffers)
     parts.push('the effective ε differs from the parameter (targets are renormalised or rescaled)');
   if (note) parts.push(note);
+  if (loss.hardTarget) parts.push(HARD_TARGET_NOTES[loss.hardTarget]);
   if (loss.kl) parts.push('computed as a KL divergence to the target distribution');
   if (loss.maskedRowsInMean) parts.push('masked / padding rows are zeroed but still counted in the mean');
   if (loss.weightSpans.length) parts.push('class weights are multiplied into the log-probabilities');

@@ -234,6 +234,8 @@ export function torchEquivalence(
   weightsGiven: boolean,
   symbolic = false,
 ): Equivalence {
+  // A loss on hard targets that is no cross-entropy (Dice, contrastive) has no torch call to offer.
+  if (loss.hardTarget) return { exact: null, closest: null, why: null };
   const ownSmoothing = c.convention === 'uniform' && loss.torch?.args.some(([n]) => n === 'label_smoothing');
   const plainTarget = c.convention === 'none' || c.convention === 'soft_target' || ownSmoothing;
   if (loss.torch && !loss.handwritten && !loss.modulated && plainTarget)
