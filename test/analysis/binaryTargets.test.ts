@@ -142,3 +142,19 @@ describe('analysis: binary labels set by a test of themselves', () => {
     assert.notEqual(definition(domain('(1 - eps)', '0'), 'domain')?.convention, 'binary');
   });
 });
+
+describe('analysis: a parameter summed over its row beside a binary loss', () => {
+  it('a target row sum weighting another term (a box loss) is no smoothing; the predictions summed still are', () => {
+    const boxes = [
+      'def boxes(p, t, box):',
+      "    return F.binary_cross_entropy(p, t, reduction='sum') + (box.sum() * t.sum(-1)).sum()",
+    ];
+    const weighted = definition(boxes, 'boxes');
+    assert.equal(weighted?.convention, 'none', weighted?.message);
+    const own = [
+      'def own(x, t, eps=0.1):',
+      "    return (1 - eps) * F.binary_cross_entropy_with_logits(x, t, reduction='sum') - eps * x.sum(-1).sum()",
+    ];
+    assert.equal(definition(own, 'own')?.convention, 'other');
+  });
+});
