@@ -157,4 +157,18 @@ describe('analysis: a parameter summed over its row beside a binary loss', () =>
     ];
     assert.equal(definition(own, 'own')?.convention, 'other');
   });
+
+  it('ε shown a number by `eps or 0` makes (t + ε) / 2 other, not a mixup of two given targets', () => {
+    const halved = [
+      'def halved(inputs, target, smooth_eps=None):',
+      '    smooth_eps = smooth_eps or 0',
+      '    if smooth_eps > 0:',
+      '        target = target.float()',
+      '        target.add_(smooth_eps)',
+      '        target.div_(2.)',
+      '    return F.binary_cross_entropy(inputs, target)',
+    ];
+    const found = definition(halved, 'halved');
+    assert.equal(found?.convention, 'other', found?.message);
+  });
 });
