@@ -76,6 +76,8 @@ describe('labelled corpus of real and rewritten loss code', function () {
       ['fresh2', 0.88],
       ['fresh3', 0.95],
       ['b21b', 0.93],
+      ['fresh4', 0.93],
+      ['fresh6', 0.86],
     ];
     for (const [set, floor] of floors) {
       const outcomes = part(set, 'tune');
