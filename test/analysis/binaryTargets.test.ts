@@ -142,3 +142,33 @@ describe('analysis: binary labels set by a test of themselves', () => {
     assert.notEqual(definition(domain('(1 - eps)', '0'), 'domain')?.convention, 'binary');
   });
 });
+
+describe('analysis: a parameter summed over its row beside a binary loss', () => {
+  it('a target row sum weighting another term (a box loss) is no smoothing; the predictions summed still are', () => {
+    const boxes = [
+      'def boxes(p, t, box):',
+      "    return F.binary_cross_entropy(p, t, reduction='sum') + (box.sum() * t.sum(-1)).sum()",
+    ];
+    const weighted = definition(boxes, 'boxes');
+    assert.equal(weighted?.convention, 'none', weighted?.message);
+    const own = [
+      'def own(x, t, eps=0.1):',
+      "    return (1 - eps) * F.binary_cross_entropy_with_logits(x, t, reduction='sum') - eps * x.sum(-1).sum()",
+    ];
+    assert.equal(definition(own, 'own')?.convention, 'other');
+  });
+
+  it('ε shown a number by `eps or 0` makes (t + ε) / 2 other, not a mixup of two given targets', () => {
+    const halved = [
+      'def halved(inputs, target, smooth_eps=None):',
+      '    smooth_eps = smooth_eps or 0',
+      '    if smooth_eps > 0:',
+      '        target = target.float()',
+      '        target.add_(smooth_eps)',
+      '        target.div_(2.)',
+      '    return F.binary_cross_entropy(inputs, target)',
+    ];
+    const found = definition(halved, 'halved');
+    assert.equal(found?.convention, 'other', found?.message);
+  });
+});

@@ -1,9 +1,10 @@
 // The labelled corpus as a regression guard (`npm run corpus` prints the full report). Floors sit a little under
 // what the analysis reaches today on the parts it was tuned with; the held-out parts are reported, not tuned to,
-// except for the one rule that has no floor to speak of: no smoothing claim on a file without smoothing. fresh4,
-// fresh6, fresh8, fresh9, fresh10, fresh11 and fresh12, the newest held-out sets, are only reported, claims included: a test
-// that failed on them would invite tuning to them. fresh2, fresh3, fresh5 and fresh7 were held out until their misses were
-// read, and so were the held-out parts of positive, negative and fresh (measured for several sessions): all are
+// except for the one rule that has no floor to speak of: no smoothing claim on a file without smoothing. fresh8,
+// fresh9, fresh10, fresh11 and fresh12, the newest held-out sets, are only reported, claims included: a test that
+// failed on them would invite tuning to them. fresh2, fresh3, fresh4, fresh5, fresh6 and fresh7 were held out until
+// their misses were read, and so were the held-out parts of positive, negative and fresh (measured for several
+// sessions): all are
 // tuned to now.
 import { strict as assert } from 'node:assert';
 
@@ -16,7 +17,7 @@ import {
 } from '../support/corpus';
 
 /** Held-out sets that are reported, never asserted. */
-const REPORTED_ONLY: string[] = ['fresh4', 'fresh6', 'fresh8', 'fresh9', 'fresh10', 'fresh11', 'fresh12'];
+const REPORTED_ONLY: string[] = ['fresh8', 'fresh9', 'fresh10', 'fresh11', 'fresh12'];
 
 function share(outcomes: DefinitionOutcome[]): number {
   return outcomes.filter((o) => o.right).length / Math.max(1, outcomes.length);
@@ -76,6 +77,8 @@ describe('labelled corpus of real and rewritten loss code', function () {
       ['fresh2', 0.88],
       ['fresh3', 0.95],
       ['b21b', 0.93],
+      ['fresh4', 0.93],
+      ['fresh6', 0.86],
     ];
     for (const [set, floor] of floors) {
       const outcomes = part(set, 'tune');

@@ -323,4 +323,28 @@ describe('value flow', () => {
     ];
     assert.equal(conventionOf(source, 'TwoDecoders'), 'soft_target');
   });
+
+  it('a parameter given to `math` is a number, not a target tensor, in every local computed from it', () => {
+    const source = [
+      'import math',
+      'def xent(pred, ans, vocab_size, label_smoothing):',
+      '    confidence = 1.0 - label_smoothing',
+      '    low_confidence = (1.0 - confidence) / float(vocab_size - 1)',
+      '    normalizing = -confidence * math.log(confidence)',
+      '    one_hot = torch.zeros_like(pred).scatter_(1, ans.unsqueeze(1), 1)',
+      '    one_hot = one_hot * confidence + (1 - one_hot) * low_confidence',
+      '    return (-(one_hot * F.log_softmax(pred, dim=1)).sum(dim=1) - normalizing).mean()',
+    ];
+    assert.equal(conventionOf(source, 'xent'), 'k_minus_1');
+  });
+
+  it('an in-place chain (`t.mul_(1 - eps).add_(eps / K)`) changes the tensor at each step', () => {
+    const source = [
+      'def ls(inputs, target, eps=0.2):',
+      '    t = torch.zeros_like(inputs).scatter_(1, target.unsqueeze(1), 1)',
+      '    t.mul_(1 - eps).add_(eps / inputs.size(-1))',
+      '    return -(t * F.log_softmax(inputs, dim=-1)).sum(dim=-1).mean()',
+    ];
+    assert.equal(conventionOf(source, 'ls'), 'uniform');
+  });
 });

@@ -132,11 +132,11 @@ export function loadCorpus(): LabelledFile[] {
     ...labelSet('fresh2'),
     /** fresh3: the same, from other projects, while the analysis was being tuned; held out, then tuned to like fresh2. */
     ...labelSet('fresh3'),
-    /** fresh4: the same again, from 29 further projects (three of them as packages whose files import each other). */
+    /** fresh4: the same again, from 29 further projects (three of them as packages whose files import each other); held out for several sessions, then tuned to. */
     ...labelSet('fresh4'),
     /** fresh5: the same again, from 30 further projects (three of them as packages), collected during the redesign. */
     ...labelSet('fresh5'),
-    /** fresh6: the same again, from 33 further projects (two of them as packages), all held out. */
+    /** fresh6: the same again, from 33 further projects (two of them as packages); held out for several sessions, then tuned to. */
     ...labelSet('fresh6'),
     /** fresh7: the same again, from 38 further projects (one of them as a package); scored on arrival, then tuned to. */
     ...labelSet('fresh7'),

@@ -104,8 +104,22 @@ export function evalExpr(e: Expr, f: Frame, ctx: Ctx): Value {
  * of other values, the richer.
  */
 function orElse(l: Value, r: Value, text: string, ctx: Ctx): Value {
-  const left = l.kind === 'param' && scalarOf(r) ? { ...l, tensorish: false, cand: null } : l;
+  const left = l.kind === 'param' && scalarOf(r) ? shownNumber(l, ctx) : l;
   return joinNumbers(left, r, text, ctx) ?? richer(left, r);
+}
+
+/**
+ * A parameter the code shows to be a Python number (`eps or 0`, `math.log(eps)`): no target tensor, here nor in
+ * the target it builds (a mix of it and the labels is no mixup of two given targets).
+ */
+export function shownNumber(p: Value & { kind: 'param' }, ctx: Ctx): Value {
+  const name = p.value.kind === 'symbol' ? p.value.name : null;
+  const info = name === null ? undefined : ctx.syms.get(name);
+  if (name !== null && info?.tensorCandidate) {
+    const { tensorCandidate: _candidate, ...number } = info;
+    ctx.syms.set(name, number);
+  }
+  return { ...p, tensorish: false, cand: null };
 }
 
 /** `a if test else b`: the branch a literal or string-default test picks, else the richer alternative. */

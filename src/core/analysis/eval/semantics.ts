@@ -27,6 +27,7 @@ import {
   namedNumber,
   outsideValue,
   runFunction,
+  shownNumber,
   storedTable,
   unsqueezedRow,
 } from './interp';
@@ -160,7 +161,7 @@ export function evalCall(e: CallExpr, f: Frame, ctx: Ctx): Value {
   // `torch.matmul(q.unsqueeze(1), log_p.unsqueeze(2))`: unsqueezed rows make it bmm's per-row product.
   if (q === 'torch.matmul' && ev.args.length === 2 && e.args.every((a) => unsqueezedRow(a.value)))
     return rowDot(ev.args[0], ev.args[1], ctx);
-  if (q?.startsWith('math.')) return mathValue(e, ev, ctx);
+  if (q?.startsWith('math.')) return mathValue(e, ev, f, ctx);
   if (q && /^(torch|numpy)\./.test(q)) {
     const name = q.slice(q.lastIndexOf('.') + 1);
     const r = integerFill(torchFunction(name, ev.args, ev.kw, ctx), isFill(name) && integerTyped(e, ctx));
@@ -264,11 +265,21 @@ function collected(ev: Evaluated): Value {
 }
 
 /** `math.log(1 - alpha)`: a number (named by its text) when its arguments are numbers; never a tensor's log. */
-function mathValue(e: CallExpr, ev: Evaluated, ctx: Ctx): Value {
+function mathValue(e: CallExpr, ev: Evaluated, f: Frame, ctx: Ctx): Value {
   if (!ev.args.every((a) => scalarOf(a) !== null)) return UNKNOWN;
+  for (const a of ev.args) if (a.kind === 'param' && a.cand !== null) numbersFrom(a.cand, f, ctx);
   const id = ctx.mod.text.slice(e.from, e.to);
   if (!ctx.syms.has(id)) ctx.syms.set(id, { origin: 'free', label: id });
   return { kind: 'num', value: sym(id) };
+}
+
+/**
+ * `math.log(1 - eps)`: `math` takes Python numbers only, so the parameter is no target tensor; neither is any local
+ * computed from it (`confidence = 1 - eps`).
+ */
+function numbersFrom(param: string, f: Frame, ctx: Ctx): void {
+  for (const [name, v] of f.vars)
+    if (v.kind === 'param' && v.cand === param) f.vars.set(name, shownNumber(v, ctx));
 }
 
 /**
@@ -437,11 +448,18 @@ function methodCall(e: CallExpr, fn: Expr & { kind: 'attr' }, ev: Evaluated, f: 
   const result = tensorMethod(obj, fn.name, ev.args, ev.kw, ctx);
   const library = /^(torch|numpy|np|math)\./.test(qualify(fn, ctx.mod) ?? '');
   if (result.kind === 'tensor' && !library && !keepsReceiver(fn.name)) return consumer(ev, ctx) ?? result;
+  const receiver = inPlaceReceiver(fn.obj);
   const rebindable =
-    fn.obj.kind === 'name' ||
-    (fn.obj.kind === 'attr' && fn.obj.obj.kind === 'name' && fn.obj.obj.id === 'self');
-  if (fn.name.endsWith('_') && rebindable) assign(fn.obj, result, f, ctx, e);
+    receiver.kind === 'name' ||
+    (receiver.kind === 'attr' && receiver.obj.kind === 'name' && receiver.obj.id === 'self');
+  if (fn.name.endsWith('_') && rebindable) assign(receiver, result, f, ctx, e);
   return result;
+}
+
+/** `t.mul_(a).add_(b)`: an in-place method returns the tensor it changed, so the chain changes `t`. */
+function inPlaceReceiver(obj: Expr): Expr {
+  const inPlace = obj.kind === 'call' && obj.fn.kind === 'attr' && obj.fn.name.endsWith('_');
+  return inPlace ? inPlaceReceiver((obj.fn as Expr & { kind: 'attr' }).obj) : obj;
 }
 
 const COLLECTING = new Set(['append', 'extend', 'update', 'insert']);
@@ -654,7 +672,7 @@ function nameCall(e: CallExpr, id: string, ev: Evaluated, f: Frame, ctx: Ctx): V
   if ((id === 'max' || id === 'min') && !ctx.mod.definitionNames.has(id)) {
     const bounded = boundedNumber(id, ev.args);
     if (bounded) return bounded;
-    const n = ev.args.length >= 2 ? mathValue(e, ev, ctx) : UNKNOWN;
+    const n = ev.args.length >= 2 ? mathValue(e, ev, f, ctx) : UNKNOWN;
     if (n.kind === 'num') return n;
   }
   if (id === 'sum' && ev.args[0]?.kind === 'tuple') return richest(ev.args[0].items);

@@ -767,6 +767,15 @@ function isZero(v: Value): boolean {
   return s !== null && isConst(s, 0);
 }
 
+const LOGP: Value = { kind: 'logp', coefficient: ONE, factors: [] };
+
+/** A loss over log-probabilities read from a parameter: that parameter is its predictions. */
+function ofPredictions(v: Value, predictions: string | undefined): Value {
+  return v.kind === 'loss' && predictions !== undefined
+    ? { kind: 'loss', loss: { ...v.loss, predictions } }
+    : v;
+}
+
 export function reduce(v: Value, name: 'sum' | 'mean', axis: Axis, ctx: Ctx): Value {
   const overBatch = axis === 'batch' ? batchFirst(v, name, ctx) : null;
   if (overBatch) return overBatch;
@@ -793,7 +802,7 @@ export function reduce(v: Value, name: 'sum' | 'mean', axis: Axis, ctx: Ctx): Va
   // A parameter (or some positions of one) reduced over the batch is a statistic per class (`t.sum(0)`: how many
   // labels each class has, a class-balancing weight's count); over the classes, a row of log-probabilities summed.
   if (parameter && axis === 'batch') return TENSOR;
-  if (parameter && hasDim) return reduce({ kind: 'logp', coefficient: ONE, factors: [] }, name, axis, ctx);
+  if (parameter && hasDim) return ofPredictions(reduce(LOGP, name, axis, ctx), sourceOf(v));
   const modulated = (v.kind === 'logp' || v.kind === 'prod') && v.modulated === true;
   const changed = (v.kind === 'logp' || v.kind === 'prod') && v.changedLogits ? { changedLogits: true } : {};
   if (v.kind === 'logp' && v.factors.length > 0) {

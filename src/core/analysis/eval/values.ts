@@ -570,9 +570,25 @@ function ofSeparateInputs(a: LossInfo, b: LossInfo): Partial<LossInfo> {
  * tells the convention.
  */
 function separateKinds(a: LossInfo, b: LossInfo): LossInfo | null {
-  if (a.binary === b.binary || a.torch === undefined || b.torch === undefined) return null;
+  if (a.binary === b.binary) return null;
   const [multi, binary] = a.binary ? [b, a] : [a, b];
+  if (labelFreeRow(multi) && binary.src !== 'none' && otherPredictions(multi, binary))
+    return { ...binary, reworked: true };
+  if (a.torch === undefined || b.torch === undefined) return null;
   return { ...(binary.src === 'index' && multi.src !== 'index' ? binary : multi), reworked: true };
+}
+
+/**
+ * A parameter's row summed with no target of the code's own (`x.sum(-1)`, read as log-probabilities): beside a
+ * binary loss over other predictions it is another term (a box loss weighted by a target's row mass), not the
+ * uniform part of a smoothed target (`(1 − ε)·bce(x, t) − ε·x.sum(-1)` sums the loss's own predictions).
+ */
+function labelFreeRow(l: LossInfo): boolean {
+  return l.src === 'none' && l.torch === undefined && isConst(l.hot, 0);
+}
+
+function otherPredictions(a: LossInfo, b: LossInfo): boolean {
+  return a.predictions !== undefined && b.predictions !== undefined && a.predictions !== b.predictions;
 }
 
 /**
