@@ -4,8 +4,7 @@
 // fresh9, fresh10, fresh11 and fresh12, the newest held-out sets, are only reported, claims included: a test that
 // failed on them would invite tuning to them. fresh2, fresh3, fresh4, fresh5, fresh6 and fresh7 were held out until
 // their misses were read, and so were the held-out parts of positive, negative and fresh (measured for several
-// sessions): all are
-// tuned to now.
+// sessions): all are tuned to now.
 import { strict as assert } from 'node:assert';
 
 import {
