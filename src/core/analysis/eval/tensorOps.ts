@@ -127,6 +127,16 @@ export function reductionOf(v: Value | undefined, fallback: LossInfo['reduction'
   return v.text === 'sum' ? 'sum' : v.text === 'none' ? 'none' : 'mean';
 }
 
+/** The reduction the legacy flags ask for (`reduce=False`: none, `size_average=False`: sum), else the mean. */
+function legacyReduction(args: Map<string, Value>): LossInfo['reduction'] {
+  const off = (name: string) => {
+    const v = args.get(name);
+    const s = v && scalarOf(v);
+    return s?.kind === 'number' && s.value === 0;
+  };
+  return off('reduce') ? 'none' : off('size_average') ? 'sum' : 'mean';
+}
+
 export function asLogp(v: Value): Value & { kind: 'logp' } {
   return v.kind === 'logp' ? v : { kind: 'logp', coefficient: ONE, factors: [] };
 }
@@ -180,7 +190,7 @@ function neighbourIndices(target: Value): Value | null {
 export function lossFunction(kind: LossKind, args: Map<string, Value>, classes: Scalar): Value {
   const input = args.get('input') ?? UNKNOWN;
   const target = targetOf(kind, args);
-  const reduction = reductionOf(args.get('reduction'), 'mean');
+  const reduction = reductionOf(args.get('reduction'), legacyReduction(args));
   if (kind === 'log_softmax')
     return {
       kind: 'logp',
