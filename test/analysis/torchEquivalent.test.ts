@@ -685,4 +685,41 @@ describe('analysis: rows left out by a padding test of the labels are ignore_ind
     );
     assertInexact(at(code, 'causal', 2), 'nn.CrossEntropyLoss(ignore_index=ignore_index)', /sliced before/);
   });
+
+  it('a string parameter respelled before it is tested (`reduction.lower()`) picks the same branch', () => {
+    const code = lines(
+      'import torch',
+      'class Smoothed(torch.nn.Module):',
+      "    def __init__(self, num_classes, smoothing=0.1, reduction='sum'):",
+      '        super().__init__()',
+      '        self.smoothing = smoothing',
+      '        self.num_classes = num_classes',
+      '        self.reduction = reduction.lower()',
+      "        if self.reduction == 'sum':",
+      '            self.reduce = torch.sum',
+      "        elif self.reduction == 'mean':",
+      '            self.reduce = torch.mean',
+      '    def forward(self, log_probs, targets):',
+      '        t = torch.zeros_like(log_probs)',
+      '        t.fill_(self.smoothing / (self.num_classes - 1))',
+      '        t.scatter_(1, targets.unsqueeze(1), 1.0 - self.smoothing)',
+      '        return self.reduce(-t * log_probs)',
+    );
+    const call = "nn.CrossEntropyLoss(reduction='sum', label_smoothing=smoothing * K / (K - 1))";
+    assert.equal(at(code, 'Smoothed', 2).torchEquivalent, call);
+  });
+
+  it('rows of a built target zeroed with a trailing `:` (`t[y == pad, :] = 0`) are masked rows', () => {
+    const code = lines(
+      'import torch',
+      'def smoothed(log_probs, targets, pad, smoothing=0.1):',
+      '    t = torch.zeros_like(log_probs)',
+      '    t.fill_(smoothing / (log_probs.size(1) - 1))',
+      '    t.scatter_(1, targets.unsqueeze(1), 1 - smoothing)',
+      '    t[targets == pad, :] = 0',
+      '    return torch.sum(-t * log_probs)',
+    );
+    const call = "nn.CrossEntropyLoss(reduction='sum', label_smoothing=smoothing * K / (K - 1))";
+    assertInexact(at(code, 'smoothed', 2), call, /some rows \(padding\) are masked out/);
+  });
 });

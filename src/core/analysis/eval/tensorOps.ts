@@ -934,6 +934,14 @@ function uniformDraw(from: Value, to: Value): Value | null {
   return a && b ? { kind: 'dist', target: mix(ZERO, div(add(a, b), num(2)), 'none') } : null;
 }
 
+/** A string parameter normalised before it is tested (`reduction.lower()`): the same string, respelled. */
+const STRING_CASES: Partial<Record<string, (s: string) => string>> = {
+  lower: (s) => s.toLowerCase(),
+  casefold: (s) => s.toLowerCase(),
+  upper: (s) => s.toUpperCase(),
+  strip: (s) => s.trim(),
+};
+
 /** Tensor methods: in-place fills and scatters build target mixes; reductions build losses. */
 export function tensorMethod(
   obj: Value,
@@ -943,6 +951,8 @@ export function tensorMethod(
   ctx: Ctx,
 ): Value {
   const arg = (i: number, key: string): Value => args[i] ?? kw.get(key) ?? UNKNOWN;
+  const spelled = obj.kind === 'str' && args.length === 0 ? STRING_CASES[name] : undefined;
+  if (obj.kind === 'str' && spelled) return { kind: 'str', text: spelled(obj.text) };
   const margin = marginFunction(name, [obj, ...args, ...kw.values()]);
   if (margin) return margin;
   const hardest = selected(name, obj);
