@@ -1100,6 +1100,9 @@ STATED = {
     "is assigned again in the code": "maybe",
     "the trainer calls it on every token's logits": "maybe",
     "the inputs are sliced before the torch call": "differs",
+    "the masked rows are taken out of the result": "maybe",
+    "the log-probabilities kl_div takes are a log taken in the code": "differs",
+    "while the formula this stands for is the one at the definition's defaults": "maybe",
 }
 
 

@@ -603,4 +603,123 @@ describe('analysis: rows left out by a padding test of the labels are ignore_ind
     );
     assertInexact(at(code, 'counted', 3), 'nn.NLLLoss()', /multiplied by a factor/);
   });
+
+  it('the legacy `reduce=False` is reduction none: summed over the classes then averaged, a KL is batchmean', () => {
+    const code = lines(
+      'import torch',
+      'import torch.nn.functional as F',
+      'def kl(pred, soft, reduce=True):',
+      '    kl = F.kl_div(F.log_softmax(pred, dim=1), F.softmax(soft, dim=1), reduce=False)',
+      '    if reduce:',
+      '        return torch.mean(torch.sum(kl, dim=1))',
+      '    return torch.sum(kl, 1)',
+      'def per_row(pred, soft):',
+      '    return torch.sum(F.kl_div(F.log_softmax(pred, dim=1), soft, reduce=False), 1)',
+      'def ce(x, y):',
+      '    return F.cross_entropy(x, y, reduce=False).mean()',
+    );
+    const batchmean = "nn.KLDivLoss(reduction='batchmean')(log_probs, target_probs)";
+    assert.equal(at(code, 'kl', 3).torchEquivalent, batchmean);
+    assertInexact(
+      at(code, 'per_row', 8),
+      "nn.KLDivLoss(reduction='none')(log_probs, target_probs)",
+      /one value per class/,
+    );
+    assert.equal(at(code, 'ce', 10).torchEquivalent, 'nn.CrossEntropyLoss()');
+  });
+
+  it('a call passing a flag another value than its default is not the definition at its defaults', () => {
+    const code = lines(
+      'import torch',
+      'import torch.nn.functional as F',
+      'def kl(pred, soft, reduce=True):',
+      '    kl = F.kl_div(F.log_softmax(pred, dim=1), F.softmax(soft, dim=1), reduction="none")',
+      '    if reduce:',
+      '        return torch.mean(torch.sum(kl, dim=1))',
+      '    return torch.sum(kl, 1)',
+      'def step(a, b):',
+      '    return kl(a, b, reduce=False) + kl(b, a, reduce=True)',
+    );
+    const batchmean = "nn.KLDivLoss(reduction='batchmean')(log_probs, target_probs)";
+    const calls = analyzePython(code).filter((f) => f.kind === 'loss' && f.symbol === 'kl' && f.line === 9);
+    assert.deepEqual(
+      calls.map((f) => [f.torchEquivalent, /passes `reduce=False`/.test(f.details?.closestTorch?.why ?? '')]),
+      [
+        [null, true],
+        [batchmean, false],
+      ],
+    );
+  });
+
+  it('rows taken out of a result left unreduced (`l[mask]`) are not what reduction none returns', () => {
+    const code = lines(
+      'import torch',
+      'def raw(x, target, padding_idx, smoothing):',
+      '    logprobs = torch.nn.functional.log_softmax(x, dim=-1)',
+      '    keep = target != padding_idx',
+      '    nll = -logprobs.gather(dim=-1, index=target.unsqueeze(1)).squeeze(1)[keep]',
+      '    smooth = -logprobs.mean(dim=-1)[keep]',
+      '    return (1.0 - smoothing) * nll + smoothing * smooth',
+    );
+    const call = "nn.CrossEntropyLoss(ignore_index=padding_idx, reduction='none', label_smoothing=smoothing)";
+    assertInexact(at(code, 'raw', 2), call, /taken out of the result/);
+  });
+
+  it("kl_div of a log taken in the code (`x.log()`) is not KLDivLoss of the function's input", () => {
+    const code = lines(
+      'import torch.nn.functional as F',
+      'def kl(x, y, eps=1e-5):',
+      '    x, y = tuple(t.clamp_min(eps) for t in (x, y))',
+      "    return F.kl_div(x.log(), y, reduction='batchmean')",
+    );
+    assertInexact(at(code, 'kl', 2), "nn.KLDivLoss(reduction='batchmean')", /a log taken in the code/);
+  });
+
+  it('sliced labels (`labels[..., 1:]`, padded first) are a next-token shift: no exact call', () => {
+    const code = lines(
+      'import torch.nn as nn',
+      'def causal(logits, labels, vocab_size: int, ignore_index: int = -100):',
+      '    labels = nn.functional.pad(labels, (0, 1), value=ignore_index)',
+      '    shifted = labels[..., 1:].contiguous()',
+      '    return nn.functional.cross_entropy(logits.view(-1, vocab_size), shifted.view(-1), ignore_index=ignore_index)',
+    );
+    assertInexact(at(code, 'causal', 2), 'nn.CrossEntropyLoss(ignore_index=ignore_index)', /sliced before/);
+  });
+
+  it('a string parameter respelled before it is tested (`reduction.lower()`) picks the same branch', () => {
+    const code = lines(
+      'import torch',
+      'class Smoothed(torch.nn.Module):',
+      "    def __init__(self, num_classes, smoothing=0.1, reduction='sum'):",
+      '        super().__init__()',
+      '        self.smoothing = smoothing',
+      '        self.num_classes = num_classes',
+      '        self.reduction = reduction.lower()',
+      "        if self.reduction == 'sum':",
+      '            self.reduce = torch.sum',
+      "        elif self.reduction == 'mean':",
+      '            self.reduce = torch.mean',
+      '    def forward(self, log_probs, targets):',
+      '        t = torch.zeros_like(log_probs)',
+      '        t.fill_(self.smoothing / (self.num_classes - 1))',
+      '        t.scatter_(1, targets.unsqueeze(1), 1.0 - self.smoothing)',
+      '        return self.reduce(-t * log_probs)',
+    );
+    const call = "nn.CrossEntropyLoss(reduction='sum', label_smoothing=smoothing * K / (K - 1))";
+    assert.equal(at(code, 'Smoothed', 2).torchEquivalent, call);
+  });
+
+  it('rows of a built target zeroed with a trailing `:` (`t[y == pad, :] = 0`) are masked rows', () => {
+    const code = lines(
+      'import torch',
+      'def smoothed(log_probs, targets, pad, smoothing=0.1):',
+      '    t = torch.zeros_like(log_probs)',
+      '    t.fill_(smoothing / (log_probs.size(1) - 1))',
+      '    t.scatter_(1, targets.unsqueeze(1), 1 - smoothing)',
+      '    t[targets == pad, :] = 0',
+      '    return torch.sum(-t * log_probs)',
+    );
+    const call = "nn.CrossEntropyLoss(reduction='sum', label_smoothing=smoothing * K / (K - 1))";
+    assertInexact(at(code, 'smoothed', 2), call, /some rows \(padding\) are masked out/);
+  });
 });

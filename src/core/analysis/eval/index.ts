@@ -35,7 +35,7 @@ export {
 } from './semantics';
 export { reduce } from './tensorOps';
 export { bindArgs, resolveTorchApi, type TorchApi } from './torchApi';
-export { moduleCall, type TorchLossCall } from './torchLossCall';
+export { moduleCall, type TorchLossCall, withReduction } from './torchLossCall';
 export {
   type Injection,
   isSmoothedTarget,

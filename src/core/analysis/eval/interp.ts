@@ -656,7 +656,7 @@ function assignItem(target: Expr & { kind: 'sub' }, value: Value, f: Frame, ctx:
   if (obj.kind !== 'dist') return;
   // Labels written into an integer fill (`t = torch.full(s, K, dtype=torch.long); t[idx] = labels`): class indices.
   if (obj.target.integer && value.kind !== 'num') return;
-  const idx = target.index;
+  const idx = rowIndex(target);
   // `t[i, j] = a if j == y[i] else b` in loops over the rows and the classes: every entry set, the row's target.
   const entries = idx.length === 2 && idx.every((i) => i !== 'slice');
   if (entries && value.kind === 'dist' && value.target.src === 'index' && freshFill(obj)) {
@@ -677,6 +677,14 @@ function assignItem(target: Expr & { kind: 'sub' }, value: Value, f: Frame, ctx:
     d = idx[0].kind === 'bin' || idx[0].kind === 'unary' ? { ...d, rowMask: true } : { ...d, colZero: true };
   }
   assign(target.obj, { kind: 'dist', target: d }, f, ctx, target);
+}
+
+/** The index without the bare `:` that end it: `t[rows, :] = 0` sets what `t[rows] = 0` sets. */
+function rowIndex(target: Expr & { kind: 'sub' }): (Expr | 'slice')[] {
+  const idx = [...target.index];
+  if (target.bounded || idx[0] === 'slice') return idx;
+  while (idx.length > 1 && idx[idx.length - 1] === 'slice') idx.pop();
+  return idx;
 }
 
 /** `t[i][j] = v` of a target the code builds is `t[i, j] = v`. */

@@ -330,8 +330,20 @@ function torchLoss(kind: LossKind, args: Map<string, Value>, texts: TorchLossCal
   if (v.kind !== 'loss') return v;
   const input = args.get('input') ?? UNKNOWN;
   const changed = changedLogits(input) ? { changedInput: true as const } : {};
-  const sliced = input.kind === 'tensor' && input.sliced ? { slicedInput: true as const } : {};
-  const call = { kind, args: texts, input: inputOf(input), ...changed, ...sliced, hot: v.loss.hot };
+  // Sliced logits or labels (`labels[..., 1:]`, a next-token shift): the call sees other positions than it is given.
+  const target = args.get('target') ?? UNKNOWN;
+  const slicedAny = [input, target].some((v) => v.kind === 'tensor' && v.sliced);
+  const sliced = slicedAny ? { slicedInput: true as const } : {};
+  const logged = kind === 'kl_div' && input.kind === 'blog' ? { loggedInput: true as const } : {};
+  const call = {
+    kind,
+    args: texts,
+    input: inputOf(input),
+    ...changed,
+    ...sliced,
+    ...logged,
+    hot: v.loss.hot,
+  };
   const predictions = sourceOf(input);
   return {
     kind: 'loss',

@@ -127,6 +127,16 @@ export function reductionOf(v: Value | undefined, fallback: LossInfo['reduction'
   return v.text === 'sum' ? 'sum' : v.text === 'none' ? 'none' : 'mean';
 }
 
+/** The reduction the legacy flags ask for (`reduce=False`: none, `size_average=False`: sum), else the mean. */
+function legacyReduction(args: Map<string, Value>): LossInfo['reduction'] {
+  const off = (name: string) => {
+    const v = args.get(name);
+    const s = v && scalarOf(v);
+    return s?.kind === 'number' && s.value === 0;
+  };
+  return off('reduce') ? 'none' : off('size_average') ? 'sum' : 'mean';
+}
+
 export function asLogp(v: Value): Value & { kind: 'logp' } {
   return v.kind === 'logp' ? v : { kind: 'logp', coefficient: ONE, factors: [] };
 }
@@ -180,7 +190,7 @@ function neighbourIndices(target: Value): Value | null {
 export function lossFunction(kind: LossKind, args: Map<string, Value>, classes: Scalar): Value {
   const input = args.get('input') ?? UNKNOWN;
   const target = targetOf(kind, args);
-  const reduction = reductionOf(args.get('reduction'), 'mean');
+  const reduction = reductionOf(args.get('reduction'), legacyReduction(args));
   if (kind === 'log_softmax')
     return {
       kind: 'logp',
@@ -933,6 +943,14 @@ function uniformDraw(from: Value, to: Value): Value | null {
   return a && b ? { kind: 'dist', target: mix(ZERO, div(add(a, b), num(2)), 'none') } : null;
 }
 
+/** A string parameter normalised before it is tested (`reduction.lower()`): the same string, respelled. */
+const STRING_CASES: Partial<Record<string, (s: string) => string>> = {
+  lower: (s) => s.toLowerCase(),
+  casefold: (s) => s.toLowerCase(),
+  upper: (s) => s.toUpperCase(),
+  strip: (s) => s.trim(),
+};
+
 /** Tensor methods: in-place fills and scatters build target mixes; reductions build losses. */
 export function tensorMethod(
   obj: Value,
@@ -942,6 +960,8 @@ export function tensorMethod(
   ctx: Ctx,
 ): Value {
   const arg = (i: number, key: string): Value => args[i] ?? kw.get(key) ?? UNKNOWN;
+  const spelled = obj.kind === 'str' && args.length === 0 ? STRING_CASES[name] : undefined;
+  if (obj.kind === 'str' && spelled) return { kind: 'str', text: spelled(obj.text) };
   const margin = marginFunction(name, [obj, ...args, ...kw.values()]);
   if (margin) return margin;
   const hardest = selected(name, obj);

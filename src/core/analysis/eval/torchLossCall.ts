@@ -16,6 +16,8 @@ export interface TorchLossCall {
   changedInput?: true;
   /** The input is a slice of a parameter (`logits[..., :-1, :]`): the call sees fewer positions than were given. */
   slicedInput?: true;
+  /** kl_div's input is a log taken in the code (`x.log()`), of a tensor that is not the call's own input. */
+  loggedInput?: true;
 }
 
 const MODULES: Partial<Record<LossKind, string>> = {
@@ -78,6 +80,14 @@ function legacyReduction(args: Map<string, string>): string | null {
   if (reduce === 'False') return "'none'";
   if (average === 'False') return "'sum'";
   return "'mean'";
+}
+
+/** A call's arguments with the legacy `size_average` / `reduce` flags replaced by the `reduction` they stand for. */
+export function withReduction(args: Iterable<readonly [string, string]>): [string, string][] {
+  const given = new Map(args);
+  const legacy = legacyReduction(given);
+  const kept = [...given].filter(([n]) => n !== 'reduce' && n !== 'size_average');
+  return legacy && !given.has('reduction') ? [...kept, ['reduction', legacy]] : kept;
 }
 
 /** `nn.X(arg=…)` for a torch loss, default-valued arguments left out, in the constructor's order. */

@@ -22,7 +22,7 @@ import { definitionLead, describeDefinition, equivalenceNote } from './describe'
 import { modesNote } from './modes';
 import type { RawFinding } from './raw';
 import { torchCallFinding } from './torchCallFinding';
-import { closestOf, torchEquivalence, weightsPassed } from './torchEquivalent';
+import { changedFlag, closestOf, torchEquivalence, weightsPassed, withFlag } from './torchEquivalent';
 import {
   type CallSubject,
   criterionCall,
@@ -422,7 +422,10 @@ function describeCall(
   const delegated = r.loss.delegated !== undefined && r.loss.labels !== '*';
   const equivalence = delegated
     ? { exact: null, closest: null, why: null }
-    : torchEquivalence(constructed, r.loss, weightsPassed(r.optionalWeights, args));
+    : withFlag(
+        torchEquivalence(constructed, r.loss, weightsPassed(r.optionalWeights, args)),
+        changedFlag(init, args, mod.text),
+      );
   const description = delegated
     ? `${delegation(r)}: its label smoothing is that criterion's.`
     : describeDefinition(definitionLead(r), constructed, r.loss) + equivalenceNote(equivalence);

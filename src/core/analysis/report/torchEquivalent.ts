@@ -1,7 +1,8 @@
+import type { Param } from '../bind';
 import type { Classification } from '../classify';
 import type { LossInfo } from '../eval';
-import { asOperand, formatNumber, moduleCall, showSym, type TorchLossCall } from '../eval';
-import type { Arg } from '../syntax';
+import { asOperand, formatNumber, moduleCall, showSym, type TorchLossCall, withReduction } from '../eval';
+import type { Arg, Expr } from '../syntax';
 
 /** An exact torch call, or none with the closest call and why it differs (policy: see describe.ts). */
 export interface Equivalence {
@@ -28,7 +29,7 @@ const MARGIN =
 const CHANGED_INPUT =
   "the logits are changed before the torch call (scaled, shifted, or a margin on the true class): it takes those, not the model's";
 const SLICED_INPUT =
-  "the inputs are sliced before the torch call (`logits[..., :-1, :]`, a language model's next-token shift): it sees fewer positions than it is given";
+  "the inputs are sliced before the torch call (`logits[..., :-1, :]` or `labels[..., 1:]`, a language model's next-token shift): it sees other positions than it is given";
 const CHANGED_LOGITS =
   "the log-softmax is taken of logits changed in the code (scaled, or a margin blended in by the labels): the call takes those, not the model's";
 const HARDEST =
@@ -53,6 +54,10 @@ const AXIS_REDUCED =
   "the binary terms are reduced over one axis first and then otherwise (a sum per row, then a mean), while torch's reduction takes every element alike";
 const PER_CLASS =
   "the terms are reduced over the batch only, one value per class, while reduction='none' keeps one value per row";
+const LOGGED_INPUT =
+  'the log-probabilities kl_div takes are a log taken in the code (`x.log()`), so the call holds for log(x), not for x';
+const DROPPED_ROWS =
+  "the masked rows are taken out of the result (`l[mask]`), while reduction='none' keeps them, as zeros";
 const PADDING = 'torch spreads ε over all K classes, the padding class included, so the targets differ';
 const BATCH_K =
   'the class count comes from the batch: torch always smooths towards α/2, this code only when the batch holds a 1';
@@ -109,11 +114,12 @@ function effectiveArgs(call: TorchLossCall, loss: LossInfo): Args {
 
 /** A definition that only forwards to one torch loss: that call, adjusted for what the code does around it. */
 function wrapperEquivalence(
-  call: NonNullable<LossInfo['torch']>,
+  written: NonNullable<LossInfo['torch']>,
   loss: LossInfo,
   c: Classification,
   symbolic: boolean,
 ): Equivalence {
+  const call = { ...written, args: withReduction(written.args) };
   // A default of 0 switches smoothing off: the call keeps its parameter (`label_smoothing=ls`), not `nn.CrossEntropyLoss()`.
   const offByDefault = c.epsilon === 0 && symbolic && c.epsilonParam !== null;
   const smoothing = c.epsilon === null || offByDefault ? null : formatNumber(c.epsilon);
@@ -148,7 +154,10 @@ function wrapperEquivalence(
     loss.hardest === true && HARDEST,
     call.changedInput === true && CHANGED_INPUT,
     call.slicedInput === true && SLICED_INPUT,
+    call.loggedInput === true && LOGGED_INPUT,
     reducedLater && loss.reduction === 'mean' && weightedOrIgnoring && MEAN_AFTER_NONE,
+    call.kind === 'kl_div' && loss.classSummed === true && loss.reduction === 'none' && KL_PER_ROW,
+    droppedRows(loss) && DROPPED_ROWS,
   ]);
 }
 
@@ -200,7 +209,7 @@ function conventionCall(c: Classification, loss: LossInfo, symbolic: boolean): s
  * averages over rows, torch's 'batchmean' ('mean' averages every element).
  */
 function klArgs(loss: LossInfo): Args {
-  const args = loss.torch?.args ?? [];
+  const args = withReduction(loss.torch?.args ?? []);
   const own = args.find(([n]) => n === 'reduction')?.[1];
   if (loss.torch && own !== "'none'") return [...args];
   const batchmean = loss.reduction === 'mean' && (loss.classSummed || !loss.torch);
@@ -225,6 +234,11 @@ function ignoredRows(loss: LossInfo, symbolic: boolean): readonly [string, strin
   if (!at || !loss.rowMask || loss.maskedRowsInMean || loss.binary || loss.kl) return null;
   if (at.kind === 'number') return ['ignore_index', formatNumber(at.value)];
   return symbolic && at.kind === 'symbol' ? ['ignore_index', asOperand(showSym(at, (n) => n))] : null;
+}
+
+/** Rows taken out of a result that is not reduced: fewer values than reduction='none' returns. */
+function droppedRows(loss: LossInfo): boolean {
+  return loss.reduction === 'none' && loss.rowsDropped === true;
 }
 
 /** The torch call computing what a definition computes, exactly, or the closest one and why it differs. */
@@ -255,6 +269,7 @@ export function torchEquivalence(
     loss.kl && !loss.torch && loss.reduction === 'none' && KL_PER_ROW,
     loss.batchReduced !== undefined && PER_CLASS,
     loss.maskedRowsInMean && MASKED_MEAN,
+    droppedRows(loss) && DROPPED_ROWS,
     loss.weightSpans.length > 0 && weightsGiven && WEIGHTED_LOG_PROBS,
     loss.modulated && MODULATED,
     loss.reworked === true && REWORKED,
@@ -281,4 +296,26 @@ export function weightsPassed(optional: string[] | null, args: Map<string, Arg>)
     return !!v && !(v.kind === 'const' && v.value === null);
   };
   return optional === null || optional.some(passed);
+}
+
+/**
+ * The first flag (a parameter defaulting to True, False or a string) that a call passes another literal than its
+ * default (`f(x, y, reduce=False)`): the definition's formula, and so its torch call, is the one at the default.
+ */
+export function changedFlag(params: Param[], args: Map<string, Arg>, text: string): string | null {
+  const literal = (e: Expr | null | undefined): string | null =>
+    e && ((e.kind === 'const' && e.value !== null) || e.kind === 'str') ? text.slice(e.from, e.to) : null;
+  for (const p of params) {
+    const given = literal(args.get(p.name)?.value);
+    const byDefault = literal(p.defaultExpr);
+    if (byDefault !== null && given !== null && given !== byDefault) return `${p.name}=${given}`;
+  }
+  return null;
+}
+
+/** An exact call that holds at the definition's defaults, where a call passes a flag another value. */
+export function withFlag(e: Equivalence, flag: string | null): Equivalence {
+  if (!e.exact || !flag) return e;
+  const why = `the call passes \`${flag}\`, while the formula this stands for is the one at the definition's defaults`;
+  return { exact: null, closest: e.exact, why };
 }
