@@ -79,16 +79,6 @@ FILES = {
           'the same computation: ' + FAIRSEQ_UNIFORM + ' + length NLL (hard).', eps='self.eps',
           classes='lprobs.size(-1)'),
     ]),
-    'pytorchtranslate__dual_decoder_kd_loss.py': dict(license='BSD-3-Clause', defs=[
-        D('DualDecoderCriterion', 'uniform',
-          'teacher decoder: ' + FAIRSEQ_UNIFORM + ' Student decoder: (1 − w)·nll + w·CE(teacher probs) (soft '
-          'target, no smoothing). The two are summed.', eps='label_smoothing', classes='lprobs.size(-1)'),
-        D('DualDecoderCriterion.compute_teacher_loss', 'uniform',
-          'log of probs, then ' + FAIRSEQ_UNIFORM, eps='self.eps', classes='lprobs.size(-1)'),
-        D('DualDecoderCriterion.compute_student_loss', 'soft_target',
-          'word-level distillation: (1 − kd_weight)·nll + kd_weight·Σ p_teacher·(−log p_student) over non-pad '
-          'tokens; the teacher\'s distribution, not a smoothed label.'),
-    ]),
     'bitempered__bi_tempered_loss.py': dict(license=SEE, defs=[
         D('bi_tempered_logistic_loss', 'k_minus_1',
           'labels = (1 − ε·K/(K−1))·labels + ε/(K−1): 1 − ε on the label, ε/(K−1) elsewhere, then the bi-tempered '
@@ -138,11 +128,6 @@ FILES = {
         D('CandidatePenaltyCrossEntropyCriterion', 'none',
           'token unlikelihood: hard-label NLL + rank_alpha·Σ −log(1 − p_c) over the earlier context tokens '
           '(a 0/1 scatter of candidates, not a target distribution).'),
-    ]),
-    'pytorchtranslate__knowledge_distillation_loss.py': dict(license='BSD-3-Clause', negative=True, defs=[
-        D('KnowledgeDistillationCriterion', 'soft_target',
-          'word-level KD: kd_weight·Σ p_teacher·(−log p_student) (teacher ensemble average, top-k renormalised '
-          'by default) + (1 − kd_weight)·nll.'),
     ]),
     'polyloss__PolyLoss.py': dict(license=SEE, negative=True, defs=[
         D('PolyLoss', 'none', 'Poly-1: CE + ε·(1 − p_t); ε is the poly coefficient, the target stays one-hot.',

@@ -279,40 +279,7 @@ def mp_compute_loss():
     return ok and ntok == 13, 'token part vs uniform CE, length part vs plain NLL: ' + detail
 
 
-# ------------------------------------------------------------------------------------------- pytorch/translate
-DD = 'pytorchtranslate__dual_decoder_kd_loss.py'
-KD = 'pytorchtranslate__knowledge_distillation_loss.py'
-
-
-def dual_teacher():
-    ns = load(DD, 'DualDecoderCriterion')
-    k, eps = 10, 0.1
-    crit = ns['DualDecoderCriterion'](types.SimpleNamespace(label_smoothing=eps, kd_weight=0.5), None)
-    x, t = logits(2, 4, k), torch.randint(0, k, (2, 4))
-    loss, nll, probs = crit.compute_teacher_loss(LogSoftmaxModel(), (x,), {'target': t})
-    ref = F.cross_entropy(x.view(-1, k), t.view(-1), ignore_index=1, label_smoothing=eps, reduction='sum')
-    return all_close((loss, ref))
-
-
-def dual_student():
-    ns = load(DD, 'DualDecoderCriterion')
-    k, w = 10, 0.3
-    crit = ns['DualDecoderCriterion'](types.SimpleNamespace(label_smoothing=0.1, kd_weight=w), None)
-    x, t, teacher = logits(2, 4, k), torch.randint(2, k, (2, 4)), logits(8, k)
-    loss, _ = crit.compute_student_loss(LogSoftmaxModel(), (x,), {'target': t}, F.softmax(teacher, -1))
-    logp = F.log_softmax(x.view(-1, k), -1)
-    ref = (1 - w) * F.nll_loss(logp, t.view(-1), reduction='sum') - w * (F.softmax(teacher, -1) * logp).sum()
-    return all_close((loss, ref))
-
-
-class Teacher(LogSoftmaxModel):
-    def __init__(self, out):
-        self.out = out
-
-    def __call__(self, **net_input):
-        return (self.out,)
-
-
+# ---------------------------------------------------------------------------------------------- unlikelihood
 class Student(LogSoftmaxModel):
     def __init__(self, out):
         self.out = out
@@ -321,22 +288,6 @@ class Student(LogSoftmaxModel):
         return (self.out,)
 
 
-def kd_criterion():
-    ns = load(KD, 'KnowledgeDistillationCriterion')
-    k, w = 9, 0.4
-    cls = ns['KnowledgeDistillationCriterion']
-    crit = cls.__new__(cls)
-    FairseqCriterion.__init__(crit)
-    x, tx, t = logits(2, 3, k), logits(2, 3, k), torch.randint(2, k, (2, 3))
-    crit.teacher_models, crit.kd_weight, crit.top_k_teacher_tokens = [Teacher(tx)], w, 0
-    sample = {'net_input': {}, 'target': t, 'ntokens': 6}
-    loss, _, _ = crit.forward(Student(x), sample)
-    logp = F.log_softmax(x.view(-1, k), -1)
-    ref = w * -(F.softmax(tx.view(-1, k), -1) * logp).sum() + (1 - w) * F.nll_loss(logp, t.view(-1), reduction='sum')
-    return all_close((loss, ref))
-
-
-# ---------------------------------------------------------------------------------------------- unlikelihood
 UL = 'unlikelihood__candidate_penalty_ce_loss.py'
 
 
@@ -487,9 +438,6 @@ CHECKS = [
     (RD, 'RegLabelSmoothedCrossEntropyCriterion.compute_kl_loss', rd_kl),
     (MP, 'LabelSmoothedLengthCrossEntropyCriterion', mp_compute_loss),
     (MP, 'LabelSmoothedLengthCrossEntropyCriterion.compute_loss', mp_compute_loss),
-    (DD, 'DualDecoderCriterion.compute_teacher_loss', dual_teacher),
-    (DD, 'DualDecoderCriterion.compute_student_loss', dual_student),
-    (KD, 'KnowledgeDistillationCriterion', kd_criterion),
     (UL, 'CandidatePenaltyCrossEntropyCriterion', ul_criterion),
     (TTS, 'ForwardSumLoss', tts_forward_sum),
     (TTS, 'BinLoss', tts_bin),
