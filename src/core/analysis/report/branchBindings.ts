@@ -105,7 +105,8 @@ function within(inner: SyntaxNode, outer: SyntaxNode): boolean {
   return inner.from >= outer.from && inner.to <= outer.to;
 }
 
-function lastOf<B extends BoundAt>(bs: B[]): B | null {
+/** The binding written last (the greatest `at`). */
+export function lastOf<B extends BoundAt>(bs: B[]): B | null {
   return bs.reduce<B | null>((best, b) => (!best || b.at > best.at ? b : best), null);
 }
 

@@ -16,7 +16,7 @@ import type { Convention, LossMode } from '../results';
 import { LABEL_SMOOTHING_OUT_OF_RANGE } from '../results';
 import type { Expr } from '../syntax';
 import { children, subExprs, toExpr } from '../syntax';
-import { type Alternative, alternativesAt } from './branchBindings';
+import { type Alternative, alternativesAt, lastOf } from './branchBindings';
 import { targetBuiltHere } from './builtTarget';
 import { definitionLead, describeDefinition, equivalenceNote } from './describe';
 import { modesNote } from './modes';
@@ -334,10 +334,6 @@ function classOf(node: SyntaxNode): number {
 /** A binding of `key` a call at `at` may see: one before it, or any of a class's `self.x` (methods run in any order). */
 function isVisible(b: Binding, key: string, at: number): boolean {
   return b.key === key && (b.at <= at || key.startsWith('self.'));
-}
-
-function lastOf(bindings: Binding[]): Binding | null {
-  return bindings.reduce<Binding | null>((best, b) => (!best || b.at > best.at ? b : best), null);
 }
 
 export function constantNumber(e: Expr | undefined, mod: ModuleContext): number | null {
